@@ -1,0 +1,266 @@
+/* att-date.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "att-date.h"
+#include "att-error.h"
+
+AttDate
+att_date_from_ymd (int year,
+                   int month,
+                   int day)
+{
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+      !g_date_valid_dmy (day, month, year))
+    return ATT_DATE_NONE;
+
+  {
+    GDate d;
+
+    g_date_clear (&d, 1);
+    g_date_set_dmy (&d, day, month, year);
+    return (AttDate)g_date_get_julian (&d);
+  }
+}
+
+void
+att_date_to_ymd (AttDate  date,
+                 int     *year,
+                 int     *month,
+                 int     *day)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, date);
+  if (year)
+    *year = g_date_get_year (&d);
+  if (month)
+    *month = g_date_get_month (&d);
+  if (day)
+    *day = g_date_get_day (&d);
+}
+
+int
+att_date_weekday (AttDate date)
+{
+  /* Julian day 1 (1 January of year 1) was a Monday. */
+  return ((date - 1) % 7) + 1;
+}
+
+AttDate
+att_date_monday (AttDate date)
+{
+  return date - (att_date_weekday (date) - 1);
+}
+
+AttDate
+att_date_today (void)
+{
+  const char *fixed = g_getenv ("ATTENDANCE_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  /* Tests, demonstrations and training sessions can pin "today". */
+  if (fixed != NULL && *fixed != '\0')
+    {
+      AttDate date = att_date_parse_iso (fixed, NULL);
+      if (date != ATT_DATE_NONE)
+        return date;
+    }
+
+  now = g_date_time_new_now_local ();
+  return att_date_from_ymd (g_date_time_get_year (now),
+                            g_date_time_get_month (now),
+                            g_date_time_get_day_of_month (now));
+}
+
+static gboolean
+parse_number (const char *text,
+              gsize       len,
+              int        *out)
+{
+  int value = 0;
+
+  if (len == 0 || len > 4)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      value = value * 10 + (text[i] - '0');
+    }
+  *out = value;
+  return TRUE;
+}
+
+static AttDate
+parse_date (const char  *text,
+            gboolean     allow_uk,
+            GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  int y, m, d;
+  gsize len;
+  AttDate date = ATT_DATE_NONE;
+
+  if (text == NULL)
+    text = "";
+  trimmed = g_strstrip (g_strdup (text));
+  len = strlen (trimmed);
+
+  if (len == 10 && trimmed[4] == '-' && trimmed[7] == '-' &&
+      parse_number (trimmed, 4, &y) &&
+      parse_number (trimmed + 5, 2, &m) &&
+      parse_number (trimmed + 8, 2, &d))
+    date = att_date_from_ymd (y, m, d);
+  else if (allow_uk && (len == 10 || len == 9 || len == 8))
+    {
+      g_auto(GStrv) parts = g_strsplit (trimmed, "/", -1);
+
+      if (g_strv_length (parts) == 3 &&
+          parse_number (parts[0], strlen (parts[0]), &d) && strlen (parts[0]) <= 2 &&
+          parse_number (parts[1], strlen (parts[1]), &m) && strlen (parts[1]) <= 2 &&
+          strlen (parts[2]) == 4 && parse_number (parts[2], 4, &y))
+        date = att_date_from_ymd (y, m, d);
+    }
+
+  if (date == ATT_DATE_NONE)
+    {
+      if (allow_uk)
+        g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                     _("“%s” is not a date: write it as YYYY-MM-DD or DD/MM/YYYY"), trimmed);
+      else
+        g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                     _("“%s” is not a date: write it as YYYY-MM-DD"), trimmed);
+    }
+  return date;
+}
+
+AttDate
+att_date_parse (const char  *text,
+                GError     **error)
+{
+  return parse_date (text, TRUE, error);
+}
+
+AttDate
+att_date_parse_iso (const char  *text,
+                    GError     **error)
+{
+  return parse_date (text, FALSE, error);
+}
+
+char *
+att_date_format (AttDate date)
+{
+  int y, m, d;
+
+  if (date == ATT_DATE_NONE)
+    return g_strdup ("");
+  att_date_to_ymd (date, &y, &m, &d);
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+char *
+att_date_format_long (AttDate date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int y, m, d;
+
+  if (date == ATT_DATE_NONE)
+    return g_strdup ("");
+  att_date_to_ymd (date, &y, &m, &d);
+  dt = g_date_time_new_local (y, m, d, 12, 0, 0);
+  /* Translators: a date as in "Mon 2 Sep 2024", see g_date_time_format() */
+  return g_date_time_format (dt, _("%a %-d %b %Y"));
+}
+
+AttDate
+att_date_school_year_start (AttDate date)
+{
+  int y, m;
+
+  att_date_to_ymd (date, &y, &m, NULL);
+  return att_date_from_ymd (m >= 9 ? y : y - 1, 9, 1);
+}
+
+int
+att_date_school_year (AttDate date)
+{
+  int y, m;
+
+  att_date_to_ymd (date, &y, &m, NULL);
+  return m >= 9 ? y : y - 1;
+}
+
+int
+att_date_age_on (AttDate birth,
+                 AttDate on)
+{
+  int by, bm, bd, y, m, d, age;
+
+  att_date_to_ymd (birth, &by, &bm, &bd);
+  att_date_to_ymd (on, &y, &m, &d);
+  age = y - by;
+  if (m < bm || (m == bm && d < bd))
+    age--;
+  return age;
+}
+
+const char *
+att_session_to_string (AttSession session)
+{
+  return session == ATT_SESSION_PM ? "pm" : "am";
+}
+
+gboolean
+att_session_parse (const char  *text,
+                   AttSession  *session,
+                   GError     **error)
+{
+  if (text != NULL && g_ascii_strcasecmp (text, "am") == 0)
+    *session = ATT_SESSION_AM;
+  else if (text != NULL && g_ascii_strcasecmp (text, "pm") == 0)
+    *session = ATT_SESSION_PM;
+  else
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("“%s” is not a session: write am or pm"), text ? text : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+att_time_parse (const char  *text,
+                GError     **error)
+{
+  int h, m;
+  const char *colon = text ? strchr (text, ':') : NULL;
+
+  if (colon == NULL ||
+      !parse_number (text, colon - text, &h) || colon - text > 2 ||
+      !parse_number (colon + 1, strlen (colon + 1), &m) || strlen (colon + 1) != 2 ||
+      h > 23 || m > 59)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("“%s” is not a time: write it as HH:MM, for example 08:40"),
+                   text ? text : "");
+      return -1;
+    }
+  return h * 60 + m;
+}
+
+char *
+att_time_format (int minutes)
+{
+  if (minutes < 0)
+    return g_strdup ("");
+  return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+}

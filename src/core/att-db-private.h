@@ -1,0 +1,72 @@
+/* att-db-private.h: what the core's modules share about the database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "att-db.h"
+#include "att-calendar.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AttMarkStore AttMarkStore;
+
+struct _AttDb
+{
+  GObject       parent_instance;
+
+  sqlite3      *handle;
+  char         *path;
+  GHashTable   *statements;     /* SQL text -> sqlite3_stmt */
+  guint         depth;          /* nesting of att_db_begin() */
+  gboolean      failed;         /* a nested rollback happened */
+  AttChange     pending;        /* changes in the open transaction */
+  guint64       serial;
+
+  /* Caches, each rebuilt from the tables when they change. */
+  AttCalendar  *calendar;       /* NULL until asked for */
+  GPtrArray    *pupils;         /* AttPupil, by surname; NULL until asked */
+  GHashTable   *pupils_by_id;   /* id -> AttPupil (borrowed from pupils) */
+  GHashTable   *pupils_by_upn;  /* upn -> AttPupil (borrowed) */
+  AttMarkStore *marks;          /* see att-register.c */
+};
+
+sqlite3      *att_db_get_handle        (AttDb        *self);
+/* A prepared statement cached on the connection, reset and with its
+ * bindings cleared. Do not finalize it. */
+sqlite3_stmt *att_db_prepare           (AttDb        *self,
+                                        const char   *sql,
+                                        GError      **error);
+gboolean      att_db_exec              (AttDb        *self,
+                                        const char   *sql,
+                                        GError      **error);
+/* Sets an ATT_ERROR_DATABASE from the connection's last error. */
+void          att_db_set_sqlite_error  (AttDb        *self,
+                                        GError      **error,
+                                        const char   *what);
+/* Records that the open transaction touched @change; the "changed"
+ * signal is emitted, and caches dropped, after the outermost commit. */
+void          att_db_note_change       (AttDb        *self,
+                                        AttChange     change);
+
+/* Steps a statement expected to finish (INSERT, UPDATE, DELETE). */
+gboolean      att_db_step_done         (AttDb        *self,
+                                        sqlite3_stmt *stmt,
+                                        GError      **error);
+
+/* Key/value settings in the settings table; NULL if unset. */
+char         *att_db_get_setting       (AttDb        *self,
+                                        const char   *key);
+gboolean      att_db_put_setting       (AttDb        *self,
+                                        const char   *key,
+                                        const char   *value,
+                                        GError      **error);
+
+/* Cache hooks, implemented by the modules that own each cache. */
+void          att_calendar_cache_drop  (AttDb        *self);
+void          att_pupils_cache_drop    (AttDb        *self);
+void          att_mark_store_free      (AttMarkStore *store);
+
+G_END_DECLS

@@ -1,0 +1,758 @@
+/* att-db.c: the school's database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "att-db-private.h"
+#include "att-error.h"
+
+/* Each migration brings the schema from version N to N + 1 and runs in a
+ * transaction of its own together with the user_version bump, so a crash
+ * half way leaves the database at the previous version. Never edit a
+ * migration that has shipped: append a new one. */
+static const char * const migrations[] = {
+  /* 1: the foundation */
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE users ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+  "  role       TEXT NOT NULL CHECK (role IN ('receptionist', 'attendance-officer', 'headteacher', 'admin')),"
+  "  position   TEXT NOT NULL DEFAULT '',"
+  "  active     INTEGER NOT NULL DEFAULT 1,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+
+  /* Who acted, as they were named and placed at the time. */
+  "CREATE TABLE actors ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  user_id  INTEGER REFERENCES users (id),"
+  "  name     TEXT NOT NULL,"
+  "  position TEXT NOT NULL,"
+  "  UNIQUE (user_id, name, position)"
+  ");"
+
+  "CREATE TABLE audit_log ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  at       INTEGER NOT NULL,"
+  "  actor_id INTEGER NOT NULL REFERENCES actors (id),"
+  "  action   TEXT NOT NULL,"
+  "  detail   TEXT NOT NULL DEFAULT ''"
+  ");"
+
+  /* Dates are Julian day numbers (see att-date.h). */
+  "CREATE TABLE terms ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL,"
+  "  start_date INTEGER NOT NULL,"
+  "  end_date   INTEGER NOT NULL,"
+  "  CHECK (start_date <= end_date)"
+  ");"
+
+  "CREATE TABLE closures ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  start_date INTEGER NOT NULL,"
+  "  end_date   INTEGER NOT NULL,"
+  "  session    INTEGER NOT NULL DEFAULT -1 CHECK (session IN (-1, 0, 1)),"
+  "  reason     TEXT NOT NULL,"
+  "  CHECK (start_date <= end_date)"
+  ");"
+
+  "CREATE TABLE pupils ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  upn                TEXT NOT NULL UNIQUE,"
+  "  legal_surname      TEXT NOT NULL,"
+  "  legal_forename     TEXT NOT NULL,"
+  "  preferred_surname  TEXT,"
+  "  preferred_forename TEXT,"
+  "  dob                INTEGER NOT NULL,"
+  "  sex                TEXT NOT NULL CHECK (sex IN ('M', 'F')),"
+  "  year_group         INTEGER NOT NULL CHECK (year_group BETWEEN 0 AND 14),"
+  "  reg_group          TEXT NOT NULL,"
+  "  admission_date     INTEGER NOT NULL,"
+  "  leaving_date       INTEGER,"
+  "  fsm                INTEGER NOT NULL DEFAULT 0,"
+  "  sen                TEXT NOT NULL DEFAULT 'N' CHECK (sen IN ('N', 'K', 'E')),"
+  "  eal                INTEGER NOT NULL DEFAULT 0,"
+  "  looked_after       INTEGER NOT NULL DEFAULT 0,"
+  "  social_worker      INTEGER NOT NULL DEFAULT 0,"
+  "  young_carer        INTEGER NOT NULL DEFAULT 0,"
+  "  medical_note       TEXT,"
+  "  CHECK (leaving_date IS NULL OR leaving_date >= admission_date)"
+  ");"
+
+  "CREATE TABLE contacts ("
+  "  id                      INTEGER PRIMARY KEY,"
+  "  pupil_id                INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,"
+  "  priority                INTEGER NOT NULL CHECK (priority >= 1),"
+  "  title                   TEXT,"
+  "  forename                TEXT,"
+  "  surname                 TEXT NOT NULL,"
+  "  relationship            TEXT NOT NULL,"
+  "  parental_responsibility INTEGER NOT NULL DEFAULT 0,"
+  "  lives_with              INTEGER NOT NULL DEFAULT 0,"
+  "  receives_letters        INTEGER NOT NULL DEFAULT 0,"
+  "  phone_home              TEXT,"
+  "  phone_mobile            TEXT,"
+  "  phone_work              TEXT,"
+  "  email                   TEXT,"
+  "  address_1               TEXT,"
+  "  address_2               TEXT,"
+  "  town                    TEXT,"
+  "  postcode                TEXT,"
+  "  UNIQUE (pupil_id, priority)"
+  ");"
+
+  /* The register: the current mark of each session. Codes are stored as
+   * their DfE text so the record reads without this program. */
+  "CREATE TABLE marks ("
+  "  pupil_id     INTEGER NOT NULL REFERENCES pupils (id),"
+  "  date         INTEGER NOT NULL,"
+  "  session      INTEGER NOT NULL CHECK (session IN (0, 1)),"
+  "  code         TEXT NOT NULL,"
+  "  minutes_late INTEGER,"
+  "  comment      TEXT,"
+  "  amendments   INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (pupil_id, date, session)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX marks_by_date ON marks (date, session);"
+
+  /* Every entry and every amendment, append-only. */
+  "CREATE TABLE mark_history ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  pupil_id    INTEGER NOT NULL REFERENCES pupils (id),"
+  "  date        INTEGER NOT NULL,"
+  "  session     INTEGER NOT NULL,"
+  "  old_code    TEXT,"
+  "  new_code    TEXT,"
+  "  old_minutes INTEGER,"
+  "  new_minutes INTEGER,"
+  "  comment     TEXT,"
+  "  reason      TEXT,"
+  "  actor_id    INTEGER NOT NULL REFERENCES actors (id),"
+  "  at          INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX mark_history_by_session ON mark_history (pupil_id, date, session);"
+  "CREATE TRIGGER mark_history_kept BEFORE UPDATE ON mark_history"
+  "  BEGIN SELECT RAISE (ABORT, 'the register history is never rewritten'); END;"
+  "CREATE TRIGGER mark_history_not_deleted BEFORE DELETE ON mark_history"
+  "  BEGIN SELECT RAISE (ABORT, 'the register history is never deleted'); END;"
+
+  /* A compact copy of each pupil's marks per school year (one byte per
+   * session), written in the same transaction as the marks. It is derived
+   * data: `check` compares it with the marks and it can be rebuilt. */
+  "CREATE TABLE mark_years ("
+  "  pupil_id INTEGER NOT NULL REFERENCES pupils (id),"
+  "  year     INTEGER NOT NULL,"
+  "  codes    BLOB NOT NULL,"
+  "  PRIMARY KEY (pupil_id, year)"
+  ") WITHOUT ROWID;"
+
+  /* Decisions taken when a pupil meets the National Framework threshold. */
+  "CREATE TABLE penalty_decisions ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  pupil_id     INTEGER NOT NULL REFERENCES pupils (id),"
+  "  as_of        INTEGER NOT NULL,"
+  "  window_start INTEGER,"
+  "  window_end   INTEGER,"
+  "  sessions     INTEGER,"
+  "  decision     TEXT NOT NULL CHECK (decision IN ('support', 'notice-to-improve', 'penalty-notice', 'other')),"
+  "  rationale    TEXT NOT NULL,"
+  "  withdrawn    INTEGER NOT NULL DEFAULT 0,"
+  "  actor_id     INTEGER NOT NULL REFERENCES actors (id),"
+  "  at           INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX penalty_decisions_by_pupil ON penalty_decisions (pupil_id, as_of);",
+};
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (AttDb, att_db, G_TYPE_OBJECT)
+
+int
+att_db_schema_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static void
+att_db_finalize (GObject *object)
+{
+  AttDb *self = (AttDb *)object;
+
+  att_calendar_cache_drop (self);
+  att_pupils_cache_drop (self);
+  g_clear_pointer (&self->marks, att_mark_store_free);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (att_db_parent_class)->finalize (object);
+}
+
+static void
+att_db_class_init (AttDbClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = att_db_finalize;
+
+  /**
+   * AttDb::changed:
+   * @changes: the #AttChange flags of what the committed change touched
+   *
+   * Emitted after a transaction that changed something commits.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+att_db_init (AttDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                            g_free, finalize_statement);
+}
+
+char *
+att_db_default_path (gboolean development)
+{
+  const char *env = g_getenv ("ATTENDANCE_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "attendance",
+                           development ? "attendance-devel.db" : "attendance.db",
+                           NULL);
+}
+
+const char *
+att_db_get_path (AttDb *self)
+{
+  g_return_val_if_fail (ATT_IS_DB (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+att_db_get_handle (AttDb *self)
+{
+  return self->handle;
+}
+
+guint64
+att_db_get_serial (AttDb *self)
+{
+  g_return_val_if_fail (ATT_IS_DB (self), 0);
+  return self->serial;
+}
+
+void
+att_db_set_sqlite_error (AttDb       *self,
+                         GError     **error,
+                         const char  *what)
+{
+  int code = sqlite3_errcode (self->handle);
+
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                 _("The database is busy (another program is writing to it); try again in a moment (%s)"),
+                 what);
+  else if (code == SQLITE_FULL)
+    g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                 _("The disk is full: nothing was saved (%s)"), what);
+  else if (code == SQLITE_READONLY)
+    g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                 _("The database is read-only: nothing was saved (%s)"), what);
+  else
+    g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                 _("The database could not %s: %s"), what,
+                 sqlite3_errmsg (self->handle));
+}
+
+sqlite3_stmt *
+att_db_prepare (AttDb       *self,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                          &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("The database does not understand a query (%s): %s"),
+                   sqlite3_errmsg (self->handle), sql);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+att_db_exec (AttDb       *self,
+             const char  *sql,
+             GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("The database could not be updated: %s"),
+                   message ? message : sqlite3_errmsg (self->handle));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+att_db_step_done (AttDb         *self,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  att_db_set_sqlite_error (self, error, _("save the change"));
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+gboolean
+att_db_begin (AttDb   *self,
+              GError **error)
+{
+  g_return_val_if_fail (ATT_IS_DB (self), FALSE);
+
+  if (self->depth++ > 0)
+    return TRUE;
+
+  self->failed = FALSE;
+  self->pending = 0;
+  /* IMMEDIATE takes the write lock now, so a busy database is reported
+   * before any work is done rather than half way through it. */
+  if (!att_db_exec (self, "BEGIN IMMEDIATE", error))
+    {
+      self->depth = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+drop_caches (AttDb     *self,
+             AttChange  changes)
+{
+  if (changes & ATT_CHANGE_CALENDAR)
+    att_calendar_cache_drop (self);
+  if (changes & ATT_CHANGE_PUPILS)
+    att_pupils_cache_drop (self);
+}
+
+gboolean
+att_db_commit (AttDb   *self,
+               GError **error)
+{
+  AttChange changes;
+
+  g_return_val_if_fail (ATT_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (--self->depth > 0)
+    return TRUE;
+
+  if (self->failed)
+    {
+      att_db_exec (self, "ROLLBACK", NULL);
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("Nothing was saved because part of the change failed"));
+      drop_caches (self, self->pending);
+      self->pending = 0;
+      return FALSE;
+    }
+
+  if (!att_db_exec (self, "COMMIT", error))
+    {
+      att_db_exec (self, "ROLLBACK", NULL);
+      drop_caches (self, self->pending);
+      self->pending = 0;
+      return FALSE;
+    }
+
+  changes = self->pending;
+  self->pending = 0;
+  if (changes != 0)
+    {
+      self->serial++;
+      drop_caches (self, changes);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)changes);
+    }
+  return TRUE;
+}
+
+void
+att_db_rollback (AttDb *self)
+{
+  g_return_if_fail (ATT_IS_DB (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (--self->depth > 0)
+    {
+      self->failed = TRUE;
+      return;
+    }
+
+  att_db_exec (self, "ROLLBACK", NULL);
+  /* Caches may hold what the rolled-back change put there. */
+  drop_caches (self, self->pending);
+  self->pending = 0;
+}
+
+void
+att_db_note_change (AttDb     *self,
+                    AttChange  change)
+{
+  self->pending |= change;
+}
+
+char *
+att_db_get_setting (AttDb      *self,
+                    const char *key)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = att_db_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char *value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      return value;
+    }
+  sqlite3_reset (stmt);
+  return NULL;
+}
+
+gboolean
+att_db_put_setting (AttDb       *self,
+                    const char  *key,
+                    const char  *value,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = att_db_prepare (self,
+                         "INSERT INTO settings (key, value) VALUES (?, ?) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (!att_db_step_done (self, stmt, error))
+    return FALSE;
+  att_db_note_change (self, ATT_CHANGE_SETTINGS);
+  return TRUE;
+}
+
+static int
+read_user_version (AttDb *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (self->handle, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+migrate (AttDb   *self,
+         GError **error)
+{
+  int version = read_user_version (self);
+
+  if (version < 0)
+    {
+      att_db_set_sqlite_error (self, error, _("be read (is it an Attendance database?)"));
+      return FALSE;
+    }
+
+  if (version > att_db_schema_version ())
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("This database was written by a newer version of Attendance (schema %d, this version knows %d): update Attendance to open it"),
+                   version, att_db_schema_version ());
+      return FALSE;
+    }
+
+  for (; version < att_db_schema_version (); version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!att_db_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!att_db_exec (self, migrations[version], error) ||
+          !att_db_exec (self, bump, error))
+        {
+          att_db_exec (self, "ROLLBACK", NULL);
+          g_prefix_error (error, _("Could not bring the database up to date (step %d): "),
+                          version + 1);
+          return FALSE;
+        }
+      if (!att_db_exec (self, "COMMIT", error))
+        {
+          att_db_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static AttDb *
+open_database (const char  *path,
+               gboolean     create,
+               GError     **error)
+{
+  g_autoptr(AttDb) self = g_object_new (ATT_TYPE_DB, NULL);
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  int rc;
+
+  if (create)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_EXISTS,
+                       _("A database already exists at %s: nothing was changed"), path);
+          return NULL;
+        }
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                       _("Could not create the folder %s: %s"), dir, g_strerror (saved));
+          return NULL;
+        }
+      flags |= SQLITE_OPEN_CREATE;
+    }
+  else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                   _("There is no database at %s: create one with “attendance-cli init” or “attendance-cli demo”"),
+                   path);
+      return NULL;
+    }
+
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->handle, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("Could not open the database %s: %s"), path,
+                   self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->handle, 0);
+  /* Wait for another writer (the app and attendance-cli share the file). */
+  sqlite3_busy_timeout (self->handle, 5000);
+
+  /* WAL keeps readers and a writer apart and survives a crash or power cut
+   * with every committed transaction; synchronous=FULL makes each commit
+   * durable before it returns. */
+  if (!att_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !att_db_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !att_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !att_db_exec (self, "PRAGMA temp_store = MEMORY", error))
+    {
+      g_prefix_error (error, _("Could not open the database %s: "), path);
+      return NULL;
+    }
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+AttDb *
+att_db_create (const char  *path,
+               GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return open_database (path, TRUE, error);
+}
+
+AttDb *
+att_db_open (const char  *path,
+             GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return open_database (path, FALSE, error);
+}
+
+gboolean
+att_db_backup (AttDb       *self,
+               const char  *dest_path,
+               GError     **error)
+{
+  g_autofree char *tmp_path = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (ATT_IS_DB (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_EXISTS,
+                   _("%s already exists: choose a new file name for the backup"), dest_path);
+      return FALSE;
+    }
+
+  /* Write beside the destination and rename at the end, so a backup that
+   * fails part way never looks like a good one. */
+  tmp_path = g_strconcat (dest_path, ".part", NULL);
+  g_unlink (tmp_path);
+  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("Could not create the backup file %s: %s"), dest_path,
+                   dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", self->handle, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("Could not start the backup: %s"), sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  /* Copying all pages in one step reads one consistent snapshot. */
+  do
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (50);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("The backup failed: %s"), sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  /* A backup is one self-contained file: no WAL beside it. */
+  sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  sqlite3_close (dest);
+
+  if (g_rename (tmp_path, dest_path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("Could not finish the backup %s: %s"), dest_path, g_strerror (saved));
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Implemented with the register, which owns the compact arrays. */
+gboolean att_register_check_cache (AttDb     *self,
+                                   GPtrArray *problems,
+                                   GError   **error);
+
+gboolean
+att_db_check (AttDb      *self,
+              GPtrArray  *problems,
+              GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATT_IS_DB (self), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  if (sqlite3_prepare_v2 (self->handle, "PRAGMA integrity_check", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      att_db_set_sqlite_error (self, error, _("run its integrity check"));
+      return FALSE;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *text = (const char *)sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (text, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), text));
+    }
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      att_db_set_sqlite_error (self, error, _("run its foreign-key check"));
+      return FALSE;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("Table %s, row %lld refers to a missing row of %s"),
+                                      (const char *)sqlite3_column_text (stmt, 0),
+                                      (long long)sqlite3_column_int64 (stmt, 1),
+                                      (const char *)sqlite3_column_text (stmt, 2)));
+  sqlite3_finalize (stmt);
+
+  return att_register_check_cache (self, problems, error);
+}

@@ -1,0 +1,72 @@
+/* att-db.h: the school's database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define ATT_TYPE_DB (att_db_get_type ())
+G_DECLARE_FINAL_TYPE (AttDb, att_db, ATT, DB, GObject)
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define ATT_DB_SCHEMA_VERSION (att_db_schema_version ())
+
+int         att_db_schema_version   (void);
+
+/* $ATTENDANCE_DB if set, else $XDG_DATA_HOME/attendance/attendance.db
+ * (attendance-devel.db for development builds when @development). */
+char       *att_db_default_path     (gboolean      development);
+
+/* Creates a new database file and its schema; refuses if @path exists. */
+AttDb      *att_db_create           (const char   *path,
+                                     GError      **error);
+/* Opens an existing database, applying any pending migrations, each in
+ * its own transaction. Refuses if the file does not exist. */
+AttDb      *att_db_open             (const char   *path,
+                                     GError      **error);
+const char *att_db_get_path         (AttDb        *self);
+
+/* Transactions nest: only the outermost begin/commit touches SQLite.
+ * A rollback anywhere rolls the whole outer transaction back. */
+gboolean    att_db_begin            (AttDb        *self,
+                                     GError      **error);
+gboolean    att_db_commit           (AttDb        *self,
+                                     GError      **error);
+void        att_db_rollback         (AttDb        *self);
+
+/* A consistent copy made with SQLite's online backup: safe while the app
+ * or another process is writing. Refuses to overwrite an existing file. */
+gboolean    att_db_backup           (AttDb        *self,
+                                     const char   *dest_path,
+                                     GError      **error);
+/* SQLite's integrity and foreign-key checks plus the register's own: every
+ * cached per-pupil array agrees with the marks it was built from. Each
+ * problem found is appended to @problems as a sentence; returns TRUE when
+ * the check ran (whether or not it found problems). */
+gboolean    att_db_check            (AttDb        *self,
+                                     GPtrArray    *problems,
+                                     GError      **error);
+
+/* Bumped after every committed change; lets views know when to refresh. */
+guint64     att_db_get_serial       (AttDb        *self);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* What a committed change touched; passed to the "changed" signal. */
+typedef enum
+{
+  ATT_CHANGE_SETTINGS = 1 << 0,
+  ATT_CHANGE_CALENDAR = 1 << 1,
+  ATT_CHANGE_USERS    = 1 << 2,
+  ATT_CHANGE_PUPILS   = 1 << 3,
+  ATT_CHANGE_CONTACTS = 1 << 4,
+  ATT_CHANGE_MARKS    = 1 << 5,
+  ATT_CHANGE_OTHER    = 1 << 6,
+} AttChange;
+
+G_END_DECLS

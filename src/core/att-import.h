@@ -1,0 +1,90 @@
+/* att-import.h: CSV files from the school's management information system
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _AttDb AttDb;
+typedef struct _AttUser AttUser;
+
+/* A parsed CSV file: UTF-8 with or without a BOM, quoted fields with
+ * doubled quotes and line breaks, CRLF or LF. Headers are normalised: lower
+ * case, with '-' and ' ' turned into '_'. */
+typedef struct
+{
+  GPtrArray  *headers;    /* char*, normalised */
+  GPtrArray  *rows;       /* GPtrArray of char* per row */
+  GArray     *row_lines;  /* guint: the file's row number of each row (header is row 1) */
+} AttCsv;
+
+AttCsv     *att_csv_parse          (const char   *data,
+                                    gsize         length,
+                                    GError      **error);
+AttCsv     *att_csv_read_file      (const char   *path,
+                                    GError      **error);
+void        att_csv_free           (AttCsv       *csv);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttCsv, att_csv_free)
+/* Index of a normalised header or -1. */
+int         att_csv_column         (AttCsv       *csv,
+                                    const char   *name);
+/* Quotes a field for writing when it needs it. */
+char       *att_csv_quote          (const char   *field);
+
+/* Accepts 1/0, Y/N, yes/no, true/false (any case). */
+gboolean    att_parse_bool         (const char   *text,
+                                    gboolean     *value);
+
+typedef struct
+{
+  guint   row;        /* the file's row number (header is row 1), 0 for the file */
+  char   *column;     /* NULL when the problem is not in one column */
+  char   *message;
+} AttImportProblem;
+
+typedef struct
+{
+  guint       rows;       /* data rows read */
+  guint       added;
+  guint       updated;
+  guint       unchanged;
+  GPtrArray  *problems;   /* AttImportProblem: any one refuses the whole file */
+  GPtrArray  *notices;    /* AttImportProblem: accepted, but worth saying */
+} AttImportReport;
+
+AttImportReport *att_import_report_new  (void);
+void        att_import_report_free (AttImportReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttImportReport, att_import_report_free)
+/* "row 4, dob: ..." */
+char       *att_import_problem_format (const AttImportProblem *problem);
+
+/* Each import checks the whole file first. With any problem it writes
+ * nothing and fails with an ATT_ERROR_IMPORT whose message lists every
+ * problem by row and column; the report holds them one by one. With
+ * @dry_run it only checks and counts. Otherwise everything is written in
+ * one transaction. Pupils are matched on UPN (added or updated); contacts
+ * on UPN and priority; marks on UPN, date and session (a changed mark is
+ * an amendment with the reason "Imported from FILE"). */
+gboolean    att_import_pupils      (AttDb            *db,
+                                    const AttUser    *user,
+                                    const char       *path,
+                                    gboolean          dry_run,
+                                    AttImportReport  *report,
+                                    GError          **error);
+gboolean    att_import_contacts    (AttDb            *db,
+                                    const AttUser    *user,
+                                    const char       *path,
+                                    gboolean          dry_run,
+                                    AttImportReport  *report,
+                                    GError          **error);
+gboolean    att_import_marks       (AttDb            *db,
+                                    const AttUser    *user,
+                                    const char       *path,
+                                    gboolean          dry_run,
+                                    AttImportReport  *report,
+                                    GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,4 @@
+/* att-pupils.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */

@@ -1,0 +1,165 @@
+/* att-pupils.h: pupils on the admission register, and their contacts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "att-date.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AttDb AttDb;
+typedef struct _AttUser AttUser;
+
+/* Year groups: 0 is Reception, 1 to 14 are National Curriculum years. */
+#define ATT_YEAR_RECEPTION 0
+#define ATT_YEAR_MAX 14
+
+typedef enum
+{
+  ATT_SEN_NONE = 'N',
+  ATT_SEN_SUPPORT = 'K',
+  ATT_SEN_EHCP = 'E',
+} AttSen;
+
+#define ATT_TYPE_PUPIL (att_pupil_get_type ())
+G_DECLARE_FINAL_TYPE (AttPupil, att_pupil, ATT, PUPIL, GObject)
+
+/* The fields are public to the core, the CLI and the app: a pupil from the
+ * database's list is a snapshot and must not be changed in place; use
+ * att_pupil_copy() and att_pupils_save(). */
+struct _AttPupil
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *upn;
+  char    *legal_surname;
+  char    *legal_forename;
+  char    *preferred_surname;   /* NULL when the legal one is used */
+  char    *preferred_forename;
+  AttDate  dob;
+  char     sex;                 /* 'M' or 'F' */
+  int      year_group;
+  char    *reg_group;
+  AttDate  admission;
+  AttDate  leaving;             /* ATT_DATE_NONE while on roll */
+  gboolean fsm;
+  AttSen   sen;
+  gboolean eal;
+  gboolean looked_after;
+  gboolean social_worker;
+  gboolean young_carer;
+  char    *medical_note;
+
+  /* Derived, filled by att_pupil_update_names(). */
+  char    *display_name;        /* "Preferred-forename Preferred-surname" */
+  char    *sort_key;            /* surname, forename, collated */
+};
+
+AttPupil     *att_pupil_new             (void);
+AttPupil     *att_pupil_copy            (AttPupil      *self);
+void          att_pupil_update_names    (AttPupil      *self);
+const char   *att_pupil_get_display_name (AttPupil     *self);
+const char   *att_pupil_get_forename    (AttPupil      *self);   /* preferred */
+const char   *att_pupil_get_surname     (AttPupil      *self);   /* preferred */
+/* On roll on @date: admitted on or before, not yet left. */
+gboolean      att_pupil_on_roll         (AttPupil      *self,
+                                         AttDate        date);
+/* On roll at any point between @from and @to inclusive. */
+gboolean      att_pupil_on_roll_between (AttPupil      *self,
+                                         AttDate        from,
+                                         AttDate        to);
+/* Of compulsory school age on @date: from the start of the term after
+ * the fifth birthday (1 January, the Monday after Easter or 1 September)
+ * to the last Friday of June of the school year in which the pupil is 16. */
+gboolean      att_pupil_compulsory_age  (AttPupil      *self,
+                                         AttDate        date);
+
+/* UPN: a check letter and 12 digits; a temporary UPN ends in a letter.
+ * Returns FALSE with an error that says what is wrong. */
+gboolean      att_upn_validate          (const char    *upn,
+                                         gboolean      *temporary,
+                                         GError       **error);
+/* The check letter for the 12 characters after it (digits, or 11 digits
+ * and a letter for a temporary UPN); '\0' if they are not valid. */
+char          att_upn_check_letter      (const char    *rest);
+
+/* "R" or "1".."14" */
+gboolean      att_year_group_parse      (const char    *text,
+                                         int           *year,
+                                         GError       **error);
+char         *att_year_group_format     (int            year);   /* "R", "Year 7" untranslated "7" */
+const char   *att_sen_to_string         (AttSen         sen);    /* "N", "K", "E" */
+
+/* Every pupil ever on roll, ordered by surname then forename. Borrowed
+ * from the database's cache: ref a pupil to keep it past the next change. */
+GPtrArray    *att_pupils_list           (AttDb         *db,
+                                         GError       **error);
+AttPupil     *att_pupils_get            (AttDb         *db,
+                                         gint64         id);      /* borrowed or NULL */
+AttPupil     *att_pupils_find           (AttDb         *db,
+                                         const char    *upn);     /* borrowed or NULL */
+/* Adds (id 0) or updates a pupil after validating every field; role
+ * checked and audited. Returns the pupil's id or 0. */
+gint64        att_pupils_save           (AttDb         *db,
+                                         const AttUser *user,
+                                         AttPupil      *pupil,
+                                         GError       **error);
+/* Removes a pupil with no marks (a pupil with marks leaves the roll with a
+ * leaving date instead: the register is kept). Role checked. */
+gboolean      att_pupils_delete         (AttDb         *db,
+                                         const AttUser *user,
+                                         gint64         id,
+                                         GError       **error);
+/* Validates a pupil's fields without saving; the error names the field. */
+gboolean      att_pupil_validate        (AttPupil      *pupil,
+                                         GError       **error);
+
+/* Contacts */
+typedef struct
+{
+  gint64    id;
+  gint64    pupil_id;
+  int       priority;             /* 1 is called first */
+  char     *title;
+  char     *forename;
+  char     *surname;
+  char     *relationship;
+  gboolean  parental_responsibility;
+  gboolean  lives_with;
+  gboolean  receives_letters;
+  char     *phone_home;
+  char     *phone_mobile;
+  char     *phone_work;
+  char     *email;
+  char     *address_1;
+  char     *address_2;
+  char     *town;
+  char     *postcode;
+} AttContact;
+
+#define ATT_TYPE_CONTACT (att_contact_get_type ())
+GType         att_contact_get_type      (void) G_GNUC_CONST;
+AttContact   *att_contact_new           (void);
+AttContact   *att_contact_copy          (const AttContact *contact);
+void          att_contact_free          (AttContact    *contact);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttContact, att_contact_free)
+/* "Mrs Amina Khan" */
+char         *att_contact_dup_name      (const AttContact *contact);
+
+/* A pupil's contacts in priority order (AttContact, owned). */
+GPtrArray    *att_contacts_for_pupil    (AttDb         *db,
+                                         gint64         pupil_id,
+                                         GError       **error);
+/* Adds (id 0) or updates a contact; a pupil's priorities are unique. */
+gint64        att_contacts_save         (AttDb         *db,
+                                         const AttUser *user,
+                                         AttContact    *contact,
+                                         GError       **error);
+gboolean      att_contact_validate      (const AttContact *contact,
+                                         GError       **error);
+
+G_END_DECLS

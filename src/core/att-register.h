@@ -1,0 +1,133 @@
+/* att-register.h: marks, amendments and their history
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "att-codes.h"
+#include "att-date.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AttDb AttDb;
+typedef struct _AttUser AttUser;
+
+/* One mark to write. minutes_late is -1 when not given (it is kept only
+ * for L and U); comment may be NULL. ATT_CODE_NONE clears a saved mark,
+ * which is an amendment like any other. */
+typedef struct
+{
+  gint64       pupil_id;
+  AttDate      date;
+  AttSession   session;
+  AttCode      code;
+  int          minutes_late;
+  const char  *comment;
+} AttMarkWrite;
+
+typedef enum
+{
+  ATT_WRITE_DEFAULT = 0,
+  /* Marks from a file: retired codes are accepted for dates before the
+   * 2024 table. */
+  ATT_WRITE_IMPORT = 1 << 0,
+  /* Checks every rule and reports, but writes nothing. */
+  ATT_WRITE_DRY_RUN = 1 << 1,
+} AttWriteFlags;
+
+/* Writes marks, each with its audit row, in one transaction: all of them
+ * or, on the first broken rule, none. The rules: the pupil exists and is
+ * on roll on the date; the session is a school session; the code is valid
+ * for the date (retired codes only from imports for past dates; '#' is
+ * never typed: closures come from the calendar); X only for a pupil not of
+ * compulsory school age; minutes late only with L or U; changing a saved
+ * mark needs @reason (the role must allow amending) and a first entry the
+ * right to mark. Writing the code a session already holds changes nothing.
+ * The error names the pupil, the session and the rule. */
+gboolean     att_register_write       (AttDb               *db,
+                                       const AttUser       *user,
+                                       const AttMarkWrite  *writes,
+                                       guint                n_writes,
+                                       const char          *reason,
+                                       AttWriteFlags        flags,
+                                       GError             **error);
+
+/* The current code of a session from the in-memory register (fast). */
+AttCode      att_register_code        (AttDb               *db,
+                                       gint64               pupil_id,
+                                       AttDate              date,
+                                       AttSession           session);
+
+typedef struct
+{
+  AttCode   code;           /* ATT_CODE_NONE when no mark */
+  int       minutes_late;   /* -1 when none */
+  char     *comment;
+  guint     amendments;     /* changes after the first entry */
+} AttMark;
+
+void         att_mark_clear           (AttMark             *mark);
+/* The stored mark with its details. */
+gboolean     att_register_get_mark    (AttDb               *db,
+                                       gint64               pupil_id,
+                                       AttDate              date,
+                                       AttSession           session,
+                                       AttMark             *mark,
+                                       GError             **error);
+
+/* The compact register of one pupil for one school year: one byte (an
+ * AttCode) per session, indexed by (date - 1 September) * 2 + session,
+ * ATT_REGISTER_YEAR_SLOTS long. NULL when the pupil has no marks that
+ * year. Borrowed: valid until the next change to the register. */
+#define ATT_REGISTER_YEAR_SLOTS (366 * 2)
+const guint8 *att_register_year_codes (AttDb               *db,
+                                       gint64               pupil_id,
+                                       int                  school_year);
+
+/* An entry in a session's history: the first entry has old_code
+ * ATT_CODE_NONE and no reason. */
+typedef struct
+{
+  gint64      id;
+  gint64      pupil_id;
+  AttDate     date;
+  AttSession  session;
+  AttCode     old_code;
+  AttCode     new_code;
+  int         old_minutes;
+  int         new_minutes;
+  char       *comment;
+  char       *reason;
+  char       *user_name;
+  char       *position;
+  gint64      at;           /* UTC, seconds since 1970 */
+} AttHistoryEntry;
+
+void         att_history_entry_free   (AttHistoryEntry     *entry);
+/* Every entry and amendment for a pupil between two dates (inclusive;
+ * ATT_DATE_NONE for open ends), oldest first. Never rewritten. */
+GPtrArray   *att_register_history     (AttDb               *db,
+                                       gint64               pupil_id,
+                                       AttDate              from,
+                                       AttDate              to,
+                                       GError             **error);
+
+typedef gboolean (*AttMarkFunc) (gint64      pupil_id,
+                                 AttDate     date,
+                                 AttSession  session,
+                                 AttCode     code,
+                                 int         minutes_late,
+                                 const char *comment,
+                                 gpointer    user_data);
+/* Calls @func for every stored mark between two dates, by date, session
+ * and pupil; stops when it returns FALSE. */
+gboolean     att_register_foreach     (AttDb               *db,
+                                       AttDate              from,
+                                       AttDate              to,
+                                       AttMarkFunc          func,
+                                       gpointer             user_data,
+                                       GError             **error);
+
+G_END_DECLS

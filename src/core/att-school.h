@@ -1,0 +1,59 @@
+/* att-school.h: the school's own settings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _AttDb AttDb;
+typedef struct _AttUser AttUser;
+
+/* The longest a register may stay open, in minutes (2024 regulations). */
+#define ATT_REGISTER_MAX_OPEN 30
+
+typedef struct
+{
+  char     *name;
+  char     *urn;
+  char     *la;
+  char     *address;
+  char     *phone;
+  char     *email;
+  char     *headteacher;
+  char     *attendance_lead;
+  /* Register times in minutes after midnight. */
+  int       am_open;
+  int       am_close;
+  int       pm_open;
+  int       pm_close;
+  /* Count N towards the National Framework threshold (default TRUE). */
+  gboolean  threshold_counts_n;
+  /* School days after which an unresolved N should become O (default 5). */
+  int       n_resolve_days;
+} AttSchool;
+
+AttSchool          *att_school_load     (AttDb         *db);
+void                att_school_free     (AttSchool     *school);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttSchool, att_school_free)
+
+/* The keys `school set` takes, NULL-terminated: name, urn, la, address,
+ * phone, email, headteacher, attendance_lead, am_open, am_close, pm_open,
+ * pm_close, threshold_counts_n, n_resolve_days. */
+const char * const *att_school_keys     (void);
+
+/* Validates and stores one setting (role checked, audited). Register times
+ * are HH:MM; a register may stay open at most 30 minutes and must close
+ * after it opens; a URN is 6 digits; an e-mail has an @. */
+gboolean            att_school_set      (AttDb         *db,
+                                         const AttUser *user,
+                                         const char    *key,
+                                         const char    *value,
+                                         GError       **error);
+/* The stored text of a setting as `school show` prints it. */
+char               *att_school_get      (AttDb         *db,
+                                         const char    *key);
+
+G_END_DECLS

@@ -1,0 +1,4 @@
+/* att-users.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */

@@ -1,0 +1,18 @@
+/* attendance-core.h: everything the core offers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "att-calendar.h"
+#include "att-codes.h"
+#include "att-date.h"
+#include "att-db.h"
+#include "att-demo.h"
+#include "att-error.h"
+#include "att-import.h"
+#include "att-pupils.h"
+#include "att-register.h"
+#include "att-school.h"
+#include "att-stats.h"
+#include "att-users.h"

@@ -1,0 +1,26 @@
+/* att-test-util.h: helpers shared by the unit tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "attendance-core.h"
+
+G_BEGIN_DECLS
+
+/* A fresh database in a temporary folder, removed by att_test_db_free. */
+typedef struct
+{
+  char  *dir;
+  char  *path;
+  AttDb *db;
+} AttTestDb;
+
+AttTestDb *att_test_db_new   (void);
+void       att_test_db_free  (AttTestDb *t);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttTestDb, att_test_db_free)
+
+/* Shorthand for a date in tests: D(2024, 9, 2). */
+#define D(y, m, d) att_date_from_ymd ((y), (m), (d))
+
+G_END_DECLS
