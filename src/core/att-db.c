@@ -379,12 +379,17 @@ att_db_begin (AttDb   *self,
 
 static void
 drop_caches (AttDb     *self,
-             AttChange  changes)
+             AttChange  changes,
+             gboolean   rolled_back)
 {
   if (changes & ATT_CHANGE_CALENDAR)
     att_calendar_cache_drop (self);
   if (changes & ATT_CHANGE_PUPILS)
     att_pupils_cache_drop (self);
+  /* The register's in-memory arrays are updated as marks are written, so
+   * they are right after a commit; after a rollback they are reloaded. */
+  if (rolled_back && (changes & ATT_CHANGE_MARKS))
+    g_clear_pointer (&self->marks, att_mark_store_free);
 }
 
 gboolean
@@ -404,7 +409,7 @@ att_db_commit (AttDb   *self,
       att_db_exec (self, "ROLLBACK", NULL);
       g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                    _("Nothing was saved because part of the change failed"));
-      drop_caches (self, self->pending);
+      drop_caches (self, self->pending, TRUE);
       self->pending = 0;
       return FALSE;
     }
@@ -412,7 +417,7 @@ att_db_commit (AttDb   *self,
   if (!att_db_exec (self, "COMMIT", error))
     {
       att_db_exec (self, "ROLLBACK", NULL);
-      drop_caches (self, self->pending);
+      drop_caches (self, self->pending, TRUE);
       self->pending = 0;
       return FALSE;
     }
@@ -422,7 +427,7 @@ att_db_commit (AttDb   *self,
   if (changes != 0)
     {
       self->serial++;
-      drop_caches (self, changes);
+      drop_caches (self, changes, FALSE);
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)changes);
     }
   return TRUE;
@@ -442,7 +447,7 @@ att_db_rollback (AttDb *self)
 
   att_db_exec (self, "ROLLBACK", NULL);
   /* Caches may hold what the rolled-back change put there. */
-  drop_caches (self, self->pending);
+  drop_caches (self, self->pending, TRUE);
   self->pending = 0;
 }
 

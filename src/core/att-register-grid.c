@@ -1,0 +1,4 @@
+/* att-register-grid.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
