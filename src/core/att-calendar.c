@@ -1,4 +1,799 @@
-/* att-calendar.c
+/* att-calendar.c: terms, closures, school days and school weeks
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "att-calendar.h"
+#include "att-db-private.h"
+#include "att-error.h"
+#include "att-users.h"
+
+/* A term longer than this is a typing mistake (a wrong year), and would
+ * make the per-day tables below needlessly large. */
+#define MAX_TERM_DAYS 366
+
+typedef struct
+{
+  AttDate  monday;
+  guint    first_session;   /* index into sessions */
+  guint    last_session;
+} SchoolWeek;
+
+struct _AttCalendar
+{
+  gatomicrefcount  ref_count;
+
+  AttTerm         *terms;
+  guint            n_terms;
+  AttClosure      *closures;
+  guint            n_closures;
+
+  GArray          *sessions;      /* AttSessionSlot */
+  GArray          *weeks;         /* SchoolWeek; week number n is weeks[n - 1] */
+
+  /* Per-day tables from the Monday of the first term's first week to the
+   * Sunday of the last term's last week, so that every lookup is an index
+   * and not a search. Empty when there are no terms. */
+  AttDate          day0;
+  guint            n_days;
+  gint32          *slot;          /* [day * 2 + session]: session index or -1 */
+  const char     **closed;        /* [day * 2 + session]: why a term weekday has no session */
+  gint32          *term;          /* [day]: index into terms or -1 */
+  guint32         *next;          /* [day]: first session index on or after the day */
+  guint32         *weeks_so_far;  /* [day]: school weeks starting on or before the day */
+};
+
+AttCalendar *
+att_calendar_ref (AttCalendar *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+att_calendar_unref (AttCalendar *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  for (guint i = 0; i < self->n_terms; i++)
+    g_free (self->terms[i].name);
+  g_free (self->terms);
+  for (guint i = 0; i < self->n_closures; i++)
+    g_free (self->closures[i].reason);
+  g_free (self->closures);
+  g_array_unref (self->sessions);
+  g_array_unref (self->weeks);
+  g_free (self->slot);
+  g_free (self->closed);
+  g_free (self->term);
+  g_free (self->next);
+  g_free (self->weeks_so_far);
+  g_free (self);
+}
+
+static inline gboolean
+in_table (AttCalendar *self,
+          AttDate      date)
+{
+  return self->n_days > 0 && date >= self->day0 &&
+         (guint)(date - self->day0) < self->n_days;
+}
+
+/* Fills the per-day tables, the session list and the week list from the
+ * terms and closures already loaded. */
+static void
+build_tables (AttCalendar *self)
+{
+  AttDate first = G_MAXINT32, last = 0;
+  guint32 n_weeks = 0;
+
+  for (guint i = 0; i < self->n_terms; i++)
+    {
+      first = MIN (first, self->terms[i].start);
+      last = MAX (last, self->terms[i].end);
+    }
+  if (self->n_terms == 0)
+    return;
+
+  self->day0 = att_date_monday (first);
+  self->n_days = att_date_monday (last) + 7 - self->day0;
+  self->slot = g_new (gint32, self->n_days * 2);
+  self->closed = g_new0 (const char *, self->n_days * 2);
+  self->term = g_new (gint32, self->n_days);
+  self->next = g_new (guint32, self->n_days);
+  self->weeks_so_far = g_new (guint32, self->n_days);
+
+  for (guint d = 0; d < self->n_days; d++)
+    self->term[d] = -1;
+  for (guint d = 0; d < self->n_days * 2; d++)
+    self->slot[d] = -1;
+
+  for (guint i = 0; i < self->n_terms; i++)
+    for (AttDate date = self->terms[i].start; date <= self->terms[i].end; date++)
+      self->term[date - self->day0] = (gint32)i;
+
+  /* A weekday in a term is closed when it is a bank holiday or falls in a
+   * planned closure; the earliest closure names it. */
+  for (guint d = 0; d < self->n_days; d++)
+    {
+      AttDate date = self->day0 + (AttDate)d;
+      const char *holiday;
+
+      if (self->term[d] < 0 || att_date_weekday (date) > 5)
+        continue;
+      holiday = att_bank_holiday_name (date);
+      if (holiday != NULL)
+        self->closed[d * 2] = self->closed[d * 2 + 1] = holiday;
+    }
+  for (guint i = 0; i < self->n_closures; i++)
+    {
+      const AttClosure *c = &self->closures[i];
+
+      for (AttDate date = MAX (c->start, self->day0); date <= c->end && in_table (self, date); date++)
+        {
+          guint d = date - self->day0;
+
+          if (self->term[d] < 0 || att_date_weekday (date) > 5)
+            continue;
+          for (int s = 0; s < 2; s++)
+            if ((c->session < 0 || c->session == s) && self->closed[d * 2 + s] == NULL)
+              self->closed[d * 2 + s] = c->reason;
+        }
+    }
+
+  /* Sessions, school weeks, and the running tables, in one pass. */
+  for (guint d = 0; d < self->n_days; d++)
+    {
+      AttDate date = self->day0 + (AttDate)d;
+
+      /* A week becomes a school week, and takes the next number, with
+       * its first session. */
+      for (int s = 0; s < 2; s++)
+        {
+          AttSessionSlot slot;
+
+          if (self->term[d] < 0 || att_date_weekday (date) > 5 ||
+              self->closed[d * 2 + s] != NULL)
+            continue;
+
+          if (n_weeks == 0 ||
+              g_array_index (self->weeks, SchoolWeek, n_weeks - 1).monday != att_date_monday (date))
+            {
+              SchoolWeek week = { att_date_monday (date), self->sessions->len, 0 };
+              g_array_append_val (self->weeks, week);
+              n_weeks++;
+            }
+          g_array_index (self->weeks, SchoolWeek, n_weeks - 1).last_session = self->sessions->len;
+
+          slot.date = date;
+          slot.session = (guint8)s;
+          slot.week = n_weeks;
+          self->slot[d * 2 + s] = (gint32)self->sessions->len;
+          g_array_append_val (self->sessions, slot);
+        }
+    }
+
+  /* weeks_so_far[d]: the number of school weeks whose Monday is on or
+   * before day d. next[d]: the first session on or after day d. */
+  {
+    guint32 w = 0;
+    guint32 next = self->sessions->len;
+
+    for (guint d = 0; d < self->n_days; d++)
+      {
+        AttDate date = self->day0 + (AttDate)d;
+
+        while (w < n_weeks && g_array_index (self->weeks, SchoolWeek, w).monday <= date)
+          w++;
+        self->weeks_so_far[d] = w;
+      }
+    for (guint d = self->n_days; d-- > 0;)
+      {
+        if (self->slot[d * 2 + 1] >= 0)
+          next = (guint32)self->slot[d * 2 + 1];
+        if (self->slot[d * 2] >= 0)
+          next = (guint32)self->slot[d * 2];
+        self->next[d] = next;
+      }
+  }
+}
+
+static AttCalendar *
+calendar_new (void)
+{
+  AttCalendar *self = g_new0 (AttCalendar, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->sessions = g_array_new (FALSE, FALSE, sizeof (AttSessionSlot));
+  self->weeks = g_array_new (FALSE, FALSE, sizeof (SchoolWeek));
+  return self;
+}
+
+static gboolean
+load_tables (AttCalendar  *self,
+             AttDb        *db,
+             GError      **error)
+{
+  g_autoptr(GArray) terms = g_array_new (FALSE, TRUE, sizeof (AttTerm));
+  g_autoptr(GArray) closures = g_array_new (FALSE, TRUE, sizeof (AttClosure));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = att_db_prepare (db,
+                         "SELECT id, name, start_date, end_date FROM terms "
+                         "ORDER BY start_date, id",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttTerm term;
+
+      term.id = sqlite3_column_int64 (stmt, 0);
+      term.name = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      term.start = sqlite3_column_int (stmt, 2);
+      term.end = sqlite3_column_int (stmt, 3);
+      g_array_append_val (terms, term);
+    }
+  sqlite3_reset (stmt);
+  self->n_terms = terms->len;
+  self->terms = (AttTerm *)(void *)g_array_free (g_steal_pointer (&terms), FALSE);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the terms"));
+      return FALSE;
+    }
+
+  stmt = att_db_prepare (db,
+                         "SELECT id, start_date, end_date, session, reason FROM closures "
+                         "ORDER BY start_date, session, id",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttClosure closure;
+
+      closure.id = sqlite3_column_int64 (stmt, 0);
+      closure.start = sqlite3_column_int (stmt, 1);
+      closure.end = sqlite3_column_int (stmt, 2);
+      closure.session = sqlite3_column_int (stmt, 3);
+      closure.reason = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      g_array_append_val (closures, closure);
+    }
+  sqlite3_reset (stmt);
+  self->n_closures = closures->len;
+  self->closures = (AttClosure *)(void *)g_array_free (g_steal_pointer (&closures), FALSE);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the closures"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+AttCalendar *
+att_db_get_calendar (AttDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  AttCalendar *self;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  if (db->calendar != NULL)
+    return db->calendar;
+
+  self = calendar_new ();
+  if (load_tables (self, db, &error))
+    build_tables (self);
+  else
+    {
+      /* Callers get an empty calendar rather than none; the next change to
+       * the calendar (or the next open) tries again. */
+      g_message ("The school calendar could not be read: %s", error->message);
+      att_calendar_unref (self);
+      self = calendar_new ();
+    }
+
+  db->calendar = self;
+  return self;
+}
+
+void
+att_calendar_cache_drop (AttDb *self)
+{
+  g_clear_pointer (&self->calendar, att_calendar_unref);
+}
+
+const AttTerm *
+att_calendar_get_terms (AttCalendar *self,
+                        guint       *n_terms)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (n_terms)
+    *n_terms = self->n_terms;
+  return self->terms;
+}
+
+const AttClosure *
+att_calendar_get_closures (AttCalendar *self,
+                           guint       *n_closures)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (n_closures)
+    *n_closures = self->n_closures;
+  return self->closures;
+}
+
+const AttSessionSlot *
+att_calendar_get_sessions (AttCalendar *self,
+                           guint       *n_sessions)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (n_sessions)
+    *n_sessions = self->sessions->len;
+  return (const AttSessionSlot *)(void *)self->sessions->data;
+}
+
+guint
+att_calendar_session_index (AttCalendar *self,
+                            AttDate      date)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (self->n_days == 0 || date < self->day0)
+    return 0;
+  if (!in_table (self, date))
+    return self->sessions->len;
+  return self->next[date - self->day0];
+}
+
+int
+att_calendar_find_session (AttCalendar *self,
+                           AttDate      date,
+                           AttSession   session)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  if (!in_table (self, date) || (guint)session > 1)
+    return -1;
+  return self->slot[(date - self->day0) * 2 + session];
+}
+
+gboolean
+att_calendar_is_school_session (AttCalendar *self,
+                                AttDate      date,
+                                AttSession   session)
+{
+  return att_calendar_find_session (self, date, session) >= 0;
+}
+
+guint
+att_calendar_day_sessions (AttCalendar *self,
+                           AttDate      date)
+{
+  guint d;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (!in_table (self, date))
+    return 0;
+  d = date - self->day0;
+  return (self->slot[d * 2] >= 0 ? 1 : 0) | (self->slot[d * 2 + 1] >= 0 ? 2 : 0);
+}
+
+const char *
+att_calendar_closure_reason (AttCalendar *self,
+                             AttDate      date,
+                             AttSession   session)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!in_table (self, date) || (guint)session > 1)
+    return NULL;
+  return self->closed[(date - self->day0) * 2 + session];
+}
+
+gboolean
+att_calendar_is_closed_session (AttCalendar *self,
+                                AttDate      date,
+                                AttSession   session)
+{
+  return att_calendar_closure_reason (self, date, session) != NULL;
+}
+
+const AttTerm *
+att_calendar_term_for (AttCalendar *self,
+                       AttDate      date)
+{
+  gint32 i;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!in_table (self, date))
+    return NULL;
+  i = self->term[date - self->day0];
+  return i >= 0 ? &self->terms[i] : NULL;
+}
+
+/* The number of the last school week starting on or before @date (so the
+ * week holding @date when that is a school week); 0 if none. */
+static guint32
+weeks_up_to (AttCalendar *self,
+             AttDate      date)
+{
+  if (self->n_days == 0 || date < self->day0)
+    return 0;
+  if (!in_table (self, date))
+    return self->weeks->len;
+  return self->weeks_so_far[date - self->day0];
+}
+
+guint32
+att_calendar_school_week (AttCalendar *self,
+                          AttDate      date)
+{
+  guint32 w;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  w = weeks_up_to (self, date);
+  if (w == 0 || g_array_index (self->weeks, SchoolWeek, w - 1).monday != att_date_monday (date))
+    return 0;
+  return w;
+}
+
+guint
+att_calendar_window (AttCalendar *self,
+                     AttDate      as_of,
+                     guint        weeks,
+                     AttDate     *first_day,
+                     AttDate     *last_day)
+{
+  const AttSessionSlot *sessions;
+  guint32 last_week, first_week;
+  guint after;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (first_day)
+    *first_day = ATT_DATE_NONE;
+  if (last_day)
+    *last_day = ATT_DATE_NONE;
+
+  /* The week holding as_of if it is a school week, else the last school
+   * week before it: either way the last school week starting on or
+   * before as_of. Weeks without sessions are not numbered at all, so
+   * counting back over numbers steps over holidays of any length. */
+  last_week = weeks_up_to (self, as_of);
+  if (last_week == 0 || weeks == 0)
+    return 0;
+  first_week = last_week >= weeks ? last_week - weeks + 1 : 1;
+
+  sessions = (const AttSessionSlot *)(void *)self->sessions->data;
+  if (first_day)
+    *first_day = sessions[g_array_index (self->weeks, SchoolWeek, first_week - 1).first_session].date;
+  if (last_day)
+    {
+      /* The last session on or before as_of. When even the window's first
+       * session is after as_of (as_of is early in the very first school
+       * week), the range is left empty: last_day is the day before
+       * first_day. */
+      after = att_calendar_session_index (self, as_of + 1);
+      if (after > g_array_index (self->weeks, SchoolWeek, first_week - 1).first_session)
+        *last_day = sessions[after - 1].date;
+      else
+        *last_day = sessions[g_array_index (self->weeks, SchoolWeek, first_week - 1).first_session].date - 1;
+    }
+  return last_week - first_week + 1;
+}
+
+/* The first and last school day between @from and @to inclusive. */
+static gboolean
+school_days_between (AttCalendar *self,
+                     AttDate      from,
+                     AttDate      to,
+                     AttDate     *first,
+                     AttDate     *last)
+{
+  const AttSessionSlot *sessions = (const AttSessionSlot *)(void *)self->sessions->data;
+  guint a = att_calendar_session_index (self, from);
+  guint b = att_calendar_session_index (self, to + 1);
+
+  if (a >= b)
+    return FALSE;
+  if (first)
+    *first = sessions[a].date;
+  if (last)
+    *last = sessions[b - 1].date;
+  return TRUE;
+}
+
+gboolean
+att_calendar_school_year_range (AttCalendar *self,
+                                AttDate      date,
+                                AttDate     *first,
+                                AttDate     *last)
+{
+  AttDate start;
+  int year;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  start = att_date_school_year_start (date);
+  year = att_date_school_year (date);
+  return school_days_between (self, start,
+                              att_date_from_ymd (year + 1, 9, 1) - 1,
+                              first, last);
+}
+
+gboolean
+att_calendar_term_range (AttCalendar *self,
+                         AttDate      date,
+                         AttDate     *first,
+                         AttDate     *last)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  /* Terms are sorted and never overlap: the last one starting on or
+   * before @date holds it or is the last one before it. */
+  for (guint i = self->n_terms; i-- > 0;)
+    if (self->terms[i].start <= date)
+      return school_days_between (self, self->terms[i].start, self->terms[i].end,
+                                  first, last);
+  return FALSE;
+}
+
+/* Changes */
+
+static char *
+describe_range (AttDate start,
+                AttDate end)
+{
+  g_autofree char *a = att_date_format (start);
+  g_autofree char *b = att_date_format (end);
+
+  if (start == end)
+    return g_steal_pointer (&a);
+  /* Translators: a range of dates, "2024-09-02 to 2024-10-18" */
+  return g_strdup_printf (_("%s to %s"), a, b);
+}
+
+static gboolean
+check_dates (AttDate   start,
+             AttDate   end,
+             GError  **error)
+{
+  if (start == ATT_DATE_NONE || end == ATT_DATE_NONE)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Both the first and the last date are needed"));
+      return FALSE;
+    }
+  if (start > end)
+    {
+      g_autofree char *a = att_date_format (start);
+      g_autofree char *b = att_date_format (end);
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("The first date (%s) is after the last date (%s): swap them"),
+                   a, b);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+att_calendar_add_term (AttDb       *db,
+                       AttUser     *user,
+                       const char  *name,
+                       AttDate      start,
+                       AttDate      end,
+                       GError     **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (ATT_IS_DB (db), 0);
+
+  if (!att_user_require (user, ATT_PERM_CALENDAR, error))
+    return 0;
+
+  clean = g_strstrip (g_strdup (name ? name : ""));
+  if (*clean == '\0')
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("A term needs a name, for example “Autumn 1 2024”"));
+      return 0;
+    }
+  if (!check_dates (start, end, error))
+    return 0;
+  range = describe_range (start, end);
+  if (end - start + 1 > MAX_TERM_DAYS)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("The term “%s” (%s) is longer than a year: check the dates"),
+                   clean, range);
+      return 0;
+    }
+
+  if (!att_db_begin (db, error))
+    return 0;
+
+  stmt = att_db_prepare (db,
+                         "SELECT name, start_date, end_date FROM terms "
+                         "WHERE start_date <= ? AND end_date >= ? "
+                         "ORDER BY start_date LIMIT 1",
+                         error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, end);
+  sqlite3_bind_int (stmt, 2, start);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *other = describe_range (sqlite3_column_int (stmt, 1),
+                                               sqlite3_column_int (stmt, 2));
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   _("The term “%s” (%s) overlaps the term “%s” (%s): terms may not overlap"),
+                   clean, range, (const char *)sqlite3_column_text (stmt, 0), other);
+      sqlite3_reset (stmt);
+      goto failed;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the terms"));
+      goto failed;
+    }
+
+  stmt = att_db_prepare (db,
+                         "INSERT INTO terms (name, start_date, end_date) VALUES (?, ?, ?)",
+                         error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, start);
+  sqlite3_bind_int (stmt, 3, end);
+  if (!att_db_step_done (db, stmt, error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (att_db_get_handle (db));
+
+  detail = g_strdup_printf ("%s, %s", clean, range);
+  if (!att_audit_log (db, user, "calendar.term.add", detail, error))
+    goto failed;
+
+  att_db_note_change (db, ATT_CHANGE_CALENDAR);
+  if (!att_db_commit (db, error))
+    return 0;
+  return id;
+
+failed:
+  att_db_rollback (db);
+  return 0;
+}
+
+/* Whether @date lies in a term, read from the table so that a term added
+ * earlier in the same transaction counts. */
+static gboolean
+date_in_term (AttDb    *db,
+              AttDate   date,
+              gboolean *in_term,
+              GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = att_db_prepare (db,
+                         "SELECT 1 FROM terms WHERE start_date <= ?1 AND end_date >= ?1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, date);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the terms"));
+      return FALSE;
+    }
+  *in_term = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+gint64
+att_calendar_add_closure (AttDb       *db,
+                          AttUser     *user,
+                          AttDate      start,
+                          AttDate      end,
+                          int          session,
+                          const char  *reason,
+                          GError     **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  gboolean start_in, end_in;
+  gint64 id;
+
+  g_return_val_if_fail (ATT_IS_DB (db), 0);
+
+  if (!att_user_require (user, ATT_PERM_CALENDAR, error))
+    return 0;
+
+  if (!check_dates (start, end, error))
+    return 0;
+  range = describe_range (start, end);
+
+  clean = g_strstrip (g_strdup (reason ? reason : ""));
+  if (*clean == '\0')
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("A closure needs a reason, for example “INSET day”"));
+      return 0;
+    }
+  if (session < -1 || session > 1)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("A closure is for the whole day, the morning or the afternoon"));
+      return 0;
+    }
+
+  if (!att_db_begin (db, error))
+    return 0;
+
+  /* Both ends must be term days; a closure may run from the end of one
+   * term into the next (past a holiday), which is still a planned closure
+   * on each term day it covers. */
+  if (!date_in_term (db, start, &start_in, error) ||
+      !date_in_term (db, end, &end_in, error))
+    goto failed;
+  if (!start_in || !end_in)
+    {
+      g_autofree char *outside = att_date_format (start_in ? end : start);
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   _("The closure (%s) must lie inside a term, but %s is not in any term: add the term first, or check the dates"),
+                   range, outside);
+      goto failed;
+    }
+
+  stmt = att_db_prepare (db,
+                         "INSERT INTO closures (start_date, end_date, session, reason) "
+                         "VALUES (?, ?, ?, ?)",
+                         error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, start);
+  sqlite3_bind_int (stmt, 2, end);
+  sqlite3_bind_int (stmt, 3, session);
+  sqlite3_bind_text (stmt, 4, clean, -1, SQLITE_TRANSIENT);
+  if (!att_db_step_done (db, stmt, error))
+    goto failed;
+  id = sqlite3_last_insert_rowid (att_db_get_handle (db));
+
+  detail = g_strdup_printf ("%s, %s, %s", range,
+                            session < 0 ? "day" : att_session_to_string (session),
+                            clean);
+  if (!att_audit_log (db, user, "calendar.closure.add", detail, error))
+    goto failed;
+
+  att_db_note_change (db, ATT_CHANGE_CALENDAR);
+  if (!att_db_commit (db, error))
+    return 0;
+  return id;
+
+failed:
+  att_db_rollback (db);
+  return 0;
+}

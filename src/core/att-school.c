@@ -1,4 +1,476 @@
-/* att-school.c
+/* att-school.c: the school's own settings
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "att-db-private.h"
+#include "att-error.h"
+#include "att-school.h"
+#include "att-users.h"
+
+typedef enum
+{
+  KIND_TEXT,
+  KIND_NAME,
+  KIND_URN,
+  KIND_EMAIL,
+  KIND_TIME,
+  KIND_BOOL,
+  KIND_DAYS,
+} KeyKind;
+
+typedef struct
+{
+  const char *key;
+  KeyKind     kind;
+  const char *fallback;   /* shown and used while the key is unset */
+} KeyInfo;
+
+/* In the order `school show` lists them. */
+static const KeyInfo key_info[] = {
+  { "name", KIND_NAME, "" },
+  { "urn", KIND_URN, "" },
+  { "la", KIND_TEXT, "" },
+  { "address", KIND_TEXT, "" },
+  { "phone", KIND_TEXT, "" },
+  { "email", KIND_EMAIL, "" },
+  { "headteacher", KIND_TEXT, "" },
+  { "attendance_lead", KIND_TEXT, "" },
+  { "am_open", KIND_TIME, "08:45" },
+  { "am_close", KIND_TIME, "09:15" },
+  { "pm_open", KIND_TIME, "13:15" },
+  { "pm_close", KIND_TIME, "13:45" },
+  { "threshold_counts_n", KIND_BOOL, "yes" },
+  { "n_resolve_days", KIND_DAYS, "5" },
+};
+
+static const char * const key_names[] = {
+  "name", "urn", "la", "address", "phone", "email", "headteacher",
+  "attendance_lead", "am_open", "am_close", "pm_open", "pm_close",
+  "threshold_counts_n", "n_resolve_days", NULL
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (key_names) == G_N_ELEMENTS (key_info) + 1);
+
+#define MAX_RESOLVE_DAYS 30
+
+const char * const *
+att_school_keys (void)
+{
+  return key_names;
+}
+
+static const KeyInfo *
+find_key (const char *key)
+{
+  for (guint i = 0; key != NULL && i < G_N_ELEMENTS (key_info); i++)
+    if (strcmp (key_info[i].key, key) == 0)
+      return &key_info[i];
+  return NULL;
+}
+
+static gboolean
+parse_bool (const char *text,
+            gboolean   *value)
+{
+  static const char * const yes[] = { "yes", "y", "true", "1", "on" };
+  static const char * const no[] = { "no", "n", "false", "0", "off" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    if (g_ascii_strcasecmp (text, yes[i]) == 0)
+      {
+        *value = TRUE;
+        return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    if (g_ascii_strcasecmp (text, no[i]) == 0)
+      {
+        *value = FALSE;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+parse_days (const char *text,
+            int        *days)
+{
+  char *end = NULL;
+  gint64 value;
+
+  if (*text == '\0' || !g_ascii_isdigit (*text))
+    return FALSE;
+  value = g_ascii_strtoll (text, &end, 10);
+  if (*end != '\0' || value < 1 || value > MAX_RESOLVE_DAYS)
+    return FALSE;
+  *days = (int)value;
+  return TRUE;
+}
+
+static gboolean
+is_urn (const char *text)
+{
+  if (strlen (text) != 6)
+    return FALSE;
+  for (guint i = 0; i < 6; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_email (const char *text)
+{
+  const char *at = strchr (text, '@');
+  const char *dot;
+
+  if (at == NULL || at == text || strchr (at + 1, '@') != NULL ||
+      strpbrk (text, " \t") != NULL)
+    return FALSE;
+  dot = strchr (at + 1, '.');
+  /* Something on each side of the dot: "office@school.org.uk". */
+  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+}
+
+/* Checks one value and turns it into the text we store ("8:40" becomes
+ * "08:40", "true" becomes "yes"). */
+static char *
+normalise (const KeyInfo  *info,
+           const char     *value,
+           GError        **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (value ? value : ""));
+
+  switch (info->kind)
+    {
+    case KIND_TEXT:
+      return g_steal_pointer (&text);
+
+    case KIND_NAME:
+      if (*text == '\0')
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("The school’s name cannot be empty"));
+          return NULL;
+        }
+      return g_steal_pointer (&text);
+
+    case KIND_URN:
+      if (!is_urn (text))
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("“%s” is not a URN: the school’s unique reference number has 6 digits"),
+                       text);
+          return NULL;
+        }
+      return g_steal_pointer (&text);
+
+    case KIND_EMAIL:
+      if (!is_email (text))
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("“%s” is not an e-mail address: write it as name@domain, for example office@school.org.uk"),
+                       text);
+          return NULL;
+        }
+      return g_steal_pointer (&text);
+
+    case KIND_TIME:
+      {
+        int minutes = att_time_parse (text, error);
+
+        if (minutes < 0)
+          {
+            g_prefix_error (error, "%s: ", info->key);
+            return NULL;
+          }
+        return att_time_format (minutes);
+      }
+
+    case KIND_BOOL:
+      {
+        gboolean flag;
+
+        if (!parse_bool (text, &flag))
+          {
+            g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                         _("“%s” is not yes or no: %s takes yes or no"),
+                         text, info->key);
+            return NULL;
+          }
+        return g_strdup (flag ? "yes" : "no");
+      }
+
+    case KIND_DAYS:
+      {
+        int days;
+
+        if (!parse_days (text, &days))
+          {
+            g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                         _("“%s” is not a number of school days: %s takes a whole number from 1 to %d"),
+                         text, info->key, MAX_RESOLVE_DAYS);
+            return NULL;
+          }
+        return g_strdup_printf ("%d", days);
+      }
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* The stored value, or the fallback while unset or unreadable. */
+static char *
+get_normalised (AttDb         *db,
+                const KeyInfo *info)
+{
+  g_autofree char *stored = att_db_get_setting (db, info->key);
+  char *value;
+
+  if (stored == NULL)
+    return g_strdup (info->fallback);
+  value = normalise (info, stored, NULL);
+  return value ? value : g_strdup (info->fallback);
+}
+
+AttSchool *
+att_school_load (AttDb *db)
+{
+  AttSchool *school;
+  char **text_fields[8];
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  school = g_new0 (AttSchool, 1);
+  text_fields[0] = &school->name;
+  text_fields[1] = &school->urn;
+  text_fields[2] = &school->la;
+  text_fields[3] = &school->address;
+  text_fields[4] = &school->phone;
+  text_fields[5] = &school->email;
+  text_fields[6] = &school->headteacher;
+  text_fields[7] = &school->attendance_lead;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      /* An e-mail or URN typed into the table by hand is shown as it is. */
+      g_autofree char *stored = att_db_get_setting (db, key_info[i].key);
+      *text_fields[i] = stored ? g_strstrip (g_steal_pointer (&stored))
+                               : g_strdup (key_info[i].fallback);
+    }
+
+  {
+    g_autofree char *am_open = get_normalised (db, find_key ("am_open"));
+    g_autofree char *am_close = get_normalised (db, find_key ("am_close"));
+    g_autofree char *pm_open = get_normalised (db, find_key ("pm_open"));
+    g_autofree char *pm_close = get_normalised (db, find_key ("pm_close"));
+    g_autofree char *counts_n = get_normalised (db, find_key ("threshold_counts_n"));
+    g_autofree char *days = get_normalised (db, find_key ("n_resolve_days"));
+
+    school->am_open = att_time_parse (am_open, NULL);
+    school->am_close = att_time_parse (am_close, NULL);
+    school->pm_open = att_time_parse (pm_open, NULL);
+    school->pm_close = att_time_parse (pm_close, NULL);
+    school->threshold_counts_n = strcmp (counts_n, "yes") == 0;
+    school->n_resolve_days = atoi (days);
+  }
+
+  return school;
+}
+
+void
+att_school_free (AttSchool *school)
+{
+  if (school == NULL)
+    return;
+  g_free (school->name);
+  g_free (school->urn);
+  g_free (school->la);
+  g_free (school->address);
+  g_free (school->phone);
+  g_free (school->email);
+  g_free (school->headteacher);
+  g_free (school->attendance_lead);
+  g_free (school);
+}
+
+char *
+att_school_get (AttDb      *db,
+                const char *key)
+{
+  const KeyInfo *info;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  info = find_key (key);
+  if (info == NULL)
+    return NULL;
+  if (info->kind == KIND_TIME || info->kind == KIND_BOOL || info->kind == KIND_DAYS)
+    return get_normalised (db, info);
+  else
+    {
+      g_autofree char *stored = att_db_get_setting (db, key);
+      return stored ? g_strstrip (g_steal_pointer (&stored)) : g_strdup (info->fallback);
+    }
+}
+
+static gboolean
+check_register (AttSession   session,
+                int          open,
+                int          close,
+                GError     **error)
+{
+  g_autofree char *open_text = att_time_format (open);
+  g_autofree char *close_text = att_time_format (close);
+
+  if (close <= open)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   session == ATT_SESSION_AM
+                   ? _("The morning register would open at %s and close at %s: it must close after it opens")
+                   : _("The afternoon register would open at %s and close at %s: it must close after it opens"),
+                   open_text, close_text);
+      return FALSE;
+    }
+  if (close - open > ATT_REGISTER_MAX_OPEN)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   session == ATT_SESSION_AM
+                   ? _("The morning register would stay open %d minutes (%s to %s): a register may stay open at most %d minutes (2024 regulations)")
+                   : _("The afternoon register would stay open %d minutes (%s to %s): a register may stay open at most %d minutes (2024 regulations)"),
+                   close - open, open_text, close_text, ATT_REGISTER_MAX_OPEN);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+att_school_set_many (AttDb              *db,
+                     const AttUser      *user,
+                     const char * const *keys,
+                     const char * const *values,
+                     GError            **error)
+{
+  g_autoptr(AttSchool) school = NULL;
+  g_autoptr(GPtrArray) clean = NULL;
+  gboolean am_changed = FALSE;
+  gboolean pm_changed = FALSE;
+  guint n;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (keys != NULL, FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+
+  n = g_strv_length ((char **)keys);
+  g_return_val_if_fail (g_strv_length ((char **)values) == n, FALSE);
+
+  if (!att_user_require (user, ATT_PERM_SETTINGS, error))
+    return FALSE;
+
+  school = att_school_load (db);
+  clean = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const KeyInfo *info = find_key (keys[i]);
+      char *value;
+
+      if (info == NULL)
+        {
+          g_autofree char *valid = g_strjoinv (", ", (char **)key_names);
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("“%s” is not a school setting: use one of %s"),
+                       keys[i], valid);
+          return FALSE;
+        }
+
+      value = normalise (info, values[i], error);
+      if (value == NULL)
+        return FALSE;
+      g_ptr_array_add (clean, value);
+
+      if (info->kind == KIND_TIME)
+        {
+          int minutes = att_time_parse (value, NULL);
+          gboolean am = g_str_has_prefix (info->key, "am_");
+          gboolean opens = g_str_has_suffix (info->key, "_open");
+
+          if (am && opens)
+            school->am_open = minutes;
+          else if (am)
+            school->am_close = minutes;
+          else if (opens)
+            school->pm_open = minutes;
+          else
+            school->pm_close = minutes;
+          if (am)
+            am_changed = TRUE;
+          else
+            pm_changed = TRUE;
+        }
+    }
+
+  /* A change to one end of a register is checked against the other end
+   * as it stands, so the rule holds whichever end moves. */
+  if (am_changed &&
+      !check_register (ATT_SESSION_AM, school->am_open, school->am_close, error))
+    return FALSE;
+  if (pm_changed &&
+      !check_register (ATT_SESSION_PM, school->pm_open, school->pm_close, error))
+    return FALSE;
+  if ((am_changed || pm_changed) && school->am_close >= school->pm_open)
+    {
+      g_autofree char *am_close = att_time_format (school->am_close);
+      g_autofree char *pm_open = att_time_format (school->pm_open);
+
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   _("The morning register would close at %s, but the afternoon register opens at %s: the morning register must close before the afternoon one opens"),
+                   am_close, pm_open);
+      return FALSE;
+    }
+
+  if (!att_db_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *old = att_school_get (db, keys[i]);
+      g_autofree char *detail = NULL;
+      const char *value = clean->pdata[i];
+
+      if (!att_db_put_setting (db, keys[i], value, error))
+        goto failed;
+      detail = g_strdup_printf ("%s = %s (was %s)", keys[i], value, old);
+      if (!att_audit_log (db, user, "school.set", detail, error))
+        goto failed;
+    }
+
+  att_db_note_change (db, ATT_CHANGE_SETTINGS);
+  return att_db_commit (db, error);
+
+failed:
+  att_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+att_school_set (AttDb          *db,
+                const AttUser  *user,
+                const char     *key,
+                const char     *value,
+                GError        **error)
+{
+  const char *keys[2] = { key, NULL };
+  const char *values[2] = { value, NULL };
+
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  return att_school_set_many (db, user, keys, values, error);
+}

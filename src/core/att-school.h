@@ -52,6 +52,15 @@ gboolean            att_school_set      (AttDb         *db,
                                          const char    *key,
                                          const char    *value,
                                          GError       **error);
+/* Sets several settings in one change, validated together, so that both
+ * ends of a register's times can move at once. @keys and @values are
+ * NULL-terminated arrays of the same length; nothing is stored unless
+ * every value is acceptable. */
+gboolean            att_school_set_many (AttDb              *db,
+                                         const AttUser      *user,
+                                         const char * const *keys,
+                                         const char * const *values,
+                                         GError            **error);
 /* The stored text of a setting as `school show` prints it. */
 char               *att_school_get      (AttDb         *db,
                                          const char    *key);
