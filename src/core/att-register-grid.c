@@ -1,4 +1,1601 @@
-/* att-register-grid.c
+/* att-register-grid.c: what the register grid shows and does
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "att-calendar.h"
+#include "att-db-private.h"
+#include "att-error.h"
+#include "att-pupils.h"
+#include "att-register-grid.h"
+#include "att-school.h"
+#include "att-stats.h"
+#include "att-users.h"
+
+/* ------------------------------------------------------------------ */
+/* Filters                                                            */
+/* ------------------------------------------------------------------ */
+
+G_DEFINE_BOXED_TYPE (AttGridFilter, att_grid_filter,
+                     att_grid_filter_copy, att_grid_filter_free)
+
+AttGridFilter *
+att_grid_filter_new (void)
+{
+  AttGridFilter *filter = g_new0 (AttGridFilter, 1);
+
+  filter->year = -1;
+  filter->fsm = -1;
+  filter->eal = -1;
+  filter->looked_after = -1;
+  filter->social_worker = -1;
+  filter->young_carer = -1;
+  return filter;
+}
+
+AttGridFilter *
+att_grid_filter_new_group (const char *group)
+{
+  AttGridFilter *filter = att_grid_filter_new ();
+
+  g_return_val_if_fail (group != NULL, filter);
+  filter->group = g_strdup (group);
+  return filter;
+}
+
+AttGridFilter *
+att_grid_filter_new_year (int year)
+{
+  AttGridFilter *filter = att_grid_filter_new ();
+
+  filter->year = year;
+  return filter;
+}
+
+AttGridFilter *
+att_grid_filter_copy (const AttGridFilter *filter)
+{
+  AttGridFilter *copy;
+
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  copy = g_memdup2 (filter, sizeof *filter);
+  copy->name = g_strdup (filter->name);
+  copy->group = g_strdup (filter->group);
+  return copy;
+}
+
+void
+att_grid_filter_free (AttGridFilter *filter)
+{
+  if (filter == NULL)
+    return;
+  g_free (filter->name);
+  g_free (filter->group);
+  g_free (filter);
+}
+
+static gboolean
+flag_matches (gint8    wanted,
+              gboolean value)
+{
+  return wanted < 0 || (wanted != 0) == (value != FALSE);
+}
+
+gboolean
+att_grid_filter_matches (const AttGridFilter *filter,
+                         AttPupil            *pupil)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (pupil != NULL, FALSE);
+
+  if (filter->year >= 0 && pupil->year_group != filter->year)
+    return FALSE;
+  if (filter->group != NULL && g_strcmp0 (pupil->reg_group, filter->group) != 0)
+    return FALSE;
+  switch (filter->sen)
+    {
+    case 0:
+      break;
+    case 'S':
+      if (pupil->sen != ATT_SEN_SUPPORT && pupil->sen != ATT_SEN_EHCP)
+        return FALSE;
+      break;
+    default:
+      if ((char)pupil->sen != filter->sen)
+        return FALSE;
+      break;
+    }
+  return flag_matches (filter->fsm, pupil->fsm)
+         && flag_matches (filter->eal, pupil->eal)
+         && flag_matches (filter->looked_after, pupil->looked_after)
+         && flag_matches (filter->social_worker, pupil->social_worker)
+         && flag_matches (filter->young_carer, pupil->young_carer);
+}
+
+static char *
+describe_year (int year)
+{
+  if (year == ATT_YEAR_RECEPTION)
+    return g_strdup (_("Reception"));
+  return g_strdup_printf (_("Year %d"), year);
+}
+
+static void
+describe_flag (GPtrArray  *parts,
+               gint8       value,
+               const char *yes,
+               const char *no)
+{
+  if (value > 0)
+    g_ptr_array_add (parts, g_strdup (yes));
+  else if (value == 0)
+    g_ptr_array_add (parts, g_strdup (no));
+}
+
+char *
+att_grid_filter_describe (const AttGridFilter *filter)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  if (filter->name != NULL)
+    return g_strdup (filter->name);
+
+  if (filter->group != NULL)
+    g_ptr_array_add (parts, g_strdup (filter->group));
+  if (filter->year >= 0)
+    g_ptr_array_add (parts, describe_year (filter->year));
+  switch (filter->sen)
+    {
+    case 'K':
+      g_ptr_array_add (parts, g_strdup (_("SEN support")));
+      break;
+    case 'E':
+      g_ptr_array_add (parts, g_strdup (_("EHC plan")));
+      break;
+    case 'S':
+      g_ptr_array_add (parts, g_strdup (_("SEN")));
+      break;
+    case 'N':
+      g_ptr_array_add (parts, g_strdup (_("No SEN")));
+      break;
+    default:
+      break;
+    }
+  describe_flag (parts, filter->fsm, _("FSM"), _("Not FSM"));
+  describe_flag (parts, filter->eal, _("EAL"), _("Not EAL"));
+  describe_flag (parts, filter->looked_after, _("Looked after"), _("Not looked after"));
+  describe_flag (parts, filter->social_worker, _("Social worker"), _("No social worker"));
+  describe_flag (parts, filter->young_carer, _("Young carer"), _("Not a young carer"));
+
+  if (parts->len == 0)
+    return g_strdup (_("Whole school"));
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **)parts->pdata);
+}
+
+static void
+append_pair (GString    *out,
+             const char *key,
+             const char *value)
+{
+  g_autofree char *escaped = g_uri_escape_string (value, NULL, TRUE);
+
+  if (out->len > 0)
+    g_string_append_c (out, ';');
+  g_string_append_printf (out, "%s=%s", key, escaped);
+}
+
+static void
+append_flag (GString    *out,
+             const char *key,
+             gint8       value)
+{
+  if (value >= 0)
+    append_pair (out, key, value ? "1" : "0");
+}
+
+char *
+att_grid_filter_to_string (const AttGridFilter *filter)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  if (filter->name != NULL)
+    append_pair (out, "filter", filter->name);
+  if (filter->group != NULL)
+    append_pair (out, "group", filter->group);
+  if (filter->year >= 0)
+    {
+      char year[16];
+      g_snprintf (year, sizeof year, "%d", filter->year);
+      append_pair (out, "year", year);
+    }
+  if (filter->sen != 0)
+    {
+      char sen[2] = { filter->sen, '\0' };
+      append_pair (out, "sen", sen);
+    }
+  append_flag (out, "fsm", filter->fsm);
+  append_flag (out, "eal", filter->eal);
+  append_flag (out, "looked_after", filter->looked_after);
+  append_flag (out, "social_worker", filter->social_worker);
+  append_flag (out, "young_carer", filter->young_carer);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+parse_flag (const char  *value,
+            gint8       *flag,
+            GError     **error)
+{
+  if (g_strcmp0 (value, "1") == 0)
+    *flag = 1;
+  else if (g_strcmp0 (value, "0") == 0)
+    *flag = 0;
+  else
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("“%s” is not 1 or 0 in a register filter"), value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+AttGridFilter *
+att_grid_filter_parse (const char  *text,
+                       GError     **error)
+{
+  g_autoptr(AttGridFilter) filter = att_grid_filter_new ();
+  g_auto(GStrv) pairs = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  pairs = g_strsplit (text, ";", -1);
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      const char *eq = strchr (pairs[i], '=');
+      g_autofree char *key = NULL;
+      g_autofree char *value = NULL;
+
+      if (*pairs[i] == '\0')
+        continue;
+      if (eq == NULL)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("“%s” is not part of a register filter"), pairs[i]);
+          return NULL;
+        }
+      key = g_strndup (pairs[i], eq - pairs[i]);
+      value = g_uri_unescape_string (eq + 1, NULL);
+      if (value == NULL)
+        value = g_strdup (eq + 1);
+
+      if (strcmp (key, "filter") == 0)
+        {
+          g_free (filter->name);
+          filter->name = g_steal_pointer (&value);
+        }
+      else if (strcmp (key, "group") == 0)
+        {
+          g_free (filter->group);
+          filter->group = g_steal_pointer (&value);
+        }
+      else if (strcmp (key, "year") == 0)
+        {
+          GError *local = NULL;
+          if (!att_year_group_parse (value, &filter->year, &local))
+            {
+              g_propagate_error (error, local);
+              return NULL;
+            }
+        }
+      else if (strcmp (key, "sen") == 0)
+        {
+          if (strlen (value) != 1 || strchr ("NKES", value[0]) == NULL)
+            {
+              g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                           _("“%s” is not an SEN status (N, K, E or S for either)"), value);
+              return NULL;
+            }
+          filter->sen = value[0];
+        }
+      else if (strcmp (key, "fsm") == 0)
+        {
+          if (!parse_flag (value, &filter->fsm, error))
+            return NULL;
+        }
+      else if (strcmp (key, "eal") == 0)
+        {
+          if (!parse_flag (value, &filter->eal, error))
+            return NULL;
+        }
+      else if (strcmp (key, "looked_after") == 0)
+        {
+          if (!parse_flag (value, &filter->looked_after, error))
+            return NULL;
+        }
+      else if (strcmp (key, "social_worker") == 0)
+        {
+          if (!parse_flag (value, &filter->social_worker, error))
+            return NULL;
+        }
+      else if (strcmp (key, "young_carer") == 0)
+        {
+          if (!parse_flag (value, &filter->young_carer, error))
+            return NULL;
+        }
+      else
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("“%s” is not something a register filter can select on"), key);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&filter);
+}
+
+GPtrArray *
+att_grid_filters_load (AttDb   *db,
+                       GError **error)
+{
+  g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func ((GDestroyNotify)att_grid_filter_free);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  /* One filter a line, in the form att_grid_filter_to_string() writes;
+   * every saved filter starts with its name. */
+  text = att_db_get_setting (db, ATT_GRID_FILTERS_KEY);
+  if (text == NULL)
+    return g_steal_pointer (&filters);
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      AttGridFilter *filter;
+
+      if (*lines[i] == '\0')
+        continue;
+      filter = att_grid_filter_parse (lines[i], error);
+      if (filter == NULL)
+        {
+          g_prefix_error (error, _("A saved register filter could not be read: "));
+          return NULL;
+        }
+      g_ptr_array_add (filters, filter);
+    }
+  return g_steal_pointer (&filters);
+}
+
+gboolean
+att_grid_filters_save (AttDb          *db,
+                       const AttUser  *user,
+                       GPtrArray      *filters,
+                       GError        **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GHashTable) names = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (filters != NULL, FALSE);
+
+  if (!att_user_require (user, ATT_PERM_MARK, error))
+    return FALSE;
+
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < filters->len; i++)
+    {
+      const AttGridFilter *filter = g_ptr_array_index (filters, i);
+      g_autofree char *line = NULL;
+      g_autofree char *stripped = NULL;
+      char *folded;
+
+      stripped = g_strstrip (g_strdup (filter->name ? filter->name : ""));
+      if (*stripped == '\0')
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("A saved register filter needs a name"));
+          return FALSE;
+        }
+      folded = g_utf8_casefold (stripped, -1);
+      if (!g_hash_table_add (names, folded))
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_EXISTS,
+                       _("There is already a saved filter called “%s”: choose another name"),
+                       stripped);
+          return FALSE;
+        }
+      line = att_grid_filter_to_string (filter);
+      g_string_append (text, line);
+      g_string_append_c (text, '\n');
+    }
+
+  if (!att_db_begin (db, error))
+    return FALSE;
+  if (!att_db_put_setting (db, ATT_GRID_FILTERS_KEY, text->str, error)
+      || !att_audit_log (db, user, "register.filters", text->str, error))
+    {
+      att_db_rollback (db);
+      return FALSE;
+    }
+  return att_db_commit (db, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Groups and years                                                   */
+/* ------------------------------------------------------------------ */
+
+typedef struct
+{
+  const char *name;
+  int         year;
+} GroupKey;
+
+static int
+compare_group_keys (gconstpointer a,
+                    gconstpointer b)
+{
+  const GroupKey *ka = a;
+  const GroupKey *kb = b;
+
+  if (ka->year != kb->year)
+    return ka->year < kb->year ? -1 : 1;
+  return g_utf8_collate (ka->name, kb->name);
+}
+
+GStrv
+att_grid_list_groups (AttDb   *db,
+                      AttDate  date)
+{
+  GPtrArray *pupils;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GArray) keys = NULL;
+  GStrvBuilder *builder;
+  GStrv result;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  builder = g_strv_builder_new ();
+  pupils = att_pupils_list (db, NULL);
+  if (pupils == NULL)
+    goto out;
+
+  /* A group's year is the lowest year of its pupils, so a mixed group
+   * sorts with its youngest. */
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i);
+      gpointer value;
+
+      if (!att_pupil_on_roll (pupil, date) || pupil->reg_group == NULL)
+        continue;
+      if (g_hash_table_lookup_extended (seen, pupil->reg_group, NULL, &value))
+        {
+          if (pupil->year_group < GPOINTER_TO_INT (value) - 1)
+            g_hash_table_insert (seen, pupil->reg_group,
+                                 GINT_TO_POINTER (pupil->year_group + 1));
+        }
+      else
+        g_hash_table_insert (seen, pupil->reg_group,
+                             GINT_TO_POINTER (pupil->year_group + 1));
+    }
+
+  keys = g_array_new (FALSE, FALSE, sizeof (GroupKey));
+  {
+    GHashTableIter iter;
+    gpointer k, v;
+
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, &k, &v))
+      {
+        GroupKey key = { k, GPOINTER_TO_INT (v) - 1 };
+        g_array_append_val (keys, key);
+      }
+  }
+  g_array_sort (keys, compare_group_keys);
+  for (guint i = 0; i < keys->len; i++)
+    g_strv_builder_add (builder, g_array_index (keys, GroupKey, i).name);
+
+out:
+  result = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return result;
+}
+
+GArray *
+att_grid_list_years (AttDb   *db,
+                     AttDate  date)
+{
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean present[ATT_YEAR_MAX + 1] = { FALSE, };
+  GPtrArray *pupils;
+
+  g_return_val_if_fail (ATT_IS_DB (db), years);
+
+  pupils = att_pupils_list (db, NULL);
+  for (guint i = 0; pupils != NULL && i < pupils->len; i++)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i);
+
+      if (att_pupil_on_roll (pupil, date)
+          && pupil->year_group >= 0 && pupil->year_group <= ATT_YEAR_MAX)
+        present[pupil->year_group] = TRUE;
+    }
+  for (int year = 0; year <= ATT_YEAR_MAX; year++)
+    if (present[year])
+      g_array_append_val (years, year);
+  return years;
+}
+
+void
+att_grid_week_range (AttDate  date,
+                     AttDate *monday,
+                     AttDate *friday)
+{
+  AttDate first = att_date_monday (date);
+
+  if (monday != NULL)
+    *monday = first;
+  if (friday != NULL)
+    *friday = first + 4;
+}
+
+/* ------------------------------------------------------------------ */
+/* The grid snapshot                                                  */
+/* ------------------------------------------------------------------ */
+
+struct _AttGrid
+{
+  AttDb           *db;
+  AttCalendar     *calendar;
+  AttGridFilter   *filter;
+  AttDate          first;
+  AttDate          last;
+  AttDate          as_of;
+
+  guint            n_columns;
+  AttGridColumn   *columns;
+  int             *column_year;   /* school year of each column */
+  int             *column_slot;   /* index into the year's codes */
+
+  guint            n_rows;
+  AttPupil       **pupils;        /* owned references */
+  GHashTable      *rows_by_id;    /* pupil id -> row + 1 */
+
+  guint8          *codes;         /* n_rows * n_columns */
+  guint8          *flags;         /* n_rows * n_columns */
+  AttGridFigures  *figures;       /* n_rows */
+  guint8          *figures_ready; /* n_rows */
+};
+
+G_DEFINE_BOXED_TYPE (AttGrid, att_grid, att_grid_ref, att_grid_unref)
+
+static void
+grid_free (gpointer data)
+{
+  AttGrid *grid = data;
+
+  for (guint i = 0; i < grid->n_rows; i++)
+    g_object_unref (grid->pupils[i]);
+  g_free (grid->pupils);
+  g_clear_pointer (&grid->rows_by_id, g_hash_table_unref);
+  g_free (grid->codes);
+  g_free (grid->flags);
+  g_free (grid->figures);
+  g_free (grid->figures_ready);
+  g_free (grid->columns);
+  g_free (grid->column_year);
+  g_free (grid->column_slot);
+  att_grid_filter_free (grid->filter);
+  g_clear_pointer (&grid->calendar, att_calendar_unref);
+  g_clear_object (&grid->db);
+}
+
+AttGrid *
+att_grid_ref (AttGrid *grid)
+{
+  return g_atomic_rc_box_acquire (grid);
+}
+
+void
+att_grid_unref (AttGrid *grid)
+{
+  g_atomic_rc_box_release_full (grid, grid_free);
+}
+
+/* Reads one row's codes from the register's compact arrays: one lookup
+ * per school year the range touches, then plain indexing. */
+static void
+load_row_codes (AttGrid *grid,
+                guint    row)
+{
+  gint64 id = grid->pupils[row]->id;
+  AttPupil *pupil = grid->pupils[row];
+  guint8 *codes = grid->codes + (gsize)row * grid->n_columns;
+  guint8 *flags = grid->flags + (gsize)row * grid->n_columns;
+  int cached_year = G_MININT;
+  const guint8 *year_codes = NULL;
+
+  for (guint c = 0; c < grid->n_columns; c++)
+    {
+      const AttGridColumn *column = &grid->columns[c];
+      guint8 f = 0;
+
+      if (grid->column_year[c] != cached_year)
+        {
+          cached_year = grid->column_year[c];
+          year_codes = att_register_year_codes (grid->db, id, cached_year);
+        }
+      codes[c] = year_codes != NULL ? year_codes[grid->column_slot[c]] : ATT_CODE_NONE;
+
+      if (column->school)
+        f |= ATT_GRID_CELL_SCHOOL;
+      if (column->closed)
+        f |= ATT_GRID_CELL_CLOSED;
+      if (att_pupil_on_roll (pupil, column->date))
+        f |= ATT_GRID_CELL_ON_ROLL;
+      /* The amended flag is kept: it is reloaded from the marks table. */
+      flags[c] = f | (flags[c] & ATT_GRID_CELL_AMENDED);
+    }
+}
+
+static gboolean
+load_amended (AttGrid  *grid,
+              gint64    pupil_id,
+              GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (pupil_id > 0)
+    stmt = att_db_prepare (grid->db,
+                           "SELECT pupil_id, date, session FROM marks "
+                           "WHERE pupil_id = ?3 AND date BETWEEN ?1 AND ?2 AND amendments > 0",
+                           error);
+  else
+    stmt = att_db_prepare (grid->db,
+                           "SELECT pupil_id, date, session FROM marks "
+                           "WHERE date BETWEEN ?1 AND ?2 AND amendments > 0",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, grid->first);
+  sqlite3_bind_int (stmt, 2, grid->last);
+  if (pupil_id > 0)
+    sqlite3_bind_int64 (stmt, 3, pupil_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      AttDate date = sqlite3_column_int (stmt, 1);
+      int session = sqlite3_column_int (stmt, 2);
+      gpointer row_p = g_hash_table_lookup (grid->rows_by_id, &id);
+      int column;
+
+      if (row_p == NULL)
+        continue;
+      column = att_grid_find_column (grid, date, session);
+      if (column < 0)
+        continue;
+      grid->flags[(gsize)(GPOINTER_TO_UINT (row_p) - 1) * grid->n_columns + column]
+        |= ATT_GRID_CELL_AMENDED;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (grid->db, error, _("read the register"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+AttGrid *
+att_grid_new (AttDb               *db,
+              const AttGridFilter *filter,
+              AttDate              first,
+              AttDate              last,
+              GError             **error)
+{
+  g_autoptr(AttGrid) grid = NULL;
+  GPtrArray *pupils;
+  g_autoptr(GArray) columns = NULL;
+  AttDate today;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+  g_return_val_if_fail (first != ATT_DATE_NONE && last >= first, NULL);
+
+  pupils = att_pupils_list (db, error);
+  if (pupils == NULL)
+    return NULL;
+
+  grid = g_atomic_rc_box_new0 (AttGrid);
+  grid->db = g_object_ref (db);
+  grid->calendar = att_calendar_ref (att_db_get_calendar (db));
+  grid->filter = filter != NULL ? att_grid_filter_copy (filter) : att_grid_filter_new ();
+  grid->first = first;
+  grid->last = last;
+  today = att_date_today ();
+  grid->as_of = MIN (today, last);
+
+  /* Columns: every weekday session of the range, school session or not,
+   * so a week always shows Monday to Friday. */
+  columns = g_array_new (FALSE, TRUE, sizeof (AttGridColumn));
+  for (AttDate d = first; d <= last; d++)
+    {
+      if (att_date_weekday (d) > 5)
+        continue;
+      for (int s = ATT_SESSION_AM; s <= ATT_SESSION_PM; s++)
+        {
+          AttGridColumn column = { 0, };
+
+          column.date = d;
+          column.session = s;
+          column.school = att_calendar_is_school_session (grid->calendar, d, s);
+          column.closed = !column.school && att_calendar_is_closed_session (grid->calendar, d, s);
+          column.reason = att_calendar_closure_reason (grid->calendar, d, s);
+          g_array_append_val (columns, column);
+        }
+    }
+  grid->n_columns = columns->len;
+  grid->columns = (AttGridColumn *)g_array_free (g_steal_pointer (&columns), FALSE);
+  grid->column_year = g_new (int, MAX (grid->n_columns, 1));
+  grid->column_slot = g_new (int, MAX (grid->n_columns, 1));
+  for (guint c = 0; c < grid->n_columns; c++)
+    {
+      AttDate d = grid->columns[c].date;
+
+      grid->column_year[c] = att_date_school_year (d);
+      grid->column_slot[c] = (d - att_date_school_year_start (d)) * 2 + grid->columns[c].session;
+    }
+
+  grid->pupils = g_new (AttPupil *, MAX (pupils->len, 1));
+  grid->rows_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i);
+
+      if (!att_grid_filter_matches (grid->filter, pupil)
+          || !att_pupil_on_roll_between (pupil, first, last))
+        continue;
+      grid->pupils[grid->n_rows] = g_object_ref (pupil);
+      g_hash_table_insert (grid->rows_by_id, &pupil->id,
+                           GUINT_TO_POINTER (grid->n_rows + 1));
+      grid->n_rows++;
+    }
+
+  grid->codes = g_new0 (guint8, MAX ((gsize)grid->n_rows * grid->n_columns, 1));
+  grid->flags = g_new0 (guint8, MAX ((gsize)grid->n_rows * grid->n_columns, 1));
+  grid->figures = g_new0 (AttGridFigures, MAX (grid->n_rows, 1));
+  grid->figures_ready = g_new0 (guint8, MAX (grid->n_rows, 1));
+
+  for (guint r = 0; r < grid->n_rows; r++)
+    load_row_codes (grid, r);
+  if (grid->n_rows > 0 && !load_amended (grid, 0, error))
+    return NULL;
+
+  return g_steal_pointer (&grid);
+}
+
+AttDb *
+att_grid_get_db (AttGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  return grid->db;
+}
+
+const AttGridFilter *
+att_grid_get_filter (AttGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  return grid->filter;
+}
+
+AttDate
+att_grid_get_first (AttGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, ATT_DATE_NONE);
+  return grid->first;
+}
+
+AttDate
+att_grid_get_last (AttGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, ATT_DATE_NONE);
+  return grid->last;
+}
+
+guint
+att_grid_get_n_rows (AttGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, 0);
+  return grid->n_rows;
+}
+
+guint
+att_grid_get_n_columns (AttGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, 0);
+  return grid->n_columns;
+}
+
+const AttGridColumn *
+att_grid_get_column (AttGrid *grid,
+                     guint    column)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  g_return_val_if_fail (column < grid->n_columns, NULL);
+  return &grid->columns[column];
+}
+
+int
+att_grid_find_column (AttGrid    *grid,
+                      AttDate     date,
+                      AttSession  session)
+{
+  g_return_val_if_fail (grid != NULL, -1);
+
+  /* Columns are in date order, two a weekday. */
+  for (guint c = 0; c < grid->n_columns; c++)
+    if (grid->columns[c].date == date && grid->columns[c].session == session)
+      return c;
+  return -1;
+}
+
+AttPupil *
+att_grid_get_pupil (AttGrid *grid,
+                    guint    row)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  g_return_val_if_fail (row < grid->n_rows, NULL);
+  return grid->pupils[row];
+}
+
+gint64
+att_grid_get_pupil_id (AttGrid *grid,
+                       guint    row)
+{
+  g_return_val_if_fail (grid != NULL, 0);
+  g_return_val_if_fail (row < grid->n_rows, 0);
+  return grid->pupils[row]->id;
+}
+
+int
+att_grid_find_row (AttGrid *grid,
+                   gint64   pupil_id)
+{
+  gpointer row_p;
+
+  g_return_val_if_fail (grid != NULL, -1);
+
+  row_p = g_hash_table_lookup (grid->rows_by_id, &pupil_id);
+  return row_p != NULL ? (int)GPOINTER_TO_UINT (row_p) - 1 : -1;
+}
+
+AttCode
+att_grid_get_code (AttGrid *grid,
+                   guint    row,
+                   guint    column)
+{
+  gsize i;
+
+  g_return_val_if_fail (grid != NULL, ATT_CODE_NONE);
+  g_return_val_if_fail (row < grid->n_rows && column < grid->n_columns, ATT_CODE_NONE);
+
+  i = (gsize)row * grid->n_columns + column;
+  if (grid->codes[i] == ATT_CODE_NONE && (grid->flags[i] & ATT_GRID_CELL_CLOSED))
+    return ATT_CODE_CLOSED;
+  return grid->codes[i];
+}
+
+guint
+att_grid_get_flags (AttGrid *grid,
+                    guint    row,
+                    guint    column)
+{
+  g_return_val_if_fail (grid != NULL, 0);
+  g_return_val_if_fail (row < grid->n_rows && column < grid->n_columns, 0);
+  return grid->flags[(gsize)row * grid->n_columns + column];
+}
+
+const guint8 *
+att_grid_get_row_codes (AttGrid *grid,
+                        guint    row)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  g_return_val_if_fail (row < grid->n_rows, NULL);
+  return grid->codes + (gsize)row * grid->n_columns;
+}
+
+static void
+compute_figures (AttGrid *grid,
+                 guint    row)
+{
+  AttGridFigures *out = &grid->figures[row];
+  gint64 id = grid->pupils[row]->id;
+  AttFigures figures = { 0, };
+  AttBreach breach = { 0, };
+
+  memset (out, 0, sizeof *out);
+  if (att_stats_pupil (grid->db, id, ATT_DATE_NONE, grid->as_of, &figures, NULL))
+    {
+      out->attendance_pct = att_figures_attendance_pct (&figures);
+      out->possible = figures.possible;
+      out->attended = att_figures_attended (&figures);
+      out->persistent = att_figures_persistent (&figures);
+    }
+  if (att_threshold_pupil (grid->db, id, grid->as_of, &breach, NULL))
+    out->unauthorised = breach.sessions;
+  grid->figures_ready[row] = TRUE;
+}
+
+const AttGridFigures *
+att_grid_get_figures (AttGrid *grid,
+                      guint    row)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  g_return_val_if_fail (row < grid->n_rows, NULL);
+
+  /* Figures cost more than codes, so a view shows codes at once and
+   * works figures out only for the rows it draws (or sorts by). */
+  if (!grid->figures_ready[row])
+    compute_figures (grid, row);
+  return &grid->figures[row];
+}
+
+void
+att_grid_refresh_row (AttGrid *grid,
+                      guint    row)
+{
+  guint8 *flags;
+
+  g_return_if_fail (grid != NULL);
+  g_return_if_fail (row < grid->n_rows);
+
+  flags = grid->flags + (gsize)row * grid->n_columns;
+  for (guint c = 0; c < grid->n_columns; c++)
+    flags[c] &= ~ATT_GRID_CELL_AMENDED;
+  load_row_codes (grid, row);
+  load_amended (grid, grid->pupils[row]->id, NULL);
+  compute_figures (grid, row);
+}
+
+void
+att_grid_refresh (AttGrid *grid)
+{
+  g_return_if_fail (grid != NULL);
+
+  for (gsize i = 0; i < (gsize)grid->n_rows * grid->n_columns; i++)
+    grid->flags[i] &= ~ATT_GRID_CELL_AMENDED;
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      load_row_codes (grid, r);
+      grid->figures_ready[r] = FALSE;
+    }
+  if (grid->n_rows > 0)
+    load_amended (grid, 0, NULL);
+}
+
+guint
+att_grid_count_blank (AttGrid *grid,
+                      guint    column)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (grid != NULL, 0);
+  g_return_val_if_fail (column < grid->n_columns, 0);
+
+  if (!grid->columns[column].school)
+    return 0;
+  for (guint r = 0; r < grid->n_rows; r++)
+    {
+      gsize i = (gsize)r * grid->n_columns + column;
+
+      if (grid->codes[i] == ATT_CODE_NONE && (grid->flags[i] & ATT_GRID_CELL_ON_ROLL))
+        n++;
+    }
+  return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Register times                                                     */
+/* ------------------------------------------------------------------ */
+
+gboolean
+att_grid_register_closed (AttDb      *db,
+                          AttDate     date,
+                          AttSession  session,
+                          AttDate     today,
+                          int         clock_minutes)
+{
+  g_autoptr(AttSchool) school = NULL;
+  int close;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+
+  if (date < today)
+    return TRUE;
+  if (date > today)
+    return FALSE;
+
+  school = att_school_load (db);
+  if (school == NULL)
+    return FALSE;
+  close = session == ATT_SESSION_AM ? school->am_close : school->pm_close;
+  /* The register is open up to, not including, its closing minute: a
+   * pupil arriving at 9:10 when it closes at 9:10 is after the close. */
+  return clock_minutes >= close;
+}
+
+AttCode
+att_grid_late_code (AttDb      *db,
+                    AttSession  session,
+                    int         clock_minutes,
+                    int        *minutes_late)
+{
+  g_autoptr(AttSchool) school = NULL;
+  int open, close;
+
+  g_return_val_if_fail (ATT_IS_DB (db), ATT_CODE_L);
+
+  school = att_school_load (db);
+  if (school == NULL)
+    {
+      if (minutes_late != NULL)
+        *minutes_late = 0;
+      return ATT_CODE_L;
+    }
+  open = session == ATT_SESSION_AM ? school->am_open : school->pm_open;
+  close = session == ATT_SESSION_AM ? school->am_close : school->pm_close;
+  if (minutes_late != NULL)
+    *minutes_late = MAX (0, clock_minutes - open);
+  return clock_minutes >= close ? ATT_CODE_U : ATT_CODE_L;
+}
+
+int
+att_grid_clock_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
+}
+
+/* ------------------------------------------------------------------ */
+/* Completeness                                                       */
+/* ------------------------------------------------------------------ */
+
+void
+att_register_status_free (AttRegisterStatus *status)
+{
+  if (status == NULL)
+    return;
+  g_free (status->group);
+  g_free (status);
+}
+
+typedef struct
+{
+  AttRegisterStatus *status;
+  int                year;
+} StatusEntry;
+
+static int
+compare_status (gconstpointer a,
+                gconstpointer b)
+{
+  const StatusEntry *ea = *(StatusEntry * const *)a;
+  const StatusEntry *eb = *(StatusEntry * const *)b;
+
+  if (ea->year != eb->year)
+    return ea->year < eb->year ? -1 : 1;
+  return g_utf8_collate (ea->status->group, eb->status->group);
+}
+
+GPtrArray *
+att_grid_incomplete_registers (AttDb       *db,
+                               AttDate      date,
+                               AttSession   session,
+                               GError     **error)
+{
+  GPtrArray *result;
+  GPtrArray *pupils;
+  g_autoptr(GHashTable) by_group = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify)att_register_status_free);
+  if (!att_calendar_is_school_session (att_db_get_calendar (db), date, session))
+    return result;
+
+  pupils = att_pupils_list (db, error);
+  if (pupils == NULL)
+    {
+      g_ptr_array_unref (result);
+      return NULL;
+    }
+
+  by_group = g_hash_table_new (g_str_hash, g_str_equal);
+  entries = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i);
+      StatusEntry *entry;
+
+      if (!att_pupil_on_roll (pupil, date))
+        continue;
+      entry = g_hash_table_lookup (by_group, pupil->reg_group);
+      if (entry == NULL)
+        {
+          entry = g_new0 (StatusEntry, 1);
+          entry->status = g_new0 (AttRegisterStatus, 1);
+          entry->status->group = g_strdup (pupil->reg_group);
+          entry->year = pupil->year_group;
+          g_hash_table_insert (by_group, pupil->reg_group, entry);
+          g_ptr_array_add (entries, entry);
+        }
+      entry->year = MIN (entry->year, pupil->year_group);
+      entry->status->on_roll++;
+      if (att_register_code (db, pupil->id, date, session) != ATT_CODE_NONE)
+        entry->status->marked++;
+    }
+
+  g_ptr_array_sort (entries, compare_status);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      StatusEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->status->marked < entry->status->on_roll)
+        g_ptr_array_add (result, g_steal_pointer (&entry->status));
+      else
+        att_register_status_free (g_steal_pointer (&entry->status));
+    }
+  return result;
+}
+
+GArray *
+att_grid_pupils_still_n (AttDb       *db,
+                         AttDate      date,
+                         AttSession   session,
+                         AttDate      today,
+                         int          clock_minutes,
+                         GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GPtrArray *pupils;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  if (!att_calendar_is_school_session (att_db_get_calendar (db), date, session)
+      || !att_grid_register_closed (db, date, session, today, clock_minutes))
+    return g_steal_pointer (&ids);
+
+  pupils = att_pupils_list (db, error);
+  if (pupils == NULL)
+    return NULL;
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i);
+
+      if (att_pupil_on_roll (pupil, date)
+          && att_register_code (db, pupil->id, date, session) == ATT_CODE_N)
+        g_array_append_val (ids, pupil->id);
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing, with undo                                                 */
+/* ------------------------------------------------------------------ */
+
+typedef struct
+{
+  gint64      pupil_id;
+  AttDate     date;
+  AttSession  session;
+  AttCode     old_code;
+  int         old_minutes;
+  char       *old_comment;
+  AttCode     new_code;
+} UndoCell;
+
+static void
+undo_cell_clear (gpointer data)
+{
+  UndoCell *cell = data;
+
+  g_clear_pointer (&cell->old_comment, g_free);
+}
+
+struct _AttGridUndo
+{
+  GPtrArray *steps;   /* GArray of UndoCell */
+};
+
+/* Enough to take back a morning's slips without keeping a day's work. */
+#define UNDO_MAX_STEPS 100
+
+AttGridUndo *
+att_grid_undo_new (void)
+{
+  AttGridUndo *undo = g_new0 (AttGridUndo, 1);
+
+  undo->steps = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  return undo;
+}
+
+void
+att_grid_undo_free (AttGridUndo *undo)
+{
+  if (undo == NULL)
+    return;
+  g_ptr_array_unref (undo->steps);
+  g_free (undo);
+}
+
+gboolean
+att_grid_undo_can_undo (AttGridUndo *undo)
+{
+  g_return_val_if_fail (undo != NULL, FALSE);
+  return undo->steps->len > 0;
+}
+
+char *
+att_grid_undo_describe (AttGridUndo *undo)
+{
+  GArray *step;
+  const UndoCell *cell;
+
+  g_return_val_if_fail (undo != NULL, NULL);
+
+  if (undo->steps->len == 0)
+    return NULL;
+  step = g_ptr_array_index (undo->steps, undo->steps->len - 1);
+  cell = &g_array_index (step, UndoCell, 0);
+  if (step->len == 1)
+    return g_strdup_printf (_("%s for one session"),
+                            cell->new_code == ATT_CODE_NONE ? _("Removing a mark")
+                                                            : att_code_to_string (cell->new_code));
+  return g_strdup_printf (ngettext ("%s for %u session", "%s for %u sessions", step->len),
+                          cell->new_code == ATT_CODE_NONE ? _("Removing marks")
+                                                          : att_code_to_string (cell->new_code),
+                          step->len);
+}
+
+gboolean
+att_grid_write (AttDb               *db,
+                const AttUser       *user,
+                const AttMarkWrite  *writes,
+                guint                n_writes,
+                const char          *reason,
+                AttGridUndo         *undo,
+                GError             **error)
+{
+  g_autoptr(GArray) step = NULL;
+  g_autoptr(GArray) todo = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (writes != NULL || n_writes == 0, FALSE);
+
+  step = g_array_new (FALSE, TRUE, sizeof (UndoCell));
+  g_array_set_clear_func (step, undo_cell_clear);
+  todo = g_array_new (FALSE, FALSE, sizeof (AttMarkWrite));
+
+  for (guint i = 0; i < n_writes; i++)
+    {
+      const AttMarkWrite *w = &writes[i];
+      UndoCell cell = { 0, };
+      AttCode current = att_register_code (db, w->pupil_id, w->date, w->session);
+
+      cell.pupil_id = w->pupil_id;
+      cell.date = w->date;
+      cell.session = w->session;
+      cell.old_code = current;
+      cell.old_minutes = -1;
+      cell.new_code = w->code;
+
+      if (current != ATT_CODE_NONE)
+        {
+          AttMark mark = { 0, };
+
+          if (!att_register_get_mark (db, w->pupil_id, w->date, w->session, &mark, error))
+            return FALSE;
+          cell.old_minutes = mark.minutes_late;
+          cell.old_comment = g_steal_pointer (&mark.comment);
+          /* The same code again (and no new detail) changes nothing. */
+          if (current == w->code
+              && (w->minutes_late < 0 || w->minutes_late == mark.minutes_late)
+              && (w->comment == NULL || g_strcmp0 (w->comment, cell.old_comment) == 0))
+            {
+              att_mark_clear (&mark);
+              g_free (cell.old_comment);
+              continue;
+            }
+          att_mark_clear (&mark);
+        }
+      else if (w->code == ATT_CODE_NONE)
+        continue;
+
+      g_array_append_val (step, cell);
+      g_array_append_val (todo, *w);
+    }
+
+  if (todo->len == 0)
+    return TRUE;
+
+  if (!att_register_write (db, user, (const AttMarkWrite *)(gpointer)todo->data,
+                           todo->len, reason, ATT_WRITE_DEFAULT, error))
+    return FALSE;
+
+  if (undo != NULL)
+    {
+      g_ptr_array_add (undo->steps, g_steal_pointer (&step));
+      if (undo->steps->len > UNDO_MAX_STEPS)
+        g_ptr_array_remove_index (undo->steps, 0);
+    }
+  return TRUE;
+}
+
+gboolean
+att_grid_undo (AttGridUndo    *undo,
+               AttDb          *db,
+               const AttUser  *user,
+               GError        **error)
+{
+  g_autoptr(GArray) writes = NULL;
+  GArray *step;
+
+  g_return_val_if_fail (undo != NULL, FALSE);
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+
+  if (undo->steps->len == 0)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                   _("There is nothing to undo"));
+      return FALSE;
+    }
+
+  step = g_ptr_array_index (undo->steps, undo->steps->len - 1);
+  writes = g_array_new (FALSE, TRUE, sizeof (AttMarkWrite));
+  for (guint i = 0; i < step->len; i++)
+    {
+      const UndoCell *cell = &g_array_index (step, UndoCell, i);
+      AttMarkWrite w = { 0, };
+
+      /* Someone may have changed the session since: undoing then would
+       * silently overwrite their mark. */
+      if (att_register_code (db, cell->pupil_id, cell->date, cell->session) != cell->new_code)
+        {
+          AttPupil *pupil = att_pupils_get (db, cell->pupil_id);
+          g_autofree char *day = att_date_format_long (cell->date);
+
+          g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                       _("The mark of %s for %s %s has changed since, so the last change was not undone"),
+                       pupil != NULL ? att_pupil_get_display_name (pupil) : "?",
+                       day, att_session_to_string (cell->session));
+          return FALSE;
+        }
+      w.pupil_id = cell->pupil_id;
+      w.date = cell->date;
+      w.session = cell->session;
+      w.code = cell->old_code;
+      w.minutes_late = cell->old_minutes;
+      w.comment = cell->old_comment;
+      g_array_append_val (writes, w);
+    }
+
+  if (!att_register_write (db, user, (const AttMarkWrite *)(gpointer)writes->data,
+                           writes->len, ATT_GRID_REASON_UNDONE, ATT_WRITE_DEFAULT, error))
+    return FALSE;
+
+  g_ptr_array_remove_index (undo->steps, undo->steps->len - 1);
+  return TRUE;
+}
+
+static AttCode
+present_code (AttSession session)
+{
+  return session == ATT_SESSION_AM ? ATT_CODE_PRESENT_AM : ATT_CODE_PRESENT_PM;
+}
+
+gboolean
+att_grid_mark_all_present (AttDb          *db,
+                           const AttUser  *user,
+                           const gint64   *pupil_ids,
+                           guint           n_pupils,
+                           AttDate         date,
+                           AttSession      session,
+                           AttGridUndo    *undo,
+                           guint          *n_written,
+                           GError        **error)
+{
+  g_autoptr(GArray) writes = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+
+  if (n_written != NULL)
+    *n_written = 0;
+
+  if (!att_calendar_is_school_session (att_db_get_calendar (db), date, session))
+    {
+      g_autofree char *day = att_date_format_long (date);
+
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   _("%s %s is not a school session: there is no register to take"),
+                   day, att_session_to_string (session));
+      return FALSE;
+    }
+
+  writes = g_array_new (FALSE, TRUE, sizeof (AttMarkWrite));
+  for (guint i = 0; i < n_pupils; i++)
+    {
+      AttPupil *pupil = att_pupils_get (db, pupil_ids[i]);
+      AttMarkWrite w = { 0, };
+
+      /* Only blank cells: a mark already taken is never overwritten. */
+      if (pupil == NULL || !att_pupil_on_roll (pupil, date)
+          || att_register_code (db, pupil_ids[i], date, session) != ATT_CODE_NONE)
+        continue;
+      w.pupil_id = pupil_ids[i];
+      w.date = date;
+      w.session = session;
+      w.code = present_code (session);
+      w.minutes_late = -1;
+      g_array_append_val (writes, w);
+    }
+
+  if (!att_grid_write (db, user, (const AttMarkWrite *)(gpointer)writes->data,
+                       writes->len, NULL, undo, error))
+    return FALSE;
+  if (n_written != NULL)
+    *n_written = writes->len;
+  return TRUE;
+}
+
+static gboolean
+is_unable_code (AttCode code)
+{
+  return code >= ATT_CODE_Y1 && code <= ATT_CODE_Y7;
+}
+
+gboolean
+att_grid_fill (AttDb                *db,
+               const AttUser        *user,
+               const gint64         *pupil_ids,
+               guint                 n_pupils,
+               const AttGridSession *sessions,
+               guint                 n_sessions,
+               AttCode               code,
+               const char           *reason,
+               AttGridUndo          *undo,
+               guint                *n_written,
+               guint                *n_skipped,
+               GError              **error)
+{
+  AttCalendar *calendar;
+  g_autoptr(GArray) writes = NULL;
+  g_autofree char *clean_reason = NULL;
+  guint changing = 0, skipped = 0;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+
+  if (n_written != NULL)
+    *n_written = 0;
+  if (n_skipped != NULL)
+    *n_skipped = 0;
+
+  if (reason != NULL)
+    {
+      clean_reason = g_strstrip (g_strdup (reason));
+      if (*clean_reason == '\0')
+        g_clear_pointer (&clean_reason, g_free);
+    }
+
+  if (code == ATT_CODE_CLOSED)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   _("# is never typed: a closure is added to the school calendar and the register shows it"));
+      return FALSE;
+    }
+
+  if (is_unable_code (code))
+    {
+      if (n_pupils > 1 && !att_user_require (user, ATT_PERM_BULK_MARK, error))
+        return FALSE;
+      if (clean_reason == NULL)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                       _("Say why pupils were unable to attend (%s): the reason is kept with every mark"),
+                       att_code_to_string (code));
+          return FALSE;
+        }
+    }
+
+  calendar = att_db_get_calendar (db);
+  writes = g_array_new (FALSE, TRUE, sizeof (AttMarkWrite));
+  for (guint p = 0; p < n_pupils; p++)
+    {
+      AttPupil *pupil = att_pupils_get (db, pupil_ids[p]);
+
+      for (guint s = 0; s < n_sessions; s++)
+        {
+          AttDate date = sessions[s].date;
+          AttSession session = sessions[s].session;
+          AttMarkWrite w = { 0, };
+          AttCode current;
+
+          if (pupil == NULL || !att_pupil_on_roll (pupil, date)
+              || !att_calendar_is_school_session (calendar, date, session))
+            {
+              skipped++;
+              continue;
+            }
+          current = att_register_code (db, pupil_ids[p], date, session);
+          if (current == code)
+            continue;
+          if (current != ATT_CODE_NONE)
+            changing++;
+
+          w.pupil_id = pupil_ids[p];
+          w.date = date;
+          w.session = session;
+          /* Present fills the right one of / and \ for each session. */
+          w.code = (code == ATT_CODE_PRESENT_AM || code == ATT_CODE_PRESENT_PM)
+                     ? present_code (session) : code;
+          w.minutes_late = -1;
+          w.comment = is_unable_code (code) ? clean_reason : NULL;
+          g_array_append_val (writes, w);
+        }
+    }
+
+  if (changing > 0 && clean_reason == NULL)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   ngettext ("%u session already has a mark: give a reason to change it",
+                             "%u sessions already have a mark: give a reason to change them",
+                             changing),
+                   changing);
+      return FALSE;
+    }
+
+  if (!att_grid_write (db, user, (const AttMarkWrite *)(gpointer)writes->data,
+                       writes->len, changing > 0 ? clean_reason : NULL, undo, error))
+    return FALSE;
+
+  if (n_written != NULL)
+    *n_written = writes->len;
+  if (n_skipped != NULL)
+    *n_skipped = skipped;
+  return TRUE;
+}
+
+const char * const *
+att_grid_amend_reasons (void)
+{
+  static const char *reasons[6];
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      reasons[0] = _("Parent phoned with reason");
+      reasons[1] = _("Pupil arrived late");
+      reasons[2] = _("Entered in error");
+      reasons[3] = _("Medical evidence received");
+      reasons[4] = _("Leave granted");
+      reasons[5] = NULL;
+      g_once_init_leave (&initialised, 1);
+    }
+  return reasons;
+}

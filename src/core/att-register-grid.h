@@ -1,0 +1,290 @@
+/* att-register-grid.h: what the register grid shows and does
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The grid shows a selection of pupils against a range of sessions. It
+ * reads compact data from the register and writes only through
+ * att_register_write(), so every rule of the register applies to it.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "att-codes.h"
+#include "att-date.h"
+#include "att-register.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AttDb AttDb;
+typedef struct _AttUser AttUser;
+typedef struct _AttPupil AttPupil;
+
+/* The settings key that holds the saved filters. */
+#define ATT_GRID_FILTERS_KEY "register.filters"
+
+/* Which pupils the grid shows. A filter with only @group is a
+ * registration group, with only @year a year group, with nothing set the
+ * whole school; a saved filter has a @name. */
+typedef struct
+{
+  char     *name;           /* a saved filter's name, else NULL */
+  int       year;           /* -1: any year */
+  char     *group;          /* NULL: any registration group */
+  char      sen;            /* 0 any; 'N', 'K', 'E'; 'S' for K or E */
+  gint8     fsm;            /* -1 any, 0 no, 1 yes; the same below */
+  gint8     eal;
+  gint8     looked_after;
+  gint8     social_worker;
+  gint8     young_carer;
+} AttGridFilter;
+
+#define ATT_TYPE_GRID_FILTER (att_grid_filter_get_type ())
+GType           att_grid_filter_get_type      (void) G_GNUC_CONST;
+AttGridFilter  *att_grid_filter_new           (void);   /* the whole school */
+AttGridFilter  *att_grid_filter_new_group     (const char          *group);
+AttGridFilter  *att_grid_filter_new_year      (int                  year);
+AttGridFilter  *att_grid_filter_copy          (const AttGridFilter *filter);
+void            att_grid_filter_free          (AttGridFilter       *filter);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttGridFilter, att_grid_filter_free)
+gboolean        att_grid_filter_matches       (const AttGridFilter *filter,
+                                               AttPupil            *pupil);
+/* A short description for a title: "7A", "Year 9", "Whole school", the
+ * saved filter's name. Translated. */
+char           *att_grid_filter_describe      (const AttGridFilter *filter);
+/* A one-line form, for remembering the last view: "group=7A",
+ * "year=9;sen=K", "" for the whole school, "filter=<name>" for a saved
+ * filter. Parsing it back refuses what it does not understand. */
+char           *att_grid_filter_to_string     (const AttGridFilter *filter);
+AttGridFilter  *att_grid_filter_parse         (const char          *text,
+                                               GError             **error);
+
+/* Saved filters (AttGridFilter, owned), in the settings table under
+ * ATT_GRID_FILTERS_KEY. Saving replaces the list; every filter needs a
+ * name, and names are unique (case-insensitive). */
+GPtrArray      *att_grid_filters_load         (AttDb               *db,
+                                               GError             **error);
+gboolean        att_grid_filters_save         (AttDb               *db,
+                                               const AttUser       *user,
+                                               GPtrArray           *filters,
+                                               GError             **error);
+
+/* Registration groups with a pupil on roll on @date, ordered by year group
+ * then name; and the year groups with a pupil on roll (GArray of int). */
+GStrv           att_grid_list_groups          (AttDb               *db,
+                                               AttDate              date);
+GArray         *att_grid_list_years           (AttDb               *db,
+                                               AttDate              date);
+
+/* School days of the week holding @date: the Monday and the Friday. */
+void            att_grid_week_range           (AttDate              date,
+                                               AttDate             *monday,
+                                               AttDate             *friday);
+
+typedef enum
+{
+  ATT_GRID_CELL_SCHOOL   = 1 << 0,  /* a school session: a mark is possible */
+  ATT_GRID_CELL_CLOSED   = 1 << 1,  /* a weekday in term closed: shown as '#' */
+  ATT_GRID_CELL_ON_ROLL  = 1 << 2,  /* the pupil is on roll that day */
+  ATT_GRID_CELL_AMENDED  = 1 << 3,  /* the mark was changed after its entry */
+  ATT_GRID_CELL_COMMENT  = 1 << 4,  /* reserved */
+} AttGridCellFlags;
+
+/* A column of the grid: one weekday session. */
+typedef struct
+{
+  AttDate     date;
+  AttSession  session;
+  gboolean    school;       /* a school session */
+  gboolean    closed;       /* '#' */
+  const char *reason;       /* why there is no session, or NULL */
+} AttGridColumn;
+
+/* Figures shown at the end of a row. */
+typedef struct
+{
+  double    attendance_pct;   /* year to date */
+  guint     possible;
+  guint     attended;
+  gboolean  persistent;       /* 10% or more absence */
+  guint     unauthorised;     /* in the National Framework's rolling window */
+} AttGridFigures;
+
+/* A snapshot of the register for a selection of pupils and the weekdays
+ * of a date range: a byte per cell for the code and one for its flags.
+ * Reference counted; refresh it after a write. */
+typedef struct _AttGrid AttGrid;
+
+#define ATT_TYPE_GRID (att_grid_get_type ())
+GType                att_grid_get_type        (void) G_GNUC_CONST;
+
+/* Every pupil matching @filter on roll at some time in [first, last], in
+ * the order of att_pupils_list(), against every weekday session of the
+ * range. Figures are computed when first asked for, as of @last or today,
+ * whichever is earlier. */
+AttGrid             *att_grid_new             (AttDb               *db,
+                                               const AttGridFilter *filter,
+                                               AttDate              first,
+                                               AttDate              last,
+                                               GError             **error);
+AttGrid             *att_grid_ref             (AttGrid             *grid);
+void                 att_grid_unref           (AttGrid             *grid);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttGrid, att_grid_unref)
+
+AttDb               *att_grid_get_db          (AttGrid             *grid);
+const AttGridFilter *att_grid_get_filter      (AttGrid             *grid);
+AttDate              att_grid_get_first       (AttGrid             *grid);
+AttDate              att_grid_get_last        (AttGrid             *grid);
+guint                att_grid_get_n_rows      (AttGrid             *grid);
+guint                att_grid_get_n_columns   (AttGrid             *grid);
+const AttGridColumn *att_grid_get_column      (AttGrid             *grid,
+                                               guint                column);
+/* The column of a session, or -1. */
+int                  att_grid_find_column     (AttGrid             *grid,
+                                               AttDate              date,
+                                               AttSession           session);
+AttPupil            *att_grid_get_pupil       (AttGrid             *grid,
+                                               guint                row);
+gint64               att_grid_get_pupil_id    (AttGrid             *grid,
+                                               guint                row);
+/* The row of a pupil, or -1. */
+int                  att_grid_find_row        (AttGrid             *grid,
+                                               gint64               pupil_id);
+/* The stored code (ATT_CODE_CLOSED for a closed weekday, ATT_CODE_NONE
+ * when blank) and the AttGridCellFlags of a cell. */
+AttCode              att_grid_get_code        (AttGrid             *grid,
+                                               guint                row,
+                                               guint                column);
+guint                att_grid_get_flags       (AttGrid             *grid,
+                                               guint                row,
+                                               guint                column);
+/* Codes of a row, one byte per column: for fast drawing. */
+const guint8        *att_grid_get_row_codes   (AttGrid             *grid,
+                                               guint                row);
+const AttGridFigures *att_grid_get_figures    (AttGrid             *grid,
+                                               guint                row);
+/* Reloads a row's codes and flags from the register and recomputes its
+ * figures; att_grid_refresh() reloads every row's codes (the set of
+ * pupils stays as it was). */
+void                 att_grid_refresh_row     (AttGrid             *grid,
+                                               guint                row);
+void                 att_grid_refresh         (AttGrid             *grid);
+/* Counts of blank cells a register could still take, in a column. */
+guint                att_grid_count_blank     (AttGrid             *grid,
+                                               guint                column);
+
+/* Register times: whether the register of a session has closed at
+ * @clock_minutes (minutes after midnight) on @today. A session before
+ * today has closed; one after it has not. */
+gboolean             att_grid_register_closed (AttDb               *db,
+                                               AttDate              date,
+                                               AttSession           session,
+                                               AttDate              today,
+                                               int                  clock_minutes);
+/* The code for a pupil arriving at @clock_minutes: L while the register
+ * is open, U once it has closed; @minutes_late is the time after the
+ * register opened (0 before it). */
+AttCode              att_grid_late_code       (AttDb               *db,
+                                               AttSession           session,
+                                               int                  clock_minutes,
+                                               int                 *minutes_late);
+/* Minutes after midnight now, in local time. */
+int                  att_grid_clock_now       (void);
+
+/* Register completeness for one session. */
+typedef struct
+{
+  char   *group;
+  guint   on_roll;
+  guint   marked;
+} AttRegisterStatus;
+
+void                 att_register_status_free (AttRegisterStatus   *status);
+/* Registration groups whose register for the session is not complete (a
+ * pupil on roll has no mark), by group; empty on a day with no such
+ * session. */
+GPtrArray           *att_grid_incomplete_registers (AttDb          *db,
+                                               AttDate              date,
+                                               AttSession           session,
+                                               GError             **error);
+/* Pupils (gint64 ids, by surname) still marked N for a session whose
+ * register has closed at @clock_minutes on @today; empty while it is
+ * open. */
+GArray              *att_grid_pupils_still_n  (AttDb               *db,
+                                               AttDate              date,
+                                               AttSession           session,
+                                               AttDate              today,
+                                               int                  clock_minutes,
+                                               GError             **error);
+
+/* Changes the grid made, so the last one can be undone. */
+typedef struct _AttGridUndo AttGridUndo;
+
+AttGridUndo         *att_grid_undo_new        (void);
+void                 att_grid_undo_free       (AttGridUndo         *undo);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttGridUndo, att_grid_undo_free)
+gboolean             att_grid_undo_can_undo   (AttGridUndo         *undo);
+/* A sentence describing what would be undone ("V for 30 sessions"). */
+char                *att_grid_undo_describe   (AttGridUndo         *undo);
+/* Writes back the codes the last change replaced, with the reason
+ * "undone"; refuses, changing nothing, when a session was changed since
+ * by someone else. */
+gboolean             att_grid_undo            (AttGridUndo         *undo,
+                                               AttDb               *db,
+                                               const AttUser       *user,
+                                               GError             **error);
+
+/* Writes marks through att_register_write() and records, in @undo (may
+ * be NULL), what they replaced. Writing what a session already holds is
+ * left out. */
+gboolean             att_grid_write           (AttDb               *db,
+                                               const AttUser       *user,
+                                               const AttMarkWrite  *writes,
+                                               guint                n_writes,
+                                               const char          *reason,
+                                               AttGridUndo         *undo,
+                                               GError             **error);
+
+/* Marks every blank cell of a session present ('/' or '\') for pupils on
+ * roll; marked cells are left alone. Sets @n_written. */
+gboolean             att_grid_mark_all_present (AttDb              *db,
+                                               const AttUser       *user,
+                                               const gint64        *pupil_ids,
+                                               guint                n_pupils,
+                                               AttDate              date,
+                                               AttSession           session,
+                                               AttGridUndo         *undo,
+                                               guint               *n_written,
+                                               GError             **error);
+
+typedef struct
+{
+  AttDate     date;
+  AttSession  session;
+} AttGridSession;
+
+/* Fills @code over pupils x sessions. Sessions that are not school
+ * sessions, and days a pupil is not on roll, are skipped (counted in
+ * @n_skipped). A cell that already holds another mark is changed only
+ * when @reason is given (else nothing is written and the error says how
+ * many would change). Y1..Y7 over more than one pupil need the right to
+ * bulk-mark, and the reason is kept as each mark's comment. */
+gboolean             att_grid_fill            (AttDb               *db,
+                                               const AttUser       *user,
+                                               const gint64        *pupil_ids,
+                                               guint                n_pupils,
+                                               const AttGridSession *sessions,
+                                               guint                n_sessions,
+                                               AttCode              code,
+                                               const char          *reason,
+                                               AttGridUndo         *undo,
+                                               guint               *n_written,
+                                               guint               *n_skipped,
+                                               GError             **error);
+
+/* Common reasons for an amendment, NULL-terminated, translated. */
+const char * const  *att_grid_amend_reasons   (void);
+/* The reason written by an undo. */
+#define ATT_GRID_REASON_UNDONE "undone"
+
+G_END_DECLS
