@@ -130,4 +130,9 @@ gboolean     att_register_foreach     (AttDb               *db,
                                        gpointer             user_data,
                                        GError             **error);
 
+/* Rewrites every pupil's compact per-year copy (mark_years) from the
+ * marks table, in one transaction; the mend for a problem `check` finds. */
+gboolean     att_register_rebuild_cache (AttDb             *db,
+                                         GError           **error);
+
 G_END_DECLS
