@@ -1,4 +1,272 @@
-/* att-threshold.c
+/* att-threshold.c: the National Framework check for penalty notices
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "att-calendar.h"
+#include "att-error.h"
+#include "att-pupils.h"
+#include "att-register-private.h"
+#include "att-stats.h"
+
+/* The rolling window for one as-of date, shared by every pupil. */
+typedef struct
+{
+  AttDate               as_of;
+  AttDate               start;      /* first school day, or ATT_DATE_NONE */
+  AttDate               end;        /* last school day, no later than as_of */
+  const AttSessionSlot *slots;
+  guint                 first;      /* slice of the calendar's sessions */
+  guint                 last;       /* one past the end */
+  gboolean              counted[ATT_CODE_N_CODES];
+} Window;
+
+/* Counting N is a school setting, on unless the school turned it off. */
+static gboolean
+counts_n (AttDb *db)
+{
+  g_autofree char *value = att_db_get_setting (db, "threshold_counts_n");
+
+  if (value == NULL)
+    return TRUE;
+  g_strstrip (value);
+  return !(g_ascii_strcasecmp (value, "no") == 0 ||
+           g_ascii_strcasecmp (value, "n") == 0 ||
+           g_ascii_strcasecmp (value, "0") == 0 ||
+           g_ascii_strcasecmp (value, "false") == 0 ||
+           g_ascii_strcasecmp (value, "off") == 0);
+}
+
+static void
+window_init (AttDb   *db,
+             AttDate  as_of,
+             Window  *window)
+{
+  AttCalendar *calendar = att_db_get_calendar (db);
+  gboolean count_n = counts_n (db);
+  guint n_slots;
+
+  memset (window, 0, sizeof *window);
+  window->as_of = as_of;
+  window->slots = att_calendar_get_sessions (calendar, &n_slots);
+
+  for (guint c = 0; c < ATT_CODE_N_CODES; c++)
+    window->counted[c] = att_code_is_threshold ((AttCode)c, count_n);
+
+  if (att_calendar_window (calendar, as_of, ATT_THRESHOLD_WEEKS,
+                           &window->start, &window->end) == 0)
+    {
+      window->start = window->end = ATT_DATE_NONE;
+      return;
+    }
+
+  /* Sessions are counted up to and including the as-of date. */
+  window->end = MIN (window->end, as_of);
+  window->first = att_calendar_session_index (calendar, window->start);
+  window->last = window->first;
+  while (window->last < n_slots && window->slots[window->last].date <= window->end)
+    window->last++;
+}
+
+/* Counts one pupil's sessions in the window while they are on roll. */
+static void
+count_pupil (AttDb        *db,
+             const Window *window,
+             AttPupil     *pupil,
+             AttBreach    *breach)
+{
+  AttDate from, to;
+  const guint8 *codes = NULL;
+  AttDate year_start = ATT_DATE_NONE;
+  AttDate next_year = ATT_DATE_NONE;
+  guint32 last_week = 0;
+
+  memset (breach, 0, sizeof *breach);
+  breach->pupil_id = pupil->id;
+  breach->window_start = window->start;
+  breach->window_end = window->end;
+
+  if (window->start == ATT_DATE_NONE || pupil->admission == ATT_DATE_NONE)
+    return;
+  from = MAX (window->start, pupil->admission);
+  to = pupil->leaving != ATT_DATE_NONE ? MIN (window->end, pupil->leaving) : window->end;
+  if (from > to)
+    return;
+
+  for (guint i = window->first; i < window->last; i++)
+    {
+      const AttSessionSlot *slot = &window->slots[i];
+      AttCode code;
+
+      if (slot->date < from)
+        continue;
+      if (slot->date > to)
+        break;
+
+      if (slot->week != last_week)
+        {
+          breach->school_weeks++;
+          last_week = slot->week;
+        }
+
+      /* The window crosses the summer into a new school year. */
+      if (slot->date >= next_year)
+        {
+          int year = att_date_school_year (slot->date);
+
+          year_start = att_date_from_ymd (year, 9, 1);
+          next_year = att_date_from_ymd (year + 1, 9, 1);
+          codes = att_register_year_codes_fast (db, pupil->id, year);
+        }
+      if (codes == NULL)
+        continue;
+
+      code = codes[att_register_slot (year_start, slot->date, slot->session)];
+      if (window->counted[code])
+        {
+          breach->sessions++;
+          breach->codes[code]++;
+        }
+    }
+  breach->includes_n = breach->codes[ATT_CODE_N] > 0;
+}
+
+/* Penalty notices in the 3 years to the as-of date, and whether a
+ * decision has been recorded since the window began. */
+static gboolean
+read_decisions (AttDb      *db,
+                AttDate     as_of,
+                AttBreach  *breach,
+                GError    **error)
+{
+  sqlite3_stmt *stmt;
+  GDate three_years;
+  int rc;
+
+  g_date_clear (&three_years, 1);
+  g_date_set_julian (&three_years, (guint32)as_of);
+  g_date_subtract_years (&three_years, 3);
+
+  stmt = att_db_prepare (db,
+                         "SELECT count(*) FROM penalty_decisions "
+                         "WHERE pupil_id = ? AND decision = 'penalty-notice' "
+                         "AND withdrawn = 0 AND as_of > ? AND as_of <= ?",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, breach->pupil_id);
+  sqlite3_bind_int (stmt, 2, (int)g_date_get_julian (&three_years));
+  sqlite3_bind_int (stmt, 3, as_of);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    breach->notices_3y = (guint)sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      att_db_set_sqlite_error (db, error, _("read the penalty-notice decisions"));
+      return FALSE;
+    }
+
+  breach->considered = FALSE;
+  if (breach->window_start == ATT_DATE_NONE)
+    return TRUE;
+
+  stmt = att_db_prepare (db,
+                         "SELECT EXISTS (SELECT 1 FROM penalty_decisions "
+                         "WHERE pupil_id = ? AND as_of BETWEEN ? AND ?)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, breach->pupil_id);
+  sqlite3_bind_int (stmt, 2, breach->window_start);
+  sqlite3_bind_int (stmt, 3, as_of);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    breach->considered = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      att_db_set_sqlite_error (db, error, _("read the penalty-notice decisions"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+att_threshold_pupil (AttDb       *db,
+                     gint64       pupil_id,
+                     AttDate      as_of,
+                     AttBreach   *breach,
+                     GError     **error)
+{
+  AttPupil *pupil;
+  Window window;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (breach != NULL, FALSE);
+
+  memset (breach, 0, sizeof *breach);
+  breach->pupil_id = pupil_id;
+
+  pupil = att_pupils_get (db, pupil_id);
+  if (pupil == NULL)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                   _("There is no pupil number %" G_GINT64_FORMAT " on the register"),
+                   pupil_id);
+      return FALSE;
+    }
+
+  if (as_of == ATT_DATE_NONE)
+    as_of = att_date_today ();
+
+  att_register_sync (db);
+  window_init (db, as_of, &window);
+  count_pupil (db, &window, pupil, breach);
+  return read_decisions (db, as_of, breach, error);
+}
+
+GArray *
+att_threshold_check (AttDb    *db,
+                     AttDate   as_of,
+                     GError  **error)
+{
+  g_autoptr(GArray) result = NULL;
+  GPtrArray *pupils;
+  Window window;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  pupils = att_pupils_list (db, error);
+  if (pupils == NULL)
+    return NULL;
+
+  if (as_of == ATT_DATE_NONE)
+    as_of = att_date_today ();
+
+  att_register_sync (db);
+  window_init (db, as_of, &window);
+
+  result = g_array_new (FALSE, FALSE, sizeof (AttBreach));
+  if (window.start == ATT_DATE_NONE)
+    return g_steal_pointer (&result);
+
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i);
+      AttBreach breach;
+
+      count_pupil (db, &window, pupil, &breach);
+      if (breach.sessions < ATT_THRESHOLD_SESSIONS)
+        continue;
+      /* Only breaches need the decisions: few pupils, one query each. */
+      if (!read_decisions (db, as_of, &breach, error))
+        return NULL;
+      g_array_append_val (result, breach);
+    }
+  return g_steal_pointer (&result);
+}
