@@ -1,0 +1,191 @@
+/* att-cli-private.h: what the parts of attendance-cli share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "attendance-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses of the command-line contract (docs/cli.md). */
+enum
+{
+  ATT_CLI_OK = 0,
+  ATT_CLI_REFUSED = 1,
+  ATT_CLI_USAGE = 2,
+};
+
+typedef struct _AttCliContext AttCliContext;
+typedef int (*AttCliRunFunc) (AttCliContext *ctx);
+
+typedef struct
+{
+  const char    *words;      /* "calendar term add" */
+  const char    *args;       /* "NAME START END" */
+  const char    *options;    /* space separated option names it accepts */
+  guint          min_args;
+  guint          max_args;
+  AttCliRunFunc  run;
+  const char    *summary;    /* untranslated, translated when shown */
+} AttCliCommand;
+
+struct _AttCliContext
+{
+  const AttCliCommand *command;
+  char                *db_path;
+  GPtrArray           *args;      /* positional arguments after the command words */
+  GHashTable          *options;   /* option name -> value ("" for flags) */
+  AttDb               *db;        /* opened on demand */
+};
+
+/* Command line */
+const char *att_cli_opt           (AttCliContext  *ctx,
+                                   const char     *name);
+gboolean    att_cli_flag          (AttCliContext  *ctx,
+                                   const char     *name);
+const char *att_cli_arg           (AttCliContext  *ctx,
+                                   guint           index);
+guint       att_cli_n_args        (AttCliContext  *ctx);
+
+/* Reports a usage error with the command's usage line; returns 2. */
+int         att_cli_usage         (AttCliContext  *ctx,
+                                   const char     *format,
+                                   ...) G_GNUC_PRINTF (2, 3);
+/* Reports a refusal on one line; returns 1. */
+int         att_cli_refuse        (const GError   *error);
+int         att_cli_refuse_msg    (const char     *format,
+                                   ...) G_GNUC_PRINTF (1, 2);
+
+/* The database named on the command line; NULL with the error printed
+ * (the caller returns 1). */
+AttDb      *att_cli_open_db       (AttCliContext  *ctx);
+/* The user of --user. When @required and the option is missing this is a
+ * usage error; when optional and missing, *user is NULL (the set-up
+ * user). Returns an exit status, ATT_CLI_OK to go on. */
+int         att_cli_get_user      (AttCliContext  *ctx,
+                                   gboolean        required,
+                                   AttUser       **user);
+
+/* Option and argument values. Each returns an exit status: ATT_CLI_OK
+ * when the value was parsed (or absent, leaving *out unchanged). */
+int         att_cli_parse_date    (AttCliContext  *ctx,
+                                   const char     *what,
+                                   const char     *text,
+                                   AttDate        *out);
+int         att_cli_opt_date      (AttCliContext  *ctx,
+                                   const char     *name,
+                                   AttDate        *out);
+int         att_cli_opt_uint      (AttCliContext  *ctx,
+                                   const char     *name,
+                                   guint           max,
+                                   guint          *out);
+int         att_cli_parse_session (AttCliContext  *ctx,
+                                   const char     *what,
+                                   const char     *text,
+                                   AttSession     *out);
+/* Finds a pupil by UPN; prints a refusal when there is none. */
+AttPupil   *att_cli_find_pupil    (AttDb          *db,
+                                   const char     *upn);
+/* "year:N", "Year N", "all" or a registration group: TRUE when @pupil
+ * belongs to it. */
+gboolean    att_cli_group_matches (const char     *group,
+                                   AttPupil       *pupil);
+
+/* --year: R or 1 to 14, -1 when not given. */
+int         att_cli_opt_year      (AttCliContext  *ctx,
+                                   int            *year);
+
+/* Runs one of the core's CSV imports with --user and --dry-run and prints
+ * its summary, or refuses on one line naming every problem. */
+typedef gboolean (*AttImportFunc) (AttDb            *db,
+                                   const AttUser    *user,
+                                   const char       *path,
+                                   gboolean          dry_run,
+                                   AttImportReport  *report,
+                                   GError          **error);
+int         att_cli_run_import    (AttCliContext  *ctx,
+                                   AttImportFunc   import,
+                                   const char     *what);
+
+/* Output */
+typedef struct _AttCliTable AttCliTable;
+
+AttCliTable *att_cli_table_new    (const char     *first_header,
+                                   ...) G_GNUC_NULL_TERMINATED;
+/* Right-aligns column @column (numbers). */
+void         att_cli_table_align_right (AttCliTable *table,
+                                        guint        column);
+void         att_cli_table_add_row (AttCliTable   *table,
+                                    const char    *first_cell,
+                                    ...) G_GNUC_NULL_TERMINATED;
+/* Takes a GPtrArray of cells (char*, owned by the table afterwards). */
+void         att_cli_table_add_row_array (AttCliTable *table,
+                                          GPtrArray   *cells);
+void         att_cli_table_add_header (AttCliTable *table,
+                                       const char  *header);
+void         att_cli_table_print  (AttCliTable    *table);
+void         att_cli_table_free   (AttCliTable    *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttCliTable, att_cli_table_free)
+
+/* Prints the builder's document on stdout. Numbers that are doubles are
+ * written with one decimal, as the contract asks for percentages. */
+void         att_cli_print_json   (JsonBuilder    *builder);
+
+void         att_cli_json_string  (JsonBuilder    *builder,
+                                   const char     *key,
+                                   const char     *value);   /* NULL -> null */
+void         att_cli_json_int     (JsonBuilder    *builder,
+                                   const char     *key,
+                                   gint64          value);
+void         att_cli_json_bool    (JsonBuilder    *builder,
+                                   const char     *key,
+                                   gboolean        value);
+void         att_cli_json_date    (JsonBuilder    *builder,
+                                   const char     *key,
+                                   AttDate         date);    /* NONE -> null */
+/* Percentages rounded to one decimal. */
+void         att_cli_json_pct     (JsonBuilder    *builder,
+                                   const char     *key,
+                                   double          value);
+/* {code: n} with only the codes that occur. */
+void         att_cli_json_codes   (JsonBuilder    *builder,
+                                   const char     *key,
+                                   const guint    *codes);
+/* The members of the `stats` object after upn, name, group and year. */
+void         att_cli_json_figures (JsonBuilder    *builder,
+                                   const AttFigures *figures);
+/* "I 2, L 1" */
+char        *att_cli_format_codes (const guint    *codes);
+char        *att_cli_format_pct   (double          value);
+
+/* Commands */
+int att_cli_cmd_init             (AttCliContext *ctx);
+int att_cli_cmd_demo             (AttCliContext *ctx);
+int att_cli_cmd_users_add        (AttCliContext *ctx);
+int att_cli_cmd_users_list       (AttCliContext *ctx);
+int att_cli_cmd_school_set       (AttCliContext *ctx);
+int att_cli_cmd_school_show      (AttCliContext *ctx);
+int att_cli_cmd_term_add         (AttCliContext *ctx);
+int att_cli_cmd_closure_add      (AttCliContext *ctx);
+int att_cli_cmd_calendar_show    (AttCliContext *ctx);
+int att_cli_cmd_backup           (AttCliContext *ctx);
+int att_cli_cmd_check            (AttCliContext *ctx);
+
+int att_cli_cmd_pupils_import    (AttCliContext *ctx);
+int att_cli_cmd_contacts_import  (AttCliContext *ctx);
+int att_cli_cmd_pupils_list      (AttCliContext *ctx);
+int att_cli_cmd_pupils_show      (AttCliContext *ctx);
+
+int att_cli_cmd_mark             (AttCliContext *ctx);
+int att_cli_cmd_marks_import     (AttCliContext *ctx);
+int att_cli_cmd_marks_export     (AttCliContext *ctx);
+int att_cli_cmd_register         (AttCliContext *ctx);
+int att_cli_cmd_history          (AttCliContext *ctx);
+
+int att_cli_cmd_stats            (AttCliContext *ctx);
+int att_cli_cmd_threshold        (AttCliContext *ctx);
+
+G_END_DECLS

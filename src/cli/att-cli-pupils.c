@@ -1,0 +1,384 @@
+/* att-cli-pupils.c: pupils and contacts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "att-cli-private.h"
+
+int
+att_cli_run_import (AttCliContext *ctx,
+                    AttImportFunc  import,
+                    const char    *what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttUser) user = NULL;
+  g_autoptr(AttImportReport) report = att_import_report_new ();
+  const char *file = att_cli_arg (ctx, 0);
+  gboolean dry_run = att_cli_flag (ctx, "dry-run");
+  int status;
+
+  if (att_cli_opt (ctx, "user") == NULL)
+    return att_cli_usage (ctx, _("--user NAME is required for a change: say who makes it"));
+  if (att_cli_open_db (ctx) == NULL)
+    return ATT_CLI_REFUSED;
+  if ((status = att_cli_get_user (ctx, TRUE, &user)) != ATT_CLI_OK)
+    return status;
+
+  if (!import (ctx->db, user, file, dry_run, report, &error))
+    {
+      g_autofree char *base = g_path_get_basename (file);
+
+      /* The report lists each problem by row and column; the error's
+       * message says the same in a sentence when the file could not be
+       * read at all. */
+      if (report->problems != NULL && report->problems->len > 0 &&
+          g_error_matches (error, ATT_ERROR, ATT_ERROR_IMPORT))
+        {
+          g_autoptr(GString) line = g_string_new (NULL);
+
+          for (guint i = 0; i < report->problems->len; i++)
+            {
+              g_autofree char *text = att_import_problem_format (g_ptr_array_index (report->problems, i));
+              g_string_append_printf (line, "%s%s", i ? "; " : "", text);
+            }
+          return att_cli_refuse_msg (_("%s was not imported (nothing was changed): %s"),
+                                     base, line->str);
+        }
+      return att_cli_refuse (error);
+    }
+
+  for (guint i = 0; report->notices != NULL && i < report->notices->len; i++)
+    {
+      g_autofree char *text = att_import_problem_format (g_ptr_array_index (report->notices, i));
+      g_print (_("Notice: %s\n"), text);
+    }
+
+  /* Translators: the first %s is "pupils", "contacts" or "marks". */
+  g_print (_("%s: %u rows: %u added, %u updated, %u unchanged%s\n"),
+           what, report->rows, report->added, report->updated, report->unchanged,
+           dry_run ? _(" (dry run: nothing was written)") : "");
+  return ATT_CLI_OK;
+}
+
+int
+att_cli_cmd_pupils_import (AttCliContext *ctx)
+{
+  return att_cli_run_import (ctx, att_import_pupils, _("Pupils"));
+}
+
+int
+att_cli_cmd_contacts_import (AttCliContext *ctx)
+{
+  return att_cli_run_import (ctx, att_import_contacts, _("Contacts"));
+}
+
+/* Parses --year (R or 1 to 14); -1 when not given. */
+int
+att_cli_opt_year (AttCliContext *ctx,
+                  int           *year)
+{
+  const char *text = att_cli_opt (ctx, "year");
+  g_autoptr(GError) error = NULL;
+
+  *year = -1;
+  if (text == NULL)
+    return ATT_CLI_OK;
+  if (!att_year_group_parse (text, year, &error))
+    return att_cli_usage (ctx, _("--year: “%s” is not a year group (use R or 1 to 14)"), text);
+  return ATT_CLI_OK;
+}
+
+static void
+json_pupil_fields (JsonBuilder *builder,
+                   AttPupil    *pupil)
+{
+  char sex[2] = { pupil->sex, '\0' };
+
+  att_cli_json_int (builder, "id", pupil->id);
+  att_cli_json_string (builder, "upn", pupil->upn);
+  att_cli_json_string (builder, "name", att_pupil_get_display_name (pupil));
+  att_cli_json_string (builder, "forename", att_pupil_get_forename (pupil));
+  att_cli_json_string (builder, "surname", att_pupil_get_surname (pupil));
+  att_cli_json_string (builder, "group", pupil->reg_group);
+  att_cli_json_int (builder, "year", pupil->year_group);
+  att_cli_json_date (builder, "dob", pupil->dob);
+  att_cli_json_string (builder, "sex", sex);
+  att_cli_json_date (builder, "admission_date", pupil->admission);
+  att_cli_json_date (builder, "leaving_date", pupil->leaving);
+  att_cli_json_bool (builder, "fsm", pupil->fsm);
+  att_cli_json_string (builder, "sen", att_sen_to_string (pupil->sen));
+  att_cli_json_bool (builder, "eal", pupil->eal);
+  att_cli_json_bool (builder, "looked_after", pupil->looked_after);
+  att_cli_json_bool (builder, "social_worker", pupil->social_worker);
+  att_cli_json_bool (builder, "young_carer", pupil->young_carer);
+}
+
+int
+att_cli_cmd_pupils_list (AttCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  const char *group = att_cli_opt (ctx, "group");
+  gboolean json = att_cli_flag (ctx, "json");
+  GPtrArray *pupils;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(AttCliTable) table = NULL;
+  int year;
+  int status;
+
+  if ((status = att_cli_opt_year (ctx, &year)) != ATT_CLI_OK)
+    return status;
+  if (att_cli_open_db (ctx) == NULL)
+    return ATT_CLI_REFUSED;
+
+  pupils = att_pupils_list (ctx->db, &error);
+  if (pupils == NULL)
+    return att_cli_refuse (error);
+
+  if (json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_array (builder);
+    }
+  else
+    table = att_cli_table_new (_("UPN"), _("Name"), _("Group"), _("Year"), _("Born"), _("Sex"),
+                               _("Admitted"), _("Left"), _("Flags"), NULL);
+
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i);
+
+      if (group != NULL && !att_cli_group_matches (group, pupil))
+        continue;
+      if (year >= 0 && pupil->year_group != year)
+        continue;
+
+      if (json)
+        {
+          json_builder_begin_object (builder);
+          json_pupil_fields (builder, pupil);
+          json_builder_end_object (builder);
+        }
+      else
+        {
+          g_autofree char *year_text = att_year_group_format (pupil->year_group);
+          g_autofree char *dob = att_date_format (pupil->dob);
+          g_autofree char *admitted = att_date_format (pupil->admission);
+          g_autofree char *left = pupil->leaving ? att_date_format (pupil->leaving) : g_strdup ("");
+          char sex[2] = { pupil->sex, '\0' };
+          g_autoptr(GString) flags = g_string_new (NULL);
+
+          if (pupil->fsm)
+            g_string_append (flags, " FSM");
+          if (pupil->sen != ATT_SEN_NONE)
+            g_string_append_printf (flags, " SEN:%s", att_sen_to_string (pupil->sen));
+          if (pupil->eal)
+            g_string_append (flags, " EAL");
+          if (pupil->looked_after)
+            g_string_append (flags, " LAC");
+          if (pupil->social_worker)
+            g_string_append (flags, " SW");
+          if (pupil->young_carer)
+            g_string_append (flags, " YC");
+
+          att_cli_table_add_row (table, pupil->upn, att_pupil_get_display_name (pupil),
+                                 pupil->reg_group, year_text, dob, sex, admitted, left,
+                                 flags->len ? flags->str + 1 : "", NULL);
+        }
+    }
+
+  if (json)
+    {
+      json_builder_end_array (builder);
+      att_cli_print_json (builder);
+    }
+  else
+    att_cli_table_print (table);
+  return ATT_CLI_OK;
+}
+
+static void
+json_contact (JsonBuilder      *builder,
+              const AttContact *contact)
+{
+  g_autofree char *name = att_contact_dup_name (contact);
+
+  json_builder_begin_object (builder);
+  att_cli_json_int (builder, "id", contact->id);
+  att_cli_json_int (builder, "priority", contact->priority);
+  att_cli_json_string (builder, "name", name);
+  att_cli_json_string (builder, "title", contact->title);
+  att_cli_json_string (builder, "forename", contact->forename);
+  att_cli_json_string (builder, "surname", contact->surname);
+  att_cli_json_string (builder, "relationship", contact->relationship);
+  att_cli_json_bool (builder, "parental_responsibility", contact->parental_responsibility);
+  att_cli_json_bool (builder, "lives_with", contact->lives_with);
+  att_cli_json_bool (builder, "receives_letters", contact->receives_letters);
+  att_cli_json_string (builder, "phone_home", contact->phone_home);
+  att_cli_json_string (builder, "phone_mobile", contact->phone_mobile);
+  att_cli_json_string (builder, "phone_work", contact->phone_work);
+  att_cli_json_string (builder, "email", contact->email);
+  att_cli_json_string (builder, "address_1", contact->address_1);
+  att_cli_json_string (builder, "address_2", contact->address_2);
+  att_cli_json_string (builder, "town", contact->town);
+  att_cli_json_string (builder, "postcode", contact->postcode);
+  json_builder_end_object (builder);
+}
+
+/* Machine names of the flags a pupil carries, for `pupils show`. */
+static GPtrArray *
+pupil_flags (AttPupil         *pupil,
+             const AttFigures *figures)
+{
+  GPtrArray *flags = g_ptr_array_new ();
+
+  if (pupil->fsm)
+    g_ptr_array_add (flags, (gpointer)"fsm");
+  if (pupil->sen == ATT_SEN_SUPPORT)
+    g_ptr_array_add (flags, (gpointer)"sen-support");
+  if (pupil->sen == ATT_SEN_EHCP)
+    g_ptr_array_add (flags, (gpointer)"ehc-plan");
+  if (pupil->eal)
+    g_ptr_array_add (flags, (gpointer)"eal");
+  if (pupil->looked_after)
+    g_ptr_array_add (flags, (gpointer)"looked-after");
+  if (pupil->social_worker)
+    g_ptr_array_add (flags, (gpointer)"social-worker");
+  if (pupil->young_carer)
+    g_ptr_array_add (flags, (gpointer)"young-carer");
+  if (pupil->medical_note != NULL && *pupil->medical_note != '\0')
+    g_ptr_array_add (flags, (gpointer)"medical");
+  if (att_figures_persistent (figures))
+    g_ptr_array_add (flags, (gpointer)"persistent-absence");
+  if (att_figures_severe (figures))
+    g_ptr_array_add (flags, (gpointer)"severe-absence");
+  return flags;
+}
+
+int
+att_cli_cmd_pupils_show (AttCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GPtrArray) flags = NULL;
+  AttFigures figures = { 0 };
+  AttPupil *pupil;
+  AttDate today = att_date_today ();
+  AttDate from = att_date_school_year_start (today);
+
+  if (att_cli_open_db (ctx) == NULL)
+    return ATT_CLI_REFUSED;
+  pupil = att_cli_find_pupil (ctx->db, att_cli_arg (ctx, 0));
+  if (pupil == NULL)
+    return ATT_CLI_REFUSED;
+  g_object_ref (pupil);
+
+  contacts = att_contacts_for_pupil (ctx->db, pupil->id, &error);
+  if (contacts == NULL ||
+      !att_stats_pupil (ctx->db, pupil->id, from, today, &figures, &error))
+    {
+      g_object_unref (pupil);
+      return att_cli_refuse (error);
+    }
+  flags = pupil_flags (pupil, &figures);
+
+  if (att_cli_flag (ctx, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_pupil_fields (builder, pupil);
+      att_cli_json_string (builder, "legal_forename", pupil->legal_forename);
+      att_cli_json_string (builder, "legal_surname", pupil->legal_surname);
+      att_cli_json_string (builder, "medical_note", pupil->medical_note);
+
+      json_builder_set_member_name (builder, "contacts");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < contacts->len; i++)
+        json_contact (builder, g_ptr_array_index (contacts, i));
+      json_builder_end_array (builder);
+
+      json_builder_set_member_name (builder, "flags");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < flags->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (flags, i));
+      json_builder_end_array (builder);
+
+      json_builder_set_member_name (builder, "figures");
+      json_builder_begin_object (builder);
+      att_cli_json_date (builder, "from", from);
+      att_cli_json_date (builder, "to", today);
+      att_cli_json_figures (builder, &figures);
+      json_builder_end_object (builder);
+
+      json_builder_end_object (builder);
+      att_cli_print_json (builder);
+    }
+  else
+    {
+      g_autoptr(AttCliTable) details = att_cli_table_new (_("Field"), _("Value"), NULL);
+      g_autofree char *year = att_year_group_format (pupil->year_group);
+      g_autofree char *dob = att_date_format (pupil->dob);
+      g_autofree char *admitted = att_date_format (pupil->admission);
+      g_autofree char *left = pupil->leaving ? att_date_format (pupil->leaving) : g_strdup ("");
+      g_autofree char *legal = g_strdup_printf ("%s %s", pupil->legal_forename, pupil->legal_surname);
+      g_autofree char *flag_text = NULL;
+      g_autofree char *codes = att_cli_format_codes (figures.codes);
+      g_autofree char *pct = att_cli_format_pct (att_figures_attendance_pct (&figures));
+      g_autofree char *sessions = g_strdup_printf (_("%u possible, %u present, %u AEA, %u authorised, %u unauthorised, %u missing"),
+                                                   figures.possible, figures.present, figures.aea,
+                                                   figures.authorised, figures.unauthorised,
+                                                   figures.missing);
+      g_autofree char *from_text = att_date_format (from);
+      g_autofree char *today_text = att_date_format (today);
+      g_autofree char *period = g_strdup_printf (_("%s to %s"), from_text, today_text);
+      char sex[2] = { pupil->sex, '\0' };
+
+      g_ptr_array_add (flags, NULL);
+      flag_text = g_strjoinv (", ", (char **)flags->pdata);
+
+      att_cli_table_add_row (details, _("UPN"), pupil->upn, NULL);
+      att_cli_table_add_row (details, _("Name"), att_pupil_get_display_name (pupil), NULL);
+      att_cli_table_add_row (details, _("Legal name"), legal, NULL);
+      att_cli_table_add_row (details, _("Group"), pupil->reg_group, NULL);
+      att_cli_table_add_row (details, _("Year"), year, NULL);
+      att_cli_table_add_row (details, _("Born"), dob, NULL);
+      att_cli_table_add_row (details, _("Sex"), sex, NULL);
+      att_cli_table_add_row (details, _("Admitted"), admitted, NULL);
+      att_cli_table_add_row (details, _("Left"), left, NULL);
+      att_cli_table_add_row (details, _("Flags"), flag_text, NULL);
+      att_cli_table_add_row (details, _("Medical note"), pupil->medical_note ? pupil->medical_note : "", NULL);
+      att_cli_table_add_row (details, _("Figures for"), period, NULL);
+      att_cli_table_add_row (details, _("Attendance"), pct, NULL);
+      att_cli_table_add_row (details, _("Sessions"), sessions, NULL);
+      att_cli_table_add_row (details, _("Codes"), codes, NULL);
+      att_cli_table_print (details);
+
+      if (contacts->len > 0)
+        {
+          g_autoptr(AttCliTable) table = att_cli_table_new (_("Priority"), _("Contact"),
+                                                            _("Relationship"), _("Phone"),
+                                                            _("Email"), NULL);
+          g_print ("\n");
+          for (guint i = 0; i < contacts->len; i++)
+            {
+              AttContact *contact = g_ptr_array_index (contacts, i);
+              g_autofree char *priority = g_strdup_printf ("%d", contact->priority);
+              g_autofree char *name = att_contact_dup_name (contact);
+              const char *phone = contact->phone_mobile ? contact->phone_mobile :
+                                  contact->phone_home ? contact->phone_home :
+                                  contact->phone_work ? contact->phone_work : "";
+
+              att_cli_table_add_row (table, priority, name, contact->relationship ? contact->relationship : "",
+                                     phone, contact->email ? contact->email : "", NULL);
+            }
+          att_cli_table_print (table);
+        }
+    }
+
+  g_object_unref (pupil);
+  return ATT_CLI_OK;
+}

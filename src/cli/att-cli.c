@@ -1,0 +1,667 @@
+/* att-cli.c: attendance-cli, the command line of Attendance
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "att-cli-private.h"
+
+/* Every option any command knows, and whether it takes a value. Which
+ * command accepts which is listed in the command table below. */
+typedef struct
+{
+  const char *name;
+  gboolean    takes_value;
+} AttCliOption;
+
+static const AttCliOption all_options[] = {
+  { "db", TRUE },
+  { "help", FALSE },
+  { "version", FALSE },
+  { "json", FALSE },
+  { "dry-run", FALSE },
+  { "user", TRUE },
+  { "school", TRUE },
+  { "urn", TRUE },
+  { "la", TRUE },
+  { "pupils", TRUE },
+  { "years", TRUE },
+  { "seed", TRUE },
+  { "as-of", TRUE },
+  { "role", TRUE },
+  { "position", TRUE },
+  { "reason", TRUE },
+  { "session", TRUE },
+  { "from", TRUE },
+  { "to", TRUE },
+  { "group", TRUE },
+  { "year", TRUE },
+  { "pupil", TRUE },
+  { "days", TRUE },
+  { "minutes-late", TRUE },
+  { "comment", TRUE },
+};
+
+/* The commands, most specific words first where they share a prefix.
+ * Summaries are marked for translation and translated when shown. */
+static const AttCliCommand commands[] = {
+  { "init", "--school NAME [--urn URN] [--la NAME]", "school urn la", 0, 0,
+    att_cli_cmd_init, N_("create a database; refuses if one exists") },
+  { "demo", "[--pupils N] [--years N] [--seed S] [--as-of DATE]", "pupils years seed as-of", 0, 0,
+    att_cli_cmd_demo, N_("create a database holding a realistic demo school") },
+  { "users add", "NAME --role ROLE [--position TEXT] [--user NAME]", "role position user", 1, 1,
+    att_cli_cmd_users_add, N_("add a user: receptionist, attendance-officer, headteacher or admin") },
+  { "users list", "[--json]", "json", 0, 0,
+    att_cli_cmd_users_list, N_("list the users") },
+  { "school set", "KEY VALUE [--user NAME]", "user", 2, 2,
+    att_cli_cmd_school_set, N_("change a school setting") },
+  { "school show", "[--json]", "json", 0, 0,
+    att_cli_cmd_school_show, N_("show the school settings") },
+  { "calendar term add", "NAME START END [--user NAME]", "user", 3, 3,
+    att_cli_cmd_term_add, N_("add a term or half term (inclusive dates)") },
+  { "calendar closure add", "START [END] --reason TEXT [--session am|pm] [--user NAME]",
+    "reason session user", 1, 2,
+    att_cli_cmd_closure_add, N_("add a planned closure: its sessions are marked '#'") },
+  { "calendar show", "[--from DATE] [--to DATE] [--json]", "from to json", 0, 0,
+    att_cli_cmd_calendar_show, N_("school days, sessions and school-week numbers") },
+  { "pupils import", "FILE.csv [--dry-run] --user NAME", "dry-run user", 1, 1,
+    att_cli_cmd_pupils_import, N_("add or update pupils from a CSV file") },
+  { "pupils list", "[--group G] [--year N] [--json]", "group year json", 0, 0,
+    att_cli_cmd_pupils_list, N_("list the pupils") },
+  { "pupils show", "UPN [--json]", "json", 1, 1,
+    att_cli_cmd_pupils_show, N_("a pupil's details, contacts, flags and current figures") },
+  { "contacts import", "FILE.csv [--dry-run] --user NAME", "dry-run user", 1, 1,
+    att_cli_cmd_contacts_import, N_("add or update contacts from a CSV file") },
+  { "mark", "UPN DATE SESSION CODE --user NAME [--minutes-late N] [--comment TEXT] [--reason TEXT]",
+    "user minutes-late comment reason", 4, 4,
+    att_cli_cmd_mark, N_("mark one session; --reason is required to change a mark") },
+  { "marks import", "FILE.csv --user NAME [--dry-run]", "dry-run user", 1, 1,
+    att_cli_cmd_marks_import, N_("import marks: upn,date,session,code[,minutes_late,comment]") },
+  { "marks export", "FILE.csv [--from DATE] [--to DATE]", "from to", 1, 1,
+    att_cli_cmd_marks_export, N_("export marks with the same columns") },
+  { "register", "GROUP DATE [--days N] [--json]", "days json", 2, 2,
+    att_cli_cmd_register, N_("the register grid of a group (a registration group, year:N or all)") },
+  { "history", "UPN [--from DATE] [--to DATE] [--json]", "from to json", 1, 1,
+    att_cli_cmd_history, N_("every entry and amendment of a pupil's marks") },
+  { "stats", "[--from DATE] [--to DATE] [--group G] [--year N] [--pupil UPN] [--json]",
+    "from to group year pupil json", 0, 0,
+    att_cli_cmd_stats, N_("attendance figures per pupil") },
+  { "threshold", "[--as-of DATE] [--json]", "as-of json", 0, 0,
+    att_cli_cmd_threshold, N_("the National Framework check for every pupil") },
+  { "backup", "FILE", "", 1, 1,
+    att_cli_cmd_backup, N_("a consistent copy of the database") },
+  { "check", "", "", 0, 0,
+    att_cli_cmd_check, N_("integrity check of the database") },
+};
+
+static const AttCliOption *
+find_option (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (all_options); i++)
+    if (strcmp (all_options[i].name, name) == 0)
+      return &all_options[i];
+  return NULL;
+}
+
+static gboolean
+command_accepts (const AttCliCommand *command,
+                 const char          *name)
+{
+  g_auto(GStrv) names = NULL;
+
+  if (strcmp (name, "db") == 0 || strcmp (name, "help") == 0)
+    return TRUE;
+
+  names = g_strsplit (command->options, " ", -1);
+  return g_strv_contains ((const char * const *)names, name);
+}
+
+static char *
+command_usage (const AttCliCommand *command)
+{
+  return g_strdup_printf ("attendance-cli [--db PATH] %s%s%s", command->words,
+                          *command->args ? " " : "", command->args);
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: attendance-cli [--db PATH] COMMAND [ARGS]"));
+  fprintf (out, "%s\n\n", _("Keeps the attendance register of a school in England."));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      fprintf (out, "  %s %s\n", commands[i].words, commands[i].args);
+      fprintf (out, "      %s\n", _(commands[i].summary));
+    }
+  fprintf (out, "  help [COMMAND]\n      %s\n", _("this help, or the help of one command"));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  --db PATH     %s\n",
+           _("the database; default $ATTENDANCE_DB, then the app's own database"));
+  fprintf (out, "  --json        %s\n", _("print one JSON document instead of a table"));
+  fprintf (out, "  --user NAME   %s\n",
+           _("the user making a change; their role must allow it"));
+  fprintf (out, "  --version     %s\n", _("print the version"));
+  fprintf (out, "\n%s\n",
+           _("Setting up (users add, school set, calendar term add, calendar closure add)\n"
+             "may be done without --user, as the system itself; with --user the user's\n"
+             "role is checked."));
+  fprintf (out, "\n%s\n",
+           _("Dates are YYYY-MM-DD; sessions are am or pm; codes are the DfE codes.\n"
+             "Exit status: 0 done; 1 refused (nothing was changed); 2 usage error."));
+}
+
+static void
+print_command_help (const AttCliCommand *command)
+{
+  g_autofree char *usage = command_usage (command);
+
+  g_print ("%s %s\n\n%s\n", _("Usage:"), usage, _(command->summary));
+  if (g_str_has_prefix (command->words, "users add") ||
+      g_str_has_prefix (command->words, "school set") ||
+      g_str_has_prefix (command->words, "calendar term add") ||
+      g_str_has_prefix (command->words, "calendar closure add"))
+    g_print ("\n%s\n", _("Without --user the change is made as the system itself (set-up)."));
+}
+
+/* Command line accessors */
+
+const char *
+att_cli_opt (AttCliContext *ctx,
+             const char    *name)
+{
+  return g_hash_table_lookup (ctx->options, name);
+}
+
+gboolean
+att_cli_flag (AttCliContext *ctx,
+              const char    *name)
+{
+  return g_hash_table_contains (ctx->options, name);
+}
+
+const char *
+att_cli_arg (AttCliContext *ctx,
+             guint          index)
+{
+  return index < ctx->args->len ? g_ptr_array_index (ctx->args, index) : NULL;
+}
+
+guint
+att_cli_n_args (AttCliContext *ctx)
+{
+  return ctx->args->len;
+}
+
+/* Errors carry sentences for people; the contract wants one line. */
+static char *
+one_line (const char *message)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (message));
+  g_auto(GStrv) lines = g_strsplit (stripped, "\n", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      if (out->len > 0)
+        {
+          /* A list after a colon reads on; sentences are joined with "; ". */
+          if (out->str[out->len - 1] == ':')
+            g_string_append_c (out, ' ');
+          else
+            g_string_append (out, "; ");
+        }
+      g_string_append (out, lines[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+int
+att_cli_usage (AttCliContext *ctx,
+               const char    *format,
+               ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "attendance-cli: %s\n", message);
+  if (ctx != NULL && ctx->command != NULL)
+    {
+      g_autofree char *usage = command_usage (ctx->command);
+      fprintf (stderr, "%s %s\n", _("Usage:"), usage);
+    }
+  else
+    fprintf (stderr, "%s\n", _("Usage: attendance-cli [--db PATH] COMMAND [ARGS]; see attendance-cli --help"));
+  return ATT_CLI_USAGE;
+}
+
+int
+att_cli_refuse (const GError *error)
+{
+  g_autofree char *line = one_line (error != NULL ? error->message : _("Unknown error"));
+
+  fprintf (stderr, "attendance-cli: %s\n", line);
+  return ATT_CLI_REFUSED;
+}
+
+int
+att_cli_refuse_msg (const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  line = one_line (message);
+  fprintf (stderr, "attendance-cli: %s\n", line);
+  return ATT_CLI_REFUSED;
+}
+
+AttDb *
+att_cli_open_db (AttCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ctx->db != NULL)
+    return ctx->db;
+
+  ctx->db = att_db_open (ctx->db_path, &error);
+  if (ctx->db == NULL)
+    att_cli_refuse (error);
+  return ctx->db;
+}
+
+int
+att_cli_get_user (AttCliContext  *ctx,
+                  gboolean        required,
+                  AttUser       **user)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = att_cli_opt (ctx, "user");
+
+  *user = NULL;
+  if (name == NULL)
+    {
+      if (required)
+        return att_cli_usage (ctx, _("--user NAME is required for a change: say who makes it"));
+      return ATT_CLI_OK;
+    }
+
+  if (att_cli_open_db (ctx) == NULL)
+    return ATT_CLI_REFUSED;
+
+  *user = att_users_find (ctx->db, name, &error);
+  if (*user == NULL)
+    {
+      if (error == NULL)
+        return att_cli_refuse_msg (_("There is no user called “%s”: add them with “attendance-cli users add”"),
+                                   name);
+      return att_cli_refuse (error);
+    }
+  return ATT_CLI_OK;
+}
+
+int
+att_cli_parse_date (AttCliContext *ctx,
+                    const char    *what,
+                    const char    *text,
+                    AttDate       *out)
+{
+  g_autoptr(GError) error = NULL;
+  AttDate date;
+
+  if (text == NULL)
+    return ATT_CLI_OK;
+
+  date = att_date_parse_iso (text, &error);
+  if (date == ATT_DATE_NONE)
+    return att_cli_usage (ctx, _("%s: “%s” is not a date (use YYYY-MM-DD)"), what, text);
+  *out = date;
+  return ATT_CLI_OK;
+}
+
+int
+att_cli_opt_date (AttCliContext *ctx,
+                  const char    *name,
+                  AttDate       *out)
+{
+  g_autofree char *what = g_strconcat ("--", name, NULL);
+
+  return att_cli_parse_date (ctx, what, att_cli_opt (ctx, name), out);
+}
+
+int
+att_cli_opt_uint (AttCliContext *ctx,
+                  const char    *name,
+                  guint          max,
+                  guint         *out)
+{
+  const char *text = att_cli_opt (ctx, name);
+  guint64 value;
+
+  if (text == NULL)
+    return ATT_CLI_OK;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, max, &value, NULL))
+    return att_cli_usage (ctx, _("--%s: “%s” is not a whole number from 0 to %u"), name, text, max);
+  *out = (guint)value;
+  return ATT_CLI_OK;
+}
+
+int
+att_cli_parse_session (AttCliContext *ctx,
+                       const char    *what,
+                       const char    *text,
+                       AttSession    *out)
+{
+  if (g_ascii_strcasecmp (text, "am") == 0)
+    *out = ATT_SESSION_AM;
+  else if (g_ascii_strcasecmp (text, "pm") == 0)
+    *out = ATT_SESSION_PM;
+  else
+    return att_cli_usage (ctx, _("%s: “%s” is not a session (use am or pm)"), what, text);
+  return ATT_CLI_OK;
+}
+
+AttPupil *
+att_cli_find_pupil (AttDb      *db,
+                    const char *upn)
+{
+  g_autofree char *upper = g_ascii_strup (upn, -1);
+  AttPupil *pupil = att_pupils_find (db, upper);
+
+  if (pupil == NULL)
+    att_cli_refuse_msg (_("There is no pupil with the UPN %s"), upn);
+  return pupil;
+}
+
+gboolean
+att_cli_group_matches (const char *group,
+                       AttPupil   *pupil)
+{
+  const char *year_text = NULL;
+  int year;
+
+  if (g_ascii_strcasecmp (group, "all") == 0)
+    return TRUE;
+
+  if (g_ascii_strncasecmp (group, "year:", 5) == 0)
+    year_text = group + 5;
+  else if (g_ascii_strncasecmp (group, "year ", 5) == 0)
+    year_text = group + 5;
+  else if (g_ascii_strcasecmp (group, "reception") == 0)
+    year_text = "R";
+
+  if (year_text != NULL)
+    {
+      while (*year_text == ' ')
+        year_text++;
+      if (att_year_group_parse (year_text, &year, NULL))
+        return pupil->year_group == year;
+    }
+
+  return pupil->reg_group != NULL && g_ascii_strcasecmp (pupil->reg_group, group) == 0;
+}
+
+/* Parsing */
+
+static const AttCliCommand *
+match_command (GPtrArray *words,
+               guint     *n_words)
+{
+  const AttCliCommand *best = NULL;
+  guint best_n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (commands[i].words, " ", -1);
+      guint n = g_strv_length (parts);
+      gboolean match = n <= words->len;
+
+      for (guint j = 0; match && j < n; j++)
+        match = strcmp (parts[j], g_ptr_array_index (words, j)) == 0;
+      if (match && n > best_n)
+        {
+          best = &commands[i];
+          best_n = n;
+        }
+    }
+  *n_words = best_n;
+  return best;
+}
+
+/* The words that start some command, to tell "users frob" (an unknown
+ * sub-command) from "frob" (an unknown command). */
+static gboolean
+is_command_group (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *space = strchr (commands[i].words, ' ');
+      gsize len = space ? (gsize)(space - commands[i].words) : strlen (commands[i].words);
+
+      if (space != NULL && strlen (word) == len && strncmp (commands[i].words, word, len) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+context_clear (AttCliContext *ctx)
+{
+  g_clear_pointer (&ctx->db_path, g_free);
+  g_clear_pointer (&ctx->args, g_ptr_array_unref);
+  g_clear_pointer (&ctx->options, g_hash_table_unref);
+  g_clear_object (&ctx->db);
+}
+
+static int
+run (int    argc,
+     char **argv)
+{
+  AttCliContext ctx = { 0 };
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *bad_option = NULL;
+  g_autofree char *missing_value = NULL;
+  gboolean options_done = FALSE;
+  guint n_words = 0;
+  gboolean help = FALSE;
+  int status;
+
+  ctx.options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ctx.args = g_ptr_array_new_with_free_func (g_free);
+
+  /* Options may come anywhere: split them from the positional words. */
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (!options_done && strcmp (arg, "--") == 0)
+        {
+          options_done = TRUE;
+          continue;
+        }
+      if (!options_done && g_str_has_prefix (arg, "--") && arg[2] != '\0')
+        {
+          g_autofree char *name = g_strdup (arg + 2);
+          char *equals = strchr (name, '=');
+          const AttCliOption *option;
+          char *value = NULL;
+
+          if (equals != NULL)
+            {
+              *equals = '\0';
+              value = g_strdup (equals + 1);
+            }
+          option = find_option (name);
+          if (option == NULL)
+            {
+              if (bad_option == NULL)
+                bad_option = g_strdup (arg);
+              g_free (value);
+              continue;
+            }
+          if (option->takes_value && value == NULL)
+            {
+              if (i + 1 >= argc)
+                {
+                  if (missing_value == NULL)
+                    missing_value = g_strdup (name);
+                  continue;
+                }
+              value = g_strdup (argv[++i]);
+            }
+          else if (!option->takes_value && value != NULL)
+            {
+              if (bad_option == NULL)
+                bad_option = g_strdup (arg);
+              g_free (value);
+              continue;
+            }
+          g_hash_table_replace (ctx.options, g_steal_pointer (&name), value ? value : g_strdup (""));
+          continue;
+        }
+      g_ptr_array_add (words, g_strdup (arg));
+    }
+
+  if (g_hash_table_contains (ctx.options, "version"))
+    {
+      g_print ("attendance-cli %s\n", PACKAGE_VERSION);
+      context_clear (&ctx);
+      return ATT_CLI_OK;
+    }
+
+  help = g_hash_table_contains (ctx.options, "help");
+  if (words->len > 0 && strcmp (g_ptr_array_index (words, 0), "help") == 0)
+    {
+      help = TRUE;
+      g_ptr_array_remove_index (words, 0);
+    }
+
+  ctx.command = match_command (words, &n_words);
+
+  if (help)
+    {
+      if (ctx.command != NULL)
+        print_command_help (ctx.command);
+      else
+        print_help (stdout);
+      context_clear (&ctx);
+      return ATT_CLI_OK;
+    }
+
+  if (words->len == 0)
+    {
+      status = att_cli_usage (NULL, _("No command given"));
+      context_clear (&ctx);
+      return status;
+    }
+
+  if (ctx.command == NULL)
+    {
+      const char *first = g_ptr_array_index (words, 0);
+
+      if (is_command_group (first) && words->len > 1)
+        status = att_cli_usage (NULL, _("Unknown command “%s %s”"), first,
+                                (const char *)g_ptr_array_index (words, 1));
+      else if (is_command_group (first))
+        status = att_cli_usage (NULL, _("“%s” needs a sub-command"), first);
+      else
+        status = att_cli_usage (NULL, _("Unknown command “%s”"), first);
+      context_clear (&ctx);
+      return status;
+    }
+
+  if (bad_option != NULL)
+    {
+      status = att_cli_usage (&ctx, _("Unknown option %s"), bad_option);
+      context_clear (&ctx);
+      return status;
+    }
+  if (missing_value != NULL)
+    {
+      status = att_cli_usage (&ctx, _("--%s needs a value"), missing_value);
+      context_clear (&ctx);
+      return status;
+    }
+
+  {
+    GHashTableIter iter;
+    const char *name;
+
+    g_hash_table_iter_init (&iter, ctx.options);
+    while (g_hash_table_iter_next (&iter, (gpointer *)&name, NULL))
+      if (!command_accepts (ctx.command, name))
+        {
+          status = att_cli_usage (&ctx, _("%s does not take --%s"), ctx.command->words, name);
+          context_clear (&ctx);
+          return status;
+        }
+  }
+
+  for (guint i = n_words; i < words->len; i++)
+    g_ptr_array_add (ctx.args, g_strdup (g_ptr_array_index (words, i)));
+
+  if (ctx.args->len < ctx.command->min_args)
+    {
+      status = att_cli_usage (&ctx, _("Missing argument"));
+      context_clear (&ctx);
+      return status;
+    }
+  if (ctx.args->len > ctx.command->max_args)
+    {
+      status = att_cli_usage (&ctx, _("Unexpected argument “%s”"),
+                              (const char *)g_ptr_array_index (ctx.args, ctx.command->max_args));
+      context_clear (&ctx);
+      return status;
+    }
+
+  if (g_hash_table_contains (ctx.options, "db"))
+    ctx.db_path = g_strdup (g_hash_table_lookup (ctx.options, "db"));
+  else
+    ctx.db_path = att_db_default_path (FALSE);   /* honours $ATTENDANCE_DB */
+
+  if (ctx.db_path == NULL || *ctx.db_path == '\0')
+    {
+      status = att_cli_usage (&ctx, _("--db needs a file name"));
+      context_clear (&ctx);
+      return status;
+    }
+
+  status = ctx.command->run (&ctx);
+  context_clear (&ctx);
+  return status;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("attendance-cli");
+
+  status = run (argc, argv);
+  fflush (stdout);
+  return status;
+}
