@@ -673,7 +673,11 @@ att_calendar_add_term (AttDb       *db,
   if (!att_audit_log (db, user, "calendar.term.add", detail, error))
     goto failed;
 
+  /* Later steps of the same transaction (an import, the demo school)
+   * must see the new calendar, so the snapshot goes now and not only at
+   * the commit; a rollback drops the one built meanwhile. */
   att_db_note_change (db, ATT_CHANGE_CALENDAR);
+  att_calendar_cache_drop (db);
   if (!att_db_commit (db, error))
     return 0;
   return id;
@@ -788,7 +792,11 @@ att_calendar_add_closure (AttDb       *db,
   if (!att_audit_log (db, user, "calendar.closure.add", detail, error))
     goto failed;
 
+  /* Later steps of the same transaction (an import, the demo school)
+   * must see the new calendar, so the snapshot goes now and not only at
+   * the commit; a rollback drops the one built meanwhile. */
   att_db_note_change (db, ATT_CHANGE_CALENDAR);
+  att_calendar_cache_drop (db);
   if (!att_db_commit (db, error))
     return 0;
   return id;
