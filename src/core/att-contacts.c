@@ -1,4 +1,413 @@
-/* att-contacts.c
+/* att-contacts.c: the people the office calls about a pupil
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "att-db-private.h"
+#include "att-error.h"
+#include "att-pupils-private.h"
+#include "att-users.h"
+
+G_DEFINE_BOXED_TYPE (AttContact, att_contact, att_contact_copy, att_contact_free)
+
+AttContact *
+att_contact_new (void)
+{
+  AttContact *contact = g_new0 (AttContact, 1);
+
+  contact->priority = 1;
+  return contact;
+}
+
+AttContact *
+att_contact_copy (const AttContact *contact)
+{
+  AttContact *copy;
+
+  g_return_val_if_fail (contact != NULL, NULL);
+
+  copy = g_new0 (AttContact, 1);
+  copy->id = contact->id;
+  copy->pupil_id = contact->pupil_id;
+  copy->priority = contact->priority;
+  copy->title = g_strdup (contact->title);
+  copy->forename = g_strdup (contact->forename);
+  copy->surname = g_strdup (contact->surname);
+  copy->relationship = g_strdup (contact->relationship);
+  copy->parental_responsibility = contact->parental_responsibility;
+  copy->lives_with = contact->lives_with;
+  copy->receives_letters = contact->receives_letters;
+  copy->phone_home = g_strdup (contact->phone_home);
+  copy->phone_mobile = g_strdup (contact->phone_mobile);
+  copy->phone_work = g_strdup (contact->phone_work);
+  copy->email = g_strdup (contact->email);
+  copy->address_1 = g_strdup (contact->address_1);
+  copy->address_2 = g_strdup (contact->address_2);
+  copy->town = g_strdup (contact->town);
+  copy->postcode = g_strdup (contact->postcode);
+  return copy;
+}
+
+void
+att_contact_free (AttContact *contact)
+{
+  if (contact == NULL)
+    return;
+  g_free (contact->title);
+  g_free (contact->forename);
+  g_free (contact->surname);
+  g_free (contact->relationship);
+  g_free (contact->phone_home);
+  g_free (contact->phone_mobile);
+  g_free (contact->phone_work);
+  g_free (contact->email);
+  g_free (contact->address_1);
+  g_free (contact->address_2);
+  g_free (contact->town);
+  g_free (contact->postcode);
+  g_free (contact);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+char *
+att_contact_dup_name (const AttContact *contact)
+{
+  GString *name;
+  const char *parts[3];
+
+  g_return_val_if_fail (contact != NULL, NULL);
+
+  parts[0] = contact->title;
+  parts[1] = contact->forename;
+  parts[2] = contact->surname;
+
+  name = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autofree char *clean = NULL;
+
+      if (is_blank (parts[i]))
+        continue;
+      clean = g_strstrip (g_strdup (parts[i]));
+      if (name->len > 0)
+        g_string_append_c (name, ' ');
+      g_string_append (name, clean);
+    }
+  return g_string_free (name, FALSE);
+}
+
+gboolean
+att_contact_check (const AttContact  *contact,
+                   const char       **field,
+                   GError           **error)
+{
+  const char *at = NULL;
+
+  if (contact->priority < 1)
+    {
+      at = "priority";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Priority must be a whole number from 1 (called first)"));
+      goto failed;
+    }
+  if (is_blank (contact->surname))
+    {
+      at = "surname";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID, _("Surname is empty"));
+      goto failed;
+    }
+  if (is_blank (contact->relationship))
+    {
+      at = "relationship";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Relationship is empty: say who the contact is to the pupil (Mother, Grandfather, Carer, ...)"));
+      goto failed;
+    }
+  if (!is_blank (contact->email))
+    {
+      const char *at_sign = strchr (contact->email, '@');
+
+      /* Only the shape is checked: a name, an at sign and a domain. */
+      if (at_sign == NULL || at_sign == contact->email || at_sign[1] == '\0' ||
+          strchr (at_sign + 1, '@') != NULL || strchr (contact->email, ' ') != NULL)
+        {
+          at = "email";
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("“%s” is not an e-mail address"), contact->email);
+          goto failed;
+        }
+    }
+  return TRUE;
+
+failed:
+  if (field)
+    *field = at;
+  return FALSE;
+}
+
+gboolean
+att_contact_validate (const AttContact  *contact,
+                      GError           **error)
+{
+  g_return_val_if_fail (contact != NULL, FALSE);
+
+  return att_contact_check (contact, NULL, error);
+}
+
+#define CONTACT_COLUMNS \
+  "id, pupil_id, priority, title, forename, surname, relationship, " \
+  "parental_responsibility, lives_with, receives_letters, phone_home, " \
+  "phone_mobile, phone_work, email, address_1, address_2, town, postcode"
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text ? g_strdup (text) : NULL;
+}
+
+static AttContact *
+contact_from_row (sqlite3_stmt *stmt)
+{
+  AttContact *contact = g_new0 (AttContact, 1);
+
+  contact->id = sqlite3_column_int64 (stmt, 0);
+  contact->pupil_id = sqlite3_column_int64 (stmt, 1);
+  contact->priority = sqlite3_column_int (stmt, 2);
+  contact->title = dup_column (stmt, 3);
+  contact->forename = dup_column (stmt, 4);
+  contact->surname = dup_column (stmt, 5);
+  contact->relationship = dup_column (stmt, 6);
+  contact->parental_responsibility = sqlite3_column_int (stmt, 7) != 0;
+  contact->lives_with = sqlite3_column_int (stmt, 8) != 0;
+  contact->receives_letters = sqlite3_column_int (stmt, 9) != 0;
+  contact->phone_home = dup_column (stmt, 10);
+  contact->phone_mobile = dup_column (stmt, 11);
+  contact->phone_work = dup_column (stmt, 12);
+  contact->email = dup_column (stmt, 13);
+  contact->address_1 = dup_column (stmt, 14);
+  contact->address_2 = dup_column (stmt, 15);
+  contact->town = dup_column (stmt, 16);
+  contact->postcode = dup_column (stmt, 17);
+  return contact;
+}
+
+GPtrArray *
+att_contacts_for_pupil (AttDb   *db,
+                        gint64   pupil_id,
+                        GError **error)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  stmt = att_db_prepare (db,
+                         "SELECT " CONTACT_COLUMNS " FROM contacts "
+                         "WHERE pupil_id = ? ORDER BY priority, id",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, pupil_id);
+
+  contacts = g_ptr_array_new_with_free_func ((GDestroyNotify)att_contact_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (contacts, contact_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the contacts"));
+      return NULL;
+    }
+  return g_steal_pointer (&contacts);
+}
+
+static void
+tidy_text (char **text)
+{
+  char *clean = is_blank (*text) ? NULL : g_strstrip (g_strdup (*text));
+
+  g_free (*text);
+  *text = clean;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}
+
+gint64
+att_contacts_save (AttDb          *db,
+                   const AttUser  *user,
+                   AttContact     *contact,
+                   GError        **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *detail = NULL;
+  AttPupil *pupil;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (ATT_IS_DB (db), 0);
+  g_return_val_if_fail (contact != NULL, 0);
+
+  if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))
+    return 0;
+
+  tidy_text (&contact->title);
+  tidy_text (&contact->forename);
+  tidy_text (&contact->surname);
+  tidy_text (&contact->relationship);
+  tidy_text (&contact->phone_home);
+  tidy_text (&contact->phone_mobile);
+  tidy_text (&contact->phone_work);
+  tidy_text (&contact->email);
+  tidy_text (&contact->address_1);
+  tidy_text (&contact->address_2);
+  tidy_text (&contact->town);
+  tidy_text (&contact->postcode);
+
+  if (!att_contact_validate (contact, error))
+    return 0;
+
+  pupil = att_pupils_get (db, contact->pupil_id);
+  if (pupil == NULL)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                   _("There is no pupil number %" G_GINT64_FORMAT " for this contact"),
+                   contact->pupil_id);
+      return 0;
+    }
+
+  name = att_contact_dup_name (contact);
+
+  if (!att_db_begin (db, error))
+    return 0;
+
+  /* The office calls contacts in priority order, so two contacts of one
+   * pupil never share a priority. */
+  stmt = att_db_prepare (db,
+                         "SELECT " CONTACT_COLUMNS " FROM contacts "
+                         "WHERE pupil_id = ? AND priority = ? AND id != ?",
+                         error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, contact->pupil_id);
+  sqlite3_bind_int (stmt, 2, contact->priority);
+  sqlite3_bind_int64 (stmt, 3, contact->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autoptr(AttContact) other = contact_from_row (stmt);
+      g_autofree char *other_name = att_contact_dup_name (other);
+
+      sqlite3_reset (stmt);
+      g_set_error (error, ATT_ERROR, ATT_ERROR_EXISTS,
+                   _("%s already has a contact with priority %d (%s): choose another priority"),
+                   att_pupil_get_display_name (pupil), contact->priority, other_name);
+      goto failed;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the contacts"));
+      goto failed;
+    }
+
+  if (contact->id == 0)
+    stmt = att_db_prepare (db,
+                           "INSERT INTO contacts (pupil_id, priority, title, forename, "
+                           "surname, relationship, parental_responsibility, lives_with, "
+                           "receives_letters, phone_home, phone_mobile, phone_work, email, "
+                           "address_1, address_2, town, postcode) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                           "?13, ?14, ?15, ?16, ?17)",
+                           error);
+  else
+    stmt = att_db_prepare (db,
+                           "UPDATE contacts SET pupil_id = ?1, priority = ?2, title = ?3, "
+                           "forename = ?4, surname = ?5, relationship = ?6, "
+                           "parental_responsibility = ?7, lives_with = ?8, "
+                           "receives_letters = ?9, phone_home = ?10, phone_mobile = ?11, "
+                           "phone_work = ?12, email = ?13, address_1 = ?14, "
+                           "address_2 = ?15, town = ?16, postcode = ?17 WHERE id = ?18",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, contact->pupil_id);
+  sqlite3_bind_int (stmt, 2, contact->priority);
+  bind_text_or_null (stmt, 3, contact->title);
+  bind_text_or_null (stmt, 4, contact->forename);
+  sqlite3_bind_text (stmt, 5, contact->surname, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, contact->relationship, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 7, contact->parental_responsibility ? 1 : 0);
+  sqlite3_bind_int (stmt, 8, contact->lives_with ? 1 : 0);
+  sqlite3_bind_int (stmt, 9, contact->receives_letters ? 1 : 0);
+  bind_text_or_null (stmt, 10, contact->phone_home);
+  bind_text_or_null (stmt, 11, contact->phone_mobile);
+  bind_text_or_null (stmt, 12, contact->phone_work);
+  bind_text_or_null (stmt, 13, contact->email);
+  bind_text_or_null (stmt, 14, contact->address_1);
+  bind_text_or_null (stmt, 15, contact->address_2);
+  bind_text_or_null (stmt, 16, contact->town);
+  bind_text_or_null (stmt, 17, contact->postcode);
+  if (contact->id != 0)
+    sqlite3_bind_int64 (stmt, 18, contact->id);
+
+  if (!att_db_step_done (db, stmt, error))
+    goto failed;
+
+  if (contact->id == 0)
+    id = sqlite3_last_insert_rowid (att_db_get_handle (db));
+  else if (sqlite3_changes (att_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                   _("The contact %s is no longer in the database: nothing was saved"),
+                   name);
+      goto failed;
+    }
+  else
+    id = contact->id;
+  att_db_note_change (db, ATT_CHANGE_CONTACTS);
+
+  detail = g_strdup_printf ("%s: %d %s (%s)", pupil->upn, contact->priority, name,
+                            contact->relationship);
+  if (!att_audit_log (db, user, contact->id == 0 ? "contacts.add" : "contacts.update",
+                      detail, error))
+    goto failed;
+
+  if (!att_db_commit (db, error))
+    return 0;
+
+  contact->id = id;
+  return id;
+
+failed:
+  att_db_rollback (db);
+  return 0;
+}

@@ -1,4 +1,1228 @@
-/* att-import.c
+/* att-import.c: pupils, contacts and marks from the school's MIS
+ *
+ * Every import reads the whole file and checks every row before it writes
+ * anything: a school office fixes a file once, from one list of every
+ * problem, rather than one problem per attempt; and a file with any
+ * problem changes nothing, so a half-imported file never has to be
+ * untangled.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "att-codes.h"
+#include "att-csv-private.h"
+#include "att-db-private.h"
+#include "att-error.h"
+#include "att-import.h"
+#include "att-pupils-private.h"
+#include "att-register.h"
+#include "att-users.h"
+
+/* Reports */
+
+static void
+problem_free (AttImportProblem *problem)
+{
+  g_free (problem->column);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+AttImportReport *
+att_import_report_new (void)
+{
+  AttImportReport *report = g_new0 (AttImportReport, 1);
+
+  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
+  report->notices = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
+  return report;
+}
+
+void
+att_import_report_free (AttImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->problems, g_ptr_array_unref);
+  g_clear_pointer (&report->notices, g_ptr_array_unref);
+  g_free (report);
+}
+
+char *
+att_import_problem_format (const AttImportProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (problem->row > 0 && problem->column != NULL)
+    /* Translators: "row 4, dob: “31/02/2015” is not a date" */
+    return g_strdup_printf (_("row %u, %s: %s"), problem->row, problem->column,
+                            problem->message);
+  if (problem->row > 0)
+    /* Translators: "row 4: this row has 5 values ..." */
+    return g_strdup_printf (_("row %u: %s"), problem->row, problem->message);
+  if (problem->column != NULL)
+    /* Translators: "column dob: the file does not have this required column" */
+    return g_strdup_printf (_("column %s: %s"), problem->column, problem->message);
+  return g_strdup (problem->message);
+}
+
+static void
+add_item (GPtrArray  *items,
+          guint       row,
+          const char *column,
+          const char *message)
+{
+  AttImportProblem *problem = g_new0 (AttImportProblem, 1);
+
+  problem->row = row;
+  problem->column = g_strdup (column);
+  problem->message = g_strdup (message);
+  g_ptr_array_add (items, problem);
+}
+
+/* The columns of one kind of file */
+
+typedef struct
+{
+  const char *name;
+  const char *alias;
+  gboolean    required;
+} ColumnSpec;
+
+enum {
+  P_UPN, P_SURNAME, P_FORENAME, P_PREF_SURNAME, P_PREF_FORENAME, P_DOB, P_SEX,
+  P_YEAR, P_REG_GROUP, P_ADMISSION, P_LEAVING, P_FSM, P_SEN, P_EAL,
+  P_LOOKED_AFTER, P_SOCIAL_WORKER, P_YOUNG_CARER, P_MEDICAL,
+  P_N_COLUMNS
+};
+
+static const ColumnSpec pupil_columns[P_N_COLUMNS] = {
+  [P_UPN] = { "upn", NULL, TRUE },
+  [P_SURNAME] = { "surname", NULL, TRUE },
+  [P_FORENAME] = { "forename", NULL, TRUE },
+  [P_PREF_SURNAME] = { "preferred_surname", NULL, FALSE },
+  [P_PREF_FORENAME] = { "preferred_forename", NULL, FALSE },
+  [P_DOB] = { "dob", "date_of_birth", TRUE },
+  [P_SEX] = { "sex", "gender", TRUE },
+  [P_YEAR] = { "year_group", NULL, TRUE },
+  [P_REG_GROUP] = { "reg_group", NULL, TRUE },
+  [P_ADMISSION] = { "admission_date", NULL, TRUE },
+  [P_LEAVING] = { "leaving_date", NULL, FALSE },
+  [P_FSM] = { "fsm", NULL, FALSE },
+  [P_SEN] = { "sen", NULL, FALSE },
+  [P_EAL] = { "eal", NULL, FALSE },
+  [P_LOOKED_AFTER] = { "looked_after", NULL, FALSE },
+  [P_SOCIAL_WORKER] = { "social_worker", NULL, FALSE },
+  [P_YOUNG_CARER] = { "young_carer", NULL, FALSE },
+  [P_MEDICAL] = { "medical_note", NULL, FALSE },
+};
+
+enum {
+  C_UPN, C_PRIORITY, C_TITLE, C_FORENAME, C_SURNAME, C_RELATIONSHIP,
+  C_PARENTAL, C_LIVES_WITH, C_LETTERS, C_PHONE_HOME, C_PHONE_MOBILE,
+  C_PHONE_WORK, C_EMAIL, C_ADDRESS_1, C_ADDRESS_2, C_TOWN, C_POSTCODE,
+  C_N_COLUMNS
+};
+
+static const ColumnSpec contact_columns[C_N_COLUMNS] = {
+  [C_UPN] = { "upn", NULL, TRUE },
+  [C_PRIORITY] = { "priority", NULL, TRUE },
+  [C_TITLE] = { "title", NULL, FALSE },
+  [C_FORENAME] = { "forename", NULL, FALSE },
+  [C_SURNAME] = { "surname", NULL, TRUE },
+  [C_RELATIONSHIP] = { "relationship", NULL, TRUE },
+  [C_PARENTAL] = { "parental_responsibility", NULL, FALSE },
+  [C_LIVES_WITH] = { "lives_with", NULL, FALSE },
+  [C_LETTERS] = { "receives_letters", NULL, FALSE },
+  [C_PHONE_HOME] = { "phone_home", NULL, FALSE },
+  [C_PHONE_MOBILE] = { "phone_mobile", NULL, FALSE },
+  [C_PHONE_WORK] = { "phone_work", NULL, FALSE },
+  [C_EMAIL] = { "email", NULL, FALSE },
+  [C_ADDRESS_1] = { "address_1", NULL, FALSE },
+  [C_ADDRESS_2] = { "address_2", NULL, FALSE },
+  [C_TOWN] = { "town", NULL, FALSE },
+  [C_POSTCODE] = { "postcode", NULL, FALSE },
+};
+
+enum {
+  M_UPN, M_DATE, M_SESSION, M_CODE, M_MINUTES, M_COMMENT,
+  M_N_COLUMNS
+};
+
+static const ColumnSpec mark_columns[M_N_COLUMNS] = {
+  [M_UPN] = { "upn", NULL, TRUE },
+  [M_DATE] = { "date", NULL, TRUE },
+  [M_SESSION] = { "session", NULL, TRUE },
+  [M_CODE] = { "code", NULL, TRUE },
+  [M_MINUTES] = { "minutes_late", NULL, FALSE },
+  [M_COMMENT] = { "comment", NULL, FALSE },
+};
+
+/* One file being imported */
+
+typedef struct
+{
+  AttCsv            *csv;
+  char              *name;      /* the file's base name, for messages */
+  AttImportReport   *report;
+  const ColumnSpec  *specs;
+  guint              n_specs;
+  int                columns[32];  /* spec -> file column, or -1 */
+  GPtrArray         *row;       /* the row being read */
+  guint              line;      /* its row number in the file */
+  guint              row_problems;  /* problems found in that row */
+} Importer;
+
+static void
+importer_clear (Importer *imp)
+{
+  g_clear_pointer (&imp->csv, att_csv_free);
+  g_clear_pointer (&imp->name, g_free);
+}
+
+static void
+problem (Importer   *imp,
+         const char *column,
+         const char *message)
+{
+  add_item (imp->report->problems, imp->line, column, message);
+  imp->row_problems++;
+}
+
+G_GNUC_PRINTF (3, 4)
+static void
+problemf (Importer   *imp,
+          const char *column,
+          const char *format,
+          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  problem (imp, column, message);
+}
+
+static void
+problem_from_error (Importer   *imp,
+                    const char *column,
+                    GError     *error)
+{
+  problem (imp, column, error->message);
+}
+
+static void
+notice (Importer   *imp,
+        guint       line,
+        const char *column,
+        const char *message)
+{
+  add_item (imp->report->notices, line, column, message);
+}
+
+/* Reads and parses the file and finds its columns. Returns FALSE with
+ * @error only when the file cannot be read at all; a file that can be
+ * read but not used gets problems in the report. */
+static gboolean
+importer_open (Importer          *imp,
+               const char        *path,
+               const ColumnSpec  *specs,
+               guint              n_specs,
+               AttImportReport   *report,
+               GError           **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local = NULL;
+  gsize length = 0;
+  guint error_row = 0;
+  gboolean *seen;
+
+  g_assert (n_specs <= G_N_ELEMENTS (imp->columns));
+
+  memset (imp, 0, sizeof *imp);
+  imp->name = g_path_get_basename (path);
+  imp->report = report;
+  imp->specs = specs;
+  imp->n_specs = n_specs;
+  for (guint i = 0; i < G_N_ELEMENTS (imp->columns); i++)
+    imp->columns[i] = -1;
+
+  if (!g_file_get_contents (path, &data, &length, &local))
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                   _("%s could not be read: %s"), imp->name, local->message);
+      return FALSE;
+    }
+
+  imp->csv = att_csv_parse_at (data, length, &error_row, &local);
+  if (imp->csv == NULL)
+    {
+      imp->line = error_row;
+      problem (imp, NULL, local->message);
+      return TRUE;
+    }
+
+  seen = g_newa (gboolean, imp->csv->headers->len);
+  for (guint h = 0; h < imp->csv->headers->len; h++)
+    {
+      const char *header = g_ptr_array_index (imp->csv->headers, h);
+      gboolean known = FALSE;
+
+      seen[h] = FALSE;
+      for (guint s = 0; s < n_specs; s++)
+        {
+          if (strcmp (header, specs[s].name) != 0 &&
+              g_strcmp0 (header, specs[s].alias) != 0)
+            continue;
+          known = TRUE;
+          if (imp->columns[s] >= 0)
+            {
+              const char *other = g_ptr_array_index (imp->csv->headers, imp->columns[s]);
+
+              imp->line = 0;
+              if (strcmp (other, header) == 0)
+                problemf (imp, specs[s].name,
+                          _("the file has this column twice: keep one of them"));
+              else
+                problemf (imp, specs[s].name,
+                          _("the file has this column twice, as “%s” and as “%s”: keep one of them"),
+                          other, header);
+            }
+          else
+            imp->columns[s] = (int)h;
+        }
+      seen[h] = known;
+    }
+
+  for (guint h = 0; h < imp->csv->headers->len; h++)
+    {
+      const char *header = g_ptr_array_index (imp->csv->headers, h);
+
+      if (seen[h])
+        continue;
+      if (*header == '\0')
+        {
+          /* Spreadsheets often leave a trailing comma, which makes an
+           * empty column with no name: say something only when it holds
+           * values that will be lost. */
+          for (guint r = 0; r < imp->csv->rows->len; r++)
+            {
+              GPtrArray *row = g_ptr_array_index (imp->csv->rows, r);
+
+              if (h < row->len && *(const char *)g_ptr_array_index (row, h) != '\0')
+                {
+                  g_autofree char *message =
+                    g_strdup_printf (_("column %u has no name: its values were ignored"), h + 1);
+                  notice (imp, 0, NULL, message);
+                  break;
+                }
+            }
+          continue;
+        }
+      notice (imp, 0, header, _("not a known column: it was ignored"));
+    }
+
+  imp->line = 0;
+  for (guint s = 0; s < n_specs; s++)
+    if (specs[s].required && imp->columns[s] < 0)
+      {
+        if (specs[s].alias != NULL)
+          problemf (imp, specs[s].name,
+                    _("the file has no “%s” column (or “%s”), which is required"),
+                    specs[s].name, specs[s].alias);
+        else
+          problemf (imp, specs[s].name,
+                    _("the file has no “%s” column, which is required"),
+                    specs[s].name);
+      }
+
+  return TRUE;
+}
+
+/* Whether the rows can be checked: the file was parsed and has every
+ * required column. */
+static gboolean
+importer_usable (Importer *imp)
+{
+  return imp->csv != NULL && imp->report->problems->len == 0;
+}
+
+static void
+importer_start_row (Importer *imp,
+                    guint     index)
+{
+  GPtrArray *row = g_ptr_array_index (imp->csv->rows, index);
+  guint n_headers = imp->csv->headers->len;
+
+  imp->row = row;
+  imp->line = g_array_index (imp->csv->row_lines, guint, index);
+  imp->row_problems = 0;
+  imp->report->rows++;
+
+  /* Empty values after the last column are harmless (a trailing comma);
+   * anything else there usually means a comma inside an unquoted value,
+   * which shifts every value after it into the wrong column. */
+  for (guint i = n_headers; i < row->len; i++)
+    if (*(const char *)g_ptr_array_index (row, i) != '\0')
+      {
+        problemf (imp, NULL,
+                  _("this row has %u values but the file has %u columns: put any value holding a comma in double quotes"),
+                  row->len, n_headers);
+        break;
+      }
+}
+
+/* Whether the file has the column at all. */
+static gboolean
+has_column (Importer *imp,
+            guint     spec)
+{
+  return imp->columns[spec] >= 0;
+}
+
+/* The trimmed value of a column in the current row; "" when the column is
+ * missing or the row is short. */
+static const char *
+value (Importer *imp,
+       guint     spec,
+       char    **storage)
+{
+  int column = imp->columns[spec];
+  const char *text;
+
+  if (column < 0 || (guint)column >= imp->row->len)
+    return "";
+  text = g_ptr_array_index (imp->row, column);
+  g_free (*storage);
+  *storage = g_strstrip (g_strdup (text));
+  return *storage;
+}
+
+#define VALUE(imp, spec) (value ((imp), (spec), &scratch[(spec)]))
+
+static char *
+nullable (const char *text)
+{
+  return *text == '\0' ? NULL : g_strdup (text);
+}
+
+static gboolean
+texts_equal (const char *a,
+             const char *b)
+{
+  return g_strcmp0 (a && *a ? a : NULL, b && *b ? b : NULL) == 0;
+}
+
+static void
+free_scratch (char **scratch,
+              guint  n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_pointer (&scratch[i], g_free);
+}
+
+/* A required text value: a problem when empty. */
+static const char *
+required_text (Importer   *imp,
+               guint       spec,
+               char      **scratch)
+{
+  const char *text = value (imp, spec, &scratch[spec]);
+
+  if (*text == '\0')
+    problemf (imp, imp->specs[spec].name, _("this value is required but empty"));
+  return text;
+}
+
+static AttDate
+date_value (Importer  *imp,
+            guint      spec,
+            gboolean   required,
+            char     **scratch)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = value (imp, spec, &scratch[spec]);
+  AttDate date;
+
+  if (*text == '\0')
+    {
+      if (required)
+        problemf (imp, imp->specs[spec].name, _("this date is required but empty"));
+      return ATT_DATE_NONE;
+    }
+  date = att_date_parse (text, &error);
+  if (date == ATT_DATE_NONE)
+    problem_from_error (imp, imp->specs[spec].name, error);
+  return date;
+}
+
+/* Sets @out from a yes/no column; leaves it alone when the file does not
+ * have the column, so that an update keeps what the database knew. */
+static void
+bool_value (Importer  *imp,
+            guint      spec,
+            gboolean  *out,
+            char     **scratch)
+{
+  const char *text;
+
+  if (!has_column (imp, spec))
+    return;
+  text = value (imp, spec, &scratch[spec]);
+  if (*text == '\0')
+    *out = FALSE;
+  else if (!att_parse_bool (text, out))
+    problemf (imp, imp->specs[spec].name,
+              _("“%s” is not yes or no: write Y or N (1/0, yes/no and true/false work too)"),
+              text);
+}
+
+/* Sets an optional text field when the file has its column. */
+static void
+text_value (Importer  *imp,
+            guint      spec,
+            char     **field,
+            char     **scratch)
+{
+  if (!has_column (imp, spec))
+    return;
+  g_free (*field);
+  *field = nullable (value (imp, spec, &scratch[spec]));
+}
+
+/* Ends an import that found problems: the error lists them all. */
+static gboolean
+importer_refuse (Importer  *imp,
+                 GError   **error)
+{
+  GPtrArray *problems = imp->report->problems;
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint n = problems->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = att_import_problem_format (g_ptr_array_index (problems, i));
+
+      if (i > 0)
+        g_string_append (list, "; ");
+      g_string_append (list, text);
+    }
+
+  imp->report->added = imp->report->updated = imp->report->unchanged = 0;
+  g_set_error (error, ATT_ERROR, ATT_ERROR_IMPORT,
+               /* Translators: "pupils.csv: 2 problems, nothing was imported: row 4, dob: ...; row 7, upn: ..." */
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%s: %u problem, nothing was imported: %s",
+                            "%s: %u problems, nothing was imported: %s", n),
+               imp->name, n, list->str);
+  return FALSE;
+}
+
+/* The summary written to the audit log after an import. */
+static char *
+import_summary (Importer *imp)
+{
+  return g_strdup_printf ("%s: %u rows, %u added, %u updated, %u unchanged",
+                          imp->name, imp->report->rows, imp->report->added,
+                          imp->report->updated, imp->report->unchanged);
+}
+
+/* Pupils */
+
+static gboolean
+pupils_equal (AttPupil *a,
+              AttPupil *b)
+{
+  return texts_equal (a->upn, b->upn) &&
+         texts_equal (a->legal_surname, b->legal_surname) &&
+         texts_equal (a->legal_forename, b->legal_forename) &&
+         texts_equal (a->preferred_surname, b->preferred_surname) &&
+         texts_equal (a->preferred_forename, b->preferred_forename) &&
+         a->dob == b->dob && a->sex == b->sex && a->year_group == b->year_group &&
+         texts_equal (a->reg_group, b->reg_group) &&
+         a->admission == b->admission && a->leaving == b->leaving &&
+         !a->fsm == !b->fsm && a->sen == b->sen && !a->eal == !b->eal &&
+         !a->looked_after == !b->looked_after &&
+         !a->social_worker == !b->social_worker &&
+         !a->young_carer == !b->young_carer &&
+         texts_equal (a->medical_note, b->medical_note);
+}
+
+static AttPupil *
+read_pupil_row (Importer   *imp,
+                AttDb      *db,
+                GHashTable *upn_rows)
+{
+  g_autoptr(AttPupil) pupil = NULL;
+  char *scratch[P_N_COLUMNS] = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *upn = NULL;
+  AttPupil *existing;
+  const char *text;
+  const char *field = NULL;
+
+  upn = g_ascii_strup (required_text (imp, P_UPN, scratch), -1);
+  existing = NULL;
+  if (*upn != '\0')
+    {
+      gpointer first_row;
+      gboolean temporary;
+
+      if (g_hash_table_lookup_extended (upn_rows, upn, NULL, &first_row))
+        problemf (imp, "upn", _("UPN %s is also on row %u: each pupil once"),
+                  upn, GPOINTER_TO_UINT (first_row));
+      else
+        g_hash_table_insert (upn_rows, g_strdup (upn), GUINT_TO_POINTER (imp->line));
+
+      if (!att_upn_validate (upn, &temporary, &error))
+        problem_from_error (imp, "upn", error);
+      g_clear_error (&error);
+      existing = att_pupils_find (db, upn);
+    }
+
+  /* An update starts from what the database holds, so that columns the
+   * file does not have keep their values. */
+  pupil = existing ? att_pupil_copy (existing) : att_pupil_new ();
+  g_free (pupil->upn);
+  pupil->upn = g_steal_pointer (&upn);
+
+  g_free (pupil->legal_surname);
+  pupil->legal_surname = g_strdup (required_text (imp, P_SURNAME, scratch));
+  g_free (pupil->legal_forename);
+  pupil->legal_forename = g_strdup (required_text (imp, P_FORENAME, scratch));
+  text_value (imp, P_PREF_SURNAME, &pupil->preferred_surname, scratch);
+  text_value (imp, P_PREF_FORENAME, &pupil->preferred_forename, scratch);
+
+  pupil->dob = date_value (imp, P_DOB, TRUE, scratch);
+
+  text = required_text (imp, P_SEX, scratch);
+  if (g_ascii_strcasecmp (text, "M") == 0 || g_ascii_strcasecmp (text, "male") == 0)
+    pupil->sex = 'M';
+  else if (g_ascii_strcasecmp (text, "F") == 0 || g_ascii_strcasecmp (text, "female") == 0)
+    pupil->sex = 'F';
+  else if (*text != '\0')
+    problemf (imp, "sex", _("“%s” is not a sex: write M or F"), text);
+
+  text = required_text (imp, P_YEAR, scratch);
+  if (*text != '\0' && !att_year_group_parse (text, &pupil->year_group, &error))
+    problem_from_error (imp, "year_group", error);
+  g_clear_error (&error);
+
+  g_free (pupil->reg_group);
+  pupil->reg_group = g_strdup (required_text (imp, P_REG_GROUP, scratch));
+
+  pupil->admission = date_value (imp, P_ADMISSION, TRUE, scratch);
+  if (has_column (imp, P_LEAVING))
+    pupil->leaving = date_value (imp, P_LEAVING, FALSE, scratch);
+
+  bool_value (imp, P_FSM, &pupil->fsm, scratch);
+  if (has_column (imp, P_SEN))
+    {
+      text = VALUE (imp, P_SEN);
+      if (*text == '\0' || g_ascii_strcasecmp (text, "N") == 0)
+        pupil->sen = ATT_SEN_NONE;
+      else if (g_ascii_strcasecmp (text, "K") == 0)
+        pupil->sen = ATT_SEN_SUPPORT;
+      else if (g_ascii_strcasecmp (text, "E") == 0)
+        pupil->sen = ATT_SEN_EHCP;
+      else
+        problemf (imp, "sen",
+                  _("“%s” is not an SEN status: write N (none), K (SEN support) or E (EHC plan)"),
+                  text);
+    }
+  bool_value (imp, P_EAL, &pupil->eal, scratch);
+  bool_value (imp, P_LOOKED_AFTER, &pupil->looked_after, scratch);
+  bool_value (imp, P_SOCIAL_WORKER, &pupil->social_worker, scratch);
+  bool_value (imp, P_YOUNG_CARER, &pupil->young_carer, scratch);
+  text_value (imp, P_MEDICAL, &pupil->medical_note, scratch);
+
+  free_scratch (scratch, P_N_COLUMNS);
+
+  /* Checks between fields, once each field is right on its own. */
+  if (imp->row_problems == 0 && !att_pupil_check (pupil, &field, &error))
+    problem_from_error (imp, field, error);
+
+  if (imp->row_problems > 0)
+    return NULL;
+
+  att_pupil_update_names (pupil);
+  if (existing == NULL)
+    imp->report->added++;
+  else if (pupils_equal (existing, pupil))
+    {
+      imp->report->unchanged++;
+      return NULL;
+    }
+  else
+    imp->report->updated++;
+  return g_steal_pointer (&pupil);
+}
+
+gboolean
+att_import_pupils (AttDb            *db,
+                   const AttUser    *user,
+                   const char       *path,
+                   gboolean          dry_run,
+                   AttImportReport  *report,
+                   GError          **error)
+{
+  g_autoptr(AttImportReport) own_report = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GHashTable) upn_rows = NULL;
+  g_autofree char *summary = NULL;
+  Importer imp;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (report == NULL)
+    report = own_report = att_import_report_new ();
+
+  if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))
+    return FALSE;
+  if (!att_pupils_list (db, error))
+    return FALSE;
+  if (!importer_open (&imp, path, pupil_columns, P_N_COLUMNS, report, error))
+    {
+      importer_clear (&imp);
+      return FALSE;
+    }
+
+  changes = g_ptr_array_new_with_free_func (g_object_unref);
+  upn_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (importer_usable (&imp))
+    for (guint r = 0; r < imp.csv->rows->len; r++)
+      {
+        AttPupil *pupil;
+
+        importer_start_row (&imp, r);
+        pupil = read_pupil_row (&imp, db, upn_rows);
+        if (pupil != NULL)
+          g_ptr_array_add (changes, pupil);
+      }
+
+  if (report->problems->len > 0)
+    {
+      importer_refuse (&imp, error);
+      importer_clear (&imp);
+      return FALSE;
+    }
+
+  if (dry_run || changes->len == 0)
+    {
+      importer_clear (&imp);
+      return TRUE;
+    }
+
+  if (!att_db_begin (db, error))
+    goto failed;
+  for (guint i = 0; i < changes->len; i++)
+    if (att_pupils_save (db, user, g_ptr_array_index (changes, i), error) == 0)
+      {
+        att_db_rollback (db);
+        goto failed;
+      }
+  summary = import_summary (&imp);
+  if (!att_audit_log (db, user, "pupils.import", summary, error))
+    {
+      att_db_rollback (db);
+      goto failed;
+    }
+  if (!att_db_commit (db, error))
+    goto failed;
+
+  importer_clear (&imp);
+  return TRUE;
+
+failed:
+  g_prefix_error (error, _("%s: nothing was imported: "), imp.name);
+  report->added = report->updated = report->unchanged = 0;
+  importer_clear (&imp);
+  return FALSE;
+}
+
+/* Contacts */
+
+static gboolean
+contacts_equal (const AttContact *a,
+                const AttContact *b)
+{
+  return a->pupil_id == b->pupil_id && a->priority == b->priority &&
+         texts_equal (a->title, b->title) &&
+         texts_equal (a->forename, b->forename) &&
+         texts_equal (a->surname, b->surname) &&
+         texts_equal (a->relationship, b->relationship) &&
+         !a->parental_responsibility == !b->parental_responsibility &&
+         !a->lives_with == !b->lives_with &&
+         !a->receives_letters == !b->receives_letters &&
+         texts_equal (a->phone_home, b->phone_home) &&
+         texts_equal (a->phone_mobile, b->phone_mobile) &&
+         texts_equal (a->phone_work, b->phone_work) &&
+         texts_equal (a->email, b->email) &&
+         texts_equal (a->address_1, b->address_1) &&
+         texts_equal (a->address_2, b->address_2) &&
+         texts_equal (a->town, b->town) &&
+         texts_equal (a->postcode, b->postcode);
+}
+
+/* The contact a pupil has at @priority, from the database; NULL if none. */
+static AttContact *
+existing_contact (AttDb      *db,
+                  GHashTable *by_pupil,
+                  gint64      pupil_id,
+                  int         priority,
+                  GError    **error)
+{
+  GPtrArray *contacts = g_hash_table_lookup (by_pupil, &pupil_id);
+
+  if (contacts == NULL)
+    {
+      gint64 *key;
+
+      contacts = att_contacts_for_pupil (db, pupil_id, error);
+      if (contacts == NULL)
+        return NULL;
+      key = g_new (gint64, 1);
+      *key = pupil_id;
+      g_hash_table_insert (by_pupil, key, contacts);
+    }
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      AttContact *contact = g_ptr_array_index (contacts, i);
+
+      if (contact->priority == priority)
+        return contact;
+    }
+  return NULL;
+}
+
+static gboolean
+parse_priority (const char *text,
+                int        *priority)
+{
+  guint64 number;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, 99, &number, NULL))
+    return FALSE;
+  *priority = (int)number;
+  return TRUE;
+}
+
+static AttContact *
+read_contact_row (Importer    *imp,
+                  AttDb       *db,
+                  GHashTable  *keys,
+                  GHashTable  *by_pupil,
+                  GError     **error)
+{
+  g_autoptr(AttContact) contact = NULL;
+  char *scratch[C_N_COLUMNS] = { NULL, };
+  g_autoptr(GError) local = NULL;
+  g_autofree char *upn = NULL;
+  AttPupil *pupil = NULL;
+  AttContact *existing = NULL;
+  const char *text;
+  const char *field = NULL;
+  int priority = 0;
+
+  upn = g_ascii_strup (required_text (imp, C_UPN, scratch), -1);
+  if (*upn != '\0')
+    {
+      pupil = att_pupils_find (db, upn);
+      if (pupil == NULL)
+        problemf (imp, "upn",
+                  _("there is no pupil with UPN %s: import the pupils first"), upn);
+    }
+
+  text = required_text (imp, C_PRIORITY, scratch);
+  if (*text != '\0' && !parse_priority (text, &priority))
+    problemf (imp, "priority",
+              _("“%s” is not a priority: write a whole number from 1 (called first) to 99"),
+              text);
+
+  if (*upn != '\0' && priority > 0)
+    {
+      g_autofree char *key = g_strdup_printf ("%s %d", upn, priority);
+      gpointer first_row;
+
+      if (g_hash_table_lookup_extended (keys, key, NULL, &first_row))
+        problemf (imp, "priority",
+                  _("UPN %s has a contact with priority %d on row %u too: each priority once per pupil"),
+                  upn, priority, GPOINTER_TO_UINT (first_row));
+      else
+        g_hash_table_insert (keys, g_steal_pointer (&key), GUINT_TO_POINTER (imp->line));
+    }
+
+  if (pupil != NULL && priority > 0)
+    {
+      existing = existing_contact (db, by_pupil, pupil->id, priority, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          free_scratch (scratch, C_N_COLUMNS);
+          return NULL;
+        }
+    }
+
+  contact = existing ? att_contact_copy (existing) : att_contact_new ();
+  contact->pupil_id = pupil ? pupil->id : 0;
+  contact->priority = priority;
+  text_value (imp, C_TITLE, &contact->title, scratch);
+  text_value (imp, C_FORENAME, &contact->forename, scratch);
+  g_free (contact->surname);
+  contact->surname = g_strdup (required_text (imp, C_SURNAME, scratch));
+  g_free (contact->relationship);
+  contact->relationship = g_strdup (required_text (imp, C_RELATIONSHIP, scratch));
+  bool_value (imp, C_PARENTAL, &contact->parental_responsibility, scratch);
+  bool_value (imp, C_LIVES_WITH, &contact->lives_with, scratch);
+  bool_value (imp, C_LETTERS, &contact->receives_letters, scratch);
+  text_value (imp, C_PHONE_HOME, &contact->phone_home, scratch);
+  text_value (imp, C_PHONE_MOBILE, &contact->phone_mobile, scratch);
+  text_value (imp, C_PHONE_WORK, &contact->phone_work, scratch);
+  text_value (imp, C_EMAIL, &contact->email, scratch);
+  text_value (imp, C_ADDRESS_1, &contact->address_1, scratch);
+  text_value (imp, C_ADDRESS_2, &contact->address_2, scratch);
+  text_value (imp, C_TOWN, &contact->town, scratch);
+  text_value (imp, C_POSTCODE, &contact->postcode, scratch);
+  free_scratch (scratch, C_N_COLUMNS);
+
+  if (imp->row_problems == 0 && !att_contact_check (contact, &field, &local))
+    problem_from_error (imp, field, local);
+
+  if (imp->row_problems > 0)
+    return NULL;
+
+  if (existing == NULL)
+    imp->report->added++;
+  else if (contacts_equal (existing, contact))
+    {
+      imp->report->unchanged++;
+      return NULL;
+    }
+  else
+    imp->report->updated++;
+  return g_steal_pointer (&contact);
+}
+
+gboolean
+att_import_contacts (AttDb            *db,
+                     const AttUser    *user,
+                     const char       *path,
+                     gboolean          dry_run,
+                     AttImportReport  *report,
+                     GError          **error)
+{
+  g_autoptr(AttImportReport) own_report = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GHashTable) keys = NULL;
+  g_autoptr(GHashTable) by_pupil = NULL;
+  g_autofree char *summary = NULL;
+  Importer imp;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (report == NULL)
+    report = own_report = att_import_report_new ();
+
+  if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))
+    return FALSE;
+  if (!att_pupils_list (db, error))
+    return FALSE;
+  if (!importer_open (&imp, path, contact_columns, C_N_COLUMNS, report, error))
+    {
+      importer_clear (&imp);
+      return FALSE;
+    }
+
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify)att_contact_free);
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  by_pupil = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                    (GDestroyNotify)g_ptr_array_unref);
+  if (importer_usable (&imp))
+    for (guint r = 0; r < imp.csv->rows->len; r++)
+      {
+        g_autoptr(GError) local = NULL;
+        AttContact *contact;
+
+        importer_start_row (&imp, r);
+        contact = read_contact_row (&imp, db, keys, by_pupil, &local);
+        if (local != NULL)
+          {
+            g_propagate_error (error, g_steal_pointer (&local));
+            goto failed;
+          }
+        if (contact != NULL)
+          g_ptr_array_add (changes, contact);
+      }
+
+  if (report->problems->len > 0)
+    {
+      importer_refuse (&imp, error);
+      importer_clear (&imp);
+      return FALSE;
+    }
+
+  if (dry_run || changes->len == 0)
+    {
+      importer_clear (&imp);
+      return TRUE;
+    }
+
+  if (!att_db_begin (db, error))
+    goto failed;
+  for (guint i = 0; i < changes->len; i++)
+    if (att_contacts_save (db, user, g_ptr_array_index (changes, i), error) == 0)
+      {
+        att_db_rollback (db);
+        goto failed;
+      }
+  summary = import_summary (&imp);
+  if (!att_audit_log (db, user, "contacts.import", summary, error))
+    {
+      att_db_rollback (db);
+      goto failed;
+    }
+  if (!att_db_commit (db, error))
+    goto failed;
+
+  importer_clear (&imp);
+  return TRUE;
+
+failed:
+  g_prefix_error (error, _("%s: nothing was imported: "), imp.name);
+  report->added = report->updated = report->unchanged = 0;
+  importer_clear (&imp);
+  return FALSE;
+}
+
+/* Marks */
+
+typedef struct
+{
+  GArray     *writes;     /* AttMarkWrite */
+  GPtrArray  *comments;   /* keeps the writes' comments alive */
+  GHashTable *keys;       /* "pupil date session" -> first row */
+  char       *reason;
+} MarkImport;
+
+static void
+read_mark_row (Importer    *imp,
+               AttDb       *db,
+               const AttUser *user,
+               MarkImport  *marks)
+{
+  char *scratch[M_N_COLUMNS] = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *upn = NULL;
+  g_autofree char *note = NULL;
+  AttMarkWrite write = { 0, ATT_DATE_NONE, ATT_SESSION_AM, ATT_CODE_NONE, -1, NULL };
+  AttPupil *pupil = NULL;
+  AttCode old;
+  const char *text;
+  gboolean session_ok = FALSE;
+
+  upn = g_ascii_strup (required_text (imp, M_UPN, scratch), -1);
+  if (*upn != '\0')
+    {
+      pupil = att_pupils_find (db, upn);
+      if (pupil == NULL)
+        problemf (imp, "upn",
+                  _("there is no pupil with UPN %s: import the pupils first"), upn);
+      else
+        write.pupil_id = pupil->id;
+    }
+
+  write.date = date_value (imp, M_DATE, TRUE, scratch);
+
+  text = required_text (imp, M_SESSION, scratch);
+  if (*text != '\0')
+    {
+      session_ok = att_session_parse (text, &write.session, &error);
+      if (!session_ok)
+        problem_from_error (imp, "session", error);
+      g_clear_error (&error);
+    }
+
+  text = required_text (imp, M_CODE, scratch);
+  if (*text != '\0' && write.date != ATT_DATE_NONE && session_ok)
+    {
+      write.code = att_code_parse_for_mark (text, write.date, write.session, TRUE,
+                                            &note, &error);
+      if (write.code == ATT_CODE_NONE)
+        problem_from_error (imp, "code", error);
+      else if (note != NULL)
+        notice (imp, imp->line, "code", note);
+      g_clear_error (&error);
+    }
+
+  if (has_column (imp, M_MINUTES))
+    {
+      guint64 minutes;
+
+      text = VALUE (imp, M_MINUTES);
+      if (*text != '\0')
+        {
+          if (g_ascii_string_to_unsigned (text, 10, 0, 24 * 60, &minutes, NULL))
+            write.minutes_late = (int)minutes;
+          else
+            problemf (imp, "minutes_late",
+                      _("“%s” is not a number of minutes"), text);
+        }
+    }
+
+  if (has_column (imp, M_COMMENT))
+    {
+      text = VALUE (imp, M_COMMENT);
+      if (*text != '\0')
+        {
+          char *comment = g_strdup (text);
+
+          g_ptr_array_add (marks->comments, comment);
+          write.comment = comment;
+        }
+    }
+  free_scratch (scratch, M_N_COLUMNS);
+
+  if (pupil != NULL && write.date != ATT_DATE_NONE && session_ok)
+    {
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT " %d %d",
+                                              pupil->id, write.date, write.session);
+      gpointer first_row;
+
+      if (g_hash_table_lookup_extended (marks->keys, key, NULL, &first_row))
+        {
+          g_autofree char *date = att_date_format (write.date);
+
+          problemf (imp, NULL,
+                    _("UPN %s, %s %s is on row %u too: each session once"),
+                    upn, date, att_session_to_string (write.session),
+                    GPOINTER_TO_UINT (first_row));
+        }
+      else
+        g_hash_table_insert (marks->keys, g_steal_pointer (&key),
+                             GUINT_TO_POINTER (imp->line));
+    }
+
+  if (imp->row_problems > 0)
+    return;
+
+  old = att_register_code (db, write.pupil_id, write.date, write.session);
+  if (old == write.code)
+    {
+      imp->report->unchanged++;
+      return;
+    }
+
+  /* The register's own rules (on roll, a school session, X only outside
+   * compulsory school age, ...), checked row by row without writing so
+   * that every broken rule is reported with its row. */
+  if (!att_register_write (db, user, &write, 1, marks->reason,
+                           ATT_WRITE_IMPORT | ATT_WRITE_DRY_RUN, &error))
+    {
+      problem_from_error (imp, NULL, error);
+      return;
+    }
+
+  if (old == ATT_CODE_NONE)
+    imp->report->added++;
+  else
+    imp->report->updated++;
+  g_array_append_val (marks->writes, write);
+}
+
+gboolean
+att_import_marks (AttDb            *db,
+                  const AttUser    *user,
+                  const char       *path,
+                  gboolean          dry_run,
+                  AttImportReport  *report,
+                  GError          **error)
+{
+  g_autoptr(AttImportReport) own_report = NULL;
+  g_autofree char *summary = NULL;
+  MarkImport marks = { NULL, };
+  gboolean ok = FALSE;
+  Importer imp;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (report == NULL)
+    report = own_report = att_import_report_new ();
+
+  /* att_register_write() checks the right too, but saying it once, up
+   * front, reads better than on every row. */
+  if (!att_user_require (user, ATT_PERM_BULK_MARK, error))
+    return FALSE;
+  if (!att_pupils_list (db, error))
+    return FALSE;
+  if (!importer_open (&imp, path, mark_columns, M_N_COLUMNS, report, error))
+    {
+      importer_clear (&imp);
+      return FALSE;
+    }
+
+  marks.writes = g_array_new (FALSE, FALSE, sizeof (AttMarkWrite));
+  marks.comments = g_ptr_array_new_with_free_func (g_free);
+  marks.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Translators: the reason recorded with every mark an import changes */
+  marks.reason = g_strdup_printf (_("Imported from %s"), imp.name);
+
+  if (importer_usable (&imp))
+    for (guint r = 0; r < imp.csv->rows->len; r++)
+      {
+        importer_start_row (&imp, r);
+        read_mark_row (&imp, db, user, &marks);
+      }
+
+  if (report->problems->len > 0)
+    {
+      importer_refuse (&imp, error);
+      goto out;
+    }
+
+  if (dry_run || marks.writes->len == 0)
+    {
+      ok = TRUE;
+      goto out;
+    }
+
+  if (!att_db_begin (db, error))
+    goto failed;
+  if (!att_register_write (db, user, (const AttMarkWrite *)(gpointer)marks.writes->data,
+                           marks.writes->len, marks.reason, ATT_WRITE_IMPORT, error))
+    {
+      att_db_rollback (db);
+      goto failed;
+    }
+  summary = import_summary (&imp);
+  if (!att_audit_log (db, user, "marks.import", summary, error))
+    {
+      att_db_rollback (db);
+      goto failed;
+    }
+  if (!att_db_commit (db, error))
+    goto failed;
+
+  ok = TRUE;
+  goto out;
+
+failed:
+  g_prefix_error (error, _("%s: nothing was imported: "), imp.name);
+  report->added = report->updated = report->unchanged = 0;
+
+out:
+  g_clear_pointer (&marks.writes, g_array_unref);
+  g_clear_pointer (&marks.comments, g_ptr_array_unref);
+  g_clear_pointer (&marks.keys, g_hash_table_unref);
+  g_clear_pointer (&marks.reason, g_free);
+  importer_clear (&imp);
+  return ok;
+}

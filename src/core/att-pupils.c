@@ -1,4 +1,1067 @@
-/* att-pupils.c
+/* att-pupils.c: pupils on the admission register
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "att-db-private.h"
+#include "att-error.h"
+#include "att-pupils-private.h"
+#include "att-users.h"
+
+/* The alphabet of UPN check letters: the 26 letters without I, O and S,
+ * which are too easily read as 1, 0 and 5. */
+static const char upn_letters[] = "ABCDEFGHJKLMNPQRTUVWXYZ";
+
+enum {
+  PROP_0,
+  PROP_UPN,
+  PROP_DISPLAY_NAME,
+  PROP_REG_GROUP,
+  PROP_YEAR_GROUP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (AttPupil, att_pupil, G_TYPE_OBJECT)
+
+static void
+att_pupil_finalize (GObject *object)
+{
+  AttPupil *self = (AttPupil *)object;
+
+  g_free (self->upn);
+  g_free (self->legal_surname);
+  g_free (self->legal_forename);
+  g_free (self->preferred_surname);
+  g_free (self->preferred_forename);
+  g_free (self->reg_group);
+  g_free (self->medical_note);
+  g_free (self->display_name);
+  g_free (self->sort_key);
+
+  G_OBJECT_CLASS (att_pupil_parent_class)->finalize (object);
+}
+
+static void
+att_pupil_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  AttPupil *self = ATT_PUPIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_UPN:
+      g_value_set_string (value, self->upn);
+      break;
+    case PROP_DISPLAY_NAME:
+      g_value_set_string (value, att_pupil_get_display_name (self));
+      break;
+    case PROP_REG_GROUP:
+      g_value_set_string (value, self->reg_group);
+      break;
+    case PROP_YEAR_GROUP:
+      g_value_set_int (value, self->year_group);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_pupil_class_init (AttPupilClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = att_pupil_finalize;
+  object_class->get_property = att_pupil_get_property;
+
+  /* Read-only views of the public fields, so that list widgets can bind
+   * and sort on them with expressions. */
+  properties[PROP_UPN] =
+    g_param_spec_string ("upn", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REG_GROUP] =
+    g_param_spec_string ("reg-group", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR_GROUP] =
+    g_param_spec_int ("year-group", NULL, NULL,
+                      ATT_YEAR_RECEPTION, ATT_YEAR_MAX, ATT_YEAR_RECEPTION,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+att_pupil_init (AttPupil *self)
+{
+  self->sex = 'F';
+  self->sen = ATT_SEN_NONE;
+  self->year_group = ATT_YEAR_RECEPTION;
+}
+
+AttPupil *
+att_pupil_new (void)
+{
+  return g_object_new (ATT_TYPE_PUPIL, NULL);
+}
+
+AttPupil *
+att_pupil_copy (AttPupil *self)
+{
+  AttPupil *copy;
+
+  g_return_val_if_fail (ATT_IS_PUPIL (self), NULL);
+
+  copy = att_pupil_new ();
+  copy->id = self->id;
+  copy->upn = g_strdup (self->upn);
+  copy->legal_surname = g_strdup (self->legal_surname);
+  copy->legal_forename = g_strdup (self->legal_forename);
+  copy->preferred_surname = g_strdup (self->preferred_surname);
+  copy->preferred_forename = g_strdup (self->preferred_forename);
+  copy->dob = self->dob;
+  copy->sex = self->sex;
+  copy->year_group = self->year_group;
+  copy->reg_group = g_strdup (self->reg_group);
+  copy->admission = self->admission;
+  copy->leaving = self->leaving;
+  copy->fsm = self->fsm;
+  copy->sen = self->sen;
+  copy->eal = self->eal;
+  copy->looked_after = self->looked_after;
+  copy->social_worker = self->social_worker;
+  copy->young_carer = self->young_carer;
+  copy->medical_note = g_strdup (self->medical_note);
+  copy->display_name = g_strdup (self->display_name);
+  copy->sort_key = g_strdup (self->sort_key);
+  return copy;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+const char *
+att_pupil_get_forename (AttPupil *self)
+{
+  g_return_val_if_fail (ATT_IS_PUPIL (self), "");
+
+  if (!is_blank (self->preferred_forename))
+    return self->preferred_forename;
+  return self->legal_forename ? self->legal_forename : "";
+}
+
+const char *
+att_pupil_get_surname (AttPupil *self)
+{
+  g_return_val_if_fail (ATT_IS_PUPIL (self), "");
+
+  if (!is_blank (self->preferred_surname))
+    return self->preferred_surname;
+  return self->legal_surname ? self->legal_surname : "";
+}
+
+void
+att_pupil_update_names (AttPupil *self)
+{
+  const char *forename, *surname;
+  g_autofree char *key_text = NULL;
+  g_autofree char *folded = NULL;
+
+  g_return_if_fail (ATT_IS_PUPIL (self));
+
+  forename = att_pupil_get_forename (self);
+  surname = att_pupil_get_surname (self);
+
+  g_free (self->display_name);
+  if (*forename != '\0' && *surname != '\0')
+    self->display_name = g_strdup_printf ("%s %s", forename, surname);
+  else
+    self->display_name = g_strdup (*forename != '\0' ? forename : surname);
+
+  /* Lists run by surname then forename, whatever the case of the letters
+   * ("de Souza" among the Ds), in the order of the user's language. */
+  key_text = g_strdup_printf ("%s %s", surname, forename);
+  folded = g_utf8_casefold (key_text, -1);
+  g_free (self->sort_key);
+  self->sort_key = g_utf8_collate_key (folded, -1);
+}
+
+const char *
+att_pupil_get_display_name (AttPupil *self)
+{
+  g_return_val_if_fail (ATT_IS_PUPIL (self), "");
+
+  if (self->display_name == NULL)
+    att_pupil_update_names (self);
+  return self->display_name;
+}
+
+gboolean
+att_pupil_on_roll (AttPupil *self,
+                   AttDate   date)
+{
+  g_return_val_if_fail (ATT_IS_PUPIL (self), FALSE);
+
+  if (self->admission == ATT_DATE_NONE || date < self->admission)
+    return FALSE;
+  return self->leaving == ATT_DATE_NONE || date <= self->leaving;
+}
+
+gboolean
+att_pupil_on_roll_between (AttPupil *self,
+                           AttDate   from,
+                           AttDate   to)
+{
+  g_return_val_if_fail (ATT_IS_PUPIL (self), FALSE);
+
+  if (self->admission == ATT_DATE_NONE || from > to)
+    return FALSE;
+  /* The two periods overlap when each starts before the other ends. */
+  return self->admission <= to &&
+         (self->leaving == ATT_DATE_NONE || self->leaving >= from);
+}
+
+/* Easter Sunday of @year in the Gregorian calendar (the anonymous
+ * Gregorian computus). */
+static AttDate
+easter_sunday (int year)
+{
+  int a = year % 19;
+  int b = year / 100;
+  int c = year % 100;
+  int d = b / 4;
+  int e = b % 4;
+  int f = (b + 8) / 25;
+  int g = (b - f + 1) / 3;
+  int h = (19 * a + b - d - g + 15) % 30;
+  int i = c / 4;
+  int k = c % 4;
+  int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31;
+  int day = ((h + l - 7 * m + 114) % 31) + 1;
+
+  return att_date_from_ymd (year, month, day);
+}
+
+/* The day a person born on @dob has their birthday in @year; a birthday
+ * on 29 February falls on 1 March in other years. */
+static AttDate
+birthday_in (AttDate dob,
+             int     year)
+{
+  int m, d;
+  AttDate date;
+
+  att_date_to_ymd (dob, NULL, &m, &d);
+  date = att_date_from_ymd (year, m, d);
+  if (date == ATT_DATE_NONE)
+    date = att_date_from_ymd (year, 3, 1);
+  return date;
+}
+
+/* The first day of compulsory school age. A child reaches compulsory
+ * school age on the first prescribed day (31 August, 31 December, 31 March)
+ * on or after the fifth birthday, and must attend from the start of the
+ * next term. Term dates differ from school to school, so the terms are
+ * taken to start on 1 September, 1 January and on Easter Monday (the
+ * usual start of the summer term), but never before 1 April: a child
+ * whose fifth birthday is on 31 March is not of compulsory school age
+ * before then, even in a year with an early Easter. */
+static AttDate
+compulsory_start (AttDate dob)
+{
+  int y, m;
+  AttDate fifth;
+
+  att_date_to_ymd (dob, &y, NULL, NULL);
+  fifth = birthday_in (dob, y + 5);
+  att_date_to_ymd (fifth, &y, &m, NULL);
+
+  if (m >= 9)
+    return att_date_from_ymd (y + 1, 1, 1);
+  if (m <= 3)
+    return MAX (easter_sunday (y) + 1, att_date_from_ymd (y, 4, 1));
+  return att_date_from_ymd (y, 9, 1);
+}
+
+static AttDate
+last_friday_of_june (int year)
+{
+  AttDate last = att_date_from_ymd (year, 6, 30);
+
+  /* Friday is weekday 5. */
+  return last - ((att_date_weekday (last) - 5 + 7) % 7);
+}
+
+/* The last day of compulsory school age: the school leaving date (the
+ * last Friday of June) of the school year, 1 September to 31 August, in
+ * which the pupil turns 16. */
+static AttDate
+compulsory_end (AttDate dob)
+{
+  int y;
+  AttDate sixteenth;
+
+  att_date_to_ymd (dob, &y, NULL, NULL);
+  sixteenth = birthday_in (dob, y + 16);
+  return last_friday_of_june (att_date_school_year (sixteenth) + 1);
+}
+
+gboolean
+att_pupil_compulsory_age (AttPupil *self,
+                          AttDate   date)
+{
+  g_return_val_if_fail (ATT_IS_PUPIL (self), FALSE);
+
+  if (self->dob == ATT_DATE_NONE || date == ATT_DATE_NONE)
+    return FALSE;
+  return date >= compulsory_start (self->dob) && date <= compulsory_end (self->dob);
+}
+
+static int
+upn_letter_value (char c)
+{
+  const char *p;
+
+  if (c == '\0')
+    return -1;
+  p = strchr (upn_letters, c);
+  return p ? (int)(p - upn_letters) : -1;
+}
+
+/* The DfE check: the characters after the check letter are weighted 2 to
+ * 13 by their position, summed, and the sum taken modulo 23 picks the
+ * letter. In a temporary UPN the last character is a letter; it counts
+ * with its place in the same 23-letter alphabet (A is 0, Z is 22). */
+char
+att_upn_check_letter (const char *rest)
+{
+  int sum = 0;
+
+  g_return_val_if_fail (rest != NULL, '\0');
+
+  if (strlen (rest) != 12)
+    return '\0';
+
+  for (int i = 0; i < 12; i++)
+    {
+      int value;
+
+      if (g_ascii_isdigit (rest[i]))
+        value = rest[i] - '0';
+      else if (i == 11)
+        value = upn_letter_value (rest[i]);
+      else
+        value = -1;
+      if (value < 0)
+        return '\0';
+      sum += value * (i + 2);
+    }
+  return upn_letters[sum % 23];
+}
+
+gboolean
+att_upn_validate (const char  *upn,
+                  gboolean    *temporary,
+                  GError     **error)
+{
+  gsize len;
+  char expected;
+
+  if (temporary)
+    *temporary = FALSE;
+
+  if (is_blank (upn))
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("The UPN is empty: every pupil needs one (13 characters, a letter then 12 digits)"));
+      return FALSE;
+    }
+
+  len = strlen (upn);
+  if (len != 13 || !g_utf8_validate (upn, -1, NULL))
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("UPN %s: a UPN has 13 characters, a letter then 12 digits (this one has %ld)"),
+                   upn, g_utf8_validate (upn, -1, NULL) ? g_utf8_strlen (upn, -1) : (glong)len);
+      return FALSE;
+    }
+
+  if (!g_ascii_isupper (upn[0]))
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("UPN %s: the first character should be a capital letter (the check letter)"),
+                   upn);
+      return FALSE;
+    }
+  if (upn_letter_value (upn[0]) < 0)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("UPN %s: “%c” is never a check letter (I, O and S are not used)"),
+                   upn, upn[0]);
+      return FALSE;
+    }
+
+  for (int i = 1; i < 12; i++)
+    if (!g_ascii_isdigit (upn[i]))
+      {
+        g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                     _("UPN %s: character %d should be a digit, not “%c”"),
+                     upn, i + 1, upn[i]);
+        return FALSE;
+      }
+
+  if (!g_ascii_isdigit (upn[12]))
+    {
+      if (upn_letter_value (upn[12]) < 0)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("UPN %s: the last character should be a digit, or a capital letter other than I, O or S for a temporary UPN"),
+                       upn);
+          return FALSE;
+        }
+      if (temporary)
+        *temporary = TRUE;
+    }
+
+  expected = att_upn_check_letter (upn + 1);
+  if (expected != upn[0])
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("UPN %s: the check letter should be %c"), upn, expected);
+      if (temporary)
+        *temporary = FALSE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+att_year_group_parse (const char  *text,
+                      int         *year,
+                      GError     **error)
+{
+  g_autofree char *clean = NULL;
+  const char *p;
+  int value = 0;
+
+  g_return_val_if_fail (year != NULL, FALSE);
+
+  clean = g_strstrip (g_ascii_strdown (text ? text : "", -1));
+  p = clean;
+  /* "Year 7", "Y7" and "7" are all Year 7; "R", "YR" and "Reception" are
+   * Reception. */
+  if (g_str_has_prefix (p, "year"))
+    p += 4;
+  else if (p[0] == 'y')
+    p += 1;
+  while (*p == ' ')
+    p++;
+
+  if (strcmp (p, "r") == 0 || strcmp (clean, "reception") == 0)
+    {
+      *year = ATT_YEAR_RECEPTION;
+      return TRUE;
+    }
+
+  if (*p != '\0' && strlen (p) <= 2 && g_ascii_isdigit (p[0]) &&
+      (p[1] == '\0' || g_ascii_isdigit (p[1])))
+    {
+      value = p[0] - '0';
+      if (p[1] != '\0')
+        value = value * 10 + (p[1] - '0');
+      if (value <= ATT_YEAR_MAX)
+        {
+          *year = value;
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+               _("“%s” is not a year group: write R for Reception or a year from 1 to 14"),
+               text ? text : "");
+  return FALSE;
+}
+
+char *
+att_year_group_format (int year)
+{
+  if (year == ATT_YEAR_RECEPTION)
+    return g_strdup ("R");
+  return g_strdup_printf ("%d", year);
+}
+
+const char *
+att_sen_to_string (AttSen sen)
+{
+  switch (sen)
+    {
+    case ATT_SEN_SUPPORT:
+      return "K";
+    case ATT_SEN_EHCP:
+      return "E";
+    case ATT_SEN_NONE:
+    default:
+      return "N";
+    }
+}
+
+gboolean
+att_pupil_check (AttPupil     *pupil,
+                 const char  **field,
+                 GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+  const char *at = NULL;
+
+  if (!att_upn_validate (pupil->upn, NULL, &local))
+    {
+      at = "upn";
+      g_propagate_error (error, g_steal_pointer (&local));
+      goto failed;
+    }
+
+  if (is_blank (pupil->legal_surname))
+    {
+      at = "surname";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID, _("Surname is empty"));
+      goto failed;
+    }
+  if (is_blank (pupil->legal_forename))
+    {
+      at = "forename";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID, _("Forename is empty"));
+      goto failed;
+    }
+
+  if (pupil->dob == ATT_DATE_NONE)
+    {
+      at = "dob";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID, _("Date of birth is missing"));
+      goto failed;
+    }
+
+  if (pupil->sex != 'M' && pupil->sex != 'F')
+    {
+      at = "sex";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Sex must be M or F"));
+      goto failed;
+    }
+
+  if (pupil->year_group < ATT_YEAR_RECEPTION || pupil->year_group > ATT_YEAR_MAX)
+    {
+      at = "year_group";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Year group %d is not a year group: use R (0) or a year from 1 to 14"),
+                   pupil->year_group);
+      goto failed;
+    }
+
+  if (is_blank (pupil->reg_group))
+    {
+      at = "reg_group";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID, _("Registration group is empty"));
+      goto failed;
+    }
+
+  if (pupil->admission == ATT_DATE_NONE)
+    {
+      at = "admission_date";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID, _("Admission date is missing"));
+      goto failed;
+    }
+
+  if (pupil->dob > pupil->admission)
+    {
+      at = "dob";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Date of birth is after the admission date"));
+      goto failed;
+    }
+
+  if (pupil->leaving != ATT_DATE_NONE && pupil->leaving < pupil->admission)
+    {
+      at = "leaving_date";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Leaving date is before the admission date"));
+      goto failed;
+    }
+
+  if (pupil->sen != ATT_SEN_NONE && pupil->sen != ATT_SEN_SUPPORT &&
+      pupil->sen != ATT_SEN_EHCP)
+    {
+      at = "sen";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("SEN must be N (none), K (SEN support) or E (EHC plan)"));
+      goto failed;
+    }
+
+  return TRUE;
+
+failed:
+  if (field)
+    *field = at;
+  return FALSE;
+}
+
+gboolean
+att_pupil_validate (AttPupil  *pupil,
+                    GError   **error)
+{
+  g_return_val_if_fail (ATT_IS_PUPIL (pupil), FALSE);
+
+  return att_pupil_check (pupil, NULL, error);
+}
+
+/* The cache */
+
+#define PUPIL_COLUMNS \
+  "id, upn, legal_surname, legal_forename, preferred_surname, " \
+  "preferred_forename, dob, sex, year_group, reg_group, admission_date, " \
+  "leaving_date, fsm, sen, eal, looked_after, social_worker, young_carer, " \
+  "medical_note"
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text ? g_strdup (text) : NULL;
+}
+
+static AttPupil *
+pupil_from_row (sqlite3_stmt *stmt)
+{
+  AttPupil *pupil = att_pupil_new ();
+  const char *text;
+
+  pupil->id = sqlite3_column_int64 (stmt, 0);
+  pupil->upn = dup_column (stmt, 1);
+  pupil->legal_surname = dup_column (stmt, 2);
+  pupil->legal_forename = dup_column (stmt, 3);
+  pupil->preferred_surname = dup_column (stmt, 4);
+  pupil->preferred_forename = dup_column (stmt, 5);
+  pupil->dob = sqlite3_column_int (stmt, 6);
+  text = (const char *)sqlite3_column_text (stmt, 7);
+  pupil->sex = text ? text[0] : 'F';
+  pupil->year_group = sqlite3_column_int (stmt, 8);
+  pupil->reg_group = dup_column (stmt, 9);
+  pupil->admission = sqlite3_column_int (stmt, 10);
+  pupil->leaving = sqlite3_column_type (stmt, 11) == SQLITE_NULL
+                   ? ATT_DATE_NONE : sqlite3_column_int (stmt, 11);
+  pupil->fsm = sqlite3_column_int (stmt, 12) != 0;
+  text = (const char *)sqlite3_column_text (stmt, 13);
+  pupil->sen = text ? (AttSen)text[0] : ATT_SEN_NONE;
+  pupil->eal = sqlite3_column_int (stmt, 14) != 0;
+  pupil->looked_after = sqlite3_column_int (stmt, 15) != 0;
+  pupil->social_worker = sqlite3_column_int (stmt, 16) != 0;
+  pupil->young_carer = sqlite3_column_int (stmt, 17) != 0;
+  pupil->medical_note = dup_column (stmt, 18);
+  att_pupil_update_names (pupil);
+  return pupil;
+}
+
+static int
+compare_pupils (gconstpointer a,
+                gconstpointer b)
+{
+  AttPupil *pa = *(AttPupil * const *)a;
+  AttPupil *pb = *(AttPupil * const *)b;
+  int cmp = g_strcmp0 (pa->sort_key, pb->sort_key);
+
+  if (cmp != 0)
+    return cmp;
+  return g_strcmp0 (pa->upn, pb->upn);
+}
+
+void
+att_pupils_cache_drop (AttDb *self)
+{
+  g_clear_pointer (&self->pupils_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->pupils_by_upn, g_hash_table_unref);
+  g_clear_pointer (&self->pupils, g_ptr_array_unref);
+}
+
+static gboolean
+ensure_cache (AttDb   *db,
+              GError **error)
+{
+  g_autoptr(GPtrArray) pupils = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (db->pupils != NULL)
+    return TRUE;
+
+  stmt = att_db_prepare (db, "SELECT " PUPIL_COLUMNS " FROM pupils", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  pupils = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (pupils, pupil_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the pupils"));
+      return FALSE;
+    }
+
+  g_ptr_array_sort (pupils, compare_pupils);
+
+  att_pupils_cache_drop (db);
+  db->pupils_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  db->pupils_by_upn = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i);
+
+      g_hash_table_insert (db->pupils_by_id, &pupil->id, pupil);
+      g_hash_table_insert (db->pupils_by_upn, pupil->upn, pupil);
+    }
+  db->pupils = g_steal_pointer (&pupils);
+  return TRUE;
+}
+
+GPtrArray *
+att_pupils_list (AttDb   *db,
+                 GError **error)
+{
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  if (!ensure_cache (db, error))
+    return NULL;
+  return db->pupils;
+}
+
+AttPupil *
+att_pupils_get (AttDb  *db,
+                gint64  id)
+{
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  if (!ensure_cache (db, NULL))
+    return NULL;
+  return g_hash_table_lookup (db->pupils_by_id, &id);
+}
+
+AttPupil *
+att_pupils_find (AttDb      *db,
+                 const char *upn)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  if (upn == NULL || !ensure_cache (db, NULL))
+    return NULL;
+  /* UPNs are written in capitals; accept them typed in any case. */
+  clean = g_strstrip (g_ascii_strup (upn, -1));
+  return g_hash_table_lookup (db->pupils_by_upn, clean);
+}
+
+/* Writing */
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *text)
+{
+  if (is_blank (text))
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+clean_text (const char *text)
+{
+  if (is_blank (text))
+    return NULL;
+  return g_strstrip (g_strdup (text));
+}
+
+/* Trims the text fields and turns blank optional ones into NULL, so that
+ * what is saved compares equal to what is read back. */
+static void
+tidy_pupil (AttPupil *pupil)
+{
+  char **texts[] = {
+    &pupil->upn, &pupil->legal_surname, &pupil->legal_forename,
+    &pupil->preferred_surname, &pupil->preferred_forename,
+    &pupil->reg_group, &pupil->medical_note,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      char *clean = clean_text (*texts[i]);
+      g_free (*texts[i]);
+      *texts[i] = clean;
+    }
+  if (pupil->upn != NULL)
+    {
+      char *upper = g_ascii_strup (pupil->upn, -1);
+      g_free (pupil->upn);
+      pupil->upn = upper;
+    }
+}
+
+gint64
+att_pupils_save (AttDb          *db,
+                 const AttUser  *user,
+                 AttPupil       *pupil,
+                 GError        **error)
+{
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (ATT_IS_DB (db), 0);
+  g_return_val_if_fail (ATT_IS_PUPIL (pupil), 0);
+
+  if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))
+    return 0;
+
+  tidy_pupil (pupil);
+  if (!att_pupil_validate (pupil, error))
+    return 0;
+  att_pupil_update_names (pupil);
+
+  if (!att_db_begin (db, error))
+    return 0;
+
+  /* The UPN identifies the pupil in every exchange with other systems, so
+   * it is never shared. */
+  stmt = att_db_prepare (db, "SELECT id, legal_forename, legal_surname FROM pupils WHERE upn = ?",
+                         error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_text (stmt, 1, pupil->upn, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) != pupil->id)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_EXISTS,
+                   _("UPN %s already belongs to %s %s: each pupil has their own UPN"),
+                   pupil->upn,
+                   (const char *)sqlite3_column_text (stmt, 1),
+                   (const char *)sqlite3_column_text (stmt, 2));
+      sqlite3_reset (stmt);
+      goto failed;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the pupils"));
+      goto failed;
+    }
+
+  if (pupil->id == 0)
+    stmt = att_db_prepare (db,
+                           "INSERT INTO pupils (upn, legal_surname, legal_forename, "
+                           "preferred_surname, preferred_forename, dob, sex, year_group, "
+                           "reg_group, admission_date, leaving_date, fsm, sen, eal, "
+                           "looked_after, social_worker, young_carer, medical_note) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                           "?13, ?14, ?15, ?16, ?17, ?18)",
+                           error);
+  else
+    stmt = att_db_prepare (db,
+                           "UPDATE pupils SET upn = ?1, legal_surname = ?2, "
+                           "legal_forename = ?3, preferred_surname = ?4, "
+                           "preferred_forename = ?5, dob = ?6, sex = ?7, year_group = ?8, "
+                           "reg_group = ?9, admission_date = ?10, leaving_date = ?11, "
+                           "fsm = ?12, sen = ?13, eal = ?14, looked_after = ?15, "
+                           "social_worker = ?16, young_carer = ?17, medical_note = ?18 "
+                           "WHERE id = ?19",
+                           error);
+  if (stmt == NULL)
+    goto failed;
+
+  {
+    char sex[2] = { pupil->sex, '\0' };
+
+    sqlite3_bind_text (stmt, 1, pupil->upn, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, pupil->legal_surname, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 3, pupil->legal_forename, -1, SQLITE_TRANSIENT);
+    bind_text_or_null (stmt, 4, pupil->preferred_surname);
+    bind_text_or_null (stmt, 5, pupil->preferred_forename);
+    sqlite3_bind_int (stmt, 6, pupil->dob);
+    sqlite3_bind_text (stmt, 7, sex, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int (stmt, 8, pupil->year_group);
+    sqlite3_bind_text (stmt, 9, pupil->reg_group, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int (stmt, 10, pupil->admission);
+    if (pupil->leaving == ATT_DATE_NONE)
+      sqlite3_bind_null (stmt, 11);
+    else
+      sqlite3_bind_int (stmt, 11, pupil->leaving);
+    sqlite3_bind_int (stmt, 12, pupil->fsm ? 1 : 0);
+    sqlite3_bind_text (stmt, 13, att_sen_to_string (pupil->sen), -1, SQLITE_STATIC);
+    sqlite3_bind_int (stmt, 14, pupil->eal ? 1 : 0);
+    sqlite3_bind_int (stmt, 15, pupil->looked_after ? 1 : 0);
+    sqlite3_bind_int (stmt, 16, pupil->social_worker ? 1 : 0);
+    sqlite3_bind_int (stmt, 17, pupil->young_carer ? 1 : 0);
+    bind_text_or_null (stmt, 18, pupil->medical_note);
+    if (pupil->id != 0)
+      sqlite3_bind_int64 (stmt, 19, pupil->id);
+  }
+
+  if (!att_db_step_done (db, stmt, error))
+    goto failed;
+
+  if (pupil->id == 0)
+    id = sqlite3_last_insert_rowid (att_db_get_handle (db));
+  else if (sqlite3_changes (att_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                   _("%s (UPN %s) is no longer in the database: nothing was saved"),
+                   pupil->display_name, pupil->upn);
+      goto failed;
+    }
+  else
+    id = pupil->id;
+  att_db_note_change (db, ATT_CHANGE_PUPILS);
+
+  detail = g_strdup_printf ("%s %s (%s)", pupil->upn, pupil->legal_forename,
+                            pupil->legal_surname);
+  if (!att_audit_log (db, user, pupil->id == 0 ? "pupils.add" : "pupils.update",
+                      detail, error))
+    goto failed;
+
+  if (!att_db_commit (db, error))
+    return 0;
+
+  pupil->id = id;
+  return id;
+
+failed:
+  att_db_rollback (db);
+  return 0;
+}
+
+gboolean
+att_pupils_delete (AttDb          *db,
+                   const AttUser  *user,
+                   gint64          id,
+                   GError        **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *upn = NULL;
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_marks;
+  int rc;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+
+  if (!att_user_require (user, ATT_PERM_DELETE_PUPIL, error))
+    return FALSE;
+
+  if (!att_db_begin (db, error))
+    return FALSE;
+
+  stmt = att_db_prepare (db,
+                         "SELECT upn, coalesce (preferred_forename, legal_forename) "
+                         "|| ' ' || coalesce (preferred_surname, legal_surname) "
+                         "FROM pupils WHERE id = ?",
+                         error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      upn = dup_column (stmt, 0);
+      name = dup_column (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                     _("There is no pupil number %" G_GINT64_FORMAT ": nothing was deleted"), id);
+      else
+        att_db_set_sqlite_error (db, error, _("read the pupils"));
+      goto failed;
+    }
+
+  /* The register, with its history, is kept for six years: a pupil who
+   * has ever been marked leaves the roll instead of being deleted. */
+  stmt = att_db_prepare (db,
+                         "SELECT EXISTS (SELECT 1 FROM marks WHERE pupil_id = ?1) "
+                         "OR EXISTS (SELECT 1 FROM mark_history WHERE pupil_id = ?1)",
+                         error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  has_marks = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      att_db_set_sqlite_error (db, error, _("read the register"));
+      goto failed;
+    }
+  if (has_marks)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   _("%s (UPN %s) has marks in the register, which must be kept for 6 years: set a leaving date instead of deleting the pupil"),
+                   name, upn);
+      goto failed;
+    }
+
+  stmt = att_db_prepare (db, "DELETE FROM contacts WHERE pupil_id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!att_db_step_done (db, stmt, error))
+    goto failed;
+
+  stmt = att_db_prepare (db, "DELETE FROM pupils WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (sqlite3_errcode (att_db_get_handle (db)) == SQLITE_CONSTRAINT)
+        g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                     _("%s (UPN %s) has records that are kept (calls, leave, letters or decisions): set a leaving date instead of deleting the pupil"),
+                     name, upn);
+      else
+        att_db_set_sqlite_error (db, error, _("delete the pupil"));
+      sqlite3_reset (stmt);
+      goto failed;
+    }
+  sqlite3_reset (stmt);
+  att_db_note_change (db, ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS);
+
+  detail = g_strdup_printf ("%s %s", upn, name);
+  if (!att_audit_log (db, user, "pupils.delete", detail, error))
+    goto failed;
+
+  return att_db_commit (db, error);
+
+failed:
+  att_db_rollback (db);
+  return FALSE;
+}
