@@ -1,0 +1,323 @@
+/* test-db.c: opening, migrations, transactions, backup and check
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "att-db-private.h"
+#include "att-test-util.h"
+
+static int
+raw_int (sqlite3    *handle,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static int
+db_int (AttDb      *db,
+        const char *sql)
+{
+  return raw_int (att_db_get_handle (db), sql);
+}
+
+static void
+put (AttDb      *db,
+     const char *key,
+     const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (att_db_begin (db, &error));
+  g_assert_true (att_db_put_setting (db, key, value, &error));
+  g_assert_true (att_db_commit (db, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_migrations (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty = g_build_filename (t->dir, "empty.db", NULL);
+  g_autoptr(AttDb) db = NULL;
+
+  g_assert_cmpint (att_db_schema_version (), >=, 1);
+  g_assert_cmpint (db_int (t->db, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  g_assert_cmpint (db_int (t->db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                                  "('settings', 'users', 'actors', 'audit_log', 'terms', 'closures', "
+                                  "'pupils', 'contacts', 'marks', 'mark_history')"), ==, 10);
+  /* WAL and foreign keys are on for every connection. */
+  g_assert_cmpint (db_int (t->db, "PRAGMA foreign_keys"), ==, 1);
+
+  /* An empty file (version 0) is brought up to date when opened. */
+  g_assert_true (g_file_set_contents (empty, "", 0, &error));
+  db = att_db_open (empty, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'marks'"), ==, 1);
+}
+
+static void
+test_reopen (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *missing = g_build_filename (t->dir, "missing.db", NULL);
+
+  put (t->db, "name", "Riverside Primary School");
+  g_clear_object (&t->db);
+
+  t->db = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (att_db_get_path (t->db), ==, t->path);
+  value = att_db_get_setting (t->db, "name");
+  g_assert_cmpstr (value, ==, "Riverside Primary School");
+  g_assert_cmpint (db_int (t->db, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+
+  /* A missing file is not created by open. */
+  g_assert_null (att_db_open (missing, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_create_refuses_existing (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  put (t->db, "name", "Riverside Primary School");
+
+  g_assert_null (att_db_create (t->path, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, t->path));
+
+  /* The existing database is untouched. */
+  value = att_db_get_setting (t->db, "name");
+  g_assert_cmpstr (value, ==, "Riverside Primary School");
+}
+
+static void
+on_changed (AttDb    *db,
+            guint     changes,
+            gpointer  user_data)
+{
+  guint *seen = user_data;
+
+  seen[0]++;
+  seen[1] |= changes;
+}
+
+static void
+test_nested_transactions (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  guint seen[2] = { 0, 0 };
+  guint64 serial;
+
+  g_signal_connect (t->db, "changed", G_CALLBACK (on_changed), seen);
+  serial = att_db_get_serial (t->db);
+
+  /* Inner commits do nothing by themselves; the outer one saves both and
+   * tells listeners once. */
+  g_assert_true (att_db_begin (t->db, &error));
+  g_assert_true (att_db_put_setting (t->db, "a", "1", &error));
+  g_assert_true (att_db_begin (t->db, &error));
+  g_assert_true (att_db_put_setting (t->db, "b", "2", &error));
+  g_assert_true (att_db_commit (t->db, &error));
+  g_assert_cmpuint (seen[0], ==, 0);
+  g_assert_true (att_db_commit (t->db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen[0], ==, 1);
+  g_assert_cmpuint (seen[1], ==, ATT_CHANGE_SETTINGS);
+  g_assert_cmpuint (att_db_get_serial (t->db), ==, serial + 1);
+  g_assert_cmpint (db_int (t->db, "SELECT count(*) FROM settings"), ==, 2);
+
+  /* An inner rollback spoils the outer transaction: its commit fails and
+   * neither change is kept. */
+  g_assert_true (att_db_begin (t->db, &error));
+  g_assert_true (att_db_put_setting (t->db, "c", "3", &error));
+  g_assert_true (att_db_begin (t->db, &error));
+  g_assert_true (att_db_put_setting (t->db, "d", "4", &error));
+  att_db_rollback (t->db);
+  g_assert_false (att_db_commit (t->db, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_DATABASE);
+  g_clear_error (&error);
+  g_assert_cmpint (db_int (t->db, "SELECT count(*) FROM settings"), ==, 2);
+
+  /* An outer rollback after an inner commit keeps nothing either. */
+  g_assert_true (att_db_begin (t->db, &error));
+  g_assert_true (att_db_begin (t->db, &error));
+  g_assert_true (att_db_put_setting (t->db, "e", "5", &error));
+  g_assert_true (att_db_commit (t->db, &error));
+  att_db_rollback (t->db);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (t->db, "SELECT count(*) FROM settings"), ==, 2);
+
+  /* Neither failed transaction told anyone of a change. */
+  g_assert_cmpuint (seen[0], ==, 1);
+  g_assert_cmpuint (att_db_get_serial (t->db), ==, serial + 1);
+
+  /* And the connection is usable afterwards. */
+  put (t->db, "f", "6");
+  g_assert_cmpint (db_int (t->db, "SELECT count(*) FROM settings"), ==, 3);
+  g_assert_cmpuint (seen[0], ==, 2);
+}
+
+static void
+test_backup_during_write (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = g_build_filename (t->dir, "backup.db", NULL);
+  g_autoptr(AttDb) copy = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *name = NULL;
+  sqlite3 *other = NULL;
+
+  put (t->db, "name", "Riverside Primary School");
+  g_assert_cmpint (att_calendar_add_term (t->db, NULL, "Autumn 1", D (2024, 9, 3), D (2024, 10, 25), &error), >, 0);
+  g_assert_no_error (error);
+
+  /* Another program (the app) is half way through writing. */
+  g_assert_cmpint (sqlite3_open (t->path, &other), ==, SQLITE_OK);
+  sqlite3_busy_timeout (other, 5000);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; "
+                                        "INSERT INTO settings (key, value) VALUES ('urn', '999999');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_true (att_db_backup (t->db, dest, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  /* The copy is a complete database holding what was committed when it
+   * was taken, and not the half-written change. */
+  g_assert_true (g_file_test (dest, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *part = g_strconcat (dest, ".part", NULL);
+    g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  }
+  copy = att_db_open (dest, &error);
+  g_assert_no_error (error);
+  name = att_db_get_setting (copy, "name");
+  g_assert_cmpstr (name, ==, "Riverside Primary School");
+  g_assert_cmpint (db_int (copy, "SELECT count(*) FROM terms WHERE name = 'Autumn 1'"), ==, 1);
+  g_assert_cmpint (db_int (copy, "SELECT count(*) FROM settings WHERE key = 'urn'"), ==, 0);
+  g_assert_cmpint (db_int (copy, "SELECT count(*) FROM audit_log"), ==,
+                   db_int (t->db, "SELECT count(*) FROM audit_log"));
+  g_assert_cmpint (db_int (copy, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  g_assert_true (att_db_check (copy, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* The original has the other program's change now. */
+  g_assert_cmpint (db_int (t->db, "SELECT count(*) FROM settings WHERE key = 'urn'"), ==, 1);
+
+  /* A backup never overwrites a file. */
+  g_assert_false (att_db_backup (t->db, dest, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_EXISTS);
+}
+
+static void
+test_check_fresh (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (att_db_check (t->db, problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (char *)problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_newer_schema_refused (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", ATT_DB_SCHEMA_VERSION + 1);
+  g_autofree char *newer = g_strdup_printf ("schema %d", ATT_DB_SCHEMA_VERSION + 1);
+  sqlite3 *raw = NULL;
+
+  g_clear_object (&t->db);
+  g_assert_cmpint (sqlite3_open (t->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, bump, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  g_assert_null (att_db_open (t->path, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "newer version of Attendance"));
+  g_assert_nonnull (strstr (error->message, newer));
+
+  /* Refusing did not touch the file. */
+  g_assert_cmpint (sqlite3_open (t->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION + 1);
+  sqlite3_close (raw);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (t->dir, "letter.db", NULL);
+  static const char text[] = "Dear parent, this is not a database at all. It is a letter, long "
+                             "enough to fill the first page of what SQLite would read as a header.";
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_null (att_db_open (path, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *from_env = NULL;
+  g_autofree char *devel = NULL;
+
+  g_setenv ("ATTENDANCE_DB", "/tmp/some/school.db", TRUE);
+  from_env = att_db_default_path (FALSE);
+  g_assert_cmpstr (from_env, ==, "/tmp/some/school.db");
+  g_unsetenv ("ATTENDANCE_DB");
+  devel = att_db_default_path (TRUE);
+  g_assert_true (g_str_has_suffix (devel, "attendance-devel.db"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/db/migrations", test_migrations);
+  g_test_add_func ("/db/reopen", test_reopen);
+  g_test_add_func ("/db/create-refuses-existing", test_create_refuses_existing);
+  g_test_add_func ("/db/nested-transactions", test_nested_transactions);
+  g_test_add_func ("/db/backup-during-write", test_backup_during_write);
+  g_test_add_func ("/db/check-fresh", test_check_fresh);
+  g_test_add_func ("/db/newer-schema", test_newer_schema_refused);
+  g_test_add_func ("/db/not-a-database", test_not_a_database);
+  g_test_add_func ("/db/default-path", test_default_path);
+
+  return g_test_run ();
+}
