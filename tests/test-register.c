@@ -1,0 +1,1060 @@
+/* test-register.c: writing marks, amendments, history and the compact copies
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The school's calendar:
+ *   Summer 2 2024   Mon 3 Jun 2024 .. Fri 19 Jul 2024   (school year 2023/24)
+ *   Autumn 1 2024   Mon 2 Sep 2024 .. Fri 25 Oct 2024   (school year 2024/25)
+ *   Summer 1 2025   Tue 22 Apr 2025 .. Fri 23 May 2025  (holds the early May
+ *                   bank holiday, Mon 5 May 2025)
+ *   INSET day       Fri 13 Sep 2024 (planned closure)
+ * Pupils:
+ *   Amy Able    Year 7, born 10 Jan 2013, on roll from Mon 4 Sep 2023
+ *   Ben Brown   Year 7, born 10 Feb 2013, on roll from Wed 11 Sep 2024
+ *   Eve Early   Reception, born 1 Jun 2020, on roll from 2 Sep 2024: not of
+ *               compulsory school age until 1 Sep 2025
+ *   Lee Long    Year 8, born 5 May 2012, on roll 4 Sep 2023 .. Fri 6 Sep 2024
+ * Users: Olive Officer (attendance officer), Rita Reception (receptionist).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "att-db-private.h"
+#include "att-test-util.h"
+
+typedef struct
+{
+  AttTestDb *t;
+  AttDb     *db;
+  AttUser   *officer;
+  AttUser   *receptionist;
+  gint64     amy, ben, eve, lee;
+} Fixture;
+
+static gint64
+add_pupil (AttDb      *db,
+           const char *forename,
+           const char *surname,
+           int         year,
+           AttDate     dob,
+           AttDate     admission,
+           AttDate     leaving)
+{
+  static int serial = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttPupil) pupil = att_pupil_new ();
+  char rest[13];
+  char upn[14];
+  gint64 id;
+
+  g_snprintf (rest, sizeof rest, "8231001%05d", ++serial);
+  g_snprintf (upn, sizeof upn, "%c%s", att_upn_check_letter (rest), rest);
+  pupil->upn = g_strdup (upn);
+  pupil->legal_forename = g_strdup (forename);
+  pupil->legal_surname = g_strdup (surname);
+  pupil->dob = dob;
+  pupil->sex = 'M';
+  pupil->year_group = year;
+  pupil->reg_group = g_strdup (year == 0 ? "RA" : "7A");
+  pupil->admission = admission;
+  pupil->leaving = leaving;
+  pupil->sen = ATT_SEN_NONE;
+  id = att_pupils_save (db, NULL, pupil, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static AttUser *
+add_user (AttDb      *db,
+          const char *name,
+          AttRole     role,
+          const char *position)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = att_users_add (db, name, role, position, &error);
+  AttUser *user;
+
+  g_assert_no_error (error);
+  user = att_users_get (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (user);
+  return user;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->t = att_test_db_new ();
+  f->db = f->t->db;
+
+  att_calendar_add_term (f->db, NULL, "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
+  g_assert_no_error (error);
+  att_calendar_add_term (f->db, NULL, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
+  g_assert_no_error (error);
+  att_calendar_add_term (f->db, NULL, "Summer 1 2025", D (2025, 4, 22), D (2025, 5, 23), &error);
+  g_assert_no_error (error);
+  att_calendar_add_closure (f->db, NULL, D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
+  g_assert_no_error (error);
+
+  f->officer = add_user (f->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer");
+  f->receptionist = add_user (f->db, "Rita Reception", ATT_ROLE_RECEPTIONIST, "Receptionist");
+
+  f->amy = add_pupil (f->db, "Amy", "Able", 7, D (2013, 1, 10), D (2023, 9, 4), ATT_DATE_NONE);
+  f->ben = add_pupil (f->db, "Ben", "Brown", 7, D (2013, 2, 10), D (2024, 9, 11), ATT_DATE_NONE);
+  f->eve = add_pupil (f->db, "Eve", "Early", 0, D (2020, 6, 1), D (2024, 9, 2), ATT_DATE_NONE);
+  f->lee = add_pupil (f->db, "Lee", "Long", 8, D (2012, 5, 5), D (2023, 9, 4), D (2024, 9, 6));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  att_user_free (f->officer);
+  att_user_free (f->receptionist);
+  att_test_db_free (f->t);
+}
+
+static gboolean
+write_mark (Fixture        *f,
+            const AttUser  *user,
+            gint64          pupil,
+            AttDate         date,
+            AttSession      session,
+            AttCode         code,
+            int             minutes,
+            const char     *comment,
+            const char     *reason,
+            AttWriteFlags   flags,
+            GError        **error)
+{
+  AttMarkWrite w = { pupil, date, session, code, minutes, comment };
+
+  return att_register_write (f->db, user, &w, 1, reason, flags, error);
+}
+
+/* Writes a first entry or an amendment that must succeed. */
+static void
+mark_ok (Fixture    *f,
+         gint64      pupil,
+         AttDate     date,
+         AttSession  session,
+         AttCode     code,
+         const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (write_mark (f, f->officer, pupil, date, session, code, -1, NULL,
+                             reason, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+count_rows (AttDb      *db,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (att_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static char *
+stored_code (AttDb      *db,
+             gint64      pupil,
+             AttDate     date,
+             AttSession  session)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *code = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (att_db_get_handle (db),
+                                       "SELECT code FROM marks WHERE pupil_id = ? AND date = ? AND session = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, pupil);
+  sqlite3_bind_int (stmt, 2, date);
+  sqlite3_bind_int (stmt, 3, session);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    code = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return code;
+}
+
+/* The compact copies, in the database and in memory, computed again here
+ * straight from the marks table with the public code table, for every
+ * pupil and the school years 2023/24 to 2025/26. */
+static void
+assert_consistent (Fixture *f)
+{
+  const gint64 pupils[] = { f->amy, f->ben, f->eve, f->lee };
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  for (guint p = 0; p < G_N_ELEMENTS (pupils); p++)
+    for (int year = 2023; year <= 2025; year++)
+      {
+        guint8 expected[ATT_REGISTER_YEAR_SLOTS] = { 0 };
+        guint8 blob[ATT_REGISTER_YEAR_SLOTS] = { 0 };
+        AttDate start = D (year, 9, 1);
+        const guint8 *memory;
+        sqlite3_stmt *stmt = NULL;
+
+        g_assert_cmpint (sqlite3_prepare_v2 (att_db_get_handle (f->db),
+                                             "SELECT date, session, code FROM marks "
+                                             "WHERE pupil_id = ? AND date BETWEEN ? AND ?",
+                                             -1, &stmt, NULL), ==, SQLITE_OK);
+        sqlite3_bind_int64 (stmt, 1, pupils[p]);
+        sqlite3_bind_int (stmt, 2, start);
+        sqlite3_bind_int (stmt, 3, D (year + 1, 8, 31));
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          {
+            AttDate date = sqlite3_column_int (stmt, 0);
+            int session = sqlite3_column_int (stmt, 1);
+            AttCode code = att_code_lookup ((const char *)sqlite3_column_text (stmt, 2));
+
+            g_assert_cmpint (code, !=, ATT_CODE_NONE);
+            expected[(date - start) * 2 + session] = code;
+          }
+        sqlite3_finalize (stmt);
+
+        g_assert_cmpint (sqlite3_prepare_v2 (att_db_get_handle (f->db),
+                                             "SELECT codes FROM mark_years WHERE pupil_id = ? AND year = ?",
+                                             -1, &stmt, NULL), ==, SQLITE_OK);
+        sqlite3_bind_int64 (stmt, 1, pupils[p]);
+        sqlite3_bind_int (stmt, 2, year);
+        if (sqlite3_step (stmt) == SQLITE_ROW)
+          {
+            g_assert_cmpint (sqlite3_column_bytes (stmt, 0), ==, ATT_REGISTER_YEAR_SLOTS);
+            memcpy (blob, sqlite3_column_blob (stmt, 0), ATT_REGISTER_YEAR_SLOTS);
+          }
+        sqlite3_finalize (stmt);
+        g_assert_cmpmem (blob, sizeof blob, expected, sizeof expected);
+
+        memory = att_register_year_codes (f->db, pupils[p], year);
+        if (memory != NULL)
+          g_assert_cmpmem (memory, ATT_REGISTER_YEAR_SLOTS, expected, sizeof expected);
+        else
+          {
+            static const guint8 zeros[ATT_REGISTER_YEAR_SLOTS] = { 0 };
+            g_assert_cmpmem (zeros, sizeof zeros, expected, sizeof expected);
+          }
+      }
+
+  g_assert_true (att_db_check (f->db, problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (char *)problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+assert_nothing_written (Fixture *f)
+{
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 0);
+  g_assert_cmpint (count_rows (f->db, "mark_history"), ==, 0);
+  g_assert_cmpint (count_rows (f->db, "mark_years"), ==, 0);
+}
+
+static void
+test_first_entry (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *am = NULL;
+  g_autofree char *pm = NULL;
+  AttHistoryEntry *entry;
+  AttMark mark = { 0 };
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+  const guint8 *codes;
+
+  /* Either slash is present; each session keeps its own: '\' typed for
+   * the morning is stored as '/', and '/' for the afternoon as '\'. */
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_PRESENT_PM, NULL);
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_PM, ATT_CODE_PRESENT_AM, NULL);
+
+  am = stored_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM);
+  pm = stored_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_PM);
+  g_assert_cmpstr (am, ==, "/");
+  g_assert_cmpstr (pm, ==, "\\");
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
+
+  /* The compact array: 2 Sep is day 1 after 1 Sep, so slots 2 and 3. */
+  codes = att_register_year_codes (f->db, f->amy, 2024);
+  g_assert_nonnull (codes);
+  g_assert_cmpint (codes[0], ==, ATT_CODE_NONE);
+  g_assert_cmpint (codes[2], ==, ATT_CODE_PRESENT_AM);
+  g_assert_cmpint (codes[3], ==, ATT_CODE_PRESENT_PM);
+  g_assert_null (att_register_year_codes (f->db, f->amy, 2023));
+  g_assert_null (att_register_year_codes (f->db, f->ben, 2024));
+
+  g_assert_true (att_register_get_mark (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM, &mark, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (mark.code, ==, ATT_CODE_PRESENT_AM);
+  g_assert_cmpint (mark.minutes_late, ==, -1);
+  g_assert_null (mark.comment);
+  g_assert_cmpuint (mark.amendments, ==, 0);
+  att_mark_clear (&mark);
+
+  /* No mark at all */
+  g_assert_true (att_register_get_mark (f->db, f->amy, D (2024, 9, 3), ATT_SESSION_AM, &mark, &error));
+  g_assert_cmpint (mark.code, ==, ATT_CODE_NONE);
+  att_mark_clear (&mark);
+
+  history = att_register_history (f->db, f->amy, ATT_DATE_NONE, ATT_DATE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  entry = history->pdata[0];
+  g_assert_cmpint (entry->pupil_id, ==, f->amy);
+  g_assert_cmpint (entry->date, ==, D (2024, 9, 2));
+  g_assert_cmpint (entry->session, ==, ATT_SESSION_AM);
+  g_assert_cmpint (entry->old_code, ==, ATT_CODE_NONE);
+  g_assert_cmpint (entry->new_code, ==, ATT_CODE_PRESENT_AM);
+  g_assert_null (entry->reason);
+  g_assert_cmpstr (entry->user_name, ==, "Olive Officer");
+  g_assert_cmpstr (entry->position, ==, "Attendance officer");
+  g_assert_cmpint (entry->at, >=, before);
+  g_assert_cmpint (entry->at, <=, g_get_real_time () / G_USEC_PER_SEC);
+
+  assert_consistent (f);
+}
+
+static void
+test_identical_rewrite (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_N, NULL);
+  g_assert_cmpint (count_rows (f->db, "mark_history"), ==, 1);
+
+  /* The same code again needs no reason and adds no history. */
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_N, NULL);
+  g_assert_cmpint (count_rows (f->db, "mark_history"), ==, 1);
+
+  /* A blank comment is no comment. */
+  g_assert_true (write_mark (f, f->receptionist, f->amy, D (2024, 9, 2), ATT_SESSION_AM,
+                             ATT_CODE_N, -1, "   ", NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->db, "mark_history"), ==, 1);
+
+  /* Clearing a session that holds nothing changes nothing. */
+  g_assert_true (write_mark (f, f->officer, f->amy, D (2024, 9, 3), ATT_SESSION_AM,
+                             ATT_CODE_NONE, -1, NULL, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->db, "mark_history"), ==, 1);
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 1);
+  assert_consistent (f);
+}
+
+static void
+test_amendment_needs_reason (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *upn = g_strdup (att_pupils_get (f->db, f->amy)->upn);
+  AttHistoryEntry *entry;
+  AttMark mark = { 0 };
+
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_N, NULL);
+
+  /* No reason, then a reason of spaces: both refused, nothing changes. */
+  g_assert_false (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_AM,
+                              ATT_CODE_I, -1, NULL, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "A reason is needed to change a saved mark"));
+  g_assert_nonnull (strstr (error->message, upn));
+  g_assert_nonnull (strstr (error->message, "Amy Able"));
+  g_assert_nonnull (strstr (error->message, "2 Sep 2024"));
+  g_clear_error (&error);
+  g_assert_false (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_AM,
+                              ATT_CODE_I, -1, NULL, "  \t ", ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_clear_error (&error);
+  /* A comment added to a saved mark is a change as well. */
+  g_assert_false (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_AM,
+                              ATT_CODE_N, -1, "Mum rang", NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_clear_error (&error);
+
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_N);
+  g_autofree char *code = stored_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM);
+  g_assert_cmpstr (code, ==, "N");
+  g_assert_cmpint (count_rows (f->db, "mark_history"), ==, 1);
+  assert_consistent (f);
+
+  /* With a reason (trimmed) the amendment is made and recorded. */
+  g_assert_true (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_AM,
+                             ATT_CODE_I, -1, NULL, "  Mother phoned: ill  ", ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_I);
+  g_assert_true (att_register_get_mark (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM, &mark, &error));
+  g_assert_cmpint (mark.code, ==, ATT_CODE_I);
+  g_assert_cmpuint (mark.amendments, ==, 1);
+  att_mark_clear (&mark);
+
+  history = att_register_history (f->db, f->amy, D (2024, 9, 2), D (2024, 9, 2), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  entry = history->pdata[1];
+  g_assert_cmpint (entry->old_code, ==, ATT_CODE_N);
+  g_assert_cmpint (entry->new_code, ==, ATT_CODE_I);
+  g_assert_cmpstr (entry->reason, ==, "Mother phoned: ill");
+  assert_consistent (f);
+}
+
+static void
+test_history_keeps_people_as_they_were (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(AttUser) promoted = att_user_copy (f->officer);
+  AttHistoryEntry *entry;
+
+  /* Olive enters N as attendance officer ... */
+  mark_ok (f, f->amy, D (2024, 9, 3), ATT_SESSION_PM, ATT_CODE_N, NULL);
+
+  /* ... Rita changes it to L with 12 minutes late ... */
+  g_assert_true (write_mark (f, f->receptionist, f->amy, D (2024, 9, 3), ATT_SESSION_PM,
+                             ATT_CODE_L, 12, "Bus late", "Arrived at 13:27", ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+
+  /* ... and Olive, now deputy head, makes it U with 40 minutes. */
+  g_free (promoted->position);
+  promoted->position = g_strdup ("Deputy headteacher");
+  g_assert_true (write_mark (f, promoted, f->amy, D (2024, 9, 3), ATT_SESSION_PM,
+                             ATT_CODE_U, 40, "Bus late", "Register had closed", ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+
+  history = att_register_history (f->db, f->amy, ATT_DATE_NONE, ATT_DATE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+
+  entry = history->pdata[0];
+  g_assert_cmpint (entry->old_code, ==, ATT_CODE_NONE);
+  g_assert_cmpint (entry->new_code, ==, ATT_CODE_N);
+  g_assert_cmpstr (entry->user_name, ==, "Olive Officer");
+  g_assert_cmpstr (entry->position, ==, "Attendance officer");
+
+  entry = history->pdata[1];
+  g_assert_cmpint (entry->old_code, ==, ATT_CODE_N);
+  g_assert_cmpint (entry->new_code, ==, ATT_CODE_L);
+  g_assert_cmpint (entry->old_minutes, ==, -1);
+  g_assert_cmpint (entry->new_minutes, ==, 12);
+  g_assert_cmpstr (entry->comment, ==, "Bus late");
+  g_assert_cmpstr (entry->reason, ==, "Arrived at 13:27");
+  g_assert_cmpstr (entry->user_name, ==, "Rita Reception");
+  g_assert_cmpstr (entry->position, ==, "Receptionist");
+
+  entry = history->pdata[2];
+  g_assert_cmpint (entry->old_code, ==, ATT_CODE_L);
+  g_assert_cmpint (entry->new_code, ==, ATT_CODE_U);
+  g_assert_cmpint (entry->old_minutes, ==, 12);
+  g_assert_cmpint (entry->new_minutes, ==, 40);
+  g_assert_cmpstr (entry->reason, ==, "Register had closed");
+  g_assert_cmpstr (entry->user_name, ==, "Olive Officer");
+  g_assert_cmpstr (entry->position, ==, "Deputy headteacher");
+
+  /* The range is inclusive and filters by the session's date. */
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = att_register_history (f->db, f->amy, D (2024, 9, 4), ATT_DATE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 0);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = att_register_history (f->db, f->amy, ATT_DATE_NONE, D (2024, 9, 3), &error);
+  g_assert_cmpuint (history->len, ==, 3);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = att_register_history (f->db, f->ben, ATT_DATE_NONE, ATT_DATE_NONE, &error);
+  g_assert_cmpuint (history->len, ==, 0);
+}
+
+static void
+test_history_append_only (Fixture       *f,
+                          gconstpointer  data)
+{
+  sqlite3 *handle = att_db_get_handle (f->db);
+
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_N, NULL);
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_I, "Illness");
+  g_assert_cmpint (count_rows (f->db, "mark_history"), ==, 2);
+
+  /* The triggers refuse to rewrite or delete history, even through SQL. */
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE mark_history SET reason = 'tidied'", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE mark_history SET new_code = 'O' WHERE old_code IS NULL", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "DELETE FROM mark_history", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (count_rows (f->db, "mark_history"), ==, 2);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) history = att_register_history (f->db, f->amy, ATT_DATE_NONE, ATT_DATE_NONE, &error);
+    AttHistoryEntry *entry = history->pdata[1];
+
+    g_assert_cmpstr (entry->reason, ==, "Illness");
+  }
+}
+
+static void
+assert_refused (Fixture    *f,
+                gint64      pupil,
+                AttDate     date,
+                AttSession  session,
+                AttCode     code,
+                int         error_code,
+                const char *words)
+{
+  g_autoptr(GError) error = NULL;
+  AttPupil *p = att_pupils_get (f->db, pupil);
+
+  g_assert_false (write_mark (f, f->officer, pupil, date, session, code, -1, NULL,
+                              "reason", ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, error_code);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, p->upn));
+  g_assert_nonnull (strstr (error->message, att_pupil_get_display_name (p)));
+  g_assert_nonnull (strstr (error->message, words));
+}
+
+static void
+test_refused_sessions (Fixture       *f,
+                       gconstpointer  data)
+{
+  /* Sat 7 Sep 2024 */
+  assert_refused (f, f->amy, D (2024, 9, 7), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, ATT_ERROR_RULE, "weekend");
+  assert_refused (f, f->amy, D (2024, 9, 7), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, ATT_ERROR_RULE, "7 Sep 2024");
+  /* Mon 5 May 2025, inside the summer term */
+  assert_refused (f, f->amy, D (2025, 5, 5), ATT_SESSION_PM, ATT_CODE_I, ATT_ERROR_RULE, "bank holiday");
+  /* Tue 29 Oct 2024, half term */
+  assert_refused (f, f->amy, D (2024, 10, 29), ATT_SESSION_AM, ATT_CODE_O, ATT_ERROR_RULE, "outside term");
+  /* Fri 13 Sep 2024, the INSET day */
+  assert_refused (f, f->amy, D (2024, 9, 13), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, ATT_ERROR_RULE, "INSET day");
+  /* Ben joins on Wed 11 Sep 2024: Tue 10 Sep is before admission. */
+  assert_refused (f, f->ben, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, ATT_ERROR_RULE, "admitted on Wed 11 Sep 2024");
+  /* Lee left on Fri 6 Sep 2024 (his last day on roll). */
+  assert_refused (f, f->lee, D (2024, 9, 9), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, ATT_ERROR_RULE, "leaving date");
+  assert_nothing_written (f);
+
+  /* The day of admission and the leaving date itself are on roll. */
+  mark_ok (f, f->ben, D (2024, 9, 11), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
+  mark_ok (f, f->lee, D (2024, 9, 6), ATT_SESSION_PM, ATT_CODE_PRESENT_PM, NULL);
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 2);
+
+  /* A pupil who does not exist */
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_false (write_mark (f, f->officer, 9999, D (2024, 9, 2), ATT_SESSION_AM,
+                                ATT_CODE_PRESENT_AM, -1, NULL, NULL, ATT_WRITE_DEFAULT, &error));
+    g_assert_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND);
+  }
+  assert_consistent (f);
+}
+
+static void
+test_code_rules (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AttMark mark = { 0 };
+
+  /* '#' comes only from the calendar; Z is for pupils not on roll. */
+  assert_refused (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_CLOSED, ATT_ERROR_RULE, "calendar");
+  assert_refused (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_Z, ATT_ERROR_RULE, "Z");
+  /* Amy (born 2013) is of compulsory school age: no X. */
+  assert_refused (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_X, ATT_ERROR_RULE, "compulsory school age");
+  /* Retired codes are never typed, not even for old dates. */
+  assert_refused (f, f->amy, D (2024, 6, 3), ATT_SESSION_AM, ATT_CODE_OLD_H, ATT_ERROR_RULE, "retired");
+  assert_refused (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, (AttCode)200, ATT_ERROR_INVALID, "code");
+  assert_nothing_written (f);
+
+  /* An import may bring H for Mon 3 Jun 2024, before the 2024 table ... */
+  g_assert_true (write_mark (f, f->officer, f->amy, D (2024, 6, 3), ATT_SESSION_AM,
+                             ATT_CODE_OLD_H, -1, NULL, NULL, ATT_WRITE_IMPORT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 6, 3), ATT_SESSION_AM), ==, ATT_CODE_OLD_H);
+  /* ... but not for Mon 2 Sep 2024. */
+  g_assert_false (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_AM,
+                              ATT_CODE_OLD_H, -1, NULL, NULL, ATT_WRITE_IMPORT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_clear_error (&error);
+  /* Imports need the bulk right, which a receptionist does not have. */
+  g_assert_false (write_mark (f, f->receptionist, f->amy, D (2024, 9, 2), ATT_SESSION_AM,
+                              ATT_CODE_PRESENT_AM, -1, NULL, NULL, ATT_WRITE_IMPORT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  /* Eve (born 1 Jun 2020) is four: X is right for her. */
+  mark_ok (f, f->eve, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_X, NULL);
+
+  /* Minutes late: only with L or U, and 0 to 300. */
+  g_assert_false (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_AM,
+                              ATT_CODE_PRESENT_AM, 5, NULL, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "L or U"));
+  g_clear_error (&error);
+  g_assert_false (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_AM,
+                              ATT_CODE_L, 301, NULL, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_AM,
+                             ATT_CODE_L, 300, "Dentist first", NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_PM,
+                             ATT_CODE_U, 0, NULL, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (att_register_get_mark (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM, &mark, &error));
+  g_assert_cmpint (mark.code, ==, ATT_CODE_L);
+  g_assert_cmpint (mark.minutes_late, ==, 300);
+  g_assert_cmpstr (mark.comment, ==, "Dentist first");
+  att_mark_clear (&mark);
+  g_assert_true (att_register_get_mark (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_PM, &mark, &error));
+  g_assert_cmpint (mark.code, ==, ATT_CODE_U);
+  g_assert_cmpint (mark.minutes_late, ==, 0);
+  att_mark_clear (&mark);
+
+  /* Four marks: H (imported), X, L and U */
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 4);
+  assert_consistent (f);
+}
+
+static void
+test_permissions (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AttMarkWrite fill[3] = {
+    { f->amy, D (2024, 9, 11), ATT_SESSION_AM, ATT_CODE_Y1, -1, NULL },
+    { f->ben, D (2024, 9, 11), ATT_SESSION_AM, ATT_CODE_Y1, -1, NULL },
+    { f->eve, D (2024, 9, 11), ATT_SESSION_AM, ATT_CODE_Y1, -1, NULL },
+  };
+
+  /* A receptionist marks the register and fills a group in one go. */
+  g_assert_true (att_register_write (f->db, f->receptionist, fill, 3, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 3);
+
+  /* The system itself (no user) may do anything; its actor is "System". */
+  g_assert_true (write_mark (f, NULL, f->amy, D (2024, 9, 12), ATT_SESSION_AM,
+                             ATT_CODE_PRESENT_AM, -1, NULL, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GPtrArray) history = att_register_history (f->db, f->amy, ATT_DATE_NONE, ATT_DATE_NONE, &error);
+    AttHistoryEntry *entry = history->pdata[1];
+
+    g_assert_cmpstr (entry->user_name, ==, "System");
+  }
+
+  /* A receptionist may amend with a reason, but not import. */
+  g_assert_true (write_mark (f, f->receptionist, f->amy, D (2024, 9, 11), ATT_SESSION_AM,
+                             ATT_CODE_I, -1, NULL, "Phoned in sick", ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_false (write_mark (f, f->receptionist, f->eve, D (2024, 9, 12), ATT_SESSION_AM,
+                              ATT_CODE_PRESENT_AM, -1, NULL, NULL, ATT_WRITE_IMPORT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 4);
+  assert_consistent (f);
+}
+
+static void
+test_batch_all_or_nothing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AttMarkWrite batch[4] = {
+    { f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL },
+    { f->amy, D (2024, 9, 2), ATT_SESSION_PM, ATT_CODE_PRESENT_PM, -1, NULL },
+    { f->eve, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_I, -1, "Cold" },
+    /* Sat 7 Sep: refused, so none of the four is written */
+    { f->eve, D (2024, 9, 7), ATT_SESSION_AM, ATT_CODE_I, -1, NULL },
+  };
+
+  /* Load the school year into memory first, so the test also sees that
+   * memory is left alone. */
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+
+  g_assert_false (att_register_write (f->db, f->officer, batch, 4, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "Eve Early"));
+  g_clear_error (&error);
+  assert_nothing_written (f);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  assert_consistent (f);
+
+  /* Without the bad one, all three go in. */
+  g_assert_true (att_register_write (f->db, f->officer, batch, 3, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 3);
+  g_assert_cmpint (count_rows (f->db, "mark_history"), ==, 3);
+  g_assert_cmpint (count_rows (f->db, "mark_years"), ==, 2);
+
+  /* An amendment batch with a broken write in the middle changes nothing:
+   * the first write would amend Amy's AM mark, the second is X for Amy. */
+  {
+    AttMarkWrite amend[2] = {
+      { f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_M, -1, NULL },
+      { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_X, -1, NULL },
+    };
+
+    g_assert_false (att_register_write (f->db, f->officer, amend, 2, "Dentist", ATT_WRITE_DEFAULT, &error));
+    g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 3);
+  g_assert_cmpint (count_rows (f->db, "mark_history"), ==, 3);
+  assert_consistent (f);
+}
+
+static void
+count_changed (AttDb   *db,
+               guint    changes,
+               gpointer user_data)
+{
+  guint *count = user_data;
+
+  g_assert_true (changes & ATT_CHANGE_MARKS);
+  (*count)++;
+}
+
+static void
+test_dry_run (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint changed = 0;
+  AttMarkWrite batch[2] = {
+    { f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_N, -1, NULL },
+    { f->amy, D (2024, 9, 2), ATT_SESSION_PM, ATT_CODE_N, -1, NULL },
+  };
+  AttMarkWrite twice[2] = {
+    { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_N, -1, NULL },
+    { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_I, -1, NULL },
+  };
+
+  g_signal_connect (f->db, "changed", G_CALLBACK (count_changed), &changed);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+
+  g_assert_true (att_register_write (f->db, f->officer, batch, 2, NULL, ATT_WRITE_DRY_RUN, &error));
+  g_assert_no_error (error);
+  assert_nothing_written (f);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  g_assert_cmpuint (changed, ==, 0);
+
+  /* A dry run finds what a real run would: the second write to the same
+   * session is an amendment and needs a reason. */
+  g_assert_false (att_register_write (f->db, f->officer, twice, 2, NULL, ATT_WRITE_DRY_RUN, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "reason"));
+  g_clear_error (&error);
+  assert_nothing_written (f);
+
+  /* Inside someone else's transaction, a dry run does not spoil it. */
+  g_assert_true (att_db_begin (f->db, &error));
+  g_assert_false (att_register_write (f->db, f->officer, twice, 2, NULL, ATT_WRITE_DRY_RUN, &error));
+  g_clear_error (&error);
+  g_assert_true (att_register_write (f->db, f->officer, batch, 2, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (att_db_commit (f->db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 2);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_PM), ==, ATT_CODE_N);
+  assert_consistent (f);
+}
+
+static void
+test_clear (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  AttHistoryEntry *entry;
+
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_G, NULL);
+  g_assert_cmpint (count_rows (f->db, "mark_years"), ==, 1);
+
+  /* Clearing is an amendment: a reason first. */
+  g_assert_false (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_AM,
+                              ATT_CODE_NONE, -1, NULL, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_clear_error (&error);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_G);
+
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_NONE, "Marked the wrong pupil");
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 0);
+  /* Amy has no other mark that year, so her compact copy goes. */
+  g_assert_cmpint (count_rows (f->db, "mark_years"), ==, 0);
+  g_assert_null (att_register_year_codes (f->db, f->amy, 2024));
+
+  history = att_register_history (f->db, f->amy, ATT_DATE_NONE, ATT_DATE_NONE, &error);
+  g_assert_cmpuint (history->len, ==, 2);
+  entry = history->pdata[1];
+  g_assert_cmpint (entry->old_code, ==, ATT_CODE_G);
+  g_assert_cmpint (entry->new_code, ==, ATT_CODE_NONE);
+  g_assert_cmpstr (entry->reason, ==, "Marked the wrong pupil");
+
+  /* Marked again, the session is a first entry, and remembers that it
+   * has been changed twice before (entry, clear). */
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
+  {
+    AttMark mark = { 0 };
+    g_assert_true (att_register_get_mark (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM, &mark, &error));
+    g_assert_cmpint (mark.code, ==, ATT_CODE_PRESENT_AM);
+    g_assert_cmpuint (mark.amendments, ==, 2);
+    att_mark_clear (&mark);
+  }
+  assert_consistent (f);
+}
+
+static void
+test_rollback_reloads (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
+
+  /* Marks written inside an outer transaction show in memory at once ... */
+  g_assert_true (att_db_begin (f->db, &error));
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_PM, ATT_CODE_PRESENT_PM, NULL);
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_M, "Dentist");
+  mark_ok (f, f->eve, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_I, NULL);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_M);
+  g_assert_cmpint (att_register_code (f->db, f->eve, D (2024, 9, 3), ATT_SESSION_AM), ==, ATT_CODE_I);
+
+  /* ... and are gone from it when that transaction rolls back. */
+  att_db_rollback (f->db);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_PM), ==, ATT_CODE_NONE);
+  g_assert_cmpint (att_register_code (f->db, f->eve, D (2024, 9, 3), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 1);
+  g_assert_cmpint (count_rows (f->db, "mark_history"), ==, 1);
+  assert_consistent (f);
+}
+
+static void
+test_other_program (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) other = NULL;
+  AttMarkWrite w = { f->amy, D (2024, 9, 4), ATT_SESSION_AM, ATT_CODE_I, -1, NULL };
+  AttFigures figures;
+
+  g_setenv ("ATTENDANCE_TODAY", "2024-09-04", TRUE);
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 4), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+
+  /* attendance-cli writes to the same file through its own connection. */
+  other = att_db_open (f->t->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (att_register_write (other, NULL, &w, 1, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+
+  /* The figures look at once ... */
+  g_assert_true (att_stats_pupil (f->db, f->amy, D (2024, 9, 2), D (2024, 9, 4), &figures, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (figures.codes[ATT_CODE_I], ==, 1);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 4), ATT_SESSION_AM), ==, ATT_CODE_I);
+
+  /* ... and a cell read soon after sees the next change too. */
+  w.code = ATT_CODE_M;
+  g_assert_true (att_register_write (other, NULL, &w, 1, "Appointment card seen", ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_usleep (120 * 1000);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 4), ATT_SESSION_AM), ==, ATT_CODE_M);
+  assert_consistent (f);
+  g_unsetenv ("ATTENDANCE_TODAY");
+}
+
+typedef struct
+{
+  GArray *dates;
+  GPtrArray *upns;
+  AttDb *db;
+  guint stop_after;
+} Collected;
+
+static gboolean
+collect (gint64      pupil_id,
+         AttDate     date,
+         AttSession  session,
+         AttCode     code,
+         int         minutes_late,
+         const char *comment,
+         gpointer    user_data)
+{
+  Collected *c = user_data;
+  int key = date * 2 + session;
+
+  g_array_append_val (c->dates, key);
+  g_ptr_array_add (c->upns, g_strdup (att_pupils_get (c->db, pupil_id)->upn));
+  return c->stop_after == 0 || c->upns->len < c->stop_after;
+}
+
+static void
+test_foreach (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Collected c = { g_array_new (FALSE, FALSE, sizeof (int)),
+                  g_ptr_array_new_with_free_func (g_free), f->db, 0 };
+
+  /* Written out of order on purpose: 12 Sep first, then 11 Sep. */
+  mark_ok (f, f->eve, D (2024, 9, 12), ATT_SESSION_PM, ATT_CODE_PRESENT_PM, NULL);
+  mark_ok (f, f->amy, D (2024, 9, 12), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
+  mark_ok (f, f->ben, D (2024, 9, 12), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
+  mark_ok (f, f->eve, D (2024, 9, 12), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
+  mark_ok (f, f->ben, D (2024, 9, 11), ATT_SESSION_PM, ATT_CODE_PRESENT_PM, NULL);
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_PM, ATT_CODE_PRESENT_PM, NULL);
+
+  /* From 11 Sep: five marks by date, session, then UPN. */
+  g_assert_true (att_register_foreach (f->db, D (2024, 9, 11), ATT_DATE_NONE, collect, &c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (c.upns->len, ==, 5);
+  for (guint i = 1; i < c.upns->len; i++)
+    {
+      int a = g_array_index (c.dates, int, i - 1);
+      int b = g_array_index (c.dates, int, i);
+
+      g_assert_cmpint (a, <=, b);
+      if (a == b)
+        g_assert_cmpint (strcmp (c.upns->pdata[i - 1], c.upns->pdata[i]), <, 0);
+    }
+  g_assert_cmpint (g_array_index (c.dates, int, 0), ==, D (2024, 9, 11) * 2 + 1);
+  g_assert_cmpint (g_array_index (c.dates, int, 4), ==, D (2024, 9, 12) * 2 + 1);
+
+  /* Inclusive ends, and the callback can stop the walk. */
+  g_array_set_size (c.dates, 0);
+  g_ptr_array_set_size (c.upns, 0);
+  g_assert_true (att_register_foreach (f->db, D (2024, 9, 2), D (2024, 9, 11), collect, &c, &error));
+  g_assert_cmpuint (c.upns->len, ==, 2);
+  g_array_set_size (c.dates, 0);
+  g_ptr_array_set_size (c.upns, 0);
+  c.stop_after = 3;
+  g_assert_true (att_register_foreach (f->db, ATT_DATE_NONE, ATT_DATE_NONE, collect, &c, &error));
+  g_assert_cmpuint (c.upns->len, ==, 3);
+
+  g_array_unref (c.dates);
+  g_ptr_array_unref (c.upns);
+}
+
+static void
+test_years_and_check (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *upn = g_strdup (att_pupils_get (f->db, f->amy)->upn);
+  sqlite3_stmt *stmt = NULL;
+  guint8 blob[ATT_REGISTER_YEAR_SLOTS];
+  const guint8 *codes;
+
+  /* Marks in two school years: Fri 19 Jul 2024 is in 2023/24 (slot
+   * (19 Jul - 1 Sep 2023) * 2 + 1 = 322 * 2 + 1 = 645), Mon 2 Sep 2024 in
+   * 2024/25. */
+  mark_ok (f, f->amy, D (2024, 7, 19), ATT_SESSION_PM, ATT_CODE_G, NULL);
+  mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
+  mark_ok (f, f->lee, D (2024, 6, 3), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
+  codes = att_register_year_codes (f->db, f->amy, 2023);
+  g_assert_nonnull (codes);
+  g_assert_cmpint (D (2024, 7, 19) - D (2023, 9, 1), ==, 322);
+  g_assert_cmpint (codes[645], ==, ATT_CODE_G);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 7, 19), ATT_SESSION_PM), ==, ATT_CODE_G);
+  g_assert_cmpint (count_rows (f->db, "mark_years"), ==, 3);
+  assert_consistent (f);
+
+  /* Tamper with Amy's 2024/25 copy: the 2 Sep AM byte becomes O. */
+  g_assert_cmpint (sqlite3_prepare_v2 (att_db_get_handle (f->db),
+                                       "SELECT codes FROM mark_years WHERE pupil_id = ? AND year = 2024",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, f->amy);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  memcpy (blob, sqlite3_column_blob (stmt, 0), sizeof blob);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (blob[2], ==, ATT_CODE_PRESENT_AM);
+  blob[2] = ATT_CODE_O;
+  g_assert_cmpint (sqlite3_prepare_v2 (att_db_get_handle (f->db),
+                                       "UPDATE mark_years SET codes = ? WHERE pupil_id = ? AND year = 2024",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, blob, sizeof blob, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, f->amy);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  /* And remove Lee's 2023/24 copy altogether. */
+  g_assert_cmpint (sqlite3_exec (att_db_get_handle (f->db), "DELETE FROM mark_years WHERE year = 2023 AND pupil_id = (SELECT id FROM pupils WHERE legal_surname = 'Long')", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_true (att_db_check (f->db, problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (char *)problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 2);
+  {
+    gboolean amy_found = FALSE, lee_found = FALSE;
+
+    for (guint i = 0; i < problems->len; i++)
+      {
+        const char *p = problems->pdata[i];
+        if (strstr (p, upn) && strstr (p, "2024/25") && strstr (p, "2 Sep 2024"))
+          amy_found = TRUE;
+        if (strstr (p, "Lee Long") && strstr (p, "2023/24"))
+          lee_found = TRUE;
+      }
+    g_assert_true (amy_found);
+    g_assert_true (lee_found);
+  }
+
+  /* Rebuilding from the marks mends both. */
+  g_assert_true (att_register_rebuild_cache (f->db, &error));
+  g_assert_no_error (error);
+  assert_consistent (f);
+  g_assert_cmpint (count_rows (f->db, "mark_years"), ==, 3);
+
+  /* A write mends the copy of the pupil-year it touches, too. */
+  g_assert_cmpint (sqlite3_exec (att_db_get_handle (f->db), "UPDATE mark_years SET codes = zeroblob(732)", NULL, NULL, NULL), ==, SQLITE_OK);
+  mark_ok (f, f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
+  g_ptr_array_set_size (problems, 0);
+  g_assert_true (att_db_check (f->db, problems, &error));
+  /* Amy's 2023/24 and Lee's 2023/24 copies are still blank. */
+  g_assert_cmpuint (problems->len, ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/register/first-entry", test_first_entry);
+  ADD ("/register/identical-rewrite", test_identical_rewrite);
+  ADD ("/register/amendment-needs-reason", test_amendment_needs_reason);
+  ADD ("/register/history-keeps-people", test_history_keeps_people_as_they_were);
+  ADD ("/register/history-append-only", test_history_append_only);
+  ADD ("/register/refused-sessions", test_refused_sessions);
+  ADD ("/register/code-rules", test_code_rules);
+  ADD ("/register/permissions", test_permissions);
+  ADD ("/register/batch-all-or-nothing", test_batch_all_or_nothing);
+  ADD ("/register/dry-run", test_dry_run);
+  ADD ("/register/clear", test_clear);
+  ADD ("/register/rollback-reloads", test_rollback_reloads);
+  ADD ("/register/other-program", test_other_program);
+  ADD ("/register/foreach", test_foreach);
+  ADD ("/register/years-and-check", test_years_and_check);
+
+  return g_test_run ();
+}
