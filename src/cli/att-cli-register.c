@@ -256,7 +256,10 @@ att_cli_cmd_register (AttCliContext *ctx)
       if (att_pupil_on_roll_between (pupil, first, last))
         g_ptr_array_add (rows, pupil);
     }
-  if (!any_in_group)
+  /* A registration group nobody belongs to is most likely a typing
+   * error; "all" or a year group may simply be empty. */
+  if (!any_in_group && g_ascii_strcasecmp (group, "all") != 0 &&
+      g_ascii_strncasecmp (group, "year", 4) != 0 && g_ascii_strcasecmp (group, "reception") != 0)
     return att_cli_refuse_msg (_("There are no pupils in the group “%s”: give a registration group, year:N or all"),
                                group);
 

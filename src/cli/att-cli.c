@@ -149,9 +149,9 @@ print_help (FILE *out)
            _("the user making a change; their role must allow it"));
   fprintf (out, "  --version     %s\n", _("print the version"));
   fprintf (out, "\n%s\n",
-           _("Setting up (users add, school set, calendar term add, calendar closure add)\n"
-             "may be done without --user, as the system itself; with --user the user's\n"
-             "role is checked."));
+           _("The set-up commands (users add, school set, calendar term add, calendar\n"
+             "closure add) may be run without --user: the change is then made by the\n"
+             "system itself. With --user, that user's role must allow the change."));
   fprintf (out, "\n%s\n",
            _("Dates are YYYY-MM-DD; sessions are am or pm; codes are the DfE codes.\n"
              "Exit status: 0 done; 1 refused (nothing was changed); 2 usage error."));

@@ -1,0 +1,818 @@
+#!/usr/bin/env python3
+# test_cli.py: end-to-end tests of attendance-cli through the real binary
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Each test makes its own database in a temporary folder and drives the
+# binary named by $ATTENDANCE_CLI. Figures are worked out by hand in the
+# comments. "Today" is fixed through $ATTENDANCE_TODAY so that nothing
+# depends on the real date.
+#
+# Run with --tap for TAP output (meson does); the exit status is non-zero
+# when any test fails.
+
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import traceback
+
+CLI = os.environ.get("ATTENDANCE_CLI", "attendance-cli")
+TODAY = "2024-12-20"
+
+# The check letters of the UPN: the digits at positions 2 to 13 are
+# weighted 2 to 13; the sum modulo 23 picks the letter.
+UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
+
+
+def make_upn(digits):
+    assert len(digits) == 12 and digits.isdigit()
+    total = sum(int(d) * (i + 2) for i, d in enumerate(digits))
+    return UPN_LETTERS[total % 23] + digits
+
+
+UPN_A = make_upn("820200100001")
+UPN_B = make_upn("820200100002")
+UPN_C = make_upn("820200100003")
+UPN_D = make_upn("820200100004")
+
+OFFICER = "Olive Officer"
+HEAD = "Hannah Head"
+RECEPTION = "Rita Reception"
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message="check failed"):
+    if not condition:
+        raise Failure(message)
+
+
+def equal(actual, expected, what=""):
+    if actual != expected:
+        raise Failure("%s: expected %r, got %r" % (what or "value", expected, actual))
+
+
+class Result:
+    def __init__(self, args, proc):
+        self.args = args
+        self.rc = proc.returncode
+        self.out = proc.stdout
+        self.err = proc.stderr
+
+    def json(self):
+        try:
+            return json.loads(self.out)
+        except ValueError as e:
+            raise Failure("not JSON from %r: %s\n%s" % (self.args, e, self.out))
+
+    def describe(self):
+        return "attendance-cli %s -> %d\nstdout: %s\nstderr: %s" % (
+            " ".join(self.args), self.rc, self.out[-2000:], self.err[-2000:])
+
+
+class School:
+    """A database in a temporary folder, and the commands to drive it."""
+
+    def __init__(self, name="db"):
+        self.dir = tempfile.mkdtemp(prefix="att-cli-test-")
+        self.db = os.path.join(self.dir, name + ".db")
+
+    def cleanup(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def run(self, *args, db=True, today=TODAY):
+        env = dict(os.environ)
+        env["ATTENDANCE_TODAY"] = today
+        env.pop("ATTENDANCE_DB", None)
+        argv = [CLI] + (["--db", self.db] if db else []) + list(args)
+        proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300)
+        return Result(list(args), proc)
+
+    def ok(self, *args, **kwargs):
+        r = self.run(*args, **kwargs)
+        if r.rc != 0:
+            raise Failure("expected success\n" + r.describe())
+        return r
+
+    def refused(self, *args, **kwargs):
+        """Exit 1 with exactly one line on stderr."""
+        r = self.run(*args, **kwargs)
+        if r.rc != 1:
+            raise Failure("expected exit 1\n" + r.describe())
+        lines = r.err.splitlines()
+        if len(lines) != 1 or not lines[0].strip():
+            raise Failure("expected one line on stderr\n" + r.describe())
+        return r
+
+    def usage(self, *args, **kwargs):
+        r = self.run(*args, **kwargs)
+        if r.rc != 2:
+            raise Failure("expected exit 2\n" + r.describe())
+        check(r.err.strip() != "", "a usage error says what was wrong")
+        return r
+
+    def json(self, *args, **kwargs):
+        return self.ok(*(list(args) + ["--json"]), **kwargs).json()
+
+    def write(self, name, rows):
+        path = self.path(name)
+        with open(path, "w", newline="") as f:
+            csv.writer(f).writerows(rows)
+        return path
+
+    # A school with three users and the autumn term of 2024: Autumn 1 is
+    # 2 September to 25 October (school weeks 1 to 8), half term is 28
+    # October to 1 November (no sessions), Autumn 2 is 4 November (school
+    # week 9) to 20 December.
+    def setup(self, terms=True):
+        self.ok("init", "--school", "Riverside Primary", "--urn", "123456", "--la", "Testshire")
+        self.ok("users", "add", OFFICER, "--role", "attendance-officer",
+                "--position", "Attendance Officer")
+        self.ok("users", "add", HEAD, "--role", "headteacher", "--position", "Headteacher")
+        self.ok("users", "add", RECEPTION, "--role", "receptionist", "--position", "Receptionist")
+        if terms:
+            self.ok("calendar", "term", "add", "Autumn 1", "2024-09-02", "2024-10-25")
+            self.ok("calendar", "term", "add", "Autumn 2", "2024-11-04", "2024-12-20")
+        return self
+
+    def add_pupils(self, upns=(UPN_A, UPN_B, UPN_C, UPN_D)):
+        names = [("Khan", "Amina", "F"), ("Smith", "Ben", "M"),
+                 ("Jones", "Cara", "F"), ("Patel", "Dev", "M")]
+        # Year 4 in 2024-25: born September 2015 to August 2016.
+        dobs = ["2015-10-14", "2015-11-14", "2015-12-14", "2016-01-14"]
+        rows = [["upn", "surname", "forename", "dob", "sex", "year_group",
+                 "reg_group", "admission_date"]]
+        for i, upn in enumerate(upns):
+            surname, forename, sex = names[i]
+            rows.append([upn, surname, forename, dobs[i], sex, "4", "4K", "2024-09-02"])
+        path = self.write("pupils.csv", rows)
+        self.ok("pupils", "import", path, "--user", OFFICER)
+
+    def mark(self, upn, date, session, code, *extra):
+        return self.ok("mark", upn, date, session, code, "--user", OFFICER, *extra)
+
+    def marks(self, upn, entries):
+        """Writes marks through a marks CSV: entries of (date, session, code)."""
+        rows = [["upn", "date", "session", "code"]]
+        rows += [[upn, d, s, c] for d, s, c in entries]
+        path = self.write("marks-%s.csv" % upn, rows)
+        self.ok("marks", "import", path, "--user", OFFICER)
+
+
+def school_days(first, count):
+    """School days from the Monday @first (YYYY-MM-DD) on, weekdays only,
+    with no holiday in between (the tests use plain term-time weeks)."""
+    import datetime
+    d = datetime.date.fromisoformat(first)
+    out = []
+    while len(out) < count:
+        if d.weekday() < 5:
+            out.append(d.isoformat())
+        d += datetime.timedelta(days=1)
+    return out
+
+
+def sessions_of(days):
+    return [(d, s) for d in days for s in ("am", "pm")]
+
+
+# --- Tests ------------------------------------------------------------------
+
+def test_init_refuses_existing_database():
+    t = School()
+    try:
+        t.ok("init", "--school", "Riverside Primary")
+        r = t.refused("init", "--school", "Another School")
+        check("exists" in r.err or t.db in r.err, "the refusal says the database exists")
+        equal(t.json("school", "show")["name"], "Riverside Primary", "school name kept")
+    finally:
+        t.cleanup()
+
+
+def test_init_bad_urn_leaves_nothing():
+    t = School()
+    try:
+        t.refused("init", "--school", "Riverside Primary", "--urn", "12")
+        check(not os.path.exists(t.db), "a refused init leaves no database")
+    finally:
+        t.cleanup()
+
+
+def test_missing_database_refused():
+    t = School()
+    try:
+        r = t.refused("users", "list")
+        check(not os.path.exists(t.db), "no database is created by reading")
+        check("init" in r.err, "the refusal says how to create one")
+    finally:
+        t.cleanup()
+
+
+def test_usage_errors():
+    t = School()
+    try:
+        t.setup(terms=False)
+        t.usage()                                            # no command
+        t.usage("frobnicate")                                # unknown command
+        t.usage("users", "frobnicate")                       # unknown sub-command
+        t.usage("users", "list", "--frobnicate")             # unknown option
+        t.usage("users", "list", "--role", "admin")          # option of another command
+        t.usage("users", "add", "Zed")                       # missing --role
+        t.usage("users", "add", "Zed", "--role", "wizard")   # bad option value
+        t.usage("mark", UPN_A, "2024-09-02", "am")           # missing argument
+        t.usage("mark", UPN_A, "2024-09-02", "am", "/")      # missing --user
+        t.usage("mark", UPN_A, "2024-09-02", "noon", "/", "--user", OFFICER)
+        t.usage("register", "all", "2024-09-02", "--days", "many")
+        t.usage("stats", "--from", "02/09/2024")             # dates are YYYY-MM-DD here
+        t.usage("backup")                                    # missing FILE
+        t.usage("check", "extra")                            # unexpected argument
+        t.usage("stats", "--from")                           # option without its value
+        t.usage("calls", "list")                             # not part of this version
+        r = t.usage("mark", UPN_A, "2024-09-02", "am")
+        check("Usage:" in r.err, "a usage error shows the usage line")
+        equal(r.out, "", "nothing on stdout")
+        # Nothing was added by any of them.
+        equal(len(t.json("users", "list")), 3, "users after usage errors")
+    finally:
+        t.cleanup()
+
+
+def test_help_and_version():
+    t = School()
+    try:
+        r = t.ok("--help", db=False)
+        check("Usage" in r.out and "threshold" in r.out, "help lists the commands")
+        check("--user" in r.out and "set-up" in r.out, "help explains the optional --user")
+        r = t.ok("help", db=False)
+        check("calendar closure add" in r.out, "help lists sub-commands")
+        r = t.ok("help", "mark", db=False)
+        check("--reason" in r.out, "help of one command")
+        r = t.ok("mark", "--help", db=False)
+        check("UPN DATE SESSION CODE" in r.out, "--help after a command")
+        r = t.ok("--version", db=False)
+        check(re.match(r"attendance-cli \d+\.\d+", r.out), "version line")
+    finally:
+        t.cleanup()
+
+
+def test_users_add_and_list():
+    t = School()
+    try:
+        t.setup(terms=False)
+        users = t.json("users", "list")
+        by_name = {u["name"]: u for u in users}
+        equal(sorted(by_name), sorted([OFFICER, HEAD, RECEPTION]), "user names")
+        equal(by_name[OFFICER]["role"], "attendance-officer", "role")
+        equal(by_name[OFFICER]["position"], "Attendance Officer", "position")
+        equal(by_name[HEAD]["role"], "headteacher", "role")
+        check(all(isinstance(u["id"], int) and u["id"] > 0 for u in users), "ids")
+        # Names are unique, whatever the case.
+        t.refused("users", "add", OFFICER.upper(), "--role", "admin")
+        # With --user, the role must allow managing users.
+        t.refused("users", "add", "Sam Supply", "--role", "receptionist", "--user", RECEPTION)
+        t.refused("users", "add", "Sam Supply", "--role", "receptionist", "--user", "Nobody")
+        equal(len(t.json("users", "list")), 3, "nothing added by refusals")
+        # Options may come before the positional arguments.
+        t.ok("users", "add", "--role", "admin", "Ada Admin")
+        equal(len(t.json("users", "list")), 4, "users")
+        r = t.ok("users", "list")
+        check(r.out.splitlines()[0].split()[:2] == ["ID", "Name"], "table header")
+    finally:
+        t.cleanup()
+
+
+def test_school_register_may_stay_open_30_minutes():
+    t = School()
+    try:
+        t.setup(terms=False)
+        # 08:45 to 09:10 is 25 minutes; 08:40 to 09:10 is 30: both allowed.
+        t.ok("school", "set", "am_close", "09:10")
+        t.ok("school", "set", "am_open", "08:40", "--user", HEAD)
+        before = t.json("school", "show")
+        equal(before["am_open"], "08:40", "am_open")
+        equal(before["am_close"], "09:10", "am_close")
+        # 08:40 to 09:11 is 31 minutes: refused, nothing changed.
+        r = t.refused("school", "set", "am_close", "09:11")
+        check("30" in r.err, "the refusal names the 30-minute rule")
+        equal(t.json("school", "show"), before, "settings after the refusal")
+        # A receptionist may not change settings; an unknown key is a usage error.
+        t.refused("school", "set", "phone", "01234 567890", "--user", RECEPTION)
+        t.usage("school", "set", "colour", "blue")
+        equal(t.json("school", "show"), before, "settings after the refusals")
+        for key in ("name", "urn", "la", "address", "phone", "email", "headteacher",
+                    "attendance_lead", "am_open", "am_close", "pm_open", "pm_close"):
+            check(key in before, "school show has " + key)
+        equal(before["name"], "Riverside Primary", "name")
+        equal(before["urn"], "123456", "urn")
+        equal(before["la"], "Testshire", "la")
+    finally:
+        t.cleanup()
+
+
+def test_calendar_school_weeks_across_half_term():
+    t = School()
+    try:
+        t.setup()
+        # An INSET day on Monday 2 September, an afternoon closure on
+        # Wednesday 4 September, and a whole week closed (11 to 15 November).
+        t.ok("calendar", "closure", "add", "2024-09-02", "--reason", "INSET day")
+        t.ok("calendar", "closure", "add", "2024-09-04", "--reason", "Staff training",
+             "--session", "pm")
+        t.ok("calendar", "closure", "add", "2024-11-11", "2024-11-15", "--reason", "Heating broken")
+        # A term may not overlap another; a closure must fall inside a term.
+        t.refused("calendar", "term", "add", "Overlap", "2024-10-21", "2024-11-08")
+        t.refused("calendar", "closure", "add", "2024-10-29", "--reason", "Half term")
+        # A receptionist cannot change the calendar.
+        t.refused("calendar", "term", "add", "Spring 1", "2025-01-06", "2025-02-14",
+                  "--user", RECEPTION)
+
+        days = t.json("calendar", "show", "--from", "2024-09-01", "--to", "2024-11-24")
+        by_date = {d["date"]: d for d in days}
+        # Worked out by hand:
+        #  week of 2 Sep: Mon closed, Tue to Fri open        -> school week 1
+        #  weeks of 9 Sep .. 21 Oct                          -> weeks 2 to 8
+        #  half term 28 Oct to 1 Nov: no session             -> not a school week
+        #  week of 4 Nov                                     -> week 9
+        #  week of 11 Nov: every day closed                  -> not a school week
+        #  week of 18 Nov                                    -> week 10
+        # Days: 4 + 7 * 5 + 5 + 5 = 49.
+        equal(len(days), 49, "school days")
+        check("2024-09-02" not in by_date, "the INSET day is not a school day")
+        equal(by_date["2024-09-03"]["school_week"], 1, "3 Sep")
+        equal(by_date["2024-09-03"]["sessions"], ["am", "pm"], "3 Sep sessions")
+        equal(by_date["2024-09-04"]["sessions"], ["am"], "4 Sep: morning only")
+        equal(by_date["2024-09-09"]["school_week"], 2, "9 Sep")
+        equal(by_date["2024-10-25"]["school_week"], 8, "25 Oct")
+        check(not any("2024-10-26" <= d <= "2024-11-03" for d in by_date), "half term")
+        equal(by_date["2024-11-04"]["school_week"], 9, "4 Nov, after half term")
+        check(not any("2024-11-11" <= d <= "2024-11-15" for d in by_date), "closed week")
+        equal(by_date["2024-11-18"]["school_week"], 10, "18 Nov, after the closed week")
+        equal(days[-1]["date"], "2024-11-22", "last day shown")
+        equal([d["date"] for d in days], sorted(by_date), "dates in order")
+
+        # Without dates: the school year holding today (2024-12-20).
+        whole = t.json("calendar", "show")
+        equal(whole[0]["date"], "2024-09-03", "first day of the year")
+        equal(whole[-1]["date"], "2024-12-20", "last day of the year")
+        # 49 days to 22 Nov, then 25 Nov to 20 Dec: 4 weeks of 5 days.
+        equal(len(whole), 69, "school days this year")
+        equal(whole[-1]["school_week"], 14, "20 Dec is in school week 14")
+    finally:
+        t.cleanup()
+
+
+def test_pupils_import_and_list():
+    t = School()
+    try:
+        t.setup()
+        rows = [["UPN", "Surname", "Forename", "Preferred Forename", "Date of Birth", "Gender",
+                 "Year Group", "Reg-Group", "Admission_Date", "FSM", "SEN", "EAL",
+                 "Looked After", "Shoe Size"],
+                [UPN_A, "Khan", "Amina", "", "2015-10-14", "F", "4", "4K", "2024-09-02",
+                 "Y", "K", "no", "0", "3"],
+                [UPN_B, "Smith", "Benjamin", "Ben", "21/11/2014", "M", "5", "5S", "02/09/2024",
+                 "N", "N", "yes", "1", "4"],
+                [UPN_C, "Jones", "Cara", "", "2019-12-01", "F", "R", "RB", "2024-09-02",
+                 "false", "E", "N", "N", "1"]]
+        path = t.write("pupils.csv", rows)
+
+        # A dry run checks and counts, and writes nothing.
+        r = t.ok("pupils", "import", path, "--dry-run", "--user", OFFICER)
+        check("3" in r.out, "the dry run counts the rows")
+        equal(t.json("pupils", "list"), [], "nothing written by a dry run")
+
+        r = t.ok("pupils", "import", path, "--user", OFFICER)
+        check(re.search(r"3 added", r.out), "summary says 3 added: " + r.out)
+        check("shoe" in r.out.lower(), "the unknown column is reported")
+
+        pupils = t.json("pupils", "list")
+        equal(len(pupils), 3, "pupils")
+        by_upn = {p["upn"]: p for p in pupils}
+        a, b, c = by_upn[UPN_A], by_upn[UPN_B], by_upn[UPN_C]
+        equal(a["surname"], "Khan", "surname")
+        equal(a["forename"], "Amina", "forename")
+        equal(a["group"], "4K", "group")
+        equal(a["year"], 4, "year")
+        equal(a["dob"], "2015-10-14", "dob")
+        equal(a["sex"], "F", "sex")
+        equal(a["admission_date"], "2024-09-02", "admission")
+        equal(a["leaving_date"], None, "leaving")
+        equal(a["fsm"], True, "fsm")
+        equal(a["sen"], "K", "sen")
+        equal(a["eal"], False, "eal")
+        equal(b["forename"], "Ben", "preferred forename")
+        equal(b["dob"], "2014-11-21", "a DD/MM/YYYY date")
+        equal(b["eal"], True, "eal")
+        equal(b["looked_after"], True, "looked after")
+        equal(c["year"], 0, "Reception is year 0")
+        for key in ("name", "social_worker", "young_carer"):
+            check(key in a, "pupils list has " + key)
+
+        equal([p["upn"] for p in t.json("pupils", "list", "--year", "R")], [UPN_C], "--year R")
+        equal([p["upn"] for p in t.json("pupils", "list", "--group", "5S")], [UPN_B], "--group")
+        equal([p["upn"] for p in t.json("--json", "pupils", "list", "--year", "4")], [UPN_A],
+              "--json first")
+
+        # The same file again changes nothing.
+        r = t.ok("pupils", "import", path, "--user", OFFICER)
+        check(re.search(r"3 unchanged", r.out), "summary says 3 unchanged: " + r.out)
+
+        # Contacts, shown with the pupil.
+        contacts = t.write("contacts.csv", [
+            ["upn", "priority", "title", "forename", "surname", "relationship",
+             "parental_responsibility", "phone_mobile"],
+            [UPN_A, "1", "Mrs", "Sara", "Khan", "Mother", "Y", "07700 900001"],
+            [UPN_A, "2", "Mr", "Omar", "Khan", "Father", "Y", "07700 900002"]])
+        t.ok("contacts", "import", contacts, "--user", OFFICER)
+        shown = t.json("pupils", "show", UPN_A)
+        equal(shown["upn"], UPN_A, "upn")
+        equal([c["relationship"] for c in shown["contacts"]], ["Mother", "Father"], "contacts")
+        equal(shown["contacts"][0]["phone_mobile"], "07700 900001", "phone")
+        check("fsm" in shown["flags"], "flags")
+        check("possible" in shown["figures"] and "codes" in shown["figures"], "figures")
+        t.ok("pupils", "show", UPN_A)
+        t.refused("pupils", "show", UPN_D)
+    finally:
+        t.cleanup()
+
+
+def test_bad_pupils_csv_refused():
+    t = School()
+    try:
+        t.setup()
+        rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
+                 "admission_date"],
+                [UPN_A, "Khan", "Amina", "2015-10-14", "F", "4", "4K", "2024-09-02"],
+                [UPN_B, "Smith", "Ben", "2016-02-30", "M", "4", "4K", "2024-09-02"],
+                [UPN_C, "Jones", "Cara", "2016-05-01", "F", "4", "4K", "2024-09-02"]]
+        path = t.write("pupils.csv", rows)
+        r = t.refused("pupils", "import", path, "--user", OFFICER)
+        # The bad date is on the file's row 3 (the header is row 1).
+        check("row 3" in r.err.lower(), "the refusal names the row: " + r.err)
+        equal(t.json("pupils", "list"), [], "nothing imported")
+    finally:
+        t.cleanup()
+
+
+def test_receptionist_cannot_import_pupils():
+    t = School()
+    try:
+        t.setup()
+        path = t.write("pupils.csv", [
+            ["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
+             "admission_date"],
+            [UPN_A, "Khan", "Amina", "2015-10-14", "F", "4", "4K", "2024-09-02"]])
+        r = t.refused("pupils", "import", path, "--user", RECEPTION)
+        check("receptionist" in r.err.lower() or RECEPTION in r.err, "names the role: " + r.err)
+        equal(t.json("pupils", "list"), [], "nothing imported")
+        t.usage("pupils", "import", path)                  # --user is required
+        t.refused("pupils", "import", path, "--user", "Nobody")
+        equal(t.json("pupils", "list"), [], "nothing imported")
+    finally:
+        t.cleanup()
+
+
+def test_mark_amend_needs_reason_and_history():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        r = t.mark(UPN_A, "2024-10-14", "am", "/")
+        check("/" in r.out, "the mark is echoed")
+        # '/' in the afternoon is stored as '\'.
+        t.mark(UPN_A, "2024-10-14", "pm", "/")
+        grid = t.json("register", "4K", "2024-10-14")
+        row = [p for p in grid if p["upn"] == UPN_A][0]
+        equal([(c["date"], c["session"], c["code"]) for c in row["cells"]],
+              [("2024-10-14", "am", "/"), ("2024-10-14", "pm", "\\")], "cells")
+
+        # Changing a saved mark without a reason is refused; nothing changes.
+        r = t.refused("mark", UPN_A, "2024-10-14", "am", "I", "--user", OFFICER)
+        grid = t.json("register", "4K", "2024-10-14")
+        row = [p for p in grid if p["upn"] == UPN_A][0]
+        equal(row["cells"][0]["code"], "/", "mark kept after the refusal")
+
+        t.mark(UPN_A, "2024-10-14", "am", "I", "--reason", "Mother rang: unwell")
+        history = t.json("history", UPN_A)
+        am = [h for h in history if h["session"] == "am"]
+        equal(len(am), 2, "entry and amendment")
+        first, amend = am
+        equal((first["date"], first["old"], first["new"]), ("2024-10-14", None, "/"), "entry")
+        equal(first["who"], OFFICER, "who")
+        equal(first["position"], "Attendance Officer", "position")
+        equal((amend["old"], amend["new"]), ("/", "I"), "amendment")
+        equal(amend["reason"], "Mother rang: unwell", "reason")
+        equal(amend["who"], OFFICER, "who amended")
+        for h in history:
+            check(re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$", h["when"]),
+                  "ISO 8601 local time: " + h["when"])
+        equal(len(history), 3, "history entries (two am, one pm)")
+        r = t.ok("history", UPN_A)
+        check("Mother rang: unwell" in r.out, "the table shows the reason")
+
+        # Unknown pupil, unknown code, a closed day: refused with one line.
+        t.refused("mark", UPN_D[:-1] + "9", "2024-10-14", "am", "/", "--user", OFFICER)
+        t.refused("mark", UPN_B, "2024-10-14", "am", "QQ", "--user", OFFICER)
+        t.refused("mark", UPN_B, "2024-10-29", "am", "/", "--user", OFFICER)   # half term
+        t.refused("mark", UPN_B, "2024-10-14", "am", "/", "--user", OFFICER,
+                  "--minutes-late", "5")                                        # only with L or U
+        t.refused("history", UPN_D[:-1] + "9")
+        t.mark(UPN_B, "2024-10-14", "am", "L", "--minutes-late", "7")
+        b = [h for h in t.json("history", UPN_B)]
+        equal([(h["new"], h["new_minutes_late"]) for h in b], [("L", 7)], "minutes late")
+    finally:
+        t.cleanup()
+
+
+def test_register_grid():
+    t = School()
+    try:
+        t.setup()
+        t.ok("calendar", "closure", "add", "2024-10-16", "--reason", "Polling station",
+             "--session", "pm")
+        t.add_pupils()
+        t.mark(UPN_A, "2024-10-15", "am", "/")
+        t.mark(UPN_B, "2024-10-16", "am", "M")
+        # Friday 25 October, then half term is skipped: Monday 4 November.
+        grid = t.json("register", "year:4", "2024-10-25", "--days", "2")
+        equal(len(grid), 4, "every pupil of year 4")
+        equal([(c["date"], c["session"]) for c in grid[0]["cells"]],
+              [("2024-10-25", "am"), ("2024-10-25", "pm"),
+               ("2024-11-04", "am"), ("2024-11-04", "pm")], "cells skip half term")
+        grid = t.json("register", "4K", "2024-10-15", "--days", "2")
+        by_upn = {p["upn"]: [c["code"] for c in p["cells"]] for p in grid}
+        equal(by_upn[UPN_A], ["/", "", "", "#"], "A: marked, empty, empty, closed")
+        equal(by_upn[UPN_B], ["", "", "M", "#"], "B")
+        check(all(p["group"] == "4K" and p["name"] for p in grid), "group and name")
+        r = t.ok("register", "Year 4", "2024-10-15", "--days", "2")
+        equal(len(r.out.splitlines()), 5, "a header and four rows")
+        t.refused("register", "9Z", "2024-10-15")
+        equal(t.json("register", "year:6", "2024-10-15"), [], "an empty year")
+    finally:
+        t.cleanup()
+
+
+def stats_of(t, *args, **kwargs):
+    return {s["upn"]: s for s in t.json("stats", *args, **kwargs)}
+
+
+def test_stats_figures():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # Two school weeks, 16 to 27 September: 10 days, 20 sessions,
+        # numbered 0 to 19 in date and session order.
+        slots = sessions_of(school_days("2024-09-16", 10))
+        equal(len(slots), 20, "sessions")
+
+        # A: 16 present (8 '/' in the mornings, 8 '\' in the afternoons),
+        # I at 3 and 4, L at 9, G at 14.
+        #   possible 20; present 16 + L = 17; authorised 2; unauthorised 1
+        #   attendance 17/20 = 85.0%; absence 3/20 = 15.0%: persistent.
+        special = {3: "I", 4: "I", 9: "L", 14: "G"}
+        t.marks(UPN_A, [(d, s, special.get(i, "/")) for i, (d, s) in enumerate(slots)])
+        # B: exactly 90.0%: 18 present, 2 authorised (M). Absence is 10%
+        #   of possible sessions, which IS persistent absence.
+        t.marks(UPN_B, [(d, s, "M" if i in (0, 1) else "/") for i, (d, s) in enumerate(slots)])
+        # C: 19 present, 1 unauthorised (O): 95.0%, not persistent.
+        t.marks(UPN_C, [(d, s, "O" if i == 7 else "/") for i, (d, s) in enumerate(slots)])
+        # D: 18 marked (10 present, 8 O), the last 2 sessions never marked:
+        #   possible 18, missing 2; absence 8/18 = 44.4%: persistent, not severe.
+        t.marks(UPN_D, [(d, s, "O" if i < 8 else "/") for i, (d, s) in enumerate(slots[:18])])
+
+        stats = stats_of(t, "--from", "2024-09-16", "--to", "2024-09-27")
+        a = stats[UPN_A]
+        equal((a["possible"], a["present"], a["aea"], a["authorised"], a["unauthorised"],
+               a["missing"]), (20, 17, 0, 2, 1, 0), "A's sessions")
+        equal((a["late_before_close"], a["late_after_close"]), (1, 0), "A's lates")
+        equal(a["attendance_pct"], 85.0, "A's attendance")
+        equal(a["absence_pct"], 15.0, "A's absence")
+        equal((a["persistent"], a["severe"]), (True, False), "A is persistently absent")
+        equal(a["codes"], {"/": 8, "\\": 8, "I": 2, "L": 1, "G": 1}, "A's codes")
+        equal((a["name"], a["group"], a["year"]), ("Amina Khan", "4K", 4), "A's details")
+
+        b = stats[UPN_B]
+        equal((b["possible"], b["present"], b["authorised"]), (20, 18, 2), "B")
+        equal(b["attendance_pct"], 90.0, "B's attendance")
+        equal(b["persistent"], True, "exactly 90.0% is persistent absence")
+
+        c = stats[UPN_C]
+        equal((c["attendance_pct"], c["persistent"]), (95.0, False), "C")
+        equal(c["codes"], {"/": 10, "\\": 9, "O": 1}, "C's codes")
+
+        d = stats[UPN_D]
+        equal((d["possible"], d["missing"], d["unauthorised"]), (18, 2, 8), "D")
+        equal((d["absence_pct"], d["persistent"], d["severe"]), (44.4, True, False), "D")
+
+        # The raw text has one decimal.
+        r = t.ok("stats", "--from", "2024-09-16", "--to", "2024-09-27", "--json")
+        check(re.search(r'"attendance_pct"\s*:\s*85\.0[,\s]', r.out),
+              "one decimal in the JSON text")
+
+        # Filters.
+        only = t.json("stats", "--from", "2024-09-16", "--to", "2024-09-27", "--pupil", UPN_C)
+        equal([s["upn"] for s in only], [UPN_C], "--pupil")
+        equal(len(t.json("stats", "--from", "2024-09-16", "--to", "2024-09-27",
+                         "--group", "4K")), 4, "--group")
+        equal(t.json("stats", "--from", "2024-09-16", "--to", "2024-09-27", "--year", "5"), [],
+              "--year")
+        t.refused("stats", "--pupil", UPN_D[:-1] + "9")
+
+        # D's first 8 sessions (16 to 19 September) are O. To Monday 23
+        # September: 6 days, 12 sessions, absence 8/12 = 66.7%. To Wednesday
+        # 25 September: 16 sessions, 8 O and 8 present: exactly 50.0%, which
+        # is severe absence.
+        d = stats_of(t, "--from", "2024-09-16", "--to", "2024-09-23")[UPN_D]
+        equal((d["possible"], d["unauthorised"], d["absence_pct"]), (12, 8, 66.7), "D early")
+        d = stats_of(t, "--from", "2024-09-16", "--to", "2024-09-25")[UPN_D]
+        equal((d["possible"], d["unauthorised"], d["severe"]), (16, 8, True), "50% is severe")
+
+        # Without dates: the school year to today. With today a Saturday,
+        # 21 December, every session of the autumn term is past: 8 weeks
+        # before half term and 7 after, 75 days or 150 sessions. A has 20
+        # marked and 130 missing.
+        a = stats_of(t, today="2024-12-21")[UPN_A]
+        equal((a["possible"], a["missing"]), (20, 130), "the year to date")
+        r = t.ok("stats", "--from", "2024-09-16", "--to", "2024-09-27")
+        check("85.0" in r.out and "90.0" in r.out, "the table shows the percentages")
+    finally:
+        t.cleanup()
+
+
+def test_marks_export_import_round_trip():
+    one, two = School("one"), School("two")
+    try:
+        for t in (one, two):
+            t.setup()
+            t.add_pupils()
+        days = school_days("2024-09-23", 5)
+        codes = ["/", "L", "I", "/", "G", "/", "M", "/", "N", "/"]
+        for i, (d, s) in enumerate(sessions_of(days)):
+            one.mark(UPN_A, d, s, codes[i], *(["--minutes-late", "12"] if codes[i] == "L" else []))
+            one.mark(UPN_B, d, s, "/", "--comment", 'said "hello", left early')
+        one.mark(UPN_A, days[0], "am", "B", "--reason", "At the swimming gala")
+
+        out1 = one.path("marks.csv")
+        r = one.ok("marks", "export", out1)
+        check("20" in r.out, "20 marks exported: " + r.out)
+        check(not os.path.exists(out1 + ".tmp"), "no temporary file left")
+        with open(out1) as f:
+            rows = list(csv.DictReader(f))
+        equal(list(rows[0].keys()),
+              ["upn", "date", "session", "code", "minutes_late", "comment"], "columns")
+        equal(len(rows), 20, "rows")
+        late = [r for r in rows if r["code"] == "L"][0]
+        equal(late["minutes_late"], "12", "minutes late")
+        equal([r["comment"] for r in rows if r["upn"] == UPN_B][0],
+              'said "hello", left early', "a quoted comment")
+
+        r = two.ok("marks", "import", out1, "--user", OFFICER)
+        check("20 added" in r.out, "summary: " + r.out)
+        span = ("--from", "2024-09-23", "--to", "2024-09-27")
+        equal(two.json("stats", *span), one.json("stats", *span), "stats equal")
+        out2 = two.path("marks.csv")
+        two.ok("marks", "export", out2)
+        with open(out1) as f1, open(out2) as f2:
+            equal(f2.read(), f1.read(), "the second export")
+
+        # A date range.
+        part = one.path("part.csv")
+        one.ok("marks", "export", part, "--from", "2024-09-24", "--to", "2024-09-24")
+        with open(part) as f:
+            rows = list(csv.DictReader(f))
+        equal(len(rows), 4, "one day: 2 pupils x 2 sessions")
+
+        # Importing the same file again changes nothing; a changed mark
+        # without the right is refused.
+        r = two.ok("marks", "import", out1, "--user", OFFICER)
+        check("20 unchanged" in r.out, "summary: " + r.out)
+        bad = two.write("bad.csv", [["upn", "date", "session", "code"],
+                                    [UPN_C, "2024-09-23", "am", "/"],
+                                    [UPN_C, "2024-09-24", "noon", "/"]])
+        r = two.refused("marks", "import", bad, "--user", OFFICER)
+        check("row 3" in r.err.lower(), "the bad row is named: " + r.err)
+        equal(two.json("stats", "--pupil", UPN_C, *span)[0]["possible"], 0, "nothing imported")
+    finally:
+        one.cleanup()
+        two.cleanup()
+
+
+def test_threshold_window_across_half_term():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # As of Friday 22 November (school week 11) the window is school
+        # weeks 2 to 11: 9 September to 22 November. Half term (28 October
+        # to 1 November) has no session, so the window stretches over it.
+        across = [("2024-10-24", "am", "G"), ("2024-10-24", "pm", "G"),
+                  ("2024-10-25", "am", "G"), ("2024-10-25", "pm", "G"),
+                  ("2024-11-04", "am", "G"), ("2024-11-04", "pm", "G"),
+                  ("2024-11-05", "am", "G"), ("2024-11-05", "pm", "G")]
+        outside = [("2024-09-06", "am", "O")]      # week 1: outside the window
+        # A: 8 G + O on the window's first session + N on its last = 10.
+        t.marks(UPN_A, across + outside + [("2024-09-09", "am", "O"), ("2024-11-22", "pm", "N")])
+        # B: 8 G + N = 9, and the O in week 1 does not count: no breach.
+        t.marks(UPN_B, across + outside + [("2024-11-22", "pm", "N")])
+        # C: 10 unauthorised sessions but the first in week 1: only 9 count.
+        t.marks(UPN_C, across + outside + [("2024-11-21", "am", "U")])
+
+        breaches = t.json("threshold", "--as-of", "2024-11-22")
+        equal([b["upn"] for b in breaches], [UPN_A], "only A has 10")
+        a = breaches[0]
+        equal(a["unauthorised_sessions"], 10, "sessions")
+        equal(a["window_start"], "2024-09-09", "window start")
+        equal(a["window_end"], "2024-11-22", "window end")
+        equal(a["school_weeks"], 10, "school weeks")
+        equal(a["codes"], {"G": 8, "O": 1, "N": 1}, "codes")
+        equal(a["includes_n"], True, "includes N")
+        equal(a["penalty_notices_3y"], 0, "notices")
+        equal(a["considered"], False, "considered")
+        equal(a["name"], "Amina Khan", "name")
+
+        # As of Thursday 21 November the window is the same weeks, but
+        # A's N on the 22nd is after the as-of date: 9, no breach.
+        equal(t.json("threshold", "--as-of", "2024-11-21"), [], "as of the day before")
+        r = t.ok("threshold", "--as-of", "2024-11-22")
+        check(UPN_A in r.out and UPN_B not in r.out, "the table")
+    finally:
+        t.cleanup()
+
+
+def test_backup_and_check():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        t.mark(UPN_A, "2024-10-14", "am", "/")
+        r = t.ok("check")
+        equal(r.out.strip(), "ok", "check of the database")
+        copy = t.path("backup.db")
+        t.ok("backup", copy)
+        check(os.path.exists(copy), "the backup exists")
+        env = dict(os.environ, ATTENDANCE_TODAY=TODAY, ATTENDANCE_DB=copy)
+        proc = subprocess.run([CLI, "check"], env=env, capture_output=True, text=True)
+        equal((proc.returncode, proc.stdout.strip()), (0, "ok"), "check of the backup via $ATTENDANCE_DB")
+        proc = subprocess.run([CLI, "history", UPN_A, "--json"], env=env, capture_output=True,
+                              text=True)
+        equal(json.loads(proc.stdout)[0]["new"], "/", "the backup holds the mark")
+        t.refused("backup", copy)                          # never overwrites
+    finally:
+        t.cleanup()
+
+
+def test_demo_school():
+    t = School()
+    try:
+        r = t.ok("demo", "--pupils", "60", "--years", "1", "--seed", "3",
+                 "--as-of", "2024-11-15", today="2024-11-15")
+        check(os.path.exists(t.db), "the demo database exists")
+        t.refused("demo", "--pupils", "60", "--years", "1", "--seed", "3", "--as-of", "2024-11-15")
+        stats = t.json("stats", today="2024-11-15")
+        check(50 <= len(stats) <= 70, "about 60 pupils: %d" % len(stats))
+        marked = sum(s["possible"] for s in stats)
+        check(marked > 0, "the demo has marks")
+        check(all(0.0 <= s["attendance_pct"] <= 100.0 for s in stats), "percentages")
+        check(isinstance(t.json("threshold", today="2024-11-15"), list), "threshold runs")
+        equal(t.ok("check").out.strip(), "ok", "the demo passes the check")
+        t.usage("demo", "--pupils", "lots")
+    finally:
+        t.cleanup()
+
+
+# --- A small TAP runner -----------------------------------------------------
+
+def main():
+    tests = [(name, fn) for name, fn in globals().items()
+             if name.startswith("test_") and callable(fn)]
+    only = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if only:
+        tests = [(n, f) for n, f in tests if any(o in n for o in only)]
+    print("1..%d" % len(tests), flush=True)
+    failed = 0
+    for number, (name, fn) in enumerate(tests, 1):
+        try:
+            fn()
+            print("ok %d - %s" % (number, name), flush=True)
+        except Exception as e:  # noqa: BLE001 - every failure is reported
+            failed += 1
+            print("not ok %d - %s" % (number, name), flush=True)
+            text = str(e) if isinstance(e, Failure) else traceback.format_exc()
+            for line in text.splitlines():
+                print("# " + line, flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
