@@ -179,6 +179,16 @@ test_parse_sub_codes (void)
   g_assert_no_error (error);
   g_assert_nonnull (note2);
 
+  /* A present mark with a sub-code still belongs to its session. */
+  g_clear_pointer (&note, g_free);
+  g_assert_cmpint (att_code_parse_for_mark ("/01", day, ATT_SESSION_PM, FALSE, &note, &error),
+                   ==, ATT_CODE_PRESENT_PM);
+  g_assert_no_error (error);
+  g_assert_nonnull (note);
+  g_assert_cmpint (att_code_parse_for_mark ("\\01", day, ATT_SESSION_AM, FALSE, NULL, &error),
+                   ==, ATT_CODE_PRESENT_AM);
+  g_assert_no_error (error);
+
   /* A real two-character code is not a sub-code. */
   g_clear_pointer (&note, g_free);
   g_assert_cmpint (att_code_parse_for_mark ("Y3", day, ATT_SESSION_PM, FALSE, &note, &error),

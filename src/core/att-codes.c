@@ -170,6 +170,11 @@ att_code_parse_for_mark (const char  *text,
         }
     }
 
+  /* A present mark with a sub-code ("/01") still takes the session's own
+   * slash, as the plain one does above. */
+  if (code == ATT_CODE_PRESENT_AM || code == ATT_CODE_PRESENT_PM)
+    code = session == ATT_SESSION_AM ? ATT_CODE_PRESENT_AM : ATT_CODE_PRESENT_PM;
+
   if (code == ATT_CODE_NONE)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
