@@ -497,6 +497,11 @@ run (int    argc,
           options_done = TRUE;
           continue;
         }
+      if (!options_done && strcmp (arg, "-h") == 0)
+        {
+          g_hash_table_replace (ctx.options, g_strdup ("help"), g_strdup (""));
+          continue;
+        }
       if (!options_done && g_str_has_prefix (arg, "--") && arg[2] != '\0')
         {
           g_autofree char *name = g_strdup (arg + 2);
