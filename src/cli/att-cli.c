@@ -161,8 +161,12 @@ static void
 print_command_help (const AttCliCommand *command)
 {
   g_autofree char *usage = command_usage (command);
+  g_autofree char *summary = g_strdup (_(command->summary));
 
-  g_print ("%s %s\n\n%s\n", _("Usage:"), usage, _(command->summary));
+  /* The summaries are written to follow a command name; on their own they
+   * start a sentence. */
+  summary[0] = g_ascii_toupper (summary[0]);
+  g_print ("%s %s\n\n%s.\n", _("Usage:"), usage, summary);
   if (g_str_has_prefix (command->words, "users add") ||
       g_str_has_prefix (command->words, "school set") ||
       g_str_has_prefix (command->words, "calendar term add") ||
