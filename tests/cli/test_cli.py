@@ -768,6 +768,14 @@ def test_backup_and_check():
                               text=True)
         equal(json.loads(proc.stdout)[0]["new"], "/", "the backup holds the mark")
         t.refused("backup", copy)                          # never overwrites
+        # --db wins over $ATTENDANCE_DB: the main database has four pupils,
+        # a fresh one named by --db has none.
+        other = t.path("other.db")
+        subprocess.run([CLI, "--db", other, "init", "--school", "Other"], env=env, check=True,
+                       capture_output=True)
+        proc = subprocess.run([CLI, "--db", other, "pupils", "list", "--json"], env=env,
+                              capture_output=True, text=True)
+        equal(json.loads(proc.stdout), [], "--db is used before $ATTENDANCE_DB")
     finally:
         t.cleanup()
 
