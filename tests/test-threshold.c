@@ -1,0 +1,381 @@
+/* test-threshold.c: the National Framework check for penalty notices
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The school's calendar and its school weeks (Monday dates):
+ *   Summer 2 2024  Mon 3 Jun .. Fri 19 Jul 2024:
+ *                  3 Jun, 10 Jun, 17 Jun, 24 Jun, 1 Jul, 8 Jul, 15 Jul
+ *   (summer holiday: no school weeks)
+ *   Autumn 1 2024  Mon 2 Sep .. Fri 25 Oct 2024:
+ *                  2 Sep, 9 Sep, 16 Sep, 23 Sep, 30 Sep, 7 Oct, 14 Oct, 21 Oct
+ *   (half term, Mon 28 Oct .. Fri 1 Nov: no sessions)
+ *   Autumn 2 2024  Mon 4 Nov .. Fri 20 Dec 2024: 4 Nov, 11 Nov, ...
+ *
+ * As of Fri 8 Nov 2024 the ten school weeks are 4 Nov, the eight weeks of
+ * Autumn 1 and 15 Jul: the window runs from Mon 15 Jul 2024 to Fri 8 Nov
+ * 2024, across the half term and across the summer into a new school year.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "att-db-private.h"
+#include "att-test-util.h"
+
+typedef struct
+{
+  AttTestDb *t;
+  AttDb     *db;
+} Fixture;
+
+static gint64
+add_pupil (Fixture    *f,
+           const char *forename,
+           const char *surname,
+           AttDate     admission)
+{
+  static int serial = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttPupil) pupil = att_pupil_new ();
+  char rest[13];
+  char upn[14];
+  gint64 id;
+
+  g_snprintf (rest, sizeof rest, "8231003%05d", ++serial);
+  g_snprintf (upn, sizeof upn, "%c%s", att_upn_check_letter (rest), rest);
+  pupil->upn = g_strdup (upn);
+  pupil->legal_forename = g_strdup (forename);
+  pupil->legal_surname = g_strdup (surname);
+  pupil->dob = D (2012, 3, 3);
+  pupil->sex = 'M';
+  pupil->year_group = 8;
+  pupil->reg_group = g_strdup ("8B");
+  pupil->admission = admission;
+  pupil->sen = ATT_SEN_NONE;
+  id = att_pupils_save (f->db, NULL, pupil, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("ATTENDANCE_TODAY", "2024-11-08", TRUE);
+  f->t = att_test_db_new ();
+  f->db = f->t->db;
+  att_calendar_add_term (f->db, NULL, "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
+  g_assert_no_error (error);
+  att_calendar_add_term (f->db, NULL, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
+  g_assert_no_error (error);
+  att_calendar_add_term (f->db, NULL, "Autumn 2 2024", D (2024, 11, 4), D (2024, 12, 20), &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  att_test_db_free (f->t);
+}
+
+/* Marks @count school sessions with @code, starting at @date @session. */
+static void
+mark_sessions (Fixture    *f,
+               gint64      pupil,
+               AttDate     date,
+               AttSession  session,
+               guint       count,
+               AttCode     code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) writes = g_array_new (FALSE, FALSE, sizeof (AttMarkWrite));
+  AttCalendar *calendar = att_db_get_calendar (f->db);
+  int s = session;
+
+  while (writes->len < count)
+    {
+      if (att_calendar_is_school_session (calendar, date, s))
+        {
+          AttMarkWrite w = { pupil, date, s, code, -1, NULL };
+          g_array_append_val (writes, w);
+        }
+      if (++s > ATT_SESSION_PM)
+        {
+          s = ATT_SESSION_AM;
+          date++;
+        }
+      g_assert_cmpint (date, <, D (2025, 1, 1));
+    }
+  g_assert_true (att_register_write (f->db, NULL, (AttMarkWrite *)(void *)writes->data,
+                                     writes->len, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+}
+
+static void
+check_pupil (Fixture   *f,
+             gint64     pupil,
+             AttDate    as_of,
+             AttBreach *breach)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (att_threshold_pupil (f->db, pupil, as_of, breach, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (breach->pupil_id, ==, pupil);
+}
+
+static void
+test_nine_and_ten (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) breaches = NULL;
+  gint64 nina = add_pupil (f, "Nina", "Nine", D (2023, 9, 4));
+  gint64 tom = add_pupil (f, "Tom", "Ten", D (2023, 9, 4));
+  AttBreach b;
+
+  /* Nina: 9 sessions of O from Mon 2 Sep AM to Fri 6 Sep AM. */
+  mark_sessions (f, nina, D (2024, 9, 2), ATT_SESSION_AM, 9, ATT_CODE_O);
+  check_pupil (f, nina, D (2024, 11, 8), &b);
+  g_assert_cmpuint (b.sessions, ==, 9);
+  g_assert_cmpint (b.window_start, ==, D (2024, 7, 15));
+  g_assert_cmpint (b.window_end, ==, D (2024, 11, 8));
+  g_assert_cmpuint (b.school_weeks, ==, 10);
+
+  /* Tom: a holiday (G) Fri 12 Jul, outside the window, then 5 sessions of
+   * G from Mon 15 Jul AM to Wed 17 Jul AM (last week of the summer term),
+   * and 5 of O from Mon 4 Nov AM to Wed 6 Nov AM, after the half term:
+   * 5 + 5 = 10 in the window, a breach. */
+  mark_sessions (f, tom, D (2024, 7, 12), ATT_SESSION_AM, 2, ATT_CODE_G);
+  mark_sessions (f, tom, D (2024, 7, 15), ATT_SESSION_AM, 5, ATT_CODE_G);
+  mark_sessions (f, tom, D (2024, 11, 4), ATT_SESSION_AM, 5, ATT_CODE_O);
+  check_pupil (f, tom, D (2024, 11, 8), &b);
+  g_assert_cmpuint (b.sessions, ==, 10);
+  g_assert_cmpuint (b.codes[ATT_CODE_G], ==, 5);
+  g_assert_cmpuint (b.codes[ATT_CODE_O], ==, 5);
+  g_assert_false (b.includes_n);
+  g_assert_cmpuint (b.school_weeks, ==, 10);
+  g_assert_cmpint (b.window_start, ==, D (2024, 7, 15));
+  g_assert_cmpint (b.window_end, ==, D (2024, 11, 8));
+  g_assert_cmpuint (b.notices_3y, ==, 0);
+  g_assert_false (b.considered);
+
+  /* Only Tom is a breach. */
+  breaches = att_threshold_check (f->db, D (2024, 11, 8), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (breaches->len, ==, 1);
+  g_assert_cmpint (g_array_index (breaches, AttBreach, 0).pupil_id, ==, tom);
+  g_assert_cmpmem (&g_array_index (breaches, AttBreach, 0), sizeof b, &b, sizeof b);
+
+  /* A week later (Fri 15 Nov) the window starts on Mon 2 Sep: Tom's July
+   * sessions have dropped out, 5 remain. */
+  check_pupil (f, tom, D (2024, 11, 15), &b);
+  g_assert_cmpint (b.window_start, ==, D (2024, 9, 2));
+  g_assert_cmpuint (b.sessions, ==, 5);
+  g_clear_pointer (&breaches, g_array_unref);
+  breaches = att_threshold_check (f->db, D (2024, 11, 15), &error);
+  g_assert_cmpuint (breaches->len, ==, 0);
+
+  /* Unknown pupil */
+  g_assert_false (att_threshold_pupil (f->db, 777, D (2024, 11, 8), &b, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND);
+}
+
+static void
+test_as_of_in_holiday (Fixture       *f,
+                       gconstpointer  data)
+{
+  gint64 amy = add_pupil (f, "Amy", "Able", D (2023, 9, 4));
+  AttBreach b;
+
+  /* Wed 30 Oct is in the half term: the window ends with the last school
+   * week before it (21 Oct, last day Fri 25 Oct) and goes back to 8 Jul.
+   * U sessions: Mon 8 Jul AM (first day of the window) and the 9 sessions
+   * from Mon 21 Oct AM to Fri 25 Oct AM: 10. */
+  mark_sessions (f, amy, D (2024, 7, 8), ATT_SESSION_AM, 1, ATT_CODE_U);
+  mark_sessions (f, amy, D (2024, 10, 21), ATT_SESSION_AM, 9, ATT_CODE_U);
+  check_pupil (f, amy, D (2024, 10, 30), &b);
+  g_assert_cmpint (b.window_start, ==, D (2024, 7, 8));
+  g_assert_cmpint (b.window_end, ==, D (2024, 10, 25));
+  g_assert_cmpuint (b.school_weeks, ==, 10);
+  g_assert_cmpuint (b.sessions, ==, 10);
+  g_assert_cmpuint (b.codes[ATT_CODE_U], ==, 10);
+
+  /* Before any school week there is no window at all. */
+  check_pupil (f, amy, D (2024, 1, 15), &b);
+  g_assert_cmpint (b.window_start, ==, ATT_DATE_NONE);
+  g_assert_cmpuint (b.sessions, ==, 0);
+  g_assert_cmpuint (b.school_weeks, ==, 0);
+}
+
+static void
+test_up_to_as_of (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 amy = add_pupil (f, "Amy", "Able", D (2023, 9, 4));
+  AttBreach b;
+
+  /* 10 sessions of O, Mon 4 Nov AM to Fri 8 Nov PM. */
+  mark_sessions (f, amy, D (2024, 11, 4), ATT_SESSION_AM, 10, ATT_CODE_O);
+
+  /* As of Wed 6 Nov: Mon, Tue, Wed = 6 sessions; the rest has not
+   * happened yet as far as the check goes. */
+  check_pupil (f, amy, D (2024, 11, 6), &b);
+  g_assert_cmpint (b.window_end, ==, D (2024, 11, 6));
+  g_assert_cmpuint (b.sessions, ==, 6);
+  check_pupil (f, amy, D (2024, 11, 7), &b);
+  g_assert_cmpuint (b.sessions, ==, 8);
+  check_pupil (f, amy, D (2024, 11, 8), &b);
+  g_assert_cmpuint (b.sessions, ==, 10);
+}
+
+static void
+test_counts_n (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) breaches = NULL;
+  gint64 nell = add_pupil (f, "Nell", "Noreason", D (2023, 9, 4));
+  AttBreach b;
+
+  /* 6 N (Mon 4 Nov AM .. Wed 6 Nov PM) and 4 O (Thu 7, Fri 8 Nov). */
+  mark_sessions (f, nell, D (2024, 11, 4), ATT_SESSION_AM, 6, ATT_CODE_N);
+  mark_sessions (f, nell, D (2024, 11, 7), ATT_SESSION_AM, 4, ATT_CODE_O);
+
+  /* N counts unless the school says otherwise: 10, flagged. */
+  g_assert_null (att_db_get_setting (f->db, "threshold_counts_n"));
+  check_pupil (f, nell, D (2024, 11, 8), &b);
+  g_assert_cmpuint (b.sessions, ==, 10);
+  g_assert_cmpuint (b.codes[ATT_CODE_N], ==, 6);
+  g_assert_true (b.includes_n);
+  breaches = att_threshold_check (f->db, D (2024, 11, 8), &error);
+  g_assert_cmpuint (breaches->len, ==, 1);
+  g_assert_true (g_array_index (breaches, AttBreach, 0).includes_n);
+
+  /* Turned off: only the 4 O count. */
+  g_assert_true (att_school_set (f->db, NULL, "threshold_counts_n", "no", &error));
+  g_assert_no_error (error);
+  check_pupil (f, nell, D (2024, 11, 8), &b);
+  g_assert_cmpuint (b.sessions, ==, 4);
+  g_assert_cmpuint (b.codes[ATT_CODE_N], ==, 0);
+  g_assert_false (b.includes_n);
+  g_clear_pointer (&breaches, g_array_unref);
+  breaches = att_threshold_check (f->db, D (2024, 11, 8), &error);
+  g_assert_cmpuint (breaches->len, ==, 0);
+
+  /* And on again. */
+  g_assert_true (att_school_set (f->db, NULL, "threshold_counts_n", "yes", &error));
+  check_pupil (f, nell, D (2024, 11, 8), &b);
+  g_assert_cmpuint (b.sessions, ==, 10);
+}
+
+static void
+test_on_roll_only (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 ben = add_pupil (f, "Ben", "Brown", D (2024, 10, 21));
+  AttBreach b;
+
+  /* Ben joined on Mon 21 Oct: of the window's ten weeks he was on roll in
+   * two (21 Oct and 4 Nov). 9 sessions of G from 21 Oct AM to 25 Oct AM
+   * and 1 on Mon 4 Nov AM: 10, a breach over two school weeks. */
+  mark_sessions (f, ben, D (2024, 10, 21), ATT_SESSION_AM, 9, ATT_CODE_G);
+  mark_sessions (f, ben, D (2024, 11, 4), ATT_SESSION_AM, 1, ATT_CODE_G);
+  check_pupil (f, ben, D (2024, 11, 8), &b);
+  g_assert_cmpuint (b.sessions, ==, 10);
+  g_assert_cmpuint (b.school_weeks, ==, 2);
+  g_assert_cmpint (b.window_start, ==, D (2024, 7, 15));
+}
+
+static void
+add_decision (Fixture    *f,
+              gint64      pupil,
+              AttDate     as_of,
+              const char *decision,
+              gboolean    withdrawn)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 actor = att_audit_actor (f->db, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (att_db_get_handle (f->db),
+                                       "INSERT INTO penalty_decisions (pupil_id, as_of, decision, rationale, withdrawn, actor_id, at) "
+                                       "VALUES (?, ?, ?, 'test', ?, ?, 0)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, pupil);
+  sqlite3_bind_int (stmt, 2, as_of);
+  sqlite3_bind_text (stmt, 3, decision, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, withdrawn);
+  sqlite3_bind_int64 (stmt, 5, actor);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_decisions (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) breaches = NULL;
+  gint64 tom = add_pupil (f, "Tom", "Ten", D (2023, 9, 4));
+  gint64 other = add_pupil (f, "Olly", "Other", D (2023, 9, 4));
+  AttBreach b;
+
+  mark_sessions (f, tom, D (2024, 11, 4), ATT_SESSION_AM, 10, ATT_CODE_O);
+
+  /* Past decisions. The 3 years to Fri 8 Nov 2024 start after Mon 8 Nov
+   * 2021. Counted: the notice of 10 Jan 2022. Not counted: the notice of
+   * exactly 8 Nov 2021, the withdrawn one, the support decision and the
+   * other pupil's notice. */
+  add_decision (f, tom, D (2022, 1, 10), "penalty-notice", FALSE);
+  add_decision (f, tom, D (2021, 11, 8), "penalty-notice", FALSE);
+  add_decision (f, tom, D (2023, 5, 1), "penalty-notice", TRUE);
+  add_decision (f, tom, D (2023, 6, 1), "support", FALSE);
+  add_decision (f, other, D (2024, 10, 1), "penalty-notice", FALSE);
+  /* After the as-of date: neither a past notice nor a consideration. */
+  add_decision (f, tom, D (2024, 11, 20), "penalty-notice", FALSE);
+
+  check_pupil (f, tom, D (2024, 11, 8), &b);
+  g_assert_cmpuint (b.sessions, ==, 10);
+  g_assert_cmpuint (b.notices_3y, ==, 1);
+  g_assert_false (b.considered);
+
+  /* A decision within the window (from Mon 15 Jul 2024) records that the
+   * breach was considered. */
+  add_decision (f, tom, D (2024, 10, 1), "notice-to-improve", FALSE);
+  breaches = att_threshold_check (f->db, D (2024, 11, 8), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (breaches->len, ==, 1);
+  g_assert_true (g_array_index (breaches, AttBreach, 0).considered);
+  g_assert_cmpuint (g_array_index (breaches, AttBreach, 0).notices_3y, ==, 1);
+
+  /* A second notice inside the 3 years makes 2. */
+  add_decision (f, tom, D (2024, 11, 8), "penalty-notice", FALSE);
+  check_pupil (f, tom, D (2024, 11, 8), &b);
+  g_assert_cmpuint (b.notices_3y, ==, 2);
+  g_assert_true (b.considered);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/threshold/nine-and-ten", test_nine_and_ten);
+  ADD ("/threshold/as-of-in-holiday", test_as_of_in_holiday);
+  ADD ("/threshold/up-to-as-of", test_up_to_as_of);
+  ADD ("/threshold/counts-n", test_counts_n);
+  ADD ("/threshold/on-roll-only", test_on_roll_only);
+  ADD ("/threshold/decisions", test_decisions);
+
+  return g_test_run ();
+}
