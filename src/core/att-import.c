@@ -1176,11 +1176,21 @@ att_import_marks (AttDb            *db,
   marks.reason = g_strdup_printf (_("Imported from %s"), imp.name);
 
   if (importer_usable (&imp))
-    for (guint r = 0; r < imp.csv->rows->len; r++)
-      {
-        importer_start_row (&imp, r);
-        read_mark_row (&imp, db, user, &marks);
-      }
+    {
+      /* One transaction around the checks, which are dry runs that write
+       * nothing, saves a transaction per row. */
+      if (!att_db_begin (db, error))
+        goto failed;
+      for (guint r = 0; r < imp.csv->rows->len; r++)
+        {
+          importer_start_row (&imp, r);
+          read_mark_row (&imp, db, user, &marks);
+        }
+      /* Committing, not rolling back, so that an outer transaction of
+       * the caller's is not spoilt: the dry runs left nothing to keep. */
+      if (!att_db_commit (db, error))
+        goto failed;
+    }
 
   if (report->problems->len > 0)
     {
