@@ -1,0 +1,166 @@
+/* att-amend-dialog.c: asks why a saved mark is changed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "att-amend-dialog.h"
+#include "att-register-grid.h"
+
+struct _AttAmendDialog
+{
+  AdwMessageDialog  parent_instance;
+
+  GtkListBox       *reasons;
+  GtkEntry         *other;
+};
+
+G_DEFINE_FINAL_TYPE (AttAmendDialog, att_amend_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+static void
+update_response (AttAmendDialog *self)
+{
+  g_autofree char *reason = att_amend_dialog_dup_reason (self);
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self),
+                                           ATT_AMEND_RESPONSE_AMEND, reason != NULL);
+}
+
+static void
+on_row_selected (GtkListBox     *box,
+                 GtkListBoxRow  *row,
+                 AttAmendDialog *self)
+{
+  update_response (self);
+}
+
+static void
+on_other_changed (GtkEditable    *editable,
+                  AttAmendDialog *self)
+{
+  /* Typing another reason replaces a picked one, so what is saved is
+   * what the person sees. */
+  if (*gtk_editable_get_text (editable) != '\0')
+    gtk_list_box_unselect_all (self->reasons);
+  update_response (self);
+}
+
+static void
+on_other_activate (GtkEntry       *entry,
+                   AttAmendDialog *self)
+{
+  g_autofree char *reason = att_amend_dialog_dup_reason (self);
+
+  if (reason != NULL)
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), ATT_AMEND_RESPONSE_AMEND);
+}
+
+static void
+att_amend_dialog_class_init (AttAmendDialogClass *klass)
+{
+}
+
+static void
+att_amend_dialog_init (AttAmendDialog *self)
+{
+  const char * const *reasons = att_grid_amend_reasons ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *label;
+
+  self->reasons = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->reasons, GTK_SELECTION_SINGLE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->reasons), "boxed-list");
+  for (guint i = 0; reasons[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reasons[i]);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (self->reasons, row);
+    }
+  gtk_list_box_unselect_all (self->reasons);
+  g_signal_connect (self->reasons, "row-selected", G_CALLBACK (on_row_selected), self);
+
+  label = gtk_label_new_with_mnemonic (_("_Other reason"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "heading");
+  self->other = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->other, _("Type the reason"));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->other));
+  g_signal_connect (self->other, "changed", G_CALLBACK (on_other_changed), self);
+  g_signal_connect (self->other, "activate", G_CALLBACK (on_other_activate), self);
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->reasons));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->other));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), box);
+}
+
+AttAmendDialog *
+att_amend_dialog_new (GtkWindow  *parent,
+                      const char *heading,
+                      const char *body,
+                      const char *action)
+{
+  AttAmendDialog *self;
+
+  self = g_object_new (ATT_TYPE_AMEND_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "heading", heading,
+                       "body", body,
+                       NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
+                                    "cancel", _("_Cancel"),
+                                    ATT_AMEND_RESPONSE_AMEND, action != NULL ? action : _("_Change Mark"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self),
+                                              ATT_AMEND_RESPONSE_AMEND,
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), ATT_AMEND_RESPONSE_AMEND);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
+  update_response (self);
+  return self;
+}
+
+char *
+att_amend_dialog_dup_reason (AttAmendDialog *self)
+{
+  g_autofree char *typed = NULL;
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (ATT_IS_AMEND_DIALOG (self), NULL);
+
+  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->other))));
+  if (*typed != '\0')
+    return g_steal_pointer (&typed);
+
+  row = gtk_list_box_get_selected_row (self->reasons);
+  if (row != NULL)
+    return g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return NULL;
+}
+
+void
+att_amend_dialog_set_reason (AttAmendDialog *self,
+                             const char     *reason)
+{
+  g_return_if_fail (ATT_IS_AMEND_DIALOG (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->other), reason != NULL ? reason : "");
+}
+
+void
+att_amend_dialog_select_reason (AttAmendDialog *self,
+                                guint           index)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (ATT_IS_AMEND_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->other), "");
+  row = gtk_list_box_get_row_at_index (self->reasons, index);
+  if (row != NULL)
+    gtk_list_box_select_row (self->reasons, row);
+}

@@ -1,0 +1,478 @@
+/* att-application.c: the desktop application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "att-application.h"
+#include "att-window.h"
+
+/* From the compiled resources (registered by hand: the app is a static
+ * library and an automatic constructor could be dropped by the linker). */
+void attendance_register_resource (void);
+
+struct _AttApplication
+{
+  AdwApplication       parent_instance;
+
+  GSettings           *settings;
+  AttApplicationState  state;
+  AttDb               *db;
+  char                *db_path;
+  char                *error_message;
+  AttUser             *user;
+  gulong               changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (AttApplication, att_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  PROP_DB,
+  PROP_USER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+AttApplication *
+att_application_new (void)
+{
+  return g_object_new (ATT_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       /* The same resources serve the .Devel build. */
+                       "resource-base-path", "/io/github/schoolattendance/Attendance",
+                       NULL);
+}
+
+AttApplication *
+att_application_get_default (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return ATT_IS_APPLICATION (app) ? ATT_APPLICATION (app) : NULL;
+}
+
+/* Picks the user the app acts as. The app has no sign-in yet: a school
+ * names the user in the acting-user setting, otherwise the first person
+ * whose role is to run attendance is taken. */
+static void
+update_user (AttApplication *self)
+{
+  g_autoptr(GPtrArray) users = NULL;
+  g_autofree char *wanted = NULL;
+  const AttUser *found = NULL;
+
+  g_clear_pointer (&self->user, att_user_free);
+
+  if (self->db != NULL)
+    users = att_users_list (self->db, NULL);
+
+  if (users != NULL)
+    {
+      if (self->settings != NULL)
+        wanted = g_settings_get_string (self->settings, "acting-user");
+
+      for (guint i = 0; wanted != NULL && wanted[0] != '\0' && i < users->len; i++)
+        {
+          const AttUser *user = g_ptr_array_index (users, i);
+
+          if (g_utf8_collate (user->name, wanted) == 0)
+            found = user;
+        }
+
+      for (guint i = 0; found == NULL && i < users->len; i++)
+        {
+          const AttUser *user = g_ptr_array_index (users, i);
+
+          if (user->role == ATT_ROLE_HEADTEACHER
+              || user->role == ATT_ROLE_ATTENDANCE_OFFICER)
+            found = user;
+        }
+
+      if (found == NULL && users->len > 0)
+        found = g_ptr_array_index (users, 0);
+    }
+
+  if (found != NULL)
+    self->user = att_user_copy (found);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+}
+
+static void
+on_db_changed (AttDb          *db,
+               guint           changes,
+               AttApplication *self)
+{
+  if (changes & ATT_CHANGE_USERS)
+    update_user (self);
+}
+
+static void
+on_acting_user_changed (GSettings      *settings,
+                        const char     *key,
+                        AttApplication *self)
+{
+  update_user (self);
+}
+
+static void
+set_state (AttApplication      *self,
+           AttApplicationState  state,
+           AttDb               *db,
+           const char          *error_message)
+{
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_id, self->db);
+  g_set_object (&self->db, db);
+  g_free (self->error_message);
+  self->error_message = g_strdup (error_message);
+
+  if (self->db != NULL)
+    self->changed_id = g_signal_connect (self->db, "changed",
+                                         G_CALLBACK (on_db_changed), self);
+
+  update_user (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+
+  if (self->state != state)
+    {
+      self->state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+}
+
+void
+att_application_load (AttApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) db = NULL;
+
+  g_return_if_fail (ATT_IS_APPLICATION (self));
+
+  g_free (self->db_path);
+  self->db_path = att_db_default_path (DEVELOPMENT);
+
+  if (!g_file_test (self->db_path, G_FILE_TEST_EXISTS))
+    {
+      set_state (self, ATT_APPLICATION_STATE_NO_SCHOOL, NULL, NULL);
+      return;
+    }
+
+  db = att_db_open (self->db_path, &error);
+  if (db == NULL)
+    {
+      set_state (self, ATT_APPLICATION_STATE_ERROR, NULL, error->message);
+      return;
+    }
+
+  set_state (self, ATT_APPLICATION_STATE_READY, db, NULL);
+}
+
+static void
+create_demo_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  AttDemoOptions options;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_task_return_new_error (task, G_IO_ERROR,
+                               g_io_error_from_errno (saved_errno),
+                               _("Could not create the folder %s: %s"),
+                               dir, g_strerror (saved_errno));
+      return;
+    }
+
+  att_demo_options_init (&options);
+  if (!att_demo_create (path, &options, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+att_application_create_demo_async (AttApplication      *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ATT_IS_APPLICATION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, att_application_create_demo_async);
+  g_task_set_task_data (task, att_db_default_path (DEVELOPMENT), g_free);
+  g_task_run_in_thread (task, create_demo_thread);
+}
+
+gboolean
+att_application_create_demo_finish (AttApplication  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  g_return_val_if_fail (ATT_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  att_application_load (self);
+  return TRUE;
+}
+
+AttApplicationState
+att_application_get_state (AttApplication *self)
+{
+  g_return_val_if_fail (ATT_IS_APPLICATION (self), ATT_APPLICATION_STATE_LOADING);
+
+  return self->state;
+}
+
+AttDb *
+att_application_get_db (AttApplication *self)
+{
+  g_return_val_if_fail (ATT_IS_APPLICATION (self), NULL);
+
+  return self->db;
+}
+
+const char *
+att_application_get_db_path (AttApplication *self)
+{
+  g_return_val_if_fail (ATT_IS_APPLICATION (self), NULL);
+
+  return self->db_path;
+}
+
+const char *
+att_application_get_error_message (AttApplication *self)
+{
+  g_return_val_if_fail (ATT_IS_APPLICATION (self), NULL);
+
+  return self->error_message;
+}
+
+const AttUser *
+att_application_get_user (AttApplication *self)
+{
+  g_return_val_if_fail (ATT_IS_APPLICATION (self), NULL);
+
+  return self->user;
+}
+
+GSettings *
+att_application_get_settings (AttApplication *self)
+{
+  g_return_val_if_fail (ATT_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static void
+att_application_activate (GApplication *app)
+{
+  AttApplication *self = ATT_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    {
+      if (self->state == ATT_APPLICATION_STATE_LOADING)
+        att_application_load (self);
+      window = GTK_WINDOW (att_window_new (self));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  AttApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows lets each save its size before the app ends. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GList *next = l->next;
+
+      gtk_window_close (l->data);
+      l = next;
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  AttApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Attendance developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Attendance"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Attendance developers"),
+                        "developers", developers,
+                        "comments", _("Registers, absence follow-up and attendance figures "
+                                      "for the school office"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+  { "about", about_activated, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+att_application_startup (GApplication *app)
+{
+  AttApplication *self = ATT_APPLICATION (app);
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *back_accels[] = { "<Alt>Left", NULL };
+
+  G_APPLICATION_CLASS (att_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Attendance"));
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  /* Without the compiled schema (an uninstalled build run by hand) the
+   * app still works; it only forgets its window size and page. */
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, ATT_SETTINGS_SCHEMA, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (ATT_SETTINGS_SCHEMA);
+      g_signal_connect (self->settings, "changed::acting-user",
+                        G_CALLBACK (on_acting_user_changed), self);
+    }
+  else
+    g_debug ("The settings schema %s is not installed", ATT_SETTINGS_SCHEMA);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.back", back_accels);
+}
+
+static void
+att_application_dispose (GObject *object)
+{
+  AttApplication *self = ATT_APPLICATION (object);
+
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_id, self->db);
+  g_clear_object (&self->db);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->user, att_user_free);
+
+  G_OBJECT_CLASS (att_application_parent_class)->dispose (object);
+}
+
+static void
+att_application_finalize (GObject *object)
+{
+  AttApplication *self = ATT_APPLICATION (object);
+
+  g_free (self->db_path);
+  g_free (self->error_message);
+
+  G_OBJECT_CLASS (att_application_parent_class)->finalize (object);
+}
+
+static void
+att_application_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AttApplication *self = ATT_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+
+    case PROP_USER:
+      g_value_set_boxed (value, self->user);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_application_class_init (AttApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = att_application_dispose;
+  object_class->finalize = att_application_finalize;
+  object_class->get_property = att_application_get_property;
+
+  app_class->activate = att_application_activate;
+  app_class->startup = att_application_startup;
+
+  properties[PROP_STATE] =
+    g_param_spec_int ("state", NULL, NULL,
+                      ATT_APPLICATION_STATE_LOADING, ATT_APPLICATION_STATE_READY,
+                      ATT_APPLICATION_STATE_LOADING,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL,
+                         ATT_TYPE_DB,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_USER] =
+    g_param_spec_boxed ("user", NULL, NULL,
+                        ATT_TYPE_USER,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  attendance_register_resource ();
+}
+
+static void
+att_application_init (AttApplication *self)
+{
+  self->state = ATT_APPLICATION_STATE_LOADING;
+}

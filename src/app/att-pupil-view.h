@@ -1,0 +1,26 @@
+/* att-pupil-view.h: one pupil's record: details, contacts and figures
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "attendance-core.h"
+
+G_BEGIN_DECLS
+
+#define ATT_TYPE_PUPIL_VIEW (att_pupil_view_get_type ())
+G_DECLARE_FINAL_TYPE (AttPupilView, att_pupil_view, ATT, PUPIL_VIEW, GtkWidget)
+
+/* Shows the pupil @pupil_id of @db (0 or a NULL db clears the view).
+ * Call again to bring it up to date after the database changed. */
+void      att_pupil_view_show          (AttPupilView *self,
+                                        AttDb        *db,
+                                        gint64        pupil_id);
+gint64    att_pupil_view_get_pupil_id  (AttPupilView *self);
+
+/* The UPN as shown in the view (for the tests). */
+const char *att_pupil_view_get_upn_text (AttPupilView *self);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* att-pupils-page-private.h: what the widget tests look at
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "att-pupil-view.h"
+#include "att-pupils-page.h"
+
+G_BEGIN_DECLS
+
+GtkColumnView  *att_pupils_page_get_column_view  (AttPupilsPage *self);
+GtkSearchEntry *att_pupils_page_get_search_entry (AttPupilsPage *self);
+GtkCheckButton *att_pupils_page_get_leavers_check (AttPupilsPage *self);
+AttPupilView   *att_pupils_page_get_pupil_view   (AttPupilsPage *self);
+/* TRUE while one pupil's record is shown instead of the list. */
+gboolean        att_pupils_page_is_showing_pupil (AttPupilsPage *self);
+
+G_END_DECLS

@@ -1,0 +1,813 @@
+/* att-pupils-page.c: every pupil, searchable, and one pupil's record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "att-pupil-flags.h"
+#include "att-pupils-page-private.h"
+
+struct _AttPupilsPage
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  GtkStack           *stack;
+  GtkSearchEntry     *search_entry;
+  GtkCheckButton     *leavers_check;
+  GtkLabel           *count_label;
+  GtkStack           *list_stack;
+  GtkColumnView      *column_view;
+  AdwStatusPage      *empty_page;
+  AttPupilView       *pupil_view;
+
+  /* The list: every pupil, filtered by the search and sorted by the
+   * column the user picked. The column view builds cells only for the
+   * rows on screen, so thousands of pupils cost little. */
+  GListStore         *store;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+
+  /* This school year's figures, computed once per refresh. */
+  GArray             *year_figures;
+  GHashTable         *figures;      /* pupil id -> AttFigures in year_figures */
+  GHashTable         *haystacks;    /* AttPupil -> folded text to search in */
+  char              **search_words;
+  AttDate             today;
+
+  AttDb              *db;
+  gulong              changed_id;
+  guint               refresh_id;
+  gint64              pupil_id;     /* shown in the pupil view, or 0 */
+  char               *subtitle;
+};
+
+G_DEFINE_FINAL_TYPE (AttPupilsPage, att_pupils_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DB,
+  PROP_SUBTITLE,
+  PROP_CAN_GO_BACK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+
+  return g_utf8_casefold (normal != NULL ? normal : "", -1);
+}
+
+static const AttFigures *
+lookup_figures (AttPupilsPage *self,
+                AttPupil      *pupil)
+{
+  if (self->figures == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->figures, &pupil->id);
+}
+
+static void
+set_subtitle (AttPupilsPage *self,
+              const char    *subtitle)
+{
+  if (g_strcmp0 (self->subtitle, subtitle) == 0)
+    return;
+
+  g_free (self->subtitle);
+  self->subtitle = g_strdup (subtitle);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+/* Filtering and sorting */
+
+static gboolean
+filter_pupil (gpointer item,
+              gpointer user_data)
+{
+  AttPupilsPage *self = user_data;
+  AttPupil *pupil = item;
+  const char *haystack;
+
+  if (!gtk_check_button_get_active (self->leavers_check)
+      && !att_pupil_on_roll (pupil, self->today))
+    return FALSE;
+
+  if (self->search_words == NULL)
+    return TRUE;
+
+  haystack = g_hash_table_lookup (self->haystacks, pupil);
+  if (haystack == NULL)
+    return FALSE;
+
+  for (guint i = 0; self->search_words[i] != NULL; i++)
+    if (strstr (haystack, self->search_words[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static int
+compare_names (AttPupil *a,
+               AttPupil *b)
+{
+  int result;
+
+  if (a->sort_key != NULL && b->sort_key != NULL)
+    result = strcmp (a->sort_key, b->sort_key);
+  else
+    result = g_utf8_collate (att_pupil_get_display_name (a), att_pupil_get_display_name (b));
+
+  if (result == 0)
+    result = (a->id > b->id) - (a->id < b->id);
+
+  return result;
+}
+
+static int
+sort_by_name (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return compare_names ((AttPupil *) a, (AttPupil *) b);
+}
+
+static int
+sort_by_group (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  AttPupil *pa = (AttPupil *) a, *pb = (AttPupil *) b;
+  int result = g_utf8_collate (pa->reg_group != NULL ? pa->reg_group : "",
+                               pb->reg_group != NULL ? pb->reg_group : "");
+
+  return result != 0 ? (result > 0) - (result < 0) : compare_names (pa, pb);
+}
+
+static int
+sort_by_year (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  AttPupil *pa = (AttPupil *) a, *pb = (AttPupil *) b;
+
+  if (pa->year_group != pb->year_group)
+    return pa->year_group < pb->year_group ? -1 : 1;
+
+  return compare_names (pa, pb);
+}
+
+static double
+pupil_pct (AttPupilsPage *self,
+           AttPupil      *pupil)
+{
+  const AttFigures *figures = lookup_figures (self, pupil);
+
+  if (figures == NULL || figures->possible == 0)
+    return -1.0;
+
+  /* Exact ratio: two pupils on 94.96% and 95.04% must not tie. */
+  return (double) att_figures_attended (figures) / figures->possible;
+}
+
+static int
+sort_by_attendance (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  AttPupilsPage *self = user_data;
+  AttPupil *pa = (AttPupil *) a, *pb = (AttPupil *) b;
+  double x = pupil_pct (self, pa), y = pupil_pct (self, pb);
+
+  if (x != y)
+    return x < y ? -1 : 1;
+
+  return compare_names (pa, pb);
+}
+
+/* Cells */
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  float xalign = GPOINTER_TO_INT (user_data) ? 1.0 : 0.0;
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (xalign > 0.5)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_name (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  AttPupil *pupil = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       att_pupil_get_display_name (pupil));
+}
+
+static void
+bind_group (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  AttPupil *pupil = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       pupil->reg_group != NULL ? pupil->reg_group : "");
+}
+
+static void
+bind_year (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  AttPupil *pupil = gtk_list_item_get_item (item);
+  g_autofree char *text = att_year_group_format (pupil->year_group);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+bind_attendance (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  AttPupilsPage *self = user_data;
+  AttPupil *pupil = gtk_list_item_get_item (item);
+  const AttFigures *figures = lookup_figures (self, pupil);
+  g_autofree char *text = NULL;
+
+  if (figures != NULL && figures->possible > 0)
+    text = g_strdup_printf (_("%.1f%%"), att_figures_attendance_pct (figures));
+  else
+    text = g_strdup ("—");
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+setup_flags (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, att_pupil_flags_new ());
+}
+
+static void
+bind_flags (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  AttPupilsPage *self = user_data;
+  AttPupil *pupil = gtk_list_item_get_item (item);
+
+  att_pupil_flags_update (gtk_list_item_get_child (item), pupil,
+                          lookup_figures (self, pupil), self->today);
+}
+
+static GtkColumnViewColumn *
+add_column (AttPupilsPage    *self,
+            const char       *title,
+            GCallback         setup,
+            gpointer          setup_data,
+            GCallback         bind,
+            GCompareDataFunc  compare,
+            int               fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", setup, setup_data);
+  g_signal_connect (factory, "bind", bind, self);
+
+  column = gtk_column_view_column_new (title, factory);
+  if (compare != NULL)
+    {
+      GtkCustomSorter *sorter = gtk_custom_sorter_new (compare, self, NULL);
+
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+      g_object_unref (sorter);
+    }
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  else
+    gtk_column_view_column_set_expand (column, TRUE);
+  gtk_column_view_column_set_resizable (column, TRUE);
+
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+
+  return column;
+}
+
+/* Updating */
+
+static void
+update_count (AttPupilsPage *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (ngettext ("%'u pupil", "%'u pupils", shown), shown);
+  gtk_label_set_label (self->count_label, text);
+
+  if (shown > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+    }
+  else if (total == 0)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "system-users-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Pupils Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Nobody is on the admission register. Import your pupils "
+                                         "from the school’s management system with "
+                                         "“attendance-cli pupils import FILE.csv”."));
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Pupils Found"));
+      adw_status_page_set_description (self->empty_page,
+                                       gtk_check_button_get_active (self->leavers_check)
+                                       ? _("Try part of a name, a UPN or a registration group.")
+                                       : _("Try part of a name, a UPN or a registration group, "
+                                           "or include pupils who have left."));
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+}
+
+static void
+on_filtered_items_changed (GListModel    *model,
+                           guint          position,
+                           guint          removed,
+                           guint          added,
+                           AttPupilsPage *self)
+{
+  update_count (self);
+}
+
+static void
+refresh (AttPupilsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *pupils = NULL;
+  AttCalendar *calendar;
+  AttDate first, last;
+
+  self->today = att_date_today ();
+
+  g_clear_pointer (&self->figures, g_hash_table_unref);
+  g_clear_pointer (&self->year_figures, g_array_unref);
+  g_hash_table_remove_all (self->haystacks);
+
+  if (self->db != NULL)
+    {
+      pupils = att_pupils_list (self->db, &error);
+      if (pupils == NULL)
+        g_warning ("Could not list the pupils: %s", error->message);
+      g_clear_error (&error);
+
+      calendar = att_db_get_calendar (self->db);
+      if (calendar != NULL
+          && att_calendar_school_year_range (calendar, self->today, &first, &last))
+        {
+          self->year_figures = att_stats_all (self->db, first, MIN (last, self->today), &error);
+          if (self->year_figures == NULL)
+            g_warning ("Could not count this school year: %s", error->message);
+        }
+    }
+
+  if (self->year_figures != NULL)
+    {
+      self->figures = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < self->year_figures->len; i++)
+        {
+          AttFigures *figures = &g_array_index (self->year_figures, AttFigures, i);
+
+          g_hash_table_insert (self->figures, &figures->pupil_id, figures);
+        }
+    }
+
+  for (guint i = 0; pupils != NULL && i < pupils->len; i++)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i);
+      g_autofree char *text = NULL;
+
+      text = g_strjoin (" ",
+                        att_pupil_get_display_name (pupil),
+                        pupil->legal_forename != NULL ? pupil->legal_forename : "",
+                        pupil->legal_surname != NULL ? pupil->legal_surname : "",
+                        pupil->upn != NULL ? pupil->upn : "",
+                        pupil->reg_group != NULL ? pupil->reg_group : "",
+                        NULL);
+      g_hash_table_insert (self->haystacks, pupil, fold_text (text));
+    }
+
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       pupils != NULL ? pupils->pdata : NULL,
+                       pupils != NULL ? pupils->len : 0);
+  update_count (self);
+
+  /* Bring an open record up to date, or close it if the pupil is gone. */
+  if (self->pupil_id != 0)
+    {
+      if (self->db != NULL && att_pupils_get (self->db, self->pupil_id) != NULL)
+        att_pupil_view_show (self->pupil_view, self->db, self->pupil_id);
+      else
+        gtk_widget_activate_action (GTK_WIDGET (self), "page.go-back", NULL);
+    }
+}
+
+static gboolean
+refresh_idle (gpointer user_data)
+{
+  AttPupilsPage *self = user_data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_db_changed (AttDb         *db,
+               guint          changes,
+               AttPupilsPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   AttPupilsPage  *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *folded = fold_text (text);
+  char **words = g_strsplit_set (g_strstrip (folded), " \t", -1);
+  GPtrArray *kept = g_ptr_array_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_ptr_array_add (kept, g_strdup (words[i]));
+  g_strfreev (words);
+
+  g_strfreev (self->search_words);
+  if (kept->len > 0)
+    {
+      g_ptr_array_add (kept, NULL);
+      self->search_words = (char **) g_ptr_array_free (kept, FALSE);
+    }
+  else
+    {
+      g_ptr_array_free (kept, TRUE);
+      self->search_words = NULL;
+    }
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_stop_search (GtkSearchEntry *entry,
+                AttPupilsPage  *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_leavers_toggled (GtkCheckButton *check,
+                    AttPupilsPage  *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      gtk_check_button_get_active (check)
+                      ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+}
+
+static void
+on_activate (GtkColumnView *view,
+             guint          position,
+             AttPupilsPage *self)
+{
+  g_autoptr(AttPupil) pupil = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (pupil != NULL)
+    att_pupils_page_show_pupil (self, pupil->id);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AttPupilsPage *self = ATT_PUPILS_PAGE (widget);
+
+  if (self->pupil_id == 0)
+    return;
+
+  self->pupil_id = 0;
+  att_pupil_view_show (self->pupil_view, NULL, 0);
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_widget_action_set_enabled (widget, "page.go-back", FALSE);
+  set_subtitle (self, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* Public */
+
+void
+att_pupils_page_show_pupil (AttPupilsPage *self,
+                            gint64         pupil_id)
+{
+  AttPupil *pupil;
+  gboolean was_showing;
+
+  g_return_if_fail (ATT_IS_PUPILS_PAGE (self));
+
+  if (self->db == NULL || (pupil = att_pupils_get (self->db, pupil_id)) == NULL)
+    return;
+
+  was_showing = self->pupil_id != 0;
+  self->pupil_id = pupil_id;
+  att_pupil_view_show (self->pupil_view, self->db, pupil_id);
+  gtk_stack_set_visible_child_name (self->stack, "pupil");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.go-back", TRUE);
+  set_subtitle (self, att_pupil_get_display_name (pupil));
+  if (!was_showing)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+  gtk_widget_grab_focus (GTK_WIDGET (self->pupil_view));
+}
+
+void
+att_pupils_page_focus_search (AttPupilsPage *self)
+{
+  g_return_if_fail (ATT_IS_PUPILS_PAGE (self));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "page.go-back", NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+AttDb *
+att_pupils_page_get_db (AttPupilsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PUPILS_PAGE (self), NULL);
+
+  return self->db;
+}
+
+void
+att_pupils_page_set_db (AttPupilsPage *self,
+                        AttDb         *db)
+{
+  g_return_if_fail (ATT_IS_PUPILS_PAGE (self));
+  g_return_if_fail (db == NULL || ATT_IS_DB (db));
+
+  if (self->db == db)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "page.go-back", NULL);
+
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_id, self->db);
+  g_set_object (&self->db, db);
+  if (self->db != NULL)
+    self->changed_id = g_signal_connect (self->db, "changed",
+                                         G_CALLBACK (on_db_changed), self);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+}
+
+GtkColumnView *
+att_pupils_page_get_column_view (AttPupilsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PUPILS_PAGE (self), NULL);
+
+  return self->column_view;
+}
+
+GtkSearchEntry *
+att_pupils_page_get_search_entry (AttPupilsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PUPILS_PAGE (self), NULL);
+
+  return self->search_entry;
+}
+
+GtkCheckButton *
+att_pupils_page_get_leavers_check (AttPupilsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PUPILS_PAGE (self), NULL);
+
+  return self->leavers_check;
+}
+
+AttPupilView *
+att_pupils_page_get_pupil_view (AttPupilsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PUPILS_PAGE (self), NULL);
+
+  return self->pupil_view;
+}
+
+gboolean
+att_pupils_page_is_showing_pupil (AttPupilsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PUPILS_PAGE (self), FALSE);
+
+  return self->pupil_id != 0;
+}
+
+/* GObject */
+
+static void
+att_pupils_page_dispose (GObject *object)
+{
+  AttPupilsPage *self = ATT_PUPILS_PAGE (object);
+
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_id, self->db);
+  g_clear_object (&self->db);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_PUPILS_PAGE);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+  self->filtered = NULL;
+  self->sorted = NULL;
+  self->filter = NULL;
+
+  G_OBJECT_CLASS (att_pupils_page_parent_class)->dispose (object);
+}
+
+static void
+att_pupils_page_finalize (GObject *object)
+{
+  AttPupilsPage *self = ATT_PUPILS_PAGE (object);
+
+  g_clear_pointer (&self->figures, g_hash_table_unref);
+  g_clear_pointer (&self->year_figures, g_array_unref);
+  g_clear_pointer (&self->haystacks, g_hash_table_unref);
+  g_strfreev (self->search_words);
+  g_free (self->subtitle);
+
+  G_OBJECT_CLASS (att_pupils_page_parent_class)->finalize (object);
+}
+
+static void
+att_pupils_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  AttPupilsPage *self = ATT_PUPILS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, self->pupil_id != 0);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_pupils_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  AttPupilsPage *self = ATT_PUPILS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      att_pupils_page_set_db (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_pupils_page_class_init (AttPupilsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = att_pupils_page_dispose;
+  object_class->finalize = att_pupils_page_finalize;
+  object_class->get_property = att_pupils_page_get_property;
+  object_class->set_property = att_pupils_page_set_property;
+
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL,
+                         ATT_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ATT_TYPE_PUPIL_VIEW);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/schoolattendance/Attendance/att-pupils-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, leavers_check);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, pupil_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_leavers_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+
+  gtk_widget_class_install_action (widget_class, "page.go-back", NULL, go_back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.go-back", NULL);
+}
+
+static void
+att_pupils_page_init (AttPupilsPage *self)
+{
+  GtkColumnViewColumn *name_column;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->today = att_date_today ();
+  self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->store = g_list_store_new (ATT_TYPE_PUPIL);
+
+  /* Translators: column headings of the list of pupils */
+  name_column = add_column (self, _("Name"), G_CALLBACK (setup_label), GINT_TO_POINTER (0),
+                            G_CALLBACK (bind_name), sort_by_name, 0);
+  add_column (self, _("Group"), G_CALLBACK (setup_label), GINT_TO_POINTER (0),
+              G_CALLBACK (bind_group), sort_by_group, 100);
+  add_column (self, _("Year"), G_CALLBACK (setup_label), GINT_TO_POINTER (0),
+              G_CALLBACK (bind_year), sort_by_year, 70);
+  add_column (self, _("Attendance"), G_CALLBACK (setup_label), GINT_TO_POINTER (1),
+              G_CALLBACK (bind_attendance), sort_by_attendance, 120);
+  add_column (self, _("Flags"), G_CALLBACK (setup_flags), NULL,
+              G_CALLBACK (bind_flags), NULL, 190);
+
+  self->filter = gtk_custom_filter_new (filter_pupil, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+                                              GTK_FILTER (self->filter));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_sort_by_column (self->column_view, name_column, GTK_SORT_ASCENDING);
+
+  g_signal_connect (self->filtered, "items-changed",
+                    G_CALLBACK (on_filtered_items_changed), self);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.go-back", FALSE);
+
+  refresh (self);
+}

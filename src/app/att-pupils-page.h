@@ -1,0 +1,25 @@
+/* att-pupils-page.h: every pupil, searchable, and one pupil's record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "attendance-core.h"
+
+G_BEGIN_DECLS
+
+#define ATT_TYPE_PUPILS_PAGE (att_pupils_page_get_type ())
+G_DECLARE_FINAL_TYPE (AttPupilsPage, att_pupils_page, ATT, PUPILS_PAGE, GtkWidget)
+
+AttDb    *att_pupils_page_get_db        (AttPupilsPage *self);
+void      att_pupils_page_set_db        (AttPupilsPage *self,
+                                         AttDb         *db);
+/* Back to the list, with the keyboard focus in the search entry. */
+void      att_pupils_page_focus_search  (AttPupilsPage *self);
+/* Shows one pupil's record. */
+void      att_pupils_page_show_pupil    (AttPupilsPage *self,
+                                         gint64         pupil_id);
+
+G_END_DECLS

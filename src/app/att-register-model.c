@@ -1,0 +1,159 @@
+/* att-register-model.c: the register grid as a list model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "att-register-model.h"
+
+struct _AttRegisterModel
+{
+  GObject          parent_instance;
+
+  AttGrid         *grid;
+  AttRegisterRow **rows;     /* n_rows, NULL until asked for */
+  guint            n_rows;
+};
+
+static void att_register_model_list_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AttRegisterModel, att_register_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      att_register_model_list_init))
+
+static void
+clear_rows (AttRegisterModel *self)
+{
+  for (guint i = 0; i < self->n_rows; i++)
+    g_clear_object (&self->rows[i]);
+  g_clear_pointer (&self->rows, g_free);
+  self->n_rows = 0;
+}
+
+static void
+att_register_model_finalize (GObject *object)
+{
+  AttRegisterModel *self = ATT_REGISTER_MODEL (object);
+
+  clear_rows (self);
+  g_clear_pointer (&self->grid, att_grid_unref);
+
+  G_OBJECT_CLASS (att_register_model_parent_class)->finalize (object);
+}
+
+static void
+att_register_model_class_init (AttRegisterModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = att_register_model_finalize;
+}
+
+static void
+att_register_model_init (AttRegisterModel *self)
+{
+}
+
+static GType
+att_register_model_get_item_type (GListModel *list)
+{
+  return ATT_TYPE_REGISTER_ROW;
+}
+
+static guint
+att_register_model_get_n_items (GListModel *list)
+{
+  return ATT_REGISTER_MODEL (list)->n_rows;
+}
+
+static gpointer
+att_register_model_get_item (GListModel *list,
+                             guint       position)
+{
+  AttRegisterModel *self = ATT_REGISTER_MODEL (list);
+
+  if (position >= self->n_rows)
+    return NULL;
+  return g_object_ref (att_register_model_get_row (self, position));
+}
+
+static void
+att_register_model_list_init (GListModelInterface *iface)
+{
+  iface->get_item_type = att_register_model_get_item_type;
+  iface->get_n_items = att_register_model_get_n_items;
+  iface->get_item = att_register_model_get_item;
+}
+
+AttRegisterModel *
+att_register_model_new (void)
+{
+  return g_object_new (ATT_TYPE_REGISTER_MODEL, NULL);
+}
+
+void
+att_register_model_set_grid (AttRegisterModel *self,
+                             AttGrid          *grid)
+{
+  guint removed;
+
+  g_return_if_fail (ATT_IS_REGISTER_MODEL (self));
+
+  removed = self->n_rows;
+  clear_rows (self);
+  g_clear_pointer (&self->grid, att_grid_unref);
+  if (grid != NULL)
+    {
+      self->grid = att_grid_ref (grid);
+      self->n_rows = att_grid_get_n_rows (grid);
+      self->rows = g_new0 (AttRegisterRow *, MAX (self->n_rows, 1));
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_rows);
+}
+
+AttGrid *
+att_register_model_get_grid (AttRegisterModel *self)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_MODEL (self), NULL);
+  return self->grid;
+}
+
+AttRegisterRow *
+att_register_model_get_row (AttRegisterModel *self,
+                            guint             index)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_MODEL (self), NULL);
+  g_return_val_if_fail (index < self->n_rows, NULL);
+
+  if (self->rows[index] == NULL)
+    self->rows[index] = att_register_row_new (self->grid, index);
+  return self->rows[index];
+}
+
+void
+att_register_model_row_changed (AttRegisterModel *self,
+                                guint             index)
+{
+  g_return_if_fail (ATT_IS_REGISTER_MODEL (self));
+  g_return_if_fail (index < self->n_rows);
+
+  /* Built or not, the grid's row is reloaded; a built row also tells the
+   * cells that show it. */
+  if (self->rows[index] != NULL)
+    att_register_row_changed (self->rows[index]);
+  else
+    att_grid_refresh_row (self->grid, index);
+}
+
+void
+att_register_model_refresh (AttRegisterModel *self)
+{
+  g_return_if_fail (ATT_IS_REGISTER_MODEL (self));
+
+  if (self->grid == NULL)
+    return;
+  att_grid_refresh (self->grid);
+  for (guint i = 0; i < self->n_rows; i++)
+    if (self->rows[i] != NULL)
+      att_register_row_redraw (self->rows[i]);
+}

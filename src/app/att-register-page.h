@@ -1,0 +1,32 @@
+/* att-register-page.h: the register grid
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "attendance-core.h"
+#include "att-register-grid.h"
+
+G_BEGIN_DECLS
+
+#define ATT_TYPE_REGISTER_PAGE (att_register_page_get_type ())
+G_DECLARE_FINAL_TYPE (AttRegisterPage, att_register_page, ATT, REGISTER_PAGE, GtkWidget)
+
+/* The page takes the database through its "db" property, and acts as the
+ * "user" property says (by default the application's signed-in user). */
+GtkWidget     *att_register_page_new         (void);
+AttDb         *att_register_page_get_db      (AttRegisterPage     *self);
+void           att_register_page_set_db      (AttRegisterPage     *self,
+                                              AttDb               *db);
+void           att_register_page_set_user    (AttRegisterPage     *self,
+                                              const AttUser       *user);
+/* Shows a selection of pupils (a group, a year, the school, a saved
+ * filter) on a date, a day or a week at a time. */
+void           att_register_page_show        (AttRegisterPage     *self,
+                                              const AttGridFilter *filter,
+                                              AttDate              date,
+                                              gboolean             week);
+
+G_END_DECLS

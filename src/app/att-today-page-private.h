@@ -1,0 +1,17 @@
+/* att-today-page-private.h: what the widget tests look at
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "att-today-page.h"
+
+G_BEGIN_DECLS
+
+/* The big number of the "On roll today" card. */
+const char *att_today_page_get_on_roll_text (AttTodayPage *self);
+/* "main" or "empty". */
+const char *att_today_page_get_state_name   (AttTodayPage *self);
+GtkListBox *att_today_page_get_threshold_list (AttTodayPage *self);
+
+G_END_DECLS

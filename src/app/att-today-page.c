@@ -1,0 +1,503 @@
+/* att-today-page.c: the morning dashboard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "att-today-page-private.h"
+
+struct _AttTodayPage
+{
+  GtkWidget       parent_instance;
+
+  /* Template widgets */
+  GtkStack       *stack;
+  AdwStatusPage  *empty_page;
+  GtkLabel       *date_label;
+  GtkLabel       *on_roll_value;
+  GtkLabel       *on_roll_detail;
+  GtkLabel       *week_value;
+  GtkLabel       *week_detail;
+  GtkLabel       *year_value;
+  GtkLabel       *year_detail;
+  GtkLabel       *pa_value;
+  GtkLabel       *pa_detail;
+  AdwPreferencesGroup *threshold_group;
+  GtkListBox     *threshold_list;
+
+  AttDb          *db;
+  gulong          changed_id;
+  guint           refresh_id;
+  char           *subtitle;
+};
+
+G_DEFINE_FINAL_TYPE (AttTodayPage, att_today_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DB,
+  PROP_SUBTITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_subtitle (AttTodayPage *self,
+              const char   *subtitle)
+{
+  if (g_strcmp0 (self->subtitle, subtitle) == 0)
+    return;
+
+  g_free (self->subtitle);
+  self->subtitle = g_strdup (subtitle);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+static void
+show_empty (AttTodayPage *self,
+            const char   *icon_name,
+            const char   *title,
+            const char   *description)
+{
+  adw_status_page_set_icon_name (self->empty_page, icon_name);
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static char *
+format_pct (double pct)
+{
+  /* Translators: a percentage with one decimal, as in "94.3%" */
+  return g_strdup_printf (_("%.1f%%"), pct);
+}
+
+static void
+sum_figures (GArray     *all,
+             AttFigures *sum)
+{
+  memset (sum, 0, sizeof *sum);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    att_figures_add (sum, &g_array_index (all, AttFigures, i));
+}
+
+static void
+clear_threshold_list (AttTodayPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->threshold_list))) != NULL)
+    gtk_list_box_remove (self->threshold_list, child);
+}
+
+static void
+on_breach_row_activated (AdwActionRow *row,
+                         AttTodayPage *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "pupil-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-pupil", "x", *id);
+}
+
+static GtkWidget *
+create_breach_row (AttTodayPage    *self,
+                   AttPupil        *pupil,
+                   const AttBreach *breach)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *count;
+  g_autofree char *from = att_date_format_long (breach->window_start);
+  g_autofree char *to = att_date_format_long (breach->window_end);
+  g_autofree char *count_text = NULL;
+  GString *subtitle = g_string_new (NULL);
+  gint64 *id = g_new (gint64, 1);
+
+  *id = breach->pupil_id;
+  g_object_set_data_full (G_OBJECT (row), "pupil-id", id, g_free);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 pupil != NULL ? att_pupil_get_display_name (pupil) : "?");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  /* Translators: the window of the penalty-notice count, two dates */
+  g_string_append_printf (subtitle, _("From %s to %s"), from, to);
+  if (pupil != NULL && pupil->reg_group != NULL)
+    g_string_append_printf (subtitle, " · %s", pupil->reg_group);
+  if (breach->includes_n)
+    g_string_append_printf (subtitle, " · %s", _("includes unresolved N codes"));
+  if (breach->considered)
+    g_string_append_printf (subtitle, " · %s", _("decision recorded"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  g_string_free (subtitle, TRUE);
+
+  count_text = g_strdup_printf (ngettext ("%u session", "%u sessions", breach->sessions),
+                                breach->sessions);
+  count = gtk_label_new (count_text);
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect (row, "activated", G_CALLBACK (on_breach_row_activated), self);
+
+  return row;
+}
+
+static void
+refresh (AttTodayPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) week = NULL;
+  g_autoptr(GArray) year = NULL;
+  g_autoptr(GArray) breaches = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *detail = NULL;
+  AttCalendar *calendar;
+  GPtrArray *pupils;
+  AttDate today = att_date_today ();
+  AttDate monday = att_date_monday (today);
+  AttDate first, last;
+  AttFigures sum;
+  guint n_terms = 0;
+  guint on_roll = 0;
+  guint persistent = 0, severe = 0;
+
+  today_text = att_date_format_long (today);
+  set_subtitle (self, today_text);
+  gtk_label_set_label (self->date_label, today_text);
+  clear_threshold_list (self);
+
+  if (self->db == NULL)
+    {
+      show_empty (self, "go-home-symbolic", _("No School Open"), NULL);
+      return;
+    }
+
+  pupils = att_pupils_list (self->db, &error);
+  if (pupils == NULL)
+    {
+      show_empty (self, "dialog-error-symbolic", _("The Pupils Could Not Be Read"),
+                  error->message);
+      return;
+    }
+
+  calendar = att_db_get_calendar (self->db);
+  if (calendar != NULL)
+    att_calendar_get_terms (calendar, &n_terms);
+
+  for (guint i = 0; i < pupils->len; i++)
+    if (att_pupil_on_roll (g_ptr_array_index (pupils, i), today))
+      on_roll++;
+
+  if (n_terms == 0)
+    {
+      show_empty (self, "x-office-calendar-symbolic", _("No Terms Yet"),
+                  _("Attendance counts school sessions from the school’s terms, and none "
+                    "are set up. Add each term with “attendance-cli calendar term add NAME "
+                    "START END”, then come back here."));
+      return;
+    }
+
+  if (pupils->len == 0)
+    {
+      show_empty (self, "system-users-symbolic", _("No Pupils Yet"),
+                  _("Nobody is on the admission register. Import your pupils from the "
+                    "school’s management system with “attendance-cli pupils import FILE.csv”."));
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "main");
+
+  /* On roll today */
+  text = g_strdup_printf ("%'u", on_roll);
+  gtk_label_set_label (self->on_roll_value, text);
+  g_clear_pointer (&text, g_free);
+  detail = g_strdup_printf (ngettext ("%'u pupil on the admission register in all",
+                                      "%'u pupils on the admission register in all",
+                                      pupils->len),
+                            pupils->len);
+  gtk_label_set_label (self->on_roll_detail, detail);
+  g_clear_pointer (&detail, g_free);
+
+  /* This week, Monday to today */
+  week = att_stats_all (self->db, monday, today, &error);
+  if (week == NULL)
+    {
+      g_warning ("Could not count this week: %s", error->message);
+      g_clear_error (&error);
+    }
+  sum_figures (week, &sum);
+  if (sum.possible > 0)
+    {
+      g_autofree char *since = att_date_format_long (monday);
+
+      text = format_pct (att_figures_attendance_pct (&sum));
+      /* Translators: %s is a date */
+      detail = g_strdup_printf (_("Whole school since %s"), since);
+    }
+  else
+    {
+      text = g_strdup ("—");
+      detail = g_strdup (_("No sessions marked this week yet"));
+    }
+  gtk_label_set_label (self->week_value, text);
+  gtk_label_set_label (self->week_detail, detail);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&detail, g_free);
+
+  /* This school year, and persistent absence in it */
+  if (calendar != NULL && att_calendar_school_year_range (calendar, today, &first, &last))
+    {
+      year = att_stats_all (self->db, first, MIN (last, today), &error);
+      if (year == NULL)
+        {
+          g_warning ("Could not count this school year: %s", error->message);
+          g_clear_error (&error);
+        }
+    }
+  sum_figures (year, &sum);
+  for (guint i = 0; year != NULL && i < year->len; i++)
+    {
+      const AttFigures *f = &g_array_index (year, AttFigures, i);
+
+      if (att_figures_persistent (f))
+        persistent++;
+      if (att_figures_severe (f))
+        severe++;
+    }
+
+  if (sum.possible > 0)
+    {
+      g_autofree char *since = att_date_format_long (first);
+
+      text = format_pct (att_figures_attendance_pct (&sum));
+      detail = g_strdup_printf (_("Whole school since %s"), since);
+    }
+  else
+    {
+      text = g_strdup ("—");
+      detail = g_strdup (_("No sessions marked this school year yet"));
+    }
+  gtk_label_set_label (self->year_value, text);
+  gtk_label_set_label (self->year_detail, detail);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&detail, g_free);
+
+  text = g_strdup_printf ("%'u", persistent);
+  gtk_label_set_label (self->pa_value, text);
+  g_clear_pointer (&text, g_free);
+  detail = g_strdup_printf (ngettext ("Missed 10%% or more this year; %'u of them severely (50%% or more)",
+                                      "Missed 10%% or more this year; %'u of them severely (50%% or more)",
+                                      severe),
+                            severe);
+  gtk_label_set_label (self->pa_detail, detail);
+  g_clear_pointer (&detail, g_free);
+
+  /* Penalty notice threshold */
+  breaches = att_threshold_check (self->db, today, &error);
+  if (breaches == NULL)
+    {
+      g_warning ("Could not check the penalty notice threshold: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  for (guint i = 0; breaches != NULL && i < breaches->len; i++)
+    {
+      const AttBreach *breach = &g_array_index (breaches, AttBreach, i);
+      AttPupil *pupil = att_pupils_get (self->db, breach->pupil_id);
+
+      gtk_list_box_append (self->threshold_list, create_breach_row (self, pupil, breach));
+    }
+}
+
+static gboolean
+refresh_idle (gpointer user_data)
+{
+  AttTodayPage *self = user_data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_db_changed (AttDb        *db,
+               guint         changes,
+               AttTodayPage *self)
+{
+  /* Several commits in a row make one refresh. */
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+AttDb *
+att_today_page_get_db (AttTodayPage *self)
+{
+  g_return_val_if_fail (ATT_IS_TODAY_PAGE (self), NULL);
+
+  return self->db;
+}
+
+void
+att_today_page_set_db (AttTodayPage *self,
+                       AttDb        *db)
+{
+  g_return_if_fail (ATT_IS_TODAY_PAGE (self));
+  g_return_if_fail (db == NULL || ATT_IS_DB (db));
+
+  if (self->db == db)
+    return;
+
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_id, self->db);
+  g_set_object (&self->db, db);
+  if (self->db != NULL)
+    self->changed_id = g_signal_connect (self->db, "changed",
+                                         G_CALLBACK (on_db_changed), self);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+}
+
+const char *
+att_today_page_get_on_roll_text (AttTodayPage *self)
+{
+  g_return_val_if_fail (ATT_IS_TODAY_PAGE (self), NULL);
+
+  return gtk_label_get_label (self->on_roll_value);
+}
+
+const char *
+att_today_page_get_state_name (AttTodayPage *self)
+{
+  g_return_val_if_fail (ATT_IS_TODAY_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkListBox *
+att_today_page_get_threshold_list (AttTodayPage *self)
+{
+  g_return_val_if_fail (ATT_IS_TODAY_PAGE (self), NULL);
+
+  return self->threshold_list;
+}
+
+static void
+att_today_page_dispose (GObject *object)
+{
+  AttTodayPage *self = ATT_TODAY_PAGE (object);
+
+  if (self->db != NULL)
+    g_clear_signal_handler (&self->changed_id, self->db);
+  g_clear_object (&self->db);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_TODAY_PAGE);
+
+  G_OBJECT_CLASS (att_today_page_parent_class)->dispose (object);
+}
+
+static void
+att_today_page_finalize (GObject *object)
+{
+  AttTodayPage *self = ATT_TODAY_PAGE (object);
+
+  g_free (self->subtitle);
+
+  G_OBJECT_CLASS (att_today_page_parent_class)->finalize (object);
+}
+
+static void
+att_today_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AttTodayPage *self = ATT_TODAY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_today_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AttTodayPage *self = ATT_TODAY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      att_today_page_set_db (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_today_page_class_init (AttTodayPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = att_today_page_dispose;
+  object_class->finalize = att_today_page_finalize;
+  object_class->get_property = att_today_page_get_property;
+  object_class->set_property = att_today_page_set_property;
+
+  properties[PROP_DB] =
+    g_param_spec_object ("db", NULL, NULL,
+                         ATT_TYPE_DB,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/schoolattendance/Attendance/att-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, date_label);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, on_roll_value);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, on_roll_detail);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, week_value);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, week_detail);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, year_value);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, year_detail);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, pa_value);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, pa_detail);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, threshold_group);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, threshold_list);
+}
+
+static void
+att_today_page_init (AttTodayPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  refresh (self);
+}

@@ -1,0 +1,21 @@
+/* att-window-private.h: what the widget tests look at
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "att-window.h"
+
+G_BEGIN_DECLS
+
+GtkListBox  *att_window_get_sidebar           (AttWindow  *self);
+/* The page widget of an area ("today", "pupils"), or NULL. */
+GtkWidget   *att_window_get_page              (AttWindow  *self,
+                                               const char *name);
+const char  *att_window_get_visible_page_name (AttWindow  *self);
+/* "main", "no-school", "creating" or "error". */
+const char  *att_window_get_state_name        (AttWindow  *self);
+/* The text of the "Signed in as" line. */
+const char  *att_window_get_user_text         (AttWindow  *self);
+
+G_END_DECLS

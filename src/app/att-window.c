@@ -1,0 +1,677 @@
+/* att-window.c: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "att-pupils-page.h"
+#include "att-today-page.h"
+#include "att-window-private.h"
+
+/* The areas of the window, in sidebar order; Alt+1, Alt+2, ... follow
+ * this order. A page is a widget with a writable "db" property (AttDb,
+ * may be NULL). It may also have a readable "subtitle" property (shown
+ * under the title in the header bar) and a "can-go-back" property with a
+ * "page.go-back" action for views inside the page. To add an area, add a
+ * line here and its sources to src/app/meson.build. */
+typedef struct
+{
+  const char  *name;
+  const char  *title;
+  const char  *icon_name;
+  GType      (*get_type) (void);
+} AttWindowPageInfo;
+
+static const AttWindowPageInfo page_infos[] = {
+  { "today", N_("Today"), "go-home-symbolic", att_today_page_get_type },
+  { "pupils", N_("Pupils"), "system-users-symbolic", att_pupils_page_get_type },
+};
+
+struct _AttWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkListBox           *sidebar;
+  GtkLabel             *user_label;
+  GtkStack             *pages_stack;
+  AdwWindowTitle       *content_title;
+  GtkButton            *back_button;
+  AdwStatusPage        *no_school_page;
+  AdwStatusPage        *error_page;
+  GtkButton            *demo_button;
+  AdwToastOverlay      *toast_overlay;
+
+  AttApplication       *application;
+  GSettings            *settings;
+  GtkWidget            *current_page;
+  gulong                subtitle_id;
+  gulong                can_go_back_id;
+  guint                 screenshot_id;
+  gboolean              syncing_sidebar;
+};
+
+G_DEFINE_FINAL_TYPE (AttWindow, att_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static gboolean
+page_can_go_back (GtkWidget *page)
+{
+  gboolean can_go_back = FALSE;
+
+  if (page != NULL
+      && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "can-go-back") != NULL)
+    g_object_get (page, "can-go-back", &can_go_back, NULL);
+
+  return can_go_back;
+}
+
+static void
+update_header (AttWindow *self)
+{
+  GtkWidget *page = self->current_page;
+  g_autofree char *subtitle = NULL;
+  const char *title = NULL;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  if (page != NULL)
+    {
+      title = gtk_stack_page_get_title (gtk_stack_get_page (self->pages_stack, page));
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "subtitle") != NULL)
+        g_object_get (page, "subtitle", &subtitle, NULL);
+    }
+
+  adw_window_title_set_title (self->content_title, title != NULL ? title : "");
+  adw_window_title_set_subtitle (self->content_title, subtitle != NULL ? subtitle : "");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          folded || page_can_go_back (page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
+                                 folded || page_can_go_back (page));
+}
+
+static void
+on_page_notify (GObject    *object,
+                GParamSpec *pspec,
+                AttWindow  *self)
+{
+  update_header (self);
+}
+
+static void
+select_sidebar_row (AttWindow  *self,
+                    const char *name)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
+    {
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
+        {
+          self->syncing_sidebar = TRUE;
+          gtk_list_box_select_row (self->sidebar, row);
+          self->syncing_sidebar = FALSE;
+          return;
+        }
+    }
+}
+
+static void
+on_visible_page_changed (GtkStack   *stack,
+                         GParamSpec *pspec,
+                         AttWindow  *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (stack);
+  const char *name = gtk_stack_get_visible_child_name (stack);
+
+  if (self->current_page != NULL)
+    {
+      g_clear_signal_handler (&self->subtitle_id, self->current_page);
+      g_clear_signal_handler (&self->can_go_back_id, self->current_page);
+    }
+  self->current_page = page;
+
+  if (page != NULL)
+    {
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "subtitle") != NULL)
+        self->subtitle_id = g_signal_connect (page, "notify::subtitle",
+                                              G_CALLBACK (on_page_notify), self);
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "can-go-back") != NULL)
+        self->can_go_back_id = g_signal_connect (page, "notify::can-go-back",
+                                                 G_CALLBACK (on_page_notify), self);
+    }
+
+  select_sidebar_row (self, name);
+  update_header (self);
+
+  if (self->settings != NULL && name != NULL)
+    g_settings_set_string (self->settings, "last-page", name);
+}
+
+static void
+on_sidebar_row_activated (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          AttWindow     *self)
+{
+  const char *name = gtk_widget_get_name (GTK_WIDGET (row));
+
+  gtk_stack_set_visible_child_name (self->pages_stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_sidebar_row_selected (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         AttWindow     *self)
+{
+  if (row == NULL || self->syncing_sidebar)
+    return;
+
+  gtk_stack_set_visible_child_name (self->pages_stack,
+                                    gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+on_folded_changed (AdwLeaflet *leaflet,
+                   GParamSpec *pspec,
+                   AttWindow  *self)
+{
+  /* Folded, the sidebar is a list to pick from, not a selection. */
+  gtk_list_box_set_selection_mode (self->sidebar,
+                                   adw_leaflet_get_folded (leaflet)
+                                   ? GTK_SELECTION_NONE : GTK_SELECTION_SINGLE);
+  if (!adw_leaflet_get_folded (leaflet))
+    select_sidebar_row (self, gtk_stack_get_visible_child_name (self->pages_stack));
+  update_header (self);
+}
+
+static GtkWidget *
+create_sidebar_row (const AttWindowPageInfo *info,
+                    guint                    index)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *image = gtk_image_new_from_icon_name (info->icon_name);
+  GtkWidget *label = gtk_label_new (_(info->title));
+  g_autofree char *tip = NULL;
+
+  gtk_widget_set_name (row, info->name);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  if (index < 9)
+    {
+      /* Translators: a tooltip on a sidebar row; %u is a digit key */
+      tip = g_strdup_printf (_("Alt+%u"), index + 1);
+      gtk_widget_set_tooltip_text (row, tip);
+    }
+
+  return row;
+}
+
+static void
+set_db_on_pages (AttWindow *self)
+{
+  AttDb *db = att_application_get_db (self->application);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (self->pages_stack, page_infos[i].name);
+
+      if (page != NULL)
+        g_object_set (page, "db", db, NULL);
+    }
+}
+
+static void
+update_state (AttWindow *self)
+{
+  AttApplicationState state = att_application_get_state (self->application);
+  const char *message = att_application_get_error_message (self->application);
+  const char *path = att_application_get_db_path (self->application);
+  g_autofree char *description = NULL;
+
+  switch (state)
+    {
+    case ATT_APPLICATION_STATE_NO_SCHOOL:
+      description =
+        g_strdup_printf (_("Attendance keeps the school’s registers in a database, and there is "
+                           "none at %s yet.\n\n"
+                           "To try the app, create a demonstration school with made-up pupils "
+                           "and two years of marks. To set up your own school, run "
+                           "“attendance-cli init --school NAME” and import your pupils with "
+                           "“attendance-cli pupils import”."),
+                         path != NULL ? path : "");
+      adw_status_page_set_description (self->no_school_page, description);
+      gtk_stack_set_visible_child_name (self->main_stack, "no-school");
+      break;
+
+    case ATT_APPLICATION_STATE_ERROR:
+      description =
+        g_strdup_printf (_("The school’s database at %s could not be opened: %s\n\n"
+                           "Check that the file is there and that you may read and write it. "
+                           "If it is damaged, restore the latest backup."),
+                         path != NULL ? path : "", message != NULL ? message : "");
+      adw_status_page_set_description (self->error_page, description);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      break;
+
+    case ATT_APPLICATION_STATE_READY:
+      gtk_stack_set_visible_child_name (self->main_stack, "main");
+      break;
+
+    case ATT_APPLICATION_STATE_LOADING:
+    default:
+      break;
+    }
+
+  set_db_on_pages (self);
+}
+
+static void
+on_state_changed (AttApplication *application,
+                  GParamSpec     *pspec,
+                  AttWindow      *self)
+{
+  update_state (self);
+}
+
+static void
+update_user (AttWindow *self)
+{
+  const AttUser *user = att_application_get_user (self->application);
+  g_autofree char *text = NULL;
+
+  if (user != NULL)
+    {
+      const char *position = user->position;
+
+      if (position == NULL || position[0] == '\0')
+        position = att_role_describe (user->role);
+      /* Translators: the first %s is a person's name, the second their
+       * position, as in "Signed in as Jo Bloggs, Attendance officer" */
+      text = g_strdup_printf (_("Signed in as %s, %s"), user->name, position);
+    }
+  else if (att_application_get_db (self->application) != NULL)
+    text = g_strdup (_("No user is set up yet: add one with “attendance-cli users add”"));
+
+  gtk_label_set_label (self->user_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->user_label), text != NULL);
+}
+
+static void
+on_user_changed (AttApplication *application,
+                 GParamSpec     *pspec,
+                 AttWindow      *self)
+{
+  update_user (self);
+}
+
+static void
+demo_created_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AttWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!att_application_create_demo_finish (ATT_APPLICATION (source), result, &error))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says what went wrong */
+      text = g_strdup_printf (_("The demonstration school could not be created: %s"),
+                              error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      gtk_stack_set_visible_child_name (self->main_stack, "no-school");
+    }
+}
+
+static void
+create_demo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "creating");
+  att_application_create_demo_async (self->application, NULL,
+                                     demo_created_cb, g_object_ref (self));
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+
+  att_application_load (self->application);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (gtk_stack_get_child_by_name (self->pages_stack, name) == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->pages_stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static AttPupilsPage *
+get_pupils_page (AttWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->pages_stack, "pupils");
+
+  return ATT_IS_PUPILS_PAGE (page) ? ATT_PUPILS_PAGE (page) : NULL;
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  AttPupilsPage *page = get_pupils_page (self);
+
+  if (page == NULL
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+
+  gtk_stack_set_visible_child (self->pages_stack, GTK_WIDGET (page));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  att_pupils_page_focus_search (page);
+}
+
+static void
+show_pupil_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  AttPupilsPage *page = get_pupils_page (self);
+
+  if (page == NULL)
+    return;
+
+  gtk_stack_set_visible_child (self->pages_stack, GTK_WIDGET (page));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  att_pupils_page_show_pupil (page, g_variant_get_int64 (parameter));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+
+  if (page_can_go_back (self->current_page))
+    gtk_widget_activate_action (self->current_page, "page.go-back", NULL);
+  else if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* A debugging aid for the README and the HIG review: with
+ * ATTENDANCE_SCREENSHOT=file.png the window draws itself into that file
+ * once it has settled, then the app quits. */
+static gboolean
+take_screenshot (gpointer user_data)
+{
+  AttWindow *self = user_data;
+  const char *path = g_getenv ("ATTENDANCE_SCREENSHOT");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  self->screenshot_id = 0;
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (self));
+
+  if (node != NULL && renderer != NULL)
+    {
+      texture = gsk_renderer_render_texture (renderer, node,
+                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      if (!gdk_texture_save_to_png (texture, path))
+        g_printerr ("Could not save the screenshot to %s\n", path);
+    }
+
+  g_application_quit (G_APPLICATION (self->application));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+att_window_map (GtkWidget *widget)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (att_window_parent_class)->map (widget);
+
+  if (g_getenv ("ATTENDANCE_SCREENSHOT") != NULL && self->screenshot_id == 0)
+    self->screenshot_id = g_timeout_add (2000, take_screenshot, self);
+}
+
+static gboolean
+att_window_close_request (GtkWindow *window)
+{
+  AttWindow *self = ATT_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (att_window_parent_class)->close_request (window);
+}
+
+static void
+att_window_constructed (GObject *object)
+{
+  AttWindow *self = ATT_WINDOW (object);
+  const char *start_page = g_getenv ("ATTENDANCE_PAGE");
+  g_autofree char *last_page = NULL;
+
+  G_OBJECT_CLASS (att_window_parent_class)->constructed (object);
+
+  self->application = ATT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_return_if_fail (self->application != NULL);
+
+  self->settings = att_application_get_settings (self->application);
+  if (self->settings != NULL)
+    {
+      g_object_ref (self->settings);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      last_page = g_settings_get_string (self->settings, "last-page");
+    }
+
+  g_signal_connect_object (self->application, "notify::state",
+                           G_CALLBACK (on_state_changed), self, 0);
+  g_signal_connect_object (self->application, "notify::user",
+                           G_CALLBACK (on_user_changed), self, 0);
+
+  update_state (self);
+  update_user (self);
+
+  if (start_page != NULL && gtk_stack_get_child_by_name (self->pages_stack, start_page))
+    gtk_stack_set_visible_child_name (self->pages_stack, start_page);
+  else if (last_page != NULL && gtk_stack_get_child_by_name (self->pages_stack, last_page))
+    gtk_stack_set_visible_child_name (self->pages_stack, last_page);
+
+  /* A debugging aid to show one pupil: ATTENDANCE_PUPIL=UPN. */
+  if (g_getenv ("ATTENDANCE_PUPIL") != NULL && att_application_get_db (self->application))
+    {
+      AttPupil *pupil = att_pupils_find (att_application_get_db (self->application),
+                                         g_getenv ("ATTENDANCE_PUPIL"));
+
+      if (pupil != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-pupil", "x", pupil->id);
+    }
+}
+
+static void
+att_window_dispose (GObject *object)
+{
+  AttWindow *self = ATT_WINDOW (object);
+
+  if (self->current_page != NULL)
+    {
+      g_clear_signal_handler (&self->subtitle_id, self->current_page);
+      g_clear_signal_handler (&self->can_go_back_id, self->current_page);
+      self->current_page = NULL;
+    }
+  g_clear_handle_id (&self->screenshot_id, g_source_remove);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (att_window_parent_class)->dispose (object);
+}
+
+static void
+att_window_class_init (AttWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = att_window_constructed;
+  object_class->dispose = att_window_dispose;
+  widget_class->map = att_window_map;
+  window_class->close_request = att_window_close_request;
+
+  g_type_ensure (ATT_TYPE_TODAY_PAGE);
+  g_type_ensure (ATT_TYPE_PUPILS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/schoolattendance/Attendance/att-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, user_label);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, pages_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, no_school_page);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, demo_button);
+  gtk_widget_class_bind_template_child (widget_class, AttWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-pupil", "x", show_pupil_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos) && i < 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", page_infos[i].name);
+}
+
+static void
+att_window_init (AttWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#if DEVELOPMENT
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    {
+      const AttWindowPageInfo *info = &page_infos[i];
+      GtkWidget *page = g_object_new (info->get_type (), NULL);
+      GtkStackPage *stack_page;
+
+      stack_page = gtk_stack_add_titled (self->pages_stack, page, info->name, _(info->title));
+      gtk_stack_page_set_icon_name (stack_page, info->icon_name);
+      gtk_list_box_append (self->sidebar, create_sidebar_row (info, i));
+    }
+
+  on_visible_page_changed (self->pages_stack, NULL, self);
+}
+
+AttWindow *
+att_window_new (AttApplication *application)
+{
+  g_return_val_if_fail (ATT_IS_APPLICATION (application), NULL);
+
+  return g_object_new (ATT_TYPE_WINDOW, "application", application, NULL);
+}
+
+GtkListBox *
+att_window_get_sidebar (AttWindow *self)
+{
+  g_return_val_if_fail (ATT_IS_WINDOW (self), NULL);
+
+  return self->sidebar;
+}
+
+GtkWidget *
+att_window_get_page (AttWindow  *self,
+                     const char *name)
+{
+  g_return_val_if_fail (ATT_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->pages_stack, name);
+}
+
+const char *
+att_window_get_visible_page_name (AttWindow *self)
+{
+  g_return_val_if_fail (ATT_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->pages_stack);
+}
+
+const char *
+att_window_get_state_name (AttWindow *self)
+{
+  g_return_val_if_fail (ATT_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+const char *
+att_window_get_user_text (AttWindow *self)
+{
+  g_return_val_if_fail (ATT_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_label (self->user_label);
+}
