@@ -137,7 +137,8 @@ print_help (FILE *out)
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      fprintf (out, "  %s %s\n", commands[i].words, commands[i].args);
+      fprintf (out, "  %s%s%s\n", commands[i].words, *commands[i].args ? " " : "",
+               commands[i].args);
       fprintf (out, "      %s\n", _(commands[i].summary));
     }
   fprintf (out, "  help [COMMAND]\n      %s\n", _("this help, or the help of one command"));
