@@ -222,6 +222,31 @@ test_pupils_update (Fixture       *f,
 }
 
 static void
+test_pupils_temporary_upn (Fixture       *f,
+                           gconstpointer  data)
+{
+  /* A temporary UPN ends in a letter; its check letter is worked out in
+   * test-pupils.c (E for 12345678901X). It is accepted, with a notice. */
+  g_autoptr(AttImportReport) report = att_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_file (f, "pupils.csv",
+                                      PUPILS_HEADER
+                                      UPN_1 ",Khan,Amina,2013-05-14,F,6,6B,2017-09-04\n"
+                                      "e12345678901x,Nowak,Zofia,2013-02-02,F,6,6A,2025-01-06\n");
+
+  g_assert_true (att_import_pupils (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, 2);
+  g_assert_cmpuint (report->notices->len, ==, 1);
+  g_assert_cmpuint (item (report->notices, 0)->row, ==, 3);
+  g_assert_cmpstr (item (report->notices, 0)->column, ==, "upn");
+  g_assert_nonnull (strstr (item (report->notices, 0)->message, "temporary"));
+  /* Kept in capitals, as UPNs are written. */
+  g_assert_nonnull (att_pupils_find (f->db, "E12345678901X"));
+  g_assert_cmpstr (att_pupils_find (f->db, "e12345678901x")->upn, ==, "E12345678901X");
+}
+
+static void
 test_pupils_bad_row (Fixture       *f,
                      gconstpointer  data)
 {
@@ -853,6 +878,7 @@ main (int   argc,
   g_test_add_func ("/import/problem-format", test_problem_format);
   ADD ("/import/pupils/variants", test_pupils_variants);
   ADD ("/import/pupils/update", test_pupils_update);
+  ADD ("/import/pupils/temporary-upn", test_pupils_temporary_upn);
   ADD ("/import/pupils/bad-row", test_pupils_bad_row);
   ADD ("/import/pupils/every-problem", test_pupils_every_problem);
   ADD ("/import/pupils/cross-field", test_pupils_cross_field);

@@ -582,6 +582,13 @@ read_pupil_row (Importer   *imp,
 
       if (!att_upn_validate (upn, &temporary, &error))
         problem_from_error (imp, "upn", error);
+      else if (temporary)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("UPN %s is a temporary UPN: replace it with the permanent one as soon as it is known"),
+                             upn);
+          notice (imp, imp->line, "upn", message);
+        }
       g_clear_error (&error);
       existing = att_pupils_find (db, upn);
     }
