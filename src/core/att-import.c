@@ -1020,10 +1020,10 @@ typedef struct
 } MarkImport;
 
 static void
-read_mark_row (Importer    *imp,
-               AttDb       *db,
-               const AttUser *user,
-               MarkImport  *marks)
+read_mark_row (Importer       *imp,
+               AttDb          *db,
+               const AttUser  *user,
+               MarkImport     *marks)
 {
   char *scratch[M_N_COLUMNS] = { NULL, };
   g_autoptr(GError) error = NULL;
