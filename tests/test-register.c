@@ -854,8 +854,14 @@ test_other_program (Fixture       *f,
   AttFigures figures;
 
   g_setenv ("ATTENDANCE_TODAY", "2024-09-04", TRUE);
+  const guint8 *held;
+
   mark_ok (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
   g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 4), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  /* Wed 4 Sep AM is slot (4 Sep - 1 Sep) * 2 = 6 of 2024/25. */
+  held = att_register_year_codes (f->db, f->amy, 2024);
+  g_assert_nonnull (held);
+  g_assert_cmpint (held[6], ==, ATT_CODE_NONE);
 
   /* attendance-cli writes to the same file through its own connection. */
   other = att_db_open (f->t->path, &error);
@@ -868,6 +874,9 @@ test_other_program (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (figures.codes[ATT_CODE_I], ==, 1);
   g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 4), ATT_SESSION_AM), ==, ATT_CODE_I);
+  /* An array handed out before is refreshed in place, never freed. */
+  g_assert_true (att_register_year_codes (f->db, f->amy, 2024) == held);
+  g_assert_cmpint (held[6], ==, ATT_CODE_I);
 
   /* ... and a cell read soon after sees the next change too. */
   w.code = ATT_CODE_M;

@@ -25,12 +25,17 @@
 
 /* The register in memory: for each school year that has been asked for,
  * every pupil's array of codes, loaded in one query over mark_years. The
- * arrays are replaced after each committed write, so they always agree
- * with the marks table; att_db drops the whole store after a rollback. */
+ * arrays are updated in place after each committed write, so they always
+ * agree with the marks table; att_db drops the whole store after a
+ * rollback. An array, once handed out, is never freed while the store
+ * lives (a pupil whose marks are all cleared keeps an empty one), so a
+ * caller holding one across a refresh reads current codes, not freed
+ * memory. */
 typedef struct
 {
-  gint64  pupil_id;
-  guint8  codes[ATT_REGISTER_YEAR_SLOTS];
+  gint64   pupil_id;
+  gboolean empty;
+  guint8   codes[ATT_REGISTER_YEAR_SLOTS];
 } PupilYear;
 
 typedef struct
@@ -185,6 +190,9 @@ read_data_version (AttDb *db)
   return version;
 }
 
+static void store_refresh (AttDb        *db,
+                           AttMarkStore *store);
+
 static AttMarkStore *
 store_get (AttDb    *db,
            gboolean  force_check)
@@ -218,8 +226,8 @@ store_get (AttDb    *db,
   version = read_data_version (db);
   if (version != store->data_version)
     {
-      g_hash_table_remove_all (store->years);
       store->data_version = version;
+      store_refresh (db, store);
     }
   return store;
 }
@@ -231,35 +239,66 @@ att_register_sync (AttDb *db)
   store_get (db, TRUE);
 }
 
-static StoreYear *
-store_load_year (AttDb        *db,
-                 AttMarkStore *store,
-                 int           year)
+static gboolean
+codes_empty (const guint8 *codes)
+{
+  for (guint i = 0; i < ATT_REGISTER_YEAR_SLOTS; i++)
+    if (codes[i] != ATT_CODE_NONE)
+      return FALSE;
+  return TRUE;
+}
+
+static PupilYear *
+store_year_pupil (StoreYear *sy,
+                  gint64     pupil_id)
+{
+  PupilYear *py = g_hash_table_lookup (sy->pupils, &pupil_id);
+
+  if (py == NULL)
+    {
+      py = g_new0 (PupilYear, 1);
+      py->pupil_id = pupil_id;
+      py->empty = TRUE;
+      g_hash_table_replace (sy->pupils, &py->pupil_id, py);
+    }
+  return py;
+}
+
+/* Reads every pupil's copy for @year into @sy, in one query. Arrays of
+ * pupils who no longer have a copy are emptied, never freed. */
+static gboolean
+store_fill_year (AttDb     *db,
+                 StoreYear *sy,
+                 int        year)
 {
   g_autoptr(GError) error = NULL;
-  StoreYear *sy = g_hash_table_lookup (store->years, GINT_TO_POINTER (year));
+  GHashTableIter iter;
+  gpointer value;
   sqlite3_stmt *stmt;
   int rc;
-
-  if (sy != NULL)
-    return sy;
 
   stmt = att_db_prepare (db, "SELECT pupil_id, codes FROM mark_years WHERE year = ?", &error);
   if (stmt == NULL)
     {
       g_warning ("Could not load the register for %d: %s", year, error->message);
-      return NULL;
+      return FALSE;
     }
 
-  sy = store_year_new ();
+  g_hash_table_iter_init (&iter, sy->pupils);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      PupilYear *py = value;
+      memset (py->codes, 0, sizeof py->codes);
+      py->empty = TRUE;
+    }
+
   sqlite3_bind_int (stmt, 1, year);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      PupilYear *py = g_new0 (PupilYear, 1);
+      PupilYear *py = store_year_pupil (sy, sqlite3_column_int64 (stmt, 0));
       const guint8 *blob = sqlite3_column_blob (stmt, 1);
       int n = sqlite3_column_bytes (stmt, 1);
 
-      py->pupil_id = sqlite3_column_int64 (stmt, 0);
       if (blob != NULL)
         memcpy (py->codes, blob, MIN (n, ATT_REGISTER_YEAR_SLOTS));
       /* A damaged copy must never index past the code tables; `check`
@@ -267,20 +306,51 @@ store_load_year (AttDb        *db,
       for (guint i = 0; i < ATT_REGISTER_YEAR_SLOTS; i++)
         if (py->codes[i] >= ATT_CODE_N_CODES)
           py->codes[i] = ATT_CODE_NONE;
-      g_hash_table_replace (sy->pupils, &py->pupil_id, py);
+      py->empty = codes_empty (py->codes);
     }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       g_warning ("Could not load the register for %d: %s", year,
                  sqlite3_errmsg (att_db_get_handle (db)));
-      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static StoreYear *
+store_load_year (AttDb        *db,
+                 AttMarkStore *store,
+                 int           year)
+{
+  StoreYear *sy = g_hash_table_lookup (store->years, GINT_TO_POINTER (year));
+
+  if (sy != NULL)
+    return sy;
+
+  sy = store_year_new ();
+  if (!store_fill_year (db, sy, year))
+    {
       store_year_free (sy);
       return NULL;
     }
-  sqlite3_reset (stmt);
-
   g_hash_table_insert (store->years, GINT_TO_POINTER (year), sy);
   return sy;
+}
+
+/* Another program changed the file, or the copies were rebuilt: read
+ * every loaded school year again, in place. */
+static void
+store_refresh (AttDb        *db,
+               AttMarkStore *store)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, store->years);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!store_fill_year (db, value, GPOINTER_TO_INT (key)))
+      g_hash_table_iter_remove (&iter);
 }
 
 const guint8 *
@@ -295,7 +365,7 @@ att_register_year_codes_fast (AttDb  *db,
   if (sy == NULL)
     return NULL;
   py = g_hash_table_lookup (sy->pupils, &pupil_id);
-  return py != NULL ? py->codes : NULL;
+  return py != NULL && !py->empty ? py->codes : NULL;
 }
 
 const guint8 *
@@ -345,28 +415,14 @@ store_put (AttDb        *db,
   sy = g_hash_table_lookup (db->marks->years, GINT_TO_POINTER (year));
   if (sy == NULL)
     return;
+  if (codes == NULL && !g_hash_table_contains (sy->pupils, &pupil_id))
+    return;
+  py = store_year_pupil (sy, pupil_id);
   if (codes == NULL)
-    {
-      g_hash_table_remove (sy->pupils, &pupil_id);
-      return;
-    }
-  py = g_hash_table_lookup (sy->pupils, &pupil_id);
-  if (py == NULL)
-    {
-      py = g_new0 (PupilYear, 1);
-      py->pupil_id = pupil_id;
-      g_hash_table_replace (sy->pupils, &py->pupil_id, py);
-    }
-  memcpy (py->codes, codes, ATT_REGISTER_YEAR_SLOTS);
-}
-
-static gboolean
-codes_empty (const guint8 *codes)
-{
-  for (guint i = 0; i < ATT_REGISTER_YEAR_SLOTS; i++)
-    if (codes[i] != ATT_CODE_NONE)
-      return FALSE;
-  return TRUE;
+    memset (py->codes, 0, sizeof py->codes);
+  else
+    memcpy (py->codes, codes, ATT_REGISTER_YEAR_SLOTS);
+  py->empty = codes == NULL;
 }
 
 /* Writing */
@@ -1432,6 +1488,7 @@ att_register_rebuild_cache (AttDb   *db,
     return FALSE;
 
   /* Whatever was loaded came from the copies just replaced. */
-  g_clear_pointer (&db->marks, att_mark_store_free);
+  if (db->marks != NULL)
+    store_refresh (db, db->marks);
   return TRUE;
 }
