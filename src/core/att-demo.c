@@ -768,7 +768,7 @@ make_family (Demo   *demo,
   f->observes_eid = (g_str_equal (c->label, "south-asian") && rng_chance (rng, 0.7)) ||
                     g_str_equal (c->label, "somali") ||
                     (g_str_equal (c->label, "turkish") && rng_chance (rng, 0.5));
-  f->holiday_prone = rng_chance (rng, 0.12);
+  f->holiday_prone = rng_chance (rng, 0.08);
 
   /* First contact: usually the mother. */
   f->c_title[0] = rng_chance (rng, 0.6) ? "Mrs" : rng_chance (rng, 0.5) ? "Ms" : "Miss";
@@ -1474,7 +1474,7 @@ family_holiday (Demo     *demo,
 
   *granted = FALSE;
   rng_init (&rng, demo->seed, G_GUINT64_CONSTANT (0x401d) + (guint64)family * 64 + (guint64)year);
-  if (!(f->holiday_prone ? rng_chance (&rng, 0.55) : rng_chance (&rng, 0.03)))
+  if (!(f->holiday_prone ? rng_chance (&rng, 0.5) : rng_chance (&rng, 0.02)))
     return ATT_DATE_NONE;
   *granted = rng_chance (&rng, 0.15);
   term = rng_below (&rng, 6);
@@ -1610,7 +1610,7 @@ make_year_register (Demo         *demo,
         {
           spell--;
           am = pm = spell_code;
-          if (recent && rng_chance (&rng, 0.3))
+          if (recent && rng_chance (&rng, 0.1))
             am = pm = ATT_CODE_N;
         }
       else
@@ -1644,7 +1644,7 @@ make_year_register (Demo         *demo,
                   am = 0;
                   amend = AMEND_NONE;
                 }
-              if (recent && rng_chance (&rng, 0.6))
+              if (recent && rng_chance (&rng, 0.45))
                 {
                   am = am ? ATT_CODE_N : 0;
                   pm = ATT_CODE_N;

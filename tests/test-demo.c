@@ -1,0 +1,493 @@
+/* test-demo.c: the demonstration school
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A small demo: 120 pupils (so a primary school, Reception to Year 6),
+ * two school years of registers (2023/24 and 2024/25), seed 7, as of
+ * Wednesday 12 March 2025, in the Spring 2 half term.
+ *
+ * The figures the tests rely on:
+ *   - the school year 2024/25 runs from the first school day of September
+ *     2024, so its figures cover September 2024 to 12 March 2025;
+ *   - overall attendance must lie between 90% and 97% (England's primary
+ *     schools were about 94.5% in 2023/24);
+ *   - a pupil is persistently absent at 10% absence or more, and meets
+ *     the National Framework threshold at 10 unauthorised sessions in the
+ *     latest 10 school weeks; the demo sends at least one family on a
+ *     week's holiday (10 sessions of G) in that window.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "att-test-util.h"
+
+#define AS_OF D (2025, 3, 12)
+
+typedef struct
+{
+  char  *dir;
+  char  *path;
+  AttDb *db;
+} Demo;
+
+static Demo *
+demo_new (guint64 seed,
+          guint   pupils,
+          guint   years)
+{
+  g_autoptr(GError) error = NULL;
+  AttDemoOptions options;
+  Demo *demo = g_new0 (Demo, 1);
+
+  demo->dir = g_dir_make_tmp ("attendance-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo->path = g_build_filename (demo->dir, "demo.db", NULL);
+
+  att_demo_options_init (&options);
+  options.pupils = pupils;
+  options.years = years;
+  options.seed = seed;
+  options.as_of = AS_OF;
+  g_assert_true (att_demo_create (demo->path, &options, &error));
+  g_assert_no_error (error);
+
+  demo->db = att_db_open (demo->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (demo->db);
+  return demo;
+}
+
+static void
+demo_free (Demo *demo)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&demo->db);
+  dir = g_dir_open (demo->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (demo->dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (demo->dir);
+  g_free (demo->path);
+  g_free (demo->dir);
+  g_free (demo);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Demo, demo_free)
+
+/* One line per pupil with everything the generator chose. */
+static char *
+describe_pupils (AttDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *pupils = att_pupils_list (db, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *p = g_ptr_array_index (pupils, i);
+      g_autoptr(GPtrArray) contacts = att_contacts_for_pupil (db, p->id, &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (out, "%s|%s|%s|%s|%s|%d|%c|%d|%s|%d|%d|%d|%c|%d|%d|%d|%d|%s",
+                              p->upn, p->legal_surname, p->legal_forename,
+                              p->preferred_surname ? p->preferred_surname : "",
+                              p->preferred_forename ? p->preferred_forename : "",
+                              p->dob, p->sex, p->year_group, p->reg_group,
+                              p->admission, p->leaving, p->fsm, (char)p->sen, p->eal,
+                              p->looked_after, p->social_worker, p->young_carer,
+                              p->medical_note ? p->medical_note : "");
+      for (guint k = 0; k < contacts->len; k++)
+        {
+          AttContact *c = g_ptr_array_index (contacts, k);
+          g_string_append_printf (out, "|%d %s %s %s %s", c->priority, c->forename,
+                                  c->surname, c->relationship,
+                                  c->phone_mobile ? c->phone_mobile : "");
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+figures_of (AttDb      *db,
+            gint64      pupil_id,
+            AttFigures *figures)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (att_stats_pupil (db, pupil_id, ATT_DATE_NONE, AS_OF, figures, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_deterministic (void)
+{
+  g_autoptr(Demo) a = demo_new (7, 120, 2);
+  g_autoptr(Demo) b = demo_new (7, 120, 2);
+  g_autoptr(Demo) c = demo_new (8, 120, 2);
+  g_autofree char *pupils_a = describe_pupils (a->db);
+  g_autofree char *pupils_b = describe_pupils (b->db);
+  g_autofree char *pupils_c = describe_pupils (c->db);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list = att_pupils_list (a->db, &error);
+  gint64 chosen[3];
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (pupils_a, ==, pupils_b);
+  g_assert_cmpstr (pupils_a, !=, pupils_c);
+
+  /* The first, middle and last pupil by name, found by UPN in the
+   * second database: their figures for the year must be the same. */
+  g_assert_cmpuint (list->len, >=, 120);
+  chosen[0] = ((AttPupil *)g_ptr_array_index (list, 0))->id;
+  chosen[1] = ((AttPupil *)g_ptr_array_index (list, list->len / 2))->id;
+  chosen[2] = ((AttPupil *)g_ptr_array_index (list, list->len - 1))->id;
+  for (guint i = 0; i < G_N_ELEMENTS (chosen); i++)
+    {
+      AttPupil *pa = att_pupils_get (a->db, chosen[i]);
+      AttPupil *pb = att_pupils_find (b->db, pa->upn);
+      AttFigures fa, fb;
+
+      g_assert_nonnull (pb);
+      memset (&fa, 0, sizeof fa);
+      memset (&fb, 0, sizeof fb);
+      figures_of (a->db, pa->id, &fa);
+      figures_of (b->db, pb->id, &fb);
+      g_assert_cmpuint (fa.possible, >, 0);
+      g_assert_cmpuint (fa.possible, ==, fb.possible);
+      g_assert_cmpuint (fa.present, ==, fb.present);
+      g_assert_cmpuint (fa.authorised, ==, fb.authorised);
+      g_assert_cmpuint (fa.unauthorised, ==, fb.unauthorised);
+      g_assert_cmpmem (fa.codes, sizeof fa.codes, fb.codes, sizeof fb.codes);
+    }
+}
+
+static void
+test_refuses_existing (void)
+{
+  g_autoptr(Demo) demo = demo_new (7, 120, 1);
+  g_autoptr(GError) error = NULL;
+  AttDemoOptions options;
+
+  att_demo_options_init (&options);
+  options.pupils = 120;
+  options.years = 1;
+  options.as_of = AS_OF;
+  g_assert_false (att_demo_create (demo->path, &options, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* The database it refused to touch still opens and has its pupils. */
+  g_assert_nonnull (att_pupils_list (demo->db, &error));
+  g_assert_no_error (error);
+
+  options.pupils = 3;
+  g_assert_false (att_demo_create ("/nonexistent/never.db", &options, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+}
+
+typedef struct
+{
+  AttCalendar *calendar;
+  AttDb       *db;
+  guint        marks;
+  guint        outside;
+  guint        after;
+  guint        off_roll;
+} MarkScan;
+
+static gboolean
+scan_mark (gint64      pupil_id,
+           AttDate     date,
+           AttSession  session,
+           AttCode     code,
+           int         minutes_late,
+           const char *comment,
+           gpointer    user_data)
+{
+  MarkScan *scan = user_data;
+  AttPupil *pupil = att_pupils_get (scan->db, pupil_id);
+
+  scan->marks++;
+  if (!att_calendar_is_school_session (scan->calendar, date, session) ||
+      att_date_weekday (date) > 5 || att_is_bank_holiday (date) ||
+      att_calendar_term_for (scan->calendar, date) == NULL)
+    scan->outside++;
+  if (date > AS_OF)
+    scan->after++;
+  if (pupil == NULL || !att_pupil_on_roll (pupil, date))
+    scan->off_roll++;
+  if (minutes_late >= 0)
+    g_assert_true (code == ATT_CODE_L || code == ATT_CODE_U);
+  if (code == ATT_CODE_L)
+    g_assert_cmpint (minutes_late, >=, 1);
+  return TRUE;
+}
+
+static void
+test_school (void)
+{
+  g_autoptr(Demo) demo = demo_new (7, 120, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(AttSchool) school = att_school_load (demo->db);
+  g_autoptr(GPtrArray) users = att_users_list (demo->db, &error);
+  AttCalendar *calendar = att_db_get_calendar (demo->db);
+  const AttTerm *terms;
+  const AttClosure *closures;
+  const AttSessionSlot *sessions;
+  guint n_terms, n_closures, n_sessions, days_2324 = 0;
+  MarkScan scan = { calendar, demo->db, 0, 0, 0, 0 };
+
+  g_assert_true (att_db_check (demo->db, problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (const char *)g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  g_assert_cmpstr (school->name, ==, "Millbrook Primary School");
+  g_assert_cmpint (school->am_close - school->am_open, <=, ATT_REGISTER_MAX_OPEN);
+  g_assert_no_error (error);
+  g_assert_cmpuint (users->len, ==, 5);
+
+  /* Two school years of six half terms, five INSET days each. */
+  terms = att_calendar_get_terms (calendar, &n_terms);
+  closures = att_calendar_get_closures (calendar, &n_closures);
+  g_assert_cmpuint (n_terms, ==, 12);
+  g_assert_cmpuint (n_closures, ==, 10);
+  g_assert_cmpstr (terms[0].name, ==, "Autumn 1 2023");
+  g_assert_cmpstr (terms[11].name, ==, "Summer 2 2025");
+  g_assert_cmpint (terms[0].start, ==, D (2023, 9, 1));
+  /* Friday 1 September 2023 and the Monday after are INSET days. */
+  g_assert_cmpint (closures[0].start, ==, D (2023, 9, 1));
+  g_assert_cmpint (closures[1].start, ==, D (2023, 9, 4));
+  g_assert_false (att_calendar_is_school_session (calendar, D (2023, 9, 4), ATT_SESSION_AM));
+  g_assert_true (att_calendar_is_school_session (calendar, D (2023, 9, 5), ATT_SESSION_AM));
+  /* 2023/24: 195 weekdays in term that are not bank holidays, less five
+   * INSET days. */
+  sessions = att_calendar_get_sessions (calendar, &n_sessions);
+  for (guint i = 0; i < n_sessions; i++)
+    if (att_date_school_year (sessions[i].date) == 2023 && sessions[i].session == ATT_SESSION_AM)
+      days_2324++;
+  g_assert_cmpuint (days_2324, ==, 190);
+
+  /* Every mark is on a school session up to as-of, while on roll. */
+  g_assert_true (att_register_foreach (demo->db, ATT_DATE_NONE, ATT_DATE_NONE,
+                                       scan_mark, &scan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (scan.marks, >, 120 * 300);
+  g_assert_cmpuint (scan.outside, ==, 0);
+  g_assert_cmpuint (scan.after, ==, 0);
+  g_assert_cmpuint (scan.off_roll, ==, 0);
+
+  /* Both sessions of the as-of day are taken. */
+  {
+    GPtrArray *pupils = att_pupils_list (demo->db, &error);
+    guint marked = 0, on_roll = 0;
+
+    for (guint i = 0; i < pupils->len; i++)
+      {
+        AttPupil *p = g_ptr_array_index (pupils, i);
+
+        if (!att_pupil_on_roll (p, AS_OF))
+          continue;
+        on_roll++;
+        marked += att_register_code (demo->db, p->id, AS_OF, ATT_SESSION_AM) != ATT_CODE_NONE;
+        marked += att_register_code (demo->db, p->id, AS_OF, ATT_SESSION_PM) != ATT_CODE_NONE;
+      }
+    g_assert_cmpuint (on_roll, ==, 120);
+    g_assert_cmpuint (marked, ==, 2 * on_roll);
+  }
+}
+
+static void
+test_pupils (void)
+{
+  g_autoptr(Demo) demo = demo_new (7, 120, 2);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *pupils = att_pupils_list (demo->db, &error);
+  g_autoptr(GHashTable) families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint fsm = 0, sen_k = 0, sen_e = 0, eal = 0, looked_after = 0, social = 0;
+  guint carer = 0, medical = 0, preferred = 0, left = 0, siblings = 0, on_roll = 0;
+  gboolean years[7] = { FALSE };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *p = g_ptr_array_index (pupils, i);
+      g_autoptr(GPtrArray) contacts = att_contacts_for_pupil (demo->db, p->id, &error);
+      AttContact *first;
+      g_autofree char *key = NULL;
+      gpointer other;
+
+      g_assert_no_error (error);
+      g_assert_true (att_pupil_validate (p, &error));
+      g_assert_no_error (error);
+      g_assert_true (att_upn_validate (p->upn, NULL, &error));
+      g_assert_no_error (error);
+
+      /* Two contacts, called in order; the first has parental
+       * responsibility unless the pupil is looked after. */
+      g_assert_cmpuint (contacts->len, ==, 2);
+      first = g_ptr_array_index (contacts, 0);
+      g_assert_cmpint (first->priority, ==, 1);
+      g_assert_cmpint (((AttContact *)g_ptr_array_index (contacts, 1))->priority, ==, 2);
+      for (guint k = 0; k < contacts->len; k++)
+        {
+          AttContact *c = g_ptr_array_index (contacts, k);
+          g_assert_true (att_contact_validate (c, &error));
+          g_assert_no_error (error);
+          if (c->email != NULL)
+            g_assert_true (g_str_has_suffix (c->email, "example.org"));
+        }
+      g_assert_true (first->parental_responsibility || p->looked_after);
+      g_assert_true (first->lives_with);
+      g_assert_true (g_str_has_prefix (first->phone_mobile, "07700 900"));
+
+      if (p->leaving != ATT_DATE_NONE)
+        left++;
+      if (!att_pupil_on_roll (p, AS_OF))
+        continue;
+      on_roll++;
+      years[p->year_group] = TRUE;
+      fsm += p->fsm;
+      sen_k += p->sen == ATT_SEN_SUPPORT;
+      sen_e += p->sen == ATT_SEN_EHCP;
+      eal += p->eal;
+      looked_after += p->looked_after;
+      social += p->social_worker;
+      carer += p->young_carer;
+      medical += p->medical_note != NULL;
+      preferred += p->preferred_forename != NULL || p->preferred_surname != NULL;
+
+      /* Brothers and sisters share a surname and their first contact, and
+       * are in different year groups. */
+      key = g_strdup_printf ("%s|%s|%s", p->legal_surname, first->forename, first->phone_mobile);
+      other = g_hash_table_lookup (families, key);
+      if (other != NULL)
+        {
+          AttPupil *sibling = att_pupils_get (demo->db, GPOINTER_TO_SIZE (other));
+          g_assert_cmpint (sibling->year_group, !=, p->year_group);
+          siblings++;
+        }
+      else
+        g_hash_table_insert (families, g_steal_pointer (&key), GSIZE_TO_POINTER (p->id));
+    }
+
+  g_assert_cmpuint (on_roll, ==, 120);
+  for (guint g = 0; g < G_N_ELEMENTS (years); g++)
+    g_assert_true (years[g]);
+  /* Leavers: the Year 6 of 2023/24 at least (about 17 pupils). */
+  g_assert_cmpuint (left, >=, 12);
+  g_assert_cmpuint (siblings, >, 0);
+  g_assert_cmpuint (fsm, >, 0);
+  g_assert_cmpuint (sen_k, >, 0);
+  g_assert_cmpuint (sen_e, >, 0);
+  g_assert_cmpuint (eal, >, 0);
+  g_assert_cmpuint (looked_after, >, 0);
+  g_assert_cmpuint (social, >, 0);
+  g_assert_cmpuint (carer, >, 0);
+  g_assert_cmpuint (medical, >, 0);
+  g_assert_cmpuint (preferred, >, 0);
+  /* A quarter on free school meals, give or take: between 10 and 50. */
+  g_assert_cmpuint (fsm, >=, 10);
+  g_assert_cmpuint (fsm, <=, 50);
+}
+
+static void
+test_attendance (void)
+{
+  g_autoptr(Demo) demo = demo_new (7, 120, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) breaches = NULL;
+  AttFigures sum = { 0 };
+  guint persistent = 0, amended = 0;
+  double pct;
+  GPtrArray *pupils;
+
+  all = att_stats_all (demo->db, D (2024, 9, 1), AS_OF, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (all);
+  for (guint i = 0; i < all->len; i++)
+    {
+      AttFigures *f = &g_array_index (all, AttFigures, i);
+
+      att_figures_add (&sum, f);
+      persistent += att_figures_persistent (f);
+    }
+  g_assert_cmpuint (sum.missing, ==, 0);
+  pct = att_figures_attendance_pct (&sum);
+  g_test_message ("attendance %.2f%%, %u persistently absent", pct, persistent);
+  g_assert_cmpfloat (pct, >=, 90.0);
+  g_assert_cmpfloat (pct, <=, 97.0);
+  g_assert_cmpuint (persistent, >=, 1);
+  /* Each kind of absence and lateness the office deals with. */
+  g_assert_cmpuint (sum.codes[ATT_CODE_I], >, 0);
+  g_assert_cmpuint (sum.codes[ATT_CODE_M], >, 0);
+  g_assert_cmpuint (sum.codes[ATT_CODE_L], >, 0);
+  g_assert_cmpuint (sum.codes[ATT_CODE_O] + sum.codes[ATT_CODE_G], >, 0);
+  g_assert_cmpuint (sum.codes[ATT_CODE_PRESENT_AM], >, sum.possible / 3);
+
+  breaches = att_threshold_check (demo->db, AS_OF, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (breaches->len, >=, 1);
+  for (guint i = 0; i < breaches->len; i++)
+    g_assert_cmpuint (g_array_index (breaches, AttBreach, i).sessions, >=, ATT_THRESHOLD_SESSIONS);
+
+  /* Histories: the first entry of a session has no old code and no
+   * reason; an amendment has both. */
+  pupils = att_pupils_list (demo->db, &error);
+  for (guint i = 0; i < pupils->len && i < 40; i++)
+    {
+      AttPupil *p = g_ptr_array_index (pupils, i);
+      g_autoptr(GPtrArray) history = att_register_history (demo->db, p->id, ATT_DATE_NONE,
+                                                           ATT_DATE_NONE, &error);
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      g_assert_no_error (error);
+      for (guint k = 0; k < history->len; k++)
+        {
+          AttHistoryEntry *e = g_ptr_array_index (history, k);
+          gpointer key = GINT_TO_POINTER (e->date * 2 + (int)e->session);
+
+          g_assert_nonnull (e->user_name);
+          g_assert_cmpint (e->at, >, 0);
+          if (!g_hash_table_contains (seen, key))
+            {
+              g_assert_cmpint (e->old_code, ==, ATT_CODE_NONE);
+              g_assert_null (e->reason);
+              g_hash_table_add (seen, key);
+            }
+          else
+            {
+              g_assert_cmpint (e->old_code, ==, ATT_CODE_N);
+              g_assert_nonnull (e->reason);
+              amended++;
+            }
+        }
+    }
+  g_assert_cmpuint (amended, >, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("ATTENDANCE_TODAY", "2025-03-12", TRUE);
+
+  g_test_add_func ("/demo/deterministic", test_deterministic);
+  g_test_add_func ("/demo/refuses-existing", test_refuses_existing);
+  g_test_add_func ("/demo/school", test_school);
+  g_test_add_func ("/demo/pupils", test_pupils);
+  g_test_add_func ("/demo/attendance", test_attendance);
+
+  return g_test_run ();
+}
