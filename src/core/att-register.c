@@ -299,14 +299,22 @@ store_fill_year (AttDb     *db,
       const guint8 *blob = sqlite3_column_blob (stmt, 1);
       int n = sqlite3_column_bytes (stmt, 1);
 
+      guint8 any = 0;
+
       if (blob != NULL)
         memcpy (py->codes, blob, MIN (n, ATT_REGISTER_YEAR_SLOTS));
       /* A damaged copy must never index past the code tables; `check`
-       * reports it and a rebuild mends it. */
+       * reports it and a rebuild mends it. One branch-free pass, as this
+       * runs for every pupil when a school year is loaded. */
       for (guint i = 0; i < ATT_REGISTER_YEAR_SLOTS; i++)
-        if (py->codes[i] >= ATT_CODE_N_CODES)
-          py->codes[i] = ATT_CODE_NONE;
-      py->empty = codes_empty (py->codes);
+        {
+          guint8 c = py->codes[i];
+
+          c = c < ATT_CODE_N_CODES ? c : ATT_CODE_NONE;
+          py->codes[i] = c;
+          any |= c;
+        }
+      py->empty = any == 0;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
