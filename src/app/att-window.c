@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "att-pupils-page.h"
+#include "att-register-page.h"
 #include "att-today-page.h"
 #include "att-window-private.h"
 
@@ -26,6 +27,7 @@ typedef struct
 
 static const AttWindowPageInfo page_infos[] = {
   { "today", N_("Today"), "go-home-symbolic", att_today_page_get_type },
+  { "register", N_("Register"), "x-office-spreadsheet-symbolic", att_register_page_get_type },
   { "pupils", N_("Pupils"), "system-users-symbolic", att_pupils_page_get_type },
 };
 
