@@ -574,6 +574,11 @@ test_code_rules (Fixture       *f,
   /* Retired codes are never typed, not even for old dates. */
   assert_refused (f, f->amy, D (2024, 6, 3), ATT_SESSION_AM, ATT_CODE_OLD_H, ATT_ERROR_RULE, "retired");
   assert_refused (f, f->amy, D (2024, 9, 2), ATT_SESSION_AM, (AttCode)200, ATT_ERROR_INVALID, "code");
+  /* Nonsense dates and sessions are refused, not looked up. */
+  assert_refused (f, f->amy, -3, ATT_SESSION_AM, ATT_CODE_PRESENT_AM, ATT_ERROR_INVALID, "date");
+  assert_refused (f, f->amy, D (2024, 9, 2), (AttSession)7, ATT_CODE_PRESENT_AM, ATT_ERROR_INVALID, "session");
+  g_assert_cmpint (att_register_code (f->db, f->amy, -3, ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), (AttSession)7), ==, ATT_CODE_NONE);
   assert_nothing_written (f);
 
   /* An import may bring H for Mon 3 Jun 2024, before the 2024 table ... */

@@ -18,6 +18,15 @@
  * than this. */
 #define MINUTES_LATE_MAX 300
 
+/* The last day GDate (and so AttDate) can hold: 31 December 9999. */
+#define LAST_DATE 3652059
+
+static inline gboolean
+date_valid (AttDate date)
+{
+  return date >= 1 && date <= LAST_DATE;
+}
+
 /* How long the in-memory register trusts itself before asking SQLite
  * whether another program committed to the file. Asking costs about a
  * microsecond, which matters when a grid reads thousands of cells. */
@@ -397,7 +406,7 @@ att_register_code (AttDb      *db,
 
   g_return_val_if_fail (ATT_IS_DB (db), ATT_CODE_NONE);
 
-  if (date == ATT_DATE_NONE || (session != ATT_SESSION_AM && session != ATT_SESSION_PM))
+  if (!date_valid (date) || (session != ATT_SESSION_AM && session != ATT_SESSION_PM))
     return ATT_CODE_NONE;
 
   store_get (db, FALSE);
@@ -701,7 +710,7 @@ write_one (WriteBatch          *batch,
       return FALSE;
     }
 
-  if (w->date == ATT_DATE_NONE)
+  if (!date_valid (w->date))
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
                    _("%s (%s): a mark needs a date"),
@@ -1237,7 +1246,7 @@ build_years (AttDb      *db,
       AttCode code = code_from_text (text);
       int year;
 
-      if (date <= 0 || (session != ATT_SESSION_AM && session != ATT_SESSION_PM))
+      if (!date_valid (date) || (session != ATT_SESSION_AM && session != ATT_SESSION_PM))
         {
           if (problems != NULL)
             g_ptr_array_add (problems,
