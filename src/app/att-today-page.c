@@ -168,12 +168,12 @@ refresh (AttTodayPage *self)
   guint persistent = 0, severe = 0;
 
   today_text = att_date_format_long (today);
-  set_subtitle (self, today_text);
   gtk_label_set_label (self->date_label, today_text);
   clear_threshold_list (self);
 
   if (self->db == NULL)
     {
+      set_subtitle (self, NULL);
       show_empty (self, "go-home-symbolic", _("No School Open"), NULL);
       return;
     }
@@ -185,6 +185,13 @@ refresh (AttTodayPage *self)
                   error->message);
       return;
     }
+
+  /* The header bar names the school, for offices that run more than one. */
+  {
+    g_autoptr(AttSchool) school = att_school_load (self->db);
+
+    set_subtitle (self, school != NULL ? school->name : NULL);
+  }
 
   calendar = att_db_get_calendar (self->db);
   if (calendar != NULL)
@@ -217,10 +224,7 @@ refresh (AttTodayPage *self)
   text = g_strdup_printf ("%'u", on_roll);
   gtk_label_set_label (self->on_roll_value, text);
   g_clear_pointer (&text, g_free);
-  detail = g_strdup_printf (ngettext ("%'u pupil on the admission register in all",
-                                      "%'u pupils on the admission register in all",
-                                      pupils->len),
-                            pupils->len);
+  detail = g_strdup (_("Pupils on the admission register today"));
   gtk_label_set_label (self->on_roll_detail, detail);
   g_clear_pointer (&detail, g_free);
 

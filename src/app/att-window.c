@@ -494,14 +494,13 @@ att_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (att_window_parent_class)->close_request (window);
 }
 
+/* Runs once the window belongs to its application (GtkWindow sets the
+ * application after construction). */
 static void
-att_window_constructed (GObject *object)
+att_window_setup (AttWindow *self)
 {
-  AttWindow *self = ATT_WINDOW (object);
   const char *start_page = g_getenv ("ATTENDANCE_PAGE");
   g_autofree char *last_page = NULL;
-
-  G_OBJECT_CLASS (att_window_parent_class)->constructed (object);
 
   self->application = ATT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   g_return_if_fail (self->application != NULL);
@@ -568,7 +567,6 @@ att_window_class_init (AttWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = att_window_constructed;
   object_class->dispose = att_window_dispose;
   widget_class->map = att_window_map;
   window_class->close_request = att_window_close_request;
@@ -632,9 +630,14 @@ att_window_init (AttWindow *self)
 AttWindow *
 att_window_new (AttApplication *application)
 {
+  AttWindow *self;
+
   g_return_val_if_fail (ATT_IS_APPLICATION (application), NULL);
 
-  return g_object_new (ATT_TYPE_WINDOW, "application", application, NULL);
+  self = g_object_new (ATT_TYPE_WINDOW, "application", application, NULL);
+  att_window_setup (self);
+
+  return self;
 }
 
 GtkListBox *

@@ -1,0 +1,433 @@
+/* test-window.c: the main window, its Today and Pupils pages, driven as a
+ * user would through actions, against figures computed from the core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "att-application.h"
+#include "att-pupils-page-private.h"
+#include "att-test-util.h"
+#include "att-today-page-private.h"
+#include "att-window-private.h"
+
+/* The demo school is made up to this date, and the app takes it as today. */
+#define TODAY_TEXT "2026-11-20"
+
+static char           *tmp_dir;
+static char           *db_path;
+static AttDb          *check_db;   /* our own connection, for the expected figures */
+static AttApplication *app;
+static AttWindow      *window;
+
+static gboolean
+ignore_session_bus_warning (const char     *log_domain,
+                            GLogLevelFlags  log_level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  /* Under Xvfb there is no D-Bus session bus: GTK says so, and that is
+   * not a failure of the window. */
+  return strstr (message, "session bus") == NULL;
+}
+
+static void
+flush_events (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timeout_reached (gpointer data)
+{
+  gboolean *reached = data;
+
+  *reached = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main loop until @model holds @n items or 5 seconds pass
+ * (the search entry waits a moment after typing before it filters). */
+static void
+wait_for_n_items (GListModel *model,
+                  guint       n)
+{
+  gboolean reached = FALSE;
+  guint id = g_timeout_add (5000, timeout_reached, &reached);
+
+  while (!reached && g_list_model_get_n_items (model) != n)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!reached)
+    g_source_remove (id);
+}
+
+static AttPupilsPage *
+pupils_page (void)
+{
+  GtkWidget *page = att_window_get_page (window, "pupils");
+
+  g_assert_true (ATT_IS_PUPILS_PAGE (page));
+  return ATT_PUPILS_PAGE (page);
+}
+
+static GListModel *
+pupils_model (void)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (att_pupils_page_get_column_view (pupils_page ())));
+}
+
+static guint
+count_on_roll (void)
+{
+  GPtrArray *pupils = att_pupils_list (check_db, NULL);
+  AttDate today = att_date_from_ymd (2026, 11, 20);
+  guint n = 0;
+
+  g_assert_nonnull (pupils);
+  for (guint i = 0; i < pupils->len; i++)
+    if (att_pupil_on_roll (g_ptr_array_index (pupils, i), today))
+      n++;
+
+  return n;
+}
+
+static const char *
+row_label (GtkListBoxRow *row)
+{
+  /* A sidebar row is an icon and a label in a box. */
+  GtkWidget *box = gtk_list_box_row_get_child (row);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static void
+test_window_sidebar (void)
+{
+  GtkListBox *sidebar = att_window_get_sidebar (window);
+  gboolean has_today = FALSE, has_pupils = FALSE;
+  GtkListBoxRow *row;
+
+  g_assert_cmpstr (att_window_get_state_name (window), ==, "main");
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (sidebar, i)) != NULL; i++)
+    {
+      const char *name = gtk_widget_get_name (GTK_WIDGET (row));
+
+      if (g_strcmp0 (name, "today") == 0)
+        {
+          has_today = TRUE;
+          g_assert_cmpstr (row_label (row), ==, "Today");
+          /* Today is the first area: Alt+1. */
+          g_assert_cmpint (i, ==, 0);
+        }
+      else if (g_strcmp0 (name, "pupils") == 0)
+        {
+          has_pupils = TRUE;
+          g_assert_cmpstr (row_label (row), ==, "Pupils");
+        }
+    }
+
+  g_assert_true (has_today);
+  g_assert_true (has_pupils);
+}
+
+static void
+test_window_user (void)
+{
+  g_autoptr(GPtrArray) users = att_users_list (check_db, NULL);
+  const AttUser *expected = NULL;
+  const char *text = att_window_get_user_text (window);
+
+  /* With no acting-user set, the first headteacher or attendance officer
+   * (users come by name) is the one the app acts as. */
+  g_assert_nonnull (users);
+  for (guint i = 0; expected == NULL && i < users->len; i++)
+    {
+      const AttUser *user = g_ptr_array_index (users, i);
+
+      if (user->role == ATT_ROLE_HEADTEACHER || user->role == ATT_ROLE_ATTENDANCE_OFFICER)
+        expected = user;
+    }
+  g_assert_nonnull (expected);
+
+  g_assert_true (g_str_has_prefix (text, "Signed in as "));
+  g_assert_nonnull (strstr (text, expected->name));
+  g_assert_cmpstr (att_application_get_user (app)->name, ==, expected->name);
+}
+
+static void
+test_window_today (void)
+{
+  AttTodayPage *page = ATT_TODAY_PAGE (att_window_get_page (window, "today"));
+  g_autofree char *expected = NULL;
+  g_autoptr(GArray) breaches = NULL;
+  guint n_on_roll = count_on_roll ();
+  guint n_rows = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
+  flush_events ();
+  g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "today");
+  g_assert_cmpstr (att_today_page_get_state_name (page), ==, "main");
+
+  /* 80 pupils were made; some may have left or not started by today. */
+  g_assert_cmpuint (n_on_roll, >, 0);
+  g_assert_cmpuint (n_on_roll, <=, 80);
+  expected = g_strdup_printf ("%u", n_on_roll);
+  g_assert_cmpstr (att_today_page_get_on_roll_text (page), ==, expected);
+
+  /* One row per pupil over the penalty notice threshold. */
+  breaches = att_threshold_check (check_db, att_date_from_ymd (2026, 11, 20), NULL);
+  g_assert_nonnull (breaches);
+  while (gtk_list_box_get_row_at_index (att_today_page_get_threshold_list (page), n_rows) != NULL)
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, breaches->len);
+}
+
+static void
+test_window_pupils (void)
+{
+  GListModel *model;
+  guint n_on_roll = count_on_roll ();
+  guint n_all;
+  GPtrArray *pupils = att_pupils_list (check_db, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pupils");
+  flush_events ();
+  g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "pupils");
+
+  model = pupils_model ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_on_roll);
+
+  /* With leavers, every pupil ever on roll is listed. */
+  n_all = pupils->len;
+  gtk_check_button_set_active (att_pupils_page_get_leavers_check (pupils_page ()), TRUE);
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
+  gtk_check_button_set_active (att_pupils_page_get_leavers_check (pupils_page ()), FALSE);
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_on_roll);
+
+  /* Sorted by name: each row's sort key is not before the previous one's. */
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AttPupil) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(AttPupil) b = g_list_model_get_item (model, i);
+
+      if (a->sort_key != NULL && b->sort_key != NULL)
+        g_assert_cmpint (strcmp (a->sort_key, b->sort_key), <=, 0);
+    }
+}
+
+static gboolean
+folded_contains (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *h = g_utf8_casefold (haystack != NULL ? haystack : "", -1);
+  g_autofree char *n = g_utf8_casefold (needle, -1);
+
+  return strstr (h, n) != NULL;
+}
+
+static void
+test_window_search (void)
+{
+  GPtrArray *pupils = att_pupils_list (check_db, NULL);
+  AttDate today = att_date_from_ymd (2026, 11, 20);
+  GtkSearchEntry *entry = att_pupils_page_get_search_entry (pupils_page ());
+  GListModel *model = pupils_model ();
+  g_autofree char *surname = NULL;
+  guint expected = 0;
+
+  /* Ctrl+F (win.search) puts the focus in the search entry. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  flush_events ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         GTK_WIDGET (entry)));
+
+  /* The surname of the last pupil on roll, searched in capitals. */
+  for (guint i = pupils->len; surname == NULL && i > 0; i--)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i - 1);
+
+      if (att_pupil_on_roll (pupil, today))
+        surname = g_utf8_strup (att_pupil_get_surname (pupil), -1);
+    }
+  g_assert_nonnull (surname);
+
+  /* Expected: pupils on roll with the text in a name, UPN or group. */
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i);
+
+      if (att_pupil_on_roll (pupil, today)
+          && (folded_contains (att_pupil_get_display_name (pupil), surname)
+              || folded_contains (pupil->legal_surname, surname)
+              || folded_contains (pupil->legal_forename, surname)
+              || folded_contains (pupil->upn, surname)
+              || folded_contains (pupil->reg_group, surname)))
+        expected++;
+    }
+  g_assert_cmpuint (expected, >=, 1);
+  g_assert_cmpuint (expected, <, count_on_roll ());
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), surname);
+  wait_for_n_items (model, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AttPupil) pupil = g_list_model_get_item (model, i);
+
+      g_assert_true (folded_contains (att_pupil_get_display_name (pupil), surname)
+                     || folded_contains (pupil->legal_surname, surname)
+                     || folded_contains (pupil->legal_forename, surname)
+                     || folded_contains (pupil->upn, surname)
+                     || folded_contains (pupil->reg_group, surname));
+    }
+
+  /* Nothing matches: the list is empty. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzzz no such pupil");
+  wait_for_n_items (model, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* Back to the surname for the next test. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), surname);
+  wait_for_n_items (model, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected);
+}
+
+static void
+test_window_open_pupil (void)
+{
+  AttPupilsPage *page = pupils_page ();
+  GtkColumnView *view = att_pupils_page_get_column_view (page);
+  GListModel *model = pupils_model ();
+  g_autoptr(AttPupil) pupil = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  pupil = g_list_model_get_item (model, 0);
+
+  /* Enter or a double click on a row. */
+  g_signal_emit_by_name (view, "activate", 0);
+  flush_events ();
+
+  g_assert_true (att_pupils_page_is_showing_pupil (page));
+  g_assert_cmpint (att_pupil_view_get_pupil_id (att_pupils_page_get_pupil_view (page)),
+                   ==, pupil->id);
+  g_assert_cmpstr (att_pupil_view_get_upn_text (att_pupils_page_get_pupil_view (page)),
+                   ==, pupil->upn);
+
+  /* Back (Alt+Left) returns to the list with the search kept. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  flush_events ();
+  g_assert_false (att_pupils_page_is_showing_pupil (page));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+
+  /* The Today page opens a pupil through win.show-pupil. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pupil", "x", pupil->id);
+  flush_events ();
+  g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "pupils");
+  g_assert_true (att_pupils_page_is_showing_pupil (page));
+  g_assert_cmpstr (att_pupil_view_get_upn_text (att_pupils_page_get_pupil_view (page)),
+                   ==, pupil->upn);
+}
+
+static void
+test_window_finalize (void)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  g_assert_finalize_object (window);
+  window = NULL;
+}
+
+static void
+remove_tmp_dir (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (tmp_dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  AttDemoOptions options;
+  int result;
+
+  g_setenv ("ATTENDANCE_TODAY", TODAY_TEXT, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (ignore_session_bus_warning, NULL);
+
+  tmp_dir = g_dir_make_tmp ("attendance-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (tmp_dir, "demo.db", NULL);
+
+  att_demo_options_init (&options);
+  options.pupils = 80;
+  options.years = 1;
+  options.seed = 42;
+  options.as_of = att_date_from_ymd (2026, 11, 20);
+  att_demo_create (db_path, &options, &error);
+  g_assert_no_error (error);
+
+  check_db = att_db_open (db_path, &error);
+  g_assert_no_error (error);
+
+  /* The app opens $ATTENDANCE_DB rather than the user's own school. */
+  g_setenv ("ATTENDANCE_DB", db_path, TRUE);
+  app = g_object_new (ATT_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/schoolattendance/Attendance",
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  window = ATT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  flush_events ();
+
+  g_test_add_func ("/window/sidebar", test_window_sidebar);
+  g_test_add_func ("/window/user", test_window_user);
+  g_test_add_func ("/window/today", test_window_today);
+  g_test_add_func ("/window/pupils", test_window_pupils);
+  g_test_add_func ("/window/search", test_window_search);
+  g_test_add_func ("/window/open-pupil", test_window_open_pupil);
+  g_test_add_func ("/window/finalize", test_window_finalize);
+
+  result = g_test_run ();
+
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  g_clear_object (&app);
+  g_clear_object (&check_db);
+  remove_tmp_dir ();
+  g_free (db_path);
+  g_free (tmp_dir);
+
+  return result;
+}
