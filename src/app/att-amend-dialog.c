@@ -14,6 +14,7 @@ struct _AttAmendDialog
   AdwMessageDialog  parent_instance;
 
   GtkListBox       *reasons;
+  GPtrArray        *checks;    /* GtkCheckButton per common reason */
   GtkEntry         *other;
 };
 
@@ -29,10 +30,12 @@ update_response (AttAmendDialog *self)
 }
 
 static void
-on_row_selected (GtkListBox     *box,
-                 GtkListBoxRow  *row,
-                 AttAmendDialog *self)
+on_check_toggled (GtkCheckButton *check,
+                  AttAmendDialog *self)
 {
+  /* Picking a common reason replaces one typed. */
+  if (gtk_check_button_get_active (check))
+    gtk_editable_set_text (GTK_EDITABLE (self->other), "");
   update_response (self);
 }
 
@@ -43,7 +46,8 @@ on_other_changed (GtkEditable    *editable,
   /* Typing another reason replaces a picked one, so what is saved is
    * what the person sees. */
   if (*gtk_editable_get_text (editable) != '\0')
-    gtk_list_box_unselect_all (self->reasons);
+    for (guint i = 0; i < self->checks->len; i++)
+      gtk_check_button_set_active (g_ptr_array_index (self->checks, i), FALSE);
   update_response (self);
 }
 
@@ -58,8 +62,21 @@ on_other_activate (GtkEntry       *entry,
 }
 
 static void
+att_amend_dialog_finalize (GObject *object)
+{
+  AttAmendDialog *self = ATT_AMEND_DIALOG (object);
+
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (att_amend_dialog_parent_class)->finalize (object);
+}
+
+static void
 att_amend_dialog_class_init (AttAmendDialogClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = att_amend_dialog_finalize;
 }
 
 static void
@@ -69,19 +86,28 @@ att_amend_dialog_init (AttAmendDialog *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *label;
 
+  /* Radio buttons rather than a selected row: nothing is chosen until
+   * the person chooses, so a reason is never given by accident. */
+  self->checks = g_ptr_array_new ();
   self->reasons = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->reasons, GTK_SELECTION_SINGLE);
+  gtk_list_box_set_selection_mode (self->reasons, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->reasons), "boxed-list");
   for (guint i = 0; reasons[i] != NULL; i++)
     {
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
 
+      if (self->checks->len > 0)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), g_ptr_array_index (self->checks, 0));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reasons[i]);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (check), "reason", (gpointer)reasons[i]);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), self);
+      g_ptr_array_add (self->checks, check);
       gtk_list_box_append (self->reasons, row);
     }
-  gtk_list_box_unselect_all (self->reasons);
-  g_signal_connect (self->reasons, "row-selected", G_CALLBACK (on_row_selected), self);
 
   label = gtk_label_new_with_mnemonic (_("_Other reason"));
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
@@ -129,7 +155,6 @@ char *
 att_amend_dialog_dup_reason (AttAmendDialog *self)
 {
   g_autofree char *typed = NULL;
-  GtkListBoxRow *row;
 
   g_return_val_if_fail (ATT_IS_AMEND_DIALOG (self), NULL);
 
@@ -137,9 +162,9 @@ att_amend_dialog_dup_reason (AttAmendDialog *self)
   if (*typed != '\0')
     return g_steal_pointer (&typed);
 
-  row = gtk_list_box_get_selected_row (self->reasons);
-  if (row != NULL)
-    return g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  for (guint i = 0; i < self->checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+      return g_strdup (g_object_get_data (G_OBJECT (g_ptr_array_index (self->checks, i)), "reason"));
   return NULL;
 }
 
@@ -155,12 +180,9 @@ void
 att_amend_dialog_select_reason (AttAmendDialog *self,
                                 guint           index)
 {
-  GtkListBoxRow *row;
-
   g_return_if_fail (ATT_IS_AMEND_DIALOG (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->other), "");
-  row = gtk_list_box_get_row_at_index (self->reasons, index);
-  if (row != NULL)
-    gtk_list_box_select_row (self->reasons, row);
+  if (index < self->checks->len)
+    gtk_check_button_set_active (g_ptr_array_index (self->checks, index), TRUE);
 }

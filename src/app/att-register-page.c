@@ -128,6 +128,7 @@ struct _AttRegisterPage
   guint                anchor_col;
   GPtrArray           *selected_rows;     /* AttRegisterRow */
   char                 pending[4];
+  gboolean             advance_right;     /* after a code: right (Tab) or down */
 
   AttGridUndo         *undo;
   gboolean             writing;
@@ -342,6 +343,12 @@ update_cell (GtkWidget      *label,
       break;
 
     case CELL_SESSION:
+      if ((guint)info->column >= att_grid_get_n_columns (grid))
+        {
+          /* A column about to go (from a week to a day). */
+          gtk_label_set_text (GTK_LABEL (label), "");
+          break;
+        }
       {
         AttCode code = att_grid_get_code (grid, index, info->column);
         guint flags = att_grid_get_flags (grid, index, info->column);
@@ -978,6 +985,17 @@ after_write (AttRegisterPage *self)
   update_status (self);
 }
 
+/* After a code the cursor moves on the way the office was moving: down
+ * the register (Enter, arrows up and down) or along a row (Tab, Right). */
+static void
+advance (AttRegisterPage *self)
+{
+  if (self->advance_right)
+    move_next_cell (self, FALSE);
+  else
+    move_cursor (self, 1, 0, FALSE);
+}
+
 static gboolean
 check_user (AttRegisterPage *self)
 {
@@ -1065,7 +1083,7 @@ on_amend_response (AdwMessageDialog *dialog,
       g_autofree char *reason = att_amend_dialog_dup_reason (ATT_AMEND_DIALOG (dialog));
 
       if (reason != NULL && write_now (self, w, reason) && w->kind == WAIT_CELL)
-        move_cursor (self, 1, 0, FALSE);
+        advance (self);
     }
   if (self->amend_dialog == ATT_AMEND_DIALOG (dialog))
     {
@@ -1159,14 +1177,14 @@ write_cell (AttRegisterPage *self,
     {
       /* The same code again: nothing to write; move on. */
       if (move_down)
-        move_cursor (self, 1, 0, FALSE);
+        advance (self);
       return TRUE;
     }
 
   if (!write_now (self, w, NULL))
     return FALSE;
   if (move_down)
-    move_cursor (self, 1, 0, FALSE);
+    advance (self);
   return TRUE;
 }
 
@@ -1394,7 +1412,10 @@ build_late_popover (AttRegisterPage *self)
 
   g_signal_connect (self->late_spin, "value-changed", G_CALLBACK (on_late_changed), self);
   g_signal_connect (self->late_reason, "changed", G_CALLBACK (on_late_changed), self);
-  g_signal_connect_swapped (self->late_spin, "activate", G_CALLBACK (att_register_page_confirm_late), self);
+  /* Enter in the minutes records the mark (GTK 4.8's spin button has no
+   * activate signal of its own: its text field has). */
+  g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (self->late_spin)), "activate",
+                            G_CALLBACK (att_register_page_confirm_late), self);
   g_signal_connect_swapped (self->late_reason, "activate", G_CALLBACK (att_register_page_confirm_late), self);
   g_signal_connect (self->late_button, "clicked", G_CALLBACK (on_late_button_clicked), self);
   g_signal_connect (self->late_popover, "closed", G_CALLBACK (on_late_closed), self);
@@ -1628,12 +1649,14 @@ att_register_page_handle_key (AttRegisterPage *self,
     {
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
+      self->advance_right = FALSE;
       commit_pending (self, FALSE, &stop);
       if (!stop)
         move_cursor (self, -1, 0, shift);
       return TRUE;
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
+      self->advance_right = FALSE;
       commit_pending (self, FALSE, &stop);
       if (!stop)
         move_cursor (self, 1, 0, shift);
@@ -1646,12 +1669,14 @@ att_register_page_handle_key (AttRegisterPage *self,
       return TRUE;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
+      self->advance_right = TRUE;
       commit_pending (self, FALSE, &stop);
       if (!stop)
         move_cursor (self, 0, 1, shift);
       return TRUE;
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
+      self->advance_right = TRUE;
       commit_pending (self, FALSE, &stop);
       if (!stop)
         move_next_cell (self, FALSE);
@@ -1663,6 +1688,7 @@ att_register_page_handle_key (AttRegisterPage *self,
       return TRUE;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
+      self->advance_right = FALSE;
       if (self->pending[0] != '\0')
         commit_pending (self, TRUE, &stop);
       else
@@ -1844,6 +1870,15 @@ reload (AttRegisterPage *self)
       grid = build_grid (self, self->week, &error);
       if (grid == NULL)
         show_message (self, error->message);
+    }
+  /* Columns that go are removed before the rows change, and new ones
+   * added after, so no cell ever shows a column the grid lacks. */
+  while (self->session_columns->len > (grid != NULL ? att_grid_get_n_columns (grid) : 0))
+    {
+      gtk_column_view_remove_column (self->column_view,
+                                     g_ptr_array_index (self->session_columns,
+                                                        self->session_columns->len - 1));
+      g_ptr_array_remove_index (self->session_columns, self->session_columns->len - 1);
     }
   att_register_model_set_grid (self->model, grid);
   sync_session_columns (self);

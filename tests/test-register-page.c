@@ -1,0 +1,658 @@
+/* test-register-page.c: the register grid, driven from the keyboard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The school: an autumn term from Mon 2 September 2024 with an INSET day
+ * on Fri 13 September; registers 08:40-09:00 and 13:15-13:30. Today is
+ * Tue 10 September 2024 and the clock says 08:50. 7A holds Amy Able, Ben
+ * Brown, Cara Cole and Dan Dale; 7B holds Eve Evans. The page shows 7A
+ * for the week of 9 September: columns 0..9 are Mon AM .. Fri PM.
+ *
+ * The tests run in order and build on each other's marks.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "att-amend-dialog.h"
+#include "att-code-palette.h"
+#include "att-mark-history-popover.h"
+#include "att-register-page-private.h"
+#include "att-test-util.h"
+
+void attendance_register_resource (void);
+
+enum { MON_AM, MON_PM, TUE_AM, TUE_PM, WED_AM, WED_PM, THU_AM, THU_PM, FRI_AM, FRI_PM };
+
+static AttTestDb       *t;
+static AttUser         *officer;
+static GtkWindow       *window;
+static AttRegisterPage *page;
+static gint64           amy, ben, cara, dan, eve;
+
+static gboolean
+ignore_session_bus_warning (const char     *log_domain,
+                            GLogLevelFlags  log_level,
+                            const char     *message,
+                            gpointer        user_data)
+{
+  /* Under Xvfb there is no session bus; GTK says so. */
+  return strstr (message, "session bus") == NULL;
+}
+
+static void
+flush_events (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timeout_reached (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_n_items (GListModel *model,
+                  guint       n)
+{
+  gboolean reached = FALSE;
+  guint id = g_timeout_add (5000, timeout_reached, &reached);
+
+  while (!reached && g_list_model_get_n_items (model) != n)
+    g_main_context_iteration (NULL, TRUE);
+  if (!reached)
+    g_source_remove (id);
+}
+
+static gint64
+add_pupil (const char *forename,
+           const char *surname,
+           const char *group)
+{
+  static int serial = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttPupil) pupil = att_pupil_new ();
+  char rest[13];
+  char upn[14];
+  gint64 id;
+
+  g_snprintf (rest, sizeof rest, "9231000%05d", ++serial);
+  g_snprintf (upn, sizeof upn, "%c%s", att_upn_check_letter (rest), rest);
+  pupil->upn = g_strdup (upn);
+  pupil->legal_forename = g_strdup (forename);
+  pupil->legal_surname = g_strdup (surname);
+  pupil->dob = D (2013, 5, 1);
+  pupil->sex = 'M';
+  pupil->year_group = 7;
+  pupil->reg_group = g_strdup (group);
+  pupil->admission = D (2024, 9, 2);
+  pupil->sen = ATT_SEN_NONE;
+  id = att_pupils_save (t->db, NULL, pupil, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static AttCode
+code_of (gint64     pupil,
+         AttDate    date,
+         AttSession session)
+{
+  return att_register_code (t->db, pupil, date, session);
+}
+
+static guint
+history_length (gint64  pupil,
+                AttDate date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = att_register_history (t->db, pupil, date, date, &error);
+
+  g_assert_no_error (error);
+  return history->len;
+}
+
+static AttHistoryEntry *
+last_history (gint64      pupil,
+              AttDate     date,
+              GPtrArray **keep)
+{
+  *keep = att_register_history (t->db, pupil, date, date, NULL);
+  g_assert_nonnull (*keep);
+  g_assert_cmpuint ((*keep)->len, >, 0);
+  return g_ptr_array_index (*keep, (*keep)->len - 1);
+}
+
+static void
+key (guint keyval)
+{
+  att_register_page_handle_key (page, keyval, 0);
+  flush_events ();
+}
+
+/* The position of a pupil in the list as shown. */
+static guint
+position_of (gint64 pupil)
+{
+  GListModel *model = att_register_page_get_view_model (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AttRegisterRow) row = g_list_model_get_item (model, i);
+      if (att_register_row_get_pupil (row)->id == pupil)
+        return i;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+test_opens_on_group (void)
+{
+  GListModel *model = att_register_page_get_view_model (page);
+  AttGrid *grid = att_register_model_get_grid (att_register_page_get_model (page));
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.schoolattendance.Attendance");
+  g_autofree char *group = NULL;
+  g_autofree char *mode = NULL;
+
+  /* Four pupils of 7A, ten session columns. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpuint (att_grid_get_n_columns (grid), ==, 10);
+  g_assert_cmpint (att_grid_get_column (grid, FRI_AM)->closed, ==, TRUE);
+
+  /* The view remembers the group and the mode. */
+  group = g_settings_get_string (settings, "register-group");
+  mode = g_settings_get_string (settings, "register-mode");
+  g_assert_cmpstr (group, ==, "group=7A");
+  g_assert_cmpstr (mode, ==, "week");
+}
+
+static void
+test_type_across_row (void)
+{
+  g_autoptr(GPtrArray) keep = NULL;
+  AttHistoryEntry *entry;
+  guint pos, col;
+
+  /* Right then Left: the cursor is back on Amy's Monday morning, and
+   * codes now run along the row. */
+  att_register_page_set_cursor (page, position_of (amy), MON_AM);
+  key (GDK_KEY_Right);
+  key (GDK_KEY_Left);
+
+  /* "/", "\" (taken as the afternoon's present), C1 typed as two keys,
+   * M, I, N, then C followed by I: C stands, I goes in the next cell. */
+  att_register_page_type (page, "/\\c1MINCI");
+  flush_events ();
+
+  g_assert_cmpint (code_of (amy, D (2024, 9, 9), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_C1);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 10), ATT_SESSION_PM), ==, ATT_CODE_M);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_AM), ==, ATT_CODE_I);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_N);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 12), ATT_SESSION_AM), ==, ATT_CODE_C);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 12), ATT_SESSION_PM), ==, ATT_CODE_I);
+  g_assert_null (att_register_page_get_message (page));
+
+  /* Each mark has its audit row, in the officer's name. */
+  g_assert_cmpuint (history_length (amy, D (2024, 9, 10)), ==, 2);
+  entry = last_history (amy, D (2024, 9, 12), &keep);
+  g_assert_cmpint (entry->new_code, ==, ATT_CODE_I);
+  g_assert_cmpint (entry->old_code, ==, ATT_CODE_NONE);
+  g_assert_cmpstr (entry->user_name, ==, "Olive Officer");
+  g_assert_cmpstr (entry->position, ==, "Attendance officer");
+
+  /* The cursor stands on Friday morning, the INSET day: a mark there is
+   * refused by the register, with the reason shown. */
+  att_register_page_get_cursor (page, &pos, &col);
+  g_assert_cmpuint (pos, ==, position_of (amy));
+  g_assert_cmpuint (col, ==, FRI_AM);
+  att_register_page_type (page, "/");
+  g_assert_nonnull (att_register_page_get_message (page));
+  g_assert_cmpint (code_of (amy, D (2024, 9, 13), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  key (GDK_KEY_Escape);
+  g_assert_null (att_register_page_get_message (page));
+
+  /* The grid shows what was stored. */
+  {
+    AttGrid *grid = att_register_model_get_grid (att_register_page_get_model (page));
+    int row = att_grid_find_row (grid, amy);
+    g_assert_cmpint (att_grid_get_code (grid, row, TUE_AM), ==, ATT_CODE_C1);
+    g_assert_cmpint (att_grid_get_code (grid, row, FRI_AM), ==, ATT_CODE_CLOSED);
+  }
+}
+
+static void
+test_invalid_codes (void)
+{
+  /* Down the register now. */
+  att_register_page_set_cursor (page, position_of (ben), MON_AM);
+  key (GDK_KEY_Down);
+  key (GDK_KEY_Up);
+
+  /* H is a retired code: refused on the spot, nothing stored. */
+  att_register_page_type (page, "H");
+  g_assert_nonnull (att_register_page_get_message (page));
+  g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  key (GDK_KEY_Escape);
+
+  /* A is no code at all. */
+  att_register_page_type (page, "A");
+  g_assert_nonnull (att_register_page_get_message (page));
+  key (GDK_KEY_Escape);
+
+  /* J alone (now J1), committed with Enter. */
+  att_register_page_type (page, "J");
+  key (GDK_KEY_Return);
+  g_assert_nonnull (att_register_page_get_message (page));
+  key (GDK_KEY_Escape);
+
+  /* A digit cannot start a code. */
+  att_register_page_type (page, "4");
+  g_assert_nonnull (att_register_page_get_message (page));
+  key (GDK_KEY_Escape);
+
+  /* Delete clears a code being typed: nothing is stored. */
+  att_register_page_type (page, "Y");
+  key (GDK_KEY_Delete);
+  key (GDK_KEY_Return);
+  g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  g_assert_cmpuint (history_length (ben, D (2024, 9, 9)), ==, 0);
+}
+
+static void
+test_amend_and_history (void)
+{
+  g_autoptr(GPtrArray) keep = NULL;
+  AttAmendDialog *dialog;
+  AttHistoryEntry *entry;
+  GtkWidget *popover;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  AttGrid *grid;
+
+  /* Amy's Wednesday afternoon N becomes I: the reason dialog appears and
+   * nothing changes until it is answered. */
+  att_register_page_set_cursor (page, position_of (amy), WED_PM);
+  att_register_page_type (page, "I");
+  dialog = att_register_page_get_amend_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_N);
+
+  /* Without a reason the change cannot be made. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                           ATT_AMEND_RESPONSE_AMEND));
+  att_amend_dialog_select_reason (dialog, 0);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                          ATT_AMEND_RESPONSE_AMEND));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), ATT_AMEND_RESPONSE_AMEND);
+  flush_events ();
+  g_assert_null (att_register_page_get_amend_dialog (page));
+
+  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_I);
+  entry = last_history (amy, D (2024, 9, 11), &keep);
+  g_assert_cmpint (entry->old_code, ==, ATT_CODE_N);
+  g_assert_cmpint (entry->new_code, ==, ATT_CODE_I);
+  g_assert_cmpstr (entry->reason, ==, "Parent phoned with reason");
+
+  /* The cell shows that it was amended. */
+  grid = att_register_model_get_grid (att_register_page_get_model (page));
+  g_assert_true (att_grid_get_flags (grid, att_grid_find_row (grid, amy), WED_PM) & ATT_GRID_CELL_AMENDED);
+  g_assert_false (att_grid_get_flags (grid, att_grid_find_row (grid, amy), WED_AM) & ATT_GRID_CELL_AMENDED);
+
+  /* The history popover: the original entry, then the change with who,
+   * position and why. */
+  att_register_page_set_cursor (page, position_of (amy), WED_PM);
+  popover = att_register_page_show_history (page);
+  g_assert_true (ATT_IS_MARK_HISTORY_POPOVER (popover));
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_cmpuint (att_mark_history_popover_get_n_entries (ATT_MARK_HISTORY_POPOVER (popover)), ==, 2);
+  first = att_mark_history_popover_dup_entry_text (ATT_MARK_HISTORY_POPOVER (popover), 0);
+  second = att_mark_history_popover_dup_entry_text (ATT_MARK_HISTORY_POPOVER (popover), 1);
+  g_assert_nonnull (strstr (first, "Original: N"));
+  g_assert_nonnull (strstr (first, "Olive Officer (Attendance officer)"));
+  g_assert_nonnull (strstr (second, "Changed: N → I"));
+  g_assert_nonnull (strstr (second, "Parent phoned with reason"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* Cancelling the dialog changes nothing. */
+  att_register_page_type (page, "O");
+  dialog = att_register_page_get_amend_dialog (page);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  flush_events ();
+  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_I);
+
+  /* Undo writes the previous code back as an amendment, "undone". */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.undo", NULL);
+  flush_events ();
+  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_N);
+  g_clear_pointer (&keep, g_ptr_array_unref);
+  entry = last_history (amy, D (2024, 9, 11), &keep);
+  g_assert_cmpstr (entry->reason, ==, "undone");
+}
+
+static void
+test_bulk_fill_trip (void)
+{
+  guint ben_pos = position_of (ben);
+  guint dan_pos = position_of (dan);
+  AttAmendDialog *dialog;
+
+  /* A trip on Wednesday for Ben, Cara and Dan: select Wednesday morning
+   * and afternoon over the three rows with Shift+arrows and type V. */
+  g_assert_cmpuint (dan_pos, ==, ben_pos + 2);
+  att_register_page_set_cursor (page, ben_pos, WED_AM);
+  att_register_page_handle_key (page, GDK_KEY_Right, GDK_SHIFT_MASK);
+  att_register_page_handle_key (page, GDK_KEY_Down, GDK_SHIFT_MASK);
+  att_register_page_handle_key (page, GDK_KEY_Down, GDK_SHIFT_MASK);
+  att_register_page_type (page, "V");
+  flush_events ();
+
+  for (int s = 0; s < 2; s++)
+    {
+      g_assert_cmpint (code_of (ben, D (2024, 9, 11), s), ==, ATT_CODE_V);
+      g_assert_cmpint (code_of (cara, D (2024, 9, 11), s), ==, ATT_CODE_V);
+      g_assert_cmpint (code_of (dan, D (2024, 9, 11), s), ==, ATT_CODE_V);
+    }
+  /* Amy was outside the selection. */
+  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_AM), ==, ATT_CODE_I);
+
+  /* Over marks already saved (Amy's I and N on Wednesday), the fill asks
+   * for a reason first. */
+  att_register_page_set_cursor (page, position_of (amy), WED_AM);
+  att_register_page_handle_key (page, GDK_KEY_Right, GDK_SHIFT_MASK);
+  att_register_page_type (page, "V");
+  dialog = att_register_page_get_amend_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_AM), ==, ATT_CODE_I);
+  att_amend_dialog_set_reason (dialog, "Went on the trip after all");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), ATT_AMEND_RESPONSE_AMEND);
+  flush_events ();
+  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_AM), ==, ATT_CODE_V);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_V);
+  key (GDK_KEY_Escape);
+}
+
+static void
+test_mark_all_present (void)
+{
+  /* Monday afternoon: Amy has '\' already; the other three are blank.
+   * Only the blank cells are filled; Amy's entry gains no history row. */
+  g_assert_cmpuint (history_length (amy, D (2024, 9, 9)), ==, 2);
+  att_register_page_set_cursor (page, 0, MON_PM);
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.mark-all-present", NULL);
+  flush_events ();
+
+  g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
+  g_assert_cmpint (code_of (cara, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
+  g_assert_cmpint (code_of (dan, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
+  g_assert_cmpuint (history_length (amy, D (2024, 9, 9)), ==, 2);
+  /* Monday morning was not touched. */
+  g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  /* 7B was not shown, so Eve is not marked. */
+  g_assert_cmpint (code_of (eve, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_NONE);
+
+  /* Ctrl+Z undoes the whole step: three amendments back to blank. */
+  att_register_page_handle_key (page, GDK_KEY_z, GDK_CONTROL_MASK);
+  flush_events ();
+  g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_NONE);
+  g_assert_cmpint (code_of (dan, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_NONE);
+  g_assert_cmpuint (history_length (ben, D (2024, 9, 9)), ==, 2);
+}
+
+static void
+test_late (void)
+{
+  AttMark mark = { 0, };
+  GtkPopover *late;
+
+  /* Today (Tuesday) at 08:50, 10 minutes after the register opened: L
+   * asks for minutes, with 10 from the clock. */
+  att_register_page_set_cursor (page, position_of (ben), TUE_AM);
+  att_register_page_type (page, "L");
+  late = att_register_page_get_late_popover (page);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (late)));
+  g_assert_cmpint (att_register_page_get_late_code (page), ==, ATT_CODE_L);
+  att_register_page_confirm_late (page);
+  flush_events ();
+  g_assert_true (att_register_get_mark (t->db, ben, D (2024, 9, 10), ATT_SESSION_AM, &mark, NULL));
+  g_assert_cmpint (mark.code, ==, ATT_CODE_L);
+  g_assert_cmpint (mark.minutes_late, ==, 10);
+  att_mark_clear (&mark);
+
+  /* At 09:20 the register has closed: the same key offers U, which needs
+   * the reason. */
+  g_setenv ("ATTENDANCE_CLOCK", "09:20", TRUE);
+  att_register_page_set_cursor (page, position_of (cara), TUE_AM);
+  att_register_page_type (page, "L");
+  g_assert_cmpint (att_register_page_get_late_code (page), ==, ATT_CODE_U);
+  att_register_page_confirm_late (page);
+  flush_events ();
+  g_assert_cmpint (code_of (cara, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  att_register_page_set_late_minutes (page, 40, "Bus broke down");
+  att_register_page_confirm_late (page);
+  flush_events ();
+  g_assert_true (att_register_get_mark (t->db, cara, D (2024, 9, 10), ATT_SESSION_AM, &mark, NULL));
+  g_assert_cmpint (mark.code, ==, ATT_CODE_U);
+  g_assert_cmpint (mark.minutes_late, ==, 40);
+  g_assert_cmpstr (mark.comment, ==, "Bus broke down");
+  att_mark_clear (&mark);
+
+  /* Fewer minutes (arrived at 08:55, entered later) is still L. */
+  att_register_page_set_cursor (page, position_of (dan), TUE_AM);
+  att_register_page_type (page, "L");
+  att_register_page_set_late_minutes (page, 15, NULL);
+  g_assert_cmpint (att_register_page_get_late_code (page), ==, ATT_CODE_L);
+  gtk_popover_popdown (att_register_page_get_late_popover (page));
+  g_setenv ("ATTENDANCE_CLOCK", "08:50", TRUE);
+}
+
+static void
+test_palette_and_missing (void)
+{
+  GtkWidget *palette = att_register_page_get_palette (page);
+  g_autoptr(GPtrArray) missing = NULL;
+  GPtrArray *groups;
+
+  /* F2 opens the palette: every code of the 2024 table except the
+   * retired ones and '#', with '/' and '\' as one entry: 33 codes less
+   * one, 32. */
+  key (GDK_KEY_F2);
+  g_assert_true (gtk_widget_get_visible (palette));
+  g_assert_cmpuint (att_code_palette_get_n_codes (ATT_CODE_PALETTE (palette)), ==, 32);
+  gtk_popover_popdown (GTK_POPOVER (palette));
+
+  /* Picking a code from the palette writes it like typing: Dan Tuesday
+   * afternoon. */
+  att_register_page_set_cursor (page, position_of (dan), TUE_PM);
+  g_signal_emit_by_name (palette, "code-chosen", "M");
+  flush_events ();
+  g_assert_cmpint (code_of (dan, D (2024, 9, 10), ATT_SESSION_PM), ==, ATT_CODE_M);
+
+  /* Registers not complete this morning (Tuesday AM): 7A has Amy (C1),
+   * Ben (L) and Cara (U) but not Dan; 7B has nobody marked. */
+  groups = att_register_page_get_missing (page);
+  g_assert_nonnull (groups);
+  g_assert_cmpuint (groups->len, ==, 2);
+  g_assert_cmpstr (((AttRegisterStatus *)groups->pdata[0])->group, ==, "7A");
+  g_assert_cmpuint (((AttRegisterStatus *)groups->pdata[0])->marked, ==, 3);
+  g_assert_cmpstr (((AttRegisterStatus *)groups->pdata[1])->group, ==, "7B");
+}
+
+static void
+test_filter_and_sort (void)
+{
+  GListModel *model = att_register_page_get_view_model (page);
+  GtkColumnView *view = att_register_page_get_column_view (page);
+  GListModel *columns = gtk_column_view_get_columns (view);
+  guint n_columns = g_list_model_get_n_items (columns);
+  g_autoptr(GtkColumnViewColumn) unauth = g_list_model_get_item (columns, n_columns - 1);
+  double previous = -1;
+
+  /* Filter by name as you type. */
+  gtk_editable_set_text (att_register_page_get_search_entry (page), "cara");
+  wait_for_n_items (model, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  gtk_editable_set_text (att_register_page_get_search_entry (page), "");
+  wait_for_n_items (model, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+
+  /* Sort by the unauthorised count, descending: Cara (U this morning)
+   * comes first. */
+  gtk_column_view_sort_by_column (view, unauth, GTK_SORT_DESCENDING);
+  flush_events ();
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AttRegisterRow) row = g_list_model_get_item (model, i);
+      const AttGridFigures *figures = att_grid_get_figures (att_register_row_get_grid (row),
+                                                           att_register_row_get_index (row));
+      if (previous >= 0)
+        g_assert_cmpfloat (figures->unauthorised, <=, previous);
+      previous = figures->unauthorised;
+    }
+  {
+    g_autoptr(AttRegisterRow) top = g_list_model_get_item (model, 0);
+    g_assert_cmpint (att_register_row_get_pupil (top)->id, ==, cara);
+  }
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  flush_events ();
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (t->dir, "register.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+  const char *argv[] = { "pdftotext", "-layout", NULL, "-", NULL };
+
+  g_assert_true (att_register_page_export_pdf (page, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  argv[2] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (out);
+  /* Names, the heading and the codes typed above. */
+  g_assert_nonnull (strstr (out, "Able, Amy"));
+  g_assert_nonnull (strstr (out, "Dale, Dan"));
+  g_assert_nonnull (strstr (out, "7A, week beginning"));
+  g_assert_nonnull (strstr (out, "C1"));
+  g_assert_nonnull (strstr (out, "Page 1 of 1"));
+  g_assert_nonnull (strstr (out, "Printed by Olive Officer"));
+}
+
+static void
+test_switch_group_and_day (void)
+{
+  g_autoptr(AttGridFilter) b = att_grid_filter_new_group ("7B");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.schoolattendance.Attendance");
+  g_autofree char *group = NULL;
+  g_autofree char *mode = NULL;
+  AttGrid *grid;
+
+  att_register_page_show (page, b, D (2024, 9, 10), FALSE);
+  grid = att_register_model_get_grid (att_register_page_get_model (page));
+  g_assert_cmpuint (att_grid_get_n_rows (grid), ==, 1);
+  g_assert_cmpuint (att_grid_get_n_columns (grid), ==, 2);
+  group = g_settings_get_string (settings, "register-group");
+  mode = g_settings_get_string (settings, "register-mode");
+  g_assert_cmpstr (group, ==, "group=7B");
+  g_assert_cmpstr (mode, ==, "day");
+
+  /* The cursor starts on the session now (Tuesday morning). */
+  {
+    guint pos, col;
+    att_register_page_get_cursor (page, &pos, &col);
+    g_assert_cmpuint (col, ==, 0);
+  }
+
+  /* Next day and previous day skip nothing in the week. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.next", NULL);
+  grid = att_register_model_get_grid (att_register_page_get_model (page));
+  g_assert_cmpint (att_grid_get_first (grid), ==, D (2024, 9, 11));
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.mode", "s", "week");
+  grid = att_register_model_get_grid (att_register_page_get_model (page));
+  g_assert_cmpint (att_grid_get_first (grid), ==, D (2024, 9, 9));
+  g_assert_cmpuint (att_grid_get_n_columns (grid), ==, 10);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttGridFilter) filter = NULL;
+  gint64 id;
+  int result;
+
+  g_setenv ("ATTENDANCE_TODAY", "2024-09-10", TRUE);
+  g_setenv ("ATTENDANCE_CLOCK", "08:50", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (ignore_session_bus_warning, NULL);
+  gtk_init ();
+  adw_init ();
+  attendance_register_resource ();
+
+  t = att_test_db_new ();
+  att_calendar_add_term (t->db, NULL, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
+  g_assert_no_error (error);
+  att_calendar_add_closure (t->db, NULL, D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
+  g_assert_no_error (error);
+  att_school_set (t->db, NULL, "am_close", "09:00", &error);
+  att_school_set (t->db, NULL, "am_open", "08:40", &error);
+  att_school_set (t->db, NULL, "pm_close", "13:30", &error);
+  att_school_set (t->db, NULL, "pm_open", "13:15", &error);
+  g_assert_no_error (error);
+  id = att_users_add (t->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
+  g_assert_no_error (error);
+  officer = att_users_get (t->db, id, &error);
+  amy = add_pupil ("Amy", "Able", "7A");
+  ben = add_pupil ("Ben", "Brown", "7A");
+  cara = add_pupil ("Cara", "Cole", "7A");
+  dan = add_pupil ("Dan", "Dale", "7A");
+  eve = add_pupil ("Eve", "Evans", "7B");
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1200, 700);
+  page = ATT_REGISTER_PAGE (att_register_page_new ());
+  g_object_ref_sink (page);
+  att_register_page_set_user (page, officer);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  att_register_page_set_db (page, t->db);
+  filter = att_grid_filter_new_group ("7A");
+  att_register_page_show (page, filter, D (2024, 9, 9), TRUE);
+  flush_events ();
+
+  g_test_add_func ("/register-page/opens-on-group", test_opens_on_group);
+  g_test_add_func ("/register-page/type-across-row", test_type_across_row);
+  g_test_add_func ("/register-page/invalid-codes", test_invalid_codes);
+  g_test_add_func ("/register-page/amend-and-history", test_amend_and_history);
+  g_test_add_func ("/register-page/bulk-fill-trip", test_bulk_fill_trip);
+  g_test_add_func ("/register-page/mark-all-present", test_mark_all_present);
+  g_test_add_func ("/register-page/late", test_late);
+  g_test_add_func ("/register-page/palette-and-missing", test_palette_and_missing);
+  g_test_add_func ("/register-page/filter-and-sort", test_filter_and_sort);
+  g_test_add_func ("/register-page/export-pdf", test_export_pdf);
+  g_test_add_func ("/register-page/switch-group-and-day", test_switch_group_and_day);
+  result = g_test_run ();
+
+  gtk_window_destroy (window);
+  flush_events ();
+  g_assert_finalize_object (page);
+  att_user_free (officer);
+  att_test_db_free (t);
+  return result;
+}
