@@ -893,6 +893,41 @@ test_other_program (Fixture       *f,
   g_unsetenv ("ATTENDANCE_TODAY");
 }
 
+static void
+test_pupil_saved_in_same_transaction (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttPupil) lee = att_pupil_copy (att_pupils_get (f->db, f->lee));
+  gint64 nia;
+
+  /* An import saves a pupil and then marks them, in one transaction. */
+  g_assert_true (att_db_begin (f->db, &error));
+  nia = add_pupil (f->db, "Nia", "New", 7, D (2013, 4, 4), D (2024, 9, 9), ATT_DATE_NONE);
+  mark_ok (f, nia, D (2024, 9, 9), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
+  g_assert_true (att_db_commit (f->db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (att_register_code (f->db, nia, D (2024, 9, 9), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
+
+  /* Lee's leaving date moves back to Wed 4 Sep in an open transaction:
+   * Thu 5 Sep is refused, and the refusal undoes the whole transaction. */
+  g_assert_true (att_db_begin (f->db, &error));
+  lee->leaving = D (2024, 9, 4);
+  g_assert_cmpint (att_pupils_save (f->db, NULL, lee, &error), ==, f->lee);
+  g_assert_no_error (error);
+  g_assert_false (write_mark (f, f->officer, f->lee, D (2024, 9, 5), ATT_SESSION_AM,
+                              ATT_CODE_PRESENT_AM, -1, NULL, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "Lee Long"));
+  g_assert_nonnull (strstr (error->message, "Wed 4 Sep 2024"));
+  g_clear_error (&error);
+  g_assert_false (att_db_commit (f->db, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (att_pupils_get (f->db, f->lee)->leaving, ==, D (2024, 9, 6));
+
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 1);
+}
+
 typedef struct
 {
   GArray *dates;
@@ -1067,6 +1102,7 @@ main (int   argc,
   ADD ("/register/clear", test_clear);
   ADD ("/register/rollback-reloads", test_rollback_reloads);
   ADD ("/register/other-program", test_other_program);
+  ADD ("/register/pupil-saved-in-same-transaction", test_pupil_saved_in_same_transaction);
   ADD ("/register/foreach", test_foreach);
   ADD ("/register/years-and-check", test_years_and_check);
 

@@ -98,11 +98,61 @@ session_label (AttSession session)
   return session == ATT_SESSION_PM ? _("PM") : _("AM");
 }
 
+/* The pupil as the open transaction sees them. The database's list of
+ * pupils is refreshed when a transaction commits, so a pupil added or
+ * changed earlier in the same transaction (an import that saves pupils
+ * and then their marks) is read from the table instead. Returns a new
+ * reference, or NULL. */
+static AttPupil *
+pupil_for_write (AttDb  *db,
+                 gint64  pupil_id)
+{
+  g_autoptr(AttPupil) pupil = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!(db->pending & ATT_CHANGE_PUPILS))
+    {
+      AttPupil *cached = att_pupils_get (db, pupil_id);
+      return cached != NULL ? g_object_ref (cached) : NULL;
+    }
+
+  stmt = att_db_prepare (db,
+                         "SELECT upn, legal_surname, legal_forename, preferred_surname, "
+                         "preferred_forename, dob, sex, year_group, reg_group, "
+                         "admission_date, leaving_date FROM pupils WHERE id = ?",
+                         NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, pupil_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *sex = (const char *)sqlite3_column_text (stmt, 6);
+
+      pupil = att_pupil_new ();
+      pupil->id = pupil_id;
+      pupil->upn = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      pupil->legal_surname = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      pupil->legal_forename = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      pupil->preferred_surname = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      pupil->preferred_forename = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      pupil->dob = sqlite3_column_int (stmt, 5);
+      pupil->sex = sex != NULL ? sex[0] : 'F';
+      pupil->year_group = sqlite3_column_int (stmt, 7);
+      pupil->reg_group = g_strdup ((const char *)sqlite3_column_text (stmt, 8));
+      pupil->admission = sqlite3_column_int (stmt, 9);
+      pupil->leaving = sqlite3_column_type (stmt, 10) == SQLITE_NULL
+                       ? ATT_DATE_NONE : sqlite3_column_int (stmt, 10);
+      att_pupil_update_names (pupil);
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&pupil);
+}
+
 static char *
 describe_pupil (AttDb  *db,
                 gint64  pupil_id)
 {
-  AttPupil *pupil = att_pupils_get (db, pupil_id);
+  g_autoptr(AttPupil) pupil = pupil_for_write (db, pupil_id);
 
   if (pupil == NULL)
     return g_strdup_printf (_("pupil number %" G_GINT64_FORMAT), pupil_id);
@@ -693,7 +743,7 @@ write_one (WriteBatch          *batch,
            GError             **error)
 {
   AttDb *db = batch->db;
-  AttPupil *pupil;
+  g_autoptr(AttPupil) pupil = NULL;
   AttSession session = w->session;
   AttCode code = w->code;
   int minutes = w->minutes_late;
@@ -701,7 +751,7 @@ write_one (WriteBatch          *batch,
   SavedMark saved;
   gboolean ok;
 
-  pupil = att_pupils_get (db, w->pupil_id);
+  pupil = pupil_for_write (db, w->pupil_id);
   if (pupil == NULL)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
