@@ -1108,7 +1108,7 @@ make_details (Demo *demo)
   }
 }
 
-/* About one pupil in seventy, at least one, goes on a week's holiday in
+/* About one pupil in 150, at least one, goes on a week's holiday in
  * the latest ten school weeks with the rest of the family: ten sessions of
  * G, enough to meet the National Framework threshold. */
 static void
@@ -1129,7 +1129,7 @@ plan_threshold_holidays (Demo   *demo,
   wanted = 0;
   for (guint i = 0; i < n; i++)
     wanted += g_array_index (demo->pupils, Pupil, i).on_roll;
-  wanted = MAX (1, wanted / 70);
+  wanted = MAX (1, wanted / 150);
 
   order = g_new (guint, n);
   for (guint i = 0; i < n; i++)
@@ -1524,7 +1524,7 @@ make_year_register (Demo         *demo,
                     const Pupil  *p,
                     int           year,
                     YearRegister *reg,
-                    guint        *days_left_n)
+                    guint         recent_from)
 {
   Family *f = &g_array_index (demo->families, Family, p->family);
   DemoYear *y = demo_get_year (demo, year);
@@ -1576,9 +1576,9 @@ make_year_register (Demo         *demo,
       if (date < p->admission || (p->leaving != ATT_DATE_NONE && date > p->leaving))
         continue;
       marked_days++;
-      /* The last three school days up to as_of: reasons for absence not
-       * all known yet. */
-      recent = days_left_n[0] + marked_days + 2 >= days_left_n[1];
+      /* In the last two school days up to as_of the office has not yet
+       * heard about every absence. */
+      recent = marked_days >= recent_from;
 
       if (date == holiday && holiday_left == 0)
         {
@@ -1751,7 +1751,6 @@ make_year_register (Demo         *demo,
             reg->amend[slot + 1] = amend;
         }
     }
-  days_left_n[0] += marked_days;
 }
 
 static gboolean
@@ -1901,30 +1900,25 @@ write_registers (Demo    *demo,
                  GError **error)
 {
   AttDb *db = demo->db;
-  sqlite3 *handle = att_db_get_handle (db);
   g_autofree YearRegister *reg = g_new (YearRegister, 1);
   Writer w = { 0 };
-  gboolean ok = FALSE;
 
   w.demo = demo;
   w.school_days = school_days;
   w.epoch = att_date_from_ymd (1970, 1, 1);
 
-  /* Statements of our own, finalized here: the bulk load uses them once. */
-  if (sqlite3_prepare_v2 (handle,
-                          "INSERT INTO marks (pupil_id, date, session, code, minutes_late, comment, amendments) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?)", -1, &w.mark_stmt, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (handle,
-                          "INSERT INTO mark_history (pupil_id, date, session, old_code, new_code, "
-                          "old_minutes, new_minutes, comment, reason, actor_id, at) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1, &w.history_stmt, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (handle,
-                          "INSERT INTO mark_years (pupil_id, year, codes) VALUES (?, ?, ?)",
-                          -1, &w.year_stmt, NULL) != SQLITE_OK)
-    {
-      att_db_set_sqlite_error (db, error, _("prepare the demo register"));
-      goto out;
-    }
+  w.mark_stmt = att_db_prepare (db,
+                                "INSERT INTO marks (pupil_id, date, session, code, minutes_late, comment, amendments) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  w.history_stmt = att_db_prepare (db,
+                                   "INSERT INTO mark_history (pupil_id, date, session, old_code, new_code, "
+                                   "old_minutes, new_minutes, comment, reason, actor_id, at) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  w.year_stmt = att_db_prepare (db,
+                                "INSERT INTO mark_years (pupil_id, year, codes) VALUES (?, ?, ?)",
+                                error);
+  if (w.mark_stmt == NULL || w.history_stmt == NULL || w.year_stmt == NULL)
+    return FALSE;
 
   for (guint i = 0; i < demo->pupils->len; i++)
     {
@@ -1933,7 +1927,7 @@ write_registers (Demo    *demo,
       for (int year = demo->first_year; year <= demo->last_year; year++)
         {
           DemoYear *y = demo_get_year (demo, year);
-          guint counts[2] = { 0, 0 };
+          guint days = 0, recent_from = G_MAXUINT;
           int group = group_in (demo, p->cohort, year);
 
           if (group < demo->first_group || group > demo->last_group)
@@ -1941,32 +1935,27 @@ write_registers (Demo    *demo,
           if (p->admission > MIN (demo->as_of, demo_year_last_day (y)) ||
               (p->leaving != ATT_DATE_NONE && p->leaving < demo_year_first_day (y)))
             continue;
-          /* counts[1]: the pupil's days up to as_of this year, so the
-           * last three can be told apart while the year is made. */
+          /* The pupil's days up to as_of this year, so that the last ones
+           * can be told apart while the year is made. */
           for (guint d = 0; d < y->days->len; d++)
             {
               AttDate date = g_array_index (y->days, AttDate, d);
               if (date > demo->as_of)
                 break;
               if (date >= p->admission && (p->leaving == ATT_DATE_NONE || date <= p->leaving))
-                counts[1]++;
+                days++;
             }
-          /* Only the school year holding as_of has days still unexplained. */
-          if (year != demo->last_year)
-            counts[1] += 1000;
-          make_year_register (demo, p, year, reg, counts);
+          /* Only the school year holding as_of has absences still
+           * unexplained. */
+          if (year == demo->last_year)
+            recent_from = days > 1 ? days - 1 : 0;
+          make_year_register (demo, p, year, reg, recent_from);
           if (!write_year (&w, p, year, reg, error))
-            goto out;
+            return FALSE;
         }
     }
   att_db_note_change (db, ATT_CHANGE_MARKS);
-  ok = TRUE;
-
-out:
-  sqlite3_finalize (w.mark_stmt);
-  sqlite3_finalize (w.history_stmt);
-  sqlite3_finalize (w.year_stmt);
-  return ok;
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
