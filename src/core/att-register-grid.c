@@ -702,6 +702,25 @@ load_amended (AttGrid  *grid,
   return TRUE;
 }
 
+/* Amended flags for every row. A class reads its pupils' marks by the
+ * primary key (a few rows each); a big selection scans the range by date
+ * once, which is cheaper than hundreds of lookups. */
+#define AMENDED_PER_PUPIL_MAX 300
+
+static gboolean
+load_all_amended (AttGrid  *grid,
+                  GError  **error)
+{
+  if (grid->n_rows == 0)
+    return TRUE;
+  if (grid->n_rows > AMENDED_PER_PUPIL_MAX)
+    return load_amended (grid, 0, error);
+  for (guint r = 0; r < grid->n_rows; r++)
+    if (!load_amended (grid, grid->pupils[r]->id, error))
+      return FALSE;
+  return TRUE;
+}
+
 AttGrid *
 att_grid_new (AttDb               *db,
               const AttGridFilter *filter,
@@ -783,7 +802,7 @@ att_grid_new (AttDb               *db,
 
   for (guint r = 0; r < grid->n_rows; r++)
     load_row_codes (grid, r);
-  if (grid->n_rows > 0 && !load_amended (grid, 0, error))
+  if (!load_all_amended (grid, error))
     return NULL;
 
   return g_steal_pointer (&grid);
@@ -984,8 +1003,7 @@ att_grid_refresh (AttGrid *grid)
       load_row_codes (grid, r);
       grid->figures_ready[r] = FALSE;
     }
-  if (grid->n_rows > 0)
-    load_amended (grid, 0, NULL);
+  load_all_amended (grid, NULL);
 }
 
 guint
