@@ -136,6 +136,9 @@ test_window_sidebar (void)
 
   g_assert_true (has_today);
   g_assert_true (has_pupils);
+
+  /* Ctrl+? opens the shortcuts window loaded from the resources. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 }
 
 static void
@@ -340,6 +343,58 @@ test_window_open_pupil (void)
                    ==, pupil->upn);
 }
 
+static gboolean
+label_is (gpointer data)
+{
+  AttTodayPage *page = ATT_TODAY_PAGE (att_window_get_page (window, "today"));
+
+  return g_strcmp0 (att_today_page_get_on_roll_text (page), data) == 0;
+}
+
+static void
+test_window_refresh (void)
+{
+  AttDb *db = att_application_get_db (app);
+  AttTodayPage *page = ATT_TODAY_PAGE (att_window_get_page (window, "today"));
+  g_autoptr(AttPupil) pupil = att_pupil_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  gboolean reached = FALSE;
+  guint n_on_roll = count_on_roll ();
+  guint timeout_id;
+  char upn[14];
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
+  flush_events ();
+
+  /* A new pupil admitted this term, saved through the app's own
+   * database: the Today page hears "changed" and counts one more. */
+  upn[0] = att_upn_check_letter ("919299000017");
+  g_assert_cmpint (upn[0], !=, '\0');
+  strcpy (upn + 1, "919299000017");
+  pupil->upn = g_strdup (upn);
+  pupil->legal_forename = g_strdup ("Zara");
+  pupil->legal_surname = g_strdup ("Quigley");
+  pupil->dob = att_date_from_ymd (2016, 3, 14);
+  pupil->sex = 'F';
+  pupil->year_group = 5;
+  pupil->reg_group = g_strdup ("5Q");
+  pupil->admission = att_date_from_ymd (2026, 11, 2);
+  pupil->sen = ATT_SEN_NONE;
+  att_pupil_update_names (pupil);
+  g_assert_cmpint (att_pupils_save (db, NULL, pupil, &error), >, 0);
+  g_assert_no_error (error);
+
+  expected = g_strdup_printf ("%u", n_on_roll + 1);
+  /* (Our own connection caches the pupils; only the app's hears.) */
+  timeout_id = g_timeout_add (5000, timeout_reached, &reached);
+  while (!reached && !label_is (expected))
+    g_main_context_iteration (NULL, TRUE);
+  if (!reached)
+    g_source_remove (timeout_id);
+  g_assert_cmpstr (att_today_page_get_on_roll_text (page), ==, expected);
+}
+
 static void
 test_window_finalize (void)
 {
@@ -416,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/window/pupils", test_window_pupils);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/open-pupil", test_window_open_pupil);
+  g_test_add_func ("/window/refresh", test_window_refresh);
   g_test_add_func ("/window/finalize", test_window_finalize);
 
   result = g_test_run ();

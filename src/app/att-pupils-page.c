@@ -43,6 +43,7 @@ struct _AttPupilsPage
   AttDb              *db;
   gulong              changed_id;
   guint               refresh_id;
+  gboolean            stale;
   gint64              pupil_id;     /* shown in the pupil view, or 0 */
   char               *subtitle;
 };
@@ -445,16 +446,33 @@ refresh_idle (gpointer user_data)
   AttPupilsPage *self = user_data;
 
   self->refresh_id = 0;
+  self->stale = FALSE;
   refresh (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
-on_db_changed (AttDb         *db,
-               guint          changes,
+on_db_changed (AttDb        *db,
+               guint         changes,
                AttPupilsPage *self)
 {
-  if (self->refresh_id == 0)
+  /* A hidden page catches up when it is shown again: marking a register
+   * should not recount the whole school on every click. Several commits
+   * in a row make one refresh. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+att_pupils_page_map (GtkWidget *widget)
+{
+  AttPupilsPage *self = (AttPupilsPage *) widget;
+
+  GTK_WIDGET_CLASS (att_pupils_page_parent_class)->map (widget);
+
+  if (self->stale && self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle, self);
 }
 
@@ -595,6 +613,7 @@ att_pupils_page_set_db (AttPupilsPage *self,
                                          G_CALLBACK (on_db_changed), self);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
 }
@@ -732,6 +751,7 @@ att_pupils_page_class_init (AttPupilsPageClass *klass)
   object_class->finalize = att_pupils_page_finalize;
   object_class->get_property = att_pupils_page_get_property;
   object_class->set_property = att_pupils_page_set_property;
+  widget_class->map = att_pupils_page_map;
 
   properties[PROP_DB] =
     g_param_spec_object ("db", NULL, NULL,

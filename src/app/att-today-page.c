@@ -31,6 +31,7 @@ struct _AttTodayPage
   AttDb          *db;
   gulong          changed_id;
   guint           refresh_id;
+  gboolean        stale;
   char           *subtitle;
 };
 
@@ -325,6 +326,7 @@ refresh_idle (gpointer user_data)
   AttTodayPage *self = user_data;
 
   self->refresh_id = 0;
+  self->stale = FALSE;
   refresh (self);
   return G_SOURCE_REMOVE;
 }
@@ -334,8 +336,23 @@ on_db_changed (AttDb        *db,
                guint         changes,
                AttTodayPage *self)
 {
-  /* Several commits in a row make one refresh. */
-  if (self->refresh_id == 0)
+  /* A hidden page catches up when it is shown again: marking a register
+   * should not recount the whole school on every click. Several commits
+   * in a row make one refresh. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+att_today_page_map (GtkWidget *widget)
+{
+  AttTodayPage *self = (AttTodayPage *) widget;
+
+  GTK_WIDGET_CLASS (att_today_page_parent_class)->map (widget);
+
+  if (self->stale && self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle, self);
 }
 
@@ -365,6 +382,7 @@ att_today_page_set_db (AttTodayPage *self,
                                          G_CALLBACK (on_db_changed), self);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
 }
@@ -470,6 +488,7 @@ att_today_page_class_init (AttTodayPageClass *klass)
   object_class->finalize = att_today_page_finalize;
   object_class->get_property = att_today_page_get_property;
   object_class->set_property = att_today_page_set_property;
+  widget_class->map = att_today_page_map;
 
   properties[PROP_DB] =
     g_param_spec_object ("db", NULL, NULL,

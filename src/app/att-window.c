@@ -256,10 +256,11 @@ update_state (AttWindow *self)
 
     case ATT_APPLICATION_STATE_ERROR:
       description =
-        g_strdup_printf (_("The school’s database at %s could not be opened: %s\n\n"
+        /* Translators: %s says why the database could not be opened */
+        g_strdup_printf (_("%s\n\n"
                            "Check that the file is there and that you may read and write it. "
                            "If it is damaged, restore the latest backup."),
-                         path != NULL ? path : "", message != NULL ? message : "");
+                         message != NULL ? message : path);
       adw_status_page_set_description (self->error_page, description);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       break;
