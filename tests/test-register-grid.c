@@ -170,8 +170,16 @@ test_filters (Fixture       *f,
   g_clear_pointer (&description, g_free);
   {
     g_autoptr(AttGridFilter) all = att_grid_filter_new ();
+    g_autofree char *all_text = att_grid_filter_to_string (all);
+    g_autoptr(AttGridFilter) all_back = NULL;
+
     description = att_grid_filter_describe (all);
     g_assert_cmpstr (description, ==, "Whole school");
+    g_assert_cmpstr (all_text, ==, "school");
+    all_back = att_grid_filter_parse (all_text, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (all_back->year, ==, -1);
+    g_assert_null (all_back->group);
   }
 
   /* Saved filters go through the settings table; a name is needed and

@@ -24,11 +24,12 @@
 
 /* Widths of the columns, in pixels. Fixed widths keep the grid steady as
  * rows are recycled, and let the page work out where a cell is. */
-#define NAME_WIDTH     220
-#define GROUP_WIDTH    64
-#define FLAGS_WIDTH    100
-#define SESSION_WIDTH  58
-#define FIGURE_WIDTH   76
+#define NAME_WIDTH     190
+#define GROUP_WIDTH    56
+#define FLAGS_WIDTH    92
+#define SESSION_WIDTH  62
+#define FIGURE_WIDTH   86
+#define UNAUTH_WIDTH   66
 #define HEADER_HEIGHT  34
 #define PAGE_ROWS      10
 
@@ -269,7 +270,7 @@ describe_session (AttDate    date,
   g_autofree char *day = att_date_format_long (date);
 
   /* Translators: a date and AM or PM */
-  return g_strdup_printf (_("%s %s"), day, att_session_to_string (session));
+  return g_strdup_printf (_("%s %s"), day, session == ATT_SESSION_AM ? _("AM") : _("PM"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -717,9 +718,10 @@ column_title (AttRegisterPage *self,
     att_date_to_ymd (column->date, &y, &m, &d);
     dt = g_date_time_new_local (y, m, d, 0, 0, 0);
     {
-      g_autofree char *day = g_date_time_format (dt, "%a %e");
-      /* Translators: a column heading, "Mon 9 AM" */
-      return g_strdup_printf (_("%s %s"), g_strstrip (day), session);
+      /* The dates of the week are in the heading above the grid. */
+      g_autofree char *day = g_date_time_format (dt, "%a");
+      /* Translators: a narrow column heading, "Mon AM" */
+      return g_strdup_printf (_("%s %s"), day, session);
     }
   }
 }
@@ -1778,14 +1780,30 @@ update_subtitle (AttRegisterPage *self)
       if (self->week)
         {
           g_autofree char *monday = att_date_format_long (att_date_monday (self->date));
+          g_autofree char *range = NULL;
+          int y1, m1, d1, y2, m2, d2;
+
           /* Translators: "Week beginning Mon 9 Sep 2024" */
           when = g_strdup_printf (_("Week beginning %s"), monday);
+          att_date_to_ymd (att_date_monday (self->date), &y1, &m1, &d1);
+          att_date_to_ymd (att_date_monday (self->date) + 4, &y2, &m2, &d2);
+          {
+            g_autoptr(GDateTime) first = g_date_time_new_local (y1, m1, d1, 0, 0, 0);
+            g_autoptr(GDateTime) last = g_date_time_new_local (y2, m2, d2, 0, 0, 0);
+            g_autofree char *a = g_date_time_format (first, m1 == m2 ? "%e" : "%e %b");
+            g_autofree char *b = g_date_time_format (last, "%e %b %Y");
+            /* Translators: a short week, "9–13 Sep 2024" */
+            range = g_strdup_printf (_("%s–%s"), g_strstrip (a), g_strstrip (b));
+          }
+          gtk_label_set_label (self->date_label, range);
         }
       else
-        when = att_date_format_long (self->date);
+        {
+          when = att_date_format_long (self->date);
+          gtk_label_set_label (self->date_label, when);
+        }
       /* Translators: what the register shows and when: "7A, Mon 9 Sep 2024" */
       subtitle = g_strdup_printf (_("%s, %s"), what, when);
-      gtk_label_set_label (self->date_label, when);
     }
 
   if (g_strcmp0 (subtitle, self->subtitle) != 0)
@@ -2096,9 +2114,17 @@ update_missing (gpointer user_data)
 
   if (n_missing > 0 || (still_n != NULL && still_n->len > 0))
     {
-      g_autofree char *label =
-        g_strdup_printf (ngettext ("%u register not complete", "%u registers not complete", n_missing),
-                         n_missing);
+      guint n_still = still_n != NULL ? still_n->len : 0;
+      g_autofree char *label = NULL;
+
+      if (n_missing > 0 && n_still > 0)
+        /* Translators: a short button label: registers not complete and pupils still N */
+        label = g_strdup_printf (_("%u incomplete, %u still N"), n_missing, n_still);
+      else if (n_missing > 0)
+        label = g_strdup_printf (ngettext ("%u register incomplete", "%u registers incomplete", n_missing),
+                                 n_missing);
+      else
+        label = g_strdup_printf (ngettext ("%u pupil still N", "%u pupils still N", n_still), n_still);
       popover = gtk_popover_new ();
       gtk_popover_set_child (GTK_POPOVER (popover), box);
       gtk_menu_button_set_popover (self->missing_button, popover);
@@ -2956,7 +2982,7 @@ att_register_page_init (AttRegisterPage *self)
     /* Translators: year-to-date attendance, a column heading */
     g_autoptr(GtkColumnViewColumn) ytd = make_column (self, _("Year %"), CELL_YTD, -1, FIGURE_WIDTH);
     /* Translators: unauthorised sessions in the rolling ten school weeks */
-    g_autoptr(GtkColumnViewColumn) unauth = make_column (self, _("Unauth."), CELL_UNAUTH, -1, FIGURE_WIDTH);
+    g_autoptr(GtkColumnViewColumn) unauth = make_column (self, _("Unauth."), CELL_UNAUTH, -1, UNAUTH_WIDTH);
 
     gtk_column_view_append_column (self->column_view, name);
     gtk_column_view_append_column (self->column_view, group);

@@ -229,6 +229,10 @@ att_grid_filter_to_string (const AttGridFilter *filter)
   append_flag (out, "looked_after", filter->looked_after);
   append_flag (out, "social_worker", filter->social_worker);
   append_flag (out, "young_carer", filter->young_carer);
+  /* The whole school has a word of its own: an empty setting means "not
+   * chosen yet". */
+  if (out->len == 0)
+    g_string_append (out, "school");
   return g_string_free (out, FALSE);
 }
 
@@ -266,7 +270,7 @@ att_grid_filter_parse (const char  *text,
       g_autofree char *key = NULL;
       g_autofree char *value = NULL;
 
-      if (*pairs[i] == '\0')
+      if (*pairs[i] == '\0' || strcmp (pairs[i], "school") == 0)
         continue;
       if (eq == NULL)
         {

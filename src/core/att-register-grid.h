@@ -53,8 +53,8 @@ gboolean        att_grid_filter_matches       (const AttGridFilter *filter,
  * saved filter's name. Translated. */
 char           *att_grid_filter_describe      (const AttGridFilter *filter);
 /* A one-line form, for remembering the last view: "group=7A",
- * "year=9;sen=K", "" for the whole school, "filter=<name>" for a saved
- * filter. Parsing it back refuses what it does not understand. */
+ * "year=9;sen=K", "school" for the whole school, "filter=<name>;..." for a
+ * saved filter. Parsing it back refuses what it does not understand. */
 char           *att_grid_filter_to_string     (const AttGridFilter *filter);
 AttGridFilter  *att_grid_filter_parse         (const char          *text,
                                                GError             **error);
