@@ -441,6 +441,8 @@ typedef struct
   GArray         *families;     /* Family */
   GStringChunk   *strings;
   AttDate         eid[32];
+  int             am_open;      /* register times, minutes after midnight */
+  int             pm_open;
   gint64          actor_mark[3];  /* two receptionists and the officer */
   gint64          actor_officer;
   gint64          actor_reception;
@@ -1176,6 +1178,8 @@ write_settings (Demo    *demo,
     "Daniel Osei (Deputy Headteacher)", "08:35", "09:00", "13:40", "13:55", NULL,
   };
 
+  demo->am_open = demo->primary ? 8 * 60 + 45 : 8 * 60 + 35;
+  demo->pm_open = demo->primary ? 13 * 60 : 13 * 60 + 40;
   return att_school_set_many (demo->db, NULL, keys,
                               demo->primary ? primary_values : secondary_values,
                               error);
@@ -1775,7 +1779,7 @@ write_year (Writer        *w,
       const char *comment;
       guint8 amend;
       int minutes;
-      int entered;
+      int entered, opens;
       AttCode first;
 
       if (code == ATT_CODE_NONE)
@@ -1808,8 +1812,11 @@ write_year (Writer        *w,
         }
 
       /* The register is taken in the first minutes after it opens. */
-      entered = (session == ATT_SESSION_AM ? 8 * 60 + 45 : 13 * 60) +
-                (int)((p->form * 7 + date) % 12);
+      opens = session == ATT_SESSION_AM ? demo->am_open : demo->pm_open;
+      entered = opens + (int)((p->form * 7 + date) % 12);
+      /* A late arrival's N was entered before the pupil came in. */
+      if (amend == AMEND_LATE)
+        entered = opens + (entered - opens) % MAX (minutes, 1);
       sqlite3_reset (w->history_stmt);
       sqlite3_bind_int64 (w->history_stmt, 1, p->id);
       sqlite3_bind_int (w->history_stmt, 2, date);
@@ -1842,7 +1849,7 @@ write_year (Writer        *w,
           switch (amend)
             {
             case AMEND_LATE:
-              at = local_time (w, date, 8 * 60 + 45 + MAX (minutes, 0));
+              at = local_time (w, date, opens + MAX (minutes, 1));
               actor = demo->actor_reception;
               break;
             case AMEND_ILL:
