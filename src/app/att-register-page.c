@@ -207,16 +207,6 @@ row_at (AttRegisterPage *self,
 static int
 clock_now (void)
 {
-  const char *env = g_getenv ("ATTENDANCE_CLOCK");
-
-  /* Tests (and demonstrations) may fix the clock, as ATTENDANCE_TODAY
-   * fixes the date. */
-  if (env != NULL && *env != '\0')
-    {
-      int minutes = att_time_parse (env, NULL);
-      if (minutes >= 0)
-        return minutes;
-    }
   return att_grid_clock_now ();
 }
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "att-register-grid.h"
 #include "att-today-page-private.h"
 
 struct _AttTodayPage
@@ -25,6 +26,8 @@ struct _AttTodayPage
   GtkLabel       *year_detail;
   GtkLabel       *pa_value;
   GtkLabel       *pa_detail;
+  AdwPreferencesGroup *registers_group;
+  GtkListBox     *registers_list;
   AdwPreferencesGroup *threshold_group;
   GtkListBox     *threshold_list;
 
@@ -148,6 +151,79 @@ create_breach_row (AttTodayPage    *self,
   return row;
 }
 
+/* Registers not complete for the session now, and pupils still N once
+ * its register has closed (the grid's core works both out). */
+static void
+update_registers (AttTodayPage *self)
+{
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GArray) still_n = NULL;
+  g_autoptr(AttSchool) school = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *child;
+  AttDate today = att_date_today ();
+  int clock = att_grid_clock_now ();
+  AttSession session;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->registers_list))) != NULL)
+    gtk_list_box_remove (self->registers_list, child);
+  if (self->db == NULL)
+    return;
+
+  school = att_school_load (self->db);
+  session = school != NULL && clock >= school->pm_open ? ATT_SESSION_PM : ATT_SESSION_AM;
+  /* Translators: the session the Today page's register list is about */
+  description = g_strdup_printf (_("Registration groups with a pupil not yet marked this %s, "
+                                   "and pupils still N after the register closed."),
+                                 session == ATT_SESSION_AM ? _("morning") : _("afternoon"));
+  adw_preferences_group_set_description (self->registers_group, description);
+
+  missing = att_grid_incomplete_registers (self->db, today, session, NULL);
+  for (guint i = 0; missing != NULL && i < missing->len; i++)
+    {
+      AttRegisterStatus *status = g_ptr_array_index (missing, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = g_strdup_printf (_("%u of %u pupils marked"),
+                                                   status->marked, status->on_roll);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), status->group);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->registers_list, row);
+    }
+
+  still_n = att_grid_pupils_still_n (self->db, today, session, today, clock, NULL);
+  /* A long list is summed up after the first few: the register page
+   * lists them all. */
+  if (still_n != NULL && still_n->len > 12)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (ngettext ("%u pupil still N after the register closed",
+                                                          "%u pupils still N after the register closed",
+                                                          still_n->len),
+                                                still_n->len);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Replace N with the right code as soon as the reason is known"));
+      gtk_list_box_append (self->registers_list, row);
+      return;
+    }
+  for (guint i = 0; still_n != NULL && i < still_n->len; i++)
+    {
+      AttPupil *pupil = att_pupils_get (self->db, g_array_index (still_n, gint64, i));
+      GtkWidget *row;
+      g_autofree char *title = NULL;
+
+      if (pupil == NULL)
+        continue;
+      row = adw_action_row_new ();
+      title = g_strdup_printf ("%s (%s)", att_pupil_get_display_name (pupil), pupil->reg_group);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Still N after the register closed"));
+      gtk_list_box_append (self->registers_list, row);
+    }
+}
+
 static void
 refresh (AttTodayPage *self)
 {
@@ -171,6 +247,7 @@ refresh (AttTodayPage *self)
   today_text = att_date_format_long (today);
   gtk_label_set_label (self->date_label, today_text);
   clear_threshold_list (self);
+  update_registers (self);
 
   if (self->db == NULL)
     {
@@ -514,6 +591,8 @@ att_today_page_class_init (AttTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, year_detail);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, pa_value);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, pa_detail);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, registers_group);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, registers_list);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, threshold_group);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, threshold_list);
 }

@@ -188,7 +188,8 @@ AttCode              att_grid_late_code       (AttDb               *db,
                                                AttSession           session,
                                                int                  clock_minutes,
                                                int                 *minutes_late);
-/* Minutes after midnight now, in local time. */
+/* Minutes after midnight now, in local time ($ATTENDANCE_CLOCK=HH:MM
+ * when set, as $ATTENDANCE_TODAY sets the date). */
 int                  att_grid_clock_now       (void);
 
 /* Register completeness for one session. */
