@@ -697,6 +697,52 @@ test_late (Fixture       *f,
   g_assert_cmpstr (att_grid_amend_reasons ()[2], ==, "Entered in error");
 }
 
+static void
+test_closure (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AttDb *db = f->t->db;
+  AttCalendar *calendar;
+
+  /* A closure over a marked session is refused, and nothing changes:
+   * Amy is marked on Monday 16th in the morning. */
+  write_one (f, f->amy, D (2024, 9, 16), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
+  g_assert_false (att_grid_add_closure (db, f->officer, D (2024, 9, 16), D (2024, 9, 17), -1,
+                                        "INSET day", &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_clear_error (&error);
+  g_assert_true (att_calendar_is_school_session (att_db_get_calendar (db), D (2024, 9, 17),
+                                                 ATT_SESSION_AM));
+
+  /* Only the afternoon: nobody is marked then. A reason is needed, and
+   * the right to change the calendar (a receptionist has not). */
+  g_assert_false (att_grid_add_closure (db, f->officer, D (2024, 9, 16), D (2024, 9, 16),
+                                        ATT_SESSION_PM, "", &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_clear_error (&error);
+  g_assert_false (att_grid_add_closure (db, f->receptionist, D (2024, 9, 16), D (2024, 9, 16),
+                                        ATT_SESSION_PM, "Polling station", &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (att_grid_add_closure (db, f->officer, D (2024, 9, 16), D (2024, 9, 16),
+                                       ATT_SESSION_PM, "Polling station", &error));
+  g_assert_no_error (error);
+
+  /* The grid shows '#' for everyone that afternoon, from the calendar. */
+  calendar = att_db_get_calendar (db);
+  g_assert_false (att_calendar_is_school_session (calendar, D (2024, 9, 16), ATT_SESSION_PM));
+  g_assert_true (att_calendar_is_school_session (calendar, D (2024, 9, 16), ATT_SESSION_AM));
+  {
+    g_autoptr(AttGrid) grid = att_grid_new (db, NULL, D (2024, 9, 16), D (2024, 9, 16), &error);
+    g_assert_no_error (error);
+    for (guint r = 0; r < att_grid_get_n_rows (grid); r++)
+      g_assert_cmpint (att_grid_get_code (grid, r, 1), ==, ATT_CODE_CLOSED);
+    g_assert_cmpint (att_grid_get_code (grid, att_grid_find_row (grid, f->amy), 0), ==,
+                     ATT_CODE_PRESENT_AM);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -716,6 +762,7 @@ main (int   argc,
   ADD ("undo", test_undo);
   ADD ("completeness", test_completeness);
   ADD ("late", test_late);
+  ADD ("closure", test_closure);
 #undef ADD
 
   return g_test_run ();

@@ -587,6 +587,35 @@ test_switch_group_and_day (void)
   g_assert_cmpuint (att_grid_get_n_columns (grid), ==, 10);
 }
 
+static void
+test_planned_closure (void)
+{
+  AttAmendDialog *dialog;
+  AttGrid *grid;
+  g_autoptr(AttGridFilter) a = att_grid_filter_new_group ("7A");
+
+  /* Monday 16 September, the whole day: select Mon AM to Mon PM and add
+   * a closure. The grid then shows # for everyone, from the calendar. */
+  att_register_page_show (page, a, D (2024, 9, 16), TRUE);
+  att_register_page_set_cursor (page, 0, MON_AM);
+  att_register_page_handle_key (page, GDK_KEY_Right, GDK_SHIFT_MASK);
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.close", NULL);
+  dialog = att_register_page_get_amend_dialog (page);
+  g_assert_nonnull (dialog);
+  att_amend_dialog_select_reason (dialog, 0);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), ATT_AMEND_RESPONSE_AMEND);
+  flush_events ();
+
+  g_assert_false (att_calendar_is_school_session (att_db_get_calendar (t->db), D (2024, 9, 16),
+                                                  ATT_SESSION_PM));
+  grid = att_register_model_get_grid (att_register_page_get_model (page));
+  g_assert_true (att_grid_get_column (grid, MON_AM)->closed);
+  g_assert_cmpstr (att_grid_get_column (grid, MON_AM)->reason, ==, "INSET day");
+  for (guint r = 0; r < att_grid_get_n_rows (grid); r++)
+    g_assert_cmpint (att_grid_get_code (grid, r, MON_PM), ==, ATT_CODE_CLOSED);
+  g_assert_true (att_grid_get_column (grid, TUE_AM)->school);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -647,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/register-page/filter-and-sort", test_filter_and_sort);
   g_test_add_func ("/register-page/export-pdf", test_export_pdf);
   g_test_add_func ("/register-page/switch-group-and-day", test_switch_group_and_day);
+  g_test_add_func ("/register-page/planned-closure", test_planned_closure);
   result = g_test_run ();
 
   gtk_window_destroy (window);

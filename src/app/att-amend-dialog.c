@@ -82,7 +82,13 @@ att_amend_dialog_class_init (AttAmendDialogClass *klass)
 static void
 att_amend_dialog_init (AttAmendDialog *self)
 {
-  const char * const *reasons = att_grid_amend_reasons ();
+}
+
+/* Builds the list of common reasons and the line for another. */
+static void
+build_reasons (AttAmendDialog     *self,
+               const char * const *reasons)
+{
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *label;
 
@@ -130,6 +136,17 @@ att_amend_dialog_new (GtkWindow  *parent,
                       const char *body,
                       const char *action)
 {
+  return att_amend_dialog_new_with_reasons (parent, heading, body, action,
+                                            att_grid_amend_reasons ());
+}
+
+AttAmendDialog *
+att_amend_dialog_new_with_reasons (GtkWindow          *parent,
+                                   const char         *heading,
+                                   const char         *body,
+                                   const char         *action,
+                                   const char * const *reasons)
+{
   AttAmendDialog *self;
 
   self = g_object_new (ATT_TYPE_AMEND_DIALOG,
@@ -138,6 +155,7 @@ att_amend_dialog_new (GtkWindow  *parent,
                        "heading", heading,
                        "body", body,
                        NULL);
+  build_reasons (self, reasons);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
                                     "cancel", _("_Cancel"),
                                     ATT_AMEND_RESPONSE_AMEND, action != NULL ? action : _("_Change Mark"),

@@ -20,6 +20,12 @@ AttAmendDialog *att_amend_dialog_new           (GtkWindow      *parent,
                                                 const char     *heading,
                                                 const char     *body,
                                                 const char     *action);
+/* The same with other common reasons to pick from (NULL-terminated). */
+AttAmendDialog *att_amend_dialog_new_with_reasons (GtkWindow          *parent,
+                                                   const char         *heading,
+                                                   const char         *body,
+                                                   const char         *action,
+                                                   const char * const *reasons);
 /* The reason chosen or typed (typed text wins), or NULL. */
 char           *att_amend_dialog_dup_reason    (AttAmendDialog *self);
 /* Types @reason into the free-text line. */

@@ -53,6 +53,7 @@ typedef enum
 {
   WAIT_CELL,
   WAIT_FILL,
+  WAIT_CLOSURE,
 } WaitKind;
 
 /* A write waiting for a reason (the amend dialog) or minutes (the late
@@ -68,6 +69,8 @@ typedef struct
   char      *comment;
   GArray    *pupils;     /* gint64, for a fill */
   GArray    *sessions;   /* AttGridSession, for a fill */
+  AttDate    last;       /* a closure: from date to last, session or -1 */
+  int        closure_session;
 } PendingWrite;
 
 static void
@@ -1011,6 +1014,20 @@ write_now (AttRegisterPage    *self,
   if (!check_user (self))
     return FALSE;
 
+  if (w->kind == WAIT_CLOSURE)
+    {
+      /* The calendar changes: the page reloads from its "changed". */
+      if (!att_grid_add_closure (self->db, get_user (self), w->date, w->last,
+                                 w->closure_session, reason, &error))
+        {
+          show_message (self, error->message);
+          return FALSE;
+        }
+      show_toast (self, _("Closure added to the school calendar: # for everyone"));
+      after_write (self);
+      return TRUE;
+    }
+
   self->writing = TRUE;
   if (w->kind == WAIT_CELL)
     {
@@ -1093,13 +1110,15 @@ ask_reason (AttRegisterPage *self,
             const char      *action)
 {
   AttAmendDialog *dialog;
+  const char * const *reasons = w->kind == WAIT_CLOSURE ? att_grid_closure_reasons ()
+                                                        : att_grid_amend_reasons ();
 
   pending_write_free (self->waiting);
   self->waiting = w;
   if (self->amend_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->amend_dialog));
 
-  dialog = att_amend_dialog_new (get_window (self), heading, body, action);
+  dialog = att_amend_dialog_new_with_reasons (get_window (self), heading, body, action, reasons);
   self->amend_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->amend_dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_amend_response), self);
@@ -2351,6 +2370,52 @@ action_fill (GtkWidget  *widget,
 }
 
 static void
+action_close (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (widget);
+  AttGrid *grid = get_grid (self);
+  g_autoptr(PendingWrite) w = NULL;
+  const AttGridColumn *first, *last;
+  guint c0, c1;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *body = NULL;
+
+  if (grid == NULL || att_grid_get_n_columns (grid) == 0 || !check_user (self))
+    return;
+  c0 = self->has_selection ? MIN (self->anchor_col, self->cursor_col) : self->cursor_col;
+  c1 = self->has_selection ? MAX (self->anchor_col, self->cursor_col) : self->cursor_col;
+  first = att_grid_get_column (grid, c0);
+  last = att_grid_get_column (grid, c1);
+
+  w = g_new0 (PendingWrite, 1);
+  w->kind = WAIT_CLOSURE;
+  w->date = first->date;
+  w->last = last->date;
+  /* Whole days, or a single session. */
+  if (c0 == c1)
+    w->closure_session = first->session;
+  else if (first->session == ATT_SESSION_AM && last->session == ATT_SESSION_PM)
+    w->closure_session = -1;
+  else
+    {
+      show_message (self, _("A closure is whole days or a single session: select from a morning "
+                            "to an afternoon, or one session"));
+      return;
+    }
+
+  from = describe_session (first->date, first->session);
+  to = describe_session (last->date, last->session);
+  body = c0 == c1
+    ? g_strdup_printf (_("%s becomes # for every pupil in the school calendar."), from)
+    /* Translators: a closure from one session to another */
+    : g_strdup_printf (_("From %s to %s becomes # for every pupil in the school calendar."), from, to);
+  ask_reason (self, g_steal_pointer (&w), _("Add a Planned Closure?"), body, _("_Add Closure"));
+}
+
+static void
 action_undo (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
@@ -2893,6 +2958,7 @@ att_register_page_class_init (AttRegisterPageClass *klass)
   gtk_widget_class_install_action (widget_class, "register.mark-all-present", NULL, action_mark_all_present);
   gtk_widget_class_install_action (widget_class, "register.fill", "s", action_fill);
   gtk_widget_class_install_action (widget_class, "register.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "register.close", NULL, action_close);
   gtk_widget_class_install_action (widget_class, "register.palette", NULL, action_palette);
   gtk_widget_class_install_action (widget_class, "register.history", NULL, action_history);
   gtk_widget_class_install_action (widget_class, "register.print", NULL, action_print);

@@ -1632,3 +1632,73 @@ att_grid_amend_reasons (void)
     }
   return reasons;
 }
+
+gboolean
+att_grid_add_closure (AttDb          *db,
+                      const AttUser  *user,
+                      AttDate         start,
+                      AttDate         end,
+                      int             session,
+                      const char     *reason,
+                      GError        **error)
+{
+  g_autoptr(AttUser) actor = NULL;
+  sqlite3_stmt *stmt;
+  gint64 marked = 0;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (session >= -1 && session <= ATT_SESSION_PM, FALSE);
+
+  if (reason == NULL || *reason == '\0')
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   _("Say why the school is closed (an INSET day, a polling station, …)"));
+      return FALSE;
+    }
+
+  stmt = att_db_prepare (db,
+                         "SELECT count(*) FROM marks WHERE date BETWEEN ?1 AND ?2 "
+                         "AND (?3 < 0 OR session = ?3)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, start);
+  sqlite3_bind_int (stmt, 2, end);
+  sqlite3_bind_int (stmt, 3, session);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    marked = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (marked > 0)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   ngettext ("%" G_GINT64_FORMAT " session of the closure is already marked: "
+                             "a closure would hide that mark. Amend it first, or close other days",
+                             "%" G_GINT64_FORMAT " sessions of the closure are already marked: "
+                             "a closure would hide those marks. Amend them first, or close other days",
+                             marked),
+                   marked);
+      return FALSE;
+    }
+
+  actor = user != NULL ? att_user_copy (user) : NULL;
+  return att_calendar_add_closure (db, actor, start, end, session, reason, error) > 0;
+}
+
+const char * const *
+att_grid_closure_reasons (void)
+{
+  static const char *reasons[5];
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      reasons[0] = _("INSET day");
+      reasons[1] = _("Polling station");
+      reasons[2] = _("Occasional day");
+      reasons[3] = _("Building works");
+      reasons[4] = NULL;
+      g_once_init_leave (&initialised, 1);
+    }
+  return reasons;
+}

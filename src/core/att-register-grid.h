@@ -283,6 +283,20 @@ gboolean             att_grid_fill            (AttDb               *db,
                                                guint               *n_skipped,
                                                GError             **error);
 
+/* A planned closure ('#' for everyone) from @start to @end, for both
+ * sessions (@session -1) or one. It goes into the school calendar (role
+ * checked there); refused, changing nothing, while any pupil has a mark
+ * on one of its sessions, since a closure would hide that mark. */
+gboolean             att_grid_add_closure     (AttDb               *db,
+                                               const AttUser       *user,
+                                               AttDate              start,
+                                               AttDate              end,
+                                               int                  session,
+                                               const char          *reason,
+                                               GError             **error);
+/* Common reasons for a planned closure, NULL-terminated, translated. */
+const char * const  *att_grid_closure_reasons (void);
+
 /* Common reasons for an amendment, NULL-terminated, translated. */
 const char * const  *att_grid_amend_reasons   (void);
 /* The reason written by an undo. */
