@@ -16,8 +16,8 @@
 #define HEADER_HEIGHT   44.0
 #define COLUMNS_HEIGHT  26.0
 #define ROW_HEIGHT      14.0
-#define FOOTER_HEIGHT   30.0
-#define GROUP_WIDTH     34.0
+#define FOOTER_HEIGHT   36.0
+#define GROUP_WIDTH     40.0
 #define YTD_WIDTH       40.0
 #define UNAUTH_WIDTH    40.0
 #define MIN_NAME_WIDTH  120.0
@@ -146,7 +146,7 @@ att_register_sheet_draw_page (const AttRegisterSheet *sheet,
   /* Column headings: a day over its two sessions. */
   y = HEADER_HEIGHT;
   show_text (cr, bold, _("Pupil"), 2, y + 13, name_width - 4, 13, PANGO_ALIGN_LEFT);
-  show_text (cr, bold, _("Group"), name_width, y + 13, GROUP_WIDTH, 13, PANGO_ALIGN_CENTER);
+  show_text (cr, small, _("Group"), name_width, y + 13, GROUP_WIDTH, 13, PANGO_ALIGN_CENTER);
   x0 = name_width + GROUP_WIDTH;
   for (guint c = 0; c < n_columns; c++)
     {
@@ -290,14 +290,21 @@ att_register_sheet_draw_page (const AttRegisterSheet *sheet,
 
   /* Footer: how to read the page, and who printed it. */
   cairo_set_source_rgb (cr, 0, 0, 0);
-  show_text (cr, small,
-             _("Codes of the School Attendance (Pupil Registration) (England) Regulations 2024. "
-               "Bold: unauthorised absence. A corner mark: an amended entry. "
-               "Grey: no session (# planned closure). – : not on roll."),
-             0, height - FOOTER_HEIGHT + 4, width, 12, PANGO_ALIGN_LEFT);
+  /* The legend may take two lines on a narrow page: it wraps. */
+  pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (small, PANGO_WRAP_WORD);
+  pango_layout_set_text (small,
+                         _("Codes of the School Attendance (Pupil Registration) (England) Regulations 2024. "
+                           "Bold: unauthorised absence. Corner mark: amended entry. "
+                           "Grey: no session (# planned closure). –: not on roll."),
+                         -1);
+  pango_layout_set_width (small, (int)(width * PANGO_SCALE));
+  pango_layout_set_alignment (small, PANGO_ALIGN_LEFT);
+  cairo_move_to (cr, 0, height - FOOTER_HEIGHT + 4);
+  pango_cairo_show_layout (cr, small);
+  pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_END);
   if (sheet->footer != NULL)
-    show_text (cr, small, sheet->footer, 0, height - FOOTER_HEIGHT + 16, width, 12,
-               PANGO_ALIGN_LEFT);
+    show_text (cr, small, sheet->footer, 0, height - 12, width, 12, PANGO_ALIGN_LEFT);
 
   cairo_restore (cr);
 }
