@@ -298,8 +298,8 @@ att_contacts_save (AttDb          *db,
   if (pupil == NULL)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("There is no pupil number %" G_GINT64_FORMAT " for this contact"),
-                   contact->pupil_id);
+                   _("There is no pupil number %lld for this contact"),
+                   (long long) contact->pupil_id);
       return 0;
     }
 

@@ -999,7 +999,7 @@ att_pupils_delete (AttDb          *db,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                     _("There is no pupil number %" G_GINT64_FORMAT ": nothing was deleted"), id);
+                     _("There is no pupil number %lld: nothing was deleted"), (long long) id);
       else
         att_db_set_sqlite_error (db, error, _("read the pupils"));
       goto failed;

@@ -1672,12 +1672,12 @@ att_grid_add_closure (AttDb          *db,
   if (marked > 0)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
-                   ngettext ("%" G_GINT64_FORMAT " session of the closure is already marked: "
+                   ngettext ("%lld session of the closure is already marked: "
                              "a closure would hide that mark. Amend it first, or close other days",
-                             "%" G_GINT64_FORMAT " sessions of the closure are already marked: "
+                             "%lld sessions of the closure are already marked: "
                              "a closure would hide those marks. Amend them first, or close other days",
-                             marked),
-                   marked);
+                             (unsigned long) marked),
+                   (long long) marked);
       return FALSE;
     }
 

@@ -155,7 +155,7 @@ describe_pupil (AttDb  *db,
   g_autoptr(AttPupil) pupil = pupil_for_write (db, pupil_id);
 
   if (pupil == NULL)
-    return g_strdup_printf (_("pupil number %" G_GINT64_FORMAT), pupil_id);
+    return g_strdup_printf (_("pupil number %lld"), (long long) pupil_id);
   /* Translators: a pupil's name and their unique pupil number */
   return g_strdup_printf (_("%s (%s)"), att_pupil_get_display_name (pupil), pupil->upn);
 }
@@ -755,8 +755,8 @@ write_one (WriteBatch          *batch,
   if (pupil == NULL)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("There is no pupil number %" G_GINT64_FORMAT " on the register: nothing was saved"),
-                   w->pupil_id);
+                   _("There is no pupil number %lld on the register: nothing was saved"),
+                   (long long) w->pupil_id);
       return FALSE;
     }
 
@@ -1300,8 +1300,8 @@ build_years (AttDb      *db,
         {
           if (problems != NULL)
             g_ptr_array_add (problems,
-                             g_strdup_printf (_("A mark of pupil number %" G_GINT64_FORMAT " has an impossible date or session"),
-                                              pupil_id));
+                             g_strdup_printf (_("A mark of pupil number %lld has an impossible date or session"),
+                                              (long long) pupil_id));
           continue;
         }
       if (code == ATT_CODE_NONE)
@@ -1379,8 +1379,8 @@ report_difference (AttDb        *db,
 
     if (differ == 0)
       g_ptr_array_add (problems,
-                       g_strdup_printf (_("The %s of %s for %d/%02d has the wrong length (%" G_GSIZE_FORMAT " bytes): rebuild it from the marks"),
-                                        what, who, year, (year + 1) % 100, found_len));
+                       g_strdup_printf (_("The %s of %s for %d/%02d has the wrong length (%lu bytes): rebuild it from the marks"),
+                                        what, who, year, (year + 1) % 100, (unsigned long) found_len));
     else
       {
         g_autofree char *when = att_date_format_long (start + first / 2);

@@ -229,8 +229,8 @@ att_stats_pupil (AttDb       *db,
   if (pupil == NULL)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("There is no pupil number %" G_GINT64_FORMAT " on the register"),
-                   pupil_id);
+                   _("There is no pupil number %lld on the register"),
+                   (long long) pupil_id);
       return FALSE;
     }
 

@@ -372,7 +372,7 @@ find_one (AttDb        *db,
                  name);
   else
     g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                 _("There is no user number %" G_GINT64_FORMAT), id);
+                 _("There is no user number %lld"), (long long) id);
   sqlite3_reset (stmt);
   return user;
 }
