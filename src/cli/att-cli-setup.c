@@ -442,27 +442,63 @@ att_cli_cmd_backup (AttCliContext *ctx)
   return ATT_CLI_OK;
 }
 
+/* Prints each problem the check found; returns how many there were. */
+static guint
+print_problems (GPtrArray *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (const char *)g_ptr_array_index (problems, i));
+  return problems->len;
+}
+
 int
 att_cli_cmd_check (AttCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  gboolean repair = att_cli_flag (ctx, "repair");
 
   if (att_cli_open_db (ctx) == NULL)
     return ATT_CLI_REFUSED;
   if (!att_db_check (ctx->db, problems, &error))
     return att_cli_refuse (error);
 
+  /* The marks and their history are the record; the compact copy the
+   * figures are read from can always be built again from them. A damaged
+   * file is another matter: only a backup mends that. */
+  if (problems->len > 0 && repair)
+    {
+      print_problems (problems);
+      if (!att_register_rebuild_cache (ctx->db, &error))
+        return att_cli_refuse (error);
+      g_print (_("Rebuilt the saved copy of the register from the marks\n"));
+      g_ptr_array_set_size (problems, 0);
+      if (!att_db_check (ctx->db, problems, &error))
+        return att_cli_refuse (error);
+      if (problems->len > 0)
+        {
+          print_problems (problems);
+          return att_cli_refuse_msg (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u problem in %s remains after the repair: "
+                                                  "restore the latest backup",
+                                                  "%u problems in %s remain after the repair: "
+                                                  "restore the latest backup",
+                                                  problems->len),
+                                     problems->len, ctx->db_path);
+        }
+    }
+
   if (problems->len == 0)
     {
       g_print ("ok\n");
       return ATT_CLI_OK;
     }
-  for (guint i = 0; i < problems->len; i++)
-    g_print ("%s\n", (const char *)g_ptr_array_index (problems, i));
+  print_problems (problems);
   return att_cli_refuse_msg (g_dngettext (GETTEXT_PACKAGE,
-                                          "The check found %u problem in %s",
-                                          "The check found %u problems in %s",
+                                          "The check found %u problem in %s; "
+                                          "“check --repair” mends the saved copy of the register",
+                                          "The check found %u problems in %s; "
+                                          "“check --repair” mends the saved copy of the register",
                                           problems->len),
                              problems->len, ctx->db_path);
 }

@@ -46,6 +46,7 @@ static const AttCliOption all_options[] = {
   { "days", TRUE },
   { "minutes-late", TRUE },
   { "comment", TRUE },
+  { "repair", FALSE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -96,8 +97,8 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_threshold, N_("the National Framework check for every pupil") },
   { "backup", "FILE", "", 1, 1,
     att_cli_cmd_backup, N_("a consistent copy of the database") },
-  { "check", "", "", 0, 0,
-    att_cli_cmd_check, N_("integrity check of the database") },
+  { "check", "[--repair]", "repair", 0, 0,
+    att_cli_cmd_check, N_("integrity check of the database; --repair rebuilds the saved copy of the register") },
 };
 
 static const AttCliOption *

@@ -780,6 +780,51 @@ def test_backup_and_check():
         t.cleanup()
 
 
+def test_check_repair_rebuilds_the_saved_copy():
+    """The compact per-pupil copy is rebuilt from the marks, which stay."""
+    import sqlite3
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        t.mark(UPN_A, "2024-10-14", "am", "/")
+        t.mark(UPN_A, "2024-10-14", "pm", "I")
+        t.mark(UPN_B, "2024-10-14", "am", "O")
+        before = stats_of(t, "--from", "2024-10-14", "--to", "2024-10-14")
+        equal((before[UPN_A]["possible"], before[UPN_A]["present"]), (2, 1), "A before")
+        equal(before[UPN_B]["unauthorised"], 1, "B before")
+        # Damage the copy: A's year row goes, one of B's bytes changes.
+        con = sqlite3.connect(t.db)
+        ids = dict(con.execute("SELECT upn, id FROM pupils"))
+        con.execute("DELETE FROM mark_years WHERE pupil_id = ?", (ids[UPN_A],))
+        (blob,) = con.execute("SELECT codes FROM mark_years WHERE pupil_id = ?",
+                              (ids[UPN_B],)).fetchone()
+        damaged = bytearray(blob)
+        slot = next(i for i, b in enumerate(damaged) if b)
+        damaged[slot] ^= 0x7
+        con.execute("UPDATE mark_years SET codes = ? WHERE pupil_id = ?",
+                    (bytes(damaged), ids[UPN_B]))
+        con.commit()
+        con.close()
+        r = t.refused("check")
+        lines = r.out.splitlines()
+        equal(len(lines), 2, "one line per damaged pupil-year:\n" + r.out)
+        check(any(UPN_A in l and "2 sessions" in l for l in lines), "A's two sessions: " + r.out)
+        check(any(UPN_B in l and "1 session" in l and "Mon 14 Oct 2024 AM" in l for l in lines),
+              "B's session: " + r.out)
+        check("--repair" in r.err, "the refusal names the mend: " + r.err)
+        r = t.ok("check", "--repair")
+        check(r.out.splitlines()[-1] == "ok", "the repair ends with ok:\n" + r.out)
+        equal(t.ok("check").out.strip(), "ok", "the check passes after the repair")
+        after = stats_of(t, "--from", "2024-10-14", "--to", "2024-10-14")
+        equal(after, before, "the figures are those of the marks")
+        equal([h["new"] for h in t.json("history", UPN_A)], ["/", "I"], "the marks are kept")
+        # On a sound database --repair changes nothing and says ok.
+        equal(t.ok("check", "--repair").out.strip(), "ok", "repair of a sound database")
+    finally:
+        t.cleanup()
+
+
 def test_demo_school():
     t = School()
     try:
