@@ -531,6 +531,10 @@ att_window_setup (AttWindow *self)
   else if (last_page != NULL && gtk_stack_get_child_by_name (self->pages_stack, last_page))
     gtk_stack_set_visible_child_name (self->pages_stack, last_page);
 
+  /* A narrow window opens on the page itself, as a wide one does; the
+   * back button leads to the list of pages. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
   /* A debugging aid to show one pupil: ATTENDANCE_PUPIL=UPN. */
   if (g_getenv ("ATTENDANCE_PUPIL") != NULL && att_application_get_db (self->application))
     {
