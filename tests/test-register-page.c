@@ -495,13 +495,33 @@ test_filter_and_sort (void)
   g_autoptr(GtkColumnViewColumn) unauth = g_list_model_get_item (columns, n_columns - 1);
   double previous = -1;
 
+  GtkEditable *entry = att_register_page_get_search_entry (page);
+  GtkSearchBar *bar = GTK_SEARCH_BAR (gtk_widget_get_ancestor (GTK_WIDGET (entry),
+                                                               GTK_TYPE_SEARCH_BAR));
+
+  /* The filter is hidden until asked for (Ctrl+F), then takes the focus. */
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.search", NULL);
+  flush_events ();
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_get_focus_child (GTK_WIDGET (entry)) != NULL);
+
   /* Filter by name as you type. */
-  gtk_editable_set_text (att_register_page_get_search_entry (page), "cara");
+  gtk_editable_set_text (entry, "cara");
   wait_for_n_items (model, 1);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
-  gtk_editable_set_text (att_register_page_get_search_entry (page), "");
+  gtk_editable_set_text (entry, "");
   wait_for_n_items (model, 4);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+
+  /* Closing the filter shows every pupil again. */
+  gtk_editable_set_text (entry, "ben");
+  wait_for_n_items (model, 1);
+  gtk_search_bar_set_search_mode (bar, FALSE);
+  wait_for_n_items (model, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
 
   /* Sort by the unauthorised count, descending: Cara (U this morning)
    * comes first. */

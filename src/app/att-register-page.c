@@ -94,6 +94,7 @@ struct _AttRegisterPage
   GtkWidget           *toolbar;
   GtkDropDown         *selection_dropdown;
   GtkLabel            *date_label;
+  GtkSearchBar        *search_bar;
   GtkSearchEntry      *search_entry;
   GtkMenuButton       *missing_button;
   GtkRevealer         *banner_revealer;
@@ -1799,10 +1800,15 @@ update_subtitle (AttRegisterPage *self)
           {
             g_autoptr(GDateTime) first = g_date_time_new_local (y1, m1, d1, 0, 0, 0);
             g_autoptr(GDateTime) last = g_date_time_new_local (y2, m2, d2, 0, 0, 0);
-            g_autofree char *a = g_date_time_format (first, m1 == m2 ? "%e" : "%e %b");
-            g_autofree char *b = g_date_time_format (last, "%e %b %Y");
-            /* Translators: a short week, "9–13 Sep 2024" */
-            range = g_strdup_printf (_("%s–%s"), g_strstrip (a), g_strstrip (b));
+            g_autofree char *a = g_date_time_format (first, m1 == m2 ? "%-d" : "%-d %b");
+            g_autofree char *b = g_date_time_format (last, "%-d %b %Y");
+
+            if (m1 == m2)
+              /* Translators: a short week within a month, "9–13 Sep 2024" */
+              range = g_strdup_printf (_("%s–%s"), a, b);
+            else
+              /* Translators: a short week across two months, "30 Sep – 4 Oct 2024" */
+              range = g_strdup_printf (_("%s – %s"), a, b);
           }
           gtk_label_set_label (self->date_label, range);
         }
@@ -2244,10 +2250,10 @@ run_print (AttRegisterPage          *self,
   data->school = self->school != NULL && self->school->name != NULL ? g_strdup (self->school->name) : NULL;
   /* Translators: the title of a printed register: "7A, week beginning Mon 9 Sep 2024" */
   data->title = g_strdup_printf (_("%s, week beginning %s"), what, monday);
-  stamp = g_date_time_format (now, "%e %b %Y %H:%M");
+  stamp = g_date_time_format (now, "%-d %b %Y %H:%M");
   /* Translators: "Printed by Olive Officer on 9 Sep 2024 10:12" */
   data->footer = g_strdup_printf (_("Printed by %s on %s"), user != NULL ? user->name : _("nobody signed in"),
-                                  g_strstrip (stamp));
+                                  stamp);
   data->sheet.grid = data->grid;
   data->sheet.school = data->school;
   data->sheet.title = data->title;
@@ -2619,7 +2625,10 @@ action_search (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (ATT_REGISTER_PAGE (widget)->search_entry));
+  AttRegisterPage *self = ATT_REGISTER_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* ------------------------------------------------------------------ */
@@ -2946,6 +2955,7 @@ att_register_page_class_init (AttRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, selection_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, date_label);
+  gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, missing_button);
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, banner_revealer);
@@ -3054,6 +3064,8 @@ att_register_page_init (AttRegisterPage *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
 
+  /* Escape in the filter closes it, and closing it shows every pupil. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
   g_signal_connect (self->selection_dropdown, "notify::selected", G_CALLBACK (on_choice_selected), self);
