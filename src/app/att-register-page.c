@@ -2132,18 +2132,45 @@ update_missing (gpointer user_data)
       guint n_still = still_n != NULL ? still_n->len : 0;
       g_autofree char *label = NULL;
 
+      g_autofree char *tooltip = NULL;
+      GtkWidget *scroller;
+
+      /* The button stays short so the toolbar fits beside the sidebar;
+       * its tooltip and popover say it in full. */
       if (n_missing > 0 && n_still > 0)
-        /* Translators: a short button label: registers not complete and pupils still N */
-        label = g_strdup_printf (_("%u incomplete, %u still N"), n_missing, n_still);
+        {
+          /* Translators: a short button label: registers not complete, and pupils still N */
+          label = g_strdup_printf (_("%u Incomplete, %u N"), n_missing, n_still);
+          /* Translators: the tooltip of the button above */
+          tooltip = g_strdup_printf (_("Registers not complete: %u. Pupils still N after the register closed: %u."),
+                                     n_missing, n_still);
+        }
       else if (n_missing > 0)
-        label = g_strdup_printf (ngettext ("%u register incomplete", "%u registers incomplete", n_missing),
-                                 n_missing);
+        {
+          /* Translators: a short button label: the number of registers not complete */
+          label = g_strdup_printf (_("%u Incomplete"), n_missing);
+          tooltip = g_strdup_printf (ngettext ("%u register not complete for this session",
+                                               "%u registers not complete for this session", n_missing),
+                                     n_missing);
+        }
       else
-        label = g_strdup_printf (ngettext ("%u pupil still N", "%u pupils still N", n_still), n_still);
+        {
+          /* Translators: a short button label: the number of pupils still marked N */
+          label = g_strdup_printf (_("%u Still N"), n_still);
+          tooltip = g_strdup_printf (ngettext ("%u pupil still N after the register closed",
+                                               "%u pupils still N after the register closed", n_still),
+                                     n_still);
+        }
+      scroller = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
       popover = gtk_popover_new ();
-      gtk_popover_set_child (GTK_POPOVER (popover), box);
+      gtk_popover_set_child (GTK_POPOVER (popover), scroller);
       gtk_menu_button_set_popover (self->missing_button, popover);
       gtk_menu_button_set_label (self->missing_button, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->missing_button), tooltip);
       gtk_widget_set_visible (GTK_WIDGET (self->missing_button), TRUE);
     }
   else

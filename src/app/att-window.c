@@ -440,12 +440,16 @@ take_screenshot (gpointer user_data)
   g_autoptr(GdkTexture) texture = NULL;
   GtkSnapshot *snapshot;
   GskRenderer *renderer;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  graphene_rect_t bounds;
+  int width, height;
 
   self->screenshot_id = 0;
 
+  /* The paintable's own size takes in the window's frame, so nothing at
+   * the edges is cut off or scaled. */
   paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+  width = gdk_paintable_get_intrinsic_width (paintable);
+  height = gdk_paintable_get_intrinsic_height (paintable);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
@@ -453,8 +457,8 @@ take_screenshot (gpointer user_data)
 
   if (node != NULL && renderer != NULL)
     {
-      texture = gsk_renderer_render_texture (renderer, node,
-                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gsk_render_node_get_bounds (node, &bounds);
+      texture = gsk_renderer_render_texture (renderer, node, &bounds);
       if (!gdk_texture_save_to_png (texture, path))
         g_printerr ("Could not save the screenshot to %s\n", path);
     }
