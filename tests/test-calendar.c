@@ -279,6 +279,56 @@ test_closed_sessions (Fixture       *f,
   g_assert_null (att_calendar_closure_reason (f->cal, D (2025, 8, 25), ATT_SESSION_AM));
 }
 
+/* The Today page's sentence for a day or session with no school; the
+ * dates and term names come from the fixture, worked out by hand. */
+static void
+test_describe_no_school (Fixture       *f,
+                         gconstpointer  data)
+{
+  struct
+  {
+    int         y, m, d;
+    int         session;
+    const char *expected;   /* NULL: there is school */
+  } cases[] = {
+    /* An ordinary Tuesday, whole day and each session. */
+    { 2025, 6, 3, -1, NULL },
+    { 2025, 6, 3, ATT_SESSION_AM, NULL },
+    { 2025, 6, 3, ATT_SESSION_PM, NULL },
+    /* Saturday in term, and a Sunday in term. */
+    { 2025, 5, 10, -1, "No school at the weekend" },
+    { 2025, 6, 8, ATT_SESSION_AM, "No school at the weekend" },
+    /* A bank holiday in term, by its name. */
+    { 2025, 5, 5, -1, "The school is closed: Early May bank holiday" },
+    { 2025, 5, 5, ATT_SESSION_PM, "The school is closed: Early May bank holiday" },
+    /* The INSET day, a planned closure. */
+    { 2025, 6, 2, -1, "The school is closed: INSET day" },
+    /* Friday 18 July: open in the morning, closed in the afternoon. */
+    { 2025, 7, 18, -1, NULL },
+    { 2025, 7, 18, ATT_SESSION_AM, NULL },
+    { 2025, 7, 18, ATT_SESSION_PM, "The school is closed in the afternoon: Staff training" },
+    /* Half term (Wednesday 28 May): Summer 2 starts on Monday 2 June. */
+    { 2025, 5, 28, -1, "School holidays: Summer 2 2025 starts on Mon 2 Jun 2025" },
+    /* Easter Monday, before the first term: a holiday, but not a closure
+     * in term, so the sentence is about the term to come. */
+    { 2025, 4, 21, ATT_SESSION_AM, "School holidays: Summer 1 2025 starts on Tue 22 Apr 2025" },
+    /* The summer bank holiday in the summer holidays. */
+    { 2025, 8, 25, -1, "School holidays: Autumn 1 2025 starts on Wed 3 Sep 2025" },
+    /* After the last term. */
+    { 2025, 11, 3, -1, "Outside term time: no later term is set up" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = att_calendar_describe_no_school (f->cal,
+                                                               D (cases[i].y, cases[i].m, cases[i].d),
+                                                               cases[i].session);
+
+      g_test_message ("%d-%02d-%02d session %d", cases[i].y, cases[i].m, cases[i].d, cases[i].session);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 static void
 test_school_weeks (Fixture       *f,
                    gconstpointer  data)
@@ -532,6 +582,12 @@ test_empty_calendar (void)
   g_assert_false (att_calendar_school_year_range (cal, D (2025, 1, 6), &first, &last));
   g_assert_false (att_calendar_term_range (cal, D (2025, 1, 6), &first, &last));
   g_assert_false (att_calendar_is_closed_session (cal, D (2025, 1, 1), ATT_SESSION_AM));
+
+  {
+    g_autofree char *text = att_calendar_describe_no_school (cal, D (2025, 1, 6), -1);
+
+    g_assert_cmpstr (text, ==, "No terms are set up");
+  }
 }
 
 static void
@@ -595,6 +651,7 @@ main (int   argc,
   g_test_add ("/calendar/terms-and-closures", Fixture, NULL, fixture_set_up, test_terms_and_closures, fixture_tear_down);
   g_test_add ("/calendar/sessions", Fixture, NULL, fixture_set_up, test_sessions_counted, fixture_tear_down);
   g_test_add ("/calendar/closed", Fixture, NULL, fixture_set_up, test_closed_sessions, fixture_tear_down);
+  g_test_add ("/calendar/describe-no-school", Fixture, NULL, fixture_set_up, test_describe_no_school, fixture_tear_down);
   g_test_add ("/calendar/school-weeks", Fixture, NULL, fixture_set_up, test_school_weeks, fixture_tear_down);
   g_test_add ("/calendar/window", Fixture, NULL, fixture_set_up, test_rolling_window, fixture_tear_down);
   g_test_add ("/calendar/ranges", Fixture, NULL, fixture_set_up, test_ranges, fixture_tear_down);

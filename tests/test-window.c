@@ -10,6 +10,7 @@
 
 #include "att-application.h"
 #include "att-pupils-page-private.h"
+#include "att-register-page-private.h"
 #include "att-test-util.h"
 #include "att-today-page-private.h"
 #include "att-window-private.h"
@@ -395,6 +396,308 @@ test_window_refresh (void)
   g_assert_cmpstr (att_today_page_get_on_roll_text (page), ==, expected);
 }
 
+/* The Today page's register list, checked again at the clock given. */
+static GtkListBox *
+registers_at (const char *clock)
+{
+  AttTodayPage *page = ATT_TODAY_PAGE (att_window_get_page (window, "today"));
+
+  g_setenv ("ATTENDANCE_CLOCK", clock, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
+  flush_events ();
+  att_today_page_update_registers (page);
+  return att_today_page_get_registers_list (page);
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static AdwActionRow *
+find_row (GtkListBox *list,
+          const char *title)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (ADW_IS_ACTION_ROW (row)
+        && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return ADW_ACTION_ROW (row);
+  return NULL;
+}
+
+/* The single row shown when no register needs attention. */
+static AdwActionRow *
+info_row (GtkListBox *list)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
+
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, "registers-info");
+  g_assert_false (gtk_list_box_row_get_activatable (row));
+  return ADW_ACTION_ROW (row);
+}
+
+static AttRegisterPage *
+register_page (void)
+{
+  GtkWidget *page = att_window_get_page (window, "register");
+
+  g_assert_true (ATT_IS_REGISTER_PAGE (page));
+  return ATT_REGISTER_PAGE (page);
+}
+
+/* "group=7A", escaped as the register writes it. */
+static char *
+group_filter_text (const char *group)
+{
+  g_autoptr(AttGridFilter) filter = att_grid_filter_new_group (group);
+
+  return att_grid_filter_to_string (filter);
+}
+
+static char *
+register_filter_text (void)
+{
+  return att_grid_filter_to_string (att_register_page_get_filter (register_page ()));
+}
+
+/* A pupil on roll today who has a mark this morning, other than @not. */
+static AttPupil *
+marked_pupil (AttDb  *db,
+              gint64  not)
+{
+  GPtrArray *pupils = att_pupils_list (db, NULL);
+  AttDate today = att_date_from_ymd (2026, 11, 20);
+
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i);
+
+      if (pupil->id != not && att_pupil_on_roll (pupil, today)
+          && pupil->reg_group != NULL
+          && att_register_code (db, pupil->id, today, ATT_SESSION_AM) != ATT_CODE_NONE
+          && att_register_code (db, pupil->id, today, ATT_SESSION_AM) != ATT_CODE_N)
+        return pupil;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+write_mark (AttDb   *db,
+            gint64   pupil_id,
+            AttCode  code)
+{
+  g_autoptr(GError) error = NULL;
+  AttMarkWrite write = { pupil_id, att_date_from_ymd (2026, 11, 20), ATT_SESSION_AM, code, -1, NULL };
+
+  g_assert_true (att_register_write (db, att_application_get_user (app), &write, 1,
+                                     "Checking the Today page", ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  flush_events ();
+}
+
+static gint64 cleared_pupil;
+static gint64 n_pupil;
+
+static void
+test_window_today_group (void)
+{
+  AttDb *db = att_application_get_db (app);
+  AttPupil *pupil = marked_pupil (db, 0);
+  g_autofree char *group = g_strdup (pupil->reg_group);
+  g_autofree char *expected_filter = group_filter_text (group);
+  g_autofree char *filter_text = NULL;
+  g_autofree char *expected_subtitle = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  AttRegisterStatus *status = NULL;
+  GtkListBox *list;
+  AdwActionRow *row;
+
+  /* 09:30 on Friday 20 November: the morning register has closed. One
+   * pupil's mark taken away leaves the group's register not complete. */
+  cleared_pupil = pupil->id;
+  write_mark (db, cleared_pupil, ATT_CODE_NONE);
+  list = registers_at ("09:30");
+
+  missing = att_grid_incomplete_registers (db, att_date_from_ymd (2026, 11, 20), ATT_SESSION_AM, NULL);
+  for (guint i = 0; i < missing->len; i++)
+    if (g_strcmp0 (((AttRegisterStatus *)missing->pdata[i])->group, group) == 0)
+      status = missing->pdata[i];
+  g_assert_nonnull (status);
+  g_assert_cmpuint (status->marked, ==, status->on_roll - 1);
+
+  row = find_row (list, group);
+  g_assert_nonnull (row);
+  expected_subtitle = g_strdup_printf ("%u of %u pupils marked", status->marked, status->on_roll);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, expected_subtitle);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.show-register");
+
+  /* Start the register page elsewhere: a week of the whole school. */
+  {
+    g_autoptr(AttGridFilter) school = att_grid_filter_new ();
+
+    att_register_page_show (register_page (), school, att_date_from_ymd (2026, 11, 9), TRUE);
+  }
+
+  /* Enter on the row (GtkListBoxRow::activate) opens that group's
+   * register for today, a day at a time. */
+  gtk_widget_activate (GTK_WIDGET (row));
+  flush_events ();
+  g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "register");
+  filter_text = register_filter_text ();
+  g_assert_cmpstr (filter_text, ==, expected_filter);
+  g_assert_cmpint (att_register_page_get_date (register_page ()), ==, att_date_from_ymd (2026, 11, 20));
+  g_assert_false (att_register_page_get_week (register_page ()));
+}
+
+static void
+test_window_today_pupil (void)
+{
+  AttDb *db = att_application_get_db (app);
+  AttPupil *pupil = marked_pupil (db, cleared_pupil);
+  g_autofree char *title = NULL;
+  g_autofree char *expected_filter = NULL;
+  g_autofree char *filter_text = NULL;
+  g_autoptr(GArray) still_n = NULL;
+  g_autoptr(AttRegisterRow) cursor_row = NULL;
+  AttRegisterPage *page = register_page ();
+  GtkListBox *list;
+  AdwActionRow *row;
+  GtkWidget *focus;
+  guint position, column;
+
+  /* A pupil marked N, still N once the register has closed. */
+  n_pupil = pupil->id;
+  title = g_strdup_printf ("%s (%s)", att_pupil_get_display_name (pupil), pupil->reg_group);
+  expected_filter = group_filter_text (pupil->reg_group);
+  write_mark (db, n_pupil, ATT_CODE_N);
+  list = registers_at ("09:30");
+
+  still_n = att_grid_pupils_still_n (db, att_date_from_ymd (2026, 11, 20), ATT_SESSION_AM,
+                                     att_date_from_ymd (2026, 11, 20), 9 * 60 + 30, NULL);
+  if (still_n->len > 12)
+    {
+      g_test_skip ("The demo school has too many pupils still N to list them one by one");
+      return;
+    }
+
+  row = find_row (list, title);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.show-register-pupil");
+
+  /* A search typed earlier must not hide the pupil. */
+  gtk_editable_set_text (att_register_page_get_search_entry (page), "zzzz no such pupil");
+  flush_events ();
+
+  gtk_widget_activate (GTK_WIDGET (row));
+  flush_events ();
+  g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "register");
+  filter_text = register_filter_text ();
+  g_assert_cmpstr (filter_text, ==, expected_filter);
+  g_assert_cmpint (att_register_page_get_date (page), ==, att_date_from_ymd (2026, 11, 20));
+  g_assert_false (att_register_page_get_week (page));
+
+  /* The cursor is on the pupil's row, in this morning's column, and the
+   * keyboard focus is in the grid. */
+  att_register_page_get_cursor (page, &position, &column);
+  cursor_row = g_list_model_get_item (att_register_page_get_view_model (page), position);
+  g_assert_nonnull (cursor_row);
+  g_assert_cmpint (att_register_row_get_pupil (cursor_row)->id, ==, n_pupil);
+  g_assert_cmpint (column, ==, 0);
+  g_assert_cmpint (att_register_row_get_cursor (cursor_row), ==, 0);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (att_register_page_get_column_view (page))
+                 || gtk_widget_is_ancestor (focus, GTK_WIDGET (att_register_page_get_column_view (page))));
+}
+
+static void
+test_window_today_complete (void)
+{
+  AttDb *db = att_application_get_db (app);
+  AttDate today = att_date_from_ymd (2026, 11, 20);
+  GPtrArray *pupils = att_pupils_list (db, NULL);
+  g_autoptr(GArray) writes = g_array_new (FALSE, TRUE, sizeof (AttMarkWrite));
+  g_autoptr(GError) error = NULL;
+  AdwActionRow *row;
+
+  /* Every pupil on roll marked this morning, nobody left at N. */
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i);
+      AttCode code;
+
+      if (!att_pupil_on_roll (pupil, today))
+        continue;
+      code = att_register_code (db, pupil->id, today, ATT_SESSION_AM);
+      if (code == ATT_CODE_NONE || code == ATT_CODE_N)
+        {
+          AttMarkWrite write = { pupil->id, today, ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL };
+
+          g_array_append_val (writes, write);
+        }
+    }
+  g_assert_cmpuint (writes->len, >=, 2);
+  g_assert_true (att_register_write (db, att_application_get_user (app),
+                                     (AttMarkWrite *)writes->data, writes->len,
+                                     "Checking the Today page", ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  flush_events ();
+
+  row = info_row (registers_at ("09:30"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Every register is complete");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "Every pupil on roll has a mark for this morning");
+
+  /* Before the register opens, the row says when it does. */
+  {
+    g_autoptr(AttSchool) school = att_school_load (db);
+    g_autofree char *opens = att_time_format (school->am_open);
+    g_autofree char *expected = g_strdup_printf ("The morning register opens at %s", opens);
+
+    g_assert_cmpint (school->am_open, >, 7 * 60);
+    row = info_row (registers_at ("07:00"));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, expected);
+  }
+}
+
+static void
+test_window_today_no_school (void)
+{
+  AttDb *db = att_application_get_db (app);
+  g_autoptr(GError) error = NULL;
+  AdwActionRow *row;
+
+  /* Saturday 21 November. */
+  g_setenv ("ATTENDANCE_TODAY", "2026-11-21", TRUE);
+  row = info_row (registers_at ("09:30"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "No school today");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "No school at the weekend");
+
+  /* Monday 23 November, made an INSET day. */
+  g_assert_cmpint (att_calendar_add_closure (db, NULL, att_date_from_ymd (2026, 11, 23),
+                                             att_date_from_ymd (2026, 11, 23), -1,
+                                             "INSET day", &error), >, 0);
+  g_assert_no_error (error);
+  g_setenv ("ATTENDANCE_TODAY", "2026-11-23", TRUE);
+  row = info_row (registers_at ("09:30"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "No school today");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "The school is closed: INSET day");
+
+  g_setenv ("ATTENDANCE_TODAY", TODAY_TEXT, TRUE);
+  g_unsetenv ("ATTENDANCE_CLOCK");
+}
+
 static void
 test_window_finalize (void)
 {
@@ -472,6 +775,10 @@ main (int   argc,
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/open-pupil", test_window_open_pupil);
   g_test_add_func ("/window/refresh", test_window_refresh);
+  g_test_add_func ("/window/today-group", test_window_today_group);
+  g_test_add_func ("/window/today-pupil", test_window_today_pupil);
+  g_test_add_func ("/window/today-complete", test_window_today_complete);
+  g_test_add_func ("/window/today-no-school", test_window_today_no_school);
   g_test_add_func ("/window/finalize", test_window_finalize);
 
   result = g_test_run ();

@@ -51,6 +51,11 @@ GtkWidget      *att_register_page_get_palette      (AttRegisterPage  *self);
 gboolean        att_register_page_export_pdf       (AttRegisterPage  *self,
                                                     const char       *path,
                                                     GError          **error);
+/* The selection and the date shown. */
+const AttGridFilter *att_register_page_get_filter  (AttRegisterPage  *self);
+AttDate         att_register_page_get_date         (AttRegisterPage  *self);
+/* TRUE for a week at a time, FALSE for a day. */
+gboolean        att_register_page_get_week         (AttRegisterPage  *self);
 /* The groups listed as not complete for the current session. */
 GPtrArray      *att_register_page_get_missing      (AttRegisterPage  *self);
 

@@ -2044,6 +2044,37 @@ att_register_page_show (AttRegisterPage     *self,
   reload (self);
 }
 
+gboolean
+att_register_page_focus_pupil (AttRegisterPage *self,
+                               gint64           pupil_id)
+{
+  guint n;
+
+  g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), FALSE);
+
+  /* A name typed in the search bar could hide the pupil. */
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_filter_changed (GTK_FILTER (self->name_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+    }
+
+  n = n_shown (self);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AttRegisterRow) row = row_at (self, i);
+      AttPupil *pupil = att_register_row_get_pupil (row);
+
+      if (pupil != NULL && pupil->id == pupil_id)
+        {
+          att_register_page_set_cursor_internal (self, i, self->cursor_col, FALSE);
+          gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Missing registers                                                  */
 /* ------------------------------------------------------------------ */
@@ -2656,6 +2687,27 @@ action_search (GtkWidget  *widget,
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+const AttGridFilter *
+att_register_page_get_filter (AttRegisterPage *self)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), NULL);
+  return self->filter;
+}
+
+AttDate
+att_register_page_get_date (AttRegisterPage *self)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), ATT_DATE_NONE);
+  return self->date;
+}
+
+gboolean
+att_register_page_get_week (AttRegisterPage *self)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), FALSE);
+  return self->week;
 }
 
 /* ------------------------------------------------------------------ */

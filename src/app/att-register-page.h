@@ -28,5 +28,10 @@ void           att_register_page_show        (AttRegisterPage     *self,
                                               const AttGridFilter *filter,
                                               AttDate              date,
                                               gboolean             week);
+/* Puts the cursor, and the keyboard focus, on a pupil's row in the
+ * session column the view starts on (the session now, when shown).
+ * Returns FALSE when the pupil is not in the selection shown. */
+gboolean       att_register_page_focus_pupil (AttRegisterPage     *self,
+                                              gint64               pupil_id);
 
 G_END_DECLS

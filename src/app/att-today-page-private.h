@@ -13,5 +13,8 @@ const char *att_today_page_get_on_roll_text (AttTodayPage *self);
 /* "main" or "empty". */
 const char *att_today_page_get_state_name   (AttTodayPage *self);
 GtkListBox *att_today_page_get_threshold_list (AttTodayPage *self);
+GtkListBox *att_today_page_get_registers_list (AttTodayPage *self);
+/* Checks the registers again now (the tests move the clock). */
+void        att_today_page_update_registers   (AttTodayPage *self);
 
 G_END_DECLS

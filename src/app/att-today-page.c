@@ -151,19 +151,64 @@ create_breach_row (AttTodayPage    *self,
   return row;
 }
 
+/* A row of the register list that opens the register: activating it
+ * (a click, Enter or Space) runs @action_name with @target. */
+static GtkWidget *
+create_register_row (const char *title,
+                     const char *subtitle,
+                     const char *action_name,
+                     GVariant   *target)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  return row;
+}
+
+/* The one row shown when there is nothing to do: why, in a sentence. */
+static void
+append_info_row (AttTodayPage *self,
+                 const char   *icon_name,
+                 const char   *title,
+                 const char   *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon_name));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_name (row, "registers-info");
+  gtk_list_box_append (self->registers_list, row);
+}
+
 /* Registers not complete for the session now, and pupils still N once
- * its register has closed (the grid's core works both out). */
+ * its register has closed (the grid's core works both out). When there
+ * is none, one row says why: no school today, the register not open yet,
+ * or every register complete. */
 static void
 update_registers (AttTodayPage *self)
 {
   g_autoptr(GPtrArray) missing = NULL;
   g_autoptr(GArray) still_n = NULL;
   g_autoptr(AttSchool) school = NULL;
-  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *child;
+  AttCalendar *calendar;
   AttDate today = att_date_today ();
   int clock = att_grid_clock_now ();
   AttSession session;
+  int opens;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->registers_list))) != NULL)
     gtk_list_box_remove (self->registers_list, child);
@@ -172,23 +217,74 @@ update_registers (AttTodayPage *self)
 
   school = att_school_load (self->db);
   session = school != NULL && clock >= school->pm_open ? ATT_SESSION_PM : ATT_SESSION_AM;
-  /* Translators: the session the Today page's register list is about */
-  description = g_strdup_printf (_("Registration groups with a pupil not yet marked this %s, "
-                                   "and pupils still N after the register closed."),
-                                 session == ATT_SESSION_AM ? _("morning") : _("afternoon"));
-  adw_preferences_group_set_description (self->registers_group, description);
+  opens = school != NULL ? (session == ATT_SESSION_AM ? school->am_open : school->pm_open) : 0;
+  adw_preferences_group_set_description (self->registers_group,
+                                         session == ATT_SESSION_AM
+                                         ? _("Registration groups with a pupil not yet marked this "
+                                             "morning, and pupils still N after the register closed.")
+                                         : _("Registration groups with a pupil not yet marked this "
+                                             "afternoon, and pupils still N after the register closed."));
 
-  missing = att_grid_incomplete_registers (self->db, today, session, NULL);
-  for (guint i = 0; missing != NULL && i < missing->len; i++)
+  /* No school today, or not this session: say why, as the calendar
+   * knows it. */
+  calendar = att_db_get_calendar (self->db);
+  if (calendar != NULL && !att_calendar_is_school_session (calendar, today, session))
+    {
+      g_autofree char *reason = NULL;
+
+      if (att_calendar_day_sessions (calendar, today) == 0)
+        {
+          reason = att_calendar_describe_no_school (calendar, today, -1);
+          append_info_row (self, "x-office-calendar-symbolic", _("No school today"), reason);
+        }
+      else
+        {
+          reason = att_calendar_describe_no_school (calendar, today, session);
+          append_info_row (self, "x-office-calendar-symbolic",
+                           session == ATT_SESSION_AM ? _("No morning register today")
+                                                     : _("No afternoon register today"),
+                           reason);
+        }
+      return;
+    }
+
+  /* Before the register opens every group is still to be marked: that is
+   * not news, so say when it opens instead. */
+  if (school != NULL && clock < opens)
+    {
+      g_autofree char *time = att_time_format (opens);
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is a time, as in "08:40" */
+      title = g_strdup_printf (session == ATT_SESSION_AM ? _("The morning register opens at %s")
+                                                         : _("The afternoon register opens at %s"),
+                               time);
+      append_info_row (self, "alarm-symbolic", title,
+                       _("Registers not complete will be listed here once it opens"));
+      return;
+    }
+
+  missing = att_grid_incomplete_registers (self->db, today, session, &error);
+  if (missing == NULL)
+    {
+      append_info_row (self, "dialog-error-symbolic", _("The registers could not be checked"),
+                       error != NULL ? error->message : NULL);
+      return;
+    }
+  for (guint i = 0; i < missing->len; i++)
     {
       AttRegisterStatus *status = g_ptr_array_index (missing, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = g_strdup_printf (_("%u of %u pupils marked"),
-                                                   status->marked, status->on_roll);
+      g_autoptr(AttGridFilter) filter = att_grid_filter_new_group (status->group);
+      g_autofree char *target = att_grid_filter_to_string (filter);
+      g_autofree char *subtitle = NULL;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), status->group);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->registers_list, row);
+      /* Translators: as in "25 of 28 pupils marked" */
+      subtitle = g_strdup_printf (ngettext ("%u of %u pupil marked", "%u of %u pupils marked",
+                                            status->on_roll),
+                                  status->marked, status->on_roll);
+      gtk_list_box_append (self->registers_list,
+                           create_register_row (status->group, subtitle, "win.show-register",
+                                                g_variant_new_string (target)));
     }
 
   still_n = att_grid_pupils_still_n (self->db, today, session, today, clock, NULL);
@@ -196,32 +292,42 @@ update_registers (AttTodayPage *self)
    * lists them all. */
   if (still_n != NULL && still_n->len > 12)
     {
-      GtkWidget *row = adw_action_row_new ();
+      g_autoptr(AttGridFilter) filter = att_grid_filter_new ();
+      g_autofree char *target = att_grid_filter_to_string (filter);
       g_autofree char *title = g_strdup_printf (ngettext ("%u pupil still N after the register closed",
                                                           "%u pupils still N after the register closed",
                                                           still_n->len),
                                                 still_n->len);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Replace N with the right code as soon as the reason is known"));
-      gtk_list_box_append (self->registers_list, row);
+      gtk_list_box_append (self->registers_list,
+                           create_register_row (title,
+                                                _("Replace N with the right code as soon as the reason is known"),
+                                                "win.show-register",
+                                                g_variant_new_string (target)));
       return;
     }
   for (guint i = 0; still_n != NULL && i < still_n->len; i++)
     {
-      AttPupil *pupil = att_pupils_get (self->db, g_array_index (still_n, gint64, i));
-      GtkWidget *row;
+      gint64 id = g_array_index (still_n, gint64, i);
+      AttPupil *pupil = att_pupils_get (self->db, id);
       g_autofree char *title = NULL;
 
       if (pupil == NULL)
         continue;
-      row = adw_action_row_new ();
-      title = g_strdup_printf ("%s (%s)", att_pupil_get_display_name (pupil), pupil->reg_group);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Still N after the register closed"));
-      gtk_list_box_append (self->registers_list, row);
+      /* Translators: a pupil's name and registration group, as in "Amy Lee (7A)" */
+      title = g_strdup_printf (_("%s (%s)"), att_pupil_get_display_name (pupil),
+                               pupil->reg_group != NULL ? pupil->reg_group : "");
+      gtk_list_box_append (self->registers_list,
+                           create_register_row (title, _("Still N after the register closed"),
+                                                "win.show-register-pupil",
+                                                g_variant_new_int64 (id)));
     }
+
+  if (missing->len == 0 && (still_n == NULL || still_n->len == 0))
+    append_info_row (self, "emblem-ok-symbolic", _("Every register is complete"),
+                     session == ATT_SESSION_AM
+                     ? _("Every pupil on roll has a mark for this morning")
+                     : _("Every pupil on roll has a mark for this afternoon"));
 }
 
 static void
@@ -486,6 +592,22 @@ att_today_page_get_threshold_list (AttTodayPage *self)
   g_return_val_if_fail (ATT_IS_TODAY_PAGE (self), NULL);
 
   return self->threshold_list;
+}
+
+GtkListBox *
+att_today_page_get_registers_list (AttTodayPage *self)
+{
+  g_return_val_if_fail (ATT_IS_TODAY_PAGE (self), NULL);
+
+  return self->registers_list;
+}
+
+void
+att_today_page_update_registers (AttTodayPage *self)
+{
+  g_return_if_fail (ATT_IS_TODAY_PAGE (self));
+
+  update_registers (self);
 }
 
 static void

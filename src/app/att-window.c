@@ -414,6 +414,80 @@ show_pupil_action (GtkWidget  *widget,
   att_pupils_page_show_pupil (page, g_variant_get_int64 (parameter));
 }
 
+static AttRegisterPage *
+get_register_page (AttWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->pages_stack, "register");
+
+  return ATT_IS_REGISTER_PAGE (page) ? ATT_REGISTER_PAGE (page) : NULL;
+}
+
+/* Opens the register on a selection of pupils ("group=7A", "school", as
+ * att_grid_filter_to_string() writes them) for today, a day at a time:
+ * what the office checks from the Today page. */
+static AttRegisterPage *
+show_register_today (AttWindow           *self,
+                     const AttGridFilter *filter)
+{
+  AttRegisterPage *page = get_register_page (self);
+
+  if (page == NULL)
+    return NULL;
+
+  gtk_stack_set_visible_child (self->pages_stack, GTK_WIDGET (page));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  att_register_page_show (page, filter, att_date_today (), FALSE);
+  return page;
+}
+
+static void
+show_register_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  g_autoptr(AttGridFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  filter = att_grid_filter_parse (g_variant_get_string (parameter, NULL), &error);
+  if (filter == NULL)
+    {
+      g_warning ("win.show-register: %s", error != NULL ? error->message : "no filter");
+      return;
+    }
+  show_register_today (self, filter);
+}
+
+static void
+show_register_pupil_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  AttDb *db = att_application_get_db (self->application);
+  g_autoptr(AttGridFilter) filter = NULL;
+  AttRegisterPage *page;
+  gint64 pupil_id = g_variant_get_int64 (parameter);
+  AttPupil *pupil;
+
+  if (db == NULL)
+    return;
+  pupil = att_pupils_get (db, pupil_id);
+  if (pupil == NULL)
+    return;
+
+  /* The pupil's registration group, so the row is among the few the
+   * teacher would see; the whole school if the pupil has none. */
+  if (pupil->reg_group != NULL && pupil->reg_group[0] != '\0')
+    filter = att_grid_filter_new_group (pupil->reg_group);
+  else
+    filter = att_grid_filter_new ();
+
+  page = show_register_today (self, filter);
+  if (page != NULL)
+    att_register_page_focus_pupil (page, pupil_id);
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -603,6 +677,9 @@ att_window_class_init (AttWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-pupil", "x", show_pupil_action);
+  gtk_widget_class_install_action (widget_class, "win.show-register", "s", show_register_action);
+  gtk_widget_class_install_action (widget_class, "win.show-register-pupil", "x",
+                                   show_register_pupil_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_action);

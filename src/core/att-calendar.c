@@ -423,6 +423,78 @@ att_calendar_term_for (AttCalendar *self,
   return i >= 0 ? &self->terms[i] : NULL;
 }
 
+char *
+att_calendar_describe_no_school (AttCalendar *self,
+                                 AttDate      date,
+                                 int          session)
+{
+  const AttTerm *terms;
+  const AttTerm *next = NULL;
+  const char *reason;
+  guint n_terms = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (session >= -1 && session <= ATT_SESSION_PM, NULL);
+
+  if (session < 0 ? att_calendar_day_sessions (self, date) != 0
+                  : att_calendar_is_school_session (self, date, session))
+    return NULL;
+
+  if (att_date_weekday (date) > 5)
+    return g_strdup (_("No school at the weekend"));
+
+  /* A weekday in a term with no session is closed: a bank holiday or a
+   * planned closure, which the calendar names. */
+  if (att_calendar_term_for (self, date) != NULL)
+    {
+      if (session < 0)
+        {
+          reason = att_calendar_closure_reason (self, date, ATT_SESSION_AM);
+          if (reason == NULL)
+            reason = att_calendar_closure_reason (self, date, ATT_SESSION_PM);
+        }
+      else
+        reason = att_calendar_closure_reason (self, date, session);
+
+      /* Only one session of the day is closed. */
+      if (session >= 0 && att_calendar_day_sessions (self, date) != 0)
+        {
+          if (reason == NULL)
+            return g_strdup (session == ATT_SESSION_AM
+                             ? _("The school is closed in the morning")
+                             : _("The school is closed in the afternoon"));
+          /* Translators: %s is the reason, as in "INSET day" */
+          return g_strdup_printf (session == ATT_SESSION_AM
+                                  ? _("The school is closed in the morning: %s")
+                                  : _("The school is closed in the afternoon: %s"),
+                                  reason);
+        }
+      if (reason == NULL)
+        return g_strdup (_("The school is closed"));
+      /* Translators: %s is a bank holiday or the reason for a planned
+       * closure, as in "Early May bank holiday" or "INSET day" */
+      return g_strdup_printf (_("The school is closed: %s"), reason);
+    }
+
+  /* Between terms: the office wants to know when school starts again. */
+  terms = att_calendar_get_terms (self, &n_terms);
+  for (guint i = 0; i < n_terms && next == NULL; i++)
+    if (terms[i].start > date)
+      next = &terms[i];
+
+  if (next != NULL)
+    {
+      g_autofree char *start = att_date_format_long (next->start);
+
+      /* Translators: the first %s is a term's name, the second a date,
+       * as in "School holidays: Spring 2027 starts on Mon 4 Jan 2027" */
+      return g_strdup_printf (_("School holidays: %s starts on %s"), next->name, start);
+    }
+  if (n_terms == 0)
+    return g_strdup (_("No terms are set up"));
+  return g_strdup (_("Outside term time: no later term is set up"));
+}
+
 /* The number of the last school week starting on or before @date (so the
  * week holding @date when that is a school week); 0 if none. */
 static guint32

@@ -101,6 +101,14 @@ gboolean              att_calendar_is_closed_session (AttCalendar   *self,
 const char           *att_calendar_closure_reason    (AttCalendar   *self,
                                                       AttDate        date,
                                                       AttSession     session);
+/* Why there is no school on @date (the whole day when @session is -1,
+ * else that AttSession), as a translated sentence for the Today page: the
+ * weekend, a bank holiday or planned closure by its name, or the holidays
+ * between terms with the day the next term starts. NULL when there is
+ * school then. */
+char                 *att_calendar_describe_no_school (AttCalendar *self,
+                                                       AttDate      date,
+                                                       int          session);
 /* The term holding @date, or NULL. */
 const AttTerm        *att_calendar_term_for          (AttCalendar   *self,
                                                       AttDate        date);
