@@ -34,6 +34,8 @@ struct _AttTodayPage
   AttDb          *db;
   gulong          changed_id;
   guint           refresh_id;
+  guint           tick_id;
+  AttDate         shown_date;
   gboolean        stale;
   char           *subtitle;
 };
@@ -350,6 +352,7 @@ refresh (AttTodayPage *self)
   guint on_roll = 0;
   guint persistent = 0, severe = 0;
 
+  self->shown_date = today;
   today_text = att_date_format_long (today);
   gtk_label_set_label (self->date_label, today_text);
   clear_threshold_list (self);
@@ -528,6 +531,21 @@ on_db_changed (AttDb        *db,
     self->refresh_id = g_idle_add (refresh_idle, self);
 }
 
+/* The page is left open all morning: once a minute it catches up with
+ * the clock (a register opening or closing, a new day), unless the list
+ * has the keyboard focus, which rebuilding it would take away. */
+static gboolean
+on_tick (gpointer user_data)
+{
+  AttTodayPage *self = user_data;
+
+  if (att_date_today () != self->shown_date)
+    refresh (self);
+  else if (gtk_widget_get_focus_child (GTK_WIDGET (self->registers_list)) == NULL)
+    update_registers (self);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 att_today_page_map (GtkWidget *widget)
 {
@@ -535,8 +553,19 @@ att_today_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (att_today_page_parent_class)->map (widget);
 
+  if (self->tick_id == 0)
+    self->tick_id = g_timeout_add_seconds (60, on_tick, self);
   if (self->stale && self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+att_today_page_unmap (GtkWidget *widget)
+{
+  AttTodayPage *self = (AttTodayPage *) widget;
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  GTK_WIDGET_CLASS (att_today_page_parent_class)->unmap (widget);
 }
 
 AttDb *
@@ -619,6 +648,7 @@ att_today_page_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->db);
   g_clear_object (&self->db);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_TODAY_PAGE);
 
@@ -688,6 +718,7 @@ att_today_page_class_init (AttTodayPageClass *klass)
   object_class->get_property = att_today_page_get_property;
   object_class->set_property = att_today_page_set_property;
   widget_class->map = att_today_page_map;
+  widget_class->unmap = att_today_page_unmap;
 
   properties[PROP_DB] =
     g_param_spec_object ("db", NULL, NULL,
