@@ -303,6 +303,9 @@ test_snapshot (Fixture       *f,
   g_assert_cmpuint (att_grid_count_blank (grid, 2), ==, 2);
   /* Monday morning: Ben only (Dan was not on roll). */
   g_assert_cmpuint (att_grid_count_blank (grid, 0), ==, 1);
+  /* On roll: Amy and Ben on Monday, all three from Tuesday. */
+  g_assert_cmpuint (att_grid_count_on_roll (grid, 0), ==, 2);
+  g_assert_cmpuint (att_grid_count_on_roll (grid, 2), ==, 3);
 
   /* Figures as of Friday 13th (today and the end of the week). Amy's
    * possible sessions are her four marks (the week before is unmarked, so

@@ -1846,11 +1846,13 @@ update_status (AttRegisterPage *self)
       else
         {
           guint blank = att_grid_count_blank (grid, self->cursor_col);
+          guint on_roll = att_grid_count_on_roll (grid, self->cursor_col);
+
           g_string_append_printf (text,
-                                  ngettext ("%s: %u pupil, %u not marked yet",
-                                            "%s: %u pupils, %u not marked yet",
-                                            att_grid_get_n_rows (grid)),
-                                  when, att_grid_get_n_rows (grid), blank);
+                                  ngettext ("%s: %u pupil on roll, %u not marked yet",
+                                            "%s: %u pupils on roll, %u not marked yet",
+                                            on_roll),
+                                  when, on_roll, blank);
         }
     }
   g_string_append (text, _("  ·  Type a code, F2 for the list, Shift+arrows to select, Ctrl+H for history"));

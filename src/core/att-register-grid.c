@@ -1031,6 +1031,21 @@ att_grid_count_blank (AttGrid *grid,
   return n;
 }
 
+guint
+att_grid_count_on_roll (AttGrid *grid,
+                        guint    column)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (grid != NULL, 0);
+  g_return_val_if_fail (column < grid->n_columns, 0);
+
+  for (guint r = 0; r < grid->n_rows; r++)
+    if (grid->flags[(gsize)r * grid->n_columns + column] & ATT_GRID_CELL_ON_ROLL)
+      n++;
+  return n;
+}
+
 /* ------------------------------------------------------------------ */
 /* Register times                                                     */
 /* ------------------------------------------------------------------ */

@@ -172,6 +172,10 @@ void                 att_grid_refresh         (AttGrid             *grid);
 /* Counts of blank cells a register could still take, in a column. */
 guint                att_grid_count_blank     (AttGrid             *grid,
                                                guint                column);
+/* Pupils of the grid on roll for a column's session (a week's grid also
+ * holds pupils who joined or left during the week). */
+guint                att_grid_count_on_roll   (AttGrid             *grid,
+                                               guint                column);
 
 /* Register times: whether the register of a session has closed at
  * @clock_minutes (minutes after midnight) on @today. A session before
