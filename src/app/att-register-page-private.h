@@ -5,6 +5,7 @@
 #pragma once
 
 #include "att-amend-dialog.h"
+#include "att-filter-dialog.h"
 #include "att-register-model.h"
 #include "att-register-page.h"
 
@@ -33,6 +34,12 @@ GtkColumnView  *att_register_page_get_column_view  (AttRegisterPage  *self);
 GtkEditable    *att_register_page_get_search_entry (AttRegisterPage  *self);
 /* The dialog asking for a reason, while one is open. */
 AttAmendDialog *att_register_page_get_amend_dialog (AttRegisterPage  *self);
+/* The dialog creating or changing a saved filter, and the one asking to
+ * delete one, while open. */
+AttFilterDialog *att_register_page_get_filter_dialog (AttRegisterPage *self);
+AdwMessageDialog *att_register_page_get_delete_dialog (AttRegisterPage *self);
+/* What the page shows now. */
+const AttGridFilter *att_register_page_get_filter (AttRegisterPage *self);
 /* The message last shown in the page's banner (a refused code, a broken
  * rule), or NULL when the banner is hidden. */
 const char     *att_register_page_get_message      (AttRegisterPage  *self);

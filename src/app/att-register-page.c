@@ -17,6 +17,7 @@
 #include "att-amend-dialog.h"
 #include "att-application.h"
 #include "att-code-palette.h"
+#include "att-filter-dialog.h"
 #include "att-mark-history-popover.h"
 #include "att-register-model.h"
 #include "att-register-page-private.h"
@@ -138,6 +139,8 @@ struct _AttRegisterPage
   AttGridUndo         *undo;
   gboolean             writing;
   AttAmendDialog      *amend_dialog;
+  AttFilterDialog     *filter_dialog;
+  AdwMessageDialog    *delete_dialog;
   PendingWrite        *waiting;
   GtkWidget           *palette;
   GtkWidget           *history;
@@ -167,6 +170,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (AttRegisterPage, att_register_page, GTK_TYPE_WIDGET)
 
 static void reload             (AttRegisterPage *self);
+static void fill_choices       (AttRegisterPage *self);
 static void update_status      (AttRegisterPage *self);
 static void schedule_missing   (AttRegisterPage *self);
 static void commit_pending     (AttRegisterPage *self,
@@ -1954,6 +1958,41 @@ filters_equal (const AttGridFilter *a,
   return g_strcmp0 (ta, tb) == 0;
 }
 
+/* The saved filter called @name as it is stored now (names compare
+ * without case, as the core keeps them unique that way), or NULL. */
+static const AttGridFilter *
+find_saved (AttRegisterPage *self,
+            const char      *name)
+{
+  g_autofree char *folded = NULL;
+
+  if (name == NULL)
+    return NULL;
+  folded = g_utf8_casefold (name, -1);
+  for (guint i = 0; i < self->choices->len; i++)
+    {
+      const AttGridFilter *choice = g_ptr_array_index (self->choices, i);
+      g_autofree char *other = NULL;
+
+      if (choice->name == NULL)
+        continue;
+      other = g_utf8_casefold (choice->name, -1);
+      if (strcmp (folded, other) == 0)
+        return choice;
+    }
+  return NULL;
+}
+
+static void
+update_filter_actions (AttRegisterPage *self)
+{
+  gboolean saved = self->db != NULL && self->filter->name != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.new-filter", self->db != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.edit-filter", saved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.delete-filter", saved);
+}
+
 static void
 select_choice (AttRegisterPage *self)
 {
@@ -2042,6 +2081,7 @@ att_register_page_show (AttRegisterPage     *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
     }
   select_choice (self);
+  update_filter_actions (self);
   save_view (self);
   reload (self);
 }
@@ -2511,6 +2551,161 @@ action_undo (GtkWidget  *widget,
 }
 
 static void
+on_filter_saved (AttFilterDialog     *dialog,
+                 const AttGridFilter *filter,
+                 AttRegisterPage     *self)
+{
+  g_autofree char *text = NULL;
+
+  fill_choices (self);
+  att_register_page_show (self, filter, self->date, self->week);
+  /* Translators: %s is the name of a saved register filter */
+  text = g_strdup_printf (_("“%s” saved"), filter->name);
+  show_toast (self, text);
+}
+
+static void
+on_filter_dialog_destroy (AttFilterDialog *dialog,
+                          AttRegisterPage *self)
+{
+  if (self->filter_dialog == dialog)
+    {
+      self->filter_dialog = NULL;
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    }
+}
+
+static void
+open_filter_dialog (AttRegisterPage     *self,
+                    const AttGridFilter *filter)
+{
+  if (self->filter_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->filter_dialog));
+
+  self->filter_dialog = att_filter_dialog_new (get_window (self), self->db, get_user (self), filter);
+  g_signal_connect (self->filter_dialog, "saved", G_CALLBACK (on_filter_saved), self);
+  g_signal_connect (self->filter_dialog, "destroy", G_CALLBACK (on_filter_dialog_destroy), self);
+  gtk_window_present (GTK_WINDOW (self->filter_dialog));
+}
+
+static void
+action_new_filter (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (widget);
+  g_autoptr(AttGridFilter) start = NULL;
+
+  if (self->db == NULL)
+    return;
+  /* A new filter starts from what is on screen (Year 9, say), so adding
+   * one condition to it is one change. */
+  start = att_grid_filter_copy (self->filter);
+  g_clear_pointer (&start->name, g_free);
+  open_filter_dialog (self, start);
+}
+
+static void
+action_edit_filter (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (widget);
+
+  if (self->db == NULL || self->filter->name == NULL)
+    return;
+  open_filter_dialog (self, self->filter);
+}
+
+/* Removes the saved filter called @name and shows the whole school. */
+static gboolean
+delete_saved_filter (AttRegisterPage *self,
+                     const char      *name)
+{
+  g_autoptr(GPtrArray) filters = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttGridFilter) school = att_grid_filter_new ();
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_autofree char *text = NULL;
+
+  if (!check_user (self))
+    return FALSE;
+  filters = att_grid_filters_load (self->db, &error);
+  if (filters != NULL)
+    for (guint i = 0; i < filters->len; i++)
+      {
+        const AttGridFilter *filter = g_ptr_array_index (filters, i);
+        g_autofree char *other = g_utf8_casefold (filter->name != NULL ? filter->name : "", -1);
+
+        if (strcmp (folded, other) == 0)
+          {
+            g_ptr_array_remove_index (filters, i);
+            break;
+          }
+      }
+  if (filters == NULL || !att_grid_filters_save (self->db, get_user (self), filters, &error))
+    {
+      show_message (self, error->message);
+      return FALSE;
+    }
+
+  fill_choices (self);
+  att_register_page_show (self, school, self->date, self->week);
+  /* Translators: %s is the name of a saved register filter */
+  text = g_strdup_printf (_("“%s” deleted"), name);
+  show_toast (self, text);
+  return TRUE;
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    AttRegisterPage  *self)
+{
+  if (g_strcmp0 (response, "delete") == 0)
+    delete_saved_filter (self, g_object_get_data (G_OBJECT (dialog), "filter-name"));
+  if (self->delete_dialog == dialog)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->delete_dialog);
+      self->delete_dialog = NULL;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+action_delete_filter (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (widget);
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  if (self->db == NULL || self->filter->name == NULL)
+    return;
+  if (self->delete_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->delete_dialog));
+
+  /* Translators: %s is the name of a saved register filter */
+  heading = g_strdup_printf (_("Delete Saved Filter “%s”?"), self->filter->name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_window (self), heading,
+                                                       _("It goes from the list of groups for "
+                                                         "everyone. No pupil or mark is changed.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "filter-name", g_strdup (self->filter->name), g_free);
+  self->delete_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->delete_dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_palette_code (AttCodePalette  *palette,
                  const char      *code,
                  AttRegisterPage *self)
@@ -2731,6 +2926,18 @@ on_db_changed (AttDb           *db,
       g_clear_pointer (&self->school, att_school_free);
       self->school = att_school_load (self->db);
       fill_choices (self);
+      /* A saved filter on screen that was changed or deleted elsewhere
+       * shows as it is stored now, or gives way to the whole school. */
+      if (self->filter->name != NULL)
+        {
+          const AttGridFilter *saved = find_saved (self, self->filter->name);
+          g_autoptr(AttGridFilter) school = att_grid_filter_new ();
+
+          if (saved == NULL)
+            att_register_page_show (self, school, self->date, self->week);
+          else if (!filters_equal (saved, self->filter))
+            att_register_page_show (self, saved, self->date, self->week);
+        }
     }
   else if ((changes & ATT_CHANGE_MARKS) && !self->writing)
     /* Marks written elsewhere (another page): reload what is shown. */
@@ -2750,6 +2957,15 @@ initial_filter (AttRegisterPage *self)
     saved = g_settings_get_string (self->settings, "register-group");
   if (saved != NULL && *saved != '\0')
     filter = att_grid_filter_parse (saved, NULL);
+  /* A remembered saved filter opens as it is saved now: it may have been
+   * changed since, or deleted (then the whole school is shown). */
+  if (filter != NULL && filter->name != NULL)
+    {
+      const AttGridFilter *current = find_saved (self, filter->name);
+
+      att_grid_filter_free (filter);
+      filter = current != NULL ? att_grid_filter_copy (current) : att_grid_filter_new ();
+    }
   if (filter == NULL && self->choices->len > 0)
     filter = att_grid_filter_copy (g_ptr_array_index (self->choices, 0));
   if (filter == NULL)
@@ -2850,6 +3066,27 @@ att_register_page_get_amend_dialog (AttRegisterPage *self)
   return self->amend_dialog;
 }
 
+AttFilterDialog *
+att_register_page_get_filter_dialog (AttRegisterPage *self)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), NULL);
+  return self->filter_dialog;
+}
+
+AdwMessageDialog *
+att_register_page_get_delete_dialog (AttRegisterPage *self)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), NULL);
+  return self->delete_dialog;
+}
+
+const AttGridFilter *
+att_register_page_get_filter (AttRegisterPage *self)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), NULL);
+  return self->filter;
+}
+
 const char *
 att_register_page_get_message (AttRegisterPage *self)
 {
@@ -2908,6 +3145,19 @@ att_register_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->amend_dialog, self);
       gtk_window_destroy (GTK_WINDOW (self->amend_dialog));
       self->amend_dialog = NULL;
+    }
+  if (self->filter_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->filter_dialog, self);
+      gtk_window_destroy (GTK_WINDOW (self->filter_dialog));
+      self->filter_dialog = NULL;
+    }
+  if (self->delete_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->delete_dialog), (gpointer *)&self->delete_dialog);
+      g_signal_handlers_disconnect_by_data (self->delete_dialog, self);
+      gtk_window_destroy (GTK_WINDOW (self->delete_dialog));
+      self->delete_dialog = NULL;
     }
   if (self->late_popover != NULL)
     {
@@ -3061,6 +3311,9 @@ att_register_page_class_init (AttRegisterPageClass *klass)
   gtk_widget_class_install_action (widget_class, "register.week-mode", NULL, action_week_mode);
   gtk_widget_class_install_action (widget_class, "register.dismiss", NULL, action_dismiss);
   gtk_widget_class_install_action (widget_class, "register.search", NULL, action_search);
+  gtk_widget_class_install_action (widget_class, "register.new-filter", NULL, action_new_filter);
+  gtk_widget_class_install_action (widget_class, "register.edit-filter", NULL, action_edit_filter);
+  gtk_widget_class_install_action (widget_class, "register.delete-filter", NULL, action_delete_filter);
   gtk_widget_class_install_property_action (widget_class, "register.mode", "mode");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "register.undo", NULL);
@@ -3159,6 +3412,7 @@ att_register_page_init (AttRegisterPage *self)
   build_late_popover (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.undo", FALSE);
+  update_filter_actions (self);
   update_status (self);
 }
 
