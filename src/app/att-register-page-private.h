@@ -38,8 +38,6 @@ AttAmendDialog *att_register_page_get_amend_dialog (AttRegisterPage  *self);
  * delete one, while open. */
 AttFilterDialog *att_register_page_get_filter_dialog (AttRegisterPage *self);
 AdwMessageDialog *att_register_page_get_delete_dialog (AttRegisterPage *self);
-/* What the page shows now. */
-const AttGridFilter *att_register_page_get_filter (AttRegisterPage *self);
 /* The message last shown in the page's banner (a refused code, a broken
  * rule), or NULL when the banner is hidden. */
 const char     *att_register_page_get_message      (AttRegisterPage  *self);

@@ -3080,13 +3080,6 @@ att_register_page_get_delete_dialog (AttRegisterPage *self)
   return self->delete_dialog;
 }
 
-const AttGridFilter *
-att_register_page_get_filter (AttRegisterPage *self)
-{
-  g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), NULL);
-  return self->filter;
-}
-
 const char *
 att_register_page_get_message (AttRegisterPage *self)
 {
