@@ -307,6 +307,46 @@ test_window_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected);
 }
 
+/* The view's "This school year" row holds the core's figures, and every
+ * count sits at the right of its column, under its heading. */
+static void
+check_figures_table (AttPupilView *view,
+                     gint64        pupil_id)
+{
+  GtkGrid *grid = att_pupil_view_get_figures_grid (view);
+  AttDate today = att_date_today ();
+  AttDate first, last;
+  AttFigures figures = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *possible = NULL;
+  g_autofree char *unauthorised = NULL;
+  guint n_numbers = 0;
+
+  g_assert_true (att_calendar_school_year_range (att_db_get_calendar (check_db), today, &first, &last));
+  g_assert_true (att_stats_pupil (check_db, pupil_id, first, MIN (last, today), &figures, &error));
+  g_assert_no_error (error);
+  possible = g_strdup_printf ("%u", figures.possible);
+  unauthorised = g_strdup_printf ("%u", figures.unauthorised);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 0, 2))), ==,
+                   "This school year");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 1, 2))), ==, possible);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 4, 2))), ==, unauthorised);
+
+  for (int row = 1; row <= 3; row++)
+    for (int column = 1; column <= 6; column++)
+      {
+        GtkWidget *cell = gtk_grid_get_child_at (grid, column, row);
+
+        if (cell == NULL || !gtk_widget_has_css_class (cell, "numeric"))
+          continue;
+        n_numbers++;
+        g_assert_cmpint (gtk_widget_get_halign (cell), ==, GTK_ALIGN_FILL);
+        g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (cell)), ==, 1.0);
+      }
+  /* Six counts a row for this year at least. */
+  g_assert_cmpuint (n_numbers, >=, 6);
+}
+
 static void
 test_window_open_pupil (void)
 {
@@ -327,6 +367,7 @@ test_window_open_pupil (void)
                    ==, pupil->id);
   g_assert_cmpstr (att_pupil_view_get_upn_text (att_pupils_page_get_pupil_view (page)),
                    ==, pupil->upn);
+  check_figures_table (att_pupils_page_get_pupil_view (page), pupil->id);
 
   /* Back (Alt+Left) returns to the list with the search kept. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);

@@ -217,7 +217,7 @@ add_figures_row (AttPupilView *self,
       gtk_widget_set_tooltip_text (label, _("Persistently absent: missed 10% or more of the possible sessions"));
     }
   else
-    grid_label (grid, "—", 7, row, FALSE, FALSE);
+    label = grid_label (grid, "—", 7, row, FALSE, FALSE);
   gtk_widget_set_halign (label, GTK_ALIGN_START);
 }
 
@@ -468,6 +468,14 @@ att_pupil_view_get_pupil_id (AttPupilView *self)
   g_return_val_if_fail (ATT_IS_PUPIL_VIEW (self), 0);
 
   return self->pupil_id;
+}
+
+GtkGrid *
+att_pupil_view_get_figures_grid (AttPupilView *self)
+{
+  g_return_val_if_fail (ATT_IS_PUPIL_VIEW (self), NULL);
+
+  return self->figures_grid;
 }
 
 const char *

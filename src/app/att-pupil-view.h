@@ -22,5 +22,8 @@ gint64    att_pupil_view_get_pupil_id  (AttPupilView *self);
 
 /* The UPN as shown in the view (for the tests). */
 const char *att_pupil_view_get_upn_text (AttPupilView *self);
+/* The table of figures: a heading row, then this term, this school year
+ * and last school year (for the tests). */
+GtkGrid    *att_pupil_view_get_figures_grid (AttPupilView *self);
 
 G_END_DECLS

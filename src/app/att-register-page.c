@@ -25,12 +25,12 @@
 
 /* Widths of the columns, in pixels. Fixed widths keep the grid steady as
  * rows are recycled, and let the page work out where a cell is. */
-#define NAME_WIDTH     190
-#define GROUP_WIDTH    56
+#define NAME_WIDTH     176
+#define GROUP_WIDTH    52
 #define FLAGS_WIDTH    92
 #define SESSION_WIDTH  62
-#define FIGURE_WIDTH   86
-#define UNAUTH_WIDTH   66
+#define FIGURE_WIDTH   80
+#define UNAUTH_WIDTH   62
 #define HEADER_HEIGHT  34
 #define PAGE_ROWS      10
 
