@@ -51,3 +51,44 @@ att_test_db_free (AttTestDb *t)
   g_free (t->dir);
   g_free (t);
 }
+
+AttPupil *
+att_test_pupil_new (const char *forename,
+                    const char *surname,
+                    int         year,
+                    const char *group,
+                    AttDate     dob,
+                    AttDate     admission)
+{
+  static guint serial = 0;
+  AttPupil *pupil = att_pupil_new ();
+  char rest[13];
+  char upn[14];
+
+  g_snprintf (rest, sizeof rest, "8231000%05u", ++serial);
+  g_snprintf (upn, sizeof upn, "%c%s", att_upn_check_letter (rest), rest);
+  pupil->upn = g_strdup (upn);
+  pupil->legal_forename = g_strdup (forename);
+  pupil->legal_surname = g_strdup (surname);
+  pupil->dob = dob;
+  pupil->sex = 'F';
+  pupil->year_group = year;
+  pupil->reg_group = g_strdup (group);
+  pupil->admission = admission;
+  pupil->sen = ATT_SEN_NONE;
+  return pupil;
+}
+
+gint64
+att_test_save_pupil (AttDb    *db,
+                     AttPupil *pupil)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttPupil) owned = pupil;
+  gint64 id;
+
+  id = att_pupils_save (db, NULL, owned, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}

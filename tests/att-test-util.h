@@ -20,6 +20,21 @@ AttTestDb *att_test_db_new   (void);
 void       att_test_db_free  (AttTestDb *t);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttTestDb, att_test_db_free)
 
+/* A pupil with a valid UPN that no other pupil of the test program has,
+ * the names, year and registration groups given, female, no SEN, born
+ * @dob and admitted on @admission. The test sets anything else it needs
+ * before att_test_save_pupil(). */
+AttPupil  *att_test_pupil_new  (const char *forename,
+                                const char *surname,
+                                int         year,
+                                const char *group,
+                                AttDate     dob,
+                                AttDate     admission);
+/* Saves @pupil (as no particular user), checks that it was accepted,
+ * frees it and returns its id. */
+gint64     att_test_save_pupil (AttDb      *db,
+                                AttPupil   *pupil);
+
 /* Shorthand for a date in tests: D(2024, 9, 2). */
 #define D(y, m, d) att_date_from_ymd ((y), (m), (d))
 

@@ -66,28 +66,12 @@ add_pupil (const char *forename,
            AttSen      sen,
            gboolean    fsm)
 {
-  static int serial = 0;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttPupil) pupil = att_pupil_new ();
-  char rest[13];
-  char upn[14];
-  gint64 id;
+  AttPupil *pupil = att_test_pupil_new (forename, surname, year, group,
+                                        D (2024 - year - 5, 5, 1), D (2024, 9, 2));
 
-  g_snprintf (rest, sizeof rest, "9231000%05d", ++serial);
-  g_snprintf (upn, sizeof upn, "%c%s", att_upn_check_letter (rest), rest);
-  pupil->upn = g_strdup (upn);
-  pupil->legal_forename = g_strdup (forename);
-  pupil->legal_surname = g_strdup (surname);
-  pupil->dob = D (2024 - year - 5, 5, 1);
-  pupil->sex = 'F';
-  pupil->year_group = year;
-  pupil->reg_group = g_strdup (group);
-  pupil->admission = D (2024, 9, 2);
   pupil->sen = sen;
   pupil->fsm = fsm;
-  id = att_pupils_save (t->db, NULL, pupil, &error);
-  g_assert_no_error (error);
-  return id;
+  return att_test_save_pupil (t->db, pupil);
 }
 
 static GPtrArray *

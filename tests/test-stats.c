@@ -31,29 +31,11 @@ add_pupil (Fixture    *f,
            AttDate     admission,
            AttDate     leaving)
 {
-  static int serial = 0;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttPupil) pupil = att_pupil_new ();
-  char rest[13];
-  char upn[14];
-  gint64 id;
+  AttPupil *pupil = att_test_pupil_new (forename, surname, year, year == 0 ? "RA" : "7A",
+                                        dob, admission);
 
-  g_snprintf (rest, sizeof rest, "8231002%05d", ++serial);
-  g_snprintf (upn, sizeof upn, "%c%s", att_upn_check_letter (rest), rest);
-  pupil->upn = g_strdup (upn);
-  pupil->legal_forename = g_strdup (forename);
-  pupil->legal_surname = g_strdup (surname);
-  pupil->dob = dob;
-  pupil->sex = 'F';
-  pupil->year_group = year;
-  pupil->reg_group = g_strdup (year == 0 ? "RA" : "7A");
-  pupil->admission = admission;
   pupil->leaving = leaving;
-  pupil->sen = ATT_SEN_NONE;
-  id = att_pupils_save (f->db, NULL, pupil, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return att_test_save_pupil (f->db, pupil);
 }
 
 /* A Year 7 pupil on roll since September 2023. */

@@ -34,28 +34,10 @@ add_pupil (Fixture    *f,
            const char *surname,
            AttDate     admission)
 {
-  static int serial = 0;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AttPupil) pupil = att_pupil_new ();
-  char rest[13];
-  char upn[14];
-  gint64 id;
+  AttPupil *pupil = att_test_pupil_new (forename, surname, 8, "8B", D (2012, 3, 3), admission);
 
-  g_snprintf (rest, sizeof rest, "8231003%05d", ++serial);
-  g_snprintf (upn, sizeof upn, "%c%s", att_upn_check_letter (rest), rest);
-  pupil->upn = g_strdup (upn);
-  pupil->legal_forename = g_strdup (forename);
-  pupil->legal_surname = g_strdup (surname);
-  pupil->dob = D (2012, 3, 3);
   pupil->sex = 'M';
-  pupil->year_group = 8;
-  pupil->reg_group = g_strdup ("8B");
-  pupil->admission = admission;
-  pupil->sen = ATT_SEN_NONE;
-  id = att_pupils_save (f->db, NULL, pupil, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return att_test_save_pupil (f->db, pupil);
 }
 
 static void
