@@ -35,6 +35,15 @@ AttPupil  *att_test_pupil_new  (const char *forename,
 gint64     att_test_save_pupil (AttDb      *db,
                                 AttPupil   *pupil);
 
+/* For the widget tests: runs every pending event of the main context. */
+void       att_test_flush_events (void);
+/* For the widget tests, as g_test_log_set_fatal_handler(): under Xvfb
+ * there is no D-Bus session bus, GTK says so, and that is not a failure. */
+gboolean   att_test_ignore_session_bus (const char     *log_domain,
+                                        GLogLevelFlags  log_level,
+                                        const char     *message,
+                                        gpointer        user_data);
+
 /* Shorthand for a date in tests: D(2024, 9, 2). */
 #define D(y, m, d) att_date_from_ymd ((y), (m), (d))
 

@@ -41,23 +41,6 @@ static GtkWidget       *edit_probe;     /* a button on register.edit-filter */
 static GtkWidget       *delete_probe;   /* a button on register.delete-filter */
 static gint64           amy, ben, cara, eve, fay, gus;
 
-static gboolean
-ignore_session_bus_warning (const char     *log_domain,
-                            GLogLevelFlags  log_level,
-                            const char     *message,
-                            gpointer        user_data)
-{
-  /* Under Xvfb there is no session bus; GTK says so. */
-  return strstr (message, "session bus") == NULL;
-}
-
-static void
-flush_events (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gint64
 add_pupil (const char *forename,
            const char *surname,
@@ -169,7 +152,7 @@ open_dialog (const char *action)
   AttFilterDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (page), action, NULL);
-  flush_events ();
+  att_test_flush_events ();
   dialog = att_register_page_get_filter_dialog (page);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -182,7 +165,7 @@ cancel_dialog (AttFilterDialog *dialog)
 {
   /* Escape is bound to window.close, as the Cancel button is. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_null (att_register_page_get_filter_dialog (page));
 }
 
@@ -191,13 +174,13 @@ set_name (AttFilterDialog *dialog,
           const char      *name)
 {
   gtk_editable_set_text (att_filter_dialog_get_name_entry (dialog), name);
-  flush_events ();
+  att_test_flush_events ();
 }
 
 static gboolean
 save_sensitive (AttFilterDialog *dialog)
 {
-  flush_events ();
+  att_test_flush_events ();
   return gtk_widget_get_sensitive (att_filter_dialog_get_save_button (dialog));
 }
 
@@ -208,7 +191,7 @@ test_empty_name (void)
   g_autoptr(GPtrArray) filters = NULL;
 
   /* The page shows the whole school: nothing to edit or delete. */
-  flush_events ();
+  att_test_flush_events ();
   g_assert_false (gtk_widget_get_sensitive (edit_probe));
   g_assert_false (gtk_widget_get_sensitive (delete_probe));
 
@@ -244,7 +227,7 @@ test_duplicate_name (void)
   g_ptr_array_add (filters, att_grid_filter_copy (fsm7));
   att_grid_filters_save (t->db, officer, filters, &error);
   g_assert_no_error (error);
-  flush_events ();
+  att_test_flush_events ();
 
   /* Another case is the same name. */
   dialog = open_dialog ("register.new-filter");
@@ -283,13 +266,13 @@ test_create (void)
   select_item (dialog, ATT_FILTER_FIELD_YEAR, "Year 9");
   select_item (dialog, ATT_FILTER_FIELD_GROUP, "Any");
   adw_combo_row_set_selected (att_filter_dialog_get_combo (dialog, ATT_FILTER_FIELD_SEN), SEN_K_OR_E);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpstr (gtk_label_get_label (att_filter_dialog_get_count_label (dialog)), ==,
                    "3 pupils on roll today match");
   g_assert_true (save_sensitive (dialog));
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "filter.save", NULL);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_null (att_register_page_get_filter_dialog (page));
 
   /* Stored as typed and chosen, next to the other one. */
@@ -314,7 +297,7 @@ test_create (void)
   remembered = g_settings_get_string (settings, "register-group");
   g_assert_true (g_str_has_prefix (remembered, "filter="));
 
-  flush_events ();
+  att_test_flush_events ();
   g_assert_true (gtk_widget_get_sensitive (edit_probe));
   g_assert_true (gtk_widget_get_sensitive (delete_probe));
 }
@@ -347,11 +330,11 @@ test_edit (void)
 
   adw_combo_row_set_selected (att_filter_dialog_get_combo (dialog, ATT_FILTER_FIELD_SEN), SEN_K);
   adw_combo_row_set_selected (att_filter_dialog_get_combo (dialog, ATT_FILTER_FIELD_FSM), FLAG_YES);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpstr (gtk_label_get_label (att_filter_dialog_get_count_label (dialog)), ==,
                    "1 pupil on roll today matches");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "filter.save", NULL);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_null (att_register_page_get_filter_dialog (page));
 
   /* Changed in place, not added. */
@@ -380,7 +363,7 @@ test_remembered (void)
   g_object_ref_sink (other);
   att_register_page_set_user (other, officer);
   att_register_page_set_db (other, t->db);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpstr (att_register_page_get_filter (other)->name, ==, SEN_YEAR_9);
   g_assert_cmpint (att_register_page_get_filter (other)->sen, ==, 'K');
   g_assert_cmpint (att_register_page_get_filter (other)->fsm, ==, 1);
@@ -392,7 +375,7 @@ test_remembered (void)
   other = ATT_REGISTER_PAGE (att_register_page_new ());
   g_object_ref_sink (other);
   att_register_page_set_db (other, t->db);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_null (att_register_page_get_filter (other)->name);
   g_assert_cmpint (att_register_page_get_filter (other)->year, ==, -1);
   g_assert_cmpuint (g_list_model_get_n_items (att_register_page_get_view_model (other)), ==, 6);
@@ -415,7 +398,7 @@ test_refused (void)
   set_name (dialog, "Year 7");
   g_assert_true (save_sensitive (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "filter.save", NULL);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_true (att_register_page_get_filter_dialog (page) == dialog);
   message = att_filter_dialog_get_message (dialog);
   g_assert_nonnull (message);
@@ -452,7 +435,7 @@ test_delete (void)
   AdwMessageDialog *dialog;
 
   att_register_page_show (page, find_filter (filters, SEN_YEAR_9), D (2024, 9, 10), FALSE);
-  flush_events ();
+  att_test_flush_events ();
 
   /* Cancelling keeps it. */
   gtk_widget_activate_action (GTK_WIDGET (page), "register.delete-filter", NULL);
@@ -462,7 +445,7 @@ test_delete (void)
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_response (dialog, "cancel");
-  flush_events ();
+  att_test_flush_events ();
   g_assert_null (att_register_page_get_delete_dialog (page));
   g_clear_pointer (&filters, g_ptr_array_unref);
   filters = load_filters ();
@@ -472,7 +455,7 @@ test_delete (void)
   dialog = att_register_page_get_delete_dialog (page);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "delete");
-  flush_events ();
+  att_test_flush_events ();
 
   g_clear_pointer (&filters, g_ptr_array_unref);
   filters = load_filters ();
@@ -481,7 +464,7 @@ test_delete (void)
   g_assert_null (att_register_page_get_filter (page)->name);
   g_assert_cmpint (att_register_page_get_filter (page)->year, ==, -1);
   g_assert_cmpuint (g_list_model_get_n_items (att_register_page_get_view_model (page)), ==, 6);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_false (gtk_widget_get_sensitive (edit_probe));
   g_assert_false (gtk_widget_get_sensitive (delete_probe));
 }
@@ -510,7 +493,7 @@ main (int   argc,
   g_setenv ("ATTENDANCE_CLOCK", "08:50", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (ignore_session_bus_warning, NULL);
+  g_test_log_set_fatal_handler (att_test_ignore_session_bus, NULL);
   gtk_init ();
   adw_init ();
   attendance_register_resource ();
@@ -543,7 +526,7 @@ main (int   argc,
   att_register_page_show (page, school, D (2024, 9, 10), FALSE);
   edit_probe = probe ("register.edit-filter");
   delete_probe = probe ("register.delete-filter");
-  flush_events ();
+  att_test_flush_events ();
 
   g_test_add_func ("/filter-dialog/empty-name", test_empty_name);
   g_test_add_func ("/filter-dialog/duplicate-name", test_duplicate_name);
@@ -557,7 +540,7 @@ main (int   argc,
   gtk_widget_unparent (edit_probe);
   gtk_widget_unparent (delete_probe);
   gtk_window_destroy (window);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_finalize_object (page);
   att_user_free (officer);
   att_test_db_free (t);

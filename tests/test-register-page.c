@@ -32,23 +32,6 @@ static AttRegisterPage *page;
 static gint64           amy, ben, cara, dan, eve;
 
 static gboolean
-ignore_session_bus_warning (const char     *log_domain,
-                            GLogLevelFlags  log_level,
-                            const char     *message,
-                            gpointer        user_data)
-{
-  /* Under Xvfb there is no session bus; GTK says so. */
-  return strstr (message, "session bus") == NULL;
-}
-
-static void
-flush_events (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
 timeout_reached (gpointer data)
 {
   *(gboolean *)data = TRUE;
@@ -113,7 +96,7 @@ static void
 key (guint keyval)
 {
   att_register_page_handle_key (page, keyval, 0);
-  flush_events ();
+  att_test_flush_events ();
 }
 
 /* The position of a pupil in the list as shown. */
@@ -169,7 +152,7 @@ test_type_across_row (void)
   /* "/", "\" (taken as the afternoon's present), C1 typed as two keys,
    * M, I, N, then C followed by I: C stands, I goes in the next cell. */
   att_register_page_type (page, "/\\c1MINCI");
-  flush_events ();
+  att_test_flush_events ();
 
   g_assert_cmpint (code_of (amy, D (2024, 9, 9), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
   g_assert_cmpint (code_of (amy, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
@@ -274,7 +257,7 @@ test_amend_and_history (void)
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
                                                           ATT_AMEND_RESPONSE_AMEND));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), ATT_AMEND_RESPONSE_AMEND);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_null (att_register_page_get_amend_dialog (page));
 
   g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_I);
@@ -308,12 +291,12 @@ test_amend_and_history (void)
   dialog = att_register_page_get_amend_dialog (page);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_I);
 
   /* Undo writes the previous code back as an amendment, "undone". */
   gtk_widget_activate_action (GTK_WIDGET (page), "register.undo", NULL);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_N);
   g_clear_pointer (&keep, g_ptr_array_unref);
   entry = last_history (amy, D (2024, 9, 11), &keep);
@@ -335,7 +318,7 @@ test_bulk_fill_trip (void)
   att_register_page_handle_key (page, GDK_KEY_Down, GDK_SHIFT_MASK);
   att_register_page_handle_key (page, GDK_KEY_Down, GDK_SHIFT_MASK);
   att_register_page_type (page, "V");
-  flush_events ();
+  att_test_flush_events ();
 
   for (int s = 0; s < 2; s++)
     {
@@ -356,7 +339,7 @@ test_bulk_fill_trip (void)
   g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_AM), ==, ATT_CODE_I);
   att_amend_dialog_set_reason (dialog, "Went on the trip after all");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), ATT_AMEND_RESPONSE_AMEND);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_AM), ==, ATT_CODE_V);
   g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_V);
   key (GDK_KEY_Escape);
@@ -370,7 +353,7 @@ test_mark_all_present (void)
   g_assert_cmpuint (history_length (amy, D (2024, 9, 9)), ==, 2);
   att_register_page_set_cursor (page, 0, MON_PM);
   gtk_widget_activate_action (GTK_WIDGET (page), "register.mark-all-present", NULL);
-  flush_events ();
+  att_test_flush_events ();
 
   g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
   g_assert_cmpint (code_of (cara, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
@@ -383,7 +366,7 @@ test_mark_all_present (void)
 
   /* Ctrl+Z undoes the whole step: three amendments back to blank. */
   att_register_page_handle_key (page, GDK_KEY_z, GDK_CONTROL_MASK);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_NONE);
   g_assert_cmpint (code_of (dan, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_NONE);
   g_assert_cmpuint (history_length (ben, D (2024, 9, 9)), ==, 2);
@@ -403,7 +386,7 @@ test_late (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (late)));
   g_assert_cmpint (att_register_page_get_late_code (page), ==, ATT_CODE_L);
   att_register_page_confirm_late (page);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_true (att_register_get_mark (t->db, ben, D (2024, 9, 10), ATT_SESSION_AM, &mark, NULL));
   g_assert_cmpint (mark.code, ==, ATT_CODE_L);
   g_assert_cmpint (mark.minutes_late, ==, 10);
@@ -416,11 +399,11 @@ test_late (void)
   att_register_page_type (page, "L");
   g_assert_cmpint (att_register_page_get_late_code (page), ==, ATT_CODE_U);
   att_register_page_confirm_late (page);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpint (code_of (cara, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
   att_register_page_set_late_minutes (page, 40, "Bus broke down");
   att_register_page_confirm_late (page);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_true (att_register_get_mark (t->db, cara, D (2024, 9, 10), ATT_SESSION_AM, &mark, NULL));
   g_assert_cmpint (mark.code, ==, ATT_CODE_U);
   g_assert_cmpint (mark.minutes_late, ==, 40);
@@ -455,7 +438,7 @@ test_palette_and_missing (void)
    * afternoon. */
   att_register_page_set_cursor (page, position_of (dan), TUE_PM);
   g_signal_emit_by_name (palette, "code-chosen", "M");
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpint (code_of (dan, D (2024, 9, 10), ATT_SESSION_PM), ==, ATT_CODE_M);
 
   /* Registers not complete this morning (Tuesday AM): 7A has Amy (C1),
@@ -485,7 +468,7 @@ test_filter_and_sort (void)
   /* The filter is hidden until asked for (Ctrl+F), then takes the focus. */
   g_assert_false (gtk_search_bar_get_search_mode (bar));
   gtk_widget_activate_action (GTK_WIDGET (page), "register.search", NULL);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_true (gtk_search_bar_get_search_mode (bar));
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (entry)) ||
                  gtk_widget_get_focus_child (GTK_WIDGET (entry)) != NULL);
@@ -509,7 +492,7 @@ test_filter_and_sort (void)
   /* Sort by the unauthorised count, descending: Cara (U this morning)
    * comes first. */
   gtk_column_view_sort_by_column (view, unauth, GTK_SORT_DESCENDING);
-  flush_events ();
+  att_test_flush_events ();
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(AttRegisterRow) row = g_list_model_get_item (model, i);
@@ -524,7 +507,7 @@ test_filter_and_sort (void)
     g_assert_cmpint (att_register_row_get_pupil (top)->id, ==, cara);
   }
   gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
-  flush_events ();
+  att_test_flush_events ();
 }
 
 static void
@@ -607,7 +590,7 @@ test_planned_closure (void)
   g_assert_nonnull (dialog);
   att_amend_dialog_select_reason (dialog, 0);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), ATT_AMEND_RESPONSE_AMEND);
-  flush_events ();
+  att_test_flush_events ();
 
   g_assert_false (att_calendar_is_school_session (att_db_get_calendar (t->db), D (2024, 9, 16),
                                                   ATT_SESSION_PM));
@@ -632,7 +615,7 @@ main (int   argc,
   g_setenv ("ATTENDANCE_CLOCK", "08:50", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (ignore_session_bus_warning, NULL);
+  g_test_log_set_fatal_handler (att_test_ignore_session_bus, NULL);
   gtk_init ();
   adw_init ();
   attendance_register_resource ();
@@ -666,7 +649,7 @@ main (int   argc,
   att_register_page_set_db (page, t->db);
   filter = att_grid_filter_new_group ("7A");
   att_register_page_show (page, filter, D (2024, 9, 9), TRUE);
-  flush_events ();
+  att_test_flush_events ();
 
   g_test_add_func ("/register-page/opens-on-group", test_opens_on_group);
   g_test_add_func ("/register-page/type-across-row", test_type_across_row);
@@ -683,7 +666,7 @@ main (int   argc,
   result = g_test_run ();
 
   gtk_window_destroy (window);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_finalize_object (page);
   att_user_free (officer);
   att_test_db_free (t);

@@ -25,24 +25,6 @@ static AttApplication *app;
 static AttWindow      *window;
 
 static gboolean
-ignore_session_bus_warning (const char     *log_domain,
-                            GLogLevelFlags  log_level,
-                            const char     *message,
-                            gpointer        user_data)
-{
-  /* Under Xvfb there is no D-Bus session bus: GTK says so, and that is
-   * not a failure of the window. */
-  return strstr (message, "session bus") == NULL;
-}
-
-static void
-flush_events (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
 timeout_reached (gpointer data)
 {
   gboolean *reached = data;
@@ -176,7 +158,7 @@ test_window_today (void)
   guint n_rows = 0;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "today");
   g_assert_cmpstr (att_today_page_get_state_name (page), ==, "main");
 
@@ -203,7 +185,7 @@ test_window_pupils (void)
   GPtrArray *pupils = att_pupils_list (check_db, NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pupils");
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "pupils");
 
   model = pupils_model ();
@@ -212,10 +194,10 @@ test_window_pupils (void)
   /* With leavers, every pupil ever on roll is listed. */
   n_all = pupils->len;
   gtk_check_button_set_active (att_pupils_page_get_leavers_check (pupils_page ()), TRUE);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_all);
   gtk_check_button_set_active (att_pupils_page_get_leavers_check (pupils_page ()), FALSE);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_on_roll);
 
   /* Sorted by name: each row's sort key is not before the previous one's. */
@@ -251,7 +233,7 @@ test_window_search (void)
 
   /* Ctrl+F (win.search) puts the focus in the search entry. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
                                          GTK_WIDGET (entry)));
 
@@ -360,7 +342,7 @@ test_window_open_pupil (void)
 
   /* Enter or a double click on a row. */
   g_signal_emit_by_name (view, "activate", 0);
-  flush_events ();
+  att_test_flush_events ();
 
   g_assert_true (att_pupils_page_is_showing_pupil (page));
   g_assert_cmpint (att_pupil_view_get_pupil_id (att_pupils_page_get_pupil_view (page)),
@@ -371,14 +353,14 @@ test_window_open_pupil (void)
 
   /* Back (Alt+Left) returns to the list with the search kept. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_false (att_pupils_page_is_showing_pupil (page));
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
 
   /* The Today page opens a pupil through win.show-pupil. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pupil", "x", pupil->id);
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "pupils");
   g_assert_true (att_pupils_page_is_showing_pupil (page));
   g_assert_cmpstr (att_pupil_view_get_upn_text (att_pupils_page_get_pupil_view (page)),
@@ -407,7 +389,7 @@ test_window_refresh (void)
   char upn[14];
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
-  flush_events ();
+  att_test_flush_events ();
 
   /* A new pupil admitted this term, saved through the app's own
    * database: the Today page hears "changed" and counts one more. */
@@ -445,7 +427,7 @@ registers_at (const char *clock)
 
   g_setenv ("ATTENDANCE_CLOCK", clock, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
-  flush_events ();
+  att_test_flush_events ();
   att_today_page_update_registers (page);
   return att_today_page_get_registers_list (page);
 }
@@ -542,7 +524,7 @@ write_mark (AttDb   *db,
   g_assert_true (att_register_write (db, att_application_get_user (app), &write, 1,
                                      "Checking the Today page", ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
-  flush_events ();
+  att_test_flush_events ();
 }
 
 static gint64 cleared_pupil;
@@ -592,7 +574,7 @@ test_window_today_group (void)
   /* Enter on the row (GtkListBoxRow::activate) opens that group's
    * register for today, a day at a time. */
   gtk_widget_activate (GTK_WIDGET (row));
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "register");
   filter_text = register_filter_text ();
   g_assert_cmpstr (filter_text, ==, expected_filter);
@@ -637,10 +619,10 @@ test_window_today_pupil (void)
 
   /* A search typed earlier must not hide the pupil. */
   gtk_editable_set_text (att_register_page_get_search_entry (page), "zzzz no such pupil");
-  flush_events ();
+  att_test_flush_events ();
 
   gtk_widget_activate (GTK_WIDGET (row));
-  flush_events ();
+  att_test_flush_events ();
   g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "register");
   filter_text = register_filter_text ();
   g_assert_cmpstr (filter_text, ==, expected_filter);
@@ -692,7 +674,7 @@ test_window_today_complete (void)
                                      (AttMarkWrite *)writes->data, writes->len,
                                      "Checking the Today page", ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
-  flush_events ();
+  att_test_flush_events ();
 
   row = info_row (registers_at ("09:30"));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
@@ -744,7 +726,7 @@ test_window_finalize (void)
 {
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_events ();
+  att_test_flush_events ();
   g_assert_finalize_object (window);
   window = NULL;
 }
@@ -775,7 +757,7 @@ main (int   argc,
   g_setenv ("ATTENDANCE_TODAY", TODAY_TEXT, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (ignore_session_bus_warning, NULL);
+  g_test_log_set_fatal_handler (att_test_ignore_session_bus, NULL);
 
   tmp_dir = g_dir_make_tmp ("attendance-window-XXXXXX", &error);
   g_assert_no_error (error);
@@ -807,7 +789,7 @@ main (int   argc,
   g_assert_nonnull (window);
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
-  flush_events ();
+  att_test_flush_events ();
 
   g_test_add_func ("/window/sidebar", test_window_sidebar);
   g_test_add_func ("/window/user", test_window_user);
@@ -826,7 +808,7 @@ main (int   argc,
 
   if (window != NULL)
     gtk_window_destroy (GTK_WINDOW (window));
-  flush_events ();
+  att_test_flush_events ();
   g_clear_object (&app);
   g_clear_object (&check_db);
   remove_tmp_dir ();
