@@ -1853,8 +1853,8 @@ update_status (AttRegisterPage *self)
           guint on_roll = att_grid_count_on_roll (grid, self->cursor_col);
 
           g_string_append_printf (text,
-                                  ngettext ("%s: %u pupil on roll, %u not marked yet",
-                                            "%s: %u pupils on roll, %u not marked yet",
+                                  ngettext ("%s: %'u pupil on roll, %'u not marked yet",
+                                            "%s: %'u pupils on roll, %'u not marked yet",
                                             on_roll),
                                   when, on_roll, blank);
         }
