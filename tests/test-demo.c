@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "att-register-grid.h"
 #include "att-test-util.h"
 
 #define AS_OF D (2025, 3, 12)
@@ -303,6 +304,31 @@ test_school (void)
       }
     g_assert_cmpuint (on_roll, ==, 120);
     g_assert_cmpuint (marked, ==, 2 * on_roll);
+  }
+
+  /* Two saved register filters, one of them finding the looked-after
+   * pupils every demo school has. */
+  {
+    g_autoptr(GPtrArray) filters = att_grid_filters_load (demo->db, &error);
+    GPtrArray *pupils = att_pupils_list (demo->db, &error);
+    const AttGridFilter *sen, *looked_after;
+    guint n_looked_after = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (filters->len, ==, 2);
+    sen = g_ptr_array_index (filters, 0);
+    looked_after = g_ptr_array_index (filters, 1);
+    g_assert_cmpstr (sen->name, ==, "SEN support, Year 6");
+    g_assert_cmpint (sen->year, ==, 6);
+    g_assert_cmpint (sen->sen, ==, 'K');
+    g_assert_null (sen->group);
+    g_assert_cmpint (looked_after->year, ==, -1);
+    g_assert_cmpint (looked_after->looked_after, ==, 1);
+    for (guint i = 0; i < pupils->len; i++)
+      if (att_pupil_on_roll (g_ptr_array_index (pupils, i), AS_OF) &&
+          att_grid_filter_matches (looked_after, g_ptr_array_index (pupils, i)))
+        n_looked_after++;
+    g_assert_cmpuint (n_looked_after, >, 0);
   }
 }
 

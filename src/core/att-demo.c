@@ -37,6 +37,7 @@
 #include "att-error.h"
 #include "att-pupils.h"
 #include "att-register.h"
+#include "att-register-grid.h"
 #include "att-school.h"
 #include "att-users.h"
 
@@ -1217,6 +1218,39 @@ write_users (Demo    *demo,
          add_user (demo, "Tom Ashworth", ATT_ROLE_ADMIN, "Data Manager", error) != 0;
 }
 
+/* Two saved register filters of the kind an office keeps, so the demo
+ * shows what they are for. */
+static gboolean
+write_saved_filters (Demo    *demo,
+                     GError **error)
+{
+  g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func ((GDestroyNotify) att_grid_filter_free);
+  g_autoptr(AttUser) officer = NULL;
+  g_autoptr(GPtrArray) users = att_users_list (demo->db, error);
+  AttGridFilter *sen, *vulnerable;
+
+  if (users == NULL)
+    return FALSE;
+  for (guint i = 0; i < users->len && officer == NULL; i++)
+    {
+      AttUser *user = g_ptr_array_index (users, i);
+
+      if (user->role == ATT_ROLE_ATTENDANCE_OFFICER)
+        officer = att_user_copy (user);
+    }
+  g_return_val_if_fail (officer != NULL, FALSE);
+
+  sen = att_grid_filter_new_year (demo->primary ? 6 : 9);
+  sen->name = g_strdup_printf ("SEN support, Year %d", sen->year);
+  sen->sen = 'K';
+  g_ptr_array_add (filters, sen);
+  vulnerable = att_grid_filter_new ();
+  vulnerable->name = g_strdup ("Looked after, whole school");
+  vulnerable->looked_after = 1;
+  g_ptr_array_add (filters, vulnerable);
+  return att_grid_filters_save (demo->db, officer, filters, error);
+}
+
 static gboolean
 write_calendar (Demo    *demo,
                 GError **error)
@@ -2030,7 +2064,8 @@ build (Demo    *demo,
 
   if (!write_settings (demo, error) ||
       !write_users (demo, error) ||
-      !write_calendar (demo, error))
+      !write_calendar (demo, error) ||
+      !write_saved_filters (demo, error))
     return FALSE;
 
   for (int year = demo->first_year; year <= demo->last_year; year++)
