@@ -573,6 +573,63 @@ test_switch_group_and_day (void)
   g_assert_cmpuint (att_grid_get_n_columns (grid), ==, 10);
 }
 
+/* The text of the group list's selected item, and how many items it has. */
+static const char *
+selected_choice (guint *n_items)
+{
+  GtkWidget *toolbar = gtk_widget_get_first_child (GTK_WIDGET (page));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_first_child (toolbar));
+
+  *n_items = g_list_model_get_n_items (gtk_drop_down_get_model (dropdown));
+  return gtk_string_object_get_string (gtk_drop_down_get_selected_item (dropdown));
+}
+
+/* An empty grid says why it is empty. */
+static void
+test_empty_states (void)
+{
+  g_autoptr(AttGridFilter) a = att_grid_filter_new_group ("7A");
+  g_autoptr(AttGridFilter) nobody = att_grid_filter_new_group ("9Z");
+  GtkEditable *entry = att_register_page_get_search_entry (page);
+  GListModel *model = att_register_page_get_view_model (page);
+  AdwStatusPage *empty;
+  guint n_choices, n_after;
+
+  att_register_page_show (page, a, D (2024, 9, 10), FALSE);
+  g_assert_null (att_register_page_get_empty_page (page));
+
+  /* A name nobody has. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.search", NULL);
+  gtk_editable_set_text (entry, "zzzz");
+  wait_for_n_items (model, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  empty = att_register_page_get_empty_page (page);
+  g_assert_nonnull (empty);
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Pupil Found");
+  g_assert_nonnull (strstr (adw_status_page_get_description (empty), "“zzzz”"));
+  gtk_editable_set_text (entry, "");
+  wait_for_n_items (model, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_null (att_register_page_get_empty_page (page));
+
+  /* A group with nobody on roll, for a day and for a week. */
+  att_register_page_show (page, nobody, D (2024, 9, 10), FALSE);
+  empty = att_register_page_get_empty_page (page);
+  g_assert_nonnull (empty);
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Pupils on Roll");
+  g_assert_cmpstr (adw_status_page_get_description (empty), ==, "No pupil on roll on this day matches “9Z”.");
+  att_register_page_show (page, nobody, D (2024, 9, 10), TRUE);
+  g_assert_cmpstr (adw_status_page_get_description (att_register_page_get_empty_page (page)), ==,
+                   "No pupil on roll this week matches “9Z”.");
+  /* The group list names it too, at its end, while it is shown. */
+  g_assert_cmpstr (selected_choice (&n_choices), ==, "9Z");
+
+  att_register_page_show (page, a, D (2024, 9, 10), FALSE);
+  g_assert_null (att_register_page_get_empty_page (page));
+  g_assert_cmpstr (selected_choice (&n_after), ==, "7A");
+  g_assert_cmpuint (n_after, ==, n_choices - 1);
+}
+
 static void
 test_planned_closure (void)
 {
@@ -663,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/register-page/export-pdf", test_export_pdf);
   g_test_add_func ("/register-page/switch-group-and-day", test_switch_group_and_day);
   g_test_add_func ("/register-page/planned-closure", test_planned_closure);
+  g_test_add_func ("/register-page/empty-states", test_empty_states);
   result = g_test_run ();
 
   gtk_window_destroy (window);

@@ -32,6 +32,8 @@ AttRegisterModel *att_register_page_get_model      (AttRegisterPage  *self);
 GListModel     *att_register_page_get_view_model   (AttRegisterPage  *self);
 GtkColumnView  *att_register_page_get_column_view  (AttRegisterPage  *self);
 GtkEditable    *att_register_page_get_search_entry (AttRegisterPage  *self);
+/* What stands in place of an empty grid: NULL while the grid is shown. */
+AdwStatusPage  *att_register_page_get_empty_page   (AttRegisterPage  *self);
 /* The dialog asking for a reason, while one is open. */
 AttAmendDialog *att_register_page_get_amend_dialog (AttRegisterPage  *self);
 /* The dialog creating or changing a saved filter, and the one asking to

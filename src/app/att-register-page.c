@@ -101,6 +101,8 @@ struct _AttRegisterPage
   GtkRevealer         *banner_revealer;
   GtkLabel            *banner_label;
   AdwToastOverlay     *toast_overlay;
+  GtkStack            *grid_stack;
+  AdwStatusPage       *empty_page;
   GtkScrolledWindow   *scrolled;
   GtkColumnView       *column_view;
   GtkLabel            *status_label;
@@ -124,6 +126,7 @@ struct _AttRegisterPage
   AttDate              date;
   gboolean             week;
   GPtrArray           *choices;           /* AttGridFilter per dropdown item */
+  guint                n_listed;          /* of them, those fill_choices() listed */
   gboolean             updating_choices;
 
   guint                cursor_pos;
@@ -651,6 +654,53 @@ filter_by_name (gpointer item,
     return TRUE;
   legal = g_utf8_casefold (pupil->legal_surname ? pupil->legal_surname : "", -1);
   return strstr (legal, needle) != NULL;
+}
+
+/* An empty grid says why: nobody's name has the text typed in the
+ * filter, or nobody on roll those days matches the selection. */
+static void
+update_empty_state (AttRegisterPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *description = NULL;
+
+  if (self->db == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->grid_stack, "grid");
+      return;
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0 && text != NULL && *text != '\0')
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Pupil Found"));
+      /* Translators: %s is the text typed in the register's name filter */
+      description = g_strdup_printf (_("No pupil here has a name containing “%s”. "
+                                       "Press Escape in the filter to show everyone."), text);
+    }
+  else
+    {
+      g_autofree char *what = self->filter != NULL ? att_grid_filter_describe (self->filter) : NULL;
+
+      adw_status_page_set_icon_name (self->empty_page, "system-users-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Pupils on Roll"));
+      /* Translators: %s names the selection: "7A", "Year 9", a saved filter's name */
+      description = g_strdup_printf (self->week ? _("No pupil on roll this week matches “%s”.")
+                                                : _("No pupil on roll on this day matches “%s”."),
+                                     what != NULL ? what : "");
+    }
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->grid_stack, "empty");
+}
+
+static void
+on_shown_rows_changed (GListModel      *model,
+                       guint            position,
+                       guint            removed,
+                       guint            added,
+                       AttRegisterPage *self)
+{
+  update_empty_state (self);
 }
 
 static void
@@ -1942,6 +1992,7 @@ reload (AttRegisterPage *self)
 
   update_subtitle (self);
   update_status (self);
+  update_empty_state (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1996,13 +2047,32 @@ update_filter_actions (AttRegisterPage *self)
 static void
 select_choice (AttRegisterPage *self)
 {
+  GListModel *strings = gtk_drop_down_get_model (self->selection_dropdown);
+  guint i;
+
+  if (self->filter == NULL || strings == NULL)
+    return;
   self->updating_choices = TRUE;
-  for (guint i = 0; i < self->choices->len; i++)
+  if (self->choices->len > self->n_listed)
+    {
+      gtk_string_list_splice (GTK_STRING_LIST (strings), self->n_listed,
+                              self->choices->len - self->n_listed, NULL);
+      g_ptr_array_set_size (self->choices, self->n_listed);
+    }
+  for (i = 0; i < self->choices->len; i++)
     if (filters_equal (g_ptr_array_index (self->choices, i), self->filter))
-      {
-        gtk_drop_down_set_selected (self->selection_dropdown, i);
-        break;
-      }
+      break;
+  /* A selection that is not in the list (a group with nobody on roll
+   * today, say) joins the end of it, so the list always names what the
+   * grid shows. */
+  if (i == self->choices->len)
+    {
+      g_autofree char *text = att_grid_filter_describe (self->filter);
+
+      g_ptr_array_add (self->choices, att_grid_filter_copy (self->filter));
+      gtk_string_list_append (GTK_STRING_LIST (strings), text);
+    }
+  gtk_drop_down_set_selected (self->selection_dropdown, i);
   self->updating_choices = FALSE;
 }
 
@@ -2037,6 +2107,7 @@ fill_choices (AttRegisterPage *self)
       g_autofree char *text = att_grid_filter_describe (g_ptr_array_index (self->choices, i));
       gtk_string_list_append (strings, text);
     }
+  self->n_listed = self->choices->len;
 
   self->updating_choices = TRUE;
   gtk_drop_down_set_model (self->selection_dropdown, G_LIST_MODEL (strings));
@@ -3052,6 +3123,16 @@ att_register_page_get_column_view (AttRegisterPage *self)
   return self->column_view;
 }
 
+AdwStatusPage *
+att_register_page_get_empty_page (AttRegisterPage *self)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->grid_stack), "empty") != 0)
+    return NULL;
+  return self->empty_page;
+}
+
 GtkEditable *
 att_register_page_get_search_entry (AttRegisterPage *self)
 {
@@ -3285,6 +3366,8 @@ att_register_page_class_init (AttRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, banner_label);
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, grid_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, status_label);
@@ -3365,6 +3448,7 @@ att_register_page_init (AttRegisterPage *self)
   self->name_filter = gtk_custom_filter_new (filter_by_name, self, NULL);
   self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sort_model)),
                                                   GTK_FILTER (g_object_ref (self->name_filter)));
+  g_signal_connect (self->filter_model, "items-changed", G_CALLBACK (on_shown_rows_changed), self);
   self->selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
