@@ -605,7 +605,7 @@ test_empty_states (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   empty = att_register_page_get_empty_page (page);
   g_assert_nonnull (empty);
-  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Pupil Found");
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Pupils Found");
   g_assert_nonnull (strstr (adw_status_page_get_description (empty), "“zzzz”"));
   gtk_editable_set_text (entry, "");
   wait_for_n_items (model, 4);

@@ -673,7 +673,7 @@ update_empty_state (AttRegisterPage *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0 && text != NULL && *text != '\0')
     {
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
-      adw_status_page_set_title (self->empty_page, _("No Pupil Found"));
+      adw_status_page_set_title (self->empty_page, _("No Pupils Found"));
       /* Translators: %s is the text typed in the register's name filter */
       description = g_strdup_printf (_("No pupil here has a name containing “%s”. "
                                        "Press Escape in the filter to show everyone."), text);
