@@ -691,8 +691,8 @@ test_closure (Fixture       *f,
   AttCalendar *calendar;
 
   /* A closure over a marked session is refused, and nothing changes:
-   * Amy is marked on Monday 16th in the morning. */
-  write_one (f, f->amy, D (2024, 9, 16), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
+   * Amy is marked on Monday 16th in the morning (a trip planned ahead). */
+  write_one (f, f->amy, D (2024, 9, 16), ATT_SESSION_AM, ATT_CODE_V, NULL);
   g_assert_false (att_grid_add_closure (db, f->officer, D (2024, 9, 16), D (2024, 9, 17), -1,
                                         "INSET day", &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
@@ -724,7 +724,7 @@ test_closure (Fixture       *f,
     for (guint r = 0; r < att_grid_get_n_rows (grid); r++)
       g_assert_cmpint (att_grid_get_code (grid, r, 1), ==, ATT_CODE_CLOSED);
     g_assert_cmpint (att_grid_get_code (grid, att_grid_find_row (grid, f->amy), 0), ==,
-                     ATT_CODE_PRESENT_AM);
+                     ATT_CODE_V);
   }
 }
 

@@ -150,16 +150,17 @@ test_type_across_row (void)
   key (GDK_KEY_Left);
 
   /* "/", "\" (taken as the afternoon's present), C1 typed as two keys,
-   * M, I, N, then C followed by I: C stands, I goes in the next cell. */
-  att_register_page_type (page, "/\\c1MINCI");
+   * N, I, V, then C followed by I: C stands, I goes in the next cell.
+   * Today is Tuesday: from Wednesday on, only what can be planned. */
+  att_register_page_type (page, "/\\c1NIVCI");
   att_test_flush_events ();
 
   g_assert_cmpint (code_of (amy, D (2024, 9, 9), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
   g_assert_cmpint (code_of (amy, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
   g_assert_cmpint (code_of (amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_C1);
-  g_assert_cmpint (code_of (amy, D (2024, 9, 10), ATT_SESSION_PM), ==, ATT_CODE_M);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 10), ATT_SESSION_PM), ==, ATT_CODE_N);
   g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_AM), ==, ATT_CODE_I);
-  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_N);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_V);
   g_assert_cmpint (code_of (amy, D (2024, 9, 12), ATT_SESSION_AM), ==, ATT_CODE_C);
   g_assert_cmpint (code_of (amy, D (2024, 9, 12), ATT_SESSION_PM), ==, ATT_CODE_I);
   g_assert_null (att_register_page_get_message (page));
@@ -182,6 +183,19 @@ test_type_across_row (void)
   g_assert_cmpint (code_of (amy, D (2024, 9, 13), ATT_SESSION_AM), ==, ATT_CODE_NONE);
   key (GDK_KEY_Escape);
   g_assert_null (att_register_page_get_message (page));
+
+  /* Nobody is present, or absent for no known reason, before the day. */
+  att_register_page_set_cursor (page, position_of (cara), THU_PM);
+  att_register_page_type (page, "/");
+  g_assert_nonnull (att_register_page_get_message (page));
+  g_assert_nonnull (strstr (att_register_page_get_message (page), "has not come yet"));
+  g_assert_cmpint (code_of (cara, D (2024, 9, 12), ATT_SESSION_PM), ==, ATT_CODE_NONE);
+  key (GDK_KEY_Escape);
+  att_register_page_type (page, "N");
+  g_assert_nonnull (att_register_page_get_message (page));
+  g_assert_cmpint (code_of (cara, D (2024, 9, 12), ATT_SESSION_PM), ==, ATT_CODE_NONE);
+  key (GDK_KEY_Escape);
+  att_register_page_set_cursor (page, position_of (amy), FRI_AM);
 
   /* The grid shows what was stored. */
   {
@@ -241,14 +255,14 @@ test_amend_and_history (void)
   g_autofree char *second = NULL;
   AttGrid *grid;
 
-  /* Amy's Wednesday afternoon N becomes I: the reason dialog appears and
+  /* Amy's Tuesday afternoon N becomes I: the reason dialog appears and
    * nothing changes until it is answered. */
-  att_register_page_set_cursor (page, position_of (amy), WED_PM);
+  att_register_page_set_cursor (page, position_of (amy), TUE_PM);
   att_register_page_type (page, "I");
   dialog = att_register_page_get_amend_dialog (page);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_N);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 10), ATT_SESSION_PM), ==, ATT_CODE_N);
 
   /* Without a reason the change cannot be made. */
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
@@ -260,20 +274,20 @@ test_amend_and_history (void)
   att_test_flush_events ();
   g_assert_null (att_register_page_get_amend_dialog (page));
 
-  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_I);
-  entry = last_history (amy, D (2024, 9, 11), &keep);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 10), ATT_SESSION_PM), ==, ATT_CODE_I);
+  entry = last_history (amy, D (2024, 9, 10), &keep);
   g_assert_cmpint (entry->old_code, ==, ATT_CODE_N);
   g_assert_cmpint (entry->new_code, ==, ATT_CODE_I);
   g_assert_cmpstr (entry->reason, ==, "Parent phoned with reason");
 
   /* The cell shows that it was amended. */
   grid = att_register_model_get_grid (att_register_page_get_model (page));
-  g_assert_true (att_grid_get_flags (grid, att_grid_find_row (grid, amy), WED_PM) & ATT_GRID_CELL_AMENDED);
-  g_assert_false (att_grid_get_flags (grid, att_grid_find_row (grid, amy), WED_AM) & ATT_GRID_CELL_AMENDED);
+  g_assert_true (att_grid_get_flags (grid, att_grid_find_row (grid, amy), TUE_PM) & ATT_GRID_CELL_AMENDED);
+  g_assert_false (att_grid_get_flags (grid, att_grid_find_row (grid, amy), TUE_AM) & ATT_GRID_CELL_AMENDED);
 
   /* The history popover: the original entry, then the change with who,
    * position and why. */
-  att_register_page_set_cursor (page, position_of (amy), WED_PM);
+  att_register_page_set_cursor (page, position_of (amy), TUE_PM);
   popover = att_register_page_show_history (page);
   g_assert_true (ATT_IS_MARK_HISTORY_POPOVER (popover));
   g_assert_true (gtk_widget_get_visible (popover));
@@ -292,14 +306,14 @@ test_amend_and_history (void)
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   att_test_flush_events ();
-  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_I);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 10), ATT_SESSION_PM), ==, ATT_CODE_I);
 
   /* Undo writes the previous code back as an amendment, "undone". */
   gtk_widget_activate_action (GTK_WIDGET (page), "register.undo", NULL);
   att_test_flush_events ();
-  g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_N);
+  g_assert_cmpint (code_of (amy, D (2024, 9, 10), ATT_SESSION_PM), ==, ATT_CODE_N);
   g_clear_pointer (&keep, g_ptr_array_unref);
-  entry = last_history (amy, D (2024, 9, 11), &keep);
+  entry = last_history (amy, D (2024, 9, 10), &keep);
   g_assert_cmpstr (entry->reason, ==, "undone");
 }
 
@@ -329,7 +343,7 @@ test_bulk_fill_trip (void)
   /* Amy was outside the selection. */
   g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_AM), ==, ATT_CODE_I);
 
-  /* Over marks already saved (Amy's I and N on Wednesday), the fill asks
+  /* Over a mark already saved (Amy's I on Wednesday morning), the fill asks
    * for a reason first. */
   att_register_page_set_cursor (page, position_of (amy), WED_AM);
   att_register_page_handle_key (page, GDK_KEY_Right, GDK_SHIFT_MASK);

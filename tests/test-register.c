@@ -832,6 +832,52 @@ test_rollback_reloads (Fixture       *f,
   assert_consistent (f);
 }
 
+/* Today is Wednesday 4 September 2024. Thursday's sessions take only
+ * what can be planned ahead; today's take anything. */
+static void
+test_before_the_day (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const AttCode on_the_day[] = {
+    ATT_CODE_PRESENT_AM, ATT_CODE_PRESENT_PM, ATT_CODE_L, ATT_CODE_U, ATT_CODE_N, ATT_CODE_O,
+  };
+  static const AttCode planned[] = {
+    ATT_CODE_V, ATT_CODE_C, ATT_CODE_M, ATT_CODE_E, ATT_CODE_I, ATT_CODE_Y1,
+  };
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("ATTENDANCE_TODAY", "2024-09-04", TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (on_the_day); i++)
+    assert_refused (f, f->amy, D (2024, 9, 5), ATT_SESSION_AM, on_the_day[i], ATT_ERROR_RULE,
+                    "has not come yet");
+  /* An import is no way round it. */
+  g_assert_false (write_mark (f, f->officer, f->amy, D (2024, 9, 5), ATT_SESSION_PM,
+                              ATT_CODE_PRESENT_PM, -1, NULL, NULL, ATT_WRITE_IMPORT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_clear_error (&error);
+  assert_nothing_written (f);
+
+  /* Planned absences, one session after another from Thursday. */
+  for (guint i = 0; i < G_N_ELEMENTS (planned); i++)
+    {
+      AttDate date = D (2024, 9, 5) + (AttDate)(i / 2);
+      AttSession session = i % 2 == 0 ? ATT_SESSION_AM : ATT_SESSION_PM;
+
+      if (att_date_weekday (date) >= 6)
+        date += 2;
+      mark_ok (f, f->amy, date, session, planned[i], NULL);
+      g_assert_cmpint (att_register_code (f->db, f->amy, date, session), ==, planned[i]);
+    }
+
+  /* Today, present and late are recorded as usual. */
+  mark_ok (f, f->amy, D (2024, 9, 4), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
+  mark_ok (f, f->amy, D (2024, 9, 4), ATT_SESSION_PM, ATT_CODE_N, NULL);
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, G_N_ELEMENTS (planned) + 2);
+  assert_consistent (f);
+  g_unsetenv ("ATTENDANCE_TODAY");
+}
+
 static void
 test_other_program (Fixture       *f,
                     gconstpointer  data)
@@ -1079,6 +1125,7 @@ main (int   argc,
   ADD ("/register/history-append-only", test_history_append_only);
   ADD ("/register/refused-sessions", test_refused_sessions);
   ADD ("/register/code-rules", test_code_rules);
+  ADD ("/register/before-the-day", test_before_the_day);
   ADD ("/register/permissions", test_permissions);
   ADD ("/register/batch-all-or-nothing", test_batch_all_or_nothing);
   ADD ("/register/dry-run", test_dry_run);

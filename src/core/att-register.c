@@ -737,6 +737,26 @@ store_mark (WriteBatch       *batch,
   return TRUE;
 }
 
+/* Codes that say what happened in the session, which nobody can know
+ * before the day: present, late, and absent for no known or accepted
+ * reason. */
+static gboolean
+code_needs_the_day (AttCode code)
+{
+  switch (code)
+    {
+    case ATT_CODE_PRESENT_AM:
+    case ATT_CODE_PRESENT_PM:
+    case ATT_CODE_L:
+    case ATT_CODE_U:
+    case ATT_CODE_N:
+    case ATT_CODE_O:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 write_one (WriteBatch          *batch,
            const AttMarkWrite  *w,
@@ -835,6 +855,17 @@ write_one (WriteBatch          *batch,
     {
       set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
                       _("“Z” is for prospective pupils not yet on roll, and this pupil is on roll"));
+      return FALSE;
+    }
+  /* What happened in a session is recorded once its day has come: nobody
+   * is present, late or absent without a reason in advance. Absences
+   * planned ahead (leave, visits, appointments, closures) may be entered
+   * before the day. */
+  if (w->date > att_date_today () && code_needs_the_day (code))
+    {
+      set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
+                      _("“%s” records what happened on the day, and this day has not come yet: only absences planned ahead can be entered in advance"),
+                      att_code_to_string (code));
       return FALSE;
     }
   if (minutes != -1)

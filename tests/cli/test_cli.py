@@ -530,6 +530,16 @@ def test_mark_amend_needs_reason_and_history():
         t.mark(UPN_B, "2024-10-14", "am", "L", "--minutes-late", "7")
         b = [h for h in t.json("history", UPN_B)]
         equal([(h["new"], h["new_minutes_late"]) for h in b], [("L", 7)], "minutes late")
+
+        # On Wednesday 18 December, Thursday takes a planned absence but
+        # not a present mark or an N: that day has not come yet.
+        r = t.refused("mark", UPN_B, "2024-12-19", "am", "/", "--user", OFFICER, today="2024-12-18")
+        check("has not come yet" in r.err and UPN_B in r.err, "the rule and the pupil are named")
+        t.refused("mark", UPN_B, "2024-12-19", "pm", "N", "--user", OFFICER, today="2024-12-18")
+        t.ok("mark", UPN_B, "2024-12-19", "am", "V", "--user", OFFICER, today="2024-12-18")
+        b = [h for h in t.json("history", UPN_B)]
+        equal([(h["date"], h["new"]) for h in b], [("2024-10-14", "L"), ("2024-12-19", "V")],
+              "only the planned absence was written")
     finally:
         t.cleanup()
 
