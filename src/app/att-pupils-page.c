@@ -60,12 +60,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Searches ignore case and accents: "celik" finds "Çelik". */
 static char *
 fold_text (const char *text)
 {
   g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
 
-  return g_utf8_casefold (normal != NULL ? normal : "", -1);
+  return att_name_fold (normal != NULL ? normal : "");
 }
 
 static const AttFigures *

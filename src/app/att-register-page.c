@@ -648,11 +648,12 @@ filter_by_name (gpointer item,
     return TRUE;
 
   pupil = att_register_row_get_pupil (ATT_REGISTER_ROW (item));
-  needle = g_utf8_casefold (text, -1);
-  name = g_utf8_casefold (att_pupil_get_display_name (pupil), -1);
+  /* Case and accents aside: "celik" finds "Çelik". */
+  needle = att_name_fold (text);
+  name = att_name_fold (att_pupil_get_display_name (pupil));
   if (strstr (name, needle) != NULL)
     return TRUE;
-  legal = g_utf8_casefold (pupil->legal_surname ? pupil->legal_surname : "", -1);
+  legal = att_name_fold (pupil->legal_surname);
   return strstr (legal, needle) != NULL;
 }
 

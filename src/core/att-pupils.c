@@ -177,6 +177,68 @@ att_pupil_get_surname (AttPupil *self)
   return self->legal_surname ? self->legal_surname : "";
 }
 
+/* Letters that carry their mark in themselves rather than as an accent
+ * to take off, and the plain letters an English keyboard types for them. */
+static const struct
+{
+  gunichar    letter;
+  const char *plain;
+} plain_letters[] = {
+  { 0x0131, "i" },   /* dotless i */
+  { 0x0142, "l" },   /* l with stroke */
+  { 0x00F8, "o" },   /* o with stroke */
+  { 0x0111, "d" },   /* d with stroke */
+  { 0x00F0, "d" },   /* eth */
+  { 0x00E6, "ae" },
+  { 0x0153, "oe" },
+  { 0x00FE, "th" },
+};
+
+char *
+att_name_fold (const char *text)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+  GString *plain;
+
+  folded = g_utf8_casefold (text != NULL ? text : "", -1);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  plain = g_string_new (NULL);
+  for (const char *p = decomposed != NULL ? decomposed : folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean replaced = FALSE;
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (plain_letters) && !replaced; i++)
+        if (plain_letters[i].letter == c)
+          {
+            g_string_append (plain, plain_letters[i].plain);
+            replaced = TRUE;
+          }
+      if (!replaced)
+        g_string_append_unichar (plain, c);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+/* The collation key of @text as folded for names; for a text that folds
+ * to something else, followed by a low byte and the key of the text
+ * itself, so it comes after the same letters without accents. */
+static char *
+name_sort_key (const char *text)
+{
+  g_autofree char *plain = att_name_fold (text);
+  g_autofree char *plain_key = g_utf8_collate_key (plain, -1);
+  g_autofree char *full_key = NULL;
+
+  if (strcmp (plain, text) == 0)
+    return g_steal_pointer (&plain_key);
+  full_key = g_utf8_collate_key (text, -1);
+  return g_strconcat (plain_key, "\001", full_key, NULL);
+}
+
 void
 att_pupil_update_names (AttPupil *self)
 {
@@ -196,11 +258,13 @@ att_pupil_update_names (AttPupil *self)
     self->display_name = g_strdup (*forename != '\0' ? forename : surname);
 
   /* Lists run by surname then forename, whatever the case of the letters
-   * ("de Souza" among the Ds), in the order of the user's language. */
+   * ("de Souza" among the Ds) and whatever their accents ("Çelik" among
+   * the Cs, "Öztürk" among the Os), in the order of the user's language.
+   * Names alike but for their accents then follow the full names. */
   key_text = g_strdup_printf ("%s %s", surname, forename);
   folded = g_utf8_casefold (key_text, -1);
   g_free (self->sort_key);
-  self->sort_key = g_utf8_collate_key (folded, -1);
+  self->sort_key = name_sort_key (folded);
 }
 
 const char *

@@ -65,6 +65,9 @@ void          att_pupil_update_names    (AttPupil      *self);
 const char   *att_pupil_get_display_name (AttPupil     *self);
 const char   *att_pupil_get_forename    (AttPupil      *self);   /* preferred */
 const char   *att_pupil_get_surname     (AttPupil      *self);   /* preferred */
+/* @text as searches and lists compare names: lower case and without
+ * accents, so "celik" finds "Çelik" and "yilmaz" finds "Yılmaz". */
+char         *att_name_fold             (const char    *text);
 /* On roll on @date: admitted on or before, not yet left. */
 gboolean      att_pupil_on_roll         (AttPupil      *self,
                                          AttDate        date);
