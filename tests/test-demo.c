@@ -400,6 +400,7 @@ test_pupils (void)
         {
           AttPupil *sibling = att_pupils_get (demo->db, GPOINTER_TO_SIZE (other));
           g_assert_cmpint (sibling->year_group, !=, p->year_group);
+          g_assert_cmpstr (sibling->legal_forename, !=, p->legal_forename);
           siblings++;
         }
       else
@@ -407,6 +408,17 @@ test_pupils (void)
     }
 
   g_assert_cmpuint (on_roll, ==, 120);
+  /* Two pupils with the same full name are rare: here, none. */
+  {
+    g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; i < pupils->len; i++)
+      {
+        AttPupil *p = g_ptr_array_index (pupils, i);
+        g_assert_true (g_hash_table_add (names, g_strconcat (p->legal_forename, " ",
+                                                             p->legal_surname, NULL)));
+      }
+  }
   for (guint g = 0; g < G_N_ELEMENTS (years); g++)
     g_assert_true (years[g]);
   /* Leavers: the Year 6 of 2023/24 at least (about 17 pupils). */

@@ -1005,6 +1005,7 @@ make_details (Demo *demo)
   const AttDemoCulture *english = &att_demo_cultures (&(guint){ 0 })[0];
   int foster_family = -1;
   guint on_roll = 0, looked_after = 0;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < demo->pupils->len; i++)
     {
@@ -1014,8 +1015,19 @@ make_details (Demo *demo)
       double r;
 
       p->sex = rng_chance (rng, 0.5) ? 'F' : 'M';
-      p->forename = p->sex == 'F' ? rng_pick (rng, c->girls, c->n_girls)
-                                  : rng_pick (rng, c->boys, c->n_boys);
+      /* Two pupils with the same name are rare in a real school (and
+       * never brothers or sisters): a name already taken is drawn again,
+       * a few times at most. */
+      for (guint attempt = 0; attempt < 12; attempt++)
+        {
+          g_autofree char *full = NULL;
+
+          p->forename = p->sex == 'F' ? rng_pick (rng, c->girls, c->n_girls)
+                                      : rng_pick (rng, c->boys, c->n_boys);
+          full = g_strconcat (p->forename, " ", f->surname, NULL);
+          if (g_hash_table_add (names, g_steal_pointer (&full)))
+            break;
+        }
       /* Some pupils go by another name: an English one chosen by the
        * family, or a stepfather's surname. */
       if (c != english && rng_chance (rng, 0.06))
