@@ -1301,6 +1301,21 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
+/* A surname as a woman or girl of the family bears it: Polish surnames in
+ * -ski and -cki end in -ska and -cka. */
+static char *
+surname_for (const char *surname,
+             char        sex)
+{
+  if (sex == 'F' && (g_str_has_suffix (surname, "ski") || g_str_has_suffix (surname, "cki")))
+    {
+      char *female = g_strdup (surname);
+      female[strlen (female) - 1] = 'a';
+      return female;
+    }
+  return g_strdup (surname);
+}
+
 static gboolean
 write_pupils (Demo    *demo,
               GError **error)
@@ -1332,13 +1347,14 @@ write_pupils (Demo    *demo,
       Pupil *p = &g_array_index (demo->pupils, Pupil, i);
       Family *f = &g_array_index (demo->families, Family, p->family);
       g_autofree char *group = form_name (demo, p->year_group, p->form);
+      g_autofree char *surname = surname_for (f->surname, p->sex);
       char sex[2] = { p->sex, '\0' };
       char sen[2] = { (char)p->sen, '\0' };
 
       pupil_stmt = att_db_prepare (db, sqlite3_sql (pupil_stmt), error);
       sqlite3_bind_int64 (pupil_stmt, 1, p->id);
       sqlite3_bind_text (pupil_stmt, 2, p->upn, -1, SQLITE_STATIC);
-      bind_text (pupil_stmt, 3, f->surname);
+      bind_text (pupil_stmt, 3, surname);
       bind_text (pupil_stmt, 4, p->forename);
       bind_text (pupil_stmt, 5, p->preferred_surname);
       bind_text (pupil_stmt, 6, p->preferred_forename);
@@ -1362,13 +1378,15 @@ write_pupils (Demo    *demo,
       for (int k = 0; k < 2; k++)
         {
           gboolean apart = !f->c_lives_with[k];
+          g_autofree char *c_surname = surname_for (f->c_surname[k],
+                                                    g_strcmp0 (f->c_title[k], "Mr") == 0 ? 'M' : 'F');
 
           contact_stmt = att_db_prepare (db, sqlite3_sql (contact_stmt), error);
           sqlite3_bind_int64 (contact_stmt, 1, p->id);
           sqlite3_bind_int (contact_stmt, 2, k + 1);
           bind_text (contact_stmt, 3, f->c_title[k]);
           bind_text (contact_stmt, 4, f->c_forename[k]);
-          bind_text (contact_stmt, 5, f->c_surname[k]);
+          bind_text (contact_stmt, 5, c_surname);
           bind_text (contact_stmt, 6, f->c_relationship[k]);
           sqlite3_bind_int (contact_stmt, 7, f->c_responsibility[k]);
           sqlite3_bind_int (contact_stmt, 8, f->c_lives_with[k]);
