@@ -136,6 +136,28 @@ test_opens_on_group (void)
   g_assert_cmpstr (mode, ==, "week");
 }
 
+/* Every mark cell drawn in @widget, with the number of them that show
+ * @text, each checked to tell a screen reader what it means. */
+static guint
+check_cell_labels (GtkWidget  *widget,
+                   const char *text,
+                   const char *meaning)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "register-cell") &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    {
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           meaning);
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_cell_labels (child, text, meaning);
+  return n;
+}
+
 static void
 test_type_across_row (void)
 {
@@ -196,6 +218,13 @@ test_type_across_row (void)
   g_assert_cmpint (code_of (cara, D (2024, 9, 12), ATT_SESSION_PM), ==, ATT_CODE_NONE);
   key (GDK_KEY_Escape);
   att_register_page_set_cursor (page, position_of (amy), FRI_AM);
+
+  /* A screen reader hears the meaning of a code, not its sign. */
+  att_test_flush_events ();
+  g_assert_cmpuint (check_cell_labels (GTK_WIDGET (att_register_page_get_column_view (page)), "C1",
+                                       att_code_describe (ATT_CODE_C1)), ==, 1);
+  g_assert_cmpuint (check_cell_labels (GTK_WIDGET (att_register_page_get_column_view (page)), "#",
+                                       att_code_describe (ATT_CODE_CLOSED)), >=, 4);
 
   /* The grid shows what was stored. */
   {

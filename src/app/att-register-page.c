@@ -385,6 +385,14 @@ update_cell (GtkWidget      *label,
         classes[n] = NULL;
         gtk_widget_set_css_classes (label, classes);
         gtk_label_set_text (GTK_LABEL (label), text);
+        /* A screen reader says what the code means, not "slash". */
+        gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        !(flags & ATT_GRID_CELL_ON_ROLL) ? _("Not on roll")
+                                        : code != ATT_CODE_NONE ? att_code_describe (code)
+                                        : (flags & ATT_GRID_CELL_SCHOOL) ? _("Not marked")
+                                        : _("No session"),
+                                        -1);
       }
       break;
 
