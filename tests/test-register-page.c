@@ -129,6 +129,24 @@ test_opens_on_group (void)
   g_assert_cmpuint (att_grid_get_n_columns (grid), ==, 10);
   g_assert_cmpint (att_grid_get_column (grid, FRI_AM)->closed, ==, TRUE);
 
+  /* The columns in order: pupil, group, flags, the ten sessions headed
+   * on two lines (day, then session), then the figures. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (att_register_page_get_column_view (page));
+    const char *expected[] = { "Pupil", "Group", "Flags", "Mon\nAM", "Mon\nPM", "Tue\nAM" };
+
+    g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 3 + 10 + 2);
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+        g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, expected[i]);
+      }
+    {
+      g_autoptr(GtkColumnViewColumn) last = g_list_model_get_item (columns, 12);
+      g_assert_cmpstr (gtk_column_view_column_get_title (last), ==, "Fri\nPM");
+    }
+  }
+
   /* The view remembers the group and the mode. */
   group = g_settings_get_string (settings, "register-group");
   mode = g_settings_get_string (settings, "register-mode");

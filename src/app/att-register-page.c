@@ -28,7 +28,7 @@
 #define NAME_WIDTH     176
 #define GROUP_WIDTH    52
 #define FLAGS_WIDTH    92
-#define SESSION_WIDTH  62
+#define SESSION_WIDTH  48
 #define FIGURE_WIDTH   80
 #define UNAUTH_WIDTH   62
 #define HEADER_HEIGHT  34
@@ -777,8 +777,9 @@ column_title (AttRegisterPage *self,
     {
       /* The dates of the week are in the heading above the grid. */
       g_autofree char *day = g_date_time_format (dt, "%a");
-      /* Translators: a narrow column heading, "Mon AM" */
-      return g_strdup_printf (_("%s %s"), day, session);
+      /* Translators: a narrow column heading on two lines, the day
+       * above the session: "Mon" then "AM" */
+      return g_strdup_printf (_("%s\n%s"), day, session);
     }
   }
 }
