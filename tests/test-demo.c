@@ -408,7 +408,8 @@ test_pupils (void)
     }
 
   g_assert_cmpuint (on_roll, ==, 120);
-  /* Two pupils with the same full name are rare: here, none. */
+  /* Two pupils with the same full name are rare: here, none; and nobody
+   * has a first name the same as their surname. */
   {
     g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -417,6 +418,7 @@ test_pupils (void)
         AttPupil *p = g_ptr_array_index (pupils, i);
         g_assert_true (g_hash_table_add (names, g_strconcat (p->legal_forename, " ",
                                                              p->legal_surname, NULL)));
+        g_assert_cmpstr (p->legal_forename, !=, p->legal_surname);
       }
   }
   for (guint g = 0; g < G_N_ELEMENTS (years); g++)

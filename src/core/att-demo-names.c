@@ -17,57 +17,60 @@ static const char * const english_boys[] = {
   "Charlie", "Jacob", "Thomas", "Henry", "William", "Alfie", "Joshua",
   "Freddie", "Archie", "Theo", "Isaac", "Samuel", "Joseph", "Daniel", "Max",
   "Lucas", "Ethan", "Logan", "Mason", "Finley", "Reuben", "Dylan", "Toby",
-  "Callum", "Lewis", "Ryan", "Sebastian", "Edward", "Albie", "Jude",
-  "Rory", "Owen", "Connor", "Ellis",
+  "Callum", "Lewis", "Ryan", "Sebastian", "Edward", "Albie", "Jude", "Rory",
+  "Owen", "Connor", "Ellis",
 };
 
 static const char * const english_girls[] = {
   "Olivia", "Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Isabella",
   "Rosie", "Sophia", "Grace", "Freya", "Evie", "Poppy", "Ella", "Florence",
-  "Willow", "Daisy", "Phoebe", "Sienna", "Matilda", "Ruby", "Chloe",
-  "Emily", "Jessica", "Hannah", "Millie", "Harriet", "Erin", "Megan",
-  "Katie", "Abigail", "Holly", "Lucy", "Alice", "Niamh", "Maisie",
-  "Eleanor", "Bethany", "Imogen",
+  "Willow", "Daisy", "Phoebe", "Sienna", "Matilda", "Ruby", "Chloe", "Emily",
+  "Jessica", "Hannah", "Millie", "Harriet", "Erin", "Megan", "Katie",
+  "Abigail", "Holly", "Lucy", "Alice", "Niamh", "Maisie", "Eleanor",
+  "Bethany", "Imogen",
 };
 
 static const char * const english_surnames[] = {
   "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson",
   "Davies", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White",
-  "Roberts", "Green", "Hall", "Wood", "Jackson", "Clarke", "Harris",
-  "Lewis", "Turner", "Hill", "Moore", "Cooper", "Ward", "Morris", "King",
-  "Baker", "Harrison", "Morgan", "Hughes", "Edwards", "Parker", "Bennett",
-  "Shaw", "Holmes", "Fletcher", "Marshall", "Ellis", "Chapman", "Barker",
-  "Hudson", "Pearson", "Dixon", "Fox", "Lloyd", "Barnes", "Gibson",
-  "Hunt", "Price", "Webb", "Kelly", "O'Brien", "Murphy", "Sullivan",
-  "MacDonald", "Fraser", "Ashworth", "Whitaker", "Sutcliffe", "Brennan",
-  "Lockwood", "Hargreaves", "Pickering",
+  "Roberts", "Green", "Hall", "Wood", "Jackson", "Clarke", "Harris", "Lewis",
+  "Turner", "Hill", "Moore", "Cooper", "Ward", "Morris", "King", "Baker",
+  "Harrison", "Morgan", "Hughes", "Edwards", "Parker", "Bennett", "Shaw",
+  "Holmes", "Fletcher", "Marshall", "Ellis", "Chapman", "Barker", "Hudson",
+  "Pearson", "Dixon", "Fox", "Lloyd", "Barnes", "Gibson", "Hunt", "Price",
+  "Webb", "Kelly", "O'Brien", "Murphy", "Sullivan", "MacDonald", "Fraser",
+  "Ashworth", "Whitaker", "Sutcliffe", "Brennan", "Lockwood", "Hargreaves",
+  "Pickering",
 };
 
 static const char * const caribbean_boys[] = {
-  "Jaden", "Tyrese", "Kai", "Malachi", "Elijah", "Jordan", "Andre",
-  "Marcus", "Kyron", "Dwayne",
+  "Jaden", "Tyrese", "Kai", "Malachi", "Elijah", "Jordan", "Andre", "Marcus",
+  "Kyron", "Dwayne", "Isaiah", "Nathaniel", "Jermaine", "Kareem", "Tyrone",
+  "Darnell", "Leon", "Kemar",
 };
 
 static const char * const caribbean_girls[] = {
   "Aaliyah", "Jada", "Imani", "Kiara", "Tiana", "Shanice", "Nia", "Zuri",
-  "Destiny", "Keisha",
+  "Destiny", "Keisha", "Tia", "Jasmine", "Chantelle", "Naomi", "Simone",
+  "Leah", "Makeda", "Amara",
 };
 
 static const char * const caribbean_surnames[] = {
   "Campbell", "Francis", "Grant", "Henry", "Reid", "Richards", "Gayle",
-  "McKenzie", "Forbes", "Beckford", "Samuels", "Clarke-Bailey",
+  "McKenzie", "Forbes", "Beckford", "Samuels", "Clarke-Bailey", "Brown",
+  "Williams", "Thomas", "Bailey", "Morgan", "Bennett", "Lewis", "Powell",
 };
 
 static const char * const south_asian_boys[] = {
-  "Muhammad", "Ayaan", "Zain", "Ibrahim", "Yusuf", "Arjun", "Rohan",
-  "Aarav", "Hamza", "Ali", "Omar", "Vihaan", "Krish", "Rayyan", "Ishaan",
-  "Haris", "Zayan", "Dev", "Kabir", "Arham",
+  "Muhammad", "Ayaan", "Zain", "Ibrahim", "Yusuf", "Arjun", "Rohan", "Aarav",
+  "Hamza", "Ali", "Omar", "Vihaan", "Krish", "Rayyan", "Ishaan", "Haris",
+  "Zayan", "Dev", "Kabir", "Arham",
 };
 
 static const char * const south_asian_girls[] = {
-  "Aisha", "Maryam", "Zara", "Fatima", "Inaya", "Priya", "Anaya",
-  "Saanvi", "Hafsa", "Amira", "Noor", "Diya", "Aleena", "Sana", "Riya",
-  "Eshal", "Khadija", "Simran", "Anika", "Ruqayyah",
+  "Aisha", "Maryam", "Zara", "Fatima", "Inaya", "Priya", "Anaya", "Saanvi",
+  "Hafsa", "Amira", "Noor", "Diya", "Aleena", "Sana", "Riya", "Eshal",
+  "Khadija", "Simran", "Anika", "Ruqayyah",
 };
 
 static const char * const south_asian_surnames[] = {
@@ -79,113 +82,136 @@ static const char * const south_asian_surnames[] = {
 
 static const char * const polish_boys[] = {
   "Jakub", "Szymon", "Filip", "Kacper", "Mikołaj", "Antoni", "Wojciech",
-  "Bartosz", "Oskar", "Igor",
+  "Bartosz", "Oskar", "Igor", "Jan", "Franciszek", "Aleksander", "Stanisław",
+  "Tymon", "Adam", "Michał", "Dawid",
 };
 
 static const char * const polish_girls[] = {
-  "Zofia", "Zuzanna", "Hanna", "Julia", "Maja", "Lena", "Alicja",
-  "Wiktoria", "Oliwia", "Natalia",
+  "Zofia", "Zuzanna", "Hanna", "Julia", "Maja", "Lena", "Alicja", "Wiktoria",
+  "Oliwia", "Natalia", "Maria", "Amelia", "Laura", "Pola", "Antonina",
+  "Emilia", "Gabriela", "Kinga",
 };
 
 static const char * const polish_surnames[] = {
   "Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kamiński", "Lewandowski",
   "Zieliński", "Szymański", "Dąbrowski", "Kozłowski", "Mazur", "Krawczyk",
+  "Wojciechowski", "Kwiatkowski", "Kaczmarek", "Piotrowski", "Grabowski",
+  "Jabłoński", "Pawlak", "Michalski",
 };
 
 static const char * const nigerian_boys[] = {
   "Chidi", "Emeka", "Tobi", "Oluwaseun", "Tunde", "Ifeanyi", "Femi",
-  "Kelechi", "Ayomide", "Chinedu",
+  "Kelechi", "Ayomide", "Chinedu", "Chukwuemeka", "Olumide", "Babatunde",
+  "Obinna", "Adebayo", "Somto", "Damilare", "Nnamdi",
 };
 
 static const char * const nigerian_girls[] = {
   "Adaeze", "Chiamaka", "Ngozi", "Funmilayo", "Temi", "Oluwadamilola",
-  "Blessing", "Precious", "Ifeoma", "Moyinoluwa",
+  "Blessing", "Precious", "Ifeoma", "Moyinoluwa", "Chioma", "Folake",
+  "Adaora", "Zainab", "Simisola", "Ebele", "Yetunde", "Amarachi",
 };
 
 static const char * const nigerian_surnames[] = {
   "Okafor", "Adeyemi", "Okoro", "Balogun", "Eze", "Nwosu", "Adebayo",
-  "Ogunleye", "Chukwu", "Afolabi", "Oyelaran", "Obi",
+  "Ogunleye", "Chukwu", "Afolabi", "Oyelaran", "Obi", "Okonkwo", "Olawale",
+  "Eze-Obi", "Ogunbiyi", "Nwachukwu", "Bello", "Adeleke", "Onyekachi",
 };
 
 static const char * const somali_boys[] = {
   "Abdi", "Mohamed", "Abdirahman", "Liban", "Guled", "Yasin", "Mustafe",
-  "Hamse",
+  "Hamse", "Ahmed", "Ismail", "Abdullahi", "Hassan", "Khalid", "Said",
+  "Bilal", "Anwar",
 };
 
 static const char * const somali_girls[] = {
   "Hodan", "Ayan", "Hibaq", "Sagal", "Nasra", "Ifrah", "Sahra", "Deeqa",
+  "Hawa", "Amina", "Fadumo", "Ubah", "Asha", "Ikran", "Sumaya", "Najma",
 };
 
 static const char * const somali_surnames[] = {
-  "Abdi", "Hassan", "Warsame", "Farah", "Mohamud", "Osman", "Jama",
-  "Nur", "Egal", "Duale",
+  "Abdi", "Hassan", "Warsame", "Farah", "Mohamud", "Osman", "Jama", "Nur",
+  "Egal", "Duale", "Ali", "Omar", "Ahmed", "Yusuf", "Aden", "Hussein",
+  "Ismail", "Abdullahi", "Mohamed", "Ibrahim",
 };
 
 static const char * const chinese_boys[] = {
   "Wei", "Hao", "Jun", "Ming", "Zihan", "Yichen", "Kai Ming", "Jiahao",
+  "Haoran", "Yuxuan", "Zhiwei", "Tian", "Chun", "Bo", "Rui", "Jian",
 };
 
 static const char * const chinese_girls[] = {
-  "Mei", "Xinyi", "Yu", "Lin", "Jia", "Ruoxi", "Yutong", "Zixuan",
+  "Mei", "Xinyi", "Yu", "Lin", "Jia", "Ruoxi", "Yutong", "Zixuan", "Xiaomei",
+  "Huiying", "Ying", "Shu", "Qing", "Wen", "Yan", "Ling",
 };
 
 static const char * const chinese_surnames[] = {
   "Chen", "Wang", "Li", "Zhang", "Liu", "Huang", "Wong", "Cheung", "Lam",
-  "Zhou",
+  "Zhou", "Wu", "Xu", "Sun", "Ma", "Zhao", "Ng", "Ho", "Yeung",
 };
 
 static const char * const turkish_boys[] = {
   "Emre", "Mehmet", "Eren", "Kerem", "Burak", "Ömer", "Arda", "Kaan",
+  "Yusuf", "Ali", "Efe", "Mustafa", "Can", "Berk", "Deniz", "Umut",
 };
 
 static const char * const turkish_girls[] = {
   "Elif", "Zeynep", "Defne", "Ecem", "Ayşe", "Merve", "Ebru", "Duru",
+  "Zehra", "Eylül", "Nehir", "Asya", "Elif Naz", "Ela", "Irmak", "Selin",
 };
 
 static const char * const turkish_surnames[] = {
-  "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Aydın", "Öztürk",
-  "Arslan", "Doğan", "Koç",
+  "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Aydın", "Öztürk", "Arslan",
+  "Doğan", "Koç", "Yıldız", "Özdemir", "Kılıç", "Aslan", "Çetin", "Kara",
+  "Polat", "Erdoğan",
 };
 
 static const char * const romanian_boys[] = {
   "Andrei", "Ionuț", "Mihai", "Alexandru", "Ștefan", "Luca", "Darius",
-  "Matei",
+  "Matei", "David", "Gabriel", "Rareș", "Tudor", "Vlad", "Cristian",
+  "Bogdan", "Sebastian",
 };
 
 static const char * const romanian_girls[] = {
-  "Ioana", "Maria", "Elena", "Andreea", "Bianca", "Ana", "Daria",
-  "Ilinca",
+  "Ioana", "Maria", "Elena", "Andreea", "Bianca", "Ana", "Daria", "Ilinca",
+  "Sofia", "Alexandra", "Ana-Maria", "Gabriela", "Irina", "Teodora", "Sara",
 };
 
 static const char * const romanian_surnames[] = {
-  "Popescu", "Ionescu", "Popa", "Dumitru", "Stan", "Constantin",
-  "Georgescu", "Munteanu", "Rusu", "Lungu",
+  "Popescu", "Ionescu", "Popa", "Dumitru", "Stan", "Constantin", "Georgescu",
+  "Munteanu", "Rusu", "Lungu", "Stoica", "Matei", "Ciobanu", "Ene",
+  "Moldovan", "Florea", "Radu", "Nistor",
 };
 
 static const char * const ukrainian_boys[] = {
-  "Oleksandr", "Maksym", "Artem", "Bohdan", "Dmytro", "Nazar",
+  "Oleksandr", "Maksym", "Artem", "Bohdan", "Dmytro", "Nazar", "Ivan",
+  "Mykola", "Andrii", "Taras", "Yurii", "Denys",
 };
 
 static const char * const ukrainian_girls[] = {
-  "Sofiia", "Anastasiia", "Daryna", "Polina", "Yeva", "Viktoriia",
+  "Sofiia", "Anastasiia", "Daryna", "Polina", "Yeva", "Viktoriia", "Mariia",
+  "Kateryna", "Oleksandra", "Zlata", "Vira", "Solomiia",
 };
 
 static const char * const ukrainian_surnames[] = {
   "Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko", "Melnyk",
-  "Kravchenko", "Oliinyk",
+  "Kravchenko", "Oliinyk", "Boiko", "Kovalchuk", "Marchenko", "Lysenko",
+  "Rudenko", "Savchenko", "Petrenko",
 };
 
 static const char * const portuguese_boys[] = {
-  "Tiago", "Rodrigo", "Gonçalo", "Duarte", "Afonso", "Martim",
+  "Tiago", "Rodrigo", "Gonçalo", "Duarte", "Afonso", "Martim", "João",
+  "Francisco", "Santiago", "Tomás", "Miguel", "Diogo",
 };
 
 static const char * const portuguese_girls[] = {
-  "Beatriz", "Leonor", "Inês", "Matilde", "Carolina", "Mariana",
+  "Beatriz", "Leonor", "Inês", "Matilde", "Carolina", "Mariana", "Maria",
+  "Alice", "Sofia", "Francisca", "Lara", "Madalena",
 };
 
 static const char * const portuguese_surnames[] = {
-  "Silva", "Santos", "Ferreira", "Pereira", "Costa", "Rodrigues",
-  "Almeida", "Sousa",
+  "Silva", "Santos", "Ferreira", "Pereira", "Costa", "Rodrigues", "Almeida",
+  "Sousa", "Oliveira", "Martins", "Gomes", "Lopes", "Marques", "Carvalho",
+  "Ribeiro", "Fernandes",
 };
 
 static const AttDemoCulture cultures[] = {
@@ -210,14 +236,14 @@ att_demo_cultures (guint *n_cultures)
 }
 
 static const char * const streets[] = {
-  "Brook Lane", "Mill Road", "Church Street", "Station Road", "Victoria Road",
-  "Albert Terrace", "Meadow Close", "Willow Way", "Orchard Drive",
-  "Chapel Street", "Park Avenue", "Queens Road", "Weavers Row",
-  "Canal Side", "Foundry Street", "Beech Grove", "Heather Close",
-  "Kingfisher Way", "Sycamore Avenue", "Hawthorn Road", "Riverside Walk",
-  "Castle View", "Tanner Street", "Nursery Lane", "Cotton Street",
-  "Spinners Close", "Green Lane", "Highfield Road", "Primrose Hill",
-  "Ashgrove", "Railway Cottages", "Market Street",
+  "Brook Lane", "Mill Road", "Church Street", "Station Road",
+  "Victoria Road", "Albert Terrace", "Meadow Close", "Willow Way",
+  "Orchard Drive", "Chapel Street", "Park Avenue", "Queens Road",
+  "Weavers Row", "Canal Side", "Foundry Street", "Beech Grove",
+  "Heather Close", "Kingfisher Way", "Sycamore Avenue", "Hawthorn Road",
+  "Riverside Walk", "Castle View", "Tanner Street", "Nursery Lane",
+  "Cotton Street", "Spinners Close", "Green Lane", "Highfield Road",
+  "Primrose Hill", "Ashgrove", "Railway Cottages", "Market Street",
 };
 
 const char * const *
@@ -228,8 +254,8 @@ att_demo_streets (guint *n)
 }
 
 static const char * const districts[] = {
-  "Eastfield", "Upper Millbrook", "Hollins Green", "Canal Bank",
-  "Northmoor", "Old Town", "Brookside", "Westgate",
+  "Eastfield", "Upper Millbrook", "Hollins Green", "Canal Bank", "Northmoor",
+  "Old Town", "Brookside", "Westgate",
 };
 
 const char * const *
@@ -261,12 +287,9 @@ att_demo_medical_notes (guint *n)
 
 static const char * const trips[] = {
   "Trip to the Science and Industry Museum",
-  "Visit to Millbrook Country Park",
-  "Theatre trip: pantomime",
-  "Visit to the city art gallery",
-  "Outdoor learning day at Hollins Farm",
-  "Trip to the aquarium",
-  "Castle visit (history topic)",
+  "Visit to Millbrook Country Park", "Theatre trip: pantomime",
+  "Visit to the city art gallery", "Outdoor learning day at Hollins Farm",
+  "Trip to the aquarium", "Castle visit (history topic)",
   "Residential visit, outdoor centre",
 };
 

@@ -1024,10 +1024,15 @@ make_details (Demo *demo)
 
           p->forename = p->sex == 'F' ? rng_pick (rng, c->girls, c->n_girls)
                                       : rng_pick (rng, c->boys, c->n_boys);
+          if (strcmp (p->forename, f->surname) == 0)
+            continue;
           full = g_strconcat (p->forename, " ", f->surname, NULL);
           if (g_hash_table_add (names, g_steal_pointer (&full)))
             break;
         }
+      /* Never "Abdi Abdi", however the draws went. */
+      for (guint k = 0; strcmp (p->forename, f->surname) == 0; k++)
+        p->forename = p->sex == 'F' ? c->girls[k % c->n_girls] : c->boys[k % c->n_boys];
       /* Some pupils go by another name: an English one chosen by the
        * family, or a stepfather's surname. */
       if (c != english && rng_chance (rng, 0.06))
