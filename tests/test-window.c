@@ -746,8 +746,22 @@ test_window_today_no_school (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "No school today");
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "The school is closed: INSET day");
 
+  /* The week card: a week of term with nothing marked yet (the demo's
+   * registers end on 20 November), then the Christmas holidays. */
+  {
+    AttTodayPage *page = ATT_TODAY_PAGE (att_window_get_page (window, "today"));
+
+    g_setenv ("ATTENDANCE_TODAY", "2026-12-02", TRUE);
+    att_today_page_refresh (page);
+    g_assert_cmpstr (att_today_page_get_week_detail (page), ==, "No sessions marked this week yet");
+    g_setenv ("ATTENDANCE_TODAY", "2026-12-30", TRUE);
+    att_today_page_refresh (page);
+    g_assert_cmpstr (att_today_page_get_week_detail (page), ==, "No school this week");
+  }
+
   g_setenv ("ATTENDANCE_TODAY", TODAY_TEXT, TRUE);
   g_unsetenv ("ATTENDANCE_CLOCK");
+  att_today_page_refresh (ATT_TODAY_PAGE (att_window_get_page (window, "today")));
 }
 
 static void

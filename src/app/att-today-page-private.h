@@ -16,5 +16,9 @@ GtkListBox *att_today_page_get_threshold_list (AttTodayPage *self);
 GtkListBox *att_today_page_get_registers_list (AttTodayPage *self);
 /* Checks the registers again now (the tests move the clock). */
 void        att_today_page_update_registers   (AttTodayPage *self);
+/* Counts everything again now (the tests move the date), and the small
+ * print of the "Attendance this week" card. */
+void        att_today_page_refresh            (AttTodayPage *self);
+const char *att_today_page_get_week_detail    (AttTodayPage *self);
 
 G_END_DECLS

@@ -433,8 +433,14 @@ refresh (AttTodayPage *self)
     }
   else
     {
+      guint sessions = 0;
+
+      /* A week of holidays is not a week nobody has marked yet. */
+      for (AttDate d = monday; calendar != NULL && d < monday + 7; d++)
+        sessions += att_calendar_day_sessions (calendar, d);
       text = g_strdup ("—");
-      detail = g_strdup (_("No sessions marked this week yet"));
+      detail = g_strdup (sessions == 0 ? _("No school this week")
+                                       : _("No sessions marked this week yet"));
     }
   gtk_label_set_label (self->week_value, text);
   gtk_label_set_label (self->week_detail, detail);
@@ -637,6 +643,22 @@ att_today_page_update_registers (AttTodayPage *self)
   g_return_if_fail (ATT_IS_TODAY_PAGE (self));
 
   update_registers (self);
+}
+
+void
+att_today_page_refresh (AttTodayPage *self)
+{
+  g_return_if_fail (ATT_IS_TODAY_PAGE (self));
+
+  refresh (self);
+}
+
+const char *
+att_today_page_get_week_detail (AttTodayPage *self)
+{
+  g_return_val_if_fail (ATT_IS_TODAY_PAGE (self), NULL);
+
+  return gtk_label_get_label (self->week_detail);
 }
 
 static void
