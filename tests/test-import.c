@@ -732,6 +732,41 @@ test_marks (Fixture       *f,
     g_assert_cmpstr (last->user_name, ==, "Olu Officer");
   }
   g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM mark_history"), ==, 7);
+
+  /* The same code with other minutes and another comment is a change
+   * too; and that file had no comment column, so Tuesday morning's
+   * comment is still there. */
+  att_import_report_free (report);
+  report = att_import_report_new ();
+  g_free (path);
+  path = write_file (f, "minutes.csv",
+                     "upn,date,session,code,minutes_late,comment\n"
+                     UPN_1 ",2024-09-03,am,L,20,Bus very late\n"
+                     UPN_1 ",2024-09-02,pm,\\,,\n");
+  g_assert_true (att_import_marks (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->updated, ==, 1);
+  g_assert_cmpuint (report->unchanged, ==, 1);
+  g_assert_true (att_register_get_mark (f->db, amina, D (2024, 9, 3), ATT_SESSION_AM, &mark, &error));
+  g_assert_cmpint (mark.minutes_late, ==, 20);
+  g_assert_cmpstr (mark.comment, ==, "Bus very late");
+  att_mark_clear (&mark);
+
+  /* Minutes late with a present mark break the register's rule, even
+   * where the code is what the register holds. */
+  att_import_report_free (report);
+  report = att_import_report_new ();
+  g_free (path);
+  path = write_file (f, "bad-minutes.csv",
+                     "upn,date,session,code,minutes_late\n"
+                     UPN_1 ",2024-09-02,am,/,5\n");
+  g_assert_false (att_import_marks (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
+  g_clear_error (&error);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_cmpuint (item (report->problems, 0)->row, ==, 2);
+  g_assert_nonnull (strstr (item (report->problems, 0)->message, "only with L or U"));
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM mark_history"), ==, 8);
 }
 
 static void

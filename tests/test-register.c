@@ -832,6 +832,55 @@ test_rollback_reloads (Fixture       *f,
   assert_consistent (f);
 }
 
+/* What a change does not mention stays: the comment, and the minutes
+ * while the mark is still a late one. */
+static void
+test_amend_keeps_details (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AttMark mark = { 0 };
+
+  g_assert_true (write_mark (f, f->officer, f->amy, D (2024, 9, 3), ATT_SESSION_AM,
+                             ATT_CODE_L, 10, "Bus", NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+
+  /* L becomes U (she came after the register closed): 10 minutes, "Bus". */
+  g_assert_true (write_mark (f, f->officer, f->amy, D (2024, 9, 3), ATT_SESSION_AM,
+                             ATT_CODE_U, -1, NULL, "Register had closed", ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (att_register_get_mark (f->db, f->amy, D (2024, 9, 3), ATT_SESSION_AM, &mark, &error));
+  g_assert_cmpint (mark.code, ==, ATT_CODE_U);
+  g_assert_cmpint (mark.minutes_late, ==, 10);
+  g_assert_cmpstr (mark.comment, ==, "Bus");
+  att_mark_clear (&mark);
+
+  /* Typing U again is no change at all: no reason needed, no history. */
+  g_assert_true (write_mark (f, f->officer, f->amy, D (2024, 9, 3), ATT_SESSION_AM,
+                             ATT_CODE_U, -1, NULL, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->db, "mark_history"), ==, 2);
+
+  /* M is not late: the minutes go, the comment stays. */
+  g_assert_true (write_mark (f, f->officer, f->amy, D (2024, 9, 3), ATT_SESSION_AM,
+                             ATT_CODE_M, -1, NULL, "Appointment card", ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (att_register_get_mark (f->db, f->amy, D (2024, 9, 3), ATT_SESSION_AM, &mark, &error));
+  g_assert_cmpint (mark.minutes_late, ==, -1);
+  g_assert_cmpstr (mark.comment, ==, "Bus");
+  att_mark_clear (&mark);
+
+  /* An empty comment removes it. */
+  g_assert_true (write_mark (f, f->officer, f->amy, D (2024, 9, 3), ATT_SESSION_AM,
+                             ATT_CODE_M, -1, "  ", "Comment was wrong", ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (att_register_get_mark (f->db, f->amy, D (2024, 9, 3), ATT_SESSION_AM, &mark, &error));
+  g_assert_null (mark.comment);
+  att_mark_clear (&mark);
+  g_assert_cmpint (count_rows (f->db, "mark_history"), ==, 4);
+  assert_consistent (f);
+}
+
 /* Today is Wednesday 4 September 2024. Thursday's sessions take only
  * what can be planned ahead; today's take anything. */
 static void
@@ -1126,6 +1175,7 @@ main (int   argc,
   ADD ("/register/refused-sessions", test_refused_sessions);
   ADD ("/register/code-rules", test_code_rules);
   ADD ("/register/before-the-day", test_before_the_day);
+  ADD ("/register/amend-keeps-details", test_amend_keeps_details);
   ADD ("/register/permissions", test_permissions);
   ADD ("/register/batch-all-or-nothing", test_batch_all_or_nothing);
   ADD ("/register/dry-run", test_dry_run);

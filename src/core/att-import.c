@@ -1032,6 +1032,7 @@ read_mark_row (Importer       *imp,
   AttMarkWrite write = { 0, ATT_DATE_NONE, ATT_SESSION_AM, ATT_CODE_NONE, -1, NULL };
   AttPupil *pupil = NULL;
   AttCode old;
+  AttMark saved = { 0 };
   const char *text;
   gboolean session_ok = FALSE;
 
@@ -1084,16 +1085,14 @@ read_mark_row (Importer       *imp,
         }
     }
 
+  /* A comment column says what the comment is, an empty cell that there
+   * is none; without the column, saved comments stay. */
   if (has_column (imp, M_COMMENT))
     {
-      text = VALUE (imp, M_COMMENT);
-      if (*text != '\0')
-        {
-          char *comment = g_strdup (text);
+      char *comment = g_strstrip (g_strdup (VALUE (imp, M_COMMENT)));
 
-          g_ptr_array_add (marks->comments, comment);
-          write.comment = comment;
-        }
+      g_ptr_array_add (marks->comments, comment);
+      write.comment = comment;
     }
   free_scratch (scratch, M_N_COLUMNS);
 
@@ -1120,12 +1119,24 @@ read_mark_row (Importer       *imp,
   if (imp->row_problems > 0)
     return;
 
-  old = att_register_code (db, write.pupil_id, write.date, write.session);
-  if (old == write.code)
+  /* A row is unchanged when it says what the register holds: the code,
+   * and the minutes late and comment where the file gives them. */
+  if (!att_register_get_mark (db, write.pupil_id, write.date, write.session, &saved, &error))
     {
+      problem_from_error (imp, NULL, error);
+      return;
+    }
+  old = saved.code;
+  if (old == write.code &&
+      (write.minutes_late == -1 || write.minutes_late == saved.minutes_late) &&
+      (write.comment == NULL ||
+       g_strcmp0 (*write.comment != '\0' ? write.comment : NULL, saved.comment) == 0))
+    {
+      att_mark_clear (&saved);
       imp->report->unchanged++;
       return;
     }
+  att_mark_clear (&saved);
 
   /* The register's own rules (on roll, a school session, X only outside
    * compulsory school age, ...), checked row by row without writing so

@@ -884,17 +884,27 @@ write_one (WriteBatch          *batch,
         }
     }
 
-  /* Blank comments are no comment, so that retyping a mark is not a
-   * change. Clearing a mark leaves no comment: the reason says why. */
-  if (w->comment != NULL && code != ATT_CODE_NONE)
+  if (!read_saved (db, w->pupil_id, w->date, session, &saved, error))
+    return FALSE;
+
+  /* Minutes not given keep the saved ones while the mark stays a late
+   * one (L to U after the register closed, say). */
+  if (minutes == -1 && saved.exists && saved.minutes >= 0 &&
+      (code == ATT_CODE_L || code == ATT_CODE_U) &&
+      (saved.code == ATT_CODE_L || saved.code == ATT_CODE_U))
+    minutes = saved.minutes;
+
+  /* No comment given keeps the saved one (a new code for a late arrival
+   * keeps "bus late"); a blank one removes it. Clearing a mark leaves no
+   * comment: the reason says why. */
+  if (w->comment == NULL && code != ATT_CODE_NONE)
+    comment = g_strdup (saved.comment);
+  else if (w->comment != NULL && code != ATT_CODE_NONE)
     {
       comment = g_strstrip (g_strdup (w->comment));
       if (*comment == '\0')
         g_clear_pointer (&comment, g_free);
     }
-
-  if (!read_saved (db, w->pupil_id, w->date, session, &saved, error))
-    return FALSE;
 
   ok = FALSE;
   if (!saved.exists)

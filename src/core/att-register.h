@@ -14,8 +14,10 @@ G_BEGIN_DECLS
 typedef struct _AttDb AttDb;
 typedef struct _AttUser AttUser;
 
-/* One mark to write. minutes_late is -1 when not given (it is kept only
- * for L and U); comment may be NULL. ATT_CODE_NONE clears a saved mark,
+/* One mark to write. minutes_late is -1 when not given: a saved late
+ * mark (L or U) then keeps its minutes if the new code is L or U too, and
+ * minutes are recorded only with L and U. comment NULL keeps the saved
+ * comment; an empty one removes it. ATT_CODE_NONE clears a saved mark,
  * which is an amendment like any other. */
 typedef struct
 {
