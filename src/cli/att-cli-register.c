@@ -34,6 +34,8 @@ att_cli_cmd_mark (AttCliContext *ctx)
   AttCode code, old_code;
   guint minutes = 0;
   AttMarkWrite write = { 0 };
+  AttMark before = { 0 }, after = { 0 };
+  gboolean details_changed;
   int status;
 
   if ((status = att_cli_parse_date (ctx, "DATE", att_cli_arg (ctx, 1), &date)) != ATT_CLI_OK ||
@@ -51,12 +53,18 @@ att_cli_cmd_mark (AttCliContext *ctx)
   if (pupil == NULL)
     return ATT_CLI_REFUSED;
 
+  date_text = att_date_format (date);
   code = att_code_parse_for_mark (code_arg, date, session, FALSE, &note, &error);
   if (code == ATT_CODE_NONE)
     {
+      /* The refusal says which mark it is about, as the register's own do. */
       if (error != NULL)
-        return att_cli_refuse (error);
-      return att_cli_refuse_msg (_("CODE: “%s” is not an attendance code"), code_arg);
+        {
+          g_prefix_error (&error, "%s %s %s: ", pupil->upn, date_text, att_session_to_string (session));
+          return att_cli_refuse (error);
+        }
+      return att_cli_refuse_msg (_("%s %s %s: CODE: “%s” is not an attendance code"),
+                                 pupil->upn, date_text, att_session_to_string (session), code_arg);
     }
 
   write.pupil_id = pupil->id;
@@ -66,18 +74,30 @@ att_cli_cmd_mark (AttCliContext *ctx)
   write.minutes_late = att_cli_opt (ctx, "minutes-late") != NULL ? (int)minutes : -1;
   write.comment = att_cli_opt (ctx, "comment");
 
-  old_code = att_register_code (ctx->db, pupil->id, date, session);
-  if (!att_register_write (ctx->db, user, &write, 1, att_cli_opt (ctx, "reason"),
-                           ATT_WRITE_DEFAULT, &error))
+  if (!att_register_get_mark (ctx->db, pupil->id, date, session, &before, &error))
     return att_cli_refuse (error);
+  old_code = before.code;
+  if (!att_register_write (ctx->db, user, &write, 1, att_cli_opt (ctx, "reason"),
+                           ATT_WRITE_DEFAULT, &error) ||
+      !att_register_get_mark (ctx->db, pupil->id, date, session, &after, &error))
+    {
+      att_mark_clear (&before);
+      return att_cli_refuse (error);
+    }
+  details_changed = before.minutes_late != after.minutes_late ||
+                    g_strcmp0 (before.comment, after.comment) != 0;
+  att_mark_clear (&before);
+  att_mark_clear (&after);
 
   if (note != NULL)
     g_print (_("Notice: %s\n"), note);
 
-  date_text = att_date_format (date);
   if (old_code == ATT_CODE_NONE)
     g_print (_("%s %s %s: %s\n"), pupil->upn, date_text, att_session_to_string (session),
              att_code_to_string (code));
+  else if (old_code == code && details_changed)
+    g_print (_("%s %s %s: %s (minutes late or comment changed)\n"), pupil->upn, date_text,
+             att_session_to_string (session), att_code_to_string (code));
   else if (old_code == code)
     g_print (_("%s %s %s: %s (unchanged)\n"), pupil->upn, date_text,
              att_session_to_string (session), att_code_to_string (code));
@@ -385,6 +405,9 @@ att_cli_cmd_history (AttCliContext *ctx)
           g_autofree char *when = format_when (entry->at);
 
           json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, entry->id);
+          att_cli_json_string (builder, "upn", pupil->upn);
           att_cli_json_date (builder, "date", entry->date);
           att_cli_json_string (builder, "session", att_session_to_string (entry->session));
           att_cli_json_string (builder, "old", entry->old_code != ATT_CODE_NONE ?

@@ -844,6 +844,34 @@ att_calendar_add_closure (AttDb       *db,
       goto failed;
     }
 
+  /* A closure never hides a mark: sessions already marked are amended
+   * first (the register keeps every entry). */
+  stmt = att_db_prepare (db,
+                         "SELECT count(*) FROM marks WHERE date BETWEEN ?1 AND ?2 "
+                         "AND (?3 < 0 OR session = ?3)",
+                         error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, start);
+  sqlite3_bind_int (stmt, 2, end);
+  sqlite3_bind_int (stmt, 3, session);
+  {
+    gint64 marked = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+
+    sqlite3_reset (stmt);
+    if (marked > 0)
+      {
+        g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                     ngettext ("%lld session of the closure (%s) is already marked: "
+                               "a closure would hide that mark. Amend it first, or close other days",
+                               "%lld sessions of the closure (%s) are already marked: "
+                               "a closure would hide those marks. Amend them first, or close other days",
+                               (unsigned long) marked),
+                     (long long) marked, range);
+        goto failed;
+      }
+  }
+
   stmt = att_db_prepare (db,
                          "INSERT INTO closures (start_date, end_date, session, reason) "
                          "VALUES (?, ?, ?, ?)",

@@ -1658,8 +1658,6 @@ att_grid_add_closure (AttDb          *db,
                       GError        **error)
 {
   g_autoptr(AttUser) actor = NULL;
-  sqlite3_stmt *stmt;
-  gint64 marked = 0;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (session >= -1 && session <= ATT_SESSION_PM, FALSE);
@@ -1671,31 +1669,7 @@ att_grid_add_closure (AttDb          *db,
       return FALSE;
     }
 
-  stmt = att_db_prepare (db,
-                         "SELECT count(*) FROM marks WHERE date BETWEEN ?1 AND ?2 "
-                         "AND (?3 < 0 OR session = ?3)",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, start);
-  sqlite3_bind_int (stmt, 2, end);
-  sqlite3_bind_int (stmt, 3, session);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    marked = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (marked > 0)
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
-                   ngettext ("%lld session of the closure is already marked: "
-                             "a closure would hide that mark. Amend it first, or close other days",
-                             "%lld sessions of the closure are already marked: "
-                             "a closure would hide those marks. Amend them first, or close other days",
-                             (unsigned long) marked),
-                   (long long) marked);
-      return FALSE;
-    }
-
+  /* The calendar refuses a closure over marked sessions. */
   actor = user != NULL ? att_user_copy (user) : NULL;
   return att_calendar_add_closure (db, actor, start, end, session, reason, error) > 0;
 }

@@ -527,9 +527,31 @@ def test_mark_amend_needs_reason_and_history():
         t.refused("mark", UPN_B, "2024-10-14", "am", "/", "--user", OFFICER,
                   "--minutes-late", "5")                                        # only with L or U
         t.refused("history", UPN_D[:-1] + "9")
-        t.mark(UPN_B, "2024-10-14", "am", "L", "--minutes-late", "7")
+        t.mark(UPN_B, "2024-10-14", "am", "L", "--minutes-late", "7", "--comment", "Bus")
         b = [h for h in t.json("history", UPN_B)]
         equal([(h["new"], h["new_minutes_late"]) for h in b], [("L", 7)], "minutes late")
+        # History entries carry their id and the pupil's UPN.
+        check(isinstance(b[0]["id"], int) and b[0]["upn"] == UPN_B, "id and upn in history")
+
+        # More minutes, same code: said so, and the comment stays.
+        r = t.mark(UPN_B, "2024-10-14", "am", "L", "--minutes-late", "9", "--reason", "Clock was slow")
+        check("minutes late or comment changed" in r.out, "a change of minutes is reported: " + r.out)
+        b = t.json("history", UPN_B)
+        equal((b[-1]["old_minutes_late"], b[-1]["new_minutes_late"], b[-1]["comment"]), (7, 9, "Bus"),
+              "minutes changed, comment kept")
+        r = t.mark(UPN_B, "2024-10-14", "am", "L")
+        check("(unchanged)" in r.out, "retyping the same mark changes nothing")
+
+        # A bad code names the pupil and the session.
+        r = t.refused("mark", UPN_B, "2024-10-15", "am", "ZZ", "--user", OFFICER)
+        check(UPN_B in r.err and "2024-10-15 am" in r.err, "the refusal names the mark: " + r.err)
+
+        # A closure over marked sessions is refused, and nothing changes.
+        r = t.refused("calendar", "closure", "add", "2024-10-14", "--reason", "Snow", "--user", OFFICER)
+        check("already marked" in r.err, "the closure names the rule: " + r.err)
+        grid = t.json("register", "4K", "2024-10-14")
+        row = [p for p in grid if p["upn"] == UPN_A][0]
+        equal(row["cells"][0]["code"], "I", "the mark is still there")
 
         # On Wednesday 18 December, Thursday takes a planned absence but
         # not a present mark or an N: that day has not come yet.
@@ -538,8 +560,9 @@ def test_mark_amend_needs_reason_and_history():
         t.refused("mark", UPN_B, "2024-12-19", "pm", "N", "--user", OFFICER, today="2024-12-18")
         t.ok("mark", UPN_B, "2024-12-19", "am", "V", "--user", OFFICER, today="2024-12-18")
         b = [h for h in t.json("history", UPN_B)]
-        equal([(h["date"], h["new"]) for h in b], [("2024-10-14", "L"), ("2024-12-19", "V")],
+        equal([(h["date"], h["new"]) for h in b][-1:], [("2024-12-19", "V")],
               "only the planned absence was written")
+        equal(len(b), 3, "entries: L, L with more minutes, V")
     finally:
         t.cleanup()
 
