@@ -5,9 +5,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "att-db-private.h"
+
 #include "att-test-util.h"
 
 static int
@@ -60,8 +62,16 @@ test_migrations (void)
   /* WAL and foreign keys are on for every connection. */
   g_assert_cmpint (db_int (t->db, "PRAGMA foreign_keys"), ==, 1);
 
-  /* An empty file (version 0) is brought up to date when opened. */
-  g_assert_true (g_file_set_contents (empty, "", 0, &error));
+  /* A database of version 0 (made by SQLite, holding nothing) is brought
+   * up to date when opened. */
+  {
+    sqlite3 *handle = NULL;
+
+    g_assert_cmpint (sqlite3_open (empty, &handle), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE t (x); DROP TABLE t;", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (handle);
+  }
   db = att_db_open (empty, &error);
   g_assert_no_error (error);
   g_assert_nonnull (db);
@@ -283,10 +293,23 @@ test_not_a_database (void)
   static const char text[] = "Dear parent, this is not a database at all. It is a letter, long "
                              "enough to fill the first page of what SQLite would read as a header.";
 
+  g_autofree char *empty = g_build_filename (t->dir, "empty.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 1;
+
   g_assert_true (g_file_set_contents (path, text, -1, &error));
   g_assert_null (att_db_open (path, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_DATABASE);
   g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  /* An empty file is refused too, and left empty: it is not a new school. */
+  g_assert_true (g_file_set_contents (empty, "", 0, &error));
+  g_assert_null (att_db_open (empty, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "empty file"));
+  g_assert_true (g_file_get_contents (empty, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, 0);
 }
 
 static void

@@ -591,6 +591,20 @@ open_database (const char  *path,
                    path);
       return NULL;
     }
+  else
+    {
+      /* An empty file (a copy that failed, say) is not an empty school:
+       * opening it would quietly start a new register in its place. */
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0 && st.st_size == 0)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                       _("%s is an empty file, not an attendance database: restore it from a backup, or remove it and create a new one"),
+                       path);
+          return NULL;
+        }
+    }
 
   self->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &self->handle, flags, NULL);
