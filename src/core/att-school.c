@@ -444,6 +444,9 @@ att_school_set_many (AttDb              *db,
       g_autofree char *detail = NULL;
       const char *value = clean->pdata[i];
 
+      /* Setting what is already there is no change, and not logged. */
+      if (g_strcmp0 (old, value) == 0)
+        continue;
       if (!att_db_put_setting (db, keys[i], value, error))
         goto failed;
       detail = g_strdup_printf ("%s = %s (was %s)", keys[i], value, old);
