@@ -77,6 +77,22 @@ test_migrations (void)
   g_assert_nonnull (db);
   g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'marks'"), ==, 1);
+
+  /* The grid finds a week's amended marks from an index alone. */
+  {
+    sqlite3_stmt *stmt = NULL;
+    g_autoptr(GString) plan = g_string_new (NULL);
+
+    g_assert_cmpint (sqlite3_prepare_v2 (att_db_get_handle (t->db),
+                                         "EXPLAIN QUERY PLAN SELECT pupil_id, date, session FROM marks "
+                                         "WHERE date BETWEEN ?1 AND ?2 AND amendments > 0",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+    sqlite3_finalize (stmt);
+    g_test_message ("%s", plan->str);
+    g_assert_nonnull (strstr (plan->str, "COVERING INDEX marks_amended"));
+  }
 }
 
 static void
