@@ -95,6 +95,28 @@ test_migrations (void)
   }
 }
 
+/* A database made before the index of amended marks (version 1) is
+ * brought up to date when opened, and keeps what it holds. */
+static void
+test_upgrade_from_1 (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+
+  put (t->db, "name", "Riverside Primary School");
+  g_assert_true (att_db_exec (t->db, "DROP INDEX marks_amended; PRAGMA user_version = 1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (t->db, "SELECT count(*) FROM sqlite_master WHERE name = 'marks_amended'"), ==, 0);
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM sqlite_master WHERE name = 'marks_amended'"), ==, 1);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM settings WHERE value = 'Riverside Primary School'"), ==, 1);
+}
+
 static void
 test_reopen (void)
 {
@@ -349,6 +371,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/db/migrations", test_migrations);
+  g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/db/reopen", test_reopen);
   g_test_add_func ("/db/create-refuses-existing", test_create_refuses_existing);
   g_test_add_func ("/db/nested-transactions", test_nested_transactions);
