@@ -721,6 +721,29 @@ test_window_today_complete (void)
     row = info_row (registers_at ("07:00"));
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, expected);
   }
+
+  /* Left open, the page catches up with the clock on its own: at half
+   * past nine the morning register is complete again. */
+  {
+    AttTodayPage *page = ATT_TODAY_PAGE (att_window_get_page (window, "today"));
+    GtkListBox *list = att_today_page_get_registers_list (page);
+
+    g_setenv ("ATTENDANCE_CLOCK", "09:30", TRUE);
+    att_today_page_tick (page);
+    row = info_row (list);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     "Every register is complete");
+
+    /* Not while someone is on the list with the keyboard. */
+    gtk_widget_set_focusable (GTK_WIDGET (row), TRUE);
+    g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+    g_setenv ("ATTENDANCE_CLOCK", "07:00", TRUE);
+    att_today_page_tick (page);
+    g_assert_true (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, 0)) == row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     "Every register is complete");
+    g_setenv ("ATTENDANCE_CLOCK", "09:30", TRUE);
+  }
 }
 
 static void

@@ -16,6 +16,9 @@ GtkListBox *att_today_page_get_threshold_list (AttTodayPage *self);
 GtkListBox *att_today_page_get_registers_list (AttTodayPage *self);
 /* Checks the registers again now (the tests move the clock). */
 void        att_today_page_update_registers   (AttTodayPage *self);
+/* What the page does once a minute while it is shown: catch up with the
+ * clock, unless the register list has the keyboard focus. */
+void        att_today_page_tick               (AttTodayPage *self);
 /* Counts everything again now (the tests move the date), and the small
  * print of the "Attendance this week" card. */
 void        att_today_page_refresh            (AttTodayPage *self);

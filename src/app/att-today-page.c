@@ -543,13 +543,26 @@ on_db_changed (AttDb        *db,
 static gboolean
 on_tick (gpointer user_data)
 {
-  AttTodayPage *self = user_data;
+  att_today_page_tick (user_data);
+  return G_SOURCE_CONTINUE;
+}
 
+void
+att_today_page_tick (AttTodayPage *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (ATT_IS_TODAY_PAGE (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   if (att_date_today () != self->shown_date)
     refresh (self);
-  else if (gtk_widget_get_focus_child (GTK_WIDGET (self->registers_list)) == NULL)
+  else if (focus == NULL ||
+           (focus != GTK_WIDGET (self->registers_list) &&
+            !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->registers_list))))
     update_registers (self);
-  return G_SOURCE_CONTINUE;
 }
 
 static void
