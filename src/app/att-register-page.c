@@ -155,6 +155,8 @@ struct _AttRegisterPage
 
   char                *message;
   char                *subtitle;
+  char                *needle_text;       /* the name filter's text ... */
+  char                *needle;            /* ... folded for comparing */
   GPtrArray           *missing;           /* AttRegisterStatus */
   guint                missing_idle_id;
 };
@@ -648,21 +650,28 @@ filter_by_name (gpointer item,
   AttRegisterPage *self = user_data;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   AttPupil *pupil;
-  g_autofree char *needle = NULL;
   g_autofree char *name = NULL;
   g_autofree char *legal = NULL;
 
   if (text == NULL || *text == '\0')
     return TRUE;
 
+  /* Case and accents aside: "celik" finds "Çelik". The text typed is
+   * folded once for the whole list, not once a pupil. */
+  if (g_strcmp0 (text, self->needle_text) != 0)
+    {
+      g_free (self->needle_text);
+      g_free (self->needle);
+      self->needle_text = g_strdup (text);
+      self->needle = att_name_fold (text);
+    }
+
   pupil = att_register_row_get_pupil (ATT_REGISTER_ROW (item));
-  /* Case and accents aside: "celik" finds "Çelik". */
-  needle = att_name_fold (text);
   name = att_name_fold (att_pupil_get_display_name (pupil));
-  if (strstr (name, needle) != NULL)
+  if (strstr (name, self->needle) != NULL)
     return TRUE;
   legal = att_name_fold (pupil->legal_surname);
-  return strstr (legal, needle) != NULL;
+  return strstr (legal, self->needle) != NULL;
 }
 
 /* An empty grid says why: nobody's name has the text typed in the
@@ -3281,6 +3290,8 @@ att_register_page_finalize (GObject *object)
   g_clear_pointer (&self->missing, g_ptr_array_unref);
   g_free (self->message);
   g_free (self->subtitle);
+  g_free (self->needle_text);
+  g_free (self->needle);
 
   G_OBJECT_CLASS (att_register_page_parent_class)->finalize (object);
 }
