@@ -855,6 +855,17 @@ test_amend_keeps_details (Fixture       *f,
   g_assert_cmpstr (mark.comment, ==, "Bus");
   att_mark_clear (&mark);
 
+  /* Asked beforehand, the register says what a write would change. */
+  {
+    AttMarkWrite same = { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_U, -1, NULL };
+    AttMarkWrite later = { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_U, 15, NULL };
+    AttMarkWrite blank = { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_U, -1, "" };
+
+    g_assert_false (att_register_write_changes (f->db, &same));
+    g_assert_true (att_register_write_changes (f->db, &later));
+    g_assert_true (att_register_write_changes (f->db, &blank));
+  }
+
   /* Typing U again is no change at all: no reason needed, no history. */
   g_assert_true (write_mark (f, f->officer, f->amy, D (2024, 9, 3), ATT_SESSION_AM,
                              ATT_CODE_U, -1, NULL, NULL, ATT_WRITE_DEFAULT, &error));

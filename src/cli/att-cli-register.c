@@ -34,8 +34,7 @@ att_cli_cmd_mark (AttCliContext *ctx)
   AttCode code, old_code;
   guint minutes = 0;
   AttMarkWrite write = { 0 };
-  AttMark before = { 0 }, after = { 0 };
-  gboolean details_changed;
+  gboolean changes;
   int status;
 
   if ((status = att_cli_parse_date (ctx, "DATE", att_cli_arg (ctx, 1), &date)) != ATT_CLI_OK ||
@@ -74,20 +73,11 @@ att_cli_cmd_mark (AttCliContext *ctx)
   write.minutes_late = att_cli_opt (ctx, "minutes-late") != NULL ? (int)minutes : -1;
   write.comment = att_cli_opt (ctx, "comment");
 
-  if (!att_register_get_mark (ctx->db, pupil->id, date, session, &before, &error))
-    return att_cli_refuse (error);
-  old_code = before.code;
+  old_code = att_register_code (ctx->db, pupil->id, date, session);
+  changes = att_register_write_changes (ctx->db, &write);
   if (!att_register_write (ctx->db, user, &write, 1, att_cli_opt (ctx, "reason"),
-                           ATT_WRITE_DEFAULT, &error) ||
-      !att_register_get_mark (ctx->db, pupil->id, date, session, &after, &error))
-    {
-      att_mark_clear (&before);
-      return att_cli_refuse (error);
-    }
-  details_changed = before.minutes_late != after.minutes_late ||
-                    g_strcmp0 (before.comment, after.comment) != 0;
-  att_mark_clear (&before);
-  att_mark_clear (&after);
+                           ATT_WRITE_DEFAULT, &error))
+    return att_cli_refuse (error);
 
   if (note != NULL)
     g_print (_("Notice: %s\n"), note);
@@ -95,7 +85,7 @@ att_cli_cmd_mark (AttCliContext *ctx)
   if (old_code == ATT_CODE_NONE)
     g_print (_("%s %s %s: %s\n"), pupil->upn, date_text, att_session_to_string (session),
              att_code_to_string (code));
-  else if (old_code == code && details_changed)
+  else if (old_code == code && changes)
     g_print (_("%s %s %s: %s (minutes late or comment changed)\n"), pupil->upn, date_text,
              att_session_to_string (session), att_code_to_string (code));
   else if (old_code == code)

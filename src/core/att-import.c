@@ -1032,7 +1032,6 @@ read_mark_row (Importer       *imp,
   AttMarkWrite write = { 0, ATT_DATE_NONE, ATT_SESSION_AM, ATT_CODE_NONE, -1, NULL };
   AttPupil *pupil = NULL;
   AttCode old;
-  AttMark saved = { 0 };
   const char *text;
   gboolean session_ok = FALSE;
 
@@ -1121,22 +1120,12 @@ read_mark_row (Importer       *imp,
 
   /* A row is unchanged when it says what the register holds: the code,
    * and the minutes late and comment where the file gives them. */
-  if (!att_register_get_mark (db, write.pupil_id, write.date, write.session, &saved, &error))
+  old = att_register_code (db, write.pupil_id, write.date, write.session);
+  if (!att_register_write_changes (db, &write))
     {
-      problem_from_error (imp, NULL, error);
-      return;
-    }
-  old = saved.code;
-  if (old == write.code &&
-      (write.minutes_late == -1 || write.minutes_late == saved.minutes_late) &&
-      (write.comment == NULL ||
-       g_strcmp0 (*write.comment != '\0' ? write.comment : NULL, saved.comment) == 0))
-    {
-      att_mark_clear (&saved);
       imp->report->unchanged++;
       return;
     }
-  att_mark_clear (&saved);
 
   /* The register's own rules (on roll, a school session, X only outside
    * compulsory school age, ...), checked row by row without writing so

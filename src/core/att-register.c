@@ -737,6 +737,60 @@ store_mark (WriteBatch       *batch,
   return TRUE;
 }
 
+/* What a write leaves beside its code, given what the session holds:
+ * minutes not given keep the saved ones while the mark stays a late one
+ * (L to U after the register closed, say); no comment given keeps the
+ * saved one (a new code for a late arrival keeps "bus late") and a blank
+ * one removes it. Clearing a mark leaves no comment: the reason says
+ * why. */
+static void
+resolve_details (const SavedMark    *saved,
+                 const AttMarkWrite *w,
+                 AttCode             code,
+                 int                *minutes,
+                 char              **comment)
+{
+  if (*minutes == -1 && saved->exists && saved->minutes >= 0 &&
+      (code == ATT_CODE_L || code == ATT_CODE_U) &&
+      (saved->code == ATT_CODE_L || saved->code == ATT_CODE_U))
+    *minutes = saved->minutes;
+
+  *comment = NULL;
+  if (w->comment == NULL && code != ATT_CODE_NONE)
+    *comment = g_strdup (saved->comment);
+  else if (w->comment != NULL && code != ATT_CODE_NONE)
+    {
+      *comment = g_strstrip (g_strdup (w->comment));
+      if (**comment == '\0')
+        g_clear_pointer (comment, g_free);
+    }
+}
+
+gboolean
+att_register_write_changes (AttDb              *db,
+                            const AttMarkWrite *w)
+{
+  AttCode code = w->code;
+  int minutes = w->minutes_late;
+  g_autofree char *comment = NULL;
+  SavedMark saved;
+  gboolean changes;
+
+  g_return_val_if_fail (ATT_IS_DB (db), TRUE);
+
+  /* A session that cannot be read is left for the write to report. */
+  if (!read_saved (db, w->pupil_id, w->date, w->session, &saved, NULL))
+    return TRUE;
+  if (code == ATT_CODE_PRESENT_AM || code == ATT_CODE_PRESENT_PM)
+    code = w->session == ATT_SESSION_AM ? ATT_CODE_PRESENT_AM : ATT_CODE_PRESENT_PM;
+  resolve_details (&saved, w, code, &minutes, &comment);
+  changes = saved.exists ? !(saved.code == code && saved.minutes == minutes &&
+                             g_strcmp0 (saved.comment, comment) == 0)
+                         : code != ATT_CODE_NONE;
+  g_free (saved.comment);
+  return changes;
+}
+
 /* Codes that say what happened in the session, which nobody can know
  * before the day: present, late, and absent for no known or accepted
  * reason. */
@@ -887,24 +941,7 @@ write_one (WriteBatch          *batch,
   if (!read_saved (db, w->pupil_id, w->date, session, &saved, error))
     return FALSE;
 
-  /* Minutes not given keep the saved ones while the mark stays a late
-   * one (L to U after the register closed, say). */
-  if (minutes == -1 && saved.exists && saved.minutes >= 0 &&
-      (code == ATT_CODE_L || code == ATT_CODE_U) &&
-      (saved.code == ATT_CODE_L || saved.code == ATT_CODE_U))
-    minutes = saved.minutes;
-
-  /* No comment given keeps the saved one (a new code for a late arrival
-   * keeps "bus late"); a blank one removes it. Clearing a mark leaves no
-   * comment: the reason says why. */
-  if (w->comment == NULL && code != ATT_CODE_NONE)
-    comment = g_strdup (saved.comment);
-  else if (w->comment != NULL && code != ATT_CODE_NONE)
-    {
-      comment = g_strstrip (g_strdup (w->comment));
-      if (*comment == '\0')
-        g_clear_pointer (&comment, g_free);
-    }
+  resolve_details (&saved, w, code, &minutes, &comment);
 
   ok = FALSE;
   if (!saved.exists)

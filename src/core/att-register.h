@@ -56,6 +56,12 @@ gboolean     att_register_write       (AttDb               *db,
                                        AttWriteFlags        flags,
                                        GError             **error);
 
+/* Whether writing @write would change its session: the code, or the
+ * minutes late or comment it gives (what it leaves out stays, as
+ * att_register_write() keeps it). Rules are not checked here. */
+gboolean     att_register_write_changes (AttDb              *db,
+                                         const AttMarkWrite *write);
+
 /* The current code of a session from the in-memory register (fast). */
 AttCode      att_register_code        (AttDb               *db,
                                        gint64               pupil_id,
