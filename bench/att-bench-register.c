@@ -20,6 +20,7 @@
 #include <stdio.h>
 
 #include "attendance-core.h"
+#include "att-demo.h"
 #include "att-register-grid.h"
 #include "att-register-model.h"
 

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "attendance-core.h"
+#include "att-demo.h"
 
 #define AS_OF_TEXT "2026-11-20"
 

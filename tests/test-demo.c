@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "att-demo.h"
 #include "att-register-grid.h"
 #include "att-test-util.h"
 

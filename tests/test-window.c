@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "att-application.h"
+#include "att-demo.h"
 #include "att-pupils-page-private.h"
 #include "att-register-page-private.h"
 #include "att-test-util.h"

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "att-application.h"
+#include "att-demo.h"
 #include "att-window.h"
 
 /* From the compiled resources (registered by hand: the app is a static

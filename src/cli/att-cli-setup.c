@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "att-cli-private.h"
+#include "att-demo.h"
 
 /* Removes a database that could not be set up, so a refused init leaves
  * nothing behind. */

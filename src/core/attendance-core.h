@@ -8,7 +8,6 @@
 #include "att-codes.h"
 #include "att-date.h"
 #include "att-db.h"
-#include "att-demo.h"
 #include "att-error.h"
 #include "att-import.h"
 #include "att-pupils.h"

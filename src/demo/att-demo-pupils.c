@@ -1,0 +1,574 @@
+/* att-demo-pupils.c: the demo school's pupils
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One cohort of pupils per year of entry, with those who joined late,
+ * those who moved away during a year and the older year groups who have
+ * since left; then each pupil's details (names, needs, the groups the
+ * school must watch) and the pattern their register will follow.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "att-db-private.h"
+#include "att-demo-private.h"
+#include "att-pupils.h"
+
+/* ------------------------------------------------------------------ */
+/* Cohorts.                                                            */
+
+static const char * const primary_forms[] = {
+  "Oak", "Ash", "Elm", "Birch", "Rowan", "Willow", "Hazel", "Cedar",
+  "Maple", "Holly", "Alder", "Larch",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (primary_forms) == ATT_DEMO_PRIMARY_FORMS);
+
+char *
+att_demo_form_name (AttDemo *demo,
+                    int      year_group,
+                    int      form)
+{
+  if (demo->primary)
+    {
+      if (year_group == ATT_YEAR_RECEPTION)
+        return g_strdup_printf ("R %s", primary_forms[form % G_N_ELEMENTS (primary_forms)]);
+      return g_strdup_printf ("%d %s", year_group,
+                              primary_forms[form % G_N_ELEMENTS (primary_forms)]);
+    }
+  return g_strdup_printf ("%d%c", year_group, 'A' + form);
+}
+
+/* The day a cohort leaves after its last year: the end of the summer
+ * term for a primary school; the last Friday of June for Year 11, when
+ * compulsory schooling ends. */
+static AttDate
+cohort_leaving_day (AttDemo *demo,
+                    int      cohort)
+{
+  int final = cohort + demo->n_groups - 1;
+
+  if (demo->primary)
+    {
+      AttDemoYear y;
+      AttDate last;
+
+      if (final <= demo->last_year)
+        return att_demo_year_last_day (att_demo_get_year (demo, final));
+      att_demo_year_init (&y, final);
+      last = att_demo_year_last_day (&y);
+      att_demo_year_clear (&y);
+      return last;
+    }
+  return att_demo_last_weekday_of_month (final + 1, 6, 5);
+}
+
+/* A random pupil day of @year no later than @until (0 when none). */
+static AttDate
+random_day (AttDemo    *demo,
+            AttDemoRng *rng,
+            int         year,
+            AttDate     from,
+            AttDate     until)
+{
+  AttDemoYear *y = att_demo_get_year (demo, year);
+  guint lo = 0, hi = y->days->len;
+
+  while (lo < hi && g_array_index (y->days, AttDate, lo) < from)
+    lo++;
+  while (hi > lo && g_array_index (y->days, AttDate, hi - 1) > until)
+    hi--;
+  if (lo >= hi)
+    return ATT_DATE_NONE;
+  return g_array_index (y->days, AttDate, lo + att_demo_rng_below (rng, hi - lo));
+}
+
+static void
+make_upn (AttDemo      *demo,
+          AttDemoPupil *pupil,
+          int           allocated)
+{
+  char rest[13];
+  guint serial = demo->upn_serial++;
+  /* A made-up local authority number and establishment numbers that step
+   * on every thousand pupils, as if pupils came from several schools. */
+  guint estab = 2100 + serial / 1000;
+
+  g_snprintf (rest, sizeof rest, "%03u%04u%02d%03u", 919u, estab,
+              allocated % 100, serial % 1000);
+  pupil->upn[0] = att_upn_check_letter (rest);
+  memcpy (pupil->upn + 1, rest, 12);
+  pupil->upn[13] = '\0';
+}
+
+static void
+new_pupil (AttDemo *demo,
+           int      cohort,
+           AttDate  admission,
+           AttDate  leaving)
+{
+  AttDemoPupil p = { 0 };
+  int birth_year;
+  AttDate born_from;
+
+  p.index = demo->pupils->len;
+  p.id = (gint64)p.index + 1;
+  p.family = -1;
+  p.cohort = cohort;
+  p.admission = admission;
+  p.leaving = leaving;
+  p.on_roll = admission <= demo->as_of &&
+              (leaving == ATT_DATE_NONE || leaving >= demo->as_of);
+  /* Born between 1 September and 31 August: aged 4 on 31 August before
+   * Reception, 11 before Year 7. */
+  birth_year = cohort - (demo->primary ? 5 : 12);
+  born_from = att_date_from_ymd (birth_year, 9, 1);
+  p.dob = born_from + (AttDate)att_demo_rng_below (&demo->rng,
+                                          (guint)(att_date_from_ymd (birth_year + 1, 9, 1) - born_from));
+  p.year_group = att_demo_group_in (demo, cohort,
+                           leaving != ATT_DATE_NONE && leaving < demo->as_of
+                           ? att_date_school_year (leaving) : demo->last_year);
+  p.year_group = CLAMP (p.year_group, demo->first_group, demo->last_group);
+  p.form = (int)att_demo_rng_below (&demo->rng, (guint)demo->n_forms);
+  make_upn (demo, &p, att_date_school_year (admission));
+  g_array_append_val (demo->pupils, p);
+}
+
+/* Spreads @total over the year groups: the older groups a little larger,
+ * as schools fill from the bottom less than they used to. */
+static void
+split_year_groups (AttDemo *demo,
+                   guint    total,
+                   guint   *counts)
+{
+  guint sum = 0;
+
+  for (int g = 0; g < demo->n_groups; g++)
+    {
+      counts[g] = total / (guint)demo->n_groups;
+      sum += counts[g];
+    }
+  for (int g = demo->n_groups - 1; sum < total; g = (g + demo->n_groups - 1) % demo->n_groups)
+    {
+      counts[g]++;
+      sum++;
+    }
+}
+
+/* Makes every cohort with a pupil on roll in the years asked for. */
+void
+att_demo_make_cohorts (AttDemo *demo,
+                       guint    n_pupils)
+{
+  guint now[16] = { 0 };
+  int per_group = (int)(n_pupils / (guint)demo->n_groups);
+
+  split_year_groups (demo, n_pupils, now);
+
+  for (int cohort = demo->oldest_cohort; cohort <= demo->last_year; cohort++)
+    {
+      int final = cohort + demo->n_groups - 1;
+      AttDate start = att_demo_year_first_day (att_demo_get_year (demo, cohort));
+      AttDate graduation = cohort_leaving_day (demo, cohort);
+      gboolean graduated = graduation < demo->as_of;
+      guint stayers;
+
+      if (graduated)
+        stayers = (guint)MAX (1, per_group - 3 + (int)att_demo_rng_below (&demo->rng, 7));
+      else
+        stayers = now[att_demo_group_in (demo, cohort, demo->last_year) - demo->first_group];
+
+      /* Those still on roll, or who left with their year group; one in
+       * ten of them joined after the start. */
+      for (guint i = 0; i < stayers; i++)
+        {
+          AttDate admission = start;
+
+          if (att_demo_rng_chance (&demo->rng, 0.10))
+            {
+              int year = cohort + (int)att_demo_rng_below (&demo->rng, (guint)(MIN (final, demo->last_year) - cohort + 1));
+              AttDate until = MIN (demo->as_of, graduation - 1);
+              AttDate day = random_day (demo, &demo->rng, year, start + 1, until);
+
+              if (day != ATT_DATE_NONE)
+                admission = day;
+            }
+          new_pupil (demo, cohort, admission, graduated ? graduation : ATT_DATE_NONE);
+        }
+
+      /* Those who moved away during one of the years with marks: about
+       * one in forty a year. */
+      for (int year = MAX (cohort, demo->first_year); year <= MIN (final, demo->last_year); year++)
+        {
+          guint movers = (guint)((double)per_group * 0.025 + att_demo_rng_double (&demo->rng));
+
+          for (guint i = 0; i < movers; i++)
+            {
+              AttDate leaving = random_day (demo, &demo->rng, year, start + 1,
+                                            MIN (demo->as_of - 1, graduation - 1));
+              AttDate admission = start;
+
+              if (leaving == ATT_DATE_NONE)
+                continue;
+              if (att_demo_rng_chance (&demo->rng, 0.25))
+                {
+                  AttDate day = random_day (demo, &demo->rng, year, start + 1, leaving - 1);
+                  if (day != ATT_DATE_NONE)
+                    admission = day;
+                }
+              new_pupil (demo, cohort, admission, leaving);
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Pupils' details and the patterns of their registers.                */
+
+static void
+set_profile (AttDemo      *demo,
+             AttDemoPupil *p)
+{
+  AttDemoRng *rng = &demo->rng;
+  double r = att_demo_rng_double (rng);
+
+  if (r < 0.02)
+    {
+      p->profile = ATT_DEMO_PROFILE_SEVERE;
+      p->absence = att_demo_rng_range (rng, 0.50, 0.68);
+      p->episode_days = 6.0;
+      p->unauthorised = 0.45;
+      p->late = 0.06;
+    }
+  else if (r < 0.15)
+    {
+      p->profile = ATT_DEMO_PROFILE_PERSISTENT;
+      p->absence = att_demo_rng_range (rng, 0.10, 0.20);
+      p->episode_days = 2.4;
+      p->unauthorised = 0.25;
+      p->late = att_demo_rng_range (rng, 0.02, 0.08);
+    }
+  else if (r < 0.40)
+    {
+      p->profile = ATT_DEMO_PROFILE_AVERAGE;
+      p->absence = att_demo_rng_range (rng, 0.035, 0.08);
+      p->episode_days = 1.9;
+      p->unauthorised = 0.10;
+      p->late = att_demo_rng_range (rng, 0.01, 0.04);
+    }
+  else
+    {
+      p->profile = ATT_DEMO_PROFILE_GOOD;
+      p->absence = att_demo_rng_range (rng, 0.004, 0.035);
+      p->episode_days = 1.6;
+      p->unauthorised = 0.03;
+      p->late = att_demo_rng_range (rng, 0.0, 0.015);
+    }
+  p->monday_friday = p->profile != ATT_DEMO_PROFILE_GOOD && att_demo_rng_chance (rng, 0.2);
+}
+
+void
+att_demo_make_details (AttDemo *demo)
+{
+  AttDemoRng *rng = &demo->rng;
+  guint n_notes;
+  const char * const *notes = att_demo_medical_notes (&n_notes);
+  const AttDemoCulture *english = &att_demo_cultures (&(guint){ 0 })[0];
+  int foster_family = -1;
+  guint on_roll = 0, looked_after = 0;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < demo->pupils->len; i++)
+    {
+      AttDemoPupil *p = att_demo_pupil (demo, i);
+      AttDemoFamily *f = att_demo_family (demo, p->family);
+      const AttDemoCulture *c = f->culture;
+      double r;
+
+      p->sex = att_demo_rng_chance (rng, 0.5) ? 'F' : 'M';
+      /* Two pupils with the same name are rare in a real school (and
+       * never brothers or sisters): a name already taken is drawn again,
+       * a few times at most. */
+      for (guint attempt = 0; attempt < 12; attempt++)
+        {
+          g_autofree char *full = NULL;
+
+          p->forename = p->sex == 'F' ? att_demo_rng_pick (rng, c->girls, c->n_girls)
+                                      : att_demo_rng_pick (rng, c->boys, c->n_boys);
+          if (strcmp (p->forename, f->surname) == 0)
+            continue;
+          full = g_strconcat (p->forename, " ", f->surname, NULL);
+          if (g_hash_table_add (names, g_steal_pointer (&full)))
+            break;
+        }
+      /* Never "Abdi Abdi", however the draws went. */
+      for (guint k = 0; strcmp (p->forename, f->surname) == 0; k++)
+        p->forename = p->sex == 'F' ? c->girls[k % c->n_girls] : c->boys[k % c->n_boys];
+      /* Some pupils go by another name: an English one chosen by the
+       * family, or a stepfather's surname. */
+      if (c != english && att_demo_rng_chance (rng, 0.06))
+        p->preferred_forename = p->sex == 'F' ? att_demo_rng_pick (rng, english->girls, english->n_girls)
+                                              : att_demo_rng_pick (rng, english->boys, english->n_boys);
+      else if (att_demo_rng_chance (rng, 0.015))
+        p->preferred_forename = p->sex == 'F' ? att_demo_rng_pick (rng, c->girls, c->n_girls)
+                                              : att_demo_rng_pick (rng, c->boys, c->n_boys);
+      if (g_strcmp0 (p->preferred_forename, p->forename) == 0)
+        p->preferred_forename = NULL;
+      if (att_demo_rng_chance (rng, 0.012))
+        p->preferred_surname = att_demo_rng_pick (rng, english->surnames, english->n_surnames);
+      if (g_strcmp0 (p->preferred_surname, f->surname) == 0)
+        p->preferred_surname = NULL;
+
+      r = att_demo_rng_double (rng);
+      p->sen = r < 0.03 ? ATT_SEN_EHCP : r < 0.16 ? ATT_SEN_SUPPORT : ATT_SEN_NONE;
+      p->young_carer = p->year_group >= 3 && att_demo_rng_chance (rng, 0.025);
+      if (att_demo_rng_chance (rng, 0.05))
+        p->medical_note = att_demo_rng_pick (rng, notes, n_notes);
+      set_profile (demo, p);
+
+      if (p->on_roll)
+        on_roll++;
+      if (p->on_roll && f->n_children == 1 && foster_family < 0 && att_demo_rng_chance (rng, 0.02))
+        foster_family = p->family;
+      if (p->on_roll && f->n_children == 1 && att_demo_rng_chance (rng, 0.008))
+        {
+          att_demo_make_foster (demo, f);
+          p->looked_after = TRUE;
+          looked_after++;
+        }
+    }
+
+  /* Every group the school must watch has at least one pupil on roll,
+   * however small the demo. */
+  if (looked_after == 0)
+    for (guint i = 0; i < demo->pupils->len; i++)
+      {
+        AttDemoPupil *p = att_demo_pupil (demo, i);
+        AttDemoFamily *f = att_demo_family (demo, p->family);
+
+        if (p->on_roll && f->n_children == 1 && (foster_family < 0 || p->family == foster_family))
+          {
+            att_demo_make_foster (demo, f);
+            p->looked_after = TRUE;
+            break;
+          }
+      }
+  {
+    gboolean have[6] = { FALSE };
+
+    for (guint i = 0; i < demo->pupils->len; i++)
+      {
+        AttDemoPupil *p = att_demo_pupil (demo, i);
+        AttDemoFamily *f = att_demo_family (demo, p->family);
+
+        if (!p->on_roll)
+          continue;
+        have[0] |= f->fsm;
+        have[1] |= f->social_worker;
+        have[2] |= p->young_carer;
+        have[3] |= p->sen == ATT_SEN_EHCP;
+        have[4] |= p->medical_note != NULL;
+        have[5] |= f->eal;
+      }
+    for (guint i = demo->pupils->len; i-- > 0;)
+      {
+        AttDemoPupil *p = att_demo_pupil (demo, i);
+        AttDemoFamily *f = att_demo_family (demo, p->family);
+
+        if (!p->on_roll || p->looked_after)
+          continue;
+        if (!have[0])
+          have[0] = f->fsm = TRUE;
+        else if (!have[1])
+          have[1] = f->social_worker = TRUE;
+        else if (!have[2] && p->year_group >= 3)
+          have[2] = p->young_carer = TRUE;
+        else if (!have[3] && p->sen == ATT_SEN_NONE)
+          {
+            p->sen = ATT_SEN_EHCP;
+            have[3] = TRUE;
+          }
+        else if (!have[4])
+          {
+            p->medical_note = notes[0];
+            have[4] = TRUE;
+          }
+        else if (!have[5])
+          have[5] = f->eal = TRUE;
+      }
+  }
+}
+
+/* About one pupil in 150, at least one, goes on a week's holiday in
+ * the latest ten school weeks with the rest of the family: ten sessions of
+ * G, enough to meet the National Framework threshold. */
+void
+att_demo_plan_threshold_holidays (AttDemo *demo)
+{
+  GArray *school_days = demo->school_days;
+  guint last = 0;
+  guint wanted, found = 0;
+  g_autofree guint *order = NULL;
+  guint n = demo->pupils->len;
+
+  while (last < school_days->len && g_array_index (school_days, AttDate, last) <= demo->as_of)
+    last++;
+  /* last is now the number of pupil days up to as_of. */
+  if (last < 12)
+    return;
+
+  wanted = 0;
+  for (guint i = 0; i < n; i++)
+    wanted += att_demo_pupil (demo, i)->on_roll;
+  wanted = MAX (1, wanted / 150);
+
+  order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  att_demo_rng_shuffle (&demo->rng, order, n);
+
+  for (guint k = 0; k < n && found < wanted; k++)
+    {
+      AttDemoPupil *p = att_demo_pupil (demo, order[k]);
+      AttDemoFamily *f = att_demo_family (demo, p->family);
+      guint span = MIN (last - 6, 30u);
+      guint start = last - 6 - att_demo_rng_below (&demo->rng, span + 1);
+      AttDate first_day = g_array_index (school_days, AttDate, start);
+
+      /* The week ends before as_of, so the office has had time to hear. */
+      if (!p->on_roll || f->foster || f->threshold_holiday != 0 || p->admission > first_day)
+        continue;
+      f->threshold_holiday = first_day;
+      found++;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing the pupils and their contacts.                              */
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           column,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+/* A surname as a woman or girl of the family bears it: Polish surnames in
+ * -ski and -cki end in -ska and -cka. */
+static char *
+surname_for (const char *surname,
+             char        sex)
+{
+  if (sex == 'F' && (g_str_has_suffix (surname, "ski") || g_str_has_suffix (surname, "cki")))
+    {
+      char *female = g_strdup (surname);
+      female[strlen (female) - 1] = 'a';
+      return female;
+    }
+  return g_strdup (surname);
+}
+
+gboolean
+att_demo_write_pupils (AttDemo  *demo,
+                       GError  **error)
+{
+  AttDb *db = demo->db;
+  sqlite3_stmt *pupil_stmt, *contact_stmt;
+
+  pupil_stmt = att_db_prepare (db,
+                               "INSERT INTO pupils (id, upn, legal_surname, legal_forename, "
+                               "preferred_surname, preferred_forename, dob, sex, year_group, "
+                               "reg_group, admission_date, leaving_date, fsm, sen, eal, "
+                               "looked_after, social_worker, young_carer, medical_note) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               error);
+  if (pupil_stmt == NULL)
+    return FALSE;
+  contact_stmt = att_db_prepare (db,
+                                 "INSERT INTO contacts (pupil_id, priority, title, forename, surname, "
+                                 "relationship, parental_responsibility, lives_with, receives_letters, "
+                                 "phone_home, phone_mobile, phone_work, email, address_1, address_2, "
+                                 "town, postcode) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 error);
+  if (contact_stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < demo->pupils->len; i++)
+    {
+      AttDemoPupil *p = att_demo_pupil (demo, i);
+      AttDemoFamily *f = att_demo_family (demo, p->family);
+      g_autofree char *group = att_demo_form_name (demo, p->year_group, p->form);
+      g_autofree char *surname = surname_for (f->surname, p->sex);
+      char sex[2] = { p->sex, '\0' };
+      char sen[2] = { (char)p->sen, '\0' };
+
+      pupil_stmt = att_db_prepare (db, sqlite3_sql (pupil_stmt), error);
+      sqlite3_bind_int64 (pupil_stmt, 1, p->id);
+      sqlite3_bind_text (pupil_stmt, 2, p->upn, -1, SQLITE_STATIC);
+      bind_text (pupil_stmt, 3, surname);
+      bind_text (pupil_stmt, 4, p->forename);
+      bind_text (pupil_stmt, 5, p->preferred_surname);
+      bind_text (pupil_stmt, 6, p->preferred_forename);
+      sqlite3_bind_int (pupil_stmt, 7, p->dob);
+      bind_text (pupil_stmt, 8, sex);
+      sqlite3_bind_int (pupil_stmt, 9, p->year_group);
+      bind_text (pupil_stmt, 10, group);
+      sqlite3_bind_int (pupil_stmt, 11, p->admission);
+      if (p->leaving != ATT_DATE_NONE)
+        sqlite3_bind_int (pupil_stmt, 12, p->leaving);
+      sqlite3_bind_int (pupil_stmt, 13, f->fsm);
+      bind_text (pupil_stmt, 14, sen);
+      sqlite3_bind_int (pupil_stmt, 15, f->eal);
+      sqlite3_bind_int (pupil_stmt, 16, p->looked_after);
+      sqlite3_bind_int (pupil_stmt, 17, f->social_worker);
+      sqlite3_bind_int (pupil_stmt, 18, p->young_carer);
+      bind_text (pupil_stmt, 19, p->medical_note);
+      if (!att_db_step_done (db, pupil_stmt, error))
+        return FALSE;
+
+      for (int k = 0; k < 2; k++)
+        {
+          gboolean apart = !f->c_lives_with[k];
+          g_autofree char *c_surname = surname_for (f->c_surname[k],
+                                                    g_strcmp0 (f->c_title[k], "Mr") == 0 ? 'M' : 'F');
+
+          contact_stmt = att_db_prepare (db, sqlite3_sql (contact_stmt), error);
+          sqlite3_bind_int64 (contact_stmt, 1, p->id);
+          sqlite3_bind_int (contact_stmt, 2, k + 1);
+          bind_text (contact_stmt, 3, f->c_title[k]);
+          bind_text (contact_stmt, 4, f->c_forename[k]);
+          bind_text (contact_stmt, 5, c_surname);
+          bind_text (contact_stmt, 6, f->c_relationship[k]);
+          sqlite3_bind_int (contact_stmt, 7, f->c_responsibility[k]);
+          sqlite3_bind_int (contact_stmt, 8, f->c_lives_with[k]);
+          sqlite3_bind_int (contact_stmt, 9, f->c_letters[k]);
+          bind_text (contact_stmt, 10, apart ? NULL : f->phone_home);
+          bind_text (contact_stmt, 11, f->c_mobile[k]);
+          bind_text (contact_stmt, 12, f->c_work[k]);
+          bind_text (contact_stmt, 13, f->c_email[k]);
+          if (!apart)
+            {
+              bind_text (contact_stmt, 14, f->address_1);
+              bind_text (contact_stmt, 15, f->address_2);
+              bind_text (contact_stmt, 16, "Millbrook");
+              bind_text (contact_stmt, 17, f->postcode);
+            }
+          else if (k == 1 && f->c_address_1 != NULL)
+            {
+              bind_text (contact_stmt, 14, f->c_address_1);
+              bind_text (contact_stmt, 16, "Millbrook");
+              bind_text (contact_stmt, 17, f->c_postcode);
+            }
+          if (!att_db_step_done (db, contact_stmt, error))
+            return FALSE;
+        }
+    }
+  att_db_note_change (db, ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS);
+  return TRUE;
+}
+
