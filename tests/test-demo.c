@@ -18,8 +18,11 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "att-demo.h"
 #include "att-register-grid.h"
@@ -62,18 +65,23 @@ demo_new (guint64 seed,
 }
 
 static void
-demo_free (Demo *demo)
+remove_files (const char *path)
 {
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
-  g_clear_object (&demo->db);
-  dir = g_dir_open (demo->dir, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *file = g_build_filename (demo->dir, name, NULL);
+      g_autofree char *file = g_build_filename (path, name, NULL);
       g_unlink (file);
     }
+}
+
+static void
+demo_free (Demo *demo)
+{
+  g_clear_object (&demo->db);
+  remove_files (demo->dir);
   g_rmdir (demo->dir);
   g_free (demo->path);
   g_free (demo->dir);
@@ -192,6 +200,82 @@ test_refuses_existing (void)
   options.pupils = 3;
   g_assert_false (att_demo_create ("/nonexistent/never.db", &options, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* A demo is made in PATH.part and renamed when complete. What a demo that
+ * was stopped half way left there is cleared by the next; a demo still
+ * being made there (its file locked) is waited for, not trampled; and a
+ * -wal left without its database is never played into a new school. */
+static void
+test_leftovers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attendance-demo-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  g_autofree char *part_shm = g_strconcat (path, ".part-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(AttDb) db = NULL;
+  g_autofree char *contents = NULL;
+  AttDemoOptions options;
+  int fd;
+
+  g_assert_no_error (error);
+  att_demo_options_init (&options);
+  options.pupils = 40;
+  options.years = 1;
+  options.as_of = AS_OF;
+
+  /* Another demo is being made: its file is locked, and left alone. */
+  g_assert_true (g_file_set_contents (part, "half a school", -1, NULL));
+  fd = g_open (part, O_RDWR, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+  g_assert_false (att_demo_create (path, &options, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_EXISTS);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (part, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "half a school");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  close (fd);
+
+  /* The same file once nobody holds it: left by a demo that was
+   * stopped. It and its -shm go, and the new school takes the name. */
+  g_assert_true (g_file_set_contents (part_shm, "", -1, NULL));
+  g_assert_true (att_demo_create (path, &options, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  db = att_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (att_pupils_list (db, &error)->len, >=, 40);
+  g_clear_object (&db);
+
+  /* A -wal with no database beside it would be replayed into the new
+   * file: refused, and kept for whoever knows where its database went. */
+  remove_files (dir);
+  g_assert_true (g_file_set_contents (wal, "frames", -1, NULL));
+  g_assert_false (att_demo_create (path, &options, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, wal));
+  g_clear_error (&error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+
+  remove_files (dir);
+  g_rmdir (dir);
 }
 
 typedef struct
@@ -526,6 +610,7 @@ main (int    argc,
 
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add_func ("/demo/refuses-existing", test_refuses_existing);
+  g_test_add_func ("/demo/leftovers", test_leftovers);
   g_test_add_func ("/demo/school", test_school);
   g_test_add_func ("/demo/pupils", test_pupils);
   g_test_add_func ("/demo/attendance", test_attendance);

@@ -16,8 +16,10 @@
  *     (illness that comes in winter, Monday and Friday absence, holidays
  *     in term time, lateness, trips), with the history an office leaves
  *     (att-demo-marks.c);
- *  4. the marks written straight into the register's tables, with their
- *     history and the compact per-year copies, in one transaction.
+ *  4. all of it written in one transaction, into a file beside the one
+ *     asked for that takes its name only once the school is complete: a
+ *     demo stopped half way leaves no database behind, never an empty
+ *     school that looks like a real one.
  *
  * Everything is drawn from one pseudo-random generator seeded from the
  * seed, and each pupil's register from a generator of its own, so the same
@@ -25,9 +27,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "att-db-private.h"
 #include "att-demo.h"
@@ -41,6 +47,9 @@
 #define PRIMARY_MAX_PUPILS 700
 #define FORM_SIZE 30
 
+/* What SQLite keeps beside a database file while it is in use. */
+static const char * const sidecars[] = { "-wal", "-shm", "-journal" };
+
 void
 att_demo_options_init (AttDemoOptions *options)
 {
@@ -53,17 +62,24 @@ att_demo_options_init (AttDemoOptions *options)
 }
 
 /* ------------------------------------------------------------------ */
+/* The school, in one transaction.                                     */
 
-static void
-remove_database (const char *path)
+static gboolean
+write_school (AttDemo  *demo,
+              GError  **error)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *detail = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
+  detail = g_strdup_printf ("%u pupils, %d school years, seed %" G_GUINT64_FORMAT,
+                            demo->pupils->len, demo->last_year - demo->first_year + 1,
+                            demo->seed);
+  return att_demo_write_settings (demo, error) &&
+         att_demo_write_users (demo, error) &&
+         att_demo_write_calendar (demo, error) &&
+         att_demo_write_saved_filters (demo, error) &&
+         att_demo_write_pupils (demo, error) &&
+         att_demo_write_registers (demo, error) &&
+         att_audit_log (demo->db, NULL, "demo", detail, error);
 }
 
 static gboolean
@@ -72,20 +88,14 @@ build (AttDemo  *demo,
        GError  **error)
 {
   AttDb *db = demo->db;
-  g_autofree char *detail = NULL;
 
-  /* A new file that nobody else has yet: if the machine stops half way
-   * the file is thrown away anyway, so commits need not wait for the
-   * disk until it is finished. */
+  /* Nobody else knows the file yet, and it is thrown away if anything
+   * stops half way: the one transaction need not be journalled to disk,
+   * nor its commit wait for the disk (att_demo_create() flushes the file
+   * once it is complete). */
   if (!att_db_exec (db, "PRAGMA journal_mode = MEMORY", error) ||
       !att_db_exec (db, "PRAGMA synchronous = OFF", error) ||
       !att_db_exec (db, "PRAGMA cache_size = -262144", error))
-    return FALSE;
-
-  if (!att_demo_write_settings (demo, error) ||
-      !att_demo_write_users (demo, error) ||
-      !att_demo_write_calendar (demo, error) ||
-      !att_demo_write_saved_filters (demo, error))
     return FALSE;
 
   for (int year = demo->first_year; year <= demo->last_year; year++)
@@ -101,12 +111,7 @@ build (AttDemo  *demo,
 
   if (!att_db_begin (db, error))
     return FALSE;
-  detail = g_strdup_printf ("%u pupils, %d school years, seed %" G_GUINT64_FORMAT,
-                            demo->pupils->len, demo->last_year - demo->first_year + 1,
-                            demo->seed);
-  if (!att_demo_write_pupils (demo, error) ||
-      !att_demo_write_registers (demo, error) ||
-      !att_audit_log (db, NULL, "demo", detail, error))
+  if (!write_school (demo, error))
     {
       att_db_rollback (db);
       return FALSE;
@@ -114,11 +119,227 @@ build (AttDemo  *demo,
   if (!att_db_commit (db, error))
     return FALSE;
 
-  /* Back to the settings every connection uses (see att-db.c). */
+  /* Back to the settings every connection uses (see att-db.c): the file
+   * is left in WAL mode, and its -wal and -shm go when it is closed. */
   return att_db_exec (db, "PRAGMA journal_mode = WAL", error) &&
          att_db_exec (db, "PRAGMA synchronous = FULL", error) &&
          att_db_exec (db, "PRAGMA cache_size = -2000", error) &&
          att_db_exec (db, "PRAGMA optimize", error);
+}
+
+/* ------------------------------------------------------------------ */
+/* The file: made beside the one asked for, renamed when complete.     */
+
+static void
+remove_with_sidecars (const char *path)
+{
+  g_unlink (path);
+  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    {
+      g_autofree char *file = g_strconcat (path, sidecars[i], NULL);
+      g_unlink (file);
+    }
+}
+
+/* Refuses a path where a database is, or was: a -wal or -journal left
+ * without its database would be played back into the new one when it is
+ * opened, so it is not ours to remove. */
+static gboolean
+check_target (const char  *path,
+              GError     **error)
+{
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_EXISTS,
+                   _("A database already exists at %s: nothing was changed"), path);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+    {
+      g_autofree char *file = g_strconcat (path, sidecars[i], NULL);
+
+      if (g_str_equal (sidecars[i], "-shm") || !g_file_test (file, G_FILE_TEST_EXISTS))
+        continue;
+      g_set_error (error, ATT_ERROR, ATT_ERROR_EXISTS,
+                   _("%s is left from an earlier database at %s: move it away (or restore its database) before making a demo school there"),
+                   file, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Opens @part and takes its lock: while a demo is made the file is locked,
+ * so one left by a demo that was stopped can be told from one that is
+ * still being made. Returns the descriptor, or -1 with errno set
+ * (EWOULDBLOCK when another demo holds it). */
+static int
+lock_part (const char *part)
+{
+  int fd = g_open (part, O_RDWR | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return -1;
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      errno = saved;
+      return -1;
+    }
+  return fd;
+}
+
+/* Removes what a demo that was stopped half way left at @part; refuses if
+ * a demo is still being made there. */
+static gboolean
+clear_leftovers (const char  *path,
+                 const char  *part,
+                 GError     **error)
+{
+  int fd;
+
+  if (!g_file_test (part, G_FILE_TEST_EXISTS))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (sidecars); i++)
+        {
+          g_autofree char *file = g_strconcat (part, sidecars[i], NULL);
+          g_unlink (file);
+        }
+      return TRUE;
+    }
+
+  fd = lock_part (part);
+  if (fd < 0 && (errno == EWOULDBLOCK || errno == EAGAIN))
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_EXISTS,
+                   _("A demo school is being made at %s already: wait for it to finish"), path);
+      return FALSE;
+    }
+  remove_with_sidecars (part);
+  if (fd >= 0)
+    close (fd);
+  return TRUE;
+}
+
+/* Gives the complete file at @part the name @path, unless something took
+ * that name in the meantime: link() refuses an existing name, where
+ * rename() would replace it. */
+static gboolean
+put_in_place (const char  *part,
+              const char  *path,
+              GError     **error)
+{
+  int saved;
+
+  if (link (part, path) == 0)
+    {
+      g_unlink (part);
+      return TRUE;
+    }
+  saved = errno;
+  if (saved != EEXIST && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* A file system without hard links (a FAT memory stick, say). */
+      if (g_rename (part, path) == 0)
+        return TRUE;
+      saved = errno;
+    }
+
+  if (saved == EEXIST)
+    g_set_error (error, ATT_ERROR, ATT_ERROR_EXISTS,
+                 _("A database appeared at %s while the demo school was made: nothing was changed"),
+                 path);
+  else
+    g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                 _("The demo school could not be saved as %s: %s"), path, g_strerror (saved));
+  return FALSE;
+}
+
+/* The folder holding @path, flushed so that the new name survives a power
+ * cut as well as the file it names. */
+static void
+sync_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+static gboolean
+create_file (AttDemo     *demo,
+             const char  *path,
+             guint        n_pupils,
+             GError     **error)
+{
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  GStatBuf before, after;
+  int fd;
+  gboolean ok;
+
+  if (!check_target (path, error) ||
+      !clear_leftovers (path, part, error))
+    return FALSE;
+
+  demo->db = att_db_create (part, error);
+  if (demo->db == NULL)
+    return FALSE;
+  fd = lock_part (part);
+  if (fd < 0 || fstat (fd, &before) != 0)
+    {
+      int saved = errno;
+
+      g_clear_object (&demo->db);
+      if (fd >= 0)
+        close (fd);
+      else if (saved == EWOULDBLOCK || saved == EAGAIN)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_EXISTS,
+                       _("A demo school is being made at %s already: wait for it to finish"), path);
+          return FALSE;
+        }
+      remove_with_sidecars (part);
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("Could not open %s: %s"), part, g_strerror (saved));
+      return FALSE;
+    }
+
+  ok = build (demo, n_pupils, error);
+  /* Closing the last connection folds the -wal into the file and removes
+   * the -wal and -shm, so the file is complete on its own. */
+  g_clear_object (&demo->db);
+
+  if (ok && fsync (fd) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("The demo school could not be written to %s: %s"), part, g_strerror (saved));
+      ok = FALSE;
+    }
+  /* The file is still the one made here, and not one of another demo
+   * that found this one's lock missing before it was taken. */
+  if (ok && (g_stat (part, &after) != 0 || after.st_ino != before.st_ino ||
+             after.st_dev != before.st_dev))
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_EXISTS,
+                   _("A demo school is being made at %s already: wait for it to finish"), path);
+      close (fd);
+      return FALSE;
+    }
+  if (ok)
+    ok = put_in_place (part, path, error);
+  if (ok)
+    sync_folder (path);
+  else
+    remove_with_sidecars (part);
+  close (fd);
+  return ok;
 }
 
 gboolean
@@ -173,16 +394,7 @@ att_demo_create (const char            *path,
   demo.families = g_array_new (FALSE, FALSE, sizeof (AttDemoFamily));
   demo.strings = g_string_chunk_new (64 * 1024);
 
-  demo.db = att_db_create (path, error);
-  if (demo.db == NULL)
-    ok = FALSE;
-  else
-    {
-      ok = build (&demo, options->pupils, error);
-      g_clear_object (&demo.db);
-      if (!ok)
-        remove_database (path);
-    }
+  ok = create_file (&demo, path, options->pupils, error);
 
   for (guint i = 0; i < demo.n_years; i++)
     att_demo_year_clear (&demo.years[i]);

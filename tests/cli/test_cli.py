@@ -16,9 +16,11 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 
 CLI = os.environ.get("ATTENDANCE_CLI", "attendance-cli")
@@ -874,6 +876,57 @@ def test_demo_school():
         equal(t.ok("check").out.strip(), "ok", "the demo passes the check")
         t.usage("demo", "--pupils", "lots")
     finally:
+        t.cleanup()
+
+
+def test_demo_stopped_half_way_leaves_no_database():
+    # A demo school is made in a file beside the one asked for (db.db.part)
+    # and takes its name only when it is complete. Stopped half way (the
+    # machine turned off, the window closed, kill -9), it must leave no
+    # db.db: an empty or half-made school there would open and pass the
+    # check like a real one.
+    t = School()
+    env = dict(os.environ, ATTENDANCE_TODAY="2025-07-15")
+    env.pop("ATTENDANCE_DB", None)
+    part = t.db + ".part"
+    # 600 pupils and two full school years: about 450,000 marks, a second
+    # or more of work on any machine, so 0.3 s after the file appears the
+    # demo is part way through.
+    argv = [CLI, "--db", t.db, "demo", "--pupils", "600", "--years", "2",
+            "--as-of", "2025-07-15"]
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while (not os.path.exists(part) and proc.poll() is None
+               and time.monotonic() < deadline):
+            time.sleep(0.005)
+        check(os.path.exists(part), "the demo is made in %s" % part)
+        time.sleep(0.3)
+        check(proc.poll() is None, "the demo was still being made when it was stopped")
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        equal(proc.returncode, -signal.SIGKILL, "the demo was killed")
+
+        check(not os.path.exists(t.db), "no database is left at %s" % t.db)
+        for suffix in ("-wal", "-shm", "-journal"):
+            check(not os.path.exists(t.db + suffix), "no %s is left" % (t.db + suffix))
+        left = sorted(os.listdir(t.dir))
+        check(left and all(n.startswith("db.db.part") for n in left),
+              "only the unfinished file and its SQLite files are left: %s" % left)
+        r = t.refused("check")
+        check("There is no database" in r.err, "check finds no school:\n" + r.describe())
+
+        # The next demo clears what the stopped one left, and succeeds.
+        t.ok("demo", "--pupils", "60", "--years", "1", "--seed", "3",
+             "--as-of", "2024-11-15", today="2024-11-15")
+        equal(sorted(os.listdir(t.dir)), ["db.db"], "the new school and nothing else")
+        equal(t.ok("check").out.strip(), "ok", "the new demo passes the check")
+        check(len(t.json("stats", today="2024-11-15")) >= 50, "the new demo has its pupils")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
         t.cleanup()
 
 
