@@ -286,6 +286,8 @@ typedef struct
   guint        outside;
   guint        after;
   guint        off_roll;
+  int          open_for[2];  /* minutes each register stays open */
+  guint        late[2];      /* L marks in each session */
 } MarkScan;
 
 static gboolean
@@ -313,6 +315,15 @@ scan_mark (gint64      pupil_id,
     g_assert_true (code == ATT_CODE_L || code == ATT_CODE_U);
   if (code == ATT_CODE_L)
     g_assert_cmpint (minutes_late, >=, 1);
+  /* Minutes are counted from the register's opening: an L came in before
+   * it closed, a U after. */
+  if (code == ATT_CODE_L)
+    {
+      g_assert_cmpint (minutes_late, <, scan->open_for[session]);
+      scan->late[session]++;
+    }
+  if (code == ATT_CODE_U)
+    g_assert_cmpint (minutes_late, >=, scan->open_for[session]);
   return TRUE;
 }
 
@@ -329,7 +340,7 @@ test_school (void)
   const AttClosure *closures;
   const AttSessionSlot *sessions;
   guint n_terms, n_closures, n_sessions, days_2324 = 0;
-  MarkScan scan = { calendar, demo->db, 0, 0, 0, 0 };
+  MarkScan scan = { calendar, demo->db, 0, 0, 0, 0, { 0, 0 }, { 0, 0 } };
 
   g_assert_true (att_db_check (demo->db, problems, &error));
   g_assert_no_error (error);
@@ -339,6 +350,11 @@ test_school (void)
 
   g_assert_cmpstr (school->name, ==, "Millbrook Primary School");
   g_assert_cmpint (school->am_close - school->am_open, <=, ATT_REGISTER_MAX_OPEN);
+  /* 08:45 to 09:15 and 13:00 to 13:15. */
+  scan.open_for[ATT_SESSION_AM] = school->am_close - school->am_open;
+  scan.open_for[ATT_SESSION_PM] = school->pm_close - school->pm_open;
+  g_assert_cmpint (scan.open_for[ATT_SESSION_AM], ==, 30);
+  g_assert_cmpint (scan.open_for[ATT_SESSION_PM], ==, 15);
   g_assert_no_error (error);
   g_assert_cmpuint (users->len, ==, 5);
 
@@ -415,6 +431,53 @@ test_school (void)
         n_looked_after++;
     g_assert_cmpuint (n_looked_after, >, 0);
   }
+}
+
+/* Above 700 pupils the demo is a secondary school, Years 7 to 11, whose
+ * morning register is open for 25 minutes (08:35 to 09:00): a pupil 25
+ * minutes late came after it closed. */
+static void
+test_secondary (void)
+{
+  g_autoptr(Demo) demo = demo_new (7, 720, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(AttSchool) school = att_school_load (demo->db);
+  GPtrArray *pupils = att_pupils_list (demo->db, &error);
+  MarkScan scan = { att_db_get_calendar (demo->db), demo->db, 0, 0, 0, 0, { 0, 0 }, { 0, 0 } };
+  guint on_roll = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (att_db_check (demo->db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  g_assert_cmpstr (school->name, ==, "Millbrook Academy");
+  scan.open_for[ATT_SESSION_AM] = school->am_close - school->am_open;
+  scan.open_for[ATT_SESSION_PM] = school->pm_close - school->pm_open;
+  g_assert_cmpint (scan.open_for[ATT_SESSION_AM], ==, 25);
+  g_assert_cmpint (scan.open_for[ATT_SESSION_PM], ==, 15);
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *p = g_ptr_array_index (pupils, i);
+
+      if (!att_pupil_on_roll (p, AS_OF))
+        continue;
+      on_roll++;
+      g_assert_cmpint (p->year_group, >=, 7);
+      g_assert_cmpint (p->year_group, <=, 11);
+    }
+  g_assert_cmpuint (on_roll, ==, 720);
+
+  g_assert_true (att_register_foreach (demo->db, ATT_DATE_NONE, ATT_DATE_NONE,
+                                       scan_mark, &scan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (scan.outside, ==, 0);
+  g_assert_cmpuint (scan.after, ==, 0);
+  g_assert_cmpuint (scan.off_roll, ==, 0);
+  /* Pupils are late in the morning far more than after lunch. */
+  g_assert_cmpuint (scan.late[ATT_SESSION_AM], >, scan.late[ATT_SESSION_PM]);
+  g_assert_cmpuint (scan.late[ATT_SESSION_PM], >, 0);
 }
 
 static void
@@ -612,6 +675,7 @@ main (int    argc,
   g_test_add_func ("/demo/refuses-existing", test_refuses_existing);
   g_test_add_func ("/demo/leftovers", test_leftovers);
   g_test_add_func ("/demo/school", test_school);
+  g_test_add_func ("/demo/secondary", test_secondary);
   g_test_add_func ("/demo/pupils", test_pupils);
   g_test_add_func ("/demo/attendance", test_attendance);
 

@@ -374,17 +374,23 @@ make_year_register (AttDemo            *demo,
           else if (att_demo_rng_chance (&rng, p->late))
             {
               /* Most are a few minutes late; a few arrive after the
-               * register has closed. */
+               * register has closed. Minutes are counted from the
+               * register's opening, so an L is fewer than the register
+               * is open and a U at least as many. */
               if (att_demo_rng_chance (&rng, 0.05))
                 {
+                  int minutes = 31 + (int)att_demo_rng_below (&rng, 50);
+
                   am = ATT_CODE_U;
-                  reg->minutes[slot] = (gint16)(31 + att_demo_rng_below (&rng, 50));
+                  reg->minutes[slot] = (gint16)MAX (minutes, demo->am_minutes);
                 }
               else
                 {
+                  int minutes = att_demo_rng_chance (&rng, 0.75) ? 1 + (int)att_demo_rng_below (&rng, 10)
+                                                                 : 1 + (int)att_demo_rng_below (&rng, 25);
+
                   am = ATT_CODE_L;
-                  reg->minutes[slot] = (gint16)(att_demo_rng_chance (&rng, 0.75) ? 1 + att_demo_rng_below (&rng, 10)
-                                                                        : 1 + att_demo_rng_below (&rng, 25));
+                  reg->minutes[slot] = (gint16)MIN (minutes, demo->am_minutes - 1);
                   if (att_demo_rng_chance (&rng, 0.5))
                     reg->amend[slot] = AMEND_LATE;
                 }
@@ -406,7 +412,8 @@ make_year_register (AttDemo            *demo,
           else if (att_demo_rng_chance (&rng, p->late * 0.15))
             {
               pm = ATT_CODE_L;
-              reg->minutes[slot + 1] = (gint16)(1 + att_demo_rng_below (&rng, 10));
+              reg->minutes[slot + 1] = (gint16)MIN (1 + (int)att_demo_rng_below (&rng, 10),
+                                                    demo->pm_minutes - 1);
             }
           else
             pm = ATT_CODE_PRESENT_PM;

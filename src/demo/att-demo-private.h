@@ -286,6 +286,8 @@ typedef struct
   AttDate         eid[ATT_DEMO_MAX_EID];
   int             am_open;      /* register times, minutes after midnight */
   int             pm_open;
+  int             am_minutes;   /* how long each register stays open */
+  int             pm_minutes;
   gint64          actor_mark[3];  /* two receptionists and the officer */
   gint64          actor_officer;
   gint64          actor_reception;

@@ -228,6 +228,8 @@ att_demo_write_settings (AttDemo  *demo,
 
   demo->am_open = demo->primary ? 8 * 60 + 45 : 8 * 60 + 35;
   demo->pm_open = demo->primary ? 13 * 60 : 13 * 60 + 40;
+  demo->am_minutes = demo->primary ? 30 : 25;
+  demo->pm_minutes = 15;
   return att_school_set_many (demo->db, NULL, keys,
                               demo->primary ? primary_values : secondary_values,
                               error);
