@@ -16,7 +16,8 @@
  * may be NULL). It may also have a readable "subtitle" property (shown
  * under the title in the header bar) and a "can-go-back" property with a
  * "page.go-back" action for views inside the page. To add an area, add a
- * line here and its sources to src/app/meson.build. */
+ * line here and its sources to src/app/meson.build (one folder per
+ * area: src/app/today/, src/app/register/, ...). */
 typedef struct
 {
   const char  *name;

@@ -528,7 +528,7 @@ att_pupil_view_class_init (AttPupilViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/schoolattendance/Attendance/att-pupil-view.ui");
+                                               "/io/github/schoolattendance/Attendance/pupils/att-pupil-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, avatar);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, name_label);

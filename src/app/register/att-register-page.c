@@ -3377,7 +3377,7 @@ att_register_page_class_init (AttRegisterPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/schoolattendance/Attendance/att-register-page.ui");
+                                               "/io/github/schoolattendance/Attendance/register/att-register-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, selection_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, date_label);

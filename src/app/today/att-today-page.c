@@ -767,7 +767,7 @@ att_today_page_class_init (AttTodayPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/schoolattendance/Attendance/att-today-page.ui");
+                                               "/io/github/schoolattendance/Attendance/today/att-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, date_label);

@@ -772,7 +772,7 @@ att_pupils_page_class_init (AttPupilsPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/schoolattendance/Attendance/att-pupils-page.ui");
+                                               "/io/github/schoolattendance/Attendance/pupils/att-pupils-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, leavers_check);
