@@ -761,10 +761,10 @@ main (int   argc,
   gtk_window_set_default_size (window, 1200, 700);
   page = ATT_REGISTER_PAGE (att_register_page_new ());
   g_object_ref_sink (page);
-  att_register_page_set_user (page, officer);
+  att_context_set_user (att_page_get_context (ATT_PAGE (page)), officer);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
-  att_register_page_set_db (page, t->db);
+  att_context_set_db (att_page_get_context (ATT_PAGE (page)), t->db);
   filter = att_grid_filter_new_group ("7A");
   att_register_page_show (page, filter, D (2024, 9, 9), TRUE);
   att_test_flush_events ();

@@ -145,7 +145,7 @@ test_window_user (void)
 
   g_assert_true (g_str_has_prefix (text, "Signed in as "));
   g_assert_nonnull (strstr (text, expected->name));
-  g_assert_cmpstr (att_application_get_user (app)->name, ==, expected->name);
+  g_assert_cmpstr (att_context_get_user (att_window_get_context (window))->name, ==, expected->name);
 }
 
 static void
@@ -550,7 +550,7 @@ write_mark (AttDb   *db,
   g_autoptr(GError) error = NULL;
   AttMarkWrite write = { pupil_id, att_date_from_ymd (2026, 11, 20), ATT_SESSION_AM, code, -1, NULL };
 
-  g_assert_true (att_register_write (db, att_application_get_user (app), &write, 1,
+  g_assert_true (att_register_write (db, att_context_get_user (att_window_get_context (window)), &write, 1,
                                      "Checking the Today page", ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
   att_test_flush_events ();
@@ -699,7 +699,7 @@ test_window_today_complete (void)
         }
     }
   g_assert_cmpuint (writes->len, >=, 2);
-  g_assert_true (att_register_write (db, att_application_get_user (app),
+  g_assert_true (att_register_write (db, att_context_get_user (att_window_get_context (window)),
                                      (AttMarkWrite *)writes->data, writes->len,
                                      "Checking the Today page", ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);

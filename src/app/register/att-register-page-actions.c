@@ -454,7 +454,7 @@ action_today (GtkWidget  *widget,
 {
   AttRegisterPage *self = ATT_REGISTER_PAGE (widget);
 
-  att_register_page_show (self, NULL, att_date_today (), self->week);
+  att_register_page_show (self, NULL, _att_register_page_today (self), self->week);
 }
 
 static void
@@ -550,4 +550,29 @@ _att_register_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "register.day-mode", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "register.week-mode", NULL);
+}
+
+/* Enables the actions from what the user may do, as the core decides it
+ * (att_user_require()), and from the page's state. With nobody signed in
+ * they stay enabled, and using one says that nobody is signed in. */
+void
+_att_register_page_actions_update (AttPage *page)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (page);
+  const AttUser *user = _att_register_page_get_user (self);
+  g_autoptr(GError) mark_error = NULL;
+  gboolean may_mark, may_close;
+
+  may_mark = user == NULL || att_user_require (user, ATT_PERM_MARK, &mark_error);
+  may_close = user == NULL || att_user_require (user, ATT_PERM_CALENDAR, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.mark-all-present", may_mark);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.fill", may_mark);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.palette", may_mark);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.close", may_close);
+  /* A disabled button says why. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark_present_button),
+                               may_mark ? self->mark_present_tooltip : mark_error->message);
+
+  _att_register_page_update_filter_actions (self);
 }

@@ -69,12 +69,7 @@ update_subtitle (AttRegisterPage *self)
       subtitle = g_strdup_printf (_("%s, %s"), what, when);
     }
 
-  if (g_strcmp0 (subtitle, self->subtitle) != 0)
-    {
-      g_free (self->subtitle);
-      self->subtitle = g_steal_pointer (&subtitle);
-      g_object_notify_by_pspec (G_OBJECT (self), _att_register_page_properties[PROP_SUBTITLE]);
-    }
+  att_page_set_subtitle (ATT_PAGE (self), subtitle);
 }
 
 void
@@ -140,7 +135,7 @@ _att_register_page_reload (AttRegisterPage *self)
   g_autoptr(AttGrid) grid = NULL;
   AttGridUndo *undo;
   guint column = 0;
-  AttDate today = att_date_today ();
+  AttDate today = _att_register_page_today (self);
 
   _att_register_page_set_pending (self, NULL);
   _att_register_page_clear_selection (self);
@@ -281,7 +276,7 @@ _att_register_page_fill_choices (AttRegisterPage *self)
   g_ptr_array_set_size (self->choices, 0);
   if (self->db != NULL)
     {
-      AttDate today = att_date_today ();
+      AttDate today = _att_register_page_today (self);
 
       groups = att_grid_list_groups (self->db, today);
       years = att_grid_list_years (self->db, today);
@@ -393,14 +388,14 @@ on_missing_group_clicked (GtkButton       *button,
   g_autoptr(AttGridFilter) filter = att_grid_filter_new_group (g_object_get_data (G_OBJECT (button), "group"));
 
   gtk_menu_button_popdown (self->missing_button);
-  att_register_page_show (self, filter, att_date_today (), self->week);
+  att_register_page_show (self, filter, _att_register_page_today (self), self->week);
 }
 
 static gboolean
 update_missing (gpointer user_data)
 {
   AttRegisterPage *self = user_data;
-  AttDate today = att_date_today ();
+  AttDate today = _att_register_page_today (self);
   AttSession session = _att_register_page_session_now (self);
   g_autoptr(GArray) still_n = NULL;
   GtkWidget *box, *popover;
@@ -415,7 +410,7 @@ update_missing (gpointer user_data)
     }
 
   self->missing = att_grid_incomplete_registers (self->db, today, session, NULL);
-  still_n = att_grid_pupils_still_n (self->db, today, session, today, _att_register_page_clock_now (), NULL);
+  still_n = att_grid_pupils_still_n (self->db, today, session, today, _att_register_page_clock_now (self), NULL);
   n_missing = self->missing != NULL ? self->missing->len : 0;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);

@@ -124,7 +124,7 @@ typedef struct
 
 struct _AttRegisterPage
 {
-  GtkWidget            parent_instance;
+  AttPage              parent_instance;
 
   /* Template widgets */
   GtkWidget           *toolbar;
@@ -141,10 +141,10 @@ struct _AttRegisterPage
   GtkScrolledWindow   *scrolled;
   GtkColumnView       *column_view;
   GtkLabel            *status_label;
+  GtkButton           *mark_present_button;
 
   AttDb               *db;
   gulong               db_changed_id;
-  AttUser             *user;
   GSettings           *settings;
   AttSchool           *school;
 
@@ -189,7 +189,7 @@ struct _AttRegisterPage
   GtkButton           *late_button;
 
   char                *message;
-  char                *subtitle;
+  char                *mark_present_tooltip;
   char                *needle_text;       /* the name filter's text ... */
   char                *needle;            /* ... folded for comparing */
   GPtrArray           *missing;           /* AttRegisterStatus */
@@ -198,9 +198,6 @@ struct _AttRegisterPage
 
 enum {
   PROP_0,
-  PROP_DB,
-  PROP_USER,
-  PROP_SUBTITLE,
   PROP_MODE,
   N_PROPS
 };
@@ -214,7 +211,9 @@ AttGrid *_att_register_page_get_grid (AttRegisterPage *self);
 guint _att_register_page_n_shown (AttRegisterPage *self);
 AttRegisterRow *_att_register_page_row_at (AttRegisterPage *self,
                                            guint position);
-int _att_register_page_clock_now (void);
+AttContext *_att_register_page_get_context (AttRegisterPage *self);
+AttDate _att_register_page_today (AttRegisterPage *self);
+int _att_register_page_clock_now (AttRegisterPage *self);
 AttSession _att_register_page_session_now (AttRegisterPage *self);
 void _att_register_page_show_message (AttRegisterPage *self,
                                       const char *text);
@@ -326,6 +325,7 @@ void _att_register_page_on_palette_code (AttCodePalette *palette,
                                          const char *code,
                                          AttRegisterPage *self);
 void _att_register_page_class_actions_init (GtkWidgetClass *widget_class);
+void _att_register_page_actions_update (AttPage *page);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PendingWrite, _att_register_page_pending_write_free)
 

@@ -423,7 +423,7 @@ _att_register_page_open_late (AttRegisterPage *self)
 {
   AttGrid *grid = _att_register_page_get_grid (self);
   const AttGridColumn *column;
-  AttDate today = att_date_today ();
+  AttDate today = _att_register_page_today (self);
   int minutes = 0;
   GdkRectangle rect;
 
@@ -433,7 +433,7 @@ _att_register_page_open_late (AttRegisterPage *self)
   /* Today the clock gives the minutes; on another day there is no clock
    * to go by, so the office types them. */
   if (column->date == today)
-    att_grid_late_code (self->db, column->session, _att_register_page_clock_now (), &minutes);
+    att_grid_late_code (self->db, column->session, _att_register_page_clock_now (self), &minutes);
 
   gtk_spin_button_set_value (self->late_spin, minutes);
   gtk_editable_set_text (GTK_EDITABLE (self->late_reason), "");

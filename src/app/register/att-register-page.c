@@ -30,7 +30,7 @@
 
 GParamSpec *_att_register_page_properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (AttRegisterPage, att_register_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AttRegisterPage, att_register_page, ATT_TYPE_PAGE)
 
 void
 _att_register_page_pending_write_free (PendingWrite *w)
@@ -47,15 +47,22 @@ _att_register_page_pending_write_free (PendingWrite *w)
 /* Helpers                                                            */
 /* ------------------------------------------------------------------ */
 
+AttContext *
+_att_register_page_get_context (AttRegisterPage *self)
+{
+  return att_page_get_context (ATT_PAGE (self));
+}
+
 const AttUser *
 _att_register_page_get_user (AttRegisterPage *self)
 {
-  AttApplication *app;
+  return att_context_get_user (_att_register_page_get_context (self));
+}
 
-  if (self->user != NULL)
-    return self->user;
-  app = att_application_get_default ();
-  return app != NULL ? att_application_get_user (app) : NULL;
+AttDate
+_att_register_page_today (AttRegisterPage *self)
+{
+  return att_context_get_today (_att_register_page_get_context (self));
 }
 
 AttGrid *
@@ -79,9 +86,9 @@ _att_register_page_row_at (AttRegisterPage *self,
 }
 
 int
-_att_register_page_clock_now (void)
+_att_register_page_clock_now (AttRegisterPage *self)
 {
-  return att_grid_clock_now ();
+  return att_context_get_clock (_att_register_page_get_context (self));
 }
 
 AttSession
@@ -89,7 +96,7 @@ _att_register_page_session_now (AttRegisterPage *self)
 {
   int pm_open = self->school != NULL ? self->school->pm_open : 13 * 60;
 
-  return _att_register_page_clock_now () >= pm_open ? ATT_SESSION_PM : ATT_SESSION_AM;
+  return _att_register_page_clock_now (self) >= pm_open ? ATT_SESSION_PM : ATT_SESSION_AM;
 }
 
 void
@@ -203,15 +210,12 @@ initial_filter (AttRegisterPage *self)
   return filter;
 }
 
-void
-att_register_page_set_db (AttRegisterPage *self,
-                          AttDb           *db)
+static void
+set_db (AttRegisterPage *self,
+        AttDb           *db)
 {
   g_autoptr(AttGridFilter) filter = NULL;
   gboolean week = FALSE;
-
-  g_return_if_fail (ATT_IS_REGISTER_PAGE (self));
-  g_return_if_fail (db == NULL || ATT_IS_DB (db));
 
   if (self->db == db)
     return;
@@ -233,10 +237,16 @@ att_register_page_set_db (AttRegisterPage *self,
       g_autofree char *mode = g_settings_get_string (self->settings, "register-mode");
       week = g_strcmp0 (mode, "week") == 0;
     }
-  att_register_page_show (self, filter, att_date_today (), week);
+  att_register_page_show (self, filter, _att_register_page_today (self), week);
   _att_register_page_schedule_missing (self);
+}
 
-  g_object_notify_by_pspec (G_OBJECT (self), _att_register_page_properties[PROP_DB]);
+static void
+on_context_db_changed (AttContext      *context,
+                       GParamSpec      *pspec,
+                       AttRegisterPage *self)
+{
+  set_db (self, att_context_get_db (context));
 }
 
 AttDb *
@@ -244,17 +254,6 @@ att_register_page_get_db (AttRegisterPage *self)
 {
   g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), NULL);
   return self->db;
-}
-
-void
-att_register_page_set_user (AttRegisterPage *self,
-                            const AttUser   *user)
-{
-  g_return_if_fail (ATT_IS_REGISTER_PAGE (self));
-
-  g_clear_pointer (&self->user, att_user_free);
-  self->user = user != NULL ? att_user_copy (user) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), _att_register_page_properties[PROP_USER]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -421,7 +420,6 @@ att_register_page_finalize (GObject *object)
 {
   AttRegisterPage *self = ATT_REGISTER_PAGE (object);
 
-  g_clear_pointer (&self->user, att_user_free);
   g_clear_pointer (&self->school, att_school_free);
   g_clear_pointer (&self->filter, att_grid_filter_free);
   g_clear_pointer (&self->choices, g_ptr_array_unref);
@@ -429,7 +427,7 @@ att_register_page_finalize (GObject *object)
   g_clear_pointer (&self->waiting, _att_register_page_pending_write_free);
   g_clear_pointer (&self->missing, g_ptr_array_unref);
   g_free (self->message);
-  g_free (self->subtitle);
+  g_free (self->mark_present_tooltip);
   g_free (self->needle_text);
   g_free (self->needle);
 
@@ -446,15 +444,6 @@ att_register_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-    case PROP_USER:
-      g_value_set_boxed (value, self->user);
-      break;
-    case PROP_SUBTITLE:
-      g_value_set_string (value, self->subtitle);
-      break;
     case PROP_MODE:
       g_value_set_string (value, self->week ? "week" : "day");
       break;
@@ -473,12 +462,6 @@ att_register_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DB:
-      att_register_page_set_db (self, g_value_get_object (value));
-      break;
-    case PROP_USER:
-      att_register_page_set_user (self, g_value_get_boxed (value));
-      break;
     case PROP_MODE:
       {
         gboolean week = g_strcmp0 (g_value_get_string (value), "week") == 0;
@@ -492,25 +475,41 @@ att_register_page_set_property (GObject      *object,
 }
 
 static void
+att_register_page_constructed (GObject *object)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (object);
+  AttContext *context;
+
+  G_OBJECT_CLASS (att_register_page_parent_class)->constructed (object);
+
+  context = _att_register_page_get_context (self);
+  self->date = _att_register_page_today (self);
+  if (att_context_get_settings (context) != NULL)
+    self->settings = g_object_ref (att_context_get_settings (context));
+  g_signal_connect_object (context, "notify::db",
+                           G_CALLBACK (on_context_db_changed), self, 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.undo", FALSE);
+  _att_register_page_update_filter_actions (self);
+  _att_register_page_update_status (self);
+  set_db (self, att_context_get_db (context));
+  att_page_actions_update (ATT_PAGE (self));
+}
+
+static void
 att_register_page_class_init (AttRegisterPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AttPageClass *page_class = ATT_PAGE_CLASS (klass);
 
+  object_class->constructed = att_register_page_constructed;
   object_class->dispose = att_register_page_dispose;
   object_class->finalize = att_register_page_finalize;
   object_class->get_property = att_register_page_get_property;
   object_class->set_property = att_register_page_set_property;
+  page_class->actions_update = _att_register_page_actions_update;
 
-  _att_register_page_properties[PROP_DB] =
-    g_param_spec_object ("db", NULL, NULL, ATT_TYPE_DB,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  _att_register_page_properties[PROP_USER] =
-    g_param_spec_boxed ("user", NULL, NULL, ATT_TYPE_USER,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  _att_register_page_properties[PROP_SUBTITLE] =
-    g_param_spec_string ("subtitle", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   _att_register_page_properties[PROP_MODE] =
     g_param_spec_string ("mode", NULL, NULL, "day",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -532,9 +531,9 @@ att_register_page_class_init (AttRegisterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AttRegisterPage, mark_present_button);
 
   _att_register_page_class_actions_init (widget_class);
-
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "registerpage");
@@ -545,31 +544,16 @@ att_register_page_init (AttRegisterPage *self)
 {
   GtkEventController *keys;
   GtkSorter *sorter;
-  AttApplication *app = att_application_get_default ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 
   self->filter = att_grid_filter_new ();
-  self->date = att_date_today ();
   self->choices = g_ptr_array_new_with_free_func ((GDestroyNotify)att_grid_filter_free);
   self->selected_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->session_columns = g_ptr_array_new ();
   self->undo = att_grid_undo_new ();
-
-  if (app != NULL && att_application_get_settings (app) != NULL)
-    self->settings = g_object_ref (att_application_get_settings (app));
-  else
-    {
-      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-      g_autoptr(GSettingsSchema) schema = NULL;
-
-      if (source != NULL)
-        schema = g_settings_schema_source_lookup (source, ATT_SETTINGS_SCHEMA, TRUE);
-      if (schema != NULL)
-        self->settings = g_settings_new (ATT_SETTINGS_SCHEMA);
-    }
 
   /* The models: rows, sorted by the column view's sorter, filtered by
    * name as the office types. */
@@ -619,10 +603,7 @@ att_register_page_init (AttRegisterPage *self)
   self->history = att_mark_history_popover_new ();
   gtk_widget_set_parent (self->history, GTK_WIDGET (self));
   _att_register_page_build_late_popover (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.undo", FALSE);
-  _att_register_page_update_filter_actions (self);
-  _att_register_page_update_status (self);
+  self->mark_present_tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (self->mark_present_button)));
 }
 
 GtkWidget *
