@@ -24,185 +24,13 @@
 /* ------------------------------------------------------------------ */
 
 static void
-append_flag (GString    *out,
-             const char *flag)
+on_cell_pressed (AttRegisterCell *cell,
+                 guint            button,
+                 GdkModifierType  state,
+                 GtkListItem     *item)
 {
-  if (out->len > 0)
-    g_string_append_c (out, ' ');
-  g_string_append (out, flag);
-}
-
-static char *
-pupil_flags_text (AttPupil *pupil)
-{
-  GString *out = g_string_new (NULL);
-
-  /* Translators: short flags in a narrow column; the tooltip spells them out */
-  if (pupil->sen == ATT_SEN_SUPPORT)
-    append_flag (out, C_("flag", "SEN"));
-  else if (pupil->sen == ATT_SEN_EHCP)
-    append_flag (out, C_("flag", "EHCP"));
-  if (pupil->fsm)
-    append_flag (out, C_("flag", "FSM"));
-  if (pupil->eal)
-    append_flag (out, C_("flag", "EAL"));
-  if (pupil->looked_after)
-    append_flag (out, C_("flag", "LAC"));
-  if (pupil->social_worker)
-    append_flag (out, C_("flag", "SW"));
-  if (pupil->young_carer)
-    append_flag (out, C_("flag", "YC"));
-  return g_string_free (out, FALSE);
-}
-
-static void
-update_cell (GtkWidget      *label,
-             AttRegisterRow *row)
-{
-  const CellInfo *info = g_object_get_data (G_OBJECT (label), "cell-info");
-  AttGrid *grid = att_register_row_get_grid (row);
-  guint index = att_register_row_get_index (row);
-  AttPupil *pupil = att_register_row_get_pupil (row);
-  const char *classes[10];
-  guint n = 0;
-  char buffer[32];
-
-  switch (info->kind)
-    {
-    case CELL_NAME:
-      classes[n++] = "register-name";
-      if (att_register_row_get_cursor (row) >= 0)
-        classes[n++] = "cursor-row";
-      classes[n] = NULL;
-      gtk_widget_set_css_classes (label, classes);
-      gtk_label_set_text (GTK_LABEL (label), att_pupil_get_display_name (pupil));
-      break;
-
-    case CELL_GROUP:
-      gtk_label_set_text (GTK_LABEL (label), pupil->reg_group ? pupil->reg_group : "");
-      break;
-
-    case CELL_FLAGS:
-      {
-        g_autofree char *text = pupil_flags_text (pupil);
-        gtk_label_set_text (GTK_LABEL (label), text);
-      }
-      break;
-
-    case CELL_SESSION:
-      if ((guint)info->column >= att_grid_get_n_columns (grid))
-        {
-          /* A column about to go (from a week to a day). */
-          gtk_label_set_text (GTK_LABEL (label), "");
-          break;
-        }
-      {
-        AttCode code = att_grid_get_code (grid, index, info->column);
-        guint flags = att_grid_get_flags (grid, index, info->column);
-        const char *group = att_code_palette_css_class (code);
-        const char *text = code != ATT_CODE_NONE ? att_code_to_string (code) : "";
-        gboolean cursor = att_register_row_get_cursor (row) == info->column;
-
-        classes[n++] = "register-cell";
-        if (group != NULL)
-          classes[n++] = group;
-        if (!(flags & ATT_GRID_CELL_SCHOOL))
-          classes[n++] = "no-session";
-        if (!(flags & ATT_GRID_CELL_ON_ROLL))
-          {
-            classes[n++] = "off-roll";
-            text = "–";
-          }
-        if (flags & ATT_GRID_CELL_AMENDED)
-          classes[n++] = "amended";
-        if (att_register_row_is_selected (row, info->column))
-          classes[n++] = "selected";
-        if (cursor)
-          {
-            classes[n++] = "cursor";
-            if (att_register_row_get_pending (row) != NULL)
-              {
-                g_snprintf (buffer, sizeof buffer, "%s…", att_register_row_get_pending (row));
-                text = buffer;
-                classes[n++] = "pending";
-              }
-          }
-        classes[n] = NULL;
-        gtk_widget_set_css_classes (label, classes);
-        gtk_label_set_text (GTK_LABEL (label), text);
-        /* A screen reader says what the code means, not "slash". */
-        gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        !(flags & ATT_GRID_CELL_ON_ROLL) ? _("Not on roll")
-                                        : code != ATT_CODE_NONE ? att_code_describe (code)
-                                        : (flags & ATT_GRID_CELL_SCHOOL) ? _("Not marked")
-                                        : _("No session"),
-                                        -1);
-      }
-      break;
-
-    case CELL_YTD:
-      {
-        const AttGridFigures *figures = att_grid_get_figures (grid, index);
-
-        classes[n++] = "numeric";
-        if (figures->persistent)
-          classes[n++] = "persistent";
-        classes[n] = NULL;
-        gtk_widget_set_css_classes (label, classes);
-        if (figures->possible == 0)
-          gtk_label_set_text (GTK_LABEL (label), "–");
-        else
-          {
-            /* Persistent absence is also said in words, not colour only. */
-            if (figures->persistent)
-              g_snprintf (buffer, sizeof buffer, "%.1f%% PA", figures->attendance_pct);
-            else
-              g_snprintf (buffer, sizeof buffer, "%.1f%%", figures->attendance_pct);
-            gtk_label_set_text (GTK_LABEL (label), buffer);
-          }
-      }
-      break;
-
-    case CELL_UNAUTH:
-      {
-        const AttGridFigures *figures = att_grid_get_figures (grid, index);
-
-        classes[n++] = "numeric";
-        if (figures->unauthorised >= ATT_THRESHOLD_SESSIONS)
-          classes[n++] = "threshold";
-        classes[n] = NULL;
-        gtk_widget_set_css_classes (label, classes);
-        g_snprintf (buffer, sizeof buffer, "%u", figures->unauthorised);
-        gtk_label_set_text (GTK_LABEL (label), buffer);
-      }
-      break;
-
-    default:
-      break;
-    }
-}
-
-static void
-on_row_revision (AttRegisterRow *row,
-                 GParamSpec     *pspec,
-                 GtkWidget      *label)
-{
-  update_cell (label, row);
-}
-
-static void
-on_cell_pressed (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 GtkWidget       *label)
-{
-  AttRegisterPage *self = g_object_get_data (G_OBJECT (label), "page");
-  GtkListItem *item = g_object_get_data (G_OBJECT (label), "list-item");
-  const CellInfo *info = g_object_get_data (G_OBJECT (label), "cell-info");
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  AttRegisterPage *self = ATT_REGISTER_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (cell), ATT_TYPE_REGISTER_PAGE));
+  AttRegisterCellKind kind = att_register_cell_get_kind (cell);
   guint position = gtk_list_item_get_position (item);
   gboolean stop = FALSE;
 
@@ -211,21 +39,20 @@ on_cell_pressed (GtkGestureClick *gesture,
 
   _att_register_page_commit_pending (self, FALSE, &stop);
   _att_register_page_set_cursor_internal (self, position,
-                                          info->kind == CELL_SESSION ? (guint)info->column : self->cursor_col,
+                                          kind == ATT_REGISTER_CELL_SESSION
+                                          ? (guint)att_register_cell_get_column (cell) : self->cursor_col,
                                           (state & GDK_SHIFT_MASK) != 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 
-  if (button == GDK_BUTTON_SECONDARY && info->kind == CELL_SESSION)
+  if (button == GDK_BUTTON_SECONDARY && kind == ATT_REGISTER_CELL_SESSION)
     att_register_page_show_history (self);
 }
 
 static void
-on_cell_long_pressed (GtkGestureLongPress *gesture,
-                      double               x,
-                      double               y,
-                      GtkWidget           *label)
+on_cell_long_pressed (AttRegisterCell *cell,
+                      gpointer         user_data)
 {
-  AttRegisterPage *self = g_object_get_data (G_OBJECT (label), "page");
+  AttRegisterPage *self = ATT_REGISTER_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (cell), ATT_TYPE_REGISTER_PAGE));
 
   att_register_page_show_history (self);
 }
@@ -233,80 +60,30 @@ on_cell_long_pressed (GtkGestureLongPress *gesture,
 static void
 cell_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
-            AttRegisterPage          *self)
+            const CellInfo           *info)
 {
-  const CellInfo *info = g_object_get_data (G_OBJECT (factory), "cell-info");
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkGesture *click;
+  GtkWidget *cell = att_register_cell_new (info->kind, info->column);
 
-  g_object_set_data (G_OBJECT (label), "cell-info", (gpointer)info);
-  g_object_set_data (G_OBJECT (label), "list-item", item);
-  g_object_set_data (G_OBJECT (label), "page", self);
-
-  switch (info->kind)
-    {
-    case CELL_NAME:
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      break;
-    case CELL_FLAGS:
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "register-flags");
-      break;
-    case CELL_YTD:
-    case CELL_UNAUTH:
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      break;
-    case CELL_SESSION:
-      gtk_widget_add_css_class (label, "register-cell");
-      break;
-    case CELL_GROUP:
-    default:
-      break;
-    }
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_cell_pressed), label);
-  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
-  if (info->kind == CELL_SESSION)
-    {
-      GtkGesture *press = gtk_gesture_long_press_new ();
-      gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
-      g_signal_connect (press, "pressed", G_CALLBACK (on_cell_long_pressed), label);
-      gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (press));
-    }
-
-  gtk_list_item_set_child (item, label);
+  g_signal_connect (cell, "pressed", G_CALLBACK (on_cell_pressed), item);
+  g_signal_connect (cell, "long-pressed", G_CALLBACK (on_cell_long_pressed), NULL);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
 cell_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
-           AttRegisterPage          *self)
+           const CellInfo           *info)
 {
-  GtkWidget *label = gtk_list_item_get_child (item);
-  AttRegisterRow *row = gtk_list_item_get_item (item);
-  gulong id;
-
-  id = g_signal_connect (row, "notify::revision", G_CALLBACK (on_row_revision), label);
-  g_object_set_data (G_OBJECT (label), "revision-handler", GSIZE_TO_POINTER (id));
-  update_cell (label, row);
+  att_register_cell_set_row (ATT_REGISTER_CELL (gtk_list_item_get_child (item)),
+                             gtk_list_item_get_item (item));
 }
 
 static void
 cell_unbind (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             AttRegisterPage          *self)
+             const CellInfo           *info)
 {
-  GtkWidget *label = gtk_list_item_get_child (item);
-  AttRegisterRow *row = gtk_list_item_get_item (item);
-  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (label), "revision-handler"));
-
-  if (row != NULL && id != 0)
-    g_signal_handler_disconnect (row, id);
-  g_object_set_data (G_OBJECT (label), "revision-handler", NULL);
+  att_register_cell_set_row (ATT_REGISTER_CELL (gtk_list_item_get_child (item)), NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -339,35 +116,35 @@ compare_rows (gconstpointer a,
 
   switch (info->kind)
     {
-    case CELL_NAME:
+    case ATT_REGISTER_CELL_NAME:
       result = 0;   /* the grid's own order is by surname, forename */
       break;
-    case CELL_GROUP:
+    case ATT_REGISTER_CELL_GROUP:
       result = pa->year_group - pb->year_group;
       if (result == 0)
         result = g_strcmp0 (pa->reg_group, pb->reg_group);
       break;
-    case CELL_FLAGS:
+    case ATT_REGISTER_CELL_FLAGS:
       {
-        g_autofree char *fa = pupil_flags_text (pa);
-        g_autofree char *fb = pupil_flags_text (pb);
+        g_autofree char *fa = att_register_cell_flags_text (pa);
+        g_autofree char *fb = att_register_cell_flags_text (pb);
         result = -(int)(strlen (fa) - strlen (fb));
         if (result == 0)
           result = g_strcmp0 (fa, fb);
       }
       break;
-    case CELL_SESSION:
+    case ATT_REGISTER_CELL_SESSION:
       result = code_rank (att_grid_get_code (grid, ia, info->column))
                - code_rank (att_grid_get_code (grid, ib, info->column));
       break;
-    case CELL_YTD:
+    case ATT_REGISTER_CELL_YTD:
       {
         double da = att_grid_get_figures (grid, ia)->attendance_pct;
         double db = att_grid_get_figures (grid, ib)->attendance_pct;
         result = da < db ? -1 : da > db ? 1 : 0;
       }
       break;
-    case CELL_UNAUTH:
+    case ATT_REGISTER_CELL_UNAUTH:
       result = (int)att_grid_get_figures (grid, ia)->unauthorised
                - (int)att_grid_get_figures (grid, ib)->unauthorised;
       break;
@@ -481,7 +258,7 @@ _att_register_page_on_search_activate (GtkSearchEntry  *entry,
 GtkColumnViewColumn *
 _att_register_page_make_column (AttRegisterPage *self,
                                 const char      *title,
-                                CellKind         kind,
+                                AttRegisterCellKind         kind,
                                 int              column,
                                 int              width)
 {
@@ -492,15 +269,15 @@ _att_register_page_make_column (AttRegisterPage *self,
 
   info->kind = kind;
   info->column = column;
-  g_object_set_data_full (G_OBJECT (factory), "cell-info", info, g_free);
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), self);
+  /* The column's sorter owns the column's CellInfo. */
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), info);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), info);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), info);
 
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_fixed_width (view_column, width);
-  gtk_column_view_column_set_resizable (view_column, kind == CELL_NAME);
-  sorter = gtk_custom_sorter_new (compare_rows, info, NULL);
+  gtk_column_view_column_set_resizable (view_column, kind == ATT_REGISTER_CELL_NAME);
+  sorter = gtk_custom_sorter_new (compare_rows, info, g_free);
   gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
   g_object_unref (sorter);
   return view_column;
@@ -548,7 +325,7 @@ _att_register_page_sync_session_columns (AttRegisterPage *self)
   while (self->session_columns->len < wanted)
     {
       guint index = self->session_columns->len;
-      GtkColumnViewColumn *column = _att_register_page_make_column (self, "", CELL_SESSION, index, SESSION_WIDTH);
+      GtkColumnViewColumn *column = _att_register_page_make_column (self, "", ATT_REGISTER_CELL_SESSION, index, SESSION_WIDTH);
 
       /* After name, group and flags. */
       gtk_column_view_insert_column (self->column_view, 3 + index, column);

@@ -6,6 +6,7 @@
 
 #include "att-amend-dialog.h"
 #include "att-code-palette.h"
+#include "att-register-cell.h"
 #include "att-filter-dialog.h"
 #include "att-register-model.h"
 #include "att-register-page.h"
@@ -80,19 +81,9 @@ GPtrArray      *att_register_page_get_missing      (AttRegisterPage  *self);
 #define HEADER_HEIGHT  34
 #define PAGE_ROWS      10
 
-typedef enum
-{
-  CELL_NAME,
-  CELL_GROUP,
-  CELL_FLAGS,
-  CELL_SESSION,
-  CELL_YTD,
-  CELL_UNAUTH,
-} CellKind;
-
 typedef struct
 {
-  CellKind kind;
+  AttRegisterCellKind kind;
   int      column;     /* the grid column of a session cell */
 } CellInfo;
 
@@ -239,7 +230,7 @@ void _att_register_page_on_search_activate (GtkSearchEntry *entry,
                                             AttRegisterPage *self);
 GtkColumnViewColumn *_att_register_page_make_column (AttRegisterPage *self,
                                                      const char *title,
-                                                     CellKind kind,
+                                                     AttRegisterCellKind kind,
                                                      int column,
                                                      int width);
 void _att_register_page_sync_session_columns (AttRegisterPage *self);

@@ -569,13 +569,13 @@ att_register_page_init (AttRegisterPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   {
-    g_autoptr(GtkColumnViewColumn) name = _att_register_page_make_column (self, _("Pupil"), CELL_NAME, -1, NAME_WIDTH);
-    g_autoptr(GtkColumnViewColumn) group = _att_register_page_make_column (self, _("Group"), CELL_GROUP, -1, GROUP_WIDTH);
-    g_autoptr(GtkColumnViewColumn) flags = _att_register_page_make_column (self, _("Flags"), CELL_FLAGS, -1, FLAGS_WIDTH);
+    g_autoptr(GtkColumnViewColumn) name = _att_register_page_make_column (self, _("Pupil"), ATT_REGISTER_CELL_NAME, -1, NAME_WIDTH);
+    g_autoptr(GtkColumnViewColumn) group = _att_register_page_make_column (self, _("Group"), ATT_REGISTER_CELL_GROUP, -1, GROUP_WIDTH);
+    g_autoptr(GtkColumnViewColumn) flags = _att_register_page_make_column (self, _("Flags"), ATT_REGISTER_CELL_FLAGS, -1, FLAGS_WIDTH);
     /* Translators: year-to-date attendance, a column heading */
-    g_autoptr(GtkColumnViewColumn) ytd = _att_register_page_make_column (self, _("Year %"), CELL_YTD, -1, FIGURE_WIDTH);
+    g_autoptr(GtkColumnViewColumn) ytd = _att_register_page_make_column (self, _("Year %"), ATT_REGISTER_CELL_YTD, -1, FIGURE_WIDTH);
     /* Translators: unauthorised sessions in the rolling ten school weeks */
-    g_autoptr(GtkColumnViewColumn) unauth = _att_register_page_make_column (self, _("Unauth."), CELL_UNAUTH, -1, UNAUTH_WIDTH);
+    g_autoptr(GtkColumnViewColumn) unauth = _att_register_page_make_column (self, _("Unauth."), ATT_REGISTER_CELL_UNAUTH, -1, UNAUTH_WIDTH);
 
     gtk_column_view_append_column (self->column_view, name);
     gtk_column_view_append_column (self->column_view, group);
