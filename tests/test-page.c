@@ -1,4 +1,5 @@
-/* test-page.c: AttContext and AttPage, what every page is handed
+/* test-page.c: AttContext and AttPage, what every page is handed, and
+ * the register's late-arrival popover
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,8 +8,12 @@
 #include <string.h>
 
 #include "att-context.h"
+#include "att-late-popover.h"
 #include "att-page.h"
 #include "att-test-util.h"
+
+/* From the compiled resources, registered by hand as the app does. */
+void attendance_register_resource (void);
 
 /* A page of the smallest kind, counting what the base class asks of it. */
 #define TEST_TYPE_PAGE (test_page_get_type ())
@@ -192,6 +197,92 @@ test_context_clock (void)
   g_setenv ("ATTENDANCE_CLOCK", "08:50", TRUE);
 }
 
+typedef struct
+{
+  guint  n;
+  int    code;
+  int    minutes;
+  char  *reason;
+} Confirmed;
+
+static void
+on_confirmed (AttLatePopover *popover,
+              int             code,
+              int             minutes,
+              const char     *reason,
+              Confirmed      *c)
+{
+  c->n++;
+  c->code = code;
+  c->minutes = minutes;
+  g_free (c->reason);
+  c->reason = g_strdup (reason);
+}
+
+static void
+test_late_popover (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  AttLatePopover *popover = ATT_LATE_POPOVER (att_late_popover_new ());
+  GdkRectangle rect = { 0, 0, 10, 10 };
+  Confirmed c = { 0, };
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_widget_set_parent (GTK_WIDGET (popover), box);
+  g_object_ref (popover);
+  g_signal_connect (popover, "confirmed", G_CALLBACK (on_confirmed), &c);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Without register times every arrival is L. */
+  att_late_popover_set_minutes (popover, 200, NULL);
+  g_assert_cmpint (att_late_popover_get_code (popover), ==, ATT_CODE_L);
+
+  /* The register is open from 08:40 (520) to 09:00 (540). 10 minutes
+   * late is 08:50, before it closed: L, recorded at once. */
+  att_late_popover_set_register_times (popover, 520, 540);
+  att_late_popover_present (popover, &rect, 10);
+  att_test_flush_events ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpint (att_late_popover_get_code (popover), ==, ATT_CODE_L);
+  att_late_popover_confirm (popover);
+  g_assert_cmpuint (c.n, ==, 1);
+  g_assert_cmpint (c.code, ==, ATT_CODE_L);
+  g_assert_cmpint (c.minutes, ==, 10);
+  g_assert_null (c.reason);
+  att_test_flush_events ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* 20 minutes is 09:00, when it closed (520 + 20 = 540): U, which
+   * needs a reason. Without one nothing is recorded and the popover
+   * stays; with one, the U is recorded with its minutes and reason. */
+  att_late_popover_present (popover, &rect, 20);
+  g_assert_cmpint (att_late_popover_get_code (popover), ==, ATT_CODE_U);
+  att_late_popover_confirm (popover);
+  g_assert_cmpuint (c.n, ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  att_late_popover_set_minutes (popover, 20, "  Bus broke down ");
+  att_late_popover_confirm (popover);
+  g_assert_cmpuint (c.n, ==, 2);
+  g_assert_cmpint (c.code, ==, ATT_CODE_U);
+  g_assert_cmpint (c.minutes, ==, 20);
+  g_assert_cmpstr (c.reason, ==, "Bus broke down");
+
+  /* 19 minutes is 08:59: L again. */
+  att_late_popover_set_minutes (popover, 19, NULL);
+  g_assert_cmpint (att_late_popover_get_code (popover), ==, ATT_CODE_L);
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  /* The window holds on to its focus, the minutes, until told. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  att_test_flush_events ();
+  gtk_widget_unparent (GTK_WIDGET (popover));
+  gtk_window_destroy (GTK_WINDOW (window));
+  att_test_flush_events ();
+  g_assert_finalize_object (popover);
+  g_free (c.reason);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,12 +293,14 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_log_set_fatal_handler (att_test_ignore_session_bus, NULL);
   gtk_init ();
+  attendance_register_resource ();
 
   g_test_add_func ("/page/context", test_page_context);
   g_test_add_func ("/page/go-back", test_page_go_back_action);
   g_test_add_func ("/page/subtitle", test_page_subtitle);
   g_test_add_func ("/context/user", test_context_user);
   g_test_add_func ("/context/clock", test_context_clock);
+  g_test_add_func ("/late-popover/codes", test_late_popover);
 
   return g_test_run ();
 }

@@ -47,7 +47,7 @@ AdwMessageDialog *att_register_page_get_delete_dialog (AttRegisterPage *self);
 const char     *att_register_page_get_message      (AttRegisterPage  *self);
 /* Opens the history popover of the cursor's cell and returns it. */
 GtkWidget      *att_register_page_show_history     (AttRegisterPage  *self);
-/* The popover asking for minutes late, while one is open. */
+/* The popover asking for minutes late (an AttLatePopover). */
 GtkPopover     *att_register_page_get_late_popover (AttRegisterPage  *self);
 void            att_register_page_set_late_minutes (AttRegisterPage  *self,
                                                     int               minutes,
@@ -174,10 +174,6 @@ struct _AttRegisterPage
   GtkWidget           *palette;
   GtkWidget           *history;
   GtkPopover          *late_popover;
-  GtkSpinButton       *late_spin;
-  GtkLabel            *late_label;
-  GtkEntry            *late_reason;
-  GtkButton           *late_button;
 
   char                *message;
   char                *mark_present_tooltip;
@@ -279,9 +275,6 @@ gboolean _att_register_page_write_cell (AttRegisterPage *self,
                                         gboolean move_down);
 void _att_register_page_fill_selection (AttRegisterPage *self,
                                         AttCode code);
-AttCode _att_register_page_late_code_for (AttRegisterPage *self,
-                                          int minutes);
-void _att_register_page_update_late (AttRegisterPage *self);
 void _att_register_page_open_late (AttRegisterPage *self);
 void _att_register_page_build_late_popover (AttRegisterPage *self);
 

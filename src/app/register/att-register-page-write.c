@@ -13,6 +13,7 @@
 #include "att-amend-dialog.h"
 #include "att-application.h"
 #include "att-code-palette.h"
+#include "att-late-popover.h"
 #include "att-filter-dialog.h"
 #include "att-mark-history-popover.h"
 #include "att-register-model.h"
@@ -332,83 +333,41 @@ _att_register_page_fill_selection (AttRegisterPage *self,
 /* Late arrivals                                                      */
 /* ------------------------------------------------------------------ */
 
-AttCode
-_att_register_page_late_code_for (AttRegisterPage *self,
-                                  int              minutes)
+/* The register times of the cursor's session, for the late popover. */
+static void
+set_late_times (AttRegisterPage *self)
 {
   AttGrid *grid = _att_register_page_get_grid (self);
   const AttGridColumn *column;
   int open, close;
 
   if (grid == NULL || self->school == NULL)
-    return ATT_CODE_L;
+    {
+      att_late_popover_set_register_times (ATT_LATE_POPOVER (self->late_popover), 0, G_MAXINT / 2);
+      return;
+    }
   column = att_grid_get_column (grid, self->cursor_col);
   open = column->session == ATT_SESSION_AM ? self->school->am_open : self->school->pm_open;
   close = column->session == ATT_SESSION_AM ? self->school->am_close : self->school->pm_close;
-  /* Arrival after the register closed is U, whatever was typed. */
-  return open + minutes >= close ? ATT_CODE_U : ATT_CODE_L;
-}
-
-void
-_att_register_page_update_late (AttRegisterPage *self)
-{
-  int minutes = gtk_spin_button_get_value_as_int (self->late_spin);
-  AttCode code = _att_register_page_late_code_for (self, minutes);
-  const char *reason = gtk_editable_get_text (GTK_EDITABLE (self->late_reason));
-  g_autofree char *reason_stripped = g_strstrip (g_strdup (reason));
-
-  if (code == ATT_CODE_U)
-    {
-      g_autofree char *close = att_time_format (att_grid_get_column (_att_register_page_get_grid (self), self->cursor_col)->session
-                                                == ATT_SESSION_AM ? self->school->am_close
-                                                                  : self->school->pm_close);
-      g_autofree char *text =
-        g_strdup_printf (_("The register closed at %s: arriving after it is U, an unauthorised "
-                           "absence. Give the reason for the late arrival."), close);
-      gtk_label_set_label (self->late_label, text);
-      gtk_button_set_label (self->late_button, _("Record _U"));
-    }
-  else
-    {
-      gtk_label_set_label (self->late_label, _("L: late, arrived before the register closed."));
-      gtk_button_set_label (self->late_button, _("Record _L"));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->late_reason), code == ATT_CODE_U);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->late_button),
-                            code == ATT_CODE_L || *reason_stripped != '\0');
-}
-
-static void
-on_late_changed (gpointer         widget,
-                 AttRegisterPage *self)
-{
-  _att_register_page_update_late (self);
+  att_late_popover_set_register_times (ATT_LATE_POPOVER (self->late_popover), open, close);
 }
 
 void
 att_register_page_confirm_late (AttRegisterPage *self)
 {
-  int minutes;
-  AttCode code;
-  g_autofree char *reason = NULL;
-
   g_return_if_fail (ATT_IS_REGISTER_PAGE (self));
 
-  minutes = gtk_spin_button_get_value_as_int (self->late_spin);
-  code = _att_register_page_late_code_for (self, minutes);
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->late_reason))));
-  if (code == ATT_CODE_U && *reason == '\0')
-    return;
-
-  gtk_popover_popdown (self->late_popover);
-  _att_register_page_write_cell (self, code, minutes, code == ATT_CODE_U ? reason : NULL, TRUE);
+  att_late_popover_confirm (ATT_LATE_POPOVER (self->late_popover));
 }
 
 static void
-on_late_button_clicked (GtkButton       *button,
-                        AttRegisterPage *self)
+on_late_confirmed (AttLatePopover  *popover,
+                   int              code,
+                   int              minutes,
+                   const char      *reason,
+                   AttRegisterPage *self)
 {
-  att_register_page_confirm_late (self);
+  _att_register_page_write_cell (self, code, minutes, reason, TRUE);
 }
 
 static void
@@ -435,52 +394,16 @@ _att_register_page_open_late (AttRegisterPage *self)
   if (column->date == today)
     att_grid_late_code (self->db, column->session, _att_register_page_clock_now (self), &minutes);
 
-  gtk_spin_button_set_value (self->late_spin, minutes);
-  gtk_editable_set_text (GTK_EDITABLE (self->late_reason), "");
-  _att_register_page_update_late (self);
+  set_late_times (self);
   _att_register_page_cell_rect (self, &rect);
-  gtk_popover_set_pointing_to (self->late_popover, &rect);
-  gtk_popover_popup (self->late_popover);
-  gtk_widget_grab_focus (GTK_WIDGET (self->late_spin));
+  att_late_popover_present (ATT_LATE_POPOVER (self->late_popover), &rect, minutes);
 }
 
 void
 _att_register_page_build_late_popover (AttRegisterPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Minutes late"));
-
-  self->late_popover = GTK_POPOVER (gtk_popover_new ());
-  self->late_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 300, 1));
-  gtk_spin_button_set_numeric (self->late_spin, TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->late_spin));
-  self->late_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->late_label, TRUE);
-  gtk_label_set_max_width_chars (self->late_label, 36);
-  gtk_label_set_xalign (self->late_label, 0.0);
-  self->late_reason = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (self->late_reason, _("Reason for arriving late"));
-  self->late_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Record _L")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->late_button), "suggested-action");
-
-  gtk_box_append (GTK_BOX (row), label);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->late_spin));
-  gtk_box_append (GTK_BOX (box), row);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->late_label));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->late_reason));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->late_button));
-  gtk_popover_set_child (self->late_popover, box);
-  gtk_popover_set_default_widget (self->late_popover, GTK_WIDGET (self->late_button));
+  self->late_popover = GTK_POPOVER (att_late_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->late_popover), GTK_WIDGET (self));
-
-  g_signal_connect (self->late_spin, "value-changed", G_CALLBACK (on_late_changed), self);
-  g_signal_connect (self->late_reason, "changed", G_CALLBACK (on_late_changed), self);
-  /* Enter in the minutes records the mark (GTK 4.8's spin button has no
-   * activate signal of its own: its text field has). */
-  g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (self->late_spin)), "activate",
-                            G_CALLBACK (att_register_page_confirm_late), self);
-  g_signal_connect_swapped (self->late_reason, "activate", G_CALLBACK (att_register_page_confirm_late), self);
-  g_signal_connect (self->late_button, "clicked", G_CALLBACK (on_late_button_clicked), self);
+  g_signal_connect (self->late_popover, "confirmed", G_CALLBACK (on_late_confirmed), self);
   g_signal_connect (self->late_popover, "closed", G_CALLBACK (on_late_closed), self);
 }

@@ -22,6 +22,7 @@
 #include "att-amend-dialog.h"
 #include "att-application.h"
 #include "att-code-palette.h"
+#include "att-late-popover.h"
 #include "att-filter-dialog.h"
 #include "att-mark-history-popover.h"
 #include "att-register-model.h"
@@ -340,16 +341,14 @@ att_register_page_set_late_minutes (AttRegisterPage *self,
 {
   g_return_if_fail (ATT_IS_REGISTER_PAGE (self));
 
-  gtk_spin_button_set_value (self->late_spin, minutes);
-  gtk_editable_set_text (GTK_EDITABLE (self->late_reason), reason != NULL ? reason : "");
-  _att_register_page_update_late (self);
+  att_late_popover_set_minutes (ATT_LATE_POPOVER (self->late_popover), minutes, reason);
 }
 
 AttCode
 att_register_page_get_late_code (AttRegisterPage *self)
 {
   g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), ATT_CODE_NONE);
-  return _att_register_page_late_code_for (self, gtk_spin_button_get_value_as_int (self->late_spin));
+  return att_late_popover_get_code (ATT_LATE_POPOVER (self->late_popover));
 }
 
 GtkWidget *
