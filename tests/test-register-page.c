@@ -518,6 +518,22 @@ test_palette_and_missing (void)
   g_assert_cmpstr (((AttRegisterStatus *)groups->pdata[0])->group, ==, "7A");
   g_assert_cmpuint (((AttRegisterStatus *)groups->pdata[0])->marked, ==, 3);
   g_assert_cmpstr (((AttRegisterStatus *)groups->pdata[1])->group, ==, "7B");
+
+  /* Each group listed is a button of register.show-group: 7B's shows
+   * 7B, today (Tuesday 10 September), as a week still. */
+  {
+    g_autoptr(AttGridFilter) a = att_grid_filter_new_group ("7A");
+    AttDate date = att_register_page_get_date (page);
+    gboolean week = att_register_page_get_week (page);
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "register.show-group", "s", "7B");
+    att_test_flush_events ();
+    g_assert_cmpstr (att_register_page_get_filter (page)->group, ==, "7B");
+    g_assert_cmpint (att_register_page_get_date (page), ==, D (2024, 9, 10));
+    g_assert_cmpint (att_register_page_get_week (page), ==, week);
+    att_register_page_show (page, a, date, week);
+    att_test_flush_events ();
+  }
 }
 
 static void

@@ -174,6 +174,18 @@ test_window_today (void)
   while (gtk_list_box_get_row_at_index (att_today_page_get_threshold_list (page), n_rows) != NULL)
     n_rows++;
   g_assert_cmpuint (n_rows, ==, breaches->len);
+
+  /* A row opens that pupil's record on the Pupils page; going back
+   * leaves it. */
+  g_assert_cmpuint (breaches->len, >, 0);
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (att_today_page_get_threshold_list (page), 0)));
+  att_test_flush_events ();
+  g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "pupils");
+  g_assert_true (att_pupils_page_is_showing_pupil (ATT_PUPILS_PAGE (att_window_get_page (window, "pupils"))));
+  gtk_widget_activate_action (att_window_get_page (window, "pupils"), "page.go-back", NULL);
+  g_assert_false (att_pupils_page_is_showing_pupil (ATT_PUPILS_PAGE (att_window_get_page (window, "pupils"))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
+  att_test_flush_events ();
 }
 
 static void

@@ -517,6 +517,20 @@ att_register_page_get_week (AttRegisterPage *self)
   return self->week;
 }
 
+/* register.show-group, the buttons of the list of registers not complete:
+ * shows that registration group. */
+static void
+action_show_group (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (widget);
+  g_autoptr(AttGridFilter) filter = att_grid_filter_new_group (g_variant_get_string (param, NULL));
+
+  gtk_menu_button_popdown (self->missing_button);
+  att_register_page_show (self, filter, _att_register_page_today (self), self->week);
+}
+
 void
 _att_register_page_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -535,6 +549,7 @@ _att_register_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "register.week-mode", NULL, action_week_mode);
   gtk_widget_class_install_action (widget_class, "register.dismiss", NULL, action_dismiss);
   gtk_widget_class_install_action (widget_class, "register.search", NULL, action_search);
+  gtk_widget_class_install_action (widget_class, "register.show-group", "s", action_show_group);
   gtk_widget_class_install_action (widget_class, "register.new-filter", NULL, action_new_filter);
   gtk_widget_class_install_action (widget_class, "register.edit-filter", NULL, action_edit_filter);
   gtk_widget_class_install_action (widget_class, "register.delete-filter", NULL, action_delete_filter);

@@ -381,16 +381,6 @@ att_register_page_focus_pupil (AttRegisterPage *self,
 /* Missing registers                                                  */
 /* ------------------------------------------------------------------ */
 
-static void
-on_missing_group_clicked (GtkButton       *button,
-                          AttRegisterPage *self)
-{
-  g_autoptr(AttGridFilter) filter = att_grid_filter_new_group (g_object_get_data (G_OBJECT (button), "group"));
-
-  gtk_menu_button_popdown (self->missing_button);
-  att_register_page_show (self, filter, _att_register_page_today (self), self->week);
-}
-
 static gboolean
 update_missing (gpointer user_data)
 {
@@ -429,8 +419,8 @@ update_missing (gpointer user_data)
       GtkWidget *button = gtk_button_new_with_label (text);
 
       gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "group", g_strdup (status->group), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_missing_group_clicked), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "register.show-group");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", status->group);
       gtk_box_append (GTK_BOX (box), button);
     }
   if (still_n != NULL && still_n->len > 0)

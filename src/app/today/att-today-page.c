@@ -84,15 +84,6 @@ clear_threshold_list (AttTodayPage *self)
     gtk_list_box_remove (self->threshold_list, child);
 }
 
-static void
-on_breach_row_activated (AdwActionRow *row,
-                         AttTodayPage *self)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (row), "pupil-id");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-pupil", "x", *id);
-}
-
 static GtkWidget *
 create_breach_row (AttTodayPage    *self,
                    AttPupil        *pupil,
@@ -104,10 +95,6 @@ create_breach_row (AttTodayPage    *self,
   g_autofree char *to = att_date_format_long (breach->window_end);
   g_autofree char *count_text = NULL;
   GString *subtitle = g_string_new (NULL);
-  gint64 *id = g_new (gint64, 1);
-
-  *id = breach->pupil_id;
-  g_object_set_data_full (G_OBJECT (row), "pupil-id", id, g_free);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  pupil != NULL ? att_pupil_get_display_name (pupil) : "?");
@@ -131,8 +118,10 @@ create_breach_row (AttTodayPage    *self,
   gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  /* Activating the row opens the pupil's record. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-pupil");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", breach->pupil_id);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_signal_connect (row, "activated", G_CALLBACK (on_breach_row_activated), self);
 
   return row;
 }
