@@ -273,7 +273,7 @@ on_delete_response (AdwMessageDialog *dialog,
                     AttRegisterPage  *self)
 {
   if (g_strcmp0 (response, "delete") == 0)
-    delete_saved_filter (self, g_object_get_data (G_OBJECT (dialog), "filter-name"));
+    delete_saved_filter (self, self->deleting_filter);
   if (self->delete_dialog == dialog)
     {
       g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->delete_dialog);
@@ -308,7 +308,8 @@ action_delete_filter (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "filter-name", g_strdup (self->filter->name), g_free);
+  g_free (self->deleting_filter);
+  self->deleting_filter = g_strdup (self->filter->name);
   self->delete_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->delete_dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), self);

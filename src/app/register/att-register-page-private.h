@@ -170,6 +170,7 @@ struct _AttRegisterPage
   AttAmendDialog      *amend_dialog;
   AttFilterDialog     *filter_dialog;
   AdwMessageDialog    *delete_dialog;
+  char                *deleting_filter;   /* the saved filter it asks about */
   PendingWrite        *waiting;
   GtkWidget           *palette;
   GtkWidget           *history;

@@ -427,6 +427,7 @@ att_register_page_finalize (GObject *object)
   g_clear_pointer (&self->missing, g_ptr_array_unref);
   g_free (self->message);
   g_free (self->mark_present_tooltip);
+  g_free (self->deleting_filter);
   g_free (self->needle_text);
   g_free (self->needle);
 
