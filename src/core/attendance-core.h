@@ -14,6 +14,7 @@
 #include "att-import.h"
 #include "att-pupils.h"
 #include "att-register.h"
+#include "att-register-bulk.h"
 #include "att-register-range.h"
 #include "att-register-status.h"
 #include "att-school.h"
