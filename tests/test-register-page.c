@@ -154,8 +154,9 @@ test_opens_on_group (void)
   g_assert_cmpstr (mode, ==, "week");
 }
 
-/* Every mark cell drawn in @widget, with the number of them that show
- * @text, each checked to tell a screen reader what it means. */
+/* Every mark cell (an AttRegisterCell of a session) drawn in @widget, with
+ * the number of them that show @text, each checked to tell a screen
+ * reader what it means. */
 static guint
 check_cell_labels (GtkWidget  *widget,
                    const char *text,
@@ -163,12 +164,19 @@ check_cell_labels (GtkWidget  *widget,
 {
   guint n = 0;
 
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "register-cell") &&
-      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+  if (ATT_IS_REGISTER_CELL (widget)
+      && att_register_cell_get_kind (ATT_REGISTER_CELL (widget)) == ATT_REGISTER_CELL_SESSION)
     {
-      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                           meaning);
-      n++;
+      GtkLabel *label = att_register_cell_get_label (ATT_REGISTER_CELL (widget));
+
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "register-cell"));
+      if (g_strcmp0 (gtk_label_get_label (label), text) == 0)
+        {
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                               meaning);
+          n++;
+        }
+      return n;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -182,6 +190,9 @@ test_type_across_row (void)
   g_autoptr(GPtrArray) keep = NULL;
   AttHistoryEntry *entry;
   guint pos, col;
+
+  /* Tuesday afternoon's register has opened (13:15), so an N may go in. */
+  g_setenv ("ATTENDANCE_CLOCK", "13:20", TRUE);
 
   /* Right then Left: the cursor is back on Amy's Monday morning, and
    * codes now run along the row. */
@@ -251,6 +262,7 @@ test_type_across_row (void)
     g_assert_cmpint (att_grid_get_code (grid, row, TUE_AM), ==, ATT_CODE_C1);
     g_assert_cmpint (att_grid_get_code (grid, row, FRI_AM), ==, ATT_CODE_CLOSED);
   }
+  g_setenv ("ATTENDANCE_CLOCK", "08:50", TRUE);
 }
 
 static void
@@ -302,8 +314,10 @@ test_amend_and_history (void)
   g_autofree char *second = NULL;
   AttGrid *grid;
 
-  /* Amy's Tuesday afternoon N becomes I: the reason dialog appears and
-   * nothing changes until it is answered. */
+  /* After Tuesday afternoon's register has opened (13:15), Amy's N
+   * becomes I: the reason dialog appears and nothing changes until it is
+   * answered. */
+  g_setenv ("ATTENDANCE_CLOCK", "13:20", TRUE);
   att_register_page_set_cursor (page, position_of (amy), TUE_PM);
   att_register_page_type (page, "I");
   dialog = att_register_page_get_amend_dialog (page);
@@ -362,6 +376,7 @@ test_amend_and_history (void)
   g_clear_pointer (&keep, g_ptr_array_unref);
   entry = last_history (amy, D (2024, 9, 10), &keep);
   g_assert_cmpstr (entry->reason, ==, "undone");
+  g_setenv ("ATTENDANCE_CLOCK", "08:50", TRUE);
 }
 
 static void
@@ -495,10 +510,10 @@ test_palette_and_missing (void)
   g_assert_cmpuint (att_code_palette_get_n_codes (ATT_CODE_PALETTE (palette)), ==, 32);
   gtk_popover_popdown (GTK_POPOVER (palette));
 
-  /* Picking a code from the palette writes it like typing: Dan Tuesday
-   * afternoon. */
+  /* Picking a code from the palette (its buttons' palette.choose action)
+   * writes it like typing: Dan Tuesday afternoon. */
   att_register_page_set_cursor (page, position_of (dan), TUE_PM);
-  g_signal_emit_by_name (palette, "code-chosen", "M");
+  gtk_widget_activate_action (palette, "palette.choose", "s", "M");
   att_test_flush_events ();
   g_assert_cmpint (code_of (dan, D (2024, 9, 10), ATT_SESSION_PM), ==, ATT_CODE_M);
 
@@ -510,6 +525,22 @@ test_palette_and_missing (void)
   g_assert_cmpstr (((AttRegisterStatus *)groups->pdata[0])->group, ==, "7A");
   g_assert_cmpuint (((AttRegisterStatus *)groups->pdata[0])->marked, ==, 3);
   g_assert_cmpstr (((AttRegisterStatus *)groups->pdata[1])->group, ==, "7B");
+
+  /* Each group listed is a button of register.show-group: 7B's shows
+   * 7B, today (Tuesday 10 September), as a week still. */
+  {
+    g_autoptr(AttGridFilter) a = att_grid_filter_new_group ("7A");
+    AttDate date = att_register_page_get_date (page);
+    gboolean week = att_register_page_get_week (page);
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "register.show-group", "s", "7B");
+    att_test_flush_events ();
+    g_assert_cmpstr (att_register_page_get_filter (page)->group, ==, "7B");
+    g_assert_cmpint (att_register_page_get_date (page), ==, D (2024, 9, 10));
+    g_assert_cmpint (att_register_page_get_week (page), ==, week);
+    att_register_page_show (page, a, date, week);
+    att_test_flush_events ();
+  }
 }
 
 static void
@@ -739,16 +770,16 @@ main (int   argc,
   attendance_register_resource ();
 
   t = att_test_db_new ();
-  att_calendar_add_term (t->db, NULL, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
+  att_calendar_add_term (t->db, (AttUser *)att_user_system (), "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
   g_assert_no_error (error);
-  att_calendar_add_closure (t->db, NULL, D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
+  att_calendar_add_closure (t->db, (AttUser *)att_user_system (), D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
   g_assert_no_error (error);
-  att_school_set (t->db, NULL, "am_close", "09:00", &error);
-  att_school_set (t->db, NULL, "am_open", "08:40", &error);
-  att_school_set (t->db, NULL, "pm_close", "13:30", &error);
-  att_school_set (t->db, NULL, "pm_open", "13:15", &error);
+  att_school_set (t->db, att_user_system (), "am_close", "09:00", &error);
+  att_school_set (t->db, att_user_system (), "am_open", "08:40", &error);
+  att_school_set (t->db, att_user_system (), "pm_close", "13:30", &error);
+  att_school_set (t->db, att_user_system (), "pm_open", "13:15", &error);
   g_assert_no_error (error);
-  id = att_users_add (t->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
+  id = att_users_add (t->db, att_user_system (), "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
   g_assert_no_error (error);
   officer = att_users_get (t->db, id, &error);
   amy = add_pupil ("Amy", "Able", "7A");
@@ -761,10 +792,10 @@ main (int   argc,
   gtk_window_set_default_size (window, 1200, 700);
   page = ATT_REGISTER_PAGE (att_register_page_new ());
   g_object_ref_sink (page);
-  att_register_page_set_user (page, officer);
+  att_context_set_user (att_page_get_context (ATT_PAGE (page)), officer);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
-  att_register_page_set_db (page, t->db);
+  att_context_set_db (att_page_get_context (ATT_PAGE (page)), t->db);
   filter = att_grid_filter_new_group ("7A");
   att_register_page_show (page, filter, D (2024, 9, 9), TRUE);
   att_test_flush_events ();

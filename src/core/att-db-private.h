@@ -24,13 +24,16 @@ struct _AttDb
   gboolean      failed;         /* a nested rollback happened */
   AttChange     pending;        /* changes in the open transaction */
   guint64       serial;
+  gint64        seen_version;   /* PRAGMA data_version at the last poll */
 
   /* Caches, each rebuilt from the tables when they change. */
   AttCalendar  *calendar;       /* NULL until asked for */
   GPtrArray    *pupils;         /* AttPupil, by surname; NULL until asked */
   GHashTable   *pupils_by_id;   /* id -> AttPupil (borrowed from pupils) */
   GHashTable   *pupils_by_upn;  /* upn -> AttPupil (borrowed) */
-  AttMarkStore *marks;          /* see att-register.c */
+  AttMarkStore *marks;          /* see att-register-store.c */
+  GArray       *mark_changes;   /* AttMarkChange in the open transaction */
+  gboolean      marks_all_changed;  /* too many to list (a bulk load) */
 };
 
 sqlite3      *att_db_get_handle        (AttDb        *self);

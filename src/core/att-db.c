@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "att-db-private.h"
+#include "att-register-private.h"
 #include "att-error.h"
 
 /* Each migration brings the schema from version N to N + 1 and runs in a
@@ -177,8 +178,11 @@ static const char * const migrations[] = {
   "CREATE INDEX marks_amended ON marks (date, session, pupil_id, amendments) WHERE amendments > 0;",
 };
 
+static gint64 read_data_version (AttDb *self);
+
 enum {
   SIGNAL_CHANGED,
+  SIGNAL_MARKS_CHANGED,
   N_SIGNALS
 };
 
@@ -200,6 +204,7 @@ att_db_finalize (GObject *object)
   att_calendar_cache_drop (self);
   att_pupils_cache_drop (self);
   g_clear_pointer (&self->marks, att_mark_store_free);
+  g_clear_pointer (&self->mark_changes, g_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
@@ -227,6 +232,23 @@ att_db_class_init (AttDbClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * AttDb::marks-changed:
+   * @changes: (element-type AttMarkChange) (nullable): every session the
+   *   committed change wrote, with what it held before and holds now; %NULL
+   *   when there were too many to list (a bulk load) and any may have
+   *   changed
+   *
+   * Emitted after a transaction that wrote marks commits, before
+   * #AttDb::changed, so that views refresh only the rows it touched.
+   */
+  signals[SIGNAL_MARKS_CHANGED] =
+    g_signal_new ("marks-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ARRAY | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -371,6 +393,8 @@ att_db_begin (AttDb   *self,
 
   self->failed = FALSE;
   self->pending = 0;
+  g_clear_pointer (&self->mark_changes, g_array_unref);
+  self->marks_all_changed = FALSE;
   /* IMMEDIATE takes the write lock now, so a busy database is reported
    * before any work is done rather than half way through it. */
   if (!att_db_exec (self, "BEGIN IMMEDIATE", error))
@@ -394,6 +418,11 @@ drop_caches (AttDb     *self,
    * they are right after a commit; after a rollback they are reloaded. */
   if (rolled_back && (changes & ATT_CHANGE_MARKS))
     g_clear_pointer (&self->marks, att_mark_store_free);
+  if (rolled_back)
+    {
+      g_clear_pointer (&self->mark_changes, g_array_unref);
+      self->marks_all_changed = FALSE;
+    }
 }
 
 gboolean
@@ -430,10 +459,18 @@ att_db_commit (AttDb   *self,
   self->pending = 0;
   if (changes != 0)
     {
+      g_autoptr(GArray) marks = g_steal_pointer (&self->mark_changes);
+
       self->serial++;
       drop_caches (self, changes, FALSE);
+      if (self->marks_all_changed)
+        g_signal_emit (self, signals[SIGNAL_MARKS_CHANGED], 0, NULL);
+      else if (marks != NULL && marks->len > 0)
+        g_signal_emit (self, signals[SIGNAL_MARKS_CHANGED], 0, marks);
+      self->marks_all_changed = FALSE;
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)changes);
     }
+  g_clear_pointer (&self->mark_changes, g_array_unref);
   return TRUE;
 }
 
@@ -453,6 +490,48 @@ att_db_rollback (AttDb *self)
   /* Caches may hold what the rolled-back change put there. */
   drop_caches (self, self->pending, TRUE);
   self->pending = 0;
+}
+
+static gint64
+read_data_version (AttDb *self)
+{
+  sqlite3_stmt *stmt = att_db_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
+gboolean
+att_db_poll (AttDb *self)
+{
+  const AttChange all = ATT_CHANGE_SETTINGS | ATT_CHANGE_CALENDAR | ATT_CHANGE_USERS |
+                        ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS | ATT_CHANGE_MARKS |
+                        ATT_CHANGE_OTHER;
+  gint64 version;
+
+  g_return_val_if_fail (ATT_IS_DB (self), FALSE);
+
+  /* Inside a transaction nobody else can have committed. */
+  if (self->depth > 0)
+    return FALSE;
+  version = read_data_version (self);
+  if (version == self->seen_version)
+    return FALSE;
+  self->seen_version = version;
+
+  /* What another program changed is not known in detail: every cache is
+   * read again, and views are told that anything may have changed. */
+  self->serial++;
+  drop_caches (self, all, FALSE);
+  att_register_sync (self);
+  g_signal_emit (self, signals[SIGNAL_MARKS_CHANGED], 0, NULL);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)all);
+  return TRUE;
 }
 
 void
@@ -639,6 +718,7 @@ open_database (const char  *path,
   if (!migrate (self, error))
     return NULL;
 
+  self->seen_version = read_data_version (self);
   return g_steal_pointer (&self);
 }
 

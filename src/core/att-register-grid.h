@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The grid shows a selection of pupils against a range of sessions. It
- * reads compact data from the register and writes only through
- * att_register_write(), so every rule of the register applies to it.
+ * reads compact data from the register and writes only through the
+ * register's own functions (att-register-range.h), so every rule of the
+ * register applies to it.
  */
 #pragma once
 
@@ -13,73 +14,16 @@
 #include "att-codes.h"
 #include "att-date.h"
 #include "att-register.h"
+#include "att-grid-filter.h"
+#include "att-register-range.h"
+#include "att-register-status.h"
+#include "att-clock.h"
 
 G_BEGIN_DECLS
 
 typedef struct _AttDb AttDb;
 typedef struct _AttUser AttUser;
 typedef struct _AttPupil AttPupil;
-
-/* The settings key that holds the saved filters. */
-#define ATT_GRID_FILTERS_KEY "register.filters"
-
-/* Which pupils the grid shows. A filter with only @group is a
- * registration group, with only @year a year group, with nothing set the
- * whole school; a saved filter has a @name. */
-typedef struct
-{
-  char     *name;           /* a saved filter's name, else NULL */
-  int       year;           /* -1: any year */
-  char     *group;          /* NULL: any registration group */
-  char      sen;            /* 0 any; 'N', 'K', 'E'; 'S' for K or E */
-  gint8     fsm;            /* -1 any, 0 no, 1 yes; the same below */
-  gint8     eal;
-  gint8     looked_after;
-  gint8     social_worker;
-  gint8     young_carer;
-} AttGridFilter;
-
-#define ATT_TYPE_GRID_FILTER (att_grid_filter_get_type ())
-GType           att_grid_filter_get_type      (void) G_GNUC_CONST;
-AttGridFilter  *att_grid_filter_new           (void);   /* the whole school */
-AttGridFilter  *att_grid_filter_new_group     (const char          *group);
-AttGridFilter  *att_grid_filter_new_year      (int                  year);
-AttGridFilter  *att_grid_filter_copy          (const AttGridFilter *filter);
-void            att_grid_filter_free          (AttGridFilter       *filter);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttGridFilter, att_grid_filter_free)
-gboolean        att_grid_filter_matches       (const AttGridFilter *filter,
-                                               AttPupil            *pupil);
-/* A short description for a title: "7A", "Year 9", "Whole school", the
- * saved filter's name. Translated. */
-char           *att_grid_filter_describe      (const AttGridFilter *filter);
-/* A one-line form, for remembering the last view: "group=7A",
- * "year=9;sen=K", "school" for the whole school, "filter=<name>;..." for a
- * saved filter. Parsing it back refuses what it does not understand. */
-char           *att_grid_filter_to_string     (const AttGridFilter *filter);
-AttGridFilter  *att_grid_filter_parse         (const char          *text,
-                                               GError             **error);
-
-/* Saved filters (AttGridFilter, owned), in the settings table under
- * ATT_GRID_FILTERS_KEY. Saving replaces the list; every filter needs a
- * name, and names are unique (case-insensitive). */
-GPtrArray      *att_grid_filters_load         (AttDb               *db,
-                                               GError             **error);
-gboolean        att_grid_filters_save         (AttDb               *db,
-                                               const AttUser       *user,
-                                               GPtrArray           *filters,
-                                               GError             **error);
-
-/* Registration groups with a pupil on roll on @date, ordered by year group
- * then name; and the year groups with a pupil on roll (GArray of int). */
-GStrv           att_grid_list_groups          (AttDb               *db,
-                                               AttDate              date);
-GArray         *att_grid_list_years           (AttDb               *db,
-                                               AttDate              date);
-
-/* School days of the week holding @date: the Monday and the Friday. */
-void            att_grid_week_range           (AttDate              date,
-                                               AttDate             *monday,
-                                               AttDate             *friday);
 
 typedef enum
 {
@@ -177,115 +121,136 @@ guint                att_grid_count_blank     (AttGrid             *grid,
 guint                att_grid_count_on_roll   (AttGrid             *grid,
                                                guint                column);
 
-/* Register times: whether the register of a session has closed at
- * @clock_minutes (minutes after midnight) on @today. A session before
- * today has closed; one after it has not. */
-gboolean             att_grid_register_closed (AttDb               *db,
-                                               AttDate              date,
-                                               AttSession           session,
-                                               AttDate              today,
-                                               int                  clock_minutes);
-/* The code for a pupil arriving at @clock_minutes: L while the register
- * is open, U once it has closed; @minutes_late is the time after the
- * register opened (0 before it). */
-AttCode              att_grid_late_code       (AttDb               *db,
-                                               AttSession           session,
-                                               int                  clock_minutes,
-                                               int                 *minutes_late);
-/* Minutes after midnight now, in local time ($ATTENDANCE_CLOCK=HH:MM
- * when set, as $ATTENDANCE_TODAY sets the date). */
-int                  att_grid_clock_now       (void);
-
-/* Register completeness for one session. */
-typedef struct
+/* The register's times and status now live in att-register-status.h
+ * and att-clock.h; these names stay for the pages that use them. */
+static inline gboolean
+att_grid_register_closed (AttDb      *db,
+                          AttDate     date,
+                          AttSession  session,
+                          AttDate     today,
+                          int         clock_minutes)
 {
-  char   *group;
-  guint   on_roll;
-  guint   marked;
-} AttRegisterStatus;
+  return att_register_closed (db, date, session, today, clock_minutes);
+}
 
-void                 att_register_status_free (AttRegisterStatus   *status);
-/* Registration groups whose register for the session is not complete (a
- * pupil on roll has no mark), by group; empty on a day with no such
- * session. */
-GPtrArray           *att_grid_incomplete_registers (AttDb          *db,
-                                               AttDate              date,
-                                               AttSession           session,
-                                               GError             **error);
-/* Pupils (gint64 ids, by surname) still marked N for a session whose
- * register has closed at @clock_minutes on @today; empty while it is
- * open. */
-GArray              *att_grid_pupils_still_n  (AttDb               *db,
-                                               AttDate              date,
-                                               AttSession           session,
-                                               AttDate              today,
-                                               int                  clock_minutes,
-                                               GError             **error);
-
-/* Changes the grid made, so the last one can be undone. */
-typedef struct _AttGridUndo AttGridUndo;
-
-AttGridUndo         *att_grid_undo_new        (void);
-void                 att_grid_undo_free       (AttGridUndo         *undo);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttGridUndo, att_grid_undo_free)
-gboolean             att_grid_undo_can_undo   (AttGridUndo         *undo);
-/* A sentence describing what would be undone ("V for 30 sessions"). */
-char                *att_grid_undo_describe   (AttGridUndo         *undo);
-/* Writes back the codes the last change replaced, with the reason
- * "undone"; refuses, changing nothing, when a session was changed since
- * by someone else. */
-gboolean             att_grid_undo            (AttGridUndo         *undo,
-                                               AttDb               *db,
-                                               const AttUser       *user,
-                                               GError             **error);
-
-/* Writes marks through att_register_write() and records, in @undo (may
- * be NULL), what they replaced. Writing what a session already holds is
- * left out. */
-gboolean             att_grid_write           (AttDb               *db,
-                                               const AttUser       *user,
-                                               const AttMarkWrite  *writes,
-                                               guint                n_writes,
-                                               const char          *reason,
-                                               AttGridUndo         *undo,
-                                               GError             **error);
-
-/* Marks every blank cell of a session present ('/' or '\') for pupils on
- * roll; marked cells are left alone. Sets @n_written. */
-gboolean             att_grid_mark_all_present (AttDb              *db,
-                                               const AttUser       *user,
-                                               const gint64        *pupil_ids,
-                                               guint                n_pupils,
-                                               AttDate              date,
-                                               AttSession           session,
-                                               AttGridUndo         *undo,
-                                               guint               *n_written,
-                                               GError             **error);
-
-typedef struct
+static inline AttCode
+att_grid_late_code (AttDb      *db,
+                    AttSession  session,
+                    int         clock_minutes,
+                    int        *minutes_late)
 {
-  AttDate     date;
-  AttSession  session;
-} AttGridSession;
+  return att_register_late_code (db, session, clock_minutes, minutes_late);
+}
 
-/* Fills @code over pupils x sessions. Sessions that are not school
- * sessions, and days a pupil is not on roll, are skipped (counted in
- * @n_skipped). A cell that already holds another mark is changed only
- * when @reason is given (else nothing is written and the error says how
- * many would change). Y1..Y7 over more than one pupil need the right to
- * bulk-mark, and the reason is kept as each mark's comment. */
-gboolean             att_grid_fill            (AttDb               *db,
-                                               const AttUser       *user,
-                                               const gint64        *pupil_ids,
-                                               guint                n_pupils,
-                                               const AttGridSession *sessions,
-                                               guint                n_sessions,
-                                               AttCode              code,
-                                               const char          *reason,
-                                               AttGridUndo         *undo,
-                                               guint               *n_written,
-                                               guint               *n_skipped,
-                                               GError             **error);
+static inline int
+att_grid_clock_now (void)
+{
+  return att_clock_now ();
+}
+
+static inline GPtrArray *
+att_grid_incomplete_registers (AttDb       *db,
+                               AttDate      date,
+                               AttSession   session,
+                               GError     **error)
+{
+  return att_register_incomplete (db, date, session, error);
+}
+
+static inline GArray *
+att_grid_pupils_still_n (AttDb       *db,
+                         AttDate      date,
+                         AttSession   session,
+                         AttDate      today,
+                         int          clock_minutes,
+                         GError     **error)
+{
+  return att_register_still_n (db, date, session, today, clock_minutes, error);
+}
+
+/* The grid's writes are the register's range writes
+ * (att-register-range.h); these names stay for the pages that use them. */
+typedef AttRegisterUndo AttGridUndo;
+typedef AttRegisterSession AttGridSession;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttGridUndo, att_register_undo_free)
+
+static inline AttGridUndo *
+att_grid_undo_new (void)
+{
+  return att_register_undo_new ();
+}
+
+static inline void
+att_grid_undo_free (AttGridUndo *undo)
+{
+  att_register_undo_free (undo);
+}
+
+static inline gboolean
+att_grid_undo_can_undo (AttGridUndo *undo)
+{
+  return att_register_undo_can_undo (undo);
+}
+
+static inline char *
+att_grid_undo_describe (AttGridUndo *undo)
+{
+  return att_register_undo_describe (undo);
+}
+
+static inline gboolean
+att_grid_undo (AttGridUndo    *undo,
+               AttDb          *db,
+               const AttUser  *user,
+               GError        **error)
+{
+  return att_register_undo (undo, db, user, error);
+}
+
+static inline gboolean
+att_grid_write (AttDb               *db,
+                const AttUser       *user,
+                const AttMarkWrite  *writes,
+                guint                n_writes,
+                const char          *reason,
+                AttGridUndo         *undo,
+                GError             **error)
+{
+  return att_register_write_undoable (db, user, writes, n_writes, reason, undo, error);
+}
+
+static inline gboolean
+att_grid_mark_all_present (AttDb          *db,
+                           const AttUser  *user,
+                           const gint64   *pupil_ids,
+                           guint           n_pupils,
+                           AttDate         date,
+                           AttSession      session,
+                           AttGridUndo    *undo,
+                           guint          *n_written,
+                           GError        **error)
+{
+  return att_register_mark_all_present (db, user, pupil_ids, n_pupils, date, session,
+                                        undo, n_written, error);
+}
+
+static inline gboolean
+att_grid_fill (AttDb                *db,
+               const AttUser        *user,
+               const gint64         *pupil_ids,
+               guint                 n_pupils,
+               const AttGridSession *sessions,
+               guint                 n_sessions,
+               AttCode               code,
+               const char           *reason,
+               AttGridUndo          *undo,
+               guint                *n_written,
+               guint                *n_skipped,
+               GError              **error)
+{
+  return att_register_fill (db, user, pupil_ids, n_pupils, sessions, n_sessions, code,
+                            reason, undo, n_written, n_skipped, error);
+}
 
 /* A planned closure ('#' for everyone) from @start to @end, for both
  * sessions (@session -1) or one. It goes into the school calendar (role
@@ -304,6 +269,6 @@ const char * const  *att_grid_closure_reasons (void);
 /* Common reasons for an amendment, NULL-terminated, translated. */
 const char * const  *att_grid_amend_reasons   (void);
 /* The reason written by an undo. */
-#define ATT_GRID_REASON_UNDONE "undone"
+#define ATT_GRID_REASON_UNDONE ATT_REGISTER_REASON_UNDONE
 
 G_END_DECLS

@@ -1,11 +1,14 @@
-/* att-register-private.h: what the statistics share with the register
+/* att-register-private.h: what the register's files and the statistics share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "att-db-private.h"
+#include "att-error.h"
+#include "att-pupils.h"
 #include "att-register.h"
+#include "att-users.h"
 
 G_BEGIN_DECLS
 
@@ -15,11 +18,147 @@ G_BEGIN_DECLS
  * it once before a loop over many pupils. */
 void          att_register_sync             (AttDb       *db);
 
+/* The same, inside the outermost write transaction that has just begun:
+ * a write then builds on every mark other programs committed, and what
+ * views read after it commits is current. */
+void          att_register_sync_for_write   (AttDb       *db);
+
 /* Like att_register_year_codes() without the check for changes made by
  * other programs: for hot loops after att_register_sync(). */
 const guint8 *att_register_year_codes_fast  (AttDb       *db,
                                              gint64       pupil_id,
                                              int          school_year);
+
+/* The last day GDate (and so AttDate) can hold: 31 December 9999. */
+#define ATT_REGISTER_LAST_DATE 3652059
+
+static inline gboolean
+att_register_date_valid (AttDate date)
+{
+  return date >= 1 && date <= ATT_REGISTER_LAST_DATE;
+}
+
+/* A code from its DfE text as the marks table stores it (a table
+ * look-up, lenient on case); ATT_CODE_NONE for NULL or unknown text. */
+AttCode       att_register_code_from_text   (const char  *text);
+gboolean      att_register_codes_empty      (const guint8 *codes);
+
+/* Replaces one pupil's array in memory after a committed write (@codes
+ * NULL: the pupil has no marks that year any more). */
+void          att_register_store_put        (AttDb        *db,
+                                             gint64        pupil_id,
+                                             int           year,
+                                             const guint8 *codes);
+
+/* For messages: "AM" or "PM"; "Amina Khan (A123456789012)"; and that
+ * with the date and session. */
+const char   *att_register_session_label    (AttSession   session);
+char         *att_register_describe_pupil   (AttDb       *db,
+                                             gint64       pupil_id);
+char         *att_register_describe_session (AttDb       *db,
+                                             gint64       pupil_id,
+                                             AttDate      date,
+                                             AttSession   session);
+
+/* The pupil as the open transaction sees them: a pupil saved earlier in
+ * the same transaction (an import that saves pupils, then their marks)
+ * is read from the table. A new reference, or NULL. */
+AttPupil     *att_register_pupil_for_write  (AttDb       *db,
+                                             gint64       pupil_id);
+
+/* Every refusal names the pupil, the session and the rule. */
+void          att_register_set_error        (GError     **error,
+                                             AttError     code,
+                                             AttDb       *db,
+                                             gint64       pupil_id,
+                                             AttDate      date,
+                                             AttSession   session,
+                                             const char  *format,
+                                             ...) G_GNUC_PRINTF (7, 8);
+
+/* The rules every write of a mark meets (att-register-rules.c), shared by
+ * att_register_write() and the bulk loader so that both decide alike. */
+typedef struct
+{
+  AttDb         *db;
+  AttCalendar   *calendar;      /* a reference */
+  AttWriteFlags  flags;
+  AttDate        today;         /* the register clock */
+  int            clock;
+  int            open[2];       /* register times, by session */
+  int            close[2];
+} AttMarkRules;
+
+void          att_mark_rules_init           (AttMarkRules       *rules,
+                                             AttDb              *db,
+                                             AttWriteFlags       flags);
+void          att_mark_rules_clear          (AttMarkRules       *rules);
+/* The rules on the session, the pupil's roll and the code, before the
+ * saved mark is read. Sets @code to the code as it is stored ('/' or
+ * '\\' for the session's own present). */
+gboolean      att_mark_rules_check          (const AttMarkRules *rules,
+                                             AttPupil           *pupil,
+                                             const AttMarkWrite *write,
+                                             AttCode            *code,
+                                             GError            **error);
+/* Minutes late against the code and the register times, once the minutes
+ * a write leaves in its session are known (-1: none). */
+gboolean      att_mark_rules_check_minutes  (const AttMarkRules *rules,
+                                             gint64              pupil_id,
+                                             AttDate             date,
+                                             AttSession          session,
+                                             AttCode             code,
+                                             int                 minutes,
+                                             GError            **error);
+/* Y1 to Y7 over a whole batch: a reason for more than one session, and
+ * the right to bulk-mark for more than one pupil. */
+gboolean      att_mark_rules_check_unable   (const AttMarkRules *rules,
+                                             const AttUser      *user,
+                                             const AttMarkWrite *writes,
+                                             guint               n_writes,
+                                             const char         *reason,
+                                             GError            **error);
+static inline gboolean
+att_code_is_unable (AttCode code)
+{
+  return code >= ATT_CODE_Y1 && code <= ATT_CODE_Y7;
+}
+
+/* What a session holds before a write. */
+typedef struct
+{
+  gboolean  exists;
+  AttCode   code;
+  int       minutes;
+  char     *comment;
+} AttSavedMark;
+
+/* What a write leaves beside its code, given what the session holds:
+ * minutes not given are kept while the mark stays a late one, no comment
+ * given keeps the saved one, and an empty one removes it. */
+void          att_register_resolve_details  (const AttSavedMark *saved,
+                                             const AttMarkWrite *write,
+                                             AttCode             code,
+                                             int                *minutes,
+                                             char              **comment);
+/* Whether a write changes its session, and how: the one place that
+ * decides whether a write is an amendment that needs a reason. */
+AttWriteEffect att_register_effect_of       (const AttSavedMark *saved,
+                                             AttCode             code,
+                                             int                 minutes,
+                                             const char         *comment,
+                                             AttWriteFlags       flags);
+
+/* Sessions changed by the open transaction, for "marks-changed" after it
+ * commits (att-db.c emits it). */
+void          att_register_note_change      (AttDb              *db,
+                                             const AttMarkChange *change);
+/* The open transaction changed more sessions than are worth listing (a
+ * bulk load): "marks-changed" says so with no list. */
+void          att_register_note_all_changed (AttDb              *db);
+/* Reads every school year loaded in memory again, inside the transaction
+ * that changed them, so views read the new marks once it commits. */
+void          att_register_store_reload     (AttDb              *db);
 
 /* The slot of a session in a school year's array. */
 static inline guint

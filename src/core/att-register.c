@@ -14,85 +14,9 @@
 #include "att-register-private.h"
 #include "att-users.h"
 
-/* Minutes late are kept for L and U only, and a session is never longer
- * than this. */
-#define MINUTES_LATE_MAX 300
 
-/* The last day GDate (and so AttDate) can hold: 31 December 9999. */
-#define LAST_DATE 3652059
-
-static inline gboolean
-date_valid (AttDate date)
-{
-  return date >= 1 && date <= LAST_DATE;
-}
-
-/* How long the in-memory register trusts itself before asking SQLite
- * whether another program committed to the file. Asking costs about a
- * microsecond, which matters when a grid reads thousands of cells. */
-#define SYNC_INTERVAL_USEC (50 * 1000)
-
-/* The register in memory: for each school year that has been asked for,
- * every pupil's array of codes, loaded in one query over mark_years. The
- * arrays are updated in place after each committed write, so they always
- * agree with the marks table; att_db drops the whole store after a
- * rollback. An array, once handed out, is never freed while the store
- * lives (a pupil whose marks are all cleared keeps an empty one), so a
- * caller holding one across a refresh reads current codes, not freed
- * memory. */
-typedef struct
-{
-  gint64   pupil_id;
-  gboolean empty;
-  guint8   codes[ATT_REGISTER_YEAR_SLOTS];
-} PupilYear;
-
-typedef struct
-{
-  GHashTable *pupils;       /* &PupilYear.pupil_id -> PupilYear (owned) */
-} StoreYear;
-
-struct _AttMarkStore
-{
-  GHashTable *years;        /* GINT_TO_POINTER (school year) -> StoreYear */
-  gint64      data_version; /* PRAGMA data_version when last checked */
-  gint64      checked_at;   /* monotonic time of that check */
-};
-
-/* Codes are stored as their DfE text; turning them back into numbers is
- * in every loop that reads marks, so it is a table look-up. */
-static AttCode
-code_from_text (const char *text)
-{
-  static guint8 table[128][128];
-  static gsize initialised = 0;
-  guchar c0, c1;
-  AttCode code = ATT_CODE_NONE;
-
-  if (g_once_init_enter (&initialised))
-    {
-      for (guint c = 1; c < ATT_CODE_N_CODES; c++)
-        {
-          const char *t = att_code_info ((AttCode)c)->text;
-          table[(guchar)t[0]][(guchar)t[1]] = (guint8)c;
-        }
-      g_once_init_leave (&initialised, 1);
-    }
-
-  if (text == NULL || text[0] == '\0')
-    return ATT_CODE_NONE;
-  c0 = (guchar)text[0];
-  c1 = (guchar)text[1];
-  if (c0 < 128 && c1 < 128 && (c1 == '\0' || text[2] == '\0'))
-    code = (AttCode)table[c0][c1];
-  /* Someone may have typed into the file by hand: be lenient on case. */
-  if (code == ATT_CODE_NONE)
-    code = att_code_lookup (text);
-  return code;
-}
-
-static const char *
-session_label (AttSession session)
+const char *
+att_register_session_label (AttSession session)
 {
   /* Translators: the morning and afternoon sessions of a school day */
   return session == ATT_SESSION_PM ? _("PM") : _("AM");
@@ -103,9 +27,9 @@ session_label (AttSession session)
  * changed earlier in the same transaction (an import that saves pupils
  * and then their marks) is read from the table instead. Returns a new
  * reference, or NULL. */
-static AttPupil *
-pupil_for_write (AttDb  *db,
-                 gint64  pupil_id)
+AttPupil *
+att_register_pupil_for_write (AttDb  *db,
+                              gint64  pupil_id)
 {
   g_autoptr(AttPupil) pupil = NULL;
   sqlite3_stmt *stmt;
@@ -148,11 +72,11 @@ pupil_for_write (AttDb  *db,
   return g_steal_pointer (&pupil);
 }
 
-static char *
-describe_pupil (AttDb  *db,
-                gint64  pupil_id)
+char *
+att_register_describe_pupil (AttDb  *db,
+                             gint64  pupil_id)
 {
-  g_autoptr(AttPupil) pupil = pupil_for_write (db, pupil_id);
+  g_autoptr(AttPupil) pupil = att_register_pupil_for_write (db, pupil_id);
 
   if (pupil == NULL)
     return g_strdup_printf (_("pupil number %lld"), (long long) pupil_id);
@@ -160,41 +84,32 @@ describe_pupil (AttDb  *db,
   return g_strdup_printf (_("%s (%s)"), att_pupil_get_display_name (pupil), pupil->upn);
 }
 
-static char *
-describe_session (AttDb      *db,
-                  gint64      pupil_id,
-                  AttDate     date,
-                  AttSession  session)
+char *
+att_register_describe_session (AttDb      *db,
+                               gint64      pupil_id,
+                               AttDate     date,
+                               AttSession  session)
 {
-  g_autofree char *who = describe_pupil (db, pupil_id);
+  g_autofree char *who = att_register_describe_pupil (db, pupil_id);
   g_autofree char *when = att_date_format_long (date);
 
   /* Translators: pupil, date and session, as in
    * "Amina Khan (A123456789012), Mon 2 Sep 2024 AM" */
-  return g_strdup_printf (_("%s, %s %s"), who, when, session_label (session));
+  return g_strdup_printf (_("%s, %s %s"), who, when, att_register_session_label (session));
 }
 
-static void set_mark_error (GError     **error,
-                            AttError     code,
-                            AttDb       *db,
-                            gint64       pupil_id,
-                            AttDate      date,
-                            AttSession   session,
-                            const char  *format,
-                            ...) G_GNUC_PRINTF (7, 8);
-
 /* Every refusal names the pupil, the session and the rule. */
-static void
-set_mark_error (GError     **error,
-                AttError     code,
-                AttDb       *db,
-                gint64       pupil_id,
-                AttDate      date,
-                AttSession   session,
-                const char  *format,
-                ...)
+void
+att_register_set_error (GError     **error,
+                        AttError     code,
+                        AttDb       *db,
+                        gint64       pupil_id,
+                        AttDate      date,
+                        AttSession   session,
+                        const char  *format,
+                        ...)
 {
-  g_autofree char *where = describe_session (db, pupil_id, date, session);
+  g_autofree char *where = att_register_describe_session (db, pupil_id, date, session);
   g_autofree char *rule = NULL;
   va_list args;
 
@@ -204,292 +119,6 @@ set_mark_error (GError     **error,
 
   /* Translators: the session, then the rule it broke */
   g_set_error (error, ATT_ERROR, code, _("%s: %s"), where, rule);
-}
-
-/* The store */
-
-static void
-store_year_free (gpointer data)
-{
-  StoreYear *sy = data;
-
-  g_hash_table_unref (sy->pupils);
-  g_free (sy);
-}
-
-static StoreYear *
-store_year_new (void)
-{
-  StoreYear *sy = g_new0 (StoreYear, 1);
-
-  sy->pupils = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-  return sy;
-}
-
-void
-att_mark_store_free (AttMarkStore *store)
-{
-  if (store == NULL)
-    return;
-  g_hash_table_unref (store->years);
-  g_free (store);
-}
-
-static gint64
-read_data_version (AttDb *db)
-{
-  sqlite3_stmt *stmt = att_db_prepare (db, "PRAGMA data_version", NULL);
-  gint64 version = -1;
-
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return version;
-}
-
-static void store_refresh (AttDb        *db,
-                           AttMarkStore *store);
-
-static AttMarkStore *
-store_get (AttDb    *db,
-           gboolean  force_check)
-{
-  AttMarkStore *store = db->marks;
-  gint64 now, version;
-
-  if (store == NULL)
-    {
-      store = g_new0 (AttMarkStore, 1);
-      store->years = g_hash_table_new_full (g_direct_hash, g_direct_equal,
-                                            NULL, store_year_free);
-      /* Read before anything is loaded, so a commit by another program
-       * in between is noticed on the next check. */
-      store->data_version = read_data_version (db);
-      store->checked_at = g_get_monotonic_time ();
-      db->marks = store;
-      return store;
-    }
-
-  /* Inside a transaction this connection holds the write lock, so no one
-   * else can have committed. */
-  if (db->depth > 0)
-    return store;
-
-  now = g_get_monotonic_time ();
-  if (!force_check && now - store->checked_at < SYNC_INTERVAL_USEC)
-    return store;
-
-  store->checked_at = now;
-  version = read_data_version (db);
-  if (version != store->data_version)
-    {
-      store->data_version = version;
-      store_refresh (db, store);
-    }
-  return store;
-}
-
-void
-att_register_sync (AttDb *db)
-{
-  g_return_if_fail (ATT_IS_DB (db));
-  store_get (db, TRUE);
-}
-
-static gboolean
-codes_empty (const guint8 *codes)
-{
-  for (guint i = 0; i < ATT_REGISTER_YEAR_SLOTS; i++)
-    if (codes[i] != ATT_CODE_NONE)
-      return FALSE;
-  return TRUE;
-}
-
-static PupilYear *
-store_year_pupil (StoreYear *sy,
-                  gint64     pupil_id)
-{
-  PupilYear *py = g_hash_table_lookup (sy->pupils, &pupil_id);
-
-  if (py == NULL)
-    {
-      py = g_new0 (PupilYear, 1);
-      py->pupil_id = pupil_id;
-      py->empty = TRUE;
-      g_hash_table_replace (sy->pupils, &py->pupil_id, py);
-    }
-  return py;
-}
-
-/* Reads every pupil's copy for @year into @sy, in one query. Arrays of
- * pupils who no longer have a copy are emptied, never freed. */
-static gboolean
-store_fill_year (AttDb     *db,
-                 StoreYear *sy,
-                 int        year)
-{
-  g_autoptr(GError) error = NULL;
-  GHashTableIter iter;
-  gpointer value;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = att_db_prepare (db, "SELECT pupil_id, codes FROM mark_years WHERE year = ?", &error);
-  if (stmt == NULL)
-    {
-      g_warning ("Could not load the register for %d: %s", year, error->message);
-      return FALSE;
-    }
-
-  g_hash_table_iter_init (&iter, sy->pupils);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      PupilYear *py = value;
-      memset (py->codes, 0, sizeof py->codes);
-      py->empty = TRUE;
-    }
-
-  sqlite3_bind_int (stmt, 1, year);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PupilYear *py = store_year_pupil (sy, sqlite3_column_int64 (stmt, 0));
-      const guint8 *blob = sqlite3_column_blob (stmt, 1);
-      int n = sqlite3_column_bytes (stmt, 1);
-
-      guint8 any = 0;
-
-      if (blob != NULL)
-        memcpy (py->codes, blob, MIN (n, ATT_REGISTER_YEAR_SLOTS));
-      /* A damaged copy must never index past the code tables; `check`
-       * reports it and a rebuild mends it. One branch-free pass, as this
-       * runs for every pupil when a school year is loaded. */
-      for (guint i = 0; i < ATT_REGISTER_YEAR_SLOTS; i++)
-        {
-          guint8 c = py->codes[i];
-
-          c = c < ATT_CODE_N_CODES ? c : ATT_CODE_NONE;
-          py->codes[i] = c;
-          any |= c;
-        }
-      py->empty = any == 0;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      g_warning ("Could not load the register for %d: %s", year,
-                 sqlite3_errmsg (att_db_get_handle (db)));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static StoreYear *
-store_load_year (AttDb        *db,
-                 AttMarkStore *store,
-                 int           year)
-{
-  StoreYear *sy = g_hash_table_lookup (store->years, GINT_TO_POINTER (year));
-
-  if (sy != NULL)
-    return sy;
-
-  sy = store_year_new ();
-  if (!store_fill_year (db, sy, year))
-    {
-      store_year_free (sy);
-      return NULL;
-    }
-  g_hash_table_insert (store->years, GINT_TO_POINTER (year), sy);
-  return sy;
-}
-
-/* Another program changed the file, or the copies were rebuilt: read
- * every loaded school year again, in place. */
-static void
-store_refresh (AttDb        *db,
-               AttMarkStore *store)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, store->years);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!store_fill_year (db, value, GPOINTER_TO_INT (key)))
-      g_hash_table_iter_remove (&iter);
-}
-
-const guint8 *
-att_register_year_codes_fast (AttDb  *db,
-                              gint64  pupil_id,
-                              int     school_year)
-{
-  AttMarkStore *store = db->marks != NULL ? db->marks : store_get (db, FALSE);
-  StoreYear *sy = store_load_year (db, store, school_year);
-  PupilYear *py;
-
-  if (sy == NULL)
-    return NULL;
-  py = g_hash_table_lookup (sy->pupils, &pupil_id);
-  return py != NULL && !py->empty ? py->codes : NULL;
-}
-
-const guint8 *
-att_register_year_codes (AttDb  *db,
-                         gint64  pupil_id,
-                         int     school_year)
-{
-  g_return_val_if_fail (ATT_IS_DB (db), NULL);
-
-  store_get (db, FALSE);
-  return att_register_year_codes_fast (db, pupil_id, school_year);
-}
-
-AttCode
-att_register_code (AttDb      *db,
-                   gint64      pupil_id,
-                   AttDate     date,
-                   AttSession  session)
-{
-  const guint8 *codes;
-
-  g_return_val_if_fail (ATT_IS_DB (db), ATT_CODE_NONE);
-
-  if (!date_valid (date) || (session != ATT_SESSION_AM && session != ATT_SESSION_PM))
-    return ATT_CODE_NONE;
-
-  store_get (db, FALSE);
-  codes = att_register_year_codes_fast (db, pupil_id, att_date_school_year (date));
-  if (codes == NULL)
-    return ATT_CODE_NONE;
-  return (AttCode)codes[att_register_slot (att_date_school_year_start (date), date, session)];
-}
-
-/* Replaces one pupil's array in memory after a committed write; a year
- * not loaded yet will read the new copy from the database. */
-static void
-store_put (AttDb        *db,
-           gint64        pupil_id,
-           int           year,
-           const guint8 *codes)
-{
-  StoreYear *sy;
-  PupilYear *py;
-
-  if (db->marks == NULL)
-    return;
-  sy = g_hash_table_lookup (db->marks->years, GINT_TO_POINTER (year));
-  if (sy == NULL)
-    return;
-  if (codes == NULL && !g_hash_table_contains (sy->pupils, &pupil_id))
-    return;
-  py = store_year_pupil (sy, pupil_id);
-  if (codes == NULL)
-    memset (py->codes, 0, sizeof py->codes);
-  else
-    memcpy (py->codes, codes, ATT_REGISTER_YEAR_SLOTS);
-  py->empty = codes == NULL;
 }
 
 /* Writing */
@@ -508,12 +137,15 @@ typedef struct
   const AttUser  *user;
   const char     *reason;   /* trimmed; NULL when none was given */
   AttWriteFlags   flags;
-  AttCalendar    *calendar;
+  AttMarkRules    rules;
   gint64          actor_id;
   gint64          at;
   GHashTable     *touched;  /* pupil_id * 10000 + year (gint64*) -> TouchedYear index */
   GArray         *years;    /* TouchedYear */
   GPtrArray      *keys;
+  GArray         *changes;  /* AttMarkChange, one per write */
+  guint           n_need_reason;
+  AttMarkWrite    need_reason;  /* the first of them */
 } WriteBatch;
 
 static void
@@ -536,42 +168,12 @@ batch_touch (WriteBatch *batch,
   g_array_append_val (batch->years, touched);
 }
 
-/* Why a date and session hold no school session, for the error. */
-static char *
-explain_no_session (AttCalendar *calendar,
-                    AttDate      date,
-                    AttSession   session)
-{
-  const char *holiday = att_bank_holiday_name (date);
-  const char *reason;
-
-  if (att_date_weekday (date) >= 6)
-    return g_strdup (_("It is a weekend, when there is no school session"));
-  if (holiday != NULL)
-    return g_strdup_printf (_("It is a bank holiday (%s), when there is no school session"), holiday);
-  if (att_calendar_term_for (calendar, date) == NULL)
-    return g_strdup (_("It is outside term time, when there is no school session (if the school was open, add the term to the calendar first)"));
-  reason = att_calendar_closure_reason (calendar, date, session);
-  if (att_calendar_is_closed_session (calendar, date, session) || reason != NULL)
-    return g_strdup_printf (_("The school is closed for a planned closure (%s)"),
-                            reason != NULL ? reason : "");
-  return g_strdup (_("It is not a school session"));
-}
-
-typedef struct
-{
-  gboolean  exists;
-  AttCode   code;
-  int       minutes;
-  char     *comment;
-} SavedMark;
-
 static gboolean
 read_saved (AttDb      *db,
             gint64      pupil_id,
             AttDate     date,
             AttSession  session,
-            SavedMark  *saved,
+            AttSavedMark  *saved,
             GError    **error)
 {
   sqlite3_stmt *stmt;
@@ -593,7 +195,7 @@ read_saved (AttDb      *db,
   if (rc == SQLITE_ROW)
     {
       saved->exists = TRUE;
-      saved->code = code_from_text ((const char *)sqlite3_column_text (stmt, 0));
+      saved->code = att_register_code_from_text ((const char *)sqlite3_column_text (stmt, 0));
       if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
         saved->minutes = sqlite3_column_int (stmt, 1);
       saved->comment = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
@@ -648,7 +250,7 @@ store_mark (WriteBatch       *batch,
             AttCode           code,
             int               minutes,
             const char       *comment,
-            const SavedMark  *saved,
+            const AttSavedMark  *saved,
             GError          **error)
 {
   AttDb *db = batch->db;
@@ -743,12 +345,12 @@ store_mark (WriteBatch       *batch,
  * saved one (a new code for a late arrival keeps "bus late") and a blank
  * one removes it. Clearing a mark leaves no comment: the reason says
  * why. */
-static void
-resolve_details (const SavedMark    *saved,
-                 const AttMarkWrite *w,
-                 AttCode             code,
-                 int                *minutes,
-                 char              **comment)
+void
+att_register_resolve_details (const AttSavedMark  *saved,
+                              const AttMarkWrite  *w,
+                              AttCode              code,
+                              int                 *minutes,
+                              char               **comment)
 {
   if (*minutes == -1 && saved->exists && saved->minutes >= 0 &&
       (code == ATT_CODE_L || code == ATT_CODE_U) &&
@@ -766,49 +368,149 @@ resolve_details (const SavedMark    *saved,
     }
 }
 
-gboolean
-att_register_write_changes (AttDb              *db,
-                            const AttMarkWrite *w)
+AttWriteEffect
+att_register_effect_of (const AttSavedMark *saved,
+                        AttCode             code,
+                        int                 minutes,
+                        const char         *comment,
+                        AttWriteFlags       flags)
+{
+  if (!saved->exists)
+    return code == ATT_CODE_NONE ? ATT_WRITE_EFFECT_NONE : ATT_WRITE_EFFECT_FIRST;
+  if (flags & ATT_WRITE_BLANK_ONLY)
+    return ATT_WRITE_EFFECT_NONE;
+  if (saved->code == code && saved->minutes == minutes && g_strcmp0 (saved->comment, comment) == 0)
+    return ATT_WRITE_EFFECT_NONE;
+  return ATT_WRITE_EFFECT_AMEND;
+}
+
+AttWriteEffect
+att_register_write_effect (AttDb              *db,
+                           const AttMarkWrite *w)
 {
   AttCode code = w->code;
   int minutes = w->minutes_late;
   g_autofree char *comment = NULL;
-  SavedMark saved;
-  gboolean changes;
+  AttSavedMark saved;
+  AttWriteEffect effect;
 
-  g_return_val_if_fail (ATT_IS_DB (db), TRUE);
+  g_return_val_if_fail (ATT_IS_DB (db), ATT_WRITE_EFFECT_AMEND);
+  g_return_val_if_fail (w != NULL, ATT_WRITE_EFFECT_AMEND);
 
   /* A session that cannot be read is left for the write to report. */
   if (!read_saved (db, w->pupil_id, w->date, w->session, &saved, NULL))
-    return TRUE;
+    return ATT_WRITE_EFFECT_AMEND;
   if (code == ATT_CODE_PRESENT_AM || code == ATT_CODE_PRESENT_PM)
     code = w->session == ATT_SESSION_AM ? ATT_CODE_PRESENT_AM : ATT_CODE_PRESENT_PM;
-  resolve_details (&saved, w, code, &minutes, &comment);
-  changes = saved.exists ? !(saved.code == code && saved.minutes == minutes &&
-                             g_strcmp0 (saved.comment, comment) == 0)
-                         : code != ATT_CODE_NONE;
+  att_register_resolve_details (&saved, w, code, &minutes, &comment);
+  effect = att_register_effect_of (&saved, code, minutes, comment, ATT_WRITE_DEFAULT);
   g_free (saved.comment);
-  return changes;
+  return effect;
 }
 
-/* Codes that say what happened in the session, which nobody can know
- * before the day: present, late, and absent for no known or accepted
- * reason. */
-static gboolean
-code_needs_the_day (AttCode code)
+gboolean
+att_register_write_changes (AttDb              *db,
+                            const AttMarkWrite *w)
 {
-  switch (code)
+  g_return_val_if_fail (ATT_IS_DB (db), TRUE);
+
+  return att_register_write_effect (db, w) != ATT_WRITE_EFFECT_NONE;
+}
+
+/* What one write will do, worked out before anything is stored. */
+typedef struct
+{
+  AttPupil       *pupil;
+  AttCode         code;
+  int             minutes;
+  char           *comment;
+  AttSavedMark    saved;
+  AttWriteEffect  effect;
+} Plan;
+
+static void
+plan_clear (Plan *plan)
+{
+  g_clear_object (&plan->pupil);
+  g_clear_pointer (&plan->comment, g_free);
+  g_clear_pointer (&plan->saved.comment, g_free);
+}
+
+/* Every rule except those on the user and the reason, and what the write
+ * would do to its session. */
+static gboolean
+plan_write (WriteBatch          *batch,
+            const AttMarkWrite  *w,
+            Plan                *plan,
+            GError             **error)
+{
+  AttDb *db = batch->db;
+  AttMarkWrite write = *w;
+
+  memset (plan, 0, sizeof *plan);
+  plan->saved.minutes = -1;
+  plan->pupil = att_register_pupil_for_write (db, w->pupil_id);
+  if (plan->pupil == NULL)
     {
-    case ATT_CODE_PRESENT_AM:
-    case ATT_CODE_PRESENT_PM:
-    case ATT_CODE_L:
-    case ATT_CODE_U:
-    case ATT_CODE_N:
-    case ATT_CODE_O:
-      return TRUE;
-    default:
+      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                   _("There is no pupil number %lld on the register: nothing was saved"),
+                   (long long) w->pupil_id);
       return FALSE;
     }
+  if (!att_mark_rules_check (&batch->rules, plan->pupil, w, &plan->code, error))
+    return FALSE;
+  if (!read_saved (db, w->pupil_id, w->date, w->session, &plan->saved, error))
+    return FALSE;
+
+  /* Y1 to Y7 filled over several sessions keep the reason they were
+   * given as each mark's comment. */
+  if (att_code_is_unable (plan->code) && write.comment == NULL && batch->reason != NULL
+      && !(batch->flags & ATT_WRITE_IMPORT))
+    write.comment = batch->reason;
+
+  plan->minutes = w->minutes_late;
+  att_register_resolve_details (&plan->saved, &write, plan->code, &plan->minutes, &plan->comment);
+  if (!att_mark_rules_check_minutes (&batch->rules, w->pupil_id, w->date, w->session,
+                                     plan->code, plan->minutes, error))
+    return FALSE;
+
+  plan->effect = att_register_effect_of (&plan->saved, plan->code, plan->minutes, plan->comment, batch->flags);
+  return TRUE;
+}
+
+/* The right the write needs: to mark, or to amend. */
+static gboolean
+require_right (WriteBatch          *batch,
+               const AttMarkWrite  *w,
+               AttWriteEffect       effect,
+               GError             **error)
+{
+  AttPermission perm = effect == ATT_WRITE_EFFECT_AMEND ? ATT_PERM_AMEND : ATT_PERM_MARK;
+
+  if (effect == ATT_WRITE_EFFECT_NONE || att_user_require (batch->user, perm, error))
+    return TRUE;
+
+  {
+    g_autofree char *where = att_register_describe_session (batch->db, w->pupil_id, w->date, w->session);
+    g_prefix_error (error, _("%s: "), where);
+  }
+  return FALSE;
+}
+
+static void
+change_from_plan (AttMarkChange       *change,
+                  const AttMarkWrite  *w,
+                  const Plan          *plan)
+{
+  change->pupil_id = w->pupil_id;
+  change->date = w->date;
+  change->session = w->session;
+  change->effect = plan->effect;
+  change->old_code = plan->saved.exists ? plan->saved.code : ATT_CODE_NONE;
+  change->old_minutes = plan->saved.exists ? plan->saved.minutes : -1;
+  change->old_comment = g_strdup (plan->saved.comment);
+  change->new_code = plan->effect == ATT_WRITE_EFFECT_NONE ? change->old_code : plan->code;
+  change->new_minutes = plan->effect == ATT_WRITE_EFFECT_NONE ? change->old_minutes : plan->minutes;
 }
 
 static gboolean
@@ -816,161 +518,66 @@ write_one (WriteBatch          *batch,
            const AttMarkWrite  *w,
            GError             **error)
 {
-  AttDb *db = batch->db;
-  g_autoptr(AttPupil) pupil = NULL;
-  AttSession session = w->session;
-  AttCode code = w->code;
-  int minutes = w->minutes_late;
-  g_autofree char *comment = NULL;
-  SavedMark saved;
+  Plan plan;
+  AttMarkChange change = { 0, };
   gboolean ok;
 
-  pupil = pupil_for_write (db, w->pupil_id);
-  if (pupil == NULL)
+  ok = plan_write (batch, w, &plan, error);
+  if (ok && plan.effect == ATT_WRITE_EFFECT_AMEND && batch->reason == NULL)
     {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("There is no pupil number %lld on the register: nothing was saved"),
-                   (long long) w->pupil_id);
-      return FALSE;
-    }
-
-  if (!date_valid (w->date))
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
-                   _("%s (%s): a mark needs a date"),
-                   att_pupil_get_display_name (pupil), pupil->upn);
-      return FALSE;
-    }
-  if (session != ATT_SESSION_AM && session != ATT_SESSION_PM)
-    {
-      g_autofree char *when = att_date_format_long (w->date);
-      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
-                   _("%s (%s), %s: the session must be AM or PM"),
-                   att_pupil_get_display_name (pupil), pupil->upn, when);
-      return FALSE;
-    }
-
-  if (!att_calendar_is_school_session (batch->calendar, w->date, session))
-    {
-      g_autofree char *why = explain_no_session (batch->calendar, w->date, session);
-      set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session, "%s", why);
-      return FALSE;
-    }
-
-  if (!att_pupil_on_roll (pupil, w->date))
-    {
-      if (w->date < pupil->admission)
+      /* Every mark a batch would change without a reason is counted, so
+       * the refusal says how many there are, not only the first. */
+      if (batch->n_need_reason++ == 0)
         {
-          g_autofree char *admitted = att_date_format_long (pupil->admission);
-          set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                          _("The pupil was not yet on roll: they were admitted on %s"), admitted);
+          batch->need_reason = *w;
+          batch->need_reason.comment = NULL;
         }
-      else
-        {
-          g_autofree char *left = att_date_format_long (pupil->leaving);
-          set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                          _("The pupil was no longer on roll: their leaving date is %s"), left);
-        }
-      return FALSE;
+      plan_clear (&plan);
+      return TRUE;
     }
+  if (ok)
+    ok = require_right (batch, w, plan.effect, error);
+  if (ok && plan.effect != ATT_WRITE_EFFECT_NONE)
+    ok = store_mark (batch, w, w->session, plan.code, plan.minutes, plan.comment,
+                     &plan.saved, error);
+  if (ok)
+    {
+      change_from_plan (&change, w, &plan);
+      if (change.effect != ATT_WRITE_EFFECT_NONE && !(batch->flags & ATT_WRITE_DRY_RUN))
+        att_register_note_change (batch->db, &change);
+      g_array_append_val (batch->changes, change);
+    }
+  plan_clear (&plan);
+  return ok;
+}
 
-  if ((guint)code >= ATT_CODE_N_CODES)
-    {
-      set_mark_error (error, ATT_ERROR_INVALID, db, w->pupil_id, w->date, session,
-                      _("That is not an attendance code"));
-      return FALSE;
-    }
+gboolean
+att_register_check (AttDb               *db,
+                    const AttUser       *user,
+                    const AttMarkWrite  *write,
+                    AttWriteEffect      *effect,
+                    GError             **error)
+{
+  WriteBatch batch = { 0 };
+  Plan plan = { 0, };
+  gboolean ok;
 
-  /* Either slash means present: keep the one that belongs to the session. */
-  if (code == ATT_CODE_PRESENT_AM || code == ATT_CODE_PRESENT_PM)
-    code = session == ATT_SESSION_AM ? ATT_CODE_PRESENT_AM : ATT_CODE_PRESENT_PM;
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
 
-  if (code == ATT_CODE_CLOSED)
-    {
-      set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                      _("“#” is never entered by hand: closures come from the school calendar"));
-      return FALSE;
-    }
-  if (att_code_info (code)->retired &&
-      (!(batch->flags & ATT_WRITE_IMPORT) || w->date >= att_codes_2024_start ()))
-    {
-      set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                      _("“%s” is a retired code: it is accepted only when importing registers from before 19 August 2024"),
-                      att_code_to_string (code));
-      return FALSE;
-    }
-  if (code == ATT_CODE_X && att_pupil_compulsory_age (pupil, w->date))
-    {
-      set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                      _("“X” is only for pupils below or above compulsory school age, and this pupil is of compulsory school age on this date"));
-      return FALSE;
-    }
-  if (code == ATT_CODE_Z)
-    {
-      set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                      _("“Z” is for prospective pupils not yet on roll, and this pupil is on roll"));
-      return FALSE;
-    }
-  /* What happened in a session is recorded once its day has come: nobody
-   * is present, late or absent without a reason in advance. Absences
-   * planned ahead (leave, visits, appointments, closures) may be entered
-   * before the day. */
-  if (w->date > att_date_today () && code_needs_the_day (code))
-    {
-      set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                      _("“%s” records what happened on the day, and this day has not come yet: only absences planned ahead can be entered in advance"),
-                      att_code_to_string (code));
-      return FALSE;
-    }
-  if (minutes != -1)
-    {
-      if (code != ATT_CODE_L && code != ATT_CODE_U)
-        {
-          set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                          _("Minutes late are recorded only with L or U"));
-          return FALSE;
-        }
-      if (minutes < 0 || minutes > MINUTES_LATE_MAX)
-        {
-          set_mark_error (error, ATT_ERROR_INVALID, db, w->pupil_id, w->date, session,
-                          _("Minutes late must be between 0 and %d"), MINUTES_LATE_MAX);
-          return FALSE;
-        }
-    }
-
-  if (!read_saved (db, w->pupil_id, w->date, session, &saved, error))
-    return FALSE;
-
-  resolve_details (&saved, w, code, &minutes, &comment);
-
-  ok = FALSE;
-  if (!saved.exists)
-    {
-      if (code == ATT_CODE_NONE)
-        ok = TRUE;  /* nothing to clear */
-      else if (!att_user_require (batch->user, ATT_PERM_MARK, error))
-        {
-          g_autofree char *where = describe_session (db, w->pupil_id, w->date, session);
-          g_prefix_error (error, _("%s: "), where);
-        }
-      else
-        ok = store_mark (batch, w, session, code, minutes, comment, &saved, error);
-    }
-  else if (saved.code == code && saved.minutes == minutes &&
-           g_strcmp0 (saved.comment, comment) == 0)
-    ok = TRUE;  /* the session already holds exactly this */
-  else if (batch->reason == NULL)
-    set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                    _("A reason is needed to change a saved mark"));
-  else if (!att_user_require (batch->user, ATT_PERM_AMEND, error))
-    {
-      g_autofree char *where = describe_session (db, w->pupil_id, w->date, session);
-      g_prefix_error (error, _("%s: "), where);
-    }
-  else
-    ok = store_mark (batch, w, session, code, minutes, comment, &saved, error);
-
-  g_free (saved.comment);
+  /* No reason is given here: the caller asks for one when the write
+   * amends, and the write checks it. */
+  batch.db = db;
+  batch.user = user;
+  att_mark_rules_init (&batch.rules, db, ATT_WRITE_DEFAULT);
+  ok = att_mark_rules_check_unable (&batch.rules, user, write, 1, NULL, error)
+       && plan_write (&batch, write, &plan, error)
+       && require_right (&batch, write, plan.effect, error);
+  if (ok && effect != NULL)
+    *effect = plan.effect;
+  plan_clear (&plan);
+  att_mark_rules_clear (&batch.rules);
   return ok;
 }
 
@@ -1003,7 +610,7 @@ rebuild_year (AttDb       *db,
 
       if (session == ATT_SESSION_AM || session == ATT_SESSION_PM)
         touched->codes[att_register_slot (start, date, session)] =
-          code_from_text ((const char *)sqlite3_column_text (stmt, 2));
+          att_register_code_from_text ((const char *)sqlite3_column_text (stmt, 2));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -1012,7 +619,7 @@ rebuild_year (AttDb       *db,
       return FALSE;
     }
 
-  touched->empty = codes_empty (touched->codes);
+  touched->empty = att_register_codes_empty (touched->codes);
   if (touched->empty)
     {
       stmt = att_db_prepare (db, "DELETE FROM mark_years WHERE pupil_id = ? AND year = ?", error);
@@ -1038,27 +645,51 @@ rebuild_year (AttDb       *db,
 
 #define DRY_RUN_SAVEPOINT "att_register_dry_run"
 
+static void
+mark_change_clear (gpointer data)
+{
+  AttMarkChange *change = data;
+
+  g_clear_pointer (&change->old_comment, g_free);
+}
+
+GArray *
+att_mark_changes_new (void)
+{
+  GArray *changes = g_array_new (FALSE, TRUE, sizeof (AttMarkChange));
+
+  g_array_set_clear_func (changes, mark_change_clear);
+  return changes;
+}
+
 gboolean
-att_register_write (AttDb               *db,
-                    const AttUser       *user,
-                    const AttMarkWrite  *writes,
-                    guint                n_writes,
-                    const char          *reason,
-                    AttWriteFlags        flags,
-                    GError             **error)
+att_register_write_full (AttDb               *db,
+                         const AttUser       *user,
+                         const AttMarkWrite  *writes,
+                         guint                n_writes,
+                         const char          *reason,
+                         AttWriteFlags        flags,
+                         GArray             **changes,
+                         GError             **error)
 {
   g_autofree char *trimmed = NULL;
-  g_autoptr(AttCalendar) calendar = NULL;
   gboolean dry_run = (flags & ATT_WRITE_DRY_RUN) != 0;
   WriteBatch batch = { 0 };
   gboolean ok = TRUE;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (writes != NULL || n_writes == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (changes != NULL)
+    *changes = NULL;
   if (n_writes == 0)
-    return TRUE;
+    {
+      if (changes != NULL)
+        *changes = att_mark_changes_new ();
+      return TRUE;
+    }
 
   /* Imports write many marks at once: that takes the bulk right. */
   if ((flags & ATT_WRITE_IMPORT) && !att_user_require (user, ATT_PERM_BULK_MARK, error))
@@ -1071,8 +702,24 @@ att_register_write (AttDb               *db,
         g_clear_pointer (&trimmed, g_free);
     }
 
+  batch.db = db;
+  batch.user = user;
+  batch.reason = trimmed;
+  batch.flags = flags;
+  att_mark_rules_init (&batch.rules, db, flags);
+  if (!att_mark_rules_check_unable (&batch.rules, user, writes, n_writes, trimmed, error))
+    {
+      att_mark_rules_clear (&batch.rules);
+      return FALSE;
+    }
+
   if (!att_db_begin (db, error))
-    return FALSE;
+    {
+      att_mark_rules_clear (&batch.rules);
+      return FALSE;
+    }
+  if (db->depth == 1)
+    att_register_sync_for_write (db);
 
   /* A dry run does the real work inside a savepoint and then undoes it,
    * so it meets exactly the checks a real run would, including several
@@ -1080,22 +727,40 @@ att_register_write (AttDb               *db,
   if (dry_run && !att_db_exec (db, "SAVEPOINT " DRY_RUN_SAVEPOINT, error))
     {
       att_db_rollback (db);
+      att_mark_rules_clear (&batch.rules);
       return FALSE;
     }
 
-  calendar = att_calendar_ref (att_db_get_calendar (db));
-  batch.db = db;
-  batch.user = user;
-  batch.reason = trimmed;
-  batch.flags = flags;
-  batch.calendar = calendar;
   batch.at = g_get_real_time () / G_USEC_PER_SEC;
   batch.keys = g_ptr_array_new_with_free_func (g_free);
   batch.touched = g_hash_table_new (g_int64_hash, g_int64_equal);
   batch.years = g_array_new (FALSE, FALSE, sizeof (TouchedYear));
+  batch.changes = att_mark_changes_new ();
 
   for (guint i = 0; ok && i < n_writes; i++)
     ok = write_one (&batch, &writes[i], error);
+
+  if (ok && batch.n_need_reason > 0)
+    {
+      const AttMarkWrite *w = &batch.need_reason;
+
+      if (batch.n_need_reason == 1)
+        att_register_set_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, w->session,
+                                _("A reason is needed to change a saved mark"));
+      else
+        {
+          g_autofree char *where = att_register_describe_session (db, w->pupil_id, w->date, w->session);
+
+          g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                       /* Translators: a number of sessions, then the first of them */
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%u session already has a mark (%s): a reason is needed to change it",
+                                    "%u sessions already have a mark (the first is %s): a reason is needed to change them",
+                                    batch.n_need_reason),
+                       batch.n_need_reason, where);
+        }
+      ok = FALSE;
+    }
 
   for (guint i = 0; ok && i < batch.years->len; i++)
     ok = rebuild_year (db, &g_array_index (batch.years, TouchedYear, i), error);
@@ -1111,24 +776,59 @@ att_register_write (AttDb               *db,
     }
   else if (!ok)
     att_db_rollback (db);
-  else if (!att_db_commit (db, error))
-    ok = FALSE;
   else
     {
-      /* Committed (or part of an outer transaction, which drops the store
-       * if it rolls back): bring memory up to date. */
+      /* The arrays in memory follow the committed marks. Inside an outer
+       * transaction they are updated now: a rollback of that transaction
+       * drops the whole store. */
       for (guint i = 0; i < batch.years->len; i++)
         {
           TouchedYear *touched = &g_array_index (batch.years, TouchedYear, i);
-          store_put (db, touched->pupil_id, touched->year,
-                     touched->empty ? NULL : touched->codes);
+          att_register_store_put (db, touched->pupil_id, touched->year,
+                                  touched->empty ? NULL : touched->codes);
         }
+      if (!att_db_commit (db, error))
+        ok = FALSE;
     }
 
+  if (ok && changes != NULL)
+    *changes = g_steal_pointer (&batch.changes);
+  g_clear_pointer (&batch.changes, g_array_unref);
+  att_mark_rules_clear (&batch.rules);
   g_hash_table_unref (batch.touched);
   g_ptr_array_unref (batch.keys);
   g_array_unref (batch.years);
   return ok;
+}
+
+gboolean
+att_register_write (AttDb               *db,
+                    const AttUser       *user,
+                    const AttMarkWrite  *writes,
+                    guint                n_writes,
+                    const char          *reason,
+                    AttWriteFlags        flags,
+                    GError             **error)
+{
+  return att_register_write_full (db, user, writes, n_writes, reason, flags, NULL, error);
+}
+
+void
+att_register_note_all_changed (AttDb *db)
+{
+  db->marks_all_changed = TRUE;
+}
+
+void
+att_register_note_change (AttDb               *db,
+                          const AttMarkChange *change)
+{
+  AttMarkChange copy = *change;
+
+  if (db->mark_changes == NULL)
+    db->mark_changes = att_mark_changes_new ();
+  copy.old_comment = g_strdup (change->old_comment);
+  g_array_append_val (db->mark_changes, copy);
 }
 
 /* Reading */
@@ -1175,7 +875,7 @@ att_register_get_mark (AttDb       *db,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      mark->code = code_from_text ((const char *)sqlite3_column_text (stmt, 0));
+      mark->code = att_register_code_from_text ((const char *)sqlite3_column_text (stmt, 0));
       if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
         mark->minutes_late = sqlite3_column_int (stmt, 1);
       mark->comment = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
@@ -1252,8 +952,8 @@ att_register_history (AttDb       *db,
       entry->pupil_id = sqlite3_column_int64 (stmt, 1);
       entry->date = sqlite3_column_int (stmt, 2);
       entry->session = sqlite3_column_int (stmt, 3) == 1 ? ATT_SESSION_PM : ATT_SESSION_AM;
-      entry->old_code = code_from_text ((const char *)sqlite3_column_text (stmt, 4));
-      entry->new_code = code_from_text ((const char *)sqlite3_column_text (stmt, 5));
+      entry->old_code = att_register_code_from_text ((const char *)sqlite3_column_text (stmt, 4));
+      entry->new_code = att_register_code_from_text ((const char *)sqlite3_column_text (stmt, 5));
       entry->old_minutes = column_minutes (stmt, 6);
       entry->new_minutes = column_minutes (stmt, 7);
       entry->comment = g_strdup ((const char *)sqlite3_column_text (stmt, 8));
@@ -1307,7 +1007,7 @@ att_register_foreach (AttDb        *db,
       if (!func (sqlite3_column_int64 (stmt, 0),
                  sqlite3_column_int (stmt, 1),
                  sqlite3_column_int (stmt, 2) == 1 ? ATT_SESSION_PM : ATT_SESSION_AM,
-                 code_from_text ((const char *)sqlite3_column_text (stmt, 3)),
+                 att_register_code_from_text ((const char *)sqlite3_column_text (stmt, 3)),
                  column_minutes (stmt, 4),
                  (const char *)sqlite3_column_text (stmt, 5),
                  user_data))
@@ -1326,314 +1026,3 @@ att_register_foreach (AttDb        *db,
   return TRUE;
 }
 
-/* The compact copies, checked and rebuilt from the marks */
-
-typedef struct
-{
-  gint64   key;
-  gint64   pupil_id;
-  int      year;
-  gboolean seen;
-  guint8   codes[ATT_REGISTER_YEAR_SLOTS];
-} BuiltYear;
-
-static gint64
-year_key (gint64 pupil_id,
-          int    year)
-{
-  return pupil_id * 10000 + year;
-}
-
-/* Every pupil's arrays as the marks table says they should be; unknown
- * codes are reported into @problems when it is not NULL. */
-static GHashTable *
-build_years (AttDb      *db,
-             GPtrArray  *problems,
-             GError    **error)
-{
-  g_autoptr(GHashTable) built = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-  sqlite3_stmt *stmt = NULL;
-  BuiltYear *current = NULL;
-  int rc;
-
-  if (sqlite3_prepare_v2 (att_db_get_handle (db),
-                          "SELECT pupil_id, date, session, code FROM marks",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      att_db_set_sqlite_error (db, error, _("read the register"));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 pupil_id = sqlite3_column_int64 (stmt, 0);
-      AttDate date = sqlite3_column_int (stmt, 1);
-      int session = sqlite3_column_int (stmt, 2);
-      const char *text = (const char *)sqlite3_column_text (stmt, 3);
-      AttCode code = code_from_text (text);
-      int year;
-
-      if (!date_valid (date) || (session != ATT_SESSION_AM && session != ATT_SESSION_PM))
-        {
-          if (problems != NULL)
-            g_ptr_array_add (problems,
-                             g_strdup_printf (_("A mark of pupil number %lld has an impossible date or session"),
-                                              (long long) pupil_id));
-          continue;
-        }
-      if (code == ATT_CODE_NONE)
-        {
-          if (problems != NULL)
-            {
-              g_autofree char *where = describe_session (db, pupil_id, date, session);
-              g_ptr_array_add (problems,
-                               g_strdup_printf (_("%s: the mark “%s” is not an attendance code"),
-                                                where, text ? text : ""));
-            }
-          continue;
-        }
-
-      year = att_date_school_year (date);
-      if (current == NULL || current->pupil_id != pupil_id || current->year != year)
-        {
-          gint64 key = year_key (pupil_id, year);
-
-          current = g_hash_table_lookup (built, &key);
-          if (current == NULL)
-            {
-              current = g_new0 (BuiltYear, 1);
-              current->key = key;
-              current->pupil_id = pupil_id;
-              current->year = year;
-              g_hash_table_insert (built, &current->key, current);
-            }
-        }
-      current->codes[att_register_slot (att_date_from_ymd (year, 9, 1), date, session)] = code;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      att_db_set_sqlite_error (db, error, _("read the register"));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&built);
-}
-
-static void
-report_difference (AttDb        *db,
-                   GPtrArray    *problems,
-                   gint64        pupil_id,
-                   int           year,
-                   const guint8 *expected,
-                   const guint8 *found,
-                   gsize         found_len,
-                   const char   *what)
-{
-  static const guint8 zeros[ATT_REGISTER_YEAR_SLOTS] = { 0 };
-  AttDate start = att_date_from_ymd (year, 9, 1);
-  guint differ = 0;
-  int first = -1;
-
-  if (expected == NULL)
-    expected = zeros;
-  for (guint i = 0; i < ATT_REGISTER_YEAR_SLOTS; i++)
-    {
-      guint8 value = found != NULL && i < found_len ? found[i] : 0;
-      if (value != expected[i])
-        {
-          differ++;
-          if (first < 0)
-            first = (int)i;
-        }
-    }
-
-  if (differ == 0 && (found == NULL || found_len == ATT_REGISTER_YEAR_SLOTS))
-    return;
-
-  {
-    g_autofree char *who = describe_pupil (db, pupil_id);
-
-    if (differ == 0)
-      g_ptr_array_add (problems,
-                       g_strdup_printf (_("The %s of %s for %d/%02d has the wrong length (%lu bytes): rebuild it from the marks"),
-                                        what, who, year, (year + 1) % 100, (unsigned long) found_len));
-    else
-      {
-        g_autofree char *when = att_date_format_long (start + first / 2);
-        g_ptr_array_add (problems,
-                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                       "The %s of %s for %d/%02d disagrees with the marks on %u session (%s %s): rebuild it from the marks",
-                                                       "The %s of %s for %d/%02d disagrees with the marks on %u sessions (the first is %s %s): rebuild it from the marks",
-                                                       differ),
-                                          what, who, year, (year + 1) % 100, differ,
-                                          when, session_label (first % 2)));
-      }
-  }
-}
-
-/* Declared in att-db.c, which calls it from att_db_check(). */
-gboolean att_register_check_cache (AttDb      *self,
-                                   GPtrArray  *problems,
-                                   GError    **error);
-
-gboolean
-att_register_check_cache (AttDb      *self,
-                          GPtrArray  *problems,
-                          GError    **error)
-{
-  g_autoptr(GHashTable) built = NULL;
-  sqlite3_stmt *stmt = NULL;
-  GHashTableIter iter;
-  gpointer value;
-  int rc;
-
-  g_return_val_if_fail (ATT_IS_DB (self), FALSE);
-  g_return_val_if_fail (problems != NULL, FALSE);
-
-  built = build_years (self, problems, error);
-  if (built == NULL)
-    return FALSE;
-
-  if (sqlite3_prepare_v2 (att_db_get_handle (self),
-                          "SELECT pupil_id, year, codes FROM mark_years",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      att_db_set_sqlite_error (self, error, _("read the register"));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 pupil_id = sqlite3_column_int64 (stmt, 0);
-      int year = sqlite3_column_int (stmt, 1);
-      gint64 key = year_key (pupil_id, year);
-      BuiltYear *expected = g_hash_table_lookup (built, &key);
-      const guint8 *blob = sqlite3_column_blob (stmt, 2);
-      gsize len = (gsize)sqlite3_column_bytes (stmt, 2);
-
-      if (expected != NULL)
-        expected->seen = TRUE;
-      report_difference (self, problems, pupil_id, year,
-                         expected ? expected->codes : NULL, blob, len,
-                         _("saved copy of the register"));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      att_db_set_sqlite_error (self, error, _("read the register"));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-
-  g_hash_table_iter_init (&iter, built);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      BuiltYear *expected = value;
-
-      if (!expected->seen)
-        report_difference (self, problems, expected->pupil_id, expected->year,
-                           expected->codes, NULL, 0, _("saved copy of the register"));
-    }
-
-  /* The arrays in memory answer the grid and the figures: check the
-   * school years loaded so far as well. */
-  if (self->marks != NULL)
-    {
-      GHashTableIter years;
-      gpointer year_key_ptr, year_value;
-
-      store_get (self, TRUE);
-      g_hash_table_iter_init (&years, self->marks->years);
-      while (g_hash_table_iter_next (&years, &year_key_ptr, &year_value))
-        {
-          int year = GPOINTER_TO_INT (year_key_ptr);
-          StoreYear *sy = year_value;
-          GHashTableIter pupils;
-          gpointer pupil_value;
-
-          g_hash_table_iter_init (&pupils, sy->pupils);
-          while (g_hash_table_iter_next (&pupils, NULL, &pupil_value))
-            {
-              PupilYear *py = pupil_value;
-              gint64 key = year_key (py->pupil_id, year);
-              BuiltYear *expected = g_hash_table_lookup (built, &key);
-
-              report_difference (self, problems, py->pupil_id, year,
-                                 expected ? expected->codes : NULL,
-                                 py->codes, ATT_REGISTER_YEAR_SLOTS,
-                                 _("register in memory"));
-            }
-
-          g_hash_table_iter_init (&iter, built);
-          while (g_hash_table_iter_next (&iter, NULL, &value))
-            {
-              BuiltYear *expected = value;
-
-              if (expected->year == year &&
-                  !g_hash_table_contains (sy->pupils, &expected->pupil_id))
-                report_difference (self, problems, expected->pupil_id, year,
-                                   expected->codes, NULL, 0, _("register in memory"));
-            }
-        }
-    }
-
-  return TRUE;
-}
-
-gboolean
-att_register_rebuild_cache (AttDb   *db,
-                            GError **error)
-{
-  g_autoptr(GHashTable) built = NULL;
-  GHashTableIter iter;
-  gpointer value;
-
-  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
-
-  if (!att_db_begin (db, error))
-    return FALSE;
-
-  built = build_years (db, NULL, error);
-  if (built == NULL || !att_db_exec (db, "DELETE FROM mark_years", error))
-    {
-      att_db_rollback (db);
-      return FALSE;
-    }
-
-  g_hash_table_iter_init (&iter, built);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      BuiltYear *year = value;
-      sqlite3_stmt *stmt;
-
-      if (codes_empty (year->codes))
-        continue;
-      stmt = att_db_prepare (db,
-                             "INSERT INTO mark_years (pupil_id, year, codes) VALUES (?, ?, ?)",
-                             error);
-      if (stmt == NULL)
-        {
-          att_db_rollback (db);
-          return FALSE;
-        }
-      sqlite3_bind_int64 (stmt, 1, year->pupil_id);
-      sqlite3_bind_int (stmt, 2, year->year);
-      sqlite3_bind_blob (stmt, 3, year->codes, ATT_REGISTER_YEAR_SLOTS, SQLITE_STATIC);
-      if (!att_db_step_done (db, stmt, error))
-        {
-          att_db_rollback (db);
-          return FALSE;
-        }
-    }
-
-  att_db_note_change (db, ATT_CHANGE_MARKS);
-  if (!att_db_commit (db, error))
-    return FALSE;
-
-  /* Whatever was loaded came from the copies just replaced. */
-  if (db->marks != NULL)
-    store_refresh (db, db->marks);
-  return TRUE;
-}

@@ -230,7 +230,7 @@ att_demo_write_settings (AttDemo  *demo,
   demo->pm_open = demo->primary ? 13 * 60 : 13 * 60 + 40;
   demo->am_minutes = demo->primary ? 30 : 25;
   demo->pm_minutes = 15;
-  return att_school_set_many (demo->db, NULL, keys,
+  return att_school_set_many (demo->db, att_user_system (), keys,
                               demo->primary ? primary_values : secondary_values,
                               error);
 }
@@ -243,7 +243,7 @@ add_user (AttDemo     *demo,
           GError     **error)
 {
   g_autoptr(AttUser) user = NULL;
-  gint64 id = att_users_add (demo->db, name, role, position, error);
+  gint64 id = att_users_add (demo->db, att_user_system (), name, role, position, error);
 
   if (id <= 0)
     return 0;
@@ -307,6 +307,8 @@ att_demo_write_calendar (AttDemo  *demo,
   static const char * const names[6] = {
     "Autumn 1", "Autumn 2", "Spring 1", "Spring 2", "Summer 1", "Summer 2",
   };
+  /* The calendar's functions take the user as not const. */
+  AttUser *system = (AttUser *)att_user_system ();
 
   for (int year = demo->first_year; year <= demo->last_year; year++)
     {
@@ -316,11 +318,11 @@ att_demo_write_calendar (AttDemo  *demo,
         {
           g_autofree char *name = g_strdup_printf ("%s %d", names[t], t < 2 ? year : year + 1);
 
-          if (att_calendar_add_term (demo->db, NULL, name, y->term_start[t], y->term_end[t], error) <= 0)
+          if (att_calendar_add_term (demo->db, system, name, y->term_start[t], y->term_end[t], error) <= 0)
             return FALSE;
         }
       for (guint i = 0; i < G_N_ELEMENTS (y->inset); i++)
-        if (att_calendar_add_closure (demo->db, NULL, y->inset[i], y->inset[i], -1,
+        if (att_calendar_add_closure (demo->db, system, y->inset[i], y->inset[i], -1,
                                       "INSET day (staff training)", error) <= 0)
           return FALSE;
     }

@@ -79,7 +79,7 @@ write_school (AttDemo  *demo,
          att_demo_write_saved_filters (demo, error) &&
          att_demo_write_pupils (demo, error) &&
          att_demo_write_registers (demo, error) &&
-         att_audit_log (demo->db, NULL, "demo", detail, error);
+         att_audit_log (demo->db, att_user_system (), "demo", detail, error);
 }
 
 static gboolean
