@@ -411,9 +411,10 @@ make_year_register (AttDemo            *demo,
             pm = ATT_CODE_O;  /* left at lunchtime and did not come back */
           else if (att_demo_rng_chance (&rng, p->late * 0.15))
             {
+              int minutes = 1 + (int)att_demo_rng_below (&rng, 10);
+
               pm = ATT_CODE_L;
-              reg->minutes[slot + 1] = (gint16)MIN (1 + (int)att_demo_rng_below (&rng, 10),
-                                                    demo->pm_minutes - 1);
+              reg->minutes[slot + 1] = (gint16)MIN (minutes, demo->pm_minutes - 1);
             }
           else
             pm = ATT_CODE_PRESENT_PM;
