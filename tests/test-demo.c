@@ -588,6 +588,13 @@ test_pupils (void)
   g_assert_cmpuint (fsm, <=, 50);
 }
 
+/* Seconds since 1970 of midnight UTC at the start of @date. */
+static gint64
+epoch_of (AttDate date)
+{
+  return (gint64)(date - att_date_from_ymd (1970, 1, 1)) * 86400;
+}
+
 static void
 test_attendance (void)
 {
@@ -652,11 +659,28 @@ test_attendance (void)
               g_assert_cmpint (e->old_code, ==, ATT_CODE_NONE);
               g_assert_null (e->reason);
               g_hash_table_add (seen, key);
+              /* Taken by the two receptionists or the attendance officer,
+               * on the day, in the first minutes of the session's
+               * register (08:45 or 13:00, at most 11 minutes after, plus
+               * a late pupil's minutes): between 07:45 and 14:30 UTC in
+               * winter or summer. */
+              g_assert_true (g_str_equal (e->user_name, "Julie Price") ||
+                             g_str_equal (e->user_name, "Amrit Sandhu") ||
+                             g_str_equal (e->user_name, "Sam Whitfield"));
+              g_assert_cmpint (e->at, >=, epoch_of (e->date) + 7 * 3600 + 45 * 60);
+              g_assert_cmpint (e->at, <=, epoch_of (e->date) + 14 * 3600 + 30 * 60);
             }
           else
             {
               g_assert_cmpint (e->old_code, ==, ATT_CODE_N);
               g_assert_nonnull (e->reason);
+              /* A late arrival is signed in at reception; the officer puts
+               * every other absence right, the same day or later. */
+              if (e->new_code == ATT_CODE_L)
+                g_assert_cmpstr (e->user_name, ==, "Julie Price");
+              else
+                g_assert_cmpstr (e->user_name, ==, "Sam Whitfield");
+              g_assert_cmpint (e->at, >=, epoch_of (e->date));
               amended++;
             }
         }

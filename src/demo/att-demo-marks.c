@@ -10,13 +10,13 @@
  */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "att-codes.h"
-#include "att-db-private.h"
 #include "att-demo-private.h"
 #include "att-register.h"
+#include "att-register-bulk.h"
+#include "att-users.h"
 
 /* ------------------------------------------------------------------ */
 /* What the office writes beside a code.                               */
@@ -158,24 +158,10 @@ family_holiday (AttDemo  *demo,
 
 typedef struct
 {
-  AttDemo      *demo;
-  sqlite3_stmt *mark_stmt;
-  sqlite3_stmt *history_stmt;
-  sqlite3_stmt *year_stmt;
-  AttDate       epoch;           /* 1 January 1970 */
-  guint64       n_marks;
+  AttDemo          *demo;
+  AttRegisterBulk  *bulk;
+  AttDate           epoch;       /* 1 January 1970 */
 } Writer;
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           column,
-           const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, column);
-}
 
 static gboolean
 in_summer_time (AttDate date)
@@ -196,6 +182,9 @@ local_time (Writer  *w,
 
   return in_summer_time (date) ? t - 3600 : t;
 }
+
+/* The time of day the demo school is made as of: after school. */
+#define DAY_ENDS (16 * 60)
 
 /* Fills one pupil's register for one school year. */
 static void
@@ -440,6 +429,11 @@ make_year_register (AttDemo            *demo,
     }
 }
 
+/* Hands one pupil's school year to the register, session by session: the
+ * first entry as the register was taken, by whoever took it, and the
+ * amendment the office made later with its reason, each at its own time.
+ * The register's rules decide every entry as they decide a cell of the
+ * grid. */
 static gboolean
 write_year (Writer              *w,
             const AttDemoPupil  *p,
@@ -448,51 +442,30 @@ write_year (Writer              *w,
             GError             **error)
 {
   AttDemo *demo = w->demo;
-  AttDb *db = demo->db;
   AttDate year_start = att_date_from_ymd (year, 9, 1);
-  gboolean any = FALSE;
   guint n_trips;
   const char * const *trips = att_demo_trips (&n_trips);
 
   for (guint slot = 0; slot < ATT_REGISTER_YEAR_SLOTS; slot++)
     {
       AttCode code = reg->code[slot];
+      AttBulkMark entry = { 0 };
       AttDate date;
-      int session;
+      AttSession session;
       const char *comment;
       guint8 amend;
       int minutes;
       int entered, opens;
-      AttCode first;
 
       if (code == ATT_CODE_NONE)
         continue;
-      any = TRUE;
       date = year_start + (AttDate)(slot / 2);
-      session = (int)(slot % 2);
+      session = (AttSession)(slot % 2);
       amend = reg->amend[slot];
       minutes = reg->minutes[slot];
       comment = reg->comment[slot] >= COMMENT_TRIP_FIRST
                 ? trips[(reg->comment[slot] - COMMENT_TRIP_FIRST) % n_trips]
                 : comments[reg->comment[slot]];
-      first = amend != AMEND_NONE ? ATT_CODE_N : code;
-
-      sqlite3_reset (w->mark_stmt);
-      sqlite3_bind_int64 (w->mark_stmt, 1, p->id);
-      sqlite3_bind_int (w->mark_stmt, 2, date);
-      sqlite3_bind_int (w->mark_stmt, 3, session);
-      sqlite3_bind_text (w->mark_stmt, 4, att_code_to_string (code), -1, SQLITE_STATIC);
-      if (minutes >= 0)
-        sqlite3_bind_int (w->mark_stmt, 5, minutes);
-      else
-        sqlite3_bind_null (w->mark_stmt, 5);
-      bind_text (w->mark_stmt, 6, comment);
-      sqlite3_bind_int (w->mark_stmt, 7, amend != AMEND_NONE ? 1 : 0);
-      if (sqlite3_step (w->mark_stmt) != SQLITE_DONE)
-        {
-          att_db_set_sqlite_error (db, error, _("save the demo register"));
-          return FALSE;
-        }
 
       /* The register is taken in the first minutes after it opens. */
       opens = session == ATT_SESSION_AM ? demo->am_open : demo->pm_open;
@@ -500,117 +473,64 @@ write_year (Writer              *w,
       /* A late arrival's N was entered before the pupil came in. */
       if (amend == AMEND_LATE)
         entered = opens + (entered - opens) % MAX (minutes, 1);
-      sqlite3_reset (w->history_stmt);
-      sqlite3_bind_int64 (w->history_stmt, 1, p->id);
-      sqlite3_bind_int (w->history_stmt, 2, date);
-      sqlite3_bind_int (w->history_stmt, 3, session);
-      sqlite3_bind_null (w->history_stmt, 4);
-      sqlite3_bind_text (w->history_stmt, 5, att_code_to_string (first), -1, SQLITE_STATIC);
-      sqlite3_bind_null (w->history_stmt, 6);
-      if (first == code && minutes >= 0)
-        sqlite3_bind_int (w->history_stmt, 7, minutes);
-      else
-        sqlite3_bind_null (w->history_stmt, 7);
-      bind_text (w->history_stmt, 8, first == code ? comment : NULL);
-      sqlite3_bind_null (w->history_stmt, 9);
-      sqlite3_bind_int64 (w->history_stmt, 10,
-                          demo->actor_mark[(guint)(p->form + date + session) % 3]);
-      if (first == code && minutes >= 0)
-        entered += minutes;
-      sqlite3_bind_int64 (w->history_stmt, 11, local_time (w, date, entered));
-      if (sqlite3_step (w->history_stmt) != SQLITE_DONE)
-        {
-          att_db_set_sqlite_error (db, error, _("save the demo register"));
-          return FALSE;
-        }
 
+      entry.pupil_id = p->id;
+      entry.date = date;
+      entry.session = session;
+      entry.user = demo->markers[(guint)(p->form + date + session) % 3];
       if (amend != AMEND_NONE)
         {
-          gint64 at;
-          gint64 actor = demo->actor_officer;
-
-          switch (amend)
-            {
-            case AMEND_LATE:
-              at = local_time (w, date, opens + MAX (minutes, 1));
-              actor = demo->actor_reception;
-              break;
-            case AMEND_ILL:
-              at = local_time (w, date, 9 * 60 + 20 + (int)(date % 90));
-              break;
-            case AMEND_UNEXPLAINED:
-              at = local_time (w, MIN (date + 7, demo->as_of), 15 * 60 + (int)(date % 40));
-              break;
-            default:
-              at = local_time (w, MIN (date + 8, demo->as_of), 10 * 60 + (int)(date % 60));
-              break;
-            }
-          sqlite3_reset (w->history_stmt);
-          sqlite3_bind_int64 (w->history_stmt, 1, p->id);
-          sqlite3_bind_int (w->history_stmt, 2, date);
-          sqlite3_bind_int (w->history_stmt, 3, session);
-          sqlite3_bind_text (w->history_stmt, 4, "N", -1, SQLITE_STATIC);
-          sqlite3_bind_text (w->history_stmt, 5, att_code_to_string (code), -1, SQLITE_STATIC);
-          sqlite3_bind_null (w->history_stmt, 6);
-          if (minutes >= 0)
-            sqlite3_bind_int (w->history_stmt, 7, minutes);
-          else
-            sqlite3_bind_null (w->history_stmt, 7);
-          bind_text (w->history_stmt, 8, comment);
-          bind_text (w->history_stmt, 9, amend_reasons[amend]);
-          sqlite3_bind_int64 (w->history_stmt, 10, actor);
-          sqlite3_bind_int64 (w->history_stmt, 11, at);
-          if (sqlite3_step (w->history_stmt) != SQLITE_DONE)
-            {
-              att_db_set_sqlite_error (db, error, _("save the demo register"));
-              return FALSE;
-            }
+          /* Marked N, to be put right when the office knows why. */
+          entry.code = ATT_CODE_N;
+          entry.minutes_late = -1;
+          entry.comment = NULL;
         }
-      w->n_marks++;
-    }
+      else
+        {
+          entry.code = code;
+          entry.minutes_late = minutes;
+          entry.comment = comment;
+          if (minutes >= 0)
+            entered += minutes;
+        }
+      entry.at = local_time (w, date, entered);
+      if (!att_register_bulk_add (w->bulk, &entry, error))
+        return FALSE;
 
-  if (!any)
-    return TRUE;
-
-  sqlite3_reset (w->year_stmt);
-  sqlite3_bind_int64 (w->year_stmt, 1, p->id);
-  sqlite3_bind_int (w->year_stmt, 2, year);
-  sqlite3_bind_blob (w->year_stmt, 3, reg->code, ATT_REGISTER_YEAR_SLOTS, SQLITE_STATIC);
-  if (sqlite3_step (w->year_stmt) != SQLITE_DONE)
-    {
-      att_db_set_sqlite_error (db, error, _("save the demo register"));
-      return FALSE;
+      if (amend == AMEND_NONE)
+        continue;
+      entry.code = code;
+      entry.minutes_late = minutes;
+      entry.comment = comment;
+      entry.reason = amend_reasons[amend];
+      entry.user = demo->officer;
+      switch (amend)
+        {
+        case AMEND_LATE:
+          entry.at = local_time (w, date, opens + MAX (minutes, 1));
+          entry.user = demo->reception;
+          break;
+        case AMEND_ILL:
+          entry.at = local_time (w, date, 9 * 60 + 20 + (int)(date % 90));
+          break;
+        case AMEND_UNEXPLAINED:
+          entry.at = local_time (w, MIN (date + 7, demo->as_of), 15 * 60 + (int)(date % 40));
+          break;
+        default:
+          entry.at = local_time (w, MIN (date + 8, demo->as_of), 10 * 60 + (int)(date % 60));
+          break;
+        }
+      if (!att_register_bulk_add (w->bulk, &entry, error))
+        return FALSE;
     }
   return TRUE;
-}
-
-/* The statement that made an index, to make it again after a bulk load;
- * NULL if the schema has no such index. */
-static char *
-read_index_sql (AttDb      *db,
-                const char *name)
-{
-  sqlite3_stmt *stmt = att_db_prepare (db,
-                                       "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
-                                       NULL);
-  char *sql = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    sql = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return sql;
 }
 
 gboolean
 att_demo_write_registers (AttDemo  *demo,
                           GError  **error)
 {
-  AttDb *db = demo->db;
   g_autofree YearRegister *reg = g_new (YearRegister, 1);
-  g_autofree char *index_sql = NULL;
   Writer w = { 0 };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (eid_days) <= ATT_DEMO_MAX_EID);
@@ -620,25 +540,14 @@ att_demo_write_registers (AttDemo  *demo,
   w.demo = demo;
   w.epoch = att_date_from_ymd (1970, 1, 1);
 
-  w.mark_stmt = att_db_prepare (db,
-                                "INSERT INTO marks (pupil_id, date, session, code, minutes_late, comment, amendments) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  w.history_stmt = att_db_prepare (db,
-                                   "INSERT INTO mark_history (pupil_id, date, session, old_code, new_code, "
-                                   "old_minutes, new_minutes, comment, reason, actor_id, at) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  w.year_stmt = att_db_prepare (db,
-                                "INSERT INTO mark_years (pupil_id, year, codes) VALUES (?, ?, ?)",
-                                error);
-  if (w.mark_stmt == NULL || w.history_stmt == NULL || w.year_stmt == NULL)
+  /* The whole school's registers are one bulk load, by the set-up
+   * account; each entry names the member of staff who made it. The
+   * register clock stands at the end of the as-of day, when both its
+   * registers have been taken. */
+  w.bulk = att_register_bulk_begin (demo->db, att_user_system (), ATT_BULK_NEW_SCHOOL, error);
+  if (w.bulk == NULL)
     return FALSE;
-
-  /* The index of marks by date would be updated at random places for
-   * every mark written pupil by pupil; building it once at the end, from
-   * the sorted marks, is several times quicker. */
-  index_sql = read_index_sql (db, "marks_by_date");
-  if (index_sql != NULL && !att_db_exec (db, "DROP INDEX marks_by_date", error))
-    return FALSE;
+  att_register_bulk_set_clock (w.bulk, demo->as_of, DAY_ENDS);
 
   for (guint i = 0; i < demo->pupils->len; i++)
     {
@@ -671,10 +580,12 @@ att_demo_write_registers (AttDemo  *demo,
             recent_from = days > 1 ? days - 1 : 0;
           make_year_register (demo, p, year, reg, recent_from);
           if (!write_year (&w, p, year, reg, error))
-            return FALSE;
+            {
+              att_register_bulk_abort (w.bulk);
+              return FALSE;
+            }
         }
     }
-  att_db_note_change (db, ATT_CHANGE_MARKS);
-  return index_sql == NULL || att_db_exec (db, index_sql, error);
+  return att_register_bulk_commit (w.bulk, error);
 }
 

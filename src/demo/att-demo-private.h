@@ -11,7 +11,8 @@
  *   att-demo-pupils.c    cohorts of pupils, their details and the patterns
  *                        their registers follow
  *   att-demo-families.c  families of brothers and sisters and their contacts
- *   att-demo-marks.c     the register of every pupil, session by session
+ *   att-demo-marks.c     the register of every pupil, session by session,
+ *                        through the register's bulk loader
  *   att-demo-names.c     the word lists everything is made from
  */
 #pragma once
@@ -21,6 +22,7 @@
 #include "att-date.h"
 #include "att-db.h"
 #include "att-pupils.h"
+#include "att-users.h"
 
 G_BEGIN_DECLS
 
@@ -288,9 +290,10 @@ typedef struct
   int             pm_open;
   int             am_minutes;   /* how long each register stays open */
   int             pm_minutes;
-  gint64          actor_mark[3];  /* two receptionists and the officer */
-  gint64          actor_officer;
-  gint64          actor_reception;
+  GPtrArray      *users;       /* AttUser: the staff */
+  AttUser        *markers[3];  /* who takes the registers: two receptionists, the officer */
+  AttUser        *officer;     /* who puts absences right */
+  AttUser        *reception;   /* who signs late arrivals in */
   guint           upn_serial;
 } AttDemo;
 

@@ -235,36 +235,38 @@ att_demo_write_settings (AttDemo  *demo,
                               error);
 }
 
-static gint64
+/* Adds a member of staff; returns them (owned by @demo) or NULL. */
+static AttUser *
 add_user (AttDemo     *demo,
           const char  *name,
           AttRole      role,
           const char  *position,
           GError     **error)
 {
-  g_autoptr(AttUser) user = NULL;
+  AttUser *user;
   gint64 id = att_users_add (demo->db, att_user_system (), name, role, position, error);
 
   if (id <= 0)
-    return 0;
+    return NULL;
   user = att_users_get (demo->db, id, error);
-  if (user == NULL)
-    return 0;
-  return att_audit_actor (demo->db, user, error);
+  if (user != NULL)
+    g_ptr_array_add (demo->users, user);
+  return user;
 }
 
+/* The staff, and who of them marks the registers and amends them. */
 gboolean
 att_demo_write_users (AttDemo  *demo,
                       GError  **error)
 {
-  return add_user (demo, "Helen Carter", ATT_ROLE_HEADTEACHER, "Headteacher", error) != 0 &&
-         (demo->actor_officer = demo->actor_mark[2] =
-            add_user (demo, "Sam Whitfield", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance Officer", error)) != 0 &&
-         (demo->actor_reception = demo->actor_mark[0] =
-            add_user (demo, "Julie Price", ATT_ROLE_RECEPTIONIST, "Receptionist", error)) != 0 &&
-         (demo->actor_mark[1] =
-            add_user (demo, "Amrit Sandhu", ATT_ROLE_RECEPTIONIST, "Receptionist", error)) != 0 &&
-         add_user (demo, "Tom Ashworth", ATT_ROLE_ADMIN, "Data Manager", error) != 0;
+  return add_user (demo, "Helen Carter", ATT_ROLE_HEADTEACHER, "Headteacher", error) != NULL &&
+         (demo->officer = demo->markers[2] =
+            add_user (demo, "Sam Whitfield", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance Officer", error)) != NULL &&
+         (demo->reception = demo->markers[0] =
+            add_user (demo, "Julie Price", ATT_ROLE_RECEPTIONIST, "Receptionist", error)) != NULL &&
+         (demo->markers[1] =
+            add_user (demo, "Amrit Sandhu", ATT_ROLE_RECEPTIONIST, "Receptionist", error)) != NULL &&
+         add_user (demo, "Tom Ashworth", ATT_ROLE_ADMIN, "Data Manager", error) != NULL;
 }
 
 /* Two saved register filters of the kind an office keeps, so the demo
@@ -274,20 +276,7 @@ att_demo_write_saved_filters (AttDemo  *demo,
                               GError  **error)
 {
   g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func ((GDestroyNotify) att_grid_filter_free);
-  g_autoptr(AttUser) officer = NULL;
-  g_autoptr(GPtrArray) users = att_users_list (demo->db, error);
   AttGridFilter *sen, *vulnerable;
-
-  if (users == NULL)
-    return FALSE;
-  for (guint i = 0; i < users->len && officer == NULL; i++)
-    {
-      AttUser *user = g_ptr_array_index (users, i);
-
-      if (user->role == ATT_ROLE_ATTENDANCE_OFFICER)
-        officer = att_user_copy (user);
-    }
-  g_return_val_if_fail (officer != NULL, FALSE);
 
   sen = att_grid_filter_new_year (demo->primary ? 6 : 9);
   sen->name = g_strdup_printf ("SEN support, Year %d", sen->year);
@@ -297,7 +286,7 @@ att_demo_write_saved_filters (AttDemo  *demo,
   vulnerable->name = g_strdup ("Looked after, whole school");
   vulnerable->looked_after = 1;
   g_ptr_array_add (filters, vulnerable);
-  return att_grid_filters_save (demo->db, officer, filters, error);
+  return att_grid_filters_save (demo->db, demo->officer, filters, error);
 }
 
 gboolean

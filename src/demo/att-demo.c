@@ -14,8 +14,9 @@
  *  3. a register for every school session up to the as-of date, made one
  *     pupil and one school year at a time from the pupil's own pattern
  *     (illness that comes in winter, Monday and Friday absence, holidays
- *     in term time, lateness, trips), with the history an office leaves
- *     (att-demo-marks.c);
+ *     in term time, lateness, trips), with the history an office leaves,
+ *     written through the register's bulk loader so that every entry
+ *     meets the rules any other mark meets (att-demo-marks.c);
  *  4. all of it written in one transaction, into a file beside the one
  *     asked for that takes its name only once the school is complete: a
  *     demo stopped half way leaves no database behind, never an empty
@@ -393,6 +394,7 @@ att_demo_create (const char            *path,
   demo.pupils = g_array_new (FALSE, FALSE, sizeof (AttDemoPupil));
   demo.families = g_array_new (FALSE, FALSE, sizeof (AttDemoFamily));
   demo.strings = g_string_chunk_new (64 * 1024);
+  demo.users = g_ptr_array_new_with_free_func ((GDestroyNotify) att_user_free);
 
   ok = create_file (&demo, path, options->pupils, error);
 
@@ -403,5 +405,6 @@ att_demo_create (const char            *path,
   g_array_unref (demo.pupils);
   g_array_unref (demo.families);
   g_string_chunk_free (demo.strings);
+  g_ptr_array_unref (demo.users);
   return ok;
 }
