@@ -218,7 +218,7 @@ make_year_register (AttDemo            *demo,
   for (guint i = 0; i < ATT_REGISTER_YEAR_SLOTS; i++)
     reg->minutes[i] = -1;
 
-  att_demo_rng_init (&rng, demo->seed, (guint64)p->id * 131 + (guint64)year);
+  att_demo_rng_init (&rng, demo->seed, (guint64)(p->index + 1) * 131 + (guint64)year);
   /* A pupil has better and worse years. */
   yearly = CLAMP (p->absence * att_demo_rng_range (&rng, 0.7, 1.3), 0.002, 0.8);
   p_start = yearly / (p->episode_days * (1.0 - yearly));

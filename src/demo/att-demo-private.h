@@ -230,7 +230,7 @@ typedef enum
 
 typedef struct
 {
-  gint64          id;
+  gint64          id;               /* in the database, once saved */
   guint           index;
   int             family;           /* -1 until grouped */
   int             cohort;           /* school year of entry to the first year group */

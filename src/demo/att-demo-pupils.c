@@ -11,7 +11,6 @@
 
 #include <string.h>
 
-#include "att-db-private.h"
 #include "att-demo-private.h"
 #include "att-pupils.h"
 
@@ -112,7 +111,6 @@ new_pupil (AttDemo *demo,
   AttDate born_from;
 
   p.index = demo->pupils->len;
-  p.id = (gint64)p.index + 1;
   p.family = -1;
   p.cohort = cohort;
   p.admission = admission;
@@ -446,17 +444,6 @@ att_demo_plan_threshold_holidays (AttDemo *demo)
 /* ------------------------------------------------------------------ */
 /* Writing the pupils and their contacts.                              */
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           column,
-           const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
 /* A surname as a woman or girl of the family bears it: Polish surnames in
  * -ski and -cki end in -ska and -cka. */
 static char *
@@ -472,103 +459,100 @@ surname_for (const char *surname,
   return g_strdup (surname);
 }
 
+static char *
+dup_or_null (const char *text)
+{
+  return text != NULL ? g_strdup (text) : NULL;
+}
+
+static AttContact *
+contact_for (AttDemoFamily *f,
+             gint64         pupil_id,
+             int            k)
+{
+  AttContact *c = att_contact_new ();
+  gboolean apart = !f->c_lives_with[k];
+
+  c->pupil_id = pupil_id;
+  c->priority = k + 1;
+  c->title = dup_or_null (f->c_title[k]);
+  c->forename = dup_or_null (f->c_forename[k]);
+  c->surname = surname_for (f->c_surname[k], g_strcmp0 (f->c_title[k], "Mr") == 0 ? 'M' : 'F');
+  c->relationship = dup_or_null (f->c_relationship[k]);
+  c->parental_responsibility = f->c_responsibility[k];
+  c->lives_with = f->c_lives_with[k];
+  c->receives_letters = f->c_letters[k];
+  c->phone_home = apart ? NULL : dup_or_null (f->phone_home);
+  c->phone_mobile = dup_or_null (f->c_mobile[k]);
+  c->phone_work = dup_or_null (f->c_work[k]);
+  c->email = dup_or_null (f->c_email[k]);
+  if (!apart)
+    {
+      c->address_1 = dup_or_null (f->address_1);
+      c->address_2 = dup_or_null (f->address_2);
+      c->town = g_strdup ("Millbrook");
+      c->postcode = dup_or_null (f->postcode);
+    }
+  else if (k == 1 && f->c_address_1 != NULL)
+    {
+      c->address_1 = dup_or_null (f->c_address_1);
+      c->town = g_strdup ("Millbrook");
+      c->postcode = dup_or_null (f->c_postcode);
+    }
+  return c;
+}
+
+/* Pupils and their contacts are saved through the pupils module, as an
+ * import or the Pupils page saves them: every field is checked by the
+ * same rules, and each is in the audit log. */
 gboolean
 att_demo_write_pupils (AttDemo  *demo,
                        GError  **error)
 {
-  AttDb *db = demo->db;
-  sqlite3_stmt *pupil_stmt, *contact_stmt;
-
-  pupil_stmt = att_db_prepare (db,
-                               "INSERT INTO pupils (id, upn, legal_surname, legal_forename, "
-                               "preferred_surname, preferred_forename, dob, sex, year_group, "
-                               "reg_group, admission_date, leaving_date, fsm, sen, eal, "
-                               "looked_after, social_worker, young_carer, medical_note) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                               error);
-  if (pupil_stmt == NULL)
-    return FALSE;
-  contact_stmt = att_db_prepare (db,
-                                 "INSERT INTO contacts (pupil_id, priority, title, forename, surname, "
-                                 "relationship, parental_responsibility, lives_with, receives_letters, "
-                                 "phone_home, phone_mobile, phone_work, email, address_1, address_2, "
-                                 "town, postcode) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 error);
-  if (contact_stmt == NULL)
-    return FALSE;
+  const AttUser *system = att_user_system ();
 
   for (guint i = 0; i < demo->pupils->len; i++)
     {
       AttDemoPupil *p = att_demo_pupil (demo, i);
       AttDemoFamily *f = att_demo_family (demo, p->family);
-      g_autofree char *group = att_demo_form_name (demo, p->year_group, p->form);
-      g_autofree char *surname = surname_for (f->surname, p->sex);
-      char sex[2] = { p->sex, '\0' };
-      char sen[2] = { (char)p->sen, '\0' };
+      g_autoptr(AttPupil) pupil = att_pupil_new ();
 
-      pupil_stmt = att_db_prepare (db, sqlite3_sql (pupil_stmt), error);
-      sqlite3_bind_int64 (pupil_stmt, 1, p->id);
-      sqlite3_bind_text (pupil_stmt, 2, p->upn, -1, SQLITE_STATIC);
-      bind_text (pupil_stmt, 3, surname);
-      bind_text (pupil_stmt, 4, p->forename);
-      bind_text (pupil_stmt, 5, p->preferred_surname);
-      bind_text (pupil_stmt, 6, p->preferred_forename);
-      sqlite3_bind_int (pupil_stmt, 7, p->dob);
-      bind_text (pupil_stmt, 8, sex);
-      sqlite3_bind_int (pupil_stmt, 9, p->year_group);
-      bind_text (pupil_stmt, 10, group);
-      sqlite3_bind_int (pupil_stmt, 11, p->admission);
-      if (p->leaving != ATT_DATE_NONE)
-        sqlite3_bind_int (pupil_stmt, 12, p->leaving);
-      sqlite3_bind_int (pupil_stmt, 13, f->fsm);
-      bind_text (pupil_stmt, 14, sen);
-      sqlite3_bind_int (pupil_stmt, 15, f->eal);
-      sqlite3_bind_int (pupil_stmt, 16, p->looked_after);
-      sqlite3_bind_int (pupil_stmt, 17, f->social_worker);
-      sqlite3_bind_int (pupil_stmt, 18, p->young_carer);
-      bind_text (pupil_stmt, 19, p->medical_note);
-      if (!att_db_step_done (db, pupil_stmt, error))
+      pupil->upn = g_strdup (p->upn);
+      pupil->legal_surname = surname_for (f->surname, p->sex);
+      pupil->legal_forename = g_strdup (p->forename);
+      pupil->preferred_surname = dup_or_null (p->preferred_surname);
+      pupil->preferred_forename = dup_or_null (p->preferred_forename);
+      pupil->dob = p->dob;
+      pupil->sex = p->sex;
+      pupil->year_group = p->year_group;
+      pupil->reg_group = att_demo_form_name (demo, p->year_group, p->form);
+      pupil->admission = p->admission;
+      pupil->leaving = p->leaving;
+      pupil->fsm = f->fsm;
+      pupil->sen = p->sen;
+      pupil->eal = f->eal;
+      pupil->looked_after = p->looked_after;
+      pupil->social_worker = f->social_worker;
+      pupil->young_carer = p->young_carer;
+      pupil->medical_note = dup_or_null (p->medical_note);
+      p->id = att_pupils_save (demo->db, system, pupil, error);
+      if (p->id == 0)
         return FALSE;
+    }
+
+  /* The contacts once every pupil is saved: the pupils module reads the
+   * pupils again only after the transaction. */
+  for (guint i = 0; i < demo->pupils->len; i++)
+    {
+      AttDemoPupil *p = att_demo_pupil (demo, i);
 
       for (int k = 0; k < 2; k++)
         {
-          gboolean apart = !f->c_lives_with[k];
-          g_autofree char *c_surname = surname_for (f->c_surname[k],
-                                                    g_strcmp0 (f->c_title[k], "Mr") == 0 ? 'M' : 'F');
+          g_autoptr(AttContact) contact = contact_for (att_demo_family (demo, p->family), p->id, k);
 
-          contact_stmt = att_db_prepare (db, sqlite3_sql (contact_stmt), error);
-          sqlite3_bind_int64 (contact_stmt, 1, p->id);
-          sqlite3_bind_int (contact_stmt, 2, k + 1);
-          bind_text (contact_stmt, 3, f->c_title[k]);
-          bind_text (contact_stmt, 4, f->c_forename[k]);
-          bind_text (contact_stmt, 5, c_surname);
-          bind_text (contact_stmt, 6, f->c_relationship[k]);
-          sqlite3_bind_int (contact_stmt, 7, f->c_responsibility[k]);
-          sqlite3_bind_int (contact_stmt, 8, f->c_lives_with[k]);
-          sqlite3_bind_int (contact_stmt, 9, f->c_letters[k]);
-          bind_text (contact_stmt, 10, apart ? NULL : f->phone_home);
-          bind_text (contact_stmt, 11, f->c_mobile[k]);
-          bind_text (contact_stmt, 12, f->c_work[k]);
-          bind_text (contact_stmt, 13, f->c_email[k]);
-          if (!apart)
-            {
-              bind_text (contact_stmt, 14, f->address_1);
-              bind_text (contact_stmt, 15, f->address_2);
-              bind_text (contact_stmt, 16, "Millbrook");
-              bind_text (contact_stmt, 17, f->postcode);
-            }
-          else if (k == 1 && f->c_address_1 != NULL)
-            {
-              bind_text (contact_stmt, 14, f->c_address_1);
-              bind_text (contact_stmt, 16, "Millbrook");
-              bind_text (contact_stmt, 17, f->c_postcode);
-            }
-          if (!att_db_step_done (db, contact_stmt, error))
+          if (att_contacts_save (demo->db, system, contact, error) == 0)
             return FALSE;
         }
     }
-  att_db_note_change (db, ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS);
   return TRUE;
 }
-
