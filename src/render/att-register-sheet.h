@@ -8,11 +8,14 @@
 #include <glib.h>
 
 #include "att-register-grid.h"
+#include "att-register-document.h"
 
 G_BEGIN_DECLS
 
 /* What a printed register shows: the grid's pupils and sessions, with a
- * heading. Strings may be NULL. */
+ * heading. Strings may be NULL. The functions below draw it through an
+ * AttRegisterDocument (see att-register-document.h), which is what new
+ * code should use. */
 typedef struct
 {
   AttGrid    *grid;
@@ -21,25 +24,17 @@ typedef struct
   const char *footer;     /* "Printed by ... on ..." */
 } AttRegisterSheet;
 
-/* A4 landscape in points: the size the PDF export uses. */
-#define ATT_REGISTER_SHEET_WIDTH  841.89
-#define ATT_REGISTER_SHEET_HEIGHT 595.28
-
 /* Pages needed at a page size (in the cairo context's units, points). */
 guint     att_register_sheet_count_pages (const AttRegisterSheet *sheet,
                                           double                  width,
                                           double                  height);
 /* Draws page @page (from 0) of the register onto @cr, whose origin is the
  * top left of the printable area of @width x @height. Widget-free: called
- * by the print operation's draw-page and by att_register_sheet_write_pdf. */
+ * by the print operation's draw-page. */
 void      att_register_sheet_draw_page   (const AttRegisterSheet *sheet,
                                           cairo_t                *cr,
                                           double                  width,
                                           double                  height,
                                           guint                   page);
-/* Writes every page to a PDF file at A4 landscape. */
-gboolean  att_register_sheet_write_pdf   (const AttRegisterSheet *sheet,
-                                          const char             *path,
-                                          GError                **error);
 
 G_END_DECLS
