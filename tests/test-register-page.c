@@ -623,6 +623,60 @@ test_export_pdf (void)
   g_assert_nonnull (strstr (out, "Printed by Olive Officer"));
 }
 
+/* Print Roll Call: today (Tue 10 September), the session the clock is in
+ * (08:50: the morning), the whole school, through the real print
+ * operation's export. */
+static void
+test_export_rollcall_pdf (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (t->dir, "rollcall.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_auto(GStrv) pages = NULL;
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", NULL, "-", NULL };
+  /* Tuesday morning, whatever earlier tests left: Amy /, Ben L 5
+   * minutes, Cara I, Dan V (a trip) in 7A; Eve / in 7B. */
+  AttMarkWrite writes[] = {
+    { amy, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL },
+    { ben, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_L, 5, NULL },
+    { cara, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_I, -1, NULL },
+    { dan, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_V, -1, NULL },
+    { eve, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL },
+  };
+  GStatBuf st;
+  int status = 0;
+
+  att_register_write (t->db, officer, writes, G_N_ELEMENTS (writes), "Register corrected",
+                      ATT_WRITE_DEFAULT, &error);
+  g_assert_no_error (error);
+  att_test_flush_events ();
+
+  g_assert_true (att_register_page_export_rollcall_pdf (page, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  argv[4] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  pages = g_strsplit (out, "\f", -1);
+  /* The summary, 7A's list and 7B's list, then what follows the last
+   * form feed (nothing). On roll 4 + 1 = 5, all marked; on site Amy, Ben
+   * and Eve: 3. */
+  g_assert_cmpuint (g_strv_length (pages), ==, 4);
+  g_assert_nonnull (strstr (pages[0], "Roll call, Tue 10 Sep 2024, morning"));
+  g_assert_true (g_regex_match_simple ("^\\s*7A\\s+4\\s+0\\s+2\\s*$", pages[0], G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^\\s*7B\\s+1\\s+0\\s+1\\s*$", pages[0], G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^\\s*Whole school\\s+5\\s+0\\s+3\\s*$", pages[0], G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("Brown, Ben\\s+L 5 min\\s*$", pages[1], G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (pages[1], "Able, Amy"));
+  g_assert_null (strstr (pages[1], "Cole"));
+  g_assert_null (strstr (pages[1], "Dale"));
+  g_assert_nonnull (strstr (pages[2], "Evans, Eve"));
+  g_assert_nonnull (strstr (pages[2], "Printed by Olive Officer on Tue 10 Sep 2024 08:50"));
+}
+
 static void
 test_switch_group_and_day (void)
 {
@@ -803,6 +857,7 @@ main (int   argc,
   g_test_add_func ("/register-page/palette-and-missing", test_palette_and_missing);
   g_test_add_func ("/register-page/filter-and-sort", test_filter_and_sort);
   g_test_add_func ("/register-page/export-pdf", test_export_pdf);
+  g_test_add_func ("/register-page/export-rollcall-pdf", test_export_rollcall_pdf);
   g_test_add_func ("/register-page/switch-group-and-day", test_switch_group_and_day);
   g_test_add_func ("/register-page/planned-closure", test_planned_closure);
   g_test_add_func ("/register-page/empty-states", test_empty_states);

@@ -17,7 +17,6 @@
 #include "att-mark-history-popover.h"
 #include "att-register-model.h"
 #include "att-register-page-private.h"
-#include "att-register-sheet.h"
 
 /* ------------------------------------------------------------------ */
 /* Actions                                                            */
@@ -385,7 +384,19 @@ action_print (GtkWidget  *widget,
   AttRegisterPage *self = ATT_REGISTER_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!_att_register_page_run_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) && error != NULL)
+  if (!_att_register_page_print (self, FALSE, &error) && error != NULL)
+    _att_register_page_show_message (self, error->message);
+}
+
+static void
+action_print_rollcall (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!_att_register_page_print (self, TRUE, &error) && error != NULL)
     _att_register_page_show_message (self, error->message);
 }
 
@@ -543,6 +554,7 @@ _att_register_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "register.history", NULL, action_history);
   gtk_widget_class_install_action (widget_class, "register.print", NULL, action_print);
   gtk_widget_class_install_action (widget_class, "register.export-pdf", NULL, action_export_pdf);
+  gtk_widget_class_install_action (widget_class, "register.print-rollcall", NULL, action_print_rollcall);
   gtk_widget_class_install_action (widget_class, "register.previous", NULL, action_previous);
   gtk_widget_class_install_action (widget_class, "register.next", NULL, action_next);
   gtk_widget_class_install_action (widget_class, "register.today", NULL, action_today);

@@ -60,6 +60,11 @@ GtkWidget      *att_register_page_get_palette      (AttRegisterPage  *self);
 gboolean        att_register_page_export_pdf       (AttRegisterPage  *self,
                                                     const char       *path,
                                                     GError          **error);
+/* Writes the roll call of the session now (today, the whole school) to
+ * a PDF file through the print operation, as Print Roll Call prints it. */
+gboolean        att_register_page_export_rollcall_pdf (AttRegisterPage  *self,
+                                                       const char       *path,
+                                                       GError          **error);
 /* The selection and the date shown. */
 const AttGridFilter *att_register_page_get_filter  (AttRegisterPage  *self);
 AttDate         att_register_page_get_date         (AttRegisterPage  *self);
@@ -297,10 +302,11 @@ void _att_register_page_on_choice_selected (GtkDropDown *dropdown,
 void _att_register_page_schedule_missing (AttRegisterPage *self);
 
 /* att-register-page-print.c */
-gboolean _att_register_page_run_print (AttRegisterPage *self,
-                                       GtkPrintOperationAction action,
-                                       const char *path,
-                                       GError **error);
+/* Shows the print dialog for the week's register, or with @rollcall for
+ * the roll call of the session now. */
+gboolean _att_register_page_print (AttRegisterPage *self,
+                                   gboolean rollcall,
+                                   GError **error);
 void _att_register_page_on_export_response (GtkNativeDialog *dialog,
                                             int response,
                                             AttRegisterPage *self);

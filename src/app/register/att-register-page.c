@@ -27,7 +27,6 @@
 #include "att-mark-history-popover.h"
 #include "att-register-model.h"
 #include "att-register-page-private.h"
-#include "att-register-sheet.h"
 
 GParamSpec *_att_register_page_properties[N_PROPS];
 
