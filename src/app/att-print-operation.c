@@ -168,5 +168,11 @@ att_print_operation_export_pdf (AttDocument  *document,
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
                                     GTK_PRINT_OPERATION_ACTION_EXPORT, parent, error);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      /* No half-written file is left to be taken for the document. */
+      g_unlink (path);
+      return FALSE;
+    }
+  return TRUE;
 }
