@@ -645,6 +645,18 @@ test_export_rollcall_pdf (void)
   };
   GStatBuf st;
   int status = 0;
+  gboolean installed = FALSE;
+  const char *action_name, *property_name;
+  const GVariantType *parameter_type;
+  GType owner;
+
+  /* The page offers it as an action (the menu's Print the Roll Call). */
+  for (guint i = 0;
+       gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (page), i, &owner, &action_name,
+                                      &parameter_type, &property_name);
+       i++)
+    installed = installed || g_strcmp0 (action_name, "register.print-rollcall") == 0;
+  g_assert_true (installed);
 
   att_register_write (t->db, officer, writes, G_N_ELEMENTS (writes), "Register corrected",
                       ATT_WRITE_DEFAULT, &error);
