@@ -49,11 +49,11 @@ fixture_set_up (Fixture       *f,
   g_setenv ("ATTENDANCE_TODAY", "2024-11-08", TRUE);
   f->t = att_test_db_new ();
   f->db = f->t->db;
-  att_calendar_add_term (f->db, NULL, "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
   g_assert_no_error (error);
-  att_calendar_add_term (f->db, NULL, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
   g_assert_no_error (error);
-  att_calendar_add_term (f->db, NULL, "Autumn 2 2024", D (2024, 11, 4), D (2024, 12, 20), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 2 2024", D (2024, 11, 4), D (2024, 12, 20), &error);
   g_assert_no_error (error);
 }
 
@@ -92,7 +92,7 @@ mark_sessions (Fixture    *f,
         }
       g_assert_cmpint (date, <, D (2025, 1, 1));
     }
-  g_assert_true (att_register_write (f->db, NULL, (AttMarkWrite *)(void *)writes->data,
+  g_assert_true (att_register_write (f->db, att_user_system (), (AttMarkWrite *)(void *)writes->data,
                                      writes->len, NULL, ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
 }
@@ -239,7 +239,7 @@ test_counts_n (Fixture       *f,
   g_assert_true (g_array_index (breaches, AttBreach, 0).includes_n);
 
   /* Turned off: only the 4 O count. */
-  g_assert_true (att_school_set (f->db, NULL, "threshold_counts_n", "no", &error));
+  g_assert_true (att_school_set (f->db, att_user_system (), "threshold_counts_n", "no", &error));
   g_assert_no_error (error);
   check_pupil (f, nell, D (2024, 11, 8), &b);
   g_assert_cmpuint (b.sessions, ==, 4);
@@ -250,7 +250,7 @@ test_counts_n (Fixture       *f,
   g_assert_cmpuint (breaches->len, ==, 0);
 
   /* And on again. */
-  g_assert_true (att_school_set (f->db, NULL, "threshold_counts_n", "yes", &error));
+  g_assert_true (att_school_set (f->db, att_user_system (), "threshold_counts_n", "yes", &error));
   check_pupil (f, nell, D (2024, 11, 8), &b);
   g_assert_cmpuint (b.sessions, ==, 10);
 }
@@ -282,7 +282,7 @@ add_decision (Fixture    *f,
 {
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = NULL;
-  gint64 actor = att_audit_actor (f->db, NULL, &error);
+  gint64 actor = att_audit_actor (f->db, att_user_system (), &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_prepare_v2 (att_db_get_handle (f->db),

@@ -686,6 +686,7 @@ att_import_pupils (AttDb            *db,
   Importer imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (report == NULL)
@@ -933,6 +934,7 @@ att_import_contacts (AttDb            *db,
   Importer imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (report == NULL)
@@ -1159,6 +1161,7 @@ att_import_marks (AttDb            *db,
   Importer imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (report == NULL)
