@@ -70,6 +70,19 @@ code_of (gint64     pupil,
   return att_register_code (t->db, pupil, date, session);
 }
 
+/* What the grid on screen holds for a pupil's cell: the model's rows are
+ * refreshed from the database's notifications, not by the page. */
+static AttCode
+grid_code_of (gint64 pupil,
+              guint  column)
+{
+  AttGrid *grid = att_register_model_get_grid (att_register_page_get_model (page));
+  int row = att_grid_find_row (grid, pupil);
+
+  g_assert_cmpint (row, >=, 0);
+  return att_grid_get_code (grid, (guint)row, column);
+}
+
 static guint
 history_length (gint64  pupil,
                 AttDate date)
@@ -301,6 +314,22 @@ test_invalid_codes (void)
   key (GDK_KEY_Return);
   g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_AM), ==, ATT_CODE_NONE);
   g_assert_cmpuint (history_length (ben, D (2024, 9, 9)), ==, 0);
+
+  /* '#' (as the fill action would be given it) is refused in the
+   * register's own words. */
+  att_register_page_set_cursor (page, position_of (ben), MON_AM);
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.fill", "s", "#");
+  g_assert_nonnull (strstr (att_register_page_get_message (page), "never entered by hand"));
+  key (GDK_KEY_Escape);
+
+  /* At 08:50 on Tuesday the afternoon's register has not opened (it opens
+   * at 13:15): Ben cannot be marked present for it yet. */
+  att_register_page_set_cursor (page, position_of (ben), TUE_PM);
+  att_register_page_type (page, "/");
+  att_test_flush_events ();
+  g_assert_nonnull (strstr (att_register_page_get_message (page), "opens at 13:15"));
+  g_assert_cmpint (code_of (ben, D (2024, 9, 10), ATT_SESSION_PM), ==, ATT_CODE_NONE);
+  key (GDK_KEY_Escape);
 }
 
 static void
@@ -401,6 +430,7 @@ test_bulk_fill_trip (void)
       g_assert_cmpint (code_of (ben, D (2024, 9, 11), s), ==, ATT_CODE_V);
       g_assert_cmpint (code_of (cara, D (2024, 9, 11), s), ==, ATT_CODE_V);
       g_assert_cmpint (code_of (dan, D (2024, 9, 11), s), ==, ATT_CODE_V);
+      g_assert_cmpint (grid_code_of (cara, WED_AM + s), ==, ATT_CODE_V);
     }
   /* Amy was outside the selection. */
   g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_AM), ==, ATT_CODE_I);
@@ -418,6 +448,7 @@ test_bulk_fill_trip (void)
   att_test_flush_events ();
   g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_AM), ==, ATT_CODE_V);
   g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_V);
+  g_assert_cmpint (grid_code_of (amy, WED_AM), ==, ATT_CODE_V);
   key (GDK_KEY_Escape);
 }
 
@@ -434,6 +465,7 @@ test_mark_all_present (void)
   g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
   g_assert_cmpint (code_of (cara, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
   g_assert_cmpint (code_of (dan, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
+  g_assert_cmpint (grid_code_of (dan, MON_PM), ==, ATT_CODE_PRESENT_PM);
   g_assert_cmpuint (history_length (amy, D (2024, 9, 9)), ==, 2);
   /* Monday morning was not touched. */
   g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_AM), ==, ATT_CODE_NONE);
@@ -445,7 +477,71 @@ test_mark_all_present (void)
   att_test_flush_events ();
   g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_NONE);
   g_assert_cmpint (code_of (dan, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_NONE);
+  g_assert_cmpint (grid_code_of (dan, MON_PM), ==, ATT_CODE_NONE);
   g_assert_cmpuint (history_length (ben, D (2024, 9, 9)), ==, 2);
+}
+
+static gboolean
+grid_shows (gint64   pupil,
+            guint    column,
+            AttCode  code)
+{
+  gboolean reached = FALSE;
+  guint id = g_timeout_add (6000, timeout_reached, &reached);
+
+  while (!reached && grid_code_of (pupil, column) != code)
+    g_main_context_iteration (NULL, TRUE);
+  if (!reached)
+    g_source_remove (id);
+  return grid_code_of (pupil, column) == code;
+}
+
+/* Marks written outside the page show in the grid: through the core on
+ * the window's own connection (as a call or a leave decision will write
+ * them), and by another program on its own connection, which the window
+ * notices within a few seconds. */
+static void
+test_outside_writes_show (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttGridFilter) filter = att_grid_filter_new_group ("7A");
+  g_autoptr(AttDb) other = NULL;
+  AttMarkWrite religious = { dan, D (2024, 9, 12), ATT_SESSION_AM, ATT_CODE_R, -1, "Festival" };
+  AttMarkWrite interview = { ben, D (2024, 9, 12), ATT_SESSION_PM, ATT_CODE_J1, -1, NULL };
+  guint before;
+
+  att_register_page_show (page, filter, D (2024, 9, 9), TRUE);
+  att_test_flush_events ();
+  g_assert_cmpint (grid_code_of (dan, THU_AM), !=, ATT_CODE_R);
+  before = check_cell_labels (GTK_WIDGET (att_register_page_get_column_view (page)), "R",
+                              att_code_describe (ATT_CODE_R));
+
+  /* A core call: the grid and its cells show it once the events run. */
+  g_assert_true (att_register_write (t->db, officer, &religious, 1, "Festival day",
+                                     ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  att_test_flush_events ();
+  g_assert_cmpint (grid_code_of (dan, THU_AM), ==, ATT_CODE_R);
+  g_assert_cmpuint (check_cell_labels (GTK_WIDGET (att_register_page_get_column_view (page)), "R",
+                                       att_code_describe (ATT_CODE_R)), ==, before + 1);
+
+  /* Another program: attendance-cli, or a second window. The row shows
+   * it, and the cursor stays where the office left it: only the row
+   * changes, not the whole register. */
+  att_register_page_set_cursor (page, position_of (cara), TUE_AM);
+  other = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (att_register_write (other, officer, &interview, 1, "Interview booked",
+                                     ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (grid_shows (ben, THU_PM, ATT_CODE_J1));
+  {
+    guint pos, col;
+
+    att_register_page_get_cursor (page, &pos, &col);
+    g_assert_cmpuint (pos, ==, position_of (cara));
+    g_assert_cmpuint (col, ==, TUE_AM);
+  }
 }
 
 static void
@@ -630,6 +726,72 @@ test_export_pdf (void)
   g_assert_nonnull (strstr (out, "Printed by Olive Officer"));
 }
 
+/* Print Roll Call: today (Tue 10 September), the session the clock is in
+ * (08:50: the morning), the whole school, through the real print
+ * operation's export. */
+static void
+test_export_rollcall_pdf (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (t->dir, "rollcall.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_auto(GStrv) pages = NULL;
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", NULL, "-", NULL };
+  /* Tuesday morning, whatever earlier tests left: Amy /, Ben L 5
+   * minutes, Cara I, Dan V (a trip) in 7A; Eve / in 7B. */
+  AttMarkWrite writes[] = {
+    { amy, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL },
+    { ben, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_L, 5, NULL },
+    { cara, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_I, -1, NULL },
+    { dan, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_V, -1, NULL },
+    { eve, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL },
+  };
+  GStatBuf st;
+  int status = 0;
+  gboolean installed = FALSE;
+  const char *action_name, *property_name;
+  const GVariantType *parameter_type;
+  GType owner;
+
+  /* The page offers it as an action (the menu's Print the Roll Call). */
+  for (guint i = 0;
+       gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (page), i, &owner, &action_name,
+                                      &parameter_type, &property_name);
+       i++)
+    installed = installed || g_strcmp0 (action_name, "register.print-rollcall") == 0;
+  g_assert_true (installed);
+
+  att_register_write (t->db, officer, writes, G_N_ELEMENTS (writes), "Register corrected",
+                      ATT_WRITE_DEFAULT, &error);
+  g_assert_no_error (error);
+  att_test_flush_events ();
+
+  g_assert_true (att_register_page_export_rollcall_pdf (page, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  argv[4] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  pages = g_strsplit (out, "\f", -1);
+  /* The summary, 7A's list and 7B's list, then what follows the last
+   * form feed (nothing). On roll 4 + 1 = 5, all marked; on site Amy, Ben
+   * and Eve: 3. */
+  g_assert_cmpuint (g_strv_length (pages), ==, 4);
+  g_assert_nonnull (strstr (pages[0], "Roll call, Tue 10 Sep 2024, morning"));
+  g_assert_true (g_regex_match_simple ("^\\s*7A\\s+4\\s+0\\s+2\\s*$", pages[0], G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^\\s*7B\\s+1\\s+0\\s+1\\s*$", pages[0], G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^\\s*Whole school\\s+5\\s+0\\s+3\\s*$", pages[0], G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("Brown, Ben\\s+L 5 min\\s*$", pages[1], G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (pages[1], "Able, Amy"));
+  g_assert_null (strstr (pages[1], "Cole"));
+  g_assert_null (strstr (pages[1], "Dale"));
+  g_assert_nonnull (strstr (pages[2], "Evans, Eve"));
+  g_assert_nonnull (strstr (pages[2], "Printed by Olive Officer on Tue 10 Sep 2024 08:50"));
+}
+
 static void
 test_switch_group_and_day (void)
 {
@@ -810,8 +972,10 @@ main (int   argc,
   g_test_add_func ("/register-page/palette-and-missing", test_palette_and_missing);
   g_test_add_func ("/register-page/filter-and-sort", test_filter_and_sort);
   g_test_add_func ("/register-page/export-pdf", test_export_pdf);
+  g_test_add_func ("/register-page/export-rollcall-pdf", test_export_rollcall_pdf);
   g_test_add_func ("/register-page/switch-group-and-day", test_switch_group_and_day);
   g_test_add_func ("/register-page/planned-closure", test_planned_closure);
+  g_test_add_func ("/register-page/outside-writes-show", test_outside_writes_show);
   g_test_add_func ("/register-page/empty-states", test_empty_states);
   result = g_test_run ();
 

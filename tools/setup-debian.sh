@@ -15,6 +15,7 @@ packages=(
   libgtk-4-dev
   libadwaita-1-dev
   libsqlite3-dev
+  sqlite3
   libjson-glib-dev
   libxlsxwriter-dev
   libcairo2-dev

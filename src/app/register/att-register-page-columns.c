@@ -17,7 +17,6 @@
 #include "att-mark-history-popover.h"
 #include "att-register-model.h"
 #include "att-register-page-private.h"
-#include "att-register-sheet.h"
 
 /* ------------------------------------------------------------------ */
 /* Cells                                                              */

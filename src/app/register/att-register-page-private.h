@@ -60,6 +60,11 @@ GtkWidget      *att_register_page_get_palette      (AttRegisterPage  *self);
 gboolean        att_register_page_export_pdf       (AttRegisterPage  *self,
                                                     const char       *path,
                                                     GError          **error);
+/* Writes the roll call of the session now (today, the whole school) to
+ * a PDF file through the print operation, as Print Roll Call prints it. */
+gboolean        att_register_page_export_rollcall_pdf (AttRegisterPage  *self,
+                                                       const char       *path,
+                                                       GError          **error);
 /* The selection and the date shown. */
 const AttGridFilter *att_register_page_get_filter  (AttRegisterPage  *self);
 AttDate         att_register_page_get_date         (AttRegisterPage  *self);
@@ -106,7 +111,7 @@ typedef struct
   int        minutes;
   char      *comment;
   GArray    *pupils;     /* gint64, for a fill */
-  GArray    *sessions;   /* AttGridSession, for a fill */
+  GArray    *sessions;   /* AttRegisterSession, for a fill */
   AttDate    last;       /* a closure: from date to last, session or -1 */
   int        closure_session;
 } PendingWrite;
@@ -165,8 +170,7 @@ struct _AttRegisterPage
   char                 pending[4];
   gboolean             advance_right;     /* after a code: right (Tab) or down */
 
-  AttGridUndo         *undo;
-  gboolean             writing;
+  AttRegisterUndo     *undo;
   AttAmendDialog      *amend_dialog;
   AttFilterDialog     *filter_dialog;
   AdwMessageDialog    *delete_dialog;
@@ -297,10 +301,11 @@ void _att_register_page_on_choice_selected (GtkDropDown *dropdown,
 void _att_register_page_schedule_missing (AttRegisterPage *self);
 
 /* att-register-page-print.c */
-gboolean _att_register_page_run_print (AttRegisterPage *self,
-                                       GtkPrintOperationAction action,
-                                       const char *path,
-                                       GError **error);
+/* Shows the print dialog for the week's register, or with @rollcall for
+ * the roll call of the session now. */
+gboolean _att_register_page_print (AttRegisterPage *self,
+                                   gboolean rollcall,
+                                   GError **error);
 void _att_register_page_on_export_response (GtkNativeDialog *dialog,
                                             int response,
                                             AttRegisterPage *self);
