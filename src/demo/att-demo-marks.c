@@ -160,16 +160,32 @@ typedef struct
 {
   AttDemo          *demo;
   AttRegisterBulk  *bulk;
-  AttDate           epoch;       /* 1 January 1970 */
+  AttDate           epoch;         /* 1 January 1970 */
+  /* The calendar year last asked about (from its 1 January to the next)
+   * and its British Summer Time, from the last Sunday of March to the
+   * last Sunday of October. */
+  AttDate           year_from;
+  AttDate           year_until;
+  AttDate           summer_from;
+  AttDate           summer_until;
 } Writer;
 
 static gboolean
-in_summer_time (AttDate date)
+in_summer_time (Writer  *w,
+                AttDate  date)
 {
-  int y, m, d;
+  /* Entries come in date order: a year's dates are worked out once. */
+  if (date < w->year_from || date >= w->year_until)
+    {
+      int y, m, d;
 
-  att_date_to_ymd (date, &y, &m, &d);
-  return date >= att_demo_last_weekday_of_month (y, 3, 7) && date < att_demo_last_weekday_of_month (y, 10, 7);
+      att_date_to_ymd (date, &y, &m, &d);
+      w->year_from = att_date_from_ymd (y, 1, 1);
+      w->year_until = att_date_from_ymd (y + 1, 1, 1);
+      w->summer_from = att_demo_last_weekday_of_month (y, 3, 7);
+      w->summer_until = att_demo_last_weekday_of_month (y, 10, 7);
+    }
+  return date >= w->summer_from && date < w->summer_until;
 }
 
 /* Seconds since 1970 (UTC) of a local time in England. */
@@ -180,7 +196,7 @@ local_time (Writer  *w,
 {
   gint64 t = (gint64)(date - w->epoch) * 86400 + (gint64)minutes * 60;
 
-  return in_summer_time (date) ? t - 3600 : t;
+  return in_summer_time (w, date) ? t - 3600 : t;
 }
 
 /* The time of day the demo school is made as of: after school. */
