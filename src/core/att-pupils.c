@@ -302,29 +302,6 @@ att_pupil_on_roll_between (AttPupil *self,
          (self->leaving == ATT_DATE_NONE || self->leaving >= from);
 }
 
-/* Easter Sunday of @year in the Gregorian calendar (the anonymous
- * Gregorian computus). */
-static AttDate
-easter_sunday (int year)
-{
-  int a = year % 19;
-  int b = year / 100;
-  int c = year % 100;
-  int d = b / 4;
-  int e = b % 4;
-  int f = (b + 8) / 25;
-  int g = (b - f + 1) / 3;
-  int h = (19 * a + b - d - g + 15) % 30;
-  int i = c / 4;
-  int k = c % 4;
-  int l = (32 + 2 * e + 2 * i - h - k) % 7;
-  int m = (a + 11 * h + 22 * l) / 451;
-  int month = (h + l - 7 * m + 114) / 31;
-  int day = ((h + l - 7 * m + 114) % 31) + 1;
-
-  return att_date_from_ymd (year, month, day);
-}
-
 /* The day a person born on @dob has their birthday in @year; a birthday
  * on 29 February falls on 1 March in other years. */
 static AttDate
@@ -341,31 +318,6 @@ birthday_in (AttDate dob,
   return date;
 }
 
-/* The first day of compulsory school age. A child reaches compulsory
- * school age on the first prescribed day (31 August, 31 December, 31 March)
- * on or after the fifth birthday, and must attend from the start of the
- * next term. Term dates differ from school to school, so the terms are
- * taken to start on 1 September, 1 January and on Easter Monday (the
- * usual start of the summer term), but never before 1 April: a child
- * whose fifth birthday is on 31 March is not of compulsory school age
- * before then, even in a year with an early Easter. */
-static AttDate
-compulsory_start (AttDate dob)
-{
-  int y, m;
-  AttDate fifth;
-
-  att_date_to_ymd (dob, &y, NULL, NULL);
-  fifth = birthday_in (dob, y + 5);
-  att_date_to_ymd (fifth, &y, &m, NULL);
-
-  if (m >= 9)
-    return att_date_from_ymd (y + 1, 1, 1);
-  if (m <= 3)
-    return MAX (easter_sunday (y) + 1, att_date_from_ymd (y, 4, 1));
-  return att_date_from_ymd (y, 9, 1);
-}
-
 static AttDate
 last_friday_of_june (int year)
 {
@@ -375,29 +327,64 @@ last_friday_of_june (int year)
   return last - ((att_date_weekday (last) - 5 + 7) % 7);
 }
 
-/* The last day of compulsory school age: the school leaving date (the
- * last Friday of June) of the school year, 1 September to 31 August, in
- * which the pupil turns 16. */
-static AttDate
-compulsory_end (AttDate dob)
+void
+att_compulsory_school_age (AttDate  dob,
+                           AttDate *first,
+                           AttDate *last)
 {
   int y;
-  AttDate sixteenth;
+  AttDate fifth, sixteenth;
 
+  if (first)
+    *first = ATT_DATE_NONE;
+  if (last)
+    *last = ATT_DATE_NONE;
+  g_return_if_fail (dob != ATT_DATE_NONE);
+
+  /* A child becomes of compulsory school age on the first prescribed day
+   * (31 March, 31 August, 31 December) on or after the fifth birthday:
+   * on the day itself when the birthday is a prescribed day. */
+  att_date_to_ymd (dob, &y, NULL, NULL);
+  fifth = birthday_in (dob, y + 5);
+  att_date_to_ymd (fifth, &y, NULL, NULL);
+  if (first)
+    {
+      static const int prescribed[][2] = { { 3, 31 }, { 8, 31 }, { 12, 31 } };
+
+      *first = att_date_from_ymd (y + 1, 3, 31);
+      for (guint i = 0; i < G_N_ELEMENTS (prescribed); i++)
+        {
+          AttDate day = att_date_from_ymd (y, prescribed[i][0], prescribed[i][1]);
+
+          if (day >= fifth)
+            {
+              *first = day;
+              break;
+            }
+        }
+    }
+
+  /* They stop being of compulsory school age at the end of the school
+   * leaving date, the last Friday in June, of the school year (1 September
+   * to 31 August) in which they turn 16: that Friday is the last day. */
   att_date_to_ymd (dob, &y, NULL, NULL);
   sixteenth = birthday_in (dob, y + 16);
-  return last_friday_of_june (att_date_school_year (sixteenth) + 1);
+  if (last)
+    *last = last_friday_of_june (att_date_school_year (sixteenth) + 1);
 }
 
 gboolean
 att_pupil_compulsory_age (AttPupil *self,
                           AttDate   date)
 {
+  AttDate first, last;
+
   g_return_val_if_fail (ATT_IS_PUPIL (self), FALSE);
 
   if (self->dob == ATT_DATE_NONE || date == ATT_DATE_NONE)
     return FALSE;
-  return date >= compulsory_start (self->dob) && date <= compulsory_end (self->dob);
+  att_compulsory_school_age (self->dob, &first, &last);
+  return date >= first && date <= last;
 }
 
 static int

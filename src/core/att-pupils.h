@@ -75,9 +75,17 @@ gboolean      att_pupil_on_roll         (AttPupil      *self,
 gboolean      att_pupil_on_roll_between (AttPupil      *self,
                                          AttDate        from,
                                          AttDate        to);
-/* Of compulsory school age on @date: from the start of the term after
- * the fifth birthday (1 January, the Monday after Easter or 1 September)
- * to the last Friday of June of the school year in which the pupil is 16. */
+/* The first and last day of compulsory school age of a child born on
+ * @dob (domain.md): from the first of 31 March, 31 August or 31 December
+ * on or after the fifth birthday, to the last Friday in June of the
+ * school year in which the child turns 16, both days included. A
+ * birthday on 29 February falls on 1 March in other years. This is the
+ * one place the rule lives: X marks and the National Framework check
+ * both ask it. */
+void          att_compulsory_school_age (AttDate        dob,
+                                         AttDate       *first,
+                                         AttDate       *last);
+/* Of compulsory school age on @date (see att_compulsory_school_age()). */
 gboolean      att_pupil_compulsory_age  (AttPupil      *self,
                                          AttDate        date);
 
