@@ -877,6 +877,31 @@ def test_demo_school():
         t.cleanup()
 
 
+# --- Hostile and damaged input ---------------------------------------------
+
+def test_unknown_sub_code_refused():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # Q9 and I99 are not sub-codes this program knows (a code and 01 to
+        # 09): refused, naming the code, and nothing stored.
+        for code in ("Q9", "I99"):
+            r = t.refused("mark", UPN_A, "2024-10-14", "am", code, "--user", OFFICER)
+            check(code in r.err, "the refusal names %s: %s" % (code, r.err))
+        equal(t.json("history", UPN_A), [], "nothing stored")
+        # I01 is kept as I with a notice.
+        r = t.mark(UPN_A, "2024-10-14", "am", "I01")
+        check("I01" in r.out and ": I" in r.out, "the notice: " + r.out)
+        path = t.write("sub.csv", [["upn", "date", "session", "code"],
+                                   [UPN_B, "2024-10-14", "am", "M01"],
+                                   [UPN_B, "2024-10-14", "pm", "Q9"]])
+        r = t.refused("marks", "import", path, "--user", OFFICER)
+        check("row 3" in r.err and "Q9" in r.err, "the row and code: " + r.err)
+    finally:
+        t.cleanup()
+
+
 # --- A small TAP runner -----------------------------------------------------
 
 def main():
