@@ -456,10 +456,17 @@ att_cli_cmd_check (AttCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   gboolean repair = att_cli_flag (ctx, "repair");
 
   if (att_cli_open_db (ctx) == NULL)
     return ATT_CLI_REFUSED;
+
+  /* Files others may read are a warning, not a damaged register. */
+  att_db_check_access (ctx->db, warnings);
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr (_("Warning: %s\n"), (const char *)g_ptr_array_index (warnings, i));
+
   if (!att_db_check (ctx->db, problems, &error))
     return att_cli_refuse (error);
 

@@ -271,14 +271,31 @@ att_csv_column (AttCsv     *csv,
   return -1;
 }
 
+/* A cell that begins with one of these is read by a spreadsheet as a
+ * formula (or, for tab and carriage return, may be turned into one), so a
+ * name or comment such as "=HYPERLINK(...)" could run in the office's
+ * spreadsheet. Such a cell is written as text: with a leading apostrophe,
+ * as OWASP recommends. A cell that begins with an apostrophe gets one too,
+ * so that the reader can take exactly one away (att_csv_unprotect()) and
+ * every value comes back as it was. */
+static gboolean
+needs_protection (const char *field)
+{
+  return field[0] != '\0' && strchr ("=+-@\t\r'", field[0]) != NULL;
+}
+
 char *
 att_csv_quote (const char *field)
 {
+  g_autofree char *protected = NULL;
   GString *out;
   gsize len;
 
   if (field == NULL)
     return g_strdup ("");
+
+  if (needs_protection (field))
+    field = protected = g_strconcat ("'", field, NULL);
 
   len = strlen (field);
   /* Spaces at either end are quoted too, so that they survive a reader
@@ -297,6 +314,35 @@ att_csv_quote (const char *field)
     }
   g_string_append_c (out, '"');
   return g_string_free (out, FALSE);
+}
+
+const char *
+att_csv_unprotect (const char *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (field[0] == '\'' && needs_protection (field + 1))
+    return field + 1;
+  return field;
+}
+
+void
+att_csv_append_row (GString           *out,
+                    const char * const *cells,
+                    guint               n_cells)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (cells != NULL || n_cells == 0);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      g_autofree char *cell = att_csv_quote (cells[i]);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, cell);
+    }
+  g_string_append_c (out, '\n');
 }
 
 gboolean

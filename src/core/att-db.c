@@ -5,11 +5,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "att-db-private.h"
 #include "att-error.h"
+#include "att-file.h"
 
 /* Each migration brings the schema from version N to N + 1 and runs in a
  * transaction of its own together with the user_version bump, so a crash
@@ -579,14 +582,17 @@ open_database (const char  *path,
                        _("A database already exists at %s: nothing was changed"), path);
           return NULL;
         }
-      if (g_mkdir_with_parents (dir, 0700) != 0)
+      if (g_mkdir_with_parents (dir, ATT_FOLDER_MODE) != 0)
         {
           int saved = errno;
           g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                        _("Could not create the folder %s: %s"), dir, g_strerror (saved));
           return NULL;
         }
-      flags |= SQLITE_OPEN_CREATE;
+      /* Made here, readable by its owner only, before SQLite opens it:
+       * SQLite gives the -wal and -shm files the mode of the database. */
+      if (!att_file_create_private (path, error))
+        return NULL;
     }
   else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
@@ -666,11 +672,13 @@ att_db_backup (AttDb       *self,
   g_autofree char *tmp_path = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
-  int rc;
+  int rc, fd;
 
   g_return_val_if_fail (ATT_IS_DB (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
+  /* A backup never replaces or removes a file it did not make, not even
+   * an older backup: the office chooses a new name each time. */
   if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_EXISTS,
@@ -678,17 +686,27 @@ att_db_backup (AttDb       *self,
       return FALSE;
     }
 
-  /* Write beside the destination and rename at the end, so a backup that
-   * fails part way never looks like a good one. */
-  tmp_path = g_strconcat (dest_path, ".part", NULL);
-  g_unlink (tmp_path);
-  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  /* Written to a new temporary file of our own beside the destination
+   * (readable by its owner only) and moved into place at the end, so a
+   * backup that fails part way never looks like a good one. */
+  tmp_path = g_strconcat (dest_path, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, ATT_FILE_MODE);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("Could not create the backup file %s: %s"), dest_path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                    _("Could not create the backup file %s: %s"), dest_path,
                    dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
       sqlite3_close (dest);
+      g_unlink (tmp_path);
       return FALSE;
     }
 
@@ -725,15 +743,35 @@ att_db_backup (AttDb       *self,
   sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   sqlite3_close (dest);
 
-  if (g_rename (tmp_path, dest_path) != 0)
+  if (!att_file_move_new (tmp_path, dest_path, error))
     {
-      int saved = errno;
-      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
-                   _("Could not finish the backup %s: %s"), dest_path, g_strerror (saved));
       g_unlink (tmp_path);
       return FALSE;
     }
   return TRUE;
+}
+
+void
+att_db_check_access (AttDb     *self,
+                     GPtrArray *warnings)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *folder = NULL;
+  char *problem;
+
+  g_return_if_fail (ATT_IS_DB (self));
+  g_return_if_fail (warnings != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (self->path, suffixes[i], NULL);
+
+      if ((problem = att_file_access_problem (file, FALSE)) != NULL)
+        g_ptr_array_add (warnings, problem);
+    }
+  folder = g_path_get_dirname (self->path);
+  if ((problem = att_file_access_problem (folder, TRUE)) != NULL)
+    g_ptr_array_add (warnings, problem);
 }
 
 /* Implemented with the register, which owns the compact arrays. */

@@ -50,6 +50,11 @@ gboolean    att_db_check            (AttDb        *self,
                                      GPtrArray    *problems,
                                      GError      **error);
 
+/* Appends a sentence to @warnings for each of the database, its -wal and
+ * -shm files and its folder that others than the owner may read. */
+void        att_db_check_access     (AttDb        *self,
+                                     GPtrArray    *warnings);
+
 /* Bumped after every committed change; lets views know when to refresh. */
 guint64     att_db_get_serial       (AttDb        *self);
 

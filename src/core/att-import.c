@@ -398,7 +398,7 @@ value (Importer *imp,
 
   if (column < 0 || (guint)column >= imp->row->len)
     return "";
-  text = g_ptr_array_index (imp->row, column);
+  text = att_csv_unprotect (g_ptr_array_index (imp->row, column));
   g_free (*storage);
   *storage = g_strstrip (g_strdup (text));
   return *storage;

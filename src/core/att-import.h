@@ -31,8 +31,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttCsv, att_csv_free)
 /* Index of a normalised header or -1. */
 int         att_csv_column         (AttCsv       *csv,
                                     const char   *name);
-/* Quotes a field for writing when it needs it. */
+/* Every CSV the product writes goes through these two. A field is
+ * quoted when it needs it, and one that a spreadsheet would take for a
+ * formula (it begins with =, +, -, @, a tab or a carriage return) is
+ * written as text, behind an apostrophe; so is one that begins with an
+ * apostrophe, so that att_csv_unprotect() gives every value back. */
 char       *att_csv_quote          (const char   *field);
+/* Appends @n_cells fields, quoted and protected, and a line break. */
+void        att_csv_append_row     (GString            *out,
+                                    const char * const *cells,
+                                    guint               n_cells);
+/* @field without the apostrophe att_csv_quote() put before it, if any:
+ * a field written as text reads back as the value it was. */
+const char *att_csv_unprotect      (const char   *field);
 
 /* Accepts 1/0, Y/N, yes/no, true/false (any case). */
 gboolean    att_parse_bool         (const char   *text,

@@ -10,6 +10,7 @@
 #include "att-db.h"
 #include "att-demo.h"
 #include "att-error.h"
+#include "att-file.h"
 #include "att-import.h"
 #include "att-pupils.h"
 #include "att-register.h"

@@ -902,6 +902,110 @@ def test_unknown_sub_code_refused():
         t.cleanup()
 
 
+def test_csv_export_protects_the_reader():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        hostile = '=HYPERLINK("http://evil.example","Click")'
+        t.mark(UPN_A, "2024-10-14", "am", "I", "--comment", hostile)
+        t.mark(UPN_A, "2024-10-14", "pm", "I", "--comment", "-ill, sent home")
+        t.mark(UPN_B, "2024-10-14", "am", "/", "--comment", "@home first")
+        t.mark(UPN_B, "2024-10-14", "pm", "/", "--comment", "'Tis fine")
+        out = t.path("marks.csv")
+        t.ok("marks", "export", out)
+        with open(out, newline="") as f:
+            rows = list(csv.DictReader(f))
+        comments = sorted(r["comment"] for r in rows)
+        # Each written as text behind one apostrophe (and an apostrophe
+        # first behind one more), so no cell begins with = + - @.
+        equal(comments, sorted(["'" + hostile, "''Tis fine", "'-ill, sent home", "'@home first"]),
+              "protected comments")
+        # The round trip gives the comments back as they were.
+        two = School("two")
+        try:
+            two.setup()
+            two.add_pupils()
+            two.ok("marks", "import", out, "--user", OFFICER)
+            got = sorted(m["comment"] for u in (UPN_A, UPN_B) for m in two.json("history", u))
+            equal(got, sorted([hostile, "-ill, sent home", "@home first", "'Tis fine"]),
+                  "comments after the round trip")
+        finally:
+            two.cleanup()
+    finally:
+        t.cleanup()
+
+
+def test_files_are_private():
+    t = School()
+    old = os.umask(0o022)
+    try:
+        t.setup()
+        t.add_pupils()
+        t.mark(UPN_A, "2024-10-14", "am", "/")
+        mode = lambda p: os.stat(p).st_mode & 0o777
+        # The database and its -wal and -shm, a backup and an export: 0600,
+        # though the umask would allow 0644.
+        equal(oct(mode(t.db)), oct(0o600), "the database")
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(t.db + suffix):
+                equal(oct(mode(t.db + suffix)), oct(0o600), "the database" + suffix)
+        copy = t.path("backup.db")
+        t.ok("backup", copy)
+        equal(oct(mode(copy)), oct(0o600), "the backup")
+        out = t.path("marks.csv")
+        t.ok("marks", "export", out)
+        equal(oct(mode(out)), oct(0o600), "the export")
+        # A new database's folder is made 0700.
+        nested = School()
+        try:
+            nested.db = os.path.join(nested.dir, "sub", "school.db")
+            nested.ok("init", "--school", "Nested")
+            equal(oct(mode(os.path.dirname(nested.db))), oct(0o700), "the new folder")
+        finally:
+            nested.cleanup()
+        # check warns (on stderr, still ok) when others may read it.
+        os.chmod(t.db, 0o644)
+        r = t.ok("check")
+        equal(r.out.strip(), "ok", "the register itself is sound")
+        check("Warning" in r.err and "chmod 600" in r.err and t.db in r.err,
+              "the warning says what to do: " + r.err)
+        os.chmod(t.db, 0o600)
+        check("Warning" not in t.ok("check").err, "no warning once mended")
+    finally:
+        os.umask(old)
+        t.cleanup()
+
+
+def test_backup_never_replaces_or_removes_a_file():
+    t = School()
+    try:
+        t.setup()
+        copy = t.path("backup.db")
+        # Files beside the target that a backup might have used as its
+        # temporary file are somebody else's: they stay as they were.
+        for name in ("backup.db.part", "backup.db.tmp"):
+            with open(t.path(name), "w") as f:
+                f.write("not ours")
+        with open(copy, "w") as f:
+            f.write("an older copy someone keeps")
+        r = t.refused("backup", copy)
+        check("already exists" in r.err, "the refusal: " + r.err)
+        with open(copy) as f:
+            equal(f.read(), "an older copy someone keeps", "the existing file is untouched")
+        os.unlink(copy)
+        t.ok("backup", copy)
+        for name in ("backup.db.part", "backup.db.tmp"):
+            with open(t.path(name)) as f:
+                equal(f.read(), "not ours", name + " is untouched")
+        leftovers = [n for n in os.listdir(t.dir) if n.startswith("backup.db.")]
+        equal(sorted(leftovers), ["backup.db.part", "backup.db.tmp"], "no temporary file left")
+        # Our own backups are not replaced either: a new name each time.
+        t.refused("backup", copy)
+    finally:
+        t.cleanup()
+
+
 # --- A small TAP runner -----------------------------------------------------
 
 def main():
