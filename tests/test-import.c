@@ -100,6 +100,55 @@ import_pupils_ok (Fixture    *f,
   g_assert_no_error (error);
 }
 
+/* Huge files */
+
+static void
+test_huge_file_bounded (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AttImportReport) report = att_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (PUPILS_HEADER);
+  g_autofree char *path = NULL;
+  g_autofree char *long_path = NULL;
+  g_autofree char *long_value = NULL;
+
+  /* 100 rows with a number for a UPN and every other value empty: each
+   * has a UPN that is not one and 7 required values missing, 800
+   * problems. The report keeps the first 50 (rows 2 to 8,
+   * 8 a row, and 2 of row 8) and counts the other 750. */
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (text, "%u,,,,,,,\n", i);
+  path = write_file (f, "wrong.csv", text->str);
+  g_assert_false (att_import_pupils (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
+  g_assert_cmpuint (report->problems->len, ==, ATT_IMPORT_MAX_PROBLEMS);
+  g_assert_cmpuint (report->more_problems, ==, 750);
+  g_assert_cmpuint (item (report->problems, 49)->row, ==, 8);
+  g_assert_nonnull (strstr (error->message, "800 problems"));
+  g_assert_nonnull (strstr (error->message, "and 750 more problems"));
+  g_assert_null (strstr (error->message, "row 9"));
+  g_clear_error (&error);
+  g_clear_pointer (&report, att_import_report_free);
+
+  /* One row of a megabyte (a file that lost its line breaks, or not a
+   * CSV at all): refused with its row and the limit, and the message
+   * stays short. */
+  report = att_import_report_new ();
+  long_value = g_strnfill (1024 * 1024, 'a');
+  g_string_assign (text, PUPILS_HEADER);
+  g_string_append_printf (text, UPN_1 ",Khan,Amina,2013-05-14,F,6,6B,2017-09-04\n"
+                          UPN_2 ",%s,Liam,2019-11-02,M,R,RA,2024-09-04\n", long_value);
+  long_path = write_file (f, "long.csv", text->str);
+  g_assert_false (att_import_pupils (f->db, f->officer, long_path, FALSE, report, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_cmpuint (item (report->problems, 0)->row, ==, 3);
+  g_assert_nonnull (strstr (item (report->problems, 0)->message, "16384"));
+  g_assert_cmpuint (strlen (error->message), <, 400);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM pupils"), ==, 0);
+}
+
 /* Pupils */
 
 static void
@@ -912,6 +961,7 @@ main (int   argc,
 
   g_test_add_func ("/import/problem-format", test_problem_format);
   ADD ("/import/pupils/variants", test_pupils_variants);
+  ADD ("/import/huge-file-bounded", test_huge_file_bounded);
   ADD ("/import/pupils/update", test_pupils_update);
   ADD ("/import/pupils/temporary-upn", test_pupils_temporary_upn);
   ADD ("/import/pupils/bad-row", test_pupils_bad_row);

@@ -38,15 +38,10 @@ att_cli_run_import (AttCliContext *ctx,
       if (report->problems != NULL && report->problems->len > 0 &&
           g_error_matches (error, ATT_ERROR, ATT_ERROR_IMPORT))
         {
-          g_autoptr(GString) line = g_string_new (NULL);
+          g_autofree char *list = att_import_report_format_problems (report);
 
-          for (guint i = 0; i < report->problems->len; i++)
-            {
-              g_autofree char *text = att_import_problem_format (g_ptr_array_index (report->problems, i));
-              g_string_append_printf (line, "%s%s", i ? "; " : "", text);
-            }
           return att_cli_refuse_msg (_("%s was not imported (nothing was changed): %s"),
-                                     base, line->str);
+                                     base, list);
         }
       return att_cli_refuse (error);
     }
@@ -56,6 +51,10 @@ att_cli_run_import (AttCliContext *ctx,
       g_autofree char *text = att_import_problem_format (g_ptr_array_index (report->notices, i));
       g_print (_("Notice: %s\n"), text);
     }
+  if (report->more_notices > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Notice: and %u more notice\n",
+                          "Notice: and %u more notices\n", report->more_notices),
+             report->more_notices);
 
   /* Translators: the first %s is "pupils", "contacts" or "marks". */
   g_print (_("%s: %u rows: %u added, %u updated, %u unchanged%s\n"),

@@ -70,18 +70,62 @@ att_import_problem_format (const AttImportProblem *problem)
   return g_strdup (problem->message);
 }
 
+/* Values are quoted in messages; a message is cut short so that a huge
+ * value can never make a huge message. */
+#define MAX_MESSAGE_LENGTH 400
+
 static void
 add_item (GPtrArray  *items,
+          guint      *more,
           guint       row,
           const char *column,
           const char *message)
 {
-  AttImportProblem *problem = g_new0 (AttImportProblem, 1);
+  AttImportProblem *problem;
 
+  if (items->len >= ATT_IMPORT_MAX_PROBLEMS)
+    {
+      (*more)++;
+      return;
+    }
+
+  problem = g_new0 (AttImportProblem, 1);
   problem->row = row;
   problem->column = g_strdup (column);
-  problem->message = g_strdup (message);
+  if (strlen (message) > MAX_MESSAGE_LENGTH)
+    {
+      const char *cut = g_utf8_find_prev_char (message, message + MAX_MESSAGE_LENGTH);
+      g_autofree char *head = g_strndup (message, cut - message);
+
+      problem->message = g_strconcat (head, "…", NULL);
+    }
+  else
+    problem->message = g_strdup (message);
   g_ptr_array_add (items, problem);
+}
+
+char *
+att_import_report_format_problems (AttImportReport *report)
+{
+  GString *list = g_string_new (NULL);
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      g_autofree char *text = att_import_problem_format (g_ptr_array_index (report->problems, i));
+
+      if (i > 0)
+        g_string_append (list, "; ");
+      g_string_append (list, text);
+    }
+  if (report->more_problems > 0)
+    g_string_append_printf (list,
+                            /* Translators: after the first 50 problems of a file */
+                            g_dngettext (GETTEXT_PACKAGE, "; and %u more problem",
+                                         "; and %u more problems", report->more_problems),
+                            report->more_problems);
+  return g_string_free (list, FALSE);
 }
 
 /* The columns of one kind of file */
@@ -189,7 +233,7 @@ problem (Importer   *imp,
          const char *column,
          const char *message)
 {
-  add_item (imp->report->problems, imp->line, column, message);
+  add_item (imp->report->problems, &imp->report->more_problems, imp->line, column, message);
   imp->row_problems++;
 }
 
@@ -223,7 +267,7 @@ notice (Importer   *imp,
         const char *column,
         const char *message)
 {
-  add_item (imp->report->notices, line, column, message);
+  add_item (imp->report->notices, &imp->report->more_notices, line, column, message);
 }
 
 /* Reads and parses the file and finds its columns. Returns FALSE with
@@ -501,18 +545,8 @@ static gboolean
 importer_refuse (Importer  *imp,
                  GError   **error)
 {
-  GPtrArray *problems = imp->report->problems;
-  g_autoptr(GString) list = g_string_new (NULL);
-  guint n = problems->len;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *text = att_import_problem_format (g_ptr_array_index (problems, i));
-
-      if (i > 0)
-        g_string_append (list, "; ");
-      g_string_append (list, text);
-    }
+  g_autofree char *list = att_import_report_format_problems (imp->report);
+  guint n = imp->report->problems->len + imp->report->more_problems;
 
   imp->report->added = imp->report->updated = imp->report->unchanged = 0;
   g_set_error (error, ATT_ERROR, ATT_ERROR_IMPORT,
@@ -520,7 +554,7 @@ importer_refuse (Importer  *imp,
                g_dngettext (GETTEXT_PACKAGE,
                             "%s: %u problem, nothing was imported: %s",
                             "%s: %u problems, nothing was imported: %s", n),
-               imp->name, n, list->str);
+               imp->name, n, list);
   return FALSE;
 }
 

@@ -62,15 +62,27 @@ typedef struct
   guint       added;
   guint       updated;
   guint       unchanged;
-  GPtrArray  *problems;   /* AttImportProblem: any one refuses the whole file */
-  GPtrArray  *notices;    /* AttImportProblem: accepted, but worth saying */
+  GPtrArray  *problems;   /* AttImportProblem: any one refuses the whole file;
+                           * the first ATT_IMPORT_MAX_PROBLEMS only */
+  GPtrArray  *notices;    /* AttImportProblem: accepted, but worth saying;
+                           * the first ATT_IMPORT_MAX_PROBLEMS only */
+  guint       more_problems;  /* problems found after those, counted only */
+  guint       more_notices;
 } AttImportReport;
+
+/* A file that is not what it should be (the wrong file, or a huge one)
+ * can have a problem on every row: the report keeps the first fifty, which
+ * is what a person fixes in one go, and counts the rest. */
+#define ATT_IMPORT_MAX_PROBLEMS 50
 
 AttImportReport *att_import_report_new  (void);
 void        att_import_report_free (AttImportReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttImportReport, att_import_report_free)
 /* "row 4, dob: ..." */
 char       *att_import_problem_format (const AttImportProblem *problem);
+/* Every problem kept, "; " between them, and "and N more problems" when
+ * there were more. */
+char       *att_import_report_format_problems (AttImportReport *report);
 
 /* Each import checks the whole file first. With any problem it writes
  * nothing and fails with an ATT_ERROR_IMPORT whose message lists every

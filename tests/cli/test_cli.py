@@ -1006,6 +1006,31 @@ def test_backup_never_replaces_or_removes_a_file():
         t.cleanup()
 
 
+def test_huge_import_refused_briefly():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # 20 MB on one line after the header: refused naming row 2 and the
+        # limit, in one short line.
+        path = t.path("huge.csv")
+        with open(path, "w") as f:
+            f.write("upn,date,session,code\n")
+            f.write(UPN_A + ",2024-10-14,am," + "x" * (20 * 1024 * 1024) + "\n")
+        r = t.refused("marks", "import", path, "--user", OFFICER)
+        check("row 2" in r.err and "16384" in r.err, "the row and the limit: " + r.err[:300])
+        check(len(r.err) < 500, "a short refusal: %d characters" % len(r.err))
+        # 5,000 bad rows: the first 50 problems and a count of the rest.
+        rows = [["upn", "date", "session", "code"]]
+        rows += [[UPN_A, "2024-13-%02d" % (i % 28 + 1), "am", "/"] for i in range(5000)]
+        path = t.write("many.csv", rows)
+        r = t.refused("marks", "import", path, "--user", OFFICER)
+        check("and 4950 more problems" in r.err, "the count of the rest: " + r.err[-200:])
+        check(r.err.count("row ") == 50, "50 problems listed")
+    finally:
+        t.cleanup()
+
+
 # --- A small TAP runner -----------------------------------------------------
 
 def main():
