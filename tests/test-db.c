@@ -283,6 +283,60 @@ test_backup_during_write (void)
   g_assert_error (error, ATT_ERROR, ATT_ERROR_EXISTS);
 }
 
+static gpointer
+commit_later (gpointer data)
+{
+  sqlite3 *other = data;
+
+  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  return NULL;
+}
+
+static void
+test_busy (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GThread) thread = NULL;
+  g_autofree char *urn = NULL;
+  sqlite3 *other = NULL;
+  gint64 started;
+
+  /* A second connection, as a long import in attendance-cli would be,
+   * holds the write lock. */
+  g_assert_cmpint (sqlite3_open (t->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; "
+                                        "INSERT INTO settings (key, value) VALUES ('urn', '999999');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* A writer that comes in meanwhile waits (5 seconds), then gives up
+   * with words an office can act on, having saved nothing. */
+  started = g_get_monotonic_time ();
+  g_assert_false (att_db_begin (t->db, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "The database is busy"));
+  g_assert_nonnull (strstr (error->message, "try again"));
+  g_assert_null (strstr (error->message, "locked"));
+  g_assert_cmpint (g_get_monotonic_time () - started, >=, 4 * G_TIME_SPAN_SECOND);
+  g_clear_error (&error);
+
+  /* When the other writer finishes while it waits (after 0.4 seconds),
+   * the waiting one goes on and saves. */
+  thread = g_thread_new ("other-writer", commit_later, other);
+  g_assert_true (att_db_begin (t->db, &error));
+  g_assert_no_error (error);
+  g_assert_true (att_db_put_setting (t->db, "name", "Riverside", &error));
+  g_assert_true (att_db_commit (t->db, &error));
+  g_assert_no_error (error);
+  g_thread_join (g_steal_pointer (&thread));
+  sqlite3_close (other);
+
+  urn = att_db_get_setting (t->db, "urn");
+  g_assert_cmpstr (urn, ==, "999999");
+  g_assert_cmpint (db_int (t->db, "SELECT count(*) FROM settings WHERE key = 'name'"), ==, 1);
+}
+
 static void
 test_check_fresh (void)
 {
@@ -377,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/db/nested-transactions", test_nested_transactions);
   g_test_add_func ("/db/backup-during-write", test_backup_during_write);
   g_test_add_func ("/db/check-fresh", test_check_fresh);
+  g_test_add_func ("/db/busy", test_busy);
   g_test_add_func ("/db/newer-schema", test_newer_schema_refused);
   g_test_add_func ("/db/not-a-database", test_not_a_database);
   g_test_add_func ("/db/default-path", test_default_path);

@@ -278,17 +278,22 @@ att_db_get_serial (AttDb *self)
   return self->serial;
 }
 
-void
-att_db_set_sqlite_error (AttDb       *self,
-                         GError     **error,
-                         const char  *what)
-{
-  int code = sqlite3_errcode (self->handle);
+/* How long a writer waits for another to finish before it gives up. An
+ * import of a few thousand marks takes a second or two; the app and
+ * attendance-cli share the file, so a write that comes in meanwhile
+ * waits rather than failing at once. */
+#define BUSY_TIMEOUT_MS 5000
 
+static void
+set_error_from_code (AttDb       *self,
+                     int          code,
+                     GError     **error,
+                     const char  *what)
+{
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
-                 _("The database is busy (another program is writing to it); try again in a moment (%s)"),
-                 what);
+                 _("The database is busy: another Attendance window or attendance-cli (an import, perhaps) has been saving changes for more than %d seconds. Nothing was saved: wait until it has finished, then try again"),
+                 BUSY_TIMEOUT_MS / 1000);
   else if (code == SQLITE_FULL)
     g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                  _("The disk is full: nothing was saved (%s)"), what);
@@ -299,6 +304,14 @@ att_db_set_sqlite_error (AttDb       *self,
     g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                  _("The database could not %s: %s"), what,
                  sqlite3_errmsg (self->handle));
+}
+
+void
+att_db_set_sqlite_error (AttDb       *self,
+                         GError     **error,
+                         const char  *what)
+{
+  set_error_from_code (self, sqlite3_errcode (self->handle), error, what);
 }
 
 sqlite3_stmt *
@@ -335,7 +348,15 @@ att_db_exec (AttDb       *self,
 {
   char *message = NULL;
 
-  if (sqlite3_exec (self->handle, sql, NULL, NULL, &message) != SQLITE_OK)
+  int rc = sqlite3_exec (self->handle, sql, NULL, NULL, &message);
+
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_FULL || rc == SQLITE_READONLY)
+    {
+      set_error_from_code (self, rc, error, _("save the change"));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                    _("The database could not be updated: %s"),
@@ -628,7 +649,7 @@ open_database (const char  *path,
 
   sqlite3_extended_result_codes (self->handle, 0);
   /* Wait for another writer (the app and attendance-cli share the file). */
-  sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 
   /* WAL keeps readers and a writer apart and survives a crash or power cut
    * with every committed transaction; synchronous=FULL makes each commit

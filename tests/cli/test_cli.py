@@ -1031,6 +1031,32 @@ def test_huge_import_refused_briefly():
         t.cleanup()
 
 
+def test_busy_database():
+    import sqlite3
+    import threading
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # Another program (a long import) holds the write lock.
+        con = sqlite3.connect(t.db, isolation_level=None, check_same_thread=False)
+        con.execute("BEGIN IMMEDIATE")
+        r = t.refused("mark", UPN_A, "2024-10-14", "am", "/", "--user", OFFICER)
+        check("The database is busy" in r.err and "try again" in r.err,
+              "words an office can act on: " + r.err)
+        check("locked" not in r.err, "no SQLite jargon: " + r.err)
+        # When it finishes within the wait (after a second), the mark is
+        # saved rather than refused.
+        timer = threading.Timer(1.0, lambda: con.execute("COMMIT"))
+        timer.start()
+        t.mark(UPN_A, "2024-10-14", "am", "/")
+        timer.join()
+        con.close()
+        equal([h["new"] for h in t.json("history", UPN_A)], ["/"], "saved once the lock was free")
+    finally:
+        t.cleanup()
+
+
 # --- A small TAP runner -----------------------------------------------------
 
 def main():
