@@ -405,6 +405,79 @@ test_not_a_database (void)
 }
 
 static void
+test_damaged_files (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *other = g_build_filename (t->dir, "other.db", NULL);
+  g_autofree char *cut = g_build_filename (t->dir, "cut.db", NULL);
+  g_autofree char *dropped = g_build_filename (t->dir, "dropped.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  sqlite3 *handle = NULL;
+  AttDb *db;
+
+  /* The database of another program: refused and left as it was, not
+   * turned into a school. */
+  g_assert_cmpint (sqlite3_open (other, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE recipes (name TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_assert_null (att_db_open (other, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "another program"));
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_open (other, &handle), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (handle);
+
+  /* A school's database with a table gone: refused, naming the table and
+   * the backup. */
+  put (t->db, "name", "Riverside");
+  g_assert_true (att_db_backup (t->db, dropped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (dropped, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "DROP TABLE mark_years", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_assert_null (att_db_open (dropped, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "mark_years"));
+  g_assert_nonnull (strstr (error->message, "backup"));
+  g_clear_error (&error);
+
+  /* A copy cut short after its first two pages: it opens (the schema is
+   * on the first page), but reading it fails and the check says it is
+   * damaged and to restore a backup, rather than crashing. */
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("key-%u", i);
+      g_autofree char *value = g_strnfill (200, 'v');
+      put (t->db, key, value);
+    }
+  g_assert_true (att_db_backup (t->db, cut, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (cut, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8 * 4096);
+  g_assert_true (g_file_set_contents (cut, contents, 2 * 4096, NULL));
+  db = att_db_open (cut, &error);
+  if (db != NULL)
+    {
+      g_assert_false (att_db_check (db, problems, &error));
+      g_object_unref (db);
+    }
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_nonnull (strstr (error->message, "restore the latest backup"));
+}
+
+static void
 test_default_path (void)
 {
   g_autofree char *from_env = NULL;
@@ -431,10 +504,12 @@ main (int   argc,
   g_test_add_func ("/db/nested-transactions", test_nested_transactions);
   g_test_add_func ("/db/backup-during-write", test_backup_during_write);
   g_test_add_func ("/db/check-fresh", test_check_fresh);
-  g_test_add_func ("/db/busy", test_busy);
   g_test_add_func ("/db/newer-schema", test_newer_schema_refused);
   g_test_add_func ("/db/not-a-database", test_not_a_database);
   g_test_add_func ("/db/default-path", test_default_path);
+  g_test_add_func ("/db/damaged-files", test_damaged_files);
+  /* Last: it starts a thread, after which setenv() is not safe. */
+  g_test_add_func ("/db/busy", test_busy);
 
   return g_test_run ();
 }

@@ -462,13 +462,17 @@ att_cli_cmd_check (AttCliContext *ctx)
   if (att_cli_open_db (ctx) == NULL)
     return ATT_CLI_REFUSED;
 
-  /* Files others may read are a warning, not a damaged register. */
+  /* Files others may read are a warning, not a damaged register: said on
+   * stdout with the findings, so that a refusal stays one line. */
   att_db_check_access (ctx->db, warnings);
   for (guint i = 0; i < warnings->len; i++)
-    g_printerr (_("Warning: %s\n"), (const char *)g_ptr_array_index (warnings, i));
+    g_print (_("Warning: %s\n"), (const char *)g_ptr_array_index (warnings, i));
 
   if (!att_db_check (ctx->db, problems, &error))
-    return att_cli_refuse (error);
+    {
+      print_problems (problems);
+      return att_cli_refuse (error);
+    }
 
   /* The marks and their history are the record; the compact copy the
    * figures are read from can always be built again from them. A damaged

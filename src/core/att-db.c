@@ -294,6 +294,12 @@ set_error_from_code (AttDb       *self,
     g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                  _("The database is busy: another Attendance window or attendance-cli (an import, perhaps) has been saving changes for more than %d seconds. Nothing was saved: wait until it has finished, then try again"),
                  BUSY_TIMEOUT_MS / 1000);
+  else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    /* Translators: the second %s is SQLite's own words, such as
+     * "database disk image is malformed" */
+    g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                 _("%s is damaged (%s): restore the latest backup, by copying it over this file while Attendance is closed"),
+                 self->path, sqlite3_errmsg (self->handle));
   else if (code == SQLITE_FULL)
     g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                  _("The disk is full: nothing was saved (%s)"), what);
@@ -350,7 +356,8 @@ att_db_exec (AttDb       *self,
 
   int rc = sqlite3_exec (self->handle, sql, NULL, NULL, &message);
 
-  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_FULL || rc == SQLITE_READONLY)
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_FULL || rc == SQLITE_READONLY ||
+      rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
     {
       set_error_from_code (self, rc, error, _("save the change"));
       sqlite3_free (message);
@@ -584,6 +591,93 @@ migrate (AttDb   *self,
   return TRUE;
 }
 
+/* Whether an existing file is an Attendance database (of any version),
+ * before anything is written to it: a file that is not SQLite at all, or
+ * the SQLite database of another program, is refused rather than turned
+ * into an empty school. */
+static gboolean
+is_attendance_file (AttDb   *self,
+                    GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc, version = -1, tables = 0;
+
+  rc = sqlite3_prepare_v2 (self->handle,
+                           "SELECT (SELECT user_version FROM pragma_user_version), "
+                           "(SELECT count(*) FROM sqlite_master WHERE type = 'table')",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      version = sqlite3_column_int (stmt, 0);
+      tables = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_NOTADB)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("%s is not an attendance database (it is not a database at all, or it is damaged beyond reading): if it held the school's register, restore the latest backup over it while Attendance is closed"),
+                   self->path);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      att_db_set_sqlite_error (self, error, _("be read"));
+      return FALSE;
+    }
+  if (version == 0 && tables > 0)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("%s is the database of another program, not an attendance database: nothing was changed; open the school's own file, or restore it from a backup"),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The tables every version of the schema has. One that is missing means
+ * the file was damaged, or edited by hand, after it was made. */
+static gboolean
+has_every_table (AttDb   *self,
+                 GError **error)
+{
+  static const char * const tables[] = {
+    "settings", "users", "actors", "audit_log", "terms", "closures", "pupils",
+    "contacts", "marks", "mark_history", "mark_years", "penalty_decisions",
+  };
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->handle,
+                          "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      att_db_set_sqlite_error (self, error, _("be read"));
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, tables[i], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        continue;
+      if (rc == SQLITE_DONE)
+        g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                     _("%s has no table “%s”, which every attendance database has: it was damaged or changed by another program; restore the latest backup over it while Attendance is closed"),
+                     self->path, tables[i]);
+      else
+        att_db_set_sqlite_error (self, error, _("be read"));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
 static AttDb *
 open_database (const char  *path,
                gboolean     create,
@@ -654,6 +748,9 @@ open_database (const char  *path,
   /* WAL keeps readers and a writer apart and survives a crash or power cut
    * with every committed transaction; synchronous=FULL makes each commit
    * durable before it returns. */
+  if (!create && !is_attendance_file (self, error))
+    return NULL;
+
   if (!att_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !att_db_exec (self, "PRAGMA synchronous = FULL", error) ||
       !att_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
@@ -663,7 +760,7 @@ open_database (const char  *path,
       return NULL;
     }
 
-  if (!migrate (self, error))
+  if (!migrate (self, error) || !has_every_table (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -806,6 +903,8 @@ att_db_check (AttDb      *self,
               GError    **error)
 {
   sqlite3_stmt *stmt;
+  guint damaged = 0;
+  int rc;
 
   g_return_val_if_fail (ATT_IS_DB (self), FALSE);
   g_return_val_if_fail (problems != NULL, FALSE);
@@ -815,13 +914,33 @@ att_db_check (AttDb      *self,
       att_db_set_sqlite_error (self, error, _("run its integrity check"));
       return FALSE;
     }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *text = (const char *)sqlite3_column_text (stmt, 0);
       if (g_strcmp0 (text, "ok") != 0)
-        g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), text));
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), text));
+          damaged++;
+        }
     }
   sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (self, error, _("run its integrity check"));
+      return FALSE;
+    }
+  /* A damaged file cannot be mended from itself, and reading on would
+   * only fail on the damage: say what to do. */
+  if (damaged > 0)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s is damaged (%u problem in the file itself): restore the latest backup, by copying it over this file while Attendance is closed",
+                                "%s is damaged (%u problems in the file itself): restore the latest backup, by copying it over this file while Attendance is closed",
+                                damaged),
+                   self->path, damaged);
+      return FALSE;
+    }
 
   if (sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
     {

@@ -964,14 +964,14 @@ def test_files_are_private():
             equal(oct(mode(os.path.dirname(nested.db))), oct(0o700), "the new folder")
         finally:
             nested.cleanup()
-        # check warns (on stderr, still ok) when others may read it.
+        # check warns (and still says ok) when others may read it.
         os.chmod(t.db, 0o644)
         r = t.ok("check")
-        equal(r.out.strip(), "ok", "the register itself is sound")
-        check("Warning" in r.err and "chmod 600" in r.err and t.db in r.err,
-              "the warning says what to do: " + r.err)
+        equal(r.out.splitlines()[-1], "ok", "the register itself is sound")
+        check("Warning" in r.out and "chmod 600" in r.out and t.db in r.out,
+              "the warning says what to do: " + r.out)
         os.chmod(t.db, 0o600)
-        check("Warning" not in t.ok("check").err, "no warning once mended")
+        equal(t.ok("check").out.strip(), "ok", "no warning once mended")
     finally:
         os.umask(old)
         t.cleanup()
@@ -1053,6 +1053,48 @@ def test_busy_database():
         timer.join()
         con.close()
         equal([h["new"] for h in t.json("history", UPN_A)], ["/"], "saved once the lock was free")
+    finally:
+        t.cleanup()
+
+
+def test_check_damaged_files():
+    import sqlite3
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        for d in school_days("2024-10-07", 5):
+            t.mark(UPN_A, d, "am", "/")
+        cases = {}
+        cases["letter.db"] = b"Dear parent, this is a letter and not a database. " * 200
+        with open(t.db, "rb") as f:
+            whole = f.read()
+        cases["cut.db"] = whole[:len(whole) // 2]
+        garbled = bytearray(whole)
+        garbled[4096 * 2:4096 * 4] = b"\xff" * (4096 * 2)
+        cases["garbled.db"] = bytes(garbled)
+        for name, data in cases.items():
+            with open(t.path(name), "wb") as f:
+                f.write(data)
+        other = t.path("recipes.db")
+        con = sqlite3.connect(other)
+        con.execute("CREATE TABLE recipes (name TEXT)")
+        con.commit()
+        con.close()
+        for name in list(cases) + ["recipes.db"]:
+            env = dict(os.environ, ATTENDANCE_TODAY=TODAY)
+            proc = subprocess.run([CLI, "--db", t.path(name), "check"], env=env,
+                                  capture_output=True, text=True)
+            err = proc.stderr.strip().splitlines()
+            equal(proc.returncode, 1, name + " is refused: " + proc.stderr)
+            check(len(err) == 1 and name in err[0], name + ": one line naming the file: " + proc.stderr)
+            check("backup" in err[0] or "another program" in err[0],
+                  name + ": says what to do: " + err[0])
+            check("Traceback" not in proc.stderr and "CRITICAL" not in proc.stderr, name)
+        # The other program's database is left as it was.
+        con = sqlite3.connect(other)
+        equal(con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0], 1, "untouched")
+        con.close()
     finally:
         t.cleanup()
 
