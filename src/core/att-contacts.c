@@ -10,6 +10,7 @@
 #include "att-db-private.h"
 #include "att-error.h"
 #include "att-pupils-private.h"
+#include "att-text.h"
 #include "att-users.h"
 
 G_DEFINE_BOXED_TYPE (AttContact, att_contact, att_contact_copy, att_contact_free)
@@ -116,6 +117,33 @@ att_contact_check (const AttContact  *contact,
                    GError           **error)
 {
   const char *at = NULL;
+  const struct {
+    const char   *column;
+    const char   *label;
+    const char   *text;
+    guint         max_chars;
+  } texts[] = {
+    { "title", _("Title"), contact->title, ATT_TEXT_SHORT_MAX },
+    { "forename", _("Forename"), contact->forename, ATT_TEXT_NAME_MAX },
+    { "surname", _("Surname"), contact->surname, ATT_TEXT_NAME_MAX },
+    { "relationship", _("Relationship"), contact->relationship, ATT_TEXT_SHORT_MAX },
+    { "phone_home", _("Home phone"), contact->phone_home, ATT_TEXT_SHORT_MAX },
+    { "phone_mobile", _("Mobile phone"), contact->phone_mobile, ATT_TEXT_SHORT_MAX },
+    { "phone_work", _("Work phone"), contact->phone_work, ATT_TEXT_SHORT_MAX },
+    { "email", _("E-mail"), contact->email, ATT_TEXT_LINE_MAX },
+    { "address_1", _("Address line 1"), contact->address_1, ATT_TEXT_LINE_MAX },
+    { "address_2", _("Address line 2"), contact->address_2, ATT_TEXT_LINE_MAX },
+    { "town", _("Town"), contact->town, ATT_TEXT_NAME_MAX },
+    { "postcode", _("Postcode"), contact->postcode, ATT_TEXT_SHORT_MAX },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!att_text_check (texts[i].label, texts[i].text, texts[i].max_chars,
+                         ATT_TEXT_ONE_LINE, error))
+      {
+        at = texts[i].column;
+        goto failed;
+      }
 
   if (contact->priority < 1)
     {

@@ -10,6 +10,7 @@
 #include "att-db-private.h"
 #include "att-error.h"
 #include "att-pupils-private.h"
+#include "att-text.h"
 #include "att-users.h"
 
 /* The alphabet of UPN check letters: the 26 letters without I, O and S,
@@ -583,12 +584,34 @@ att_pupil_check (AttPupil     *pupil,
   g_autoptr(GError) local = NULL;
   const char *at = NULL;
 
+  const struct {
+    const char   *column;
+    const char   *label;
+    const char   *text;
+    guint         max_chars;
+    AttTextFlags  flags;
+  } texts[] = {
+    { "surname", _("Surname"), pupil->legal_surname, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE },
+    { "forename", _("Forename"), pupil->legal_forename, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE },
+    { "preferred_surname", _("Preferred surname"), pupil->preferred_surname, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE },
+    { "preferred_forename", _("Preferred forename"), pupil->preferred_forename, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE },
+    { "reg_group", _("Registration group"), pupil->reg_group, ATT_TEXT_SHORT_MAX, ATT_TEXT_ONE_LINE },
+    { "medical_note", _("Medical note"), pupil->medical_note, ATT_TEXT_NOTE_MAX, ATT_TEXT_LINES },
+  };
+
   if (!att_upn_validate (pupil->upn, NULL, &local))
     {
       at = "upn";
       g_propagate_error (error, g_steal_pointer (&local));
       goto failed;
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!att_text_check (texts[i].label, texts[i].text, texts[i].max_chars, texts[i].flags, error))
+      {
+        at = texts[i].column;
+        goto failed;
+      }
 
   if (is_blank (pupil->legal_surname))
     {

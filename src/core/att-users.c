@@ -9,6 +9,7 @@
 
 #include "att-db-private.h"
 #include "att-error.h"
+#include "att-text.h"
 #include "att-users.h"
 
 G_DEFINE_BOXED_TYPE (AttUser, att_user, att_user_copy, att_user_free)
@@ -271,6 +272,9 @@ att_users_add (AttDb       *db,
       g_free (clean_position);
       clean_position = g_strdup (att_role_describe (role));
     }
+  if (!att_text_check (_("The user's name"), clean_name, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE, error) ||
+      !att_text_check (_("The position"), clean_position, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE, error))
+    return 0;
 
   if (!att_db_begin (db, error))
     return 0;

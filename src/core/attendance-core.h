@@ -16,4 +16,5 @@
 #include "att-register.h"
 #include "att-school.h"
 #include "att-stats.h"
+#include "att-text.h"
 #include "att-users.h"

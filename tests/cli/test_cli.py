@@ -1099,6 +1099,55 @@ def test_check_damaged_files():
         t.cleanup()
 
 
+def test_control_characters_refused_and_escaped():
+    import sqlite3
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # A pupils file with an escape sequence in a surname: refused,
+        # naming the row, the column and the character.
+        rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
+                 "admission_date"],
+                [UPN_A, "Khan", "Amina", "2015-10-14", "F", "4", "4K", "2024-09-02"],
+                [UPN_B, "Smith\x1b[2J", "Ben", "2015-11-14", "M", "4", "4K", "2024-09-02"]]
+        r = t.refused("pupils", "import", t.write("bad.csv", rows), "--user", OFFICER)
+        check("row 3, surname" in r.err and "U+001B" in r.err, "row, field, character: " + r.err)
+        # Too long, with the limit in the message.
+        rows[2][1] = "S" * 101
+        r = t.refused("pupils", "import", t.write("long.csv", rows), "--user", OFFICER)
+        check("row 3, surname" in r.err and "the most is 100" in r.err, "the limit: " + r.err)
+        # A comment, a reason, a user, a setting, a closure reason.
+        r = t.refused("mark", UPN_A, "2024-10-14", "am", "I", "--user", OFFICER,
+                      "--comment", "ill\x07")
+        check("comment" in r.err.lower() and "U+0007" in r.err, r.err)
+        t.mark(UPN_A, "2024-10-14", "am", "I")
+        r = t.refused("mark", UPN_A, "2024-10-14", "am", "M", "--user", OFFICER,
+                      "--reason", "doctor\nFAKE LINE")
+        check("reason" in r.err.lower() and "line break" in r.err, r.err)
+        r = t.refused("users", "add", "Eve\x1b]0;owned\x07", "--role", "receptionist",
+                      "--user", HEAD)
+        check("name" in r.err and "U+001B" in r.err, r.err)
+        r = t.refused("school", "set", "name", "Riverside\tPrimary", "--user", HEAD)
+        check("“name”" in r.err and "tab" in r.err, r.err)
+        r = t.refused("calendar", "closure", "add", "2024-10-18", "--reason", "x" * 501,
+                      "--user", HEAD)
+        check("the most is 500" in r.err, r.err)
+        equal([h["new"] for h in t.json("history", UPN_A)], ["I"], "nothing else stored")
+        # What older data holds is escaped in the readable tables.
+        con = sqlite3.connect(t.db)
+        con.execute("UPDATE pupils SET legal_surname = 'Smith\x1b[2J', preferred_surname = NULL "
+                    "WHERE upn = ?", (UPN_B,))
+        con.commit()
+        con.close()
+        r = t.ok("pupils", "list")
+        check("\x1b" not in r.out and "Smith\\x1B[2J" in r.out, "escaped: " + r.out)
+        equal(t.json("pupils", "show", UPN_B)["surname"], "Smith\x1b[2J",
+              "JSON keeps the text as it is, escaped by JSON itself")
+    finally:
+        t.cleanup()
+
+
 # --- A small TAP runner -----------------------------------------------------
 
 def main():
