@@ -688,6 +688,84 @@ pupil_id (Fixture    *f,
 }
 
 static void
+test_pupils_roll_over_marks (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *marks =
+    "upn,date,session,code\n"
+    UPN_1 ",2024-09-02,am,/\n"
+    UPN_1 ",2024-09-02,pm,/\n"
+    UPN_1 ",2024-09-03,am,I\n"
+    UPN_1 ",2024-09-03,pm,I\n"
+    UPN_1 ",2024-09-04,am,/\n"
+    UPN_2 ",2024-12-20,am,/\n";
+  g_autoptr(AttImportReport) report = att_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *marks_path = write_file (f, "marks.csv", marks);
+  g_autofree char *moved = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  AttPupil *amina;
+
+  add_terms (f);
+  import_pupils_ok (f, "pupils.csv", THREE_PUPILS);
+  g_assert_true (att_import_marks (f->db, f->officer, marks_path, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Amina's admission moves to Thu 5 Sep 2024, over her 5 marks of 2 to
+   * 4 Sep (row 2); Ben leaves on Thu 19 Dec, before his mark of Fri 20 Dec
+   * (row 3). Cara's row moves nothing over marks and is fine. */
+  moved = write_file (f, "moved.csv",
+                      "upn,surname,forename,dob,sex,year_group,reg_group,admission_date,leaving_date\n"
+                      UPN_1 ",Khan,Amina,2013-05-14,F,6,6B,2024-09-05,\n"
+                      UPN_2 ",Jones,Ben,2013-01-20,M,6,6B,2017-09-04,2024-12-19\n"
+                      UPN_3 ",Adams,Cara,2012-12-01,F,6,6A,2017-09-05,\n");
+  g_assert_false (att_import_pupils (f->db, f->officer, moved, FALSE, report, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
+  g_assert_cmpuint (report->problems->len, ==, 2);
+  g_assert_cmpuint (item (report->problems, 0)->row, ==, 2);
+  g_assert_cmpstr (item (report->problems, 0)->column, ==, "admission_date");
+  /* The first three marks in the way and a count of the other two. */
+  g_assert_nonnull (strstr (item (report->problems, 0)->message, "5 marks before the new admission date 2024-09-05"));
+  g_assert_nonnull (strstr (item (report->problems, 0)->message,
+                            "(Mon 2 Sep 2024 am /, Mon 2 Sep 2024 pm \\, Tue 3 Sep 2024 am I and 2 more)"));
+  g_assert_cmpuint (item (report->problems, 1)->row, ==, 3);
+  g_assert_cmpstr (item (report->problems, 1)->column, ==, "leaving_date");
+  g_assert_nonnull (strstr (item (report->problems, 1)->message, "1 mark after the new leaving date 2024-12-19"));
+  g_assert_nonnull (strstr (item (report->problems, 1)->message, "Fri 20 Dec 2024 am /"));
+  amina = att_pupils_find (f->db, UPN_1);
+  g_assert_cmpint (amina->admission, ==, D (2017, 9, 4));
+  g_clear_error (&error);
+
+  /* Saving outside an import obeys the same rule. */
+  {
+    g_autoptr(AttPupil) copy = att_pupil_copy (amina);
+
+    copy->admission = D (2024, 9, 3);
+    g_assert_cmpint (att_pupils_save (f->db, f->officer, copy, &error), ==, 0);
+    g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+    g_assert_nonnull (strstr (error->message, "2 marks before the new admission date 2024-09-03"));
+    g_clear_error (&error);
+    /* Up to the first mark is fine. */
+    copy->admission = D (2024, 9, 2);
+    g_assert_cmpint (att_pupils_save (f->db, f->officer, copy, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  /* Marks already outside a roll (older data, another program) are
+   * reported by the check: Ben's mark of 20 Dec after a leaving date of
+   * 19 Dec written behind the program's back (4 Sep 2017 + 2663 days). */
+  g_assert_true (att_pupils_check_roll_marks (f->db, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (att_db_exec (f->db, "UPDATE pupils SET leaving_date = admission_date + 2663 WHERE upn = '" UPN_2 "'", &error));
+  g_assert_no_error (error);
+  g_assert_true (att_pupils_check_roll_marks (f->db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), UPN_2));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "1 mark outside the roll"));
+}
+
+static void
 test_marks (Fixture       *f,
             gconstpointer  data)
 {
@@ -975,6 +1053,7 @@ main (int   argc,
   ADD ("/import/contacts/add-and-update", test_contacts);
   ADD ("/import/contacts/refused", test_contacts_refused);
   ADD ("/import/marks/add-and-amend", test_marks);
+  ADD ("/import/pupils/roll-over-marks", test_pupils_roll_over_marks);
   ADD ("/import/marks/refused", test_marks_refused);
   ADD ("/import/marks/rules", test_marks_rules);
   ADD ("/import/marks/dry-run", test_marks_dry_run);

@@ -457,6 +457,7 @@ att_cli_cmd_check (AttCliContext *ctx)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) roll = g_ptr_array_new_with_free_func (g_free);
   gboolean repair = att_cli_flag (ctx, "repair");
 
   if (att_cli_open_db (ctx) == NULL)
@@ -499,12 +500,26 @@ att_cli_cmd_check (AttCliContext *ctx)
         }
     }
 
-  if (problems->len == 0)
+  /* Marks outside a pupil's roll are the record itself, not its copy: no
+   * repair mends them, the office corrects the dates or the marks. */
+  if (!att_pupils_check_roll_marks (ctx->db, roll, &error))
+    return att_cli_refuse (error);
+
+  if (problems->len == 0 && roll->len == 0)
     {
       g_print ("ok\n");
       return ATT_CLI_OK;
     }
   print_problems (problems);
+  print_problems (roll);
+  if (problems->len == 0)
+    return att_cli_refuse_msg (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u pupil in %s has marks outside their roll: "
+                                            "correct the admission or leaving date, or the marks",
+                                            "%u pupils in %s have marks outside their roll: "
+                                            "correct the admission or leaving date, or the marks",
+                                            roll->len),
+                               roll->len, ctx->db_path);
   return att_cli_refuse_msg (g_dngettext (GETTEXT_PACKAGE,
                                           "The check found %u problem in %s; "
                                           "“check --repair” mends the saved copy of the register",

@@ -685,8 +685,12 @@ read_pupil_row (Importer   *imp,
 
   free_scratch (scratch, P_N_COLUMNS);
 
-  /* Checks between fields, once each field is right on its own. */
+  /* Checks between fields, once each field is right on its own, then
+   * against the register: roll dates never move over recorded marks. */
   if (imp->row_problems == 0 && !att_pupil_check (pupil, &field, &error))
+    problem_from_error (imp, field, error);
+  g_clear_error (&error);
+  if (imp->row_problems == 0 && !att_pupil_check_roll (db, pupil, &field, &error))
     problem_from_error (imp, field, error);
 
   if (imp->row_problems > 0)

@@ -697,6 +697,168 @@ failed:
   return FALSE;
 }
 
+/* "Mon 2 Sep 2024 AM, Tue 3 Sep 2024 AM, Wed 4 Sep 2024 PM and 4 more":
+ * the first marks a statement finds and how many there are. */
+#define ROLL_MARKS_SHOWN 3
+
+static gboolean
+marks_in_the_way (AttDb         *db,
+                  sqlite3_stmt  *stmt,
+                  guint         *count,
+                  char         **list,
+                  GError       **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  int rc;
+
+  *count = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (*count < ROLL_MARKS_SHOWN)
+        {
+          g_autofree char *date = att_date_format_long (sqlite3_column_int (stmt, 0));
+
+          g_string_append_printf (text, "%s%s %s %s", *count > 0 ? ", " : "", date,
+                                  att_session_to_string (sqlite3_column_int (stmt, 1)),
+                                  (const char *)sqlite3_column_text (stmt, 2));
+        }
+      (*count)++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the register"));
+      return FALSE;
+    }
+  if (*count > ROLL_MARKS_SHOWN)
+    /* Translators: after the first three marks of a list */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
+                                               *count - ROLL_MARKS_SHOWN),
+                            *count - ROLL_MARKS_SHOWN);
+  *list = g_string_free (g_steal_pointer (&text), FALSE);
+  return TRUE;
+}
+
+gboolean
+att_pupil_check_roll (AttDb       *db,
+                      AttPupil    *pupil,
+                      const char **field,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *list = NULL;
+  g_autofree char *date = NULL;
+  guint count;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (ATT_IS_PUPIL (pupil), FALSE);
+
+  /* A new pupil has no marks yet. */
+  if (pupil->id == 0)
+    return TRUE;
+
+  stmt = att_db_prepare (db,
+                         "SELECT date, session, code FROM marks "
+                         "WHERE pupil_id = ? AND date < ? ORDER BY date, session",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pupil->id);
+  sqlite3_bind_int (stmt, 2, pupil->admission);
+  if (!marks_in_the_way (db, stmt, &count, &list, error))
+    return FALSE;
+  if (count > 0)
+    {
+      date = att_date_format (pupil->admission);
+      if (field)
+        *field = "admission_date";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The register holds %u mark before the new admission date %s (%s): keep the admission date, or correct that mark first",
+                                "The register holds %u marks before the new admission date %s (%s): keep the admission date, or correct those marks first",
+                                count),
+                   count, date, list);
+      return FALSE;
+    }
+  g_clear_pointer (&list, g_free);
+
+  if (pupil->leaving == ATT_DATE_NONE)
+    return TRUE;
+  stmt = att_db_prepare (db,
+                         "SELECT date, session, code FROM marks "
+                         "WHERE pupil_id = ? AND date > ? ORDER BY date, session",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pupil->id);
+  sqlite3_bind_int (stmt, 2, pupil->leaving);
+  if (!marks_in_the_way (db, stmt, &count, &list, error))
+    return FALSE;
+  if (count > 0)
+    {
+      date = att_date_format (pupil->leaving);
+      if (field)
+        *field = "leaving_date";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The register holds %u mark after the new leaving date %s (%s): keep the leaving date, or correct that mark first",
+                                "The register holds %u marks after the new leaving date %s (%s): keep the leaving date, or correct those marks first",
+                                count),
+                   count, date, list);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+att_pupils_check_roll_marks (AttDb      *db,
+                             GPtrArray  *problems,
+                             GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  stmt = att_db_prepare (db,
+                         "SELECT p.upn, p.legal_forename, p.legal_surname, count(*), "
+                         "min(m.date), max(m.date), p.admission_date, p.leaving_date "
+                         "FROM marks m JOIN pupils p ON p.id = m.pupil_id "
+                         "WHERE m.date < p.admission_date OR m.date > p.leaving_date "
+                         "GROUP BY p.id ORDER BY p.legal_surname, p.legal_forename, p.upn",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint count = sqlite3_column_int (stmt, 3);
+      g_autofree char *first = att_date_format_long (sqlite3_column_int (stmt, 4));
+      g_autofree char *last = att_date_format_long (sqlite3_column_int (stmt, 5));
+      g_autofree char *admitted = att_date_format (sqlite3_column_int (stmt, 6));
+      g_autofree char *left = sqlite3_column_type (stmt, 7) == SQLITE_NULL
+                              ? g_strdup (_("not left"))
+                              : att_date_format (sqlite3_column_int (stmt, 7));
+
+      g_ptr_array_add (problems,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s (%s %s): %u mark outside the roll (admitted %s, %s), on %s to %s: correct the admission or leaving date, or the mark",
+                                                     "%s (%s %s): %u marks outside the roll (admitted %s, %s), on %s to %s: correct the admission or leaving date, or the marks",
+                                                     count),
+                                        (const char *)sqlite3_column_text (stmt, 0),
+                                        (const char *)sqlite3_column_text (stmt, 1),
+                                        (const char *)sqlite3_column_text (stmt, 2),
+                                        count, admitted, left, first, last));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the register"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 att_pupil_validate (AttPupil  *pupil,
                     GError   **error)
@@ -949,6 +1111,9 @@ att_pupils_save (AttDb          *db,
       att_db_set_sqlite_error (db, error, _("read the pupils"));
       goto failed;
     }
+
+  if (!att_pupil_check_roll (db, pupil, NULL, error))
+    goto failed;
 
   if (pupil->id == 0)
     stmt = att_db_prepare (db,

@@ -89,6 +89,13 @@ void          att_compulsory_school_age (AttDate        dob,
 gboolean      att_pupil_compulsory_age  (AttPupil      *self,
                                          AttDate        date);
 
+/* Appends a sentence to @problems for each pupil with marks outside
+ * their roll (before the admission date or after the leaving date), as
+ * older data or another program may have left them. */
+gboolean      att_pupils_check_roll_marks (AttDb       *db,
+                                           GPtrArray   *problems,
+                                           GError     **error);
+
 /* UPN: a check letter and 12 digits; a temporary UPN ends in a letter.
  * Returns FALSE with an error that says what is wrong. */
 gboolean      att_upn_validate          (const char    *upn,

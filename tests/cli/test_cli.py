@@ -1148,6 +1148,39 @@ def test_control_characters_refused_and_escaped():
         t.cleanup()
 
 
+def test_roll_dates_never_move_over_marks():
+    import sqlite3
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # A: 6 marks, Mon 2 Sep to Wed 4 Sep.
+        t.marks(UPN_A, [(d, s, "/") for d, s in sessions_of(school_days("2024-09-02", 3))])
+        # The MIS says A was admitted on Thu 5 Sep: that would leave all 6
+        # off roll. Refused, naming the row, the field, the first three
+        # marks and how many more.
+        rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
+                 "admission_date"],
+                [UPN_B, "Smith", "Ben", "2015-11-14", "M", "4", "4K", "2024-09-02"],
+                [UPN_A, "Khan", "Amina", "2015-10-14", "F", "4", "4K", "2024-09-05"]]
+        r = t.refused("pupils", "import", t.write("moved.csv", rows), "--user", OFFICER)
+        check("row 3, admission_date" in r.err, "row and field: " + r.err)
+        check("6 marks" in r.err and "Mon 2 Sep 2024 am /" in r.err and "and 3 more" in r.err,
+              "the marks in the way: " + r.err)
+        equal(t.json("pupils", "show", UPN_A)["admission_date"], "2024-09-02", "unchanged")
+        equal(t.ok("check").out.strip(), "ok", "a sound register")
+        # Marks already outside a roll (older data) are reported by check.
+        con = sqlite3.connect(t.db)
+        con.execute("UPDATE pupils SET admission_date = admission_date + 2 WHERE upn = ?", (UPN_A,))
+        con.commit()
+        con.close()
+        r = t.refused("check")
+        check(UPN_A in r.out and "4 marks outside the roll" in r.out, "the pupil: " + r.out)
+        check("marks outside their roll" in r.err, "the refusal: " + r.err)
+    finally:
+        t.cleanup()
+
+
 # --- A small TAP runner -----------------------------------------------------
 
 def main():
