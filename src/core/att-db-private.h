@@ -33,6 +33,11 @@ struct _AttDb
   AttMarkStore *marks;          /* see att-register.c */
 };
 
+/* The migrations (att-db-migrations.c): how many there are, and the SQL
+ * that brings the schema from @version to @version + 1. */
+guint         att_db_n_migrations      (void);
+const char   *att_db_migration         (guint         version);
+
 sqlite3      *att_db_get_handle        (AttDb        *self);
 /* A prepared statement cached on the connection, reset and with its
  * bindings cleared. Do not finalize it. */
