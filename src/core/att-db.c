@@ -225,6 +225,57 @@ att_db_step_done (AttDb         *self,
   return FALSE;
 }
 
+char *
+att_db_column_dup (sqlite3_stmt *stmt,
+                   int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text ? g_strdup (text) : NULL;
+}
+
+GPtrArray *
+att_db_collect (AttDb          *self,
+                sqlite3_stmt   *stmt,
+                AttDbRowFunc    from_row,
+                GDestroyNotify  free_func,
+                const char     *what,
+                GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (self, error, what);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+att_db_query_int (AttDb         *self,
+                  sqlite3_stmt  *stmt,
+                  gint64        *value,
+                  const char    *what,
+                  GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      att_db_set_sqlite_error (self, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 att_db_begin (AttDb   *self,
               GError **error)

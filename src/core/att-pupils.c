@@ -876,15 +876,6 @@ att_pupil_validate (AttPupil  *pupil,
   "leaving_date, fsm, sen, eal, looked_after, social_worker, young_carer, " \
   "medical_note"
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
-
-  return text ? g_strdup (text) : NULL;
-}
-
 static AttPupil *
 pupil_from_row (sqlite3_stmt *stmt)
 {
@@ -892,16 +883,16 @@ pupil_from_row (sqlite3_stmt *stmt)
   const char *text;
 
   pupil->id = sqlite3_column_int64 (stmt, 0);
-  pupil->upn = dup_column (stmt, 1);
-  pupil->legal_surname = dup_column (stmt, 2);
-  pupil->legal_forename = dup_column (stmt, 3);
-  pupil->preferred_surname = dup_column (stmt, 4);
-  pupil->preferred_forename = dup_column (stmt, 5);
+  pupil->upn = att_db_column_dup (stmt, 1);
+  pupil->legal_surname = att_db_column_dup (stmt, 2);
+  pupil->legal_forename = att_db_column_dup (stmt, 3);
+  pupil->preferred_surname = att_db_column_dup (stmt, 4);
+  pupil->preferred_forename = att_db_column_dup (stmt, 5);
   pupil->dob = sqlite3_column_int (stmt, 6);
   text = (const char *)sqlite3_column_text (stmt, 7);
   pupil->sex = text ? text[0] : 'F';
   pupil->year_group = sqlite3_column_int (stmt, 8);
-  pupil->reg_group = dup_column (stmt, 9);
+  pupil->reg_group = att_db_column_dup (stmt, 9);
   pupil->admission = sqlite3_column_int (stmt, 10);
   pupil->leaving = sqlite3_column_type (stmt, 11) == SQLITE_NULL
                    ? ATT_DATE_NONE : sqlite3_column_int (stmt, 11);
@@ -912,7 +903,7 @@ pupil_from_row (sqlite3_stmt *stmt)
   pupil->looked_after = sqlite3_column_int (stmt, 15) != 0;
   pupil->social_worker = sqlite3_column_int (stmt, 16) != 0;
   pupil->young_carer = sqlite3_column_int (stmt, 17) != 0;
-  pupil->medical_note = dup_column (stmt, 18);
+  pupil->medical_note = att_db_column_dup (stmt, 18);
   att_pupil_update_names (pupil);
   return pupil;
 }
@@ -1230,8 +1221,8 @@ att_pupils_delete (AttDb          *db,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      upn = dup_column (stmt, 0);
-      name = dup_column (stmt, 1);
+      upn = att_db_column_dup (stmt, 0);
+      name = att_db_column_dup (stmt, 1);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW)

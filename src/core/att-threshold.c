@@ -162,7 +162,7 @@ read_decisions (AttDb      *db,
 {
   sqlite3_stmt *stmt;
   GDate three_years;
-  int rc;
+  gint64 value = 0;
 
   g_date_clear (&three_years, 1);
   g_date_set_julian (&three_years, (guint32)as_of);
@@ -178,15 +178,9 @@ read_decisions (AttDb      *db,
   sqlite3_bind_int64 (stmt, 1, breach->pupil_id);
   sqlite3_bind_int (stmt, 2, (int)g_date_get_julian (&three_years));
   sqlite3_bind_int (stmt, 3, as_of);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    breach->notices_3y = (guint)sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      att_db_set_sqlite_error (db, error, _("read the penalty-notice decisions"));
-      return FALSE;
-    }
+  if (!att_db_query_int (db, stmt, &value, _("read the penalty-notice decisions"), error))
+    return FALSE;
+  breach->notices_3y = (guint)value;
 
   breach->considered = FALSE;
   if (breach->window_start == ATT_DATE_NONE)
@@ -201,15 +195,9 @@ read_decisions (AttDb      *db,
   sqlite3_bind_int64 (stmt, 1, breach->pupil_id);
   sqlite3_bind_int (stmt, 2, breach->window_start);
   sqlite3_bind_int (stmt, 3, as_of);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    breach->considered = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      att_db_set_sqlite_error (db, error, _("read the penalty-notice decisions"));
-      return FALSE;
-    }
+  if (!att_db_query_int (db, stmt, &value, _("read the penalty-notice decisions"), error))
+    return FALSE;
+  breach->considered = value != 0;
   return TRUE;
 }
 

@@ -222,7 +222,7 @@ att_user_require (const AttUser  *user,
   return FALSE;
 }
 
-static AttUser *
+static gpointer
 user_from_row (sqlite3_stmt *stmt)
 {
   AttUser *user = g_new0 (AttUser, 1);
@@ -322,9 +322,7 @@ GPtrArray *
 att_users_list (AttDb   *db,
                 GError **error)
 {
-  g_autoptr(GPtrArray) users = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
 
@@ -334,17 +332,8 @@ att_users_list (AttDb   *db,
                          error);
   if (stmt == NULL)
     return NULL;
-
-  users = g_ptr_array_new_with_free_func ((GDestroyNotify)att_user_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (users, user_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      att_db_set_sqlite_error (db, error, _("read the users"));
-      return NULL;
-    }
-  return g_steal_pointer (&users);
+  return att_db_collect (db, stmt, user_from_row,
+                         (GDestroyNotify)att_user_free, _("read the users"), error);
 }
 
 static AttUser *
