@@ -389,11 +389,11 @@ AttPupil *
 att_cli_find_pupil (AttDb      *db,
                     const char *upn)
 {
-  g_autofree char *upper = g_ascii_strup (upn, -1);
-  AttPupil *pupil = att_pupils_find (db, upper);
+  g_autoptr(GError) error = NULL;
+  AttPupil *pupil = att_pupils_find_or_error (db, upn, &error);
 
   if (pupil == NULL)
-    att_cli_refuse_msg (_("There is no pupil with the UPN %s"), upn);
+    att_cli_refuse (error);
   return pupil;
 }
 

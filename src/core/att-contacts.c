@@ -302,14 +302,9 @@ att_contacts_save (AttDb          *db,
   if (!att_contact_validate (contact, error))
     return 0;
 
-  pupil = att_pupils_get (db, contact->pupil_id);
+  pupil = att_pupils_get_or_error (db, contact->pupil_id, error);
   if (pupil == NULL)
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("There is no pupil number %lld for this contact"),
-                   (long long) contact->pupil_id);
-      return 0;
-    }
+    return 0;
 
   name = att_contact_dup_name (contact);
 

@@ -879,10 +879,10 @@ read_contact_row (Importer    *imp,
   upn = g_ascii_strup (required_text (imp, C_UPN, scratch), -1);
   if (*upn != '\0')
     {
-      pupil = att_pupils_find (db, upn);
+      pupil = att_pupils_find_or_error (db, upn, &local);
       if (pupil == NULL)
-        problemf (imp, "upn",
-                  _("there is no pupil with UPN %s: import the pupils first"), upn);
+        problem_from_error (imp, "upn", local);
+      g_clear_error (&local);
     }
 
   text = required_text (imp, C_PRIORITY, scratch);
@@ -1076,12 +1076,12 @@ read_mark_row (Importer       *imp,
   upn = g_ascii_strup (required_text (imp, M_UPN, scratch), -1);
   if (*upn != '\0')
     {
-      pupil = att_pupils_find (db, upn);
+      pupil = att_pupils_find_or_error (db, upn, &error);
       if (pupil == NULL)
-        problemf (imp, "upn",
-                  _("there is no pupil with UPN %s: import the pupils first"), upn);
+        problem_from_error (imp, "upn", error);
       else
         write.pupil_id = pupil->id;
+      g_clear_error (&error);
     }
 
   write.date = date_value (imp, M_DATE, TRUE, scratch);

@@ -1007,6 +1007,33 @@ att_pupils_find (AttDb      *db,
   return g_hash_table_lookup (db->pupils_by_upn, clean);
 }
 
+AttPupil *
+att_pupils_get_or_error (AttDb   *db,
+                         gint64   id,
+                         GError **error)
+{
+  AttPupil *pupil = att_pupils_get (db, id);
+
+  if (pupil == NULL)
+    g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                 _("There is no pupil number %lld on the register"), (long long) id);
+  return pupil;
+}
+
+AttPupil *
+att_pupils_find_or_error (AttDb       *db,
+                          const char  *upn,
+                          GError     **error)
+{
+  AttPupil *pupil = att_pupils_find (db, upn);
+
+  if (pupil == NULL)
+    g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                 _("There is no pupil with UPN %s: check the UPN, or import the pupils first"),
+                 upn ? upn : "");
+  return pupil;
+}
+
 /* Writing */
 
 static void
@@ -1198,6 +1225,7 @@ att_pupils_delete (AttDb          *db,
   g_autofree char *name = NULL;
   g_autofree char *upn = NULL;
   g_autofree char *detail = NULL;
+  AttPupil *pupil;
   sqlite3_stmt *stmt;
   gboolean has_marks;
   int rc;
@@ -1210,30 +1238,14 @@ att_pupils_delete (AttDb          *db,
   if (!att_db_begin (db, error))
     return FALSE;
 
-  stmt = att_db_prepare (db,
-                         "SELECT upn, coalesce (preferred_forename, legal_forename) "
-                         "|| ' ' || coalesce (preferred_surname, legal_surname) "
-                         "FROM pupils WHERE id = ?",
-                         error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  pupil = att_pupils_get_or_error (db, id, error);
+  if (pupil == NULL)
     {
-      upn = att_db_column_dup (stmt, 0);
-      name = att_db_column_dup (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                     _("There is no pupil number %lld: nothing was deleted"), (long long) id);
-      else
-        att_db_set_sqlite_error (db, error, _("read the pupils"));
+      g_prefix_error (error, _("Nothing was deleted: "));
       goto failed;
     }
+  upn = g_strdup (pupil->upn);
+  name = g_strdup (att_pupil_get_display_name (pupil));
 
   /* The register, with its history, is kept for six years: a pupil who
    * has ever been marked leaves the roll instead of being deleted. */

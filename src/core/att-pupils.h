@@ -120,6 +120,14 @@ AttPupil     *att_pupils_get            (AttDb         *db,
                                          gint64         id);      /* borrowed or NULL */
 AttPupil     *att_pupils_find           (AttDb         *db,
                                          const char    *upn);     /* borrowed or NULL */
+/* The same, with an ATT_ERROR_NOT_FOUND that says there is no such pupil
+ * (the one sentence every path uses) when there is none. */
+AttPupil     *att_pupils_get_or_error   (AttDb         *db,
+                                         gint64         id,
+                                         GError       **error);
+AttPupil     *att_pupils_find_or_error  (AttDb         *db,
+                                         const char    *upn,
+                                         GError       **error);
 /* Adds (id 0) or updates a pupil after validating every field; role
  * checked and audited. Returns the pupil's id or 0. */
 gint64        att_pupils_save           (AttDb         *db,

@@ -217,14 +217,9 @@ att_threshold_pupil (AttDb       *db,
   memset (breach, 0, sizeof *breach);
   breach->pupil_id = pupil_id;
 
-  pupil = att_pupils_get (db, pupil_id);
+  pupil = att_pupils_get_or_error (db, pupil_id, error);
   if (pupil == NULL)
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("There is no pupil number %lld on the register"),
-                   (long long) pupil_id);
-      return FALSE;
-    }
+    return FALSE;
 
   if (as_of == ATT_DATE_NONE)
     as_of = att_date_today ();
