@@ -558,6 +558,16 @@ importer_refuse (Importer  *imp,
   return FALSE;
 }
 
+/* Ends an import that could not be written: nothing was. */
+static void
+importer_fail (Importer  *imp,
+               GError   **error)
+{
+  g_prefix_error (error, _("%s: nothing was imported: "), imp->name);
+  imp->report->added = imp->report->updated = imp->report->unchanged = 0;
+  importer_clear (imp);
+}
+
 /* The summary written to the audit log after an import. */
 static char *
 import_summary (Importer *imp)
@@ -565,6 +575,61 @@ import_summary (Importer *imp)
   return g_strdup_printf ("%s: %u rows, %u added, %u updated, %u unchanged",
                           imp->name, imp->report->rows, imp->report->added,
                           imp->report->updated, imp->report->unchanged);
+}
+
+/* Writes what an import found to change, in one transaction with its
+ * line in the audit log, or refuses the whole file when it found any
+ * problem. @write writes @data; @n_changes is how many changes there are.
+ * Clears the importer either way. */
+typedef gboolean (*ImportWriteFunc) (AttDb          *db,
+                                     const AttUser  *user,
+                                     gpointer        data,
+                                     GError        **error);
+
+static gboolean
+importer_finish (Importer         *imp,
+                 AttDb            *db,
+                 const AttUser    *user,
+                 gboolean          dry_run,
+                 guint             n_changes,
+                 ImportWriteFunc   write,
+                 gpointer          data,
+                 const char       *action,
+                 GError          **error)
+{
+  g_autofree char *summary = NULL;
+
+  if (imp->report->problems->len > 0)
+    {
+      importer_refuse (imp, error);
+      importer_clear (imp);
+      return FALSE;
+    }
+
+  if (dry_run || n_changes == 0)
+    {
+      importer_clear (imp);
+      return TRUE;
+    }
+
+  if (!att_db_begin (db, error))
+    goto failed;
+  summary = import_summary (imp);
+  if (!write (db, user, data, error) ||
+      !att_audit_log (db, user, action, summary, error))
+    {
+      att_db_rollback (db);
+      goto failed;
+    }
+  if (!att_db_commit (db, error))
+    goto failed;
+
+  importer_clear (imp);
+  return TRUE;
+
+failed:
+  importer_fail (imp, error);
+  return FALSE;
 }
 
 /* Pupils */
@@ -709,6 +774,20 @@ read_pupil_row (Importer   *imp,
   return g_steal_pointer (&pupil);
 }
 
+static gboolean
+save_pupils (AttDb          *db,
+             const AttUser  *user,
+             gpointer        data,
+             GError        **error)
+{
+  GPtrArray *pupils = data;
+
+  for (guint i = 0; i < pupils->len; i++)
+    if (att_pupils_save (db, user, g_ptr_array_index (pupils, i), error) == 0)
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 att_import_pupils (AttDb            *db,
                    const AttUser    *user,
@@ -720,7 +799,6 @@ att_import_pupils (AttDb            *db,
   g_autoptr(AttImportReport) own_report = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) upn_rows = NULL;
-  g_autofree char *summary = NULL;
   Importer imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
@@ -752,44 +830,8 @@ att_import_pupils (AttDb            *db,
           g_ptr_array_add (changes, pupil);
       }
 
-  if (report->problems->len > 0)
-    {
-      importer_refuse (&imp, error);
-      importer_clear (&imp);
-      return FALSE;
-    }
-
-  if (dry_run || changes->len == 0)
-    {
-      importer_clear (&imp);
-      return TRUE;
-    }
-
-  if (!att_db_begin (db, error))
-    goto failed;
-  for (guint i = 0; i < changes->len; i++)
-    if (att_pupils_save (db, user, g_ptr_array_index (changes, i), error) == 0)
-      {
-        att_db_rollback (db);
-        goto failed;
-      }
-  summary = import_summary (&imp);
-  if (!att_audit_log (db, user, "pupils.import", summary, error))
-    {
-      att_db_rollback (db);
-      goto failed;
-    }
-  if (!att_db_commit (db, error))
-    goto failed;
-
-  importer_clear (&imp);
-  return TRUE;
-
-failed:
-  g_prefix_error (error, _("%s: nothing was imported: "), imp.name);
-  report->added = report->updated = report->unchanged = 0;
-  importer_clear (&imp);
-  return FALSE;
+  return importer_finish (&imp, db, user, dry_run, changes->len, save_pupils, changes,
+                          "pupils.import", error);
 }
 
 /* Contacts */
@@ -955,6 +997,20 @@ read_contact_row (Importer    *imp,
   return g_steal_pointer (&contact);
 }
 
+static gboolean
+save_contacts (AttDb          *db,
+               const AttUser  *user,
+               gpointer        data,
+               GError        **error)
+{
+  GPtrArray *contacts = data;
+
+  for (guint i = 0; i < contacts->len; i++)
+    if (att_contacts_save (db, user, g_ptr_array_index (contacts, i), error) == 0)
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 att_import_contacts (AttDb            *db,
                      const AttUser    *user,
@@ -967,7 +1023,6 @@ att_import_contacts (AttDb            *db,
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) keys = NULL;
   g_autoptr(GHashTable) by_pupil = NULL;
-  g_autofree char *summary = NULL;
   Importer imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
@@ -1007,43 +1062,11 @@ att_import_contacts (AttDb            *db,
           g_ptr_array_add (changes, contact);
       }
 
-  if (report->problems->len > 0)
-    {
-      importer_refuse (&imp, error);
-      importer_clear (&imp);
-      return FALSE;
-    }
-
-  if (dry_run || changes->len == 0)
-    {
-      importer_clear (&imp);
-      return TRUE;
-    }
-
-  if (!att_db_begin (db, error))
-    goto failed;
-  for (guint i = 0; i < changes->len; i++)
-    if (att_contacts_save (db, user, g_ptr_array_index (changes, i), error) == 0)
-      {
-        att_db_rollback (db);
-        goto failed;
-      }
-  summary = import_summary (&imp);
-  if (!att_audit_log (db, user, "contacts.import", summary, error))
-    {
-      att_db_rollback (db);
-      goto failed;
-    }
-  if (!att_db_commit (db, error))
-    goto failed;
-
-  importer_clear (&imp);
-  return TRUE;
+  return importer_finish (&imp, db, user, dry_run, changes->len, save_contacts, changes,
+                          "contacts.import", error);
 
 failed:
-  g_prefix_error (error, _("%s: nothing was imported: "), imp.name);
-  report->added = report->updated = report->unchanged = 0;
-  importer_clear (&imp);
+  importer_fail (&imp, error);
   return FALSE;
 }
 
@@ -1182,6 +1205,18 @@ read_mark_row (Importer       *imp,
   g_array_append_val (marks->writes, write);
 }
 
+static gboolean
+write_marks (AttDb          *db,
+             const AttUser  *user,
+             gpointer        data,
+             GError        **error)
+{
+  MarkImport *marks = data;
+
+  return att_register_write (db, user, (const AttMarkWrite *)(gpointer)marks->writes->data,
+                             marks->writes->len, marks->reason, ATT_WRITE_IMPORT, error);
+}
+
 gboolean
 att_import_marks (AttDb            *db,
                   const AttUser    *user,
@@ -1191,7 +1226,6 @@ att_import_marks (AttDb            *db,
                   GError          **error)
 {
   g_autoptr(AttImportReport) own_report = NULL;
-  g_autofree char *summary = NULL;
   MarkImport marks = { NULL, };
   gboolean ok = FALSE;
   Importer imp;
@@ -1237,41 +1271,12 @@ att_import_marks (AttDb            *db,
         goto failed;
     }
 
-  if (report->problems->len > 0)
-    {
-      importer_refuse (&imp, error);
-      goto out;
-    }
-
-  if (dry_run || marks.writes->len == 0)
-    {
-      ok = TRUE;
-      goto out;
-    }
-
-  if (!att_db_begin (db, error))
-    goto failed;
-  if (!att_register_write (db, user, (const AttMarkWrite *)(gpointer)marks.writes->data,
-                           marks.writes->len, marks.reason, ATT_WRITE_IMPORT, error))
-    {
-      att_db_rollback (db);
-      goto failed;
-    }
-  summary = import_summary (&imp);
-  if (!att_audit_log (db, user, "marks.import", summary, error))
-    {
-      att_db_rollback (db);
-      goto failed;
-    }
-  if (!att_db_commit (db, error))
-    goto failed;
-
-  ok = TRUE;
+  ok = importer_finish (&imp, db, user, dry_run, marks.writes->len, write_marks, &marks,
+                        "marks.import", error);
   goto out;
 
 failed:
-  g_prefix_error (error, _("%s: nothing was imported: "), imp.name);
-  report->added = report->updated = report->unchanged = 0;
+  importer_fail (&imp, error);
 
 out:
   g_clear_pointer (&marks.writes, g_array_unref);
