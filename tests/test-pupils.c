@@ -297,6 +297,49 @@ test_pupil_compulsory_age (void)
   g_assert_true (compulsory (D (2013, 5, 14), D (2024, 10, 1)));
 }
 
+static void
+test_pupil_flags (void)
+{
+  g_autoptr(AttPupil) pupil = make_pupil ("L201234567890", "Amina", "Khan");
+  AttFigures figures = { 0 };
+  g_autofree char *none = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *pa = NULL;
+  guint set;
+
+  /* Nothing to flag. */
+  g_assert_cmpuint (att_pupil_flags (pupil, NULL, D (2024, 10, 1)), ==, 0);
+  none = att_flags_format (0, " ");
+  g_assert_cmpstr (none, ==, "");
+
+  /* 100 possible, 50 absent: exactly half is severe, and also persistent
+   * (50% is 10% or more); SA alone is shown. Then every other flag, and
+   * a leaving date of 31 Aug 2024 before the 1 Oct 2024 of today. */
+  figures.possible = 100;
+  figures.present = 50;
+  figures.unauthorised = 50;
+  pupil->social_worker = pupil->looked_after = pupil->fsm = pupil->eal = pupil->young_carer = TRUE;
+  pupil->sen = ATT_SEN_EHCP;
+  pupil->medical_note = g_strdup ("Asthma");
+  pupil->leaving = D (2024, 8, 31);
+  set = att_pupil_flags (pupil, &figures, D (2024, 10, 1));
+  g_assert_cmpuint (set, ==, (1u << ATT_N_FLAGS) - 1 - (1u << ATT_FLAG_SEN_SUPPORT));
+  all = att_flags_format (set, " ");
+  g_assert_cmpstr (all, ==, "SA SW LAC EHCP FSM EAL YC Medical Left");
+  g_assert_cmpstr (att_flag_info (ATT_FLAG_SEVERE)->key, ==, "severe-absence");
+  g_assert_nonnull (strstr (att_flag_info (ATT_FLAG_SEVERE)->description, "half or more"));
+
+  /* 49 absent of 100 is PA, not SA; SEN support is "SEN K"; on 31 Aug
+   * itself the pupil has not yet left. */
+  figures.present = 51;
+  figures.unauthorised = 49;
+  pupil->sen = ATT_SEN_SUPPORT;
+  set = att_pupil_flags (pupil, &figures, D (2024, 8, 31));
+  pa = att_flags_format (set & ((1u << ATT_FLAG_PERSISTENT) | (1u << ATT_FLAG_SEN_SUPPORT) |
+                                (1u << ATT_FLAG_SEVERE) | (1u << ATT_FLAG_LEFT)), ", ");
+  g_assert_cmpstr (pa, ==, "PA, SEN K");
+}
+
 static gint64
 add_user (AttDb      *db,
           const char *name,
@@ -755,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/pupils/names", test_pupil_names);
   g_test_add_func ("/pupils/on-roll", test_pupil_on_roll);
   g_test_add_func ("/pupils/compulsory-age", test_pupil_compulsory_age);
+  g_test_add_func ("/pupils/flags", test_pupil_flags);
   g_test_add_func ("/pupils/validate", test_pupil_validate);
   g_test_add_func ("/pupils/save", test_pupil_save);
   g_test_add_func ("/pupils/sort-accents", test_sort_accents);

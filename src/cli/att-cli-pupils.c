@@ -168,24 +168,12 @@ att_cli_cmd_pupils_list (AttCliContext *ctx)
           g_autofree char *admitted = att_date_format (pupil->admission);
           g_autofree char *left = pupil->leaving ? att_date_format (pupil->leaving) : g_strdup ("");
           char sex[2] = { pupil->sex, '\0' };
-          g_autoptr(GString) flags = g_string_new (NULL);
-
-          if (pupil->fsm)
-            g_string_append (flags, " FSM");
-          if (pupil->sen != ATT_SEN_NONE)
-            g_string_append_printf (flags, " SEN:%s", att_sen_to_string (pupil->sen));
-          if (pupil->eal)
-            g_string_append (flags, " EAL");
-          if (pupil->looked_after)
-            g_string_append (flags, " LAC");
-          if (pupil->social_worker)
-            g_string_append (flags, " SW");
-          if (pupil->young_carer)
-            g_string_append (flags, " YC");
+          g_autofree char *flags = att_flags_format (att_pupil_flags (pupil, NULL, att_date_today ()),
+                                                     ", ");
 
           att_cli_table_add_row (table, pupil->upn, att_pupil_get_display_name (pupil),
                                  pupil->reg_group, year_text, dob, sex, admitted, left,
-                                 flags->len ? flags->str + 1 : "", NULL);
+                                 flags, NULL);
         }
     }
 
@@ -233,27 +221,11 @@ pupil_flags (AttPupil         *pupil,
              const AttFigures *figures)
 {
   GPtrArray *flags = g_ptr_array_new ();
+  guint set = att_pupil_flags (pupil, figures, att_date_today ());
 
-  if (pupil->fsm)
-    g_ptr_array_add (flags, (gpointer)"fsm");
-  if (pupil->sen == ATT_SEN_SUPPORT)
-    g_ptr_array_add (flags, (gpointer)"sen-support");
-  if (pupil->sen == ATT_SEN_EHCP)
-    g_ptr_array_add (flags, (gpointer)"ehc-plan");
-  if (pupil->eal)
-    g_ptr_array_add (flags, (gpointer)"eal");
-  if (pupil->looked_after)
-    g_ptr_array_add (flags, (gpointer)"looked-after");
-  if (pupil->social_worker)
-    g_ptr_array_add (flags, (gpointer)"social-worker");
-  if (pupil->young_carer)
-    g_ptr_array_add (flags, (gpointer)"young-carer");
-  if (pupil->medical_note != NULL && *pupil->medical_note != '\0')
-    g_ptr_array_add (flags, (gpointer)"medical");
-  if (att_figures_persistent (figures))
-    g_ptr_array_add (flags, (gpointer)"persistent-absence");
-  if (att_figures_severe (figures))
-    g_ptr_array_add (flags, (gpointer)"severe-absence");
+  for (guint i = 0; i < ATT_N_FLAGS; i++)
+    if (set & (1u << i))
+      g_ptr_array_add (flags, (gpointer)att_flag_info (i)->key);
   return flags;
 }
 
@@ -336,8 +308,7 @@ att_cli_cmd_pupils_show (AttCliContext *ctx)
       g_autofree char *period = g_strdup_printf (_("%s to %s"), from_text, today_text);
       char sex[2] = { pupil->sex, '\0' };
 
-      g_ptr_array_add (flags, NULL);
-      flag_text = g_strjoinv (", ", (char **)flags->pdata);
+      flag_text = att_flags_format (att_pupil_flags (pupil, &figures, today), ", ");
 
       att_cli_table_add_row (details, _("UPN"), pupil->upn, NULL);
       att_cli_table_add_row (details, _("Name"), att_pupil_get_display_name (pupil), NULL);

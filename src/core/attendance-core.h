@@ -11,6 +11,7 @@
 #include "att-demo.h"
 #include "att-error.h"
 #include "att-file.h"
+#include "att-flags.h"
 #include "att-import.h"
 #include "att-pupils.h"
 #include "att-register.h"
