@@ -397,6 +397,50 @@ importer_usable (Importer *imp)
   return imp->csv != NULL && imp->report->problems->len == 0;
 }
 
+/* The start of every import: the user's right, the pupils the rows are
+ * matched against, and the file read and its columns found. */
+static gboolean
+importer_start (Importer          *imp,
+                AttDb             *db,
+                const AttUser     *user,
+                AttPermission      perm,
+                const char        *path,
+                const ColumnSpec  *specs,
+                guint              n_specs,
+                AttImportReport   *report,
+                GError           **error)
+{
+  memset (imp, 0, sizeof *imp);
+  if (!att_user_require (user, perm, error) ||
+      !att_pupils_list (db, error))
+    return FALSE;
+  if (!importer_open (imp, path, specs, n_specs, report, error))
+    {
+      importer_clear (imp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Counts a row that was read without problems: TRUE when it changes
+ * something and is kept. */
+static gboolean
+importer_count (Importer *imp,
+                gboolean  is_new,
+                gboolean  unchanged)
+{
+  if (is_new)
+    imp->report->added++;
+  else if (unchanged)
+    {
+      imp->report->unchanged++;
+      return FALSE;
+    }
+  else
+    imp->report->updated++;
+  return TRUE;
+}
+
 static void
 importer_start_row (Importer *imp,
                     guint     index)
@@ -762,15 +806,8 @@ read_pupil_row (Importer   *imp,
     return NULL;
 
   att_pupil_update_names (pupil);
-  if (existing == NULL)
-    imp->report->added++;
-  else if (pupils_equal (existing, pupil))
-    {
-      imp->report->unchanged++;
-      return NULL;
-    }
-  else
-    imp->report->updated++;
+  if (!importer_count (imp, existing == NULL, existing && pupils_equal (existing, pupil)))
+    return NULL;
   return g_steal_pointer (&pupil);
 }
 
@@ -807,15 +844,8 @@ att_import_pupils (AttDb            *db,
   if (report == NULL)
     report = own_report = att_import_report_new ();
 
-  if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))
+  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, path, pupil_columns, P_N_COLUMNS, report, error))
     return FALSE;
-  if (!att_pupils_list (db, error))
-    return FALSE;
-  if (!importer_open (&imp, path, pupil_columns, P_N_COLUMNS, report, error))
-    {
-      importer_clear (&imp);
-      return FALSE;
-    }
 
   changes = g_ptr_array_new_with_free_func (g_object_unref);
   upn_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -985,15 +1015,8 @@ read_contact_row (Importer    *imp,
   if (imp->row_problems > 0)
     return NULL;
 
-  if (existing == NULL)
-    imp->report->added++;
-  else if (contacts_equal (existing, contact))
-    {
-      imp->report->unchanged++;
-      return NULL;
-    }
-  else
-    imp->report->updated++;
+  if (!importer_count (imp, existing == NULL, existing && contacts_equal (existing, contact)))
+    return NULL;
   return g_steal_pointer (&contact);
 }
 
@@ -1031,15 +1054,8 @@ att_import_contacts (AttDb            *db,
   if (report == NULL)
     report = own_report = att_import_report_new ();
 
-  if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))
+  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, path, contact_columns, C_N_COLUMNS, report, error))
     return FALSE;
-  if (!att_pupils_list (db, error))
-    return FALSE;
-  if (!importer_open (&imp, path, contact_columns, C_N_COLUMNS, report, error))
-    {
-      importer_clear (&imp);
-      return FALSE;
-    }
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify)att_contact_free);
   keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1238,15 +1254,8 @@ att_import_marks (AttDb            *db,
 
   /* att_register_write() checks the right too, but saying it once, up
    * front, reads better than on every row. */
-  if (!att_user_require (user, ATT_PERM_BULK_MARK, error))
+  if (!importer_start (&imp, db, user, ATT_PERM_BULK_MARK, path, mark_columns, M_N_COLUMNS, report, error))
     return FALSE;
-  if (!att_pupils_list (db, error))
-    return FALSE;
-  if (!importer_open (&imp, path, mark_columns, M_N_COLUMNS, report, error))
-    {
-      importer_clear (&imp);
-      return FALSE;
-    }
 
   marks.writes = g_array_new (FALSE, FALSE, sizeof (AttMarkWrite));
   marks.comments = g_ptr_array_new_with_free_func (g_free);
