@@ -844,7 +844,8 @@ att_import_pupils (AttDb            *db,
   if (report == NULL)
     report = own_report = att_import_report_new ();
 
-  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, path, pupil_columns, P_N_COLUMNS, report, error))
+  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, path, pupil_columns, P_N_COLUMNS,
+                       report, error))
     return FALSE;
 
   changes = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1054,7 +1055,8 @@ att_import_contacts (AttDb            *db,
   if (report == NULL)
     report = own_report = att_import_report_new ();
 
-  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, path, contact_columns, C_N_COLUMNS, report, error))
+  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, path, contact_columns, C_N_COLUMNS,
+                       report, error))
     return FALSE;
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify)att_contact_free);
@@ -1254,7 +1256,8 @@ att_import_marks (AttDb            *db,
 
   /* att_register_write() checks the right too, but saying it once, up
    * front, reads better than on every row. */
-  if (!importer_start (&imp, db, user, ATT_PERM_BULK_MARK, path, mark_columns, M_N_COLUMNS, report, error))
+  if (!importer_start (&imp, db, user, ATT_PERM_BULK_MARK, path, mark_columns, M_N_COLUMNS,
+                       report, error))
     return FALSE;
 
   marks.writes = g_array_new (FALSE, FALSE, sizeof (AttMarkWrite));
