@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -157,6 +158,61 @@ test_create_refuses_existing (void)
   /* The existing database is untouched. */
   value = att_db_get_setting (t->db, "name");
   g_assert_cmpstr (value, ==, "Riverside Primary School");
+}
+
+static void
+test_files_private (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attendance-test-XXXXXX", &error);
+  g_autofree char *folder = g_build_filename (dir, "school", NULL);
+  g_autofree char *path = g_build_filename (folder, "school.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  AttDb *db;
+  GStatBuf st;
+  mode_t old = umask (022);
+
+  /* With a umask that would let everyone read them, the database, its
+   * -wal and -shm (there while it is open) and a backup are 0600, and the
+   * folder made for it 0700. */
+  db = att_db_create (path, &error);
+  g_assert_no_error (error);
+  put (db, "name", "Riverside");
+  g_assert_true (att_db_backup (db, copy, &error));
+  g_assert_no_error (error);
+  {
+    const char *files[] = { path, wal, shm, copy };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_assert_cmpint (g_stat (files[i], &st), ==, 0);
+        g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      }
+  }
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  att_db_check_access (db, warnings);
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  /* Opened up by hand: the check warns about the file and the folder. */
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  att_db_check_access (db, warnings);
+  g_assert_cmpuint (warnings->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "chmod 600"));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 1), "chmod 700"));
+
+  g_object_unref (db);
+  umask (old);
+  g_unlink (copy);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (folder);
+  g_rmdir (dir);
 }
 
 static void
@@ -501,6 +557,7 @@ main (int   argc,
   g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/db/reopen", test_reopen);
   g_test_add_func ("/db/create-refuses-existing", test_create_refuses_existing);
+  g_test_add_func ("/db/files-private", test_files_private);
   g_test_add_func ("/db/nested-transactions", test_nested_transactions);
   g_test_add_func ("/db/backup-during-write", test_backup_during_write);
   g_test_add_func ("/db/check-fresh", test_check_fresh);

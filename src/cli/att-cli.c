@@ -96,7 +96,7 @@ static const AttCliCommand commands[] = {
   { "threshold", "[--as-of DATE] [--json]", "as-of json", 0, 0,
     att_cli_cmd_threshold, N_("the National Framework check for every pupil") },
   { "backup", "FILE", "", 1, 1,
-    att_cli_cmd_backup, N_("a consistent copy of the database") },
+    att_cli_cmd_backup, N_("a consistent copy of the database, to a new file (an existing one is never replaced)") },
   { "check", "[--repair]", "repair", 0, 0,
     att_cli_cmd_check, N_("integrity check of the database; --repair rebuilds the saved copy of the register") },
 };
