@@ -316,6 +316,19 @@ att_cli_print_json (JsonBuilder *builder)
 }
 
 void
+att_cli_print_list (JsonBuilder *builder,
+                    AttCliTable *table)
+{
+  if (builder != NULL)
+    {
+      json_builder_end_array (builder);
+      att_cli_print_json (builder);
+    }
+  else if (table != NULL)
+    att_cli_table_print (table);
+}
+
+void
 att_cli_json_string (JsonBuilder *builder,
                      const char  *key,
                      const char  *value)
