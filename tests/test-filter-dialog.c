@@ -361,8 +361,8 @@ test_remembered (void)
                          "filter=SEN%20support%2C%20Year%209;year=9;sen=S");
   other = ATT_REGISTER_PAGE (att_register_page_new ());
   g_object_ref_sink (other);
-  att_register_page_set_user (other, officer);
-  att_register_page_set_db (other, t->db);
+  att_context_set_user (att_page_get_context (ATT_PAGE (other)), officer);
+  att_context_set_db (att_page_get_context (ATT_PAGE (other)), t->db);
   att_test_flush_events ();
   g_assert_cmpstr (att_register_page_get_filter (other)->name, ==, SEN_YEAR_9);
   g_assert_cmpint (att_register_page_get_filter (other)->sen, ==, 'K');
@@ -374,7 +374,7 @@ test_remembered (void)
   g_settings_set_string (settings, "register-group", "filter=Gone;year=9");
   other = ATT_REGISTER_PAGE (att_register_page_new ());
   g_object_ref_sink (other);
-  att_register_page_set_db (other, t->db);
+  att_context_set_db (att_page_get_context (ATT_PAGE (other)), t->db);
   att_test_flush_events ();
   g_assert_null (att_register_page_get_filter (other)->name);
   g_assert_cmpint (att_register_page_get_filter (other)->year, ==, -1);
@@ -393,7 +393,7 @@ test_refused (void)
 
   /* Every role may save filters (it needs the right to take the
    * register), so the refusal a person can meet is nobody signed in. */
-  att_register_page_set_user (page, NULL);
+  att_context_set_user (att_page_get_context (ATT_PAGE (page)), NULL);
   dialog = open_dialog ("register.new-filter");
   set_name (dialog, "Year 7");
   g_assert_true (save_sensitive (dialog));
@@ -406,7 +406,7 @@ test_refused (void)
   filters = load_filters ();
   g_assert_cmpuint (filters->len, ==, 2);
   cancel_dialog (dialog);
-  att_register_page_set_user (page, officer);
+  att_context_set_user (att_page_get_context (ATT_PAGE (page)), officer);
 
   /* The core refuses what was saved elsewhere while the dialog was open:
    * the dialog says so and nothing is written. */
@@ -519,10 +519,10 @@ main (int   argc,
   gtk_window_set_default_size (window, 1200, 700);
   page = ATT_REGISTER_PAGE (att_register_page_new ());
   g_object_ref_sink (page);
-  att_register_page_set_user (page, officer);
+  att_context_set_user (att_page_get_context (ATT_PAGE (page)), officer);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
-  att_register_page_set_db (page, t->db);
+  att_context_set_db (att_page_get_context (ATT_PAGE (page)), t->db);
   att_register_page_show (page, school, D (2024, 9, 10), FALSE);
   edit_probe = probe ("register.edit-filter");
   delete_probe = probe ("register.delete-filter");

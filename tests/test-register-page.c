@@ -154,8 +154,9 @@ test_opens_on_group (void)
   g_assert_cmpstr (mode, ==, "week");
 }
 
-/* Every mark cell drawn in @widget, with the number of them that show
- * @text, each checked to tell a screen reader what it means. */
+/* Every mark cell (an AttRegisterCell of a session) drawn in @widget, with
+ * the number of them that show @text, each checked to tell a screen
+ * reader what it means. */
 static guint
 check_cell_labels (GtkWidget  *widget,
                    const char *text,
@@ -163,12 +164,19 @@ check_cell_labels (GtkWidget  *widget,
 {
   guint n = 0;
 
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "register-cell") &&
-      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+  if (ATT_IS_REGISTER_CELL (widget)
+      && att_register_cell_get_kind (ATT_REGISTER_CELL (widget)) == ATT_REGISTER_CELL_SESSION)
     {
-      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                           meaning);
-      n++;
+      GtkLabel *label = att_register_cell_get_label (ATT_REGISTER_CELL (widget));
+
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "register-cell"));
+      if (g_strcmp0 (gtk_label_get_label (label), text) == 0)
+        {
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                               meaning);
+          n++;
+        }
+      return n;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -495,10 +503,10 @@ test_palette_and_missing (void)
   g_assert_cmpuint (att_code_palette_get_n_codes (ATT_CODE_PALETTE (palette)), ==, 32);
   gtk_popover_popdown (GTK_POPOVER (palette));
 
-  /* Picking a code from the palette writes it like typing: Dan Tuesday
-   * afternoon. */
+  /* Picking a code from the palette (its buttons' palette.choose action)
+   * writes it like typing: Dan Tuesday afternoon. */
   att_register_page_set_cursor (page, position_of (dan), TUE_PM);
-  g_signal_emit_by_name (palette, "code-chosen", "M");
+  gtk_widget_activate_action (palette, "palette.choose", "s", "M");
   att_test_flush_events ();
   g_assert_cmpint (code_of (dan, D (2024, 9, 10), ATT_SESSION_PM), ==, ATT_CODE_M);
 
@@ -510,6 +518,22 @@ test_palette_and_missing (void)
   g_assert_cmpstr (((AttRegisterStatus *)groups->pdata[0])->group, ==, "7A");
   g_assert_cmpuint (((AttRegisterStatus *)groups->pdata[0])->marked, ==, 3);
   g_assert_cmpstr (((AttRegisterStatus *)groups->pdata[1])->group, ==, "7B");
+
+  /* Each group listed is a button of register.show-group: 7B's shows
+   * 7B, today (Tuesday 10 September), as a week still. */
+  {
+    g_autoptr(AttGridFilter) a = att_grid_filter_new_group ("7A");
+    AttDate date = att_register_page_get_date (page);
+    gboolean week = att_register_page_get_week (page);
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "register.show-group", "s", "7B");
+    att_test_flush_events ();
+    g_assert_cmpstr (att_register_page_get_filter (page)->group, ==, "7B");
+    g_assert_cmpint (att_register_page_get_date (page), ==, D (2024, 9, 10));
+    g_assert_cmpint (att_register_page_get_week (page), ==, week);
+    att_register_page_show (page, a, date, week);
+    att_test_flush_events ();
+  }
 }
 
 static void
@@ -597,6 +621,72 @@ test_export_pdf (void)
   g_assert_nonnull (strstr (out, "C1"));
   g_assert_nonnull (strstr (out, "Page 1 of 1"));
   g_assert_nonnull (strstr (out, "Printed by Olive Officer"));
+}
+
+/* Print Roll Call: today (Tue 10 September), the session the clock is in
+ * (08:50: the morning), the whole school, through the real print
+ * operation's export. */
+static void
+test_export_rollcall_pdf (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (t->dir, "rollcall.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_auto(GStrv) pages = NULL;
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", NULL, "-", NULL };
+  /* Tuesday morning, whatever earlier tests left: Amy /, Ben L 5
+   * minutes, Cara I, Dan V (a trip) in 7A; Eve / in 7B. */
+  AttMarkWrite writes[] = {
+    { amy, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL },
+    { ben, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_L, 5, NULL },
+    { cara, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_I, -1, NULL },
+    { dan, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_V, -1, NULL },
+    { eve, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL },
+  };
+  GStatBuf st;
+  int status = 0;
+  gboolean installed = FALSE;
+  const char *action_name, *property_name;
+  const GVariantType *parameter_type;
+  GType owner;
+
+  /* The page offers it as an action (the menu's Print the Roll Call). */
+  for (guint i = 0;
+       gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (page), i, &owner, &action_name,
+                                      &parameter_type, &property_name);
+       i++)
+    installed = installed || g_strcmp0 (action_name, "register.print-rollcall") == 0;
+  g_assert_true (installed);
+
+  att_register_write (t->db, officer, writes, G_N_ELEMENTS (writes), "Register corrected",
+                      ATT_WRITE_DEFAULT, &error);
+  g_assert_no_error (error);
+  att_test_flush_events ();
+
+  g_assert_true (att_register_page_export_rollcall_pdf (page, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  argv[4] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  pages = g_strsplit (out, "\f", -1);
+  /* The summary, 7A's list and 7B's list, then what follows the last
+   * form feed (nothing). On roll 4 + 1 = 5, all marked; on site Amy, Ben
+   * and Eve: 3. */
+  g_assert_cmpuint (g_strv_length (pages), ==, 4);
+  g_assert_nonnull (strstr (pages[0], "Roll call, Tue 10 Sep 2024, morning"));
+  g_assert_true (g_regex_match_simple ("^\\s*7A\\s+4\\s+0\\s+2\\s*$", pages[0], G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^\\s*7B\\s+1\\s+0\\s+1\\s*$", pages[0], G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^\\s*Whole school\\s+5\\s+0\\s+3\\s*$", pages[0], G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("Brown, Ben\\s+L 5 min\\s*$", pages[1], G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (pages[1], "Able, Amy"));
+  g_assert_null (strstr (pages[1], "Cole"));
+  g_assert_null (strstr (pages[1], "Dale"));
+  g_assert_nonnull (strstr (pages[2], "Evans, Eve"));
+  g_assert_nonnull (strstr (pages[2], "Printed by Olive Officer on Tue 10 Sep 2024 08:50"));
 }
 
 static void
@@ -761,10 +851,10 @@ main (int   argc,
   gtk_window_set_default_size (window, 1200, 700);
   page = ATT_REGISTER_PAGE (att_register_page_new ());
   g_object_ref_sink (page);
-  att_register_page_set_user (page, officer);
+  att_context_set_user (att_page_get_context (ATT_PAGE (page)), officer);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
-  att_register_page_set_db (page, t->db);
+  att_context_set_db (att_page_get_context (ATT_PAGE (page)), t->db);
   filter = att_grid_filter_new_group ("7A");
   att_register_page_show (page, filter, D (2024, 9, 9), TRUE);
   att_test_flush_events ();
@@ -779,6 +869,7 @@ main (int   argc,
   g_test_add_func ("/register-page/palette-and-missing", test_palette_and_missing);
   g_test_add_func ("/register-page/filter-and-sort", test_filter_and_sort);
   g_test_add_func ("/register-page/export-pdf", test_export_pdf);
+  g_test_add_func ("/register-page/export-rollcall-pdf", test_export_rollcall_pdf);
   g_test_add_func ("/register-page/switch-group-and-day", test_switch_group_and_day);
   g_test_add_func ("/register-page/planned-closure", test_planned_closure);
   g_test_add_func ("/register-page/empty-states", test_empty_states);

@@ -145,7 +145,7 @@ test_window_user (void)
 
   g_assert_true (g_str_has_prefix (text, "Signed in as "));
   g_assert_nonnull (strstr (text, expected->name));
-  g_assert_cmpstr (att_application_get_user (app)->name, ==, expected->name);
+  g_assert_cmpstr (att_context_get_user (att_window_get_context (window))->name, ==, expected->name);
 }
 
 static void
@@ -174,6 +174,18 @@ test_window_today (void)
   while (gtk_list_box_get_row_at_index (att_today_page_get_threshold_list (page), n_rows) != NULL)
     n_rows++;
   g_assert_cmpuint (n_rows, ==, breaches->len);
+
+  /* A row opens that pupil's record on the Pupils page; going back
+   * leaves it. */
+  g_assert_cmpuint (breaches->len, >, 0);
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (att_today_page_get_threshold_list (page), 0)));
+  att_test_flush_events ();
+  g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "pupils");
+  g_assert_true (att_pupils_page_is_showing_pupil (ATT_PUPILS_PAGE (att_window_get_page (window, "pupils"))));
+  gtk_widget_activate_action (att_window_get_page (window, "pupils"), "page.go-back", NULL);
+  g_assert_false (att_pupils_page_is_showing_pupil (ATT_PUPILS_PAGE (att_window_get_page (window, "pupils"))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
+  att_test_flush_events ();
 }
 
 static void
@@ -542,6 +554,53 @@ marked_pupil (AttDb  *db,
   g_assert_not_reached ();
 }
 
+/* The window hands its context to every page: the pages see the database
+ * the application opened and the user set on the context, and act on
+ * that user's rights. */
+static void
+test_window_context (void)
+{
+  AttContext *context = att_window_get_context (window);
+  static const char * const names[] = { "today", "register", "pupils" };
+  g_autoptr(AttUser) before = NULL;
+  AttUser rita = { 0, (char *)"Rita Reception", ATT_ROLE_RECEPTIONIST, (char *)"Receptionist" };
+  AttRegisterPage *register_page;
+
+  g_assert_true (ATT_IS_CONTEXT (context));
+  g_assert_true (att_context_get_db (context) == att_application_get_db (app));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *page = att_window_get_page (window, names[i]);
+
+      g_assert_true (ATT_IS_PAGE (page));
+      g_assert_true (att_page_get_context (ATT_PAGE (page)) == context);
+    }
+
+  /* A receptionist takes the register but may not close the school:
+   * register.close is disabled, so it opens no dialog. */
+  before = att_user_copy (att_context_get_user (context));
+  att_context_set_user (context, &rita);
+  att_test_flush_events ();
+  g_assert_cmpstr (att_window_get_user_text (window), ==, "Signed in as Rita Reception, Receptionist");
+  register_page = ATT_REGISTER_PAGE (att_window_get_page (window, "register"));
+  gtk_widget_activate_action (GTK_WIDGET (register_page), "register.close", NULL);
+  g_assert_null (att_register_page_get_amend_dialog (register_page));
+  g_assert_null (att_register_page_get_message (register_page));
+
+  /* Back to the headteacher or officer: the same action asks for the
+   * closure's reason. */
+  att_context_set_user (context, before);
+  att_test_flush_events ();
+  g_assert_true (g_str_has_prefix (att_window_get_user_text (window), "Signed in as "));
+  g_assert_null (strstr (att_window_get_user_text (window), "Rita"));
+  gtk_widget_activate_action (GTK_WIDGET (register_page), "register.close", NULL);
+  g_assert_nonnull (att_register_page_get_amend_dialog (register_page));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (att_register_page_get_amend_dialog (register_page)),
+                               "cancel");
+  att_test_flush_events ();
+  g_assert_null (att_register_page_get_amend_dialog (register_page));
+}
+
 static void
 write_mark (AttDb   *db,
             gint64   pupil_id,
@@ -550,7 +609,7 @@ write_mark (AttDb   *db,
   g_autoptr(GError) error = NULL;
   AttMarkWrite write = { pupil_id, att_date_from_ymd (2026, 11, 20), ATT_SESSION_AM, code, -1, NULL };
 
-  g_assert_true (att_register_write (db, att_application_get_user (app), &write, 1,
+  g_assert_true (att_register_write (db, att_context_get_user (att_window_get_context (window)), &write, 1,
                                      "Checking the Today page", ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
   att_test_flush_events ();
@@ -699,7 +758,7 @@ test_window_today_complete (void)
         }
     }
   g_assert_cmpuint (writes->len, >=, 2);
-  g_assert_true (att_register_write (db, att_application_get_user (app),
+  g_assert_true (att_register_write (db, att_context_get_user (att_window_get_context (window)),
                                      (AttMarkWrite *)writes->data, writes->len,
                                      "Checking the Today page", ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
@@ -859,6 +918,7 @@ main (int   argc,
 
   g_test_add_func ("/window/sidebar", test_window_sidebar);
   g_test_add_func ("/window/user", test_window_user);
+  g_test_add_func ("/window/context", test_window_context);
   g_test_add_func ("/window/today", test_window_today);
   g_test_add_func ("/window/pupils", test_window_pupils);
   g_test_add_func ("/window/search", test_window_search);

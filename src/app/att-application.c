@@ -23,8 +23,6 @@ struct _AttApplication
   AttDb               *db;
   char                *db_path;
   char                *error_message;
-  AttUser             *user;
-  gulong               changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (AttApplication, att_application, ADW_TYPE_APPLICATION)
@@ -33,7 +31,6 @@ enum {
   PROP_0,
   PROP_STATE,
   PROP_DB,
-  PROP_USER,
   N_PROPS
 };
 
@@ -58,87 +55,16 @@ att_application_get_default (void)
   return ATT_IS_APPLICATION (app) ? ATT_APPLICATION (app) : NULL;
 }
 
-/* Picks the user the app acts as. The app has no sign-in yet: a school
- * names the user in the acting-user setting, otherwise the first person
- * whose role is to run attendance is taken. */
-static void
-update_user (AttApplication *self)
-{
-  g_autoptr(GPtrArray) users = NULL;
-  g_autofree char *wanted = NULL;
-  const AttUser *found = NULL;
-
-  g_clear_pointer (&self->user, att_user_free);
-
-  if (self->db != NULL)
-    users = att_users_list (self->db, NULL);
-
-  if (users != NULL)
-    {
-      if (self->settings != NULL)
-        wanted = g_settings_get_string (self->settings, "acting-user");
-
-      for (guint i = 0; wanted != NULL && wanted[0] != '\0' && i < users->len; i++)
-        {
-          const AttUser *user = g_ptr_array_index (users, i);
-
-          if (g_utf8_collate (user->name, wanted) == 0)
-            found = user;
-        }
-
-      for (guint i = 0; found == NULL && i < users->len; i++)
-        {
-          const AttUser *user = g_ptr_array_index (users, i);
-
-          if (user->role == ATT_ROLE_HEADTEACHER
-              || user->role == ATT_ROLE_ATTENDANCE_OFFICER)
-            found = user;
-        }
-
-      if (found == NULL && users->len > 0)
-        found = g_ptr_array_index (users, 0);
-    }
-
-  if (found != NULL)
-    self->user = att_user_copy (found);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
-}
-
-static void
-on_db_changed (AttDb          *db,
-               guint           changes,
-               AttApplication *self)
-{
-  if (changes & ATT_CHANGE_USERS)
-    update_user (self);
-}
-
-static void
-on_acting_user_changed (GSettings      *settings,
-                        const char     *key,
-                        AttApplication *self)
-{
-  update_user (self);
-}
-
 static void
 set_state (AttApplication      *self,
            AttApplicationState  state,
            AttDb               *db,
            const char          *error_message)
 {
-  if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_id, self->db);
   g_set_object (&self->db, db);
   g_free (self->error_message);
   self->error_message = g_strdup (error_message);
 
-  if (self->db != NULL)
-    self->changed_id = g_signal_connect (self->db, "changed",
-                                         G_CALLBACK (on_db_changed), self);
-
-  update_user (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
 
   if (self->state != state)
@@ -267,14 +193,6 @@ att_application_get_error_message (AttApplication *self)
   return self->error_message;
 }
 
-const AttUser *
-att_application_get_user (AttApplication *self)
-{
-  g_return_val_if_fail (ATT_IS_APPLICATION (self), NULL);
-
-  return self->user;
-}
-
 GSettings *
 att_application_get_settings (AttApplication *self)
 {
@@ -375,8 +293,6 @@ att_application_startup (GApplication *app)
   if (schema != NULL)
     {
       self->settings = g_settings_new (ATT_SETTINGS_SCHEMA);
-      g_signal_connect (self->settings, "changed::acting-user",
-                        G_CALLBACK (on_acting_user_changed), self);
     }
   else
     g_debug ("The settings schema %s is not installed", ATT_SETTINGS_SCHEMA);
@@ -393,11 +309,8 @@ att_application_dispose (GObject *object)
 {
   AttApplication *self = ATT_APPLICATION (object);
 
-  if (self->db != NULL)
-    g_clear_signal_handler (&self->changed_id, self->db);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->user, att_user_free);
 
   G_OBJECT_CLASS (att_application_parent_class)->dispose (object);
 }
@@ -431,10 +344,6 @@ att_application_get_property (GObject    *object,
       g_value_set_object (value, self->db);
       break;
 
-    case PROP_USER:
-      g_value_set_boxed (value, self->user);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -462,10 +371,6 @@ att_application_class_init (AttApplicationClass *klass)
     g_param_spec_object ("db", NULL, NULL,
                          ATT_TYPE_DB,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_USER] =
-    g_param_spec_boxed ("user", NULL, NULL,
-                        ATT_TYPE_USER,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   attendance_register_resource ();

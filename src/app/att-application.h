@@ -7,11 +7,9 @@
 #include <adwaita.h>
 
 #include "attendance-core.h"
+#include "att-context.h"
 
 G_BEGIN_DECLS
-
-/* The GSettings schema of the app (the same for development builds). */
-#define ATT_SETTINGS_SCHEMA "io.github.schoolattendance.Attendance"
 
 typedef enum
 {
@@ -25,8 +23,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (AttApplication, att_application, ATT, APPLICATION, AdwApplication)
 
 AttApplication      *att_application_new             (void);
-/* The application that is running, for pages that need the database or
- * the acting user. */
+/* The application that is running. Pages never ask it for anything:
+ * the window hands them an AttContext. */
 AttApplication      *att_application_get_default     (void);
 
 AttApplicationState  att_application_get_state       (AttApplication *self);
@@ -35,9 +33,6 @@ AttDb               *att_application_get_db          (AttApplication *self);
 const char          *att_application_get_db_path     (AttApplication *self);
 /* Why the database could not be opened (state ERROR), else NULL. */
 const char          *att_application_get_error_message (AttApplication *self);
-/* The user the app acts as: the GSettings key acting-user, else the first
- * headteacher or attendance officer. NULL if the school has no users. */
-const AttUser       *att_application_get_user        (AttApplication *self);
 GSettings           *att_application_get_settings    (AttApplication *self);
 
 /* Opens (or reopens) the database at the default path. */

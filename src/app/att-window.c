@@ -6,17 +6,18 @@
 
 #include <glib/gi18n.h>
 
+#include "att-page.h"
 #include "att-pupils-page.h"
 #include "att-register-page.h"
 #include "att-today-page.h"
 #include "att-window-private.h"
 
 /* The areas of the window, in sidebar order; Alt+1, Alt+2, ... follow
- * this order. A page is a widget with a writable "db" property (AttDb,
- * may be NULL). It may also have a readable "subtitle" property (shown
- * under the title in the header bar) and a "can-go-back" property with a
- * "page.go-back" action for views inside the page. To add an area, add a
- * line here and its sources to src/app/meson.build. */
+ * this order. A page is an AttPage: the window hands it its AttContext
+ * (the database, the user, the settings, the clock) and shows its
+ * "subtitle" under the title, and its "can-go-back" as the back button.
+ * To add an area, add a line here and its sources to src/app/meson.build
+ * (one folder per area: src/app/today/, src/app/register/, ...). */
 typedef struct
 {
   const char  *name;
@@ -49,6 +50,7 @@ struct _AttWindow
   AdwToastOverlay      *toast_overlay;
 
   AttApplication       *application;
+  AttContext           *context;
   GSettings            *settings;
   GtkWidget            *current_page;
   gulong                subtitle_id;
@@ -62,28 +64,38 @@ G_DEFINE_FINAL_TYPE (AttWindow, att_window, ADW_TYPE_APPLICATION_WINDOW)
 static gboolean
 page_can_go_back (GtkWidget *page)
 {
-  gboolean can_go_back = FALSE;
+  return ATT_IS_PAGE (page) && att_page_get_can_go_back (ATT_PAGE (page));
+}
 
-  if (page != NULL
-      && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "can-go-back") != NULL)
-    g_object_get (page, "can-go-back", &can_go_back, NULL);
+/* Enables the window's actions from the state: what can be done on the
+ * screen shown (the school, no school yet, an error) and the page. */
+static void
+actions_update (AttWindow *self)
+{
+  const char *state = gtk_stack_get_visible_child_name (self->main_stack);
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
-  return can_go_back;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
+                                 folded || page_can_go_back (self->current_page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo",
+                                 g_strcmp0 (state, "no-school") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry",
+                                 g_strcmp0 (state, "error") == 0);
 }
 
 static void
 update_header (AttWindow *self)
 {
   GtkWidget *page = self->current_page;
-  g_autofree char *subtitle = NULL;
+  const char *subtitle = NULL;
   const char *title = NULL;
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
   if (page != NULL)
     {
       title = gtk_stack_page_get_title (gtk_stack_get_page (self->pages_stack, page));
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "subtitle") != NULL)
-        g_object_get (page, "subtitle", &subtitle, NULL);
+      if (ATT_IS_PAGE (page))
+        subtitle = att_page_get_subtitle (ATT_PAGE (page));
     }
 
   adw_window_title_set_title (self->content_title, title != NULL ? title : "");
@@ -91,8 +103,7 @@ update_header (AttWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
                           folded || page_can_go_back (page));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
-                                 folded || page_can_go_back (page));
+  actions_update (self);
 }
 
 static void
@@ -138,12 +149,10 @@ on_visible_page_changed (GtkStack   *stack,
 
   if (page != NULL)
     {
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "subtitle") != NULL)
-        self->subtitle_id = g_signal_connect (page, "notify::subtitle",
-                                              G_CALLBACK (on_page_notify), self);
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "can-go-back") != NULL)
-        self->can_go_back_id = g_signal_connect (page, "notify::can-go-back",
-                                                 G_CALLBACK (on_page_notify), self);
+      self->subtitle_id = g_signal_connect (page, "notify::subtitle",
+                                            G_CALLBACK (on_page_notify), self);
+      self->can_go_back_id = g_signal_connect (page, "notify::can-go-back",
+                                               G_CALLBACK (on_page_notify), self);
     }
 
   select_sidebar_row (self, name);
@@ -217,19 +226,6 @@ create_sidebar_row (const AttWindowPageInfo *info,
   return row;
 }
 
-static void
-set_db_on_pages (AttWindow *self)
-{
-  AttDb *db = att_application_get_db (self->application);
-
-  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
-    {
-      GtkWidget *page = gtk_stack_get_child_by_name (self->pages_stack, page_infos[i].name);
-
-      if (page != NULL)
-        g_object_set (page, "db", db, NULL);
-    }
-}
 
 static void
 update_state (AttWindow *self)
@@ -274,7 +270,9 @@ update_state (AttWindow *self)
       break;
     }
 
-  set_db_on_pages (self);
+  /* Every page follows the context. */
+  att_context_set_db (self->context, att_application_get_db (self->application));
+  actions_update (self);
 }
 
 static void
@@ -288,7 +286,7 @@ on_state_changed (AttApplication *application,
 static void
 update_user (AttWindow *self)
 {
-  const AttUser *user = att_application_get_user (self->application);
+  const AttUser *user = att_context_get_user (self->context);
   g_autofree char *text = NULL;
 
   if (user != NULL)
@@ -301,7 +299,7 @@ update_user (AttWindow *self)
        * position, as in "Signed in as Jo Bloggs, Attendance officer" */
       text = g_strdup_printf (_("Signed in as %s, %s"), user->name, position);
     }
-  else if (att_application_get_db (self->application) != NULL)
+  else if (att_context_get_db (self->context) != NULL)
     text = g_strdup (_("No user is set up yet: add one with “attendance-cli users add”"));
 
   gtk_label_set_label (self->user_label, text != NULL ? text : "");
@@ -309,9 +307,9 @@ update_user (AttWindow *self)
 }
 
 static void
-on_user_changed (AttApplication *application,
-                 GParamSpec     *pspec,
-                 AttWindow      *self)
+on_user_changed (AttContext *context,
+                 GParamSpec *pspec,
+                 AttWindow  *self)
 {
   update_user (self);
 }
@@ -436,7 +434,7 @@ show_register_today (AttWindow           *self,
 
   gtk_stack_set_visible_child (self->pages_stack, GTK_WIDGET (page));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  att_register_page_show (page, filter, att_date_today (), FALSE);
+  att_register_page_show (page, filter, att_context_get_today (self->context), FALSE);
   return page;
 }
 
@@ -464,7 +462,7 @@ show_register_pupil_action (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   AttWindow *self = ATT_WINDOW (widget);
-  AttDb *db = att_application_get_db (self->application);
+  AttDb *db = att_context_get_db (self->context);
   g_autoptr(AttGridFilter) filter = NULL;
   AttRegisterPage *page;
   gint64 pupil_id = g_variant_get_int64 (parameter);
@@ -598,7 +596,7 @@ att_window_setup (AttWindow *self)
 
   g_signal_connect_object (self->application, "notify::state",
                            G_CALLBACK (on_state_changed), self, 0);
-  g_signal_connect_object (self->application, "notify::user",
+  g_signal_connect_object (self->context, "notify::user",
                            G_CALLBACK (on_user_changed), self, 0);
 
   update_state (self);
@@ -639,6 +637,7 @@ att_window_dispose (GObject *object)
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_WINDOW);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (att_window_parent_class)->dispose (object);
 }
@@ -694,6 +693,7 @@ static void
 att_window_init (AttWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->context = att_context_new (NULL);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -702,7 +702,7 @@ att_window_init (AttWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
     {
       const AttWindowPageInfo *info = &page_infos[i];
-      GtkWidget *page = g_object_new (info->get_type (), NULL);
+      GtkWidget *page = g_object_new (info->get_type (), "context", self->context, NULL);
       GtkStackPage *stack_page;
 
       stack_page = gtk_stack_add_titled (self->pages_stack, page, info->name, _(info->title));
@@ -757,6 +757,14 @@ att_window_get_state_name (AttWindow *self)
   g_return_val_if_fail (ATT_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+AttContext *
+att_window_get_context (AttWindow *self)
+{
+  g_return_val_if_fail (ATT_IS_WINDOW (self), NULL);
+
+  return self->context;
 }
 
 const char *

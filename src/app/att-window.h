@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 #define ATT_TYPE_WINDOW (att_window_get_type ())
 G_DECLARE_FINAL_TYPE (AttWindow, att_window, ATT, WINDOW, AdwApplicationWindow)
 
-AttWindow *att_window_new (AttApplication *application);
+AttWindow  *att_window_new         (AttApplication *application);
+/* What the window hands to every page. */
+AttContext *att_window_get_context (AttWindow      *self);
 
 G_END_DECLS

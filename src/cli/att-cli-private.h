@@ -190,6 +190,15 @@ int att_cli_cmd_marks_export     (AttCliContext *ctx);
 int att_cli_cmd_register         (AttCliContext *ctx);
 int att_cli_cmd_history          (AttCliContext *ctx);
 
+/* Writes the printed register of GROUP (as `register` reads it) from
+ * @first to @last to the PDF file @path. */
+int att_cli_register_pdf         (AttCliContext *ctx,
+                                  const char    *group,
+                                  AttDate        first,
+                                  AttDate        last,
+                                  const char    *path);
+int att_cli_cmd_rollcall         (AttCliContext *ctx);
+
 int att_cli_cmd_stats            (AttCliContext *ctx);
 int att_cli_cmd_threshold        (AttCliContext *ctx);
 

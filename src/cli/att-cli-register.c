@@ -205,6 +205,8 @@ att_cli_cmd_register (AttCliContext *ctx)
     return status;
   if (days == 0)
     return att_cli_usage (ctx, _("--days: give at least one day"));
+  if (att_cli_opt (ctx, "pdf") != NULL && att_cli_flag (ctx, "json"))
+    return att_cli_usage (ctx, _("give --json or --pdf FILE, not both"));
 
   if (att_cli_open_db (ctx) == NULL)
     return ATT_CLI_REFUSED;
@@ -263,6 +265,9 @@ att_cli_cmd_register (AttCliContext *ctx)
       g_ascii_strncasecmp (group, "year", 4) != 0 && g_ascii_strcasecmp (group, "reception") != 0)
     return att_cli_refuse_msg (_("There are no pupils in the group “%s”: give a registration group, year:N or all"),
                                group);
+
+  if (att_cli_opt (ctx, "pdf") != NULL)
+    return att_cli_register_pdf (ctx, group, first, last, att_cli_opt (ctx, "pdf"));
 
   if (att_cli_flag (ctx, "json"))
     {

@@ -47,6 +47,8 @@ static const AttCliOption all_options[] = {
   { "minutes-late", TRUE },
   { "comment", TRUE },
   { "repair", FALSE },
+  { "date", TRUE },
+  { "pdf", TRUE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -86,10 +88,12 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_marks_import, N_("import marks: upn,date,session,code[,minutes_late,comment]") },
   { "marks export", "FILE.csv [--from DATE] [--to DATE]", "from to", 1, 1,
     att_cli_cmd_marks_export, N_("export marks with the same columns") },
-  { "register", "GROUP DATE [--days N] [--json]", "days json", 2, 2,
-    att_cli_cmd_register, N_("the register grid of a group (a registration group, year:N or all)") },
+  { "register", "GROUP DATE [--days N] [--json | --pdf FILE]", "days json pdf", 2, 2,
+    att_cli_cmd_register, N_("the register grid of a group (a registration group, year:N or all); --pdf prints it") },
   { "history", "UPN [--from DATE] [--to DATE] [--json]", "from to json", 1, 1,
     att_cli_cmd_history, N_("every entry and amendment of a pupil's marks") },
+  { "rollcall", "[--date DATE] [--session am|pm] [--json | --pdf FILE]", "date session json pdf", 0, 0,
+    att_cli_cmd_rollcall, N_("who is on site (/ \\ L U) by registration group, for a fire roll call") },
   { "stats", "[--from DATE] [--to DATE] [--group G] [--year N] [--pupil UPN] [--json]",
     "from to group year pupil json", 0, 0,
     att_cli_cmd_stats, N_("attendance figures per pupil") },

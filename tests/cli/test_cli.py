@@ -255,6 +255,7 @@ def test_help_and_version():
         check("--user" in r.out and "set-up" in r.out, "help explains the optional --user")
         r = t.ok("help", db=False)
         check("calendar closure add" in r.out, "help lists sub-commands")
+        check("rollcall" in r.out and "--pdf FILE" in r.out, "help lists printing")
         r = t.ok("help", "mark", db=False)
         check("--reason" in r.out, "help of one command")
         r = t.ok("mark", "--help", db=False)
@@ -591,6 +592,149 @@ def test_register_grid():
         equal(len(r.out.splitlines()), 5, "a header and four rows")
         t.refused("register", "9Z", "2024-10-15")
         equal(t.json("register", "year:6", "2024-10-15"), [], "an empty year")
+    finally:
+        t.cleanup()
+
+
+def pdf_pages(path):
+    """The text of a PDF, one string per page, as pdftotext -layout reads it."""
+    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", path, "-"],
+                         capture_output=True, text=True, check=True).stdout
+    pages = out.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    return pages
+
+
+def has_line(page, pattern):
+    return re.search(pattern, page, re.MULTILINE) is not None
+
+
+# Two registration groups: Amina Khan and Ben Smith in 4K (year 4), Cara
+# Jones and Dev Patel in 5L (year 5), all on roll from 2 September 2024.
+def add_two_groups(t):
+    rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
+             "admission_date"],
+            [UPN_A, "Khan", "Amina", "2015-10-14", "F", "4", "4K", "2024-09-02"],
+            [UPN_B, "Smith", "Ben", "2015-11-14", "M", "4", "4K", "2024-09-02"],
+            [UPN_C, "Jones", "Cara", "2014-12-14", "F", "5", "5L", "2024-09-02"],
+            [UPN_D, "Patel", "Dev", "2015-01-14", "M", "5", "5L", "2024-09-02"]]
+    t.ok("pupils", "import", t.write("pupils.csv", rows), "--user", OFFICER)
+
+
+def test_register_pdf():
+    t = School()
+    try:
+        t.setup()
+        add_two_groups(t)
+        t.mark(UPN_A, "2024-10-14", "am", "/")
+        t.mark(UPN_A, "2024-10-14", "pm", "\\")
+        t.mark(UPN_C, "2024-10-15", "am", "I")
+        pdf = t.path("school.pdf")
+        # The whole school: each registration group on its own page.
+        r = t.ok("register", "all", "2024-10-14", "--days", "5", "--pdf", pdf)
+        equal(r.out.strip(), "Wrote 2 pages to %s" % pdf, "the confirmation")
+        equal(os.stat(pdf).st_mode & 0o777, 0o600, "the PDF is its owner's only")
+        pages = pdf_pages(pdf)
+        equal(len(pages), 2, "two groups, two pages")
+        check("Riverside Primary" in pages[0], "the school's name")
+        check("Whole school, Mon 14 Oct 2024 to Fri 18 Oct 2024" in pages[0], pages[0])
+        check(has_line(pages[0], r"^\s*4K\s+2 pupils\s*$"), "4K's heading:\n" + pages[0])
+        check(has_line(pages[1], r"^\s*5L\s+2 pupils\s*$"), "5L's heading:\n" + pages[1])
+        check("Page 1 of 2" in pages[0] and "Page 2 of 2" in pages[1], "page numbers")
+        # Amina's Monday: / and \\; year to date (as of Fri 18 October,
+        # before today) 2 sessions, both present: 100.0%, none unauthorised.
+        check(has_line(pages[0], r"Khan, Amina\s+/\s+\\\s+100\.0\s+0\s*$"), pages[0])
+        check("Smith, Ben" in pages[0], "Ben with his group")
+        check("Jones" not in pages[0] and "Patel" not in pages[0], "5L is not on 4K's page")
+        # Cara's Tuesday: I; 1 possible session, not present: 0.0%, and I
+        # is authorised: 0 unauthorised.
+        check(has_line(pages[1], r"Jones, Cara\s+I\s+0\.0\s+0\s*$"), pages[1])
+        check("Khan" not in pages[1], "4K is not on 5L's page")
+
+        # One group, and a year: one page each.
+        one = t.path("4k.pdf")
+        equal(t.ok("register", "4k", "2024-10-14", "--pdf", one).out.strip(),
+              "Wrote 1 page to %s" % one, "a group is matched without regard to case")
+        pages = pdf_pages(one)
+        check("4K, Mon 14 Oct 2024" in pages[0], pages[0])
+        year = t.path("year5.pdf")
+        t.ok("register", "year:5", "2024-10-14", "--days", "5", "--pdf", year)
+        pages = pdf_pages(year)
+        equal(len(pages), 1, "year 5 is one group")
+        check("Year 5, Mon 14 Oct 2024 to Fri 18 Oct 2024" in pages[0], pages[0])
+
+        # Refusals write nothing.
+        bad = t.path("bad.pdf")
+        t.usage("register", "all", "2024-10-14", "--json", "--pdf", bad)
+        t.refused("register", "9Z", "2024-10-14", "--pdf", bad)
+        r = t.refused("register", "all", "2024-10-14", "--pdf", t.path("nowhere/bad.pdf"))
+        check("bad.pdf" in r.err, "the refusal names the file: " + r.err)
+        check(not os.path.exists(bad), "no file after a refusal")
+    finally:
+        t.cleanup()
+
+
+def test_rollcall():
+    t = School()
+    try:
+        t.setup()
+        add_two_groups(t)
+        # Wednesday 18 December, morning (the register is open 08:45 to
+        # 09:15): Amina /, Ben L 10 minutes, Cara U 40 minutes (after the
+        # register closed, but in school), Dev V (on a trip).
+        t.mark(UPN_A, "2024-12-18", "am", "/")
+        t.mark(UPN_B, "2024-12-18", "am", "L", "--minutes-late", "10")
+        t.mark(UPN_C, "2024-12-18", "am", "U", "--minutes-late", "40")
+        t.mark(UPN_D, "2024-12-18", "am", "V")
+        rc = t.json("rollcall", "--date", "2024-12-18", "--session", "am")
+        equal((rc["date"], rc["session"]), ("2024-12-18", "am"), "the session")
+        # On roll 4, all marked; on site Amina, Ben and Cara: 3.
+        equal((rc["on_roll"], rc["not_marked"], rc["on_site"]), (4, 0, 3), "totals")
+        equal([g["group"] for g in rc["groups"]], ["4K", "5L"], "groups by year")
+        k4, l5 = rc["groups"]
+        equal([(p["upn"], p["code"], p["minutes_late"]) for p in k4["on_site"]],
+              [(UPN_A, "/", None), (UPN_B, "L", 10)], "4K on site")
+        equal([(p["upn"], p["code"], p["minutes_late"]) for p in l5["on_site"]],
+              [(UPN_C, "U", 40)], "5L on site: Dev is on a trip")
+        equal((l5["on_roll"], l5["not_marked"]), (2, 0), "5L")
+
+        r = t.ok("rollcall", "--date", "2024-12-18", "--session", "am")
+        check(has_line(r.out, r"^4K\s+%s\s+Ben Smith\s+L 10 min\s*$" % UPN_B), r.out)
+        check(has_line(r.out, r"^Whole school\s+4\s+0\s+3\s*$"), r.out)
+        check(UPN_D not in r.out, "Dev is not listed")
+
+        pdf = t.path("rollcall.pdf")
+        r = t.ok("rollcall", "--date", "2024-12-18", "--session", "am", "--pdf", pdf)
+        # The summary, then 4K and 5L: 3 pages.
+        equal(r.out.strip(), "Wrote 3 pages to %s" % pdf, "the confirmation")
+        equal(os.stat(pdf).st_mode & 0o777, 0o600, "the PDF is its owner's only")
+        pages = pdf_pages(pdf)
+        equal(len(pages), 3, "pages")
+        check("Roll call, Wed 18 Dec 2024, morning" in pages[0], pages[0])
+        check(has_line(pages[0], r"^\s*4K\s+2\s+0\s+2\s*$"), pages[0])
+        check(has_line(pages[0], r"^\s*5L\s+2\s+0\s+1\s*$"), pages[0])
+        check(has_line(pages[0], r"^\s*Whole school\s+4\s+0\s+3\s*$"), pages[0])
+        check(has_line(pages[1], r"Smith, Ben\s+L 10 min\s*$"), pages[1])
+        check("On site in 4K: 2" in pages[1], pages[1])
+        check(has_line(pages[2], r"Jones, Cara\s+U 40 min\s*$"), pages[2])
+        check("Patel" not in pages[2], "Dev is not on 5L's list")
+
+        # Without --date and --session: today (the 18th) and the session
+        # the clock is in. At 14:00 the afternoon register (13:15) has
+        # opened and nobody has an afternoon mark yet.
+        os.environ["ATTENDANCE_CLOCK"] = "14:00"
+        try:
+            rc = t.json("rollcall", today="2024-12-18")
+        finally:
+            del os.environ["ATTENDANCE_CLOCK"]
+        equal((rc["session"], rc["on_roll"], rc["not_marked"], rc["on_site"]),
+              ("pm", 4, 4, 0), "the afternoon, not yet marked")
+
+        r = t.refused("rollcall", "--date", "2024-12-21")
+        check("weekend" in r.err, "a Saturday has no session: " + r.err)
+        t.usage("rollcall", "--session", "noon")
+        t.usage("rollcall", "--json", "--pdf", pdf)
     finally:
         t.cleanup()
 

@@ -12,7 +12,7 @@
 
 struct _AttTodayPage
 {
-  GtkWidget       parent_instance;
+  AttPage         parent_instance;
 
   /* Template widgets */
   GtkStack       *stack;
@@ -37,30 +37,14 @@ struct _AttTodayPage
   guint           tick_id;
   AttDate         shown_date;
   gboolean        stale;
-  char           *subtitle;
 };
 
-G_DEFINE_FINAL_TYPE (AttTodayPage, att_today_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (AttTodayPage, att_today_page, ATT_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_DB,
-  PROP_SUBTITLE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-set_subtitle (AttTodayPage *self,
-              const char   *subtitle)
+static AttContext *
+get_context (AttTodayPage *self)
 {
-  if (g_strcmp0 (self->subtitle, subtitle) == 0)
-    return;
-
-  g_free (self->subtitle);
-  self->subtitle = g_strdup (subtitle);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+  return att_page_get_context (ATT_PAGE (self));
 }
 
 static void
@@ -100,15 +84,6 @@ clear_threshold_list (AttTodayPage *self)
     gtk_list_box_remove (self->threshold_list, child);
 }
 
-static void
-on_breach_row_activated (AdwActionRow *row,
-                         AttTodayPage *self)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (row), "pupil-id");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-pupil", "x", *id);
-}
-
 static GtkWidget *
 create_breach_row (AttTodayPage    *self,
                    AttPupil        *pupil,
@@ -120,10 +95,6 @@ create_breach_row (AttTodayPage    *self,
   g_autofree char *to = att_date_format_long (breach->window_end);
   g_autofree char *count_text = NULL;
   GString *subtitle = g_string_new (NULL);
-  gint64 *id = g_new (gint64, 1);
-
-  *id = breach->pupil_id;
-  g_object_set_data_full (G_OBJECT (row), "pupil-id", id, g_free);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  pupil != NULL ? att_pupil_get_display_name (pupil) : "?");
@@ -147,8 +118,10 @@ create_breach_row (AttTodayPage    *self,
   gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  /* Activating the row opens the pupil's record. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-pupil");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", breach->pupil_id);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_signal_connect (row, "activated", G_CALLBACK (on_breach_row_activated), self);
 
   return row;
 }
@@ -207,8 +180,8 @@ update_registers (AttTodayPage *self)
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
   AttCalendar *calendar;
-  AttDate today = att_date_today ();
-  int clock = att_grid_clock_now ();
+  AttDate today = att_context_get_today (get_context (self));
+  int clock = att_context_get_clock (get_context (self));
   AttSession session;
   int opens;
 
@@ -344,7 +317,7 @@ refresh (AttTodayPage *self)
   g_autofree char *detail = NULL;
   AttCalendar *calendar;
   GPtrArray *pupils;
-  AttDate today = att_date_today ();
+  AttDate today = att_context_get_today (get_context (self));
   AttDate monday = att_date_monday (today);
   AttDate first, last;
   AttFigures sum;
@@ -360,7 +333,7 @@ refresh (AttTodayPage *self)
 
   if (self->db == NULL)
     {
-      set_subtitle (self, NULL);
+      att_page_set_subtitle (ATT_PAGE (self), NULL);
       show_empty (self, "go-home-symbolic", _("No School Open"), NULL);
       return;
     }
@@ -377,7 +350,7 @@ refresh (AttTodayPage *self)
   {
     g_autoptr(AttSchool) school = att_school_load (self->db);
 
-    set_subtitle (self, school != NULL ? school->name : NULL);
+    att_page_set_subtitle (ATT_PAGE (self), school != NULL ? school->name : NULL);
   }
 
   calendar = att_db_get_calendar (self->db);
@@ -557,7 +530,7 @@ att_today_page_tick (AttTodayPage *self)
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  if (att_date_today () != self->shown_date)
+  if (att_context_get_today (get_context (self)) != self->shown_date)
     refresh (self);
   else if (focus == NULL ||
            (focus != GTK_WIDGET (self->registers_list) &&
@@ -587,21 +560,10 @@ att_today_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (att_today_page_parent_class)->unmap (widget);
 }
 
-AttDb *
-att_today_page_get_db (AttTodayPage *self)
+static void
+set_db (AttTodayPage *self,
+        AttDb        *db)
 {
-  g_return_val_if_fail (ATT_IS_TODAY_PAGE (self), NULL);
-
-  return self->db;
-}
-
-void
-att_today_page_set_db (AttTodayPage *self,
-                       AttDb        *db)
-{
-  g_return_if_fail (ATT_IS_TODAY_PAGE (self));
-  g_return_if_fail (db == NULL || ATT_IS_DB (db));
-
   if (self->db == db)
     return;
 
@@ -615,7 +577,14 @@ att_today_page_set_db (AttTodayPage *self,
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->stale = FALSE;
   refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+}
+
+static void
+on_context_db_changed (AttContext   *context,
+                       GParamSpec   *pspec,
+                       AttTodayPage *self)
+{
+  set_db (self, att_context_get_db (context));
 }
 
 const char *
@@ -691,55 +660,17 @@ att_today_page_dispose (GObject *object)
 }
 
 static void
-att_today_page_finalize (GObject *object)
+att_today_page_constructed (GObject *object)
 {
   AttTodayPage *self = ATT_TODAY_PAGE (object);
 
-  g_free (self->subtitle);
+  G_OBJECT_CLASS (att_today_page_parent_class)->constructed (object);
 
-  G_OBJECT_CLASS (att_today_page_parent_class)->finalize (object);
-}
-
-static void
-att_today_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  AttTodayPage *self = ATT_TODAY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
-
-    case PROP_SUBTITLE:
-      g_value_set_string (value, self->subtitle);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-att_today_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  AttTodayPage *self = ATT_TODAY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      att_today_page_set_db (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_signal_connect_object (get_context (self), "notify::db",
+                           G_CALLBACK (on_context_db_changed), self, 0);
+  set_db (self, att_context_get_db (get_context (self)));
+  if (self->db == NULL)
+    refresh (self);
 }
 
 static void
@@ -749,25 +680,13 @@ att_today_page_class_init (AttTodayPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = att_today_page_dispose;
-  object_class->finalize = att_today_page_finalize;
-  object_class->get_property = att_today_page_get_property;
-  object_class->set_property = att_today_page_set_property;
+  object_class->constructed = att_today_page_constructed;
   widget_class->map = att_today_page_map;
   widget_class->unmap = att_today_page_unmap;
 
-  properties[PROP_DB] =
-    g_param_spec_object ("db", NULL, NULL,
-                         ATT_TYPE_DB,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUBTITLE] =
-    g_param_spec_string ("subtitle", NULL, NULL,
-                         NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/schoolattendance/Attendance/att-today-page.ui");
+                                               "/io/github/schoolattendance/Attendance/today/att-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, date_label);
@@ -789,5 +708,4 @@ static void
 att_today_page_init (AttTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  refresh (self);
 }

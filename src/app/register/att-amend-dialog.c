@@ -13,9 +13,12 @@ struct _AttAmendDialog
 {
   AdwMessageDialog  parent_instance;
 
+  /* Template widgets */
   GtkListBox       *reasons;
-  GPtrArray        *checks;    /* GtkCheckButton per common reason */
   GtkEntry         *other;
+
+  GPtrArray        *checks;    /* GtkCheckButton per common reason */
+  GStrv             texts;     /* the common reasons, as the checks */
 };
 
 G_DEFINE_FINAL_TYPE (AttAmendDialog, att_amend_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -67,6 +70,7 @@ att_amend_dialog_finalize (GObject *object)
   AttAmendDialog *self = ATT_AMEND_DIALOG (object);
 
   g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_strfreev);
 
   G_OBJECT_CLASS (att_amend_dialog_parent_class)->finalize (object);
 }
@@ -75,29 +79,33 @@ static void
 att_amend_dialog_class_init (AttAmendDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = att_amend_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/schoolattendance/Attendance/register/att-amend-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttAmendDialog, reasons);
+  gtk_widget_class_bind_template_child (widget_class, AttAmendDialog, other);
+  gtk_widget_class_bind_template_callback (widget_class, on_other_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_other_activate);
 }
 
 static void
 att_amend_dialog_init (AttAmendDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/* Builds the list of common reasons and the line for another. */
+/* Fills in the list of common reasons. */
 static void
 build_reasons (AttAmendDialog     *self,
                const char * const *reasons)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *label;
-
   /* Radio buttons rather than a selected row: nothing is chosen until
    * the person chooses, so a reason is never given by accident. */
   self->checks = g_ptr_array_new ();
-  self->reasons = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->reasons, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->reasons), "boxed-list");
+  self->texts = g_strdupv ((char **)reasons);
   for (guint i = 0; reasons[i] != NULL; i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -109,25 +117,10 @@ build_reasons (AttAmendDialog     *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reasons[i]);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      g_object_set_data (G_OBJECT (check), "reason", (gpointer)reasons[i]);
       g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), self);
       g_ptr_array_add (self->checks, check);
       gtk_list_box_append (self->reasons, row);
     }
-
-  label = gtk_label_new_with_mnemonic (_("_Other reason"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "heading");
-  self->other = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (self->other, _("Type the reason"));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->other));
-  g_signal_connect (self->other, "changed", G_CALLBACK (on_other_changed), self);
-  g_signal_connect (self->other, "activate", G_CALLBACK (on_other_activate), self);
-
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->reasons));
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->other));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), box);
 }
 
 AttAmendDialog *
@@ -182,7 +175,7 @@ att_amend_dialog_dup_reason (AttAmendDialog *self)
 
   for (guint i = 0; i < self->checks->len; i++)
     if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
-      return g_strdup (g_object_get_data (G_OBJECT (g_ptr_array_index (self->checks, i)), "reason"));
+      return g_strdup (self->texts[i]);
   return NULL;
 }
 

@@ -39,10 +39,13 @@ yes_no (gboolean value)
   return value ? _("Yes") : _("No");
 }
 
+/* A row with a title and a value; @value_label, when not NULL, is given
+ * the label that shows the value. */
 static GtkWidget *
-value_row (const char *title,
-           const char *value,
-           gboolean    selectable)
+value_row (const char  *title,
+           const char  *value,
+           gboolean     selectable,
+           GtkLabel   **value_label)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label = gtk_label_new (value);
@@ -63,7 +66,8 @@ value_row (const char *title,
   gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (label, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  g_object_set_data (G_OBJECT (row), "value-label", label);
+  if (value_label != NULL)
+    *value_label = GTK_LABEL (label);
 
   return row;
 }
@@ -73,7 +77,7 @@ add_detail (AttPupilView *self,
             const char   *title,
             const char   *value)
 {
-  GtkWidget *row = value_row (title, value, FALSE);
+  GtkWidget *row = value_row (title, value, FALSE, NULL);
 
   adw_preferences_group_add (self->details_group, row);
   g_ptr_array_add (self->detail_rows, row);
@@ -268,9 +272,9 @@ fill_details (AttPupilView *self,
   add_detail (self, _("Preferred name"), att_pupil_get_display_name (pupil));
 
   {
-    GtkWidget *row = value_row (_("UPN"), pupil->upn != NULL ? pupil->upn : "", TRUE);
+    GtkWidget *row = value_row (_("UPN"), pupil->upn != NULL ? pupil->upn : "", TRUE,
+                                &self->upn_value);
 
-    self->upn_value = g_object_get_data (G_OBJECT (row), "value-label");
     adw_preferences_group_add (self->details_group, row);
     g_ptr_array_add (self->detail_rows, row);
   }
@@ -325,7 +329,7 @@ add_contact_detail (GtkWidget  *expander,
   if (value == NULL || value[0] == '\0')
     return;
 
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), value_row (title, value, selectable));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), value_row (title, value, selectable, NULL));
 }
 
 static void
@@ -528,7 +532,7 @@ att_pupil_view_class_init (AttPupilViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/schoolattendance/Attendance/att-pupil-view.ui");
+                                               "/io/github/schoolattendance/Attendance/pupils/att-pupil-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, avatar);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, name_label);

@@ -7,21 +7,18 @@
 #include <adwaita.h>
 
 #include "attendance-core.h"
+#include "att-page.h"
 #include "att-register-grid.h"
 
 G_BEGIN_DECLS
 
 #define ATT_TYPE_REGISTER_PAGE (att_register_page_get_type ())
-G_DECLARE_FINAL_TYPE (AttRegisterPage, att_register_page, ATT, REGISTER_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (AttRegisterPage, att_register_page, ATT, REGISTER_PAGE, AttPage)
 
-/* The page takes the database through its "db" property, and acts as the
- * "user" property says (by default the application's signed-in user). */
+/* The page follows its context's database and acts as its context's
+ * user (see AttPage); made without a context, it makes its own. */
 GtkWidget     *att_register_page_new         (void);
 AttDb         *att_register_page_get_db      (AttRegisterPage     *self);
-void           att_register_page_set_db      (AttRegisterPage     *self,
-                                              AttDb               *db);
-void           att_register_page_set_user    (AttRegisterPage     *self,
-                                              const AttUser       *user);
 /* Shows a selection of pupils (a group, a year, the school, a saved
  * filter) on a date, a day or a week at a time. */
 void           att_register_page_show        (AttRegisterPage     *self,

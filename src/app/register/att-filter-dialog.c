@@ -197,7 +197,7 @@ att_filter_dialog_class_init (AttFilterDialogClass *klass)
                                  ATT_TYPE_GRID_FILTER | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/schoolattendance/Attendance/att-filter-dialog.ui");
+                                               "/io/github/schoolattendance/Attendance/register/att-filter-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AttFilterDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, AttFilterDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, AttFilterDialog, message_label);

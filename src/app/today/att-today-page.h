@@ -7,14 +7,11 @@
 #include <adwaita.h>
 
 #include "attendance-core.h"
+#include "att-page.h"
 
 G_BEGIN_DECLS
 
 #define ATT_TYPE_TODAY_PAGE (att_today_page_get_type ())
-G_DECLARE_FINAL_TYPE (AttTodayPage, att_today_page, ATT, TODAY_PAGE, GtkWidget)
-
-AttDb *att_today_page_get_db (AttTodayPage *self);
-void   att_today_page_set_db (AttTodayPage *self,
-                              AttDb        *db);
+G_DECLARE_FINAL_TYPE (AttTodayPage, att_today_page, ATT, TODAY_PAGE, AttPage)
 
 G_END_DECLS

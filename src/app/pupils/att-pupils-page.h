@@ -7,15 +7,13 @@
 #include <adwaita.h>
 
 #include "attendance-core.h"
+#include "att-page.h"
 
 G_BEGIN_DECLS
 
 #define ATT_TYPE_PUPILS_PAGE (att_pupils_page_get_type ())
-G_DECLARE_FINAL_TYPE (AttPupilsPage, att_pupils_page, ATT, PUPILS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (AttPupilsPage, att_pupils_page, ATT, PUPILS_PAGE, AttPage)
 
-AttDb    *att_pupils_page_get_db        (AttPupilsPage *self);
-void      att_pupils_page_set_db        (AttPupilsPage *self,
-                                         AttDb         *db);
 /* Back to the list, with the keyboard focus in the search entry. */
 void      att_pupils_page_focus_search  (AttPupilsPage *self);
 /* Shows one pupil's record. */

@@ -12,6 +12,9 @@ struct _AttCodePalette
 {
   GtkPopover  parent_instance;
 
+  /* Template widgets */
+  GtkBox     *codes_box;
+
   guint       n_codes;
 };
 
@@ -50,11 +53,15 @@ att_code_palette_css_class (AttCode code)
     }
 }
 
+/* palette.choose, the action of every code's button, with the code's
+ * text as its target. */
 static void
-on_code_clicked (GtkButton      *button,
-                 AttCodePalette *self)
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  const char *code = g_object_get_data (G_OBJECT (button), "code");
+  AttCodePalette *self = ATT_CODE_PALETTE (widget);
+  const char *code = g_variant_get_string (parameter, NULL);
 
   gtk_popover_popdown (GTK_POPOVER (self));
   g_signal_emit (self, signals[SIGNAL_CODE_CHOSEN], 0, code);
@@ -73,14 +80,20 @@ att_code_palette_class_init (AttCodePaletteClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+                                               "/io/github/schoolattendance/Attendance/register/att-code-palette.ui");
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), AttCodePalette, codes_box);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "palette.choose", "s", choose_action);
 }
 
 static void
 att_code_palette_init (AttCodePalette *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *hint;
+  GtkWidget *box;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  box = GTK_WIDGET (self->codes_box);
 
   for (AttCodeGroup group = 0; group < ATT_N_GROUPS; group++)
     {
@@ -129,30 +142,13 @@ att_code_palette_init (AttCodePalette *self)
           gtk_box_append (GTK_BOX (inner), code_label);
           gtk_box_append (GTK_BOX (inner), meaning);
           gtk_button_set_child (GTK_BUTTON (button), inner);
-          g_object_set_data (G_OBJECT (button), "code", (gpointer)info->text);
-          g_signal_connect (button, "clicked", G_CALLBACK (on_code_clicked), self);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "palette.choose");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", info->text);
           gtk_grid_attach (GTK_GRID (grid), button, 0, row++, 1, 1);
           self->n_codes++;
         }
     }
 
-  hint = gtk_label_new (_("Type a code in a cell, or pick one here. # (a planned closure) "
-                          "comes from the school calendar."));
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (hint), 50);
-  gtk_label_set_xalign (GTK_LABEL (hint), 0.0);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_widget_set_margin_top (hint, 8);
-  gtk_box_append (GTK_BOX (box), hint);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 520);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-  gtk_popover_set_child (GTK_POPOVER (self), scrolled);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "code-palette");
 }
 
 GtkWidget *

@@ -13,6 +13,7 @@ struct _AttMarkHistoryPopover
 {
   GtkPopover  parent_instance;
 
+  /* Template widgets */
   GtkLabel   *title;
   GtkListBox *list;
   GPtrArray  *texts;   /* char*, one per entry */
@@ -34,35 +35,21 @@ static void
 att_mark_history_popover_class_init (AttMarkHistoryPopoverClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = att_mark_history_popover_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/schoolattendance/Attendance/register/att-mark-history-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttMarkHistoryPopover, title);
+  gtk_widget_class_bind_template_child (widget_class, AttMarkHistoryPopover, list);
 }
 
 static void
 att_mark_history_popover_init (AttMarkHistoryPopover *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->texts = g_ptr_array_new_with_free_func (g_free);
-  self->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->title, 0.0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->title), "heading");
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
-
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title));
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_widget_set_size_request (box, 380, -1);
-  gtk_popover_set_child (GTK_POPOVER (self), box);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "mark-history");
 }
 
 GtkWidget *

@@ -12,7 +12,7 @@
 
 struct _AttPupilsPage
 {
-  GtkWidget           parent_instance;
+  AttPage             parent_instance;
 
   /* Template widgets */
   GtkStack           *stack;
@@ -45,20 +45,9 @@ struct _AttPupilsPage
   guint               refresh_id;
   gboolean            stale;
   gint64              pupil_id;     /* shown in the pupil view, or 0 */
-  char               *subtitle;
 };
 
-G_DEFINE_FINAL_TYPE (AttPupilsPage, att_pupils_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_DB,
-  PROP_SUBTITLE,
-  PROP_CAN_GO_BACK,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (AttPupilsPage, att_pupils_page, ATT_TYPE_PAGE)
 
 /* Searches ignore case and accents: "celik" finds "Çelik". */
 static char *
@@ -77,18 +66,6 @@ lookup_figures (AttPupilsPage *self,
     return NULL;
 
   return g_hash_table_lookup (self->figures, &pupil->id);
-}
-
-static void
-set_subtitle (AttPupilsPage *self,
-              const char    *subtitle)
-{
-  if (g_strcmp0 (self->subtitle, subtitle) == 0)
-    return;
-
-  g_free (self->subtitle);
-  self->subtitle = g_strdup (subtitle);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
 }
 
 /* Filtering and sorting */
@@ -377,7 +354,7 @@ refresh (AttPupilsPage *self)
   AttCalendar *calendar;
   AttDate first, last;
 
-  self->today = att_date_today ();
+  self->today = att_context_get_today (att_page_get_context (ATT_PAGE (self)));
 
   g_clear_pointer (&self->figures, g_hash_table_unref);
   g_clear_pointer (&self->year_figures, g_array_unref);
@@ -534,11 +511,9 @@ on_activate (GtkColumnView *view,
 }
 
 static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+att_pupils_page_go_back (AttPage *page)
 {
-  AttPupilsPage *self = ATT_PUPILS_PAGE (widget);
+  AttPupilsPage *self = ATT_PUPILS_PAGE (page);
 
   if (self->pupil_id == 0)
     return;
@@ -546,9 +521,8 @@ go_back_action (GtkWidget  *widget,
   self->pupil_id = 0;
   att_pupil_view_show (self->pupil_view, NULL, 0);
   gtk_stack_set_visible_child_name (self->stack, "list");
-  gtk_widget_action_set_enabled (widget, "page.go-back", FALSE);
-  set_subtitle (self, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+  att_page_set_subtitle (ATT_PAGE (self), NULL);
+  att_page_set_can_go_back (page, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
@@ -559,21 +533,17 @@ att_pupils_page_show_pupil (AttPupilsPage *self,
                             gint64         pupil_id)
 {
   AttPupil *pupil;
-  gboolean was_showing;
 
   g_return_if_fail (ATT_IS_PUPILS_PAGE (self));
 
   if (self->db == NULL || (pupil = att_pupils_get (self->db, pupil_id)) == NULL)
     return;
 
-  was_showing = self->pupil_id != 0;
   self->pupil_id = pupil_id;
   att_pupil_view_show (self->pupil_view, self->db, pupil_id);
   gtk_stack_set_visible_child_name (self->stack, "pupil");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.go-back", TRUE);
-  set_subtitle (self, att_pupil_get_display_name (pupil));
-  if (!was_showing)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+  att_page_set_can_go_back (ATT_PAGE (self), TRUE);
+  att_page_set_subtitle (ATT_PAGE (self), att_pupil_get_display_name (pupil));
   gtk_widget_grab_focus (GTK_WIDGET (self->pupil_view));
 }
 
@@ -586,21 +556,10 @@ att_pupils_page_focus_search (AttPupilsPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-AttDb *
-att_pupils_page_get_db (AttPupilsPage *self)
+static void
+set_db (AttPupilsPage *self,
+        AttDb         *db)
 {
-  g_return_val_if_fail (ATT_IS_PUPILS_PAGE (self), NULL);
-
-  return self->db;
-}
-
-void
-att_pupils_page_set_db (AttPupilsPage *self,
-                        AttDb         *db)
-{
-  g_return_if_fail (ATT_IS_PUPILS_PAGE (self));
-  g_return_if_fail (db == NULL || ATT_IS_DB (db));
-
   if (self->db == db)
     return;
 
@@ -616,7 +575,14 @@ att_pupils_page_set_db (AttPupilsPage *self,
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->stale = FALSE;
   refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+}
+
+static void
+on_context_db_changed (AttContext    *context,
+                       GParamSpec    *pspec,
+                       AttPupilsPage *self)
+{
+  set_db (self, att_context_get_db (context));
 }
 
 GtkColumnView *
@@ -691,55 +657,25 @@ att_pupils_page_finalize (GObject *object)
   g_clear_pointer (&self->year_figures, g_array_unref);
   g_clear_pointer (&self->haystacks, g_hash_table_unref);
   g_strfreev (self->search_words);
-  g_free (self->subtitle);
 
   G_OBJECT_CLASS (att_pupils_page_parent_class)->finalize (object);
 }
 
 static void
-att_pupils_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+att_pupils_page_constructed (GObject *object)
 {
   AttPupilsPage *self = ATT_PUPILS_PAGE (object);
+  AttContext *context;
 
-  switch (prop_id)
-    {
-    case PROP_DB:
-      g_value_set_object (value, self->db);
-      break;
+  G_OBJECT_CLASS (att_pupils_page_parent_class)->constructed (object);
 
-    case PROP_SUBTITLE:
-      g_value_set_string (value, self->subtitle);
-      break;
-
-    case PROP_CAN_GO_BACK:
-      g_value_set_boolean (value, self->pupil_id != 0);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-att_pupils_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  AttPupilsPage *self = ATT_PUPILS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB:
-      att_pupils_page_set_db (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  context = att_page_get_context (ATT_PAGE (self));
+  self->today = att_context_get_today (context);
+  g_signal_connect_object (context, "notify::db",
+                           G_CALLBACK (on_context_db_changed), self, 0);
+  set_db (self, att_context_get_db (context));
+  if (self->db == NULL)
+    refresh (self);
 }
 
 static void
@@ -747,32 +683,19 @@ att_pupils_page_class_init (AttPupilsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AttPageClass *page_class = ATT_PAGE_CLASS (klass);
 
   object_class->dispose = att_pupils_page_dispose;
   object_class->finalize = att_pupils_page_finalize;
-  object_class->get_property = att_pupils_page_get_property;
-  object_class->set_property = att_pupils_page_set_property;
+  object_class->constructed = att_pupils_page_constructed;
   widget_class->map = att_pupils_page_map;
-
-  properties[PROP_DB] =
-    g_param_spec_object ("db", NULL, NULL,
-                         ATT_TYPE_DB,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUBTITLE] =
-    g_param_spec_string ("subtitle", NULL, NULL,
-                         NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_GO_BACK] =
-    g_param_spec_boolean ("can-go-back", NULL, NULL,
-                          FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->go_back = att_pupils_page_go_back;
 
   g_type_ensure (ATT_TYPE_PUPIL_VIEW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/schoolattendance/Attendance/att-pupils-page.ui");
+                                               "/io/github/schoolattendance/Attendance/pupils/att-pupils-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, leavers_check);
@@ -786,7 +709,6 @@ att_pupils_page_class_init (AttPupilsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leavers_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
-  gtk_widget_class_install_action (widget_class, "page.go-back", NULL, go_back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.go-back", NULL);
 }
 
@@ -797,7 +719,6 @@ att_pupils_page_init (AttPupilsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->today = att_date_today ();
   self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->store = g_list_store_new (ATT_TYPE_PUPIL);
 
@@ -828,7 +749,4 @@ att_pupils_page_init (AttPupilsPage *self)
                     G_CALLBACK (on_filtered_items_changed), self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.go-back", FALSE);
-
-  refresh (self);
 }

@@ -1,0 +1,49 @@
+/* att-page.h: what every page of the window shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "att-context.h"
+
+G_BEGIN_DECLS
+
+#define ATT_TYPE_PAGE (att_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (AttPage, att_page, ATT, PAGE, GtkWidget)
+
+struct _AttPageClass
+{
+  GtkWidgetClass parent_class;
+
+  /* Enables and disables the page's actions from the user's rights (as
+   * the core's att_user_require() decides them) and the page's state.
+   * Called when the context's database or user changes; pages call
+   * att_page_actions_update() when their own state changes. */
+  void (*actions_update) (AttPage *self);
+  /* Leaves a view inside the page (the "page.go-back" action), called
+   * only while "can-go-back" is TRUE. */
+  void (*go_back)        (AttPage *self);
+
+  gpointer padding[8];
+};
+
+/* The page's context (construct-only): the window hands its own to every
+ * page; a page made without one (in a test) makes one of its own. */
+AttContext  *att_page_get_context     (AttPage    *self);
+
+/* Shown under the page's title in the header bar; NULL for none. */
+const char  *att_page_get_subtitle    (AttPage    *self);
+void         att_page_set_subtitle    (AttPage    *self,
+                                       const char *subtitle);
+
+/* TRUE while the page shows a view inside itself that "page.go-back"
+ * (the window's back button, Alt+Left) leaves. Enables the action. */
+gboolean     att_page_get_can_go_back (AttPage    *self);
+void         att_page_set_can_go_back (AttPage    *self,
+                                       gboolean    can_go_back);
+
+void         att_page_actions_update  (AttPage    *self);
+
+G_END_DECLS

@@ -1,0 +1,417 @@
+/* att-register-cell.c: one cell of the register grid
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The column view recycles cells as the grid scrolls: a cell is made once
+ * for its column (its kind, and the grid column of a session) and shows
+ * one row after another.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "attendance-core.h"
+#include "att-code-palette.h"
+#include "att-register-cell.h"
+
+struct _AttRegisterCell
+{
+  GtkWidget            parent_instance;
+
+  /* Template widgets */
+  GtkLabel            *label;
+
+  AttRegisterCellKind  kind;
+  int                  column;
+  AttRegisterRow      *row;
+  gulong               revision_id;
+};
+
+G_DEFINE_FINAL_TYPE (AttRegisterCell, att_register_cell, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_COLUMN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  PRESSED,
+  LONG_PRESSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The flags of the core's one vocabulary that fit the register's narrow
+ * column: who the pupil is, not their figures or a note. */
+char *
+att_register_cell_flags_text (AttPupil *pupil)
+{
+  guint shown = (1u << ATT_FLAG_SOCIAL_WORKER) | (1u << ATT_FLAG_LOOKED_AFTER) |
+                (1u << ATT_FLAG_EHC_PLAN) | (1u << ATT_FLAG_SEN_SUPPORT) |
+                (1u << ATT_FLAG_FSM) | (1u << ATT_FLAG_EAL) | (1u << ATT_FLAG_YOUNG_CARER);
+
+  return att_flags_format (att_pupil_flags (pupil, NULL, ATT_DATE_NONE) & shown, " ");
+}
+
+static void
+update (AttRegisterCell *self)
+{
+  GtkWidget *label = GTK_WIDGET (self->label);
+  AttRegisterRow *row = self->row;
+  AttGrid *grid = att_register_row_get_grid (row);
+  guint index = att_register_row_get_index (row);
+  AttPupil *pupil = att_register_row_get_pupil (row);
+  const char *classes[10];
+  guint n = 0;
+  char buffer[32];
+
+  switch (self->kind)
+    {
+    case ATT_REGISTER_CELL_NAME:
+      classes[n++] = "register-name";
+      if (att_register_row_get_cursor (row) >= 0)
+        classes[n++] = "cursor-row";
+      classes[n] = NULL;
+      gtk_widget_set_css_classes (label, classes);
+      gtk_label_set_text (GTK_LABEL (label), att_pupil_get_display_name (pupil));
+      break;
+
+    case ATT_REGISTER_CELL_GROUP:
+      gtk_label_set_text (GTK_LABEL (label), pupil->reg_group ? pupil->reg_group : "");
+      break;
+
+    case ATT_REGISTER_CELL_FLAGS:
+      {
+        g_autofree char *text = att_register_cell_flags_text (pupil);
+        gtk_label_set_text (GTK_LABEL (label), text);
+      }
+      break;
+
+    case ATT_REGISTER_CELL_SESSION:
+      if ((guint)self->column >= att_grid_get_n_columns (grid))
+        {
+          /* A column about to go (from a week to a day). */
+          gtk_label_set_text (GTK_LABEL (label), "");
+          break;
+        }
+      {
+        AttCode code = att_grid_get_code (grid, index, self->column);
+        guint flags = att_grid_get_flags (grid, index, self->column);
+        const char *group = att_code_palette_css_class (code);
+        const char *text = code != ATT_CODE_NONE ? att_code_to_string (code) : "";
+        gboolean cursor = att_register_row_get_cursor (row) == self->column;
+
+        classes[n++] = "register-cell";
+        if (group != NULL)
+          classes[n++] = group;
+        if (!(flags & ATT_GRID_CELL_SCHOOL))
+          classes[n++] = "no-session";
+        if (!(flags & ATT_GRID_CELL_ON_ROLL))
+          {
+            classes[n++] = "off-roll";
+            text = "–";
+          }
+        if (flags & ATT_GRID_CELL_AMENDED)
+          classes[n++] = "amended";
+        if (att_register_row_is_selected (row, self->column))
+          classes[n++] = "selected";
+        if (cursor)
+          {
+            classes[n++] = "cursor";
+            if (att_register_row_get_pending (row) != NULL)
+              {
+                g_snprintf (buffer, sizeof buffer, "%s…", att_register_row_get_pending (row));
+                text = buffer;
+                classes[n++] = "pending";
+              }
+          }
+        classes[n] = NULL;
+        gtk_widget_set_css_classes (label, classes);
+        gtk_label_set_text (GTK_LABEL (label), text);
+        /* A screen reader says what the code means, not "slash". */
+        gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        !(flags & ATT_GRID_CELL_ON_ROLL) ? _("Not on roll")
+                                        : code != ATT_CODE_NONE ? att_code_describe (code)
+                                        : (flags & ATT_GRID_CELL_SCHOOL) ? _("Not marked")
+                                        : _("No session"),
+                                        -1);
+      }
+      break;
+
+    case ATT_REGISTER_CELL_YTD:
+      {
+        const AttGridFigures *figures = att_grid_get_figures (grid, index);
+
+        classes[n++] = "numeric";
+        if (figures->persistent)
+          classes[n++] = "persistent";
+        classes[n] = NULL;
+        gtk_widget_set_css_classes (label, classes);
+        if (figures->possible == 0)
+          gtk_label_set_text (GTK_LABEL (label), "–");
+        else
+          {
+            /* Persistent absence is also said in words, not colour only. */
+            if (figures->persistent)
+              g_snprintf (buffer, sizeof buffer, "%.1f%% PA", figures->attendance_pct);
+            else
+              g_snprintf (buffer, sizeof buffer, "%.1f%%", figures->attendance_pct);
+            gtk_label_set_text (GTK_LABEL (label), buffer);
+          }
+      }
+      break;
+
+    case ATT_REGISTER_CELL_UNAUTH:
+      {
+        const AttGridFigures *figures = att_grid_get_figures (grid, index);
+
+        classes[n++] = "numeric";
+        if (figures->unauthorised >= ATT_THRESHOLD_SESSIONS)
+          classes[n++] = "threshold";
+        classes[n] = NULL;
+        gtk_widget_set_css_classes (label, classes);
+        g_snprintf (buffer, sizeof buffer, "%u", figures->unauthorised);
+        gtk_label_set_text (GTK_LABEL (label), buffer);
+      }
+      break;
+
+    default:
+      break;
+    }
+}
+
+static void
+on_row_revision (AttRegisterRow  *row,
+                 GParamSpec      *pspec,
+                 AttRegisterCell *self)
+{
+  update (self);
+}
+
+static void
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  AttRegisterCell *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  g_signal_emit (self, signals[PRESSED], 0, button, state);
+}
+
+static void
+on_long_pressed (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 AttRegisterCell     *self)
+{
+  g_signal_emit (self, signals[LONG_PRESSED], 0);
+}
+
+GtkWidget *
+att_register_cell_new (AttRegisterCellKind kind,
+                       int                 column)
+{
+  return g_object_new (ATT_TYPE_REGISTER_CELL, "kind", kind, "column", column, NULL);
+}
+
+AttRegisterCellKind
+att_register_cell_get_kind (AttRegisterCell *self)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_CELL (self), ATT_REGISTER_CELL_NAME);
+
+  return self->kind;
+}
+
+int
+att_register_cell_get_column (AttRegisterCell *self)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_CELL (self), -1);
+
+  return self->column;
+}
+
+AttRegisterRow *
+att_register_cell_get_row (AttRegisterCell *self)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_CELL (self), NULL);
+
+  return self->row;
+}
+
+void
+att_register_cell_set_row (AttRegisterCell *self,
+                           AttRegisterRow  *row)
+{
+  g_return_if_fail (ATT_IS_REGISTER_CELL (self));
+  g_return_if_fail (row == NULL || ATT_IS_REGISTER_ROW (row));
+
+  if (self->row == row)
+    return;
+
+  if (self->row != NULL)
+    g_clear_signal_handler (&self->revision_id, self->row);
+  g_set_object (&self->row, row);
+  if (self->row != NULL)
+    {
+      self->revision_id = g_signal_connect (self->row, "notify::revision",
+                                            G_CALLBACK (on_row_revision), self);
+      update (self);
+    }
+}
+
+GtkLabel *
+att_register_cell_get_label (AttRegisterCell *self)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_CELL (self), NULL);
+
+  return self->label;
+}
+
+static void
+att_register_cell_constructed (GObject *object)
+{
+  AttRegisterCell *self = ATT_REGISTER_CELL (object);
+  GtkWidget *label = GTK_WIDGET (self->label);
+
+  G_OBJECT_CLASS (att_register_cell_parent_class)->constructed (object);
+
+  switch (self->kind)
+    {
+    case ATT_REGISTER_CELL_NAME:
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      break;
+    case ATT_REGISTER_CELL_FLAGS:
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "register-flags");
+      break;
+    case ATT_REGISTER_CELL_YTD:
+    case ATT_REGISTER_CELL_UNAUTH:
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      break;
+    case ATT_REGISTER_CELL_SESSION:
+      gtk_widget_add_css_class (label, "register-cell");
+      break;
+    case ATT_REGISTER_CELL_GROUP:
+    default:
+      break;
+    }
+
+  /* Holding a session cell on a touch screen opens its history. */
+  if (self->kind == ATT_REGISTER_CELL_SESSION)
+    {
+      GtkGesture *press = gtk_gesture_long_press_new ();
+      gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
+      g_signal_connect (press, "pressed", G_CALLBACK (on_long_pressed), self);
+      gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (press));
+    }
+}
+
+static void
+att_register_cell_dispose (GObject *object)
+{
+  AttRegisterCell *self = ATT_REGISTER_CELL (object);
+
+  att_register_cell_set_row (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_REGISTER_CELL);
+
+  G_OBJECT_CLASS (att_register_cell_parent_class)->dispose (object);
+}
+
+static void
+att_register_cell_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AttRegisterCell *self = ATT_REGISTER_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_COLUMN:
+      g_value_set_int (value, self->column);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_register_cell_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AttRegisterCell *self = ATT_REGISTER_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_int (value);
+      break;
+    case PROP_COLUMN:
+      self->column = g_value_get_int (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+att_register_cell_class_init (AttRegisterCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = att_register_cell_constructed;
+  object_class->dispose = att_register_cell_dispose;
+  object_class->get_property = att_register_cell_get_property;
+  object_class->set_property = att_register_cell_set_property;
+
+  /* An AttRegisterCellKind. */
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL,
+                      ATT_REGISTER_CELL_NAME, ATT_REGISTER_CELL_UNAUTH, ATT_REGISTER_CELL_NAME,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLUMN] =
+    g_param_spec_int ("column", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[PRESSED] =
+    g_signal_new ("pressed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, GDK_TYPE_MODIFIER_TYPE);
+  signals[LONG_PRESSED] =
+    g_signal_new ("long-pressed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/schoolattendance/Attendance/register/att-register-cell.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttRegisterCell, label);
+  gtk_widget_class_bind_template_callback (widget_class, on_click_pressed);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "registercell");
+}
+
+static void
+att_register_cell_init (AttRegisterCell *self)
+{
+  self->column = -1;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

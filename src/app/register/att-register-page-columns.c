@@ -1,0 +1,341 @@
+/* att-register-page-columns.c: the cells of the grid, sorting and filtering by name, and the columns
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Part of AttRegisterPage; what the parts share is in
+ * att-register-page-private.h.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "att-amend-dialog.h"
+#include "att-application.h"
+#include "att-code-palette.h"
+#include "att-filter-dialog.h"
+#include "att-mark-history-popover.h"
+#include "att-register-model.h"
+#include "att-register-page-private.h"
+
+/* ------------------------------------------------------------------ */
+/* Cells                                                              */
+/* ------------------------------------------------------------------ */
+
+static void
+on_cell_pressed (AttRegisterCell *cell,
+                 guint            button,
+                 GdkModifierType  state,
+                 GtkListItem     *item)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (cell), ATT_TYPE_REGISTER_PAGE));
+  AttRegisterCellKind kind = att_register_cell_get_kind (cell);
+  guint position = gtk_list_item_get_position (item);
+  gboolean stop = FALSE;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  _att_register_page_commit_pending (self, FALSE, &stop);
+  _att_register_page_set_cursor_internal (self, position,
+                                          kind == ATT_REGISTER_CELL_SESSION
+                                          ? (guint)att_register_cell_get_column (cell) : self->cursor_col,
+                                          (state & GDK_SHIFT_MASK) != 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+
+  if (button == GDK_BUTTON_SECONDARY && kind == ATT_REGISTER_CELL_SESSION)
+    att_register_page_show_history (self);
+}
+
+static void
+on_cell_long_pressed (AttRegisterCell *cell,
+                      gpointer         user_data)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (cell), ATT_TYPE_REGISTER_PAGE));
+
+  att_register_page_show_history (self);
+}
+
+static void
+cell_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            const CellInfo           *info)
+{
+  GtkWidget *cell = att_register_cell_new (info->kind, info->column);
+
+  g_signal_connect (cell, "pressed", G_CALLBACK (on_cell_pressed), item);
+  g_signal_connect (cell, "long-pressed", G_CALLBACK (on_cell_long_pressed), NULL);
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+cell_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           const CellInfo           *info)
+{
+  att_register_cell_set_row (ATT_REGISTER_CELL (gtk_list_item_get_child (item)),
+                             gtk_list_item_get_item (item));
+}
+
+static void
+cell_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             const CellInfo           *info)
+{
+  att_register_cell_set_row (ATT_REGISTER_CELL (gtk_list_item_get_child (item)), NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Sorting and filtering                                              */
+/* ------------------------------------------------------------------ */
+
+static int
+code_rank (AttCode code)
+{
+  /* Blank first, then by the meaning of the code, then by code. */
+  if (code == ATT_CODE_NONE)
+    return 0;
+  return 1 + att_code_info (code)->meaning * 64 + code;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const CellInfo *info = user_data;
+  AttRegisterRow *ra = (AttRegisterRow *)a;
+  AttRegisterRow *rb = (AttRegisterRow *)b;
+  AttGrid *grid = att_register_row_get_grid (ra);
+  guint ia = att_register_row_get_index (ra);
+  guint ib = att_register_row_get_index (rb);
+  AttPupil *pa = att_register_row_get_pupil (ra);
+  AttPupil *pb = att_register_row_get_pupil (rb);
+  int result = 0;
+
+  switch (info->kind)
+    {
+    case ATT_REGISTER_CELL_NAME:
+      result = 0;   /* the grid's own order is by surname, forename */
+      break;
+    case ATT_REGISTER_CELL_GROUP:
+      result = pa->year_group - pb->year_group;
+      if (result == 0)
+        result = g_strcmp0 (pa->reg_group, pb->reg_group);
+      break;
+    case ATT_REGISTER_CELL_FLAGS:
+      {
+        g_autofree char *fa = att_register_cell_flags_text (pa);
+        g_autofree char *fb = att_register_cell_flags_text (pb);
+        result = -(int)(strlen (fa) - strlen (fb));
+        if (result == 0)
+          result = g_strcmp0 (fa, fb);
+      }
+      break;
+    case ATT_REGISTER_CELL_SESSION:
+      result = code_rank (att_grid_get_code (grid, ia, info->column))
+               - code_rank (att_grid_get_code (grid, ib, info->column));
+      break;
+    case ATT_REGISTER_CELL_YTD:
+      {
+        double da = att_grid_get_figures (grid, ia)->attendance_pct;
+        double db = att_grid_get_figures (grid, ib)->attendance_pct;
+        result = da < db ? -1 : da > db ? 1 : 0;
+      }
+      break;
+    case ATT_REGISTER_CELL_UNAUTH:
+      result = (int)att_grid_get_figures (grid, ia)->unauthorised
+               - (int)att_grid_get_figures (grid, ib)->unauthorised;
+      break;
+    default:
+      break;
+    }
+
+  if (result == 0)
+    result = (int)ia - (int)ib;
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+gboolean
+_att_register_page_filter_by_name (gpointer item,
+                                   gpointer user_data)
+{
+  AttRegisterPage *self = user_data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  AttPupil *pupil;
+  g_autofree char *name = NULL;
+  g_autofree char *legal = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  /* Case and accents aside: "celik" finds "Çelik". The text typed is
+   * folded once for the whole list, not once a pupil. */
+  if (g_strcmp0 (text, self->needle_text) != 0)
+    {
+      g_free (self->needle_text);
+      g_free (self->needle);
+      self->needle_text = g_strdup (text);
+      self->needle = att_name_fold (text);
+    }
+
+  pupil = att_register_row_get_pupil (ATT_REGISTER_ROW (item));
+  name = att_name_fold (att_pupil_get_display_name (pupil));
+  if (strstr (name, self->needle) != NULL)
+    return TRUE;
+  legal = att_name_fold (pupil->legal_surname);
+  return strstr (legal, self->needle) != NULL;
+}
+
+/* An empty grid says why: nobody's name has the text typed in the
+ * filter, or nobody on roll those days matches the selection. */
+void
+_att_register_page_update_empty_state (AttRegisterPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *description = NULL;
+
+  if (self->db == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->grid_stack, "grid");
+      return;
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0 && text != NULL && *text != '\0')
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Pupils Found"));
+      /* Translators: %s is the text typed in the register's name filter */
+      description = g_strdup_printf (_("No pupil here has a name containing “%s”. "
+                                       "Press Escape in the filter to show everyone."), text);
+    }
+  else
+    {
+      g_autofree char *what = self->filter != NULL ? att_grid_filter_describe (self->filter) : NULL;
+
+      adw_status_page_set_icon_name (self->empty_page, "system-users-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Pupils on Roll"));
+      /* Translators: %s names the selection: "7A", "Year 9", a saved filter's name */
+      description = g_strdup_printf (self->week ? _("No pupil on roll this week matches “%s”.")
+                                                : _("No pupil on roll on this day matches “%s”."),
+                                     what != NULL ? what : "");
+    }
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->grid_stack, "empty");
+}
+
+void
+_att_register_page_on_shown_rows_changed (GListModel      *model,
+                                          guint            position,
+                                          guint            removed,
+                                          guint            added,
+                                          AttRegisterPage *self)
+{
+  _att_register_page_update_empty_state (self);
+}
+
+void
+_att_register_page_on_search_changed (GtkSearchEntry  *entry,
+                                      AttRegisterPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->name_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+_att_register_page_on_search_activate (GtkSearchEntry  *entry,
+                                       AttRegisterPage *self)
+{
+  /* Enter in the filter goes to the first pupil found. */
+  att_register_page_set_cursor (self, 0, self->cursor_col);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* ------------------------------------------------------------------ */
+/* Columns                                                            */
+/* ------------------------------------------------------------------ */
+
+GtkColumnViewColumn *
+_att_register_page_make_column (AttRegisterPage *self,
+                                const char      *title,
+                                AttRegisterCellKind         kind,
+                                int              column,
+                                int              width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  CellInfo *info = g_new0 (CellInfo, 1);
+  GtkColumnViewColumn *view_column;
+  GtkCustomSorter *sorter;
+
+  info->kind = kind;
+  info->column = column;
+  /* The column's sorter owns the column's CellInfo. */
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), info);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), info);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind), info);
+
+  view_column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_fixed_width (view_column, width);
+  gtk_column_view_column_set_resizable (view_column, kind == ATT_REGISTER_CELL_NAME);
+  sorter = gtk_custom_sorter_new (compare_rows, info, g_free);
+  gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
+  g_object_unref (sorter);
+  return view_column;
+}
+
+static char *
+column_title (AttRegisterPage *self,
+              const AttGridColumn *column)
+{
+  const char *session = column->session == ATT_SESSION_AM ? _("AM") : _("PM");
+
+  if (!self->week)
+    return g_strdup (session);
+  {
+    g_autoptr(GDateTime) dt = NULL;
+    int y, m, d;
+
+    att_date_to_ymd (column->date, &y, &m, &d);
+    dt = g_date_time_new_local (y, m, d, 0, 0, 0);
+    {
+      /* The dates of the week are in the heading above the grid. */
+      g_autofree char *day = g_date_time_format (dt, "%a");
+      /* Translators: a narrow column heading on two lines, the day
+       * above the session: "Mon" then "AM" */
+      return g_strdup_printf (_("%s\n%s"), day, session);
+    }
+  }
+}
+
+void
+_att_register_page_sync_session_columns (AttRegisterPage *self)
+{
+  AttGrid *grid = _att_register_page_get_grid (self);
+  guint wanted = grid != NULL ? att_grid_get_n_columns (grid) : 0;
+
+  /* Columns are kept when their number stays the same (switching group
+   * or week): only their titles change, so no cell is rebuilt. */
+  while (self->session_columns->len > wanted)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->session_columns,
+                                                       self->session_columns->len - 1);
+      gtk_column_view_remove_column (self->column_view, column);
+      g_ptr_array_remove_index (self->session_columns, self->session_columns->len - 1);
+    }
+  while (self->session_columns->len < wanted)
+    {
+      guint index = self->session_columns->len;
+      GtkColumnViewColumn *column = _att_register_page_make_column (self, "", ATT_REGISTER_CELL_SESSION, index, SESSION_WIDTH);
+
+      /* After name, group and flags. */
+      gtk_column_view_insert_column (self->column_view, 3 + index, column);
+      g_ptr_array_add (self->session_columns, column);
+    }
+
+  for (guint i = 0; i < wanted; i++)
+    {
+      const AttGridColumn *column = att_grid_get_column (grid, i);
+      g_autofree char *title = column_title (self, column);
+
+      gtk_column_view_column_set_title (g_ptr_array_index (self->session_columns, i), title);
+    }
+}
