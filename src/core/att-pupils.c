@@ -697,21 +697,30 @@ failed:
   return FALSE;
 }
 
-/* "Mon 2 Sep 2024 AM, Tue 3 Sep 2024 AM, Wed 4 Sep 2024 PM and 4 more":
- * the first marks a statement finds and how many there are. */
+/* "Mon 2 Sep 2024 am /, Mon 2 Sep 2024 pm \, Tue 3 Sep 2024 am I and 2
+ * more": the first marks @sql finds for a pupil and a roll date, and how
+ * many there are. */
 #define ROLL_MARKS_SHOWN 3
 
 static gboolean
 marks_in_the_way (AttDb         *db,
-                  sqlite3_stmt  *stmt,
+                  const char    *sql,
+                  gint64         pupil_id,
+                  AttDate        roll_date,
                   guint         *count,
                   char         **list,
                   GError       **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt;
   int rc;
 
   *count = 0;
+  stmt = att_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pupil_id);
+  sqlite3_bind_int (stmt, 2, roll_date);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if (*count < ROLL_MARKS_SHOWN)
@@ -745,7 +754,6 @@ att_pupil_check_roll (AttDb       *db,
                       const char **field,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
   g_autofree char *list = NULL;
   g_autofree char *date = NULL;
   guint count;
@@ -757,15 +765,10 @@ att_pupil_check_roll (AttDb       *db,
   if (pupil->id == 0)
     return TRUE;
 
-  stmt = att_db_prepare (db,
+  if (!marks_in_the_way (db,
                          "SELECT date, session, code FROM marks "
                          "WHERE pupil_id = ? AND date < ? ORDER BY date, session",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, pupil->id);
-  sqlite3_bind_int (stmt, 2, pupil->admission);
-  if (!marks_in_the_way (db, stmt, &count, &list, error))
+                         pupil->id, pupil->admission, &count, &list, error))
     return FALSE;
   if (count > 0)
     {
@@ -784,15 +787,10 @@ att_pupil_check_roll (AttDb       *db,
 
   if (pupil->leaving == ATT_DATE_NONE)
     return TRUE;
-  stmt = att_db_prepare (db,
+  if (!marks_in_the_way (db,
                          "SELECT date, session, code FROM marks "
                          "WHERE pupil_id = ? AND date > ? ORDER BY date, session",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, pupil->id);
-  sqlite3_bind_int (stmt, 2, pupil->leaving);
-  if (!marks_in_the_way (db, stmt, &count, &list, error))
+                         pupil->id, pupil->leaving, &count, &list, error))
     return FALSE;
   if (count > 0)
     {
