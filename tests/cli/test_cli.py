@@ -1325,6 +1325,31 @@ def test_roll_dates_never_move_over_marks():
         t.cleanup()
 
 
+def test_threshold_only_compulsory_school_age():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils((UPN_A,))
+        # Rosa, in Reception, born 1 June 2020: five on 1 June 2025, so of
+        # compulsory school age only from 31 August 2025. Her 10 O in the
+        # week of 4 November 2024 are not counted, and she is never listed;
+        # Amina (Year 4) with the same marks is.
+        upn_r = make_upn("820200100099")
+        rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
+                 "admission_date"],
+                [upn_r, "Reyes", "Rosa", "2020-06-01", "F", "R", "RA", "2024-09-02"]]
+        t.ok("pupils", "import", t.write("rosa.csv", rows), "--user", OFFICER)
+        week = [(d, s, "O") for d, s in sessions_of(school_days("2024-11-04", 5))]
+        t.marks(UPN_A, week)
+        t.marks(upn_r, week)
+        breaches = t.json("threshold", "--as-of", "2024-11-08")
+        equal([b["upn"] for b in breaches], [UPN_A], "only the pupil of compulsory school age")
+        equal(breaches[0]["unauthorised_sessions"], 10, "Amina's 10")
+        check(upn_r not in t.ok("threshold", "--as-of", "2024-11-08").out, "not in the table")
+    finally:
+        t.cleanup()
+
+
 # --- A small TAP runner -----------------------------------------------------
 
 def main():
