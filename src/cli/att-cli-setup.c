@@ -196,7 +196,9 @@ att_cli_cmd_school_set (AttCliContext *ctx)
 
   {
     g_autofree char *stored = att_school_get (ctx->db, key);
-    g_print ("%s = %s\n", key, stored ? stored : "");
+    g_autofree char *shown = att_text_escape (stored);
+
+    g_print ("%s = %s\n", key, shown);
   }
   return ATT_CLI_OK;
 }

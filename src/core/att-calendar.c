@@ -861,9 +861,12 @@ att_calendar_add_closure (AttDb       *db,
   sqlite3_bind_int (stmt, 2, end);
   sqlite3_bind_int (stmt, 3, session);
   {
-    gint64 marked = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+    gint64 marked = 0;
 
-    sqlite3_reset (stmt);
+    /* A count that cannot be read refuses the closure rather than
+     * passing it as "nothing marked". */
+    if (!att_db_query_int (db, stmt, &marked, _("read the register"), error))
+      goto failed;
     if (marked > 0)
       {
         g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,

@@ -1225,8 +1225,7 @@ att_pupils_delete (AttDb          *db,
   g_autofree char *detail = NULL;
   AttPupil *pupil;
   sqlite3_stmt *stmt;
-  gboolean has_marks;
-  int rc;
+  gint64 has_marks = 0;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
 
@@ -1254,14 +1253,8 @@ att_pupils_delete (AttDb          *db,
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  has_marks = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      att_db_set_sqlite_error (db, error, _("read the register"));
-      goto failed;
-    }
+  if (!att_db_query_int (db, stmt, &has_marks, _("read the register"), error))
+    goto failed;
   if (has_marks)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
