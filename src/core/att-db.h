@@ -45,10 +45,17 @@ gboolean    att_db_backup           (AttDb        *self,
 /* SQLite's integrity and foreign-key checks plus the register's own: every
  * cached per-pupil array agrees with the marks it was built from. Each
  * problem found is appended to @problems as a sentence; returns TRUE when
- * the check ran (whether or not it found problems). */
+ * the check ran (whether or not it found problems). A file damaged in
+ * itself (SQLite's integrity check fails) is an error that says to
+ * restore a backup, with SQLite's findings in @problems. */
 gboolean    att_db_check            (AttDb        *self,
                                      GPtrArray    *problems,
                                      GError      **error);
+
+/* Appends a sentence to @warnings for each of the database, its -wal and
+ * -shm files and its folder that others than the owner may read. */
+void        att_db_check_access     (AttDb        *self,
+                                     GPtrArray    *warnings);
 
 /* Bumped after every committed change; lets views know when to refresh. */
 guint64     att_db_get_serial       (AttDb        *self);

@@ -10,6 +10,7 @@
 #include "att-calendar.h"
 #include "att-codes.h"
 #include "att-error.h"
+#include "att-text.h"
 #include "att-pupils.h"
 #include "att-register-private.h"
 #include "att-users.h"
@@ -824,6 +825,9 @@ write_one (WriteBatch          *batch,
   g_autofree char *comment = NULL;
   SavedMark saved;
   gboolean ok;
+
+  if (!att_text_check_mark (w->comment, batch->reason, error))
+    return FALSE;
 
   pupil = pupil_for_write (db, w->pupil_id);
   if (pupil == NULL)
