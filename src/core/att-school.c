@@ -240,8 +240,12 @@ static char *
 get_normalised (AttDb         *db,
                 const KeyInfo *info)
 {
-  g_autofree char *stored = att_db_get_setting (db, info->key);
+  g_autofree char *stored = NULL;
   char *value;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  stored = att_db_get_setting (db, info->key);
 
   if (stored == NULL)
     return g_strdup (info->fallback);
