@@ -13,73 +13,15 @@
 #include "att-codes.h"
 #include "att-date.h"
 #include "att-register.h"
+#include "att-grid-filter.h"
+#include "att-register-status.h"
+#include "att-clock.h"
 
 G_BEGIN_DECLS
 
 typedef struct _AttDb AttDb;
 typedef struct _AttUser AttUser;
 typedef struct _AttPupil AttPupil;
-
-/* The settings key that holds the saved filters. */
-#define ATT_GRID_FILTERS_KEY "register.filters"
-
-/* Which pupils the grid shows. A filter with only @group is a
- * registration group, with only @year a year group, with nothing set the
- * whole school; a saved filter has a @name. */
-typedef struct
-{
-  char     *name;           /* a saved filter's name, else NULL */
-  int       year;           /* -1: any year */
-  char     *group;          /* NULL: any registration group */
-  char      sen;            /* 0 any; 'N', 'K', 'E'; 'S' for K or E */
-  gint8     fsm;            /* -1 any, 0 no, 1 yes; the same below */
-  gint8     eal;
-  gint8     looked_after;
-  gint8     social_worker;
-  gint8     young_carer;
-} AttGridFilter;
-
-#define ATT_TYPE_GRID_FILTER (att_grid_filter_get_type ())
-GType           att_grid_filter_get_type      (void) G_GNUC_CONST;
-AttGridFilter  *att_grid_filter_new           (void);   /* the whole school */
-AttGridFilter  *att_grid_filter_new_group     (const char          *group);
-AttGridFilter  *att_grid_filter_new_year      (int                  year);
-AttGridFilter  *att_grid_filter_copy          (const AttGridFilter *filter);
-void            att_grid_filter_free          (AttGridFilter       *filter);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttGridFilter, att_grid_filter_free)
-gboolean        att_grid_filter_matches       (const AttGridFilter *filter,
-                                               AttPupil            *pupil);
-/* A short description for a title: "7A", "Year 9", "Whole school", the
- * saved filter's name. Translated. */
-char           *att_grid_filter_describe      (const AttGridFilter *filter);
-/* A one-line form, for remembering the last view: "group=7A",
- * "year=9;sen=K", "school" for the whole school, "filter=<name>;..." for a
- * saved filter. Parsing it back refuses what it does not understand. */
-char           *att_grid_filter_to_string     (const AttGridFilter *filter);
-AttGridFilter  *att_grid_filter_parse         (const char          *text,
-                                               GError             **error);
-
-/* Saved filters (AttGridFilter, owned), in the settings table under
- * ATT_GRID_FILTERS_KEY. Saving replaces the list; every filter needs a
- * name, and names are unique (case-insensitive). */
-GPtrArray      *att_grid_filters_load         (AttDb               *db,
-                                               GError             **error);
-gboolean        att_grid_filters_save         (AttDb               *db,
-                                               const AttUser       *user,
-                                               GPtrArray           *filters,
-                                               GError             **error);
-
-/* Registration groups with a pupil on roll on @date, ordered by year group
- * then name; and the year groups with a pupil on roll (GArray of int). */
-GStrv           att_grid_list_groups          (AttDb               *db,
-                                               AttDate              date);
-GArray         *att_grid_list_years           (AttDb               *db,
-                                               AttDate              date);
-
-/* School days of the week holding @date: the Monday and the Friday. */
-void            att_grid_week_range           (AttDate              date,
-                                               AttDate             *monday,
-                                               AttDate             *friday);
 
 typedef enum
 {
@@ -177,50 +119,52 @@ guint                att_grid_count_blank     (AttGrid             *grid,
 guint                att_grid_count_on_roll   (AttGrid             *grid,
                                                guint                column);
 
-/* Register times: whether the register of a session has closed at
- * @clock_minutes (minutes after midnight) on @today. A session before
- * today has closed; one after it has not. */
-gboolean             att_grid_register_closed (AttDb               *db,
-                                               AttDate              date,
-                                               AttSession           session,
-                                               AttDate              today,
-                                               int                  clock_minutes);
-/* The code for a pupil arriving at @clock_minutes: L while the register
- * is open, U once it has closed; @minutes_late is the time after the
- * register opened (0 before it). */
-AttCode              att_grid_late_code       (AttDb               *db,
-                                               AttSession           session,
-                                               int                  clock_minutes,
-                                               int                 *minutes_late);
-/* Minutes after midnight now, in local time ($ATTENDANCE_CLOCK=HH:MM
- * when set, as $ATTENDANCE_TODAY sets the date). */
-int                  att_grid_clock_now       (void);
-
-/* Register completeness for one session. */
-typedef struct
+/* The register's times and status now live in att-register-status.h
+ * and att-clock.h; these names stay for the pages that use them. */
+static inline gboolean
+att_grid_register_closed (AttDb      *db,
+                          AttDate     date,
+                          AttSession  session,
+                          AttDate     today,
+                          int         clock_minutes)
 {
-  char   *group;
-  guint   on_roll;
-  guint   marked;
-} AttRegisterStatus;
+  return att_register_closed (db, date, session, today, clock_minutes);
+}
 
-void                 att_register_status_free (AttRegisterStatus   *status);
-/* Registration groups whose register for the session is not complete (a
- * pupil on roll has no mark), by group; empty on a day with no such
- * session. */
-GPtrArray           *att_grid_incomplete_registers (AttDb          *db,
-                                               AttDate              date,
-                                               AttSession           session,
-                                               GError             **error);
-/* Pupils (gint64 ids, by surname) still marked N for a session whose
- * register has closed at @clock_minutes on @today; empty while it is
- * open. */
-GArray              *att_grid_pupils_still_n  (AttDb               *db,
-                                               AttDate              date,
-                                               AttSession           session,
-                                               AttDate              today,
-                                               int                  clock_minutes,
-                                               GError             **error);
+static inline AttCode
+att_grid_late_code (AttDb      *db,
+                    AttSession  session,
+                    int         clock_minutes,
+                    int        *minutes_late)
+{
+  return att_register_late_code (db, session, clock_minutes, minutes_late);
+}
+
+static inline int
+att_grid_clock_now (void)
+{
+  return att_clock_now ();
+}
+
+static inline GPtrArray *
+att_grid_incomplete_registers (AttDb       *db,
+                               AttDate      date,
+                               AttSession   session,
+                               GError     **error)
+{
+  return att_register_incomplete (db, date, session, error);
+}
+
+static inline GArray *
+att_grid_pupils_still_n (AttDb       *db,
+                         AttDate      date,
+                         AttSession   session,
+                         AttDate      today,
+                         int          clock_minutes,
+                         GError     **error)
+{
+  return att_register_still_n (db, date, session, today, clock_minutes, error);
+}
 
 /* Changes the grid made, so the last one can be undone. */
 typedef struct _AttGridUndo AttGridUndo;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "att-calendar.h"
+#include "att-clock.h"
 #include "att-codes.h"
 #include "att-date.h"
 #include "att-db.h"
@@ -16,6 +17,7 @@
 #include "att-import.h"
 #include "att-pupils.h"
 #include "att-register.h"
+#include "att-register-status.h"
 #include "att-rollcall.h"
 #include "att-school.h"
 #include "att-stats.h"
