@@ -89,7 +89,7 @@ att_test_save_pupil (AttDb    *db,
   g_autoptr(AttPupil) owned = pupil;
   gint64 id;
 
-  id = att_pupils_save (db, NULL, owned, &error);
+  id = att_pupils_save (db, att_user_system (), owned, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;

@@ -148,15 +148,15 @@ fixture_set_up (Fixture       *f,
   db = f->t->db;
 
   /* Added out of order: the calendar sorts them. */
-  g_assert_cmpint (att_calendar_add_term (db, NULL, "Autumn 1 2025", D (2025, 9, 3), D (2025, 10, 24), &error), >, 0);
+  g_assert_cmpint (att_calendar_add_term (db, (AttUser *)att_user_system (), "Autumn 1 2025", D (2025, 9, 3), D (2025, 10, 24), &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (att_calendar_add_term (db, NULL, "Summer 1 2025", D (2025, 4, 22), D (2025, 5, 23), &error), >, 0);
+  g_assert_cmpint (att_calendar_add_term (db, (AttUser *)att_user_system (), "Summer 1 2025", D (2025, 4, 22), D (2025, 5, 23), &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (att_calendar_add_term (db, NULL, "Summer 2 2025", D (2025, 6, 2), D (2025, 7, 22), &error), >, 0);
+  g_assert_cmpint (att_calendar_add_term (db, (AttUser *)att_user_system (), "Summer 2 2025", D (2025, 6, 2), D (2025, 7, 22), &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (att_calendar_add_closure (db, NULL, D (2025, 6, 2), D (2025, 6, 2), -1, "INSET day", &error), >, 0);
+  g_assert_cmpint (att_calendar_add_closure (db, (AttUser *)att_user_system (), D (2025, 6, 2), D (2025, 6, 2), -1, "INSET day", &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (att_calendar_add_closure (db, NULL, D (2025, 7, 18), D (2025, 7, 18), ATT_SESSION_PM, "Staff training", &error), >, 0);
+  g_assert_cmpint (att_calendar_add_closure (db, (AttUser *)att_user_system (), D (2025, 7, 18), D (2025, 7, 18), ATT_SESSION_PM, "Staff training", &error), >, 0);
   g_assert_no_error (error);
 
   f->cal = att_calendar_ref (att_db_get_calendar (db));
@@ -466,39 +466,39 @@ test_validation (Fixture       *f,
   int terms_before = count_rows (db, "SELECT count(*) FROM terms");
   int closures_before = count_rows (db, "SELECT count(*) FROM closures");
 
-  g_assert_cmpint (att_users_add (db, "Ana Lopez", ATT_ROLE_ATTENDANCE_OFFICER, NULL, &error), >, 0);
-  g_assert_cmpint (att_users_add (db, "Sam Patel", ATT_ROLE_RECEPTIONIST, NULL, &error), >, 0);
+  g_assert_cmpint (att_users_add (db, att_user_system (), "Ana Lopez", ATT_ROLE_ATTENDANCE_OFFICER, NULL, &error), >, 0);
+  g_assert_cmpint (att_users_add (db, att_user_system (), "Sam Patel", ATT_ROLE_RECEPTIONIST, NULL, &error), >, 0);
   g_assert_no_error (error);
   officer = att_users_find (db, "Ana Lopez", &error);
   receptionist = att_users_find (db, "Sam Patel", &error);
   g_assert_no_error (error);
 
   /* A term that overlaps another names it. */
-  g_assert_cmpint (att_calendar_add_term (db, NULL, "Summer 3", D (2025, 7, 20), D (2025, 7, 25), &error), ==, 0);
+  g_assert_cmpint (att_calendar_add_term (db, (AttUser *)att_user_system (), "Summer 3", D (2025, 7, 20), D (2025, 7, 25), &error), ==, 0);
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_assert_nonnull (strstr (error->message, "Summer 2 2025"));
   g_clear_error (&error);
 
-  g_assert_cmpint (att_calendar_add_term (db, NULL, "  ", D (2026, 1, 5), D (2026, 2, 13), &error), ==, 0);
+  g_assert_cmpint (att_calendar_add_term (db, (AttUser *)att_user_system (), "  ", D (2026, 1, 5), D (2026, 2, 13), &error), ==, 0);
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_cmpint (att_calendar_add_term (db, NULL, "Spring 1 2026", D (2026, 2, 13), D (2026, 1, 5), &error), ==, 0);
+  g_assert_cmpint (att_calendar_add_term (db, (AttUser *)att_user_system (), "Spring 1 2026", D (2026, 2, 13), D (2026, 1, 5), &error), ==, 0);
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
   g_clear_error (&error);
 
   /* A closure in the half term is outside every term. */
-  g_assert_cmpint (att_calendar_add_closure (db, NULL, D (2025, 5, 28), D (2025, 5, 28), -1, "Training", &error), ==, 0);
+  g_assert_cmpint (att_calendar_add_closure (db, (AttUser *)att_user_system (), D (2025, 5, 28), D (2025, 5, 28), -1, "Training", &error), ==, 0);
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_assert_nonnull (strstr (error->message, "inside a term"));
   g_assert_nonnull (strstr (error->message, "2025-05-28"));
   g_clear_error (&error);
 
-  g_assert_cmpint (att_calendar_add_closure (db, NULL, D (2025, 6, 10), D (2025, 6, 10), -1, "", &error), ==, 0);
+  g_assert_cmpint (att_calendar_add_closure (db, (AttUser *)att_user_system (), D (2025, 6, 10), D (2025, 6, 10), -1, "", &error), ==, 0);
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_cmpint (att_calendar_add_closure (db, NULL, D (2025, 6, 10), D (2025, 6, 10), 2, "Training", &error), ==, 0);
+  g_assert_cmpint (att_calendar_add_closure (db, (AttUser *)att_user_system (), D (2025, 6, 10), D (2025, 6, 10), 2, "Training", &error), ==, 0);
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -538,7 +538,7 @@ test_snapshots (Fixture       *f,
   g_assert_true (att_db_get_calendar (db) == f->cal);
 
   /* A committed change gives a new one; the old one is unchanged. */
-  g_assert_cmpint (att_calendar_add_closure (db, NULL, D (2025, 10, 24), D (2025, 10, 24), -1, "INSET day", &error), >, 0);
+  g_assert_cmpint (att_calendar_add_closure (db, (AttUser *)att_user_system (), D (2025, 10, 24), D (2025, 10, 24), -1, "INSET day", &error), >, 0);
   g_assert_no_error (error);
   now = att_db_get_calendar (db);
   g_assert_true (now != f->cal);
@@ -552,7 +552,7 @@ test_snapshots (Fixture       *f,
   /* A change rolled back leaves no trace in the next snapshot, even when
    * a snapshot was taken inside the transaction. */
   g_assert_true (att_db_begin (db, &error));
-  g_assert_cmpint (att_calendar_add_term (db, NULL, "Spring 1 2026", D (2026, 1, 5), D (2026, 2, 13), &error), >, 0);
+  g_assert_cmpint (att_calendar_add_term (db, (AttUser *)att_user_system (), "Spring 1 2026", D (2026, 1, 5), D (2026, 2, 13), &error), >, 0);
   g_assert_no_error (error);
   att_calendar_get_terms (att_db_get_calendar (db), &n);
   g_assert_cmpuint (n, ==, 4);
@@ -605,12 +605,12 @@ test_two_years_of_terms (void)
    *   Summer  Tue 22 Apr - Tue 22 Jul 2025, half term 26 - 30 May
    * entered as six half terms, one INSET day on Monday 2 September is
    * simply outside the first term. Bank holidays in term: Monday 5 May. */
-  g_assert_cmpint (att_calendar_add_term (t->db, NULL, "Autumn 1", D (2024, 9, 3), D (2024, 10, 25), &error), >, 0);
-  g_assert_cmpint (att_calendar_add_term (t->db, NULL, "Autumn 2", D (2024, 11, 4), D (2024, 12, 20), &error), >, 0);
-  g_assert_cmpint (att_calendar_add_term (t->db, NULL, "Spring 1", D (2025, 1, 6), D (2025, 2, 14), &error), >, 0);
-  g_assert_cmpint (att_calendar_add_term (t->db, NULL, "Spring 2", D (2025, 2, 24), D (2025, 4, 4), &error), >, 0);
-  g_assert_cmpint (att_calendar_add_term (t->db, NULL, "Summer 1", D (2025, 4, 22), D (2025, 5, 23), &error), >, 0);
-  g_assert_cmpint (att_calendar_add_term (t->db, NULL, "Summer 2", D (2025, 6, 2), D (2025, 7, 22), &error), >, 0);
+  g_assert_cmpint (att_calendar_add_term (t->db, (AttUser *)att_user_system (), "Autumn 1", D (2024, 9, 3), D (2024, 10, 25), &error), >, 0);
+  g_assert_cmpint (att_calendar_add_term (t->db, (AttUser *)att_user_system (), "Autumn 2", D (2024, 11, 4), D (2024, 12, 20), &error), >, 0);
+  g_assert_cmpint (att_calendar_add_term (t->db, (AttUser *)att_user_system (), "Spring 1", D (2025, 1, 6), D (2025, 2, 14), &error), >, 0);
+  g_assert_cmpint (att_calendar_add_term (t->db, (AttUser *)att_user_system (), "Spring 2", D (2025, 2, 24), D (2025, 4, 4), &error), >, 0);
+  g_assert_cmpint (att_calendar_add_term (t->db, (AttUser *)att_user_system (), "Summer 1", D (2025, 4, 22), D (2025, 5, 23), &error), >, 0);
+  g_assert_cmpint (att_calendar_add_term (t->db, (AttUser *)att_user_system (), "Summer 2", D (2025, 6, 2), D (2025, 7, 22), &error), >, 0);
   g_assert_no_error (error);
   cal = att_db_get_calendar (t->db);
 

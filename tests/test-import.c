@@ -34,9 +34,9 @@ fixture_set_up (Fixture       *f,
   g_setenv ("ATTENDANCE_TODAY", "2025-03-03", TRUE);
   f->t = att_test_db_new ();
   f->db = f->t->db;
-  att_users_add (f->db, "Olu Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
+  att_users_add (f->db, att_user_system (), "Olu Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
   g_assert_no_error (error);
-  att_users_add (f->db, "Rae Reception", ATT_ROLE_RECEPTIONIST, NULL, &error);
+  att_users_add (f->db, att_user_system (), "Rae Reception", ATT_ROLE_RECEPTIONIST, NULL, &error);
   g_assert_no_error (error);
   f->officer = att_users_find (f->db, "Olu Officer", &error);
   f->receptionist = att_users_find (f->db, "Rae Reception", &error);
@@ -669,11 +669,11 @@ add_terms (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
 
-  att_calendar_add_term (f->db, NULL, "Autumn 2023", D (2023, 9, 4), D (2023, 12, 20), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 2023", D (2023, 9, 4), D (2023, 12, 20), &error);
   g_assert_no_error (error);
-  att_calendar_add_term (f->db, NULL, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
   g_assert_no_error (error);
-  att_calendar_add_term (f->db, NULL, "Spring 2025", D (2025, 1, 6), D (2025, 4, 4), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Spring 2025", D (2025, 1, 6), D (2025, 4, 4), &error);
   g_assert_no_error (error);
 }
 

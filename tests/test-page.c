@@ -84,7 +84,7 @@ test_page_context (void)
    * each asks the page to update its actions: one for the database, one
    * for the user it brings (Olive, the only user, an officer), and one
    * for the user set by hand. The other page hears nothing. */
-  id = att_users_add (t->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
+  id = att_users_add (t->db, att_user_system (), "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
   g_assert_no_error (error);
   officer = att_users_get (t->db, id, &error);
   att_context_set_db (context, t->db);
@@ -164,9 +164,9 @@ test_context_user (void)
   /* Users come by name: Alan (admin), Rita (receptionist), Zoe
    * (officer). With no acting-user, the first headteacher or officer is
    * taken: Zoe, although she comes last. */
-  att_users_add (t->db, "Alan Admin", ATT_ROLE_ADMIN, NULL, &error);
-  att_users_add (t->db, "Rita Reception", ATT_ROLE_RECEPTIONIST, NULL, &error);
-  att_users_add (t->db, "Zoe Officer", ATT_ROLE_ATTENDANCE_OFFICER, NULL, &error);
+  att_users_add (t->db, att_user_system (), "Alan Admin", ATT_ROLE_ADMIN, NULL, &error);
+  att_users_add (t->db, att_user_system (), "Rita Reception", ATT_ROLE_RECEPTIONIST, NULL, &error);
+  att_users_add (t->db, att_user_system (), "Zoe Officer", ATT_ROLE_ATTENDANCE_OFFICER, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (att_context_get_user (context));
   att_context_set_db (context, t->db);

@@ -183,13 +183,13 @@ main (int   argc,
   adw_init ();
 
   t = att_test_db_new ();
-  att_calendar_add_term (t->db, NULL, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
+  att_calendar_add_term (t->db, (AttUser *)att_user_system (), "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
   g_assert_no_error (error);
-  att_school_set (t->db, NULL, "am_close", "09:00", &error);
+  att_school_set (t->db, att_user_system (), "am_close", "09:00", &error);
   g_assert_no_error (error);
-  att_school_set (t->db, NULL, "am_open", "08:40", &error);
+  att_school_set (t->db, att_user_system (), "am_open", "08:40", &error);
   g_assert_no_error (error);
-  id = att_users_add (t->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
+  id = att_users_add (t->db, att_user_system (), "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
   g_assert_no_error (error);
   officer = att_users_get (t->db, id, &error);
   g_assert_no_error (error);

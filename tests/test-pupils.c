@@ -346,7 +346,7 @@ add_user (AttDb      *db,
           AttRole     role)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = att_users_add (db, name, role, NULL, &error);
+  gint64 id = att_users_add (db, att_user_system (), name, role, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
@@ -397,7 +397,7 @@ expect_invalid (AttDb      *db,
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, message));
   g_clear_error (&error);
-  g_assert_cmpint (att_pupils_save (db, NULL, pupil, &error), ==, 0);
+  g_assert_cmpint (att_pupils_save (db, att_user_system (), pupil, &error), ==, 0);
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
 }
 
@@ -548,13 +548,13 @@ test_pupil_save (void)
   g_assert_cmpint (count_rows (t->db, "SELECT count(*) FROM audit_log"), ==, audit_before + 1);
 
   /* The system itself (no user) may save too. */
-  g_assert_cmpint (att_pupils_save (t->db, NULL, ben, &error), >, 0);
+  g_assert_cmpint (att_pupils_save (t->db, att_user_system (), ben, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (att_pupils_save (t->db, NULL, cara, &error), >, 0);
+  g_assert_cmpint (att_pupils_save (t->db, att_user_system (), cara, &error), >, 0);
   g_assert_no_error (error);
 
   /* The UPN is the pupil's own. */
-  g_assert_cmpint (att_pupils_save (t->db, NULL, clash, &error), ==, 0);
+  g_assert_cmpint (att_pupils_save (t->db, att_user_system (), clash, &error), ==, 0);
   g_assert_error (error, ATT_ERROR, ATT_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "Amina Khan"));
   g_clear_error (&error);
@@ -625,14 +625,14 @@ test_pupil_delete (void)
   officer = find_user (t->db, "Olu Officer");
   head = find_user (t->db, "Hana Head");
 
-  g_assert_cmpint (att_pupils_save (t->db, NULL, amina, &error), >, 0);
-  g_assert_cmpint (att_pupils_save (t->db, NULL, ben, &error), >, 0);
+  g_assert_cmpint (att_pupils_save (t->db, att_user_system (), amina, &error), >, 0);
+  g_assert_cmpint (att_pupils_save (t->db, att_user_system (), ben, &error), >, 0);
   g_assert_no_error (error);
 
   contact->pupil_id = ben->id;
   contact->surname = g_strdup ("Jones");
   contact->relationship = g_strdup ("Father");
-  g_assert_cmpint (att_contacts_save (t->db, NULL, contact, &error), >, 0);
+  g_assert_cmpint (att_contacts_save (t->db, att_user_system (), contact, &error), >, 0);
   g_assert_no_error (error);
 
   /* Amina has a mark in the register. */
@@ -679,7 +679,7 @@ test_contacts (void)
   g_autofree char *name = NULL;
   guint changes = 0;
 
-  g_assert_cmpint (att_pupils_save (t->db, NULL, amina, &error), >, 0);
+  g_assert_cmpint (att_pupils_save (t->db, att_user_system (), amina, &error), >, 0);
   g_signal_connect (t->db, "changed", G_CALLBACK (on_changed), &changes);
 
   gran->pupil_id = amina->id;
@@ -687,7 +687,7 @@ test_contacts (void)
   gran->forename = g_strdup ("Ruth");
   gran->surname = g_strdup ("Khan");
   gran->relationship = g_strdup ("Grandmother");
-  g_assert_cmpint (att_contacts_save (t->db, NULL, gran, &error), >, 0);
+  g_assert_cmpint (att_contacts_save (t->db, att_user_system (), gran, &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (changes & ATT_CHANGE_CONTACTS);
 
@@ -701,7 +701,7 @@ test_contacts (void)
   mother->lives_with = TRUE;
   mother->phone_mobile = g_strdup ("07700 900123");
   mother->email = g_strdup ("sana.khan@example.org");
-  g_assert_cmpint (att_contacts_save (t->db, NULL, mother, &error), >, 0);
+  g_assert_cmpint (att_contacts_save (t->db, att_user_system (), mother, &error), >, 0);
   g_assert_no_error (error);
 
   name = att_contact_dup_name (mother);
@@ -726,7 +726,7 @@ test_contacts (void)
   clash->forename = (g_free (clash->forename), g_strdup ("Tom"));
   clash->relationship = (g_free (clash->relationship), g_strdup ("Uncle"));
   clash->priority = 1;
-  g_assert_cmpint (att_contacts_save (t->db, NULL, clash, &error), ==, 0);
+  g_assert_cmpint (att_contacts_save (t->db, att_user_system (), clash, &error), ==, 0);
   g_assert_error (error, ATT_ERROR, ATT_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, "priority 1"));
   g_assert_nonnull (strstr (error->message, "Mrs Sana Khan"));
@@ -738,7 +738,7 @@ test_contacts (void)
   g_assert_false (att_contact_validate (clash, &error));
   g_assert_nonnull (strstr (error->message, "Relationship"));
   g_clear_error (&error);
-  g_assert_cmpint (att_contacts_save (t->db, NULL, clash, &error), ==, 0);
+  g_assert_cmpint (att_contacts_save (t->db, att_user_system (), clash, &error), ==, 0);
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
   g_clear_error (&error);
   clash->relationship = g_strdup ("Uncle");
@@ -760,14 +760,14 @@ test_contacts (void)
 
   /* A contact for a pupil who does not exist. */
   clash->pupil_id = 9999;
-  g_assert_cmpint (att_contacts_save (t->db, NULL, clash, &error), ==, 0);
+  g_assert_cmpint (att_contacts_save (t->db, att_user_system (), clash, &error), ==, 0);
   g_assert_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* Moving Ruth to priority 3 frees priority 2. */
   gran->priority = 3;
   changes = 0;
-  g_assert_cmpint (att_contacts_save (t->db, NULL, gran, &error), ==, gran->id);
+  g_assert_cmpint (att_contacts_save (t->db, att_user_system (), gran, &error), ==, gran->id);
   g_assert_no_error (error);
   g_assert_true (changes & ATT_CHANGE_CONTACTS);
   g_clear_pointer (&contacts, g_ptr_array_unref);
@@ -778,7 +778,7 @@ test_contacts (void)
   {
     g_autoptr(AttUser) receptionist = NULL;
 
-    att_users_add (t->db, "Rae Reception", ATT_ROLE_RECEPTIONIST, NULL, &error);
+    att_users_add (t->db, att_user_system (), "Rae Reception", ATT_ROLE_RECEPTIONIST, NULL, &error);
     g_assert_no_error (error);
     receptionist = att_users_find (t->db, "Rae Reception", NULL);
     g_assert_cmpint (att_contacts_save (t->db, receptionist, gran, &error), ==, 0);

@@ -191,6 +191,9 @@ test_type_across_row (void)
   AttHistoryEntry *entry;
   guint pos, col;
 
+  /* Tuesday afternoon's register has opened (13:15), so an N may go in. */
+  g_setenv ("ATTENDANCE_CLOCK", "13:20", TRUE);
+
   /* Right then Left: the cursor is back on Amy's Monday morning, and
    * codes now run along the row. */
   att_register_page_set_cursor (page, position_of (amy), MON_AM);
@@ -259,6 +262,7 @@ test_type_across_row (void)
     g_assert_cmpint (att_grid_get_code (grid, row, TUE_AM), ==, ATT_CODE_C1);
     g_assert_cmpint (att_grid_get_code (grid, row, FRI_AM), ==, ATT_CODE_CLOSED);
   }
+  g_setenv ("ATTENDANCE_CLOCK", "08:50", TRUE);
 }
 
 static void
@@ -310,8 +314,10 @@ test_amend_and_history (void)
   g_autofree char *second = NULL;
   AttGrid *grid;
 
-  /* Amy's Tuesday afternoon N becomes I: the reason dialog appears and
-   * nothing changes until it is answered. */
+  /* After Tuesday afternoon's register has opened (13:15), Amy's N
+   * becomes I: the reason dialog appears and nothing changes until it is
+   * answered. */
+  g_setenv ("ATTENDANCE_CLOCK", "13:20", TRUE);
   att_register_page_set_cursor (page, position_of (amy), TUE_PM);
   att_register_page_type (page, "I");
   dialog = att_register_page_get_amend_dialog (page);
@@ -370,6 +376,7 @@ test_amend_and_history (void)
   g_clear_pointer (&keep, g_ptr_array_unref);
   entry = last_history (amy, D (2024, 9, 10), &keep);
   g_assert_cmpstr (entry->reason, ==, "undone");
+  g_setenv ("ATTENDANCE_CLOCK", "08:50", TRUE);
 }
 
 static void
@@ -829,16 +836,16 @@ main (int   argc,
   attendance_register_resource ();
 
   t = att_test_db_new ();
-  att_calendar_add_term (t->db, NULL, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
+  att_calendar_add_term (t->db, (AttUser *)att_user_system (), "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
   g_assert_no_error (error);
-  att_calendar_add_closure (t->db, NULL, D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
+  att_calendar_add_closure (t->db, (AttUser *)att_user_system (), D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
   g_assert_no_error (error);
-  att_school_set (t->db, NULL, "am_close", "09:00", &error);
-  att_school_set (t->db, NULL, "am_open", "08:40", &error);
-  att_school_set (t->db, NULL, "pm_close", "13:30", &error);
-  att_school_set (t->db, NULL, "pm_open", "13:15", &error);
+  att_school_set (t->db, att_user_system (), "am_close", "09:00", &error);
+  att_school_set (t->db, att_user_system (), "am_open", "08:40", &error);
+  att_school_set (t->db, att_user_system (), "pm_close", "13:30", &error);
+  att_school_set (t->db, att_user_system (), "pm_open", "13:15", &error);
   g_assert_no_error (error);
-  id = att_users_add (t->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
+  id = att_users_add (t->db, att_user_system (), "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
   g_assert_no_error (error);
   officer = att_users_get (t->db, id, &error);
   amy = add_pupil ("Amy", "Able", "7A");

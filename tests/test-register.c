@@ -56,7 +56,7 @@ add_user (AttDb      *db,
           const char *position)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = att_users_add (db, name, role, position, &error);
+  gint64 id = att_users_add (db, att_user_system (), name, role, position, &error);
   AttUser *user;
 
   g_assert_no_error (error);
@@ -75,13 +75,13 @@ fixture_set_up (Fixture       *f,
   f->t = att_test_db_new ();
   f->db = f->t->db;
 
-  att_calendar_add_term (f->db, NULL, "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
   g_assert_no_error (error);
-  att_calendar_add_term (f->db, NULL, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
   g_assert_no_error (error);
-  att_calendar_add_term (f->db, NULL, "Summer 1 2025", D (2025, 4, 22), D (2025, 5, 23), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 1 2025", D (2025, 4, 22), D (2025, 5, 23), &error);
   g_assert_no_error (error);
-  att_calendar_add_closure (f->db, NULL, D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
+  att_calendar_add_closure (f->db, (AttUser *)att_user_system (), D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
   g_assert_no_error (error);
 
   f->officer = add_user (f->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer");
@@ -593,21 +593,41 @@ test_code_rules (Fixture       *f,
                               ATT_CODE_L, 301, NULL, NULL, ATT_WRITE_DEFAULT, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
   g_clear_error (&error);
+
+  /* Minutes are counted from the register's opening, and the school's
+   * registers are open 30 minutes (08:45 to 09:15, 13:15 to 13:45): an L
+   * has 0 to 29 minutes, a U 30 or more. A mark whose minutes contradict
+   * its code is refused, naming the register times. */
+  g_assert_false (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_AM,
+                              ATT_CODE_L, 300, "Dentist first", NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "08:45 to 09:15"));
+  g_assert_nonnull (strstr (error->message, "300 minutes late"));
+  g_clear_error (&error);
+  g_assert_false (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_AM,
+                              ATT_CODE_L, 30, NULL, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_clear_error (&error);
+  g_assert_false (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_PM,
+                              ATT_CODE_U, 29, NULL, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "13:15 to 13:45"));
+  g_clear_error (&error);
   g_assert_true (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_AM,
-                             ATT_CODE_L, 300, "Dentist first", NULL, ATT_WRITE_DEFAULT, &error));
+                             ATT_CODE_L, 29, "Dentist first", NULL, ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
   g_assert_true (write_mark (f, f->officer, f->amy, D (2024, 9, 2), ATT_SESSION_PM,
-                             ATT_CODE_U, 0, NULL, NULL, ATT_WRITE_DEFAULT, &error));
+                             ATT_CODE_U, 30, NULL, NULL, ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
 
   g_assert_true (att_register_get_mark (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM, &mark, &error));
   g_assert_cmpint (mark.code, ==, ATT_CODE_L);
-  g_assert_cmpint (mark.minutes_late, ==, 300);
+  g_assert_cmpint (mark.minutes_late, ==, 29);
   g_assert_cmpstr (mark.comment, ==, "Dentist first");
   att_mark_clear (&mark);
   g_assert_true (att_register_get_mark (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_PM, &mark, &error));
   g_assert_cmpint (mark.code, ==, ATT_CODE_U);
-  g_assert_cmpint (mark.minutes_late, ==, 0);
+  g_assert_cmpint (mark.minutes_late, ==, 30);
   att_mark_clear (&mark);
 
   /* Four marks: H (imported), X, L and U */
@@ -626,13 +646,41 @@ test_permissions (Fixture       *f,
     { f->eve, D (2024, 9, 11), ATT_SESSION_AM, ATT_CODE_Y1, -1, NULL },
   };
 
-  /* A receptionist marks the register and fills a group in one go. */
-  g_assert_true (att_register_write (f->db, f->receptionist, fill, 3, NULL, ATT_WRITE_DEFAULT, &error));
+  /* Y1 for a group at once is a bulk mark: a receptionist takes the
+   * register but may not, whatever path the marks come by. */
+  g_assert_false (att_register_write (f->db, f->receptionist, fill, 3, "Coach broke down",
+                                      ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 0);
+
+  /* An officer may, once they say why; the reason is kept as each mark's
+   * comment. */
+  g_assert_false (att_register_write (f->db, f->officer, fill, 3, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "Say why pupils were unable to attend (Y1)"));
+  g_clear_error (&error);
+  g_assert_true (att_register_write (f->db, f->officer, fill, 3, "Coach broke down",
+                                     ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f->db, "marks"), ==, 3);
+  {
+    AttMark mark = { 0, };
 
-  /* The system itself (no user) may do anything; its actor is "System". */
-  g_assert_true (write_mark (f, NULL, f->amy, D (2024, 9, 12), ATT_SESSION_AM,
+    g_assert_true (att_register_get_mark (f->db, f->eve, D (2024, 9, 11), ATT_SESSION_AM, &mark, &error));
+    g_assert_cmpint (mark.code, ==, ATT_CODE_Y1);
+    g_assert_cmpstr (mark.comment, ==, "Coach broke down");
+    att_mark_clear (&mark);
+  }
+
+  /* One pupil's Y1 is one mark like any other, for a receptionist too. */
+  g_assert_true (write_mark (f, f->receptionist, f->ben, D (2024, 9, 11), ATT_SESSION_PM,
+                             ATT_CODE_Y1, -1, NULL, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 4);
+
+  /* The set-up path acts as the system itself; its actor is "System". */
+  g_assert_true (write_mark (f, att_user_system (), f->amy, D (2024, 9, 12), ATT_SESSION_AM,
                              ATT_CODE_PRESENT_AM, -1, NULL, NULL, ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
 
@@ -650,7 +698,7 @@ test_permissions (Fixture       *f,
   g_assert_false (write_mark (f, f->receptionist, f->eve, D (2024, 9, 12), ATT_SESSION_AM,
                               ATT_CODE_PRESENT_AM, -1, NULL, NULL, ATT_WRITE_IMPORT, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
-  g_assert_cmpint (count_rows (f->db, "marks"), ==, 4);
+  g_assert_cmpint (count_rows (f->db, "marks"), ==, 5);
   assert_consistent (f);
 }
 
@@ -845,20 +893,29 @@ test_amend_keeps_details (Fixture       *f,
                              ATT_CODE_L, 10, "Bus", NULL, ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
 
-  /* L becomes U (she came after the register closed): 10 minutes, "Bus". */
+  /* L becomes U keeping its 10 minutes: 10 minutes after 08:45 is while
+   * the register was open (to 09:15), which U contradicts. */
+  g_assert_false (write_mark (f, f->officer, f->amy, D (2024, 9, 3), ATT_SESSION_AM,
+                              ATT_CODE_U, -1, NULL, "Register had closed", ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "08:45 to 09:15"));
+  g_clear_error (&error);
+
+  /* With the time she really came, 09:25, 40 minutes after the register
+   * opened: U, 40 minutes, and "Bus" stays. */
   g_assert_true (write_mark (f, f->officer, f->amy, D (2024, 9, 3), ATT_SESSION_AM,
-                             ATT_CODE_U, -1, NULL, "Register had closed", ATT_WRITE_DEFAULT, &error));
+                             ATT_CODE_U, 40, NULL, "Register had closed", ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
   g_assert_true (att_register_get_mark (f->db, f->amy, D (2024, 9, 3), ATT_SESSION_AM, &mark, &error));
   g_assert_cmpint (mark.code, ==, ATT_CODE_U);
-  g_assert_cmpint (mark.minutes_late, ==, 10);
+  g_assert_cmpint (mark.minutes_late, ==, 40);
   g_assert_cmpstr (mark.comment, ==, "Bus");
   att_mark_clear (&mark);
 
   /* Asked beforehand, the register says what a write would change. */
   {
     AttMarkWrite same = { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_U, -1, NULL };
-    AttMarkWrite later = { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_U, 15, NULL };
+    AttMarkWrite later = { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_U, 45, NULL };
     AttMarkWrite blank = { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_U, -1, "" };
 
     g_assert_false (att_register_write_changes (f->db, &same));
@@ -960,7 +1017,7 @@ test_other_program (Fixture       *f,
   /* attendance-cli writes to the same file through its own connection. */
   other = att_db_open (f->t->path, &error);
   g_assert_no_error (error);
-  g_assert_true (att_register_write (other, NULL, &w, 1, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_true (att_register_write (other, att_user_system (), &w, 1, NULL, ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
 
   /* The figures look at once ... */
@@ -974,7 +1031,7 @@ test_other_program (Fixture       *f,
 
   /* ... and a cell read soon after sees the next change too. */
   w.code = ATT_CODE_M;
-  g_assert_true (att_register_write (other, NULL, &w, 1, "Appointment card seen", ATT_WRITE_DEFAULT, &error));
+  g_assert_true (att_register_write (other, att_user_system (), &w, 1, "Appointment card seen", ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
   g_usleep (120 * 1000);
   g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 4), ATT_SESSION_AM), ==, ATT_CODE_M);
@@ -1002,7 +1059,7 @@ test_pupil_saved_in_same_transaction (Fixture       *f,
    * Thu 5 Sep is refused, and the refusal undoes the whole transaction. */
   g_assert_true (att_db_begin (f->db, &error));
   lee->leaving = D (2024, 9, 4);
-  g_assert_cmpint (att_pupils_save (f->db, NULL, lee, &error), ==, f->lee);
+  g_assert_cmpint (att_pupils_save (f->db, att_user_system (), lee, &error), ==, f->lee);
   g_assert_no_error (error);
   g_assert_false (write_mark (f, f->officer, f->lee, D (2024, 9, 5), ATT_SESSION_AM,
                               ATT_CODE_PRESENT_AM, -1, NULL, NULL, ATT_WRITE_DEFAULT, &error));

@@ -80,22 +80,22 @@ fixture_set_up (Fixture       *f,
   f->t = att_test_db_new ();
   db = f->t->db;
 
-  att_calendar_add_term (db, NULL, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
+  att_calendar_add_term (db, (AttUser *)att_user_system (), "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
   g_assert_no_error (error);
-  att_calendar_add_closure (db, NULL, D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
+  att_calendar_add_closure (db, (AttUser *)att_user_system (), D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
   g_assert_no_error (error);
-  att_school_set (db, NULL, "name", "Riverside Academy", &error);
+  att_school_set (db, att_user_system (), "name", "Riverside Academy", &error);
   g_assert_no_error (error);
-  att_school_set (db, NULL, "am_close", "09:00", &error);
+  att_school_set (db, att_user_system (), "am_close", "09:00", &error);
   g_assert_no_error (error);
-  att_school_set (db, NULL, "am_open", "08:40", &error);
+  att_school_set (db, att_user_system (), "am_open", "08:40", &error);
   g_assert_no_error (error);
-  att_school_set (db, NULL, "pm_close", "13:30", &error);
+  att_school_set (db, att_user_system (), "pm_close", "13:30", &error);
   g_assert_no_error (error);
-  att_school_set (db, NULL, "pm_open", "13:15", &error);
+  att_school_set (db, att_user_system (), "pm_open", "13:15", &error);
   g_assert_no_error (error);
 
-  id = att_users_add (db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
+  id = att_users_add (db, att_user_system (), "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
   g_assert_no_error (error);
   f->officer = att_users_get (db, id, &error);
   g_assert_no_error (error);

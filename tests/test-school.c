@@ -79,8 +79,8 @@ test_thirty_minute_rule (void)
   int audited;
 
   /* 08:45 to 09:15 is exactly 30 minutes: allowed. */
-  g_assert_true (att_school_set (t->db, NULL, "am_open", "08:45", &error));
-  g_assert_true (att_school_set (t->db, NULL, "am_close", "09:15", &error));
+  g_assert_true (att_school_set (t->db, att_user_system (), "am_open", "08:45", &error));
+  g_assert_true (att_school_set (t->db, att_user_system (), "am_close", "09:15", &error));
   g_assert_no_error (error);
   /* Those are the defaults already: no change, nothing logged. */
   audited = count_audit (t->db);
@@ -88,7 +88,7 @@ test_thirty_minute_rule (void)
 
   /* 08:45 to 09:16 is 31: refused, naming the session and the rule, and
    * nothing changes. */
-  g_assert_false (att_school_set (t->db, NULL, "am_close", "09:16", &error));
+  g_assert_false (att_school_set (t->db, att_user_system (), "am_close", "09:16", &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_assert_nonnull (strstr (error->message, "morning"));
   g_assert_nonnull (strstr (error->message, "30 minutes"));
@@ -99,30 +99,30 @@ test_thirty_minute_rule (void)
 
   /* Moving the other end is checked against the close that stands:
    * 08:44 to 09:15 is 31 minutes too. */
-  g_assert_false (att_school_set (t->db, NULL, "am_open", "08:44", &error));
+  g_assert_false (att_school_set (t->db, att_user_system (), "am_open", "08:44", &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_clear_error (&error);
   assert_setting (t->db, "am_open", "08:45");
 
   /* A register must close after it opens. */
-  g_assert_false (att_school_set (t->db, NULL, "am_open", "09:15", &error));
+  g_assert_false (att_school_set (t->db, att_user_system (), "am_open", "09:15", &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_clear_error (&error);
 
   /* The afternoon is named in its own refusals: 13:15 to 13:46 is 31. */
-  g_assert_false (att_school_set (t->db, NULL, "pm_close", "13:46", &error));
+  g_assert_false (att_school_set (t->db, att_user_system (), "pm_close", "13:46", &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_assert_nonnull (strstr (error->message, "afternoon"));
   g_clear_error (&error);
 
   /* 8:50 is read as 08:50: 25 minutes to 09:15. */
-  g_assert_true (att_school_set (t->db, NULL, "am_open", "8:50", &error));
+  g_assert_true (att_school_set (t->db, att_user_system (), "am_open", "8:50", &error));
   g_assert_no_error (error);
   assert_setting (t->db, "am_open", "08:50");
   school = att_school_load (t->db);
   g_assert_cmpint (school->am_open, ==, 530);
 
-  g_assert_false (att_school_set (t->db, NULL, "pm_open", "1:15pm", &error));
+  g_assert_false (att_school_set (t->db, att_user_system (), "pm_open", "1:15pm", &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "pm_open"));
   g_clear_error (&error);
@@ -130,7 +130,7 @@ test_thirty_minute_rule (void)
   g_assert_cmpint (count_audit (t->db), ==, audited + 1);
 
   /* The same time again ("08:50" as "8:50" was) is no change: not logged. */
-  g_assert_true (att_school_set (t->db, NULL, "am_open", "08:50", &error));
+  g_assert_true (att_school_set (t->db, att_user_system (), "am_open", "08:50", &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_audit (t->db), ==, audited + 1);
 }
@@ -146,16 +146,16 @@ test_moving_both_ends (void)
 
   /* One at a time the register could not move from 08:45-09:15 to
    * 10:00-10:20; both together it can. */
-  g_assert_false (att_school_set (t->db, NULL, "am_open", "10:00", &error));
+  g_assert_false (att_school_set (t->db, att_user_system (), "am_open", "10:00", &error));
   g_clear_error (&error);
-  g_assert_true (att_school_set_many (t->db, NULL, keys, later, &error));
+  g_assert_true (att_school_set_many (t->db, att_user_system (), keys, later, &error));
   g_assert_no_error (error);
   assert_setting (t->db, "am_open", "10:00");
   assert_setting (t->db, "am_close", "10:20");
 
   /* The morning register must close before the afternoon one opens
    * (13:15 by default). */
-  g_assert_false (att_school_set_many (t->db, NULL, keys, too_late, &error));
+  g_assert_false (att_school_set_many (t->db, att_user_system (), keys, too_late, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_assert_nonnull (strstr (error->message, "13:15"));
   g_clear_error (&error);
@@ -190,26 +190,26 @@ test_validation (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_test_message ("%s = '%s'", bad[i].key, bad[i].value);
-      g_assert_false (att_school_set (t->db, NULL, bad[i].key, bad[i].value, &error));
+      g_assert_false (att_school_set (t->db, att_user_system (), bad[i].key, bad[i].value, &error));
       g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
       g_clear_error (&error);
     }
   g_assert_cmpint (count_audit (t->db), ==, 0);
 
   /* An unknown key lists the valid ones. */
-  g_assert_false (att_school_set (t->db, NULL, "colour", "blue", &error));
+  g_assert_false (att_school_set (t->db, att_user_system (), "colour", "blue", &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "colour"));
   g_assert_nonnull (strstr (error->message, "attendance_lead"));
   g_assert_nonnull (strstr (error->message, "n_resolve_days"));
   g_clear_error (&error);
 
-  g_assert_true (att_school_set (t->db, NULL, "name", " Riverside Primary School ", &error));
-  g_assert_true (att_school_set (t->db, NULL, "urn", "123456", &error));
-  g_assert_true (att_school_set (t->db, NULL, "email", "office@riverside.sch.uk", &error));
-  g_assert_true (att_school_set (t->db, NULL, "threshold_counts_n", "false", &error));
-  g_assert_true (att_school_set (t->db, NULL, "n_resolve_days", "10", &error));
-  g_assert_true (att_school_set (t->db, NULL, "la", "", &error));
+  g_assert_true (att_school_set (t->db, att_user_system (), "name", " Riverside Primary School ", &error));
+  g_assert_true (att_school_set (t->db, att_user_system (), "urn", "123456", &error));
+  g_assert_true (att_school_set (t->db, att_user_system (), "email", "office@riverside.sch.uk", &error));
+  g_assert_true (att_school_set (t->db, att_user_system (), "threshold_counts_n", "false", &error));
+  g_assert_true (att_school_set (t->db, att_user_system (), "n_resolve_days", "10", &error));
+  g_assert_true (att_school_set (t->db, att_user_system (), "la", "", &error));
   g_assert_no_error (error);
 
   assert_setting (t->db, "name", "Riverside Primary School");
@@ -223,7 +223,7 @@ test_validation (void)
   g_assert_false (school->threshold_counts_n);
   g_assert_cmpint (school->n_resolve_days, ==, 10);
 
-  g_assert_true (att_school_set (t->db, NULL, "threshold_counts_n", "Y", &error));
+  g_assert_true (att_school_set (t->db, att_user_system (), "threshold_counts_n", "Y", &error));
   assert_setting (t->db, "threshold_counts_n", "yes");
   /* Six changes: la was empty already. */
   g_assert_cmpint (count_audit (t->db), ==, 6);
@@ -237,8 +237,8 @@ test_roles (void)
   g_autoptr(AttUser) officer = NULL;
   g_autoptr(AttUser) admin = NULL;
 
-  att_users_add (t->db, "Ana Lopez", ATT_ROLE_ATTENDANCE_OFFICER, NULL, &error);
-  att_users_add (t->db, "Alex Reed", ATT_ROLE_ADMIN, "Data manager", &error);
+  att_users_add (t->db, att_user_system (), "Ana Lopez", ATT_ROLE_ATTENDANCE_OFFICER, NULL, &error);
+  att_users_add (t->db, att_user_system (), "Alex Reed", ATT_ROLE_ADMIN, "Data manager", &error);
   g_assert_no_error (error);
   officer = att_users_find (t->db, "Ana Lopez", &error);
   admin = att_users_find (t->db, "Alex Reed", &error);

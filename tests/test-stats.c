@@ -56,11 +56,11 @@ fixture_set_up (Fixture       *f,
   g_setenv ("ATTENDANCE_TODAY", "2024-09-20", TRUE);
   f->t = att_test_db_new ();
   f->db = f->t->db;
-  att_calendar_add_term (f->db, NULL, "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
   g_assert_no_error (error);
-  att_calendar_add_term (f->db, NULL, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
   g_assert_no_error (error);
-  att_calendar_add_closure (f->db, NULL, D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
+  att_calendar_add_closure (f->db, (AttUser *)att_user_system (), D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
   g_assert_no_error (error);
 }
 
@@ -81,7 +81,7 @@ mark (Fixture    *f,
   g_autoptr(GError) error = NULL;
   AttMarkWrite w = { pupil, date, session, code, -1, NULL };
 
-  g_assert_true (att_register_write (f->db, NULL, &w, 1, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_true (att_register_write (f->db, att_user_system (), &w, 1, NULL, ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
 }
 
@@ -105,7 +105,7 @@ mark_range (Fixture *f,
           AttMarkWrite w = { pupil, d, s, code, -1, NULL };
           g_array_append_val (writes, w);
         }
-  g_assert_true (att_register_write (f->db, NULL, (AttMarkWrite *)(void *)writes->data,
+  g_assert_true (att_register_write (f->db, att_user_system (), (AttMarkWrite *)(void *)writes->data,
                                      writes->len, NULL, ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
   return writes->len;
@@ -137,7 +137,7 @@ test_persistent_boundary (Fixture       *f,
    * one), 20 sessions. 18 present and 2 ill: attendance 18/20 = 90.0%,
    * absence 2/20 = 10%: persistently absent, exactly on the line. */
   g_assert_cmpuint (mark_range (f, pat, D (2024, 9, 2), D (2024, 9, 16), ATT_CODE_PRESENT_AM), ==, 20);
-  g_assert_true (att_register_write (f->db, NULL, (AttMarkWrite[]) {
+  g_assert_true (att_register_write (f->db, att_user_system (), (AttMarkWrite[]) {
       { pat, D (2024, 9, 4), ATT_SESSION_AM, ATT_CODE_I, -1, NULL },
       { pat, D (2024, 9, 4), ATT_SESSION_PM, ATT_CODE_I, -1, NULL } }, 2, "Ill", ATT_WRITE_DEFAULT, NULL));
   stats (f, pat, D (2024, 9, 2), D (2024, 9, 16), &fig);
@@ -342,7 +342,7 @@ test_late (Fixture       *f,
   /* L is present and late; U is unauthorised absence and late after the
    * register closed. Possible 6: present 2 (L, /), AEA 1 (V), authorised
    * 1 (M), unauthorised 2 (U, N). Absence 3/6 = 50%: severe too. */
-  g_assert_true (att_register_write (f->db, NULL, writes, G_N_ELEMENTS (writes), NULL,
+  g_assert_true (att_register_write (f->db, att_user_system (), writes, G_N_ELEMENTS (writes), NULL,
                                      ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
   stats (f, lucy, D (2024, 9, 2), D (2024, 9, 4), &fig);
@@ -492,7 +492,7 @@ test_all (Fixture       *f,
   g_assert_cmpuint (sum.missing, ==, 36);
 
   /* After a change the figures move at once. */
-  g_assert_true (att_register_write (f->db, NULL, (AttMarkWrite[]) {
+  g_assert_true (att_register_write (f->db, att_user_system (), (AttMarkWrite[]) {
       { amy, D (2024, 9, 9), ATT_SESSION_AM, ATT_CODE_G, -1, NULL } }, 1, NULL, ATT_WRITE_DEFAULT, &error));
   g_clear_pointer (&all, g_array_unref);
   all = att_stats_all (f->db, D (2024, 9, 2), D (2024, 9, 20), &error);

@@ -61,11 +61,11 @@ fixture_set_up (Fixture       *f,
   g_setenv ("ATTENDANCE_TODAY", "2024-11-08", TRUE);
   f->t = att_test_db_new ();
   f->db = f->t->db;
-  att_calendar_add_term (f->db, NULL, "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
   g_assert_no_error (error);
-  att_calendar_add_term (f->db, NULL, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
   g_assert_no_error (error);
-  att_calendar_add_term (f->db, NULL, "Autumn 2 2024", D (2024, 11, 4), D (2024, 12, 20), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 2 2024", D (2024, 11, 4), D (2024, 12, 20), &error);
   g_assert_no_error (error);
 }
 
@@ -104,7 +104,7 @@ mark_sessions (Fixture    *f,
         }
       g_assert_cmpint (date, <, D (2025, 1, 1));
     }
-  g_assert_true (att_register_write (f->db, NULL, (AttMarkWrite *)(void *)writes->data,
+  g_assert_true (att_register_write (f->db, att_user_system (), (AttMarkWrite *)(void *)writes->data,
                                      writes->len, NULL, ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
 }
@@ -251,7 +251,7 @@ test_counts_n (Fixture       *f,
   g_assert_true (g_array_index (breaches, AttBreach, 0).includes_n);
 
   /* Turned off: only the 4 O count. */
-  g_assert_true (att_school_set (f->db, NULL, "threshold_counts_n", "no", &error));
+  g_assert_true (att_school_set (f->db, att_user_system (), "threshold_counts_n", "no", &error));
   g_assert_no_error (error);
   check_pupil (f, nell, D (2024, 11, 8), &b);
   g_assert_cmpuint (b.sessions, ==, 4);
@@ -262,7 +262,7 @@ test_counts_n (Fixture       *f,
   g_assert_cmpuint (breaches->len, ==, 0);
 
   /* And on again. */
-  g_assert_true (att_school_set (f->db, NULL, "threshold_counts_n", "yes", &error));
+  g_assert_true (att_school_set (f->db, att_user_system (), "threshold_counts_n", "yes", &error));
   check_pupil (f, nell, D (2024, 11, 8), &b);
   g_assert_cmpuint (b.sessions, ==, 10);
 }
@@ -352,7 +352,7 @@ test_bank_holiday_monday (Fixture       *f,
    * week: the ten are 5 May, 28 Apr, 21 Apr and the seven of Autumn 2
    * (16 Dec back to 4 Nov). The window starts on Mon 4 Nov 2024 and its
    * last school day up to the as-of date is Fri 2 May 2025. */
-  att_calendar_add_term (f->db, NULL, "Summer 1 2025", D (2025, 4, 21), D (2025, 5, 23), &error);
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 1 2025", D (2025, 4, 21), D (2025, 5, 23), &error);
   g_assert_no_error (error);
   mark_sessions (f, amy, D (2024, 11, 4), ATT_SESSION_AM, 10, ATT_CODE_O);
 
@@ -382,7 +382,7 @@ add_decision (Fixture    *f,
 {
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = NULL;
-  gint64 actor = att_audit_actor (f->db, NULL, &error);
+  gint64 actor = att_audit_actor (f->db, att_user_system (), &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_prepare_v2 (att_db_get_handle (f->db),

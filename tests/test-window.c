@@ -447,7 +447,7 @@ test_window_refresh (void)
   pupil->admission = att_date_from_ymd (2026, 11, 2);
   pupil->sen = ATT_SEN_NONE;
   att_pupil_update_names (pupil);
-  g_assert_cmpint (att_pupils_save (db, NULL, pupil, &error), >, 0);
+  g_assert_cmpint (att_pupils_save (db, att_user_system (), pupil, &error), >, 0);
   g_assert_no_error (error);
 
   expected = g_strdup_printf ("%u", n_on_roll + 1);
@@ -819,7 +819,7 @@ test_window_today_no_school (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "No school at the weekend");
 
   /* Monday 23 November, made an INSET day. */
-  g_assert_cmpint (att_calendar_add_closure (db, NULL, att_date_from_ymd (2026, 11, 23),
+  g_assert_cmpint (att_calendar_add_closure (db, (AttUser *)att_user_system (), att_date_from_ymd (2026, 11, 23),
                                              att_date_from_ymd (2026, 11, 23), -1,
                                              "INSET day", &error), >, 0);
   g_assert_no_error (error);
@@ -842,7 +842,7 @@ test_window_today_no_school (void)
   }
 
   g_setenv ("ATTENDANCE_TODAY", TODAY_TEXT, TRUE);
-  g_unsetenv ("ATTENDANCE_CLOCK");
+  g_setenv ("ATTENDANCE_CLOCK", "16:00", TRUE);
   att_today_page_refresh (ATT_TODAY_PAGE (att_window_get_page (window, "today")));
 }
 

@@ -63,8 +63,9 @@ int         att_cli_refuse_msg    (const char     *format,
  * (the caller returns 1). */
 AttDb      *att_cli_open_db       (AttCliContext  *ctx);
 /* The user of --user. When @required and the option is missing this is a
- * usage error; when optional and missing, *user is NULL (the set-up
- * user). Returns an exit status, ATT_CLI_OK to go on. */
+ * usage error. When optional (the set-up commands) and missing, *user is
+ * the system itself while the database has no users, and the command is
+ * refused once it has some. Returns an exit status, ATT_CLI_OK to go on. */
 int         att_cli_get_user      (AttCliContext  *ctx,
                                    gboolean        required,
                                    AttUser       **user);

@@ -30,10 +30,11 @@ att_cli_cmd_mark (AttCliContext *ctx)
   AttPupil *pupil;
   AttDate date = ATT_DATE_NONE;
   AttSession session;
-  AttCode code, old_code;
+  AttCode code;
   guint minutes = 0;
   AttMarkWrite write = { 0 };
-  gboolean changes;
+  g_autoptr(GArray) changes = NULL;
+  const AttMarkChange *change;
   int status;
 
   if ((status = att_cli_parse_date (ctx, "DATE", att_cli_arg (ctx, 1), &date)) != ATT_CLI_OK ||
@@ -72,28 +73,30 @@ att_cli_cmd_mark (AttCliContext *ctx)
   write.minutes_late = att_cli_opt (ctx, "minutes-late") != NULL ? (int)minutes : -1;
   write.comment = att_cli_opt (ctx, "comment");
 
-  old_code = att_register_code (ctx->db, pupil->id, date, session);
-  changes = att_register_write_changes (ctx->db, &write);
-  if (!att_register_write (ctx->db, user, &write, 1, att_cli_opt (ctx, "reason"),
-                           ATT_WRITE_DEFAULT, &error))
+  /* What the mark replaced is read inside the write's own transaction,
+   * so it is the mark really replaced even when someone else changed the
+   * session a moment before. */
+  if (!att_register_write_full (ctx->db, user, &write, 1, att_cli_opt (ctx, "reason"),
+                                ATT_WRITE_DEFAULT, &changes, &error))
     return att_cli_refuse (error);
+  change = &g_array_index (changes, AttMarkChange, 0);
 
   if (note != NULL)
     g_print (_("Notice: %s\n"), note);
 
-  if (old_code == ATT_CODE_NONE)
-    g_print (_("%s %s %s: %s\n"), pupil->upn, date_text, att_session_to_string (session),
-             att_code_to_string (code));
-  else if (old_code == code && changes)
-    g_print (_("%s %s %s: %s (minutes late or comment changed)\n"), pupil->upn, date_text,
-             att_session_to_string (session), att_code_to_string (code));
-  else if (old_code == code)
+  if (change->effect == ATT_WRITE_EFFECT_NONE)
     g_print (_("%s %s %s: %s (unchanged)\n"), pupil->upn, date_text,
-             att_session_to_string (session), att_code_to_string (code));
+             att_session_to_string (session), code_text (change->new_code));
+  else if (change->old_code == ATT_CODE_NONE)
+    g_print (_("%s %s %s: %s\n"), pupil->upn, date_text, att_session_to_string (session),
+             att_code_to_string (change->new_code));
+  else if (change->old_code == change->new_code)
+    g_print (_("%s %s %s: %s (minutes late or comment changed)\n"), pupil->upn, date_text,
+             att_session_to_string (session), att_code_to_string (change->new_code));
   else
     g_print (_("%s %s %s: %s (was %s)\n"), pupil->upn, date_text,
-             att_session_to_string (session), att_code_to_string (code),
-             att_code_to_string (old_code));
+             att_session_to_string (session), att_code_to_string (change->new_code),
+             att_code_to_string (change->old_code));
   return ATT_CLI_OK;
 }
 

@@ -49,7 +49,7 @@ att_cli_cmd_init (AttCliContext *ctx)
 
       if (value == NULL)
         continue;
-      if (!att_school_set (db, NULL, settings[i].key, value, &error))
+      if (!att_school_set (db, att_user_system (), settings[i].key, value, &error))
         {
           g_clear_object (&db);
           remove_database_files (ctx->db_path);
@@ -110,10 +110,8 @@ att_cli_cmd_users_add (AttCliContext *ctx)
     return ATT_CLI_REFUSED;
   if ((status = att_cli_get_user (ctx, FALSE, &user)) != ATT_CLI_OK)
     return status;
-  if (user != NULL && !att_user_require (user, ATT_PERM_USERS, &error))
-    return att_cli_refuse (error);
 
-  if (att_users_add (ctx->db, name, role, position ? position : "", &error) <= 0)
+  if (att_users_add (ctx->db, user, name, role, position ? position : "", &error) <= 0)
     return att_cli_refuse (error);
 
   g_print (_("Added %s (%s)\n"), name, att_role_to_string (role));

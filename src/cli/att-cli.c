@@ -308,8 +308,22 @@ att_cli_get_user (AttCliContext  *ctx,
   *user = NULL;
   if (name == NULL)
     {
+      g_autoptr(GPtrArray) users = NULL;
+
       if (required)
         return att_cli_usage (ctx, _("--user NAME is required for a change: say who makes it"));
+
+      /* A set-up command runs as the system itself only while the school
+       * has nobody to name: once it has users, someone answers for every
+       * change. */
+      if (att_cli_open_db (ctx) == NULL)
+        return ATT_CLI_REFUSED;
+      users = att_users_list (ctx->db, &error);
+      if (users == NULL)
+        return att_cli_refuse (error);
+      if (users->len > 0)
+        return att_cli_refuse_msg (_("--user NAME is required: the school has users, so say who makes this change"));
+      *user = att_user_copy (att_user_system ());
       return ATT_CLI_OK;
     }
 

@@ -678,6 +678,7 @@ att_calendar_add_term (AttDb       *db,
   int rc;
 
   g_return_val_if_fail (ATT_IS_DB (db), 0);
+  g_return_val_if_fail (user != NULL, 0);
 
   if (!att_user_require (user, ATT_PERM_CALENDAR, error))
     return 0;
@@ -807,6 +808,7 @@ att_calendar_add_closure (AttDb       *db,
   gint64 id;
 
   g_return_val_if_fail (ATT_IS_DB (db), 0);
+  g_return_val_if_fail (user != NULL, 0);
 
   if (!att_user_require (user, ATT_PERM_CALENDAR, error))
     return 0;

@@ -281,6 +281,7 @@ att_contacts_save (AttDb          *db,
   int rc;
 
   g_return_val_if_fail (ATT_IS_DB (db), 0);
+  g_return_val_if_fail (user != NULL, 0);
   g_return_val_if_fail (contact != NULL, 0);
 
   if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))

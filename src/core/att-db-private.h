@@ -30,7 +30,8 @@ struct _AttDb
   GPtrArray    *pupils;         /* AttPupil, by surname; NULL until asked */
   GHashTable   *pupils_by_id;   /* id -> AttPupil (borrowed from pupils) */
   GHashTable   *pupils_by_upn;  /* upn -> AttPupil (borrowed) */
-  AttMarkStore *marks;          /* see att-register.c */
+  AttMarkStore *marks;          /* see att-register-store.c */
+  GArray       *mark_changes;   /* AttMarkChange in the open transaction */
 };
 
 /* The migrations (att-db-migrations.c): how many there are, and the SQL

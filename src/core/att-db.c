@@ -16,6 +16,7 @@
 
 enum {
   SIGNAL_CHANGED,
+  SIGNAL_MARKS_CHANGED,
   N_SIGNALS
 };
 
@@ -37,6 +38,7 @@ att_db_finalize (GObject *object)
   att_calendar_cache_drop (self);
   att_pupils_cache_drop (self);
   g_clear_pointer (&self->marks, att_mark_store_free);
+  g_clear_pointer (&self->mark_changes, g_array_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
@@ -64,6 +66,21 @@ att_db_class_init (AttDbClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * AttDb::marks-changed:
+   * @changes: (element-type AttMarkChange): every session the committed
+   *   change wrote, with what it held before and holds now
+   *
+   * Emitted after a transaction that wrote marks commits, before
+   * #AttDb::changed, so that views refresh only the rows it touched.
+   */
+  signals[SIGNAL_MARKS_CHANGED] =
+    g_signal_new ("marks-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ARRAY | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -287,6 +304,7 @@ att_db_begin (AttDb   *self,
 
   self->failed = FALSE;
   self->pending = 0;
+  g_clear_pointer (&self->mark_changes, g_array_unref);
   /* IMMEDIATE takes the write lock now, so a busy database is reported
    * before any work is done rather than half way through it. */
   if (!att_db_exec (self, "BEGIN IMMEDIATE", error))
@@ -310,6 +328,8 @@ drop_caches (AttDb     *self,
    * they are right after a commit; after a rollback they are reloaded. */
   if (rolled_back && (changes & ATT_CHANGE_MARKS))
     g_clear_pointer (&self->marks, att_mark_store_free);
+  if (rolled_back)
+    g_clear_pointer (&self->mark_changes, g_array_unref);
 }
 
 gboolean
@@ -346,10 +366,15 @@ att_db_commit (AttDb   *self,
   self->pending = 0;
   if (changes != 0)
     {
+      g_autoptr(GArray) marks = g_steal_pointer (&self->mark_changes);
+
       self->serial++;
       drop_caches (self, changes, FALSE);
+      if (marks != NULL && marks->len > 0)
+        g_signal_emit (self, signals[SIGNAL_MARKS_CHANGED], 0, marks);
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)changes);
     }
+  g_clear_pointer (&self->mark_changes, g_array_unref);
   return TRUE;
 }
 

@@ -1181,7 +1181,7 @@ write_settings (Demo    *demo,
 
   demo->am_open = demo->primary ? 8 * 60 + 45 : 8 * 60 + 35;
   demo->pm_open = demo->primary ? 13 * 60 : 13 * 60 + 40;
-  return att_school_set_many (demo->db, NULL, keys,
+  return att_school_set_many (demo->db, att_user_system (), keys,
                               demo->primary ? primary_values : secondary_values,
                               error);
 }
@@ -1194,7 +1194,7 @@ add_user (Demo        *demo,
           GError     **error)
 {
   g_autoptr(AttUser) user = NULL;
-  gint64 id = att_users_add (demo->db, name, role, position, error);
+  gint64 id = att_users_add (demo->db, att_user_system (), name, role, position, error);
 
   if (id <= 0)
     return 0;
@@ -1267,11 +1267,11 @@ write_calendar (Demo    *demo,
         {
           g_autofree char *name = g_strdup_printf ("%s %d", names[t], t < 2 ? year : year + 1);
 
-          if (att_calendar_add_term (demo->db, NULL, name, y->term_start[t], y->term_end[t], error) <= 0)
+          if (att_calendar_add_term (demo->db, (AttUser *)att_user_system (), name, y->term_start[t], y->term_end[t], error) <= 0)
             return FALSE;
         }
       for (guint i = 0; i < G_N_ELEMENTS (y->inset); i++)
-        if (att_calendar_add_closure (demo->db, NULL, y->inset[i], y->inset[i], -1,
+        if (att_calendar_add_closure (demo->db, (AttUser *)att_user_system (), y->inset[i], y->inset[i], -1,
                                       "INSET day (staff training)", error) <= 0)
           return FALSE;
     }
@@ -2114,7 +2114,7 @@ build (Demo    *demo,
   if (!write_pupils (demo, error) ||
       !write_registers (demo, school_days, error) ||
       (index_sql != NULL && !att_db_exec (db, index_sql, error)) ||
-      !att_audit_log (db, NULL, "demo", detail, error))
+      !att_audit_log (db, att_user_system (), "demo", detail, error))
     {
       att_db_rollback (db);
       return FALSE;

@@ -388,6 +388,7 @@ att_grid_filters_save (AttDb          *db,
   g_autoptr(GHashTable) names = NULL;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (filters != NULL, FALSE);
 
   if (!att_user_require (user, ATT_PERM_MARK, error))

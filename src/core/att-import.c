@@ -839,6 +839,7 @@ att_import_pupils (AttDb            *db,
   Importer imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (report == NULL)
@@ -1050,6 +1051,7 @@ att_import_contacts (AttDb            *db,
   Importer imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (report == NULL)
@@ -1249,6 +1251,7 @@ att_import_marks (AttDb            *db,
   Importer imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (report == NULL)

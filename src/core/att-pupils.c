@@ -1090,6 +1090,7 @@ att_pupils_save (AttDb          *db,
   int rc;
 
   g_return_val_if_fail (ATT_IS_DB (db), 0);
+  g_return_val_if_fail (user != NULL, 0);
   g_return_val_if_fail (ATT_IS_PUPIL (pupil), 0);
 
   if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))
@@ -1228,6 +1229,7 @@ att_pupils_delete (AttDb          *db,
   gint64 has_marks = 0;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
 
   if (!att_user_require (user, ATT_PERM_DELETE_PUPIL, error))
     return FALSE;

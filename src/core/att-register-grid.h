@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The grid shows a selection of pupils against a range of sessions. It
- * reads compact data from the register and writes only through
- * att_register_write(), so every rule of the register applies to it.
+ * reads compact data from the register and writes only through the
+ * register's own functions (att-register-range.h), so every rule of the
+ * register applies to it.
  */
 #pragma once
 
@@ -14,6 +15,7 @@
 #include "att-date.h"
 #include "att-register.h"
 #include "att-grid-filter.h"
+#include "att-register-range.h"
 #include "att-register-status.h"
 #include "att-clock.h"
 
@@ -166,70 +168,89 @@ att_grid_pupils_still_n (AttDb       *db,
   return att_register_still_n (db, date, session, today, clock_minutes, error);
 }
 
-/* Changes the grid made, so the last one can be undone. */
-typedef struct _AttGridUndo AttGridUndo;
+/* The grid's writes are the register's range writes
+ * (att-register-range.h); these names stay for the pages that use them. */
+typedef AttRegisterUndo AttGridUndo;
+typedef AttRegisterSession AttGridSession;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttGridUndo, att_register_undo_free)
 
-AttGridUndo         *att_grid_undo_new        (void);
-void                 att_grid_undo_free       (AttGridUndo         *undo);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttGridUndo, att_grid_undo_free)
-gboolean             att_grid_undo_can_undo   (AttGridUndo         *undo);
-/* A sentence describing what would be undone ("V for 30 sessions"). */
-char                *att_grid_undo_describe   (AttGridUndo         *undo);
-/* Writes back the codes the last change replaced, with the reason
- * "undone"; refuses, changing nothing, when a session was changed since
- * by someone else. */
-gboolean             att_grid_undo            (AttGridUndo         *undo,
-                                               AttDb               *db,
-                                               const AttUser       *user,
-                                               GError             **error);
-
-/* Writes marks through att_register_write() and records, in @undo (may
- * be NULL), what they replaced. Writing what a session already holds is
- * left out. */
-gboolean             att_grid_write           (AttDb               *db,
-                                               const AttUser       *user,
-                                               const AttMarkWrite  *writes,
-                                               guint                n_writes,
-                                               const char          *reason,
-                                               AttGridUndo         *undo,
-                                               GError             **error);
-
-/* Marks every blank cell of a session present ('/' or '\') for pupils on
- * roll; marked cells are left alone. Sets @n_written. */
-gboolean             att_grid_mark_all_present (AttDb              *db,
-                                               const AttUser       *user,
-                                               const gint64        *pupil_ids,
-                                               guint                n_pupils,
-                                               AttDate              date,
-                                               AttSession           session,
-                                               AttGridUndo         *undo,
-                                               guint               *n_written,
-                                               GError             **error);
-
-typedef struct
+static inline AttGridUndo *
+att_grid_undo_new (void)
 {
-  AttDate     date;
-  AttSession  session;
-} AttGridSession;
+  return att_register_undo_new ();
+}
 
-/* Fills @code over pupils x sessions. Sessions that are not school
- * sessions, and days a pupil is not on roll, are skipped (counted in
- * @n_skipped). A cell that already holds another mark is changed only
- * when @reason is given (else nothing is written and the error says how
- * many would change). Y1..Y7 over more than one pupil need the right to
- * bulk-mark, and the reason is kept as each mark's comment. */
-gboolean             att_grid_fill            (AttDb               *db,
-                                               const AttUser       *user,
-                                               const gint64        *pupil_ids,
-                                               guint                n_pupils,
-                                               const AttGridSession *sessions,
-                                               guint                n_sessions,
-                                               AttCode              code,
-                                               const char          *reason,
-                                               AttGridUndo         *undo,
-                                               guint               *n_written,
-                                               guint               *n_skipped,
-                                               GError             **error);
+static inline void
+att_grid_undo_free (AttGridUndo *undo)
+{
+  att_register_undo_free (undo);
+}
+
+static inline gboolean
+att_grid_undo_can_undo (AttGridUndo *undo)
+{
+  return att_register_undo_can_undo (undo);
+}
+
+static inline char *
+att_grid_undo_describe (AttGridUndo *undo)
+{
+  return att_register_undo_describe (undo);
+}
+
+static inline gboolean
+att_grid_undo (AttGridUndo    *undo,
+               AttDb          *db,
+               const AttUser  *user,
+               GError        **error)
+{
+  return att_register_undo (undo, db, user, error);
+}
+
+static inline gboolean
+att_grid_write (AttDb               *db,
+                const AttUser       *user,
+                const AttMarkWrite  *writes,
+                guint                n_writes,
+                const char          *reason,
+                AttGridUndo         *undo,
+                GError             **error)
+{
+  return att_register_write_undoable (db, user, writes, n_writes, reason, undo, error);
+}
+
+static inline gboolean
+att_grid_mark_all_present (AttDb          *db,
+                           const AttUser  *user,
+                           const gint64   *pupil_ids,
+                           guint           n_pupils,
+                           AttDate         date,
+                           AttSession      session,
+                           AttGridUndo    *undo,
+                           guint          *n_written,
+                           GError        **error)
+{
+  return att_register_mark_all_present (db, user, pupil_ids, n_pupils, date, session,
+                                        undo, n_written, error);
+}
+
+static inline gboolean
+att_grid_fill (AttDb                *db,
+               const AttUser        *user,
+               const gint64         *pupil_ids,
+               guint                 n_pupils,
+               const AttGridSession *sessions,
+               guint                 n_sessions,
+               AttCode               code,
+               const char           *reason,
+               AttGridUndo          *undo,
+               guint                *n_written,
+               guint                *n_skipped,
+               GError              **error)
+{
+  return att_register_fill (db, user, pupil_ids, n_pupils, sessions, n_sessions, code,
+                            reason, undo, n_written, n_skipped, error);
+}
 
 /* A planned closure ('#' for everyone) from @start to @end, for both
  * sessions (@session -1) or one. It goes into the school calendar (role
@@ -248,6 +269,6 @@ const char * const  *att_grid_closure_reasons (void);
 /* Common reasons for an amendment, NULL-terminated, translated. */
 const char * const  *att_grid_amend_reasons   (void);
 /* The reason written by an undo. */
-#define ATT_GRID_REASON_UNDONE "undone"
+#define ATT_GRID_REASON_UNDONE ATT_REGISTER_REASON_UNDONE
 
 G_END_DECLS

@@ -5,7 +5,10 @@
 #pragma once
 
 #include "att-db-private.h"
+#include "att-error.h"
+#include "att-pupils.h"
 #include "att-register.h"
+#include "att-users.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +17,11 @@ G_BEGIN_DECLS
  * the arrays were loaded, they are dropped and reloaded on demand. Call
  * it once before a loop over many pupils. */
 void          att_register_sync             (AttDb       *db);
+
+/* The same, inside the outermost write transaction that has just begun:
+ * a write then builds on every mark other programs committed, and what
+ * views read after it commits is current. */
+void          att_register_sync_for_write   (AttDb       *db);
 
 /* Like att_register_year_codes() without the check for changes made by
  * other programs: for hot loops after att_register_sync(). */
@@ -51,6 +59,75 @@ char         *att_register_describe_session (AttDb       *db,
                                              gint64       pupil_id,
                                              AttDate      date,
                                              AttSession   session);
+
+/* The pupil as the open transaction sees them: a pupil saved earlier in
+ * the same transaction (an import that saves pupils, then their marks)
+ * is read from the table. A new reference, or NULL. */
+AttPupil     *att_register_pupil_for_write  (AttDb       *db,
+                                             gint64       pupil_id);
+
+/* Every refusal names the pupil, the session and the rule. */
+void          att_register_set_error        (GError     **error,
+                                             AttError     code,
+                                             AttDb       *db,
+                                             gint64       pupil_id,
+                                             AttDate      date,
+                                             AttSession   session,
+                                             const char  *format,
+                                             ...) G_GNUC_PRINTF (7, 8);
+
+/* The rules every write of a mark meets (att-register-rules.c), shared by
+ * att_register_write() and the bulk loader so that both decide alike. */
+typedef struct
+{
+  AttDb         *db;
+  AttCalendar   *calendar;      /* a reference */
+  AttWriteFlags  flags;
+  AttDate        today;         /* the register clock */
+  int            clock;
+  int            open[2];       /* register times, by session */
+  int            close[2];
+} AttMarkRules;
+
+void          att_mark_rules_init           (AttMarkRules       *rules,
+                                             AttDb              *db,
+                                             AttWriteFlags       flags);
+void          att_mark_rules_clear          (AttMarkRules       *rules);
+/* The rules on the session, the pupil's roll and the code, before the
+ * saved mark is read. Sets @code to the code as it is stored ('/' or
+ * '\\' for the session's own present). */
+gboolean      att_mark_rules_check          (const AttMarkRules *rules,
+                                             AttPupil           *pupil,
+                                             const AttMarkWrite *write,
+                                             AttCode            *code,
+                                             GError            **error);
+/* Minutes late against the code and the register times, once the minutes
+ * a write leaves in its session are known (-1: none). */
+gboolean      att_mark_rules_check_minutes  (const AttMarkRules *rules,
+                                             gint64              pupil_id,
+                                             AttDate             date,
+                                             AttSession          session,
+                                             AttCode             code,
+                                             int                 minutes,
+                                             GError            **error);
+/* Y1 to Y7 over a whole batch: a reason for more than one session, and
+ * the right to bulk-mark for more than one pupil. */
+gboolean      att_mark_rules_check_unable   (const AttMarkRules *rules,
+                                             const AttUser      *user,
+                                             const AttMarkWrite *writes,
+                                             guint               n_writes,
+                                             const char         *reason,
+                                             GError            **error);
+static inline gboolean
+att_code_is_unable (AttCode code)
+{
+  return code >= ATT_CODE_Y1 && code <= ATT_CODE_Y7;
+}
+
+/* Sessions changed by the open transaction, for "marks-changed" after it
+ * commits (att-db.c emits it). */
+void          att_register_note_change      (AttDb              *db,
+                                             const AttMarkChange *change);
 
 /* The slot of a session in a school year's array. */
 static inline guint

@@ -166,6 +166,25 @@ store_get (AttDb    *db,
 }
 
 void
+att_register_sync_for_write (AttDb *db)
+{
+  AttMarkStore *store = db->marks;
+  gint64 version;
+
+  /* Called once the write lock is held: every commit by another program
+   * is in the file now, and none can come until this one ends. */
+  if (store == NULL)
+    return;
+  store->checked_at = g_get_monotonic_time ();
+  version = read_data_version (db);
+  if (version != store->data_version)
+    {
+      store->data_version = version;
+      store_refresh (db, store);
+    }
+}
+
+void
 att_register_sync (AttDb *db)
 {
   g_return_if_fail (ATT_IS_DB (db));

@@ -15,10 +15,6 @@
 #include "att-register-private.h"
 #include "att-users.h"
 
-/* Minutes late are kept for L and U only, and a session is never longer
- * than this. */
-#define MINUTES_LATE_MAX 300
-
 
 const char *
 att_register_session_label (AttSession session)
@@ -32,9 +28,9 @@ att_register_session_label (AttSession session)
  * changed earlier in the same transaction (an import that saves pupils
  * and then their marks) is read from the table instead. Returns a new
  * reference, or NULL. */
-static AttPupil *
-pupil_for_write (AttDb  *db,
-                 gint64  pupil_id)
+AttPupil *
+att_register_pupil_for_write (AttDb  *db,
+                              gint64  pupil_id)
 {
   g_autoptr(AttPupil) pupil = NULL;
   sqlite3_stmt *stmt;
@@ -79,9 +75,9 @@ pupil_for_write (AttDb  *db,
 
 char *
 att_register_describe_pupil (AttDb  *db,
-                gint64  pupil_id)
+                             gint64  pupil_id)
 {
-  g_autoptr(AttPupil) pupil = pupil_for_write (db, pupil_id);
+  g_autoptr(AttPupil) pupil = att_register_pupil_for_write (db, pupil_id);
 
   if (pupil == NULL)
     return g_strdup_printf (_("pupil number %lld"), (long long) pupil_id);
@@ -91,9 +87,9 @@ att_register_describe_pupil (AttDb  *db,
 
 char *
 att_register_describe_session (AttDb      *db,
-                  gint64      pupil_id,
-                  AttDate     date,
-                  AttSession  session)
+                               gint64      pupil_id,
+                               AttDate     date,
+                               AttSession  session)
 {
   g_autofree char *who = att_register_describe_pupil (db, pupil_id);
   g_autofree char *when = att_date_format_long (date);
@@ -103,25 +99,16 @@ att_register_describe_session (AttDb      *db,
   return g_strdup_printf (_("%s, %s %s"), who, when, att_register_session_label (session));
 }
 
-static void set_mark_error (GError     **error,
-                            AttError     code,
-                            AttDb       *db,
-                            gint64       pupil_id,
-                            AttDate      date,
-                            AttSession   session,
-                            const char  *format,
-                            ...) G_GNUC_PRINTF (7, 8);
-
 /* Every refusal names the pupil, the session and the rule. */
-static void
-set_mark_error (GError     **error,
-                AttError     code,
-                AttDb       *db,
-                gint64       pupil_id,
-                AttDate      date,
-                AttSession   session,
-                const char  *format,
-                ...)
+void
+att_register_set_error (GError     **error,
+                        AttError     code,
+                        AttDb       *db,
+                        gint64       pupil_id,
+                        AttDate      date,
+                        AttSession   session,
+                        const char  *format,
+                        ...)
 {
   g_autofree char *where = att_register_describe_session (db, pupil_id, date, session);
   g_autofree char *rule = NULL;
@@ -151,12 +138,15 @@ typedef struct
   const AttUser  *user;
   const char     *reason;   /* trimmed; NULL when none was given */
   AttWriteFlags   flags;
-  AttCalendar    *calendar;
+  AttMarkRules    rules;
   gint64          actor_id;
   gint64          at;
   GHashTable     *touched;  /* pupil_id * 10000 + year (gint64*) -> TouchedYear index */
   GArray         *years;    /* TouchedYear */
   GPtrArray      *keys;
+  GArray         *changes;  /* AttMarkChange, one per write */
+  guint           n_need_reason;
+  AttMarkWrite    need_reason;  /* the first of them */
 } WriteBatch;
 
 static void
@@ -177,28 +167,6 @@ batch_touch (WriteBatch *batch,
   touched.pupil_id = pupil_id;
   touched.year = year;
   g_array_append_val (batch->years, touched);
-}
-
-/* Why a date and session hold no school session, for the error. */
-static char *
-explain_no_session (AttCalendar *calendar,
-                    AttDate      date,
-                    AttSession   session)
-{
-  const char *holiday = att_bank_holiday_name (date);
-  const char *reason;
-
-  if (att_date_weekday (date) >= 6)
-    return g_strdup (_("It is a weekend, when there is no school session"));
-  if (holiday != NULL)
-    return g_strdup_printf (_("It is a bank holiday (%s), when there is no school session"), holiday);
-  if (att_calendar_term_for (calendar, date) == NULL)
-    return g_strdup (_("It is outside term time, when there is no school session (if the school was open, add the term to the calendar first)"));
-  reason = att_calendar_closure_reason (calendar, date, session);
-  if (att_calendar_is_closed_session (calendar, date, session) || reason != NULL)
-    return g_strdup_printf (_("The school is closed for a planned closure (%s)"),
-                            reason != NULL ? reason : "");
-  return g_strdup (_("It is not a school session"));
 }
 
 typedef struct
@@ -409,6 +377,24 @@ resolve_details (const SavedMark    *saved,
     }
 }
 
+/* Whether a write changes its session, and how: the one place that
+ * decides whether a write is an amendment that needs a reason. */
+static AttWriteEffect
+effect_of (const SavedMark *saved,
+           AttCode          code,
+           int              minutes,
+           const char      *comment,
+           AttWriteFlags    flags)
+{
+  if (!saved->exists)
+    return code == ATT_CODE_NONE ? ATT_WRITE_EFFECT_NONE : ATT_WRITE_EFFECT_FIRST;
+  if (flags & ATT_WRITE_BLANK_ONLY)
+    return ATT_WRITE_EFFECT_NONE;
+  if (saved->code == code && saved->minutes == minutes && g_strcmp0 (saved->comment, comment) == 0)
+    return ATT_WRITE_EFFECT_NONE;
+  return ATT_WRITE_EFFECT_AMEND;
+}
+
 gboolean
 att_register_write_changes (AttDb              *db,
                             const AttMarkWrite *w)
@@ -427,31 +413,107 @@ att_register_write_changes (AttDb              *db,
   if (code == ATT_CODE_PRESENT_AM || code == ATT_CODE_PRESENT_PM)
     code = w->session == ATT_SESSION_AM ? ATT_CODE_PRESENT_AM : ATT_CODE_PRESENT_PM;
   resolve_details (&saved, w, code, &minutes, &comment);
-  changes = saved.exists ? !(saved.code == code && saved.minutes == minutes &&
-                             g_strcmp0 (saved.comment, comment) == 0)
-                         : code != ATT_CODE_NONE;
+  changes = effect_of (&saved, code, minutes, comment, ATT_WRITE_DEFAULT) != ATT_WRITE_EFFECT_NONE;
   g_free (saved.comment);
   return changes;
 }
 
-/* Codes that say what happened in the session, which nobody can know
- * before the day: present, late, and absent for no known or accepted
- * reason. */
-static gboolean
-code_needs_the_day (AttCode code)
+/* What one write will do, worked out before anything is stored. */
+typedef struct
 {
-  switch (code)
+  AttPupil  *pupil;
+  AttCode    code;
+  int        minutes;
+  char      *comment;
+  SavedMark  saved;
+  AttWriteEffect effect;
+} Plan;
+
+static void
+plan_clear (Plan *plan)
+{
+  g_clear_object (&plan->pupil);
+  g_clear_pointer (&plan->comment, g_free);
+  g_clear_pointer (&plan->saved.comment, g_free);
+}
+
+/* Every rule except those on the user and the reason, and what the write
+ * would do to its session. */
+static gboolean
+plan_write (WriteBatch          *batch,
+            const AttMarkWrite  *w,
+            Plan                *plan,
+            GError             **error)
+{
+  AttDb *db = batch->db;
+  AttMarkWrite write = *w;
+
+  memset (plan, 0, sizeof *plan);
+  plan->saved.minutes = -1;
+  if (!att_text_check_mark (w->comment, batch->reason, error))
+    return FALSE;
+  plan->pupil = att_register_pupil_for_write (db, w->pupil_id);
+  if (plan->pupil == NULL)
     {
-    case ATT_CODE_PRESENT_AM:
-    case ATT_CODE_PRESENT_PM:
-    case ATT_CODE_L:
-    case ATT_CODE_U:
-    case ATT_CODE_N:
-    case ATT_CODE_O:
-      return TRUE;
-    default:
+      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                   _("There is no pupil number %lld on the register: nothing was saved"),
+                   (long long) w->pupil_id);
       return FALSE;
     }
+  if (!att_mark_rules_check (&batch->rules, plan->pupil, w, &plan->code, error))
+    return FALSE;
+  if (!read_saved (db, w->pupil_id, w->date, w->session, &plan->saved, error))
+    return FALSE;
+
+  /* Y1 to Y7 filled over several sessions keep the reason they were
+   * given as each mark's comment. */
+  if (att_code_is_unable (plan->code) && write.comment == NULL && batch->reason != NULL
+      && !(batch->flags & ATT_WRITE_IMPORT))
+    write.comment = batch->reason;
+
+  plan->minutes = w->minutes_late;
+  resolve_details (&plan->saved, &write, plan->code, &plan->minutes, &plan->comment);
+  if (!att_mark_rules_check_minutes (&batch->rules, w->pupil_id, w->date, w->session,
+                                     plan->code, plan->minutes, error))
+    return FALSE;
+
+  plan->effect = effect_of (&plan->saved, plan->code, plan->minutes, plan->comment, batch->flags);
+  return TRUE;
+}
+
+/* The right the write needs: to mark, or to amend. */
+static gboolean
+require_right (WriteBatch          *batch,
+               const AttMarkWrite  *w,
+               AttWriteEffect       effect,
+               GError             **error)
+{
+  AttPermission perm = effect == ATT_WRITE_EFFECT_AMEND ? ATT_PERM_AMEND : ATT_PERM_MARK;
+
+  if (effect == ATT_WRITE_EFFECT_NONE || att_user_require (batch->user, perm, error))
+    return TRUE;
+
+  {
+    g_autofree char *where = att_register_describe_session (batch->db, w->pupil_id, w->date, w->session);
+    g_prefix_error (error, _("%s: "), where);
+  }
+  return FALSE;
+}
+
+static void
+change_from_plan (AttMarkChange       *change,
+                  const AttMarkWrite  *w,
+                  const Plan          *plan)
+{
+  change->pupil_id = w->pupil_id;
+  change->date = w->date;
+  change->session = w->session;
+  change->effect = plan->effect;
+  change->old_code = plan->saved.exists ? plan->saved.code : ATT_CODE_NONE;
+  change->old_minutes = plan->saved.exists ? plan->saved.minutes : -1;
+  change->old_comment = g_strdup (plan->saved.comment);
+  change->new_code = plan->effect == ATT_WRITE_EFFECT_NONE ? change->old_code : plan->code;
+  change->new_minutes = plan->effect == ATT_WRITE_EFFECT_NONE ? change->old_minutes : plan->minutes;
 }
 
 static gboolean
@@ -459,164 +521,70 @@ write_one (WriteBatch          *batch,
            const AttMarkWrite  *w,
            GError             **error)
 {
-  AttDb *db = batch->db;
-  g_autoptr(AttPupil) pupil = NULL;
-  AttSession session = w->session;
-  AttCode code = w->code;
-  int minutes = w->minutes_late;
-  g_autofree char *comment = NULL;
-  SavedMark saved;
+  Plan plan;
+  AttMarkChange change = { 0, };
   gboolean ok;
 
-  if (!att_text_check_mark (w->comment, batch->reason, error))
-    return FALSE;
-
-  pupil = pupil_for_write (db, w->pupil_id);
-  if (pupil == NULL)
+  ok = plan_write (batch, w, &plan, error);
+  if (ok && plan.effect == ATT_WRITE_EFFECT_AMEND && batch->reason == NULL)
     {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("There is no pupil number %lld on the register: nothing was saved"),
-                   (long long) w->pupil_id);
-      return FALSE;
-    }
-
-  if (!att_register_date_valid (w->date))
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
-                   _("%s (%s): a mark needs a date"),
-                   att_pupil_get_display_name (pupil), pupil->upn);
-      return FALSE;
-    }
-  if (session != ATT_SESSION_AM && session != ATT_SESSION_PM)
-    {
-      g_autofree char *when = att_date_format_long (w->date);
-      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
-                   _("%s (%s), %s: the session must be AM or PM"),
-                   att_pupil_get_display_name (pupil), pupil->upn, when);
-      return FALSE;
-    }
-
-  if (!att_calendar_is_school_session (batch->calendar, w->date, session))
-    {
-      g_autofree char *why = explain_no_session (batch->calendar, w->date, session);
-      set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session, "%s", why);
-      return FALSE;
-    }
-
-  if (!att_pupil_on_roll (pupil, w->date))
-    {
-      if (w->date < pupil->admission)
+      /* Every mark a batch would change without a reason is counted, so
+       * the refusal says how many there are, not only the first. */
+      if (batch->n_need_reason++ == 0)
         {
-          g_autofree char *admitted = att_date_format_long (pupil->admission);
-          set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                          _("The pupil was not yet on roll: they were admitted on %s"), admitted);
+          batch->need_reason = *w;
+          batch->need_reason.comment = NULL;
         }
-      else
-        {
-          g_autofree char *left = att_date_format_long (pupil->leaving);
-          set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                          _("The pupil was no longer on roll: their leaving date is %s"), left);
-        }
-      return FALSE;
+      plan_clear (&plan);
+      return TRUE;
     }
+  if (ok)
+    ok = require_right (batch, w, plan.effect, error);
+  if (ok && plan.effect != ATT_WRITE_EFFECT_NONE)
+    ok = store_mark (batch, w, w->session, plan.code, plan.minutes, plan.comment,
+                     &plan.saved, error);
+  if (ok)
+    {
+      change_from_plan (&change, w, &plan);
+      if (change.effect != ATT_WRITE_EFFECT_NONE && !(batch->flags & ATT_WRITE_DRY_RUN))
+        att_register_note_change (batch->db, &change);
+      g_array_append_val (batch->changes, change);
+    }
+  plan_clear (&plan);
+  return ok;
+}
 
-  if ((guint)code >= ATT_CODE_N_CODES)
-    {
-      set_mark_error (error, ATT_ERROR_INVALID, db, w->pupil_id, w->date, session,
-                      _("That is not an attendance code"));
-      return FALSE;
-    }
+gboolean
+att_register_check (AttDb               *db,
+                    const AttUser       *user,
+                    const AttMarkWrite  *write,
+                    AttWriteEffect      *effect,
+                    GError             **error)
+{
+  WriteBatch batch = { 0 };
+  Plan plan;
+  gboolean ok;
 
-  /* Either slash means present: keep the one that belongs to the session. */
-  if (code == ATT_CODE_PRESENT_AM || code == ATT_CODE_PRESENT_PM)
-    code = session == ATT_SESSION_AM ? ATT_CODE_PRESENT_AM : ATT_CODE_PRESENT_PM;
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
 
-  if (code == ATT_CODE_CLOSED)
+  batch.db = db;
+  batch.user = user;
+  /* Checked as if a reason will be given: the caller asks for one when
+   * the write amends. */
+  batch.reason = "";
+  att_mark_rules_init (&batch.rules, db, ATT_WRITE_DEFAULT);
+  ok = att_mark_rules_check_unable (&batch.rules, user, write, 1, NULL, error)
+       && plan_write (&batch, write, &plan, error);
+  if (ok)
     {
-      set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                      _("“#” is never entered by hand: closures come from the school calendar"));
-      return FALSE;
+      ok = require_right (&batch, write, plan.effect, error);
+      if (ok && effect != NULL)
+        *effect = plan.effect;
+      plan_clear (&plan);
     }
-  if (att_code_info (code)->retired &&
-      (!(batch->flags & ATT_WRITE_IMPORT) || w->date >= att_codes_2024_start ()))
-    {
-      set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                      _("“%s” is a retired code: it is accepted only when importing registers from before 19 August 2024"),
-                      att_code_to_string (code));
-      return FALSE;
-    }
-  if (code == ATT_CODE_X && att_pupil_compulsory_age (pupil, w->date))
-    {
-      set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                      _("“X” is only for pupils below or above compulsory school age, and this pupil is of compulsory school age on this date"));
-      return FALSE;
-    }
-  if (code == ATT_CODE_Z)
-    {
-      set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                      _("“Z” is for prospective pupils not yet on roll, and this pupil is on roll"));
-      return FALSE;
-    }
-  /* What happened in a session is recorded once its day has come: nobody
-   * is present, late or absent without a reason in advance. Absences
-   * planned ahead (leave, visits, appointments, closures) may be entered
-   * before the day. */
-  if (w->date > att_date_today () && code_needs_the_day (code))
-    {
-      set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                      _("“%s” records what happened on the day, and this day has not come yet: only absences planned ahead can be entered in advance"),
-                      att_code_to_string (code));
-      return FALSE;
-    }
-  if (minutes != -1)
-    {
-      if (code != ATT_CODE_L && code != ATT_CODE_U)
-        {
-          set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                          _("Minutes late are recorded only with L or U"));
-          return FALSE;
-        }
-      if (minutes < 0 || minutes > MINUTES_LATE_MAX)
-        {
-          set_mark_error (error, ATT_ERROR_INVALID, db, w->pupil_id, w->date, session,
-                          _("Minutes late must be between 0 and %d"), MINUTES_LATE_MAX);
-          return FALSE;
-        }
-    }
-
-  if (!read_saved (db, w->pupil_id, w->date, session, &saved, error))
-    return FALSE;
-
-  resolve_details (&saved, w, code, &minutes, &comment);
-
-  ok = FALSE;
-  if (!saved.exists)
-    {
-      if (code == ATT_CODE_NONE)
-        ok = TRUE;  /* nothing to clear */
-      else if (!att_user_require (batch->user, ATT_PERM_MARK, error))
-        {
-          g_autofree char *where = att_register_describe_session (db, w->pupil_id, w->date, session);
-          g_prefix_error (error, _("%s: "), where);
-        }
-      else
-        ok = store_mark (batch, w, session, code, minutes, comment, &saved, error);
-    }
-  else if (saved.code == code && saved.minutes == minutes &&
-           g_strcmp0 (saved.comment, comment) == 0)
-    ok = TRUE;  /* the session already holds exactly this */
-  else if (batch->reason == NULL)
-    set_mark_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                    _("A reason is needed to change a saved mark"));
-  else if (!att_user_require (batch->user, ATT_PERM_AMEND, error))
-    {
-      g_autofree char *where = att_register_describe_session (db, w->pupil_id, w->date, session);
-      g_prefix_error (error, _("%s: "), where);
-    }
-  else
-    ok = store_mark (batch, w, session, code, minutes, comment, &saved, error);
-
-  g_free (saved.comment);
+  att_mark_rules_clear (&batch.rules);
   return ok;
 }
 
@@ -684,27 +652,51 @@ rebuild_year (AttDb       *db,
 
 #define DRY_RUN_SAVEPOINT "att_register_dry_run"
 
+static void
+mark_change_clear (gpointer data)
+{
+  AttMarkChange *change = data;
+
+  g_clear_pointer (&change->old_comment, g_free);
+}
+
+GArray *
+att_mark_changes_new (void)
+{
+  GArray *changes = g_array_new (FALSE, TRUE, sizeof (AttMarkChange));
+
+  g_array_set_clear_func (changes, mark_change_clear);
+  return changes;
+}
+
 gboolean
-att_register_write (AttDb               *db,
-                    const AttUser       *user,
-                    const AttMarkWrite  *writes,
-                    guint                n_writes,
-                    const char          *reason,
-                    AttWriteFlags        flags,
-                    GError             **error)
+att_register_write_full (AttDb               *db,
+                         const AttUser       *user,
+                         const AttMarkWrite  *writes,
+                         guint                n_writes,
+                         const char          *reason,
+                         AttWriteFlags        flags,
+                         GArray             **changes,
+                         GError             **error)
 {
   g_autofree char *trimmed = NULL;
-  g_autoptr(AttCalendar) calendar = NULL;
   gboolean dry_run = (flags & ATT_WRITE_DRY_RUN) != 0;
   WriteBatch batch = { 0 };
   gboolean ok = TRUE;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (writes != NULL || n_writes == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (changes != NULL)
+    *changes = NULL;
   if (n_writes == 0)
-    return TRUE;
+    {
+      if (changes != NULL)
+        *changes = att_mark_changes_new ();
+      return TRUE;
+    }
 
   /* Imports write many marks at once: that takes the bulk right. */
   if ((flags & ATT_WRITE_IMPORT) && !att_user_require (user, ATT_PERM_BULK_MARK, error))
@@ -717,8 +709,24 @@ att_register_write (AttDb               *db,
         g_clear_pointer (&trimmed, g_free);
     }
 
+  batch.db = db;
+  batch.user = user;
+  batch.reason = trimmed;
+  batch.flags = flags;
+  att_mark_rules_init (&batch.rules, db, flags);
+  if (!att_mark_rules_check_unable (&batch.rules, user, writes, n_writes, trimmed, error))
+    {
+      att_mark_rules_clear (&batch.rules);
+      return FALSE;
+    }
+
   if (!att_db_begin (db, error))
-    return FALSE;
+    {
+      att_mark_rules_clear (&batch.rules);
+      return FALSE;
+    }
+  if (db->depth == 1)
+    att_register_sync_for_write (db);
 
   /* A dry run does the real work inside a savepoint and then undoes it,
    * so it meets exactly the checks a real run would, including several
@@ -726,22 +734,40 @@ att_register_write (AttDb               *db,
   if (dry_run && !att_db_exec (db, "SAVEPOINT " DRY_RUN_SAVEPOINT, error))
     {
       att_db_rollback (db);
+      att_mark_rules_clear (&batch.rules);
       return FALSE;
     }
 
-  calendar = att_calendar_ref (att_db_get_calendar (db));
-  batch.db = db;
-  batch.user = user;
-  batch.reason = trimmed;
-  batch.flags = flags;
-  batch.calendar = calendar;
   batch.at = g_get_real_time () / G_USEC_PER_SEC;
   batch.keys = g_ptr_array_new_with_free_func (g_free);
   batch.touched = g_hash_table_new (g_int64_hash, g_int64_equal);
   batch.years = g_array_new (FALSE, FALSE, sizeof (TouchedYear));
+  batch.changes = att_mark_changes_new ();
 
   for (guint i = 0; ok && i < n_writes; i++)
     ok = write_one (&batch, &writes[i], error);
+
+  if (ok && batch.n_need_reason > 0)
+    {
+      const AttMarkWrite *w = &batch.need_reason;
+
+      if (batch.n_need_reason == 1)
+        att_register_set_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, w->session,
+                                _("A reason is needed to change a saved mark"));
+      else
+        {
+          g_autofree char *where = att_register_describe_session (db, w->pupil_id, w->date, w->session);
+
+          g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                       /* Translators: a number of sessions, then the first of them */
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%u session already has a mark (%s): a reason is needed to change it",
+                                    "%u sessions already have a mark (the first is %s): a reason is needed to change them",
+                                    batch.n_need_reason),
+                       batch.n_need_reason, where);
+        }
+      ok = FALSE;
+    }
 
   for (guint i = 0; ok && i < batch.years->len; i++)
     ok = rebuild_year (db, &g_array_index (batch.years, TouchedYear, i), error);
@@ -757,24 +783,53 @@ att_register_write (AttDb               *db,
     }
   else if (!ok)
     att_db_rollback (db);
-  else if (!att_db_commit (db, error))
-    ok = FALSE;
   else
     {
-      /* Committed (or part of an outer transaction, which drops the store
-       * if it rolls back): bring memory up to date. */
+      /* The arrays in memory follow the committed marks. Inside an outer
+       * transaction they are updated now: a rollback of that transaction
+       * drops the whole store. */
       for (guint i = 0; i < batch.years->len; i++)
         {
           TouchedYear *touched = &g_array_index (batch.years, TouchedYear, i);
           att_register_store_put (db, touched->pupil_id, touched->year,
-                     touched->empty ? NULL : touched->codes);
+                                  touched->empty ? NULL : touched->codes);
         }
+      if (!att_db_commit (db, error))
+        ok = FALSE;
     }
 
+  if (ok && changes != NULL)
+    *changes = g_steal_pointer (&batch.changes);
+  g_clear_pointer (&batch.changes, g_array_unref);
+  att_mark_rules_clear (&batch.rules);
   g_hash_table_unref (batch.touched);
   g_ptr_array_unref (batch.keys);
   g_array_unref (batch.years);
   return ok;
+}
+
+gboolean
+att_register_write (AttDb               *db,
+                    const AttUser       *user,
+                    const AttMarkWrite  *writes,
+                    guint                n_writes,
+                    const char          *reason,
+                    AttWriteFlags        flags,
+                    GError             **error)
+{
+  return att_register_write_full (db, user, writes, n_writes, reason, flags, NULL, error);
+}
+
+void
+att_register_note_change (AttDb               *db,
+                          const AttMarkChange *change)
+{
+  AttMarkChange copy = *change;
+
+  if (db->mark_changes == NULL)
+    db->mark_changes = att_mark_changes_new ();
+  copy.old_comment = g_strdup (change->old_comment);
+  g_array_append_val (db->mark_changes, copy);
 }
 
 /* Reading */

@@ -37,17 +37,78 @@ typedef enum
   ATT_WRITE_IMPORT = 1 << 0,
   /* Checks every rule and reports, but writes nothing. */
   ATT_WRITE_DRY_RUN = 1 << 1,
+  /* A session that already holds a mark is left as it is (marking
+   * everyone present fills only the blanks). Decided inside the write's
+   * transaction, so a mark made meanwhile by someone else is never
+   * overwritten. */
+  ATT_WRITE_BLANK_ONLY = 1 << 2,
 } AttWriteFlags;
 
+/* What a write does to its session. */
+typedef enum
+{
+  ATT_WRITE_EFFECT_NONE,    /* the session already holds exactly this */
+  ATT_WRITE_EFFECT_FIRST,   /* a first entry: needs the right to mark */
+  ATT_WRITE_EFFECT_AMEND,   /* changes or removes a saved mark: needs a
+                             * reason and the right to amend */
+} AttWriteEffect;
+
+/* What one write found in its session, read inside the write's
+ * transaction, and what it left there. Also what the AttDb
+ * "marks-changed" signal carries, one per session changed. */
+typedef struct
+{
+  gint64          pupil_id;
+  AttDate         date;
+  AttSession      session;
+  AttWriteEffect  effect;
+  AttCode         old_code;       /* ATT_CODE_NONE: the session was blank */
+  int             old_minutes;    /* -1: none */
+  char           *old_comment;
+  AttCode         new_code;       /* as stored: '/' or '\' for the session */
+  int             new_minutes;
+} AttMarkChange;
+
+/* A GArray of AttMarkChange that frees what its elements hold. */
+GArray      *att_mark_changes_new     (void);
+
 /* Writes marks, each with its audit row, in one transaction: all of them
- * or, on the first broken rule, none. The rules: the pupil exists and is
- * on roll on the date; the session is a school session; the code is valid
- * for the date (retired codes only from imports for past dates; '#' is
- * never typed: closures come from the calendar); X only for a pupil not of
- * compulsory school age; minutes late only with L or U; changing a saved
- * mark needs @reason (the role must allow amending) and a first entry the
- * right to mark. Writing the code a session already holds changes nothing.
- * The error names the pupil, the session and the rule. */
+ * or, on the first broken rule, none. The rules, decided here and nowhere
+ * else, whoever writes (a cell of the grid, a fill, attendance-cli, an
+ * import, a call, a leave decision):
+ *  - the pupil exists and is on roll on the date; the session is a school
+ *    session;
+ *  - the code is valid for the date: retired codes only from imports for
+ *    dates before 19 August 2024; '#' is never entered (closures come
+ *    from the calendar); X only outside compulsory school age; Z never
+ *    for a pupil on roll;
+ *  - present, late, N and O only once their session's register has
+ *    opened (the register clock, att_clock_now());
+ *  - minutes late only with L or U, and agreeing with the register times:
+ *    L fewer minutes than the register is open, U at least as many;
+ *  - Y1 to Y7 for more than one session at once need a reason, kept as
+ *    each mark's comment, and for more than one pupil the right to
+ *    bulk-mark (imports are bulk marks already and bring their own
+ *    comments);
+ *  - writing what a session already holds changes nothing; a first entry
+ *    needs the right to mark; changing a saved mark needs @reason and the
+ *    right to amend.
+ * The error names the pupil, the session and the rule.
+ *
+ * When @changes is not NULL it is set to a new array of AttMarkChange,
+ * one per write in order, saying what each found and left. After the
+ * outermost transaction commits, the AttDb emits "marks-changed" once
+ * with every session that changed. */
+gboolean     att_register_write_full  (AttDb               *db,
+                                       const AttUser       *user,
+                                       const AttMarkWrite  *writes,
+                                       guint                n_writes,
+                                       const char          *reason,
+                                       AttWriteFlags        flags,
+                                       GArray             **changes,
+                                       GError             **error);
+
+/* att_register_write_full() without the report. */
 gboolean     att_register_write       (AttDb               *db,
                                        const AttUser       *user,
                                        const AttMarkWrite  *writes,
@@ -56,9 +117,21 @@ gboolean     att_register_write       (AttDb               *db,
                                        AttWriteFlags        flags,
                                        GError             **error);
 
+/* Checks one write against every rule att_register_write() applies,
+ * except the reason, without writing, and says what it would do: for a
+ * page that asks for a reason only when the write amends a saved mark.
+ * Returns FALSE, with the same error the write would give, when a rule
+ * refuses it. */
+gboolean     att_register_check       (AttDb               *db,
+                                       const AttUser       *user,
+                                       const AttMarkWrite  *write,
+                                       AttWriteEffect      *effect,
+                                       GError             **error);
+
 /* Whether writing @write would change its session: the code, or the
  * minutes late or comment it gives (what it leaves out stays, as
- * att_register_write() keeps it). Rules are not checked here. */
+ * att_register_write() keeps it). Rules are not checked here; see
+ * att_register_check(). */
 gboolean     att_register_write_changes (AttDb              *db,
                                          const AttMarkWrite *write);
 

@@ -378,6 +378,7 @@ att_school_set_many (AttDb              *db,
   guint n;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (keys != NULL, FALSE);
   g_return_val_if_fail (values != NULL, FALSE);
 

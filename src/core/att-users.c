@@ -29,6 +29,28 @@ att_user_copy (const AttUser *user)
   return copy;
 }
 
+const AttUser *
+att_user_system (void)
+{
+  /* Not a person: the set-up path (a new database, its first users and
+   * settings, a demonstration school) acts as the system itself. Its name
+   * is what the audit rows keep, so it is not translated. */
+  static const AttUser system = {
+    .id = 0,
+    .name = (char *)"System",
+    .role = ATT_ROLE_ADMIN,
+    .position = (char *)"",
+  };
+
+  return &system;
+}
+
+gboolean
+att_user_is_system (const AttUser *user)
+{
+  return user != NULL && user->id <= 0;
+}
+
 void
 att_user_free (AttUser *user)
 {
@@ -195,9 +217,10 @@ att_user_require (const AttUser  *user,
   g_autoptr(GPtrArray) ask = NULL;
   g_autofree char *who = NULL;
 
+  g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail ((guint)perm < ATT_N_PERMS, FALSE);
 
-  if (user == NULL || att_role_can (user->role, perm))
+  if (att_role_can (user->role, perm))
     return TRUE;
 
   ask = g_ptr_array_new ();
@@ -240,11 +263,12 @@ user_from_row (sqlite3_stmt *stmt)
 #define USER_COLUMNS "id, name, role, position"
 
 gint64
-att_users_add (AttDb       *db,
-               const char  *name,
-               AttRole      role,
-               const char  *position,
-               GError     **error)
+att_users_add (AttDb          *db,
+               const AttUser  *user,
+               const char     *name,
+               AttRole         role,
+               const char     *position,
+               GError        **error)
 {
   g_autofree char *clean_name = NULL;
   g_autofree char *clean_position = NULL;
@@ -254,7 +278,11 @@ att_users_add (AttDb       *db,
   gint64 id;
 
   g_return_val_if_fail (ATT_IS_DB (db), 0);
+  g_return_val_if_fail (user != NULL, 0);
   g_return_val_if_fail ((guint)role < ATT_N_ROLES, 0);
+
+  if (!att_user_require (user, ATT_PERM_USERS, error))
+    return 0;
 
   clean_name = g_strstrip (g_strdup (name ? name : ""));
   if (*clean_name == '\0')
@@ -305,7 +333,7 @@ att_users_add (AttDb       *db,
 
   detail = g_strdup_printf ("%s, %s, %s", clean_name, att_role_to_string (role),
                             clean_position);
-  if (!att_audit_log (db, NULL, "users.add", detail, error))
+  if (!att_audit_log (db, user, "users.add", detail, error))
     goto failed;
 
   att_db_note_change (db, ATT_CHANGE_USERS);
@@ -401,13 +429,17 @@ att_audit_actor (AttDb          *db,
                  const AttUser  *user,
                  GError        **error)
 {
-  const char *name = user ? user->name : "System";
-  const char *position = user && user->position ? user->position : "";
+  const char *name;
+  const char *position;
   sqlite3_stmt *stmt;
   gint64 id = 0;
   int rc;
 
   g_return_val_if_fail (ATT_IS_DB (db), 0);
+  g_return_val_if_fail (user != NULL, 0);
+
+  name = user->name;
+  position = user->position != NULL ? user->position : "";
 
   /* "IS" rather than "=" so that the system's actor, whose user_id is
    * NULL, is found too (UNIQUE does not stop repeated NULLs). */
@@ -417,7 +449,7 @@ att_audit_actor (AttDb          *db,
                          error);
   if (stmt == NULL)
     return 0;
-  if (user != NULL)
+  if (user->id > 0)
     sqlite3_bind_int64 (stmt, 1, user->id);
   else
     sqlite3_bind_null (stmt, 1);
@@ -440,7 +472,7 @@ att_audit_actor (AttDb          *db,
                          error);
   if (stmt == NULL)
     return 0;
-  if (user != NULL)
+  if (user->id > 0)
     sqlite3_bind_int64 (stmt, 1, user->id);
   else
     sqlite3_bind_null (stmt, 1);
@@ -462,6 +494,7 @@ att_audit_log (AttDb          *db,
   gint64 actor;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
 
   actor = att_audit_actor (db, user, error);

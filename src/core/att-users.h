@@ -52,6 +52,12 @@ AttUser      *att_user_copy         (const AttUser  *user);
 void          att_user_free         (AttUser        *user);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttUser, att_user_free)
 
+/* The system itself, for the set-up path only: creating a database, its
+ * first users and settings while it has none, and a demonstration
+ * school. Every other change is made by a user. Never freed. */
+const AttUser *att_user_system      (void);
+gboolean      att_user_is_system    (const AttUser  *user);
+
 const char   *att_role_to_string    (AttRole         role);   /* "attendance-officer" */
 const char   *att_role_describe     (AttRole         role);   /* translated */
 gboolean      att_role_parse        (const char     *text,
@@ -61,14 +67,16 @@ gboolean      att_role_parse        (const char     *text,
 gboolean      att_role_can          (AttRole         role,
                                      AttPermission   perm);
 /* An ATT_ERROR_PERMISSION naming the user, their role and the action
- * when the role does not allow @perm. A NULL user is the system itself
- * (set-up commands) and may do anything. */
+ * when the role does not allow @perm. There is always a user: the set-up
+ * path acts as att_user_system(). */
 gboolean      att_user_require      (const AttUser  *user,
                                      AttPermission   perm,
                                      GError        **error);
 
-/* Adds a user; names are unique (case-insensitive). Returns the id. */
+/* Adds a user; names are unique (case-insensitive). @user needs the
+ * right to manage users. Returns the id. */
 gint64        att_users_add         (AttDb          *db,
+                                     const AttUser  *user,
                                      const char     *name,
                                      AttRole         role,
                                      const char     *position,

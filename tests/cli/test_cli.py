@@ -23,6 +23,9 @@ import traceback
 
 CLI = os.environ.get("ATTENDANCE_CLI", "attendance-cli")
 TODAY = "2024-12-20"
+# The register clock: an afternoon, when both of the day's registers have
+# opened (tests about the register times pass their own).
+CLOCK = "16:00"
 
 # The check letters of the UPN: the digits at positions 2 to 13 are
 # weighted 2 to 13; the sum modulo 23 picks the letter.
@@ -90,9 +93,10 @@ class School:
     def path(self, name):
         return os.path.join(self.dir, name)
 
-    def run(self, *args, db=True, today=TODAY):
+    def run(self, *args, db=True, today=TODAY, clock=CLOCK):
         env = dict(os.environ)
         env["ATTENDANCE_TODAY"] = today
+        env["ATTENDANCE_CLOCK"] = clock
         env.pop("ATTENDANCE_DB", None)
         argv = [CLI] + (["--db", self.db] if db else []) + list(args)
         proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300)
@@ -136,13 +140,16 @@ class School:
     # week 9) to 20 December.
     def setup(self, terms=True):
         self.ok("init", "--school", "Riverside Primary", "--urn", "123456", "--la", "Testshire")
-        self.ok("users", "add", OFFICER, "--role", "attendance-officer",
-                "--position", "Attendance Officer")
+        # The first user is added by the set-up path itself; from then on
+        # someone answers for every change.
         self.ok("users", "add", HEAD, "--role", "headteacher", "--position", "Headteacher")
-        self.ok("users", "add", RECEPTION, "--role", "receptionist", "--position", "Receptionist")
+        self.ok("users", "add", OFFICER, "--role", "attendance-officer",
+                "--position", "Attendance Officer", "--user", HEAD)
+        self.ok("users", "add", RECEPTION, "--role", "receptionist", "--position", "Receptionist",
+                "--user", HEAD)
         if terms:
-            self.ok("calendar", "term", "add", "Autumn 1", "2024-09-02", "2024-10-25")
-            self.ok("calendar", "term", "add", "Autumn 2", "2024-11-04", "2024-12-20")
+            self.ok("calendar", "term", "add", "Autumn 1", "2024-09-02", "2024-10-25", "--user", HEAD)
+            self.ok("calendar", "term", "add", "Autumn 2", "2024-11-04", "2024-12-20", "--user", HEAD)
         return self
 
     def add_pupils(self, upns=(UPN_A, UPN_B, UPN_C, UPN_D)):
@@ -278,16 +285,45 @@ def test_users_add_and_list():
         equal(by_name[HEAD]["role"], "headteacher", "role")
         check(all(isinstance(u["id"], int) and u["id"] > 0 for u in users), "ids")
         # Names are unique, whatever the case.
-        t.refused("users", "add", OFFICER.upper(), "--role", "admin")
+        t.refused("users", "add", OFFICER.upper(), "--role", "admin", "--user", HEAD)
         # With --user, the role must allow managing users.
         t.refused("users", "add", "Sam Supply", "--role", "receptionist", "--user", RECEPTION)
         t.refused("users", "add", "Sam Supply", "--role", "receptionist", "--user", "Nobody")
         equal(len(t.json("users", "list")), 3, "nothing added by refusals")
         # Options may come before the positional arguments.
-        t.ok("users", "add", "--role", "admin", "Ada Admin")
+        t.ok("users", "add", "--role", "admin", "--user", HEAD, "Ada Admin")
         equal(len(t.json("users", "list")), 4, "users")
         r = t.ok("users", "list")
         check(r.out.splitlines()[0].split()[:2] == ["ID", "Name"], "table header")
+    finally:
+        t.cleanup()
+
+
+def test_setup_needs_a_user_once_the_school_has_users():
+    t = School()
+    try:
+        t.ok("init", "--school", "Riverside Primary")
+        # While the database has no users, the set-up commands run as the
+        # system itself.
+        t.ok("school", "set", "la", "Testshire")
+        t.ok("users", "add", HEAD, "--role", "headteacher")
+        # Now the school has a user: nobody may make themselves a
+        # headteacher, or change the settings or the calendar, without
+        # saying who they are. Exit 1, and nothing changed.
+        r = t.refused("users", "add", "Mallory", "--role", "headteacher")
+        check("--user" in r.err, "the refusal asks for --user")
+        t.refused("school", "set", "la", "Elsewhere")
+        t.refused("calendar", "term", "add", "Autumn 1", "2024-09-02", "2024-10-25")
+        t.refused("calendar", "closure", "add", "2024-09-02", "--reason", "INSET day")
+        equal([u["name"] for u in t.json("users", "list")], [HEAD], "users after the refusals")
+        equal(t.json("school", "show")["la"], "Testshire", "the setting is unchanged")
+        equal(t.json("calendar", "show", "--from", "2024-09-02", "--to", "2024-09-06"), [],
+              "no term was added")
+        # With --user the role is checked: a receptionist may not add users.
+        t.ok("users", "add", RECEPTION, "--role", "receptionist", "--user", HEAD)
+        t.refused("users", "add", "Mallory", "--role", "headteacher", "--user", RECEPTION)
+        t.ok("calendar", "term", "add", "Autumn 1", "2024-09-02", "2024-10-25", "--user", HEAD)
+        equal(len(t.json("users", "list")), 2, "users at the end")
     finally:
         t.cleanup()
 
@@ -297,13 +333,13 @@ def test_school_register_may_stay_open_30_minutes():
     try:
         t.setup(terms=False)
         # 08:45 to 09:10 is 25 minutes; 08:40 to 09:10 is 30: both allowed.
-        t.ok("school", "set", "am_close", "09:10")
+        t.ok("school", "set", "am_close", "09:10", "--user", HEAD)
         t.ok("school", "set", "am_open", "08:40", "--user", HEAD)
         before = t.json("school", "show")
         equal(before["am_open"], "08:40", "am_open")
         equal(before["am_close"], "09:10", "am_close")
         # 08:40 to 09:11 is 31 minutes: refused, nothing changed.
-        r = t.refused("school", "set", "am_close", "09:11")
+        r = t.refused("school", "set", "am_close", "09:11", "--user", HEAD)
         check("30" in r.err, "the refusal names the 30-minute rule")
         equal(t.json("school", "show"), before, "settings after the refusal")
         # A receptionist may not change settings; an unknown key is a usage error.
@@ -326,13 +362,14 @@ def test_calendar_school_weeks_across_half_term():
         t.setup()
         # An INSET day on Monday 2 September, an afternoon closure on
         # Wednesday 4 September, and a whole week closed (11 to 15 November).
-        t.ok("calendar", "closure", "add", "2024-09-02", "--reason", "INSET day")
+        t.ok("calendar", "closure", "add", "2024-09-02", "--reason", "INSET day", "--user", HEAD)
         t.ok("calendar", "closure", "add", "2024-09-04", "--reason", "Staff training",
-             "--session", "pm")
-        t.ok("calendar", "closure", "add", "2024-11-11", "2024-11-15", "--reason", "Heating broken")
+             "--session", "pm", "--user", HEAD)
+        t.ok("calendar", "closure", "add", "2024-11-11", "2024-11-15", "--reason", "Heating broken",
+             "--user", HEAD)
         # A term may not overlap another; a closure must fall inside a term.
-        t.refused("calendar", "term", "add", "Overlap", "2024-10-21", "2024-11-08")
-        t.refused("calendar", "closure", "add", "2024-10-29", "--reason", "Half term")
+        t.refused("calendar", "term", "add", "Overlap", "2024-10-21", "2024-11-08", "--user", HEAD)
+        t.refused("calendar", "closure", "add", "2024-10-29", "--reason", "Half term", "--user", HEAD)
         # A receptionist cannot change the calendar.
         t.refused("calendar", "term", "add", "Spring 1", "2025-01-06", "2025-02-14",
                   "--user", RECEPTION)
@@ -568,12 +605,61 @@ def test_mark_amend_needs_reason_and_history():
         t.cleanup()
 
 
+def test_mark_waits_for_each_session_register():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # Each end moves first in the direction that keeps the register
+        # open at most 30 minutes (08:45 to 09:15 and 13:15 to 13:45 by
+        # default).
+        for key, value in (("am_close", "09:10"), ("am_open", "08:40"),
+                           ("pm_close", "13:40"), ("pm_open", "13:10")):
+            t.ok("school", "set", key, value, "--user", HEAD)
+        day = "2024-12-18"
+
+        # At 08:45 the morning's register is open, the afternoon's is not:
+        # present, late, N and O wait for their own session's register,
+        # while a planned absence may be entered ahead.
+        t.ok("mark", UPN_A, day, "am", "/", "--user", OFFICER, today=day, clock="08:45")
+        r = t.refused("mark", UPN_A, day, "pm", "/", "--user", OFFICER, today=day, clock="08:45")
+        check("13:10" in r.err and UPN_A in r.err, "the refusal names the register time: " + r.err)
+        t.refused("mark", UPN_B, day, "pm", "N", "--user", OFFICER, today=day, clock="08:45")
+        t.refused("mark", UPN_B, day, "pm", "O", "--user", OFFICER, today=day, clock="13:09")
+        t.ok("mark", UPN_B, day, "pm", "M", "--user", OFFICER, today=day, clock="08:45")
+        t.ok("mark", UPN_C, day, "pm", "/", "--user", OFFICER, today=day, clock="13:10")
+        pm = [(h["upn"], h["new"]) for u in (UPN_A, UPN_B, UPN_C)
+              for h in t.json("history", u) if h["date"] == day and h["session"] == "pm"]
+        equal(pm, [(UPN_B, "M"), (UPN_C, "\\")], "only M and the present mark after 13:10")
+
+        # Minutes late are counted from 08:40; the register is open 30
+        # minutes: L is 0 to 29 minutes, U 30 or more. Anything else is
+        # refused with the register times named.
+        r = t.refused("mark", UPN_C, day, "am", "L", "--minutes-late", "30", "--user", OFFICER,
+                      today=day, clock="10:00")
+        check("08:40 to 09:10" in r.err, "the refusal names the register times: " + r.err)
+        r = t.refused("mark", UPN_D, day, "am", "U", "--minutes-late", "29", "--user", OFFICER,
+                      today=day, clock="10:00")
+        check("08:40 to 09:10" in r.err, "the refusal names the register times: " + r.err)
+        t.ok("mark", UPN_C, day, "am", "L", "--minutes-late", "29", "--user", OFFICER,
+             today=day, clock="10:00")
+        t.ok("mark", UPN_D, day, "am", "U", "--minutes-late", "30", "--user", OFFICER,
+             today=day, clock="10:00")
+
+        # The mark a change replaced is named, as the write found it.
+        r = t.ok("mark", UPN_A, day, "am", "I", "--reason", "Sent home ill", "--user", OFFICER,
+                 today=day, clock="10:00")
+        check("(was /)" in r.out, "the replaced mark is named: " + r.out)
+    finally:
+        t.cleanup()
+
+
 def test_register_grid():
     t = School()
     try:
         t.setup()
         t.ok("calendar", "closure", "add", "2024-10-16", "--reason", "Polling station",
-             "--session", "pm")
+             "--session", "pm", "--user", HEAD)
         t.add_pupils()
         t.mark(UPN_A, "2024-10-15", "am", "/")
         t.mark(UPN_B, "2024-10-16", "am", "M")
