@@ -32,6 +32,7 @@ struct _AttDb
   GHashTable   *pupils_by_upn;  /* upn -> AttPupil (borrowed) */
   AttMarkStore *marks;          /* see att-register-store.c */
   GArray       *mark_changes;   /* AttMarkChange in the open transaction */
+  gboolean      marks_all_changed;  /* too many to list (a bulk load) */
 };
 
 /* The migrations (att-db-migrations.c): how many there are, and the SQL

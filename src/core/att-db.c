@@ -69,8 +69,10 @@ att_db_class_init (AttDbClass *klass)
 
   /**
    * AttDb::marks-changed:
-   * @changes: (element-type AttMarkChange): every session the committed
-   *   change wrote, with what it held before and holds now
+   * @changes: (element-type AttMarkChange) (nullable): every session the
+   *   committed change wrote, with what it held before and holds now; %NULL
+   *   when there were too many to list (a bulk load) and any may have
+   *   changed
    *
    * Emitted after a transaction that wrote marks commits, before
    * #AttDb::changed, so that views refresh only the rows it touched.
@@ -305,6 +307,7 @@ att_db_begin (AttDb   *self,
   self->failed = FALSE;
   self->pending = 0;
   g_clear_pointer (&self->mark_changes, g_array_unref);
+  self->marks_all_changed = FALSE;
   /* IMMEDIATE takes the write lock now, so a busy database is reported
    * before any work is done rather than half way through it. */
   if (!att_db_exec (self, "BEGIN IMMEDIATE", error))
@@ -329,7 +332,10 @@ drop_caches (AttDb     *self,
   if (rolled_back && (changes & ATT_CHANGE_MARKS))
     g_clear_pointer (&self->marks, att_mark_store_free);
   if (rolled_back)
-    g_clear_pointer (&self->mark_changes, g_array_unref);
+    {
+      g_clear_pointer (&self->mark_changes, g_array_unref);
+      self->marks_all_changed = FALSE;
+    }
 }
 
 gboolean
@@ -370,8 +376,11 @@ att_db_commit (AttDb   *self,
 
       self->serial++;
       drop_caches (self, changes, FALSE);
-      if (marks != NULL && marks->len > 0)
+      if (self->marks_all_changed)
+        g_signal_emit (self, signals[SIGNAL_MARKS_CHANGED], 0, NULL);
+      else if (marks != NULL && marks->len > 0)
         g_signal_emit (self, signals[SIGNAL_MARKS_CHANGED], 0, marks);
+      self->marks_all_changed = FALSE;
       g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)changes);
     }
   g_clear_pointer (&self->mark_changes, g_array_unref);

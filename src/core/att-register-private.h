@@ -124,10 +124,41 @@ att_code_is_unable (AttCode code)
   return code >= ATT_CODE_Y1 && code <= ATT_CODE_Y7;
 }
 
+/* What a session holds before a write. */
+typedef struct
+{
+  gboolean  exists;
+  AttCode   code;
+  int       minutes;
+  char     *comment;
+} AttSavedMark;
+
+/* What a write leaves beside its code, given what the session holds:
+ * minutes not given are kept while the mark stays a late one, no comment
+ * given keeps the saved one, and an empty one removes it. */
+void          att_register_resolve_details  (const AttSavedMark *saved,
+                                             const AttMarkWrite *write,
+                                             AttCode             code,
+                                             int                *minutes,
+                                             char              **comment);
+/* Whether a write changes its session, and how: the one place that
+ * decides whether a write is an amendment that needs a reason. */
+AttWriteEffect att_register_effect_of       (const AttSavedMark *saved,
+                                             AttCode             code,
+                                             int                 minutes,
+                                             const char         *comment,
+                                             AttWriteFlags       flags);
+
 /* Sessions changed by the open transaction, for "marks-changed" after it
  * commits (att-db.c emits it). */
 void          att_register_note_change      (AttDb              *db,
                                              const AttMarkChange *change);
+/* The open transaction changed more sessions than are worth listing (a
+ * bulk load): "marks-changed" says so with no list. */
+void          att_register_note_all_changed (AttDb              *db);
+/* Reads every school year loaded in memory again, inside the transaction
+ * that changed them, so views read the new marks once it commits. */
+void          att_register_store_reload     (AttDb              *db);
 
 /* The slot of a session in a school year's array. */
 static inline guint

@@ -185,6 +185,13 @@ att_register_sync_for_write (AttDb *db)
 }
 
 void
+att_register_store_reload (AttDb *db)
+{
+  if (db->marks != NULL)
+    store_refresh (db, db->marks);
+}
+
+void
 att_register_sync (AttDb *db)
 {
   g_return_if_fail (ATT_IS_DB (db));

@@ -169,20 +169,12 @@ batch_touch (WriteBatch *batch,
   g_array_append_val (batch->years, touched);
 }
 
-typedef struct
-{
-  gboolean  exists;
-  AttCode   code;
-  int       minutes;
-  char     *comment;
-} SavedMark;
-
 static gboolean
 read_saved (AttDb      *db,
             gint64      pupil_id,
             AttDate     date,
             AttSession  session,
-            SavedMark  *saved,
+            AttSavedMark  *saved,
             GError    **error)
 {
   sqlite3_stmt *stmt;
@@ -259,7 +251,7 @@ store_mark (WriteBatch       *batch,
             AttCode           code,
             int               minutes,
             const char       *comment,
-            const SavedMark  *saved,
+            const AttSavedMark  *saved,
             GError          **error)
 {
   AttDb *db = batch->db;
@@ -354,12 +346,12 @@ store_mark (WriteBatch       *batch,
  * saved one (a new code for a late arrival keeps "bus late") and a blank
  * one removes it. Clearing a mark leaves no comment: the reason says
  * why. */
-static void
-resolve_details (const SavedMark    *saved,
-                 const AttMarkWrite *w,
-                 AttCode             code,
-                 int                *minutes,
-                 char              **comment)
+void
+att_register_resolve_details (const AttSavedMark  *saved,
+                              const AttMarkWrite  *w,
+                              AttCode              code,
+                              int                 *minutes,
+                              char               **comment)
 {
   if (*minutes == -1 && saved->exists && saved->minutes >= 0 &&
       (code == ATT_CODE_L || code == ATT_CODE_U) &&
@@ -377,14 +369,12 @@ resolve_details (const SavedMark    *saved,
     }
 }
 
-/* Whether a write changes its session, and how: the one place that
- * decides whether a write is an amendment that needs a reason. */
-static AttWriteEffect
-effect_of (const SavedMark *saved,
-           AttCode          code,
-           int              minutes,
-           const char      *comment,
-           AttWriteFlags    flags)
+AttWriteEffect
+att_register_effect_of (const AttSavedMark *saved,
+                        AttCode             code,
+                        int                 minutes,
+                        const char         *comment,
+                        AttWriteFlags       flags)
 {
   if (!saved->exists)
     return code == ATT_CODE_NONE ? ATT_WRITE_EFFECT_NONE : ATT_WRITE_EFFECT_FIRST;
@@ -402,7 +392,7 @@ att_register_write_changes (AttDb              *db,
   AttCode code = w->code;
   int minutes = w->minutes_late;
   g_autofree char *comment = NULL;
-  SavedMark saved;
+  AttSavedMark saved;
   gboolean changes;
 
   g_return_val_if_fail (ATT_IS_DB (db), TRUE);
@@ -412,8 +402,8 @@ att_register_write_changes (AttDb              *db,
     return TRUE;
   if (code == ATT_CODE_PRESENT_AM || code == ATT_CODE_PRESENT_PM)
     code = w->session == ATT_SESSION_AM ? ATT_CODE_PRESENT_AM : ATT_CODE_PRESENT_PM;
-  resolve_details (&saved, w, code, &minutes, &comment);
-  changes = effect_of (&saved, code, minutes, comment, ATT_WRITE_DEFAULT) != ATT_WRITE_EFFECT_NONE;
+  att_register_resolve_details (&saved, w, code, &minutes, &comment);
+  changes = att_register_effect_of (&saved, code, minutes, comment, ATT_WRITE_DEFAULT) != ATT_WRITE_EFFECT_NONE;
   g_free (saved.comment);
   return changes;
 }
@@ -425,7 +415,7 @@ typedef struct
   AttCode    code;
   int        minutes;
   char      *comment;
-  SavedMark  saved;
+  AttSavedMark  saved;
   AttWriteEffect effect;
 } Plan;
 
@@ -472,12 +462,12 @@ plan_write (WriteBatch          *batch,
     write.comment = batch->reason;
 
   plan->minutes = w->minutes_late;
-  resolve_details (&plan->saved, &write, plan->code, &plan->minutes, &plan->comment);
+  att_register_resolve_details (&plan->saved, &write, plan->code, &plan->minutes, &plan->comment);
   if (!att_mark_rules_check_minutes (&batch->rules, w->pupil_id, w->date, w->session,
                                      plan->code, plan->minutes, error))
     return FALSE;
 
-  plan->effect = effect_of (&plan->saved, plan->code, plan->minutes, plan->comment, batch->flags);
+  plan->effect = att_register_effect_of (&plan->saved, plan->code, plan->minutes, plan->comment, batch->flags);
   return TRUE;
 }
 
@@ -818,6 +808,12 @@ att_register_write (AttDb               *db,
                     GError             **error)
 {
   return att_register_write_full (db, user, writes, n_writes, reason, flags, NULL, error);
+}
+
+void
+att_register_note_all_changed (AttDb *db)
+{
+  db->marks_all_changed = TRUE;
 }
 
 void

@@ -17,6 +17,7 @@
 #include "att-import.h"
 #include "att-pupils.h"
 #include "att-register.h"
+#include "att-register-bulk.h"
 #include "att-register-range.h"
 #include "att-register-status.h"
 #include "att-rollcall.h"
