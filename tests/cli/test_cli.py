@@ -654,6 +654,28 @@ def test_mark_waits_for_each_session_register():
         t.cleanup()
 
 
+def test_closed_code_refused_by_the_register_alike():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # '#' comes only from the calendar: typed to `mark` or found in a
+        # marks file, the register refuses it in the same words.
+        r = t.refused("mark", UPN_A, "2024-10-14", "am", "#", "--user", OFFICER)
+        check("never entered by hand" in r.err and UPN_A in r.err, "mark names the rule: " + r.err)
+        path = t.write("closed.csv", [["upn", "date", "session", "code"],
+                                      [UPN_B, "2024-10-14", "am", "/"],
+                                      [UPN_A, "2024-10-14", "am", "#"]])
+        r = t.refused("marks", "import", path, "--user", OFFICER)
+        check("never entered by hand" in r.err, "the import names the same rule: " + r.err)
+        equal(t.json("history", UPN_B), [], "nothing imported")
+        # One pupil's Y1 is a mark like any other.
+        r = t.mark(UPN_C, "2024-10-14", "am", "Y1", "--comment", "No school bus")
+        check("Y1" in r.out, "Y1 recorded: " + r.out)
+    finally:
+        t.cleanup()
+
+
 def test_register_grid():
     t = School()
     try:
