@@ -418,6 +418,46 @@ test_mark_all_present_keeps_marks_made_meanwhile (Fixture       *f,
   g_assert_false (att_register_undo_can_undo (undo));
 }
 
+static void
+count_unlisted (AttDb  *db,
+                GArray *changes,
+                guint  *n)
+{
+  /* Changes by another program come with no list. */
+  g_assert_null (changes);
+  (*n)++;
+}
+
+/* A commit by another program is noticed when the window looks, and
+ * views are told that anything may have changed. */
+static void
+test_poll_notices_other_programs (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) other = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  g_signal_connect (f->db, "marks-changed", G_CALLBACK (count_unlisted), &n);
+  g_assert_false (att_db_poll (f->db));
+
+  other = att_db_open (f->t->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (write1 (other, f->officer, f->amy, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_I, NULL, &error));
+  g_assert_cmpuint (n, ==, 0);
+
+  g_assert_true (att_db_poll (f->db));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_I);
+  /* Once seen, not again; this connection's own commits are not another
+   * program's. */
+  g_assert_false (att_db_poll (f->db));
+  g_signal_handlers_disconnect_by_data (f->db, &n);
+  g_assert_true (write1 (f->db, f->officer, f->ben, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_I, NULL, &error));
+  g_assert_false (att_db_poll (f->db));
+}
+
 /* Nobody writes as "nobody": a write without a user is a programming
  * error, caught before anything is touched. */
 static void
@@ -452,6 +492,7 @@ main (int   argc,
   ADD ("/register-changes/write-reports-what-it-replaced", test_write_reports_what_it_replaced);
   ADD ("/register-changes/one-notification-per-commit", test_one_notification_per_commit);
   ADD ("/register-changes/mark-all-present-keeps-marks", test_mark_all_present_keeps_marks_made_meanwhile);
+  ADD ("/register-changes/poll", test_poll_notices_other_programs);
   ADD ("/register-changes/no-user", test_no_user_is_refused);
 
   return g_test_run ();

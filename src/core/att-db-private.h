@@ -24,6 +24,7 @@ struct _AttDb
   gboolean      failed;         /* a nested rollback happened */
   AttChange     pending;        /* changes in the open transaction */
   guint64       serial;
+  gint64        seen_version;   /* PRAGMA data_version at the last poll */
 
   /* Caches, each rebuilt from the tables when they change. */
   AttCalendar  *calendar;       /* NULL until asked for */

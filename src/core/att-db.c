@@ -11,8 +11,11 @@
 #include <unistd.h>
 
 #include "att-db-private.h"
+#include "att-register-private.h"
 #include "att-error.h"
 #include "att-file.h"
+
+static gint64 read_data_version (AttDb *self);
 
 enum {
   SIGNAL_CHANGED,
@@ -405,6 +408,48 @@ att_db_rollback (AttDb *self)
   self->pending = 0;
 }
 
+static gint64
+read_data_version (AttDb *self)
+{
+  sqlite3_stmt *stmt = att_db_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return version;
+}
+
+gboolean
+att_db_poll (AttDb *self)
+{
+  const AttChange all = ATT_CHANGE_SETTINGS | ATT_CHANGE_CALENDAR | ATT_CHANGE_USERS |
+                        ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS | ATT_CHANGE_MARKS |
+                        ATT_CHANGE_OTHER;
+  gint64 version;
+
+  g_return_val_if_fail (ATT_IS_DB (self), FALSE);
+
+  /* Inside a transaction nobody else can have committed. */
+  if (self->depth > 0)
+    return FALSE;
+  version = read_data_version (self);
+  if (version == self->seen_version)
+    return FALSE;
+  self->seen_version = version;
+
+  /* What another program changed is not known in detail: every cache is
+   * read again, and views are told that anything may have changed. */
+  self->serial++;
+  drop_caches (self, all, FALSE);
+  att_register_sync (self);
+  g_signal_emit (self, signals[SIGNAL_MARKS_CHANGED], 0, NULL);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)all);
+  return TRUE;
+}
+
 void
 att_db_note_change (AttDb     *self,
                     AttChange  change)
@@ -682,6 +727,7 @@ open_database (const char  *path,
   if (!migrate (self, error) || !has_every_table (self, error))
     return NULL;
 
+  self->seen_version = read_data_version (self);
   return g_steal_pointer (&self);
 }
 

@@ -57,6 +57,14 @@ gboolean    att_db_check            (AttDb        *self,
 void        att_db_check_access     (AttDb        *self,
                                      GPtrArray    *warnings);
 
+/* Whether another program (attendance-cli, a second window, an import
+ * on its own connection) has committed to the file since the last look.
+ * If so every cache is read again and the database emits "marks-changed"
+ * with no list, then "changed" with every flag, as views must take
+ * anything as changed. A window calls it on a timer and when it is
+ * focused. Returns whether anything had changed. */
+gboolean    att_db_poll             (AttDb        *self);
+
 /* Bumped after every committed change; lets views know when to refresh. */
 guint64     att_db_get_serial       (AttDb        *self);
 
