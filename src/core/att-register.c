@@ -411,12 +411,12 @@ att_register_write_changes (AttDb              *db,
 /* What one write will do, worked out before anything is stored. */
 typedef struct
 {
-  AttPupil  *pupil;
-  AttCode    code;
-  int        minutes;
-  char      *comment;
-  AttSavedMark  saved;
-  AttWriteEffect effect;
+  AttPupil       *pupil;
+  AttCode         code;
+  int             minutes;
+  char           *comment;
+  AttSavedMark    saved;
+  AttWriteEffect  effect;
 } Plan;
 
 static void
@@ -552,28 +552,24 @@ att_register_check (AttDb               *db,
                     GError             **error)
 {
   WriteBatch batch = { 0 };
-  Plan plan;
+  Plan plan = { 0, };
   gboolean ok;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (write != NULL, FALSE);
 
+  /* No reason is given here: the caller asks for one when the write
+   * amends, and the write checks it. */
   batch.db = db;
   batch.user = user;
-  /* Checked as if a reason will be given: the caller asks for one when
-   * the write amends. */
-  batch.reason = "";
   att_mark_rules_init (&batch.rules, db, ATT_WRITE_DEFAULT);
   ok = att_mark_rules_check_unable (&batch.rules, user, write, 1, NULL, error)
-       && plan_write (&batch, write, &plan, error);
-  if (ok)
-    {
-      ok = require_right (&batch, write, plan.effect, error);
-      if (ok && effect != NULL)
-        *effect = plan.effect;
-      plan_clear (&plan);
-    }
+       && plan_write (&batch, write, &plan, error)
+       && require_right (&batch, write, plan.effect, error);
+  if (ok && effect != NULL)
+    *effect = plan.effect;
+  plan_clear (&plan);
   att_mark_rules_clear (&batch.rules);
   return ok;
 }
