@@ -428,6 +428,43 @@ count_unlisted (AttDb  *db,
   (*n)++;
 }
 
+/* A page asks the register whether a fill needs a reason, rather than
+ * counting for itself. */
+static void
+test_fill_needs_reason (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 pupils[] = { f->amy, f->ben };
+  AttRegisterSession tuesday[] = {
+    { D (2024, 9, 10), ATT_SESSION_AM },
+    { D (2024, 9, 10), ATT_SESSION_PM },
+  };
+  guint n_amend = 99;
+
+  /* Two blank sessions of two pupils: first entries, no reason. */
+  g_assert_false (att_register_fill_needs_reason (f->db, pupils, 2, tuesday, 1, ATT_CODE_V, &n_amend));
+  g_assert_cmpuint (n_amend, ==, 0);
+
+  /* Amy is marked present: the visit would change 1 saved mark. */
+  g_assert_true (write1 (f->db, f->officer, f->amy, D (2024, 9, 10), ATT_SESSION_AM,
+                         ATT_CODE_PRESENT_AM, NULL, &error));
+  g_assert_true (att_register_fill_needs_reason (f->db, pupils, 2, tuesday, 1, ATT_CODE_V, &n_amend));
+  g_assert_cmpuint (n_amend, ==, 1);
+  /* Present again over present changes nothing. */
+  g_assert_false (att_register_fill_needs_reason (f->db, pupils, 1, tuesday, 1, ATT_CODE_PRESENT_AM, &n_amend));
+
+  /* Y2 for Ben's one session is one mark; over his two sessions it needs
+   * the reason kept with every mark. */
+  g_assert_false (att_register_fill_needs_reason (f->db, &f->ben, 1, tuesday, 1, ATT_CODE_Y2, &n_amend));
+  g_assert_true (att_register_fill_needs_reason (f->db, &f->ben, 1, tuesday, 2, ATT_CODE_Y2, &n_amend));
+  g_assert_cmpuint (n_amend, ==, 0);
+  /* And the fill agrees. */
+  g_assert_false (att_register_fill (f->db, f->officer, &f->ben, 1, tuesday, 2, ATT_CODE_Y2,
+                                     NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+}
+
 /* A commit by another program is noticed when the window looks, and
  * views are told that anything may have changed. */
 static void
@@ -492,6 +529,7 @@ main (int   argc,
   ADD ("/register-changes/write-reports-what-it-replaced", test_write_reports_what_it_replaced);
   ADD ("/register-changes/one-notification-per-commit", test_one_notification_per_commit);
   ADD ("/register-changes/mark-all-present-keeps-marks", test_mark_all_present_keeps_marks_made_meanwhile);
+  ADD ("/register-changes/fill-needs-reason", test_fill_needs_reason);
   ADD ("/register-changes/poll", test_poll_notices_other_programs);
   ADD ("/register-changes/no-user", test_no_user_is_refused);
 

@@ -261,37 +261,20 @@ att_register_mark_all_present (AttDb          *db,
   return TRUE;
 }
 
-gboolean
-att_register_fill (AttDb                    *db,
-                   const AttUser            *user,
-                   const gint64             *pupil_ids,
-                   guint                     n_pupils,
-                   const AttRegisterSession *sessions,
-                   guint                     n_sessions,
-                   AttCode                   code,
-                   const char               *reason,
-                   AttRegisterUndo          *undo,
-                   guint                    *n_written,
-                   guint                    *n_skipped,
-                   GError                  **error)
+/* The writes of a fill: every pupil on roll x every school session. */
+static GArray *
+fill_writes (AttDb                    *db,
+             const gint64             *pupil_ids,
+             guint                     n_pupils,
+             const AttRegisterSession *sessions,
+             guint                     n_sessions,
+             AttCode                   code,
+             guint                    *n_skipped)
 {
-  AttCalendar *calendar;
-  g_autoptr(GArray) writes = NULL;
-  g_autoptr(GArray) changes = NULL;
+  AttCalendar *calendar = att_db_get_calendar (db);
+  GArray *writes = g_array_new (FALSE, TRUE, sizeof (AttMarkWrite));
   guint skipped = 0;
 
-  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
-  g_return_val_if_fail (user != NULL, FALSE);
-  g_return_val_if_fail (pupil_ids != NULL || n_pupils == 0, FALSE);
-  g_return_val_if_fail (sessions != NULL || n_sessions == 0, FALSE);
-
-  if (n_written != NULL)
-    *n_written = 0;
-  if (n_skipped != NULL)
-    *n_skipped = 0;
-
-  calendar = att_db_get_calendar (db);
-  writes = g_array_new (FALSE, TRUE, sizeof (AttMarkWrite));
   for (guint p = 0; p < n_pupils; p++)
     {
       AttPupil *pupil = att_pupils_get (db, pupil_ids[p]);
@@ -314,7 +297,65 @@ att_register_fill (AttDb                    *db,
           g_array_append_val (writes, w);
         }
     }
+  if (n_skipped != NULL)
+    *n_skipped = skipped;
+  return writes;
+}
 
+gboolean
+att_register_fill_needs_reason (AttDb                    *db,
+                                const gint64             *pupil_ids,
+                                guint                     n_pupils,
+                                const AttRegisterSession *sessions,
+                                guint                     n_sessions,
+                                AttCode                   code,
+                                guint                    *n_amend)
+{
+  g_autoptr(GArray) writes = NULL;
+  guint amend = 0;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (pupil_ids != NULL || n_pupils == 0, FALSE);
+  g_return_val_if_fail (sessions != NULL || n_sessions == 0, FALSE);
+
+  writes = fill_writes (db, pupil_ids, n_pupils, sessions, n_sessions, code, NULL);
+  for (guint i = 0; i < writes->len; i++)
+    if (att_register_write_effect (db, &g_array_index (writes, AttMarkWrite, i)) == ATT_WRITE_EFFECT_AMEND)
+      amend++;
+  if (n_amend != NULL)
+    *n_amend = amend;
+  return amend > 0 || (att_code_is_unable (code) && writes->len > 1);
+}
+
+gboolean
+att_register_fill (AttDb                    *db,
+                   const AttUser            *user,
+                   const gint64             *pupil_ids,
+                   guint                     n_pupils,
+                   const AttRegisterSession *sessions,
+                   guint                     n_sessions,
+                   AttCode                   code,
+                   const char               *reason,
+                   AttRegisterUndo          *undo,
+                   guint                    *n_written,
+                   guint                    *n_skipped,
+                   GError                  **error)
+{
+  g_autoptr(GArray) writes = NULL;
+  g_autoptr(GArray) changes = NULL;
+  guint skipped = 0;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (pupil_ids != NULL || n_pupils == 0, FALSE);
+  g_return_val_if_fail (sessions != NULL || n_sessions == 0, FALSE);
+
+  if (n_written != NULL)
+    *n_written = 0;
+  if (n_skipped != NULL)
+    *n_skipped = 0;
+
+  writes = fill_writes (db, pupil_ids, n_pupils, sessions, n_sessions, code, &skipped);
   if (!att_register_write_full (db, user, (const AttMarkWrite *)(gpointer)writes->data,
                                 writes->len, reason, ATT_WRITE_DEFAULT, &changes, error))
     return FALSE;

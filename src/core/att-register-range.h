@@ -96,4 +96,17 @@ gboolean         att_register_fill           (AttDb                *db,
                                               guint                *n_skipped,
                                               GError              **error);
 
+/* What att_register_fill() would ask for, for a page that asks for a
+ * reason only when one is needed: @n_amend (may be NULL) is set to the
+ * sessions whose saved mark it would change. A reason is needed for
+ * those, and for Y1 to Y7 over more than one session. The rules on each
+ * mark are checked by the fill itself. */
+gboolean         att_register_fill_needs_reason (AttDb                    *db,
+                                                 const gint64             *pupil_ids,
+                                                 guint                     n_pupils,
+                                                 const AttRegisterSession *sessions,
+                                                 guint                     n_sessions,
+                                                 AttCode                   code,
+                                                 guint                    *n_amend);
+
 G_END_DECLS

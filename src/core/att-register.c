@@ -385,27 +385,37 @@ att_register_effect_of (const AttSavedMark *saved,
   return ATT_WRITE_EFFECT_AMEND;
 }
 
-gboolean
-att_register_write_changes (AttDb              *db,
-                            const AttMarkWrite *w)
+AttWriteEffect
+att_register_write_effect (AttDb              *db,
+                           const AttMarkWrite *w)
 {
   AttCode code = w->code;
   int minutes = w->minutes_late;
   g_autofree char *comment = NULL;
   AttSavedMark saved;
-  gboolean changes;
+  AttWriteEffect effect;
 
-  g_return_val_if_fail (ATT_IS_DB (db), TRUE);
+  g_return_val_if_fail (ATT_IS_DB (db), ATT_WRITE_EFFECT_AMEND);
+  g_return_val_if_fail (w != NULL, ATT_WRITE_EFFECT_AMEND);
 
   /* A session that cannot be read is left for the write to report. */
   if (!read_saved (db, w->pupil_id, w->date, w->session, &saved, NULL))
-    return TRUE;
+    return ATT_WRITE_EFFECT_AMEND;
   if (code == ATT_CODE_PRESENT_AM || code == ATT_CODE_PRESENT_PM)
     code = w->session == ATT_SESSION_AM ? ATT_CODE_PRESENT_AM : ATT_CODE_PRESENT_PM;
   att_register_resolve_details (&saved, w, code, &minutes, &comment);
-  changes = att_register_effect_of (&saved, code, minutes, comment, ATT_WRITE_DEFAULT) != ATT_WRITE_EFFECT_NONE;
+  effect = att_register_effect_of (&saved, code, minutes, comment, ATT_WRITE_DEFAULT);
   g_free (saved.comment);
-  return changes;
+  return effect;
+}
+
+gboolean
+att_register_write_changes (AttDb              *db,
+                            const AttMarkWrite *w)
+{
+  g_return_val_if_fail (ATT_IS_DB (db), TRUE);
+
+  return att_register_write_effect (db, w) != ATT_WRITE_EFFECT_NONE;
 }
 
 /* What one write will do, worked out before anything is stored. */

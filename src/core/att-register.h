@@ -128,10 +128,14 @@ gboolean     att_register_check       (AttDb               *db,
                                        AttWriteEffect      *effect,
                                        GError             **error);
 
-/* Whether writing @write would change its session: the code, or the
- * minutes late or comment it gives (what it leaves out stays, as
+/* What writing @write would do to its session, as the session is now:
+ * change nothing, make a first entry, or amend (the code, or the minutes
+ * late or comment it gives; what it leaves out stays, as
  * att_register_write() keeps it). Rules are not checked here; see
  * att_register_check(). */
+AttWriteEffect att_register_write_effect (AttDb              *db,
+                                          const AttMarkWrite *write);
+/* Whether writing @write would change its session. */
 gboolean     att_register_write_changes (AttDb              *db,
                                          const AttMarkWrite *write);
 
