@@ -268,7 +268,7 @@ main (int    argc,
         double start = now_ms ();
         double middle, t;
 
-        if (!att_grid_write (db, user, &w, 1, "Benchmark", NULL, &error))
+        if (!att_register_write_undoable (db, user, &w, 1, "Benchmark", NULL, &error))
           g_error ("%s", error->message);
         middle = now_ms ();
         att_register_model_row_changed (model, row);

@@ -106,7 +106,7 @@ write_one (Fixture    *f,
   g_autoptr(GError) error = NULL;
   AttMarkWrite w = { pupil, date, session, code, -1, NULL };
 
-  att_grid_write (f->t->db, f->officer, &w, 1, reason, NULL, &error);
+  att_register_write_undoable (f->t->db, f->officer, &w, 1, reason, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -332,23 +332,23 @@ test_rules (Fixture       *f,
   AttHistoryEntry *entry;
 
   /* Marks only on school sessions: Friday 13th is an INSET day. */
-  g_assert_false (att_grid_write (db, f->officer, &w, 1, NULL, NULL, &error));
+  g_assert_false (att_register_write_undoable (db, f->officer, &w, 1, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_cmpint (att_register_code (db, f->amy, D (2024, 9, 13), ATT_SESSION_AM), ==, ATT_CODE_NONE);
   /* Nor on a Saturday. */
   w.date = D (2024, 9, 14);
-  g_assert_false (att_grid_write (db, f->officer, &w, 1, NULL, NULL, &error));
+  g_assert_false (att_register_write_undoable (db, f->officer, &w, 1, NULL, NULL, &error));
   g_clear_error (&error);
 
   /* Only within the time on roll: Dan joined on the 10th. */
   w.pupil_id = f->dan;
   w.date = D (2024, 9, 9);
-  g_assert_false (att_grid_write (db, f->officer, &w, 1, NULL, NULL, &error));
+  g_assert_false (att_register_write_undoable (db, f->officer, &w, 1, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   w.date = D (2024, 9, 10);
-  g_assert_true (att_grid_write (db, f->officer, &w, 1, NULL, NULL, &error));
+  g_assert_true (att_register_write_undoable (db, f->officer, &w, 1, NULL, NULL, &error));
   g_assert_no_error (error);
 
   /* Retired codes are not offered for new marks, neither as typed text
@@ -359,32 +359,32 @@ test_rules (Fixture       *f,
   g_clear_error (&error);
   w.pupil_id = f->ben;
   w.code = ATT_CODE_OLD_H;
-  g_assert_false (att_grid_write (db, f->officer, &w, 1, NULL, NULL, &error));
+  g_assert_false (att_register_write_undoable (db, f->officer, &w, 1, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_cmpint (att_register_code (db, f->ben, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
 
   /* X only for pupils not of compulsory school age: Eve (4) yes, Ben no. */
   w.code = ATT_CODE_X;
-  g_assert_false (att_grid_write (db, f->officer, &w, 1, NULL, NULL, &error));
+  g_assert_false (att_register_write_undoable (db, f->officer, &w, 1, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   w.pupil_id = f->eve;
-  g_assert_true (att_grid_write (db, f->officer, &w, 1, NULL, NULL, &error));
+  g_assert_true (att_register_write_undoable (db, f->officer, &w, 1, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (att_register_code (db, f->eve, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_X);
 
   /* A reason on every amendment: without one the mark stays. */
   w.pupil_id = f->dan;
   w.code = ATT_CODE_L;
-  g_assert_false (att_grid_write (db, f->officer, &w, 1, NULL, NULL, &error));
+  g_assert_false (att_register_write_undoable (db, f->officer, &w, 1, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_false (att_grid_write (db, f->officer, &w, 1, "", NULL, &error));
+  g_assert_false (att_register_write_undoable (db, f->officer, &w, 1, "", NULL, &error));
   g_clear_error (&error);
   g_assert_cmpint (att_register_code (db, f->dan, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
   w.minutes_late = 7;
-  g_assert_true (att_grid_write (db, f->officer, &w, 1, "Pupil arrived late", NULL, &error));
+  g_assert_true (att_register_write_undoable (db, f->officer, &w, 1, "Pupil arrived late", NULL, &error));
   g_assert_no_error (error);
 
   history = att_register_history (db, f->dan, D (2024, 9, 10), D (2024, 9, 10), &error);
@@ -400,7 +400,7 @@ test_rules (Fixture       *f,
 
   /* Writing the code a session holds changes nothing and adds no row. */
   w.minutes_late = -1;
-  g_assert_true (att_grid_write (db, f->officer, &w, 1, NULL, NULL, &error));
+  g_assert_true (att_register_write_undoable (db, f->officer, &w, 1, NULL, NULL, &error));
   g_assert_no_error (error);
   g_clear_pointer (&history, g_ptr_array_unref);
   history = att_register_history (db, f->dan, D (2024, 9, 10), D (2024, 9, 10), &error);
@@ -414,30 +414,30 @@ test_roles (Fixture       *f,
   g_autoptr(GError) error = NULL;
   AttDb *db = f->t->db;
   gint64 pupils[] = { f->amy, f->ben };
-  AttGridSession sessions[] = { { D (2024, 9, 11), ATT_SESSION_AM } };
+  AttRegisterSession sessions[] = { { D (2024, 9, 11), ATT_SESSION_AM } };
   AttMarkWrite w = { f->amy, D (2024, 9, 11), ATT_SESSION_PM, ATT_CODE_PRESENT_PM, -1, NULL };
   guint written = 99;
 
   /* A receptionist takes the register... */
-  g_assert_true (att_grid_write (db, f->receptionist, &w, 1, NULL, NULL, &error));
+  g_assert_true (att_register_write_undoable (db, f->receptionist, &w, 1, NULL, NULL, &error));
   g_assert_no_error (error);
 
   /* ...but may not record Y codes for a group: that is a bulk mark. */
   g_assert_false (att_role_can (ATT_ROLE_RECEPTIONIST, ATT_PERM_BULK_MARK));
-  g_assert_false (att_grid_fill (db, f->receptionist, pupils, 2, sessions, 1, ATT_CODE_Y2,
-                                 "Snow: buses cancelled", NULL, &written, NULL, &error));
+  g_assert_false (att_register_fill (db, f->receptionist, pupils, 2, sessions, 1, ATT_CODE_Y2,
+                                     "Snow: buses cancelled", NULL, &written, NULL, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
   g_clear_error (&error);
   g_assert_cmpuint (written, ==, 0);
   g_assert_cmpint (att_register_code (db, f->amy, D (2024, 9, 11), ATT_SESSION_AM), ==, ATT_CODE_NONE);
 
   /* An officer may, but only with a reason, kept as each mark's comment. */
-  g_assert_false (att_grid_fill (db, f->officer, pupils, 2, sessions, 1, ATT_CODE_Y2,
-                                 "  ", NULL, &written, NULL, &error));
+  g_assert_false (att_register_fill (db, f->officer, pupils, 2, sessions, 1, ATT_CODE_Y2,
+                                     "  ", NULL, &written, NULL, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_clear_error (&error);
-  g_assert_true (att_grid_fill (db, f->officer, pupils, 2, sessions, 1, ATT_CODE_Y2,
-                                "Snow: buses cancelled", NULL, &written, NULL, &error));
+  g_assert_true (att_register_fill (db, f->officer, pupils, 2, sessions, 1, ATT_CODE_Y2,
+                                    "Snow: buses cancelled", NULL, &written, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (written, ==, 2);
   {
@@ -449,8 +449,8 @@ test_roles (Fixture       *f,
   }
 
   /* '#' is never written: closures come from the calendar. */
-  g_assert_false (att_grid_fill (db, f->officer, pupils, 2, sessions, 1, ATT_CODE_CLOSED,
-                                 "Snow", NULL, &written, NULL, &error));
+  g_assert_false (att_register_fill (db, f->officer, pupils, 2, sessions, 1, ATT_CODE_CLOSED,
+                                     "Snow", NULL, &written, NULL, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_clear_error (&error);
 }
@@ -460,7 +460,7 @@ test_mark_all_present (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AttGridUndo) undo = att_grid_undo_new ();
+  g_autoptr(AttRegisterUndo) undo = att_register_undo_new ();
   AttDb *db = f->t->db;
   gint64 group[] = { f->amy, f->ben, f->dan };
   guint written = 0;
@@ -468,8 +468,8 @@ test_mark_all_present (Fixture       *f,
   /* Monday morning: Amy is already I; Dan was not on roll; so only Ben's
    * blank cell is filled. */
   write_one (f, f->amy, D (2024, 9, 9), ATT_SESSION_AM, ATT_CODE_I, NULL);
-  g_assert_true (att_grid_mark_all_present (db, f->receptionist, group, 3, D (2024, 9, 9),
-                                            ATT_SESSION_AM, undo, &written, &error));
+  g_assert_true (att_register_mark_all_present (db, f->receptionist, group, 3, D (2024, 9, 9),
+                                                ATT_SESSION_AM, undo, &written, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (written, ==, 1);
   g_assert_cmpint (att_register_code (db, f->amy, D (2024, 9, 9), ATT_SESSION_AM), ==, ATT_CODE_I);
@@ -477,19 +477,19 @@ test_mark_all_present (Fixture       *f,
   g_assert_cmpint (att_register_code (db, f->dan, D (2024, 9, 9), ATT_SESSION_AM), ==, ATT_CODE_NONE);
 
   /* In the afternoon, present is '\'. */
-  g_assert_true (att_grid_mark_all_present (db, f->receptionist, group, 3, D (2024, 9, 10),
-                                            ATT_SESSION_PM, undo, &written, &error));
+  g_assert_true (att_register_mark_all_present (db, f->receptionist, group, 3, D (2024, 9, 10),
+                                                ATT_SESSION_PM, undo, &written, &error));
   g_assert_cmpuint (written, ==, 3);
   g_assert_cmpint (att_register_code (db, f->dan, D (2024, 9, 10), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
 
   /* A second time there is nothing blank left. */
-  g_assert_true (att_grid_mark_all_present (db, f->receptionist, group, 3, D (2024, 9, 10),
-                                            ATT_SESSION_PM, undo, &written, &error));
+  g_assert_true (att_register_mark_all_present (db, f->receptionist, group, 3, D (2024, 9, 10),
+                                                ATT_SESSION_PM, undo, &written, &error));
   g_assert_cmpuint (written, ==, 0);
 
   /* Not on a closed day. */
-  g_assert_false (att_grid_mark_all_present (db, f->receptionist, group, 3, D (2024, 9, 13),
-                                             ATT_SESSION_AM, undo, &written, &error));
+  g_assert_false (att_register_mark_all_present (db, f->receptionist, group, 3, D (2024, 9, 13),
+                                                 ATT_SESSION_AM, undo, &written, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
 }
 
@@ -498,11 +498,11 @@ test_fill_trip (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AttGridUndo) undo = att_grid_undo_new ();
+  g_autoptr(AttRegisterUndo) undo = att_register_undo_new ();
   g_autoptr(GPtrArray) history = NULL;
   AttDb *db = f->t->db;
   gint64 pupils[] = { f->amy, f->ben };
-  AttGridSession sessions[] = {
+  AttRegisterSession sessions[] = {
     { D (2024, 9, 11), ATT_SESSION_AM },
     { D (2024, 9, 11), ATT_SESSION_PM },
     { D (2024, 9, 13), ATT_SESSION_AM },   /* the INSET day: skipped */
@@ -513,19 +513,19 @@ test_fill_trip (Fixture       *f,
    * entered: changing that mark needs a reason, and without one nothing
    * at all is written. */
   write_one (f, f->amy, D (2024, 9, 11), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
-  g_assert_false (att_grid_fill (db, f->officer, pupils, 2, sessions, 3, ATT_CODE_V,
-                                 NULL, undo, &written, &skipped, &error));
+  g_assert_false (att_register_fill (db, f->officer, pupils, 2, sessions, 3, ATT_CODE_V,
+                                     NULL, undo, &written, &skipped, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_assert_nonnull (strstr (error->message, "Amy"));
   g_assert_nonnull (strstr (error->message, "A reason is needed to change a saved mark"));
   g_clear_error (&error);
   g_assert_cmpint (att_register_code (db, f->ben, D (2024, 9, 11), ATT_SESSION_AM), ==, ATT_CODE_NONE);
-  g_assert_false (att_grid_undo_can_undo (undo));
+  g_assert_false (att_register_undo_can_undo (undo));
 
   /* With the reason: 2 pupils x 2 school sessions = 4 marks, and the two
    * Friday cells skipped. */
-  g_assert_true (att_grid_fill (db, f->officer, pupils, 2, sessions, 3, ATT_CODE_V,
-                                "Leave granted", undo, &written, &skipped, &error));
+  g_assert_true (att_register_fill (db, f->officer, pupils, 2, sessions, 3, ATT_CODE_V,
+                                    "Leave granted", undo, &written, &skipped, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (written, ==, 4);
   g_assert_cmpuint (skipped, ==, 2);
@@ -539,9 +539,9 @@ test_fill_trip (Fixture       *f,
   g_assert_null (((AttHistoryEntry *)history->pdata[2])->reason);
 
   /* The fill is one step to undo. */
-  g_assert_true (att_grid_undo_can_undo (undo));
+  g_assert_true (att_register_undo_can_undo (undo));
   {
-    g_autofree char *what = att_grid_undo_describe (undo);
+    g_autofree char *what = att_register_undo_describe (undo);
     g_assert_cmpstr (what, ==, "V for 4 sessions");
   }
 }
@@ -551,23 +551,23 @@ test_undo (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AttGridUndo) undo = att_grid_undo_new ();
+  g_autoptr(AttRegisterUndo) undo = att_register_undo_new ();
   g_autoptr(GPtrArray) history = NULL;
   AttDb *db = f->t->db;
   AttMarkWrite w = { f->ben, D (2024, 9, 12), ATT_SESSION_AM, ATT_CODE_N, -1, NULL };
   AttHistoryEntry *last;
 
-  g_assert_false (att_grid_undo (undo, db, f->officer, &error));
+  g_assert_false (att_register_undo (undo, db, f->officer, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* N, then amended to I, then the amendment undone: back to N, with a
    * third history row whose reason is "undone". */
-  g_assert_true (att_grid_write (db, f->officer, &w, 1, NULL, undo, &error));
+  g_assert_true (att_register_write_undoable (db, f->officer, &w, 1, NULL, undo, &error));
   w.code = ATT_CODE_I;
-  g_assert_true (att_grid_write (db, f->officer, &w, 1, "Parent phoned with reason", undo, &error));
+  g_assert_true (att_register_write_undoable (db, f->officer, &w, 1, "Parent phoned with reason", undo, &error));
   g_assert_no_error (error);
-  g_assert_true (att_grid_undo (undo, db, f->officer, &error));
+  g_assert_true (att_register_undo (undo, db, f->officer, &error));
   g_assert_no_error (error);
   g_assert_cmpint (att_register_code (db, f->ben, D (2024, 9, 12), ATT_SESSION_AM), ==, ATT_CODE_N);
 
@@ -576,28 +576,28 @@ test_undo (Fixture       *f,
   last = g_ptr_array_index (history, 2);
   g_assert_cmpint (last->old_code, ==, ATT_CODE_I);
   g_assert_cmpint (last->new_code, ==, ATT_CODE_N);
-  g_assert_cmpstr (last->reason, ==, ATT_GRID_REASON_UNDONE);
+  g_assert_cmpstr (last->reason, ==, ATT_REGISTER_REASON_UNDONE);
 
   /* Undoing the first entry removes the mark, again as an amendment. */
-  g_assert_true (att_grid_undo (undo, db, f->officer, &error));
+  g_assert_true (att_register_undo (undo, db, f->officer, &error));
   g_assert_no_error (error);
   g_assert_cmpint (att_register_code (db, f->ben, D (2024, 9, 12), ATT_SESSION_AM), ==, ATT_CODE_NONE);
   g_clear_pointer (&history, g_ptr_array_unref);
   history = att_register_history (db, f->ben, D (2024, 9, 12), D (2024, 9, 12), &error);
   g_assert_cmpuint (history->len, ==, 4);
   g_assert_cmpstr (((AttHistoryEntry *)history->pdata[3])->reason, ==, "undone");
-  g_assert_false (att_grid_undo_can_undo (undo));
+  g_assert_false (att_register_undo_can_undo (undo));
 
   /* A mark changed since (by someone else) is never overwritten by undo. */
   w.code = ATT_CODE_PRESENT_AM;
-  g_assert_true (att_grid_write (db, f->officer, &w, 1, NULL, undo, &error));
+  g_assert_true (att_register_write_undoable (db, f->officer, &w, 1, NULL, undo, &error));
   g_assert_no_error (error);
   {
     AttMarkWrite other = w;
     other.code = ATT_CODE_L;
-    g_assert_true (att_grid_write (db, f->receptionist, &other, 1, "Pupil arrived late", NULL, &error));
+    g_assert_true (att_register_write_undoable (db, f->receptionist, &other, 1, "Pupil arrived late", NULL, &error));
   }
-  g_assert_false (att_grid_undo (undo, db, f->officer, &error));
+  g_assert_false (att_register_undo (undo, db, f->officer, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_assert_cmpint (att_register_code (db, f->ben, D (2024, 9, 12), ATT_SESSION_AM), ==, ATT_CODE_L);
 }
@@ -615,7 +615,7 @@ test_completeness (Fixture       *f,
   /* Tuesday 10th morning: in 7A only Amy is marked (3 on roll, Dan
    * included from that day); 7B and RA have nothing. */
   write_one (f, f->amy, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
-  missing = att_grid_incomplete_registers (db, D (2024, 9, 10), ATT_SESSION_AM, &error);
+  missing = att_register_incomplete (db, D (2024, 9, 10), ATT_SESSION_AM, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (missing->len, ==, 3);
   status = g_ptr_array_index (missing, 0);
@@ -629,27 +629,27 @@ test_completeness (Fixture       *f,
   write_one (f, f->ben, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_N, NULL);
   write_one (f, f->dan, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
   g_clear_pointer (&missing, g_ptr_array_unref);
-  missing = att_grid_incomplete_registers (db, D (2024, 9, 10), ATT_SESSION_AM, &error);
+  missing = att_register_incomplete (db, D (2024, 9, 10), ATT_SESSION_AM, &error);
   g_assert_cmpuint (missing->len, ==, 2);
   g_assert_cmpstr (((AttRegisterStatus *)missing->pdata[0])->group, ==, "RA");
   g_assert_cmpstr (((AttRegisterStatus *)missing->pdata[1])->group, ==, "7B");
 
   /* No register on a closed day. */
   g_clear_pointer (&missing, g_ptr_array_unref);
-  missing = att_grid_incomplete_registers (db, D (2024, 9, 13), ATT_SESSION_AM, &error);
+  missing = att_register_incomplete (db, D (2024, 9, 13), ATT_SESSION_AM, &error);
   g_assert_cmpuint (missing->len, ==, 0);
 
   /* Ben is N. The morning register closes at 09:00: at 08:59 on the day
    * he is not listed yet, at 09:00 he is; on a later day he is too. */
-  still_n = att_grid_pupils_still_n (db, D (2024, 9, 10), ATT_SESSION_AM, D (2024, 9, 10), 8 * 60 + 59, &error);
+  still_n = att_register_still_n (db, D (2024, 9, 10), ATT_SESSION_AM, D (2024, 9, 10), 8 * 60 + 59, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (still_n->len, ==, 0);
   g_clear_pointer (&still_n, g_array_unref);
-  still_n = att_grid_pupils_still_n (db, D (2024, 9, 10), ATT_SESSION_AM, D (2024, 9, 10), 9 * 60, &error);
+  still_n = att_register_still_n (db, D (2024, 9, 10), ATT_SESSION_AM, D (2024, 9, 10), 9 * 60, &error);
   g_assert_cmpuint (still_n->len, ==, 1);
   g_assert_cmpint (g_array_index (still_n, gint64, 0), ==, f->ben);
   g_clear_pointer (&still_n, g_array_unref);
-  still_n = att_grid_pupils_still_n (db, D (2024, 9, 10), ATT_SESSION_AM, D (2024, 9, 11), 8 * 60, &error);
+  still_n = att_register_still_n (db, D (2024, 9, 10), ATT_SESSION_AM, D (2024, 9, 11), 8 * 60, &error);
   g_assert_cmpuint (still_n->len, ==, 1);
 }
 
@@ -661,22 +661,22 @@ test_late (Fixture       *f,
   int minutes = -1;
 
   /* Morning register 08:40 to 09:00. At 08:52: L, 12 minutes late. */
-  g_assert_cmpint (att_grid_late_code (db, ATT_SESSION_AM, 8 * 60 + 52, &minutes), ==, ATT_CODE_L);
+  g_assert_cmpint (att_register_late_code (db, ATT_SESSION_AM, 8 * 60 + 52, &minutes), ==, ATT_CODE_L);
   g_assert_cmpint (minutes, ==, 12);
   /* At 09:05 the register has closed: U, 25 minutes after it opened. */
-  g_assert_cmpint (att_grid_late_code (db, ATT_SESSION_AM, 9 * 60 + 5, &minutes), ==, ATT_CODE_U);
+  g_assert_cmpint (att_register_late_code (db, ATT_SESSION_AM, 9 * 60 + 5, &minutes), ==, ATT_CODE_U);
   g_assert_cmpint (minutes, ==, 25);
   /* Before it opens: L with 0 minutes. */
-  g_assert_cmpint (att_grid_late_code (db, ATT_SESSION_AM, 8 * 60 + 30, &minutes), ==, ATT_CODE_L);
+  g_assert_cmpint (att_register_late_code (db, ATT_SESSION_AM, 8 * 60 + 30, &minutes), ==, ATT_CODE_L);
   g_assert_cmpint (minutes, ==, 0);
   /* Afternoon 13:15 to 13:30: at 13:29 still L (14 minutes). */
-  g_assert_cmpint (att_grid_late_code (db, ATT_SESSION_PM, 13 * 60 + 29, &minutes), ==, ATT_CODE_L);
+  g_assert_cmpint (att_register_late_code (db, ATT_SESSION_PM, 13 * 60 + 29, &minutes), ==, ATT_CODE_L);
   g_assert_cmpint (minutes, ==, 14);
 
-  g_assert_false (att_grid_register_closed (db, D (2024, 9, 10), ATT_SESSION_PM, D (2024, 9, 10), 13 * 60 + 29));
-  g_assert_true (att_grid_register_closed (db, D (2024, 9, 10), ATT_SESSION_PM, D (2024, 9, 10), 13 * 60 + 30));
-  g_assert_true (att_grid_register_closed (db, D (2024, 9, 9), ATT_SESSION_PM, D (2024, 9, 10), 0));
-  g_assert_false (att_grid_register_closed (db, D (2024, 9, 11), ATT_SESSION_AM, D (2024, 9, 10), 23 * 60));
+  g_assert_false (att_register_closed (db, D (2024, 9, 10), ATT_SESSION_PM, D (2024, 9, 10), 13 * 60 + 29));
+  g_assert_true (att_register_closed (db, D (2024, 9, 10), ATT_SESSION_PM, D (2024, 9, 10), 13 * 60 + 30));
+  g_assert_true (att_register_closed (db, D (2024, 9, 9), ATT_SESSION_PM, D (2024, 9, 10), 0));
+  g_assert_false (att_register_closed (db, D (2024, 9, 11), ATT_SESSION_AM, D (2024, 9, 10), 23 * 60));
 
   /* The common reasons offered for an amendment. */
   g_assert_cmpuint (g_strv_length ((char **)att_grid_amend_reasons ()), ==, 5);

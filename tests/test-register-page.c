@@ -70,6 +70,19 @@ code_of (gint64     pupil,
   return att_register_code (t->db, pupil, date, session);
 }
 
+/* What the grid on screen holds for a pupil's cell: the model's rows are
+ * refreshed from the database's notifications, not by the page. */
+static AttCode
+grid_code_of (gint64 pupil,
+              guint  column)
+{
+  AttGrid *grid = att_register_model_get_grid (att_register_page_get_model (page));
+  int row = att_grid_find_row (grid, pupil);
+
+  g_assert_cmpint (row, >=, 0);
+  return att_grid_get_code (grid, (guint)row, column);
+}
+
 static guint
 history_length (gint64  pupil,
                 AttDate date)
@@ -401,6 +414,7 @@ test_bulk_fill_trip (void)
       g_assert_cmpint (code_of (ben, D (2024, 9, 11), s), ==, ATT_CODE_V);
       g_assert_cmpint (code_of (cara, D (2024, 9, 11), s), ==, ATT_CODE_V);
       g_assert_cmpint (code_of (dan, D (2024, 9, 11), s), ==, ATT_CODE_V);
+      g_assert_cmpint (grid_code_of (cara, WED_AM + s), ==, ATT_CODE_V);
     }
   /* Amy was outside the selection. */
   g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_AM), ==, ATT_CODE_I);
@@ -418,6 +432,7 @@ test_bulk_fill_trip (void)
   att_test_flush_events ();
   g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_AM), ==, ATT_CODE_V);
   g_assert_cmpint (code_of (amy, D (2024, 9, 11), ATT_SESSION_PM), ==, ATT_CODE_V);
+  g_assert_cmpint (grid_code_of (amy, WED_AM), ==, ATT_CODE_V);
   key (GDK_KEY_Escape);
 }
 
@@ -434,6 +449,7 @@ test_mark_all_present (void)
   g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
   g_assert_cmpint (code_of (cara, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
   g_assert_cmpint (code_of (dan, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
+  g_assert_cmpint (grid_code_of (dan, MON_PM), ==, ATT_CODE_PRESENT_PM);
   g_assert_cmpuint (history_length (amy, D (2024, 9, 9)), ==, 2);
   /* Monday morning was not touched. */
   g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_AM), ==, ATT_CODE_NONE);
@@ -445,7 +461,61 @@ test_mark_all_present (void)
   att_test_flush_events ();
   g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_NONE);
   g_assert_cmpint (code_of (dan, D (2024, 9, 9), ATT_SESSION_PM), ==, ATT_CODE_NONE);
+  g_assert_cmpint (grid_code_of (dan, MON_PM), ==, ATT_CODE_NONE);
   g_assert_cmpuint (history_length (ben, D (2024, 9, 9)), ==, 2);
+}
+
+static gboolean
+grid_shows (gint64   pupil,
+            guint    column,
+            AttCode  code)
+{
+  gboolean reached = FALSE;
+  guint id = g_timeout_add (6000, timeout_reached, &reached);
+
+  while (!reached && grid_code_of (pupil, column) != code)
+    g_main_context_iteration (NULL, TRUE);
+  if (!reached)
+    g_source_remove (id);
+  return grid_code_of (pupil, column) == code;
+}
+
+/* Marks written outside the page show in the grid: through the core on
+ * the window's own connection (as a call or a leave decision will write
+ * them), and by another program on its own connection, which the window
+ * notices within a few seconds. */
+static void
+test_outside_writes_show (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttGridFilter) filter = att_grid_filter_new_group ("7A");
+  g_autoptr(AttDb) other = NULL;
+  AttMarkWrite religious = { dan, D (2024, 9, 12), ATT_SESSION_AM, ATT_CODE_R, -1, "Festival" };
+  AttMarkWrite interview = { ben, D (2024, 9, 12), ATT_SESSION_PM, ATT_CODE_J1, -1, NULL };
+  guint before;
+
+  att_register_page_show (page, filter, D (2024, 9, 9), TRUE);
+  att_test_flush_events ();
+  g_assert_cmpint (grid_code_of (dan, THU_AM), !=, ATT_CODE_R);
+  before = check_cell_labels (GTK_WIDGET (att_register_page_get_column_view (page)), "R",
+                              att_code_describe (ATT_CODE_R));
+
+  /* A core call: the grid and its cells show it once the events run. */
+  g_assert_true (att_register_write (t->db, officer, &religious, 1, "Festival day",
+                                     ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  att_test_flush_events ();
+  g_assert_cmpint (grid_code_of (dan, THU_AM), ==, ATT_CODE_R);
+  g_assert_cmpuint (check_cell_labels (GTK_WIDGET (att_register_page_get_column_view (page)), "R",
+                                       att_code_describe (ATT_CODE_R)), ==, before + 1);
+
+  /* Another program: attendance-cli, or a second window. */
+  other = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (att_register_write (other, officer, &interview, 1, "Interview booked",
+                                     ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (grid_shows (ben, THU_PM, ATT_CODE_J1));
 }
 
 static void
@@ -879,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/register-page/export-rollcall-pdf", test_export_rollcall_pdf);
   g_test_add_func ("/register-page/switch-group-and-day", test_switch_group_and_day);
   g_test_add_func ("/register-page/planned-closure", test_planned_closure);
+  g_test_add_func ("/register-page/outside-writes-show", test_outside_writes_show);
   g_test_add_func ("/register-page/empty-states", test_empty_states);
   result = g_test_run ();
 

@@ -638,7 +638,7 @@ test_window_today_group (void)
   write_mark (db, cleared_pupil, ATT_CODE_NONE);
   list = registers_at ("09:30");
 
-  missing = att_grid_incomplete_registers (db, att_date_from_ymd (2026, 11, 20), ATT_SESSION_AM, NULL);
+  missing = att_register_incomplete (db, att_date_from_ymd (2026, 11, 20), ATT_SESSION_AM, NULL);
   for (guint i = 0; i < missing->len; i++)
     if (g_strcmp0 (((AttRegisterStatus *)missing->pdata[i])->group, group) == 0)
       status = missing->pdata[i];
@@ -693,8 +693,8 @@ test_window_today_pupil (void)
   write_mark (db, n_pupil, ATT_CODE_N);
   list = registers_at ("09:30");
 
-  still_n = att_grid_pupils_still_n (db, att_date_from_ymd (2026, 11, 20), ATT_SESSION_AM,
-                                     att_date_from_ymd (2026, 11, 20), 9 * 60 + 30, NULL);
+  still_n = att_register_still_n (db, att_date_from_ymd (2026, 11, 20), ATT_SESSION_AM,
+                                  att_date_from_ymd (2026, 11, 20), 9 * 60 + 30, NULL);
   if (still_n->len > 12)
     {
       g_test_skip ("The demo school has too many pupils still N to list them one by one");

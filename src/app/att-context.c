@@ -18,6 +18,7 @@ struct _AttContext
   AttDate    today;
   int        clock;
   guint      tick_id;
+  guint      poll_id;
 };
 
 G_DEFINE_FINAL_TYPE (AttContext, att_context, G_TYPE_OBJECT)
@@ -108,7 +109,7 @@ static void
 update_now (AttContext *self)
 {
   AttDate today = att_date_today ();
-  int clock = att_grid_clock_now ();
+  int clock = att_clock_now ();
 
   if (today != self->today)
     {
@@ -126,6 +127,21 @@ static gboolean
 on_tick (gpointer user_data)
 {
   update_now (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* attendance-cli, an import or a second window may write to the same
+ * file: the database looks every few seconds, and what it finds reaches
+ * every page through its signals. */
+#define POLL_SECONDS 2
+
+static gboolean
+on_poll (gpointer user_data)
+{
+  AttContext *self = user_data;
+
+  if (self->db != NULL)
+    att_db_poll (self->db);
   return G_SOURCE_CONTINUE;
 }
 
@@ -205,7 +221,7 @@ att_context_get_clock (AttContext *self)
 {
   g_return_val_if_fail (ATT_IS_CONTEXT (self), 0);
 
-  return att_grid_clock_now ();
+  return att_clock_now ();
 }
 
 static void
@@ -232,8 +248,9 @@ att_context_constructed (GObject *object)
                              G_CALLBACK (on_acting_user_changed), self, 0);
 
   self->today = att_date_today ();
-  self->clock = att_grid_clock_now ();
+  self->clock = att_clock_now ();
   self->tick_id = g_timeout_add_seconds (60, on_tick, self);
+  self->poll_id = g_timeout_add_seconds (POLL_SECONDS, on_poll, self);
 }
 
 static void
@@ -242,6 +259,7 @@ att_context_dispose (GObject *object)
   AttContext *self = ATT_CONTEXT (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
   if (self->db != NULL)
     g_clear_signal_handler (&self->db_changed_id, self->db);
   g_clear_object (&self->db);

@@ -17,7 +17,7 @@ static char *
 printed_on (void)
 {
   g_autofree char *day = att_date_format_long (att_date_today ());
-  int clock = att_grid_clock_now ();
+  int clock = att_clock_now ();
 
   /* Translators: the footer of a document printed by attendance-cli,
    * "Printed on Fri 20 Dec 2024 at 09:10" */
@@ -237,7 +237,7 @@ att_cli_cmd_rollcall (AttCliContext *ctx)
     return ATT_CLI_REFUSED;
   /* Without --session, the session the register clock is in now. */
   if (session_text == NULL)
-    session = att_rollcall_session_at (ctx->db, att_grid_clock_now ());
+    session = att_rollcall_session_at (ctx->db, att_clock_now ());
 
   rollcall = att_rollcall_new (ctx->db, date, session, &error);
   if (rollcall == NULL)

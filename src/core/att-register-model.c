@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "att-db.h"
 #include "att-register-model.h"
 
 struct _AttRegisterModel
@@ -13,6 +14,8 @@ struct _AttRegisterModel
   AttGrid         *grid;
   AttRegisterRow **rows;     /* n_rows, NULL until asked for */
   guint            n_rows;
+  AttDb           *db;       /* the grid's, whose changes the rows follow */
+  gulong           marks_changed_id;
 };
 
 static void att_register_model_list_init (GListModelInterface *iface);
@@ -30,11 +33,64 @@ clear_rows (AttRegisterModel *self)
   self->n_rows = 0;
 }
 
+/* Whoever wrote the marks (this window, a fill, another page, a call, or
+ * another program seen by att_db_poll()), the rows of the pupils whose
+ * sessions changed read their marks and figures again: a write anywhere
+ * in the year can change the figures at the end of a row. */
+static void
+on_marks_changed (AttDb            *db,
+                  GArray           *changes,
+                  AttRegisterModel *self)
+{
+  g_autofree guint8 *done = NULL;
+
+  if (self->grid == NULL)
+    return;
+  if (changes == NULL)
+    {
+      att_register_model_refresh (self);
+      return;
+    }
+
+  /* A fill changes many sessions of each pupil: each row once. */
+  done = g_new0 (guint8, MAX (self->n_rows, 1));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const AttMarkChange *change = &g_array_index (changes, AttMarkChange, i);
+      int row = att_grid_find_row (self->grid, change->pupil_id);
+
+      if (row < 0 || done[row])
+        continue;
+      done[row] = 1;
+      att_register_model_row_changed (self, (guint)row);
+    }
+}
+
+static void
+follow_db (AttRegisterModel *self,
+           AttDb            *db)
+{
+  if (self->db == db)
+    return;
+  if (self->db != NULL)
+    {
+      g_clear_signal_handler (&self->marks_changed_id, self->db);
+      g_clear_object (&self->db);
+    }
+  if (db != NULL)
+    {
+      self->db = g_object_ref (db);
+      self->marks_changed_id = g_signal_connect (db, "marks-changed",
+                                                 G_CALLBACK (on_marks_changed), self);
+    }
+}
+
 static void
 att_register_model_finalize (GObject *object)
 {
   AttRegisterModel *self = ATT_REGISTER_MODEL (object);
 
+  follow_db (self, NULL);
   clear_rows (self);
   g_clear_pointer (&self->grid, att_grid_unref);
 
@@ -102,6 +158,7 @@ att_register_model_set_grid (AttRegisterModel *self,
   removed = self->n_rows;
   clear_rows (self);
   g_clear_pointer (&self->grid, att_grid_unref);
+  follow_db (self, grid != NULL ? att_grid_get_db (grid) : NULL);
   if (grid != NULL)
     {
       self->grid = att_grid_ref (grid);

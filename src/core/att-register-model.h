@@ -16,7 +16,9 @@ G_DECLARE_FINAL_TYPE (AttRegisterModel, att_register_model, ATT, REGISTER_MODEL,
 
 /* A GListModel of AttRegisterRow over an AttGrid. Rows are built only
  * when a view asks for them and kept while the grid stays the same, so a
- * list of 2,000 pupils costs 2,000 pointers until it is scrolled. */
+ * list of 2,000 pupils costs 2,000 pointers until it is scrolled. The
+ * model follows its grid's database: when marks change ("marks-changed"),
+ * whoever wrote them, the rows of the pupils concerned read them again. */
 AttRegisterModel *att_register_model_new         (void);
 /* Replaces the grid (NULL for none): every row changes. */
 void              att_register_model_set_grid    (AttRegisterModel *self,
@@ -25,10 +27,10 @@ AttGrid          *att_register_model_get_grid    (AttRegisterModel *self);
 /* The row object of grid row @index (built if needed). */
 AttRegisterRow   *att_register_model_get_row     (AttRegisterModel *self,
                                                   guint             index);
-/* Reloads one pupil's row from the register (after a write). */
+/* Reloads one pupil's row from the register. */
 void              att_register_model_row_changed (AttRegisterModel *self,
                                                   guint             index);
-/* Reloads every row's marks, keeping the rows (after a bulk write). */
+/* Reloads every row's marks, keeping the rows. */
 void              att_register_model_refresh     (AttRegisterModel *self);
 
 G_END_DECLS

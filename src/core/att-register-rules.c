@@ -87,6 +87,31 @@ code_needs_the_register (AttCode code)
 }
 
 gboolean
+att_register_check_code (AttCode         code,
+                         AttDate         date,
+                         AttWriteFlags   flags,
+                         GError        **error)
+{
+  g_return_val_if_fail ((guint)code < ATT_CODE_N_CODES, FALSE);
+
+  if (code == ATT_CODE_CLOSED)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   _("“#” is never entered by hand: a planned closure is added to the school calendar, and the register shows it for everyone"));
+      return FALSE;
+    }
+  if (att_code_info (code)->retired &&
+      (!(flags & ATT_WRITE_IMPORT) || date >= att_codes_2024_start ()))
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   _("“%s” is a retired code: it is accepted only when importing registers from before 19 August 2024"),
+                   att_code_to_string (code));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 att_mark_rules_check (const AttMarkRules  *rules,
                       AttPupil            *pupil,
                       const AttMarkWrite  *w,
@@ -148,18 +173,12 @@ att_mark_rules_check (const AttMarkRules  *rules,
   if (code == ATT_CODE_PRESENT_AM || code == ATT_CODE_PRESENT_PM)
     code = session == ATT_SESSION_AM ? ATT_CODE_PRESENT_AM : ATT_CODE_PRESENT_PM;
 
-  if (code == ATT_CODE_CLOSED)
+  if (!att_register_check_code (code, w->date, rules->flags, error))
     {
-      att_register_set_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                              _("“#” is never entered by hand: a planned closure is added to the school calendar, and the register shows it for everyone"));
-      return FALSE;
-    }
-  if (att_code_info (code)->retired &&
-      (!(rules->flags & ATT_WRITE_IMPORT) || w->date >= att_codes_2024_start ()))
-    {
-      att_register_set_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session,
-                              _("“%s” is a retired code: it is accepted only when importing registers from before 19 August 2024"),
-                              att_code_to_string (code));
+      g_autofree char *where = att_register_describe_session (db, w->pupil_id, w->date, session);
+
+      /* Translators: the session, then the rule it broke */
+      g_prefix_error (error, _("%s: "), where);
       return FALSE;
     }
   if (code == ATT_CODE_X && att_pupil_compulsory_age (pupil, w->date))

@@ -117,6 +117,15 @@ gboolean     att_register_write       (AttDb               *db,
                                        AttWriteFlags        flags,
                                        GError             **error);
 
+/* The rules on a code alone, whoever the pupil: '#' is never entered by
+ * hand, and retired codes only come from imports of registers before the
+ * 2024 table. The same words as att_register_write() uses, without the
+ * session: for a page that refuses a code as it is typed. */
+gboolean     att_register_check_code  (AttCode              code,
+                                       AttDate              date,
+                                       AttWriteFlags        flags,
+                                       GError             **error);
+
 /* Checks one write against every rule att_register_write() applies,
  * except the reason, without writing, and says what it would do: for a
  * page that asks for a reason only when the write amends a saved mark.

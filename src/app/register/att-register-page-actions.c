@@ -46,17 +46,14 @@ action_mark_all_present (GtkWidget  *widget,
       g_array_append_val (ids, id);
     }
 
-  self->writing = TRUE;
-  if (!att_grid_mark_all_present (self->db, _att_register_page_get_user (self), (const gint64 *)(gpointer)ids->data,
-                                  ids->len, column->date, column->session, self->undo,
-                                  &written, &error))
+  if (!att_register_mark_all_present (self->db, _att_register_page_get_user (self),
+                                      (const gint64 *)(gpointer)ids->data, ids->len,
+                                      column->date, column->session, self->undo,
+                                      &written, &error))
     {
-      self->writing = FALSE;
       _att_register_page_show_message (self, error->message);
       return;
     }
-  self->writing = FALSE;
-  att_register_model_refresh (self->model);
   {
     g_autofree char *when = _att_register_page_describe_session (column->date, column->session);
     g_autofree char *text = g_strdup_printf (ngettext ("%s: %u pupil marked present",
@@ -139,18 +136,14 @@ action_undo (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *what = NULL;
 
-  if (self->db == NULL || !att_grid_undo_can_undo (self->undo) || !_att_register_page_check_user (self))
+  if (self->db == NULL || !att_register_undo_can_undo (self->undo) || !_att_register_page_check_user (self))
     return;
-  what = att_grid_undo_describe (self->undo);
-  self->writing = TRUE;
-  if (!att_grid_undo (self->undo, self->db, _att_register_page_get_user (self), &error))
+  what = att_register_undo_describe (self->undo);
+  if (!att_register_undo (self->undo, self->db, _att_register_page_get_user (self), &error))
     {
-      self->writing = FALSE;
       _att_register_page_show_message (self, error->message);
       return;
     }
-  self->writing = FALSE;
-  att_register_model_refresh (self->model);
   {
     /* Translators: %s says what was undone, "V for 4 sessions" */
     g_autofree char *text = g_strdup_printf (_("Undone: %s"), what);

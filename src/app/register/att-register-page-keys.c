@@ -264,10 +264,11 @@ _att_register_page_commit_text (AttRegisterPage *self,
       _att_register_page_show_message (self, error != NULL ? error->message : _("That is not a code"));
       return FALSE;
     }
-  if (code == ATT_CODE_CLOSED)
+  /* The register refuses a code that is never typed ('#') in its own
+   * words, before anything else is asked. */
+  if (!att_register_check_code (code, column->date, ATT_WRITE_DEFAULT, &error))
     {
-      _att_register_page_show_message (self, _("# is not typed: a planned closure is added to the school calendar, "
-                                               "and the register shows it for everyone"));
+      _att_register_page_show_message (self, error->message);
       return FALSE;
     }
 

@@ -132,7 +132,7 @@ _att_register_page_reload (AttRegisterPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttGrid) grid = NULL;
-  AttGridUndo *undo;
+  AttRegisterUndo *undo;
   guint column = 0;
   AttDate today = _att_register_page_today (self);
 
@@ -162,8 +162,8 @@ _att_register_page_reload (AttRegisterPage *self)
 
   /* Undo belongs to what is on screen: a change made in another view is
    * not undone from here by surprise. */
-  undo = att_grid_undo_new ();
-  att_grid_undo_free (self->undo);
+  undo = att_register_undo_new ();
+  att_register_undo_free (self->undo);
   self->undo = undo;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.undo", FALSE);
 
@@ -398,8 +398,8 @@ update_missing (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  self->missing = att_grid_incomplete_registers (self->db, today, session, NULL);
-  still_n = att_grid_pupils_still_n (self->db, today, session, today, _att_register_page_clock_now (self), NULL);
+  self->missing = att_register_incomplete (self->db, today, session, NULL);
+  still_n = att_register_still_n (self->db, today, session, today, _att_register_page_clock_now (self), NULL);
   n_missing = self->missing != NULL ? self->missing->len : 0;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);

@@ -111,7 +111,7 @@ typedef struct
   int        minutes;
   char      *comment;
   GArray    *pupils;     /* gint64, for a fill */
-  GArray    *sessions;   /* AttGridSession, for a fill */
+  GArray    *sessions;   /* AttRegisterSession, for a fill */
   AttDate    last;       /* a closure: from date to last, session or -1 */
   int        closure_session;
 } PendingWrite;
@@ -170,8 +170,7 @@ struct _AttRegisterPage
   char                 pending[4];
   gboolean             advance_right;     /* after a code: right (Tab) or down */
 
-  AttGridUndo         *undo;
-  gboolean             writing;
+  AttRegisterUndo     *undo;
   AttAmendDialog      *amend_dialog;
   AttFilterDialog     *filter_dialog;
   AdwMessageDialog    *delete_dialog;

@@ -28,7 +28,7 @@ _att_register_page_after_write (AttRegisterPage *self)
 {
   _att_register_page_hide_message (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.undo",
-                                 att_grid_undo_can_undo (self->undo));
+                                 att_register_undo_can_undo (self->undo));
   _att_register_page_schedule_missing (self);
   _att_register_page_update_status (self);
 }
@@ -62,7 +62,6 @@ write_now (AttRegisterPage    *self,
            const char         *reason)
 {
   g_autoptr(GError) error = NULL;
-  AttGrid *grid = _att_register_page_get_grid (self);
 
   if (!_att_register_page_check_user (self))
     return FALSE;
@@ -81,41 +80,31 @@ write_now (AttRegisterPage    *self,
       return TRUE;
     }
 
-  self->writing = TRUE;
+  /* The model follows the database: the rows written read their marks
+   * again when the write commits, so nothing is refreshed by hand here. */
   if (w->kind == WAIT_CELL)
     {
       AttMarkWrite mark = { w->pupil_id, w->date, w->session, w->code, w->minutes, w->comment };
-      int row;
 
-      if (!att_grid_write (self->db, _att_register_page_get_user (self), &mark, 1, reason, self->undo, &error))
+      if (!att_register_write_undoable (self->db, _att_register_page_get_user (self), &mark, 1,
+                                        reason, self->undo, &error))
         {
-          self->writing = FALSE;
           _att_register_page_show_message (self, error->message);
           return FALSE;
         }
-      row = att_grid_find_row (grid, w->pupil_id);
-      if (row >= 0)
-        att_register_model_row_changed (self->model, row);
     }
   else
     {
       guint written = 0, skipped = 0;
       g_autofree char *text = NULL;
 
-      if (!att_grid_fill (self->db, _att_register_page_get_user (self),
-                          (const gint64 *)(gpointer)w->pupils->data, w->pupils->len,
-                          (const AttGridSession *)(gpointer)w->sessions->data, w->sessions->len,
-                          w->code, reason, self->undo, &written, &skipped, &error))
+      if (!att_register_fill (self->db, _att_register_page_get_user (self),
+                              (const gint64 *)(gpointer)w->pupils->data, w->pupils->len,
+                              (const AttRegisterSession *)(gpointer)w->sessions->data, w->sessions->len,
+                              w->code, reason, self->undo, &written, &skipped, &error))
         {
-          self->writing = FALSE;
           _att_register_page_show_message (self, error->message);
           return FALSE;
-        }
-      for (guint i = 0; i < w->pupils->len; i++)
-        {
-          int row = att_grid_find_row (grid, g_array_index (w->pupils, gint64, i));
-          if (row >= 0)
-            att_register_model_row_changed (self->model, row);
         }
       if (skipped > 0)
         /* Translators: after filling a code over a selection */
@@ -128,7 +117,6 @@ write_now (AttRegisterPage    *self,
                                 att_code_to_string (w->code), written);
       _att_register_page_show_toast (self, text);
     }
-  self->writing = FALSE;
   _att_register_page_after_write (self);
   return TRUE;
 }
@@ -179,7 +167,9 @@ _att_register_page_ask_reason (AttRegisterPage *self,
 }
 
 /* Writes @code in the cursor's cell: at once for a first entry, after
- * asking why for a change. Returns TRUE when written now. */
+ * asking why for a change. Returns TRUE when written now. Whether the
+ * write is allowed, changes anything, or amends a saved mark is the
+ * register's to say. */
 gboolean
 _att_register_page_write_cell (AttRegisterPage *self,
                                AttCode          code,
@@ -187,20 +177,19 @@ _att_register_page_write_cell (AttRegisterPage *self,
                                const char      *comment,
                                gboolean         move_down)
 {
+  g_autoptr(GError) error = NULL;
   AttGrid *grid = _att_register_page_get_grid (self);
   guint index;
   const AttGridColumn *column;
-  AttCode current;
+  AttMarkWrite write;
+  AttWriteEffect effect;
   g_autoptr(PendingWrite) w = NULL;
 
-  if (grid == NULL || self->cursor_row == NULL)
+  if (grid == NULL || self->cursor_row == NULL || !_att_register_page_check_user (self))
     return FALSE;
 
   index = att_register_row_get_index (self->cursor_row);
   column = att_grid_get_column (grid, self->cursor_col);
-  current = att_grid_get_code (grid, index, self->cursor_col);
-  if (current == ATT_CODE_CLOSED)
-    current = ATT_CODE_NONE;
 
   w = g_new0 (PendingWrite, 1);
   w->kind = WAIT_CELL;
@@ -211,11 +200,19 @@ _att_register_page_write_cell (AttRegisterPage *self,
   w->minutes = minutes;
   w->comment = g_strdup (comment);
 
-  if (current != ATT_CODE_NONE && (current != code || minutes >= 0 || comment != NULL))
+  write = (AttMarkWrite) { w->pupil_id, w->date, w->session, code, minutes, comment };
+  if (!att_register_check (self->db, _att_register_page_get_user (self), &write, &effect, &error))
+    {
+      _att_register_page_show_message (self, error->message);
+      return FALSE;
+    }
+
+  if (effect == ATT_WRITE_EFFECT_AMEND)
     {
       g_autofree char *when = _att_register_page_describe_session (column->date, column->session);
       g_autofree char *body = NULL;
       AttPupil *pupil = att_grid_get_pupil (grid, index);
+      AttCode current = att_register_code (self->db, w->pupil_id, w->date, w->session);
 
       if (current == code)
         body = g_strdup_printf (_("%s, %s: the details of %s change. Say why."),
@@ -237,74 +234,75 @@ _att_register_page_write_cell (AttRegisterPage *self,
       return FALSE;
     }
 
-  if (current == code)
-    {
-      /* The same code again: nothing to write; move on. */
-      if (move_down)
-        advance (self);
-      return TRUE;
-    }
-
-  if (!write_now (self, w, NULL))
+  /* Nothing to change (the same code again), or a first entry. */
+  if (effect == ATT_WRITE_EFFECT_FIRST && !write_now (self, w, NULL))
     return FALSE;
   if (move_down)
     advance (self);
   return TRUE;
 }
 
-static gboolean
-is_unable_code (AttCode code)
-{
-  return code >= ATT_CODE_Y1 && code <= ATT_CODE_Y7;
-}
-
 void
 _att_register_page_fill_selection (AttRegisterPage *self,
                                    AttCode          code)
 {
+  g_autoptr(GError) error = NULL;
   AttGrid *grid = _att_register_page_get_grid (self);
   g_autoptr(PendingWrite) w = g_new0 (PendingWrite, 1);
   guint p0 = MIN (self->anchor_pos, self->cursor_pos);
   guint p1 = MAX (self->anchor_pos, self->cursor_pos);
   guint c0 = MIN (self->anchor_col, self->cursor_col);
   guint c1 = MAX (self->anchor_col, self->cursor_col);
-  guint changing = 0;
+  guint n_amend = 0;
+
+  if (!att_register_check_code (code, att_grid_get_column (grid, c0)->date, ATT_WRITE_DEFAULT, &error))
+    {
+      _att_register_page_show_message (self, error->message);
+      return;
+    }
 
   w->kind = WAIT_FILL;
   w->code = code;
   w->minutes = -1;
   w->pupils = g_array_new (FALSE, FALSE, sizeof (gint64));
-  w->sessions = g_array_new (FALSE, FALSE, sizeof (AttGridSession));
+  w->sessions = g_array_new (FALSE, FALSE, sizeof (AttRegisterSession));
 
   for (guint c = c0; c <= c1; c++)
     {
       const AttGridColumn *column = att_grid_get_column (grid, c);
-      AttGridSession s = { column->date, column->session };
+      AttRegisterSession s = { column->date, column->session };
       g_array_append_val (w->sessions, s);
     }
   for (guint p = p0; p <= p1; p++)
     {
       g_autoptr(AttRegisterRow) row = _att_register_page_row_at (self, p);
-      guint index;
       gint64 id;
 
       if (row == NULL)
         break;
-      index = att_register_row_get_index (row);
-      id = att_grid_get_pupil_id (grid, index);
+      id = att_grid_get_pupil_id (grid, att_register_row_get_index (row));
       g_array_append_val (w->pupils, id);
-      for (guint c = c0; c <= c1; c++)
-        {
-          AttCode current = att_grid_get_code (grid, index, c);
-          guint flags = att_grid_get_flags (grid, index, c);
-
-          if ((flags & ATT_GRID_CELL_SCHOOL) && (flags & ATT_GRID_CELL_ON_ROLL)
-              && current != ATT_CODE_NONE && current != ATT_CODE_CLOSED && current != code)
-            changing++;
-        }
     }
 
-  if (is_unable_code (code))
+  /* The register says whether the fill needs a reason: for the saved
+   * marks it would change, or for Y1 to Y7 over several sessions. */
+  if (!att_register_fill_needs_reason (self->db, (const gint64 *)(gpointer)w->pupils->data, w->pupils->len,
+                                       (const AttRegisterSession *)(gpointer)w->sessions->data,
+                                       w->sessions->len, code, &n_amend))
+    {
+      write_now (self, w, NULL);
+      return;
+    }
+  if (n_amend > 0)
+    {
+      g_autofree char *body =
+        g_strdup_printf (ngettext ("%u session in the selection already has a mark, which becomes %s. Say why.",
+                                   "%u sessions in the selection already have a mark, which become %s. Say why.",
+                                   n_amend),
+                         n_amend, att_code_to_string (code));
+      _att_register_page_ask_reason (self, g_steal_pointer (&w), _("Change Saved Marks?"), body, _("_Change Marks"));
+    }
+  else
     {
       g_autofree char *body =
         g_strdup_printf (ngettext ("%s (%s) for %u pupil. The reason is kept with every mark.",
@@ -313,19 +311,7 @@ _att_register_page_fill_selection (AttRegisterPage *self,
                          att_code_to_string (code), att_code_describe (code), w->pupils->len);
       _att_register_page_ask_reason (self, g_steal_pointer (&w), _("Why Were Pupils Unable to Attend?"), body,
                                      _("_Record"));
-      return;
     }
-  if (changing > 0)
-    {
-      g_autofree char *body =
-        g_strdup_printf (ngettext ("%u session in the selection already has a mark, which becomes %s. Say why.",
-                                   "%u sessions in the selection already have a mark, which become %s. Say why.",
-                                   changing),
-                         changing, att_code_to_string (code));
-      _att_register_page_ask_reason (self, g_steal_pointer (&w), _("Change Saved Marks?"), body, _("_Change Marks"));
-      return;
-    }
-  write_now (self, w, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -391,7 +377,7 @@ _att_register_page_open_late (AttRegisterPage *self)
   /* Today the clock gives the minutes; on another day there is no clock
    * to go by, so the office types them. */
   if (column->date == today)
-    att_grid_late_code (self->db, column->session, _att_register_page_clock_now (self), &minutes);
+    att_register_late_code (self->db, column->session, _att_register_page_clock_now (self), &minutes);
 
   set_late_times (self);
   _att_register_page_cell_rect (self, &rect);

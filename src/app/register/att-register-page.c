@@ -176,10 +176,9 @@ on_db_changed (AttDb           *db,
             att_register_page_show (self, saved, self->date, self->week);
         }
     }
-  else if ((changes & ATT_CHANGE_MARKS) && !self->writing)
-    /* Marks written elsewhere (another page): reload what is shown. */
-    att_register_model_refresh (self->model);
 
+  /* The rows follow the marks themselves (the model listens to the
+   * database); the counts of missing marks are the page's to redo. */
   if (changes & ATT_CHANGE_MARKS)
     _att_register_page_schedule_missing (self);
 }
@@ -421,7 +420,7 @@ att_register_page_finalize (GObject *object)
   g_clear_pointer (&self->school, att_school_free);
   g_clear_pointer (&self->filter, att_grid_filter_free);
   g_clear_pointer (&self->choices, g_ptr_array_unref);
-  g_clear_pointer (&self->undo, att_grid_undo_free);
+  g_clear_pointer (&self->undo, att_register_undo_free);
   g_clear_pointer (&self->waiting, _att_register_page_pending_write_free);
   g_clear_pointer (&self->missing, g_ptr_array_unref);
   g_free (self->message);
@@ -552,7 +551,7 @@ att_register_page_init (AttRegisterPage *self)
   self->choices = g_ptr_array_new_with_free_func ((GDestroyNotify)att_grid_filter_free);
   self->selected_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->session_columns = g_ptr_array_new ();
-  self->undo = att_grid_undo_new ();
+  self->undo = att_register_undo_new ();
 
   /* The models: rows, sorted by the column view's sorter, filtered by
    * name as the office types. */

@@ -239,7 +239,7 @@ update_registers (AttTodayPage *self)
       return;
     }
 
-  missing = att_grid_incomplete_registers (self->db, today, session, &error);
+  missing = att_register_incomplete (self->db, today, session, &error);
   if (missing == NULL)
     {
       append_info_row (self, "dialog-error-symbolic", _("The registers could not be checked"),
@@ -262,7 +262,7 @@ update_registers (AttTodayPage *self)
                                                 g_variant_new_string (target)));
     }
 
-  still_n = att_grid_pupils_still_n (self->db, today, session, today, clock, NULL);
+  still_n = att_register_still_n (self->db, today, session, today, clock, NULL);
   /* A long list is summed up after the first few: the register page
    * lists them all. */
   if (still_n != NULL && still_n->len > 12)
