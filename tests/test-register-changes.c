@@ -418,16 +418,6 @@ test_mark_all_present_keeps_marks_made_meanwhile (Fixture       *f,
   g_assert_false (att_register_undo_can_undo (undo));
 }
 
-static void
-count_unlisted (AttDb  *db,
-                GArray *changes,
-                guint  *n)
-{
-  /* Changes by another program come with no list. */
-  g_assert_null (changes);
-  (*n)++;
-}
-
 /* A page asks the register whether a fill needs a reason, rather than
  * counting for itself. */
 static void
@@ -465,34 +455,93 @@ test_fill_needs_reason (Fixture       *f,
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
 }
 
-/* A commit by another program is noticed when the window looks, and
- * views are told that anything may have changed. */
+typedef struct
+{
+  guint   n_marks;
+  guint   n_changed;
+  guint   flags;
+  GArray *last;
+} Polled;
+
+static void
+on_polled_marks (AttDb  *db,
+                 GArray *changes,
+                 Polled *polled)
+{
+  polled->n_marks++;
+  g_clear_pointer (&polled->last, g_array_unref);
+  if (changes != NULL)
+    {
+      polled->last = g_array_new (FALSE, FALSE, sizeof (AttMarkChange));
+      for (guint i = 0; i < changes->len; i++)
+        {
+          AttMarkChange copy = g_array_index (changes, AttMarkChange, i);
+
+          copy.old_comment = NULL;
+          g_array_append_val (polled->last, copy);
+        }
+    }
+}
+
+static void
+on_polled_changed (AttDb  *db,
+                   guint   changes,
+                   Polled *polled)
+{
+  polled->n_changed++;
+  polled->flags = changes;
+}
+
+/* A commit by another program is noticed when the window looks, and the
+ * logs it wrote say what changed: the sessions themselves for marks, the
+ * area for anything else. */
 static void
 test_poll_notices_other_programs (Fixture       *f,
                                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttDb) other = NULL;
-  guint n = 0;
+  Polled polled = { 0, };
+  const AttMarkChange *change;
 
   g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
-  g_signal_connect (f->db, "marks-changed", G_CALLBACK (count_unlisted), &n);
+  g_signal_connect (f->db, "marks-changed", G_CALLBACK (on_polled_marks), &polled);
+  g_signal_connect (f->db, "changed", G_CALLBACK (on_polled_changed), &polled);
+  /* The fixture's own term, users and pupils are not another program's. */
   g_assert_false (att_db_poll (f->db));
 
   other = att_db_open (f->t->path, &error);
   g_assert_no_error (error);
   g_assert_true (write1 (other, f->officer, f->amy, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_I, NULL, &error));
-  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (polled.n_marks, ==, 0);
 
+  /* One session, listed, and only marks changed. */
   g_assert_true (att_db_poll (f->db));
-  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (polled.n_marks, ==, 1);
+  g_assert_nonnull (polled.last);
+  g_assert_cmpuint (polled.last->len, ==, 1);
+  change = &g_array_index (polled.last, AttMarkChange, 0);
+  g_assert_cmpint (change->pupil_id, ==, f->amy);
+  g_assert_cmpint (change->old_code, ==, ATT_CODE_NONE);
+  g_assert_cmpint (change->new_code, ==, ATT_CODE_I);
+  g_assert_cmpuint (polled.flags, ==, ATT_CHANGE_MARKS);
   g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_I);
+
   /* Once seen, not again; this connection's own commits are not another
    * program's. */
   g_assert_false (att_db_poll (f->db));
-  g_signal_handlers_disconnect_by_data (f->db, &n);
   g_assert_true (write1 (f->db, f->officer, f->ben, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_I, NULL, &error));
   g_assert_false (att_db_poll (f->db));
+  g_assert_cmpuint (polled.n_marks, ==, 2);   /* the write's own notice */
+
+  /* A setting changed elsewhere is a settings change, not a mark. */
+  g_assert_true (att_school_set (other, att_user_system (), "la", "Testshire", &error));
+  g_assert_true (att_db_poll (f->db));
+  g_assert_cmpuint (polled.flags, ==, ATT_CHANGE_SETTINGS);
+  g_assert_cmpuint (polled.n_marks, ==, 2);
+
+  g_signal_handlers_disconnect_by_data (f->db, &polled);
+  g_clear_pointer (&polled.last, g_array_unref);
 }
 
 /* Nobody writes as "nobody": a write without a user is a programming

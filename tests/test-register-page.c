@@ -509,13 +509,23 @@ test_outside_writes_show (void)
   g_assert_cmpuint (check_cell_labels (GTK_WIDGET (att_register_page_get_column_view (page)), "R",
                                        att_code_describe (ATT_CODE_R)), ==, before + 1);
 
-  /* Another program: attendance-cli, or a second window. */
+  /* Another program: attendance-cli, or a second window. The row shows
+   * it, and the cursor stays where the office left it: only the row
+   * changes, not the whole register. */
+  att_register_page_set_cursor (page, position_of (cara), TUE_AM);
   other = att_db_open (t->path, &error);
   g_assert_no_error (error);
   g_assert_true (att_register_write (other, officer, &interview, 1, "Interview booked",
                                      ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
   g_assert_true (grid_shows (ben, THU_PM, ATT_CODE_J1));
+  {
+    guint pos, col;
+
+    att_register_page_get_cursor (page, &pos, &col);
+    g_assert_cmpuint (pos, ==, position_of (cara));
+    g_assert_cmpuint (col, ==, TUE_AM);
+  }
 }
 
 static void

@@ -25,6 +25,8 @@ struct _AttDb
   AttChange     pending;        /* changes in the open transaction */
   guint64       serial;
   gint64        seen_version;   /* PRAGMA data_version at the last poll */
+  gint64        seen_history_id; /* the last mark_history and audit_log */
+  gint64        seen_audit_id;   /* rows seen by then */
 
   /* Caches, each rebuilt from the tables when they change. */
   AttCalendar  *calendar;       /* NULL until asked for */

@@ -15,7 +15,9 @@
 #include "att-error.h"
 #include "att-file.h"
 
-static gint64 read_data_version (AttDb *self);
+static gint64 read_data_version (AttDb      *self);
+static gint64 read_max_id       (AttDb      *self,
+                                 const char *sql);
 
 enum {
   SIGNAL_CHANGED,
@@ -346,6 +348,8 @@ att_db_commit (AttDb   *self,
                GError **error)
 {
   AttChange changes;
+  gboolean caught_up;
+  gint64 history_id = 0, audit_id = 0;
 
   g_return_val_if_fail (ATT_IS_DB (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
@@ -363,12 +367,28 @@ att_db_commit (AttDb   *self,
       return FALSE;
     }
 
+  /* This connection's own rows in the logs are not another program's:
+   * unless someone else committed since the last look (then the next
+   * poll reports theirs and ours alike), the look moves past them. While
+   * the write lock is held nobody else can commit. */
+  caught_up = self->pending != 0 && read_data_version (self) == self->seen_version;
+  if (caught_up)
+    {
+      history_id = read_max_id (self, "SELECT coalesce(max(id), 0) FROM mark_history");
+      audit_id = read_max_id (self, "SELECT coalesce(max(id), 0) FROM audit_log");
+    }
+
   if (!att_db_exec (self, "COMMIT", error))
     {
       att_db_exec (self, "ROLLBACK", NULL);
       drop_caches (self, self->pending, TRUE);
       self->pending = 0;
       return FALSE;
+    }
+  if (caught_up)
+    {
+      self->seen_history_id = history_id;
+      self->seen_audit_id = audit_id;
     }
 
   changes = self->pending;
@@ -422,12 +442,83 @@ read_data_version (AttDb *self)
   return version;
 }
 
+static gint64
+read_max_id (AttDb      *self,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = att_db_prepare (self, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* Where the append-only logs stood when this connection last looked:
+ * every change leaves a row in one of them. */
+static void
+remember_logs (AttDb *self)
+{
+  self->seen_version = read_data_version (self);
+  self->seen_history_id = read_max_id (self, "SELECT coalesce(max(id), 0) FROM mark_history");
+  self->seen_audit_id = read_max_id (self, "SELECT coalesce(max(id), 0) FROM audit_log");
+}
+
+/* What the audit rows written since @after say was changed. */
+static AttChange
+audited_changes (AttDb  *self,
+                 gint64  after,
+                 gint64 *last)
+{
+  static const struct {
+    const char *prefix;
+    AttChange   change;
+  } areas[] = {
+    { "pupils.", ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS },
+    { "contacts.", ATT_CHANGE_CONTACTS },
+    { "calendar.", ATT_CHANGE_CALENDAR },
+    { "school.", ATT_CHANGE_SETTINGS },
+    { "register.filters", ATT_CHANGE_SETTINGS },
+    { "users.", ATT_CHANGE_USERS },
+    { "marks.", ATT_CHANGE_MARKS },
+  };
+  sqlite3_stmt *stmt = att_db_prepare (self, "SELECT id, action FROM audit_log WHERE id > ? ORDER BY id", NULL);
+  AttChange changes = 0;
+
+  if (stmt == NULL)
+    return ATT_CHANGE_OTHER;
+  sqlite3_bind_int64 (stmt, 1, after);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *action = (const char *)sqlite3_column_text (stmt, 1);
+      AttChange change = ATT_CHANGE_OTHER;
+
+      *last = sqlite3_column_int64 (stmt, 0);
+      for (guint i = 0; action != NULL && i < G_N_ELEMENTS (areas); i++)
+        if (g_str_has_prefix (action, areas[i].prefix))
+          {
+            change = areas[i].change;
+            break;
+          }
+      /* Anything else (a demonstration school made in place) may have
+       * touched everything. */
+      if (change == ATT_CHANGE_OTHER)
+        change = ATT_CHANGE_SETTINGS | ATT_CHANGE_CALENDAR | ATT_CHANGE_USERS |
+                 ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS | ATT_CHANGE_MARKS | ATT_CHANGE_OTHER;
+      changes |= change;
+    }
+  sqlite3_reset (stmt);
+  return changes;
+}
+
 gboolean
 att_db_poll (AttDb *self)
 {
-  const AttChange all = ATT_CHANGE_SETTINGS | ATT_CHANGE_CALENDAR | ATT_CHANGE_USERS |
-                        ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS | ATT_CHANGE_MARKS |
-                        ATT_CHANGE_OTHER;
+  g_autoptr(GArray) marks = NULL;
+  AttChange changes;
   gint64 version;
 
   g_return_val_if_fail (ATT_IS_DB (self), FALSE);
@@ -440,13 +531,24 @@ att_db_poll (AttDb *self)
     return FALSE;
   self->seen_version = version;
 
-  /* What another program changed is not known in detail: every cache is
-   * read again, and views are told that anything may have changed. */
+  /* Every change leaves a row in the register's history or the audit
+   * log, so the new rows say what another program changed: the sessions
+   * themselves for marks. A change that left neither (the compact copies
+   * rebuilt by `check`) is taken as one to the marks. */
+  changes = audited_changes (self, self->seen_audit_id, &self->seen_audit_id);
+  marks = att_register_changes_since (self, self->seen_history_id, &self->seen_history_id);
+  if (marks == NULL || marks->len > 0)
+    changes |= ATT_CHANGE_MARKS;
+  if (changes == 0)
+    changes = ATT_CHANGE_MARKS;
+
   self->serial++;
-  drop_caches (self, all, FALSE);
+  drop_caches (self, changes, FALSE);
   att_register_sync (self);
-  g_signal_emit (self, signals[SIGNAL_MARKS_CHANGED], 0, NULL);
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)all);
+  if (changes & ATT_CHANGE_MARKS)
+    g_signal_emit (self, signals[SIGNAL_MARKS_CHANGED], 0,
+                   marks != NULL && marks->len > 0 && changes == ATT_CHANGE_MARKS ? marks : NULL);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, (guint)changes);
   return TRUE;
 }
 
@@ -727,7 +829,7 @@ open_database (const char  *path,
   if (!migrate (self, error) || !has_every_table (self, error))
     return NULL;
 
-  self->seen_version = read_data_version (self);
+  remember_logs (self);
   return g_steal_pointer (&self);
 }
 

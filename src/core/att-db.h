@@ -59,10 +59,12 @@ void        att_db_check_access     (AttDb        *self,
 
 /* Whether another program (attendance-cli, a second window, an import
  * on its own connection) has committed to the file since the last look.
- * If so every cache is read again and the database emits "marks-changed"
- * with no list, then "changed" with every flag, as views must take
- * anything as changed. A window calls it on a timer and when it is
- * focused. Returns whether anything had changed. */
+ * If so, the rows it added to the register's history and the audit log
+ * say what changed: the caches concerned are read again and the database
+ * emits "marks-changed" with the sessions written (no list when there are
+ * too many, or when more than marks changed), then "changed" with the
+ * areas touched, as after its own commits. A window calls it on a timer.
+ * Returns whether anything had changed. */
 gboolean    att_db_poll             (AttDb        *self);
 
 /* Bumped after every committed change; lets views know when to refresh. */

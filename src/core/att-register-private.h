@@ -156,6 +156,12 @@ void          att_register_note_change      (AttDb              *db,
 /* The open transaction changed more sessions than are worth listing (a
  * bulk load): "marks-changed" says so with no list. */
 void          att_register_note_all_changed (AttDb              *db);
+/* The sessions written since history row @after (by another program, as
+ * att_db_poll() asks), oldest first, and the last row read in @last; NULL
+ * when there are too many to list. */
+GArray       *att_register_changes_since    (AttDb              *db,
+                                             gint64              after,
+                                             gint64             *last);
 /* Reads every school year loaded in memory again, inside the transaction
  * that changed them, so views read the new marks once it commits. */
 void          att_register_store_reload     (AttDb              *db);

@@ -834,6 +834,59 @@ att_register_note_change (AttDb               *db,
   g_array_append_val (db->mark_changes, copy);
 }
 
+static int
+column_minutes (sqlite3_stmt *stmt,
+                int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return -1;
+  return sqlite3_column_int (stmt, column);
+}
+
+/* More sessions than this from another program are not listed: views
+ * read everything again. */
+#define CHANGES_LISTED_MAX 10000
+
+GArray *
+att_register_changes_since (AttDb  *db,
+                            gint64  after,
+                            gint64 *last)
+{
+  g_autoptr(GArray) changes = att_mark_changes_new ();
+  sqlite3_stmt *stmt;
+  gboolean too_many = FALSE;
+
+  stmt = att_db_prepare (db,
+                         "SELECT id, pupil_id, date, session, old_code, new_code, old_minutes, new_minutes "
+                         "FROM mark_history WHERE id > ? ORDER BY id",
+                         NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, after);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      AttMarkChange change = { 0, };
+
+      *last = sqlite3_column_int64 (stmt, 0);
+      if (too_many || changes->len >= CHANGES_LISTED_MAX)
+        {
+          too_many = TRUE;
+          continue;
+        }
+      change.pupil_id = sqlite3_column_int64 (stmt, 1);
+      change.date = sqlite3_column_int (stmt, 2);
+      change.session = sqlite3_column_int (stmt, 3) == 1 ? ATT_SESSION_PM : ATT_SESSION_AM;
+      change.old_code = att_register_code_from_text ((const char *)sqlite3_column_text (stmt, 4));
+      change.new_code = att_register_code_from_text ((const char *)sqlite3_column_text (stmt, 5));
+      change.effect = change.old_code == ATT_CODE_NONE ? ATT_WRITE_EFFECT_FIRST : ATT_WRITE_EFFECT_AMEND;
+      change.old_minutes = column_minutes (stmt, 6);
+      change.new_minutes = column_minutes (stmt, 7);
+      g_array_append_val (changes, change);
+    }
+  sqlite3_reset (stmt);
+  return too_many ? NULL : g_steal_pointer (&changes);
+}
+
 /* Reading */
 
 void
@@ -904,15 +957,6 @@ att_history_entry_free (AttHistoryEntry *entry)
   g_free (entry->user_name);
   g_free (entry->position);
   g_free (entry);
-}
-
-static int
-column_minutes (sqlite3_stmt *stmt,
-                int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return -1;
-  return sqlite3_column_int (stmt, column);
 }
 
 GPtrArray *
