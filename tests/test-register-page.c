@@ -314,6 +314,22 @@ test_invalid_codes (void)
   key (GDK_KEY_Return);
   g_assert_cmpint (code_of (ben, D (2024, 9, 9), ATT_SESSION_AM), ==, ATT_CODE_NONE);
   g_assert_cmpuint (history_length (ben, D (2024, 9, 9)), ==, 0);
+
+  /* '#' (as the fill action would be given it) is refused in the
+   * register's own words. */
+  att_register_page_set_cursor (page, position_of (ben), MON_AM);
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.fill", "s", "#");
+  g_assert_nonnull (strstr (att_register_page_get_message (page), "never entered by hand"));
+  key (GDK_KEY_Escape);
+
+  /* At 08:50 on Tuesday the afternoon's register has not opened (it opens
+   * at 13:15): Ben cannot be marked present for it yet. */
+  att_register_page_set_cursor (page, position_of (ben), TUE_PM);
+  att_register_page_type (page, "/");
+  att_test_flush_events ();
+  g_assert_nonnull (strstr (att_register_page_get_message (page), "opens at 13:15"));
+  g_assert_cmpint (code_of (ben, D (2024, 9, 10), ATT_SESSION_PM), ==, ATT_CODE_NONE);
+  key (GDK_KEY_Escape);
 }
 
 static void
