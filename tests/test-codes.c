@@ -195,6 +195,33 @@ test_parse_sub_codes (void)
                    ==, ATT_CODE_Y3);
   g_assert_null (note);
 
+  /* Known sub-codes are a code and two digits from 01 to 09 (see
+   * att-codes.c): C101 is C1's first, Y709 Y7's ninth. */
+  g_assert_cmpint (att_code_parse_for_mark ("C101", day, ATT_SESSION_AM, FALSE, NULL, &error),
+                   ==, ATT_CODE_C1);
+  g_assert_no_error (error);
+  g_assert_cmpint (att_code_parse_for_mark ("Y709", day, ATT_SESSION_AM, FALSE, NULL, &error),
+                   ==, ATT_CODE_Y7);
+  g_assert_no_error (error);
+
+  /* Anything else ending in digits is refused, not stored as a parent
+   * nobody chose: one digit (Q9), a number past 09 (I99, I10), three
+   * digits (I001), 00. */
+  {
+    const char *unknown[] = { "Q9", "I99", "I10", "I001", "I00", "G5" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
+      {
+        g_clear_pointer (&note, g_free);
+        g_assert_cmpint (att_code_parse_for_mark (unknown[i], day, ATT_SESSION_AM, TRUE, &note, &error),
+                         ==, ATT_CODE_NONE);
+        g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+        g_assert_nonnull (strstr (error->message, unknown[i]));
+        g_assert_null (note);
+        g_clear_error (&error);
+      }
+  }
+
   g_assert_cmpint (att_code_parse_for_mark ("ZZ9", day, ATT_SESSION_AM, FALSE, NULL, &error),
                    ==, ATT_CODE_NONE);
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);

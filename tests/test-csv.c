@@ -229,6 +229,19 @@ test_csv_quote (void)
     { " padded", "\" padded\"" },
     { "padded ", "\"padded \"" },
     { "O'Brien", "O'Brien" },
+    /* Written as text behind an apostrophe, so a spreadsheet never runs
+     * them as formulas: =, +, -, @, tab and carriage return first. */
+    { "=HYPERLINK(\"http://x\",\"Click\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"Click\"\")\"" },
+    { "=1+2", "'=1+2" },
+    { "+44 7700 900123", "'+44 7700 900123" },
+    { "-ill, sent home", "\"'-ill, sent home\"" },
+    { "@SUM(A1)", "'@SUM(A1)" },
+    { "\tcmd", "'\tcmd" },
+    { "\rcmd", "\"'\rcmd\"" },
+    /* An apostrophe first gets one more, so exactly one comes off. */
+    { "'Tis", "''Tis" },
+    /* Only the first character matters. */
+    { "a=b", "a=b" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -245,8 +258,23 @@ test_csv_quote (void)
         continue;
       csv = parse (text);
       g_assert_cmpuint (csv->rows->len, ==, 1);
-      g_assert_cmpstr (cell (csv, 0, 0), ==, cases[i].in);
+      g_assert_cmpstr (att_csv_unprotect (cell (csv, 0, 0)), ==, cases[i].in);
     }
+
+  /* A value from another program that begins with an apostrophe but not
+   * one we put there keeps it. */
+  g_assert_cmpstr (att_csv_unprotect ("'Tis"), ==, "'Tis");
+  g_assert_cmpstr (att_csv_unprotect ("''Tis"), ==, "'Tis");
+  g_assert_cmpstr (att_csv_unprotect ("'=1"), ==, "=1");
+  g_assert_cmpstr (att_csv_unprotect ("'"), ==, "'");
+
+  {
+    const char *cells[] = { "A1", NULL, "=x", "a,b" };
+    g_autoptr(GString) out = g_string_new (NULL);
+
+    att_csv_append_row (out, cells, G_N_ELEMENTS (cells));
+    g_assert_cmpstr (out->str, ==, "A1,,'=x,\"a,b\"\n");
+  }
 
   {
     g_autofree char *quoted = att_csv_quote (NULL);

@@ -119,6 +119,23 @@ test_school_year (void)
 }
 
 static void
+test_easter (void)
+{
+  /* From the published tables: 31 Mar 2024, 20 Apr 2025, 5 Apr 2026;
+   * 27 Mar 2016 (early); 25 Apr 2038 and 2000 (23 Apr) late; 22 Mar 2285,
+   * the earliest date Easter can fall on. */
+  g_assert_cmpint (att_date_easter_sunday (2024), ==, D (2024, 3, 31));
+  g_assert_cmpint (att_date_easter_sunday (2025), ==, D (2025, 4, 20));
+  g_assert_cmpint (att_date_easter_sunday (2026), ==, D (2026, 4, 5));
+  g_assert_cmpint (att_date_easter_sunday (2016), ==, D (2016, 3, 27));
+  g_assert_cmpint (att_date_easter_sunday (2038), ==, D (2038, 4, 25));
+  g_assert_cmpint (att_date_easter_sunday (2000), ==, D (2000, 4, 23));
+  g_assert_cmpint (att_date_easter_sunday (2285), ==, D (2285, 3, 22));
+  for (int y = 2000; y < 2100; y++)
+    g_assert_cmpint (att_date_weekday (att_date_easter_sunday (y)), ==, 7);
+}
+
+static void
 test_age (void)
 {
   /* Born 1 September 2019: 4 on 31 August 2024, 5 the next day. */
@@ -209,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/date/weekday", test_weekday);
   g_test_add_func ("/date/school-year", test_school_year);
   g_test_add_func ("/date/age", test_age);
+  g_test_add_func ("/date/easter", test_easter);
   g_test_add_func ("/date/format", test_format);
   g_test_add_func ("/date/today", test_today);
   g_test_add_func ("/date/sessions", test_sessions);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -160,6 +161,61 @@ test_create_refuses_existing (void)
 }
 
 static void
+test_files_private (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attendance-test-XXXXXX", &error);
+  g_autofree char *folder = g_build_filename (dir, "school", NULL);
+  g_autofree char *path = g_build_filename (folder, "school.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  AttDb *db;
+  GStatBuf st;
+  mode_t old = umask (022);
+
+  /* With a umask that would let everyone read them, the database, its
+   * -wal and -shm (there while it is open) and a backup are 0600, and the
+   * folder made for it 0700. */
+  db = att_db_create (path, &error);
+  g_assert_no_error (error);
+  put (db, "name", "Riverside");
+  g_assert_true (att_db_backup (db, copy, &error));
+  g_assert_no_error (error);
+  {
+    const char *files[] = { path, wal, shm, copy };
+
+    for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_assert_cmpint (g_stat (files[i], &st), ==, 0);
+        g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      }
+  }
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  att_db_check_access (db, warnings);
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  /* Opened up by hand: the check warns about the file and the folder. */
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (folder, 0755), ==, 0);
+  att_db_check_access (db, warnings);
+  g_assert_cmpuint (warnings->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "chmod 600"));
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 1), "chmod 700"));
+
+  g_object_unref (db);
+  umask (old);
+  g_unlink (copy);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (folder);
+  g_rmdir (dir);
+}
+
+static void
 on_changed (AttDb    *db,
             guint     changes,
             gpointer  user_data)
@@ -283,6 +339,60 @@ test_backup_during_write (void)
   g_assert_error (error, ATT_ERROR, ATT_ERROR_EXISTS);
 }
 
+static gpointer
+commit_later (gpointer data)
+{
+  sqlite3 *other = data;
+
+  g_usleep (400 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (sqlite3_exec (other, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  return NULL;
+}
+
+static void
+test_busy (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GThread) thread = NULL;
+  g_autofree char *urn = NULL;
+  sqlite3 *other = NULL;
+  gint64 started;
+
+  /* A second connection, as a long import in attendance-cli would be,
+   * holds the write lock. */
+  g_assert_cmpint (sqlite3_open (t->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; "
+                                        "INSERT INTO settings (key, value) VALUES ('urn', '999999');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* A writer that comes in meanwhile waits (5 seconds), then gives up
+   * with words an office can act on, having saved nothing. */
+  started = g_get_monotonic_time ();
+  g_assert_false (att_db_begin (t->db, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "The database is busy"));
+  g_assert_nonnull (strstr (error->message, "try again"));
+  g_assert_null (strstr (error->message, "locked"));
+  g_assert_cmpint (g_get_monotonic_time () - started, >=, 4 * G_TIME_SPAN_SECOND);
+  g_clear_error (&error);
+
+  /* When the other writer finishes while it waits (after 0.4 seconds),
+   * the waiting one goes on and saves. */
+  thread = g_thread_new ("other-writer", commit_later, other);
+  g_assert_true (att_db_begin (t->db, &error));
+  g_assert_no_error (error);
+  g_assert_true (att_db_put_setting (t->db, "name", "Riverside", &error));
+  g_assert_true (att_db_commit (t->db, &error));
+  g_assert_no_error (error);
+  g_thread_join (g_steal_pointer (&thread));
+  sqlite3_close (other);
+
+  urn = att_db_get_setting (t->db, "urn");
+  g_assert_cmpstr (urn, ==, "999999");
+  g_assert_cmpint (db_int (t->db, "SELECT count(*) FROM settings WHERE key = 'name'"), ==, 1);
+}
+
 static void
 test_check_fresh (void)
 {
@@ -351,6 +461,79 @@ test_not_a_database (void)
 }
 
 static void
+test_damaged_files (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *other = g_build_filename (t->dir, "other.db", NULL);
+  g_autofree char *cut = g_build_filename (t->dir, "cut.db", NULL);
+  g_autofree char *dropped = g_build_filename (t->dir, "dropped.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  sqlite3 *handle = NULL;
+  AttDb *db;
+
+  /* The database of another program: refused and left as it was, not
+   * turned into a school. */
+  g_assert_cmpint (sqlite3_open (other, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE recipes (name TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_assert_null (att_db_open (other, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "another program"));
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_open (other, &handle), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (handle);
+
+  /* A school's database with a table gone: refused, naming the table and
+   * the backup. */
+  put (t->db, "name", "Riverside");
+  g_assert_true (att_db_backup (t->db, dropped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (dropped, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "DROP TABLE mark_years", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_assert_null (att_db_open (dropped, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "mark_years"));
+  g_assert_nonnull (strstr (error->message, "backup"));
+  g_clear_error (&error);
+
+  /* A copy cut short after its first two pages: it opens (the schema is
+   * on the first page), but reading it fails and the check says it is
+   * damaged and to restore a backup, rather than crashing. */
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("key-%u", i);
+      g_autofree char *value = g_strnfill (200, 'v');
+      put (t->db, key, value);
+    }
+  g_assert_true (att_db_backup (t->db, cut, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (cut, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8 * 4096);
+  g_assert_true (g_file_set_contents (cut, contents, 2 * 4096, NULL));
+  db = att_db_open (cut, &error);
+  if (db != NULL)
+    {
+      g_assert_false (att_db_check (db, problems, &error));
+      g_object_unref (db);
+    }
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_nonnull (strstr (error->message, "restore the latest backup"));
+}
+
+static void
 test_default_path (void)
 {
   g_autofree char *from_env = NULL;
@@ -374,12 +557,16 @@ main (int   argc,
   g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/db/reopen", test_reopen);
   g_test_add_func ("/db/create-refuses-existing", test_create_refuses_existing);
+  g_test_add_func ("/db/files-private", test_files_private);
   g_test_add_func ("/db/nested-transactions", test_nested_transactions);
   g_test_add_func ("/db/backup-during-write", test_backup_during_write);
   g_test_add_func ("/db/check-fresh", test_check_fresh);
   g_test_add_func ("/db/newer-schema", test_newer_schema_refused);
   g_test_add_func ("/db/not-a-database", test_not_a_database);
   g_test_add_func ("/db/default-path", test_default_path);
+  g_test_add_func ("/db/damaged-files", test_damaged_files);
+  /* Last: it starts a thread, after which setenv() is not safe. */
+  g_test_add_func ("/db/busy", test_busy);
 
   return g_test_run ();
 }

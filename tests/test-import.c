@@ -100,6 +100,55 @@ import_pupils_ok (Fixture    *f,
   g_assert_no_error (error);
 }
 
+/* Huge files */
+
+static void
+test_huge_file_bounded (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(AttImportReport) report = att_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (PUPILS_HEADER);
+  g_autofree char *path = NULL;
+  g_autofree char *long_path = NULL;
+  g_autofree char *long_value = NULL;
+
+  /* 100 rows with a number for a UPN and every other value empty: each
+   * has a UPN that is not one and 7 required values missing, 800
+   * problems. The report keeps the first 50 (rows 2 to 8,
+   * 8 a row, and 2 of row 8) and counts the other 750. */
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (text, "%u,,,,,,,\n", i);
+  path = write_file (f, "wrong.csv", text->str);
+  g_assert_false (att_import_pupils (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
+  g_assert_cmpuint (report->problems->len, ==, ATT_IMPORT_MAX_PROBLEMS);
+  g_assert_cmpuint (report->more_problems, ==, 750);
+  g_assert_cmpuint (item (report->problems, 49)->row, ==, 8);
+  g_assert_nonnull (strstr (error->message, "800 problems"));
+  g_assert_nonnull (strstr (error->message, "and 750 more problems"));
+  g_assert_null (strstr (error->message, "row 9"));
+  g_clear_error (&error);
+  g_clear_pointer (&report, att_import_report_free);
+
+  /* One row of a megabyte (a file that lost its line breaks, or not a
+   * CSV at all): refused with its row and the limit, and the message
+   * stays short. */
+  report = att_import_report_new ();
+  long_value = g_strnfill (1024 * 1024, 'a');
+  g_string_assign (text, PUPILS_HEADER);
+  g_string_append_printf (text, UPN_1 ",Khan,Amina,2013-05-14,F,6,6B,2017-09-04\n"
+                          UPN_2 ",%s,Liam,2019-11-02,M,R,RA,2024-09-04\n", long_value);
+  long_path = write_file (f, "long.csv", text->str);
+  g_assert_false (att_import_pupils (f->db, f->officer, long_path, FALSE, report, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_cmpuint (item (report->problems, 0)->row, ==, 3);
+  g_assert_nonnull (strstr (item (report->problems, 0)->message, "16384"));
+  g_assert_cmpuint (strlen (error->message), <, 400);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM pupils"), ==, 0);
+}
+
 /* Pupils */
 
 static void
@@ -639,6 +688,84 @@ pupil_id (Fixture    *f,
 }
 
 static void
+test_pupils_roll_over_marks (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *marks =
+    "upn,date,session,code\n"
+    UPN_1 ",2024-09-02,am,/\n"
+    UPN_1 ",2024-09-02,pm,/\n"
+    UPN_1 ",2024-09-03,am,I\n"
+    UPN_1 ",2024-09-03,pm,I\n"
+    UPN_1 ",2024-09-04,am,/\n"
+    UPN_2 ",2024-12-20,am,/\n";
+  g_autoptr(AttImportReport) report = att_import_report_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *marks_path = write_file (f, "marks.csv", marks);
+  g_autofree char *moved = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  AttPupil *amina;
+
+  add_terms (f);
+  import_pupils_ok (f, "pupils.csv", THREE_PUPILS);
+  g_assert_true (att_import_marks (f->db, f->officer, marks_path, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Amina's admission moves to Thu 5 Sep 2024, over her 5 marks of 2 to
+   * 4 Sep (row 2); Ben leaves on Thu 19 Dec, before his mark of Fri 20 Dec
+   * (row 3). Cara's row moves nothing over marks and is fine. */
+  moved = write_file (f, "moved.csv",
+                      "upn,surname,forename,dob,sex,year_group,reg_group,admission_date,leaving_date\n"
+                      UPN_1 ",Khan,Amina,2013-05-14,F,6,6B,2024-09-05,\n"
+                      UPN_2 ",Jones,Ben,2013-01-20,M,6,6B,2017-09-04,2024-12-19\n"
+                      UPN_3 ",Adams,Cara,2012-12-01,F,6,6A,2017-09-05,\n");
+  g_assert_false (att_import_pupils (f->db, f->officer, moved, FALSE, report, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
+  g_assert_cmpuint (report->problems->len, ==, 2);
+  g_assert_cmpuint (item (report->problems, 0)->row, ==, 2);
+  g_assert_cmpstr (item (report->problems, 0)->column, ==, "admission_date");
+  /* The first three marks in the way and a count of the other two. */
+  g_assert_nonnull (strstr (item (report->problems, 0)->message, "5 marks before the new admission date 2024-09-05"));
+  g_assert_nonnull (strstr (item (report->problems, 0)->message,
+                            "(Mon 2 Sep 2024 am /, Mon 2 Sep 2024 pm \\, Tue 3 Sep 2024 am I and 2 more)"));
+  g_assert_cmpuint (item (report->problems, 1)->row, ==, 3);
+  g_assert_cmpstr (item (report->problems, 1)->column, ==, "leaving_date");
+  g_assert_nonnull (strstr (item (report->problems, 1)->message, "1 mark after the new leaving date 2024-12-19"));
+  g_assert_nonnull (strstr (item (report->problems, 1)->message, "Fri 20 Dec 2024 am /"));
+  amina = att_pupils_find (f->db, UPN_1);
+  g_assert_cmpint (amina->admission, ==, D (2017, 9, 4));
+  g_clear_error (&error);
+
+  /* Saving outside an import obeys the same rule. */
+  {
+    g_autoptr(AttPupil) copy = att_pupil_copy (amina);
+
+    copy->admission = D (2024, 9, 3);
+    g_assert_cmpint (att_pupils_save (f->db, f->officer, copy, &error), ==, 0);
+    g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+    g_assert_nonnull (strstr (error->message, "2 marks before the new admission date 2024-09-03"));
+    g_clear_error (&error);
+    /* Up to the first mark is fine. */
+    copy->admission = D (2024, 9, 2);
+    g_assert_cmpint (att_pupils_save (f->db, f->officer, copy, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  /* Marks already outside a roll (older data, another program) are
+   * reported by the check: Ben's mark of 20 Dec after a leaving date of
+   * 19 Dec written behind the program's back (4 Sep 2017 + 2663 days). */
+  g_assert_true (att_pupils_check_roll_marks (f->db, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (att_db_exec (f->db, "UPDATE pupils SET leaving_date = admission_date + 2663 WHERE upn = '" UPN_2 "'", &error));
+  g_assert_no_error (error);
+  g_assert_true (att_pupils_check_roll_marks (f->db, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), UPN_2));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "1 mark outside the roll"));
+}
+
+static void
 test_marks (Fixture       *f,
             gconstpointer  data)
 {
@@ -912,6 +1039,7 @@ main (int   argc,
 
   g_test_add_func ("/import/problem-format", test_problem_format);
   ADD ("/import/pupils/variants", test_pupils_variants);
+  ADD ("/import/huge-file-bounded", test_huge_file_bounded);
   ADD ("/import/pupils/update", test_pupils_update);
   ADD ("/import/pupils/temporary-upn", test_pupils_temporary_upn);
   ADD ("/import/pupils/bad-row", test_pupils_bad_row);
@@ -925,6 +1053,7 @@ main (int   argc,
   ADD ("/import/contacts/add-and-update", test_contacts);
   ADD ("/import/contacts/refused", test_contacts_refused);
   ADD ("/import/marks/add-and-amend", test_marks);
+  ADD ("/import/pupils/roll-over-marks", test_pupils_roll_over_marks);
   ADD ("/import/marks/refused", test_marks_refused);
   ADD ("/import/marks/rules", test_marks_rules);
   ADD ("/import/marks/dry-run", test_marks_dry_run);

@@ -225,35 +225,59 @@ compulsory (AttDate dob,
 }
 
 static void
+assert_span (AttDate dob,
+             AttDate first,
+             AttDate last)
+{
+  AttDate a, b;
+
+  att_compulsory_school_age (dob, &a, &b);
+  g_assert_cmpint (a, ==, first);
+  g_assert_cmpint (b, ==, last);
+  /* The pupil-level question agrees with the span, at both ends. */
+  g_assert_false (compulsory (dob, first - 1));
+  g_assert_true (compulsory (dob, first));
+  g_assert_true (compulsory (dob, last));
+  g_assert_false (compulsory (dob, last + 1));
+}
+
+static void
 test_pupil_compulsory_age (void)
 {
-  /* Fifth birthday 1 September 2024 (autumn): from 1 January 2025. */
-  g_assert_false (compulsory (D (2019, 9, 1), D (2024, 12, 31)));
-  g_assert_true (compulsory (D (2019, 9, 1), D (2025, 1, 1)));
-  /* Fifth birthday 31 December 2024, a prescribed day: still January. */
-  g_assert_false (compulsory (D (2019, 12, 31), D (2024, 12, 31)));
-  g_assert_true (compulsory (D (2019, 12, 31), D (2025, 1, 1)));
-
-  /* Fifth birthday 1 January 2025 (spring): from the summer term. Easter
-   * Sunday 2025 is 20 April, so Easter Monday 21 April. */
-  g_assert_false (compulsory (D (2020, 1, 1), D (2025, 4, 20)));
-  g_assert_true (compulsory (D (2020, 1, 1), D (2025, 4, 21)));
-  /* 31 March is the last prescribed day of the spring. */
-  g_assert_false (compulsory (D (2020, 3, 31), D (2025, 4, 18)));
-  g_assert_true (compulsory (D (2020, 3, 31), D (2025, 4, 21)));
-  /* Born on 29 February: the fifth birthday counts as 1 March 2025. */
-  g_assert_false (compulsory (D (2020, 2, 29), D (2025, 4, 20)));
-  g_assert_true (compulsory (D (2020, 2, 29), D (2025, 4, 21)));
-  /* Early Easter: Easter Sunday 2016 was 27 March, Monday 28 March, which
-   * is before the prescribed day; the term is taken to start on 1 April. */
-  g_assert_false (compulsory (D (2011, 2, 10), D (2016, 3, 31)));
-  g_assert_true (compulsory (D (2011, 2, 10), D (2016, 4, 1)));
-
-  /* Fifth birthday 1 April 2025 (summer): from 1 September 2025. */
-  g_assert_false (compulsory (D (2020, 4, 1), D (2025, 8, 31)));
-  g_assert_true (compulsory (D (2020, 4, 1), D (2025, 9, 1)));
-  g_assert_false (compulsory (D (2020, 8, 31), D (2025, 8, 31)));
-  g_assert_true (compulsory (D (2020, 8, 31), D (2025, 9, 1)));
+  /* Compulsory school age starts on the first of 31 December, 31 March
+   * or 31 August on or after the fifth birthday (domain.md), on the
+   * prescribed day itself, not at the start of the next term.
+   *
+   * Fifth birthday 1 September 2024: the next prescribed day is
+   * 31 December 2024. Sixteen on 1 September 2035, in school year
+   * 2035/36, so the last day is the last Friday of June 2036: 30 June
+   * 2036 is a Monday, so Friday 27 June. */
+  assert_span (D (2019, 9, 1), D (2024, 12, 31), D (2036, 6, 27));
+  /* Fifth birthday 31 December 2024, a prescribed day: that very day. */
+  g_assert_false (compulsory (D (2019, 12, 31), D (2024, 12, 30)));
+  g_assert_true (compulsory (D (2019, 12, 31), D (2024, 12, 31)));
+  /* Fifth birthday 1 January 2025: 31 March 2025. */
+  g_assert_false (compulsory (D (2020, 1, 1), D (2025, 3, 30)));
+  g_assert_true (compulsory (D (2020, 1, 1), D (2025, 3, 31)));
+  /* Fifth birthday 31 March 2025: that day. */
+  g_assert_false (compulsory (D (2020, 3, 31), D (2025, 3, 30)));
+  g_assert_true (compulsory (D (2020, 3, 31), D (2025, 3, 31)));
+  /* Fifth birthday 1 April 2025: 31 August 2025. */
+  g_assert_false (compulsory (D (2020, 4, 1), D (2025, 8, 30)));
+  g_assert_true (compulsory (D (2020, 4, 1), D (2025, 8, 31)));
+  /* Fifth birthday 31 August 2025: that day; 1 September 2025: the
+   * 31 December after. */
+  g_assert_true (compulsory (D (2020, 8, 31), D (2025, 8, 31)));
+  g_assert_false (compulsory (D (2020, 9, 1), D (2025, 12, 30)));
+  g_assert_true (compulsory (D (2020, 9, 1), D (2025, 12, 31)));
+  /* Born on 29 February 2020: the fifth birthday counts as 1 March 2025,
+   * so 31 March 2025. Sixteen on 1 March 2036, school year 2035/36:
+   * Friday 27 June 2036. */
+  assert_span (D (2020, 2, 29), D (2025, 3, 31), D (2036, 6, 27));
+  /* Born on 29 February 2016: 2021 is not a leap year either, so the
+   * fifth birthday is 1 March 2021 and the start 31 March 2021. Sixteen on 1 March 2032, school year 2031/32:
+   * 30 June 2032 is a Wednesday, so Friday 25 June 2032. */
+  assert_span (D (2016, 2, 29), D (2021, 3, 31), D (2032, 6, 25));
 
   /* Sixteen on 1 September 2024, so in school year 2024/25: the school
    * leaving date is the last Friday of June 2025. 30 June 2025 is a
@@ -271,6 +295,49 @@ test_pupil_compulsory_age (void)
 
   /* In the middle: a Year 6 pupil. */
   g_assert_true (compulsory (D (2013, 5, 14), D (2024, 10, 1)));
+}
+
+static void
+test_pupil_flags (void)
+{
+  g_autoptr(AttPupil) pupil = make_pupil ("L201234567890", "Amina", "Khan");
+  AttFigures figures = { 0 };
+  g_autofree char *none = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *pa = NULL;
+  guint set;
+
+  /* Nothing to flag. */
+  g_assert_cmpuint (att_pupil_flags (pupil, NULL, D (2024, 10, 1)), ==, 0);
+  none = att_flags_format (0, " ");
+  g_assert_cmpstr (none, ==, "");
+
+  /* 100 possible, 50 absent: exactly half is severe, and also persistent
+   * (50% is 10% or more); SA alone is shown. Then every other flag, and
+   * a leaving date of 31 Aug 2024 before the 1 Oct 2024 of today. */
+  figures.possible = 100;
+  figures.present = 50;
+  figures.unauthorised = 50;
+  pupil->social_worker = pupil->looked_after = pupil->fsm = pupil->eal = pupil->young_carer = TRUE;
+  pupil->sen = ATT_SEN_EHCP;
+  pupil->medical_note = g_strdup ("Asthma");
+  pupil->leaving = D (2024, 8, 31);
+  set = att_pupil_flags (pupil, &figures, D (2024, 10, 1));
+  g_assert_cmpuint (set, ==, (1u << ATT_N_FLAGS) - 1 - (1u << ATT_FLAG_SEN_SUPPORT));
+  all = att_flags_format (set, " ");
+  g_assert_cmpstr (all, ==, "SA SW LAC EHCP FSM EAL YC Medical Left");
+  g_assert_cmpstr (att_flag_info (ATT_FLAG_SEVERE)->key, ==, "severe-absence");
+  g_assert_nonnull (strstr (att_flag_info (ATT_FLAG_SEVERE)->description, "half or more"));
+
+  /* 49 absent of 100 is PA, not SA; SEN support is "SEN K"; on 31 Aug
+   * itself the pupil has not yet left. */
+  figures.present = 51;
+  figures.unauthorised = 49;
+  pupil->sen = ATT_SEN_SUPPORT;
+  set = att_pupil_flags (pupil, &figures, D (2024, 8, 31));
+  pa = att_flags_format (set & ((1u << ATT_FLAG_PERSISTENT) | (1u << ATT_FLAG_SEN_SUPPORT) |
+                                (1u << ATT_FLAG_SEVERE) | (1u << ATT_FLAG_LEFT)), ", ");
+  g_assert_cmpstr (pa, ==, "PA, SEN K");
 }
 
 static gint64
@@ -731,6 +798,7 @@ main (int   argc,
   g_test_add_func ("/pupils/names", test_pupil_names);
   g_test_add_func ("/pupils/on-roll", test_pupil_on_roll);
   g_test_add_func ("/pupils/compulsory-age", test_pupil_compulsory_age);
+  g_test_add_func ("/pupils/flags", test_pupil_flags);
   g_test_add_func ("/pupils/validate", test_pupil_validate);
   g_test_add_func ("/pupils/save", test_pupil_save);
   g_test_add_func ("/pupils/sort-accents", test_sort_accents);

@@ -207,6 +207,7 @@ test_same_rules (Fixture       *f,
     { { f->amy, D (2024, 9, 4), ATT_SESSION_AM, ATT_CODE_L, 30, NULL, NULL, NULL, 0 }, NULL },        /* L past 09:15 */
     { { f->amy, D (2024, 9, 11), ATT_SESSION_AM, ATT_CODE_N, -1, NULL, NULL, NULL, 0 }, NULL },       /* after the clock */
     { { f->amy, D (2024, 9, 4), ATT_SESSION_AM, ATT_CODE_X, -1, NULL, NULL, NULL, 0 }, NULL },        /* compulsory age */
+    { { f->amy, D (2024, 9, 4), ATT_SESSION_AM, ATT_CODE_I, -1, "Ill\x07", NULL, NULL, 0 }, NULL },   /* a control character */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

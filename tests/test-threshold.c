@@ -29,15 +29,27 @@ typedef struct
 } Fixture;
 
 static gint64
+add_pupil_born (Fixture    *f,
+                const char *forename,
+                const char *surname,
+                AttDate     dob,
+                AttDate     admission)
+{
+  AttPupil *pupil = att_test_pupil_new (forename, surname, 8, "8B", dob, admission);
+
+  pupil->sex = 'M';
+  return att_test_save_pupil (f->db, pupil);
+}
+
+/* Born 3 March 2012: of compulsory school age from 31 March 2017 to the
+ * last Friday of June 2028, all through these tests. */
+static gint64
 add_pupil (Fixture    *f,
            const char *forename,
            const char *surname,
            AttDate     admission)
 {
-  AttPupil *pupil = att_test_pupil_new (forename, surname, 8, "8B", D (2012, 3, 3), admission);
-
-  pupil->sex = 'M';
-  return att_test_save_pupil (f->db, pupil);
+  return add_pupil_born (f, forename, surname, D (2012, 3, 3), admission);
 }
 
 static void
@@ -274,6 +286,94 @@ test_on_roll_only (Fixture       *f,
 }
 
 static void
+test_compulsory_age_only (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) breaches = NULL;
+  /* Rita, born 20 July 2019: five on 20 July 2024, of compulsory school
+   * age from the next prescribed day, Sat 31 August 2024. */
+  gint64 rita = add_pupil_born (f, "Rita", "Reception", D (2019, 7, 20), D (2023, 9, 4));
+  /* Lee, born 31 August 2008: sixteen on 31 August 2024, in school year
+   * 2023/24, so of compulsory school age until Fri 28 June 2024. */
+  gint64 lee = add_pupil_born (f, "Lee", "Leaver", D (2008, 8, 31), D (2023, 9, 4));
+  AttBreach b;
+
+  /* Rita: 5 G Mon 15 Jul AM .. Wed 17 Jul AM, before her compulsory school
+   * age, and 5 O Mon 4 Nov AM .. Wed 6 Nov AM after it started. As of Fri
+   * 8 Nov only the 5 O count, over the 9 school weeks from 2 Sep (the
+   * 8 of Autumn 1 and 4 Nov): no breach, though she has 10 in the window. */
+  mark_sessions (f, rita, D (2024, 7, 15), ATT_SESSION_AM, 5, ATT_CODE_G);
+  mark_sessions (f, rita, D (2024, 11, 4), ATT_SESSION_AM, 5, ATT_CODE_O);
+  check_pupil (f, rita, D (2024, 11, 8), &b);
+  g_assert_cmpuint (b.sessions, ==, 5);
+  g_assert_cmpuint (b.codes[ATT_CODE_G], ==, 0);
+  g_assert_cmpuint (b.school_weeks, ==, 9);
+  breaches = att_threshold_check (f->db, D (2024, 11, 8), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (breaches->len, ==, 0);
+  g_clear_pointer (&breaches, g_array_unref);
+
+  /* Lee: 10 O from Mon 17 Jun AM to Fri 21 Jun PM, while still of
+   * compulsory school age, and 4 more Mon 1 and Tue 2 Jul, after it
+   * ended. As of Fri 21 Jun: 10, a breach, listed. */
+  mark_sessions (f, lee, D (2024, 6, 17), ATT_SESSION_AM, 10, ATT_CODE_O);
+  mark_sessions (f, lee, D (2024, 7, 1), ATT_SESSION_AM, 4, ATT_CODE_O);
+  breaches = att_threshold_check (f->db, D (2024, 6, 21), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (breaches->len, ==, 1);
+  g_assert_cmpint (g_array_index (breaches, AttBreach, 0).pupil_id, ==, lee);
+  g_clear_pointer (&breaches, g_array_unref);
+
+  /* As of Fri 5 Jul his 10 June sessions are still in the window, but the
+   * July ones do not count (10, not 14), and he is no longer of
+   * compulsory school age, so he is never listed. The window's school
+   * weeks in his span are the 4 from 3 Jun to 24 Jun. */
+  check_pupil (f, lee, D (2024, 7, 5), &b);
+  g_assert_cmpuint (b.sessions, ==, 10);
+  g_assert_cmpuint (b.school_weeks, ==, 4);
+  breaches = att_threshold_check (f->db, D (2024, 7, 5), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (breaches->len, ==, 0);
+}
+
+static void
+test_bank_holiday_monday (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) breaches = NULL;
+  gint64 amy = add_pupil (f, "Amy", "Able", D (2023, 9, 4));
+  AttBreach b;
+
+  /* Summer 1 2025 from Mon 21 Apr (Easter Monday, a bank holiday, so no
+   * sessions) with Mon 5 May, the early May bank holiday. As of Mon 5 May
+   * the week of 5 May holds sessions Tuesday to Friday, so it is a school
+   * week: the ten are 5 May, 28 Apr, 21 Apr and the seven of Autumn 2
+   * (16 Dec back to 4 Nov). The window starts on Mon 4 Nov 2024 and its
+   * last school day up to the as-of date is Fri 2 May 2025. */
+  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 1 2025", D (2025, 4, 21), D (2025, 5, 23), &error);
+  g_assert_no_error (error);
+  mark_sessions (f, amy, D (2024, 11, 4), ATT_SESSION_AM, 10, ATT_CODE_O);
+
+  check_pupil (f, amy, D (2025, 5, 5), &b);
+  g_assert_cmpint (b.window_start, ==, D (2024, 11, 4));
+  g_assert_cmpint (b.window_end, ==, D (2025, 5, 2));
+  g_assert_cmpuint (b.school_weeks, ==, 10);
+  g_assert_cmpuint (b.sessions, ==, 10);
+  breaches = att_threshold_check (f->db, D (2025, 5, 5), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (breaches->len, ==, 1);
+  g_assert_cmpuint (g_array_index (breaches, AttBreach, 0).school_weeks, ==, 10);
+
+  /* A week later the window starts at 11 Nov and the 10 O have dropped
+   * out to none. */
+  check_pupil (f, amy, D (2025, 5, 12), &b);
+  g_assert_cmpint (b.window_start, ==, D (2024, 11, 11));
+  g_assert_cmpuint (b.sessions, ==, 0);
+}
+
+static void
 add_decision (Fixture    *f,
               gint64      pupil,
               AttDate     as_of,
@@ -358,6 +458,8 @@ main (int   argc,
   ADD ("/threshold/counts-n", test_counts_n);
   ADD ("/threshold/on-roll-only", test_on_roll_only);
   ADD ("/threshold/decisions", test_decisions);
+  ADD ("/threshold/compulsory-age-only", test_compulsory_age_only);
+  ADD ("/threshold/bank-holiday-monday", test_bank_holiday_monday);
 
   return g_test_run ();
 }

@@ -64,16 +64,26 @@ att_cli_table_add_row (AttCliTable *table,
 
   va_start (args, first_cell);
   for (const char *c = first_cell; c != NULL; c = va_arg (args, const char *))
-    g_ptr_array_add (row, g_strdup (c));
+    g_ptr_array_add (row, att_text_escape (c));
   va_end (args);
   g_ptr_array_add (table->rows, row);
 }
 
+/* Cells are escaped as they come in: what older data holds (a line break
+ * in a name, an escape sequence in a comment) shows as \n or \x1B and
+ * can neither break the table nor drive the terminal. */
 void
 att_cli_table_add_row_array (AttCliTable *table,
                              GPtrArray   *cells)
 {
   g_ptr_array_set_free_func (cells, g_free);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      char *escaped = att_text_escape (g_ptr_array_index (cells, i));
+
+      g_free (g_ptr_array_index (cells, i));
+      g_ptr_array_index (cells, i) = escaped;
+    }
   g_ptr_array_add (table->rows, cells);
 }
 
@@ -303,6 +313,19 @@ att_cli_print_json (JsonBuilder *builder)
     write_node (out, root, 0);
   g_string_append_c (out, '\n');
   fwrite (out->str, 1, out->len, stdout);
+}
+
+void
+att_cli_print_list (JsonBuilder *builder,
+                    AttCliTable *table)
+{
+  if (builder != NULL)
+    {
+      json_builder_end_array (builder);
+      att_cli_print_json (builder);
+    }
+  else if (table != NULL)
+    att_cli_table_print (table);
 }
 
 void

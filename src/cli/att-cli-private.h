@@ -135,6 +135,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttCliTable, att_cli_table_free)
  * written with one decimal, as the contract asks for percentages. */
 void         att_cli_print_json   (JsonBuilder    *builder);
 
+/* The output of a list command: the builder's array, ended and printed,
+ * when @builder is set (--json), else the table. */
+void         att_cli_print_list   (JsonBuilder    *builder,
+                                   AttCliTable    *table);
+
 void         att_cli_json_string  (JsonBuilder    *builder,
                                    const char     *key,
                                    const char     *value);   /* NULL -> null */

@@ -38,15 +38,10 @@ att_cli_run_import (AttCliContext *ctx,
       if (report->problems != NULL && report->problems->len > 0 &&
           g_error_matches (error, ATT_ERROR, ATT_ERROR_IMPORT))
         {
-          g_autoptr(GString) line = g_string_new (NULL);
+          g_autofree char *list = att_import_report_format_problems (report);
 
-          for (guint i = 0; i < report->problems->len; i++)
-            {
-              g_autofree char *text = att_import_problem_format (g_ptr_array_index (report->problems, i));
-              g_string_append_printf (line, "%s%s", i ? "; " : "", text);
-            }
           return att_cli_refuse_msg (_("%s was not imported (nothing was changed): %s"),
-                                     base, line->str);
+                                     base, list);
         }
       return att_cli_refuse (error);
     }
@@ -56,6 +51,10 @@ att_cli_run_import (AttCliContext *ctx,
       g_autofree char *text = att_import_problem_format (g_ptr_array_index (report->notices, i));
       g_print (_("Notice: %s\n"), text);
     }
+  if (report->more_notices > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Notice: and %u more notice\n",
+                          "Notice: and %u more notices\n", report->more_notices),
+             report->more_notices);
 
   /* Translators: the first %s is "pupils", "contacts" or "marks". */
   g_print (_("%s: %u rows: %u added, %u updated, %u unchanged%s\n"),
@@ -169,34 +168,16 @@ att_cli_cmd_pupils_list (AttCliContext *ctx)
           g_autofree char *admitted = att_date_format (pupil->admission);
           g_autofree char *left = pupil->leaving ? att_date_format (pupil->leaving) : g_strdup ("");
           char sex[2] = { pupil->sex, '\0' };
-          g_autoptr(GString) flags = g_string_new (NULL);
-
-          if (pupil->fsm)
-            g_string_append (flags, " FSM");
-          if (pupil->sen != ATT_SEN_NONE)
-            g_string_append_printf (flags, " SEN:%s", att_sen_to_string (pupil->sen));
-          if (pupil->eal)
-            g_string_append (flags, " EAL");
-          if (pupil->looked_after)
-            g_string_append (flags, " LAC");
-          if (pupil->social_worker)
-            g_string_append (flags, " SW");
-          if (pupil->young_carer)
-            g_string_append (flags, " YC");
+          g_autofree char *flags = att_flags_format (att_pupil_flags (pupil, NULL, att_date_today ()),
+                                                     ", ");
 
           att_cli_table_add_row (table, pupil->upn, att_pupil_get_display_name (pupil),
                                  pupil->reg_group, year_text, dob, sex, admitted, left,
-                                 flags->len ? flags->str + 1 : "", NULL);
+                                 flags, NULL);
         }
     }
 
-  if (json)
-    {
-      json_builder_end_array (builder);
-      att_cli_print_json (builder);
-    }
-  else
-    att_cli_table_print (table);
+  att_cli_print_list (builder, table);
   return ATT_CLI_OK;
 }
 
@@ -234,27 +215,11 @@ pupil_flags (AttPupil         *pupil,
              const AttFigures *figures)
 {
   GPtrArray *flags = g_ptr_array_new ();
+  guint set = att_pupil_flags (pupil, figures, att_date_today ());
 
-  if (pupil->fsm)
-    g_ptr_array_add (flags, (gpointer)"fsm");
-  if (pupil->sen == ATT_SEN_SUPPORT)
-    g_ptr_array_add (flags, (gpointer)"sen-support");
-  if (pupil->sen == ATT_SEN_EHCP)
-    g_ptr_array_add (flags, (gpointer)"ehc-plan");
-  if (pupil->eal)
-    g_ptr_array_add (flags, (gpointer)"eal");
-  if (pupil->looked_after)
-    g_ptr_array_add (flags, (gpointer)"looked-after");
-  if (pupil->social_worker)
-    g_ptr_array_add (flags, (gpointer)"social-worker");
-  if (pupil->young_carer)
-    g_ptr_array_add (flags, (gpointer)"young-carer");
-  if (pupil->medical_note != NULL && *pupil->medical_note != '\0')
-    g_ptr_array_add (flags, (gpointer)"medical");
-  if (att_figures_persistent (figures))
-    g_ptr_array_add (flags, (gpointer)"persistent-absence");
-  if (att_figures_severe (figures))
-    g_ptr_array_add (flags, (gpointer)"severe-absence");
+  for (guint i = 0; i < ATT_N_FLAGS; i++)
+    if (set & (1u << i))
+      g_ptr_array_add (flags, (gpointer)att_flag_info (i)->key);
   return flags;
 }
 
@@ -337,8 +302,7 @@ att_cli_cmd_pupils_show (AttCliContext *ctx)
       g_autofree char *period = g_strdup_printf (_("%s to %s"), from_text, today_text);
       char sex[2] = { pupil->sex, '\0' };
 
-      g_ptr_array_add (flags, NULL);
-      flag_text = g_strjoinv (", ", (char **)flags->pdata);
+      flag_text = att_flags_format (att_pupil_flags (pupil, &figures, today), ", ");
 
       att_cli_table_add_row (details, _("UPN"), pupil->upn, NULL);
       att_cli_table_add_row (details, _("Name"), att_pupil_get_display_name (pupil), NULL);

@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -125,22 +124,21 @@ export_mark (gint64      pupil_id,
 {
   ExportData *data = user_data;
   AttPupil *pupil = att_pupils_get (data->db, pupil_id);
-  g_autofree char *upn = NULL;
   g_autofree char *date_text = att_date_format (date);
-  g_autofree char *code_quoted = NULL;
-  g_autofree char *comment_quoted = NULL;
+  g_autofree char *minutes = NULL;
+  const char *cells[6];
 
   if (pupil == NULL || code == ATT_CODE_NONE)
     return TRUE;
 
-  upn = att_csv_quote (pupil->upn);
-  code_quoted = att_csv_quote (att_code_to_string (code));
-  comment_quoted = att_csv_quote (comment ? comment : "");
-  g_string_append_printf (data->out, "%s,%s,%s,%s,", upn, date_text,
-                          att_session_to_string (session), code_quoted);
-  if (minutes_late >= 0)
-    g_string_append_printf (data->out, "%d", minutes_late);
-  g_string_append_printf (data->out, ",%s\n", comment_quoted);
+  minutes = minutes_late >= 0 ? g_strdup_printf ("%d", minutes_late) : NULL;
+  cells[0] = pupil->upn;
+  cells[1] = date_text;
+  cells[2] = att_session_to_string (session);
+  cells[3] = att_code_to_string (code);
+  cells[4] = minutes;
+  cells[5] = comment;
+  att_csv_append_row (data->out, cells, G_N_ELEMENTS (cells));
   data->n_marks++;
   return TRUE;
 }
@@ -149,8 +147,8 @@ int
 att_cli_cmd_marks_export (AttCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) out = g_string_new ("upn,date,session,code,minutes_late,comment\n");
-  g_autofree char *tmp_path = NULL;
+  static const char * const columns[] = { "upn", "date", "session", "code", "minutes_late", "comment" };
+  g_autoptr(GString) out = g_string_new (NULL);
   const char *file = att_cli_arg (ctx, 0);
   /* Open ends reach back to the oldest register any school could hold. */
   AttDate from = att_date_from_ymd (1900, 1, 1);
@@ -167,22 +165,15 @@ att_cli_cmd_marks_export (AttCliContext *ctx)
   if (att_cli_open_db (ctx) == NULL)
     return ATT_CLI_REFUSED;
 
+  att_csv_append_row (out, columns, G_N_ELEMENTS (columns));
   data.db = ctx->db;
   data.out = out;
   if (!att_register_foreach (ctx->db, from, to, export_mark, &data, &error))
     return att_cli_refuse (error);
 
-  /* Written beside the destination and renamed, so a reader never sees
-   * half a file. */
-  tmp_path = g_strconcat (file, ".tmp", NULL);
-  if (!g_file_set_contents (tmp_path, out->str, out->len, &error))
-    return att_cli_refuse_msg (_("Could not write %s: %s"), file, error->message);
-  if (g_rename (tmp_path, file) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp_path);
-      return att_cli_refuse_msg (_("Could not write %s: %s"), file, g_strerror (saved));
-    }
+  /* Readable by its owner only, and never half written. */
+  if (!att_file_save_private (file, out->str, out->len, &error))
+    return att_cli_refuse (error);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u mark to %s\n", "Exported %u marks to %s\n",
                         data.n_marks),

@@ -195,7 +195,9 @@ att_cli_cmd_school_set (AttCliContext *ctx)
 
   {
     g_autofree char *stored = att_school_get (ctx->db, key);
-    g_print ("%s = %s\n", key, stored ? stored : "");
+    g_autofree char *shown = att_text_escape (stored);
+
+    g_print ("%s = %s\n", key, shown);
   }
   return ATT_CLI_OK;
 }
@@ -416,13 +418,7 @@ att_cli_cmd_calendar_show (AttCliContext *ctx)
         }
     }
 
-  if (json)
-    {
-      json_builder_end_array (builder);
-      att_cli_print_json (builder);
-    }
-  else
-    att_cli_table_print (table);
+  att_cli_print_list (builder, table);
   return ATT_CLI_OK;
 }
 
@@ -455,12 +451,24 @@ att_cli_cmd_check (AttCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) roll = g_ptr_array_new_with_free_func (g_free);
   gboolean repair = att_cli_flag (ctx, "repair");
 
   if (att_cli_open_db (ctx) == NULL)
     return ATT_CLI_REFUSED;
+
+  /* Files others may read are a warning, not a damaged register: said on
+   * stdout with the findings, so that a refusal stays one line. */
+  att_db_check_access (ctx->db, warnings);
+  for (guint i = 0; i < warnings->len; i++)
+    g_print (_("Warning: %s\n"), (const char *)g_ptr_array_index (warnings, i));
+
   if (!att_db_check (ctx->db, problems, &error))
-    return att_cli_refuse (error);
+    {
+      print_problems (problems);
+      return att_cli_refuse (error);
+    }
 
   /* The marks and their history are the record; the compact copy the
    * figures are read from can always be built again from them. A damaged
@@ -487,12 +495,26 @@ att_cli_cmd_check (AttCliContext *ctx)
         }
     }
 
-  if (problems->len == 0)
+  /* Marks outside a pupil's roll are the record itself, not its copy: no
+   * repair mends them, the office corrects the dates or the marks. */
+  if (!att_pupils_check_roll_marks (ctx->db, roll, &error))
+    return att_cli_refuse (error);
+
+  if (problems->len == 0 && roll->len == 0)
     {
       g_print ("ok\n");
       return ATT_CLI_OK;
     }
   print_problems (problems);
+  print_problems (roll);
+  if (problems->len == 0)
+    return att_cli_refuse_msg (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u pupil in %s has marks outside their roll: "
+                                            "correct the admission or leaving date, or the marks",
+                                            "%u pupils in %s have marks outside their roll: "
+                                            "correct the admission or leaving date, or the marks",
+                                            roll->len),
+                               roll->len, ctx->db_path);
   return att_cli_refuse_msg (g_dngettext (GETTEXT_PACKAGE,
                                           "The check found %u problem in %s; "
                                           "“check --repair” mends the saved copy of the register",

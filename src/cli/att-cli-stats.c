@@ -135,13 +135,7 @@ att_cli_cmd_stats (AttCliContext *ctx)
         add_stats_row (table, pupil, f);
     }
 
-  if (json)
-    {
-      json_builder_end_array (builder);
-      att_cli_print_json (builder);
-    }
-  else
-    att_cli_table_print (table);
+  att_cli_print_list (builder, table);
   return ATT_CLI_OK;
 }
 

@@ -100,7 +100,7 @@ static const AttCliCommand commands[] = {
   { "threshold", "[--as-of DATE] [--json]", "as-of json", 0, 0,
     att_cli_cmd_threshold, N_("the National Framework check for every pupil") },
   { "backup", "FILE", "", 1, 1,
-    att_cli_cmd_backup, N_("a consistent copy of the database") },
+    att_cli_cmd_backup, N_("a consistent copy of the database, to a new file (an existing one is never replaced)") },
   { "check", "[--repair]", "repair", 0, 0,
     att_cli_cmd_check, N_("integrity check of the database; --repair rebuilds the saved copy of the register") },
 };
@@ -407,11 +407,11 @@ AttPupil *
 att_cli_find_pupil (AttDb      *db,
                     const char *upn)
 {
-  g_autofree char *upper = g_ascii_strup (upn, -1);
-  AttPupil *pupil = att_pupils_find (db, upper);
+  g_autoptr(GError) error = NULL;
+  AttPupil *pupil = att_pupils_find_or_error (db, upn, &error);
 
   if (pupil == NULL)
-    att_cli_refuse_msg (_("There is no pupil with the UPN %s"), upn);
+    att_cli_refuse (error);
   return pupil;
 }
 

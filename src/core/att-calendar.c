@@ -9,6 +9,7 @@
 #include "att-calendar.h"
 #include "att-db-private.h"
 #include "att-error.h"
+#include "att-text.h"
 #include "att-users.h"
 
 /* A term longer than this is a typing mistake (a wrong year), and would
@@ -689,6 +690,8 @@ att_calendar_add_term (AttDb       *db,
                    _("A term needs a name, for example “Autumn 1 2024”"));
       return 0;
     }
+  if (!att_text_check (_("The term's name"), clean, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE, error))
+    return 0;
   if (!check_dates (start, end, error))
     return 0;
   range = describe_range (start, end);
@@ -821,6 +824,8 @@ att_calendar_add_closure (AttDb       *db,
                    _("A closure needs a reason, for example “INSET day”"));
       return 0;
     }
+  if (!att_text_check (_("The reason"), clean, ATT_TEXT_REASON_MAX, ATT_TEXT_ONE_LINE, error))
+    return 0;
   if (session < -1 || session > 1)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
@@ -858,9 +863,12 @@ att_calendar_add_closure (AttDb       *db,
   sqlite3_bind_int (stmt, 2, end);
   sqlite3_bind_int (stmt, 3, session);
   {
-    gint64 marked = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+    gint64 marked = 0;
 
-    sqlite3_reset (stmt);
+    /* A count that cannot be read refuses the closure rather than
+     * passing it as "nothing marked". */
+    if (!att_db_query_int (db, stmt, &marked, _("read the register"), error))
+      goto failed;
     if (marked > 0)
       {
         g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,

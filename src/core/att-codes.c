@@ -153,20 +153,39 @@ att_code_parse_for_mark (const char  *text,
 
   code = att_code_lookup (trimmed);
 
-  /* Some systems export sub-codes such as I01 or X01: keep the parent. */
-  if (code == ATT_CODE_NONE && strlen (trimmed) > 1)
+  /* Some systems export sub-codes such as I01 or X01: the school's own
+   * reasons under a DfE code, numbered from 01. A sub-code is "known", and
+   * kept as its parent with a note, when it is a code of the table followed
+   * by exactly two digits from 01 to 09: the numbering the MIS exports we
+   * have seen use, where a school has a handful of reasons per code.
+   * Anything else that ends in digits (Q9, I99, I001) is much more likely
+   * a slip than a reason, and storing it as its parent would put a code
+   * in the register that nobody chose: it is refused. */
+  if (code == ATT_CODE_NONE)
     {
-      gsize i = strlen (trimmed);
+      gsize len = strlen (trimmed);
+      AttCode parent = ATT_CODE_NONE;
 
-      while (i > 1 && g_ascii_isdigit (trimmed[i - 1]))
-        i--;
-      for (gsize keep = strlen (trimmed) - 1; keep >= i && code == ATT_CODE_NONE; keep--)
+      if (len >= 3 && trimmed[len - 2] == '0' &&
+          trimmed[len - 1] >= '1' && trimmed[len - 1] <= '9')
         {
-          g_autofree char *parent = g_strndup (trimmed, keep);
-          code = att_code_lookup (parent);
-          if (code != ATT_CODE_NONE && note)
+          g_autofree char *head = g_strndup (trimmed, len - 2);
+
+          parent = att_code_lookup (head);
+        }
+      if (parent != ATT_CODE_NONE)
+        {
+          code = parent;
+          if (note)
             *note = g_strdup_printf (_("Sub-code “%s” was recorded as its parent code “%s”"),
                                      trimmed, att_code_to_string (code));
+        }
+      else if (len > 1 && g_ascii_isdigit (trimmed[len - 1]))
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("“%s” is not an attendance code or a sub-code this program knows (a code followed by 01 to 09, such as I01): write the DfE code itself"),
+                       trimmed);
+          return ATT_CODE_NONE;
         }
     }
 

@@ -10,6 +10,7 @@
 #include "att-db-private.h"
 #include "att-error.h"
 #include "att-pupils-private.h"
+#include "att-text.h"
 #include "att-users.h"
 
 G_DEFINE_BOXED_TYPE (AttContact, att_contact, att_contact_copy, att_contact_free)
@@ -116,6 +117,33 @@ att_contact_check (const AttContact  *contact,
                    GError           **error)
 {
   const char *at = NULL;
+  const struct {
+    const char   *column;
+    const char   *label;
+    const char   *text;
+    guint         max_chars;
+  } texts[] = {
+    { "title", _("Title"), contact->title, ATT_TEXT_SHORT_MAX },
+    { "forename", _("Forename"), contact->forename, ATT_TEXT_NAME_MAX },
+    { "surname", _("Surname"), contact->surname, ATT_TEXT_NAME_MAX },
+    { "relationship", _("Relationship"), contact->relationship, ATT_TEXT_SHORT_MAX },
+    { "phone_home", _("Home phone"), contact->phone_home, ATT_TEXT_SHORT_MAX },
+    { "phone_mobile", _("Mobile phone"), contact->phone_mobile, ATT_TEXT_SHORT_MAX },
+    { "phone_work", _("Work phone"), contact->phone_work, ATT_TEXT_SHORT_MAX },
+    { "email", _("E-mail"), contact->email, ATT_TEXT_LINE_MAX },
+    { "address_1", _("Address line 1"), contact->address_1, ATT_TEXT_LINE_MAX },
+    { "address_2", _("Address line 2"), contact->address_2, ATT_TEXT_LINE_MAX },
+    { "town", _("Town"), contact->town, ATT_TEXT_NAME_MAX },
+    { "postcode", _("Postcode"), contact->postcode, ATT_TEXT_SHORT_MAX },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!att_text_check (texts[i].label, texts[i].text, texts[i].max_chars,
+                         ATT_TEXT_ONE_LINE, error))
+      {
+        at = texts[i].column;
+        goto failed;
+      }
 
   if (contact->priority < 1)
     {
@@ -173,16 +201,7 @@ att_contact_validate (const AttContact  *contact,
   "parental_responsibility, lives_with, receives_letters, phone_home, " \
   "phone_mobile, phone_work, email, address_1, address_2, town, postcode"
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
-
-  return text ? g_strdup (text) : NULL;
-}
-
-static AttContact *
+static gpointer
 contact_from_row (sqlite3_stmt *stmt)
 {
   AttContact *contact = g_new0 (AttContact, 1);
@@ -190,21 +209,21 @@ contact_from_row (sqlite3_stmt *stmt)
   contact->id = sqlite3_column_int64 (stmt, 0);
   contact->pupil_id = sqlite3_column_int64 (stmt, 1);
   contact->priority = sqlite3_column_int (stmt, 2);
-  contact->title = dup_column (stmt, 3);
-  contact->forename = dup_column (stmt, 4);
-  contact->surname = dup_column (stmt, 5);
-  contact->relationship = dup_column (stmt, 6);
+  contact->title = att_db_column_dup (stmt, 3);
+  contact->forename = att_db_column_dup (stmt, 4);
+  contact->surname = att_db_column_dup (stmt, 5);
+  contact->relationship = att_db_column_dup (stmt, 6);
   contact->parental_responsibility = sqlite3_column_int (stmt, 7) != 0;
   contact->lives_with = sqlite3_column_int (stmt, 8) != 0;
   contact->receives_letters = sqlite3_column_int (stmt, 9) != 0;
-  contact->phone_home = dup_column (stmt, 10);
-  contact->phone_mobile = dup_column (stmt, 11);
-  contact->phone_work = dup_column (stmt, 12);
-  contact->email = dup_column (stmt, 13);
-  contact->address_1 = dup_column (stmt, 14);
-  contact->address_2 = dup_column (stmt, 15);
-  contact->town = dup_column (stmt, 16);
-  contact->postcode = dup_column (stmt, 17);
+  contact->phone_home = att_db_column_dup (stmt, 10);
+  contact->phone_mobile = att_db_column_dup (stmt, 11);
+  contact->phone_work = att_db_column_dup (stmt, 12);
+  contact->email = att_db_column_dup (stmt, 13);
+  contact->address_1 = att_db_column_dup (stmt, 14);
+  contact->address_2 = att_db_column_dup (stmt, 15);
+  contact->town = att_db_column_dup (stmt, 16);
+  contact->postcode = att_db_column_dup (stmt, 17);
   return contact;
 }
 
@@ -213,9 +232,7 @@ att_contacts_for_pupil (AttDb   *db,
                         gint64   pupil_id,
                         GError **error)
 {
-  g_autoptr(GPtrArray) contacts = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
 
@@ -226,17 +243,8 @@ att_contacts_for_pupil (AttDb   *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, pupil_id);
-
-  contacts = g_ptr_array_new_with_free_func ((GDestroyNotify)att_contact_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (contacts, contact_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      att_db_set_sqlite_error (db, error, _("read the contacts"));
-      return NULL;
-    }
-  return g_steal_pointer (&contacts);
+  return att_db_collect (db, stmt, contact_from_row, (GDestroyNotify)att_contact_free,
+                         _("read the contacts"), error);
 }
 
 static void
@@ -295,14 +303,9 @@ att_contacts_save (AttDb          *db,
   if (!att_contact_validate (contact, error))
     return 0;
 
-  pupil = att_pupils_get (db, contact->pupil_id);
+  pupil = att_pupils_get_or_error (db, contact->pupil_id, error);
   if (pupil == NULL)
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("There is no pupil number %lld for this contact"),
-                   (long long) contact->pupil_id);
-      return 0;
-    }
+    return 0;
 
   name = att_contact_dup_name (contact);
 

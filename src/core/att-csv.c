@@ -42,6 +42,12 @@ record_is_blank (GPtrArray *fields)
   return TRUE;
 }
 
+/* The longest row a file may have. A row of an MIS export is a few
+ * hundred characters (a pupil with a long medical note a few thousand);
+ * anything longer is not a CSV export, or has lost its line breaks, and
+ * is refused with its row number rather than read into a value. */
+#define MAX_ROW_LENGTH (16 * 1024)
+
 /* Files are read whole: MIS exports are a few megabytes at most. The
  * parser works on bytes; the separators it looks for are ASCII, which
  * never occur inside a UTF-8 sequence, so each field is checked as UTF-8
@@ -59,6 +65,7 @@ att_csv_parse_at (const char  *data,
   const char *end = data + length;
   guint row = 1;          /* the row being read, as a spreadsheet counts */
   guint quote_row = 0;    /* where an open quoted field started */
+  const char *row_start;  /* where the record being read started */
   gboolean in_quotes = FALSE;
   gboolean have_header = FALSE;
 
@@ -77,6 +84,7 @@ att_csv_parse_at (const char  *data,
     p += 3;
 
   fields = g_ptr_array_new_with_free_func (g_free);
+  row_start = p;
 
   while (TRUE)
     {
@@ -84,6 +92,15 @@ att_csv_parse_at (const char  *data,
       char c = at_end ? '\0' : *p;
       gboolean end_field = FALSE;
       gboolean end_record = FALSE;
+
+      if ((gsize)(p - row_start) > MAX_ROW_LENGTH)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("this row is longer than %u characters, the most a row may have: is this the right file, saved as CSV?"),
+                       (guint)MAX_ROW_LENGTH);
+          *error_row = in_quotes ? quote_row : row;
+          return NULL;
+        }
 
       if (in_quotes)
         {
@@ -191,6 +208,7 @@ att_csv_parse_at (const char  *data,
           if (at_end)
             break;
           row++;
+          row_start = p;
         }
     }
 
@@ -271,14 +289,31 @@ att_csv_column (AttCsv     *csv,
   return -1;
 }
 
+/* A cell that begins with one of these is read by a spreadsheet as a
+ * formula (or, for tab and carriage return, may be turned into one), so a
+ * name or comment such as "=HYPERLINK(...)" could run in the office's
+ * spreadsheet. Such a cell is written as text: with a leading apostrophe,
+ * as OWASP recommends. A cell that begins with an apostrophe gets one too,
+ * so that the reader can take exactly one away (att_csv_unprotect()) and
+ * every value comes back as it was. */
+static gboolean
+needs_protection (const char *field)
+{
+  return field[0] != '\0' && strchr ("=+-@\t\r'", field[0]) != NULL;
+}
+
 char *
 att_csv_quote (const char *field)
 {
+  g_autofree char *protected = NULL;
   GString *out;
   gsize len;
 
   if (field == NULL)
     return g_strdup ("");
+
+  if (needs_protection (field))
+    field = protected = g_strconcat ("'", field, NULL);
 
   len = strlen (field);
   /* Spaces at either end are quoted too, so that they survive a reader
@@ -297,6 +332,35 @@ att_csv_quote (const char *field)
     }
   g_string_append_c (out, '"');
   return g_string_free (out, FALSE);
+}
+
+const char *
+att_csv_unprotect (const char *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (field[0] == '\'' && needs_protection (field + 1))
+    return field + 1;
+  return field;
+}
+
+void
+att_csv_append_row (GString           *out,
+                    const char * const *cells,
+                    guint               n_cells)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (cells != NULL || n_cells == 0);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      g_autofree char *cell = att_csv_quote (cells[i]);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, cell);
+    }
+  g_string_append_c (out, '\n');
 }
 
 gboolean

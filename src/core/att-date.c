@@ -264,3 +264,26 @@ att_time_format (int minutes)
     return g_strdup ("");
   return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
 }
+
+/* Easter Sunday in the Gregorian calendar (the "anonymous" computus
+ * published in Nature in 1876, valid for every Gregorian year). */
+AttDate
+att_date_easter_sunday (int year)
+{
+  int a = year % 19;
+  int b = year / 100;
+  int c = year % 100;
+  int d = b / 4;
+  int e = b % 4;
+  int f = (b + 8) / 25;
+  int g = (b - f + 1) / 3;
+  int h = (19 * a + b - d - g + 15) % 30;
+  int i = c / 4;
+  int k = c % 4;
+  int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31;
+  int day = ((h + l - 7 * m + 114) % 31) + 1;
+
+  return att_date_from_ymd (year, month, day);
+}

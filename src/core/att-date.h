@@ -46,6 +46,9 @@ char        *att_date_format_long     (AttDate      date);
 AttDate      att_date_school_year_start (AttDate    date);
 /* The calendar year in which the school year holding @date starts. */
 int          att_date_school_year     (AttDate      date);
+/* Easter Sunday of @year in the Gregorian calendar: the bank holidays
+ * and the demo school's terms both hang on it. */
+AttDate      att_date_easter_sunday   (int          year);
 /* Age in whole years on @on. */
 int          att_date_age_on          (AttDate      birth,
                                        AttDate      on);

@@ -38,6 +38,11 @@ struct _AttDb
   gboolean      marks_all_changed;  /* too many to list (a bulk load) */
 };
 
+/* The migrations (att-db-migrations.c): how many there are, and the SQL
+ * that brings the schema from @version to @version + 1. */
+guint         att_db_n_migrations      (void);
+const char   *att_db_migration         (guint         version);
+
 sqlite3      *att_db_get_handle        (AttDb        *self);
 /* A prepared statement cached on the connection, reset and with its
  * bindings cleared. Do not finalize it. */
@@ -59,6 +64,29 @@ void          att_db_note_change       (AttDb        *self,
 /* Steps a statement expected to finish (INSERT, UPDATE, DELETE). */
 gboolean      att_db_step_done         (AttDb        *self,
                                         sqlite3_stmt *stmt,
+                                        GError      **error);
+
+/* Shared statement helpers, so that the store code reads rows one way. */
+
+/* The text of a column, copied; NULL for an SQL NULL. */
+char         *att_db_column_dup        (sqlite3_stmt *stmt,
+                                        int           column);
+/* Steps @stmt to its end and resets it, adding what @from_row makes of
+ * each row to a new array that frees them with @free_func. NULL with an
+ * error that says the database could not @what ("read the users"). */
+typedef gpointer (*AttDbRowFunc)       (sqlite3_stmt *stmt);
+GPtrArray    *att_db_collect           (AttDb        *self,
+                                        sqlite3_stmt *stmt,
+                                        AttDbRowFunc  from_row,
+                                        GDestroyNotify free_func,
+                                        const char   *what,
+                                        GError      **error);
+/* Steps a statement that gives one row of one whole number (a count, an
+ * EXISTS) and resets it. */
+gboolean      att_db_query_int         (AttDb        *self,
+                                        sqlite3_stmt *stmt,
+                                        gint64       *value,
+                                        const char   *what,
                                         GError      **error);
 
 /* Key/value settings in the settings table; NULL if unset. */

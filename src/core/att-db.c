@@ -5,178 +5,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "att-db-private.h"
 #include "att-register-private.h"
 #include "att-error.h"
-
-/* Each migration brings the schema from version N to N + 1 and runs in a
- * transaction of its own together with the user_version bump, so a crash
- * half way leaves the database at the previous version. Never edit a
- * migration that has shipped: append a new one. */
-static const char * const migrations[] = {
-  /* 1: the foundation */
-  "CREATE TABLE settings ("
-  "  key   TEXT PRIMARY KEY,"
-  "  value TEXT NOT NULL"
-  ") WITHOUT ROWID;"
-
-  "CREATE TABLE users ("
-  "  id         INTEGER PRIMARY KEY,"
-  "  name       TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
-  "  role       TEXT NOT NULL CHECK (role IN ('receptionist', 'attendance-officer', 'headteacher', 'admin')),"
-  "  position   TEXT NOT NULL DEFAULT '',"
-  "  active     INTEGER NOT NULL DEFAULT 1,"
-  "  created_at INTEGER NOT NULL"
-  ");"
-
-  /* Who acted, as they were named and placed at the time. */
-  "CREATE TABLE actors ("
-  "  id       INTEGER PRIMARY KEY,"
-  "  user_id  INTEGER REFERENCES users (id),"
-  "  name     TEXT NOT NULL,"
-  "  position TEXT NOT NULL,"
-  "  UNIQUE (user_id, name, position)"
-  ");"
-
-  "CREATE TABLE audit_log ("
-  "  id       INTEGER PRIMARY KEY,"
-  "  at       INTEGER NOT NULL,"
-  "  actor_id INTEGER NOT NULL REFERENCES actors (id),"
-  "  action   TEXT NOT NULL,"
-  "  detail   TEXT NOT NULL DEFAULT ''"
-  ");"
-
-  /* Dates are Julian day numbers (see att-date.h). */
-  "CREATE TABLE terms ("
-  "  id         INTEGER PRIMARY KEY,"
-  "  name       TEXT NOT NULL,"
-  "  start_date INTEGER NOT NULL,"
-  "  end_date   INTEGER NOT NULL,"
-  "  CHECK (start_date <= end_date)"
-  ");"
-
-  "CREATE TABLE closures ("
-  "  id         INTEGER PRIMARY KEY,"
-  "  start_date INTEGER NOT NULL,"
-  "  end_date   INTEGER NOT NULL,"
-  "  session    INTEGER NOT NULL DEFAULT -1 CHECK (session IN (-1, 0, 1)),"
-  "  reason     TEXT NOT NULL,"
-  "  CHECK (start_date <= end_date)"
-  ");"
-
-  "CREATE TABLE pupils ("
-  "  id                 INTEGER PRIMARY KEY,"
-  "  upn                TEXT NOT NULL UNIQUE,"
-  "  legal_surname      TEXT NOT NULL,"
-  "  legal_forename     TEXT NOT NULL,"
-  "  preferred_surname  TEXT,"
-  "  preferred_forename TEXT,"
-  "  dob                INTEGER NOT NULL,"
-  "  sex                TEXT NOT NULL CHECK (sex IN ('M', 'F')),"
-  "  year_group         INTEGER NOT NULL CHECK (year_group BETWEEN 0 AND 14),"
-  "  reg_group          TEXT NOT NULL,"
-  "  admission_date     INTEGER NOT NULL,"
-  "  leaving_date       INTEGER,"
-  "  fsm                INTEGER NOT NULL DEFAULT 0,"
-  "  sen                TEXT NOT NULL DEFAULT 'N' CHECK (sen IN ('N', 'K', 'E')),"
-  "  eal                INTEGER NOT NULL DEFAULT 0,"
-  "  looked_after       INTEGER NOT NULL DEFAULT 0,"
-  "  social_worker      INTEGER NOT NULL DEFAULT 0,"
-  "  young_carer        INTEGER NOT NULL DEFAULT 0,"
-  "  medical_note       TEXT,"
-  "  CHECK (leaving_date IS NULL OR leaving_date >= admission_date)"
-  ");"
-
-  "CREATE TABLE contacts ("
-  "  id                      INTEGER PRIMARY KEY,"
-  "  pupil_id                INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,"
-  "  priority                INTEGER NOT NULL CHECK (priority >= 1),"
-  "  title                   TEXT,"
-  "  forename                TEXT,"
-  "  surname                 TEXT NOT NULL,"
-  "  relationship            TEXT NOT NULL,"
-  "  parental_responsibility INTEGER NOT NULL DEFAULT 0,"
-  "  lives_with              INTEGER NOT NULL DEFAULT 0,"
-  "  receives_letters        INTEGER NOT NULL DEFAULT 0,"
-  "  phone_home              TEXT,"
-  "  phone_mobile            TEXT,"
-  "  phone_work              TEXT,"
-  "  email                   TEXT,"
-  "  address_1               TEXT,"
-  "  address_2               TEXT,"
-  "  town                    TEXT,"
-  "  postcode                TEXT,"
-  "  UNIQUE (pupil_id, priority)"
-  ");"
-
-  /* The register: the current mark of each session. Codes are stored as
-   * their DfE text so the record reads without this program. */
-  "CREATE TABLE marks ("
-  "  pupil_id     INTEGER NOT NULL REFERENCES pupils (id),"
-  "  date         INTEGER NOT NULL,"
-  "  session      INTEGER NOT NULL CHECK (session IN (0, 1)),"
-  "  code         TEXT NOT NULL,"
-  "  minutes_late INTEGER,"
-  "  comment      TEXT,"
-  "  amendments   INTEGER NOT NULL DEFAULT 0,"
-  "  PRIMARY KEY (pupil_id, date, session)"
-  ") WITHOUT ROWID;"
-  "CREATE INDEX marks_by_date ON marks (date, session);"
-
-  /* Every entry and every amendment, append-only. */
-  "CREATE TABLE mark_history ("
-  "  id          INTEGER PRIMARY KEY,"
-  "  pupil_id    INTEGER NOT NULL REFERENCES pupils (id),"
-  "  date        INTEGER NOT NULL,"
-  "  session     INTEGER NOT NULL,"
-  "  old_code    TEXT,"
-  "  new_code    TEXT,"
-  "  old_minutes INTEGER,"
-  "  new_minutes INTEGER,"
-  "  comment     TEXT,"
-  "  reason      TEXT,"
-  "  actor_id    INTEGER NOT NULL REFERENCES actors (id),"
-  "  at          INTEGER NOT NULL"
-  ");"
-  "CREATE INDEX mark_history_by_session ON mark_history (pupil_id, date, session);"
-  "CREATE TRIGGER mark_history_kept BEFORE UPDATE ON mark_history"
-  "  BEGIN SELECT RAISE (ABORT, 'the register history is never rewritten'); END;"
-  "CREATE TRIGGER mark_history_not_deleted BEFORE DELETE ON mark_history"
-  "  BEGIN SELECT RAISE (ABORT, 'the register history is never deleted'); END;"
-
-  /* A compact copy of each pupil's marks per school year (one byte per
-   * session), written in the same transaction as the marks. It is derived
-   * data: `check` compares it with the marks and it can be rebuilt. */
-  "CREATE TABLE mark_years ("
-  "  pupil_id INTEGER NOT NULL REFERENCES pupils (id),"
-  "  year     INTEGER NOT NULL,"
-  "  codes    BLOB NOT NULL,"
-  "  PRIMARY KEY (pupil_id, year)"
-  ") WITHOUT ROWID;"
-
-  /* Decisions taken when a pupil meets the National Framework threshold. */
-  "CREATE TABLE penalty_decisions ("
-  "  id           INTEGER PRIMARY KEY,"
-  "  pupil_id     INTEGER NOT NULL REFERENCES pupils (id),"
-  "  as_of        INTEGER NOT NULL,"
-  "  window_start INTEGER,"
-  "  window_end   INTEGER,"
-  "  sessions     INTEGER,"
-  "  decision     TEXT NOT NULL CHECK (decision IN ('support', 'notice-to-improve', 'penalty-notice', 'other')),"
-  "  rationale    TEXT NOT NULL,"
-  "  withdrawn    INTEGER NOT NULL DEFAULT 0,"
-  "  actor_id     INTEGER NOT NULL REFERENCES actors (id),"
-  "  at           INTEGER NOT NULL"
-  ");"
-  "CREATE INDEX penalty_decisions_by_pupil ON penalty_decisions (pupil_id, as_of);",
-
-  /* The amended marks of a day or a week (the grid's corner marks), found
-   * from the index alone rather than by reading every mark of the week. */
-  "CREATE INDEX marks_amended ON marks (date, session, pupil_id, amendments) WHERE amendments > 0;",
-};
+#include "att-file.h"
 
 static gint64 read_data_version (AttDb      *self);
 static gint64 read_max_id       (AttDb      *self,
@@ -195,7 +32,7 @@ G_DEFINE_FINAL_TYPE (AttDb, att_db, G_TYPE_OBJECT)
 int
 att_db_schema_version (void)
 {
-  return G_N_ELEMENTS (migrations);
+  return att_db_n_migrations ();
 }
 
 static void
@@ -299,17 +136,28 @@ att_db_get_serial (AttDb *self)
   return self->serial;
 }
 
-void
-att_db_set_sqlite_error (AttDb       *self,
-                         GError     **error,
-                         const char  *what)
-{
-  int code = sqlite3_errcode (self->handle);
+/* How long a writer waits for another to finish before it gives up. An
+ * import of a few thousand marks takes a second or two; the app and
+ * attendance-cli share the file, so a write that comes in meanwhile
+ * waits rather than failing at once. */
+#define BUSY_TIMEOUT_MS 5000
 
+static void
+set_error_from_code (AttDb       *self,
+                     int          code,
+                     GError     **error,
+                     const char  *what)
+{
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
-                 _("The database is busy (another program is writing to it); try again in a moment (%s)"),
-                 what);
+                 _("The database is busy: another Attendance window or attendance-cli (an import, perhaps) has been saving changes for more than %d seconds. Nothing was saved: wait until it has finished, then try again"),
+                 BUSY_TIMEOUT_MS / 1000);
+  else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+    /* Translators: the second %s is SQLite's own words, such as
+     * "database disk image is malformed" */
+    g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                 _("%s is damaged (%s): restore the latest backup, by copying it over this file while Attendance is closed"),
+                 self->path, sqlite3_errmsg (self->handle));
   else if (code == SQLITE_FULL)
     g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                  _("The disk is full: nothing was saved (%s)"), what);
@@ -320,6 +168,14 @@ att_db_set_sqlite_error (AttDb       *self,
     g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                  _("The database could not %s: %s"), what,
                  sqlite3_errmsg (self->handle));
+}
+
+void
+att_db_set_sqlite_error (AttDb       *self,
+                         GError     **error,
+                         const char  *what)
+{
+  set_error_from_code (self, sqlite3_errcode (self->handle), error, what);
 }
 
 sqlite3_stmt *
@@ -356,7 +212,16 @@ att_db_exec (AttDb       *self,
 {
   char *message = NULL;
 
-  if (sqlite3_exec (self->handle, sql, NULL, NULL, &message) != SQLITE_OK)
+  int rc = sqlite3_exec (self->handle, sql, NULL, NULL, &message);
+
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_FULL || rc == SQLITE_READONLY ||
+      rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+    {
+      set_error_from_code (self, rc, error, _("save the change"));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                    _("The database could not be updated: %s"),
@@ -382,6 +247,57 @@ att_db_step_done (AttDb         *self,
   att_db_set_sqlite_error (self, error, _("save the change"));
   sqlite3_reset (stmt);
   return FALSE;
+}
+
+char *
+att_db_column_dup (sqlite3_stmt *stmt,
+                   int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text ? g_strdup (text) : NULL;
+}
+
+GPtrArray *
+att_db_collect (AttDb          *self,
+                sqlite3_stmt   *stmt,
+                AttDbRowFunc    from_row,
+                GDestroyNotify  free_func,
+                const char     *what,
+                GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (self, error, what);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+att_db_query_int (AttDb         *self,
+                  sqlite3_stmt  *stmt,
+                  gint64        *value,
+                  const char    *what,
+                  GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      att_db_set_sqlite_error (self, error, what);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -724,7 +640,7 @@ migrate (AttDb   *self,
 
       if (!att_db_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
-      if (!att_db_exec (self, migrations[version], error) ||
+      if (!att_db_exec (self, att_db_migration (version), error) ||
           !att_db_exec (self, bump, error))
         {
           att_db_exec (self, "ROLLBACK", NULL);
@@ -738,6 +654,93 @@ migrate (AttDb   *self,
           return FALSE;
         }
     }
+  return TRUE;
+}
+
+/* Whether an existing file is an Attendance database (of any version),
+ * before anything is written to it: a file that is not SQLite at all, or
+ * the SQLite database of another program, is refused rather than turned
+ * into an empty school. */
+static gboolean
+is_attendance_file (AttDb   *self,
+                    GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc, version = -1, tables = 0;
+
+  rc = sqlite3_prepare_v2 (self->handle,
+                           "SELECT (SELECT user_version FROM pragma_user_version), "
+                           "(SELECT count(*) FROM sqlite_master WHERE type = 'table')",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      version = sqlite3_column_int (stmt, 0);
+      tables = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_NOTADB)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("%s is not an attendance database (it is not a database at all, or it is damaged beyond reading): if it held the school's register, restore the latest backup over it while Attendance is closed"),
+                   self->path);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      att_db_set_sqlite_error (self, error, _("be read"));
+      return FALSE;
+    }
+  if (version == 0 && tables > 0)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("%s is the database of another program, not an attendance database: nothing was changed; open the school's own file, or restore it from a backup"),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The tables every version of the schema has. One that is missing means
+ * the file was damaged, or edited by hand, after it was made. */
+static gboolean
+has_every_table (AttDb   *self,
+                 GError **error)
+{
+  static const char * const tables[] = {
+    "settings", "users", "actors", "audit_log", "terms", "closures", "pupils",
+    "contacts", "marks", "mark_history", "mark_years", "penalty_decisions",
+  };
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->handle,
+                          "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      att_db_set_sqlite_error (self, error, _("be read"));
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, tables[i], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        continue;
+      if (rc == SQLITE_DONE)
+        g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                     _("%s has no table “%s”, which every attendance database has: it was damaged or changed by another program; restore the latest backup over it while Attendance is closed"),
+                     self->path, tables[i]);
+      else
+        att_db_set_sqlite_error (self, error, _("be read"));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
   return TRUE;
 }
 
@@ -760,14 +763,17 @@ open_database (const char  *path,
                        _("A database already exists at %s: nothing was changed"), path);
           return NULL;
         }
-      if (g_mkdir_with_parents (dir, 0700) != 0)
+      if (g_mkdir_with_parents (dir, ATT_FOLDER_MODE) != 0)
         {
           int saved = errno;
           g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                        _("Could not create the folder %s: %s"), dir, g_strerror (saved));
           return NULL;
         }
-      flags |= SQLITE_OPEN_CREATE;
+      /* Made here, readable by its owner only, before SQLite opens it:
+       * SQLite gives the -wal and -shm files the mode of the database. */
+      if (!att_file_create_private (path, error))
+        return NULL;
     }
   else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
@@ -803,11 +809,14 @@ open_database (const char  *path,
 
   sqlite3_extended_result_codes (self->handle, 0);
   /* Wait for another writer (the app and attendance-cli share the file). */
-  sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 
   /* WAL keeps readers and a writer apart and survives a crash or power cut
    * with every committed transaction; synchronous=FULL makes each commit
    * durable before it returns. */
+  if (!create && !is_attendance_file (self, error))
+    return NULL;
+
   if (!att_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !att_db_exec (self, "PRAGMA synchronous = FULL", error) ||
       !att_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
@@ -817,7 +826,7 @@ open_database (const char  *path,
       return NULL;
     }
 
-  if (!migrate (self, error))
+  if (!migrate (self, error) || !has_every_table (self, error))
     return NULL;
 
   remember_logs (self);
@@ -848,11 +857,13 @@ att_db_backup (AttDb       *self,
   g_autofree char *tmp_path = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
-  int rc;
+  int rc, fd;
 
   g_return_val_if_fail (ATT_IS_DB (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
+  /* A backup never replaces or removes a file it did not make, not even
+   * an older backup: the office chooses a new name each time. */
   if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_EXISTS,
@@ -860,17 +871,27 @@ att_db_backup (AttDb       *self,
       return FALSE;
     }
 
-  /* Write beside the destination and rename at the end, so a backup that
-   * fails part way never looks like a good one. */
-  tmp_path = g_strconcat (dest_path, ".part", NULL);
-  g_unlink (tmp_path);
-  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  /* Written to a new temporary file of our own beside the destination
+   * (readable by its owner only) and moved into place at the end, so a
+   * backup that fails part way never looks like a good one. */
+  tmp_path = g_strconcat (dest_path, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, ATT_FILE_MODE);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("Could not create the backup file %s: %s"), dest_path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  rc = sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                    _("Could not create the backup file %s: %s"), dest_path,
                    dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
       sqlite3_close (dest);
+      g_unlink (tmp_path);
       return FALSE;
     }
 
@@ -907,15 +928,35 @@ att_db_backup (AttDb       *self,
   sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   sqlite3_close (dest);
 
-  if (g_rename (tmp_path, dest_path) != 0)
+  if (!att_file_move_new (tmp_path, dest_path, error))
     {
-      int saved = errno;
-      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
-                   _("Could not finish the backup %s: %s"), dest_path, g_strerror (saved));
       g_unlink (tmp_path);
       return FALSE;
     }
   return TRUE;
+}
+
+void
+att_db_check_access (AttDb     *self,
+                     GPtrArray *warnings)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *folder = NULL;
+  char *problem;
+
+  g_return_if_fail (ATT_IS_DB (self));
+  g_return_if_fail (warnings != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (self->path, suffixes[i], NULL);
+
+      if ((problem = att_file_access_problem (file, FALSE)) != NULL)
+        g_ptr_array_add (warnings, problem);
+    }
+  folder = g_path_get_dirname (self->path);
+  if ((problem = att_file_access_problem (folder, TRUE)) != NULL)
+    g_ptr_array_add (warnings, problem);
 }
 
 /* Implemented with the register, which owns the compact arrays. */
@@ -929,6 +970,8 @@ att_db_check (AttDb      *self,
               GError    **error)
 {
   sqlite3_stmt *stmt;
+  guint damaged = 0;
+  int rc;
 
   g_return_val_if_fail (ATT_IS_DB (self), FALSE);
   g_return_val_if_fail (problems != NULL, FALSE);
@@ -938,13 +981,33 @@ att_db_check (AttDb      *self,
       att_db_set_sqlite_error (self, error, _("run its integrity check"));
       return FALSE;
     }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *text = (const char *)sqlite3_column_text (stmt, 0);
       if (g_strcmp0 (text, "ok") != 0)
-        g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), text));
+        {
+          g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), text));
+          damaged++;
+        }
     }
   sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (self, error, _("run its integrity check"));
+      return FALSE;
+    }
+  /* A damaged file cannot be mended from itself, and reading on would
+   * only fail on the damage: say what to do. */
+  if (damaged > 0)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s is damaged (%u problem in the file itself): restore the latest backup, by copying it over this file while Attendance is closed",
+                                "%s is damaged (%u problems in the file itself): restore the latest backup, by copying it over this file while Attendance is closed",
+                                damaged),
+                   self->path, damaged);
+      return FALSE;
+    }
 
   if (sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
     {

@@ -45,17 +45,26 @@ gboolean    att_db_backup           (AttDb        *self,
 /* SQLite's integrity and foreign-key checks plus the register's own: every
  * cached per-pupil array agrees with the marks it was built from. Each
  * problem found is appended to @problems as a sentence; returns TRUE when
- * the check ran (whether or not it found problems). */
+ * the check ran (whether or not it found problems). A file damaged in
+ * itself (SQLite's integrity check fails) is an error that says to
+ * restore a backup, with SQLite's findings in @problems. */
 gboolean    att_db_check            (AttDb        *self,
                                      GPtrArray    *problems,
                                      GError      **error);
 
+/* Appends a sentence to @warnings for each of the database, its -wal and
+ * -shm files and its folder that others than the owner may read. */
+void        att_db_check_access     (AttDb        *self,
+                                     GPtrArray    *warnings);
+
 /* Whether another program (attendance-cli, a second window, an import
  * on its own connection) has committed to the file since the last look.
- * If so every cache is read again and the database emits "marks-changed"
- * with no list, then "changed" with every flag, as views must take
- * anything as changed. A window calls it on a timer and when it is
- * focused. Returns whether anything had changed. */
+ * If so, the rows it added to the register's history and the audit log
+ * say what changed: the caches concerned are read again and the database
+ * emits "marks-changed" with the sessions written (no list when there are
+ * too many, or when more than marks changed), then "changed" with the
+ * areas touched, as after its own commits. A window calls it on a timer.
+ * Returns whether anything had changed. */
 gboolean    att_db_poll             (AttDb        *self);
 
 /* Bumped after every committed change; lets views know when to refresh. */

@@ -70,18 +70,62 @@ att_import_problem_format (const AttImportProblem *problem)
   return g_strdup (problem->message);
 }
 
+/* Values are quoted in messages; a message is cut short so that a huge
+ * value can never make a huge message. */
+#define MAX_MESSAGE_LENGTH 400
+
 static void
 add_item (GPtrArray  *items,
+          guint      *more,
           guint       row,
           const char *column,
           const char *message)
 {
-  AttImportProblem *problem = g_new0 (AttImportProblem, 1);
+  AttImportProblem *problem;
 
+  if (items->len >= ATT_IMPORT_MAX_PROBLEMS)
+    {
+      (*more)++;
+      return;
+    }
+
+  problem = g_new0 (AttImportProblem, 1);
   problem->row = row;
   problem->column = g_strdup (column);
-  problem->message = g_strdup (message);
+  if (strlen (message) > MAX_MESSAGE_LENGTH)
+    {
+      const char *cut = g_utf8_find_prev_char (message, message + MAX_MESSAGE_LENGTH);
+      g_autofree char *head = g_strndup (message, cut - message);
+
+      problem->message = g_strconcat (head, "…", NULL);
+    }
+  else
+    problem->message = g_strdup (message);
   g_ptr_array_add (items, problem);
+}
+
+char *
+att_import_report_format_problems (AttImportReport *report)
+{
+  GString *list = g_string_new (NULL);
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      g_autofree char *text = att_import_problem_format (g_ptr_array_index (report->problems, i));
+
+      if (i > 0)
+        g_string_append (list, "; ");
+      g_string_append (list, text);
+    }
+  if (report->more_problems > 0)
+    g_string_append_printf (list,
+                            /* Translators: after the first 50 problems of a file */
+                            g_dngettext (GETTEXT_PACKAGE, "; and %u more problem",
+                                         "; and %u more problems", report->more_problems),
+                            report->more_problems);
+  return g_string_free (list, FALSE);
 }
 
 /* The columns of one kind of file */
@@ -189,7 +233,7 @@ problem (Importer   *imp,
          const char *column,
          const char *message)
 {
-  add_item (imp->report->problems, imp->line, column, message);
+  add_item (imp->report->problems, &imp->report->more_problems, imp->line, column, message);
   imp->row_problems++;
 }
 
@@ -223,7 +267,7 @@ notice (Importer   *imp,
         const char *column,
         const char *message)
 {
-  add_item (imp->report->notices, line, column, message);
+  add_item (imp->report->notices, &imp->report->more_notices, line, column, message);
 }
 
 /* Reads and parses the file and finds its columns. Returns FALSE with
@@ -353,6 +397,50 @@ importer_usable (Importer *imp)
   return imp->csv != NULL && imp->report->problems->len == 0;
 }
 
+/* The start of every import: the user's right, the pupils the rows are
+ * matched against, and the file read and its columns found. */
+static gboolean
+importer_start (Importer          *imp,
+                AttDb             *db,
+                const AttUser     *user,
+                AttPermission      perm,
+                const char        *path,
+                const ColumnSpec  *specs,
+                guint              n_specs,
+                AttImportReport   *report,
+                GError           **error)
+{
+  memset (imp, 0, sizeof *imp);
+  if (!att_user_require (user, perm, error) ||
+      !att_pupils_list (db, error))
+    return FALSE;
+  if (!importer_open (imp, path, specs, n_specs, report, error))
+    {
+      importer_clear (imp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Counts a row that was read without problems: TRUE when it changes
+ * something and is kept. */
+static gboolean
+importer_count (Importer *imp,
+                gboolean  is_new,
+                gboolean  unchanged)
+{
+  if (is_new)
+    imp->report->added++;
+  else if (unchanged)
+    {
+      imp->report->unchanged++;
+      return FALSE;
+    }
+  else
+    imp->report->updated++;
+  return TRUE;
+}
+
 static void
 importer_start_row (Importer *imp,
                     guint     index)
@@ -398,7 +486,7 @@ value (Importer *imp,
 
   if (column < 0 || (guint)column >= imp->row->len)
     return "";
-  text = g_ptr_array_index (imp->row, column);
+  text = att_csv_unprotect (g_ptr_array_index (imp->row, column));
   g_free (*storage);
   *storage = g_strstrip (g_strdup (text));
   return *storage;
@@ -501,18 +589,8 @@ static gboolean
 importer_refuse (Importer  *imp,
                  GError   **error)
 {
-  GPtrArray *problems = imp->report->problems;
-  g_autoptr(GString) list = g_string_new (NULL);
-  guint n = problems->len;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *text = att_import_problem_format (g_ptr_array_index (problems, i));
-
-      if (i > 0)
-        g_string_append (list, "; ");
-      g_string_append (list, text);
-    }
+  g_autofree char *list = att_import_report_format_problems (imp->report);
+  guint n = imp->report->problems->len + imp->report->more_problems;
 
   imp->report->added = imp->report->updated = imp->report->unchanged = 0;
   g_set_error (error, ATT_ERROR, ATT_ERROR_IMPORT,
@@ -520,8 +598,18 @@ importer_refuse (Importer  *imp,
                g_dngettext (GETTEXT_PACKAGE,
                             "%s: %u problem, nothing was imported: %s",
                             "%s: %u problems, nothing was imported: %s", n),
-               imp->name, n, list->str);
+               imp->name, n, list);
   return FALSE;
+}
+
+/* Ends an import that could not be written: nothing was. */
+static void
+importer_fail (Importer  *imp,
+               GError   **error)
+{
+  g_prefix_error (error, _("%s: nothing was imported: "), imp->name);
+  imp->report->added = imp->report->updated = imp->report->unchanged = 0;
+  importer_clear (imp);
 }
 
 /* The summary written to the audit log after an import. */
@@ -531,6 +619,61 @@ import_summary (Importer *imp)
   return g_strdup_printf ("%s: %u rows, %u added, %u updated, %u unchanged",
                           imp->name, imp->report->rows, imp->report->added,
                           imp->report->updated, imp->report->unchanged);
+}
+
+/* Writes what an import found to change, in one transaction with its
+ * line in the audit log, or refuses the whole file when it found any
+ * problem. @write writes @data; @n_changes is how many changes there are.
+ * Clears the importer either way. */
+typedef gboolean (*ImportWriteFunc) (AttDb          *db,
+                                     const AttUser  *user,
+                                     gpointer        data,
+                                     GError        **error);
+
+static gboolean
+importer_finish (Importer         *imp,
+                 AttDb            *db,
+                 const AttUser    *user,
+                 gboolean          dry_run,
+                 guint             n_changes,
+                 ImportWriteFunc   write,
+                 gpointer          data,
+                 const char       *action,
+                 GError          **error)
+{
+  g_autofree char *summary = NULL;
+
+  if (imp->report->problems->len > 0)
+    {
+      importer_refuse (imp, error);
+      importer_clear (imp);
+      return FALSE;
+    }
+
+  if (dry_run || n_changes == 0)
+    {
+      importer_clear (imp);
+      return TRUE;
+    }
+
+  if (!att_db_begin (db, error))
+    goto failed;
+  summary = import_summary (imp);
+  if (!write (db, user, data, error) ||
+      !att_audit_log (db, user, action, summary, error))
+    {
+      att_db_rollback (db);
+      goto failed;
+    }
+  if (!att_db_commit (db, error))
+    goto failed;
+
+  importer_clear (imp);
+  return TRUE;
+
+failed:
+  importer_fail (imp, error);
+  return FALSE;
 }
 
 /* Pupils */
@@ -651,24 +794,35 @@ read_pupil_row (Importer   *imp,
 
   free_scratch (scratch, P_N_COLUMNS);
 
-  /* Checks between fields, once each field is right on its own. */
+  /* Checks between fields, once each field is right on its own, then
+   * against the register: roll dates never move over recorded marks. */
   if (imp->row_problems == 0 && !att_pupil_check (pupil, &field, &error))
+    problem_from_error (imp, field, error);
+  g_clear_error (&error);
+  if (imp->row_problems == 0 && !att_pupil_check_roll (db, pupil, &field, &error))
     problem_from_error (imp, field, error);
 
   if (imp->row_problems > 0)
     return NULL;
 
   att_pupil_update_names (pupil);
-  if (existing == NULL)
-    imp->report->added++;
-  else if (pupils_equal (existing, pupil))
-    {
-      imp->report->unchanged++;
-      return NULL;
-    }
-  else
-    imp->report->updated++;
+  if (!importer_count (imp, existing == NULL, existing && pupils_equal (existing, pupil)))
+    return NULL;
   return g_steal_pointer (&pupil);
+}
+
+static gboolean
+save_pupils (AttDb          *db,
+             const AttUser  *user,
+             gpointer        data,
+             GError        **error)
+{
+  GPtrArray *pupils = data;
+
+  for (guint i = 0; i < pupils->len; i++)
+    if (att_pupils_save (db, user, g_ptr_array_index (pupils, i), error) == 0)
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -682,7 +836,6 @@ att_import_pupils (AttDb            *db,
   g_autoptr(AttImportReport) own_report = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) upn_rows = NULL;
-  g_autofree char *summary = NULL;
   Importer imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
@@ -692,15 +845,9 @@ att_import_pupils (AttDb            *db,
   if (report == NULL)
     report = own_report = att_import_report_new ();
 
-  if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))
+  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, path, pupil_columns, P_N_COLUMNS,
+                       report, error))
     return FALSE;
-  if (!att_pupils_list (db, error))
-    return FALSE;
-  if (!importer_open (&imp, path, pupil_columns, P_N_COLUMNS, report, error))
-    {
-      importer_clear (&imp);
-      return FALSE;
-    }
 
   changes = g_ptr_array_new_with_free_func (g_object_unref);
   upn_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -715,44 +862,8 @@ att_import_pupils (AttDb            *db,
           g_ptr_array_add (changes, pupil);
       }
 
-  if (report->problems->len > 0)
-    {
-      importer_refuse (&imp, error);
-      importer_clear (&imp);
-      return FALSE;
-    }
-
-  if (dry_run || changes->len == 0)
-    {
-      importer_clear (&imp);
-      return TRUE;
-    }
-
-  if (!att_db_begin (db, error))
-    goto failed;
-  for (guint i = 0; i < changes->len; i++)
-    if (att_pupils_save (db, user, g_ptr_array_index (changes, i), error) == 0)
-      {
-        att_db_rollback (db);
-        goto failed;
-      }
-  summary = import_summary (&imp);
-  if (!att_audit_log (db, user, "pupils.import", summary, error))
-    {
-      att_db_rollback (db);
-      goto failed;
-    }
-  if (!att_db_commit (db, error))
-    goto failed;
-
-  importer_clear (&imp);
-  return TRUE;
-
-failed:
-  g_prefix_error (error, _("%s: nothing was imported: "), imp.name);
-  report->added = report->updated = report->unchanged = 0;
-  importer_clear (&imp);
-  return FALSE;
+  return importer_finish (&imp, db, user, dry_run, changes->len, save_pupils, changes,
+                          "pupils.import", error);
 }
 
 /* Contacts */
@@ -842,10 +953,10 @@ read_contact_row (Importer    *imp,
   upn = g_ascii_strup (required_text (imp, C_UPN, scratch), -1);
   if (*upn != '\0')
     {
-      pupil = att_pupils_find (db, upn);
+      pupil = att_pupils_find_or_error (db, upn, &local);
       if (pupil == NULL)
-        problemf (imp, "upn",
-                  _("there is no pupil with UPN %s: import the pupils first"), upn);
+        problem_from_error (imp, "upn", local);
+      g_clear_error (&local);
     }
 
   text = required_text (imp, C_PRIORITY, scratch);
@@ -906,16 +1017,23 @@ read_contact_row (Importer    *imp,
   if (imp->row_problems > 0)
     return NULL;
 
-  if (existing == NULL)
-    imp->report->added++;
-  else if (contacts_equal (existing, contact))
-    {
-      imp->report->unchanged++;
-      return NULL;
-    }
-  else
-    imp->report->updated++;
+  if (!importer_count (imp, existing == NULL, existing && contacts_equal (existing, contact)))
+    return NULL;
   return g_steal_pointer (&contact);
+}
+
+static gboolean
+save_contacts (AttDb          *db,
+               const AttUser  *user,
+               gpointer        data,
+               GError        **error)
+{
+  GPtrArray *contacts = data;
+
+  for (guint i = 0; i < contacts->len; i++)
+    if (att_contacts_save (db, user, g_ptr_array_index (contacts, i), error) == 0)
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -930,7 +1048,6 @@ att_import_contacts (AttDb            *db,
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) keys = NULL;
   g_autoptr(GHashTable) by_pupil = NULL;
-  g_autofree char *summary = NULL;
   Importer imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
@@ -940,15 +1057,9 @@ att_import_contacts (AttDb            *db,
   if (report == NULL)
     report = own_report = att_import_report_new ();
 
-  if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))
+  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, path, contact_columns, C_N_COLUMNS,
+                       report, error))
     return FALSE;
-  if (!att_pupils_list (db, error))
-    return FALSE;
-  if (!importer_open (&imp, path, contact_columns, C_N_COLUMNS, report, error))
-    {
-      importer_clear (&imp);
-      return FALSE;
-    }
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify)att_contact_free);
   keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -971,43 +1082,11 @@ att_import_contacts (AttDb            *db,
           g_ptr_array_add (changes, contact);
       }
 
-  if (report->problems->len > 0)
-    {
-      importer_refuse (&imp, error);
-      importer_clear (&imp);
-      return FALSE;
-    }
-
-  if (dry_run || changes->len == 0)
-    {
-      importer_clear (&imp);
-      return TRUE;
-    }
-
-  if (!att_db_begin (db, error))
-    goto failed;
-  for (guint i = 0; i < changes->len; i++)
-    if (att_contacts_save (db, user, g_ptr_array_index (changes, i), error) == 0)
-      {
-        att_db_rollback (db);
-        goto failed;
-      }
-  summary = import_summary (&imp);
-  if (!att_audit_log (db, user, "contacts.import", summary, error))
-    {
-      att_db_rollback (db);
-      goto failed;
-    }
-  if (!att_db_commit (db, error))
-    goto failed;
-
-  importer_clear (&imp);
-  return TRUE;
+  return importer_finish (&imp, db, user, dry_run, changes->len, save_contacts, changes,
+                          "contacts.import", error);
 
 failed:
-  g_prefix_error (error, _("%s: nothing was imported: "), imp.name);
-  report->added = report->updated = report->unchanged = 0;
-  importer_clear (&imp);
+  importer_fail (&imp, error);
   return FALSE;
 }
 
@@ -1040,12 +1119,12 @@ read_mark_row (Importer       *imp,
   upn = g_ascii_strup (required_text (imp, M_UPN, scratch), -1);
   if (*upn != '\0')
     {
-      pupil = att_pupils_find (db, upn);
+      pupil = att_pupils_find_or_error (db, upn, &error);
       if (pupil == NULL)
-        problemf (imp, "upn",
-                  _("there is no pupil with UPN %s: import the pupils first"), upn);
+        problem_from_error (imp, "upn", error);
       else
         write.pupil_id = pupil->id;
+      g_clear_error (&error);
     }
 
   write.date = date_value (imp, M_DATE, TRUE, scratch);
@@ -1146,6 +1225,18 @@ read_mark_row (Importer       *imp,
   g_array_append_val (marks->writes, write);
 }
 
+static gboolean
+write_marks (AttDb          *db,
+             const AttUser  *user,
+             gpointer        data,
+             GError        **error)
+{
+  MarkImport *marks = data;
+
+  return att_register_write (db, user, (const AttMarkWrite *)(gpointer)marks->writes->data,
+                             marks->writes->len, marks->reason, ATT_WRITE_IMPORT, error);
+}
+
 gboolean
 att_import_marks (AttDb            *db,
                   const AttUser    *user,
@@ -1155,7 +1246,6 @@ att_import_marks (AttDb            *db,
                   GError          **error)
 {
   g_autoptr(AttImportReport) own_report = NULL;
-  g_autofree char *summary = NULL;
   MarkImport marks = { NULL, };
   gboolean ok = FALSE;
   Importer imp;
@@ -1169,15 +1259,9 @@ att_import_marks (AttDb            *db,
 
   /* att_register_write() checks the right too, but saying it once, up
    * front, reads better than on every row. */
-  if (!att_user_require (user, ATT_PERM_BULK_MARK, error))
+  if (!importer_start (&imp, db, user, ATT_PERM_BULK_MARK, path, mark_columns, M_N_COLUMNS,
+                       report, error))
     return FALSE;
-  if (!att_pupils_list (db, error))
-    return FALSE;
-  if (!importer_open (&imp, path, mark_columns, M_N_COLUMNS, report, error))
-    {
-      importer_clear (&imp);
-      return FALSE;
-    }
 
   marks.writes = g_array_new (FALSE, FALSE, sizeof (AttMarkWrite));
   marks.comments = g_ptr_array_new_with_free_func (g_free);
@@ -1202,41 +1286,12 @@ att_import_marks (AttDb            *db,
         goto failed;
     }
 
-  if (report->problems->len > 0)
-    {
-      importer_refuse (&imp, error);
-      goto out;
-    }
-
-  if (dry_run || marks.writes->len == 0)
-    {
-      ok = TRUE;
-      goto out;
-    }
-
-  if (!att_db_begin (db, error))
-    goto failed;
-  if (!att_register_write (db, user, (const AttMarkWrite *)(gpointer)marks.writes->data,
-                           marks.writes->len, marks.reason, ATT_WRITE_IMPORT, error))
-    {
-      att_db_rollback (db);
-      goto failed;
-    }
-  summary = import_summary (&imp);
-  if (!att_audit_log (db, user, "marks.import", summary, error))
-    {
-      att_db_rollback (db);
-      goto failed;
-    }
-  if (!att_db_commit (db, error))
-    goto failed;
-
-  ok = TRUE;
+  ok = importer_finish (&imp, db, user, dry_run, marks.writes->len, write_marks, &marks,
+                        "marks.import", error);
   goto out;
 
 failed:
-  g_prefix_error (error, _("%s: nothing was imported: "), imp.name);
-  report->added = report->updated = report->unchanged = 0;
+  importer_fail (&imp, error);
 
 out:
   g_clear_pointer (&marks.writes, g_array_unref);

@@ -31,8 +31,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttCsv, att_csv_free)
 /* Index of a normalised header or -1. */
 int         att_csv_column         (AttCsv       *csv,
                                     const char   *name);
-/* Quotes a field for writing when it needs it. */
+/* Every CSV the product writes goes through these two. A field is
+ * quoted when it needs it, and one that a spreadsheet would take for a
+ * formula (it begins with =, +, -, @, a tab or a carriage return) is
+ * written as text, behind an apostrophe; so is one that begins with an
+ * apostrophe, so that att_csv_unprotect() gives every value back. */
 char       *att_csv_quote          (const char   *field);
+/* Appends @n_cells fields, quoted and protected, and a line break. */
+void        att_csv_append_row     (GString            *out,
+                                    const char * const *cells,
+                                    guint               n_cells);
+/* @field without the apostrophe att_csv_quote() put before it, if any:
+ * a field written as text reads back as the value it was. */
+const char *att_csv_unprotect      (const char   *field);
 
 /* Accepts 1/0, Y/N, yes/no, true/false (any case). */
 gboolean    att_parse_bool         (const char   *text,
@@ -51,15 +62,27 @@ typedef struct
   guint       added;
   guint       updated;
   guint       unchanged;
-  GPtrArray  *problems;   /* AttImportProblem: any one refuses the whole file */
-  GPtrArray  *notices;    /* AttImportProblem: accepted, but worth saying */
+  GPtrArray  *problems;   /* AttImportProblem: any one refuses the whole file;
+                           * the first ATT_IMPORT_MAX_PROBLEMS only */
+  GPtrArray  *notices;    /* AttImportProblem: accepted, but worth saying;
+                           * the first ATT_IMPORT_MAX_PROBLEMS only */
+  guint       more_problems;  /* problems found after those, counted only */
+  guint       more_notices;
 } AttImportReport;
+
+/* A file that is not what it should be (the wrong file, or a huge one)
+ * can have a problem on every row: the report keeps the first fifty, which
+ * is what a person fixes in one go, and counts the rest. */
+#define ATT_IMPORT_MAX_PROBLEMS 50
 
 AttImportReport *att_import_report_new  (void);
 void        att_import_report_free (AttImportReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttImportReport, att_import_report_free)
 /* "row 4, dob: ..." */
 char       *att_import_problem_format (const AttImportProblem *problem);
+/* Every problem kept, "; " between them, and "and N more problems" when
+ * there were more. */
+char       *att_import_report_format_problems (AttImportReport *report);
 
 /* Each import checks the whole file first. With any problem it writes
  * nothing and fails with an ATT_ERROR_IMPORT whose message lists every

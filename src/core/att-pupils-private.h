@@ -20,4 +20,14 @@ gboolean      att_contact_check         (const AttContact  *contact,
                                          const char       **field,
                                          GError           **error);
 
+/* Whether saving @pupil would leave marks outside its roll: for a pupil
+ * already saved whose admission date moves later, or whose leaving date
+ * moves earlier (or appears), over marks the register holds. Refuses
+ * naming the field ("admission_date" or "leaving_date" in @field), the
+ * first marks in the way and how many there are. */
+gboolean      att_pupil_check_roll      (AttDb             *db,
+                                         AttPupil          *pupil,
+                                         const char       **field,
+                                         GError           **error);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "att-db-private.h"
 #include "att-error.h"
 #include "att-pupils-private.h"
+#include "att-text.h"
 #include "att-users.h"
 
 /* The alphabet of UPN check letters: the 26 letters without I, O and S,
@@ -302,29 +303,6 @@ att_pupil_on_roll_between (AttPupil *self,
          (self->leaving == ATT_DATE_NONE || self->leaving >= from);
 }
 
-/* Easter Sunday of @year in the Gregorian calendar (the anonymous
- * Gregorian computus). */
-static AttDate
-easter_sunday (int year)
-{
-  int a = year % 19;
-  int b = year / 100;
-  int c = year % 100;
-  int d = b / 4;
-  int e = b % 4;
-  int f = (b + 8) / 25;
-  int g = (b - f + 1) / 3;
-  int h = (19 * a + b - d - g + 15) % 30;
-  int i = c / 4;
-  int k = c % 4;
-  int l = (32 + 2 * e + 2 * i - h - k) % 7;
-  int m = (a + 11 * h + 22 * l) / 451;
-  int month = (h + l - 7 * m + 114) / 31;
-  int day = ((h + l - 7 * m + 114) % 31) + 1;
-
-  return att_date_from_ymd (year, month, day);
-}
-
 /* The day a person born on @dob has their birthday in @year; a birthday
  * on 29 February falls on 1 March in other years. */
 static AttDate
@@ -341,31 +319,6 @@ birthday_in (AttDate dob,
   return date;
 }
 
-/* The first day of compulsory school age. A child reaches compulsory
- * school age on the first prescribed day (31 August, 31 December, 31 March)
- * on or after the fifth birthday, and must attend from the start of the
- * next term. Term dates differ from school to school, so the terms are
- * taken to start on 1 September, 1 January and on Easter Monday (the
- * usual start of the summer term), but never before 1 April: a child
- * whose fifth birthday is on 31 March is not of compulsory school age
- * before then, even in a year with an early Easter. */
-static AttDate
-compulsory_start (AttDate dob)
-{
-  int y, m;
-  AttDate fifth;
-
-  att_date_to_ymd (dob, &y, NULL, NULL);
-  fifth = birthday_in (dob, y + 5);
-  att_date_to_ymd (fifth, &y, &m, NULL);
-
-  if (m >= 9)
-    return att_date_from_ymd (y + 1, 1, 1);
-  if (m <= 3)
-    return MAX (easter_sunday (y) + 1, att_date_from_ymd (y, 4, 1));
-  return att_date_from_ymd (y, 9, 1);
-}
-
 static AttDate
 last_friday_of_june (int year)
 {
@@ -375,29 +328,64 @@ last_friday_of_june (int year)
   return last - ((att_date_weekday (last) - 5 + 7) % 7);
 }
 
-/* The last day of compulsory school age: the school leaving date (the
- * last Friday of June) of the school year, 1 September to 31 August, in
- * which the pupil turns 16. */
-static AttDate
-compulsory_end (AttDate dob)
+void
+att_compulsory_school_age (AttDate  dob,
+                           AttDate *first,
+                           AttDate *last)
 {
   int y;
-  AttDate sixteenth;
+  AttDate fifth, sixteenth;
 
+  if (first)
+    *first = ATT_DATE_NONE;
+  if (last)
+    *last = ATT_DATE_NONE;
+  g_return_if_fail (dob != ATT_DATE_NONE);
+
+  /* A child becomes of compulsory school age on the first prescribed day
+   * (31 March, 31 August, 31 December) on or after the fifth birthday:
+   * on the day itself when the birthday is a prescribed day. */
+  att_date_to_ymd (dob, &y, NULL, NULL);
+  fifth = birthday_in (dob, y + 5);
+  att_date_to_ymd (fifth, &y, NULL, NULL);
+  if (first)
+    {
+      static const int prescribed[][2] = { { 3, 31 }, { 8, 31 }, { 12, 31 } };
+
+      *first = att_date_from_ymd (y + 1, 3, 31);
+      for (guint i = 0; i < G_N_ELEMENTS (prescribed); i++)
+        {
+          AttDate day = att_date_from_ymd (y, prescribed[i][0], prescribed[i][1]);
+
+          if (day >= fifth)
+            {
+              *first = day;
+              break;
+            }
+        }
+    }
+
+  /* They stop being of compulsory school age at the end of the school
+   * leaving date, the last Friday in June, of the school year (1 September
+   * to 31 August) in which they turn 16: that Friday is the last day. */
   att_date_to_ymd (dob, &y, NULL, NULL);
   sixteenth = birthday_in (dob, y + 16);
-  return last_friday_of_june (att_date_school_year (sixteenth) + 1);
+  if (last)
+    *last = last_friday_of_june (att_date_school_year (sixteenth) + 1);
 }
 
 gboolean
 att_pupil_compulsory_age (AttPupil *self,
                           AttDate   date)
 {
+  AttDate first, last;
+
   g_return_val_if_fail (ATT_IS_PUPIL (self), FALSE);
 
   if (self->dob == ATT_DATE_NONE || date == ATT_DATE_NONE)
     return FALSE;
-  return date >= compulsory_start (self->dob) && date <= compulsory_end (self->dob);
+  att_compulsory_school_age (self->dob, &first, &last);
+  return date >= first && date <= last;
 }
 
 static int
@@ -596,12 +584,34 @@ att_pupil_check (AttPupil     *pupil,
   g_autoptr(GError) local = NULL;
   const char *at = NULL;
 
+  const struct {
+    const char   *column;
+    const char   *label;
+    const char   *text;
+    guint         max_chars;
+    AttTextFlags  flags;
+  } texts[] = {
+    { "surname", _("Surname"), pupil->legal_surname, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE },
+    { "forename", _("Forename"), pupil->legal_forename, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE },
+    { "preferred_surname", _("Preferred surname"), pupil->preferred_surname, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE },
+    { "preferred_forename", _("Preferred forename"), pupil->preferred_forename, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE },
+    { "reg_group", _("Registration group"), pupil->reg_group, ATT_TEXT_SHORT_MAX, ATT_TEXT_ONE_LINE },
+    { "medical_note", _("Medical note"), pupil->medical_note, ATT_TEXT_NOTE_MAX, ATT_TEXT_LINES },
+  };
+
   if (!att_upn_validate (pupil->upn, NULL, &local))
     {
       at = "upn";
       g_propagate_error (error, g_steal_pointer (&local));
       goto failed;
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!att_text_check (texts[i].label, texts[i].text, texts[i].max_chars, texts[i].flags, error))
+      {
+        at = texts[i].column;
+        goto failed;
+      }
 
   if (is_blank (pupil->legal_surname))
     {
@@ -687,6 +697,166 @@ failed:
   return FALSE;
 }
 
+/* "Mon 2 Sep 2024 am /, Mon 2 Sep 2024 pm \, Tue 3 Sep 2024 am I and 2
+ * more": the first marks @sql finds for a pupil and a roll date, and how
+ * many there are. */
+#define ROLL_MARKS_SHOWN 3
+
+static gboolean
+marks_in_the_way (AttDb         *db,
+                  const char    *sql,
+                  gint64         pupil_id,
+                  AttDate        roll_date,
+                  guint         *count,
+                  char         **list,
+                  GError       **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *count = 0;
+  stmt = att_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pupil_id);
+  sqlite3_bind_int (stmt, 2, roll_date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (*count < ROLL_MARKS_SHOWN)
+        {
+          g_autofree char *date = att_date_format_long (sqlite3_column_int (stmt, 0));
+
+          g_string_append_printf (text, "%s%s %s %s", *count > 0 ? ", " : "", date,
+                                  att_session_to_string (sqlite3_column_int (stmt, 1)),
+                                  (const char *)sqlite3_column_text (stmt, 2));
+        }
+      (*count)++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the register"));
+      return FALSE;
+    }
+  if (*count > ROLL_MARKS_SHOWN)
+    /* Translators: after the first three marks of a list */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " and %u more", " and %u more",
+                                               *count - ROLL_MARKS_SHOWN),
+                            *count - ROLL_MARKS_SHOWN);
+  *list = g_string_free (g_steal_pointer (&text), FALSE);
+  return TRUE;
+}
+
+gboolean
+att_pupil_check_roll (AttDb       *db,
+                      AttPupil    *pupil,
+                      const char **field,
+                      GError     **error)
+{
+  g_autofree char *list = NULL;
+  g_autofree char *date = NULL;
+  guint count;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (ATT_IS_PUPIL (pupil), FALSE);
+
+  /* A new pupil has no marks yet. */
+  if (pupil->id == 0)
+    return TRUE;
+
+  if (!marks_in_the_way (db,
+                         "SELECT date, session, code FROM marks "
+                         "WHERE pupil_id = ? AND date < ? ORDER BY date, session",
+                         pupil->id, pupil->admission, &count, &list, error))
+    return FALSE;
+  if (count > 0)
+    {
+      date = att_date_format (pupil->admission);
+      if (field)
+        *field = "admission_date";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The register holds %u mark before the new admission date %s (%s): keep the admission date, or correct that mark first",
+                                "The register holds %u marks before the new admission date %s (%s): keep the admission date, or correct those marks first",
+                                count),
+                   count, date, list);
+      return FALSE;
+    }
+  g_clear_pointer (&list, g_free);
+
+  if (pupil->leaving == ATT_DATE_NONE)
+    return TRUE;
+  if (!marks_in_the_way (db,
+                         "SELECT date, session, code FROM marks "
+                         "WHERE pupil_id = ? AND date > ? ORDER BY date, session",
+                         pupil->id, pupil->leaving, &count, &list, error))
+    return FALSE;
+  if (count > 0)
+    {
+      date = att_date_format (pupil->leaving);
+      if (field)
+        *field = "leaving_date";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The register holds %u mark after the new leaving date %s (%s): keep the leaving date, or correct that mark first",
+                                "The register holds %u marks after the new leaving date %s (%s): keep the leaving date, or correct those marks first",
+                                count),
+                   count, date, list);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+att_pupils_check_roll_marks (AttDb      *db,
+                             GPtrArray  *problems,
+                             GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  stmt = att_db_prepare (db,
+                         "SELECT p.upn, p.legal_forename, p.legal_surname, count(*), "
+                         "min(m.date), max(m.date), p.admission_date, p.leaving_date "
+                         "FROM marks m JOIN pupils p ON p.id = m.pupil_id "
+                         "WHERE m.date < p.admission_date OR m.date > p.leaving_date "
+                         "GROUP BY p.id ORDER BY p.legal_surname, p.legal_forename, p.upn",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint count = sqlite3_column_int (stmt, 3);
+      g_autofree char *first = att_date_format_long (sqlite3_column_int (stmt, 4));
+      g_autofree char *last = att_date_format_long (sqlite3_column_int (stmt, 5));
+      g_autofree char *admitted = att_date_format (sqlite3_column_int (stmt, 6));
+      g_autofree char *left = sqlite3_column_type (stmt, 7) == SQLITE_NULL
+                              ? g_strdup (_("not left"))
+                              : att_date_format (sqlite3_column_int (stmt, 7));
+
+      g_ptr_array_add (problems,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%s (%s %s): %u mark outside the roll (admitted %s, %s), on %s to %s: correct the admission or leaving date, or the mark",
+                                                     "%s (%s %s): %u marks outside the roll (admitted %s, %s), on %s to %s: correct the admission or leaving date, or the marks",
+                                                     count),
+                                        (const char *)sqlite3_column_text (stmt, 0),
+                                        (const char *)sqlite3_column_text (stmt, 1),
+                                        (const char *)sqlite3_column_text (stmt, 2),
+                                        count, admitted, left, first, last));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the register"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 att_pupil_validate (AttPupil  *pupil,
                     GError   **error)
@@ -704,15 +874,6 @@ att_pupil_validate (AttPupil  *pupil,
   "leaving_date, fsm, sen, eal, looked_after, social_worker, young_carer, " \
   "medical_note"
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
-
-  return text ? g_strdup (text) : NULL;
-}
-
 static AttPupil *
 pupil_from_row (sqlite3_stmt *stmt)
 {
@@ -720,16 +881,16 @@ pupil_from_row (sqlite3_stmt *stmt)
   const char *text;
 
   pupil->id = sqlite3_column_int64 (stmt, 0);
-  pupil->upn = dup_column (stmt, 1);
-  pupil->legal_surname = dup_column (stmt, 2);
-  pupil->legal_forename = dup_column (stmt, 3);
-  pupil->preferred_surname = dup_column (stmt, 4);
-  pupil->preferred_forename = dup_column (stmt, 5);
+  pupil->upn = att_db_column_dup (stmt, 1);
+  pupil->legal_surname = att_db_column_dup (stmt, 2);
+  pupil->legal_forename = att_db_column_dup (stmt, 3);
+  pupil->preferred_surname = att_db_column_dup (stmt, 4);
+  pupil->preferred_forename = att_db_column_dup (stmt, 5);
   pupil->dob = sqlite3_column_int (stmt, 6);
   text = (const char *)sqlite3_column_text (stmt, 7);
   pupil->sex = text ? text[0] : 'F';
   pupil->year_group = sqlite3_column_int (stmt, 8);
-  pupil->reg_group = dup_column (stmt, 9);
+  pupil->reg_group = att_db_column_dup (stmt, 9);
   pupil->admission = sqlite3_column_int (stmt, 10);
   pupil->leaving = sqlite3_column_type (stmt, 11) == SQLITE_NULL
                    ? ATT_DATE_NONE : sqlite3_column_int (stmt, 11);
@@ -740,7 +901,7 @@ pupil_from_row (sqlite3_stmt *stmt)
   pupil->looked_after = sqlite3_column_int (stmt, 15) != 0;
   pupil->social_worker = sqlite3_column_int (stmt, 16) != 0;
   pupil->young_carer = sqlite3_column_int (stmt, 17) != 0;
-  pupil->medical_note = dup_column (stmt, 18);
+  pupil->medical_note = att_db_column_dup (stmt, 18);
   att_pupil_update_names (pupil);
   return pupil;
 }
@@ -844,6 +1005,33 @@ att_pupils_find (AttDb      *db,
   return g_hash_table_lookup (db->pupils_by_upn, clean);
 }
 
+AttPupil *
+att_pupils_get_or_error (AttDb   *db,
+                         gint64   id,
+                         GError **error)
+{
+  AttPupil *pupil = att_pupils_get (db, id);
+
+  if (pupil == NULL)
+    g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                 _("There is no pupil number %lld on the register"), (long long) id);
+  return pupil;
+}
+
+AttPupil *
+att_pupils_find_or_error (AttDb       *db,
+                          const char  *upn,
+                          GError     **error)
+{
+  AttPupil *pupil = att_pupils_find (db, upn);
+
+  if (pupil == NULL)
+    g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                 _("There is no pupil with UPN %s: check the UPN, or import the pupils first"),
+                 upn ? upn : "");
+  return pupil;
+}
+
 /* Writing */
 
 static void
@@ -941,6 +1129,9 @@ att_pupils_save (AttDb          *db,
       goto failed;
     }
 
+  if (!att_pupil_check_roll (db, pupil, NULL, error))
+    goto failed;
+
   if (pupil->id == 0)
     stmt = att_db_prepare (db,
                            "INSERT INTO pupils (upn, legal_surname, legal_forename, "
@@ -1033,9 +1224,9 @@ att_pupils_delete (AttDb          *db,
   g_autofree char *name = NULL;
   g_autofree char *upn = NULL;
   g_autofree char *detail = NULL;
+  AttPupil *pupil;
   sqlite3_stmt *stmt;
-  gboolean has_marks;
-  int rc;
+  gint64 has_marks = 0;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
@@ -1046,30 +1237,14 @@ att_pupils_delete (AttDb          *db,
   if (!att_db_begin (db, error))
     return FALSE;
 
-  stmt = att_db_prepare (db,
-                         "SELECT upn, coalesce (preferred_forename, legal_forename) "
-                         "|| ' ' || coalesce (preferred_surname, legal_surname) "
-                         "FROM pupils WHERE id = ?",
-                         error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  pupil = att_pupils_get_or_error (db, id, error);
+  if (pupil == NULL)
     {
-      upn = dup_column (stmt, 0);
-      name = dup_column (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                     _("There is no pupil number %lld: nothing was deleted"), (long long) id);
-      else
-        att_db_set_sqlite_error (db, error, _("read the pupils"));
+      g_prefix_error (error, _("Nothing was deleted: "));
       goto failed;
     }
+  upn = g_strdup (pupil->upn);
+  name = g_strdup (att_pupil_get_display_name (pupil));
 
   /* The register, with its history, is kept for six years: a pupil who
    * has ever been marked leaves the roll instead of being deleted. */
@@ -1080,14 +1255,8 @@ att_pupils_delete (AttDb          *db,
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  has_marks = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      att_db_set_sqlite_error (db, error, _("read the register"));
-      goto failed;
-    }
+  if (!att_db_query_int (db, stmt, &has_marks, _("read the register"), error))
+    goto failed;
   if (has_marks)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,

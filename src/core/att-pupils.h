@@ -75,11 +75,26 @@ gboolean      att_pupil_on_roll         (AttPupil      *self,
 gboolean      att_pupil_on_roll_between (AttPupil      *self,
                                          AttDate        from,
                                          AttDate        to);
-/* Of compulsory school age on @date: from the start of the term after
- * the fifth birthday (1 January, the Monday after Easter or 1 September)
- * to the last Friday of June of the school year in which the pupil is 16. */
+/* The first and last day of compulsory school age of a child born on
+ * @dob (domain.md): from the first of 31 March, 31 August or 31 December
+ * on or after the fifth birthday, to the last Friday in June of the
+ * school year in which the child turns 16, both days included. A
+ * birthday on 29 February falls on 1 March in other years. This is the
+ * one place the rule lives: X marks and the National Framework check
+ * both ask it. */
+void          att_compulsory_school_age (AttDate        dob,
+                                         AttDate       *first,
+                                         AttDate       *last);
+/* Of compulsory school age on @date (see att_compulsory_school_age()). */
 gboolean      att_pupil_compulsory_age  (AttPupil      *self,
                                          AttDate        date);
+
+/* Appends a sentence to @problems for each pupil with marks outside
+ * their roll (before the admission date or after the leaving date), as
+ * older data or another program may have left them. */
+gboolean      att_pupils_check_roll_marks (AttDb       *db,
+                                           GPtrArray   *problems,
+                                           GError     **error);
 
 /* UPN: a check letter and 12 digits; a temporary UPN ends in a letter.
  * Returns FALSE with an error that says what is wrong. */
@@ -105,6 +120,14 @@ AttPupil     *att_pupils_get            (AttDb         *db,
                                          gint64         id);      /* borrowed or NULL */
 AttPupil     *att_pupils_find           (AttDb         *db,
                                          const char    *upn);     /* borrowed or NULL */
+/* The same, with an ATT_ERROR_NOT_FOUND that says there is no such pupil
+ * (the one sentence every path uses) when there is none. */
+AttPupil     *att_pupils_get_or_error   (AttDb         *db,
+                                         gint64         id,
+                                         GError       **error);
+AttPupil     *att_pupils_find_or_error  (AttDb         *db,
+                                         const char    *upn,
+                                         GError       **error);
 /* Adds (id 0) or updates a pupil after validating every field; role
  * checked and audited. Returns the pupil's id or 0. */
 gint64        att_pupils_save           (AttDb         *db,

@@ -16,6 +16,7 @@
 
 #include "att-register-bulk.h"
 #include "att-register-private.h"
+#include "att-text.h"
 
 /* Indexes over the marks that a new school builds once, at the end. */
 static const char * const deferred_indexes[] = { "marks_by_date", "marks_amended" };
@@ -459,6 +460,9 @@ att_register_bulk_add (AttRegisterBulk    *bulk,
   db = bulk->db;
   s = &bulk->session;
   user = mark->user != NULL ? mark->user : bulk->user;
+
+  if (!att_text_check_mark (mark->comment, mark->reason, error))
+    return FALSE;
 
   if (bulk->pupil == NULL || bulk->pupil->id != mark->pupil_id)
     {

@@ -10,6 +10,7 @@
 #include "att-calendar.h"
 #include "att-codes.h"
 #include "att-error.h"
+#include "att-text.h"
 #include "att-pupils.h"
 #include "att-register-private.h"
 #include "att-users.h"
@@ -449,6 +450,8 @@ plan_write (WriteBatch          *batch,
 
   memset (plan, 0, sizeof *plan);
   plan->saved.minutes = -1;
+  if (!att_text_check_mark (w->comment, batch->reason, error))
+    return FALSE;
   plan->pupil = att_register_pupil_for_write (db, w->pupil_id);
   if (plan->pupil == NULL)
     {

@@ -10,12 +10,14 @@
 
 #include "att-db-private.h"
 #include "att-error.h"
+#include "att-text.h"
 #include "att-school.h"
 #include "att-users.h"
 
 typedef enum
 {
   KIND_TEXT,
+  KIND_LINES,   /* text that may run over several lines */
   KIND_NAME,
   KIND_URN,
   KIND_EMAIL,
@@ -36,7 +38,7 @@ static const KeyInfo key_info[] = {
   { "name", KIND_NAME, "" },
   { "urn", KIND_URN, "" },
   { "la", KIND_TEXT, "" },
-  { "address", KIND_TEXT, "" },
+  { "address", KIND_LINES, "" },
   { "phone", KIND_TEXT, "" },
   { "email", KIND_EMAIL, "" },
   { "headteacher", KIND_TEXT, "" },
@@ -145,10 +147,18 @@ normalise (const KeyInfo  *info,
            GError        **error)
 {
   g_autofree char *text = g_strstrip (g_strdup (value ? value : ""));
+  g_autofree char *label = g_strdup_printf (_("The setting “%s”"), info->key);
+
+  if (!att_text_check (label, text,
+                       info->kind == KIND_LINES ? ATT_TEXT_NOTE_MAX : ATT_TEXT_LINE_MAX,
+                       info->kind == KIND_LINES ? ATT_TEXT_LINES : ATT_TEXT_ONE_LINE,
+                       error))
+    return NULL;
 
   switch (info->kind)
     {
     case KIND_TEXT:
+    case KIND_LINES:
       return g_steal_pointer (&text);
 
     case KIND_NAME:
@@ -230,8 +240,12 @@ static char *
 get_normalised (AttDb         *db,
                 const KeyInfo *info)
 {
-  g_autofree char *stored = att_db_get_setting (db, info->key);
+  g_autofree char *stored = NULL;
   char *value;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  stored = att_db_get_setting (db, info->key);
 
   if (stored == NULL)
     return g_strdup (info->fallback);

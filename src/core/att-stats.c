@@ -225,14 +225,9 @@ att_stats_pupil (AttDb       *db,
   memset (figures, 0, sizeof *figures);
   figures->pupil_id = pupil_id;
 
-  pupil = att_pupils_get (db, pupil_id);
+  pupil = att_pupils_get_or_error (db, pupil_id, error);
   if (pupil == NULL)
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("There is no pupil number %lld on the register"),
-                   (long long) pupil_id);
-      return FALSE;
-    }
+    return FALSE;
 
   resolve_range (&from, &to);
   att_register_sync (db);

@@ -75,14 +75,17 @@ typedef struct
   gboolean  considered;       /* a decision is recorded for this breach */
 } AttBreach;
 
-/* One pupil's count in the window ending on @as_of (breach or not). */
+/* One pupil's count in the window ending on @as_of (breach or not): only
+ * sessions while the pupil was on roll and of compulsory school age
+ * count, and school_weeks counts the window's weeks in that span. */
 gboolean  att_threshold_pupil      (AttDb             *db,
                                     gint64             pupil_id,
                                     AttDate            as_of,
                                     AttBreach         *breach,
                                     GError           **error);
-/* Every pupil with 10 or more unauthorised sessions in the window: an
- * array of AttBreach in the order of att_pupils_list(). */
+/* Every pupil of compulsory school age on @as_of with 10 or more
+ * unauthorised sessions in the window: an array of AttBreach in the
+ * order of att_pupils_list(). */
 GArray   *att_threshold_check      (AttDb             *db,
                                     AttDate            as_of,
                                     GError           **error);

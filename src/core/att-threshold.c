@@ -21,7 +21,9 @@ typedef struct
   AttDate               end;        /* last school day, no later than as_of */
   const AttSessionSlot *slots;
   guint                 first;      /* slice of the calendar's sessions */
-  guint                 last;       /* one past the end */
+  guint                 last;       /* one past the end (up to as_of) */
+  guint                 weeks_end;  /* one past the last session of the last
+                                     * school week, which may be after as_of */
   gboolean              counted[ATT_CODE_N_CODES];
 } Window;
 
@@ -48,7 +50,8 @@ window_init (AttDb   *db,
 {
   AttCalendar *calendar = att_db_get_calendar (db);
   gboolean count_n = counts_n (db);
-  guint n_slots;
+  guint n_slots, n_weeks;
+  guint32 last_week;
 
   memset (window, 0, sizeof *window);
   window->as_of = as_of;
@@ -57,8 +60,9 @@ window_init (AttDb   *db,
   for (guint c = 0; c < ATT_CODE_N_CODES; c++)
     window->counted[c] = att_code_is_threshold ((AttCode)c, count_n);
 
-  if (att_calendar_window (calendar, as_of, ATT_THRESHOLD_WEEKS,
-                           &window->start, &window->end) == 0)
+  n_weeks = att_calendar_window (calendar, as_of, ATT_THRESHOLD_WEEKS,
+                                 &window->start, &window->end);
+  if (n_weeks == 0)
     {
       window->start = window->end = ATT_DATE_NONE;
       return;
@@ -70,16 +74,27 @@ window_init (AttDb   *db,
   window->last = window->first;
   while (window->last < n_slots && window->slots[window->last].date <= window->end)
     window->last++;
+
+  /* The week holding the as-of date is a school week when it holds a
+   * session on any day, even a later one (domain.md: an as-of date on a
+   * bank-holiday Monday is in a school week), so the weeks are counted
+   * over the whole of the last week, not only up to the as-of date. */
+  last_week = window->slots[window->first].week + n_weeks - 1;
+  window->weeks_end = window->last;
+  while (window->weeks_end < n_slots && window->slots[window->weeks_end].week <= last_week)
+    window->weeks_end++;
 }
 
-/* Counts one pupil's sessions in the window while they are on roll. */
+/* Counts one pupil's sessions in the window while they are on roll and of
+ * compulsory school age: penalty notices concern only the parents of a
+ * child of compulsory school age, so sessions outside it never count. */
 static void
 count_pupil (AttDb        *db,
              const Window *window,
              AttPupil     *pupil,
              AttBreach    *breach)
 {
-  AttDate from, to;
+  AttDate from, to, csa_first, csa_last;
   const guint8 *codes = NULL;
   AttDate year_start = ATT_DATE_NONE;
   AttDate next_year = ATT_DATE_NONE;
@@ -90,14 +105,14 @@ count_pupil (AttDb        *db,
   breach->window_start = window->start;
   breach->window_end = window->end;
 
-  if (window->start == ATT_DATE_NONE || pupil->admission == ATT_DATE_NONE)
+  if (window->start == ATT_DATE_NONE || pupil->admission == ATT_DATE_NONE ||
+      pupil->dob == ATT_DATE_NONE)
     return;
-  from = MAX (window->start, pupil->admission);
-  to = pupil->leaving != ATT_DATE_NONE ? MIN (window->end, pupil->leaving) : window->end;
-  if (from > to)
-    return;
+  att_compulsory_school_age (pupil->dob, &csa_first, &csa_last);
+  from = MAX (pupil->admission, csa_first);
+  to = pupil->leaving != ATT_DATE_NONE ? MIN (pupil->leaving, csa_last) : csa_last;
 
-  for (guint i = window->first; i < window->last; i++)
+  for (guint i = window->first; i < window->weeks_end; i++)
     {
       const AttSessionSlot *slot = &window->slots[i];
       AttCode code;
@@ -112,6 +127,8 @@ count_pupil (AttDb        *db,
           breach->school_weeks++;
           last_week = slot->week;
         }
+      if (i >= window->last)
+        continue;
 
       /* The window crosses the summer into a new school year. */
       if (slot->date >= next_year)
@@ -145,7 +162,7 @@ read_decisions (AttDb      *db,
 {
   sqlite3_stmt *stmt;
   GDate three_years;
-  int rc;
+  gint64 value = 0;
 
   g_date_clear (&three_years, 1);
   g_date_set_julian (&three_years, (guint32)as_of);
@@ -161,15 +178,9 @@ read_decisions (AttDb      *db,
   sqlite3_bind_int64 (stmt, 1, breach->pupil_id);
   sqlite3_bind_int (stmt, 2, (int)g_date_get_julian (&three_years));
   sqlite3_bind_int (stmt, 3, as_of);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    breach->notices_3y = (guint)sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      att_db_set_sqlite_error (db, error, _("read the penalty-notice decisions"));
-      return FALSE;
-    }
+  if (!att_db_query_int (db, stmt, &value, _("read the penalty-notice decisions"), error))
+    return FALSE;
+  breach->notices_3y = (guint)value;
 
   breach->considered = FALSE;
   if (breach->window_start == ATT_DATE_NONE)
@@ -184,15 +195,9 @@ read_decisions (AttDb      *db,
   sqlite3_bind_int64 (stmt, 1, breach->pupil_id);
   sqlite3_bind_int (stmt, 2, breach->window_start);
   sqlite3_bind_int (stmt, 3, as_of);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    breach->considered = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      att_db_set_sqlite_error (db, error, _("read the penalty-notice decisions"));
-      return FALSE;
-    }
+  if (!att_db_query_int (db, stmt, &value, _("read the penalty-notice decisions"), error))
+    return FALSE;
+  breach->considered = value != 0;
   return TRUE;
 }
 
@@ -212,14 +217,9 @@ att_threshold_pupil (AttDb       *db,
   memset (breach, 0, sizeof *breach);
   breach->pupil_id = pupil_id;
 
-  pupil = att_pupils_get (db, pupil_id);
+  pupil = att_pupils_get_or_error (db, pupil_id, error);
   if (pupil == NULL)
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("There is no pupil number %lld on the register"),
-                   (long long) pupil_id);
-      return FALSE;
-    }
+    return FALSE;
 
   if (as_of == ATT_DATE_NONE)
     as_of = att_date_today ();
@@ -260,6 +260,10 @@ att_threshold_check (AttDb    *db,
       AttPupil *pupil = g_ptr_array_index (pupils, i);
       AttBreach breach;
 
+      /* A pupil who is not of compulsory school age on the as-of date is
+       * never listed: no notice can be given for them. */
+      if (!att_pupil_compulsory_age (pupil, as_of))
+        continue;
       count_pupil (db, &window, pupil, &breach);
       if (breach.sessions < ATT_THRESHOLD_SESSIONS)
         continue;

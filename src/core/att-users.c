@@ -9,6 +9,7 @@
 
 #include "att-db-private.h"
 #include "att-error.h"
+#include "att-text.h"
 #include "att-users.h"
 
 G_DEFINE_BOXED_TYPE (AttUser, att_user, att_user_copy, att_user_free)
@@ -244,7 +245,7 @@ att_user_require (const AttUser  *user,
   return FALSE;
 }
 
-static AttUser *
+static gpointer
 user_from_row (sqlite3_stmt *stmt)
 {
   AttUser *user = g_new0 (AttUser, 1);
@@ -299,6 +300,9 @@ att_users_add (AttDb          *db,
       g_free (clean_position);
       clean_position = g_strdup (att_role_describe (role));
     }
+  if (!att_text_check (_("The user's name"), clean_name, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE, error) ||
+      !att_text_check (_("The position"), clean_position, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE, error))
+    return 0;
 
   if (!att_db_begin (db, error))
     return 0;
@@ -346,9 +350,7 @@ GPtrArray *
 att_users_list (AttDb   *db,
                 GError **error)
 {
-  g_autoptr(GPtrArray) users = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
 
@@ -358,17 +360,8 @@ att_users_list (AttDb   *db,
                          error);
   if (stmt == NULL)
     return NULL;
-
-  users = g_ptr_array_new_with_free_func ((GDestroyNotify)att_user_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (users, user_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      att_db_set_sqlite_error (db, error, _("read the users"));
-      return NULL;
-    }
-  return g_steal_pointer (&users);
+  return att_db_collect (db, stmt, user_from_row,
+                         (GDestroyNotify)att_user_free, _("read the users"), error);
 }
 
 static AttUser *

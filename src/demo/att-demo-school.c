@@ -58,23 +58,6 @@ first_weekday_on_or_after (AttDate date,
   return date;
 }
 
-/* Easter Sunday (Gregorian), from the Meeus/Jones/Butcher method. */
-static AttDate
-demo_easter (int year)
-{
-  int golden = year % 19;
-  int century = year / 100;
-  int rest = year % 100;
-  int epact = (19 * golden + century - century / 4
-               - (century - (century + 8) / 25 + 1) / 3 + 15) % 30;
-  int weekday = (32 + 2 * (century % 4) + 2 * (rest / 4) - epact - rest % 4) % 7;
-  int shift = (golden + 11 * epact + 22 * weekday) / 451;
-  int month = (epact + weekday - 7 * shift + 114) / 31;
-  int day = (epact + weekday - 7 * shift + 114) % 31 + 1;
-
-  return att_date_from_ymd (year, month, day);
-}
-
 static gboolean
 is_inset (const AttDemoYear *y,
           AttDate            date)
@@ -140,7 +123,7 @@ att_demo_year_init (AttDemoYear *y,
   /* Spring 2 ends on the Friday before Holy Week; Summer 1 starts the
    * Monday after Easter week. */
   y->term_start[3] = d + 7;
-  easter = demo_easter (year + 1);
+  easter = att_date_easter_sunday (year + 1);
   y->term_end[3] = easter - 9;
   y->term_start[4] = easter + 8;
   may_bh = att_demo_last_weekday_of_month (year + 1, 5, 1);

@@ -1179,6 +1179,332 @@ def test_demo_stopped_half_way_leaves_no_database():
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+# --- Hostile and damaged input ---------------------------------------------
+
+def test_unknown_sub_code_refused():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # Q9 and I99 are not sub-codes this program knows (a code and 01 to
+        # 09): refused, naming the code, and nothing stored.
+        for code in ("Q9", "I99"):
+            r = t.refused("mark", UPN_A, "2024-10-14", "am", code, "--user", OFFICER)
+            check(code in r.err, "the refusal names %s: %s" % (code, r.err))
+        equal(t.json("history", UPN_A), [], "nothing stored")
+        # I01 is kept as I with a notice.
+        r = t.mark(UPN_A, "2024-10-14", "am", "I01")
+        check("I01" in r.out and ": I" in r.out, "the notice: " + r.out)
+        path = t.write("sub.csv", [["upn", "date", "session", "code"],
+                                   [UPN_B, "2024-10-14", "am", "M01"],
+                                   [UPN_B, "2024-10-14", "pm", "Q9"]])
+        r = t.refused("marks", "import", path, "--user", OFFICER)
+        check("row 3" in r.err and "Q9" in r.err, "the row and code: " + r.err)
+    finally:
+        t.cleanup()
+
+
+def test_csv_export_protects_the_reader():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        hostile = '=HYPERLINK("http://evil.example","Click")'
+        t.mark(UPN_A, "2024-10-14", "am", "I", "--comment", hostile)
+        t.mark(UPN_A, "2024-10-14", "pm", "I", "--comment", "-ill, sent home")
+        t.mark(UPN_B, "2024-10-14", "am", "/", "--comment", "@home first")
+        t.mark(UPN_B, "2024-10-14", "pm", "/", "--comment", "'Tis fine")
+        out = t.path("marks.csv")
+        t.ok("marks", "export", out)
+        with open(out, newline="") as f:
+            rows = list(csv.DictReader(f))
+        comments = sorted(r["comment"] for r in rows)
+        # Each written as text behind one apostrophe (and an apostrophe
+        # first behind one more), so no cell begins with = + - @.
+        equal(comments, sorted(["'" + hostile, "''Tis fine", "'-ill, sent home", "'@home first"]),
+              "protected comments")
+        # The round trip gives the comments back as they were.
+        two = School("two")
+        try:
+            two.setup()
+            two.add_pupils()
+            two.ok("marks", "import", out, "--user", OFFICER)
+            got = sorted(m["comment"] for u in (UPN_A, UPN_B) for m in two.json("history", u))
+            equal(got, sorted([hostile, "-ill, sent home", "@home first", "'Tis fine"]),
+                  "comments after the round trip")
+        finally:
+            two.cleanup()
+    finally:
+        t.cleanup()
+
+
+def test_files_are_private():
+    t = School()
+    old = os.umask(0o022)
+    try:
+        t.setup()
+        t.add_pupils()
+        t.mark(UPN_A, "2024-10-14", "am", "/")
+        mode = lambda p: os.stat(p).st_mode & 0o777
+        # The database and its -wal and -shm, a backup and an export: 0600,
+        # though the umask would allow 0644.
+        equal(oct(mode(t.db)), oct(0o600), "the database")
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(t.db + suffix):
+                equal(oct(mode(t.db + suffix)), oct(0o600), "the database" + suffix)
+        copy = t.path("backup.db")
+        t.ok("backup", copy)
+        equal(oct(mode(copy)), oct(0o600), "the backup")
+        out = t.path("marks.csv")
+        t.ok("marks", "export", out)
+        equal(oct(mode(out)), oct(0o600), "the export")
+        # A new database's folder is made 0700.
+        nested = School()
+        try:
+            nested.db = os.path.join(nested.dir, "sub", "school.db")
+            nested.ok("init", "--school", "Nested")
+            equal(oct(mode(os.path.dirname(nested.db))), oct(0o700), "the new folder")
+        finally:
+            nested.cleanup()
+        # check warns (and still says ok) when others may read it.
+        os.chmod(t.db, 0o644)
+        r = t.ok("check")
+        equal(r.out.splitlines()[-1], "ok", "the register itself is sound")
+        check("Warning" in r.out and "chmod 600" in r.out and t.db in r.out,
+              "the warning says what to do: " + r.out)
+        os.chmod(t.db, 0o600)
+        equal(t.ok("check").out.strip(), "ok", "no warning once mended")
+    finally:
+        os.umask(old)
+        t.cleanup()
+
+
+def test_backup_never_replaces_or_removes_a_file():
+    t = School()
+    try:
+        t.setup()
+        copy = t.path("backup.db")
+        # Files beside the target that a backup might have used as its
+        # temporary file are somebody else's: they stay as they were.
+        for name in ("backup.db.part", "backup.db.tmp"):
+            with open(t.path(name), "w") as f:
+                f.write("not ours")
+        with open(copy, "w") as f:
+            f.write("an older copy someone keeps")
+        r = t.refused("backup", copy)
+        check("already exists" in r.err, "the refusal: " + r.err)
+        with open(copy) as f:
+            equal(f.read(), "an older copy someone keeps", "the existing file is untouched")
+        os.unlink(copy)
+        t.ok("backup", copy)
+        for name in ("backup.db.part", "backup.db.tmp"):
+            with open(t.path(name)) as f:
+                equal(f.read(), "not ours", name + " is untouched")
+        leftovers = [n for n in os.listdir(t.dir) if n.startswith("backup.db.")]
+        equal(sorted(leftovers), ["backup.db.part", "backup.db.tmp"], "no temporary file left")
+        # Our own backups are not replaced either: a new name each time.
+        t.refused("backup", copy)
+    finally:
+        t.cleanup()
+
+
+def test_huge_import_refused_briefly():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # 20 MB on one line after the header: refused naming row 2 and the
+        # limit, in one short line.
+        path = t.path("huge.csv")
+        with open(path, "w") as f:
+            f.write("upn,date,session,code\n")
+            f.write(UPN_A + ",2024-10-14,am," + "x" * (20 * 1024 * 1024) + "\n")
+        r = t.refused("marks", "import", path, "--user", OFFICER)
+        check("row 2" in r.err and "16384" in r.err, "the row and the limit: " + r.err[:300])
+        check(len(r.err) < 500, "a short refusal: %d characters" % len(r.err))
+        # 5,000 bad rows: the first 50 problems and a count of the rest.
+        rows = [["upn", "date", "session", "code"]]
+        rows += [[UPN_A, "2024-13-%02d" % (i % 28 + 1), "am", "/"] for i in range(5000)]
+        path = t.write("many.csv", rows)
+        r = t.refused("marks", "import", path, "--user", OFFICER)
+        check("and 4950 more problems" in r.err, "the count of the rest: " + r.err[-200:])
+        check(r.err.count("row ") == 50, "50 problems listed")
+    finally:
+        t.cleanup()
+
+
+def test_busy_database():
+    import sqlite3
+    import threading
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # Another program (a long import) holds the write lock.
+        con = sqlite3.connect(t.db, isolation_level=None, check_same_thread=False)
+        con.execute("BEGIN IMMEDIATE")
+        r = t.refused("mark", UPN_A, "2024-10-14", "am", "/", "--user", OFFICER)
+        check("The database is busy" in r.err and "try again" in r.err,
+              "words an office can act on: " + r.err)
+        check("locked" not in r.err, "no SQLite jargon: " + r.err)
+        # When it finishes within the wait (after a second), the mark is
+        # saved rather than refused.
+        timer = threading.Timer(1.0, lambda: con.execute("COMMIT"))
+        timer.start()
+        t.mark(UPN_A, "2024-10-14", "am", "/")
+        timer.join()
+        con.close()
+        equal([h["new"] for h in t.json("history", UPN_A)], ["/"], "saved once the lock was free")
+    finally:
+        t.cleanup()
+
+
+def test_check_damaged_files():
+    import sqlite3
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        for d in school_days("2024-10-07", 5):
+            t.mark(UPN_A, d, "am", "/")
+        cases = {}
+        cases["letter.db"] = b"Dear parent, this is a letter and not a database. " * 200
+        with open(t.db, "rb") as f:
+            whole = f.read()
+        cases["cut.db"] = whole[:len(whole) // 2]
+        garbled = bytearray(whole)
+        garbled[4096 * 2:4096 * 4] = b"\xff" * (4096 * 2)
+        cases["garbled.db"] = bytes(garbled)
+        for name, data in cases.items():
+            with open(t.path(name), "wb") as f:
+                f.write(data)
+        other = t.path("recipes.db")
+        con = sqlite3.connect(other)
+        con.execute("CREATE TABLE recipes (name TEXT)")
+        con.commit()
+        con.close()
+        for name in list(cases) + ["recipes.db"]:
+            env = dict(os.environ, ATTENDANCE_TODAY=TODAY)
+            proc = subprocess.run([CLI, "--db", t.path(name), "check"], env=env,
+                                  capture_output=True, text=True)
+            err = proc.stderr.strip().splitlines()
+            equal(proc.returncode, 1, name + " is refused: " + proc.stderr)
+            check(len(err) == 1 and name in err[0], name + ": one line naming the file: " + proc.stderr)
+            check("backup" in err[0] or "another program" in err[0],
+                  name + ": says what to do: " + err[0])
+            check("Traceback" not in proc.stderr and "CRITICAL" not in proc.stderr, name)
+        # The other program's database is left as it was.
+        con = sqlite3.connect(other)
+        equal(con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0], 1, "untouched")
+        con.close()
+    finally:
+        t.cleanup()
+
+
+def test_control_characters_refused_and_escaped():
+    import sqlite3
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # A pupils file with an escape sequence in a surname: refused,
+        # naming the row, the column and the character.
+        rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
+                 "admission_date"],
+                [UPN_A, "Khan", "Amina", "2015-10-14", "F", "4", "4K", "2024-09-02"],
+                [UPN_B, "Smith\x1b[2J", "Ben", "2015-11-14", "M", "4", "4K", "2024-09-02"]]
+        r = t.refused("pupils", "import", t.write("bad.csv", rows), "--user", OFFICER)
+        check("row 3, surname" in r.err and "U+001B" in r.err, "row, field, character: " + r.err)
+        # Too long, with the limit in the message.
+        rows[2][1] = "S" * 101
+        r = t.refused("pupils", "import", t.write("long.csv", rows), "--user", OFFICER)
+        check("row 3, surname" in r.err and "the most is 100" in r.err, "the limit: " + r.err)
+        # A comment, a reason, a user, a setting, a closure reason.
+        r = t.refused("mark", UPN_A, "2024-10-14", "am", "I", "--user", OFFICER,
+                      "--comment", "ill\x07")
+        check("comment" in r.err.lower() and "U+0007" in r.err, r.err)
+        t.mark(UPN_A, "2024-10-14", "am", "I")
+        r = t.refused("mark", UPN_A, "2024-10-14", "am", "M", "--user", OFFICER,
+                      "--reason", "doctor\nFAKE LINE")
+        check("reason" in r.err.lower() and "line break" in r.err, r.err)
+        r = t.refused("users", "add", "Eve\x1b]0;owned\x07", "--role", "receptionist",
+                      "--user", HEAD)
+        check("name" in r.err and "U+001B" in r.err, r.err)
+        r = t.refused("school", "set", "name", "Riverside\tPrimary", "--user", HEAD)
+        check("“name”" in r.err and "tab" in r.err, r.err)
+        r = t.refused("calendar", "closure", "add", "2024-10-18", "--reason", "x" * 501,
+                      "--user", HEAD)
+        check("the most is 500" in r.err, r.err)
+        equal([h["new"] for h in t.json("history", UPN_A)], ["I"], "nothing else stored")
+        # What older data holds is escaped in the readable tables.
+        con = sqlite3.connect(t.db)
+        con.execute("UPDATE pupils SET legal_surname = 'Smith\x1b[2J', preferred_surname = NULL "
+                    "WHERE upn = ?", (UPN_B,))
+        con.commit()
+        con.close()
+        r = t.ok("pupils", "list")
+        check("\x1b" not in r.out and "Smith\\x1B[2J" in r.out, "escaped: " + r.out)
+        equal(t.json("pupils", "show", UPN_B)["surname"], "Smith\x1b[2J",
+              "JSON keeps the text as it is, escaped by JSON itself")
+    finally:
+        t.cleanup()
+
+
+def test_roll_dates_never_move_over_marks():
+    import sqlite3
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # A: 6 marks, Mon 2 Sep to Wed 4 Sep.
+        t.marks(UPN_A, [(d, s, "/") for d, s in sessions_of(school_days("2024-09-02", 3))])
+        # The MIS says A was admitted on Thu 5 Sep: that would leave all 6
+        # off roll. Refused, naming the row, the field, the first three
+        # marks and how many more.
+        rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
+                 "admission_date"],
+                [UPN_B, "Smith", "Ben", "2015-11-14", "M", "4", "4K", "2024-09-02"],
+                [UPN_A, "Khan", "Amina", "2015-10-14", "F", "4", "4K", "2024-09-05"]]
+        r = t.refused("pupils", "import", t.write("moved.csv", rows), "--user", OFFICER)
+        check("row 3, admission_date" in r.err, "row and field: " + r.err)
+        check("6 marks" in r.err and "Mon 2 Sep 2024 am /" in r.err and "and 3 more" in r.err,
+              "the marks in the way: " + r.err)
+        equal(t.json("pupils", "show", UPN_A)["admission_date"], "2024-09-02", "unchanged")
+        equal(t.ok("check").out.strip(), "ok", "a sound register")
+        # Marks already outside a roll (older data) are reported by check.
+        con = sqlite3.connect(t.db)
+        con.execute("UPDATE pupils SET admission_date = admission_date + 2 WHERE upn = ?", (UPN_A,))
+        con.commit()
+        con.close()
+        r = t.refused("check")
+        check(UPN_A in r.out and "4 marks outside the roll" in r.out, "the pupil: " + r.out)
+        check("marks outside their roll" in r.err, "the refusal: " + r.err)
+    finally:
+        t.cleanup()
+
+
+def test_threshold_only_compulsory_school_age():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils((UPN_A,))
+        # Rosa, in Reception, born 1 June 2020: five on 1 June 2025, so of
+        # compulsory school age only from 31 August 2025. Her 10 O in the
+        # week of 4 November 2024 are not counted, and she is never listed;
+        # Amina (Year 4) with the same marks is.
+        upn_r = make_upn("820200100099")
+        rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
+                 "admission_date"],
+                [upn_r, "Reyes", "Rosa", "2020-06-01", "F", "R", "RA", "2024-09-02"]]
+        t.ok("pupils", "import", t.write("rosa.csv", rows), "--user", OFFICER)
+        week = [(d, s, "O") for d, s in sessions_of(school_days("2024-11-04", 5))]
+        t.marks(UPN_A, week)
+        t.marks(upn_r, week)
+        breaches = t.json("threshold", "--as-of", "2024-11-08")
+        equal([b["upn"] for b in breaches], [UPN_A], "only the pupil of compulsory school age")
+        equal(breaches[0]["unauthorised_sessions"], 10, "Amina's 10")
+        check(upn_r not in t.ok("threshold", "--as-of", "2024-11-08").out, "not in the table")
+    finally:
         t.cleanup()
 
 

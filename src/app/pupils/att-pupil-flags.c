@@ -87,41 +87,24 @@ att_pupil_flags_update (GtkWidget        *flags,
   persistent = figures != NULL && att_figures_persistent (figures);
 
   if (severe)
-    set_flag (flags, FLAG_ABSENCE, TRUE,
-              /* Translators: short for "severely absent", shown in a small label */
-              C_("flag", "SA"),
-              _("Severely absent: missed half or more of the possible sessions this school year"),
-              "error");
+    set_flag (flags, FLAG_ABSENCE, TRUE, att_flag_info (ATT_FLAG_SEVERE)->label,
+              att_flag_info (ATT_FLAG_SEVERE)->description, "error");
   else
-    set_flag (flags, FLAG_ABSENCE, persistent,
-              /* Translators: short for "persistently absent", shown in a small label */
-              C_("flag", "PA"),
-              _("Persistently absent: missed 10% or more of the possible sessions this school year"),
-              "warning");
+    set_flag (flags, FLAG_ABSENCE, persistent, att_flag_info (ATT_FLAG_PERSISTENT)->label,
+              att_flag_info (ATT_FLAG_PERSISTENT)->description, "warning");
 
-  set_flag (flags, FLAG_SW, pupil->social_worker,
-            /* Translators: short for "social worker", shown in a small label */
-            C_("flag", "SW"),
-            _("Has a social worker (child in need or child protection)"),
-            "accent");
-  set_flag (flags, FLAG_LAC, pupil->looked_after,
-            /* Translators: short for "looked-after child", shown in a small label */
-            C_("flag", "LAC"),
-            _("Looked after by the local authority"),
-            "accent");
+  set_flag (flags, FLAG_SW, pupil->social_worker, att_flag_info (ATT_FLAG_SOCIAL_WORKER)->label,
+            att_flag_info (ATT_FLAG_SOCIAL_WORKER)->description, "accent");
+  set_flag (flags, FLAG_LAC, pupil->looked_after, att_flag_info (ATT_FLAG_LOOKED_AFTER)->label,
+            att_flag_info (ATT_FLAG_LOOKED_AFTER)->description, "accent");
 
   if (pupil->sen == ATT_SEN_EHCP)
-    set_flag (flags, FLAG_SEN, TRUE,
-              /* Translators: short for "education, health and care plan" */
-              C_("flag", "EHCP"),
-              _("Special educational needs: has an education, health and care plan"),
-              NULL);
+    set_flag (flags, FLAG_SEN, TRUE, att_flag_info (ATT_FLAG_EHC_PLAN)->label,
+              att_flag_info (ATT_FLAG_EHC_PLAN)->description, NULL);
   else
     set_flag (flags, FLAG_SEN, pupil->sen == ATT_SEN_SUPPORT,
-              /* Translators: SEN support, as the code K of the school census */
-              C_("flag", "SEN K"),
-              _("Special educational needs: receives SEN support"),
-              NULL);
+              att_flag_info (ATT_FLAG_SEN_SUPPORT)->label,
+              att_flag_info (ATT_FLAG_SEN_SUPPORT)->description, NULL);
 
   left = pupil->leaving != ATT_DATE_NONE && !att_pupil_on_roll (pupil, today);
   if (left)
@@ -130,7 +113,7 @@ att_pupil_flags_update (GtkWidget        *flags,
       /* Translators: %s is a date */
       g_autofree char *tooltip = g_strdup_printf (_("Left the school on %s"), date);
 
-      set_flag (flags, FLAG_LEFT, TRUE, C_("flag", "Left"), tooltip, NULL);
+      set_flag (flags, FLAG_LEFT, TRUE, att_flag_info (ATT_FLAG_LEFT)->label, tooltip, NULL);
     }
   else
     set_flag (flags, FLAG_LEFT, FALSE, NULL, NULL, NULL);

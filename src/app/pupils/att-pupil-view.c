@@ -208,17 +208,17 @@ add_figures_row (AttPupilView *self,
 
   if (att_figures_severe (&figures))
     {
-      label = grid_label (grid, C_("flag", "SA"), 7, row, FALSE, FALSE);
+      label = grid_label (grid, att_flag_info (ATT_FLAG_SEVERE)->label, 7, row, FALSE, FALSE);
       gtk_widget_add_css_class (label, "flag");
       gtk_widget_add_css_class (label, "error");
-      gtk_widget_set_tooltip_text (label, _("Severely absent: missed half or more of the possible sessions"));
+      gtk_widget_set_tooltip_text (label, att_flag_info (ATT_FLAG_SEVERE)->description);
     }
   else if (att_figures_persistent (&figures))
     {
-      label = grid_label (grid, C_("flag", "PA"), 7, row, FALSE, FALSE);
+      label = grid_label (grid, att_flag_info (ATT_FLAG_PERSISTENT)->label, 7, row, FALSE, FALSE);
       gtk_widget_add_css_class (label, "flag");
       gtk_widget_add_css_class (label, "warning");
-      gtk_widget_set_tooltip_text (label, _("Persistently absent: missed 10% or more of the possible sessions"));
+      gtk_widget_set_tooltip_text (label, att_flag_info (ATT_FLAG_PERSISTENT)->description);
     }
   else
     label = grid_label (grid, "—", 7, row, FALSE, FALSE);

@@ -46,36 +46,16 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-append_flag (GString    *out,
-             const char *flag)
-{
-  if (out->len > 0)
-    g_string_append_c (out, ' ');
-  g_string_append (out, flag);
-}
-
+/* The flags of the core's one vocabulary that fit the register's narrow
+ * column: who the pupil is, not their figures or a note. */
 char *
 att_register_cell_flags_text (AttPupil *pupil)
 {
-  GString *out = g_string_new (NULL);
+  guint shown = (1u << ATT_FLAG_SOCIAL_WORKER) | (1u << ATT_FLAG_LOOKED_AFTER) |
+                (1u << ATT_FLAG_EHC_PLAN) | (1u << ATT_FLAG_SEN_SUPPORT) |
+                (1u << ATT_FLAG_FSM) | (1u << ATT_FLAG_EAL) | (1u << ATT_FLAG_YOUNG_CARER);
 
-  /* Translators: short flags in a narrow column; the tooltip spells them out */
-  if (pupil->sen == ATT_SEN_SUPPORT)
-    append_flag (out, C_("flag", "SEN"));
-  else if (pupil->sen == ATT_SEN_EHCP)
-    append_flag (out, C_("flag", "EHCP"));
-  if (pupil->fsm)
-    append_flag (out, C_("flag", "FSM"));
-  if (pupil->eal)
-    append_flag (out, C_("flag", "EAL"));
-  if (pupil->looked_after)
-    append_flag (out, C_("flag", "LAC"));
-  if (pupil->social_worker)
-    append_flag (out, C_("flag", "SW"));
-  if (pupil->young_carer)
-    append_flag (out, C_("flag", "YC"));
-  return g_string_free (out, FALSE);
+  return att_flags_format (att_pupil_flags (pupil, NULL, ATT_DATE_NONE) & shown, " ");
 }
 
 static void

@@ -1,0 +1,186 @@
+/* att-db-migrations.c: the schema, one migration at a time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "att-db-private.h"
+
+/* Each migration brings the schema from version N to N + 1 and runs in a
+ * transaction of its own together with the user_version bump, so a crash
+ * half way leaves the database at the previous version. Never edit a
+ * migration that has shipped: append a new one. */
+static const char * const migrations[] = {
+  /* 1: the foundation */
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE users ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) > 0),"
+  "  role       TEXT NOT NULL CHECK (role IN ('receptionist', 'attendance-officer', 'headteacher', 'admin')),"
+  "  position   TEXT NOT NULL DEFAULT '',"
+  "  active     INTEGER NOT NULL DEFAULT 1,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+
+  /* Who acted, as they were named and placed at the time. */
+  "CREATE TABLE actors ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  user_id  INTEGER REFERENCES users (id),"
+  "  name     TEXT NOT NULL,"
+  "  position TEXT NOT NULL,"
+  "  UNIQUE (user_id, name, position)"
+  ");"
+
+  "CREATE TABLE audit_log ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  at       INTEGER NOT NULL,"
+  "  actor_id INTEGER NOT NULL REFERENCES actors (id),"
+  "  action   TEXT NOT NULL,"
+  "  detail   TEXT NOT NULL DEFAULT ''"
+  ");"
+
+  /* Dates are Julian day numbers (see att-date.h). */
+  "CREATE TABLE terms ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL,"
+  "  start_date INTEGER NOT NULL,"
+  "  end_date   INTEGER NOT NULL,"
+  "  CHECK (start_date <= end_date)"
+  ");"
+
+  "CREATE TABLE closures ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  start_date INTEGER NOT NULL,"
+  "  end_date   INTEGER NOT NULL,"
+  "  session    INTEGER NOT NULL DEFAULT -1 CHECK (session IN (-1, 0, 1)),"
+  "  reason     TEXT NOT NULL,"
+  "  CHECK (start_date <= end_date)"
+  ");"
+
+  "CREATE TABLE pupils ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  upn                TEXT NOT NULL UNIQUE,"
+  "  legal_surname      TEXT NOT NULL,"
+  "  legal_forename     TEXT NOT NULL,"
+  "  preferred_surname  TEXT,"
+  "  preferred_forename TEXT,"
+  "  dob                INTEGER NOT NULL,"
+  "  sex                TEXT NOT NULL CHECK (sex IN ('M', 'F')),"
+  "  year_group         INTEGER NOT NULL CHECK (year_group BETWEEN 0 AND 14),"
+  "  reg_group          TEXT NOT NULL,"
+  "  admission_date     INTEGER NOT NULL,"
+  "  leaving_date       INTEGER,"
+  "  fsm                INTEGER NOT NULL DEFAULT 0,"
+  "  sen                TEXT NOT NULL DEFAULT 'N' CHECK (sen IN ('N', 'K', 'E')),"
+  "  eal                INTEGER NOT NULL DEFAULT 0,"
+  "  looked_after       INTEGER NOT NULL DEFAULT 0,"
+  "  social_worker      INTEGER NOT NULL DEFAULT 0,"
+  "  young_carer        INTEGER NOT NULL DEFAULT 0,"
+  "  medical_note       TEXT,"
+  "  CHECK (leaving_date IS NULL OR leaving_date >= admission_date)"
+  ");"
+
+  "CREATE TABLE contacts ("
+  "  id                      INTEGER PRIMARY KEY,"
+  "  pupil_id                INTEGER NOT NULL REFERENCES pupils (id) ON DELETE CASCADE,"
+  "  priority                INTEGER NOT NULL CHECK (priority >= 1),"
+  "  title                   TEXT,"
+  "  forename                TEXT,"
+  "  surname                 TEXT NOT NULL,"
+  "  relationship            TEXT NOT NULL,"
+  "  parental_responsibility INTEGER NOT NULL DEFAULT 0,"
+  "  lives_with              INTEGER NOT NULL DEFAULT 0,"
+  "  receives_letters        INTEGER NOT NULL DEFAULT 0,"
+  "  phone_home              TEXT,"
+  "  phone_mobile            TEXT,"
+  "  phone_work              TEXT,"
+  "  email                   TEXT,"
+  "  address_1               TEXT,"
+  "  address_2               TEXT,"
+  "  town                    TEXT,"
+  "  postcode                TEXT,"
+  "  UNIQUE (pupil_id, priority)"
+  ");"
+
+  /* The register: the current mark of each session. Codes are stored as
+   * their DfE text so the record reads without this program. */
+  "CREATE TABLE marks ("
+  "  pupil_id     INTEGER NOT NULL REFERENCES pupils (id),"
+  "  date         INTEGER NOT NULL,"
+  "  session      INTEGER NOT NULL CHECK (session IN (0, 1)),"
+  "  code         TEXT NOT NULL,"
+  "  minutes_late INTEGER,"
+  "  comment      TEXT,"
+  "  amendments   INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (pupil_id, date, session)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX marks_by_date ON marks (date, session);"
+
+  /* Every entry and every amendment, append-only. */
+  "CREATE TABLE mark_history ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  pupil_id    INTEGER NOT NULL REFERENCES pupils (id),"
+  "  date        INTEGER NOT NULL,"
+  "  session     INTEGER NOT NULL,"
+  "  old_code    TEXT,"
+  "  new_code    TEXT,"
+  "  old_minutes INTEGER,"
+  "  new_minutes INTEGER,"
+  "  comment     TEXT,"
+  "  reason      TEXT,"
+  "  actor_id    INTEGER NOT NULL REFERENCES actors (id),"
+  "  at          INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX mark_history_by_session ON mark_history (pupil_id, date, session);"
+  "CREATE TRIGGER mark_history_kept BEFORE UPDATE ON mark_history"
+  "  BEGIN SELECT RAISE (ABORT, 'the register history is never rewritten'); END;"
+  "CREATE TRIGGER mark_history_not_deleted BEFORE DELETE ON mark_history"
+  "  BEGIN SELECT RAISE (ABORT, 'the register history is never deleted'); END;"
+
+  /* A compact copy of each pupil's marks per school year (one byte per
+   * session), written in the same transaction as the marks. It is derived
+   * data: `check` compares it with the marks and it can be rebuilt. */
+  "CREATE TABLE mark_years ("
+  "  pupil_id INTEGER NOT NULL REFERENCES pupils (id),"
+  "  year     INTEGER NOT NULL,"
+  "  codes    BLOB NOT NULL,"
+  "  PRIMARY KEY (pupil_id, year)"
+  ") WITHOUT ROWID;"
+
+  /* Decisions taken when a pupil meets the National Framework threshold. */
+  "CREATE TABLE penalty_decisions ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  pupil_id     INTEGER NOT NULL REFERENCES pupils (id),"
+  "  as_of        INTEGER NOT NULL,"
+  "  window_start INTEGER,"
+  "  window_end   INTEGER,"
+  "  sessions     INTEGER,"
+  "  decision     TEXT NOT NULL CHECK (decision IN ('support', 'notice-to-improve', 'penalty-notice', 'other')),"
+  "  rationale    TEXT NOT NULL,"
+  "  withdrawn    INTEGER NOT NULL DEFAULT 0,"
+  "  actor_id     INTEGER NOT NULL REFERENCES actors (id),"
+  "  at           INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX penalty_decisions_by_pupil ON penalty_decisions (pupil_id, as_of);",
+
+  /* The amended marks of a day or a week (the grid's corner marks), found
+   * from the index alone rather than by reading every mark of the week. */
+  "CREATE INDEX marks_amended ON marks (date, session, pupil_id, amendments) WHERE amendments > 0;",
+};
+
+guint
+att_db_n_migrations (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+const char *
+att_db_migration (guint version)
+{
+  g_return_val_if_fail (version < G_N_ELEMENTS (migrations), NULL);
+  return migrations[version];
+}
