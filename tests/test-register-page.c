@@ -112,6 +112,41 @@ key (guint keyval)
   att_test_flush_events ();
 }
 
+/* A key pressed in the grid, delivered through the grid's own key
+ * controller as GTK delivers it. Returns TRUE when the grid used it. */
+static gboolean
+press (guint           keyval,
+       GdkModifierType state)
+{
+  GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  gboolean handled = FALSE;
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && g_signal_handler_find (controller, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                    _att_register_page_on_key_pressed, NULL) != 0)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, ==, 1);
+  att_test_flush_events ();
+  return handled;
+}
+
+static void
+press_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    press (gdk_unicode_to_keyval ((guchar)*p), 0);
+}
+
 /* The position of a pupil in the list as shown. */
 static guint
 position_of (gint64 pupil)
@@ -913,6 +948,98 @@ test_planned_closure (void)
   g_assert_true (att_grid_get_column (grid, TUE_AM)->school);
 }
 
+static gboolean
+along_row (void)
+{
+  gboolean along;
+
+  g_object_get (page, "along-row", &along, NULL);
+  return along;
+}
+
+/* After a code the cursor goes down the session column unless the office
+ * chose along the row for this register; a selection chooses nothing, and
+ * every register keeps its own choice. */
+static void
+test_advance_direction (void)
+{
+  g_autoptr(AttGridFilter) a = att_grid_filter_new_group ("7A");
+  g_autoptr(AttGridFilter) b = att_grid_filter_new_group ("7B");
+  g_autoptr(AttGridFilter) school = att_grid_filter_new ();
+  guint pos, col;
+
+  /* 7A, the week of Mon 23 September (nothing marked yet), going down. */
+  att_register_page_show (page, a, D (2024, 9, 23), TRUE);
+  g_object_set (page, "along-row", FALSE, NULL);
+  g_assert_false (along_row ());
+
+  /* I (illness, which may be entered ahead) on the first pupil's Monday
+   * morning: the cursor goes down to the second pupil, same column. */
+  att_register_page_set_cursor (page, 0, MON_AM);
+  press_text ("i");
+  att_register_page_get_cursor (page, &pos, &col);
+  g_assert_cmpuint (pos, ==, 1);
+  g_assert_cmpuint (col, ==, MON_AM);
+
+  /* Shift+Right selects two cells and chooses nothing: after Escape a
+   * code still goes down, from the second pupil to the third. */
+  g_assert_true (press (GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_false (along_row ());
+  press (GDK_KEY_Escape, 0);
+  att_register_page_set_cursor (page, 1, MON_AM);
+  press_text ("i");
+  att_register_page_get_cursor (page, &pos, &col);
+  g_assert_cmpuint (pos, ==, 2);
+  g_assert_cmpuint (col, ==, MON_AM);
+  g_assert_false (along_row ());
+
+  /* Right (and back Left) chooses along the row for 7A: I on the third
+   * pupil's Monday morning moves to Monday afternoon. */
+  press (GDK_KEY_Right, 0);
+  press (GDK_KEY_Left, 0);
+  g_assert_true (along_row ());
+  press_text ("i");
+  att_register_page_get_cursor (page, &pos, &col);
+  g_assert_cmpuint (pos, ==, 2);
+  g_assert_cmpuint (col, ==, MON_PM);
+
+  /* 7B and the whole school keep their own way: down. */
+  att_register_page_show (page, b, D (2024, 9, 23), TRUE);
+  g_assert_false (along_row ());
+  att_register_page_show (page, school, D (2024, 9, 23), TRUE);
+  g_assert_false (along_row ());
+  att_register_page_set_cursor (page, 0, TUE_AM);
+  press_text ("i");
+  att_register_page_get_cursor (page, &pos, &col);
+  g_assert_cmpuint (pos, ==, 1);
+  g_assert_cmpuint (col, ==, TUE_AM);
+
+  /* Back to 7A, on another day and week: still along the row; Enter
+   * chooses down again. */
+  att_register_page_show (page, a, D (2024, 9, 30), FALSE);
+  g_assert_true (along_row ());
+  press (GDK_KEY_Return, 0);
+  g_assert_false (along_row ());
+  att_register_page_show (page, a, D (2024, 9, 23), TRUE);
+  g_assert_false (along_row ());
+
+  /* The menu's toggle (register.along-row) chooses too. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.along-row", NULL);
+  g_assert_true (along_row ());
+  att_register_page_show (page, b, D (2024, 9, 23), TRUE);
+  g_assert_false (along_row ());
+  att_register_page_show (page, a, D (2024, 9, 23), TRUE);
+  g_assert_true (along_row ());
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.along-row", NULL);
+  g_assert_false (along_row ());
+
+  /* The four codes typed are stored where the cursor stood. */
+  g_assert_cmpint (code_of (amy, D (2024, 9, 23), ATT_SESSION_AM), ==, ATT_CODE_I);
+  g_assert_cmpint (code_of (ben, D (2024, 9, 23), ATT_SESSION_AM), ==, ATT_CODE_I);
+  g_assert_cmpint (code_of (cara, D (2024, 9, 23), ATT_SESSION_AM), ==, ATT_CODE_I);
+  g_assert_cmpint (code_of (dan, D (2024, 9, 23), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -977,6 +1104,7 @@ main (int   argc,
   g_test_add_func ("/register-page/planned-closure", test_planned_closure);
   g_test_add_func ("/register-page/outside-writes-show", test_outside_writes_show);
   g_test_add_func ("/register-page/empty-states", test_empty_states);
+  g_test_add_func ("/register-page/advance-direction", test_advance_direction);
   result = g_test_run ();
 
   gtk_window_destroy (window);

@@ -560,6 +560,7 @@ _att_register_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "register.edit-filter", NULL, action_edit_filter);
   gtk_widget_class_install_action (widget_class, "register.delete-filter", NULL, action_delete_filter);
   gtk_widget_class_install_property_action (widget_class, "register.mode", "mode");
+  gtk_widget_class_install_property_action (widget_class, "register.along-row", "along-row");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "register.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "register.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

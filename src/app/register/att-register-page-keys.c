@@ -213,7 +213,7 @@ _att_register_page_move_next_cell (AttRegisterPage *self,
 
   if (n_columns == 0)
     return;
-  /* Tab runs along a row and on to the next pupil. */
+  /* Along a row and on to the next pupil. */
   if (col >= n_columns)
     {
       if (pos + 1 >= (int)_att_register_page_n_shown (self))
@@ -229,6 +229,43 @@ _att_register_page_move_next_cell (AttRegisterPage *self,
       pos--;
     }
   _att_register_page_set_cursor_internal (self, pos, col, FALSE);
+}
+
+/* The way the cursor goes after a code is chosen for each register
+ * (each selection of pupils): moving right with the arrow chooses along
+ * the row, moving down or Enter chooses down the session column, and the
+ * menu's toggle chooses either. Extending a selection chooses nothing, and
+ * another group or the whole school keeps its own choice. */
+void
+_att_register_page_set_along_row (AttRegisterPage *self,
+                                  gboolean         along)
+{
+  g_autofree char *key = att_grid_filter_to_string (self->filter);
+
+  along = !!along;
+  if (along)
+    g_hash_table_replace (self->along_row, g_steal_pointer (&key), GINT_TO_POINTER (TRUE));
+  else
+    g_hash_table_remove (self->along_row, key);
+  if (self->advance_right != along)
+    {
+      self->advance_right = along;
+      g_object_notify_by_pspec (G_OBJECT (self), _att_register_page_properties[PROP_ALONG_ROW]);
+    }
+}
+
+/* Takes up the choice of the register now shown. */
+void
+_att_register_page_restore_along_row (AttRegisterPage *self)
+{
+  g_autofree char *key = att_grid_filter_to_string (self->filter);
+  gboolean along = g_hash_table_contains (self->along_row, key);
+
+  if (self->advance_right != along)
+    {
+      self->advance_right = along;
+      g_object_notify_by_pspec (G_OBJECT (self), _att_register_page_properties[PROP_ALONG_ROW]);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -460,14 +497,16 @@ att_register_page_handle_key (AttRegisterPage *self,
     {
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
-      self->advance_right = FALSE;
+      if (!shift)
+        _att_register_page_set_along_row (self, FALSE);
       _att_register_page_commit_pending (self, FALSE, &stop);
       if (!stop)
         _att_register_page_move_cursor (self, -1, 0, shift);
       return TRUE;
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
-      self->advance_right = FALSE;
+      if (!shift)
+        _att_register_page_set_along_row (self, FALSE);
       _att_register_page_commit_pending (self, FALSE, &stop);
       if (!stop)
         _att_register_page_move_cursor (self, 1, 0, shift);
@@ -480,26 +519,22 @@ att_register_page_handle_key (AttRegisterPage *self,
       return TRUE;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      self->advance_right = TRUE;
+      if (!shift)
+        _att_register_page_set_along_row (self, TRUE);
       _att_register_page_commit_pending (self, FALSE, &stop);
       if (!stop)
         _att_register_page_move_cursor (self, 0, 1, shift);
       return TRUE;
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
-      self->advance_right = TRUE;
-      _att_register_page_commit_pending (self, FALSE, &stop);
-      if (!stop)
-        _att_register_page_move_next_cell (self, FALSE);
-      return TRUE;
     case GDK_KEY_ISO_Left_Tab:
+      /* Tab leaves the grid for the next control, as everywhere else; a
+       * code being typed is kept first. */
       _att_register_page_commit_pending (self, FALSE, &stop);
-      if (!stop)
-        _att_register_page_move_next_cell (self, TRUE);
-      return TRUE;
+      return stop;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
-      self->advance_right = FALSE;
+      _att_register_page_set_along_row (self, FALSE);
       if (self->pending[0] != '\0')
         _att_register_page_commit_pending (self, TRUE, &stop);
       else

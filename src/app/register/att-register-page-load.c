@@ -339,6 +339,7 @@ att_register_page_show (AttRegisterPage     *self,
       self->week = week;
       g_object_notify_by_pspec (G_OBJECT (self), _att_register_page_properties[PROP_MODE]);
     }
+  _att_register_page_restore_along_row (self);
   select_choice (self);
   _att_register_page_update_filter_actions (self);
   save_view (self);

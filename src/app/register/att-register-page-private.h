@@ -168,7 +168,8 @@ struct _AttRegisterPage
   guint                anchor_col;
   GPtrArray           *selected_rows;     /* AttRegisterRow */
   char                 pending[4];
-  gboolean             advance_right;     /* after a code: right (Tab) or down */
+  gboolean             advance_right;     /* after a code: along the row or down */
+  GHashTable          *along_row;         /* registers (filter text) that go along */
 
   AttRegisterUndo     *undo;
   AttAmendDialog      *amend_dialog;
@@ -191,6 +192,7 @@ struct _AttRegisterPage
 enum {
   PROP_0,
   PROP_MODE,
+  PROP_ALONG_ROW,
   N_PROPS
 };
 
@@ -252,6 +254,9 @@ void _att_register_page_move_cursor (AttRegisterPage *self,
                                      gboolean extend);
 void _att_register_page_move_next_cell (AttRegisterPage *self,
                                         gboolean backwards);
+void _att_register_page_set_along_row (AttRegisterPage *self,
+                                       gboolean along);
+void _att_register_page_restore_along_row (AttRegisterPage *self);
 gboolean _att_register_page_selection_is_multiple (AttRegisterPage *self);
 gboolean _att_register_page_commit_text (AttRegisterPage *self,
                                          const char *text,

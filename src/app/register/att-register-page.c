@@ -423,6 +423,7 @@ att_register_page_finalize (GObject *object)
   g_clear_pointer (&self->undo, att_register_undo_free);
   g_clear_pointer (&self->waiting, _att_register_page_pending_write_free);
   g_clear_pointer (&self->missing, g_ptr_array_unref);
+  g_clear_pointer (&self->along_row, g_hash_table_unref);
   g_free (self->message);
   g_free (self->mark_present_tooltip);
   g_free (self->deleting_filter);
@@ -445,6 +446,9 @@ att_register_page_get_property (GObject    *object,
     case PROP_MODE:
       g_value_set_string (value, self->week ? "week" : "day");
       break;
+    case PROP_ALONG_ROW:
+      g_value_set_boolean (value, self->advance_right);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -466,6 +470,9 @@ att_register_page_set_property (GObject      *object,
         if (week != self->week)
           att_register_page_show (self, NULL, self->date, week);
       }
+      break;
+    case PROP_ALONG_ROW:
+      _att_register_page_set_along_row (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -511,6 +518,11 @@ att_register_page_class_init (AttRegisterPageClass *klass)
   _att_register_page_properties[PROP_MODE] =
     g_param_spec_string ("mode", NULL, NULL, "day",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* After a code the cursor goes down the session column, or along the
+   * pupil's row when the office chose so for this register. */
+  _att_register_page_properties[PROP_ALONG_ROW] =
+    g_param_spec_boolean ("along-row", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, _att_register_page_properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -552,6 +564,7 @@ att_register_page_init (AttRegisterPage *self)
   self->selected_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->session_columns = g_ptr_array_new ();
   self->undo = att_register_undo_new ();
+  self->along_row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* The models: rows, sorted by the column view's sorter, filtered by
    * name as the office types. */
