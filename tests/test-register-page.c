@@ -1040,6 +1040,205 @@ test_advance_direction (void)
   g_assert_cmpint (code_of (dan, D (2024, 9, 23), ATT_SESSION_AM), ==, ATT_CODE_NONE);
 }
 
+/* Runs the main loop for a moment, so the window lays out and draws
+ * what changed. */
+static void
+settle (void)
+{
+  gboolean reached = FALSE;
+
+  g_timeout_add (150, timeout_reached, &reached);
+  while (!reached)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The cursor's cell as drawn (the label of the session cell that has the
+ * cursor), or NULL when no such cell is on screen. */
+static GtkWidget *
+find_cursor_cell (GtkWidget *widget)
+{
+  if (ATT_IS_REGISTER_CELL (widget)
+      && att_register_cell_get_kind (ATT_REGISTER_CELL (widget)) == ATT_REGISTER_CELL_SESSION)
+    {
+      GtkWidget *label = GTK_WIDGET (att_register_cell_get_label (ATT_REGISTER_CELL (widget)));
+
+      return gtk_widget_has_css_class (label, "cursor") && gtk_widget_get_mapped (label) ? label : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cursor_cell (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The cursor's cell is drawn inside the visible part of the grid, below
+ * the column headings. */
+#define assert_cursor_visible() assert_cursor_visible_at (__LINE__)
+
+static void
+assert_cursor_visible_at (int line)
+{
+  GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *cell;
+  graphene_rect_t bounds;
+
+  settle ();
+  g_test_message ("cursor visible, line %d", line);
+  cell = find_cursor_cell (view);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_compute_bounds (cell, scrolled, &bounds));
+  /* Below the headings (HEADER_HEIGHT, 34 pixels, less a pixel of
+   * rounding), and above the bottom of the scrolled window. */
+  g_assert_cmpfloat (bounds.origin.y, >=, HEADER_HEIGHT - 1);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled) + 1);
+}
+
+static gint64
+cursor_pupil (void)
+{
+  guint pos;
+  g_autoptr(AttRegisterRow) row = NULL;
+
+  att_register_page_get_cursor (page, &pos, NULL);
+  row = g_list_model_get_item (att_register_page_get_view_model (page), pos);
+  return att_register_row_get_pupil (row)->id;
+}
+
+static gboolean
+focus_in_grid (void)
+{
+  GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == view || gtk_widget_is_ancestor (focus, view));
+}
+
+/* After switching week, day, group or sort the cursor is on a row shown
+ * and the grid scrolls to it, with no warning from GTK; popovers give the
+ * keyboard back to the grid, and Tab leaves it. */
+static void
+test_scroll_and_focus (void)
+{
+  g_autoptr(AttGridFilter) s8 = att_grid_filter_new_group ("8S");
+  g_autoptr(AttGridFilter) a = att_grid_filter_new_group ("7A");
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  GtkColumnView *view = att_register_page_get_column_view (page);
+  gint64 p50, p55;
+  guint pos;
+
+  /* Any warning fails the test from here ("failed to scroll" above all). */
+  g_log_set_always_fatal (fatal | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+
+  /* 8S: sixty pupils, Pupil00 Scroll .. Pupil59 Scroll, far more than
+   * the window shows (about twenty rows of 28 pixels in 700). */
+  for (int i = 0; i < 60; i++)
+    {
+      g_autofree char *forename = g_strdup_printf ("Pupil%02d", i);
+      add_pupil (forename, "Scroll", "8S");
+    }
+  att_test_flush_events ();
+  att_register_page_show (page, s8, D (2024, 9, 23), TRUE);
+  att_register_page_focus_grid (page);
+  g_assert_true (focus_in_grid ());
+
+  /* Down to the 51st pupil (position 50), off the first screen. */
+  att_register_page_set_cursor (page, 0, MON_AM);
+  for (int i = 0; i < 50; i++)
+    press (GDK_KEY_Down, 0);
+  att_register_page_get_cursor (page, &pos, NULL);
+  g_assert_cmpuint (pos, ==, 50);
+  p50 = cursor_pupil ();
+  assert_cursor_visible ();
+
+  /* Next week, then a day at a time, then the next day: the same pupil,
+   * still in view. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.next", NULL);
+  g_assert_cmpint (cursor_pupil (), ==, p50);
+  assert_cursor_visible ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.mode", "s", "day");
+  g_assert_cmpint (cursor_pupil (), ==, p50);
+  assert_cursor_visible ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.next", NULL);
+  g_assert_cmpint (cursor_pupil (), ==, p50);
+  assert_cursor_visible ();
+
+  /* Another group, where the pupil is not: its first row, in view. */
+  att_register_page_show (page, a, D (2024, 9, 23), TRUE);
+  att_register_page_get_cursor (page, &pos, NULL);
+  g_assert_cmpuint (pos, ==, 0);
+  assert_cursor_visible ();
+
+  /* Sorted by name from Z to A, the 56th pupil (Pupil55, position 55)
+   * moves to position 60 - 1 - 55 = 4, and the view follows. */
+  att_register_page_show (page, s8, D (2024, 9, 23), TRUE);
+  att_register_page_set_cursor (page, 55, MON_AM);
+  p55 = cursor_pupil ();
+  assert_cursor_visible ();
+  {
+    g_autoptr(GtkColumnViewColumn) name = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+    gtk_column_view_sort_by_column (view, name, GTK_SORT_DESCENDING);
+  }
+  att_register_page_get_cursor (page, &pos, NULL);
+  g_assert_cmpuint (pos, ==, 4);
+  g_assert_cmpint (cursor_pupil (), ==, p55);
+  assert_cursor_visible ();
+
+  /* And back in the register's order from the menu (register.sort-by,
+   * the keyboard's way to the headings): position 55 again. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.sort-by", "s", "name");
+  att_register_page_get_cursor (page, &pos, NULL);
+  g_assert_cmpuint (pos, ==, 55);
+  assert_cursor_visible ();
+  /* The most unauthorised absence first: nobody in 8S has any, so the
+   * ties keep the register's order, reversed with the direction: Pupil55
+   * is at 60 - 1 - 55 = 4 again. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.sort-by", "s", "unauthorised");
+  att_register_page_get_cursor (page, &pos, NULL);
+  g_assert_cmpuint (pos, ==, 4);
+  g_assert_cmpint (cursor_pupil (), ==, p55);
+  assert_cursor_visible ();
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  settle ();
+
+  /* The code palette (F2) and the history popover (Ctrl+H) give the
+   * keyboard back to the grid when they close. */
+  g_assert_true (press (GDK_KEY_F2, 0));
+  g_assert_true (gtk_widget_get_visible (att_register_page_get_palette (page)));
+  g_assert_false (focus_in_grid ());
+  gtk_popover_popdown (GTK_POPOVER (att_register_page_get_palette (page)));
+  settle ();
+  g_assert_true (focus_in_grid ());
+
+  g_assert_true (press (GDK_KEY_h, GDK_CONTROL_MASK));
+  g_assert_true (gtk_widget_get_visible (att_register_page_show_history (page)));
+  gtk_popover_popdown (GTK_POPOVER (att_register_page_show_history (page)));
+  settle ();
+  g_assert_true (focus_in_grid ());
+
+  /* Tab leaves the grid for the next control, in one step; Shift+Tab
+   * from there comes back. */
+  g_assert_true (press (GDK_KEY_Tab, 0));
+  g_assert_false (focus_in_grid ());
+  /* (The window wraps round at its first control, as its Tab key does;
+   * a toast still showing has a close button on the way back.) */
+  for (int i = 0; i < 3 && !focus_in_grid (); i++)
+    if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD))
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD);
+  g_assert_true (focus_in_grid ());
+
+  /* Ctrl+F: the register's filter takes the keyboard. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.search", NULL);
+  g_assert_false (focus_in_grid ());
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (GTK_WIDGET (att_register_page_get_search_entry (page)),
+                                                                         GTK_TYPE_SEARCH_BAR)), FALSE);
+  settle ();
+  g_log_set_always_fatal (fatal);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1105,6 +1304,7 @@ main (int   argc,
   g_test_add_func ("/register-page/outside-writes-show", test_outside_writes_show);
   g_test_add_func ("/register-page/empty-states", test_empty_states);
   g_test_add_func ("/register-page/advance-direction", test_advance_direction);
+  g_test_add_func ("/register-page/scroll-and-focus", test_scroll_and_focus);
   result = g_test_run ();
 
   gtk_window_destroy (window);

@@ -668,6 +668,30 @@ test_window_today_group (void)
   g_assert_cmpstr (filter_text, ==, expected_filter);
   g_assert_cmpint (att_register_page_get_date (register_page ()), ==, att_date_from_ymd (2026, 11, 20));
   g_assert_false (att_register_page_get_week (register_page ()));
+
+  /* The keyboard is in the grid, ready for the first code. */
+  {
+    GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (register_page ()));
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == view || gtk_widget_is_ancestor (focus, view));
+  }
+
+  /* Ctrl+F on the register (the window's search) filters the register:
+   * its filter takes the keyboard and the Pupils page stays closed. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  att_test_flush_events ();
+  g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "register");
+  {
+    GtkWidget *entry = GTK_WIDGET (att_register_page_get_search_entry (register_page ()));
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+    g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (GTK_WIDGET (att_register_page_get_search_entry (register_page ())),
+                                                                         GTK_TYPE_SEARCH_BAR)), FALSE);
+  att_test_flush_events ();
 }
 
 static void

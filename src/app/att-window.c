@@ -391,6 +391,13 @@ search_action (GtkWidget  *widget,
       || g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
     return;
 
+  /* On the register, Ctrl+F filters the register by name. */
+  if (self->current_page != NULL && ATT_IS_REGISTER_PAGE (self->current_page))
+    {
+      gtk_widget_activate_action (self->current_page, "register.search", NULL);
+      return;
+    }
+
   gtk_stack_set_visible_child (self->pages_stack, GTK_WIDGET (page));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   att_pupils_page_focus_search (page);
@@ -435,6 +442,7 @@ show_register_today (AttWindow           *self,
   gtk_stack_set_visible_child (self->pages_stack, GTK_WIDGET (page));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   att_register_page_show (page, filter, att_context_get_today (self->context), FALSE);
+  att_register_page_focus_grid (page);
   return page;
 }
 

@@ -232,6 +232,21 @@ _att_register_page_on_shown_rows_changed (GListModel      *model,
                                           AttRegisterPage *self)
 {
   _att_register_page_update_empty_state (self);
+
+  /* Sorted again or filtered by name: the cursor follows its pupil, or
+   * stays on a row that is shown, and the view scrolls to it. */
+  if (self->cursor_row != NULL)
+    {
+      g_autoptr(AttRegisterRow) at = _att_register_page_row_at (self, self->cursor_pos);
+      guint found;
+
+      if (at == self->cursor_row)
+        return;
+      found = _att_register_page_find_shown (self, self->cursor_row);
+      if (found == GTK_INVALID_LIST_POSITION)
+        found = MIN (self->cursor_pos, MAX (_att_register_page_n_shown (self), 1) - 1);
+      _att_register_page_set_cursor_internal (self, found, self->cursor_col, FALSE);
+    }
 }
 
 void

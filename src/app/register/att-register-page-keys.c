@@ -34,22 +34,56 @@ row_height (AttRegisterPage *self)
   return upper / n;
 }
 
+/* The column view's list of rows (a GtkListView inside it). */
+static GtkWidget *
+row_list (AttRegisterPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/* The list scrolls to a row itself, as it does for its own keyboard
+ * moves: it keeps the row as its anchor and lays out around it, so a row
+ * of a model that has just changed is shown once it is laid out, where
+ * setting the adjustment from stale sizes would miss (and GTK warns). */
 static void
 scroll_to_position (AttRegisterPage *self,
                     guint            position)
 {
-  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scrolled);
-  double h = row_height (self);
-  double top = position * h;
-  double value = gtk_adjustment_get_value (adj);
-  double page = gtk_adjustment_get_page_size (adj) - HEADER_HEIGHT;
+  GtkWidget *list = row_list (self);
 
-  if (page <= 0)
-    return;
-  if (top < value)
-    gtk_adjustment_set_value (adj, top);
-  else if (top + h > value + page)
-    gtk_adjustment_set_value (adj, top + h - page);
+  if (list != NULL && position < _att_register_page_n_shown (self))
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+/* Where @row is in the list as shown, or GTK_INVALID_LIST_POSITION. */
+guint
+_att_register_page_find_shown (AttRegisterPage *self,
+                               AttRegisterRow  *row)
+{
+  guint n = _att_register_page_n_shown (self);
+  guint hint = att_register_row_get_index (row);
+
+  /* Unsorted and unfiltered, a row is where the grid has it: no need to
+   * build every row of a whole school to find it. */
+  if (hint < n)
+    {
+      g_autoptr(AttRegisterRow) item = _att_register_page_row_at (self, hint);
+
+      if (item == row)
+        return hint;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AttRegisterRow) item = _att_register_page_row_at (self, i);
+
+      if (item == row)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
 }
 
 void
@@ -437,6 +471,24 @@ clear_cell (AttRegisterPage *self)
   _att_register_page_write_cell (self, ATT_CODE_NONE, -1, NULL, FALSE);
 }
 
+/* The column view would take Tab from row to row, a pupil at a time; the
+ * grid is one stop in the window's Tab order, so while focus moves on the
+ * grid is left out of the chain. */
+static void
+leave_grid (AttRegisterPage  *self,
+            GtkDirectionType  direction)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkRoot *root = gtk_widget_get_root (view);
+
+  if (root == NULL)
+    return;
+  gtk_widget_set_can_focus (view, FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
+    gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (view, TRUE);
+}
+
 gboolean
 att_register_page_handle_key (AttRegisterPage *self,
                               guint            keyval,
@@ -531,7 +583,10 @@ att_register_page_handle_key (AttRegisterPage *self,
       /* Tab leaves the grid for the next control, as everywhere else; a
        * code being typed is kept first. */
       _att_register_page_commit_pending (self, FALSE, &stop);
-      return stop;
+      if (!stop)
+        leave_grid (self, keyval == GDK_KEY_ISO_Left_Tab || shift ? GTK_DIR_TAB_BACKWARD
+                                                                  : GTK_DIR_TAB_FORWARD);
+      return TRUE;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
       _att_register_page_set_along_row (self, FALSE);

@@ -135,7 +135,13 @@ _att_register_page_reload (AttRegisterPage *self)
   AttRegisterUndo *undo;
   guint column = 0;
   AttDate today = _att_register_page_today (self);
+  gint64 pupil_id = 0;
+  guint position = 0;
 
+  /* The cursor stays with its pupil across days, weeks and groups when
+   * the pupil is still shown. */
+  if (self->cursor_row != NULL && att_register_row_get_pupil (self->cursor_row) != NULL)
+    pupil_id = att_register_row_get_pupil (self->cursor_row)->id;
   _att_register_page_set_pending (self, NULL);
   _att_register_page_clear_selection (self);
   if (self->cursor_row != NULL)
@@ -174,9 +180,17 @@ _att_register_page_reload (AttRegisterPage *self)
       if (found >= 0)
         column = found;
     }
+  if (grid != NULL && pupil_id != 0)
+    {
+      int row = att_grid_find_row (grid, pupil_id);
+
+      if (row >= 0)
+        position = _att_register_page_find_shown (self, att_register_model_get_row (self->model, row));
+      if (position == GTK_INVALID_LIST_POSITION)
+        position = 0;
+    }
   self->cursor_col = column;
-  _att_register_page_set_cursor_internal (self, 0, column, FALSE);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  _att_register_page_set_cursor_internal (self, position, column, FALSE);
 
   update_subtitle (self);
   _att_register_page_update_status (self);
@@ -344,6 +358,13 @@ att_register_page_show (AttRegisterPage     *self,
   _att_register_page_update_filter_actions (self);
   save_view (self);
   _att_register_page_reload (self);
+}
+
+void
+att_register_page_focus_grid (AttRegisterPage *self)
+{
+  g_return_if_fail (ATT_IS_REGISTER_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 gboolean

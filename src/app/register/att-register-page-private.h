@@ -239,6 +239,8 @@ GtkColumnViewColumn *_att_register_page_make_column (AttRegisterPage *self,
 void _att_register_page_sync_session_columns (AttRegisterPage *self);
 
 /* att-register-page-keys.c */
+guint _att_register_page_find_shown (AttRegisterPage *self,
+                                    AttRegisterRow *row);
 void _att_register_page_cell_rect (AttRegisterPage *self,
                                    GdkRectangle *rect);
 void _att_register_page_clear_selection (AttRegisterPage *self);
@@ -319,6 +321,8 @@ void _att_register_page_on_export_response (GtkNativeDialog *dialog,
 void _att_register_page_on_palette_code (AttCodePalette *palette,
                                          const char *code,
                                          AttRegisterPage *self);
+void _att_register_page_on_popover_closed (GtkPopover *popover,
+                                           AttRegisterPage *self);
 void _att_register_page_class_actions_init (GtkWidgetClass *widget_class);
 void _att_register_page_actions_update (AttPage *page);
 

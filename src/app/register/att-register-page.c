@@ -575,9 +575,12 @@ att_register_page_init (AttRegisterPage *self)
   self->name_filter = gtk_custom_filter_new (_att_register_page_filter_by_name, self, NULL);
   self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sort_model)),
                                                   GTK_FILTER (g_object_ref (self->name_filter)));
-  g_signal_connect (self->filter_model, "items-changed", G_CALLBACK (_att_register_page_on_shown_rows_changed), self);
   self->selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* Connected after the column view, so that when the rows change the
+   * list has taken the change in before the cursor is put back and
+   * scrolled to. */
+  g_signal_connect (self->selection, "items-changed", G_CALLBACK (_att_register_page_on_shown_rows_changed), self);
 
   {
     g_autoptr(GtkColumnViewColumn) name = _att_register_page_make_column (self, _("Pupil"), ATT_REGISTER_CELL_NAME, -1, NAME_WIDTH);
@@ -611,8 +614,10 @@ att_register_page_init (AttRegisterPage *self)
   self->palette = att_code_palette_new ();
   gtk_widget_set_parent (self->palette, GTK_WIDGET (self));
   g_signal_connect (self->palette, "code-chosen", G_CALLBACK (_att_register_page_on_palette_code), self);
+  g_signal_connect (self->palette, "closed", G_CALLBACK (_att_register_page_on_popover_closed), self);
   self->history = att_mark_history_popover_new ();
   gtk_widget_set_parent (self->history, GTK_WIDGET (self));
+  g_signal_connect (self->history, "closed", G_CALLBACK (_att_register_page_on_popover_closed), self);
   _att_register_page_build_late_popover (self);
   self->mark_present_tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (self->mark_present_button)));
 }
