@@ -1040,6 +1040,94 @@ test_advance_direction (void)
   g_assert_cmpint (code_of (dan, D (2024, 9, 23), ATT_SESSION_AM), ==, ATT_CODE_NONE);
 }
 
+/* The first session cell drawn with @css_class, or NULL. */
+static GtkWidget *
+find_cell_with_class (GtkWidget  *widget,
+                      const char *css_class)
+{
+  if (ATT_IS_REGISTER_CELL (widget)
+      && att_register_cell_get_kind (ATT_REGISTER_CELL (widget)) == ATT_REGISTER_CELL_SESSION)
+    {
+      GtkWidget *label = GTK_WIDGET (att_register_cell_get_label (ATT_REGISTER_CELL (widget)));
+
+      return gtk_widget_has_css_class (label, css_class) ? label : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell_with_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A blank whose register has closed is drawn and described as a mark
+ * missed, and its session is listed with the incomplete registers. */
+static void
+test_past_sessions (void)
+{
+  g_autoptr(AttGridFilter) b = att_grid_filter_new_group ("7B");
+  GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
+  AttGrid *grid;
+  GPtrArray *gaps;
+  GtkWidget *cell;
+  const AttRegisterGap *monday = NULL;
+
+  /* 7B (Eve alone, never marked) in the week of 9 September, on Tuesday
+   * 10th at 08:50: Monday's two registers have closed, Tuesday morning's
+   * is open until 09:00, the rest are to come. */
+  att_register_page_show (page, b, D (2024, 9, 10), TRUE);
+  att_test_flush_events ();
+  grid = att_register_model_get_grid (att_register_page_get_model (page));
+  g_assert_true (att_grid_get_column (grid, MON_AM)->overdue);
+  g_assert_true (att_grid_get_column (grid, MON_PM)->overdue);
+  g_assert_false (att_grid_get_column (grid, TUE_AM)->overdue);
+  g_assert_false (att_grid_get_column (grid, THU_AM)->overdue);
+
+  /* Monday's blanks are drawn as missed, telling a screen reader why. */
+  cell = find_cell_with_class (view, "overdue");
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "register-cell"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "The register for this session has closed without a mark");
+
+  /* The earlier sessions listed with the incomplete registers come from
+   * the register's status module: Monday morning is among them, with 7B
+   * and Eve unmarked. Tuesday morning, the session now, is listed group
+   * by group instead. */
+  g_assert_nonnull (att_register_page_get_missing (page));
+  gaps = att_register_page_get_past_gaps (page);
+  g_assert_nonnull (gaps);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      const AttRegisterGap *gap = g_ptr_array_index (gaps, i);
+
+      g_assert_false (gap->date == D (2024, 9, 10) && gap->session == ATT_SESSION_AM);
+      if (gap->date == D (2024, 9, 9) && gap->session == ATT_SESSION_AM)
+        monday = gap;
+    }
+  g_assert_nonnull (monday);
+  g_assert_cmpuint (monday->unmarked, >=, 1);
+  {
+    gboolean has_7b = FALSE;
+    for (guint i = 0; i < monday->groups->len; i++)
+      has_7b |= g_strcmp0 (((AttRegisterStatus *)monday->groups->pdata[i])->group, "7B") == 0;
+    g_assert_true (has_7b);
+  }
+
+  /* Its button opens that day, with the cursor on the session. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.show-day", "(sii)", "group=7B",
+                              (gint32)D (2024, 9, 9), (gint32)ATT_SESSION_PM);
+  {
+    guint col;
+    g_assert_cmpint (att_register_page_get_date (page), ==, D (2024, 9, 9));
+    g_assert_false (att_register_page_get_week (page));
+    att_register_page_get_cursor (page, NULL, &col);
+    g_assert_cmpuint (col, ==, 1);
+  }
+}
+
 /* Runs the main loop for a moment, so the window lays out and draws
  * what changed. */
 static void
@@ -1304,6 +1392,7 @@ main (int   argc,
   g_test_add_func ("/register-page/outside-writes-show", test_outside_writes_show);
   g_test_add_func ("/register-page/empty-states", test_empty_states);
   g_test_add_func ("/register-page/advance-direction", test_advance_direction);
+  g_test_add_func ("/register-page/past-sessions", test_past_sessions);
   g_test_add_func ("/register-page/scroll-and-focus", test_scroll_and_focus);
   result = g_test_run ();
 

@@ -12,6 +12,7 @@
 #include "att-error.h"
 #include "att-pupils.h"
 #include "att-register-grid.h"
+#include "att-register-status.h"
 #include "att-school.h"
 #include "att-stats.h"
 #include "att-users.h"
@@ -322,6 +323,24 @@ att_grid_get_column (AttGrid *grid,
   g_return_val_if_fail (grid != NULL, NULL);
   g_return_val_if_fail (column < grid->n_columns, NULL);
   return &grid->columns[column];
+}
+
+void
+att_grid_set_now (AttGrid *grid,
+                  AttDb   *db,
+                  AttDate  today,
+                  int      clock_minutes)
+{
+  g_return_if_fail (grid != NULL);
+  g_return_if_fail (ATT_IS_DB (db));
+
+  for (guint c = 0; c < grid->n_columns; c++)
+    {
+      AttGridColumn *column = &grid->columns[c];
+
+      column->overdue = column->school
+                        && att_register_closed (db, column->date, column->session, today, clock_minutes);
+    }
 }
 
 int

@@ -105,6 +105,7 @@ update (AttRegisterCell *self)
         const char *group = att_code_palette_css_class (code);
         const char *text = code != ATT_CODE_NONE ? att_code_to_string (code) : "";
         gboolean cursor = att_register_row_get_cursor (row) == self->column;
+        gboolean overdue;
 
         classes[n++] = "register-cell";
         if (group != NULL)
@@ -116,6 +117,12 @@ update (AttRegisterCell *self)
             classes[n++] = "off-roll";
             text = "–";
           }
+        /* A blank left after its register closed is a mark missed, not
+         * one still to come: it is drawn, and described, differently. */
+        overdue = code == ATT_CODE_NONE && (flags & ATT_GRID_CELL_ON_ROLL) && (flags & ATT_GRID_CELL_SCHOOL)
+                  && att_grid_get_column (grid, self->column)->overdue;
+        if (overdue)
+          classes[n++] = "overdue";
         if (flags & ATT_GRID_CELL_AMENDED)
           classes[n++] = "amended";
         if (att_register_row_is_selected (row, self->column))
@@ -141,6 +148,13 @@ update (AttRegisterCell *self)
                                         : (flags & ATT_GRID_CELL_SCHOOL) ? _("Not marked")
                                         : _("No session"),
                                         -1);
+        if (overdue)
+          gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          _("The register for this session has closed without a mark"),
+                                          -1);
+        else
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       }
       break;
 

@@ -581,6 +581,32 @@ action_show_group (GtkWidget  *widget,
   att_register_page_show (self, filter, _att_register_page_today (self), self->week);
 }
 
+/* A past session left incomplete: its day, for one group ("group=7A")
+ * or the whole school, with the cursor on the session and the keyboard
+ * in the grid. */
+static void
+action_show_day (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (widget);
+  g_autoptr(AttGridFilter) filter = NULL;
+  const char *text;
+  gint32 date, session;
+  int column;
+
+  g_variant_get (param, "(&sii)", &text, &date, &session);
+  filter = att_grid_filter_parse (text, NULL);
+  if (filter == NULL)
+    filter = att_grid_filter_new ();
+  gtk_menu_button_popdown (self->missing_button);
+  att_register_page_show (self, filter, date, FALSE);
+  column = att_grid_find_column (_att_register_page_get_grid (self), date, session);
+  if (column >= 0)
+    _att_register_page_set_cursor_internal (self, self->cursor_pos, column, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 void
 _att_register_page_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -602,6 +628,7 @@ _att_register_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "register.search", NULL, action_search);
   gtk_widget_class_install_action (widget_class, "register.sort-by", "s", action_sort_by);
   gtk_widget_class_install_action (widget_class, "register.show-group", "s", action_show_group);
+  gtk_widget_class_install_action (widget_class, "register.show-day", "(sii)", action_show_day);
   gtk_widget_class_install_action (widget_class, "register.new-filter", NULL, action_new_filter);
   gtk_widget_class_install_action (widget_class, "register.edit-filter", NULL, action_edit_filter);
   gtk_widget_class_install_action (widget_class, "register.delete-filter", NULL, action_delete_filter);

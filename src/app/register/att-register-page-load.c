@@ -119,12 +119,16 @@ _att_register_page_build_grid (AttRegisterPage  *self,
                                GError          **error)
 {
   AttDate first, last;
+  AttGrid *grid;
 
   if (week)
     att_grid_week_range (self->date, &first, &last);
   else
     first = last = self->date;
-  return att_grid_new (self->db, self->filter, first, last, error);
+  grid = att_grid_new (self->db, self->filter, first, last, error);
+  if (grid != NULL)
+    att_grid_set_now (grid, self->db, _att_register_page_today (self), _att_register_page_clock_now (self));
+  return grid;
 }
 
 void
@@ -410,7 +414,7 @@ update_missing (gpointer user_data)
   AttSession session = _att_register_page_session_now (self);
   g_autoptr(GArray) still_n = NULL;
   GtkWidget *box, *popover;
-  guint n_missing;
+  guint n_missing, n_past = 0;
 
   self->missing_idle_id = 0;
   g_clear_pointer (&self->missing, g_ptr_array_unref);
@@ -421,6 +425,19 @@ update_missing (gpointer user_data)
     }
 
   self->missing = att_register_incomplete (self->db, today, session, NULL);
+  /* The last week's sessions whose register closed incomplete, this one
+   * aside (listed group by group). */
+  g_clear_pointer (&self->past_gaps, g_ptr_array_unref);
+  self->past_gaps = att_register_incomplete_past (self->db, today - 7, today,
+                                                  _att_register_page_clock_now (self), NULL);
+  for (guint i = 0; self->past_gaps != NULL && i < self->past_gaps->len; i++)
+    {
+      const AttRegisterGap *gap = g_ptr_array_index (self->past_gaps, i);
+
+      if (gap->date == today && gap->session == session)
+        g_ptr_array_remove_index (self->past_gaps, i--);
+    }
+  n_past = self->past_gaps != NULL ? self->past_gaps->len : 0;
   still_n = att_register_still_n (self->db, today, session, today, _att_register_page_clock_now (self), NULL);
   n_missing = self->missing != NULL ? self->missing->len : 0;
 
@@ -444,6 +461,39 @@ update_missing (gpointer user_data)
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", status->group);
       gtk_box_append (GTK_BOX (box), button);
     }
+  if (n_past > 0)
+    {
+      GtkWidget *heading = gtk_label_new (_("Earlier sessions not complete"));
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+      gtk_widget_set_margin_top (heading, n_missing > 0 ? 8 : 0);
+      gtk_box_append (GTK_BOX (box), heading);
+    }
+  for (guint i = 0; i < n_past; i++)
+    {
+      const AttRegisterGap *gap = g_ptr_array_index (self->past_gaps, i);
+      g_autofree char *when = _att_register_page_describe_session (gap->date, gap->session);
+      g_autoptr(AttGridFilter) filter = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *text = NULL;
+      GtkWidget *button;
+
+      /* One group opens on that group, several on the whole school. */
+      filter = gap->groups->len == 1
+               ? att_grid_filter_new_group (((AttRegisterStatus *)g_ptr_array_index (gap->groups, 0))->group)
+               : att_grid_filter_new ();
+      target = att_grid_filter_to_string (filter);
+      /* Translators: a past session, then how many registers and pupils
+       * it left without a mark: "Mon 7 Dec 2026 AM: 2 registers, 5 pupils" */
+      text = g_strdup_printf (_("%s: %u registers, %u pupils"), when, gap->groups->len, gap->unmarked);
+      button = gtk_button_new_with_label (text);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "register.show-day");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(sii)", target,
+                                        (gint32)gap->date, (gint32)gap->session);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  n_missing += n_past;
   if (still_n != NULL && still_n->len > 0)
     {
       GtkWidget *heading = gtk_label_new (_("Still N after the register closed"));
@@ -541,4 +591,11 @@ att_register_page_get_missing (AttRegisterPage *self)
   g_clear_handle_id (&self->missing_idle_id, g_source_remove);
   update_missing (self);
   return self->missing;
+}
+
+GPtrArray *
+att_register_page_get_past_gaps (AttRegisterPage *self)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), NULL);
+  return self->past_gaps;
 }

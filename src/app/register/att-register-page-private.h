@@ -72,6 +72,9 @@ AttDate         att_register_page_get_date         (AttRegisterPage  *self);
 gboolean        att_register_page_get_week         (AttRegisterPage  *self);
 /* The groups listed as not complete for the current session. */
 GPtrArray      *att_register_page_get_missing      (AttRegisterPage  *self);
+/* The earlier sessions listed as not complete (AttRegisterGap), as
+ * att_register_page_get_missing() lists them. */
+GPtrArray      *att_register_page_get_past_gaps    (AttRegisterPage  *self);
 
 /* Shared by the parts of the page ------------------------------------ */
 
@@ -186,6 +189,7 @@ struct _AttRegisterPage
   char                *needle_text;       /* the name filter's text ... */
   char                *needle;            /* ... folded for comparing */
   GPtrArray           *missing;           /* AttRegisterStatus */
+  GPtrArray           *past_gaps;         /* AttRegisterGap */
   guint                missing_idle_id;
 };
 

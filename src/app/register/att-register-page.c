@@ -423,6 +423,7 @@ att_register_page_finalize (GObject *object)
   g_clear_pointer (&self->undo, att_register_undo_free);
   g_clear_pointer (&self->waiting, _att_register_page_pending_write_free);
   g_clear_pointer (&self->missing, g_ptr_array_unref);
+  g_clear_pointer (&self->past_gaps, g_ptr_array_unref);
   g_clear_pointer (&self->along_row, g_hash_table_unref);
   g_free (self->message);
   g_free (self->mark_present_tooltip);

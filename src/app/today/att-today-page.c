@@ -172,7 +172,7 @@ append_info_row (AttTodayPage *self,
  * is none, one row says why: no school today, the register not open yet,
  * or every register complete. */
 static void
-update_registers (AttTodayPage *self)
+update_current_registers (AttTodayPage *self)
 {
   g_autoptr(GPtrArray) missing = NULL;
   g_autoptr(GArray) still_n = NULL;
@@ -303,6 +303,66 @@ update_registers (AttTodayPage *self)
                      session == ATT_SESSION_AM
                      ? _("Every pupil on roll has a mark for this morning")
                      : _("Every pupil on roll has a mark for this afternoon"));
+}
+
+/* Sessions of the last week whose register closed incomplete, as the
+ * register's status module lists them (the session now excepted: it is
+ * listed above, group by group). Each opens the register on its day. */
+static void
+append_past_gaps (AttTodayPage *self)
+{
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(AttSchool) school = NULL;
+  AttDate today = att_context_get_today (get_context (self));
+  int clock = att_context_get_clock (get_context (self));
+  AttSession now;
+
+  if (self->db == NULL)
+    return;
+  school = att_school_load (self->db);
+  now = school != NULL && clock >= school->pm_open ? ATT_SESSION_PM : ATT_SESSION_AM;
+  gaps = att_register_incomplete_past (self->db, today - 7, today, clock, NULL);
+  for (guint i = 0; gaps != NULL && i < gaps->len; i++)
+    {
+      const AttRegisterGap *gap = g_ptr_array_index (gaps, i);
+      g_autoptr(AttGridFilter) filter = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *day = NULL;
+      g_autofree char *title = NULL;
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+
+      if (gap->date == today && gap->session == now)
+        continue;
+      /* One group opens on that group, several on the whole school. */
+      filter = gap->groups->len == 1
+               ? att_grid_filter_new_group (((AttRegisterStatus *)g_ptr_array_index (gap->groups, 0))->group)
+               : att_grid_filter_new ();
+      target = att_grid_filter_to_string (filter);
+      day = att_date_format_long (gap->date);
+      /* Translators: a past session and how many registers it left
+       * incomplete, as in "Mon 7 Dec 2026 AM: 2 registers not complete" */
+      title = g_strdup_printf (ngettext ("%s %s: %u register not complete",
+                                         "%s %s: %u registers not complete", gap->groups->len),
+                               day, gap->session == ATT_SESSION_AM ? _("AM") : _("PM"), gap->groups->len);
+      g_string_append_printf (subtitle, ngettext ("%u pupil without a mark", "%u pupils without a mark",
+                                                  gap->unmarked),
+                              gap->unmarked);
+      for (guint g = 0; g < gap->groups->len && g < 6; g++)
+        g_string_append_printf (subtitle, g == 0 ? " · %s" : ", %s",
+                                ((AttRegisterStatus *)g_ptr_array_index (gap->groups, g))->group);
+      if (gap->groups->len > 6)
+        g_string_append (subtitle, ", …");
+      gtk_list_box_append (self->registers_list,
+                           create_register_row (title, subtitle->str, "win.show-register-day",
+                                                g_variant_new ("(si)", target, (gint32)gap->date)));
+    }
+}
+
+static void
+update_registers (AttTodayPage *self)
+{
+  update_current_registers (self);
+  append_past_gaps (self);
 }
 
 static void
