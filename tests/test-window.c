@@ -649,6 +649,17 @@ test_window_today_group (void)
   g_assert_nonnull (status);
   g_assert_cmpuint (status->marked, ==, status->on_roll - 1);
 
+  /* The week's figure, while this morning's registers are incomplete,
+   * says what it rests on: Monday 16 to Thursday 19 November (8
+   * sessions) and this morning's, 9. */
+  {
+    AttTodayPage *today_page = ATT_TODAY_PAGE (att_window_get_page (window, "today"));
+
+    att_today_page_refresh (today_page);
+    g_assert_cmpstr (att_today_page_get_week_detail (today_page), ==,
+                     "Based on 9 sessions since Mon 16 Nov 2026; today’s registers are not complete yet");
+  }
+
   row = find_row (list, group);
   g_assert_nonnull (row);
   expected_subtitle = g_strdup_printf ("%u of %u pupils marked", status->marked, status->on_roll);
@@ -797,6 +808,14 @@ test_window_today_complete (void)
                    "Every register is complete");
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
                    "Every pupil on roll has a mark for this morning");
+  /* Today's registers complete: the week's figure is the whole school's
+   * since Monday, with no count of sessions. */
+  {
+    AttTodayPage *today_page = ATT_TODAY_PAGE (att_window_get_page (window, "today"));
+
+    att_today_page_refresh (today_page);
+    g_assert_cmpstr (att_today_page_get_week_detail (today_page), ==, "Whole school since Mon 16 Nov 2026");
+  }
 
   /* Before the register opens, the row says when it does. */
   {

@@ -106,8 +106,6 @@ create_breach_row (AttTodayPage    *self,
     g_string_append_printf (subtitle, " · %s", pupil->reg_group);
   if (breach->includes_n)
     g_string_append_printf (subtitle, " · %s", _("includes unresolved N codes"));
-  if (breach->considered)
-    g_string_append_printf (subtitle, " · %s", _("decision recorded"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   g_string_free (subtitle, TRUE);
 
@@ -460,9 +458,36 @@ refresh (AttTodayPage *self)
     {
       g_autofree char *since = att_date_format_long (monday);
 
+      int clock = att_context_get_clock (get_context (self));
+      gboolean complete = TRUE;
+      guint sessions = 0;
+
       text = format_pct (att_figures_attendance_pct (&sum));
-      /* Translators: %s is a date */
-      detail = g_strdup_printf (_("Whole school since %s"), since);
+      /* While today's registers are still being taken the figure moves
+       * as they fill: say how many sessions it rests on. */
+      for (AttDate d = monday; d <= today; d++)
+        for (AttSession s = ATT_SESSION_AM; s <= ATT_SESSION_PM; s++)
+          {
+            if (calendar == NULL || !att_calendar_is_school_session (calendar, d, s)
+                || !att_register_opened (self->db, d, s, today, clock))
+              continue;
+            sessions++;
+            if (d == today && complete)
+              {
+                g_autoptr(GPtrArray) missing = att_register_incomplete (self->db, d, s, NULL);
+                complete = missing != NULL && missing->len == 0;
+              }
+          }
+      if (complete)
+        /* Translators: %s is a date */
+        detail = g_strdup_printf (_("Whole school since %s"), since);
+      else
+        /* Translators: the number of sessions a week's attendance is
+         * worked out from, and the Monday it starts */
+        detail = g_strdup_printf (ngettext ("Based on %u session since %s; today’s registers are not complete yet",
+                                            "Based on %u sessions since %s; today’s registers are not complete yet",
+                                            sessions),
+                                  sessions, since);
     }
   else
     {
