@@ -338,8 +338,13 @@ att_grid_set_now (AttGrid *grid,
     {
       AttGridColumn *column = &grid->columns[c];
 
+      /* Only today's registers need the school's times (a read of the
+       * settings): before today every register has closed, after it none
+       * has. */
       column->overdue = column->school
-                        && att_register_closed (db, column->date, column->session, today, clock_minutes);
+                        && (column->date < today
+                            || (column->date == today
+                                && att_register_closed (db, column->date, column->session, today, clock_minutes)));
     }
 }
 

@@ -169,6 +169,10 @@ _att_register_page_reload (AttRegisterPage *self)
     }
   att_register_model_set_grid (self->model, grid);
   _att_register_page_sync_session_columns (self);
+  /* The same pupils keep their rows (the list does not change): sorted by
+   * a column, they are sorted again by what the new days hold. */
+  if (gtk_sorter_get_order (gtk_column_view_get_sorter (self->column_view)) != GTK_SORTER_ORDER_NONE)
+    gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
 
   /* Undo belongs to what is on screen: a change made in another view is
    * not undone from here by surprise. */
