@@ -1128,6 +1128,107 @@ test_past_sessions (void)
   }
 }
 
+static void settle (void);
+
+/* The cell of @kind drawn for the pupil called @name, or NULL. */
+static GtkWidget *
+find_cell (GtkWidget           *widget,
+           AttRegisterCellKind  kind,
+           const char          *name)
+{
+  if (ATT_IS_REGISTER_CELL (widget))
+    {
+      AttRegisterCell *cell = ATT_REGISTER_CELL (widget);
+      AttRegisterRow *row = att_register_cell_get_row (cell);
+
+      if (att_register_cell_get_kind (cell) == kind && row != NULL
+          && g_strcmp0 (att_pupil_get_display_name (att_register_row_get_pupil (row)), name) == 0)
+        return GTK_WIDGET (att_register_cell_get_label (cell));
+      return NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell (child, kind, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Leavers, medical notes, tooltips, and the name and flags columns as
+ * wide as the window allows. */
+static void
+test_flags_and_names (void)
+{
+  g_autoptr(AttGridFilter) c = att_grid_filter_new_group ("7C");
+  GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
+  /* Sixty characters: 28 + 1 + 31. */
+  const char *forename = "Maximiliana-Josephine Alexan";
+  const char *surname = "Featherstonehaugh-Montgomery-Sm";
+  g_autofree char *long_name = g_strdup_printf ("%s %s", forename, surname);
+  AttPupil *pupil;
+  GtkWidget *cell;
+
+  g_assert_cmpuint (g_utf8_strlen (long_name, -1), ==, 60);
+
+  /* 7C: the long name, with a medical note; and Lee Left, who left on
+   * Friday 6 September, so is a leaver as of Tuesday 10th. */
+  pupil = att_test_pupil_new (forename, surname, 7, "7C", D (2013, 6, 1), D (2024, 9, 2));
+  pupil->medical_note = g_strdup ("Asthma: inhaler in the office");
+  att_test_save_pupil (t->db, pupil);
+  pupil = att_test_pupil_new ("Lee", "Left", 7, "7C", D (2013, 7, 1), D (2024, 9, 2));
+  pupil->leaving = D (2024, 9, 6);
+  att_test_save_pupil (t->db, pupil);
+  att_test_flush_events ();
+
+  /* The week of 2 September, when both were on roll, a day at a time:
+   * two sessions, so the grid is far narrower than the 1,200-pixel
+   * window. */
+  att_register_page_show (page, c, D (2024, 9, 2), FALSE);
+  settle ();
+
+  /* Lee Left is marked as a leaver: in the name (its style) and in the
+   * flags, whose tooltip gives the date. */
+  cell = find_cell (view, ATT_REGISTER_CELL_NAME, "Lee Left");
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "leaver"));
+  cell = find_cell (view, ATT_REGISTER_CELL_FLAGS, "Lee Left");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (cell)), "Left"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "Left the school on Fri 6 Sep 2024"));
+
+  /* The medical note: an alert flag whose tooltip is the note. */
+  cell = find_cell (view, ATT_REGISTER_CELL_FLAGS, long_name);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "medical"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (cell)), "MED"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "Asthma: inhaler in the office"));
+  cell = find_cell (view, ATT_REGISTER_CELL_NAME, long_name);
+  g_assert_false (gtk_widget_has_css_class (cell, "leaver"));
+
+  /* The name column has widened past its 176 pixels to the window, and
+   * the name's tooltip gives it whole. */
+  g_assert_cmpint (gtk_widget_get_width (cell), >, NAME_WIDTH);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, long_name);
+
+  /* A code's tooltip says what it means: Monday morning's I for Lee. */
+  {
+    g_autoptr(GError) error = NULL;
+    AttMarkWrite w = { 0, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_I, -1, NULL };
+    AttGrid *grid = att_register_model_get_grid (att_register_page_get_model (page));
+
+    for (guint r = 0; r < att_grid_get_n_rows (grid); r++)
+      if (g_strcmp0 (att_grid_get_pupil (grid, r)->legal_surname, "Left") == 0)
+        w.pupil_id = att_grid_get_pupil (grid, r)->id;
+    g_assert_true (att_register_write (t->db, officer, &w, 1, NULL, ATT_WRITE_DEFAULT, &error));
+    g_assert_no_error (error);
+    settle ();
+    cell = find_cell_with_class (view, "code-authorised");
+    g_assert_nonnull (cell);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, att_code_describe (ATT_CODE_I));
+  }
+}
+
 /* Runs the main loop for a moment, so the window lays out and draws
  * what changed. */
 static void
@@ -1393,6 +1494,7 @@ main (int   argc,
   g_test_add_func ("/register-page/empty-states", test_empty_states);
   g_test_add_func ("/register-page/advance-direction", test_advance_direction);
   g_test_add_func ("/register-page/past-sessions", test_past_sessions);
+  g_test_add_func ("/register-page/flags-and-names", test_flags_and_names);
   g_test_add_func ("/register-page/scroll-and-focus", test_scroll_and_focus);
   result = g_test_run ();
 

@@ -29,6 +29,7 @@ struct _AttGrid
   AttDate          first;
   AttDate          last;
   AttDate          as_of;
+  AttDate          today;          /* set by att_grid_set_now() */
 
   guint            n_columns;
   AttGridColumn   *columns;
@@ -334,6 +335,7 @@ att_grid_set_now (AttGrid *grid,
   g_return_if_fail (grid != NULL);
   g_return_if_fail (ATT_IS_DB (db));
 
+  grid->today = today;
   for (guint c = 0; c < grid->n_columns; c++)
     {
       AttGridColumn *column = &grid->columns[c];
@@ -346,6 +348,19 @@ att_grid_set_now (AttGrid *grid,
                             || (column->date == today
                                 && att_register_closed (db, column->date, column->session, today, clock_minutes)));
     }
+}
+
+gboolean
+att_grid_has_left (AttGrid *grid,
+                   guint    row)
+{
+  AttPupil *pupil;
+
+  g_return_val_if_fail (grid != NULL, FALSE);
+
+  pupil = att_grid_get_pupil (grid, row);
+  return grid->today != ATT_DATE_NONE && pupil != NULL && pupil->leaving != ATT_DATE_NONE
+         && !att_pupil_on_roll (pupil, grid->today);
 }
 
 int

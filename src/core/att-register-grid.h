@@ -92,6 +92,10 @@ void                 att_grid_set_now         (AttGrid             *grid,
                                                AttDb               *db,
                                                AttDate              today,
                                                int                  clock_minutes);
+/* Whether the pupil of @row has left the school by the day given to
+ * att_grid_set_now() (a leaver shown in a week when still on roll). */
+gboolean             att_grid_has_left        (AttGrid             *grid,
+                                               guint                row);
 int                  att_grid_find_column     (AttGrid             *grid,
                                                AttDate              date,
                                                AttSession           session);

@@ -58,6 +58,51 @@ att_register_cell_flags_text (AttPupil *pupil)
   return att_flags_format (att_pupil_flags (pupil, NULL, ATT_DATE_NONE) & shown, " ");
 }
 
+/* The flags spelled out, one a line, with a medical note in full. */
+static char *
+flags_tooltip (AttGrid  *grid,
+               guint     index,
+               AttPupil *pupil)
+{
+  GString *out = g_string_new (NULL);
+
+#define LINE(text) g_string_append_printf (out, "%s%s", out->len > 0 ? "\n" : "", (text))
+  if (att_grid_has_left (grid, index))
+    {
+      g_autofree char *date = att_date_format_long (pupil->leaving);
+      /* Translators: %s is a date */
+      g_autofree char *left = g_strdup_printf (_("Left the school on %s"), date);
+      LINE (left);
+    }
+  if (pupil->medical_note != NULL && pupil->medical_note[0] != '\0')
+    {
+      /* Translators: %s is the pupil's medical note, as recorded */
+      g_autofree char *note = g_strdup_printf (_("Medical note: %s"), pupil->medical_note);
+      LINE (note);
+    }
+  if (pupil->sen == ATT_SEN_SUPPORT)
+    LINE (_("Special educational needs: receives SEN support"));
+  else if (pupil->sen == ATT_SEN_EHCP)
+    LINE (_("Special educational needs: has an education, health and care plan"));
+  if (pupil->fsm)
+    LINE (_("Eligible for free school meals"));
+  if (pupil->eal)
+    LINE (_("English as an additional language"));
+  if (pupil->looked_after)
+    LINE (_("Looked after by the local authority"));
+  if (pupil->social_worker)
+    LINE (_("Has a social worker (child in need or child protection)"));
+  if (pupil->young_carer)
+    LINE (_("Young carer"));
+#undef LINE
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 update (AttRegisterCell *self)
 {
@@ -76,9 +121,13 @@ update (AttRegisterCell *self)
       classes[n++] = "register-name";
       if (att_register_row_get_cursor (row) >= 0)
         classes[n++] = "cursor-row";
+      if (att_grid_has_left (grid, index))
+        classes[n++] = "leaver";
       classes[n] = NULL;
       gtk_widget_set_css_classes (label, classes);
       gtk_label_set_text (GTK_LABEL (label), att_pupil_get_display_name (pupil));
+      /* The whole name, however narrow the column. */
+      gtk_widget_set_tooltip_text (label, att_pupil_get_display_name (pupil));
       break;
 
     case ATT_REGISTER_CELL_GROUP:
@@ -87,8 +136,27 @@ update (AttRegisterCell *self)
 
     case ATT_REGISTER_CELL_FLAGS:
       {
-        g_autofree char *text = att_register_cell_flags_text (pupil);
-        gtk_label_set_text (GTK_LABEL (label), text);
+        g_autofree char *flags = att_register_cell_flags_text (pupil);
+        g_autofree char *tooltip = flags_tooltip (grid, index, pupil);
+        GString *text = g_string_new (NULL);
+
+        /* A leaver and a medical note come first, where they are seen. */
+        if (att_grid_has_left (grid, index))
+          /* Translators: a flag in the register: the pupil has left */
+          g_string_append (text, C_("flag", "Left"));
+        if (pupil->medical_note != NULL && pupil->medical_note[0] != '\0')
+          /* Translators: a flag in the register: the pupil has a medical
+           * note, shown in its tooltip */
+          g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", C_("flag", "⚠ MED"));
+        if (flags[0] != '\0')
+          g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", flags);
+        gtk_label_set_text (GTK_LABEL (label), text->str);
+        gtk_widget_set_tooltip_text (label, tooltip);
+        if (pupil->medical_note != NULL && pupil->medical_note[0] != '\0')
+          gtk_widget_add_css_class (label, "medical");
+        else
+          gtk_widget_remove_css_class (label, "medical");
+        g_string_free (text, TRUE);
       }
       break;
 
@@ -140,6 +208,8 @@ update (AttRegisterCell *self)
         classes[n] = NULL;
         gtk_widget_set_css_classes (label, classes);
         gtk_label_set_text (GTK_LABEL (label), text);
+        /* The pointer is told what the code means too. */
+        gtk_widget_set_tooltip_text (label, code != ATT_CODE_NONE ? att_code_describe (code) : NULL);
         /* A screen reader says what the code means, not "slash". */
         gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -86,9 +86,54 @@ _att_register_page_find_shown (AttRegisterPage *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+static void cell_rect_from_widths (AttRegisterPage *self,
+                                   GdkRectangle    *rect);
+
+/* The label of the session cell drawn with the cursor, or NULL. */
+static GtkWidget *
+find_cursor_label (GtkWidget *widget)
+{
+  if (ATT_IS_REGISTER_CELL (widget))
+    {
+      GtkWidget *label = GTK_WIDGET (att_register_cell_get_label (ATT_REGISTER_CELL (widget)));
+
+      return att_register_cell_get_kind (ATT_REGISTER_CELL (widget)) == ATT_REGISTER_CELL_SESSION
+             && gtk_widget_has_css_class (label, "cursor") && gtk_widget_get_mapped (label)
+             ? label : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cursor_label (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 _att_register_page_cell_rect (AttRegisterPage *self,
                               GdkRectangle    *rect)
+{
+  GtkWidget *label = find_cursor_label (GTK_WIDGET (self->column_view));
+  graphene_rect_t bounds;
+
+  /* Where the cursor's cell is drawn: the name and flags columns widen
+   * with the window, so the widths alone do not say. */
+  if (label != NULL && gtk_widget_compute_bounds (label, GTK_WIDGET (self), &bounds))
+    {
+      rect->x = bounds.origin.x;
+      rect->y = bounds.origin.y;
+      rect->width = bounds.size.width;
+      rect->height = bounds.size.height;
+      return;
+    }
+  cell_rect_from_widths (self, rect);
+}
+
+static void
+cell_rect_from_widths (AttRegisterPage *self,
+                       GdkRectangle    *rect)
 {
   GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scrolled);
   GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (self->scrolled);

@@ -592,6 +592,10 @@ att_register_page_init (AttRegisterPage *self)
     /* Translators: unauthorised sessions in the rolling ten school weeks */
     g_autoptr(GtkColumnViewColumn) unauth = _att_register_page_make_column (self, _("Unauth."), ATT_REGISTER_CELL_UNAUTH, -1, UNAUTH_WIDTH);
 
+    /* The name and the flags take the width the window has to spare
+     * before either is cut short. */
+    gtk_column_view_column_set_expand (name, TRUE);
+    gtk_column_view_column_set_expand (flags, TRUE);
     gtk_column_view_append_column (self->column_view, name);
     gtk_column_view_append_column (self->column_view, group);
     gtk_column_view_append_column (self->column_view, flags);
