@@ -1229,6 +1229,97 @@ test_flags_and_names (void)
   }
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The labels shown in the group chooser's open list, in order: section
+ * titles as "# Title", choices as themselves. */
+static void
+collect_choices (GtkWidget *widget,
+                 GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_VIEW) != NULL)
+    {
+      g_string_append_printf (out, "%s%s|", gtk_widget_has_css_class (widget, "heading") ? "# " : "",
+                              gtk_label_get_label (GTK_LABEL (widget)));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_choices (child, out);
+}
+
+/* The group chooser lists in sections and searches as you type. */
+static void
+test_group_chooser (void)
+{
+  GtkWidget *toolbar = gtk_widget_get_first_child (GTK_WIDGET (page));
+  GtkWidget *dropdown = gtk_widget_get_first_child (toolbar);
+  GtkWidget *popover, *entry;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(AttGridFilter) a = att_grid_filter_new_group ("7A");
+
+  att_register_page_show (page, a, D (2024, 9, 10), FALSE);
+  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+  g_assert_true (gtk_drop_down_get_enable_search (GTK_DROP_DOWN (dropdown)));
+  g_assert_nonnull (gtk_drop_down_get_expression (GTK_DROP_DOWN (dropdown)));
+
+  /* Opened (Enter or Space on it), the list is in sections: the whole
+   * school and year 7 first, then the forms 7A, 7B, 7C and 8S (each
+   * with pupils on roll on Tuesday 10 September). */
+  /* Ctrl+G (register.choose-group) opens it from the grid. */
+  att_register_page_focus_grid (page);
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.choose-group", NULL);
+  settle ();
+  popover = find_type (dropdown, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  collect_choices (popover, shown);
+  g_assert_true (g_str_has_prefix (shown->str, "# Whole School and Year Groups|Whole school|Year 7|# Forms|7A|7B|"));
+
+  /* Typing finds, whatever the case: "7b" leaves 7B alone. (A section's
+   * title goes with its first choice, 7A here, so it is not shown.) */
+  entry = find_type (popover, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "7b");
+  settle ();
+  settle ();
+  g_string_truncate (shown, 0);
+  collect_choices (popover, shown);
+  g_assert_cmpstr (shown->str, ==, "7B|");
+  /* The start of a name: "y" finds Year 7, "w" the whole school with
+   * its section's title. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "y");
+  settle ();
+  settle ();
+  g_string_truncate (shown, 0);
+  collect_choices (popover, shown);
+  g_assert_cmpstr (shown->str, ==, "Year 7|");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "w");
+  settle ();
+  settle ();
+  g_string_truncate (shown, 0);
+  collect_choices (popover, shown);
+  g_assert_cmpstr (shown->str, ==, "# Whole School and Year Groups|Whole school|");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  settle ();
+}
+
 /* Runs the main loop for a moment, so the window lays out and draws
  * what changed. */
 static void
@@ -1495,6 +1586,7 @@ main (int   argc,
   g_test_add_func ("/register-page/advance-direction", test_advance_direction);
   g_test_add_func ("/register-page/past-sessions", test_past_sessions);
   g_test_add_func ("/register-page/flags-and-names", test_flags_and_names);
+  g_test_add_func ("/register-page/group-chooser", test_group_chooser);
   g_test_add_func ("/register-page/scroll-and-focus", test_scroll_and_focus);
   result = g_test_run ();
 

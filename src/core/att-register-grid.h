@@ -84,7 +84,6 @@ guint                att_grid_get_n_rows      (AttGrid             *grid);
 guint                att_grid_get_n_columns   (AttGrid             *grid);
 const AttGridColumn *att_grid_get_column      (AttGrid             *grid,
                                                guint                column);
-/* The column of a session, or -1. */
 /* Marks the school sessions whose register has closed at @clock_minutes
  * on @today (att_register_closed()), so a blank among them shows as a
  * mark missed rather than one still to come. */
@@ -96,6 +95,7 @@ void                 att_grid_set_now         (AttGrid             *grid,
  * att_grid_set_now() (a leaver shown in a week when still on roll). */
 gboolean             att_grid_has_left        (AttGrid             *grid,
                                                guint                row);
+/* The column of a session, or -1. */
 int                  att_grid_find_column     (AttGrid             *grid,
                                                AttDate              date,
                                                AttSession           session);

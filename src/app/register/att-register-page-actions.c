@@ -581,6 +581,24 @@ action_show_group (GtkWidget  *widget,
   att_register_page_show (self, filter, _att_register_page_today (self), self->week);
 }
 
+/* Ctrl+G: the group chooser opens, ready for typing. */
+static void
+action_choose_group (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->selection_dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      {
+        gtk_widget_grab_focus (child);
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), TRUE);
+        return;
+      }
+}
+
 /* A past session left incomplete: its day, for one group ("group=7A")
  * or the whole school, with the cursor on the session and the keyboard
  * in the grid. */
@@ -629,6 +647,8 @@ _att_register_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "register.sort-by", "s", action_sort_by);
   gtk_widget_class_install_action (widget_class, "register.show-group", "s", action_show_group);
   gtk_widget_class_install_action (widget_class, "register.show-day", "(sii)", action_show_day);
+  gtk_widget_class_install_action (widget_class, "register.choose-group", NULL, action_choose_group);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "register.choose-group", NULL);
   gtk_widget_class_install_action (widget_class, "register.new-filter", NULL, action_new_filter);
   gtk_widget_class_install_action (widget_class, "register.edit-filter", NULL, action_edit_filter);
   gtk_widget_class_install_action (widget_class, "register.delete-filter", NULL, action_delete_filter);

@@ -286,6 +286,123 @@ select_choice (AttRegisterPage *self)
   self->updating_choices = FALSE;
 }
 
+/* The section of a choice: 0 the whole school and the year groups, 1 a
+ * form (registration group), 2 a saved filter, 3 a selection shown that
+ * is none of these. */
+static int
+choice_section (const AttGridFilter *filter)
+{
+  if (filter->name != NULL)
+    return 2;
+  if (filter->group != NULL)
+    return 1;
+  return 0;
+}
+
+static const char *
+section_title (int section)
+{
+  switch (section)
+    {
+    case 0:
+      return _("Whole School and Year Groups");
+    case 1:
+      return _("Forms");
+    case 2:
+      return _("Saved Filters");
+    default:
+      return NULL;
+    }
+}
+
+static void
+choice_setup (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *heading = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+/* Each section of the list opens with its title; the title of a section
+ * goes with its first choice, so a search that keeps it shows it. */
+static void
+choice_bind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             AttRegisterPage          *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *heading = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GListModel *strings = gtk_drop_down_get_model (self->selection_dropdown);
+  guint index = GTK_INVALID_LIST_POSITION;
+  int section = -1, previous = -1;
+
+  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
+  for (guint i = 0; strings != NULL && i < g_list_model_get_n_items (strings); i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (strings, i);
+
+      if (other == G_OBJECT (string))
+        {
+          index = i;
+          break;
+        }
+    }
+  if (index < self->choices->len)
+    {
+      section = index >= self->n_listed ? 3 : choice_section (g_ptr_array_index (self->choices, index));
+      if (index > 0)
+        previous = index - 1 >= self->n_listed ? 3 : choice_section (g_ptr_array_index (self->choices, index - 1));
+    }
+  gtk_widget_set_visible (heading, section != previous && section_title (section) != NULL);
+  gtk_label_set_label (GTK_LABEL (heading), section_title (section));
+}
+
+/* The button shows the choice alone, without a heading. */
+static void
+choice_button_bind (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  gtk_widget_set_visible (gtk_widget_get_first_child (box), FALSE);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* The group chooser: a searchable list in sections. Typing in it finds a
+ * group, a year or a saved filter by the start of its name. */
+void
+_att_register_page_setup_chooser (AttRegisterPage *self)
+{
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+  g_signal_connect (list_factory, "setup", G_CALLBACK (choice_setup), NULL);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (choice_bind), self);
+  g_signal_connect (button_factory, "setup", G_CALLBACK (choice_setup), NULL);
+  g_signal_connect (button_factory, "bind", G_CALLBACK (choice_button_bind), NULL);
+  gtk_drop_down_set_expression (self->selection_dropdown, expression);
+  gtk_drop_down_set_enable_search (self->selection_dropdown, TRUE);
+  gtk_drop_down_set_factory (self->selection_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->selection_dropdown, list_factory);
+}
+
 void
 _att_register_page_fill_choices (AttRegisterPage *self)
 {
@@ -303,11 +420,13 @@ _att_register_page_fill_choices (AttRegisterPage *self)
       years = att_grid_list_years (self->db, today);
       saved = att_grid_filters_load (self->db, NULL);
 
-      for (guint i = 0; groups[i] != NULL; i++)
-        g_ptr_array_add (self->choices, att_grid_filter_new_group (groups[i]));
+      /* In sections: the whole school and the year groups, then the
+       * forms (registration groups), then the saved filters. */
+      g_ptr_array_add (self->choices, att_grid_filter_new ());
       for (guint i = 0; i < years->len; i++)
         g_ptr_array_add (self->choices, att_grid_filter_new_year (g_array_index (years, int, i)));
-      g_ptr_array_add (self->choices, att_grid_filter_new ());
+      for (guint i = 0; groups[i] != NULL; i++)
+        g_ptr_array_add (self->choices, att_grid_filter_new_group (groups[i]));
       for (guint i = 0; saved != NULL && i < saved->len; i++)
         g_ptr_array_add (self->choices, att_grid_filter_copy (g_ptr_array_index (saved, i)));
     }

@@ -305,6 +305,7 @@ gboolean _att_register_page_filters_equal (const AttGridFilter *a,
 const AttGridFilter *_att_register_page_find_saved (AttRegisterPage *self,
                                                     const char *name);
 void _att_register_page_update_filter_actions (AttRegisterPage *self);
+void _att_register_page_setup_chooser (AttRegisterPage *self);
 void _att_register_page_fill_choices (AttRegisterPage *self);
 void _att_register_page_on_choice_selected (GtkDropDown *dropdown,
                                             GParamSpec *pspec,

@@ -202,6 +202,10 @@ initial_filter (AttRegisterPage *self)
       att_grid_filter_free (filter);
       filter = current != NULL ? att_grid_filter_copy (current) : att_grid_filter_new ();
     }
+  /* At first the first form, as a teacher's register. */
+  for (guint i = 0; filter == NULL && i < self->choices->len; i++)
+    if (((AttGridFilter *)g_ptr_array_index (self->choices, i))->group != NULL)
+      filter = att_grid_filter_copy (g_ptr_array_index (self->choices, i));
   if (filter == NULL && self->choices->len > 0)
     filter = att_grid_filter_copy (g_ptr_array_index (self->choices, 0));
   if (filter == NULL)
@@ -614,6 +618,7 @@ att_register_page_init (AttRegisterPage *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (_att_register_page_on_search_changed), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (_att_register_page_on_search_activate), self);
+  _att_register_page_setup_chooser (self);
   g_signal_connect (self->selection_dropdown, "notify::selected", G_CALLBACK (_att_register_page_on_choice_selected), self);
 
   self->palette = att_code_palette_new ();
