@@ -1206,6 +1206,24 @@ test_flags_and_names (void)
   cell = find_cell (view, ATT_REGISTER_CELL_NAME, long_name);
   g_assert_false (gtk_widget_has_css_class (cell, "leaver"));
 
+  /* Every column heading says what it means in its tooltip: the first
+   * is the name, the sessions their day, the last the unauthorised
+   * count. */
+  {
+    GtkWidget *header = gtk_widget_get_first_child (view);
+    GtkWidget *title = gtk_widget_get_first_child (header);
+    const char *text;
+
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (title), "name"));
+    for (int i = 0; i < 3; i++)
+      title = gtk_widget_get_next_sibling (title);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, "Mon 2 Sep 2024 AM");
+    title = gtk_widget_get_last_child (header);
+    text = gtk_widget_get_tooltip_text (title);
+    g_assert_nonnull (text);
+    g_assert_nonnull (strstr (text, "unauthorised"));
+  }
+
   /* The name column has widened past its 176 pixels to the window, and
    * the name's tooltip gives it whole. */
   g_assert_cmpint (gtk_widget_get_width (cell), >, NAME_WIDTH);

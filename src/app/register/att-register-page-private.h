@@ -241,6 +241,7 @@ GtkColumnViewColumn *_att_register_page_make_column (AttRegisterPage *self,
                                                      int column,
                                                      int width);
 void _att_register_page_sync_session_columns (AttRegisterPage *self);
+void _att_register_page_update_header_tooltips (AttRegisterPage *self);
 
 /* att-register-page-keys.c */
 guint _att_register_page_find_shown (AttRegisterPage *self,
