@@ -58,43 +58,55 @@ att_register_cell_flags_text (AttPupil *pupil)
   return att_flags_format (att_pupil_flags (pupil, NULL, ATT_DATE_NONE) & shown, " ");
 }
 
-/* The flags spelled out, one a line, with a medical note in full. */
+/* The flags of the register's column, in the core's words: who the pupil
+ * is, and a leaver or a medical note first, where they are seen. */
+static guint
+cell_flags (AttGrid  *grid,
+            guint     index,
+            AttPupil *pupil)
+{
+  guint shown = (1u << ATT_FLAG_SOCIAL_WORKER) | (1u << ATT_FLAG_LOOKED_AFTER) |
+                (1u << ATT_FLAG_EHC_PLAN) | (1u << ATT_FLAG_SEN_SUPPORT) |
+                (1u << ATT_FLAG_FSM) | (1u << ATT_FLAG_EAL) | (1u << ATT_FLAG_YOUNG_CARER) |
+                (1u << ATT_FLAG_MEDICAL);
+  guint flags = att_pupil_flags (pupil, NULL, ATT_DATE_NONE) & shown;
+
+  if (att_grid_has_left (grid, index))
+    flags |= 1u << ATT_FLAG_LEFT;
+  return flags;
+}
+
+/* The flags spelled out, one a line, in the core's words; a leaver's
+ * date and a medical note in full. */
 static char *
-flags_tooltip (AttGrid  *grid,
-               guint     index,
+flags_tooltip (guint     flags,
                AttPupil *pupil)
 {
+  static const AttFlag order[] = { ATT_FLAG_LEFT, ATT_FLAG_MEDICAL, ATT_FLAG_SOCIAL_WORKER,
+                                   ATT_FLAG_LOOKED_AFTER, ATT_FLAG_EHC_PLAN, ATT_FLAG_SEN_SUPPORT,
+                                   ATT_FLAG_FSM, ATT_FLAG_EAL, ATT_FLAG_YOUNG_CARER };
   GString *out = g_string_new (NULL);
 
-#define LINE(text) g_string_append_printf (out, "%s%s", out->len > 0 ? "\n" : "", (text))
-  if (att_grid_has_left (grid, index))
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
-      g_autofree char *date = att_date_format_long (pupil->leaving);
-      /* Translators: %s is a date */
-      g_autofree char *left = g_strdup_printf (_("Left the school on %s"), date);
-      LINE (left);
+      const AttFlagInfo *info = att_flag_info (order[i]);
+      g_autofree char *line = NULL;
+
+      if (!(flags & (1u << order[i])))
+        continue;
+      if (order[i] == ATT_FLAG_LEFT)
+        {
+          g_autofree char *date = att_date_format_long (pupil->leaving);
+          /* Translators: a flag's label and a date: "Left: Fri 6 Sep 2024" */
+          line = g_strdup_printf (_("%s: %s"), info->description, date);
+        }
+      else if (order[i] == ATT_FLAG_MEDICAL)
+        /* Translators: a flag's label and the pupil's medical note */
+        line = g_strdup_printf (_("%s: %s"), info->description, pupil->medical_note);
+      else
+        line = g_strdup_printf ("%s: %s", info->label, info->description);
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "\n" : "", line);
     }
-  if (pupil->medical_note != NULL && pupil->medical_note[0] != '\0')
-    {
-      /* Translators: %s is the pupil's medical note, as recorded */
-      g_autofree char *note = g_strdup_printf (_("Medical note: %s"), pupil->medical_note);
-      LINE (note);
-    }
-  if (pupil->sen == ATT_SEN_SUPPORT)
-    LINE (_("Special educational needs: receives SEN support"));
-  else if (pupil->sen == ATT_SEN_EHCP)
-    LINE (_("Special educational needs: has an education, health and care plan"));
-  if (pupil->fsm)
-    LINE (_("Eligible for free school meals"));
-  if (pupil->eal)
-    LINE (_("English as an additional language"));
-  if (pupil->looked_after)
-    LINE (_("Looked after by the local authority"));
-  if (pupil->social_worker)
-    LINE (_("Has a social worker (child in need or child protection)"));
-  if (pupil->young_carer)
-    LINE (_("Young carer"));
-#undef LINE
   if (out->len == 0)
     {
       g_string_free (out, TRUE);
@@ -136,27 +148,23 @@ update (AttRegisterCell *self)
 
     case ATT_REGISTER_CELL_FLAGS:
       {
-        g_autofree char *flags = att_register_cell_flags_text (pupil);
-        g_autofree char *tooltip = flags_tooltip (grid, index, pupil);
-        GString *text = g_string_new (NULL);
+        guint flags = cell_flags (grid, index, pupil);
+        guint first = flags & ((1u << ATT_FLAG_LEFT) | (1u << ATT_FLAG_MEDICAL));
+        g_autofree char *lead = att_flags_format (first, " ");
+        g_autofree char *rest = att_flags_format (flags & ~first, " ");
+        g_autofree char *tooltip = flags_tooltip (flags, pupil);
+        g_autofree char *text = NULL;
 
-        /* A leaver and a medical note come first, where they are seen. */
-        if (att_grid_has_left (grid, index))
-          /* Translators: a flag in the register: the pupil has left */
-          g_string_append (text, C_("flag", "Left"));
-        if (pupil->medical_note != NULL && pupil->medical_note[0] != '\0')
-          /* Translators: a flag in the register: the pupil has a medical
-           * note, shown in its tooltip */
-          g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", C_("flag", "⚠ MED"));
-        if (flags[0] != '\0')
-          g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", flags);
-        gtk_label_set_text (GTK_LABEL (label), text->str);
+        /* A leaver and a medical note come first, where they are seen;
+         * the medical flag is an alert, its tooltip the note. */
+        text = lead[0] != '\0' && rest[0] != '\0' ? g_strdup_printf ("%s %s", lead, rest)
+                                                   : g_strdup (lead[0] != '\0' ? lead : rest);
+        gtk_label_set_text (GTK_LABEL (label), text);
         gtk_widget_set_tooltip_text (label, tooltip);
-        if (pupil->medical_note != NULL && pupil->medical_note[0] != '\0')
+        if (flags & (1u << ATT_FLAG_MEDICAL))
           gtk_widget_add_css_class (label, "medical");
         else
           gtk_widget_remove_css_class (label, "medical");
-        g_string_free (text, TRUE);
       }
       break;
 
