@@ -138,8 +138,6 @@ update (AttRegisterCell *self)
       classes[n] = NULL;
       gtk_widget_set_css_classes (label, classes);
       gtk_label_set_text (GTK_LABEL (label), att_pupil_get_display_name (pupil));
-      /* The whole name, however narrow the column. */
-      gtk_widget_set_tooltip_text (label, att_pupil_get_display_name (pupil));
       break;
 
     case ATT_REGISTER_CELL_GROUP:
@@ -152,7 +150,6 @@ update (AttRegisterCell *self)
         guint first = flags & ((1u << ATT_FLAG_LEFT) | (1u << ATT_FLAG_MEDICAL));
         g_autofree char *lead = att_flags_format (first, " ");
         g_autofree char *rest = att_flags_format (flags & ~first, " ");
-        g_autofree char *tooltip = flags_tooltip (flags, pupil);
         g_autofree char *text = NULL;
 
         /* A leaver and a medical note come first, where they are seen;
@@ -160,7 +157,6 @@ update (AttRegisterCell *self)
         text = lead[0] != '\0' && rest[0] != '\0' ? g_strdup_printf ("%s %s", lead, rest)
                                                    : g_strdup (lead[0] != '\0' ? lead : rest);
         gtk_label_set_text (GTK_LABEL (label), text);
-        gtk_widget_set_tooltip_text (label, tooltip);
         if (flags & (1u << ATT_FLAG_MEDICAL))
           gtk_widget_add_css_class (label, "medical");
         else
@@ -216,8 +212,6 @@ update (AttRegisterCell *self)
         classes[n] = NULL;
         gtk_widget_set_css_classes (label, classes);
         gtk_label_set_text (GTK_LABEL (label), text);
-        /* The pointer is told what the code means too. */
-        gtk_widget_set_tooltip_text (label, code != ATT_CODE_NONE ? att_code_describe (code) : NULL);
         /* A screen reader says what the code means, not "slash". */
         gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -368,6 +362,61 @@ att_register_cell_get_label (AttRegisterCell *self)
   return self->label;
 }
 
+char *
+att_register_cell_dup_tooltip (AttRegisterCell *self)
+{
+  AttRegisterRow *row;
+  AttGrid *grid;
+  guint index;
+
+  g_return_val_if_fail (ATT_IS_REGISTER_CELL (self), NULL);
+
+  row = self->row;
+  if (row == NULL)
+    return NULL;
+  grid = att_register_row_get_grid (row);
+  index = att_register_row_get_index (row);
+  switch (self->kind)
+    {
+    case ATT_REGISTER_CELL_NAME:
+      /* The whole name, however narrow the column. */
+      return g_strdup (att_pupil_get_display_name (att_register_row_get_pupil (row)));
+    case ATT_REGISTER_CELL_FLAGS:
+      return flags_tooltip (cell_flags (grid, index, att_register_row_get_pupil (row)),
+                            att_register_row_get_pupil (row));
+    case ATT_REGISTER_CELL_SESSION:
+      if ((guint)self->column < att_grid_get_n_columns (grid))
+        {
+          AttCode code = att_grid_get_code (grid, index, self->column);
+
+          /* The pointer is told what the code means too. */
+          if (code != ATT_CODE_NONE)
+            return g_strdup (att_code_describe (code));
+        }
+      return NULL;
+    default:
+      return NULL;
+    }
+}
+
+/* Tooltips are worked out when asked for: setting one on every cell as
+ * the grid changes asks the display where the pointer is, each time. */
+static gboolean
+on_query_tooltip (GtkWidget       *widget,
+                  int              x,
+                  int              y,
+                  gboolean         keyboard,
+                  GtkTooltip      *tooltip,
+                  AttRegisterCell *self)
+{
+  g_autofree char *text = att_register_cell_dup_tooltip (self);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 att_register_cell_constructed (GObject *object)
 {
@@ -375,6 +424,13 @@ att_register_cell_constructed (GObject *object)
   GtkWidget *label = GTK_WIDGET (self->label);
 
   G_OBJECT_CLASS (att_register_cell_parent_class)->constructed (object);
+
+  if (self->kind == ATT_REGISTER_CELL_NAME || self->kind == ATT_REGISTER_CELL_FLAGS
+      || self->kind == ATT_REGISTER_CELL_SESSION)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+    }
 
   switch (self->kind)
     {
