@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "att-register-grid.h"
+#include "att-register-model.h"
 #include "att-test-util.h"
 
 typedef struct
@@ -729,6 +730,60 @@ test_closure (Fixture       *f,
   }
 }
 
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *n)
+{
+  (*n)++;
+}
+
+/* Another week of the same pupils keeps the row objects (a list view then
+ * keeps its row widgets); other pupils replace them. */
+static void
+test_model_keeps_rows (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttGridFilter) school = att_grid_filter_new ();
+  g_autoptr(AttGridFilter) a = att_grid_filter_new_group ("7A");
+  g_autoptr(AttRegisterModel) model = att_register_model_new ();
+  g_autoptr(AttGrid) week1 = att_grid_new (f->t->db, school, D (2024, 9, 16), D (2024, 9, 20), &error);
+  g_autoptr(AttGrid) week2 = att_grid_new (f->t->db, school, D (2024, 9, 23), D (2024, 9, 27), &error);
+  g_autoptr(AttGrid) group = att_grid_new (f->t->db, a, D (2024, 9, 23), D (2024, 9, 27), &error);
+  g_autoptr(AttRegisterRow) first = NULL;
+  g_autoptr(AttRegisterRow) again = NULL;
+  g_autoptr(AttRegisterRow) other = NULL;
+  guint n_changes = 0;
+
+  g_assert_no_error (error);
+  att_register_model_set_grid (model, week1);
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes), &n_changes);
+  /* The whole school: the five pupils of the fixture, Amy first. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  att_register_row_set_cursor (first, 3, NULL);
+
+  /* The next week: the same five pupils, the same row object, now over
+   * the new grid, with no cursor left on it and no change to the list. */
+  att_register_model_set_grid (model, week2);
+  again = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (again == first);
+  g_assert_true (att_register_row_get_grid (again) == week2);
+  g_assert_cmpint (att_register_row_get_cursor (again), ==, -1);
+  g_assert_cmpuint (n_changes, ==, 0);
+
+  /* 7A alone (three pupils): the list changes once, with new rows. */
+  att_register_model_set_grid (model, group);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  other = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (other != first);
+  g_assert_true (att_register_row_get_grid (other) == group);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -749,6 +804,7 @@ main (int   argc,
   ADD ("completeness", test_completeness);
   ADD ("late", test_late);
   ADD ("closure", test_closure);
+  ADD ("model-keeps-rows", test_model_keeps_rows);
 #undef ADD
 
   return g_test_run ();

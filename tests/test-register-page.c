@@ -112,6 +112,41 @@ key (guint keyval)
   att_test_flush_events ();
 }
 
+/* A key pressed in the grid, delivered through the grid's own key
+ * controller as GTK delivers it. Returns TRUE when the grid used it. */
+static gboolean
+press (guint           keyval,
+       GdkModifierType state)
+{
+  GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  gboolean handled = FALSE;
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && g_signal_handler_find (controller, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                    _att_register_page_on_key_pressed, NULL) != 0)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          n++;
+        }
+    }
+  g_assert_cmpuint (n, ==, 1);
+  att_test_flush_events ();
+  return handled;
+}
+
+static void
+press_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    press (gdk_unicode_to_keyval ((guchar)*p), 0);
+}
+
 /* The position of a pupil in the list as shown. */
 static guint
 position_of (gint64 pupil)
@@ -913,6 +948,606 @@ test_planned_closure (void)
   g_assert_true (att_grid_get_column (grid, TUE_AM)->school);
 }
 
+static gboolean
+along_row (void)
+{
+  gboolean along;
+
+  g_object_get (page, "along-row", &along, NULL);
+  return along;
+}
+
+/* After a code the cursor goes down the session column unless the office
+ * chose along the row for this register; a selection chooses nothing, and
+ * every register keeps its own choice. */
+static void
+test_advance_direction (void)
+{
+  g_autoptr(AttGridFilter) a = att_grid_filter_new_group ("7A");
+  g_autoptr(AttGridFilter) b = att_grid_filter_new_group ("7B");
+  g_autoptr(AttGridFilter) school = att_grid_filter_new ();
+  guint pos, col;
+
+  /* 7A, the week of Mon 23 September (nothing marked yet), going down. */
+  att_register_page_show (page, a, D (2024, 9, 23), TRUE);
+  g_object_set (page, "along-row", FALSE, NULL);
+  g_assert_false (along_row ());
+
+  /* I (illness, which may be entered ahead) on the first pupil's Monday
+   * morning: the cursor goes down to the second pupil, same column. */
+  att_register_page_set_cursor (page, 0, MON_AM);
+  press_text ("i");
+  att_register_page_get_cursor (page, &pos, &col);
+  g_assert_cmpuint (pos, ==, 1);
+  g_assert_cmpuint (col, ==, MON_AM);
+
+  /* Shift+Right selects two cells and chooses nothing: after Escape a
+   * code still goes down, from the second pupil to the third. */
+  g_assert_true (press (GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_false (along_row ());
+  press (GDK_KEY_Escape, 0);
+  att_register_page_set_cursor (page, 1, MON_AM);
+  press_text ("i");
+  att_register_page_get_cursor (page, &pos, &col);
+  g_assert_cmpuint (pos, ==, 2);
+  g_assert_cmpuint (col, ==, MON_AM);
+  g_assert_false (along_row ());
+
+  /* Right (and back Left) chooses along the row for 7A: I on the third
+   * pupil's Monday morning moves to Monday afternoon. */
+  press (GDK_KEY_Right, 0);
+  press (GDK_KEY_Left, 0);
+  g_assert_true (along_row ());
+  press_text ("i");
+  att_register_page_get_cursor (page, &pos, &col);
+  g_assert_cmpuint (pos, ==, 2);
+  g_assert_cmpuint (col, ==, MON_PM);
+
+  /* 7B and the whole school keep their own way: down. */
+  att_register_page_show (page, b, D (2024, 9, 23), TRUE);
+  g_assert_false (along_row ());
+  att_register_page_show (page, school, D (2024, 9, 23), TRUE);
+  g_assert_false (along_row ());
+  att_register_page_set_cursor (page, 0, TUE_AM);
+  press_text ("i");
+  att_register_page_get_cursor (page, &pos, &col);
+  g_assert_cmpuint (pos, ==, 1);
+  g_assert_cmpuint (col, ==, TUE_AM);
+
+  /* Back to 7A, on another day and week: still along the row; Enter
+   * chooses down again. */
+  att_register_page_show (page, a, D (2024, 9, 30), FALSE);
+  g_assert_true (along_row ());
+  press (GDK_KEY_Return, 0);
+  g_assert_false (along_row ());
+  att_register_page_show (page, a, D (2024, 9, 23), TRUE);
+  g_assert_false (along_row ());
+
+  /* The menu's toggle (register.along-row) chooses too. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.along-row", NULL);
+  g_assert_true (along_row ());
+  att_register_page_show (page, b, D (2024, 9, 23), TRUE);
+  g_assert_false (along_row ());
+  att_register_page_show (page, a, D (2024, 9, 23), TRUE);
+  g_assert_true (along_row ());
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.along-row", NULL);
+  g_assert_false (along_row ());
+
+  /* The four codes typed are stored where the cursor stood. */
+  g_assert_cmpint (code_of (amy, D (2024, 9, 23), ATT_SESSION_AM), ==, ATT_CODE_I);
+  g_assert_cmpint (code_of (ben, D (2024, 9, 23), ATT_SESSION_AM), ==, ATT_CODE_I);
+  g_assert_cmpint (code_of (cara, D (2024, 9, 23), ATT_SESSION_AM), ==, ATT_CODE_I);
+  g_assert_cmpint (code_of (dan, D (2024, 9, 23), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+}
+
+/* The first session cell drawn with @css_class, or NULL. */
+static GtkWidget *
+find_cell_with_class (GtkWidget  *widget,
+                      const char *css_class)
+{
+  if (ATT_IS_REGISTER_CELL (widget)
+      && att_register_cell_get_kind (ATT_REGISTER_CELL (widget)) == ATT_REGISTER_CELL_SESSION)
+    {
+      GtkWidget *label = GTK_WIDGET (att_register_cell_get_label (ATT_REGISTER_CELL (widget)));
+
+      return gtk_widget_has_css_class (label, css_class) ? label : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell_with_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A blank whose register has closed is drawn and described as a mark
+ * missed, and its session is listed with the incomplete registers. */
+static void
+test_past_sessions (void)
+{
+  g_autoptr(AttGridFilter) b = att_grid_filter_new_group ("7B");
+  GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
+  AttGrid *grid;
+  GPtrArray *gaps;
+  GtkWidget *cell;
+  const AttRegisterGap *monday = NULL;
+
+  /* 7B (Eve alone, never marked) in the week of 9 September, on Tuesday
+   * 10th at 08:50: Monday's two registers have closed, Tuesday morning's
+   * is open until 09:00, the rest are to come. */
+  att_register_page_show (page, b, D (2024, 9, 10), TRUE);
+  att_test_flush_events ();
+  grid = att_register_model_get_grid (att_register_page_get_model (page));
+  g_assert_true (att_grid_get_column (grid, MON_AM)->overdue);
+  g_assert_true (att_grid_get_column (grid, MON_PM)->overdue);
+  g_assert_false (att_grid_get_column (grid, TUE_AM)->overdue);
+  g_assert_false (att_grid_get_column (grid, THU_AM)->overdue);
+
+  /* Monday's blanks are drawn as missed, telling a screen reader why. */
+  cell = find_cell_with_class (view, "overdue");
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "register-cell"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "The register for this session has closed without a mark");
+
+  /* The earlier sessions listed with the incomplete registers come from
+   * the register's status module: Monday morning is among them, with 7B
+   * and Eve unmarked. Tuesday morning, the session now, is listed group
+   * by group instead. */
+  g_assert_nonnull (att_register_page_get_missing (page));
+  gaps = att_register_page_get_past_gaps (page);
+  g_assert_nonnull (gaps);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      const AttRegisterGap *gap = g_ptr_array_index (gaps, i);
+
+      g_assert_false (gap->date == D (2024, 9, 10) && gap->session == ATT_SESSION_AM);
+      if (gap->date == D (2024, 9, 9) && gap->session == ATT_SESSION_AM)
+        monday = gap;
+    }
+  g_assert_nonnull (monday);
+  g_assert_cmpuint (monday->unmarked, >=, 1);
+  {
+    gboolean has_7b = FALSE;
+    for (guint i = 0; i < monday->groups->len; i++)
+      has_7b |= g_strcmp0 (((AttRegisterStatus *)monday->groups->pdata[i])->group, "7B") == 0;
+    g_assert_true (has_7b);
+  }
+
+  /* Its button opens that day, with the cursor on the session. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.show-day", "(sii)", "group=7B",
+                              (gint32)D (2024, 9, 9), (gint32)ATT_SESSION_PM);
+  {
+    guint col;
+    g_assert_cmpint (att_register_page_get_date (page), ==, D (2024, 9, 9));
+    g_assert_false (att_register_page_get_week (page));
+    att_register_page_get_cursor (page, NULL, &col);
+    g_assert_cmpuint (col, ==, 1);
+  }
+}
+
+static void settle (void);
+
+/* The cell of @kind drawn for the pupil called @name, or NULL. */
+static GtkWidget *
+find_cell (GtkWidget           *widget,
+           AttRegisterCellKind  kind,
+           const char          *name)
+{
+  if (ATT_IS_REGISTER_CELL (widget))
+    {
+      AttRegisterCell *cell = ATT_REGISTER_CELL (widget);
+      AttRegisterRow *row = att_register_cell_get_row (cell);
+
+      if (att_register_cell_get_kind (cell) == kind && row != NULL
+          && g_strcmp0 (att_pupil_get_display_name (att_register_row_get_pupil (row)), name) == 0)
+        return GTK_WIDGET (att_register_cell_get_label (cell));
+      return NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell (child, kind, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The tooltip of the cell whose label is @label. */
+static const char *
+cell_tooltip (GtkWidget *label)
+{
+  static char *text;
+
+  g_free (text);
+  text = att_register_cell_dup_tooltip (ATT_REGISTER_CELL (gtk_widget_get_parent (label)));
+  return text;
+}
+
+/* Leavers, medical notes, tooltips, and the name and flags columns as
+ * wide as the window allows. */
+static void
+test_flags_and_names (void)
+{
+  g_autoptr(AttGridFilter) c = att_grid_filter_new_group ("7C");
+  GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
+  /* Sixty characters: 28 + 1 + 31. */
+  const char *forename = "Maximiliana-Josephine Alexan";
+  const char *surname = "Featherstonehaugh-Montgomery-Sm";
+  g_autofree char *long_name = g_strdup_printf ("%s %s", forename, surname);
+  AttPupil *pupil;
+  GtkWidget *cell;
+
+  g_assert_cmpuint (g_utf8_strlen (long_name, -1), ==, 60);
+
+  /* 7C: the long name, with a medical note; and Lee Left, who left on
+   * Friday 6 September, so is a leaver as of Tuesday 10th. */
+  pupil = att_test_pupil_new (forename, surname, 7, "7C", D (2013, 6, 1), D (2024, 9, 2));
+  pupil->medical_note = g_strdup ("Asthma: inhaler in the office");
+  att_test_save_pupil (t->db, pupil);
+  pupil = att_test_pupil_new ("Lee", "Left", 7, "7C", D (2013, 7, 1), D (2024, 9, 2));
+  pupil->leaving = D (2024, 9, 6);
+  att_test_save_pupil (t->db, pupil);
+  att_test_flush_events ();
+
+  /* The week of 2 September, when both were on roll, a day at a time:
+   * two sessions, so the grid is far narrower than the 1,200-pixel
+   * window. */
+  att_register_page_show (page, c, D (2024, 9, 2), FALSE);
+  settle ();
+
+  /* Lee Left is marked as a leaver: in the name (its style) and in the
+   * flags, whose tooltip gives the date. */
+  cell = find_cell (view, ATT_REGISTER_CELL_NAME, "Lee Left");
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "leaver"));
+  cell = find_cell (view, ATT_REGISTER_CELL_FLAGS, "Lee Left");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (cell)), "Left"));
+  g_assert_nonnull (strstr (cell_tooltip (cell), "Has left the school: Fri 6 Sep 2024"));
+
+  /* The medical note: an alert flag whose tooltip is the note. */
+  cell = find_cell (view, ATT_REGISTER_CELL_FLAGS, long_name);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "medical"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (cell)), "Medical"));
+  g_assert_nonnull (strstr (cell_tooltip (cell), "Asthma: inhaler in the office"));
+  cell = find_cell (view, ATT_REGISTER_CELL_NAME, long_name);
+  g_assert_false (gtk_widget_has_css_class (cell, "leaver"));
+
+  /* Every column heading says what it means in its tooltip: the first
+   * is the name, the sessions their day, the last the unauthorised
+   * count. */
+  {
+    GtkWidget *header = gtk_widget_get_first_child (view);
+    GtkWidget *title = gtk_widget_get_first_child (header);
+    const char *text;
+
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (title), "name"));
+    for (int i = 0; i < 3; i++)
+      title = gtk_widget_get_next_sibling (title);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, "Mon 2 Sep 2024 AM");
+    title = gtk_widget_get_last_child (header);
+    text = gtk_widget_get_tooltip_text (title);
+    g_assert_nonnull (text);
+    g_assert_nonnull (strstr (text, "unauthorised"));
+  }
+
+  /* The name column has widened past its 176 pixels to the window, and
+   * the name's tooltip gives it whole. */
+  g_assert_cmpint (gtk_widget_get_width (cell), >, NAME_WIDTH);
+  g_assert_cmpstr (cell_tooltip (cell), ==, long_name);
+
+  /* A code's tooltip says what it means: Monday morning's I for Lee. */
+  {
+    g_autoptr(GError) error = NULL;
+    AttMarkWrite w = { 0, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_I, -1, NULL };
+    AttGrid *grid = att_register_model_get_grid (att_register_page_get_model (page));
+
+    for (guint r = 0; r < att_grid_get_n_rows (grid); r++)
+      if (g_strcmp0 (att_grid_get_pupil (grid, r)->legal_surname, "Left") == 0)
+        w.pupil_id = att_grid_get_pupil (grid, r)->id;
+    g_assert_true (att_register_write (t->db, officer, &w, 1, NULL, ATT_WRITE_DEFAULT, &error));
+    g_assert_no_error (error);
+    settle ();
+    cell = find_cell_with_class (view, "code-authorised");
+    g_assert_nonnull (cell);
+    g_assert_cmpstr (cell_tooltip (cell), ==, att_code_describe (ATT_CODE_I));
+  }
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The labels shown in the group chooser's open list, in order: section
+ * titles as "# Title", choices as themselves. */
+static void
+collect_choices (GtkWidget *widget,
+                 GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_VIEW) != NULL)
+    {
+      g_string_append_printf (out, "%s%s|", gtk_widget_has_css_class (widget, "heading") ? "# " : "",
+                              gtk_label_get_label (GTK_LABEL (widget)));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_choices (child, out);
+}
+
+/* The group chooser lists in sections and searches as you type. */
+static void
+test_group_chooser (void)
+{
+  GtkWidget *toolbar = gtk_widget_get_first_child (GTK_WIDGET (page));
+  GtkWidget *dropdown = gtk_widget_get_first_child (toolbar);
+  GtkWidget *popover, *entry;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(AttGridFilter) a = att_grid_filter_new_group ("7A");
+
+  att_register_page_show (page, a, D (2024, 9, 10), FALSE);
+  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+  g_assert_true (gtk_drop_down_get_enable_search (GTK_DROP_DOWN (dropdown)));
+  g_assert_nonnull (gtk_drop_down_get_expression (GTK_DROP_DOWN (dropdown)));
+
+  /* Opened (Enter or Space on it), the list is in sections: the whole
+   * school and year 7 first, then the forms 7A, 7B, 7C and 8S (each
+   * with pupils on roll on Tuesday 10 September). */
+  /* Ctrl+G (register.choose-group) opens it from the grid. */
+  att_register_page_focus_grid (page);
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.choose-group", NULL);
+  settle ();
+  popover = find_type (dropdown, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  collect_choices (popover, shown);
+  g_assert_true (g_str_has_prefix (shown->str, "# Whole School and Year Groups|Whole school|Year 7|# Forms|7A|7B|"));
+
+  /* Typing finds, whatever the case: "7b" leaves 7B alone. (A section's
+   * title goes with its first choice, 7A here, so it is not shown.) */
+  entry = find_type (popover, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "7b");
+  settle ();
+  settle ();
+  g_string_truncate (shown, 0);
+  collect_choices (popover, shown);
+  g_assert_cmpstr (shown->str, ==, "7B|");
+  /* The start of a name: "y" finds Year 7, "w" the whole school with
+   * its section's title. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "y");
+  settle ();
+  settle ();
+  g_string_truncate (shown, 0);
+  collect_choices (popover, shown);
+  g_assert_cmpstr (shown->str, ==, "Year 7|");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "w");
+  settle ();
+  settle ();
+  g_string_truncate (shown, 0);
+  collect_choices (popover, shown);
+  g_assert_cmpstr (shown->str, ==, "# Whole School and Year Groups|Whole school|");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  settle ();
+}
+
+/* Runs the main loop for a moment, so the window lays out and draws
+ * what changed. */
+static void
+settle (void)
+{
+  gboolean reached = FALSE;
+
+  g_timeout_add (150, timeout_reached, &reached);
+  while (!reached)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The cursor's cell as drawn (the label of the session cell that has the
+ * cursor), or NULL when no such cell is on screen. */
+static GtkWidget *
+find_cursor_cell (GtkWidget *widget)
+{
+  if (ATT_IS_REGISTER_CELL (widget)
+      && att_register_cell_get_kind (ATT_REGISTER_CELL (widget)) == ATT_REGISTER_CELL_SESSION)
+    {
+      GtkWidget *label = GTK_WIDGET (att_register_cell_get_label (ATT_REGISTER_CELL (widget)));
+
+      return gtk_widget_has_css_class (label, "cursor") && gtk_widget_get_mapped (label) ? label : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cursor_cell (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The cursor's cell is drawn inside the visible part of the grid, below
+ * the column headings. */
+#define assert_cursor_visible() assert_cursor_visible_at (__LINE__)
+
+static void
+assert_cursor_visible_at (int line)
+{
+  GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *cell;
+  graphene_rect_t bounds;
+
+  settle ();
+  g_test_message ("cursor visible, line %d", line);
+  cell = find_cursor_cell (view);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_compute_bounds (cell, scrolled, &bounds));
+  /* Below the headings (HEADER_HEIGHT, 34 pixels, less a pixel of
+   * rounding), and above the bottom of the scrolled window. */
+  g_assert_cmpfloat (bounds.origin.y, >=, HEADER_HEIGHT - 1);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled) + 1);
+}
+
+static gint64
+cursor_pupil (void)
+{
+  guint pos;
+  g_autoptr(AttRegisterRow) row = NULL;
+
+  att_register_page_get_cursor (page, &pos, NULL);
+  row = g_list_model_get_item (att_register_page_get_view_model (page), pos);
+  return att_register_row_get_pupil (row)->id;
+}
+
+static gboolean
+focus_in_grid (void)
+{
+  GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == view || gtk_widget_is_ancestor (focus, view));
+}
+
+/* After switching week, day, group or sort the cursor is on a row shown
+ * and the grid scrolls to it, with no warning from GTK; popovers give the
+ * keyboard back to the grid, and Tab leaves it. */
+static void
+test_scroll_and_focus (void)
+{
+  g_autoptr(AttGridFilter) s8 = att_grid_filter_new_group ("8S");
+  g_autoptr(AttGridFilter) a = att_grid_filter_new_group ("7A");
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  GtkColumnView *view = att_register_page_get_column_view (page);
+  gint64 p50, p55;
+  guint pos;
+
+  /* Any warning fails the test from here ("failed to scroll" above all). */
+  g_log_set_always_fatal (fatal | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+
+  /* 8S: sixty pupils, Pupil00 Scroll .. Pupil59 Scroll, far more than
+   * the window shows (about twenty rows of 28 pixels in 700). */
+  for (int i = 0; i < 60; i++)
+    {
+      g_autofree char *forename = g_strdup_printf ("Pupil%02d", i);
+      add_pupil (forename, "Scroll", "8S");
+    }
+  att_test_flush_events ();
+  att_register_page_show (page, s8, D (2024, 9, 23), TRUE);
+  att_register_page_focus_grid (page);
+  g_assert_true (focus_in_grid ());
+
+  /* Down to the 51st pupil (position 50), off the first screen. */
+  att_register_page_set_cursor (page, 0, MON_AM);
+  for (int i = 0; i < 50; i++)
+    press (GDK_KEY_Down, 0);
+  att_register_page_get_cursor (page, &pos, NULL);
+  g_assert_cmpuint (pos, ==, 50);
+  p50 = cursor_pupil ();
+  assert_cursor_visible ();
+
+  /* Next week, then a day at a time, then the next day: the same pupil,
+   * still in view. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.next", NULL);
+  g_assert_cmpint (cursor_pupil (), ==, p50);
+  assert_cursor_visible ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.mode", "s", "day");
+  g_assert_cmpint (cursor_pupil (), ==, p50);
+  assert_cursor_visible ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.next", NULL);
+  g_assert_cmpint (cursor_pupil (), ==, p50);
+  assert_cursor_visible ();
+
+  /* Another group, where the pupil is not: its first row, in view. */
+  att_register_page_show (page, a, D (2024, 9, 23), TRUE);
+  att_register_page_get_cursor (page, &pos, NULL);
+  g_assert_cmpuint (pos, ==, 0);
+  assert_cursor_visible ();
+
+  /* Sorted by name from Z to A, the 56th pupil (Pupil55, position 55)
+   * moves to position 60 - 1 - 55 = 4, and the view follows. */
+  att_register_page_show (page, s8, D (2024, 9, 23), TRUE);
+  att_register_page_set_cursor (page, 55, MON_AM);
+  p55 = cursor_pupil ();
+  assert_cursor_visible ();
+  {
+    g_autoptr(GtkColumnViewColumn) name = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+    gtk_column_view_sort_by_column (view, name, GTK_SORT_DESCENDING);
+  }
+  att_register_page_get_cursor (page, &pos, NULL);
+  g_assert_cmpuint (pos, ==, 4);
+  g_assert_cmpint (cursor_pupil (), ==, p55);
+  assert_cursor_visible ();
+
+  /* And back in the register's order from the menu (register.sort-by,
+   * the keyboard's way to the headings): position 55 again. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.sort-by", "s", "name");
+  att_register_page_get_cursor (page, &pos, NULL);
+  g_assert_cmpuint (pos, ==, 55);
+  assert_cursor_visible ();
+  /* The most unauthorised absence first: nobody in 8S has any, so the
+   * ties keep the register's order, reversed with the direction: Pupil55
+   * is at 60 - 1 - 55 = 4 again. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.sort-by", "s", "unauthorised");
+  att_register_page_get_cursor (page, &pos, NULL);
+  g_assert_cmpuint (pos, ==, 4);
+  g_assert_cmpint (cursor_pupil (), ==, p55);
+  assert_cursor_visible ();
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  settle ();
+
+  /* The code palette (F2) and the history popover (Ctrl+H) give the
+   * keyboard back to the grid when they close. */
+  g_assert_true (press (GDK_KEY_F2, 0));
+  g_assert_true (gtk_widget_get_visible (att_register_page_get_palette (page)));
+  g_assert_false (focus_in_grid ());
+  gtk_popover_popdown (GTK_POPOVER (att_register_page_get_palette (page)));
+  settle ();
+  g_assert_true (focus_in_grid ());
+
+  g_assert_true (press (GDK_KEY_h, GDK_CONTROL_MASK));
+  g_assert_true (gtk_widget_get_visible (att_register_page_show_history (page)));
+  gtk_popover_popdown (GTK_POPOVER (att_register_page_show_history (page)));
+  settle ();
+  g_assert_true (focus_in_grid ());
+
+  /* Tab leaves the grid for the next control, in one step; Shift+Tab
+   * from there comes back. */
+  g_assert_true (press (GDK_KEY_Tab, 0));
+  g_assert_false (focus_in_grid ());
+  /* (The window wraps round at its first control, as its Tab key does;
+   * a toast still showing has a close button on the way back.) */
+  for (int i = 0; i < 3 && !focus_in_grid (); i++)
+    if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD))
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD);
+  g_assert_true (focus_in_grid ());
+
+  /* Ctrl+F: the register's filter takes the keyboard. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.search", NULL);
+  g_assert_false (focus_in_grid ());
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (GTK_WIDGET (att_register_page_get_search_entry (page)),
+                                                                         GTK_TYPE_SEARCH_BAR)), FALSE);
+  settle ();
+  g_log_set_always_fatal (fatal);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -977,6 +1612,11 @@ main (int   argc,
   g_test_add_func ("/register-page/planned-closure", test_planned_closure);
   g_test_add_func ("/register-page/outside-writes-show", test_outside_writes_show);
   g_test_add_func ("/register-page/empty-states", test_empty_states);
+  g_test_add_func ("/register-page/advance-direction", test_advance_direction);
+  g_test_add_func ("/register-page/past-sessions", test_past_sessions);
+  g_test_add_func ("/register-page/flags-and-names", test_flags_and_names);
+  g_test_add_func ("/register-page/group-chooser", test_group_chooser);
+  g_test_add_func ("/register-page/scroll-and-focus", test_scroll_and_focus);
   result = g_test_run ();
 
   gtk_window_destroy (window);

@@ -497,13 +497,17 @@ find_row (GtkListBox *list,
   return NULL;
 }
 
-/* The single row shown when no register needs attention. */
+/* The single row shown when no register of the session now needs
+ * attention; below it only earlier sessions left incomplete (a pupil
+ * added by an earlier test has no marks for them), each opening its day. */
 static AdwActionRow *
 info_row (GtkListBox *list)
 {
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
 
-  g_assert_cmpuint (count_rows (list), ==, 1);
+  for (guint i = 1; i < count_rows (list); i++)
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_list_box_get_row_at_index (list, i))),
+                     ==, "win.show-register-day");
   g_assert_true (ADW_IS_ACTION_ROW (row));
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, "registers-info");
   g_assert_false (gtk_list_box_row_get_activatable (row));
@@ -646,6 +650,17 @@ test_window_today_group (void)
   g_assert_nonnull (status);
   g_assert_cmpuint (status->marked, ==, status->on_roll - 1);
 
+  /* The week's figure, while this morning's registers are incomplete,
+   * says what it rests on: Monday 16 to Thursday 19 November (8
+   * sessions) and this morning's, 9. */
+  {
+    AttTodayPage *today_page = ATT_TODAY_PAGE (att_window_get_page (window, "today"));
+
+    att_today_page_refresh (today_page);
+    g_assert_cmpstr (att_today_page_get_week_detail (today_page), ==,
+                     "Based on 9 sessions since Mon 16 Nov 2026; today’s registers are not complete yet");
+  }
+
   row = find_row (list, group);
   g_assert_nonnull (row);
   expected_subtitle = g_strdup_printf ("%u of %u pupils marked", status->marked, status->on_roll);
@@ -669,6 +684,30 @@ test_window_today_group (void)
   g_assert_cmpstr (filter_text, ==, expected_filter);
   g_assert_cmpint (att_register_page_get_date (register_page ()), ==, att_date_from_ymd (2026, 11, 20));
   g_assert_false (att_register_page_get_week (register_page ()));
+
+  /* The keyboard is in the grid, ready for the first code. */
+  {
+    GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (register_page ()));
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == view || gtk_widget_is_ancestor (focus, view));
+  }
+
+  /* Ctrl+F on the register (the window's search) filters the register:
+   * its filter takes the keyboard and the Pupils page stays closed. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  att_test_flush_events ();
+  g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "register");
+  {
+    GtkWidget *entry = GTK_WIDGET (att_register_page_get_search_entry (register_page ()));
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+    g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (GTK_WIDGET (att_register_page_get_search_entry (register_page ())),
+                                                                         GTK_TYPE_SEARCH_BAR)), FALSE);
+  att_test_flush_events ();
 }
 
 static void
@@ -770,6 +809,14 @@ test_window_today_complete (void)
                    "Every register is complete");
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
                    "Every pupil on roll has a mark for this morning");
+  /* Today's registers complete: the week's figure is the whole school's
+   * since Monday, with no count of sessions. */
+  {
+    AttTodayPage *today_page = ATT_TODAY_PAGE (att_window_get_page (window, "today"));
+
+    att_today_page_refresh (today_page);
+    g_assert_cmpstr (att_today_page_get_week_detail (today_page), ==, "Whole school since Mon 16 Nov 2026");
+  }
 
   /* Before the register opens, the row says when it does. */
   {
@@ -803,6 +850,41 @@ test_window_today_complete (void)
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                      "Every register is complete");
     g_setenv ("ATTENDANCE_CLOCK", "09:30", TRUE);
+  }
+
+  /* A mark taken away on Thursday 19 November afternoon leaves that
+   * register incomplete: the session is listed below, by the register's
+   * status module, and its row opens the register on that day. */
+  {
+    AttPupil *pupil = marked_pupil (db, 0);
+    g_autofree char *title = NULL;
+    g_autofree char *group = g_strdup (pupil->reg_group);
+    AttMarkWrite write = { pupil->id, att_date_from_ymd (2026, 11, 19), ATT_SESSION_PM, ATT_CODE_NONE, -1, NULL };
+    GtkListBox *list;
+    AdwActionRow *past;
+
+    g_assert_true (att_register_write (db, att_context_get_user (att_window_get_context (window)), &write, 1,
+                                       "Checking the Today page", ATT_WRITE_DEFAULT, &error));
+    g_assert_no_error (error);
+    list = registers_at ("09:30");
+    /* "Thu 19 Nov 2026 PM: N registers not complete", N at least 1 (a
+     * pupil added by an earlier test may have left others). */
+    title = g_strdup ("Thu 19 Nov 2026 PM: ");
+    past = NULL;
+    for (guint i = 0; i < count_rows (list); i++)
+      {
+        GtkListBoxRow *other = gtk_list_box_get_row_at_index (list, i);
+        if (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (other)), title))
+          past = ADW_ACTION_ROW (other);
+      }
+    g_assert_nonnull (past);
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (past)), "not complete"));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (past), group));
+    gtk_widget_activate (GTK_WIDGET (past));
+    att_test_flush_events ();
+    g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "register");
+    g_assert_cmpint (att_register_page_get_date (register_page ()), ==, att_date_from_ymd (2026, 11, 19));
+    g_assert_false (att_register_page_get_week (register_page ()));
   }
 }
 

@@ -391,6 +391,13 @@ search_action (GtkWidget  *widget,
       || g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
     return;
 
+  /* On the register, Ctrl+F filters the register by name. */
+  if (self->current_page != NULL && ATT_IS_REGISTER_PAGE (self->current_page))
+    {
+      gtk_widget_activate_action (self->current_page, "register.search", NULL);
+      return;
+    }
+
   gtk_stack_set_visible_child (self->pages_stack, GTK_WIDGET (page));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   att_pupils_page_focus_search (page);
@@ -424,8 +431,9 @@ get_register_page (AttWindow *self)
  * att_grid_filter_to_string() writes them) for today, a day at a time:
  * what the office checks from the Today page. */
 static AttRegisterPage *
-show_register_today (AttWindow           *self,
-                     const AttGridFilter *filter)
+show_register_day (AttWindow           *self,
+                   const AttGridFilter *filter,
+                   AttDate              date)
 {
   AttRegisterPage *page = get_register_page (self);
 
@@ -434,8 +442,38 @@ show_register_today (AttWindow           *self,
 
   gtk_stack_set_visible_child (self->pages_stack, GTK_WIDGET (page));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  att_register_page_show (page, filter, att_context_get_today (self->context), FALSE);
+  att_register_page_show (page, filter, date, FALSE);
+  att_register_page_focus_grid (page);
   return page;
+}
+
+static AttRegisterPage *
+show_register_today (AttWindow           *self,
+                     const AttGridFilter *filter)
+{
+  return show_register_day (self, filter, att_context_get_today (self->context));
+}
+
+/* A selection of pupils (as win.show-register) on a day of its own (an
+ * AttDate): a past register left incomplete. */
+static void
+show_register_day_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  g_autoptr(AttGridFilter) filter = NULL;
+  const char *text;
+  gint32 date;
+
+  g_variant_get (parameter, "(&si)", &text, &date);
+  filter = att_grid_filter_parse (text, NULL);
+  if (filter == NULL)
+    {
+      g_warning ("win.show-register-day: no such selection “%s”", text);
+      return;
+    }
+  show_register_day (self, filter, date);
 }
 
 static void
@@ -679,6 +717,8 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-register", "s", show_register_action);
   gtk_widget_class_install_action (widget_class, "win.show-register-pupil", "x",
                                    show_register_pupil_action);
+  gtk_widget_class_install_action (widget_class, "win.show-register-day", "(si)",
+                                   show_register_day_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_action);

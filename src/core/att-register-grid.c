@@ -12,6 +12,7 @@
 #include "att-error.h"
 #include "att-pupils.h"
 #include "att-register-grid.h"
+#include "att-register-status.h"
 #include "att-school.h"
 #include "att-stats.h"
 #include "att-users.h"
@@ -28,6 +29,7 @@ struct _AttGrid
   AttDate          first;
   AttDate          last;
   AttDate          as_of;
+  AttDate          today;          /* set by att_grid_set_now() */
 
   guint            n_columns;
   AttGridColumn   *columns;
@@ -322,6 +324,43 @@ att_grid_get_column (AttGrid *grid,
   g_return_val_if_fail (grid != NULL, NULL);
   g_return_val_if_fail (column < grid->n_columns, NULL);
   return &grid->columns[column];
+}
+
+void
+att_grid_set_now (AttGrid *grid,
+                  AttDb   *db,
+                  AttDate  today,
+                  int      clock_minutes)
+{
+  g_return_if_fail (grid != NULL);
+  g_return_if_fail (ATT_IS_DB (db));
+
+  grid->today = today;
+  for (guint c = 0; c < grid->n_columns; c++)
+    {
+      AttGridColumn *column = &grid->columns[c];
+
+      /* Only today's registers need the school's times (a read of the
+       * settings): before today every register has closed, after it none
+       * has. */
+      column->overdue = column->school
+                        && (column->date < today
+                            || (column->date == today
+                                && att_register_closed (db, column->date, column->session, today, clock_minutes)));
+    }
+}
+
+gboolean
+att_grid_has_left (AttGrid *grid,
+                   guint    row)
+{
+  AttPupil *pupil;
+
+  g_return_val_if_fail (grid != NULL, FALSE);
+
+  pupil = att_grid_get_pupil (grid, row);
+  return grid->today != ATT_DATE_NONE && pupil != NULL && pupil->leaving != ATT_DATE_NONE
+         && !att_pupil_on_roll (pupil, grid->today);
 }
 
 int

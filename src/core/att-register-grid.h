@@ -42,6 +42,7 @@ typedef struct
   gboolean    school;       /* a school session */
   gboolean    closed;       /* '#' */
   const char *reason;       /* why there is no session, or NULL */
+  gboolean    overdue;      /* its register has closed (att_grid_set_now) */
 } AttGridColumn;
 
 /* Figures shown at the end of a row. */
@@ -83,6 +84,17 @@ guint                att_grid_get_n_rows      (AttGrid             *grid);
 guint                att_grid_get_n_columns   (AttGrid             *grid);
 const AttGridColumn *att_grid_get_column      (AttGrid             *grid,
                                                guint                column);
+/* Marks the school sessions whose register has closed at @clock_minutes
+ * on @today (att_register_closed()), so a blank among them shows as a
+ * mark missed rather than one still to come. */
+void                 att_grid_set_now         (AttGrid             *grid,
+                                               AttDb               *db,
+                                               AttDate              today,
+                                               int                  clock_minutes);
+/* Whether the pupil of @row has left the school by the day given to
+ * att_grid_set_now() (a leaver shown in a week when still on roll). */
+gboolean             att_grid_has_left        (AttGrid             *grid,
+                                               guint                row);
 /* The column of a session, or -1. */
 int                  att_grid_find_column     (AttGrid             *grid,
                                                AttDate              date,

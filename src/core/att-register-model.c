@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "att-db.h"
+#include "att-pupils.h"
 #include "att-register-model.h"
 
 struct _AttRegisterModel
@@ -147,6 +148,20 @@ att_register_model_new (void)
   return g_object_new (ATT_TYPE_REGISTER_MODEL, NULL);
 }
 
+static gboolean
+same_pupils (AttGrid *a,
+             AttGrid *b)
+{
+  guint n = att_grid_get_n_rows (a);
+
+  if (n != att_grid_get_n_rows (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (att_grid_get_pupil (a, i)->id != att_grid_get_pupil (b, i)->id)
+      return FALSE;
+  return TRUE;
+}
+
 void
 att_register_model_set_grid (AttRegisterModel *self,
                              AttGrid          *grid)
@@ -154,6 +169,21 @@ att_register_model_set_grid (AttRegisterModel *self,
   guint removed;
 
   g_return_if_fail (ATT_IS_REGISTER_MODEL (self));
+
+  /* The same pupils in the same order (the whole school or a group on
+   * another day or week): the rows stay and show the new grid, so a list
+   * view keeps its row widgets instead of building them all again. */
+  if (self->grid != NULL && grid != NULL && same_pupils (self->grid, grid))
+    {
+      att_grid_ref (grid);
+      att_grid_unref (self->grid);
+      self->grid = grid;
+      follow_db (self, att_grid_get_db (grid));
+      for (guint i = 0; i < self->n_rows; i++)
+        if (self->rows[i] != NULL)
+          att_register_row_set_grid (self->rows[i], grid);
+      return;
+    }
 
   removed = self->n_rows;
   clear_rows (self);

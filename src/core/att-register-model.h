@@ -20,7 +20,10 @@ G_DECLARE_FINAL_TYPE (AttRegisterModel, att_register_model, ATT, REGISTER_MODEL,
  * model follows its grid's database: when marks change ("marks-changed"),
  * whoever wrote them, the rows of the pupils concerned read them again. */
 AttRegisterModel *att_register_model_new         (void);
-/* Replaces the grid (NULL for none): every row changes. */
+/* Replaces the grid (NULL for none). A grid of the same pupils in the
+ * same order (another day or week of the same selection) keeps the row
+ * objects, which show the new grid, and the list does not change;
+ * otherwise every row changes. */
 void              att_register_model_set_grid    (AttRegisterModel *self,
                                                   AttGrid          *grid);
 AttGrid          *att_register_model_get_grid    (AttRegisterModel *self);

@@ -199,6 +199,26 @@ att_register_row_changed (AttRegisterRow *self)
 }
 
 void
+att_register_row_set_grid (AttRegisterRow *self,
+                           AttGrid        *grid)
+{
+  g_return_if_fail (ATT_IS_REGISTER_ROW (self));
+  g_return_if_fail (grid != NULL);
+  g_return_if_fail (self->index < att_grid_get_n_rows (grid));
+
+  if (self->grid != grid)
+    {
+      att_grid_ref (grid);
+      att_grid_unref (self->grid);
+      self->grid = grid;
+    }
+  self->cursor = -1;
+  g_clear_pointer (&self->pending, g_free);
+  self->sel_first = self->sel_last = -1;
+  bump (self);
+}
+
+void
 att_register_row_redraw (AttRegisterRow *self)
 {
   g_return_if_fail (ATT_IS_REGISTER_ROW (self));

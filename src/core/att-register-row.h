@@ -40,6 +40,11 @@ gboolean        att_register_row_is_selected      (AttRegisterRow *self,
 /* The row's marks changed in the register: reload them and redraw. */
 void            att_register_row_changed          (AttRegisterRow *self);
 /* The grid was reloaded already: only redraw. */
+/* Shows the same pupil from another grid of the same pupils (another day
+ * or week), so the list keeps its row objects, and the window its row
+ * widgets. */
+void            att_register_row_set_grid (AttRegisterRow *self,
+                                           AttGrid        *grid);
 void            att_register_row_redraw           (AttRegisterRow *self);
 
 G_END_DECLS

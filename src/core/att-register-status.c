@@ -189,6 +189,57 @@ att_register_incomplete (AttDb       *db,
   return result;
 }
 
+void
+att_register_gap_free (AttRegisterGap *gap)
+{
+  if (gap == NULL)
+    return;
+  g_clear_pointer (&gap->groups, g_ptr_array_unref);
+  g_free (gap);
+}
+
+GPtrArray *
+att_register_incomplete_past (AttDb       *db,
+                              AttDate      first,
+                              AttDate      today,
+                              int          clock_minutes,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) result = NULL;
+  AttCalendar *calendar;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify)att_register_gap_free);
+  calendar = att_db_get_calendar (db);
+  for (AttDate date = first; date <= today; date++)
+    for (AttSession session = ATT_SESSION_AM; session <= ATT_SESSION_PM; session++)
+      {
+        g_autoptr(GPtrArray) groups = NULL;
+        AttRegisterGap *gap;
+
+        if (!att_calendar_is_school_session (calendar, date, session)
+            || !att_register_closed (db, date, session, today, clock_minutes))
+          continue;
+        groups = att_register_incomplete (db, date, session, error);
+        if (groups == NULL)
+          return NULL;
+        if (groups->len == 0)
+          continue;
+        gap = g_new0 (AttRegisterGap, 1);
+        gap->date = date;
+        gap->session = session;
+        for (guint i = 0; i < groups->len; i++)
+          {
+            const AttRegisterStatus *status = g_ptr_array_index (groups, i);
+            gap->unmarked += status->on_roll - status->marked;
+          }
+        gap->groups = g_steal_pointer (&groups);
+        g_ptr_array_add (result, gap);
+      }
+  return g_steal_pointer (&result);
+}
+
 GArray *
 att_register_still_n (AttDb       *db,
                       AttDate      date,

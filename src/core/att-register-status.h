@@ -62,6 +62,27 @@ GPtrArray           *att_register_incomplete  (AttDb               *db,
                                                AttDate              date,
                                                AttSession           session,
                                                GError             **error);
+/* A session whose register has closed while pupils on roll were still
+ * without a mark: the registers it left incomplete, as
+ * att_register_incomplete() gives them. */
+typedef struct
+{
+  AttDate     date;
+  AttSession  session;
+  guint       unmarked;   /* pupils on roll with no mark, every group */
+  GPtrArray  *groups;     /* AttRegisterStatus */
+} AttRegisterGap;
+
+void                 att_register_gap_free    (AttRegisterGap      *gap);
+/* The school sessions from @first to @today whose register has closed at
+ * @clock_minutes on @today and is still incomplete, oldest first: the
+ * past sessions left unmarked, which the office must still complete. A
+ * session still open, or not yet come, is not listed. */
+GPtrArray           *att_register_incomplete_past (AttDb           *db,
+                                               AttDate              first,
+                                               AttDate              today,
+                                               int                  clock_minutes,
+                                               GError             **error);
 /* Pupils (gint64 ids, by surname) still marked N for a session whose
  * register has closed at @clock_minutes on @today; empty while it is
  * open. */
@@ -71,5 +92,7 @@ GArray              *att_register_still_n     (AttDb               *db,
                                                AttDate              today,
                                                int                  clock_minutes,
                                                GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttRegisterGap, att_register_gap_free)
 
 G_END_DECLS

@@ -58,6 +58,63 @@ att_register_cell_flags_text (AttPupil *pupil)
   return att_flags_format (att_pupil_flags (pupil, NULL, ATT_DATE_NONE) & shown, " ");
 }
 
+/* The flags of the register's column, in the core's words: who the pupil
+ * is, and a leaver or a medical note first, where they are seen. */
+static guint
+cell_flags (AttGrid  *grid,
+            guint     index,
+            AttPupil *pupil)
+{
+  guint shown = (1u << ATT_FLAG_SOCIAL_WORKER) | (1u << ATT_FLAG_LOOKED_AFTER) |
+                (1u << ATT_FLAG_EHC_PLAN) | (1u << ATT_FLAG_SEN_SUPPORT) |
+                (1u << ATT_FLAG_FSM) | (1u << ATT_FLAG_EAL) | (1u << ATT_FLAG_YOUNG_CARER) |
+                (1u << ATT_FLAG_MEDICAL);
+  guint flags = att_pupil_flags (pupil, NULL, ATT_DATE_NONE) & shown;
+
+  if (att_grid_has_left (grid, index))
+    flags |= 1u << ATT_FLAG_LEFT;
+  return flags;
+}
+
+/* The flags spelled out, one a line, in the core's words; a leaver's
+ * date and a medical note in full. */
+static char *
+flags_tooltip (guint     flags,
+               AttPupil *pupil)
+{
+  static const AttFlag order[] = { ATT_FLAG_LEFT, ATT_FLAG_MEDICAL, ATT_FLAG_SOCIAL_WORKER,
+                                   ATT_FLAG_LOOKED_AFTER, ATT_FLAG_EHC_PLAN, ATT_FLAG_SEN_SUPPORT,
+                                   ATT_FLAG_FSM, ATT_FLAG_EAL, ATT_FLAG_YOUNG_CARER };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      const AttFlagInfo *info = att_flag_info (order[i]);
+      g_autofree char *line = NULL;
+
+      if (!(flags & (1u << order[i])))
+        continue;
+      if (order[i] == ATT_FLAG_LEFT)
+        {
+          g_autofree char *date = att_date_format_long (pupil->leaving);
+          /* Translators: a flag's label and a date: "Left: Fri 6 Sep 2024" */
+          line = g_strdup_printf (_("%s: %s"), info->description, date);
+        }
+      else if (order[i] == ATT_FLAG_MEDICAL)
+        /* Translators: a flag's label and the pupil's medical note */
+        line = g_strdup_printf (_("%s: %s"), info->description, pupil->medical_note);
+      else
+        line = g_strdup_printf ("%s: %s", info->label, info->description);
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "\n" : "", line);
+    }
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 update (AttRegisterCell *self)
 {
@@ -76,6 +133,8 @@ update (AttRegisterCell *self)
       classes[n++] = "register-name";
       if (att_register_row_get_cursor (row) >= 0)
         classes[n++] = "cursor-row";
+      if (att_grid_has_left (grid, index))
+        classes[n++] = "leaver";
       classes[n] = NULL;
       gtk_widget_set_css_classes (label, classes);
       gtk_label_set_text (GTK_LABEL (label), att_pupil_get_display_name (pupil));
@@ -87,8 +146,21 @@ update (AttRegisterCell *self)
 
     case ATT_REGISTER_CELL_FLAGS:
       {
-        g_autofree char *text = att_register_cell_flags_text (pupil);
+        guint flags = cell_flags (grid, index, pupil);
+        guint first = flags & ((1u << ATT_FLAG_LEFT) | (1u << ATT_FLAG_MEDICAL));
+        g_autofree char *lead = att_flags_format (first, " ");
+        g_autofree char *rest = att_flags_format (flags & ~first, " ");
+        g_autofree char *text = NULL;
+
+        /* A leaver and a medical note come first, where they are seen;
+         * the medical flag is an alert, its tooltip the note. */
+        text = lead[0] != '\0' && rest[0] != '\0' ? g_strdup_printf ("%s %s", lead, rest)
+                                                   : g_strdup (lead[0] != '\0' ? lead : rest);
         gtk_label_set_text (GTK_LABEL (label), text);
+        if (flags & (1u << ATT_FLAG_MEDICAL))
+          gtk_widget_add_css_class (label, "medical");
+        else
+          gtk_widget_remove_css_class (label, "medical");
       }
       break;
 
@@ -105,6 +177,7 @@ update (AttRegisterCell *self)
         const char *group = att_code_palette_css_class (code);
         const char *text = code != ATT_CODE_NONE ? att_code_to_string (code) : "";
         gboolean cursor = att_register_row_get_cursor (row) == self->column;
+        gboolean overdue;
 
         classes[n++] = "register-cell";
         if (group != NULL)
@@ -116,6 +189,12 @@ update (AttRegisterCell *self)
             classes[n++] = "off-roll";
             text = "–";
           }
+        /* A blank left after its register closed is a mark missed, not
+         * one still to come: it is drawn, and described, differently. */
+        overdue = code == ATT_CODE_NONE && (flags & ATT_GRID_CELL_ON_ROLL) && (flags & ATT_GRID_CELL_SCHOOL)
+                  && att_grid_get_column (grid, self->column)->overdue;
+        if (overdue)
+          classes[n++] = "overdue";
         if (flags & ATT_GRID_CELL_AMENDED)
           classes[n++] = "amended";
         if (att_register_row_is_selected (row, self->column))
@@ -141,6 +220,13 @@ update (AttRegisterCell *self)
                                         : (flags & ATT_GRID_CELL_SCHOOL) ? _("Not marked")
                                         : _("No session"),
                                         -1);
+        if (overdue)
+          gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          _("The register for this session has closed without a mark"),
+                                          -1);
+        else
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       }
       break;
 
@@ -276,6 +362,61 @@ att_register_cell_get_label (AttRegisterCell *self)
   return self->label;
 }
 
+char *
+att_register_cell_dup_tooltip (AttRegisterCell *self)
+{
+  AttRegisterRow *row;
+  AttGrid *grid;
+  guint index;
+
+  g_return_val_if_fail (ATT_IS_REGISTER_CELL (self), NULL);
+
+  row = self->row;
+  if (row == NULL)
+    return NULL;
+  grid = att_register_row_get_grid (row);
+  index = att_register_row_get_index (row);
+  switch (self->kind)
+    {
+    case ATT_REGISTER_CELL_NAME:
+      /* The whole name, however narrow the column. */
+      return g_strdup (att_pupil_get_display_name (att_register_row_get_pupil (row)));
+    case ATT_REGISTER_CELL_FLAGS:
+      return flags_tooltip (cell_flags (grid, index, att_register_row_get_pupil (row)),
+                            att_register_row_get_pupil (row));
+    case ATT_REGISTER_CELL_SESSION:
+      if ((guint)self->column < att_grid_get_n_columns (grid))
+        {
+          AttCode code = att_grid_get_code (grid, index, self->column);
+
+          /* The pointer is told what the code means too. */
+          if (code != ATT_CODE_NONE)
+            return g_strdup (att_code_describe (code));
+        }
+      return NULL;
+    default:
+      return NULL;
+    }
+}
+
+/* Tooltips are worked out when asked for: setting one on every cell as
+ * the grid changes asks the display where the pointer is, each time. */
+static gboolean
+on_query_tooltip (GtkWidget       *widget,
+                  int              x,
+                  int              y,
+                  gboolean         keyboard,
+                  GtkTooltip      *tooltip,
+                  AttRegisterCell *self)
+{
+  g_autofree char *text = att_register_cell_dup_tooltip (self);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 att_register_cell_constructed (GObject *object)
 {
@@ -283,6 +424,13 @@ att_register_cell_constructed (GObject *object)
   GtkWidget *label = GTK_WIDGET (self->label);
 
   G_OBJECT_CLASS (att_register_cell_parent_class)->constructed (object);
+
+  if (self->kind == ATT_REGISTER_CELL_NAME || self->kind == ATT_REGISTER_CELL_FLAGS
+      || self->kind == ATT_REGISTER_CELL_SESSION)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+    }
 
   switch (self->kind)
     {

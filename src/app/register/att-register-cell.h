@@ -40,6 +40,9 @@ void                 att_register_cell_set_row    (AttRegisterCell     *self,
 /* The label that shows the text, with the cell's style classes and what a
  * screen reader is told. */
 GtkLabel            *att_register_cell_get_label  (AttRegisterCell     *self);
+/* What the cell's tooltip says (the name, the flags spelled out, what a
+ * code means), or NULL. */
+char                *att_register_cell_dup_tooltip (AttRegisterCell    *self);
 /* The short flags of a pupil as the flags column shows them ("SEN FSM"). */
 char                *att_register_cell_flags_text (AttPupil            *pupil);
 

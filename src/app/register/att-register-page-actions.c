@@ -318,6 +318,51 @@ _att_register_page_on_palette_code (AttCodePalette  *palette,
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
+/* A popover of the grid gives the keyboard back to the grid when it
+ * closes, whether a code was chosen or Escape pressed. */
+void
+_att_register_page_on_popover_closed (GtkPopover      *popover,
+                                      AttRegisterPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* Sorting from the keyboard, as a click on a column heading does: the
+ * column of @param ("name", "group", "flags", "session" for the cursor's
+ * session, "year", "unauthorised"), or "none" for the register's order. */
+static void
+action_sort_by (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (widget);
+  const char *key = g_variant_get_string (param, NULL);
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GtkColumnViewColumn *column = NULL;
+  GtkSortType order = GTK_SORT_ASCENDING;
+
+  if (g_strcmp0 (key, "name") == 0)
+    column = g_list_model_get_item (columns, 0);
+  else if (g_strcmp0 (key, "group") == 0)
+    column = g_list_model_get_item (columns, 1);
+  else if (g_strcmp0 (key, "flags") == 0)
+    column = g_list_model_get_item (columns, 2);
+  else if (g_strcmp0 (key, "session") == 0 && self->cursor_col < self->session_columns->len)
+    column = g_object_ref (g_ptr_array_index (self->session_columns, self->cursor_col));
+  else if (g_strcmp0 (key, "year") == 0)
+    column = g_object_ref (self->ytd_column);
+  else if (g_strcmp0 (key, "unauthorised") == 0)
+    {
+      /* The most unauthorised absence first. */
+      column = g_object_ref (self->unauth_column);
+      order = GTK_SORT_DESCENDING;
+    }
+  gtk_column_view_sort_by_column (self->column_view, column, order);
+  g_clear_object (&column);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 static void
 action_palette (GtkWidget  *widget,
                 const char *name,
@@ -536,6 +581,50 @@ action_show_group (GtkWidget  *widget,
   att_register_page_show (self, filter, _att_register_page_today (self), self->week);
 }
 
+/* Ctrl+G: the group chooser opens, ready for typing. */
+static void
+action_choose_group (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->selection_dropdown));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      {
+        gtk_widget_grab_focus (child);
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), TRUE);
+        return;
+      }
+}
+
+/* A past session left incomplete: its day, for one group ("group=7A")
+ * or the whole school, with the cursor on the session and the keyboard
+ * in the grid. */
+static void
+action_show_day (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (widget);
+  g_autoptr(AttGridFilter) filter = NULL;
+  const char *text;
+  gint32 date, session;
+  int column;
+
+  g_variant_get (param, "(&sii)", &text, &date, &session);
+  filter = att_grid_filter_parse (text, NULL);
+  if (filter == NULL)
+    filter = att_grid_filter_new ();
+  gtk_menu_button_popdown (self->missing_button);
+  att_register_page_show (self, filter, date, FALSE);
+  column = att_grid_find_column (_att_register_page_get_grid (self), date, session);
+  if (column >= 0)
+    _att_register_page_set_cursor_internal (self, self->cursor_pos, column, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 void
 _att_register_page_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -555,11 +644,16 @@ _att_register_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "register.week-mode", NULL, action_week_mode);
   gtk_widget_class_install_action (widget_class, "register.dismiss", NULL, action_dismiss);
   gtk_widget_class_install_action (widget_class, "register.search", NULL, action_search);
+  gtk_widget_class_install_action (widget_class, "register.sort-by", "s", action_sort_by);
   gtk_widget_class_install_action (widget_class, "register.show-group", "s", action_show_group);
+  gtk_widget_class_install_action (widget_class, "register.show-day", "(sii)", action_show_day);
+  gtk_widget_class_install_action (widget_class, "register.choose-group", NULL, action_choose_group);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "register.choose-group", NULL);
   gtk_widget_class_install_action (widget_class, "register.new-filter", NULL, action_new_filter);
   gtk_widget_class_install_action (widget_class, "register.edit-filter", NULL, action_edit_filter);
   gtk_widget_class_install_action (widget_class, "register.delete-filter", NULL, action_delete_filter);
   gtk_widget_class_install_property_action (widget_class, "register.mode", "mode");
+  gtk_widget_class_install_property_action (widget_class, "register.along-row", "along-row");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "register.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "register.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

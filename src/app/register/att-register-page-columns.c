@@ -232,6 +232,21 @@ _att_register_page_on_shown_rows_changed (GListModel      *model,
                                           AttRegisterPage *self)
 {
   _att_register_page_update_empty_state (self);
+
+  /* Sorted again or filtered by name: the cursor follows its pupil, or
+   * stays on a row that is shown, and the view scrolls to it. */
+  if (self->cursor_row != NULL)
+    {
+      g_autoptr(AttRegisterRow) at = _att_register_page_row_at (self, self->cursor_pos);
+      guint found;
+
+      if (at == self->cursor_row)
+        return;
+      found = _att_register_page_find_shown (self, self->cursor_row);
+      if (found == GTK_INVALID_LIST_POSITION)
+        found = MIN (self->cursor_pos, MAX (_att_register_page_n_shown (self), 1) - 1);
+      _att_register_page_set_cursor_internal (self, found, self->cursor_col, FALSE);
+    }
 }
 
 void
@@ -306,6 +321,57 @@ column_title (AttRegisterPage *self,
   }
 }
 
+/* What a column heading means, said in its tooltip. */
+static char *
+column_tooltip (AttRegisterPage *self,
+                guint            index,
+                guint            n_columns)
+{
+  AttGrid *grid = _att_register_page_get_grid (self);
+  guint n_sessions = self->session_columns->len;
+
+  if (index == 0)
+    return g_strdup (_("The pupil’s name. Sort by any column from the menu (Sort By)"));
+  if (index == 1)
+    return g_strdup (_("Registration group (form)"));
+  if (index == 2)
+    return g_strdup (_("Flags: SEN, free school meals, English as an additional language, "
+                       "looked after, social worker, young carer, a medical note, a leaver"));
+  if (index < 3 + n_sessions && grid != NULL && index - 3 < att_grid_get_n_columns (grid))
+    {
+      const AttGridColumn *column = att_grid_get_column (grid, index - 3);
+
+      return _att_register_page_describe_session (column->date, column->session);
+    }
+  if (index == n_columns - 2)
+    return g_strdup (_("Attendance this school year; PA: persistently absent (10% or more of "
+                       "possible sessions missed)"));
+  if (index == n_columns - 1)
+    return g_strdup (_("Sessions of unauthorised absence in the last 10 school weeks; 10 or more "
+                       "reaches the penalty notice threshold"));
+  return NULL;
+}
+
+/* GTK 4.8 gives column headings no tooltip of their own: the headings
+ * are the column view's first child, one a column, in order. */
+void
+_att_register_page_update_header_tooltips (AttRegisterPage *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  guint n_columns = g_list_model_get_n_items (gtk_column_view_get_columns (self->column_view));
+  guint i = 0;
+
+  if (header == NULL || GTK_IS_LIST_VIEW (header))
+    return;
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL && i < n_columns;
+       title = gtk_widget_get_next_sibling (title), i++)
+    {
+      g_autofree char *tooltip = column_tooltip (self, i, n_columns);
+
+      gtk_widget_set_tooltip_text (title, tooltip);
+    }
+}
+
 void
 _att_register_page_sync_session_columns (AttRegisterPage *self)
 {
@@ -338,4 +404,5 @@ _att_register_page_sync_session_columns (AttRegisterPage *self)
 
       gtk_column_view_column_set_title (g_ptr_array_index (self->session_columns, i), title);
     }
+  _att_register_page_update_header_tooltips (self);
 }

@@ -34,27 +34,106 @@ row_height (AttRegisterPage *self)
   return upper / n;
 }
 
+/* The column view's list of rows (a GtkListView inside it). */
+static GtkWidget *
+row_list (AttRegisterPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/* The list scrolls to a row itself, as it does for its own keyboard
+ * moves: it keeps the row as its anchor and lays out around it, so a row
+ * of a model that has just changed is shown once it is laid out, where
+ * setting the adjustment from stale sizes would miss (and GTK warns). */
 static void
 scroll_to_position (AttRegisterPage *self,
                     guint            position)
 {
-  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scrolled);
-  double h = row_height (self);
-  double top = position * h;
-  double value = gtk_adjustment_get_value (adj);
-  double page = gtk_adjustment_get_page_size (adj) - HEADER_HEIGHT;
+  GtkWidget *list = row_list (self);
 
-  if (page <= 0)
-    return;
-  if (top < value)
-    gtk_adjustment_set_value (adj, top);
-  else if (top + h > value + page)
-    gtk_adjustment_set_value (adj, top + h - page);
+  if (list != NULL && position < _att_register_page_n_shown (self))
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+/* Where @row is in the list as shown, or GTK_INVALID_LIST_POSITION. */
+guint
+_att_register_page_find_shown (AttRegisterPage *self,
+                               AttRegisterRow  *row)
+{
+  guint n = _att_register_page_n_shown (self);
+  guint hint = att_register_row_get_index (row);
+
+  /* Unsorted and unfiltered, a row is where the grid has it: no need to
+   * build every row of a whole school to find it. */
+  if (hint < n)
+    {
+      g_autoptr(AttRegisterRow) item = _att_register_page_row_at (self, hint);
+
+      if (item == row)
+        return hint;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AttRegisterRow) item = _att_register_page_row_at (self, i);
+
+      if (item == row)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void cell_rect_from_widths (AttRegisterPage *self,
+                                   GdkRectangle    *rect);
+
+/* The label of the session cell drawn with the cursor, or NULL. */
+static GtkWidget *
+find_cursor_label (GtkWidget *widget)
+{
+  if (ATT_IS_REGISTER_CELL (widget))
+    {
+      GtkWidget *label = GTK_WIDGET (att_register_cell_get_label (ATT_REGISTER_CELL (widget)));
+
+      return att_register_cell_get_kind (ATT_REGISTER_CELL (widget)) == ATT_REGISTER_CELL_SESSION
+             && gtk_widget_has_css_class (label, "cursor") && gtk_widget_get_mapped (label)
+             ? label : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cursor_label (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 void
 _att_register_page_cell_rect (AttRegisterPage *self,
                               GdkRectangle    *rect)
+{
+  GtkWidget *label = find_cursor_label (GTK_WIDGET (self->column_view));
+  graphene_rect_t bounds;
+
+  /* Where the cursor's cell is drawn: the name and flags columns widen
+   * with the window, so the widths alone do not say. */
+  if (label != NULL && gtk_widget_compute_bounds (label, GTK_WIDGET (self), &bounds))
+    {
+      rect->x = bounds.origin.x;
+      rect->y = bounds.origin.y;
+      rect->width = bounds.size.width;
+      rect->height = bounds.size.height;
+      return;
+    }
+  cell_rect_from_widths (self, rect);
+}
+
+static void
+cell_rect_from_widths (AttRegisterPage *self,
+                       GdkRectangle    *rect)
 {
   GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scrolled);
   GtkAdjustment *hadj = gtk_scrolled_window_get_hadjustment (self->scrolled);
@@ -213,7 +292,7 @@ _att_register_page_move_next_cell (AttRegisterPage *self,
 
   if (n_columns == 0)
     return;
-  /* Tab runs along a row and on to the next pupil. */
+  /* Along a row and on to the next pupil. */
   if (col >= n_columns)
     {
       if (pos + 1 >= (int)_att_register_page_n_shown (self))
@@ -229,6 +308,43 @@ _att_register_page_move_next_cell (AttRegisterPage *self,
       pos--;
     }
   _att_register_page_set_cursor_internal (self, pos, col, FALSE);
+}
+
+/* The way the cursor goes after a code is chosen for each register
+ * (each selection of pupils): moving right with the arrow chooses along
+ * the row, moving down or Enter chooses down the session column, and the
+ * menu's toggle chooses either. Extending a selection chooses nothing, and
+ * another group or the whole school keeps its own choice. */
+void
+_att_register_page_set_along_row (AttRegisterPage *self,
+                                  gboolean         along)
+{
+  g_autofree char *key = att_grid_filter_to_string (self->filter);
+
+  along = !!along;
+  if (along)
+    g_hash_table_replace (self->along_row, g_steal_pointer (&key), GINT_TO_POINTER (TRUE));
+  else
+    g_hash_table_remove (self->along_row, key);
+  if (self->advance_right != along)
+    {
+      self->advance_right = along;
+      g_object_notify_by_pspec (G_OBJECT (self), _att_register_page_properties[PROP_ALONG_ROW]);
+    }
+}
+
+/* Takes up the choice of the register now shown. */
+void
+_att_register_page_restore_along_row (AttRegisterPage *self)
+{
+  g_autofree char *key = att_grid_filter_to_string (self->filter);
+  gboolean along = g_hash_table_contains (self->along_row, key);
+
+  if (self->advance_right != along)
+    {
+      self->advance_right = along;
+      g_object_notify_by_pspec (G_OBJECT (self), _att_register_page_properties[PROP_ALONG_ROW]);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -400,6 +516,24 @@ clear_cell (AttRegisterPage *self)
   _att_register_page_write_cell (self, ATT_CODE_NONE, -1, NULL, FALSE);
 }
 
+/* The column view would take Tab from row to row, a pupil at a time; the
+ * grid is one stop in the window's Tab order, so while focus moves on the
+ * grid is left out of the chain. */
+static void
+leave_grid (AttRegisterPage  *self,
+            GtkDirectionType  direction)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkRoot *root = gtk_widget_get_root (view);
+
+  if (root == NULL)
+    return;
+  gtk_widget_set_can_focus (view, FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
+    gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (view, TRUE);
+}
+
 gboolean
 att_register_page_handle_key (AttRegisterPage *self,
                               guint            keyval,
@@ -460,14 +594,16 @@ att_register_page_handle_key (AttRegisterPage *self,
     {
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
-      self->advance_right = FALSE;
+      if (!shift)
+        _att_register_page_set_along_row (self, FALSE);
       _att_register_page_commit_pending (self, FALSE, &stop);
       if (!stop)
         _att_register_page_move_cursor (self, -1, 0, shift);
       return TRUE;
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
-      self->advance_right = FALSE;
+      if (!shift)
+        _att_register_page_set_along_row (self, FALSE);
       _att_register_page_commit_pending (self, FALSE, &stop);
       if (!stop)
         _att_register_page_move_cursor (self, 1, 0, shift);
@@ -480,26 +616,25 @@ att_register_page_handle_key (AttRegisterPage *self,
       return TRUE;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      self->advance_right = TRUE;
+      if (!shift)
+        _att_register_page_set_along_row (self, TRUE);
       _att_register_page_commit_pending (self, FALSE, &stop);
       if (!stop)
         _att_register_page_move_cursor (self, 0, 1, shift);
       return TRUE;
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
-      self->advance_right = TRUE;
-      _att_register_page_commit_pending (self, FALSE, &stop);
-      if (!stop)
-        _att_register_page_move_next_cell (self, FALSE);
-      return TRUE;
     case GDK_KEY_ISO_Left_Tab:
+      /* Tab leaves the grid for the next control, as everywhere else; a
+       * code being typed is kept first. */
       _att_register_page_commit_pending (self, FALSE, &stop);
       if (!stop)
-        _att_register_page_move_next_cell (self, TRUE);
+        leave_grid (self, keyval == GDK_KEY_ISO_Left_Tab || shift ? GTK_DIR_TAB_BACKWARD
+                                                                  : GTK_DIR_TAB_FORWARD);
       return TRUE;
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
-      self->advance_right = FALSE;
+      _att_register_page_set_along_row (self, FALSE);
       if (self->pending[0] != '\0')
         _att_register_page_commit_pending (self, TRUE, &stop);
       else

@@ -119,12 +119,16 @@ _att_register_page_build_grid (AttRegisterPage  *self,
                                GError          **error)
 {
   AttDate first, last;
+  AttGrid *grid;
 
   if (week)
     att_grid_week_range (self->date, &first, &last);
   else
     first = last = self->date;
-  return att_grid_new (self->db, self->filter, first, last, error);
+  grid = att_grid_new (self->db, self->filter, first, last, error);
+  if (grid != NULL)
+    att_grid_set_now (grid, self->db, _att_register_page_today (self), _att_register_page_clock_now (self));
+  return grid;
 }
 
 void
@@ -135,7 +139,13 @@ _att_register_page_reload (AttRegisterPage *self)
   AttRegisterUndo *undo;
   guint column = 0;
   AttDate today = _att_register_page_today (self);
+  gint64 pupil_id = 0;
+  guint position = 0;
 
+  /* The cursor stays with its pupil across days, weeks and groups when
+   * the pupil is still shown. */
+  if (self->cursor_row != NULL && att_register_row_get_pupil (self->cursor_row) != NULL)
+    pupil_id = att_register_row_get_pupil (self->cursor_row)->id;
   _att_register_page_set_pending (self, NULL);
   _att_register_page_clear_selection (self);
   if (self->cursor_row != NULL)
@@ -159,6 +169,10 @@ _att_register_page_reload (AttRegisterPage *self)
     }
   att_register_model_set_grid (self->model, grid);
   _att_register_page_sync_session_columns (self);
+  /* The same pupils keep their rows (the list does not change): sorted by
+   * a column, they are sorted again by what the new days hold. */
+  if (gtk_sorter_get_order (gtk_column_view_get_sorter (self->column_view)) != GTK_SORTER_ORDER_NONE)
+    gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
 
   /* Undo belongs to what is on screen: a change made in another view is
    * not undone from here by surprise. */
@@ -174,9 +188,17 @@ _att_register_page_reload (AttRegisterPage *self)
       if (found >= 0)
         column = found;
     }
+  if (grid != NULL && pupil_id != 0)
+    {
+      int row = att_grid_find_row (grid, pupil_id);
+
+      if (row >= 0)
+        position = _att_register_page_find_shown (self, att_register_model_get_row (self->model, row));
+      if (position == GTK_INVALID_LIST_POSITION)
+        position = 0;
+    }
   self->cursor_col = column;
-  _att_register_page_set_cursor_internal (self, 0, column, FALSE);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  _att_register_page_set_cursor_internal (self, position, column, FALSE);
 
   update_subtitle (self);
   _att_register_page_update_status (self);
@@ -264,6 +286,123 @@ select_choice (AttRegisterPage *self)
   self->updating_choices = FALSE;
 }
 
+/* The section of a choice: 0 the whole school and the year groups, 1 a
+ * form (registration group), 2 a saved filter, 3 a selection shown that
+ * is none of these. */
+static int
+choice_section (const AttGridFilter *filter)
+{
+  if (filter->name != NULL)
+    return 2;
+  if (filter->group != NULL)
+    return 1;
+  return 0;
+}
+
+static const char *
+section_title (int section)
+{
+  switch (section)
+    {
+    case 0:
+      return _("Whole School and Year Groups");
+    case 1:
+      return _("Forms");
+    case 2:
+      return _("Saved Filters");
+    default:
+      return NULL;
+    }
+}
+
+static void
+choice_setup (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *heading = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_widget_set_margin_top (heading, 6);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+/* Each section of the list opens with its title; the title of a section
+ * goes with its first choice, so a search that keeps it shows it. */
+static void
+choice_bind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             AttRegisterPage          *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *heading = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GListModel *strings = gtk_drop_down_get_model (self->selection_dropdown);
+  guint index = GTK_INVALID_LIST_POSITION;
+  int section = -1, previous = -1;
+
+  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
+  for (guint i = 0; strings != NULL && i < g_list_model_get_n_items (strings); i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (strings, i);
+
+      if (other == G_OBJECT (string))
+        {
+          index = i;
+          break;
+        }
+    }
+  if (index < self->choices->len)
+    {
+      section = index >= self->n_listed ? 3 : choice_section (g_ptr_array_index (self->choices, index));
+      if (index > 0)
+        previous = index - 1 >= self->n_listed ? 3 : choice_section (g_ptr_array_index (self->choices, index - 1));
+    }
+  gtk_widget_set_visible (heading, section != previous && section_title (section) != NULL);
+  gtk_label_set_label (GTK_LABEL (heading), section_title (section));
+}
+
+/* The button shows the choice alone, without a heading. */
+static void
+choice_button_bind (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  gtk_widget_set_visible (gtk_widget_get_first_child (box), FALSE);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+/* The group chooser: a searchable list in sections. Typing in it finds a
+ * group, a year or a saved filter by the start of its name. */
+void
+_att_register_page_setup_chooser (AttRegisterPage *self)
+{
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+  g_signal_connect (list_factory, "setup", G_CALLBACK (choice_setup), NULL);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (choice_bind), self);
+  g_signal_connect (button_factory, "setup", G_CALLBACK (choice_setup), NULL);
+  g_signal_connect (button_factory, "bind", G_CALLBACK (choice_button_bind), NULL);
+  gtk_drop_down_set_expression (self->selection_dropdown, expression);
+  gtk_drop_down_set_enable_search (self->selection_dropdown, TRUE);
+  gtk_drop_down_set_factory (self->selection_dropdown, button_factory);
+  gtk_drop_down_set_list_factory (self->selection_dropdown, list_factory);
+}
+
 void
 _att_register_page_fill_choices (AttRegisterPage *self)
 {
@@ -281,11 +420,13 @@ _att_register_page_fill_choices (AttRegisterPage *self)
       years = att_grid_list_years (self->db, today);
       saved = att_grid_filters_load (self->db, NULL);
 
-      for (guint i = 0; groups[i] != NULL; i++)
-        g_ptr_array_add (self->choices, att_grid_filter_new_group (groups[i]));
+      /* In sections: the whole school and the year groups, then the
+       * forms (registration groups), then the saved filters. */
+      g_ptr_array_add (self->choices, att_grid_filter_new ());
       for (guint i = 0; i < years->len; i++)
         g_ptr_array_add (self->choices, att_grid_filter_new_year (g_array_index (years, int, i)));
-      g_ptr_array_add (self->choices, att_grid_filter_new ());
+      for (guint i = 0; groups[i] != NULL; i++)
+        g_ptr_array_add (self->choices, att_grid_filter_new_group (groups[i]));
       for (guint i = 0; saved != NULL && i < saved->len; i++)
         g_ptr_array_add (self->choices, att_grid_filter_copy (g_ptr_array_index (saved, i)));
     }
@@ -339,10 +480,18 @@ att_register_page_show (AttRegisterPage     *self,
       self->week = week;
       g_object_notify_by_pspec (G_OBJECT (self), _att_register_page_properties[PROP_MODE]);
     }
+  _att_register_page_restore_along_row (self);
   select_choice (self);
   _att_register_page_update_filter_actions (self);
   save_view (self);
   _att_register_page_reload (self);
+}
+
+void
+att_register_page_focus_grid (AttRegisterPage *self)
+{
+  g_return_if_fail (ATT_IS_REGISTER_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 gboolean
@@ -388,7 +537,7 @@ update_missing (gpointer user_data)
   AttSession session = _att_register_page_session_now (self);
   g_autoptr(GArray) still_n = NULL;
   GtkWidget *box, *popover;
-  guint n_missing;
+  guint n_missing, n_past = 0;
 
   self->missing_idle_id = 0;
   g_clear_pointer (&self->missing, g_ptr_array_unref);
@@ -399,6 +548,19 @@ update_missing (gpointer user_data)
     }
 
   self->missing = att_register_incomplete (self->db, today, session, NULL);
+  /* The last week's sessions whose register closed incomplete, this one
+   * aside (listed group by group). */
+  g_clear_pointer (&self->past_gaps, g_ptr_array_unref);
+  self->past_gaps = att_register_incomplete_past (self->db, today - 7, today,
+                                                  _att_register_page_clock_now (self), NULL);
+  for (guint i = 0; self->past_gaps != NULL && i < self->past_gaps->len; i++)
+    {
+      const AttRegisterGap *gap = g_ptr_array_index (self->past_gaps, i);
+
+      if (gap->date == today && gap->session == session)
+        g_ptr_array_remove_index (self->past_gaps, i--);
+    }
+  n_past = self->past_gaps != NULL ? self->past_gaps->len : 0;
   still_n = att_register_still_n (self->db, today, session, today, _att_register_page_clock_now (self), NULL);
   n_missing = self->missing != NULL ? self->missing->len : 0;
 
@@ -422,6 +584,39 @@ update_missing (gpointer user_data)
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", status->group);
       gtk_box_append (GTK_BOX (box), button);
     }
+  if (n_past > 0)
+    {
+      GtkWidget *heading = gtk_label_new (_("Earlier sessions not complete"));
+      gtk_widget_add_css_class (heading, "heading");
+      gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+      gtk_widget_set_margin_top (heading, n_missing > 0 ? 8 : 0);
+      gtk_box_append (GTK_BOX (box), heading);
+    }
+  for (guint i = 0; i < n_past; i++)
+    {
+      const AttRegisterGap *gap = g_ptr_array_index (self->past_gaps, i);
+      g_autofree char *when = _att_register_page_describe_session (gap->date, gap->session);
+      g_autoptr(AttGridFilter) filter = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *text = NULL;
+      GtkWidget *button;
+
+      /* One group opens on that group, several on the whole school. */
+      filter = gap->groups->len == 1
+               ? att_grid_filter_new_group (((AttRegisterStatus *)g_ptr_array_index (gap->groups, 0))->group)
+               : att_grid_filter_new ();
+      target = att_grid_filter_to_string (filter);
+      /* Translators: a past session, then how many registers and pupils
+       * it left without a mark: "Mon 7 Dec 2026 AM: 2 registers, 5 pupils" */
+      text = g_strdup_printf (_("%s: %u registers, %u pupils"), when, gap->groups->len, gap->unmarked);
+      button = gtk_button_new_with_label (text);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "register.show-day");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(sii)", target,
+                                        (gint32)gap->date, (gint32)gap->session);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  n_missing += n_past;
   if (still_n != NULL && still_n->len > 0)
     {
       GtkWidget *heading = gtk_label_new (_("Still N after the register closed"));
@@ -519,4 +714,11 @@ att_register_page_get_missing (AttRegisterPage *self)
   g_clear_handle_id (&self->missing_idle_id, g_source_remove);
   update_missing (self);
   return self->missing;
+}
+
+GPtrArray *
+att_register_page_get_past_gaps (AttRegisterPage *self)
+{
+  g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), NULL);
+  return self->past_gaps;
 }

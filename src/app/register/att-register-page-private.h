@@ -72,6 +72,9 @@ AttDate         att_register_page_get_date         (AttRegisterPage  *self);
 gboolean        att_register_page_get_week         (AttRegisterPage  *self);
 /* The groups listed as not complete for the current session. */
 GPtrArray      *att_register_page_get_missing      (AttRegisterPage  *self);
+/* The earlier sessions listed as not complete (AttRegisterGap), as
+ * att_register_page_get_missing() lists them. */
+GPtrArray      *att_register_page_get_past_gaps    (AttRegisterPage  *self);
 
 /* Shared by the parts of the page ------------------------------------ */
 
@@ -168,7 +171,8 @@ struct _AttRegisterPage
   guint                anchor_col;
   GPtrArray           *selected_rows;     /* AttRegisterRow */
   char                 pending[4];
-  gboolean             advance_right;     /* after a code: right (Tab) or down */
+  gboolean             advance_right;     /* after a code: along the row or down */
+  GHashTable          *along_row;         /* registers (filter text) that go along */
 
   AttRegisterUndo     *undo;
   AttAmendDialog      *amend_dialog;
@@ -185,12 +189,14 @@ struct _AttRegisterPage
   char                *needle_text;       /* the name filter's text ... */
   char                *needle;            /* ... folded for comparing */
   GPtrArray           *missing;           /* AttRegisterStatus */
+  GPtrArray           *past_gaps;         /* AttRegisterGap */
   guint                missing_idle_id;
 };
 
 enum {
   PROP_0,
   PROP_MODE,
+  PROP_ALONG_ROW,
   N_PROPS
 };
 
@@ -235,8 +241,11 @@ GtkColumnViewColumn *_att_register_page_make_column (AttRegisterPage *self,
                                                      int column,
                                                      int width);
 void _att_register_page_sync_session_columns (AttRegisterPage *self);
+void _att_register_page_update_header_tooltips (AttRegisterPage *self);
 
 /* att-register-page-keys.c */
+guint _att_register_page_find_shown (AttRegisterPage *self,
+                                    AttRegisterRow *row);
 void _att_register_page_cell_rect (AttRegisterPage *self,
                                    GdkRectangle *rect);
 void _att_register_page_clear_selection (AttRegisterPage *self);
@@ -252,6 +261,9 @@ void _att_register_page_move_cursor (AttRegisterPage *self,
                                      gboolean extend);
 void _att_register_page_move_next_cell (AttRegisterPage *self,
                                         gboolean backwards);
+void _att_register_page_set_along_row (AttRegisterPage *self,
+                                       gboolean along);
+void _att_register_page_restore_along_row (AttRegisterPage *self);
 gboolean _att_register_page_selection_is_multiple (AttRegisterPage *self);
 gboolean _att_register_page_commit_text (AttRegisterPage *self,
                                          const char *text,
@@ -294,6 +306,7 @@ gboolean _att_register_page_filters_equal (const AttGridFilter *a,
 const AttGridFilter *_att_register_page_find_saved (AttRegisterPage *self,
                                                     const char *name);
 void _att_register_page_update_filter_actions (AttRegisterPage *self);
+void _att_register_page_setup_chooser (AttRegisterPage *self);
 void _att_register_page_fill_choices (AttRegisterPage *self);
 void _att_register_page_on_choice_selected (GtkDropDown *dropdown,
                                             GParamSpec *pspec,
@@ -314,6 +327,8 @@ void _att_register_page_on_export_response (GtkNativeDialog *dialog,
 void _att_register_page_on_palette_code (AttCodePalette *palette,
                                          const char *code,
                                          AttRegisterPage *self);
+void _att_register_page_on_popover_closed (GtkPopover *popover,
+                                           AttRegisterPage *self);
 void _att_register_page_class_actions_init (GtkWidgetClass *widget_class);
 void _att_register_page_actions_update (AttPage *page);
 

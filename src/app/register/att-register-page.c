@@ -202,6 +202,10 @@ initial_filter (AttRegisterPage *self)
       att_grid_filter_free (filter);
       filter = current != NULL ? att_grid_filter_copy (current) : att_grid_filter_new ();
     }
+  /* At first the first form, as a teacher's register. */
+  for (guint i = 0; filter == NULL && i < self->choices->len; i++)
+    if (((AttGridFilter *)g_ptr_array_index (self->choices, i))->group != NULL)
+      filter = att_grid_filter_copy (g_ptr_array_index (self->choices, i));
   if (filter == NULL && self->choices->len > 0)
     filter = att_grid_filter_copy (g_ptr_array_index (self->choices, 0));
   if (filter == NULL)
@@ -423,6 +427,8 @@ att_register_page_finalize (GObject *object)
   g_clear_pointer (&self->undo, att_register_undo_free);
   g_clear_pointer (&self->waiting, _att_register_page_pending_write_free);
   g_clear_pointer (&self->missing, g_ptr_array_unref);
+  g_clear_pointer (&self->past_gaps, g_ptr_array_unref);
+  g_clear_pointer (&self->along_row, g_hash_table_unref);
   g_free (self->message);
   g_free (self->mark_present_tooltip);
   g_free (self->deleting_filter);
@@ -445,6 +451,9 @@ att_register_page_get_property (GObject    *object,
     case PROP_MODE:
       g_value_set_string (value, self->week ? "week" : "day");
       break;
+    case PROP_ALONG_ROW:
+      g_value_set_boolean (value, self->advance_right);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -466,6 +475,9 @@ att_register_page_set_property (GObject      *object,
         if (week != self->week)
           att_register_page_show (self, NULL, self->date, week);
       }
+      break;
+    case PROP_ALONG_ROW:
+      _att_register_page_set_along_row (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -511,6 +523,11 @@ att_register_page_class_init (AttRegisterPageClass *klass)
   _att_register_page_properties[PROP_MODE] =
     g_param_spec_string ("mode", NULL, NULL, "day",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* After a code the cursor goes down the session column, or along the
+   * pupil's row when the office chose so for this register. */
+  _att_register_page_properties[PROP_ALONG_ROW] =
+    g_param_spec_boolean ("along-row", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, _att_register_page_properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -552,6 +569,7 @@ att_register_page_init (AttRegisterPage *self)
   self->selected_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->session_columns = g_ptr_array_new ();
   self->undo = att_register_undo_new ();
+  self->along_row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* The models: rows, sorted by the column view's sorter, filtered by
    * name as the office types. */
@@ -562,9 +580,12 @@ att_register_page_init (AttRegisterPage *self)
   self->name_filter = gtk_custom_filter_new (_att_register_page_filter_by_name, self, NULL);
   self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sort_model)),
                                                   GTK_FILTER (g_object_ref (self->name_filter)));
-  g_signal_connect (self->filter_model, "items-changed", G_CALLBACK (_att_register_page_on_shown_rows_changed), self);
   self->selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* Connected after the column view, so that when the rows change the
+   * list has taken the change in before the cursor is put back and
+   * scrolled to. */
+  g_signal_connect (self->selection, "items-changed", G_CALLBACK (_att_register_page_on_shown_rows_changed), self);
 
   {
     g_autoptr(GtkColumnViewColumn) name = _att_register_page_make_column (self, _("Pupil"), ATT_REGISTER_CELL_NAME, -1, NAME_WIDTH);
@@ -575,6 +596,10 @@ att_register_page_init (AttRegisterPage *self)
     /* Translators: unauthorised sessions in the rolling ten school weeks */
     g_autoptr(GtkColumnViewColumn) unauth = _att_register_page_make_column (self, _("Unauth."), ATT_REGISTER_CELL_UNAUTH, -1, UNAUTH_WIDTH);
 
+    /* The name and the flags take the width the window has to spare
+     * before either is cut short. */
+    gtk_column_view_column_set_expand (name, TRUE);
+    gtk_column_view_column_set_expand (flags, TRUE);
     gtk_column_view_append_column (self->column_view, name);
     gtk_column_view_append_column (self->column_view, group);
     gtk_column_view_append_column (self->column_view, flags);
@@ -593,13 +618,16 @@ att_register_page_init (AttRegisterPage *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (_att_register_page_on_search_changed), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (_att_register_page_on_search_activate), self);
+  _att_register_page_setup_chooser (self);
   g_signal_connect (self->selection_dropdown, "notify::selected", G_CALLBACK (_att_register_page_on_choice_selected), self);
 
   self->palette = att_code_palette_new ();
   gtk_widget_set_parent (self->palette, GTK_WIDGET (self));
   g_signal_connect (self->palette, "code-chosen", G_CALLBACK (_att_register_page_on_palette_code), self);
+  g_signal_connect (self->palette, "closed", G_CALLBACK (_att_register_page_on_popover_closed), self);
   self->history = att_mark_history_popover_new ();
   gtk_widget_set_parent (self->history, GTK_WIDGET (self));
+  g_signal_connect (self->history, "closed", G_CALLBACK (_att_register_page_on_popover_closed), self);
   _att_register_page_build_late_popover (self);
   self->mark_present_tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (self->mark_present_button)));
 }

@@ -28,6 +28,8 @@ void           att_register_page_show        (AttRegisterPage     *self,
 /* Puts the cursor, and the keyboard focus, on a pupil's row in the
  * session column the view starts on (the session now, when shown).
  * Returns FALSE when the pupil is not in the selection shown. */
+/* Gives the keyboard to the grid, as on arriving from the Today page. */
+void           att_register_page_focus_grid  (AttRegisterPage     *self);
 gboolean       att_register_page_focus_pupil (AttRegisterPage     *self,
                                               gint64               pupil_id);
 

@@ -106,8 +106,6 @@ create_breach_row (AttTodayPage    *self,
     g_string_append_printf (subtitle, " · %s", pupil->reg_group);
   if (breach->includes_n)
     g_string_append_printf (subtitle, " · %s", _("includes unresolved N codes"));
-  if (breach->considered)
-    g_string_append_printf (subtitle, " · %s", _("decision recorded"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   g_string_free (subtitle, TRUE);
 
@@ -172,7 +170,7 @@ append_info_row (AttTodayPage *self,
  * is none, one row says why: no school today, the register not open yet,
  * or every register complete. */
 static void
-update_registers (AttTodayPage *self)
+update_current_registers (AttTodayPage *self)
 {
   g_autoptr(GPtrArray) missing = NULL;
   g_autoptr(GArray) still_n = NULL;
@@ -305,6 +303,66 @@ update_registers (AttTodayPage *self)
                      : _("Every pupil on roll has a mark for this afternoon"));
 }
 
+/* Sessions of the last week whose register closed incomplete, as the
+ * register's status module lists them (the session now excepted: it is
+ * listed above, group by group). Each opens the register on its day. */
+static void
+append_past_gaps (AttTodayPage *self)
+{
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(AttSchool) school = NULL;
+  AttDate today = att_context_get_today (get_context (self));
+  int clock = att_context_get_clock (get_context (self));
+  AttSession now;
+
+  if (self->db == NULL)
+    return;
+  school = att_school_load (self->db);
+  now = school != NULL && clock >= school->pm_open ? ATT_SESSION_PM : ATT_SESSION_AM;
+  gaps = att_register_incomplete_past (self->db, today - 7, today, clock, NULL);
+  for (guint i = 0; gaps != NULL && i < gaps->len; i++)
+    {
+      const AttRegisterGap *gap = g_ptr_array_index (gaps, i);
+      g_autoptr(AttGridFilter) filter = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *day = NULL;
+      g_autofree char *title = NULL;
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+
+      if (gap->date == today && gap->session == now)
+        continue;
+      /* One group opens on that group, several on the whole school. */
+      filter = gap->groups->len == 1
+               ? att_grid_filter_new_group (((AttRegisterStatus *)g_ptr_array_index (gap->groups, 0))->group)
+               : att_grid_filter_new ();
+      target = att_grid_filter_to_string (filter);
+      day = att_date_format_long (gap->date);
+      /* Translators: a past session and how many registers it left
+       * incomplete, as in "Mon 7 Dec 2026 AM: 2 registers not complete" */
+      title = g_strdup_printf (ngettext ("%s %s: %u register not complete",
+                                         "%s %s: %u registers not complete", gap->groups->len),
+                               day, gap->session == ATT_SESSION_AM ? _("AM") : _("PM"), gap->groups->len);
+      g_string_append_printf (subtitle, ngettext ("%u pupil without a mark", "%u pupils without a mark",
+                                                  gap->unmarked),
+                              gap->unmarked);
+      for (guint g = 0; g < gap->groups->len && g < 6; g++)
+        g_string_append_printf (subtitle, g == 0 ? " · %s" : ", %s",
+                                ((AttRegisterStatus *)g_ptr_array_index (gap->groups, g))->group);
+      if (gap->groups->len > 6)
+        g_string_append (subtitle, ", …");
+      gtk_list_box_append (self->registers_list,
+                           create_register_row (title, subtitle->str, "win.show-register-day",
+                                                g_variant_new ("(si)", target, (gint32)gap->date)));
+    }
+}
+
+static void
+update_registers (AttTodayPage *self)
+{
+  update_current_registers (self);
+  append_past_gaps (self);
+}
+
 static void
 refresh (AttTodayPage *self)
 {
@@ -400,9 +458,36 @@ refresh (AttTodayPage *self)
     {
       g_autofree char *since = att_date_format_long (monday);
 
+      int clock = att_context_get_clock (get_context (self));
+      gboolean complete = TRUE;
+      guint sessions = 0;
+
       text = format_pct (att_figures_attendance_pct (&sum));
-      /* Translators: %s is a date */
-      detail = g_strdup_printf (_("Whole school since %s"), since);
+      /* While today's registers are still being taken the figure moves
+       * as they fill: say how many sessions it rests on. */
+      for (AttDate d = monday; d <= today; d++)
+        for (AttSession s = ATT_SESSION_AM; s <= ATT_SESSION_PM; s++)
+          {
+            if (calendar == NULL || !att_calendar_is_school_session (calendar, d, s)
+                || !att_register_opened (self->db, d, s, today, clock))
+              continue;
+            sessions++;
+            if (d == today && complete)
+              {
+                g_autoptr(GPtrArray) missing = att_register_incomplete (self->db, d, s, NULL);
+                complete = missing != NULL && missing->len == 0;
+              }
+          }
+      if (complete)
+        /* Translators: %s is a date */
+        detail = g_strdup_printf (_("Whole school since %s"), since);
+      else
+        /* Translators: the number of sessions a week's attendance is
+         * worked out from, and the Monday it starts */
+        detail = g_strdup_printf (ngettext ("Based on %u session since %s; today’s registers are not complete yet",
+                                            "Based on %u sessions since %s; today’s registers are not complete yet",
+                                            sessions),
+                                  sessions, since);
     }
   else
     {
