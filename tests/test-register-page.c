@@ -1256,6 +1256,29 @@ test_flags_and_names (void)
     g_assert_nonnull (cell);
     g_assert_cmpstr (cell_tooltip (cell), ==, att_code_describe (ATT_CODE_I));
   }
+
+  /* Severe absence is said as SA, as on every other page: Lee's only
+   * marked sessions are Monday's, both O, so 0 of 2 possible sessions
+   * were attended (100% absence, over the 50% line). */
+  {
+    g_autoptr(GError) error = NULL;
+    AttMarkWrite w[2] = {
+      { 0, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_O, -1, NULL },
+      { 0, D (2024, 9, 2), ATT_SESSION_PM, ATT_CODE_O, -1, NULL },
+    };
+    AttGrid *grid = att_register_model_get_grid (att_register_page_get_model (page));
+
+    for (guint r = 0; r < att_grid_get_n_rows (grid); r++)
+      if (g_strcmp0 (att_grid_get_pupil (grid, r)->legal_surname, "Left") == 0)
+        w[0].pupil_id = w[1].pupil_id = att_grid_get_pupil (grid, r)->id;
+    g_assert_true (att_register_write (t->db, officer, w, 2, "Reason not accepted",
+                                       ATT_WRITE_DEFAULT, &error));
+    g_assert_no_error (error);
+    settle ();
+    cell = find_cell (view, ATT_REGISTER_CELL_YTD, "Lee Left");
+    g_assert_nonnull (cell);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "0.0% SA");
+  }
 }
 
 static GtkWidget *

@@ -458,6 +458,7 @@ compute_figures (AttGrid *grid,
       out->possible = figures.possible;
       out->attended = att_figures_attended (&figures);
       out->persistent = att_figures_persistent (&figures);
+      out->severe = att_figures_severe (&figures);
     }
   if (att_threshold_pupil (grid->db, id, grid->as_of, &breach, NULL))
     out->unauthorised = breach.sessions;

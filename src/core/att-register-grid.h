@@ -52,6 +52,7 @@ typedef struct
   guint     possible;
   guint     attended;
   gboolean  persistent;       /* 10% or more absence */
+  gboolean  severe;           /* 50% or more absence */
   guint     unauthorised;     /* in the National Framework's rolling window */
 } AttGridFigures;
 

@@ -14,6 +14,8 @@
 #include "att-code-palette.h"
 #include "att-register-cell.h"
 
+#include "att-flags.h"
+
 struct _AttRegisterCell
 {
   GtkWidget            parent_instance;
@@ -243,9 +245,12 @@ update (AttRegisterCell *self)
           gtk_label_set_text (GTK_LABEL (label), "–");
         else
           {
-            /* Persistent absence is also said in words, not colour only. */
+            /* Persistent and severe absence are also said in words, not
+             * colour only, in the words of every other page. */
             if (figures->persistent)
-              g_snprintf (buffer, sizeof buffer, "%.1f%% PA", figures->attendance_pct);
+              g_snprintf (buffer, sizeof buffer, "%.1f%% %s", figures->attendance_pct,
+                          att_flag_info (figures->severe ? ATT_FLAG_SEVERE
+                                                         : ATT_FLAG_PERSISTENT)->label);
             else
               g_snprintf (buffer, sizeof buffer, "%.1f%%", figures->attendance_pct);
             gtk_label_set_text (GTK_LABEL (label), buffer);
