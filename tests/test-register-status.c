@@ -128,11 +128,28 @@ test_incomplete_past (void)
   att_user_free (officer);
 }
 
+/* The one statement of the late rule, at its edges: a register open from
+ * 08:40 (520) to 09:00 (540) is 20 minutes long. */
+static void
+test_late_code_for (void)
+{
+  g_assert_cmpint (att_register_late_code_for (520, 540, 0), ==, ATT_CODE_L);
+  /* 19 minutes late: 08:59, still open. */
+  g_assert_cmpint (att_register_late_code_for (520, 540, 19), ==, ATT_CODE_L);
+  /* 20 minutes late: 09:00, the moment it closed. */
+  g_assert_cmpint (att_register_late_code_for (520, 540, 20), ==, ATT_CODE_U);
+  g_assert_cmpint (att_register_late_code_for (520, 540, 95), ==, ATT_CODE_U);
+  /* The afternoon: 13:10 (790) to 13:40 (820), 30 minutes. */
+  g_assert_cmpint (att_register_late_code_for (790, 820, 29), ==, ATT_CODE_L);
+  g_assert_cmpint (att_register_late_code_for (790, 820, 30), ==, ATT_CODE_U);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/register-status/incomplete-past", test_incomplete_past);
+  g_test_add_func ("/register-status/late-code-for", test_late_code_for);
   return g_test_run ();
 }

@@ -261,11 +261,9 @@ att_mark_rules_check_minutes (const AttMarkRules  *rules,
    * not set in order has no length to compare with. */
   if (minutes < 0 || length <= 0)
     return TRUE;
-  if (code == ATT_CODE_L && minutes < length)
-    return TRUE;
-  if (code == ATT_CODE_U && minutes >= length)
-    return TRUE;
   if (code != ATT_CODE_L && code != ATT_CODE_U)
+    return TRUE;
+  if (code == att_register_late_code_for (open, close, minutes))
     return TRUE;
 
   opens = att_time_format (open);

@@ -93,7 +93,16 @@ att_register_late_code (AttDb      *db,
   att_register_times (db, session, &open, &close);
   if (minutes_late != NULL)
     *minutes_late = MAX (0, clock_minutes - open);
-  return clock_minutes >= close ? ATT_CODE_U : ATT_CODE_L;
+  return att_register_late_code_for (open, close, MAX (0, clock_minutes - open));
+}
+
+AttCode
+att_register_late_code_for (int open,
+                            int close,
+                            int minutes_late)
+{
+  /* Minutes are counted from the register's opening. */
+  return open + minutes_late >= close ? ATT_CODE_U : ATT_CODE_L;
 }
 
 /* ------------------------------------------------------------------ */

@@ -45,6 +45,14 @@ AttCode              att_register_late_code   (AttDb               *db,
                                                AttSession           session,
                                                int                  clock_minutes,
                                                int                 *minutes_late);
+/* The code for an arrival @minutes_late after a register open from
+ * @open to @close (minutes after midnight): L while it is open, U once it
+ * has closed, so a late mark of the register's length or more is U. The
+ * one statement of the rule: the register's checks, the late book and
+ * the window all ask it. */
+AttCode              att_register_late_code_for (int                open,
+                                                 int                close,
+                                                 int                minutes_late);
 
 /* Register completeness for one session. */
 typedef struct

@@ -35,8 +35,9 @@ static AttCode
 late_code_for (AttLatePopover *self,
                int             minutes)
 {
-  /* Arrival after the register closed is U, whatever was typed. */
-  return self->open + minutes >= self->close ? ATT_CODE_U : ATT_CODE_L;
+  /* Arrival after the register closed is U, whatever was typed: the
+   * register's own rule decides. */
+  return att_register_late_code_for (self->open, self->close, minutes);
 }
 
 static void
