@@ -169,22 +169,27 @@ batch_touch (WriteBatch *batch,
   g_array_append_val (batch->years, touched);
 }
 
+/* The mark a session holds, and in @exists whether it has a row at all. */
 static gboolean
-read_saved (AttDb      *db,
-            gint64      pupil_id,
-            AttDate     date,
-            AttSession  session,
-            AttSavedMark  *saved,
-            GError    **error)
+read_mark (AttDb       *db,
+           gint64       pupil_id,
+           AttDate      date,
+           AttSession   session,
+           AttMark     *mark,
+           gboolean    *exists,
+           GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  memset (saved, 0, sizeof *saved);
-  saved->minutes = -1;
+  mark->code = ATT_CODE_NONE;
+  mark->minutes_late = -1;
+  mark->comment = NULL;
+  mark->amendments = 0;
+  *exists = FALSE;
 
   stmt = att_db_prepare (db,
-                         "SELECT code, minutes_late, comment FROM marks "
+                         "SELECT code, minutes_late, comment, amendments FROM marks "
                          "WHERE pupil_id = ? AND date = ? AND session = ?",
                          error);
   if (stmt == NULL)
@@ -195,11 +200,12 @@ read_saved (AttDb      *db,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      saved->exists = TRUE;
-      saved->code = att_register_code_from_text ((const char *)sqlite3_column_text (stmt, 0));
+      *exists = TRUE;
+      mark->code = att_register_code_from_text ((const char *)sqlite3_column_text (stmt, 0));
       if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-        saved->minutes = sqlite3_column_int (stmt, 1);
-      saved->comment = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+        mark->minutes_late = sqlite3_column_int (stmt, 1);
+      mark->comment = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      mark->amendments = (guint)MAX (0, sqlite3_column_int (stmt, 3));
     }
   else if (rc != SQLITE_DONE)
     {
@@ -211,10 +217,30 @@ read_saved (AttDb      *db,
   return TRUE;
 }
 
-static void
-bind_code (sqlite3_stmt *stmt,
-           int           index,
-           AttCode       code)
+static gboolean
+read_saved (AttDb         *db,
+            gint64         pupil_id,
+            AttDate        date,
+            AttSession     session,
+            AttSavedMark  *saved,
+            GError       **error)
+{
+  AttMark mark;
+
+  memset (saved, 0, sizeof *saved);
+  saved->minutes = -1;
+  if (!read_mark (db, pupil_id, date, session, &mark, &saved->exists, error))
+    return FALSE;
+  saved->code = mark.code;
+  saved->minutes = mark.minutes_late;
+  saved->comment = g_steal_pointer (&mark.comment);
+  return TRUE;
+}
+
+void
+att_register_bind_code (sqlite3_stmt *stmt,
+                        int           index,
+                        AttCode       code)
 {
   if (code == ATT_CODE_NONE)
     sqlite3_bind_null (stmt, index);
@@ -222,10 +248,10 @@ bind_code (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, att_code_to_string (code), -1, SQLITE_STATIC);
 }
 
-static void
-bind_minutes (sqlite3_stmt *stmt,
-              int           index,
-              int           minutes)
+void
+att_register_bind_minutes (sqlite3_stmt *stmt,
+                           int           index,
+                           int           minutes)
 {
   if (minutes < 0)
     sqlite3_bind_null (stmt, index);
@@ -233,10 +259,10 @@ bind_minutes (sqlite3_stmt *stmt,
     sqlite3_bind_int (stmt, index, minutes);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
+void
+att_register_bind_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
 {
   if (text == NULL)
     sqlite3_bind_null (stmt, index);
@@ -278,9 +304,9 @@ store_mark (WriteBatch       *batch,
       sqlite3_bind_int64 (stmt, 1, w->pupil_id);
       sqlite3_bind_int (stmt, 2, w->date);
       sqlite3_bind_int (stmt, 3, session);
-      bind_code (stmt, 4, code);
-      bind_minutes (stmt, 5, minutes);
-      bind_text_or_null (stmt, 6, comment);
+      att_register_bind_code (stmt, 4, code);
+      att_register_bind_minutes (stmt, 5, minutes);
+      att_register_bind_text (stmt, 6, comment);
     }
   else if (code == ATT_CODE_NONE)
     {
@@ -302,9 +328,9 @@ store_mark (WriteBatch       *batch,
                              error);
       if (stmt == NULL)
         return FALSE;
-      bind_code (stmt, 1, code);
-      bind_minutes (stmt, 2, minutes);
-      bind_text_or_null (stmt, 3, comment);
+      att_register_bind_code (stmt, 1, code);
+      att_register_bind_minutes (stmt, 2, minutes);
+      att_register_bind_text (stmt, 3, comment);
       sqlite3_bind_int64 (stmt, 4, w->pupil_id);
       sqlite3_bind_int (stmt, 5, w->date);
       sqlite3_bind_int (stmt, 6, session);
@@ -322,13 +348,13 @@ store_mark (WriteBatch       *batch,
   sqlite3_bind_int64 (stmt, 1, w->pupil_id);
   sqlite3_bind_int (stmt, 2, w->date);
   sqlite3_bind_int (stmt, 3, session);
-  bind_code (stmt, 4, saved->exists ? saved->code : ATT_CODE_NONE);
-  bind_code (stmt, 5, code);
-  bind_minutes (stmt, 6, saved->exists ? saved->minutes : -1);
-  bind_minutes (stmt, 7, minutes);
-  bind_text_or_null (stmt, 8, comment);
+  att_register_bind_code (stmt, 4, saved->exists ? saved->code : ATT_CODE_NONE);
+  att_register_bind_code (stmt, 5, code);
+  att_register_bind_minutes (stmt, 6, saved->exists ? saved->minutes : -1);
+  att_register_bind_minutes (stmt, 7, minutes);
+  att_register_bind_text (stmt, 8, comment);
   /* A first entry has no reason: there was nothing to change. */
-  bind_text_or_null (stmt, 9, saved->exists ? batch->reason : NULL);
+  att_register_bind_text (stmt, 9, saved->exists ? batch->reason : NULL);
   sqlite3_bind_int64 (stmt, 10, batch->actor_id);
   sqlite3_bind_int64 (stmt, 11, batch->at);
   if (!att_db_step_done (db, stmt, error))
@@ -908,43 +934,12 @@ att_register_get_mark (AttDb       *db,
                        AttMark     *mark,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  gboolean exists;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (mark != NULL, FALSE);
 
-  mark->code = ATT_CODE_NONE;
-  mark->minutes_late = -1;
-  mark->comment = NULL;
-  mark->amendments = 0;
-
-  stmt = att_db_prepare (db,
-                         "SELECT code, minutes_late, comment, amendments FROM marks "
-                         "WHERE pupil_id = ? AND date = ? AND session = ?",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, pupil_id);
-  sqlite3_bind_int (stmt, 2, date);
-  sqlite3_bind_int (stmt, 3, session);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      mark->code = att_register_code_from_text ((const char *)sqlite3_column_text (stmt, 0));
-      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-        mark->minutes_late = sqlite3_column_int (stmt, 1);
-      mark->comment = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      mark->amendments = (guint)MAX (0, sqlite3_column_int (stmt, 3));
-    }
-  else if (rc != SQLITE_DONE)
-    {
-      att_db_set_sqlite_error (db, error, _("read the register"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  return read_mark (db, pupil_id, date, session, mark, &exists, error);
 }
 
 void
