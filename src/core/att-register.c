@@ -237,6 +237,23 @@ read_saved (AttDb         *db,
   return TRUE;
 }
 
+sqlite3_stmt *
+att_register_prepare_own (AttDb       *db,
+                          const char  *sql,
+                          const char  *what,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (att_db_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      att_db_set_sqlite_error (db, error, what);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
 void
 att_register_bind_code (sqlite3_stmt *stmt,
                         int           index,
@@ -969,18 +986,15 @@ att_register_history (AttDb       *db,
 
   /* Not a cached statement: callers may read the register again while
    * they walk the result. */
-  if (sqlite3_prepare_v2 (att_db_get_handle (db),
-                          "SELECT h.id, h.pupil_id, h.date, h.session, h.old_code, h.new_code, "
-                          "  h.old_minutes, h.new_minutes, h.comment, h.reason, a.name, a.position, h.at "
-                          "FROM mark_history h JOIN actors a ON a.id = h.actor_id "
-                          "WHERE h.pupil_id = ? AND h.date BETWEEN ? AND ? "
-                          "ORDER BY h.id",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      att_db_set_sqlite_error (db, error, _("read the register’s history"));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
+  stmt = att_register_prepare_own (db,
+                                   "SELECT h.id, h.pupil_id, h.date, h.session, h.old_code, h.new_code, "
+                                   "  h.old_minutes, h.new_minutes, h.comment, h.reason, a.name, a.position, h.at "
+                                   "FROM mark_history h JOIN actors a ON a.id = h.actor_id "
+                                   "WHERE h.pupil_id = ? AND h.date BETWEEN ? AND ? "
+                                   "ORDER BY h.id",
+                                   _("read the register’s history"), error);
+  if (stmt == NULL)
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, pupil_id);
   sqlite3_bind_int (stmt, 2, from != ATT_DATE_NONE ? from : G_MININT32);
   sqlite3_bind_int (stmt, 3, to != ATT_DATE_NONE ? to : G_MAXINT32);
@@ -1030,17 +1044,14 @@ att_register_foreach (AttDb        *db,
   g_return_val_if_fail (func != NULL, FALSE);
 
   /* Not a cached statement: @func may use the database. */
-  if (sqlite3_prepare_v2 (att_db_get_handle (db),
-                          "SELECT m.pupil_id, m.date, m.session, m.code, m.minutes_late, m.comment "
-                          "FROM marks m JOIN pupils p ON p.id = m.pupil_id "
-                          "WHERE m.date BETWEEN ? AND ? "
-                          "ORDER BY m.date, m.session, p.upn",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      att_db_set_sqlite_error (db, error, _("read the register"));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
+  stmt = att_register_prepare_own (db,
+                                   "SELECT m.pupil_id, m.date, m.session, m.code, m.minutes_late, m.comment "
+                                   "FROM marks m JOIN pupils p ON p.id = m.pupil_id "
+                                   "WHERE m.date BETWEEN ? AND ? "
+                                   "ORDER BY m.date, m.session, p.upn",
+                                   _("read the register"), error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_int (stmt, 1, from != ATT_DATE_NONE ? from : G_MININT32);
   sqlite3_bind_int (stmt, 2, to != ATT_DATE_NONE ? to : G_MAXINT32);
 
