@@ -95,6 +95,56 @@ att_test_save_pupil (AttDb    *db,
   return id;
 }
 
+AttUser *
+att_test_add_user (AttDb      *db,
+                   const char *name,
+                   AttRole     role,
+                   const char *position)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = att_users_add (db, att_user_system (), name, role, position, &error);
+  AttUser *user;
+
+  g_assert_no_error (error);
+  user = att_users_get (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (user);
+  return user;
+}
+
+void
+att_test_add_term (AttDb      *db,
+                   const char *name,
+                   AttDate     start,
+                   AttDate     end)
+{
+  g_autoptr(GError) error = NULL;
+
+  att_calendar_add_term (db, (AttUser *)att_user_system (), name, start, end, &error);
+  g_assert_no_error (error);
+}
+
+void
+att_test_add_autumn_2024 (AttDb *db)
+{
+  static const char *const times[][2] = {
+    /* Closing times first: a register may stay open 30 minutes at most. */
+    { "am_close", "09:00" }, { "am_open", "08:40" },
+    { "pm_close", "13:30" }, { "pm_open", "13:15" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  att_test_add_term (db, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20));
+  att_calendar_add_closure (db, (AttUser *)att_user_system (), D (2024, 9, 13), D (2024, 9, 13),
+                            -1, "INSET day", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      att_school_set (db, att_user_system (), times[i][0], times[i][1], &error);
+      g_assert_no_error (error);
+    }
+}
+
 void
 att_test_flush_events (void)
 {

@@ -35,6 +35,23 @@ AttPupil  *att_test_pupil_new  (const char *forename,
 gint64     att_test_save_pupil (AttDb      *db,
                                 AttPupil   *pupil);
 
+/* Adds a user (as the system), checks that it was accepted and returns
+ * it; free it with att_user_free(). */
+AttUser   *att_test_add_user   (AttDb      *db,
+                                const char *name,
+                                AttRole     role,
+                                const char *position);
+/* Adds a term from @start to @end, checking that it was accepted. */
+void       att_test_add_term   (AttDb      *db,
+                                const char *name,
+                                AttDate     start,
+                                AttDate     end);
+/* The school of the register, roll-call and printing tests: the term
+ * "Autumn 2024" from Monday 2 September to Friday 20 December 2024, an
+ * INSET day on Friday 13 September, and registers open 08:40 to 09:00
+ * and 13:15 to 13:30. */
+void       att_test_add_autumn_2024 (AttDb *db);
+
 /* For the widget tests: runs every pending event of the main context. */
 void       att_test_flush_events (void);
 /* For the widget tests, as g_test_log_set_fatal_handler(): under Xvfb

@@ -24,34 +24,15 @@ typedef struct
   gint64     amy, ben;
 } Fixture;
 
-static AttUser *
-add_user (AttDb      *db,
-          const char *name,
-          AttRole     role)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = att_users_add (db, att_user_system (), name, role, NULL, &error);
-  AttUser *user;
-
-  g_assert_no_error (error);
-  user = att_users_get (db, id, &error);
-  g_assert_no_error (error);
-  return user;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   f->t = att_test_db_new ();
   f->db = f->t->db;
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 1 2024",
-                         D (2024, 9, 2), D (2024, 10, 25), &error);
-  g_assert_no_error (error);
-  f->officer = add_user (f->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER);
-  f->receptionist = add_user (f->db, "Rita Reception", ATT_ROLE_RECEPTIONIST);
+  att_test_add_term (f->db, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25));
+  f->officer = att_test_add_user (f->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, NULL);
+  f->receptionist = att_test_add_user (f->db, "Rita Reception", ATT_ROLE_RECEPTIONIST, NULL);
   f->amy = att_test_save_pupil (f->db, att_test_pupil_new ("Amy", "Able", 7, "7A",
                                                            D (2013, 1, 10), D (2024, 9, 2)));
   f->ben = att_test_save_pupil (f->db, att_test_pupil_new ("Ben", "Brown", 7, "7A",

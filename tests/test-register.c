@@ -49,23 +49,6 @@ add_pupil (AttDb      *db,
   return att_test_save_pupil (db, pupil);
 }
 
-static AttUser *
-add_user (AttDb      *db,
-          const char *name,
-          AttRole     role,
-          const char *position)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = att_users_add (db, att_user_system (), name, role, position, &error);
-  AttUser *user;
-
-  g_assert_no_error (error);
-  user = att_users_get (db, id, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (user);
-  return user;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -75,17 +58,14 @@ fixture_set_up (Fixture       *f,
   f->t = att_test_db_new ();
   f->db = f->t->db;
 
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
-  g_assert_no_error (error);
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
-  g_assert_no_error (error);
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 1 2025", D (2025, 4, 22), D (2025, 5, 23), &error);
-  g_assert_no_error (error);
+  att_test_add_term (f->db, "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19));
+  att_test_add_term (f->db, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25));
+  att_test_add_term (f->db, "Summer 1 2025", D (2025, 4, 22), D (2025, 5, 23));
   att_calendar_add_closure (f->db, (AttUser *)att_user_system (), D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
   g_assert_no_error (error);
 
-  f->officer = add_user (f->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer");
-  f->receptionist = add_user (f->db, "Rita Reception", ATT_ROLE_RECEPTIONIST, "Receptionist");
+  f->officer = att_test_add_user (f->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer");
+  f->receptionist = att_test_add_user (f->db, "Rita Reception", ATT_ROLE_RECEPTIONIST, "Receptionist");
 
   f->amy = add_pupil (f->db, "Amy", "Able", 7, D (2013, 1, 10), D (2023, 9, 4), ATT_DATE_NONE);
   f->ben = add_pupil (f->db, "Ben", "Brown", 7, D (2013, 2, 10), D (2024, 9, 11), ATT_DATE_NONE);

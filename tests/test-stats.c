@@ -56,10 +56,8 @@ fixture_set_up (Fixture       *f,
   g_setenv ("ATTENDANCE_TODAY", "2024-09-20", TRUE);
   f->t = att_test_db_new ();
   f->db = f->t->db;
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
-  g_assert_no_error (error);
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
-  g_assert_no_error (error);
+  att_test_add_term (f->db, "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19));
+  att_test_add_term (f->db, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25));
   att_calendar_add_closure (f->db, (AttUser *)att_user_system (), D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
   g_assert_no_error (error);
 }
