@@ -95,6 +95,22 @@ att_test_save_pupil (AttDb    *db,
   return id;
 }
 
+gint64
+att_test_add_pupil (AttDb      *db,
+                    const char *forename,
+                    const char *surname,
+                    int         year,
+                    AttDate     dob,
+                    AttDate     admission,
+                    AttDate     leaving)
+{
+  AttPupil *pupil = att_test_pupil_new (forename, surname, year, year == 0 ? "RA" : "7A",
+                                        dob, admission);
+
+  pupil->leaving = leaving;
+  return att_test_save_pupil (db, pupil);
+}
+
 AttUser *
 att_test_add_user (AttDb      *db,
                    const char *name,

@@ -30,6 +30,16 @@ AttPupil  *att_test_pupil_new  (const char *forename,
                                 const char *group,
                                 AttDate     dob,
                                 AttDate     admission);
+/* Adds and saves a pupil of att_test_pupil_new() in RA for Reception
+ * (@year 0) and 7A otherwise, leaving on @leaving (or ATT_DATE_NONE),
+ * and returns its id. */
+gint64     att_test_add_pupil  (AttDb      *db,
+                                const char *forename,
+                                const char *surname,
+                                int         year,
+                                AttDate     dob,
+                                AttDate     admission,
+                                AttDate     leaving);
 /* Saves @pupil (as no particular user), checks that it was accepted,
  * frees it and returns its id. */
 gint64     att_test_save_pupil (AttDb      *db,

@@ -32,23 +32,6 @@ typedef struct
   gint64     amy, ben, eve, lee;
 } Fixture;
 
-static gint64
-add_pupil (AttDb      *db,
-           const char *forename,
-           const char *surname,
-           int         year,
-           AttDate     dob,
-           AttDate     admission,
-           AttDate     leaving)
-{
-  AttPupil *pupil = att_test_pupil_new (forename, surname, year, year == 0 ? "RA" : "7A",
-                                        dob, admission);
-
-  pupil->sex = 'M';
-  pupil->leaving = leaving;
-  return att_test_save_pupil (db, pupil);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -67,10 +50,10 @@ fixture_set_up (Fixture       *f,
   f->officer = att_test_add_user (f->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer");
   f->receptionist = att_test_add_user (f->db, "Rita Reception", ATT_ROLE_RECEPTIONIST, "Receptionist");
 
-  f->amy = add_pupil (f->db, "Amy", "Able", 7, D (2013, 1, 10), D (2023, 9, 4), ATT_DATE_NONE);
-  f->ben = add_pupil (f->db, "Ben", "Brown", 7, D (2013, 2, 10), D (2024, 9, 11), ATT_DATE_NONE);
-  f->eve = add_pupil (f->db, "Eve", "Early", 0, D (2020, 6, 1), D (2024, 9, 2), ATT_DATE_NONE);
-  f->lee = add_pupil (f->db, "Lee", "Long", 8, D (2012, 5, 5), D (2023, 9, 4), D (2024, 9, 6));
+  f->amy = att_test_add_pupil (f->db, "Amy", "Able", 7, D (2013, 1, 10), D (2023, 9, 4), ATT_DATE_NONE);
+  f->ben = att_test_add_pupil (f->db, "Ben", "Brown", 7, D (2013, 2, 10), D (2024, 9, 11), ATT_DATE_NONE);
+  f->eve = att_test_add_pupil (f->db, "Eve", "Early", 0, D (2020, 6, 1), D (2024, 9, 2), ATT_DATE_NONE);
+  f->lee = att_test_add_pupil (f->db, "Lee", "Long", 8, D (2012, 5, 5), D (2023, 9, 4), D (2024, 9, 6));
 }
 
 static void
@@ -1029,7 +1012,7 @@ test_pupil_saved_in_same_transaction (Fixture       *f,
 
   /* An import saves a pupil and then marks them, in one transaction. */
   g_assert_true (att_db_begin (f->db, &error));
-  nia = add_pupil (f->db, "Nia", "New", 7, D (2013, 4, 4), D (2024, 9, 9), ATT_DATE_NONE);
+  nia = att_test_add_pupil (f->db, "Nia", "New", 7, D (2013, 4, 4), D (2024, 9, 9), ATT_DATE_NONE);
   mark_ok (f, nia, D (2024, 9, 9), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
   g_assert_true (att_db_commit (f->db, &error));
   g_assert_no_error (error);
