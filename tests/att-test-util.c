@@ -141,6 +141,27 @@ att_test_add_term (AttDb      *db,
 }
 
 void
+att_test_school_init (AttTestSchool *school)
+{
+  school->t = att_test_db_new ();
+  school->db = school->t->db;
+  att_test_add_term (school->db, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25));
+  school->officer = att_test_add_user (school->db, "Olive Officer",
+                                       ATT_ROLE_ATTENDANCE_OFFICER, NULL);
+  school->receptionist = att_test_add_user (school->db, "Rita Reception",
+                                            ATT_ROLE_RECEPTIONIST, NULL);
+}
+
+void
+att_test_school_clear (AttTestSchool *school)
+{
+  g_clear_pointer (&school->officer, att_user_free);
+  g_clear_pointer (&school->receptionist, att_user_free);
+  g_clear_pointer (&school->t, att_test_db_free);
+  school->db = NULL;
+}
+
+void
 att_test_add_autumn_2024 (AttDb *db)
 {
   static const char *const times[][2] = {

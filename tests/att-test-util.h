@@ -56,6 +56,21 @@ void       att_test_add_term   (AttDb      *db,
                                 const char *name,
                                 AttDate     start,
                                 AttDate     end);
+/* The school the register-writing tests start from: a fresh database,
+ * the term "Autumn 1 2024" from Monday 2 September to Friday 25 October
+ * 2024, Olive Officer, an attendance officer, and Rita Reception, a
+ * receptionist. */
+typedef struct
+{
+  AttTestDb *t;
+  AttDb     *db;
+  AttUser   *officer;
+  AttUser   *receptionist;
+} AttTestSchool;
+
+void       att_test_school_init  (AttTestSchool *school);
+void       att_test_school_clear (AttTestSchool *school);
+
 /* The school of the register, roll-call and printing tests: the term
  * "Autumn 2024" from Monday 2 September to Friday 20 December 2024, an
  * INSET day on Friday 13 September, and registers open 08:40 to 09:00
