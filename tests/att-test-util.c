@@ -161,6 +161,16 @@ att_test_school_clear (AttTestSchool *school)
   school->db = NULL;
 }
 
+gint64
+att_test_school_add_pupil (AttTestSchool *school,
+                           const char    *forename,
+                           const char    *surname,
+                           AttDate        dob)
+{
+  return att_test_save_pupil (school->db,
+                              att_test_pupil_new (forename, surname, 7, "7A", dob, D (2024, 9, 2)));
+}
+
 void
 att_test_add_autumn_2024 (AttDb *db)
 {

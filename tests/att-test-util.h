@@ -70,6 +70,12 @@ typedef struct
 
 void       att_test_school_init  (AttTestSchool *school);
 void       att_test_school_clear (AttTestSchool *school);
+/* A Year 7 pupil of @school in 7A, born @dob and on roll from the first
+ * day of its term, 2 September 2024; returns its id. */
+gint64     att_test_school_add_pupil (AttTestSchool *school,
+                                      const char    *forename,
+                                      const char    *surname,
+                                      AttDate        dob);
 
 /* The school of the register, roll-call and printing tests: the term
  * "Autumn 2024" from Monday 2 September to Friday 20 December 2024, an

@@ -26,10 +26,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   att_test_school_init (&f->s);
-  f->amy = att_test_save_pupil (f->s.db, att_test_pupil_new ("Amy", "Able", 7, "7A",
-                                                             D (2013, 1, 10), D (2024, 9, 2)));
-  f->ben = att_test_save_pupil (f->s.db, att_test_pupil_new ("Ben", "Brown", 7, "7A",
-                                                             D (2013, 2, 10), D (2024, 9, 2)));
+  f->amy = att_test_school_add_pupil (&f->s, "Amy", "Able", D (2013, 1, 10));
+  f->ben = att_test_school_add_pupil (&f->s, "Ben", "Brown", D (2013, 2, 10));
 }
 
 static void
