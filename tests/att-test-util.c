@@ -95,6 +95,103 @@ att_test_save_pupil (AttDb    *db,
   return id;
 }
 
+gint64
+att_test_add_pupil (AttDb      *db,
+                    const char *forename,
+                    const char *surname,
+                    int         year,
+                    AttDate     dob,
+                    AttDate     admission,
+                    AttDate     leaving)
+{
+  AttPupil *pupil = att_test_pupil_new (forename, surname, year, year == 0 ? "RA" : "7A",
+                                        dob, admission);
+
+  pupil->leaving = leaving;
+  return att_test_save_pupil (db, pupil);
+}
+
+AttUser *
+att_test_add_user (AttDb      *db,
+                   const char *name,
+                   AttRole     role,
+                   const char *position)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = att_users_add (db, att_user_system (), name, role, position, &error);
+  AttUser *user;
+
+  g_assert_no_error (error);
+  user = att_users_get (db, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (user);
+  return user;
+}
+
+void
+att_test_add_term (AttDb      *db,
+                   const char *name,
+                   AttDate     start,
+                   AttDate     end)
+{
+  g_autoptr(GError) error = NULL;
+
+  att_calendar_add_term (db, (AttUser *)att_user_system (), name, start, end, &error);
+  g_assert_no_error (error);
+}
+
+void
+att_test_school_init (AttTestSchool *school)
+{
+  school->t = att_test_db_new ();
+  school->db = school->t->db;
+  att_test_add_term (school->db, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25));
+  school->officer = att_test_add_user (school->db, "Olive Officer",
+                                       ATT_ROLE_ATTENDANCE_OFFICER, NULL);
+  school->receptionist = att_test_add_user (school->db, "Rita Reception",
+                                            ATT_ROLE_RECEPTIONIST, NULL);
+}
+
+void
+att_test_school_clear (AttTestSchool *school)
+{
+  g_clear_pointer (&school->officer, att_user_free);
+  g_clear_pointer (&school->receptionist, att_user_free);
+  g_clear_pointer (&school->t, att_test_db_free);
+  school->db = NULL;
+}
+
+gint64
+att_test_school_add_pupil (AttTestSchool *school,
+                           const char    *forename,
+                           const char    *surname,
+                           AttDate        dob)
+{
+  return att_test_save_pupil (school->db,
+                              att_test_pupil_new (forename, surname, 7, "7A", dob, D (2024, 9, 2)));
+}
+
+void
+att_test_add_autumn_2024 (AttDb *db)
+{
+  static const char *const times[][2] = {
+    /* Closing times first: a register may stay open 30 minutes at most. */
+    { "am_close", "09:00" }, { "am_open", "08:40" },
+    { "pm_close", "13:30" }, { "pm_open", "13:15" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  att_test_add_term (db, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20));
+  att_calendar_add_closure (db, (AttUser *)att_user_system (), D (2024, 9, 13), D (2024, 9, 13),
+                            -1, "INSET day", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      att_school_set (db, att_user_system (), times[i][0], times[i][1], &error);
+      g_assert_no_error (error);
+    }
+}
+
 void
 att_test_flush_events (void)
 {

@@ -484,9 +484,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(AttGridFilter) school = att_grid_filter_new ();
-  gint64 id;
   int result;
 
   g_setenv ("ATTENDANCE_TODAY", "2024-09-10", TRUE);
@@ -499,12 +497,8 @@ main (int   argc,
   attendance_register_resource ();
 
   t = att_test_db_new ();
-  att_calendar_add_term (t->db, (AttUser *)att_user_system (), "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
-  g_assert_no_error (error);
-  id = att_users_add (t->db, att_user_system (), "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
-  g_assert_no_error (error);
-  officer = att_users_get (t->db, id, &error);
-  g_assert_no_error (error);
+  att_test_add_term (t->db, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20));
+  officer = att_test_add_user (t->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer");
   amy = add_pupil ("Amy", "Able", 9, "9A", ATT_SEN_SUPPORT, TRUE);
   ben = add_pupil ("Ben", "Brown", 9, "9A", ATT_SEN_EHCP, FALSE);
   cara = add_pupil ("Cara", "Cole", 9, "9A", ATT_SEN_NONE, FALSE);

@@ -667,14 +667,9 @@ test_contacts_refused (Fixture       *f,
 static void
 add_terms (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 2023", D (2023, 9, 4), D (2023, 12, 20), &error);
-  g_assert_no_error (error);
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
-  g_assert_no_error (error);
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Spring 2025", D (2025, 1, 6), D (2025, 4, 4), &error);
-  g_assert_no_error (error);
+  att_test_add_term (f->db, "Autumn 2023", D (2023, 9, 4), D (2023, 12, 20));
+  att_test_add_term (f->db, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20));
+  att_test_add_term (f->db, "Spring 2025", D (2025, 1, 6), D (2025, 4, 4));
 }
 
 static gint64

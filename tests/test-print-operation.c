@@ -173,7 +173,7 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttUser) officer = NULL;
-  gint64 id, amy, ben, hal;
+  gint64 amy, ben, hal;
   int result;
 
   g_setenv ("ATTENDANCE_TODAY", "2024-09-13", TRUE);
@@ -183,16 +183,12 @@ main (int   argc,
   adw_init ();
 
   t = att_test_db_new ();
-  att_calendar_add_term (t->db, (AttUser *)att_user_system (), "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
-  g_assert_no_error (error);
+  att_test_add_term (t->db, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20));
   att_school_set (t->db, att_user_system (), "am_close", "09:00", &error);
   g_assert_no_error (error);
   att_school_set (t->db, att_user_system (), "am_open", "08:40", &error);
   g_assert_no_error (error);
-  id = att_users_add (t->db, att_user_system (), "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
-  g_assert_no_error (error);
-  officer = att_users_get (t->db, id, &error);
-  g_assert_no_error (error);
+  officer = att_test_add_user (t->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer");
 
   amy = att_test_save_pupil (t->db, att_test_pupil_new ("Amy", "Able", 7, "7A", D (2013, 1, 10), D (2024, 9, 2)));
   ben = att_test_save_pupil (t->db, att_test_pupil_new ("Ben", "Brown", 7, "7A", D (2013, 2, 10), D (2024, 9, 2)));

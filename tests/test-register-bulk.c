@@ -17,54 +17,24 @@
 
 typedef struct
 {
-  AttTestDb *t;
-  AttDb     *db;
-  AttUser   *officer;
-  AttUser   *receptionist;
-  gint64     amy, ben;
+  AttTestSchool s;
+  gint64        amy, ben;
 } Fixture;
-
-static AttUser *
-add_user (AttDb      *db,
-          const char *name,
-          AttRole     role)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = att_users_add (db, att_user_system (), name, role, NULL, &error);
-  AttUser *user;
-
-  g_assert_no_error (error);
-  user = att_users_get (db, id, &error);
-  g_assert_no_error (error);
-  return user;
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->t = att_test_db_new ();
-  f->db = f->t->db;
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 1 2024",
-                         D (2024, 9, 2), D (2024, 10, 25), &error);
-  g_assert_no_error (error);
-  f->officer = add_user (f->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER);
-  f->receptionist = add_user (f->db, "Rita Reception", ATT_ROLE_RECEPTIONIST);
-  f->amy = att_test_save_pupil (f->db, att_test_pupil_new ("Amy", "Able", 7, "7A",
-                                                           D (2013, 1, 10), D (2024, 9, 2)));
-  f->ben = att_test_save_pupil (f->db, att_test_pupil_new ("Ben", "Brown", 7, "7A",
-                                                           D (2013, 2, 10), D (2024, 9, 2)));
+  att_test_school_init (&f->s);
+  f->amy = att_test_school_add_pupil (&f->s, "Amy", "Able", D (2013, 1, 10));
+  f->ben = att_test_school_add_pupil (&f->s, "Ben", "Brown", D (2013, 2, 10));
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  att_user_free (f->officer);
-  att_user_free (f->receptionist);
-  att_test_db_free (f->t);
+  att_test_school_clear (&f->s);
 }
 
 static gint64
@@ -85,7 +55,7 @@ static AttRegisterBulk *
 begin (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  AttRegisterBulk *bulk = att_register_bulk_begin (f->db, att_user_system (), ATT_BULK_NEW_SCHOOL, &error);
+  AttRegisterBulk *bulk = att_register_bulk_begin (f->s.db, att_user_system (), ATT_BULK_NEW_SCHOOL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (bulk);
@@ -118,13 +88,13 @@ test_load (Fixture       *f,
   const gint64 at = 1725263400;
   const AttBulkMark entries[] = {
     /* Amy: present Monday, both sessions ('/' in the afternoon is '\'). */
-    { f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL, NULL, f->receptionist, at },
-    { f->amy, D (2024, 9, 2), ATT_SESSION_PM, ATT_CODE_PRESENT_AM, -1, NULL, NULL, f->receptionist, at + 16200 },
+    { f->amy, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL, NULL, f->s.receptionist, at },
+    { f->amy, D (2024, 9, 2), ATT_SESSION_PM, ATT_CODE_PRESENT_AM, -1, NULL, NULL, f->s.receptionist, at + 16200 },
     /* Tuesday morning N, then I once the parent phoned, by the officer. */
-    { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_N, -1, NULL, NULL, f->receptionist, at + 86400 },
-    { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_I, -1, "Cold", "Parent phoned", f->officer, at + 90000 },
+    { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_N, -1, NULL, NULL, f->s.receptionist, at + 86400 },
+    { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_I, -1, "Cold", "Parent phoned", f->s.officer, at + 90000 },
     /* The same again: no change, no history. */
-    { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_I, -1, NULL, NULL, f->officer, at + 90060 },
+    { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_I, -1, NULL, NULL, f->s.officer, at + 90060 },
     /* Ben: late 10 minutes (L), then after the register closed (U, 35). */
     { f->ben, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_L, 10, "Bus", NULL, NULL, 0 },
     { f->ben, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_U, 35, NULL, NULL, NULL, 0 },
@@ -132,9 +102,9 @@ test_load (Fixture       *f,
     { f->ben, D (2024, 9, 20), ATT_SESSION_PM, ATT_CODE_V, -1, NULL, NULL, NULL, 0 },
   };
 
-  g_signal_connect (f->db, "marks-changed", G_CALLBACK (on_marks_changed), &n_all);
+  g_signal_connect (f->s.db, "marks-changed", G_CALLBACK (on_marks_changed), &n_all);
   /* Loaded in memory before, read again after. */
-  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  g_assert_cmpint (att_register_code (f->s.db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_NONE);
 
   bulk = begin (f);
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -148,21 +118,21 @@ test_load (Fixture       *f,
   g_assert_true (att_register_bulk_commit (bulk, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_all, ==, 1);
-  g_signal_handlers_disconnect_by_data (f->db, &n_all);
+  g_signal_handlers_disconnect_by_data (f->s.db, &n_all);
 
   /* 6 sessions, 7 history rows; the indexes are back. */
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM marks"), ==, 6);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM mark_history"), ==, 7);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM sqlite_master WHERE name IN ('marks_by_date', 'marks_amended')"), ==, 2);
+  g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM marks"), ==, 6);
+  g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM mark_history"), ==, 7);
+  g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM sqlite_master WHERE name IN ('marks_by_date', 'marks_amended')"), ==, 2);
 
-  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
-  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 2), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
-  g_assert_true (att_register_get_mark (f->db, f->amy, D (2024, 9, 3), ATT_SESSION_AM, &mark, &error));
+  g_assert_cmpint (att_register_code (f->s.db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
+  g_assert_cmpint (att_register_code (f->s.db, f->amy, D (2024, 9, 2), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
+  g_assert_true (att_register_get_mark (f->s.db, f->amy, D (2024, 9, 3), ATT_SESSION_AM, &mark, &error));
   g_assert_cmpint (mark.code, ==, ATT_CODE_I);
   g_assert_cmpstr (mark.comment, ==, "Cold");
   g_assert_cmpuint (mark.amendments, ==, 1);
   att_mark_clear (&mark);
-  g_assert_true (att_register_get_mark (f->db, f->ben, D (2024, 9, 3), ATT_SESSION_AM, &mark, &error));
+  g_assert_true (att_register_get_mark (f->s.db, f->ben, D (2024, 9, 3), ATT_SESSION_AM, &mark, &error));
   g_assert_cmpint (mark.code, ==, ATT_CODE_U);
   g_assert_cmpint (mark.minutes_late, ==, 35);
   att_mark_clear (&mark);
@@ -170,7 +140,7 @@ test_load (Fixture       *f,
   /* The history keeps who and when: the N by the receptionist at 08:50
    * BST on Tuesday (at + 86400), the amendment by the officer an hour
    * later, 09:50 BST (at + 90000). */
-  history = att_register_history (f->db, f->amy, D (2024, 9, 3), D (2024, 9, 3), &error);
+  history = att_register_history (f->s.db, f->amy, D (2024, 9, 3), D (2024, 9, 3), &error);
   g_assert_cmpuint (history->len, ==, 2);
   entry = history->pdata[0];
   g_assert_cmpint (entry->new_code, ==, ATT_CODE_N);
@@ -184,11 +154,11 @@ test_load (Fixture       *f,
   g_assert_cmpint (entry->at, ==, at + 90000);
   g_clear_pointer (&history, g_ptr_array_unref);
   /* Entries with no user are the load's: the system. */
-  history = att_register_history (f->db, f->ben, D (2024, 9, 2), D (2024, 9, 2), &error);
+  history = att_register_history (f->s.db, f->ben, D (2024, 9, 2), D (2024, 9, 2), &error);
   g_assert_cmpstr (((AttHistoryEntry *)history->pdata[0])->user_name, ==, "System");
 
   /* The compact copies agree with the marks. */
-  g_assert_true (att_db_check (f->db, problems, &error));
+  g_assert_true (att_db_check (f->s.db, problems, &error));
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
@@ -221,7 +191,7 @@ test_same_rules (Fixture       *f,
       g_setenv ("ATTENDANCE_TODAY", "2024-09-10", TRUE);
       g_assert_false (att_register_bulk_add (bulk, m, &bulk_error));
       att_register_bulk_abort (bulk);
-      g_assert_false (att_register_write (f->db, f->officer, &w, 1, NULL, ATT_WRITE_DEFAULT, &write_error));
+      g_assert_false (att_register_write (f->s.db, f->s.officer, &w, 1, NULL, ATT_WRITE_DEFAULT, &write_error));
       g_unsetenv ("ATTENDANCE_TODAY");
       g_assert_nonnull (bulk_error);
       g_assert_nonnull (write_error);
@@ -243,13 +213,13 @@ test_same_rules (Fixture       *f,
     att_register_bulk_abort (bulk);
     g_clear_error (&error);
 
-    g_assert_null (att_register_bulk_begin (f->db, f->receptionist, ATT_BULK_DEFAULT, &error));
+    g_assert_null (att_register_bulk_begin (f->s.db, f->s.receptionist, ATT_BULK_DEFAULT, &error));
     g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
   }
 
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM marks"), ==, 0);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM mark_history"), ==, 0);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM sqlite_master WHERE name IN ('marks_by_date', 'marks_amended')"), ==, 2);
+  g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM marks"), ==, 0);
+  g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM mark_history"), ==, 0);
+  g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM sqlite_master WHERE name IN ('marks_by_date', 'marks_amended')"), ==, 2);
 }
 
 /* A load over marks already there amends them like any write. */
@@ -259,13 +229,13 @@ test_load_over_marks (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   AttMarkWrite w = { f->amy, D (2024, 9, 4), ATT_SESSION_AM, ATT_CODE_N, -1, "No call" };
-  AttBulkMark ill = { f->amy, D (2024, 9, 4), ATT_SESSION_AM, ATT_CODE_I, -1, NULL, "Parent phoned", f->officer, 0 };
-  AttBulkMark next = { f->amy, D (2024, 9, 5), ATT_SESSION_AM, ATT_CODE_I, -1, NULL, NULL, f->officer, 0 };
+  AttBulkMark ill = { f->amy, D (2024, 9, 4), ATT_SESSION_AM, ATT_CODE_I, -1, NULL, "Parent phoned", f->s.officer, 0 };
+  AttBulkMark next = { f->amy, D (2024, 9, 5), ATT_SESSION_AM, ATT_CODE_I, -1, NULL, NULL, f->s.officer, 0 };
   AttRegisterBulk *bulk;
   AttMark mark = { 0, };
 
-  g_assert_true (att_register_write (f->db, f->officer, &w, 1, NULL, ATT_WRITE_DEFAULT, &error));
-  bulk = att_register_bulk_begin (f->db, att_user_system (), ATT_BULK_DEFAULT, &error);
+  g_assert_true (att_register_write (f->s.db, f->s.officer, &w, 1, NULL, ATT_WRITE_DEFAULT, &error));
+  bulk = att_register_bulk_begin (f->s.db, att_user_system (), ATT_BULK_DEFAULT, &error);
   att_register_bulk_set_clock (bulk, D (2024, 9, 10), 16 * 60);
   g_assert_true (att_register_bulk_add (bulk, &ill, &error));
   g_assert_true (att_register_bulk_add (bulk, &next, &error));
@@ -273,15 +243,15 @@ test_load_over_marks (Fixture       *f,
   g_assert_no_error (error);
 
   /* N became I and kept its comment; one amendment. */
-  g_assert_true (att_register_get_mark (f->db, f->amy, D (2024, 9, 4), ATT_SESSION_AM, &mark, &error));
+  g_assert_true (att_register_get_mark (f->s.db, f->amy, D (2024, 9, 4), ATT_SESSION_AM, &mark, &error));
   g_assert_cmpint (mark.code, ==, ATT_CODE_I);
   g_assert_cmpstr (mark.comment, ==, "No call");
   g_assert_cmpuint (mark.amendments, ==, 1);
   att_mark_clear (&mark);
-  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 5), ATT_SESSION_AM), ==, ATT_CODE_I);
+  g_assert_cmpint (att_register_code (f->s.db, f->amy, D (2024, 9, 5), ATT_SESSION_AM), ==, ATT_CODE_I);
   /* 2 sessions; history: N, N to I, and Thursday's I. */
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM marks"), ==, 2);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM mark_history"), ==, 3);
+  g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM marks"), ==, 2);
+  g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM mark_history"), ==, 3);
 }
 
 int

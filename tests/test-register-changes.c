@@ -19,56 +19,25 @@
 
 typedef struct
 {
-  AttTestDb *t;
-  AttDb     *db;
-  AttUser   *officer;
-  AttUser   *receptionist;
-  gint64     amy, ben, cat;
+  AttTestSchool s;
+  gint64        amy, ben, cat;
 } Fixture;
-
-static AttUser *
-add_user (AttDb      *db,
-          const char *name,
-          AttRole     role)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = att_users_add (db, att_user_system (), name, role, NULL, &error);
-  AttUser *user;
-
-  g_assert_no_error (error);
-  user = att_users_get (db, id, &error);
-  g_assert_no_error (error);
-  return user;
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->t = att_test_db_new ();
-  f->db = f->t->db;
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 1 2024",
-                         D (2024, 9, 2), D (2024, 10, 25), &error);
-  g_assert_no_error (error);
-  f->officer = add_user (f->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER);
-  f->receptionist = add_user (f->db, "Rita Reception", ATT_ROLE_RECEPTIONIST);
-  f->amy = att_test_save_pupil (f->db, att_test_pupil_new ("Amy", "Able", 7, "7A",
-                                                           D (2013, 1, 10), D (2024, 9, 2)));
-  f->ben = att_test_save_pupil (f->db, att_test_pupil_new ("Ben", "Brown", 7, "7A",
-                                                           D (2013, 2, 10), D (2024, 9, 2)));
-  f->cat = att_test_save_pupil (f->db, att_test_pupil_new ("Cat", "Cole", 7, "7A",
-                                                           D (2013, 3, 10), D (2024, 9, 2)));
+  att_test_school_init (&f->s);
+  f->amy = att_test_school_add_pupil (&f->s, "Amy", "Able", D (2013, 1, 10));
+  f->ben = att_test_school_add_pupil (&f->s, "Ben", "Brown", D (2013, 2, 10));
+  f->cat = att_test_school_add_pupil (&f->s, "Cat", "Cole", D (2013, 3, 10));
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  att_user_free (f->officer);
-  att_user_free (f->receptionist);
-  att_test_db_free (f->t);
+  att_test_school_clear (&f->s);
   g_unsetenv ("ATTENDANCE_TODAY");
   g_setenv ("ATTENDANCE_CLOCK", "16:00", TRUE);
 }
@@ -101,7 +70,7 @@ test_each_session_opens_at_its_time (Fixture       *f,
   g_setenv ("ATTENDANCE_TODAY", "2024-09-10", TRUE);
   g_setenv ("ATTENDANCE_CLOCK", "08:50", TRUE);
 
-  g_assert_true (write1 (f->db, f->officer, f->amy, today, ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL, &error));
+  g_assert_true (write1 (f->s.db, f->s.officer, f->amy, today, ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL, &error));
   g_assert_no_error (error);
 
   for (AttCode code = ATT_CODE_PRESENT_PM; code != ATT_CODE_NONE;
@@ -109,32 +78,32 @@ test_each_session_opens_at_its_time (Fixture       *f,
               : code == ATT_CODE_L ? ATT_CODE_N
               : code == ATT_CODE_N ? ATT_CODE_O : ATT_CODE_NONE)
     {
-      g_assert_false (write1 (f->db, f->officer, f->ben, today, ATT_SESSION_PM, code, NULL, &error));
+      g_assert_false (write1 (f->s.db, f->s.officer, f->ben, today, ATT_SESSION_PM, code, NULL, &error));
       g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
       g_assert_nonnull (strstr (error->message, "Ben Brown"));
       g_assert_nonnull (strstr (error->message, "opens at 13:15"));
       g_clear_error (&error);
     }
   /* An appointment is known ahead. */
-  g_assert_true (write1 (f->db, f->officer, f->ben, today, ATT_SESSION_PM, ATT_CODE_M, NULL, &error));
+  g_assert_true (write1 (f->s.db, f->s.officer, f->ben, today, ATT_SESSION_PM, ATT_CODE_M, NULL, &error));
   g_assert_no_error (error);
 
   /* Before 08:45, not even the morning. */
   g_setenv ("ATTENDANCE_CLOCK", "08:44", TRUE);
-  g_assert_false (write1 (f->db, f->officer, f->cat, today, ATT_SESSION_AM, ATT_CODE_N, NULL, &error));
+  g_assert_false (write1 (f->s.db, f->s.officer, f->cat, today, ATT_SESSION_AM, ATT_CODE_N, NULL, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_assert_nonnull (strstr (error->message, "opens at 08:45"));
   g_clear_error (&error);
 
   /* At 13:15 the afternoon's register opens. */
   g_setenv ("ATTENDANCE_CLOCK", "13:15", TRUE);
-  g_assert_true (write1 (f->db, f->officer, f->cat, today, ATT_SESSION_PM, ATT_CODE_PRESENT_PM, NULL, &error));
+  g_assert_true (write1 (f->s.db, f->s.officer, f->cat, today, ATT_SESSION_PM, ATT_CODE_PRESENT_PM, NULL, &error));
   g_assert_no_error (error);
 
   /* The register's status answers the same question. */
-  g_assert_true (att_register_opened (f->db, today, ATT_SESSION_AM, today, 8 * 60 + 50));
-  g_assert_false (att_register_opened (f->db, today, ATT_SESSION_PM, today, 8 * 60 + 50));
-  g_assert_true (att_register_opened (f->db, D (2024, 9, 9), ATT_SESSION_PM, today, 0));
+  g_assert_true (att_register_opened (f->s.db, today, ATT_SESSION_AM, today, 8 * 60 + 50));
+  g_assert_false (att_register_opened (f->s.db, today, ATT_SESSION_PM, today, 8 * 60 + 50));
+  g_assert_true (att_register_opened (f->s.db, D (2024, 9, 9), ATT_SESSION_PM, today, 0));
 }
 
 /* '#' is refused by the register with one message, whichever way it
@@ -151,10 +120,10 @@ test_closed_code_refused_once (Fixture       *f,
   AttWriteEffect effect;
   gint64 pupils[] = { f->amy };
 
-  g_assert_false (att_register_write (f->db, f->officer, &w, 1, NULL, ATT_WRITE_DEFAULT, &error));
-  g_assert_false (att_register_fill (f->db, f->officer, pupils, 1, &session, 1, ATT_CODE_CLOSED,
+  g_assert_false (att_register_write (f->s.db, f->s.officer, &w, 1, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_false (att_register_fill (f->s.db, f->s.officer, pupils, 1, &session, 1, ATT_CODE_CLOSED,
                                      "Snow", NULL, NULL, NULL, &fill_error));
-  g_assert_false (att_register_check (f->db, f->officer, &w, &effect, &check_error));
+  g_assert_false (att_register_check (f->s.db, f->s.officer, &w, &effect, &check_error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_assert_nonnull (strstr (error->message, "“#” is never entered by hand"));
   g_assert_cmpstr (fill_error->message, ==, error->message);
@@ -173,24 +142,24 @@ test_check_says_what_a_write_would_do (Fixture       *f,
   AttMarkWrite late = { f->amy, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_L, 45, NULL };
   AttWriteEffect effect = ATT_WRITE_EFFECT_NONE;
 
-  g_assert_true (att_register_check (f->db, f->receptionist, &present, &effect, &error));
+  g_assert_true (att_register_check (f->s.db, f->s.receptionist, &present, &effect, &error));
   g_assert_cmpint (effect, ==, ATT_WRITE_EFFECT_FIRST);
-  g_assert_true (att_register_write (f->db, f->receptionist, &present, 1, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_true (att_register_write (f->s.db, f->s.receptionist, &present, 1, NULL, ATT_WRITE_DEFAULT, &error));
 
-  g_assert_true (att_register_check (f->db, f->receptionist, &present, &effect, &error));
+  g_assert_true (att_register_check (f->s.db, f->s.receptionist, &present, &effect, &error));
   g_assert_cmpint (effect, ==, ATT_WRITE_EFFECT_NONE);
-  g_assert_true (att_register_check (f->db, f->receptionist, &ill, &effect, &error));
+  g_assert_true (att_register_check (f->s.db, f->s.receptionist, &ill, &effect, &error));
   g_assert_cmpint (effect, ==, ATT_WRITE_EFFECT_AMEND);
   g_assert_no_error (error);
 
   /* 45 minutes after 08:45 is after the register closed at 09:15: not L. */
-  g_assert_false (att_register_check (f->db, f->receptionist, &late, &effect, &error));
+  g_assert_false (att_register_check (f->s.db, f->s.receptionist, &late, &effect, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_assert_nonnull (strstr (error->message, "08:45 to 09:15"));
   g_clear_error (&error);
 
   /* The write says the same as the check: an amendment needs a reason. */
-  g_assert_false (att_register_write (f->db, f->receptionist, &ill, 1, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_false (att_register_write (f->s.db, f->s.receptionist, &ill, 1, NULL, ATT_WRITE_DEFAULT, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_assert_nonnull (strstr (error->message, "A reason is needed to change a saved mark"));
 }
@@ -211,12 +180,12 @@ test_reason_counts_every_change (Fixture       *f,
     { f->cat, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_V, -1, NULL },
   };
 
-  g_assert_true (att_register_write (f->db, f->officer, first, 2, NULL, ATT_WRITE_DEFAULT, &error));
-  g_assert_false (att_register_write (f->db, f->officer, trip, 3, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_true (att_register_write (f->s.db, f->s.officer, first, 2, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_false (att_register_write (f->s.db, f->s.officer, trip, 3, NULL, ATT_WRITE_DEFAULT, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_assert_nonnull (strstr (error->message, "2 sessions already have a mark (the first is Amy Able"));
   /* Nothing was written, Cat's first entry included. */
-  g_assert_cmpint (att_register_code (f->db, f->cat, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  g_assert_cmpint (att_register_code (f->s.db, f->cat, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
 }
 
 /* What a write replaced is read inside its own transaction: when another
@@ -234,20 +203,20 @@ test_write_reports_what_it_replaced (Fixture       *f,
   AttMarkWrite medical = { f->amy, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_M, -1, "Dentist" };
   const AttMarkChange *change;
 
-  g_assert_true (att_register_write (f->db, f->officer, &late, 1, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_true (att_register_write (f->s.db, f->s.officer, &late, 1, NULL, ATT_WRITE_DEFAULT, &error));
   /* This connection has seen L. */
-  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_L);
+  g_assert_cmpint (att_register_code (f->s.db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_L);
 
   /* Someone else, on another connection, makes it I. */
-  other = att_db_open (f->t->path, &error);
+  other = att_db_open (f->s.t->path, &error);
   g_assert_no_error (error);
-  g_assert_true (att_register_write (other, f->receptionist, &ill, 1, "Phoned: ill",
+  g_assert_true (att_register_write (other, f->s.receptionist, &ill, 1, "Phoned: ill",
                                      ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
 
   /* This connection amends to M: it replaced I, with no minutes (I is not
    * late) and the comment "Bus" (a change that gives no comment keeps it). */
-  g_assert_true (att_register_write_full (f->db, f->officer, &medical, 1, "Card seen",
+  g_assert_true (att_register_write_full (f->s.db, f->s.officer, &medical, 1, "Card seen",
                                           ATT_WRITE_DEFAULT, &changes, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changes->len, ==, 1);
@@ -261,7 +230,7 @@ test_write_reports_what_it_replaced (Fixture       *f,
   g_clear_pointer (&changes, g_array_unref);
 
   /* Writing what the session holds: reported, and nothing replaced. */
-  g_assert_true (att_register_write_full (f->db, f->officer, &medical, 1, NULL,
+  g_assert_true (att_register_write_full (f->s.db, f->s.officer, &medical, 1, NULL,
                                           ATT_WRITE_DEFAULT, &changes, &error));
   change = &g_array_index (changes, AttMarkChange, 0);
   g_assert_cmpint (change->effect, ==, ATT_WRITE_EFFECT_NONE);
@@ -317,10 +286,10 @@ test_one_notification_per_commit (Fixture       *f,
     { f->cat, D (2024, 9, 10), ATT_SESSION_PM, ATT_CODE_I, -1, NULL },
   };
 
-  g_signal_connect (f->db, "marks-changed", G_CALLBACK (on_marks_changed), &heard);
-  g_signal_connect (f->db, "changed", G_CALLBACK (on_changed), &heard);
+  g_signal_connect (f->s.db, "marks-changed", G_CALLBACK (on_marks_changed), &heard);
+  g_signal_connect (f->s.db, "changed", G_CALLBACK (on_changed), &heard);
 
-  g_assert_true (att_register_write (f->db, f->officer, three, 3, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_true (att_register_write (f->s.db, f->s.officer, three, 3, NULL, ATT_WRITE_DEFAULT, &error));
   g_assert_cmpuint (heard.n_emitted, ==, 1);
   g_assert_cmpuint (heard.n_changed_signals, ==, 1);
   g_assert_cmpuint (heard.last->len, ==, 3);
@@ -330,24 +299,24 @@ test_one_notification_per_commit (Fixture       *f,
   g_assert_cmpint (g_array_index (heard.last, AttMarkChange, 2).new_code, ==, ATT_CODE_I);
 
   /* The same marks again change nothing, and nobody is told. */
-  g_assert_true (att_register_write (f->db, f->officer, three, 3, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_true (att_register_write (f->s.db, f->s.officer, three, 3, NULL, ATT_WRITE_DEFAULT, &error));
   g_assert_cmpuint (heard.n_emitted, ==, 1);
 
   /* A dry run, and a refused write, tell nobody. */
   three[0].code = ATT_CODE_M;
-  g_assert_true (att_register_write (f->db, f->officer, three, 1, "Card", ATT_WRITE_DRY_RUN, &error));
-  g_assert_false (att_register_write (f->db, f->officer, three, 1, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_true (att_register_write (f->s.db, f->s.officer, three, 1, "Card", ATT_WRITE_DRY_RUN, &error));
+  g_assert_false (att_register_write (f->s.db, f->s.officer, three, 1, NULL, ATT_WRITE_DEFAULT, &error));
   g_clear_error (&error);
   g_assert_cmpuint (heard.n_emitted, ==, 1);
 
   /* Two writes in one outer transaction: one notification with both, of
    * which only the one that changed a session (Amy's) and the first entry
    * (Cat's morning) count: 2 sessions. */
-  g_assert_true (att_db_begin (f->db, &error));
-  g_assert_true (write1 (f->db, f->officer, f->amy, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_M, "Card", &error));
-  g_assert_true (write1 (f->db, f->officer, f->cat, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_I, NULL, &error));
+  g_assert_true (att_db_begin (f->s.db, &error));
+  g_assert_true (write1 (f->s.db, f->s.officer, f->amy, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_M, "Card", &error));
+  g_assert_true (write1 (f->s.db, f->s.officer, f->cat, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_I, NULL, &error));
   g_assert_cmpuint (heard.n_emitted, ==, 1);
-  g_assert_true (att_db_commit (f->db, &error));
+  g_assert_true (att_db_commit (f->s.db, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (heard.n_emitted, ==, 2);
   g_assert_cmpuint (heard.last->len, ==, 2);
@@ -355,13 +324,13 @@ test_one_notification_per_commit (Fixture       *f,
   g_assert_cmpint (g_array_index (heard.last, AttMarkChange, 0).new_code, ==, ATT_CODE_M);
 
   /* Rolled back: nobody is told. */
-  g_assert_true (att_db_begin (f->db, &error));
-  g_assert_true (write1 (f->db, f->officer, f->ben, D (2024, 9, 11), ATT_SESSION_AM, ATT_CODE_I, NULL, &error));
-  att_db_rollback (f->db);
+  g_assert_true (att_db_begin (f->s.db, &error));
+  g_assert_true (write1 (f->s.db, f->s.officer, f->ben, D (2024, 9, 11), ATT_SESSION_AM, ATT_CODE_I, NULL, &error));
+  att_db_rollback (f->s.db);
   g_assert_cmpuint (heard.n_emitted, ==, 2);
   g_assert_cmpuint (heard.n_changed_signals, ==, 2);
 
-  g_signal_handlers_disconnect_by_data (f->db, &heard);
+  g_signal_handlers_disconnect_by_data (f->s.db, &heard);
   g_clear_pointer (&heard.last, g_array_unref);
 }
 
@@ -378,19 +347,19 @@ test_mark_all_present_keeps_marks_made_meanwhile (Fixture       *f,
   guint written = 0;
 
   /* This connection has read the blank register. */
-  g_assert_cmpint (att_register_code (f->db, f->ben, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
-  other = att_db_open (f->t->path, &error);
-  g_assert_true (write1 (other, f->receptionist, f->ben, D (2024, 9, 10), ATT_SESSION_AM,
+  g_assert_cmpint (att_register_code (f->s.db, f->ben, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  other = att_db_open (f->s.t->path, &error);
+  g_assert_true (write1 (other, f->s.receptionist, f->ben, D (2024, 9, 10), ATT_SESSION_AM,
                          ATT_CODE_I, NULL, &error));
   g_assert_no_error (error);
 
-  g_assert_true (att_register_mark_all_present (f->db, f->receptionist, pupils, 3, D (2024, 9, 10),
+  g_assert_true (att_register_mark_all_present (f->s.db, f->s.receptionist, pupils, 3, D (2024, 9, 10),
                                                 ATT_SESSION_AM, undo, &written, &error));
   g_assert_no_error (error);
   /* Amy and Cat: 2 sessions; Ben's I stays. */
   g_assert_cmpuint (written, ==, 2);
-  g_assert_cmpint (att_register_code (f->db, f->ben, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_I);
-  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
+  g_assert_cmpint (att_register_code (f->s.db, f->ben, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_I);
+  g_assert_cmpint (att_register_code (f->s.db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
   {
     g_autofree char *what = att_register_undo_describe (undo);
     g_assert_cmpstr (what, ==, "/ for 2 sessions");
@@ -398,23 +367,23 @@ test_mark_all_present_keeps_marks_made_meanwhile (Fixture       *f,
 
   /* Someone changes Cat's mark on the other connection: the undo would
    * overwrite it, so it is refused and nothing changes. */
-  g_assert_true (write1 (other, f->officer, f->cat, D (2024, 9, 10), ATT_SESSION_AM,
+  g_assert_true (write1 (other, f->s.officer, f->cat, D (2024, 9, 10), ATT_SESSION_AM,
                          ATT_CODE_M, "Dentist", &error));
-  g_assert_false (att_register_undo (undo, f->db, f->receptionist, &error));
+  g_assert_false (att_register_undo (undo, f->s.db, f->s.receptionist, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_assert_nonnull (strstr (error->message, "Cat Cole"));
   g_clear_error (&error);
-  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
+  g_assert_cmpint (att_register_code (f->s.db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
   g_assert_true (att_register_undo_can_undo (undo));
 
   /* Put back, the undo clears both marks it made. */
-  g_assert_true (write1 (other, f->officer, f->cat, D (2024, 9, 10), ATT_SESSION_AM,
+  g_assert_true (write1 (other, f->s.officer, f->cat, D (2024, 9, 10), ATT_SESSION_AM,
                          ATT_CODE_PRESENT_AM, "Dentist was tomorrow", &error));
-  g_assert_true (att_register_undo (undo, f->db, f->receptionist, &error));
+  g_assert_true (att_register_undo (undo, f->s.db, f->s.receptionist, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
-  g_assert_cmpint (att_register_code (f->db, f->cat, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
-  g_assert_cmpint (att_register_code (f->db, f->ben, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_I);
+  g_assert_cmpint (att_register_code (f->s.db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  g_assert_cmpint (att_register_code (f->s.db, f->cat, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  g_assert_cmpint (att_register_code (f->s.db, f->ben, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_I);
   g_assert_false (att_register_undo_can_undo (undo));
 }
 
@@ -433,24 +402,24 @@ test_fill_needs_reason (Fixture       *f,
   guint n_amend = 99;
 
   /* Two blank sessions of two pupils: first entries, no reason. */
-  g_assert_false (att_register_fill_needs_reason (f->db, pupils, 2, tuesday, 1, ATT_CODE_V, &n_amend));
+  g_assert_false (att_register_fill_needs_reason (f->s.db, pupils, 2, tuesday, 1, ATT_CODE_V, &n_amend));
   g_assert_cmpuint (n_amend, ==, 0);
 
   /* Amy is marked present: the visit would change 1 saved mark. */
-  g_assert_true (write1 (f->db, f->officer, f->amy, D (2024, 9, 10), ATT_SESSION_AM,
+  g_assert_true (write1 (f->s.db, f->s.officer, f->amy, D (2024, 9, 10), ATT_SESSION_AM,
                          ATT_CODE_PRESENT_AM, NULL, &error));
-  g_assert_true (att_register_fill_needs_reason (f->db, pupils, 2, tuesday, 1, ATT_CODE_V, &n_amend));
+  g_assert_true (att_register_fill_needs_reason (f->s.db, pupils, 2, tuesday, 1, ATT_CODE_V, &n_amend));
   g_assert_cmpuint (n_amend, ==, 1);
   /* Present again over present changes nothing. */
-  g_assert_false (att_register_fill_needs_reason (f->db, pupils, 1, tuesday, 1, ATT_CODE_PRESENT_AM, &n_amend));
+  g_assert_false (att_register_fill_needs_reason (f->s.db, pupils, 1, tuesday, 1, ATT_CODE_PRESENT_AM, &n_amend));
 
   /* Y2 for Ben's one session is one mark; over his two sessions it needs
    * the reason kept with every mark. */
-  g_assert_false (att_register_fill_needs_reason (f->db, &f->ben, 1, tuesday, 1, ATT_CODE_Y2, &n_amend));
-  g_assert_true (att_register_fill_needs_reason (f->db, &f->ben, 1, tuesday, 2, ATT_CODE_Y2, &n_amend));
+  g_assert_false (att_register_fill_needs_reason (f->s.db, &f->ben, 1, tuesday, 1, ATT_CODE_Y2, &n_amend));
+  g_assert_true (att_register_fill_needs_reason (f->s.db, &f->ben, 1, tuesday, 2, ATT_CODE_Y2, &n_amend));
   g_assert_cmpuint (n_amend, ==, 0);
   /* And the fill agrees. */
-  g_assert_false (att_register_fill (f->db, f->officer, &f->ben, 1, tuesday, 2, ATT_CODE_Y2,
+  g_assert_false (att_register_fill (f->s.db, f->s.officer, &f->ben, 1, tuesday, 2, ATT_CODE_Y2,
                                      NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
 }
@@ -504,19 +473,19 @@ test_poll_notices_other_programs (Fixture       *f,
   Polled polled = { 0, };
   const AttMarkChange *change;
 
-  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
-  g_signal_connect (f->db, "marks-changed", G_CALLBACK (on_polled_marks), &polled);
-  g_signal_connect (f->db, "changed", G_CALLBACK (on_polled_changed), &polled);
+  g_assert_cmpint (att_register_code (f->s.db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  g_signal_connect (f->s.db, "marks-changed", G_CALLBACK (on_polled_marks), &polled);
+  g_signal_connect (f->s.db, "changed", G_CALLBACK (on_polled_changed), &polled);
   /* The fixture's own term, users and pupils are not another program's. */
-  g_assert_false (att_db_poll (f->db));
+  g_assert_false (att_db_poll (f->s.db));
 
-  other = att_db_open (f->t->path, &error);
+  other = att_db_open (f->s.t->path, &error);
   g_assert_no_error (error);
-  g_assert_true (write1 (other, f->officer, f->amy, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_I, NULL, &error));
+  g_assert_true (write1 (other, f->s.officer, f->amy, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_I, NULL, &error));
   g_assert_cmpuint (polled.n_marks, ==, 0);
 
   /* One session, listed, and only marks changed. */
-  g_assert_true (att_db_poll (f->db));
+  g_assert_true (att_db_poll (f->s.db));
   g_assert_cmpuint (polled.n_marks, ==, 1);
   g_assert_nonnull (polled.last);
   g_assert_cmpuint (polled.last->len, ==, 1);
@@ -525,22 +494,22 @@ test_poll_notices_other_programs (Fixture       *f,
   g_assert_cmpint (change->old_code, ==, ATT_CODE_NONE);
   g_assert_cmpint (change->new_code, ==, ATT_CODE_I);
   g_assert_cmpuint (polled.flags, ==, ATT_CHANGE_MARKS);
-  g_assert_cmpint (att_register_code (f->db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_I);
+  g_assert_cmpint (att_register_code (f->s.db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_I);
 
   /* Once seen, not again; this connection's own commits are not another
    * program's. */
-  g_assert_false (att_db_poll (f->db));
-  g_assert_true (write1 (f->db, f->officer, f->ben, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_I, NULL, &error));
-  g_assert_false (att_db_poll (f->db));
+  g_assert_false (att_db_poll (f->s.db));
+  g_assert_true (write1 (f->s.db, f->s.officer, f->ben, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_I, NULL, &error));
+  g_assert_false (att_db_poll (f->s.db));
   g_assert_cmpuint (polled.n_marks, ==, 2);   /* the write's own notice */
 
   /* A setting changed elsewhere is a settings change, not a mark. */
   g_assert_true (att_school_set (other, att_user_system (), "la", "Testshire", &error));
-  g_assert_true (att_db_poll (f->db));
+  g_assert_true (att_db_poll (f->s.db));
   g_assert_cmpuint (polled.flags, ==, ATT_CHANGE_SETTINGS);
   g_assert_cmpuint (polled.n_marks, ==, 2);
 
-  g_signal_handlers_disconnect_by_data (f->db, &polled);
+  g_signal_handlers_disconnect_by_data (f->s.db, &polled);
   g_clear_pointer (&polled.last, g_array_unref);
 }
 
@@ -554,7 +523,7 @@ test_no_user_is_refused (Fixture       *f,
     {
       AttMarkWrite w = { f->amy, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL };
 
-      g_assert_false (att_register_write (f->db, NULL, &w, 1, NULL, ATT_WRITE_DEFAULT, NULL));
+      g_assert_false (att_register_write (f->s.db, NULL, &w, 1, NULL, ATT_WRITE_DEFAULT, NULL));
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);

@@ -49,36 +49,15 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   AttDb *db;
-  gint64 id;
 
   f->t = att_test_db_new ();
   db = f->t->db;
 
-  att_calendar_add_term (db, (AttUser *)att_user_system (), "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
-  g_assert_no_error (error);
-  att_calendar_add_closure (db, (AttUser *)att_user_system (), D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
-  g_assert_no_error (error);
+  att_test_add_autumn_2024 (db);
 
-  /* Closing times first: a register may stay open 30 minutes at most. */
-  att_school_set (db, att_user_system (), "am_close", "09:00", &error);
-  g_assert_no_error (error);
-  att_school_set (db, att_user_system (), "am_open", "08:40", &error);
-  g_assert_no_error (error);
-  att_school_set (db, att_user_system (), "pm_close", "13:30", &error);
-  g_assert_no_error (error);
-  att_school_set (db, att_user_system (), "pm_open", "13:15", &error);
-  g_assert_no_error (error);
-
-  id = att_users_add (db, att_user_system (), "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
-  g_assert_no_error (error);
-  f->officer = att_users_get (db, id, &error);
-  g_assert_no_error (error);
-  id = att_users_add (db, att_user_system (), "Rita Reception", ATT_ROLE_RECEPTIONIST, "Receptionist", &error);
-  g_assert_no_error (error);
-  f->receptionist = att_users_get (db, id, &error);
-  g_assert_no_error (error);
+  f->officer = att_test_add_user (db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer");
+  f->receptionist = att_test_add_user (db, "Rita Reception", ATT_ROLE_RECEPTIONIST, "Receptionist");
 
   f->amy = add_pupil (db, "Amy", "Able", 7, "7A", D (2013, 1, 10), D (2024, 9, 2), ATT_SEN_NONE, FALSE);
   f->ben = add_pupil (db, "Ben", "Brown", 7, "7A", D (2013, 2, 10), D (2024, 9, 2), ATT_SEN_NONE, FALSE);

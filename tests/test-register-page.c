@@ -1590,8 +1590,7 @@ main (int   argc,
   attendance_register_resource ();
 
   t = att_test_db_new ();
-  att_calendar_add_term (t->db, (AttUser *)att_user_system (), "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20), &error);
-  g_assert_no_error (error);
+  att_test_add_term (t->db, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20));
   att_calendar_add_closure (t->db, (AttUser *)att_user_system (), D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
   g_assert_no_error (error);
   att_school_set (t->db, att_user_system (), "am_close", "09:00", &error);

@@ -32,40 +32,6 @@ typedef struct
   gint64     amy, ben, eve, lee;
 } Fixture;
 
-static gint64
-add_pupil (AttDb      *db,
-           const char *forename,
-           const char *surname,
-           int         year,
-           AttDate     dob,
-           AttDate     admission,
-           AttDate     leaving)
-{
-  AttPupil *pupil = att_test_pupil_new (forename, surname, year, year == 0 ? "RA" : "7A",
-                                        dob, admission);
-
-  pupil->sex = 'M';
-  pupil->leaving = leaving;
-  return att_test_save_pupil (db, pupil);
-}
-
-static AttUser *
-add_user (AttDb      *db,
-          const char *name,
-          AttRole     role,
-          const char *position)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = att_users_add (db, att_user_system (), name, role, position, &error);
-  AttUser *user;
-
-  g_assert_no_error (error);
-  user = att_users_get (db, id, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (user);
-  return user;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -75,22 +41,19 @@ fixture_set_up (Fixture       *f,
   f->t = att_test_db_new ();
   f->db = f->t->db;
 
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
-  g_assert_no_error (error);
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
-  g_assert_no_error (error);
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 1 2025", D (2025, 4, 22), D (2025, 5, 23), &error);
-  g_assert_no_error (error);
+  att_test_add_term (f->db, "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19));
+  att_test_add_term (f->db, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25));
+  att_test_add_term (f->db, "Summer 1 2025", D (2025, 4, 22), D (2025, 5, 23));
   att_calendar_add_closure (f->db, (AttUser *)att_user_system (), D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
   g_assert_no_error (error);
 
-  f->officer = add_user (f->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer");
-  f->receptionist = add_user (f->db, "Rita Reception", ATT_ROLE_RECEPTIONIST, "Receptionist");
+  f->officer = att_test_add_user (f->db, "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer");
+  f->receptionist = att_test_add_user (f->db, "Rita Reception", ATT_ROLE_RECEPTIONIST, "Receptionist");
 
-  f->amy = add_pupil (f->db, "Amy", "Able", 7, D (2013, 1, 10), D (2023, 9, 4), ATT_DATE_NONE);
-  f->ben = add_pupil (f->db, "Ben", "Brown", 7, D (2013, 2, 10), D (2024, 9, 11), ATT_DATE_NONE);
-  f->eve = add_pupil (f->db, "Eve", "Early", 0, D (2020, 6, 1), D (2024, 9, 2), ATT_DATE_NONE);
-  f->lee = add_pupil (f->db, "Lee", "Long", 8, D (2012, 5, 5), D (2023, 9, 4), D (2024, 9, 6));
+  f->amy = att_test_add_pupil (f->db, "Amy", "Able", 7, D (2013, 1, 10), D (2023, 9, 4), ATT_DATE_NONE);
+  f->ben = att_test_add_pupil (f->db, "Ben", "Brown", 7, D (2013, 2, 10), D (2024, 9, 11), ATT_DATE_NONE);
+  f->eve = att_test_add_pupil (f->db, "Eve", "Early", 0, D (2020, 6, 1), D (2024, 9, 2), ATT_DATE_NONE);
+  f->lee = att_test_add_pupil (f->db, "Lee", "Long", 8, D (2012, 5, 5), D (2023, 9, 4), D (2024, 9, 6));
 }
 
 static void
@@ -1049,7 +1012,7 @@ test_pupil_saved_in_same_transaction (Fixture       *f,
 
   /* An import saves a pupil and then marks them, in one transaction. */
   g_assert_true (att_db_begin (f->db, &error));
-  nia = add_pupil (f->db, "Nia", "New", 7, D (2013, 4, 4), D (2024, 9, 9), ATT_DATE_NONE);
+  nia = att_test_add_pupil (f->db, "Nia", "New", 7, D (2013, 4, 4), D (2024, 9, 9), ATT_DATE_NONE);
   mark_ok (f, nia, D (2024, 9, 9), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, NULL);
   g_assert_true (att_db_commit (f->db, &error));
   g_assert_no_error (error);

@@ -22,29 +22,13 @@ typedef struct
   AttDb     *db;
 } Fixture;
 
-static gint64
-add_pupil (Fixture    *f,
-           const char *forename,
-           const char *surname,
-           int         year,
-           AttDate     dob,
-           AttDate     admission,
-           AttDate     leaving)
-{
-  AttPupil *pupil = att_test_pupil_new (forename, surname, year, year == 0 ? "RA" : "7A",
-                                        dob, admission);
-
-  pupil->leaving = leaving;
-  return att_test_save_pupil (f->db, pupil);
-}
-
 /* A Year 7 pupil on roll since September 2023. */
 static gint64
 add_year7 (Fixture    *f,
            const char *forename,
            const char *surname)
 {
-  return add_pupil (f, forename, surname, 7, D (2013, 1, 10), D (2023, 9, 4), ATT_DATE_NONE);
+  return att_test_add_pupil (f->db, forename, surname, 7, D (2013, 1, 10), D (2023, 9, 4), ATT_DATE_NONE);
 }
 
 static void
@@ -56,10 +40,8 @@ fixture_set_up (Fixture       *f,
   g_setenv ("ATTENDANCE_TODAY", "2024-09-20", TRUE);
   f->t = att_test_db_new ();
   f->db = f->t->db;
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
-  g_assert_no_error (error);
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
-  g_assert_no_error (error);
+  att_test_add_term (f->db, "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19));
+  att_test_add_term (f->db, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25));
   att_calendar_add_closure (f->db, (AttUser *)att_user_system (), D (2024, 9, 13), D (2024, 9, 13), -1, "INSET day", &error);
   g_assert_no_error (error);
 }
@@ -275,7 +257,7 @@ test_not_possible (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   gint64 dora = add_year7 (f, "Dora", "Dual");
-  gint64 eve = add_pupil (f, "Eve", "Early", 0, D (2020, 6, 1), D (2024, 9, 2), ATT_DATE_NONE);
+  gint64 eve = att_test_add_pupil (f->db, "Eve", "Early", 0, D (2020, 6, 1), D (2024, 9, 2), ATT_DATE_NONE);
   const AttCode unable[] = {
     ATT_CODE_D, ATT_CODE_Y1, ATT_CODE_Y2, ATT_CODE_Y3, ATT_CODE_Y4,
     ATT_CODE_Y5, ATT_CODE_Y6, ATT_CODE_Y7, ATT_CODE_Q,
@@ -365,8 +347,8 @@ static void
 test_admission_leaving_today (Fixture       *f,
                               gconstpointer  data)
 {
-  gint64 ben = add_pupil (f, "Ben", "Brown", 7, D (2013, 2, 10), D (2024, 9, 11), ATT_DATE_NONE);
-  gint64 lee = add_pupil (f, "Lee", "Long", 8, D (2012, 5, 5), D (2023, 9, 4), D (2024, 9, 6));
+  gint64 ben = att_test_add_pupil (f->db, "Ben", "Brown", 7, D (2013, 2, 10), D (2024, 9, 11), ATT_DATE_NONE);
+  gint64 lee = att_test_add_pupil (f->db, "Lee", "Long", 8, D (2012, 5, 5), D (2023, 9, 4), D (2024, 9, 6));
   gint64 amy = add_year7 (f, "Amy", "Able");
   AttFigures fig;
 
@@ -453,8 +435,8 @@ test_all (Fixture       *f,
   g_autoptr(GArray) all = NULL;
   gint64 zoe = add_year7 (f, "Zoe", "Zimmer");
   gint64 amy = add_year7 (f, "Amy", "Able");
-  gint64 fay = add_pupil (f, "Fay", "Future", 7, D (2013, 3, 3), D (2024, 10, 1), ATT_DATE_NONE);
-  gint64 lee = add_pupil (f, "Lee", "Long", 8, D (2012, 5, 5), D (2023, 9, 4), D (2024, 9, 6));
+  gint64 fay = att_test_add_pupil (f->db, "Fay", "Future", 7, D (2013, 3, 3), D (2024, 10, 1), ATT_DATE_NONE);
+  gint64 lee = att_test_add_pupil (f->db, "Lee", "Long", 8, D (2012, 5, 5), D (2023, 9, 4), D (2024, 9, 6));
   GPtrArray *pupils;
   AttFigures sum = { 0 }, one;
   guint j = 0;

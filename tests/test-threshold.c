@@ -56,17 +56,12 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   g_setenv ("ATTENDANCE_TODAY", "2024-11-08", TRUE);
   f->t = att_test_db_new ();
   f->db = f->t->db;
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19), &error);
-  g_assert_no_error (error);
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25), &error);
-  g_assert_no_error (error);
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Autumn 2 2024", D (2024, 11, 4), D (2024, 12, 20), &error);
-  g_assert_no_error (error);
+  att_test_add_term (f->db, "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19));
+  att_test_add_term (f->db, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25));
+  att_test_add_term (f->db, "Autumn 2 2024", D (2024, 11, 4), D (2024, 12, 20));
 }
 
 static void
@@ -352,8 +347,7 @@ test_bank_holiday_monday (Fixture       *f,
    * week: the ten are 5 May, 28 Apr, 21 Apr and the seven of Autumn 2
    * (16 Dec back to 4 Nov). The window starts on Mon 4 Nov 2024 and its
    * last school day up to the as-of date is Fri 2 May 2025. */
-  att_calendar_add_term (f->db, (AttUser *)att_user_system (), "Summer 1 2025", D (2025, 4, 21), D (2025, 5, 23), &error);
-  g_assert_no_error (error);
+  att_test_add_term (f->db, "Summer 1 2025", D (2025, 4, 21), D (2025, 5, 23));
   mark_sessions (f, amy, D (2024, 11, 4), ATT_SESSION_AM, 10, ATT_CODE_O);
 
   check_pupil (f, amy, D (2025, 5, 5), &b);

@@ -213,6 +213,7 @@ typedef struct
   AttCsv            *csv;
   char              *name;      /* the file's base name, for messages */
   AttImportReport   *report;
+  AttImportReport   *own_report;  /* when the caller wants none */
   const ColumnSpec  *specs;
   guint              n_specs;
   int                columns[32];  /* spec -> file column, or -1 */
@@ -226,6 +227,7 @@ importer_clear (Importer *imp)
 {
   g_clear_pointer (&imp->csv, att_csv_free);
   g_clear_pointer (&imp->name, g_free);
+  g_clear_pointer (&imp->own_report, att_import_report_free);
 }
 
 static void
@@ -289,7 +291,6 @@ importer_open (Importer          *imp,
 
   g_assert (n_specs <= G_N_ELEMENTS (imp->columns));
 
-  memset (imp, 0, sizeof *imp);
   imp->name = g_path_get_basename (path);
   imp->report = report;
   imp->specs = specs;
@@ -398,7 +399,8 @@ importer_usable (Importer *imp)
 }
 
 /* The start of every import: the user's right, the pupils the rows are
- * matched against, and the file read and its columns found. */
+ * matched against, and the file read and its columns found. A NULL
+ * @report is one of the importer's own, freed with it. */
 static gboolean
 importer_start (Importer          *imp,
                 AttDb             *db,
@@ -414,6 +416,8 @@ importer_start (Importer          *imp,
   if (!att_user_require (user, perm, error) ||
       !att_pupils_list (db, error))
     return FALSE;
+  if (report == NULL)
+    report = imp->own_report = att_import_report_new ();
   if (!importer_open (imp, path, specs, n_specs, report, error))
     {
       importer_clear (imp);
@@ -833,7 +837,6 @@ att_import_pupils (AttDb            *db,
                    AttImportReport  *report,
                    GError          **error)
 {
-  g_autoptr(AttImportReport) own_report = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) upn_rows = NULL;
   Importer imp;
@@ -841,9 +844,6 @@ att_import_pupils (AttDb            *db,
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-
-  if (report == NULL)
-    report = own_report = att_import_report_new ();
 
   if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, path, pupil_columns, P_N_COLUMNS,
                        report, error))
@@ -1044,7 +1044,6 @@ att_import_contacts (AttDb            *db,
                      AttImportReport  *report,
                      GError          **error)
 {
-  g_autoptr(AttImportReport) own_report = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) keys = NULL;
   g_autoptr(GHashTable) by_pupil = NULL;
@@ -1053,9 +1052,6 @@ att_import_contacts (AttDb            *db,
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-
-  if (report == NULL)
-    report = own_report = att_import_report_new ();
 
   if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, path, contact_columns, C_N_COLUMNS,
                        report, error))
@@ -1245,7 +1241,6 @@ att_import_marks (AttDb            *db,
                   AttImportReport  *report,
                   GError          **error)
 {
-  g_autoptr(AttImportReport) own_report = NULL;
   MarkImport marks = { NULL, };
   gboolean ok = FALSE;
   Importer imp;
@@ -1253,9 +1248,6 @@ att_import_marks (AttDb            *db,
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-
-  if (report == NULL)
-    report = own_report = att_import_report_new ();
 
   /* att_register_write() checks the right too, but saying it once, up
    * front, reads better than on every row. */

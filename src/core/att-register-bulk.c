@@ -98,39 +98,6 @@ step_done (AttRegisterBulk  *bulk,
 }
 
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text == NULL)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
-}
-
-static void
-bind_code (sqlite3_stmt *stmt,
-           int           index,
-           AttCode       code)
-{
-  if (code == ATT_CODE_NONE)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_text (stmt, index, att_code_to_string (code), -1, SQLITE_STATIC);
-}
-
-static void
-bind_minutes (sqlite3_stmt *stmt,
-              int           index,
-              int           minutes)
-{
-  if (minutes < 0)
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_int (stmt, index, minutes);
-}
-
-static void
 bulk_free (AttRegisterBulk *bulk)
 {
   sqlite3_finalize (bulk->insert_mark);
@@ -287,9 +254,9 @@ flush_session (AttRegisterBulk  *bulk,
   else if (s->in_file)
     {
       stmt = bulk->update_mark;
-      bind_code (stmt, 1, s->mark.code);
-      bind_minutes (stmt, 2, s->mark.minutes);
-      bind_text_or_null (stmt, 3, s->mark.comment);
+      att_register_bind_code (stmt, 1, s->mark.code);
+      att_register_bind_minutes (stmt, 2, s->mark.minutes);
+      att_register_bind_text (stmt, 3, s->mark.comment);
       sqlite3_bind_int (stmt, 4, s->amendments);
       sqlite3_bind_int64 (stmt, 5, s->pupil_id);
       sqlite3_bind_int (stmt, 6, s->date);
@@ -301,9 +268,9 @@ flush_session (AttRegisterBulk  *bulk,
       sqlite3_bind_int64 (stmt, 1, s->pupil_id);
       sqlite3_bind_int (stmt, 2, s->date);
       sqlite3_bind_int (stmt, 3, s->session);
-      bind_code (stmt, 4, s->mark.code);
-      bind_minutes (stmt, 5, s->mark.minutes);
-      bind_text_or_null (stmt, 6, s->mark.comment);
+      att_register_bind_code (stmt, 4, s->mark.code);
+      att_register_bind_minutes (stmt, 5, s->mark.minutes);
+      att_register_bind_text (stmt, 6, s->mark.comment);
       sqlite3_bind_int (stmt, 7, s->amendments);
     }
   if (!step_done (bulk, stmt, error))
@@ -532,13 +499,13 @@ att_register_bulk_add (AttRegisterBulk    *bulk,
   sqlite3_bind_int64 (stmt, 1, mark->pupil_id);
   sqlite3_bind_int (stmt, 2, mark->date);
   sqlite3_bind_int (stmt, 3, mark->session);
-  bind_code (stmt, 4, before.exists ? before.code : ATT_CODE_NONE);
-  bind_code (stmt, 5, code);
-  bind_minutes (stmt, 6, before.exists ? before.minutes : -1);
-  bind_minutes (stmt, 7, minutes);
-  bind_text_or_null (stmt, 8, comment);
+  att_register_bind_code (stmt, 4, before.exists ? before.code : ATT_CODE_NONE);
+  att_register_bind_code (stmt, 5, code);
+  att_register_bind_minutes (stmt, 6, before.exists ? before.minutes : -1);
+  att_register_bind_minutes (stmt, 7, minutes);
+  att_register_bind_text (stmt, 8, comment);
   /* A first entry has no reason: there was nothing to change. */
-  bind_text_or_null (stmt, 9, before.exists ? mark->reason : NULL);
+  att_register_bind_text (stmt, 9, before.exists ? mark->reason : NULL);
   sqlite3_bind_int64 (stmt, 10, actor);
   sqlite3_bind_int64 (stmt, 11, mark->at != 0 ? mark->at : bulk->now);
   if (!step_done (bulk, stmt, error))

@@ -118,6 +118,26 @@ gboolean      att_mark_rules_check_unable   (const AttMarkRules *rules,
                                              guint               n_writes,
                                              const char         *reason,
                                              GError            **error);
+/* A statement of the caller's own, not the connection's cached one, for
+ * a walk during which the database may be read again; NULL with an error
+ * saying it could not @what. Finalize it. */
+sqlite3_stmt *att_register_prepare_own      (AttDb              *db,
+                                             const char         *sql,
+                                             const char         *what,
+                                             GError            **error);
+/* Binds a code, minutes late or text to @stmt's parameter @index, NULL
+ * for ATT_CODE_NONE, minutes below 0 and no text, as the marks table
+ * stores them. */
+void          att_register_bind_code        (sqlite3_stmt       *stmt,
+                                             int                 index,
+                                             AttCode             code);
+void          att_register_bind_minutes     (sqlite3_stmt       *stmt,
+                                             int                 index,
+                                             int                 minutes);
+void          att_register_bind_text        (sqlite3_stmt       *stmt,
+                                             int                 index,
+                                             const char         *text);
+
 static inline gboolean
 att_code_is_unable (AttCode code)
 {

@@ -422,14 +422,11 @@ build_years (AttDb      *db,
   BuiltYear *current = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (att_db_get_handle (db),
-                          "SELECT pupil_id, date, session, code FROM marks",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      att_db_set_sqlite_error (db, error, _("read the register"));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
+  stmt = att_register_prepare_own (db,
+                                   "SELECT pupil_id, date, session, code FROM marks",
+                                   _("read the register"), error);
+  if (stmt == NULL)
+    return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -562,14 +559,11 @@ att_register_check_cache (AttDb      *self,
   if (built == NULL)
     return FALSE;
 
-  if (sqlite3_prepare_v2 (att_db_get_handle (self),
-                          "SELECT pupil_id, year, codes FROM mark_years",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      att_db_set_sqlite_error (self, error, _("read the register"));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
+  stmt = att_register_prepare_own (self,
+                                   "SELECT pupil_id, year, codes FROM mark_years",
+                                   _("read the register"), error);
+  if (stmt == NULL)
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 pupil_id = sqlite3_column_int64 (stmt, 0);

@@ -169,22 +169,27 @@ batch_touch (WriteBatch *batch,
   g_array_append_val (batch->years, touched);
 }
 
+/* The mark a session holds, and in @exists whether it has a row at all. */
 static gboolean
-read_saved (AttDb      *db,
-            gint64      pupil_id,
-            AttDate     date,
-            AttSession  session,
-            AttSavedMark  *saved,
-            GError    **error)
+read_mark (AttDb       *db,
+           gint64       pupil_id,
+           AttDate      date,
+           AttSession   session,
+           AttMark     *mark,
+           gboolean    *exists,
+           GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  memset (saved, 0, sizeof *saved);
-  saved->minutes = -1;
+  mark->code = ATT_CODE_NONE;
+  mark->minutes_late = -1;
+  mark->comment = NULL;
+  mark->amendments = 0;
+  *exists = FALSE;
 
   stmt = att_db_prepare (db,
-                         "SELECT code, minutes_late, comment FROM marks "
+                         "SELECT code, minutes_late, comment, amendments FROM marks "
                          "WHERE pupil_id = ? AND date = ? AND session = ?",
                          error);
   if (stmt == NULL)
@@ -195,11 +200,12 @@ read_saved (AttDb      *db,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      saved->exists = TRUE;
-      saved->code = att_register_code_from_text ((const char *)sqlite3_column_text (stmt, 0));
+      *exists = TRUE;
+      mark->code = att_register_code_from_text ((const char *)sqlite3_column_text (stmt, 0));
       if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-        saved->minutes = sqlite3_column_int (stmt, 1);
-      saved->comment = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+        mark->minutes_late = sqlite3_column_int (stmt, 1);
+      mark->comment = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      mark->amendments = (guint)MAX (0, sqlite3_column_int (stmt, 3));
     }
   else if (rc != SQLITE_DONE)
     {
@@ -211,10 +217,47 @@ read_saved (AttDb      *db,
   return TRUE;
 }
 
-static void
-bind_code (sqlite3_stmt *stmt,
-           int           index,
-           AttCode       code)
+static gboolean
+read_saved (AttDb         *db,
+            gint64         pupil_id,
+            AttDate        date,
+            AttSession     session,
+            AttSavedMark  *saved,
+            GError       **error)
+{
+  AttMark mark;
+
+  memset (saved, 0, sizeof *saved);
+  saved->minutes = -1;
+  if (!read_mark (db, pupil_id, date, session, &mark, &saved->exists, error))
+    return FALSE;
+  saved->code = mark.code;
+  saved->minutes = mark.minutes_late;
+  saved->comment = g_steal_pointer (&mark.comment);
+  return TRUE;
+}
+
+sqlite3_stmt *
+att_register_prepare_own (AttDb       *db,
+                          const char  *sql,
+                          const char  *what,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (att_db_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      att_db_set_sqlite_error (db, error, what);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+void
+att_register_bind_code (sqlite3_stmt *stmt,
+                        int           index,
+                        AttCode       code)
 {
   if (code == ATT_CODE_NONE)
     sqlite3_bind_null (stmt, index);
@@ -222,10 +265,10 @@ bind_code (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, att_code_to_string (code), -1, SQLITE_STATIC);
 }
 
-static void
-bind_minutes (sqlite3_stmt *stmt,
-              int           index,
-              int           minutes)
+void
+att_register_bind_minutes (sqlite3_stmt *stmt,
+                           int           index,
+                           int           minutes)
 {
   if (minutes < 0)
     sqlite3_bind_null (stmt, index);
@@ -233,10 +276,10 @@ bind_minutes (sqlite3_stmt *stmt,
     sqlite3_bind_int (stmt, index, minutes);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
+void
+att_register_bind_text (sqlite3_stmt *stmt,
+                        int           index,
+                        const char   *text)
 {
   if (text == NULL)
     sqlite3_bind_null (stmt, index);
@@ -278,9 +321,9 @@ store_mark (WriteBatch       *batch,
       sqlite3_bind_int64 (stmt, 1, w->pupil_id);
       sqlite3_bind_int (stmt, 2, w->date);
       sqlite3_bind_int (stmt, 3, session);
-      bind_code (stmt, 4, code);
-      bind_minutes (stmt, 5, minutes);
-      bind_text_or_null (stmt, 6, comment);
+      att_register_bind_code (stmt, 4, code);
+      att_register_bind_minutes (stmt, 5, minutes);
+      att_register_bind_text (stmt, 6, comment);
     }
   else if (code == ATT_CODE_NONE)
     {
@@ -302,9 +345,9 @@ store_mark (WriteBatch       *batch,
                              error);
       if (stmt == NULL)
         return FALSE;
-      bind_code (stmt, 1, code);
-      bind_minutes (stmt, 2, minutes);
-      bind_text_or_null (stmt, 3, comment);
+      att_register_bind_code (stmt, 1, code);
+      att_register_bind_minutes (stmt, 2, minutes);
+      att_register_bind_text (stmt, 3, comment);
       sqlite3_bind_int64 (stmt, 4, w->pupil_id);
       sqlite3_bind_int (stmt, 5, w->date);
       sqlite3_bind_int (stmt, 6, session);
@@ -322,13 +365,13 @@ store_mark (WriteBatch       *batch,
   sqlite3_bind_int64 (stmt, 1, w->pupil_id);
   sqlite3_bind_int (stmt, 2, w->date);
   sqlite3_bind_int (stmt, 3, session);
-  bind_code (stmt, 4, saved->exists ? saved->code : ATT_CODE_NONE);
-  bind_code (stmt, 5, code);
-  bind_minutes (stmt, 6, saved->exists ? saved->minutes : -1);
-  bind_minutes (stmt, 7, minutes);
-  bind_text_or_null (stmt, 8, comment);
+  att_register_bind_code (stmt, 4, saved->exists ? saved->code : ATT_CODE_NONE);
+  att_register_bind_code (stmt, 5, code);
+  att_register_bind_minutes (stmt, 6, saved->exists ? saved->minutes : -1);
+  att_register_bind_minutes (stmt, 7, minutes);
+  att_register_bind_text (stmt, 8, comment);
   /* A first entry has no reason: there was nothing to change. */
-  bind_text_or_null (stmt, 9, saved->exists ? batch->reason : NULL);
+  att_register_bind_text (stmt, 9, saved->exists ? batch->reason : NULL);
   sqlite3_bind_int64 (stmt, 10, batch->actor_id);
   sqlite3_bind_int64 (stmt, 11, batch->at);
   if (!att_db_step_done (db, stmt, error))
@@ -908,43 +951,12 @@ att_register_get_mark (AttDb       *db,
                        AttMark     *mark,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  gboolean exists;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (mark != NULL, FALSE);
 
-  mark->code = ATT_CODE_NONE;
-  mark->minutes_late = -1;
-  mark->comment = NULL;
-  mark->amendments = 0;
-
-  stmt = att_db_prepare (db,
-                         "SELECT code, minutes_late, comment, amendments FROM marks "
-                         "WHERE pupil_id = ? AND date = ? AND session = ?",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, pupil_id);
-  sqlite3_bind_int (stmt, 2, date);
-  sqlite3_bind_int (stmt, 3, session);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      mark->code = att_register_code_from_text ((const char *)sqlite3_column_text (stmt, 0));
-      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-        mark->minutes_late = sqlite3_column_int (stmt, 1);
-      mark->comment = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      mark->amendments = (guint)MAX (0, sqlite3_column_int (stmt, 3));
-    }
-  else if (rc != SQLITE_DONE)
-    {
-      att_db_set_sqlite_error (db, error, _("read the register"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  return read_mark (db, pupil_id, date, session, mark, &exists, error);
 }
 
 void
@@ -974,18 +986,15 @@ att_register_history (AttDb       *db,
 
   /* Not a cached statement: callers may read the register again while
    * they walk the result. */
-  if (sqlite3_prepare_v2 (att_db_get_handle (db),
-                          "SELECT h.id, h.pupil_id, h.date, h.session, h.old_code, h.new_code, "
-                          "  h.old_minutes, h.new_minutes, h.comment, h.reason, a.name, a.position, h.at "
-                          "FROM mark_history h JOIN actors a ON a.id = h.actor_id "
-                          "WHERE h.pupil_id = ? AND h.date BETWEEN ? AND ? "
-                          "ORDER BY h.id",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      att_db_set_sqlite_error (db, error, _("read the register’s history"));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
+  stmt = att_register_prepare_own (db,
+                                   "SELECT h.id, h.pupil_id, h.date, h.session, h.old_code, h.new_code, "
+                                   "  h.old_minutes, h.new_minutes, h.comment, h.reason, a.name, a.position, h.at "
+                                   "FROM mark_history h JOIN actors a ON a.id = h.actor_id "
+                                   "WHERE h.pupil_id = ? AND h.date BETWEEN ? AND ? "
+                                   "ORDER BY h.id",
+                                   _("read the register’s history"), error);
+  if (stmt == NULL)
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, pupil_id);
   sqlite3_bind_int (stmt, 2, from != ATT_DATE_NONE ? from : G_MININT32);
   sqlite3_bind_int (stmt, 3, to != ATT_DATE_NONE ? to : G_MAXINT32);
@@ -1035,17 +1044,14 @@ att_register_foreach (AttDb        *db,
   g_return_val_if_fail (func != NULL, FALSE);
 
   /* Not a cached statement: @func may use the database. */
-  if (sqlite3_prepare_v2 (att_db_get_handle (db),
-                          "SELECT m.pupil_id, m.date, m.session, m.code, m.minutes_late, m.comment "
-                          "FROM marks m JOIN pupils p ON p.id = m.pupil_id "
-                          "WHERE m.date BETWEEN ? AND ? "
-                          "ORDER BY m.date, m.session, p.upn",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      att_db_set_sqlite_error (db, error, _("read the register"));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
+  stmt = att_register_prepare_own (db,
+                                   "SELECT m.pupil_id, m.date, m.session, m.code, m.minutes_late, m.comment "
+                                   "FROM marks m JOIN pupils p ON p.id = m.pupil_id "
+                                   "WHERE m.date BETWEEN ? AND ? "
+                                   "ORDER BY m.date, m.session, p.upn",
+                                   _("read the register"), error);
+  if (stmt == NULL)
+    return FALSE;
   sqlite3_bind_int (stmt, 1, from != ATT_DATE_NONE ? from : G_MININT32);
   sqlite3_bind_int (stmt, 2, to != ATT_DATE_NONE ? to : G_MAXINT32);
 

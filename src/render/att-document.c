@@ -270,3 +270,45 @@ att_render_page_number (guint page,
   /* Translators: page numbers of a printed document */
   return g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
 }
+
+void
+att_render_page_top (cairo_t    *cr,
+                     double      width,
+                     const char *title,
+                     const char *subtitle,
+                     guint       page,
+                     guint       n_pages)
+{
+  g_autoptr(PangoLayout) big = att_render_layout_new (cr, "Sans Bold 12");
+  g_autoptr(PangoLayout) text = att_render_layout_new (cr, "Sans 8");
+  g_autofree char *page_text = att_render_page_number (page, n_pages);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  att_render_text (cr, big, title, 0, 0, width * 0.7, 18, PANGO_ALIGN_LEFT);
+  att_render_text (cr, text, page_text, width * 0.7, 0, width * 0.3, 18, PANGO_ALIGN_RIGHT);
+  if (subtitle != NULL)
+    att_render_text (cr, text, subtitle, 0, 18, width, 14, PANGO_ALIGN_LEFT);
+}
+
+void
+att_render_page_foot (cairo_t    *cr,
+                      double      width,
+                      double      height,
+                      const char *legend,
+                      const char *footer)
+{
+  g_autoptr(PangoLayout) small = att_render_layout_new (cr, "Sans 6.5");
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  /* The legend may take two lines on a narrow page: it wraps. */
+  pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_wrap (small, PANGO_WRAP_WORD);
+  pango_layout_set_text (small, legend, -1);
+  pango_layout_set_width (small, (int)(width * PANGO_SCALE));
+  pango_layout_set_alignment (small, PANGO_ALIGN_LEFT);
+  cairo_move_to (cr, 0, height - ATT_RENDER_FOOTER_HEIGHT + 4);
+  pango_cairo_show_layout (cr, small);
+  pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_END);
+  if (footer != NULL)
+    att_render_text (cr, small, footer, 0, height - 12, width, 12, PANGO_ALIGN_LEFT);
+}

@@ -15,7 +15,6 @@
 #define HEADER_HEIGHT   52.0
 #define COLUMNS_HEIGHT  26.0
 #define ROW_HEIGHT      14.0
-#define FOOTER_HEIGHT   36.0
 #define YTD_WIDTH       40.0
 #define UNAUTH_WIDTH    40.0
 #define MIN_NAME_WIDTH  140.0
@@ -64,7 +63,7 @@ row_group (AttRegisterDocument *self,
 static guint
 rows_per_page (double height)
 {
-  double room = height - HEADER_HEIGHT - COLUMNS_HEIGHT - FOOTER_HEIGHT;
+  double room = height - HEADER_HEIGHT - COLUMNS_HEIGHT - ATT_RENDER_FOOTER_HEIGHT;
 
   return MAX (1, (guint)(room / ROW_HEIGHT));
 }
@@ -155,17 +154,11 @@ draw_heading (AttRegisterDocument *self,
               guint                page_number,
               guint                n_pages)
 {
-  g_autoptr(PangoLayout) title = att_render_layout_new (cr, "Sans Bold 12");
   g_autoptr(PangoLayout) group = att_render_layout_new (cr, "Sans Bold 11");
   g_autoptr(PangoLayout) text = att_render_layout_new (cr, "Sans 8");
-  g_autofree char *page_text = att_render_page_number (page_number, n_pages);
 
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  att_render_text (cr, title, self->school != NULL ? self->school : _("Attendance register"),
-                   0, 0, width * 0.7, 18, PANGO_ALIGN_LEFT);
-  att_render_text (cr, text, page_text, width * 0.7, 0, width * 0.3, 18, PANGO_ALIGN_RIGHT);
-  if (self->title != NULL)
-    att_render_text (cr, text, self->title, 0, 18, width, 14, PANGO_ALIGN_LEFT);
+  att_render_page_top (cr, width, self->school != NULL ? self->school : _("Attendance register"),
+                       self->title, page_number, n_pages);
 
   if (page->last > page->first)
     {
@@ -191,24 +184,11 @@ draw_footer (AttRegisterDocument *self,
              double               width,
              double               height)
 {
-  g_autoptr(PangoLayout) small = att_render_layout_new (cr, "Sans 6.5");
-
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  /* The legend may take two lines on a narrow page: it wraps. */
-  pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_wrap (small, PANGO_WRAP_WORD);
-  pango_layout_set_text (small,
-                         _("Codes of the School Attendance (Pupil Registration) (England) Regulations 2024. "
-                           "Bold: unauthorised absence. Corner mark: amended entry. "
-                           "Grey: no session (# planned closure). –: not on roll."),
-                         -1);
-  pango_layout_set_width (small, (int)(width * PANGO_SCALE));
-  pango_layout_set_alignment (small, PANGO_ALIGN_LEFT);
-  cairo_move_to (cr, 0, height - FOOTER_HEIGHT + 4);
-  pango_cairo_show_layout (cr, small);
-  pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_END);
-  if (self->footer != NULL)
-    att_render_text (cr, small, self->footer, 0, height - 12, width, 12, PANGO_ALIGN_LEFT);
+  att_render_page_foot (cr, width, height,
+                        _("Codes of the School Attendance (Pupil Registration) (England) Regulations 2024. "
+                          "Bold: unauthorised absence. Corner mark: amended entry. "
+                          "Grey: no session (# planned closure). –: not on roll."),
+                        self->footer);
 }
 
 static void

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* The room at the foot of every page for its legend and footer line. */
+#define ATT_RENDER_FOOTER_HEIGHT 36.0
+
 /* A layout in @font ("Sans Bold 8") that ellipsizes at its end. */
 PangoLayout *att_render_layout_new  (cairo_t        *cr,
                                      const char     *font);
@@ -30,5 +33,21 @@ void         att_render_line        (cairo_t        *cr,
 /* "Page 2 of 5" for @page counted from 0. */
 char        *att_render_page_number (guint           page,
                                      guint           n_pages);
+
+/* The top of a page: @title on the left, the page number on the right
+ * and, when not NULL, @subtitle on a line of its own below them. */
+void         att_render_page_top    (cairo_t        *cr,
+                                     double          width,
+                                     const char     *title,
+                                     const char     *subtitle,
+                                     guint           page,
+                                     guint           n_pages);
+/* The foot of a page @width x @height: @legend, wrapped, and below it
+ * @footer when not NULL. */
+void         att_render_page_foot   (cairo_t        *cr,
+                                     double          width,
+                                     double          height,
+                                     const char     *legend,
+                                     const char     *footer);
 
 G_END_DECLS

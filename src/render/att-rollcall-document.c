@@ -14,7 +14,6 @@
 #define HEADER_HEIGHT   56.0
 #define COLUMNS_HEIGHT  18.0
 #define ROW_HEIGHT      16.0
-#define FOOTER_HEIGHT   36.0
 #define TICK_WIDTH      34.0
 #define GAP             8.0
 #define MARK_WIDTH      90.0
@@ -75,7 +74,7 @@ group_name (AttRollCallGroup *group)
 static guint
 rows_per_page (double height)
 {
-  double room = height - HEADER_HEIGHT - COLUMNS_HEIGHT - FOOTER_HEIGHT;
+  double room = height - HEADER_HEIGHT - COLUMNS_HEIGHT - ATT_RENDER_FOOTER_HEIGHT;
 
   return MAX (2, (guint)(room / ROW_HEIGHT));
 }
@@ -147,16 +146,10 @@ draw_heading (AttRollCallDocument *self,
               guint                page_number,
               guint                n_pages)
 {
-  g_autoptr(PangoLayout) title = att_render_layout_new (cr, "Sans Bold 12");
   g_autoptr(PangoLayout) big = att_render_layout_new (cr, "Sans Bold 11");
-  g_autoptr(PangoLayout) text = att_render_layout_new (cr, "Sans 8");
-  g_autofree char *page_text = att_render_page_number (page_number, n_pages);
 
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  att_render_text (cr, title, self->school != NULL ? self->school : self->title,
-                   0, 0, width * 0.7, 18, PANGO_ALIGN_LEFT);
-  att_render_text (cr, text, page_text, width * 0.7, 0, width * 0.3, 18, PANGO_ALIGN_RIGHT);
-  att_render_text (cr, text, self->title, 0, 18, width, 14, PANGO_ALIGN_LEFT);
+  att_render_page_top (cr, width, self->school != NULL ? self->school : self->title,
+                       self->title, page_number, n_pages);
   att_render_text (cr, big, heading, 0, 34, width * 0.7, 18, PANGO_ALIGN_LEFT);
   if (count != NULL)
     att_render_text (cr, big, count, width * 0.7, 34, width * 0.3, 18, PANGO_ALIGN_RIGHT);
@@ -330,24 +323,11 @@ draw_footer (AttRollCallDocument *self,
              double               width,
              double               height)
 {
-  g_autoptr(PangoLayout) small = att_render_layout_new (cr, "Sans 6.5");
-
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  /* The legend may take two lines: it wraps. */
-  pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_wrap (small, PANGO_WRAP_WORD);
-  pango_layout_set_text (small,
-                         _("On site: present (/ \\), late before the register closed (L) and late "
-                           "after it closed (U). Pupils on an approved activity away from school "
-                           "and pupils with no mark are not listed."),
-                         -1);
-  pango_layout_set_width (small, (int)(width * PANGO_SCALE));
-  pango_layout_set_alignment (small, PANGO_ALIGN_LEFT);
-  cairo_move_to (cr, 0, height - FOOTER_HEIGHT + 4);
-  pango_cairo_show_layout (cr, small);
-  pango_layout_set_ellipsize (small, PANGO_ELLIPSIZE_END);
-  if (self->footer != NULL)
-    att_render_text (cr, small, self->footer, 0, height - 12, width, 12, PANGO_ALIGN_LEFT);
+  att_render_page_foot (cr, width, height,
+                        _("On site: present (/ \\), late before the register closed (L) and late "
+                          "after it closed (U). Pupils on an approved activity away from school "
+                          "and pupils with no mark are not listed."),
+                        self->footer);
 }
 
 static void
