@@ -16,7 +16,7 @@ packages=(
   libadwaita-1-dev
   libsqlite3-dev
   sqlite3
-  libjson-glib-dev
+  libyajl-dev
   libxlsxwriter-dev
   libcairo2-dev
   libpango1.0-dev

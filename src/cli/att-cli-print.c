@@ -127,49 +127,50 @@ att_cli_register_pdf (AttCliContext *ctx,
 }
 
 static void
-rollcall_json (AttRollCall *rollcall)
+rollcall_json (AttCliContext *ctx,
+               AttRollCall   *rollcall)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(AttCliJson) writer = att_cli_json_new (ctx);
 
-  json_builder_begin_object (builder);
-  att_cli_json_date (builder, "date", rollcall->date);
-  att_cli_json_string (builder, "session", att_session_to_string (rollcall->session));
-  att_cli_json_int (builder, "on_roll", rollcall->on_roll);
-  att_cli_json_int (builder, "not_marked", rollcall->not_marked);
-  att_cli_json_int (builder, "on_site", rollcall->on_site);
-  json_builder_set_member_name (builder, "groups");
-  json_builder_begin_array (builder);
+  att_cli_json_begin_object (writer);
+  att_cli_json_date (writer, "date", rollcall->date);
+  att_cli_json_string (writer, "session", att_session_to_string (rollcall->session));
+  att_cli_json_int (writer, "on_roll", rollcall->on_roll);
+  att_cli_json_int (writer, "not_marked", rollcall->not_marked);
+  att_cli_json_int (writer, "on_site", rollcall->on_site);
+  att_cli_json_member (writer, "groups");
+  att_cli_json_begin_array (writer);
   for (guint g = 0; g < rollcall->groups->len; g++)
     {
       AttRollCallGroup *group = g_ptr_array_index (rollcall->groups, g);
 
-      json_builder_begin_object (builder);
-      att_cli_json_string (builder, "group", group->group);
-      att_cli_json_int (builder, "on_roll", group->on_roll);
-      att_cli_json_int (builder, "not_marked", group->not_marked);
-      json_builder_set_member_name (builder, "on_site");
-      json_builder_begin_array (builder);
+      att_cli_json_begin_object (writer);
+      att_cli_json_string (writer, "group", group->group);
+      att_cli_json_int (writer, "on_roll", group->on_roll);
+      att_cli_json_int (writer, "not_marked", group->not_marked);
+      att_cli_json_member (writer, "on_site");
+      att_cli_json_begin_array (writer);
       for (guint i = 0; i < group->on_site->len; i++)
         {
           AttRollCallEntry *entry = g_ptr_array_index (group->on_site, i);
 
-          json_builder_begin_object (builder);
-          att_cli_json_string (builder, "upn", entry->pupil->upn);
-          att_cli_json_string (builder, "name", att_pupil_get_display_name (entry->pupil));
-          att_cli_json_string (builder, "code", att_code_to_string (entry->code));
-          json_builder_set_member_name (builder, "minutes_late");
+          att_cli_json_begin_object (writer);
+          att_cli_json_string (writer, "upn", entry->pupil->upn);
+          att_cli_json_string (writer, "name", att_pupil_get_display_name (entry->pupil));
+          att_cli_json_string (writer, "code", att_code_to_string (entry->code));
+          att_cli_json_member (writer, "minutes_late");
           if (entry->minutes_late >= 0)
-            json_builder_add_int_value (builder, entry->minutes_late);
+            att_cli_json_add_int (writer, entry->minutes_late);
           else
-            json_builder_add_null_value (builder);
-          json_builder_end_object (builder);
+            att_cli_json_add_null (writer);
+          att_cli_json_end_object (writer);
         }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+      att_cli_json_end_array (writer);
+      att_cli_json_end_object (writer);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  att_cli_print_json (builder);
+  att_cli_json_end_array (writer);
+  att_cli_json_end_object (writer);
+  att_cli_print_json (writer);
 }
 
 static void
@@ -253,7 +254,7 @@ att_cli_cmd_rollcall (AttCliContext *ctx)
       return write_document (document, pdf);
     }
   if (att_cli_flag (ctx, "json"))
-    rollcall_json (rollcall);
+    rollcall_json (ctx, rollcall);
   else
     rollcall_table (rollcall);
   return ATT_CLI_OK;

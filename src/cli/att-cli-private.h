@@ -4,9 +4,8 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "attendance-core.h"
+#include "att-cli-json.h"
 
 G_BEGIN_DECLS
 
@@ -131,38 +130,13 @@ void         att_cli_table_print  (AttCliTable    *table);
 void         att_cli_table_free   (AttCliTable    *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttCliTable, att_cli_table_free)
 
-/* Prints the builder's document on stdout. Numbers that are doubles are
- * written with one decimal, as the contract asks for percentages. */
-void         att_cli_print_json   (JsonBuilder    *builder);
-
-/* The output of a list command: the builder's array, ended and printed,
- * when @builder is set (--json), else the table. */
-void         att_cli_print_list   (JsonBuilder    *builder,
+/* The output of a list command: the writer's array, ended and printed,
+ * when @writer is set (--json), else the table. */
+void         att_cli_print_list   (AttCliJson     *writer,
                                    AttCliTable    *table);
 
-void         att_cli_json_string  (JsonBuilder    *builder,
-                                   const char     *key,
-                                   const char     *value);   /* NULL -> null */
-void         att_cli_json_int     (JsonBuilder    *builder,
-                                   const char     *key,
-                                   gint64          value);
-void         att_cli_json_bool    (JsonBuilder    *builder,
-                                   const char     *key,
-                                   gboolean        value);
-void         att_cli_json_date    (JsonBuilder    *builder,
-                                   const char     *key,
-                                   AttDate         date);    /* NONE -> null */
-/* Percentages rounded to one decimal. */
-void         att_cli_json_pct     (JsonBuilder    *builder,
-                                   const char     *key,
-                                   double          value);
-/* {code: n} with only the codes that occur. */
-void         att_cli_json_codes   (JsonBuilder    *builder,
-                                   const char     *key,
-                                   const guint    *codes);
-/* The members of the `stats` object after upn, name, group and year. */
-void         att_cli_json_figures (JsonBuilder    *builder,
-                                   const AttFigures *figures);
+/* A percentage rounded to one decimal, as tables and JSON show it. */
+double       att_cli_round_pct    (double          value);
 /* "I 2, L 1" */
 char        *att_cli_format_codes (const guint    *codes);
 char        *att_cli_format_pct   (double          value);

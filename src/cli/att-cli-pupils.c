@@ -92,28 +92,28 @@ att_cli_opt_year (AttCliContext *ctx,
 }
 
 static void
-json_pupil_fields (JsonBuilder *builder,
+json_pupil_fields (AttCliJson  *writer,
                    AttPupil    *pupil)
 {
   char sex[2] = { pupil->sex, '\0' };
 
-  att_cli_json_int (builder, "id", pupil->id);
-  att_cli_json_string (builder, "upn", pupil->upn);
-  att_cli_json_string (builder, "name", att_pupil_get_display_name (pupil));
-  att_cli_json_string (builder, "forename", att_pupil_get_forename (pupil));
-  att_cli_json_string (builder, "surname", att_pupil_get_surname (pupil));
-  att_cli_json_string (builder, "group", pupil->reg_group);
-  att_cli_json_int (builder, "year", pupil->year_group);
-  att_cli_json_date (builder, "dob", pupil->dob);
-  att_cli_json_string (builder, "sex", sex);
-  att_cli_json_date (builder, "admission_date", pupil->admission);
-  att_cli_json_date (builder, "leaving_date", pupil->leaving);
-  att_cli_json_bool (builder, "fsm", pupil->fsm);
-  att_cli_json_string (builder, "sen", att_sen_to_string (pupil->sen));
-  att_cli_json_bool (builder, "eal", pupil->eal);
-  att_cli_json_bool (builder, "looked_after", pupil->looked_after);
-  att_cli_json_bool (builder, "social_worker", pupil->social_worker);
-  att_cli_json_bool (builder, "young_carer", pupil->young_carer);
+  att_cli_json_int (writer, "id", pupil->id);
+  att_cli_json_string (writer, "upn", pupil->upn);
+  att_cli_json_string (writer, "name", att_pupil_get_display_name (pupil));
+  att_cli_json_string (writer, "forename", att_pupil_get_forename (pupil));
+  att_cli_json_string (writer, "surname", att_pupil_get_surname (pupil));
+  att_cli_json_string (writer, "group", pupil->reg_group);
+  att_cli_json_int (writer, "year", pupil->year_group);
+  att_cli_json_date (writer, "dob", pupil->dob);
+  att_cli_json_string (writer, "sex", sex);
+  att_cli_json_date (writer, "admission_date", pupil->admission);
+  att_cli_json_date (writer, "leaving_date", pupil->leaving);
+  att_cli_json_bool (writer, "fsm", pupil->fsm);
+  att_cli_json_string (writer, "sen", att_sen_to_string (pupil->sen));
+  att_cli_json_bool (writer, "eal", pupil->eal);
+  att_cli_json_bool (writer, "looked_after", pupil->looked_after);
+  att_cli_json_bool (writer, "social_worker", pupil->social_worker);
+  att_cli_json_bool (writer, "young_carer", pupil->young_carer);
 }
 
 int
@@ -123,7 +123,7 @@ att_cli_cmd_pupils_list (AttCliContext *ctx)
   const char *group = att_cli_opt (ctx, "group");
   gboolean json = att_cli_flag (ctx, "json");
   GPtrArray *pupils;
-  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(AttCliJson) writer = NULL;
   g_autoptr(AttCliTable) table = NULL;
   int year;
   int status;
@@ -139,8 +139,8 @@ att_cli_cmd_pupils_list (AttCliContext *ctx)
 
   if (json)
     {
-      builder = json_builder_new ();
-      json_builder_begin_array (builder);
+      writer = att_cli_json_new (ctx);
+      att_cli_json_begin_array (writer);
     }
   else
     table = att_cli_table_new (_("UPN"), _("Name"), _("Group"), _("Year"), _("Born"), _("Sex"),
@@ -157,9 +157,9 @@ att_cli_cmd_pupils_list (AttCliContext *ctx)
 
       if (json)
         {
-          json_builder_begin_object (builder);
-          json_pupil_fields (builder, pupil);
-          json_builder_end_object (builder);
+          att_cli_json_begin_object (writer);
+          json_pupil_fields (writer, pupil);
+          att_cli_json_end_object (writer);
         }
       else
         {
@@ -177,36 +177,36 @@ att_cli_cmd_pupils_list (AttCliContext *ctx)
         }
     }
 
-  att_cli_print_list (builder, table);
+  att_cli_print_list (writer, table);
   return ATT_CLI_OK;
 }
 
 static void
-json_contact (JsonBuilder      *builder,
+json_contact (AttCliJson       *writer,
               const AttContact *contact)
 {
   g_autofree char *name = att_contact_dup_name (contact);
 
-  json_builder_begin_object (builder);
-  att_cli_json_int (builder, "id", contact->id);
-  att_cli_json_int (builder, "priority", contact->priority);
-  att_cli_json_string (builder, "name", name);
-  att_cli_json_string (builder, "title", contact->title);
-  att_cli_json_string (builder, "forename", contact->forename);
-  att_cli_json_string (builder, "surname", contact->surname);
-  att_cli_json_string (builder, "relationship", contact->relationship);
-  att_cli_json_bool (builder, "parental_responsibility", contact->parental_responsibility);
-  att_cli_json_bool (builder, "lives_with", contact->lives_with);
-  att_cli_json_bool (builder, "receives_letters", contact->receives_letters);
-  att_cli_json_string (builder, "phone_home", contact->phone_home);
-  att_cli_json_string (builder, "phone_mobile", contact->phone_mobile);
-  att_cli_json_string (builder, "phone_work", contact->phone_work);
-  att_cli_json_string (builder, "email", contact->email);
-  att_cli_json_string (builder, "address_1", contact->address_1);
-  att_cli_json_string (builder, "address_2", contact->address_2);
-  att_cli_json_string (builder, "town", contact->town);
-  att_cli_json_string (builder, "postcode", contact->postcode);
-  json_builder_end_object (builder);
+  att_cli_json_begin_object (writer);
+  att_cli_json_int (writer, "id", contact->id);
+  att_cli_json_int (writer, "priority", contact->priority);
+  att_cli_json_string (writer, "name", name);
+  att_cli_json_string (writer, "title", contact->title);
+  att_cli_json_string (writer, "forename", contact->forename);
+  att_cli_json_string (writer, "surname", contact->surname);
+  att_cli_json_string (writer, "relationship", contact->relationship);
+  att_cli_json_bool (writer, "parental_responsibility", contact->parental_responsibility);
+  att_cli_json_bool (writer, "lives_with", contact->lives_with);
+  att_cli_json_bool (writer, "receives_letters", contact->receives_letters);
+  att_cli_json_string (writer, "phone_home", contact->phone_home);
+  att_cli_json_string (writer, "phone_mobile", contact->phone_mobile);
+  att_cli_json_string (writer, "phone_work", contact->phone_work);
+  att_cli_json_string (writer, "email", contact->email);
+  att_cli_json_string (writer, "address_1", contact->address_1);
+  att_cli_json_string (writer, "address_2", contact->address_2);
+  att_cli_json_string (writer, "town", contact->town);
+  att_cli_json_string (writer, "postcode", contact->postcode);
+  att_cli_json_end_object (writer);
 }
 
 /* Machine names of the flags a pupil carries, for `pupils show`. */
@@ -252,35 +252,35 @@ att_cli_cmd_pupils_show (AttCliContext *ctx)
 
   if (att_cli_flag (ctx, "json"))
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(AttCliJson) writer = att_cli_json_new (ctx);
 
-      json_builder_begin_object (builder);
-      json_pupil_fields (builder, pupil);
-      att_cli_json_string (builder, "legal_forename", pupil->legal_forename);
-      att_cli_json_string (builder, "legal_surname", pupil->legal_surname);
-      att_cli_json_string (builder, "medical_note", pupil->medical_note);
+      att_cli_json_begin_object (writer);
+      json_pupil_fields (writer, pupil);
+      att_cli_json_string (writer, "legal_forename", pupil->legal_forename);
+      att_cli_json_string (writer, "legal_surname", pupil->legal_surname);
+      att_cli_json_string (writer, "medical_note", pupil->medical_note);
 
-      json_builder_set_member_name (builder, "contacts");
-      json_builder_begin_array (builder);
+      att_cli_json_member (writer, "contacts");
+      att_cli_json_begin_array (writer);
       for (guint i = 0; i < contacts->len; i++)
-        json_contact (builder, g_ptr_array_index (contacts, i));
-      json_builder_end_array (builder);
+        json_contact (writer, g_ptr_array_index (contacts, i));
+      att_cli_json_end_array (writer);
 
-      json_builder_set_member_name (builder, "flags");
-      json_builder_begin_array (builder);
+      att_cli_json_member (writer, "flags");
+      att_cli_json_begin_array (writer);
       for (guint i = 0; i < flags->len; i++)
-        json_builder_add_string_value (builder, g_ptr_array_index (flags, i));
-      json_builder_end_array (builder);
+        att_cli_json_add_string (writer, g_ptr_array_index (flags, i));
+      att_cli_json_end_array (writer);
 
-      json_builder_set_member_name (builder, "figures");
-      json_builder_begin_object (builder);
-      att_cli_json_date (builder, "from", from);
-      att_cli_json_date (builder, "to", today);
-      att_cli_json_figures (builder, &figures);
-      json_builder_end_object (builder);
+      att_cli_json_member (writer, "figures");
+      att_cli_json_begin_object (writer);
+      att_cli_json_date (writer, "from", from);
+      att_cli_json_date (writer, "to", today);
+      att_cli_json_figures (writer, &figures);
+      att_cli_json_end_object (writer);
 
-      json_builder_end_object (builder);
-      att_cli_print_json (builder);
+      att_cli_json_end_object (writer);
+      att_cli_print_json (writer);
     }
   else
     {

@@ -274,19 +274,19 @@ att_cli_cmd_register (AttCliContext *ctx)
 
   if (att_cli_flag (ctx, "json"))
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(AttCliJson) writer = att_cli_json_new (ctx);
 
-      json_builder_begin_array (builder);
+      att_cli_json_begin_array (writer);
       for (guint i = 0; i < rows->len; i++)
         {
           AttPupil *pupil = g_ptr_array_index (rows, i);
 
-          json_builder_begin_object (builder);
-          att_cli_json_string (builder, "upn", pupil->upn);
-          att_cli_json_string (builder, "name", att_pupil_get_display_name (pupil));
-          att_cli_json_string (builder, "group", pupil->reg_group);
-          json_builder_set_member_name (builder, "cells");
-          json_builder_begin_array (builder);
+          att_cli_json_begin_object (writer);
+          att_cli_json_string (writer, "upn", pupil->upn);
+          att_cli_json_string (writer, "name", att_pupil_get_display_name (pupil));
+          att_cli_json_string (writer, "group", pupil->reg_group);
+          att_cli_json_member (writer, "cells");
+          att_cli_json_begin_array (writer);
           for (guint j = 0; j < slots->len; j++)
             {
               RegisterSlot *slot = &g_array_index (slots, RegisterSlot, j);
@@ -297,17 +297,17 @@ att_cli_cmd_register (AttCliContext *ctx)
               else if (att_pupil_on_roll (pupil, slot->date))
                 text = code_text (att_register_code (ctx->db, pupil->id, slot->date, slot->session));
 
-              json_builder_begin_object (builder);
-              att_cli_json_date (builder, "date", slot->date);
-              att_cli_json_string (builder, "session", att_session_to_string (slot->session));
-              att_cli_json_string (builder, "code", text);
-              json_builder_end_object (builder);
+              att_cli_json_begin_object (writer);
+              att_cli_json_date (writer, "date", slot->date);
+              att_cli_json_string (writer, "session", att_session_to_string (slot->session));
+              att_cli_json_string (writer, "code", text);
+              att_cli_json_end_object (writer);
             }
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
+          att_cli_json_end_array (writer);
+          att_cli_json_end_object (writer);
         }
-      json_builder_end_array (builder);
-      att_cli_print_json (builder);
+      att_cli_json_end_array (writer);
+      att_cli_print_json (writer);
     }
   else
     {
@@ -385,43 +385,43 @@ att_cli_cmd_history (AttCliContext *ctx)
 
   if (att_cli_flag (ctx, "json"))
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(AttCliJson) writer = att_cli_json_new (ctx);
 
-      json_builder_begin_array (builder);
+      att_cli_json_begin_array (writer);
       for (guint i = 0; i < entries->len; i++)
         {
           AttHistoryEntry *entry = g_ptr_array_index (entries, i);
           g_autofree char *when = format_when (entry->at);
 
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, entry->id);
-          att_cli_json_string (builder, "upn", pupil->upn);
-          att_cli_json_date (builder, "date", entry->date);
-          att_cli_json_string (builder, "session", att_session_to_string (entry->session));
-          att_cli_json_string (builder, "old", entry->old_code != ATT_CODE_NONE ?
+          att_cli_json_begin_object (writer);
+          att_cli_json_member (writer, "id");
+          att_cli_json_add_int (writer, entry->id);
+          att_cli_json_string (writer, "upn", pupil->upn);
+          att_cli_json_date (writer, "date", entry->date);
+          att_cli_json_string (writer, "session", att_session_to_string (entry->session));
+          att_cli_json_string (writer, "old", entry->old_code != ATT_CODE_NONE ?
                                att_code_to_string (entry->old_code) : NULL);
-          att_cli_json_string (builder, "new", entry->new_code != ATT_CODE_NONE ?
+          att_cli_json_string (writer, "new", entry->new_code != ATT_CODE_NONE ?
                                att_code_to_string (entry->new_code) : NULL);
-          att_cli_json_string (builder, "reason", entry->reason);
-          att_cli_json_string (builder, "who", entry->user_name);
-          att_cli_json_string (builder, "position", entry->position);
-          att_cli_json_string (builder, "when", when);
-          json_builder_set_member_name (builder, "old_minutes_late");
+          att_cli_json_string (writer, "reason", entry->reason);
+          att_cli_json_string (writer, "who", entry->user_name);
+          att_cli_json_string (writer, "position", entry->position);
+          att_cli_json_string (writer, "when", when);
+          att_cli_json_member (writer, "old_minutes_late");
           if (entry->old_minutes >= 0)
-            json_builder_add_int_value (builder, entry->old_minutes);
+            att_cli_json_add_int (writer, entry->old_minutes);
           else
-            json_builder_add_null_value (builder);
-          json_builder_set_member_name (builder, "new_minutes_late");
+            att_cli_json_add_null (writer);
+          att_cli_json_member (writer, "new_minutes_late");
           if (entry->new_minutes >= 0)
-            json_builder_add_int_value (builder, entry->new_minutes);
+            att_cli_json_add_int (writer, entry->new_minutes);
           else
-            json_builder_add_null_value (builder);
-          att_cli_json_string (builder, "comment", entry->comment);
-          json_builder_end_object (builder);
+            att_cli_json_add_null (writer);
+          att_cli_json_string (writer, "comment", entry->comment);
+          att_cli_json_end_object (writer);
         }
-      json_builder_end_array (builder);
-      att_cli_print_json (builder);
+      att_cli_json_end_array (writer);
+      att_cli_print_json (writer);
     }
   else
     {

@@ -134,22 +134,22 @@ att_cli_cmd_users_list (AttCliContext *ctx)
 
   if (att_cli_flag (ctx, "json"))
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(AttCliJson) writer = att_cli_json_new (ctx);
 
-      json_builder_begin_array (builder);
+      att_cli_json_begin_array (writer);
       for (guint i = 0; i < users->len; i++)
         {
           AttUser *user = g_ptr_array_index (users, i);
 
-          json_builder_begin_object (builder);
-          att_cli_json_int (builder, "id", user->id);
-          att_cli_json_string (builder, "name", user->name);
-          att_cli_json_string (builder, "role", att_role_to_string (user->role));
-          att_cli_json_string (builder, "position", user->position ? user->position : "");
-          json_builder_end_object (builder);
+          att_cli_json_begin_object (writer);
+          att_cli_json_int (writer, "id", user->id);
+          att_cli_json_string (writer, "name", user->name);
+          att_cli_json_string (writer, "role", att_role_to_string (user->role));
+          att_cli_json_string (writer, "position", user->position ? user->position : "");
+          att_cli_json_end_object (writer);
         }
-      json_builder_end_array (builder);
-      att_cli_print_json (builder);
+      att_cli_json_end_array (writer);
+      att_cli_print_json (writer);
     }
   else
     {
@@ -213,27 +213,27 @@ att_cli_cmd_school_show (AttCliContext *ctx)
   keys = att_school_keys ();
   if (att_cli_flag (ctx, "json"))
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(AttCliJson) writer = att_cli_json_new (ctx);
       g_autoptr(AttSchool) school = att_school_load (ctx->db);
 
-      json_builder_begin_object (builder);
+      att_cli_json_begin_object (writer);
       for (guint i = 0; keys[i] != NULL; i++)
         {
           g_autofree char *value = NULL;
 
           /* The two settings that are not text keep their JSON type. */
           if (strcmp (keys[i], "threshold_counts_n") == 0)
-            att_cli_json_bool (builder, keys[i], school->threshold_counts_n);
+            att_cli_json_bool (writer, keys[i], school->threshold_counts_n);
           else if (strcmp (keys[i], "n_resolve_days") == 0)
-            att_cli_json_int (builder, keys[i], school->n_resolve_days);
+            att_cli_json_int (writer, keys[i], school->n_resolve_days);
           else
             {
               value = att_school_get (ctx->db, keys[i]);
-              att_cli_json_string (builder, keys[i], value);
+              att_cli_json_string (writer, keys[i], value);
             }
         }
-      json_builder_end_object (builder);
-      att_cli_print_json (builder);
+      att_cli_json_end_object (writer);
+      att_cli_print_json (writer);
     }
   else
     {
@@ -346,7 +346,7 @@ att_cli_cmd_calendar_show (AttCliContext *ctx)
   guint n_slots;
   AttDate from = ATT_DATE_NONE, to = ATT_DATE_NONE;
   gboolean json = att_cli_flag (ctx, "json");
-  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(AttCliJson) writer = NULL;
   g_autoptr(AttCliTable) table = NULL;
   int status;
 
@@ -365,8 +365,8 @@ att_cli_cmd_calendar_show (AttCliContext *ctx)
 
   if (json)
     {
-      builder = json_builder_new ();
-      json_builder_begin_array (builder);
+      writer = att_cli_json_new (ctx);
+      att_cli_json_begin_array (writer);
     }
   else
     {
@@ -391,17 +391,17 @@ att_cli_cmd_calendar_show (AttCliContext *ctx)
 
       if (json)
         {
-          json_builder_begin_object (builder);
-          att_cli_json_string (builder, "date", date_text);
-          json_builder_set_member_name (builder, "sessions");
-          json_builder_begin_array (builder);
+          att_cli_json_begin_object (writer);
+          att_cli_json_string (writer, "date", date_text);
+          att_cli_json_member (writer, "sessions");
+          att_cli_json_begin_array (writer);
           if (am)
-            json_builder_add_string_value (builder, "am");
+            att_cli_json_add_string (writer, "am");
           if (pm)
-            json_builder_add_string_value (builder, "pm");
-          json_builder_end_array (builder);
-          att_cli_json_int (builder, "school_week", week);
-          json_builder_end_object (builder);
+            att_cli_json_add_string (writer, "pm");
+          att_cli_json_end_array (writer);
+          att_cli_json_int (writer, "school_week", week);
+          att_cli_json_end_object (writer);
         }
       else
         {
@@ -418,7 +418,7 @@ att_cli_cmd_calendar_show (AttCliContext *ctx)
         }
     }
 
-  att_cli_print_list (builder, table);
+  att_cli_print_list (writer, table);
   return ATT_CLI_OK;
 }
 

@@ -40,17 +40,17 @@ add_stats_row (AttCliTable      *table,
 }
 
 static void
-add_stats_json (JsonBuilder      *builder,
+add_stats_json (AttCliJson       *writer,
                 AttPupil         *pupil,
                 const AttFigures *f)
 {
-  json_builder_begin_object (builder);
-  att_cli_json_string (builder, "upn", pupil->upn);
-  att_cli_json_string (builder, "name", att_pupil_get_display_name (pupil));
-  att_cli_json_string (builder, "group", pupil->reg_group);
-  att_cli_json_int (builder, "year", pupil->year_group);
-  att_cli_json_figures (builder, f);
-  json_builder_end_object (builder);
+  att_cli_json_begin_object (writer);
+  att_cli_json_string (writer, "upn", pupil->upn);
+  att_cli_json_string (writer, "name", att_pupil_get_display_name (pupil));
+  att_cli_json_string (writer, "group", pupil->reg_group);
+  att_cli_json_int (writer, "year", pupil->year_group);
+  att_cli_json_figures (writer, f);
+  att_cli_json_end_object (writer);
 }
 
 int
@@ -58,7 +58,7 @@ att_cli_cmd_stats (AttCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) all = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(AttCliJson) writer = NULL;
   g_autoptr(AttCliTable) table = NULL;
   const char *group = att_cli_opt (ctx, "group");
   const char *upn = att_cli_opt (ctx, "pupil");
@@ -105,8 +105,8 @@ att_cli_cmd_stats (AttCliContext *ctx)
 
   if (json)
     {
-      builder = json_builder_new ();
-      json_builder_begin_array (builder);
+      writer = att_cli_json_new (ctx);
+      att_cli_json_begin_array (writer);
     }
   else
     {
@@ -130,12 +130,12 @@ att_cli_cmd_stats (AttCliContext *ctx)
         continue;
 
       if (json)
-        add_stats_json (builder, pupil, f);
+        add_stats_json (writer, pupil, f);
       else
         add_stats_row (table, pupil, f);
     }
 
-  att_cli_print_list (builder, table);
+  att_cli_print_list (writer, table);
   return ATT_CLI_OK;
 }
 
@@ -161,9 +161,9 @@ att_cli_cmd_threshold (AttCliContext *ctx)
 
   if (att_cli_flag (ctx, "json"))
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(AttCliJson) writer = att_cli_json_new (ctx);
 
-      json_builder_begin_array (builder);
+      att_cli_json_begin_array (writer);
       for (guint i = 0; i < breaches->len; i++)
         {
           const AttBreach *b = &g_array_index (breaches, AttBreach, i);
@@ -171,21 +171,21 @@ att_cli_cmd_threshold (AttCliContext *ctx)
 
           if (pupil == NULL)
             continue;
-          json_builder_begin_object (builder);
-          att_cli_json_string (builder, "upn", pupil->upn);
-          att_cli_json_string (builder, "name", att_pupil_get_display_name (pupil));
-          att_cli_json_int (builder, "unauthorised_sessions", b->sessions);
-          att_cli_json_date (builder, "window_start", b->window_start);
-          att_cli_json_date (builder, "window_end", b->window_end);
-          att_cli_json_int (builder, "school_weeks", b->school_weeks);
-          att_cli_json_codes (builder, "codes", b->codes);
-          att_cli_json_bool (builder, "includes_n", b->includes_n);
-          att_cli_json_int (builder, "penalty_notices_3y", b->notices_3y);
-          att_cli_json_bool (builder, "considered", b->considered);
-          json_builder_end_object (builder);
+          att_cli_json_begin_object (writer);
+          att_cli_json_string (writer, "upn", pupil->upn);
+          att_cli_json_string (writer, "name", att_pupil_get_display_name (pupil));
+          att_cli_json_int (writer, "unauthorised_sessions", b->sessions);
+          att_cli_json_date (writer, "window_start", b->window_start);
+          att_cli_json_date (writer, "window_end", b->window_end);
+          att_cli_json_int (writer, "school_weeks", b->school_weeks);
+          att_cli_json_codes (writer, "codes", b->codes);
+          att_cli_json_bool (writer, "includes_n", b->includes_n);
+          att_cli_json_int (writer, "penalty_notices_3y", b->notices_3y);
+          att_cli_json_bool (writer, "considered", b->considered);
+          att_cli_json_end_object (writer);
         }
-      json_builder_end_array (builder);
-      att_cli_print_json (builder);
+      att_cli_json_end_array (writer);
+      att_cli_print_json (writer);
     }
   else
     {

@@ -25,6 +25,7 @@ static const AttCliOption all_options[] = {
   { "help", FALSE },
   { "version", FALSE },
   { "json", FALSE },
+  { "pretty", FALSE },
   { "dry-run", FALSE },
   { "user", TRUE },
   { "school", TRUE },
@@ -124,6 +125,9 @@ command_accepts (const AttCliCommand *command,
     return TRUE;
 
   names = g_strsplit (command->options, " ", -1);
+  /* Every command with --json takes --pretty. */
+  if (strcmp (name, "pretty") == 0)
+    return g_strv_contains ((const char * const *)names, "json");
   return g_strv_contains ((const char * const *)names, name);
 }
 
@@ -151,6 +155,8 @@ print_help (FILE *out)
   fprintf (out, "  --db PATH     %s\n",
            _("the database; default $ATTENDANCE_DB, then the app's own database"));
   fprintf (out, "  --json        %s\n", _("print one JSON document instead of a table"));
+  fprintf (out, "  --pretty      %s\n",
+           _("with --json: indent the document (it is always indented on a terminal)"));
   fprintf (out, "  --user NAME   %s\n",
            _("the user making a change; their role must allow it"));
   fprintf (out, "  --version     %s\n", _("print the version"));
