@@ -1510,6 +1510,135 @@ def test_threshold_only_compulsory_school_age():
 
 # --- A small TAP runner -----------------------------------------------------
 
+def json_layout_removed(text):
+    """The JSON text without the spaces and line breaks between tokens."""
+    out, in_string, escaped = [], False, False
+    for c in text:
+        if in_string:
+            out.append(c)
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+        elif c not in " \n":
+            out.append(c)
+            in_string = c == '"'
+    return "".join(out)
+
+
+def run_on_terminal(t, *args):
+    """attendance-cli's stdout as a terminal shows it (line breaks as \n)."""
+    import pty
+    env = dict(os.environ, ATTENDANCE_TODAY=TODAY)
+    env.pop("ATTENDANCE_DB", None)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([CLI, "--db", t.db] + list(args), env=env, stdout=slave,
+                            stderr=subprocess.DEVNULL)
+    os.close(slave)
+    data = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO once the program has gone
+            break
+        if not chunk:
+            break
+        data += chunk
+    os.close(master)
+    equal(proc.wait(timeout=300), 0, "exit status on a terminal")
+    return data.decode("utf-8").replace("\r\n", "\n")
+
+
+def test_json_text_escaped_compact_and_pretty():
+    import sqlite3
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # Quotes, a backslash and letters beyond ASCII are text a name may
+        # hold; they go into the JSON as they are, only '"' and '\'
+        # escaped.
+        surname = "O'Brien \"Bee\" \\ Zoë 李"
+        forename = "Ben 😀"
+        rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
+                 "admission_date"],
+                [UPN_B, surname, forename, "2015-11-14", "M", "4", "4K", "2024-09-02"]]
+        t.ok("pupils", "import", t.write("names.csv", rows), "--user", OFFICER)
+        comment = 'said "ill", C:\\temp, café'
+        t.mark(UPN_B, "2024-10-14", "am", "I", "--comment", comment)
+        # Control characters cannot come in any more, but older data may
+        # hold them: JSON writes them as \u00XX, in lower case as ever.
+        note = "tab\there\nline\x01\x0b\x1b[2J\x1f\x7f end"
+        con = sqlite3.connect(t.db)
+        con.execute("UPDATE pupils SET medical_note = ? WHERE upn = ?", (note, UPN_B))
+        con.commit()
+        con.close()
+
+        r = t.ok("pupils", "show", UPN_B, "--json")
+        # Not a terminal: compact, one line.
+        check(r.out.endswith("\n") and r.out.count("\n") == 1, "one line: " + r.out[:200])
+        check('"surname":"O\'Brien \\"Bee\\" \\\\ Zoë 李"' in r.out, "surname text: " + r.out)
+        check('"forename":"Ben 😀"' in r.out, "forename as UTF-8: " + r.out)
+        check('"medical_note":"tab\\there\\nline\\u0001\\u000b\\u001b[2J\\u001f\x7f end"'
+              in r.out, "control characters escaped: " + r.out)
+        shown = r.json()
+        equal((shown["surname"], shown["forename"], shown["medical_note"]),
+              (surname, forename, note), "read back")
+        equal(shown["name"], forename + " " + surname, "display name")
+        equal((shown["contacts"], shown["figures"]["codes"]), ([], {"I": 1}), "contacts, codes")
+
+        history = t.json("history", UPN_B)
+        equal([(h["new"], h["comment"]) for h in history], [("I", comment)], "history comment")
+        equal([p["name"] for p in t.json("pupils", "list", "--group", "4K")
+               if p["upn"] == UPN_B], [forename + " " + surname], "pupils list")
+        cells = {p["upn"]: p for p in t.json("register", "4K", "2024-10-14", "--days", "1")}
+        equal(cells[UPN_B]["name"], forename + " " + surname, "register")
+
+        # The members of stats come in the order the contract lists.
+        r = t.ok("stats", "--from", "2024-10-14", "--to", "2024-10-14", "--pupil", UPN_B, "--json")
+        stats = json.loads(r.out, object_pairs_hook=list)
+        equal([k for k, v in stats[0]],
+              ["upn", "name", "group", "year", "possible", "present", "aea", "authorised",
+               "unauthorised", "missing", "late_before_close", "late_after_close",
+               "attendance_pct", "absence_pct", "persistent", "severe", "codes"], "stats members")
+        # 14 October am is I, pm has no mark yet: 1 possible, 0 present.
+        check('"possible":1,' in r.out and '"attendance_pct":0.0,' in r.out, r.out)
+
+        # --pretty: the same document, member for member, with the layout
+        # of two spaces, "key" : value, and [] for what is empty.
+        for args in (("pupils", "show", UPN_B), ("history", UPN_B), ("stats", "--pupil", UPN_B),
+                     ("register", "4K", "2024-10-14", "--days", "2"), ("users", "list"),
+                     ("rollcall", "--date", "2024-10-14", "--session", "am")):
+            compact = t.ok(*args, "--json").out
+            pretty = t.ok(*args, "--json", "--pretty").out
+            check(pretty.count("\n") > 1, "pretty has lines: %r" % (args,))
+            equal(json_layout_removed(pretty) + "\n", compact, "pretty is compact laid out: %r" % (args,))
+            equal(json.loads(pretty, object_pairs_hook=list),
+                  json.loads(compact, object_pairs_hook=list), "same members: %r" % (args,))
+        pretty = t.ok("pupils", "show", UPN_B, "--json", "--pretty").out
+        check(pretty.startswith('{\n  "id" : ') and '\n  "contacts" : [],\n' in pretty
+              and '\n    "codes" : {\n      "I" : 1\n    }\n  }\n}\n' in pretty, pretty)
+        # Two school days of Autumn 1, in the week numbered 1; the half
+        # term has none: an empty array.
+        expected = ('[\n  {\n    "date" : "2024-09-02",\n    "sessions" : [\n      "am",\n'
+                    '      "pm"\n    ],\n    "school_week" : 1\n  },\n  {\n'
+                    '    "date" : "2024-09-03",\n    "sessions" : [\n      "am",\n'
+                    '      "pm"\n    ],\n    "school_week" : 1\n  }\n]\n')
+        week = ("calendar", "show", "--from", "2024-09-02", "--to", "2024-09-03", "--json")
+        equal(t.ok(*week, "--pretty").out, expected, "pretty calendar")
+        equal(t.ok(*week).out, json_layout_removed(expected) + "\n", "compact calendar")
+        equal(run_on_terminal(t, *week), expected, "pretty on a terminal")
+        half_term = ("calendar", "show", "--from", "2024-10-28", "--to", "2024-11-01", "--json")
+        equal((t.ok(*half_term).out, t.ok(*half_term, "--pretty").out), ("[]\n", "[]\n"),
+              "an empty array")
+        # --pretty belongs to the commands that have --json.
+        t.usage("mark", UPN_B, "2024-10-14", "pm", "/", "--user", OFFICER, "--pretty")
+    finally:
+        t.cleanup()
+
+
 def main():
     tests = [(name, fn) for name, fn in globals().items()
              if name.startswith("test_") and callable(fn)]
