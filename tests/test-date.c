@@ -157,8 +157,16 @@ test_format (void)
   g_autofree char *none = att_date_format (ATT_DATE_NONE);
   g_autofree char *longer = att_date_format_long (D (2024, 9, 2));
 
+  char buf[ATT_DATE_TEXT_SIZE];
+
   g_assert_cmpstr (iso, ==, "2024-09-02");
   g_assert_cmpstr (none, ==, "");
+  /* Without allocating: the same text, every digit in its place; the
+   * years before 1000 with their leading zeros, as %04d writes them. */
+  g_assert_cmpstr (att_date_format_to (D (2024, 9, 2), buf), ==, "2024-09-02");
+  g_assert_cmpstr (att_date_format_to (D (1999, 12, 31), buf), ==, "1999-12-31");
+  g_assert_cmpstr (att_date_format_to (D (987, 10, 15), buf), ==, "0987-10-15");
+  g_assert_cmpstr (att_date_format_to (ATT_DATE_NONE, buf), ==, "");
   /* The tests run in the C locale. */
   g_assert_cmpstr (longer, ==, "Mon 2 Sep 2024");
 }

@@ -159,12 +159,41 @@ att_date_parse_iso (const char  *text,
 char *
 att_date_format (AttDate date)
 {
+  char buf[ATT_DATE_TEXT_SIZE];
+
+  return g_strdup (att_date_format_to (date, buf));
+}
+
+char *
+att_date_format_to (AttDate  date,
+                    char    *buf)
+{
   int y, m, d;
 
   if (date == ATT_DATE_NONE)
-    return g_strdup ("");
+    {
+      buf[0] = '\0';
+      return buf;
+    }
   att_date_to_ymd (date, &y, &m, &d);
-  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  if (y < 0 || y > 9999)
+    {
+      g_snprintf (buf, ATT_DATE_TEXT_SIZE, "%04d-%02d-%02d", y, m, d);
+      return buf;
+    }
+  /* YYYY-MM-DD, as "%04d-%02d-%02d" writes it, without printf. */
+  buf[0] = '0' + y / 1000;
+  buf[1] = '0' + y / 100 % 10;
+  buf[2] = '0' + y / 10 % 10;
+  buf[3] = '0' + y % 10;
+  buf[4] = '-';
+  buf[5] = '0' + m / 10;
+  buf[6] = '0' + m % 10;
+  buf[7] = '-';
+  buf[8] = '0' + d / 10;
+  buf[9] = '0' + d % 10;
+  buf[10] = '\0';
+  return buf;
 }
 
 char *

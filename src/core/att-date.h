@@ -39,6 +39,11 @@ AttDate      att_date_parse           (const char  *text,
 AttDate      att_date_parse_iso       (const char  *text,
                                        GError     **error);
 char        *att_date_format          (AttDate      date);
+/* The same text written into @buf, which holds ATT_DATE_TEXT_SIZE bytes,
+ * without allocating: for output that writes many dates. Returns @buf. */
+#define ATT_DATE_TEXT_SIZE 16
+char        *att_date_format_to       (AttDate      date,
+                                       char        *buf);
 /* "Mon 2 Sep 2024" style, translated */
 char        *att_date_format_long     (AttDate      date);
 /* 1 September of the school year holding @date; a school year runs from
