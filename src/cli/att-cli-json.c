@@ -23,6 +23,11 @@ struct _AttCliJson
   FILE    *out;
   void   (*print) (void *data, const char *str, size_t len);
 
+  /* yajl prints a few characters at a time: they are gathered here and
+   * written to stdout a buffer at a time. */
+  char     buf[16384];
+  size_t   len;
+
   /* Set while a string with a control character is written: yajl writes
    * \u001B where attendance-cli has always written \u001b. */
   gboolean lower_hex;
@@ -37,21 +42,53 @@ struct _AttCliJson
 };
 
 static void
+flush (AttCliJson *writer)
+{
+  fwrite (writer->buf, 1, writer->len, writer->out);
+  writer->len = 0;
+}
+
+static inline void
+put (AttCliJson *writer,
+     const char *str,
+     size_t      len)
+{
+  if (G_UNLIKELY (len > sizeof writer->buf - writer->len))
+    {
+      flush (writer);
+      if (len > sizeof writer->buf)
+        {
+          fwrite (str, 1, len, writer->out);
+          return;
+        }
+    }
+  memcpy (writer->buf + writer->len, str, len);
+  writer->len += len;
+}
+
+static inline void
+put_c (AttCliJson *writer,
+       char        c)
+{
+  if (G_UNLIKELY (writer->len == sizeof writer->buf))
+    flush (writer);
+  writer->buf[writer->len++] = c;
+}
+
+static void
 print_compact (void       *data,
                const char *str,
                size_t      len)
 {
-  AttCliJson *writer = data;
-
-  fwrite_unlocked (str, 1, len, writer->out);
+  put (data, str, len);
 }
 
 static void
 pretty_line (AttCliJson *writer)
 {
-  putc_unlocked ('\n', writer->out);
+  put_c (writer, '\n');
   for (guint i = 0; i < writer->depth; i++)
-    fwrite_unlocked ("  ", 1, 2, writer->out);
+    put (writer, "  ", 2);
 }
 
 static void
@@ -60,7 +97,6 @@ print_pretty (void       *data,
               size_t      len)
 {
   AttCliJson *writer = data;
-  FILE *out = writer->out;
 
   for (size_t i = 0; i < len; i++)
     {
@@ -68,7 +104,7 @@ print_pretty (void       *data,
 
       if (writer->in_string)
         {
-          putc_unlocked (c, out);
+          put_c (writer, c);
           if (writer->escaped)
             writer->escaped = FALSE;
           else if (c == '\\')
@@ -85,11 +121,11 @@ print_pretty (void       *data,
           writer->opened = '\0';
           if ((open == '{' && c == '}') || (open == '[' && c == ']'))
             {
-              putc_unlocked (open, out);
-              putc_unlocked (c, out);
+              put_c (writer, open);
+              put_c (writer, c);
               continue;
             }
-          putc_unlocked (open, out);
+          put_c (writer, open);
           writer->depth++;
           pretty_line (writer);
         }
@@ -105,25 +141,25 @@ print_pretty (void       *data,
         case ']':
           writer->depth--;
           pretty_line (writer);
-          putc_unlocked (c, out);
+          put_c (writer, c);
           break;
 
         case ',':
-          putc_unlocked (',', out);
+          put_c (writer, ',');
           pretty_line (writer);
           break;
 
         case ':':
-          fwrite_unlocked (" : ", 1, 3, out);
+          put (writer, " : ", 3);
           break;
 
         case '"':
           writer->in_string = TRUE;
-          putc_unlocked (c, out);
+          put_c (writer, c);
           break;
 
         default:
-          putc_unlocked (c, out);
+          put_c (writer, c);
           break;
         }
     }
@@ -193,6 +229,7 @@ att_cli_json_free (AttCliJson *writer)
 {
   if (writer == NULL)
     return;
+  flush (writer);
   yajl_gen_free (writer->gen);
   g_free (writer);
 }
@@ -263,11 +300,34 @@ att_cli_json_add_string (AttCliJson *writer,
     write_string (writer, value);
 }
 
+/* The digits of @value before @end, with a '-' when @negative; returns
+ * where they start. yajl_gen_integer () goes through sprintf (), which
+ * costs more than the rest of a member together. */
+static char *
+format_digits (char    *end,
+               guint64  value,
+               gboolean negative)
+{
+  char *p = end;
+
+  do
+    *--p = (char)('0' + value % 10);
+  while ((value /= 10) != 0);
+  if (negative)
+    *--p = '-';
+  return p;
+}
+
 void
 att_cli_json_add_int (AttCliJson *writer,
                       gint64      value)
 {
-  check (yajl_gen_integer (writer->gen, value));
+  char buf[24];
+  char *end = buf + sizeof buf;
+  guint64 magnitude = value < 0 ? -(guint64)value : (guint64)value;
+  char *start = format_digits (end, magnitude, value < 0);
+
+  check (yajl_gen_number (writer->gen, start, end - start));
 }
 
 void
@@ -299,15 +359,19 @@ void
 att_cli_json_add_date (AttCliJson *writer,
                        AttDate     date)
 {
-  g_autofree char *text = date != ATT_DATE_NONE ? att_date_format (date) : NULL;
+  char text[ATT_DATE_TEXT_SIZE];
 
-  att_cli_json_add_string (writer, text);
+  if (date == ATT_DATE_NONE)
+    att_cli_json_add_null (writer);
+  else
+    att_cli_json_add_string (writer, att_date_format_to (date, text));
 }
 
 void
 att_cli_print_json (AttCliJson *writer)
 {
-  putc_unlocked ('\n', writer->out);
+  put_c (writer, '\n');
+  flush (writer);
   fflush (writer->out);
 }
 
@@ -354,8 +418,26 @@ att_cli_json_pct (AttCliJson *writer,
                   const char *key,
                   double      value)
 {
+  double rounded = att_cli_round_pct (value);
+  char buf[32];
+  char *end = buf + sizeof buf;
+  char *start;
+  guint64 tenths;
+
   att_cli_json_member (writer, key);
-  att_cli_json_add_double (writer, att_cli_round_pct (value));
+  if (!isfinite (rounded) || fabs (rounded) >= 1e15)
+    {
+      att_cli_json_add_double (writer, rounded);
+      return;
+    }
+  /* What "%.1f" writes for a number already rounded to one decimal:
+   * its tenths, a point before the last digit, and the sign it has
+   * (-0.0 too). */
+  tenths = (guint64)llround (fabs (rounded) * 10.0);
+  *--end = (char)('0' + tenths % 10);
+  *--end = '.';
+  start = format_digits (end, tenths / 10, signbit (rounded));
+  check (yajl_gen_number (writer->gen, start, buf + sizeof buf - start));
 }
 
 void
