@@ -108,7 +108,7 @@ test_upgrade_from_1 (void)
 
   put (t->db, "name", "Riverside Primary School");
   g_assert_true (att_db_exec (t->db,
-                              "DROP INDEX marks_amended; DROP TRIGGER pupils_sort_key_stale; "
+                              "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
                               "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
                               &error));
   g_assert_no_error (error);
@@ -169,7 +169,8 @@ test_upgrade_from_2 (void)
   gint64 ids[G_N_ELEMENTS (names)];
   GPtrArray *list;
   const char *fake_2 =
-    "DROP TRIGGER pupils_sort_key_stale; ALTER TABLE pupils DROP COLUMN sort_key; "
+    "DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
+    "ALTER TABLE pupils DROP COLUMN sort_key; "
     "DELETE FROM settings WHERE key = 'pupils.sort_collation'; PRAGMA user_version = 2";
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

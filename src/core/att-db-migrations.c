@@ -176,11 +176,13 @@ static const char * const migrations[] = {
 
   /* Each pupil's sort key (see att_pupil_sort_key ()), kept with the
    * pupil so that the list of pupils is read in its order instead of
-   * having every name folded and collated at every start. Written with
-   * the pupil; the keys of the pupils already on file are written by the
+   * having every name folded and collated at every start; the index
+   * gives the list in that order without sorting it. Written with the
+   * pupil; the keys of the pupils already on file are written by the
    * step below. A name that another program changes loses its key, and
    * the key is made again when the list is read. */
   "ALTER TABLE pupils ADD COLUMN sort_key BLOB;"
+  "CREATE INDEX pupils_by_name ON pupils (sort_key, upn);"
   "CREATE TRIGGER pupils_sort_key_stale"
   "  AFTER UPDATE OF legal_surname, legal_forename, preferred_surname, preferred_forename"
   "  ON pupils WHEN NEW.sort_key IS OLD.sort_key"
