@@ -227,6 +227,17 @@ test_upgrade_from_2 (void)
   g_assert_cmpint (((AttPupil *)g_ptr_array_index (list, 0))->id, ==, ids[4]);
   g_assert_cmpint (((AttPupil *)g_ptr_array_index (list, 5))->id, ==, ids[3]);
   g_assert_cmpstr (((AttPupil *)g_ptr_array_index (list, 5))->legal_surname, ==, "Zeller");
+
+  /* The next pupil saved mends the key that was cleared. */
+  att_test_save_pupil (again, att_test_pupil_new ("Eve", "Brown", 4, "4K",
+                                                  D (2015, 9, 14), D (2024, 9, 2)));
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM pupils WHERE sort_key IS NULL"), ==, 0);
+  {
+    g_autofree char *expected = att_pupil_sort_key ("Zeller", "Ben");
+    g_autofree char *stored = stored_sort_key (again, ids[3]);
+
+    g_assert_cmpstr (stored, ==, expected);
+  }
   g_clear_object (&again);
 
   /* No pupils, nothing to record. */

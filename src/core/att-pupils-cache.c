@@ -322,9 +322,11 @@ att_pupils_find_or_error (AttDb       *db,
 
 /* The sort keys in the table */
 
-gboolean
-att_pupils_write_sort_keys (AttDb   *db,
-                            GError **error)
+/* The keys of every pupil, or of those without one. */
+static gboolean
+write_sort_keys (AttDb    *db,
+                 gboolean  missing_only,
+                 GError  **error)
 {
   g_autoptr(GPtrArray) pupils = NULL;
   g_autofree char *collation = att_pupils_collation ();
@@ -332,7 +334,10 @@ att_pupils_write_sort_keys (AttDb   *db,
 
   /* Read first, then written: the table is not changed under a reading
    * statement. */
-  stmt = att_db_prepare (db, "SELECT " PUPIL_COLUMNS " FROM pupils", error);
+  stmt = att_db_prepare (db,
+                         missing_only ? "SELECT " PUPIL_COLUMNS " FROM pupils WHERE sort_key IS NULL"
+                                      : "SELECT " PUPIL_COLUMNS " FROM pupils",
+                         error);
   if (stmt == NULL)
     return FALSE;
   pupils = att_db_collect (db, stmt, (AttDbRowFunc)pupil_from_row, g_object_unref,
@@ -368,13 +373,29 @@ att_pupils_write_sort_keys (AttDb   *db,
 }
 
 gboolean
+att_pupils_write_sort_keys (AttDb   *db,
+                            GError **error)
+{
+  return write_sort_keys (db, FALSE, error);
+}
+
+gboolean
 att_pupils_prepare_sort_keys (AttDb   *db,
                               GError **error)
 {
   g_autofree char *stored = att_db_get_setting (db, SORT_COLLATION_SETTING);
   g_autofree char *current = att_pupils_collation ();
+  sqlite3_stmt *stmt;
+  gint64 missing = 0;
 
-  if (g_strcmp0 (stored, current) == 0)
-    return TRUE;
-  return att_pupils_write_sort_keys (db, error);
+  if (g_strcmp0 (stored, current) != 0)
+    return write_sort_keys (db, FALSE, error);
+
+  /* Pupils another program added or renamed are given their keys too
+   * (found at the start of the index, where the empty keys are). */
+  stmt = att_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM pupils WHERE sort_key IS NULL)", error);
+  if (stmt == NULL ||
+      !att_db_query_int (db, stmt, &missing, _("read the pupils"), error))
+    return FALSE;
+  return !missing || write_sort_keys (db, TRUE, error);
 }

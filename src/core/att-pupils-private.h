@@ -47,7 +47,8 @@ char         *att_pupils_collation      (void);
 gboolean      att_pupils_write_sort_keys   (AttDb          *db,
                                             GError        **error);
 /* Before a pupil is written with its key: rewrites every key if those in
- * the table were made in another collation, so that they all compare. */
+ * the table were made in another collation, so that they all compare,
+ * and otherwise writes the keys that are missing. */
 gboolean      att_pupils_prepare_sort_keys (AttDb          *db,
                                             GError        **error);
 
