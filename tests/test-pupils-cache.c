@@ -197,6 +197,59 @@ test_one_at_a_time (void)
     g_assert_true (g_ptr_array_find (list, g_ptr_array_index (borrowed, i), NULL));
 }
 
+/* The pupils on roll in a period are those of the list on roll in it, in
+ * its order, read from the table or taken from the list. The demo's
+ * leavers left in July 2024 and its new Year 7 joined in September: the
+ * summer holiday between has neither, a day in September the newcomers,
+ * both years everyone, and a period that ends before it starts nobody. */
+static void
+test_on_roll (void)
+{
+  const AttDate periods[][2] = {
+    { D (2024, 8, 5), D (2024, 8, 20) },
+    { D (2024, 9, 10), D (2024, 9, 10) },
+    { D (2023, 9, 1), D (2025, 3, 12) },
+    { D (2025, 3, 12), D (2024, 9, 2) },
+  };
+  g_autoptr(AttDb) full = open_demo ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list = att_pupils_list (full, &error);
+
+  g_assert_no_error (error);
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    {
+      g_autoptr(AttDb) lazy = open_demo ();
+      g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+      g_autoptr(GPtrArray) read = NULL;
+      g_autoptr(GPtrArray) taken = NULL;
+
+      for (guint i = 0; i < list->len; i++)
+        if (att_pupil_on_roll_between (g_ptr_array_index (list, i), periods[p][0], periods[p][1]))
+          g_ptr_array_add (expected, g_ptr_array_index (list, i));
+      if (p < 2)
+        g_assert_cmpuint (expected->len, <, list->len);
+      g_assert_cmpuint (expected->len, ==, p == 2 ? list->len : expected->len);
+      g_assert_cmpuint (expected->len > 0, ==, p < 3);
+
+      read = att_pupils_list_on_roll (lazy, periods[p][0], periods[p][1], &error);
+      g_assert_no_error (error);
+      g_assert_null (lazy->pupils);
+      taken = att_pupils_list_on_roll (full, periods[p][0], periods[p][1], &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (read->len, ==, expected->len);
+      g_assert_cmpuint (taken->len, ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        {
+          g_autoptr(AttPupil) direct = att_pupil_copy (g_ptr_array_index (expected, i));
+
+          att_pupil_update_names (direct);
+          assert_same_pupil (g_ptr_array_index (read, i), direct);
+          g_assert_true (g_ptr_array_index (taken, i) == g_ptr_array_index (expected, i));
+          g_assert_true (att_pupils_get (lazy, direct->id) == g_ptr_array_index (read, i));
+        }
+    }
+}
+
 /* The sort key kept for each pupil, by id. */
 static GHashTable *
 stored_keys (AttDb *db)
@@ -308,6 +361,7 @@ main (int   argc,
 
   g_test_add_func ("/pupils-cache/list", test_list);
   g_test_add_func ("/pupils-cache/one-at-a-time", test_one_at_a_time);
+  g_test_add_func ("/pupils-cache/on-roll", test_on_roll);
   g_test_add_func ("/pupils-cache/other-language", test_other_language);
   status = g_test_run ();
 

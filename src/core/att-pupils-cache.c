@@ -134,39 +134,36 @@ remember (AttDb    *db,
   return pupil;
 }
 
+/* Whether the keys in the table are this run's. Keys made under other
+ * rules, or in another language's order, are not: then the keys are made
+ * here, as they are for a row that has none. */
 static gboolean
-ensure_list (AttDb   *db,
-             GError **error)
+keys_kept (AttDb *db)
 {
-  g_autoptr(GPtrArray) pupils = NULL;
-  g_autofree char *stored = NULL;
-  g_autofree char *current = NULL;
-  gboolean keys_kept, sort = FALSE;
-  sqlite3_stmt *stmt;
+  g_autofree char *stored = att_db_get_setting (db, SORT_COLLATION_SETTING);
+  g_autofree char *current = att_pupils_collation ();
+
+  return g_strcmp0 (stored, current) == 0;
+}
+
+/* The pupils of @stmt, a query of PUPIL_COLUMNS ordered by sort key and
+ * UPN, in the order of the lists; each one kept for later. */
+static GPtrArray *
+read_rows (AttDb         *db,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  g_autoptr(GPtrArray) pupils = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean kept = keys_kept (db);
+  gboolean sort = FALSE;
   int rc;
 
-  if (db->pupils != NULL)
-    return TRUE;
-
-  /* Keys made under other rules, or in another language's order, are not
-   * this run's: then the keys are made here, as they are for a row that
-   * has none. */
-  stored = att_db_get_setting (db, SORT_COLLATION_SETTING);
-  current = att_pupils_collation ();
-  keys_kept = g_strcmp0 (stored, current) == 0;
-
-  stmt = att_db_prepare (db, "SELECT " PUPIL_COLUMNS " FROM pupils ORDER BY sort_key, upn",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-
   ensure_tables (db);
-  pupils = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       AttPupil *pupil = g_hash_table_lookup (db->pupils_by_id, &id);
-      gboolean has_key = keys_kept && sqlite3_column_type (stmt, SORT_KEY_COLUMN) != SQLITE_NULL;
+      gboolean has_key = kept && sqlite3_column_type (stmt, SORT_KEY_COLUMN) != SQLITE_NULL;
 
       /* A pupil read on its own before is that same pupil, with its
        * names made. */
@@ -186,13 +183,29 @@ ensure_list (AttDb   *db,
   if (rc != SQLITE_DONE)
     {
       att_db_set_sqlite_error (db, error, _("read the pupils"));
-      return FALSE;
+      return NULL;
     }
 
   if (sort)
     g_ptr_array_sort (pupils, compare_pupils);
-  db->pupils = g_steal_pointer (&pupils);
-  return TRUE;
+  return g_steal_pointer (&pupils);
+}
+
+static gboolean
+ensure_list (AttDb   *db,
+             GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (db->pupils != NULL)
+    return TRUE;
+
+  stmt = att_db_prepare (db, "SELECT " PUPIL_COLUMNS " FROM pupils ORDER BY sort_key, upn",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  db->pupils = read_rows (db, stmt, error);
+  return db->pupils != NULL;
 }
 
 /* One pupil from @stmt, bound to look up one row, kept for later. */
@@ -237,6 +250,44 @@ att_pupils_list (AttDb   *db,
   if (!ensure_list (db, error))
     return NULL;
   return db->pupils;
+}
+
+GPtrArray *
+att_pupils_list_on_roll (AttDb    *db,
+                         AttDate   from,
+                         AttDate   to,
+                         GError  **error)
+{
+  GPtrArray *pupils;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  if (db->pupils != NULL)
+    {
+      pupils = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < db->pupils->len; i++)
+        {
+          AttPupil *pupil = g_ptr_array_index (db->pupils, i);
+
+          if (att_pupil_on_roll_between (pupil, from, to))
+            g_ptr_array_add (pupils, g_object_ref (pupil));
+        }
+      return pupils;
+    }
+
+  /* The same test as att_pupil_on_roll_between (). */
+  stmt = att_db_prepare (db,
+                         "SELECT " PUPIL_COLUMNS " FROM pupils "
+                         "WHERE ?1 <= ?2 AND admission_date <= ?2 "
+                         "AND (leaving_date IS NULL OR leaving_date >= ?1) "
+                         "ORDER BY sort_key, upn",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, from);
+  sqlite3_bind_int (stmt, 2, to);
+  return read_rows (db, stmt, error);
 }
 
 AttPupil *
