@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "att-db-private.h"
+#include "att-pupils-private.h"
 
 #include "att-test-util.h"
 
@@ -106,16 +107,148 @@ test_upgrade_from_1 (void)
   g_autoptr(AttDb) again = NULL;
 
   put (t->db, "name", "Riverside Primary School");
-  g_assert_true (att_db_exec (t->db, "DROP INDEX marks_amended; PRAGMA user_version = 1", &error));
+  g_assert_true (att_db_exec (t->db,
+                              "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
+                              "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
+                              &error));
   g_assert_no_error (error);
   g_assert_cmpint (db_int (t->db, "SELECT count(*) FROM sqlite_master WHERE name = 'marks_amended'"), ==, 0);
   g_clear_object (&t->db);
 
   again = att_db_open (t->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
   g_assert_cmpint (db_int (again, "SELECT count(*) FROM sqlite_master WHERE name = 'marks_amended'"), ==, 1);
   g_assert_cmpint (db_int (again, "SELECT count(*) FROM settings WHERE value = 'Riverside Primary School'"), ==, 1);
+}
+
+/* The sort key of pupil @id as the database keeps it, or NULL. */
+static char *
+stored_sort_key (AttDb  *db,
+                 gint64  id)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *key = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (att_db_get_handle (db),
+                                       "SELECT sort_key FROM pupils WHERE id = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    key = g_strndup (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_finalize (stmt);
+  return key;
+}
+
+/* A database made before the pupils kept their sort keys (version 2) is
+ * given them when opened: each pupil's key is the one att_pupil_sort_key ()
+ * makes of the preferred surname and forename, the collation that made
+ * them is recorded, the list comes out in their order, and the pupils are
+ * otherwise as they were. A school with no pupils records nothing. */
+static void
+test_upgrade_from_2 (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autofree char *empty = g_build_filename (t->dir, "empty.db", NULL);
+  g_autofree char *collation = NULL;
+  g_autofree char *recorded = NULL;
+  /* Surname, forename, preferred surname, and the order the list has:
+   * by preferred surname then forename, accents and case aside, so
+   * Çelik among the Cs and "de Souza" among the Ds. */
+  const struct { const char *surname, *forename, *preferred; guint rank; } names[] = {
+    { "Öztürk", "Emre", NULL, 4 },
+    { "de Souza", "Amina", NULL, 3 },
+    { "Smith", "Cara", "Çelik", 2 },
+    { "Carter", "Ben", NULL, 0 },
+    { "Celik", "Ali", NULL, 1 },
+    { "Yılmaz", "Deniz", NULL, 5 },
+  };
+  gint64 ids[G_N_ELEMENTS (names)];
+  GPtrArray *list;
+  const char *fake_2 =
+    "DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
+    "ALTER TABLE pupils DROP COLUMN sort_key; "
+    "DELETE FROM settings WHERE key = 'pupils.sort_collation'; PRAGMA user_version = 2";
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      AttPupil *pupil = att_test_pupil_new (names[i].forename, names[i].surname, 4, "4K",
+                                            D (2015, 10, 14), D (2024, 9, 2));
+
+      pupil->preferred_surname = g_strdup (names[i].preferred);
+      ids[i] = att_test_save_pupil (t->db, pupil);
+    }
+  g_assert_true (att_db_exec (t->db, fake_2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (t->db, "SELECT count(*) FROM settings"), ==, 0);
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM pupils"), ==, 6);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM pupils WHERE sort_key IS NULL"), ==, 0);
+  collation = att_pupils_collation ();
+  recorded = att_db_get_setting (again, "pupils.sort_collation");
+  g_assert_cmpstr (recorded, ==, collation);
+
+  list = att_pupils_list (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *surname = names[i].preferred ? names[i].preferred : names[i].surname;
+      g_autofree char *expected = att_pupil_sort_key (surname, names[i].forename);
+      g_autofree char *stored = stored_sort_key (again, ids[i]);
+      AttPupil *pupil = g_ptr_array_index (list, names[i].rank);
+
+      g_assert_cmpstr (stored, ==, expected);
+      g_assert_cmpint (pupil->id, ==, ids[i]);
+      g_assert_cmpstr (pupil->legal_surname, ==, names[i].surname);
+      g_assert_cmpstr (pupil->preferred_surname, ==, names[i].preferred);
+      g_assert_cmpint (pupil->admission, ==, D (2024, 9, 2));
+    }
+
+  /* Renaming a pupil in the table, as another program might, clears the
+   * key; the list still puts the pupil in place: Carter, now "Zeller",
+   * comes last. */
+  g_assert_true (att_db_exec (again, "UPDATE pupils SET legal_surname = 'Zeller' "
+                                     "WHERE legal_surname = 'Carter'", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM pupils WHERE sort_key IS NULL"), ==, 1);
+  g_clear_object (&again);
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  list = att_pupils_list (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((AttPupil *)g_ptr_array_index (list, 0))->id, ==, ids[4]);
+  g_assert_cmpint (((AttPupil *)g_ptr_array_index (list, 5))->id, ==, ids[3]);
+  g_assert_cmpstr (((AttPupil *)g_ptr_array_index (list, 5))->legal_surname, ==, "Zeller");
+
+  /* The next pupil saved mends the key that was cleared. */
+  att_test_save_pupil (again, att_test_pupil_new ("Eve", "Brown", 4, "4K",
+                                                  D (2015, 9, 14), D (2024, 9, 2)));
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM pupils WHERE sort_key IS NULL"), ==, 0);
+  {
+    g_autofree char *expected = att_pupil_sort_key ("Zeller", "Ben");
+    g_autofree char *stored = stored_sort_key (again, ids[3]);
+
+    g_assert_cmpstr (stored, ==, expected);
+  }
+  g_clear_object (&again);
+
+  /* No pupils, nothing to record. */
+  again = att_db_create (empty, &error);
+  g_assert_no_error (error);
+  g_assert_true (att_db_exec (again, fake_2, &error));
+  g_clear_object (&again);
+  again = att_db_open (empty, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM settings"), ==, 0);
 }
 
 static void
@@ -555,6 +688,7 @@ main (int   argc,
 
   g_test_add_func ("/db/migrations", test_migrations);
   g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
+  g_test_add_func ("/db/upgrade-from-2", test_upgrade_from_2);
   g_test_add_func ("/db/reopen", test_reopen);
   g_test_add_func ("/db/create-refuses-existing", test_create_refuses_existing);
   g_test_add_func ("/db/files-private", test_files_private);

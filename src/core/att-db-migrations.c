@@ -4,7 +4,10 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "att-db-private.h"
+#include "att-pupils-private.h"
 
 /* Each migration brings the schema from version N to N + 1 and runs in a
  * transaction of its own together with the user_version bump, so a crash
@@ -170,6 +173,45 @@ static const char * const migrations[] = {
   /* The amended marks of a day or a week (the grid's corner marks), found
    * from the index alone rather than by reading every mark of the week. */
   "CREATE INDEX marks_amended ON marks (date, session, pupil_id, amendments) WHERE amendments > 0;",
+
+  /* Each pupil's sort key (see att_pupil_sort_key ()), kept with the
+   * pupil so that the list of pupils is read in its order instead of
+   * having every name folded and collated at every start; the index
+   * gives the list in that order without sorting it. Written with the
+   * pupil; the keys of the pupils already on file are written by the
+   * step below. A name that another program changes loses its key, and
+   * the key is made again when the list is read. */
+  "ALTER TABLE pupils ADD COLUMN sort_key BLOB;"
+  "CREATE INDEX pupils_by_name ON pupils (sort_key, upn);"
+  "CREATE TRIGGER pupils_sort_key_stale"
+  "  AFTER UPDATE OF legal_surname, legal_forename, preferred_surname, preferred_forename"
+  "  ON pupils WHEN NEW.sort_key IS OLD.sort_key"
+  "  BEGIN UPDATE pupils SET sort_key = NULL WHERE id = NEW.id; END;",
+};
+
+/* The keys of the pupils already on file: folding names and collating
+ * them takes C. A school with no pupils yet has nothing to record. */
+static gboolean
+write_sort_keys (AttDb   *db,
+                 GError **error)
+{
+  sqlite3_stmt *stmt = att_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM pupils)", error);
+  gint64 any = 0;
+
+  if (stmt == NULL || !att_db_query_int (db, stmt, &any, _("read the pupils"), error))
+    return FALSE;
+  return !any || att_pupils_write_sort_keys (db, error);
+}
+
+/* What a migration does that SQL cannot, run after its SQL in the same
+ * transaction: by the version the migration starts from. */
+static const struct
+{
+  guint       version;
+  gboolean  (*run) (AttDb   *db,
+                    GError **error);
+} migration_steps[] = {
+  { 2, write_sort_keys },
 };
 
 guint
@@ -183,4 +225,15 @@ att_db_migration (guint version)
 {
   g_return_val_if_fail (version < G_N_ELEMENTS (migrations), NULL);
   return migrations[version];
+}
+
+gboolean
+att_db_migration_step (AttDb   *self,
+                       guint    version,
+                       GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (migration_steps); i++)
+    if (migration_steps[i].version == version)
+      return migration_steps[i].run (self, error);
+  return TRUE;
 }

@@ -31,7 +31,7 @@ struct _AttDb
   /* Caches, each rebuilt from the tables when they change. */
   AttCalendar  *calendar;       /* NULL until asked for */
   GPtrArray    *pupils;         /* AttPupil, by surname; NULL until asked */
-  GHashTable   *pupils_by_id;   /* id -> AttPupil (borrowed from pupils) */
+  GHashTable   *pupils_by_id;   /* id -> AttPupil, every one read (owned) */
   GHashTable   *pupils_by_upn;  /* upn -> AttPupil (borrowed) */
   AttMarkStore *marks;          /* see att-register-store.c */
   GArray       *mark_changes;   /* AttMarkChange in the open transaction */
@@ -42,6 +42,11 @@ struct _AttDb
  * that brings the schema from @version to @version + 1. */
 guint         att_db_n_migrations      (void);
 const char   *att_db_migration         (guint         version);
+/* What the migration from @version does after its SQL, in C, inside its
+ * transaction (most do nothing). */
+gboolean      att_db_migration_step    (AttDb        *self,
+                                        guint         version,
+                                        GError      **error);
 
 sqlite3      *att_db_get_handle        (AttDb        *self);
 /* A prepared statement cached on the connection, reset and with its

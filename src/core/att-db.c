@@ -641,6 +641,7 @@ migrate (AttDb   *self,
       if (!att_db_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       if (!att_db_exec (self, att_db_migration (version), error) ||
+          !att_db_migration_step (self, version, error) ||
           !att_db_exec (self, bump, error))
         {
           att_db_exec (self, "ROLLBACK", NULL);

@@ -1,4 +1,5 @@
-/* att-pupils-private.h: what the pupils module shares with the importer
+/* att-pupils-private.h: what the pupils module shares with the importer,
+ * the demo school and the migrations
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,5 +30,26 @@ gboolean      att_pupil_check_roll      (AttDb             *db,
                                          AttPupil          *pupil,
                                          const char       **field,
                                          GError           **error);
+
+/* The key lists sort a pupil by: the collation key of the surname and
+ * forename (the preferred ones when given), folded as att_name_fold()
+ * folds them, in the order of the program's language. */
+char         *att_pupil_sort_key        (const char        *surname,
+                                         const char        *forename);
+/* Which rules and which language's order make the sort keys of this run,
+ * as "1 en_GB.UTF-8 0123456789abcdef": the rules' version, LC_COLLATE and
+ * a checksum of the keys of a few telling names. */
+char         *att_pupils_collation      (void);
+
+/* Writes the sort key of every pupil in the table, in this run's
+ * collation, and records which that is. Runs inside the caller's
+ * transaction (or a migration's); the pupils' cache is not touched. */
+gboolean      att_pupils_write_sort_keys   (AttDb          *db,
+                                            GError        **error);
+/* Before a pupil is written with its key: rewrites every key if those in
+ * the table were made in another collation, so that they all compare,
+ * and otherwise writes the keys that are missing. */
+gboolean      att_pupils_prepare_sort_keys (AttDb          *db,
+                                            GError        **error);
 
 G_END_DECLS

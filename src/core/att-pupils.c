@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "att-db-private.h"
@@ -240,12 +241,85 @@ name_sort_key (const char *text)
   return g_strconcat (plain_key, "\001", full_key, NULL);
 }
 
+char *
+att_pupil_sort_key (const char *surname,
+                    const char *forename)
+{
+  g_autofree char *key_text = NULL;
+  g_autofree char *folded = NULL;
+
+  /* Lists run by surname then forename, whatever the case of the letters
+   * ("de Souza" among the Ds) and whatever their accents ("Çelik" among
+   * the Cs, "Öztürk" among the Os), in the order of the user's language.
+   * Names alike but for their accents then follow the full names. */
+  key_text = g_strconcat (surname, " ", forename, NULL);
+  folded = g_utf8_casefold (key_text, -1);
+  return name_sort_key (folded);
+}
+
+/* Names that the rules above and the language's order both have
+ * something to say about: letters with accents and without, letters
+ * that carry their mark in themselves, capitals, spaces and hyphens. */
+static const char * const collation_probe[][2] = {
+  { "de Souza", "Amina" },
+  { "Çelik", "Zeynep" },
+  { "celik", "zeynep" },
+  { "Öztürk", "Emre" },
+  { "Oz", "Ben" },
+  { "Yılmaz", "Ali" },
+  { "Łukasz", "Ærø" },
+  { "O'Brien", "Siobhán" },
+  { "O Brien", "Sean" },
+  { "Smith-Jones", "Ella" },
+  { "Smithson", "Élodie" },
+  { "Nguyễn", "Þór" },
+};
+
+/* The sort keys depend on these rules and on the language's order of
+ * letters, so the keys kept in the database say which of both made them.
+ * Bump when att_name_fold() or the keys change. */
+#define SORT_RULES 1
+
+G_LOCK_DEFINE_STATIC (collation);
+
+char *
+att_pupils_collation (void)
+{
+  static char *locale;
+  static char *checksum;
+  const char *current = setlocale (LC_COLLATE, NULL);
+  char *name;
+
+  if (current == NULL)
+    current = "C";
+  G_LOCK (collation);
+  /* The keys of a language are the same throughout a run: worked out
+   * once, and again only if the program changes its language. */
+  if (g_strcmp0 (locale, current) != 0)
+    {
+      g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+      for (guint i = 0; i < G_N_ELEMENTS (collation_probe); i++)
+        {
+          g_autofree char *key = att_pupil_sort_key (collation_probe[i][0],
+                                                     collation_probe[i][1]);
+
+          g_checksum_update (sum, (const guchar *)key, strlen (key) + 1);
+        }
+      g_free (locale);
+      g_free (checksum);
+      locale = g_strdup (current);
+      checksum = g_strndup (g_checksum_get_string (sum), 16);
+    }
+  name = g_strdup_printf ("%d %s %s", SORT_RULES, locale, checksum);
+  G_UNLOCK (collation);
+  return name;
+}
+
 void
 att_pupil_update_names (AttPupil *self)
 {
   const char *forename, *surname;
-  g_autofree char *key_text = NULL;
-  g_autofree char *folded = NULL;
 
   g_return_if_fail (ATT_IS_PUPIL (self));
 
@@ -258,14 +332,8 @@ att_pupil_update_names (AttPupil *self)
   else
     self->display_name = g_strdup (*forename != '\0' ? forename : surname);
 
-  /* Lists run by surname then forename, whatever the case of the letters
-   * ("de Souza" among the Ds) and whatever their accents ("Çelik" among
-   * the Cs, "Öztürk" among the Os), in the order of the user's language.
-   * Names alike but for their accents then follow the full names. */
-  key_text = g_strdup_printf ("%s %s", surname, forename);
-  folded = g_utf8_casefold (key_text, -1);
   g_free (self->sort_key);
-  self->sort_key = name_sort_key (folded);
+  self->sort_key = att_pupil_sort_key (surname, forename);
 }
 
 const char *
@@ -866,172 +934,6 @@ att_pupil_validate (AttPupil  *pupil,
   return att_pupil_check (pupil, NULL, error);
 }
 
-/* The cache */
-
-#define PUPIL_COLUMNS \
-  "id, upn, legal_surname, legal_forename, preferred_surname, " \
-  "preferred_forename, dob, sex, year_group, reg_group, admission_date, " \
-  "leaving_date, fsm, sen, eal, looked_after, social_worker, young_carer, " \
-  "medical_note"
-
-static AttPupil *
-pupil_from_row (sqlite3_stmt *stmt)
-{
-  AttPupil *pupil = att_pupil_new ();
-  const char *text;
-
-  pupil->id = sqlite3_column_int64 (stmt, 0);
-  pupil->upn = att_db_column_dup (stmt, 1);
-  pupil->legal_surname = att_db_column_dup (stmt, 2);
-  pupil->legal_forename = att_db_column_dup (stmt, 3);
-  pupil->preferred_surname = att_db_column_dup (stmt, 4);
-  pupil->preferred_forename = att_db_column_dup (stmt, 5);
-  pupil->dob = sqlite3_column_int (stmt, 6);
-  text = (const char *)sqlite3_column_text (stmt, 7);
-  pupil->sex = text ? text[0] : 'F';
-  pupil->year_group = sqlite3_column_int (stmt, 8);
-  pupil->reg_group = att_db_column_dup (stmt, 9);
-  pupil->admission = sqlite3_column_int (stmt, 10);
-  pupil->leaving = sqlite3_column_type (stmt, 11) == SQLITE_NULL
-                   ? ATT_DATE_NONE : sqlite3_column_int (stmt, 11);
-  pupil->fsm = sqlite3_column_int (stmt, 12) != 0;
-  text = (const char *)sqlite3_column_text (stmt, 13);
-  pupil->sen = text ? (AttSen)text[0] : ATT_SEN_NONE;
-  pupil->eal = sqlite3_column_int (stmt, 14) != 0;
-  pupil->looked_after = sqlite3_column_int (stmt, 15) != 0;
-  pupil->social_worker = sqlite3_column_int (stmt, 16) != 0;
-  pupil->young_carer = sqlite3_column_int (stmt, 17) != 0;
-  pupil->medical_note = att_db_column_dup (stmt, 18);
-  att_pupil_update_names (pupil);
-  return pupil;
-}
-
-static int
-compare_pupils (gconstpointer a,
-                gconstpointer b)
-{
-  AttPupil *pa = *(AttPupil * const *)a;
-  AttPupil *pb = *(AttPupil * const *)b;
-  int cmp = g_strcmp0 (pa->sort_key, pb->sort_key);
-
-  if (cmp != 0)
-    return cmp;
-  return g_strcmp0 (pa->upn, pb->upn);
-}
-
-void
-att_pupils_cache_drop (AttDb *self)
-{
-  g_clear_pointer (&self->pupils_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->pupils_by_upn, g_hash_table_unref);
-  g_clear_pointer (&self->pupils, g_ptr_array_unref);
-}
-
-static gboolean
-ensure_cache (AttDb   *db,
-              GError **error)
-{
-  g_autoptr(GPtrArray) pupils = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (db->pupils != NULL)
-    return TRUE;
-
-  stmt = att_db_prepare (db, "SELECT " PUPIL_COLUMNS " FROM pupils", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  pupils = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (pupils, pupil_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      att_db_set_sqlite_error (db, error, _("read the pupils"));
-      return FALSE;
-    }
-
-  g_ptr_array_sort (pupils, compare_pupils);
-
-  att_pupils_cache_drop (db);
-  db->pupils_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  db->pupils_by_upn = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < pupils->len; i++)
-    {
-      AttPupil *pupil = g_ptr_array_index (pupils, i);
-
-      g_hash_table_insert (db->pupils_by_id, &pupil->id, pupil);
-      g_hash_table_insert (db->pupils_by_upn, pupil->upn, pupil);
-    }
-  db->pupils = g_steal_pointer (&pupils);
-  return TRUE;
-}
-
-GPtrArray *
-att_pupils_list (AttDb   *db,
-                 GError **error)
-{
-  g_return_val_if_fail (ATT_IS_DB (db), NULL);
-
-  if (!ensure_cache (db, error))
-    return NULL;
-  return db->pupils;
-}
-
-AttPupil *
-att_pupils_get (AttDb  *db,
-                gint64  id)
-{
-  g_return_val_if_fail (ATT_IS_DB (db), NULL);
-
-  if (!ensure_cache (db, NULL))
-    return NULL;
-  return g_hash_table_lookup (db->pupils_by_id, &id);
-}
-
-AttPupil *
-att_pupils_find (AttDb      *db,
-                 const char *upn)
-{
-  g_autofree char *clean = NULL;
-
-  g_return_val_if_fail (ATT_IS_DB (db), NULL);
-
-  if (upn == NULL || !ensure_cache (db, NULL))
-    return NULL;
-  /* UPNs are written in capitals; accept them typed in any case. */
-  clean = g_strstrip (g_ascii_strup (upn, -1));
-  return g_hash_table_lookup (db->pupils_by_upn, clean);
-}
-
-AttPupil *
-att_pupils_get_or_error (AttDb   *db,
-                         gint64   id,
-                         GError **error)
-{
-  AttPupil *pupil = att_pupils_get (db, id);
-
-  if (pupil == NULL)
-    g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                 _("There is no pupil number %lld on the register"), (long long) id);
-  return pupil;
-}
-
-AttPupil *
-att_pupils_find_or_error (AttDb       *db,
-                          const char  *upn,
-                          GError     **error)
-{
-  AttPupil *pupil = att_pupils_find (db, upn);
-
-  if (pupil == NULL)
-    g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                 _("There is no pupil with UPN %s: check the UPN, or import the pupils first"),
-                 upn ? upn : "");
-  return pupil;
-}
-
 /* Writing */
 
 static void
@@ -1129,7 +1031,8 @@ att_pupils_save (AttDb          *db,
       goto failed;
     }
 
-  if (!att_pupil_check_roll (db, pupil, NULL, error))
+  if (!att_pupil_check_roll (db, pupil, NULL, error) ||
+      !att_pupils_prepare_sort_keys (db, error))
     goto failed;
 
   if (pupil->id == 0)
@@ -1137,9 +1040,9 @@ att_pupils_save (AttDb          *db,
                            "INSERT INTO pupils (upn, legal_surname, legal_forename, "
                            "preferred_surname, preferred_forename, dob, sex, year_group, "
                            "reg_group, admission_date, leaving_date, fsm, sen, eal, "
-                           "looked_after, social_worker, young_carer, medical_note) "
+                           "looked_after, social_worker, young_carer, medical_note, sort_key) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                           "?13, ?14, ?15, ?16, ?17, ?18)",
+                           "?13, ?14, ?15, ?16, ?17, ?18, ?19)",
                            error);
   else
     stmt = att_db_prepare (db,
@@ -1180,6 +1083,8 @@ att_pupils_save (AttDb          *db,
     bind_text_or_null (stmt, 18, pupil->medical_note);
     if (pupil->id != 0)
       sqlite3_bind_int64 (stmt, 19, pupil->id);
+    else
+      sqlite3_bind_blob (stmt, 19, pupil->sort_key, strlen (pupil->sort_key), SQLITE_TRANSIENT);
   }
 
   if (!att_db_step_done (db, stmt, error))
@@ -1195,7 +1100,18 @@ att_pupils_save (AttDb          *db,
       goto failed;
     }
   else
-    id = pupil->id;
+    {
+      id = pupil->id;
+      /* Apart, because renaming a pupil in the table clears the key (for
+       * another program that renames a pupil without writing one). */
+      stmt = att_db_prepare (db, "UPDATE pupils SET sort_key = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_blob (stmt, 1, pupil->sort_key, strlen (pupil->sort_key), SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!att_db_step_done (db, stmt, error))
+        goto failed;
+    }
   att_db_note_change (db, ATT_CHANGE_PUPILS);
 
   detail = g_strdup_printf ("%s %s (%s)", pupil->upn, pupil->legal_forename,

@@ -116,6 +116,13 @@ const char   *att_sen_to_string         (AttSen         sen);    /* "N", "K", "E
  * from the database's cache: ref a pupil to keep it past the next change. */
 GPtrArray    *att_pupils_list           (AttDb         *db,
                                          GError       **error);
+/* Those of them on roll at any point between @from and @to, in the same
+ * order: what a command that looks at a period needs, without reading
+ * every pupil ever on roll. A new array of references. */
+GPtrArray    *att_pupils_list_on_roll   (AttDb         *db,
+                                         AttDate        from,
+                                         AttDate        to,
+                                         GError       **error);
 AttPupil     *att_pupils_get            (AttDb         *db,
                                          gint64         id);      /* borrowed or NULL */
 AttPupil     *att_pupils_find           (AttDb         *db,

@@ -236,14 +236,10 @@ att_threshold_check (AttDb    *db,
                      GError  **error)
 {
   g_autoptr(GArray) result = NULL;
-  GPtrArray *pupils;
+  g_autoptr(GPtrArray) pupils = NULL;
   Window window;
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
-
-  pupils = att_pupils_list (db, error);
-  if (pupils == NULL)
-    return NULL;
 
   if (as_of == ATT_DATE_NONE)
     as_of = att_date_today ();
@@ -254,6 +250,11 @@ att_threshold_check (AttDb    *db,
   result = g_array_new (FALSE, FALSE, sizeof (AttBreach));
   if (window.start == ATT_DATE_NONE)
     return g_steal_pointer (&result);
+
+  /* A pupil off roll for the whole window has no session in it. */
+  pupils = att_pupils_list_on_roll (db, window.start, window.end, error);
+  if (pupils == NULL)
+    return NULL;
 
   for (guint i = 0; i < pupils->len; i++)
     {

@@ -486,6 +486,42 @@ def test_pupils_import_and_list():
         t.cleanup()
 
 
+def test_pupils_listed_by_name_after_a_rename():
+    import sqlite3
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # Khan, Smith, Jones, Patel, listed by surname.
+        equal([p["surname"] for p in t.json("pupils", "list")],
+              ["Jones", "Khan", "Patel", "Smith"], "by surname")
+        # Another program renames Smith to Adams: first in the list, and
+        # found by UPN under the new name.
+        con = sqlite3.connect(t.db)
+        con.execute("UPDATE pupils SET legal_surname = 'Adams' WHERE upn = ?", (UPN_B,))
+        con.commit()
+        equal(con.execute("SELECT sort_key IS NULL FROM pupils WHERE upn = ?",
+                          (UPN_B,)).fetchone()[0], 1, "the key is cleared")
+        con.close()
+        equal([p["surname"] for p in t.json("pupils", "list")],
+              ["Adams", "Jones", "Khan", "Patel"], "Adams first")
+        equal(t.json("pupils", "show", UPN_B.lower())["name"], "Ben Adams", "by UPN")
+        # The office renames Jones to Çelik (among the Cs, not after Z),
+        # and the key cleared before is written again.
+        rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
+                 "admission_date"],
+                [UPN_C, "Çelik", "Cara", "2015-12-14", "F", "4", "4K", "2024-09-02"]]
+        t.ok("pupils", "import", t.write("renamed.csv", rows), "--user", OFFICER)
+        equal([p["surname"] for p in t.json("pupils", "list")],
+              ["Adams", "Çelik", "Khan", "Patel"], "Çelik among the Cs")
+        con = sqlite3.connect(t.db)
+        equal(con.execute("SELECT count(*) FROM pupils WHERE sort_key IS NULL").fetchone()[0],
+              0, "every key written")
+        con.close()
+    finally:
+        t.cleanup()
+
+
 def test_bad_pupils_csv_refused():
     t = School()
     try:
