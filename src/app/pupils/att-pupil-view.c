@@ -13,6 +13,8 @@ struct _AttPupilView
 {
   GtkWidget            parent_instance;
 
+  AttDate              today;
+
   /* Template widgets */
   GtkScrolledWindow   *scrolled;
   AdwAvatar           *avatar;
@@ -230,7 +232,7 @@ fill_figures (AttPupilView *self,
               AttDb        *db)
 {
   AttCalendar *calendar = att_db_get_calendar (db);
-  AttDate today = att_date_today ();
+  AttDate today = self->today;
   AttDate first = ATT_DATE_NONE, last = ATT_DATE_NONE;
   gboolean found;
   const char *headings[] = {
@@ -260,7 +262,7 @@ static void
 fill_details (AttPupilView *self,
               AttPupil     *pupil)
 {
-  AttDate today = att_date_today ();
+  AttDate today = self->today;
   g_autofree char *dob = att_date_format_long (pupil->dob);
   g_autofree char *year = att_year_group_format (pupil->year_group);
   const char *sen;
@@ -400,20 +402,22 @@ fill_contacts (AttPupilView *self,
 void
 att_pupil_view_show (AttPupilView *self,
                      AttDb        *db,
-                     gint64        pupil_id)
+                     gint64        pupil_id,
+                     AttDate       today)
 {
   AttPupil *pupil = NULL;
   g_autoptr(GString) summary = NULL;
   g_autofree char *year = NULL;
   g_autoptr(GArray) year_figures = NULL;
   AttFigures figures = { 0 };
-  AttDate today = att_date_today ();
   AttCalendar *calendar;
   AttDate first, last;
   gboolean have_figures = FALSE;
 
   g_return_if_fail (ATT_IS_PUPIL_VIEW (self));
   g_return_if_fail (db == NULL || ATT_IS_DB (db));
+
+  self->today = today;
 
   clear_rows (self->details_group, self->detail_rows);
   clear_rows (self->contacts_group, self->contact_rows);

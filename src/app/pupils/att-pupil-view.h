@@ -15,9 +15,11 @@ G_DECLARE_FINAL_TYPE (AttPupilView, att_pupil_view, ATT, PUPIL_VIEW, GtkWidget)
 
 /* Shows the pupil @pupil_id of @db (0 or a NULL db clears the view).
  * Call again to bring it up to date after the database changed. */
+/* Shows the pupil as of @today (the page's today, from its context). */
 void      att_pupil_view_show          (AttPupilView *self,
                                         AttDb        *db,
-                                        gint64        pupil_id);
+                                        gint64        pupil_id,
+                                        AttDate       today);
 gint64    att_pupil_view_get_pupil_id  (AttPupilView *self);
 
 /* The UPN as shown in the view (for the tests). */

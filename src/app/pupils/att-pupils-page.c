@@ -412,7 +412,7 @@ refresh (AttPupilsPage *self)
   if (self->pupil_id != 0)
     {
       if (self->db != NULL && att_pupils_get (self->db, self->pupil_id) != NULL)
-        att_pupil_view_show (self->pupil_view, self->db, self->pupil_id);
+        att_pupil_view_show (self->pupil_view, self->db, self->pupil_id, self->today);
       else
         gtk_widget_activate_action (GTK_WIDGET (self), "page.go-back", NULL);
     }
@@ -519,7 +519,7 @@ att_pupils_page_go_back (AttPage *page)
     return;
 
   self->pupil_id = 0;
-  att_pupil_view_show (self->pupil_view, NULL, 0);
+  att_pupil_view_show (self->pupil_view, NULL, 0, self->today);
   gtk_stack_set_visible_child_name (self->stack, "list");
   att_page_set_subtitle (ATT_PAGE (self), NULL);
   att_page_set_can_go_back (page, FALSE);
@@ -540,7 +540,7 @@ att_pupils_page_show_pupil (AttPupilsPage *self,
     return;
 
   self->pupil_id = pupil_id;
-  att_pupil_view_show (self->pupil_view, self->db, pupil_id);
+  att_pupil_view_show (self->pupil_view, self->db, pupil_id, self->today);
   gtk_stack_set_visible_child_name (self->stack, "pupil");
   att_page_set_can_go_back (ATT_PAGE (self), TRUE);
   att_page_set_subtitle (ATT_PAGE (self), att_pupil_get_display_name (pupil));

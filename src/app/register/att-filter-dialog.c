@@ -32,6 +32,7 @@ struct _AttFilterDialog
   GtkLabel       *count_label;
 
   AttDb          *db;
+  AttDate         today;          /* the page's today, from its context */
   AttUser        *user;
   AttGridFilter  *original;    /* the saved filter being changed, or NULL */
   GPtrArray      *other_names; /* casefolded names of the other saved filters */
@@ -255,8 +256,8 @@ fill_places (AttFilterDialog     *self,
 {
   g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) groups = gtk_string_list_new (NULL);
-  g_autoptr(GArray) on_roll_years = att_grid_list_years (self->db, att_date_today ());
-  g_auto(GStrv) on_roll_groups = att_grid_list_groups (self->db, att_date_today ());
+  g_autoptr(GArray) on_roll_years = att_grid_list_years (self->db, self->today);
+  g_auto(GStrv) on_roll_groups = att_grid_list_groups (self->db, self->today);
   gboolean found;
 
   g_array_append_vals (self->years, on_roll_years->data, on_roll_years->len);
@@ -329,6 +330,7 @@ AttFilterDialog *
 att_filter_dialog_new (GtkWindow           *parent,
                        AttDb               *db,
                        const AttUser       *user,
+                       AttDate              today,
                        const AttGridFilter *filter)
 {
   AttFilterDialog *self;
@@ -344,6 +346,7 @@ att_filter_dialog_new (GtkWindow           *parent,
                        "transient-for", parent,
                        NULL);
   self->db = g_object_ref (db);
+  self->today = today;
   self->user = user != NULL ? att_user_copy (user) : NULL;
   if (filter != NULL && filter->name != NULL)
     {
@@ -415,7 +418,7 @@ att_filter_dialog_count_matching (AttFilterDialog *self)
 {
   g_autoptr(AttGridFilter) filter = NULL;
   GPtrArray *pupils;
-  AttDate today = att_date_today ();
+  AttDate today = self->today;
   guint n = 0;
 
   g_return_val_if_fail (ATT_IS_FILTER_DIALOG (self), 0);

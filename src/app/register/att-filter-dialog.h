@@ -22,6 +22,7 @@ G_DECLARE_FINAL_TYPE (AttFilterDialog, att_filter_dialog, ATT, FILTER_DIALOG, Ad
 AttFilterDialog     *att_filter_dialog_new        (GtkWindow           *parent,
                                                    AttDb               *db,
                                                    const AttUser       *user,
+                                                   AttDate              today,
                                                    const AttGridFilter *filter);
 /* The filter the fields describe now (its name stripped of spaces). */
 AttGridFilter       *att_filter_dialog_dup_filter (AttFilterDialog     *self);

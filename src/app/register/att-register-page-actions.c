@@ -184,7 +184,9 @@ open_filter_dialog (AttRegisterPage     *self,
   if (self->filter_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->filter_dialog));
 
-  self->filter_dialog = att_filter_dialog_new (_att_register_page_get_window (self), self->db, _att_register_page_get_user (self), filter);
+  self->filter_dialog = att_filter_dialog_new (_att_register_page_get_window (self), self->db,
+                                               _att_register_page_get_user (self),
+                                               _att_register_page_today (self), filter);
   g_signal_connect (self->filter_dialog, "saved", G_CALLBACK (on_filter_saved), self);
   g_signal_connect (self->filter_dialog, "destroy", G_CALLBACK (on_filter_dialog_destroy), self);
   gtk_window_present (GTK_WINDOW (self->filter_dialog));
