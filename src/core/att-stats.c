@@ -243,18 +243,20 @@ att_stats_all (AttDb    *db,
                AttDate   to,
                GError  **error)
 {
-  GPtrArray *pupils;
+  g_autoptr(GPtrArray) pupils = NULL;
   AttCalendar *calendar;
   GArray *result;
   AttDate until;
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
 
-  pupils = att_pupils_list (db, error);
+  /* Only the pupils on roll in the period are read, not every pupil the
+   * school has had. */
+  resolve_range (&from, &to);
+  pupils = att_pupils_list_on_roll (db, from, to, error);
   if (pupils == NULL)
     return NULL;
 
-  resolve_range (&from, &to);
   until = MIN (to, att_date_today ());
   att_register_sync (db);
   calendar = att_db_get_calendar (db);
