@@ -24,6 +24,7 @@ struct _TestPage
   AttPage parent_instance;
   guint   n_go_back;
   guint   n_actions_update;
+  guint   n_refresh;
 };
 
 G_DEFINE_FINAL_TYPE (TestPage, test_page, ATT_TYPE_PAGE)
@@ -42,8 +43,15 @@ test_page_actions_update (AttPage *page)
 }
 
 static void
+test_page_refresh (AttPage *page)
+{
+  TEST_PAGE (page)->n_refresh++;
+}
+
+static void
 test_page_class_init (TestPageClass *klass)
 {
+  ATT_PAGE_CLASS (klass)->refresh = test_page_refresh;
   ATT_PAGE_CLASS (klass)->go_back = test_page_go_back;
   ATT_PAGE_CLASS (klass)->actions_update = test_page_actions_update;
 }
@@ -128,6 +136,46 @@ test_page_go_back_action (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "page.go-back", NULL);
   g_assert_cmpuint (page->n_go_back, ==, 1);
 
+  g_assert_finalize_object (page);
+}
+
+/* A hidden page waits to be shown before it refreshes, and several
+ * changes in a row make one refresh. */
+static void
+test_page_queue_refresh (void)
+{
+  TestPage *page = g_object_ref_sink (g_object_new (TEST_TYPE_PAGE, NULL));
+  GtkWidget *window = gtk_window_new ();
+
+  /* Not shown: three changes, no refresh. */
+  att_page_queue_refresh (ATT_PAGE (page));
+  att_page_queue_refresh (ATT_PAGE (page));
+  att_page_queue_refresh (ATT_PAGE (page));
+  att_test_flush_events ();
+  g_assert_cmpuint (page->n_refresh, ==, 0);
+
+  /* Shown: it catches up once. */
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  att_test_flush_events ();
+  g_assert_cmpuint (page->n_refresh, ==, 1);
+
+  /* Shown, two changes in a row: one more refresh, from an idle. */
+  att_page_queue_refresh (ATT_PAGE (page));
+  att_page_queue_refresh (ATT_PAGE (page));
+  g_assert_cmpuint (page->n_refresh, ==, 1);
+  att_test_flush_events ();
+  g_assert_cmpuint (page->n_refresh, ==, 2);
+
+  /* A refresh now drops the one waiting. */
+  att_page_queue_refresh (ATT_PAGE (page));
+  att_page_refresh (ATT_PAGE (page));
+  g_assert_cmpuint (page->n_refresh, ==, 3);
+  att_test_flush_events ();
+  g_assert_cmpuint (page->n_refresh, ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  att_test_flush_events ();
   g_assert_finalize_object (page);
 }
 
@@ -297,6 +345,7 @@ main (int   argc,
 
   g_test_add_func ("/page/context", test_page_context);
   g_test_add_func ("/page/go-back", test_page_go_back_action);
+  g_test_add_func ("/page/queue-refresh", test_page_queue_refresh);
   g_test_add_func ("/page/subtitle", test_page_subtitle);
   g_test_add_func ("/context/user", test_context_user);
   g_test_add_func ("/context/clock", test_context_clock);

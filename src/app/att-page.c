@@ -15,6 +15,8 @@ typedef struct
   AttContext *context;
   char       *subtitle;
   gboolean    can_go_back;
+  guint       refresh_id;
+  gboolean    stale;          /* changed while hidden */
 } AttPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AttPage, att_page, GTK_TYPE_WIDGET)
@@ -47,6 +49,55 @@ go_back_action (GtkWidget  *widget,
 
   if (priv->can_go_back && ATT_PAGE_GET_CLASS (self)->go_back != NULL)
     ATT_PAGE_GET_CLASS (self)->go_back (self);
+}
+
+void
+att_page_refresh (AttPage *self)
+{
+  AttPagePrivate *priv = att_page_get_instance_private (self);
+
+  g_return_if_fail (ATT_IS_PAGE (self));
+
+  g_clear_handle_id (&priv->refresh_id, g_source_remove);
+  priv->stale = FALSE;
+  if (ATT_PAGE_GET_CLASS (self)->refresh != NULL)
+    ATT_PAGE_GET_CLASS (self)->refresh (self);
+}
+
+static gboolean
+refresh_idle (gpointer user_data)
+{
+  AttPage *self = user_data;
+  AttPagePrivate *priv = att_page_get_instance_private (self);
+
+  priv->refresh_id = 0;
+  att_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+att_page_queue_refresh (AttPage *self)
+{
+  AttPagePrivate *priv = att_page_get_instance_private (self);
+
+  g_return_if_fail (ATT_IS_PAGE (self));
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    priv->stale = TRUE;
+  else if (priv->refresh_id == 0)
+    priv->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+att_page_map (GtkWidget *widget)
+{
+  AttPage *self = ATT_PAGE (widget);
+  AttPagePrivate *priv = att_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (att_page_parent_class)->map (widget);
+
+  if (priv->stale && priv->refresh_id == 0)
+    priv->refresh_id = g_idle_add (refresh_idle, self);
 }
 
 AttContext *
@@ -145,6 +196,7 @@ att_page_dispose (GObject *object)
   AttPagePrivate *priv = att_page_get_instance_private (self);
 
   g_clear_object (&priv->context);
+  g_clear_handle_id (&priv->refresh_id, g_source_remove);
 
   G_OBJECT_CLASS (att_page_parent_class)->dispose (object);
 }
@@ -215,6 +267,8 @@ att_page_class_init (AttPageClass *klass)
   object_class->finalize = att_page_finalize;
   object_class->get_property = att_page_get_property;
   object_class->set_property = att_page_set_property;
+
+  widget_class->map = att_page_map;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, ATT_TYPE_CONTEXT,

@@ -25,6 +25,8 @@ struct _AttPageClass
   /* Leaves a view inside the page (the "page.go-back" action), called
    * only while "can-go-back" is TRUE. */
   void (*go_back)        (AttPage *self);
+  /* Reads the page's figures again; see att_page_queue_refresh(). */
+  void (*refresh)        (AttPage *self);
 
   gpointer padding[8];
 };
@@ -45,5 +47,13 @@ void         att_page_set_can_go_back (AttPage    *self,
                                        gboolean    can_go_back);
 
 void         att_page_actions_update  (AttPage    *self);
+
+/* Asks for the page's "refresh" after the database changed. A hidden page
+ * catches up when it is shown again (marking a register should not
+ * recount the whole school on every click), and several changes in a row
+ * make one refresh, from an idle. */
+void         att_page_queue_refresh   (AttPage    *self);
+/* Refreshes now and drops any refresh that was waiting. */
+void         att_page_refresh         (AttPage    *self);
 
 G_END_DECLS

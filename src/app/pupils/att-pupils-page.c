@@ -42,8 +42,6 @@ struct _AttPupilsPage
 
   AttDb              *db;
   gulong              changed_id;
-  guint               refresh_id;
-  gboolean            stale;
   gint64              pupil_id;     /* shown in the pupil view, or 0 */
 };
 
@@ -418,40 +416,18 @@ refresh (AttPupilsPage *self)
     }
 }
 
-static gboolean
-refresh_idle (gpointer user_data)
+static void
+att_pupils_page_refresh (AttPage *page)
 {
-  AttPupilsPage *self = user_data;
-
-  self->refresh_id = 0;
-  self->stale = FALSE;
-  refresh (self);
-  return G_SOURCE_REMOVE;
+  refresh (ATT_PUPILS_PAGE (page));
 }
 
 static void
-on_db_changed (AttDb        *db,
-               guint         changes,
+on_db_changed (AttDb         *db,
+               guint          changes,
                AttPupilsPage *self)
 {
-  /* A hidden page catches up when it is shown again: marking a register
-   * should not recount the whole school on every click. Several commits
-   * in a row make one refresh. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->stale = TRUE;
-  else if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
-}
-
-static void
-att_pupils_page_map (GtkWidget *widget)
-{
-  AttPupilsPage *self = (AttPupilsPage *) widget;
-
-  GTK_WIDGET_CLASS (att_pupils_page_parent_class)->map (widget);
-
-  if (self->stale && self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
+  att_page_queue_refresh (ATT_PAGE (self));
 }
 
 static void
@@ -572,9 +548,7 @@ set_db (AttPupilsPage *self,
     self->changed_id = g_signal_connect (self->db, "changed",
                                          G_CALLBACK (on_db_changed), self);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->stale = FALSE;
-  refresh (self);
+  att_page_refresh (ATT_PAGE (self));
 }
 
 static void
@@ -635,7 +609,6 @@ att_pupils_page_dispose (GObject *object)
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_id, self->db);
   g_clear_object (&self->db);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_PUPILS_PAGE);
 
@@ -688,8 +661,8 @@ att_pupils_page_class_init (AttPupilsPageClass *klass)
   object_class->dispose = att_pupils_page_dispose;
   object_class->finalize = att_pupils_page_finalize;
   object_class->constructed = att_pupils_page_constructed;
-  widget_class->map = att_pupils_page_map;
   page_class->go_back = att_pupils_page_go_back;
+  page_class->refresh = att_pupils_page_refresh;
 
   g_type_ensure (ATT_TYPE_PUPIL_VIEW);
 

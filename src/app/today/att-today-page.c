@@ -33,10 +33,8 @@ struct _AttTodayPage
 
   AttDb          *db;
   gulong          changed_id;
-  guint           refresh_id;
   guint           tick_id;
   AttDate         shown_date;
-  gboolean        stale;
 };
 
 G_DEFINE_FINAL_TYPE (AttTodayPage, att_today_page, ATT_TYPE_PAGE)
@@ -570,15 +568,10 @@ refresh (AttTodayPage *self)
     }
 }
 
-static gboolean
-refresh_idle (gpointer user_data)
+static void
+att_today_page_refresh_page (AttPage *page)
 {
-  AttTodayPage *self = user_data;
-
-  self->refresh_id = 0;
-  self->stale = FALSE;
-  refresh (self);
-  return G_SOURCE_REMOVE;
+  refresh (ATT_TODAY_PAGE (page));
 }
 
 static void
@@ -586,13 +579,7 @@ on_db_changed (AttDb        *db,
                guint         changes,
                AttTodayPage *self)
 {
-  /* A hidden page catches up when it is shown again: marking a register
-   * should not recount the whole school on every click. Several commits
-   * in a row make one refresh. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->stale = TRUE;
-  else if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
+  att_page_queue_refresh (ATT_PAGE (self));
 }
 
 /* The page is left open all morning: once a minute it catches up with
@@ -632,8 +619,6 @@ att_today_page_map (GtkWidget *widget)
 
   if (self->tick_id == 0)
     self->tick_id = g_timeout_add_seconds (60, on_tick, self);
-  if (self->stale && self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
 }
 
 static void
@@ -659,9 +644,7 @@ set_db (AttTodayPage *self,
     self->changed_id = g_signal_connect (self->db, "changed",
                                          G_CALLBACK (on_db_changed), self);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->stale = FALSE;
-  refresh (self);
+  att_page_refresh (ATT_PAGE (self));
 }
 
 static void
@@ -736,7 +719,6 @@ att_today_page_dispose (GObject *object)
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_id, self->db);
   g_clear_object (&self->db);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->tick_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_TODAY_PAGE);
@@ -768,6 +750,7 @@ att_today_page_class_init (AttTodayPageClass *klass)
   object_class->constructed = att_today_page_constructed;
   widget_class->map = att_today_page_map;
   widget_class->unmap = att_today_page_unmap;
+  ATT_PAGE_CLASS (klass)->refresh = att_today_page_refresh_page;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
