@@ -96,23 +96,32 @@ _att_register_page_print (AttRegisterPage  *self,
   return att_print_operation_print (document, _att_register_page_get_window (self), error);
 }
 
+static gboolean
+export_pdf (AttRegisterPage  *self,
+            gboolean          rollcall,
+            const char       *path,
+            GError          **error)
+{
+  g_autoptr(AttDocument) document = NULL;
+
+  if (self->db == NULL)
+    return FALSE;
+
+  document = rollcall ? rollcall_document (self, error) : register_document (self, error);
+  if (document == NULL)
+    return FALSE;
+  return att_print_operation_export_pdf (document, _att_register_page_get_window (self), path, error);
+}
+
 gboolean
 att_register_page_export_pdf (AttRegisterPage  *self,
                               const char       *path,
                               GError          **error)
 {
-  g_autoptr(AttDocument) document = NULL;
-
   g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (self->db == NULL)
-    return FALSE;
-
-  document = register_document (self, error);
-  if (document == NULL)
-    return FALSE;
-  return att_print_operation_export_pdf (document, _att_register_page_get_window (self), path, error);
+  return export_pdf (self, FALSE, path, error);
 }
 
 gboolean
@@ -120,18 +129,10 @@ att_register_page_export_rollcall_pdf (AttRegisterPage  *self,
                                        const char       *path,
                                        GError          **error)
 {
-  g_autoptr(AttDocument) document = NULL;
-
   g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (self->db == NULL)
-    return FALSE;
-
-  document = rollcall_document (self, error);
-  if (document == NULL)
-    return FALSE;
-  return att_print_operation_export_pdf (document, _att_register_page_get_window (self), path, error);
+  return export_pdf (self, TRUE, path, error);
 }
 
 void
