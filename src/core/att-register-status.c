@@ -40,6 +40,26 @@ att_register_times (AttDb      *db,
   *close = session == ATT_SESSION_AM ? school->am_close : school->pm_close;
 }
 
+/* Whether the clock has reached the register's opening (or closing) on
+ * @date: a session before today has, one after today has not. */
+static gboolean
+register_time_reached (AttDb      *db,
+                       AttDate     date,
+                       AttSession  session,
+                       AttDate     today,
+                       int         clock_minutes,
+                       gboolean    closing)
+{
+  int open, close;
+
+  if (date < today)
+    return TRUE;
+  if (date > today)
+    return FALSE;
+  att_register_times (db, session, &open, &close);
+  return clock_minutes >= (closing ? close : open);
+}
+
 gboolean
 att_register_opened (AttDb      *db,
                      AttDate     date,
@@ -47,16 +67,9 @@ att_register_opened (AttDb      *db,
                      AttDate     today,
                      int         clock_minutes)
 {
-  int open, close;
-
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
 
-  if (date < today)
-    return TRUE;
-  if (date > today)
-    return FALSE;
-  att_register_times (db, session, &open, &close);
-  return clock_minutes >= open;
+  return register_time_reached (db, date, session, today, clock_minutes, FALSE);
 }
 
 gboolean
@@ -66,18 +79,11 @@ att_register_closed (AttDb      *db,
                      AttDate     today,
                      int         clock_minutes)
 {
-  int open, close;
-
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
 
-  if (date < today)
-    return TRUE;
-  if (date > today)
-    return FALSE;
-  att_register_times (db, session, &open, &close);
   /* The register is open up to, not including, its closing minute: a
    * pupil arriving at 9:10 when it closes at 9:10 is after the close. */
-  return clock_minutes >= close;
+  return register_time_reached (db, date, session, today, clock_minutes, TRUE);
 }
 
 AttCode
