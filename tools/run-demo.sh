@@ -37,7 +37,7 @@ if [ -e "$db" ]; then
   echo "run-demo: using the existing database $db"
 else
   echo "run-demo: creating a demo school in $db (this takes a little while)"
-  mkdir -p "$(dirname "$db")"
+  mkdir -p -m 700 "$(dirname "$db")"
   "$cli" --db "$db" demo
 fi
 
