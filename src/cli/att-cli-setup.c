@@ -221,11 +221,13 @@ att_cli_cmd_school_show (AttCliContext *ctx)
         {
           g_autofree char *value = NULL;
 
-          /* The two settings that are not text keep their JSON type. */
+          /* The settings that are not text keep their JSON type. */
           if (strcmp (keys[i], "threshold_counts_n") == 0)
             att_cli_json_bool (writer, keys[i], school->threshold_counts_n);
           else if (strcmp (keys[i], "n_resolve_days") == 0)
             att_cli_json_int (writer, keys[i], school->n_resolve_days);
+          else if (strcmp (keys[i], "lock_minutes") == 0)
+            att_cli_json_int (writer, keys[i], school->lock_minutes);
           else
             {
               value = att_school_get (ctx->db, keys[i]);
