@@ -165,7 +165,7 @@ class School:
             surname, forename, sex = names[i]
             rows.append([upn, surname, forename, dobs[i], sex, "4", "4K", "2024-09-02"])
         path = self.write("pupils.csv", rows)
-        self.ok("pupils", "import", path, "--user", OFFICER)
+        self.ok("pupils", "import", path, "--user", HEAD)
 
     def mark(self, upn, date, session, code, *extra):
         return self.ok("mark", upn, date, session, code, "--user", OFFICER, *extra)
@@ -175,7 +175,7 @@ class School:
         rows = [["upn", "date", "session", "code"]]
         rows += [[upn, d, s, c] for d, s, c in entries]
         path = self.write("marks-%s.csv" % upn, rows)
-        self.ok("marks", "import", path, "--user", OFFICER)
+        self.ok("marks", "import", path, "--user", HEAD)
 
 
 def school_days(first, count):
@@ -427,11 +427,11 @@ def test_pupils_import_and_list():
         path = t.write("pupils.csv", rows)
 
         # A dry run checks and counts, and writes nothing.
-        r = t.ok("pupils", "import", path, "--dry-run", "--user", OFFICER)
+        r = t.ok("pupils", "import", path, "--dry-run", "--user", HEAD)
         check("3" in r.out, "the dry run counts the rows")
         equal(t.json("pupils", "list"), [], "nothing written by a dry run")
 
-        r = t.ok("pupils", "import", path, "--user", OFFICER)
+        r = t.ok("pupils", "import", path, "--user", HEAD)
         check(re.search(r"3 added", r.out), "summary says 3 added: " + r.out)
         check("shoe" in r.out.lower(), "the unknown column is reported")
 
@@ -464,7 +464,7 @@ def test_pupils_import_and_list():
               "--json first")
 
         # The same file again changes nothing.
-        r = t.ok("pupils", "import", path, "--user", OFFICER)
+        r = t.ok("pupils", "import", path, "--user", HEAD)
         check(re.search(r"3 unchanged", r.out), "summary says 3 unchanged: " + r.out)
 
         # Contacts, shown with the pupil.
@@ -473,7 +473,7 @@ def test_pupils_import_and_list():
              "parental_responsibility", "phone_mobile"],
             [UPN_A, "1", "Mrs", "Sara", "Khan", "Mother", "Y", "07700 900001"],
             [UPN_A, "2", "Mr", "Omar", "Khan", "Father", "Y", "07700 900002"]])
-        t.ok("contacts", "import", contacts, "--user", OFFICER)
+        t.ok("contacts", "import", contacts, "--user", HEAD)
         shown = t.json("pupils", "show", UPN_A)
         equal(shown["upn"], UPN_A, "upn")
         equal([c["relationship"] for c in shown["contacts"]], ["Mother", "Father"], "contacts")
@@ -511,7 +511,7 @@ def test_pupils_listed_by_name_after_a_rename():
         rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
                  "admission_date"],
                 [UPN_C, "Çelik", "Cara", "2015-12-14", "F", "4", "4K", "2024-09-02"]]
-        t.ok("pupils", "import", t.write("renamed.csv", rows), "--user", OFFICER)
+        t.ok("pupils", "import", t.write("renamed.csv", rows), "--user", HEAD)
         equal([p["surname"] for p in t.json("pupils", "list")],
               ["Adams", "Çelik", "Khan", "Patel"], "Çelik among the Cs")
         con = sqlite3.connect(t.db)
@@ -532,7 +532,7 @@ def test_bad_pupils_csv_refused():
                 [UPN_B, "Smith", "Ben", "2016-02-30", "M", "4", "4K", "2024-09-02"],
                 [UPN_C, "Jones", "Cara", "2016-05-01", "F", "4", "4K", "2024-09-02"]]
         path = t.write("pupils.csv", rows)
-        r = t.refused("pupils", "import", path, "--user", OFFICER)
+        r = t.refused("pupils", "import", path, "--user", HEAD)
         # The bad date is on the file's row 3 (the header is row 1).
         check("row 3" in r.err.lower(), "the refusal names the row: " + r.err)
         equal(t.json("pupils", "list"), [], "nothing imported")
@@ -704,7 +704,7 @@ def test_closed_code_refused_by_the_register_alike():
         path = t.write("closed.csv", [["upn", "date", "session", "code"],
                                       [UPN_B, "2024-10-14", "am", "/"],
                                       [UPN_A, "2024-10-14", "am", "#"]])
-        r = t.refused("marks", "import", path, "--user", OFFICER)
+        r = t.refused("marks", "import", path, "--user", HEAD)
         check("never entered by hand" in r.err, "the import names the same rule: " + r.err)
         equal(t.json("history", UPN_B), [], "nothing imported")
         # One pupil's Y1 is a mark like any other.
@@ -765,7 +765,7 @@ def add_two_groups(t):
             [UPN_B, "Smith", "Ben", "2015-11-14", "M", "4", "4K", "2024-09-02"],
             [UPN_C, "Jones", "Cara", "2014-12-14", "F", "5", "5L", "2024-09-02"],
             [UPN_D, "Patel", "Dev", "2015-01-14", "M", "5", "5L", "2024-09-02"]]
-    t.ok("pupils", "import", t.write("pupils.csv", rows), "--user", OFFICER)
+    t.ok("pupils", "import", t.write("pupils.csv", rows), "--user", HEAD)
 
 
 def test_register_pdf():
@@ -1000,7 +1000,7 @@ def test_marks_export_import_round_trip():
         equal([r["comment"] for r in rows if r["upn"] == UPN_B][0],
               'said "hello", left early', "a quoted comment")
 
-        r = two.ok("marks", "import", out1, "--user", OFFICER)
+        r = two.ok("marks", "import", out1, "--user", HEAD)
         check("20 added" in r.out, "summary: " + r.out)
         span = ("--from", "2024-09-23", "--to", "2024-09-27")
         equal(two.json("stats", *span), one.json("stats", *span), "stats equal")
@@ -1018,12 +1018,12 @@ def test_marks_export_import_round_trip():
 
         # Importing the same file again changes nothing; a changed mark
         # without the right is refused.
-        r = two.ok("marks", "import", out1, "--user", OFFICER)
+        r = two.ok("marks", "import", out1, "--user", HEAD)
         check("20 unchanged" in r.out, "summary: " + r.out)
         bad = two.write("bad.csv", [["upn", "date", "session", "code"],
                                     [UPN_C, "2024-09-23", "am", "/"],
                                     [UPN_C, "2024-09-24", "noon", "/"]])
-        r = two.refused("marks", "import", bad, "--user", OFFICER)
+        r = two.refused("marks", "import", bad, "--user", HEAD)
         check("row 3" in r.err.lower(), "the bad row is named: " + r.err)
         equal(two.json("stats", "--pupil", UPN_C, *span)[0]["possible"], 0, "nothing imported")
     finally:
@@ -1234,7 +1234,7 @@ def test_unknown_sub_code_refused():
         path = t.write("sub.csv", [["upn", "date", "session", "code"],
                                    [UPN_B, "2024-10-14", "am", "M01"],
                                    [UPN_B, "2024-10-14", "pm", "Q9"]])
-        r = t.refused("marks", "import", path, "--user", OFFICER)
+        r = t.refused("marks", "import", path, "--user", HEAD)
         check("row 3" in r.err and "Q9" in r.err, "the row and code: " + r.err)
     finally:
         t.cleanup()
@@ -1264,7 +1264,7 @@ def test_csv_export_protects_the_reader():
         try:
             two.setup()
             two.add_pupils()
-            two.ok("marks", "import", out, "--user", OFFICER)
+            two.ok("marks", "import", out, "--user", HEAD)
             got = sorted(m["comment"] for u in (UPN_A, UPN_B) for m in two.json("history", u))
             equal(got, sorted([hostile, "-ill, sent home", "@home first", "'Tis fine"]),
                   "comments after the round trip")
@@ -1355,14 +1355,14 @@ def test_huge_import_refused_briefly():
         with open(path, "w") as f:
             f.write("upn,date,session,code\n")
             f.write(UPN_A + ",2024-10-14,am," + "x" * (20 * 1024 * 1024) + "\n")
-        r = t.refused("marks", "import", path, "--user", OFFICER)
+        r = t.refused("marks", "import", path, "--user", HEAD)
         check("row 2" in r.err and "16384" in r.err, "the row and the limit: " + r.err[:300])
         check(len(r.err) < 500, "a short refusal: %d characters" % len(r.err))
         # 5,000 bad rows: the first 50 problems and a count of the rest.
         rows = [["upn", "date", "session", "code"]]
         rows += [[UPN_A, "2024-13-%02d" % (i % 28 + 1), "am", "/"] for i in range(5000)]
         path = t.write("many.csv", rows)
-        r = t.refused("marks", "import", path, "--user", OFFICER)
+        r = t.refused("marks", "import", path, "--user", HEAD)
         check("and 4950 more problems" in r.err, "the count of the rest: " + r.err[-200:])
         check(r.err.count("row ") == 50, "50 problems listed")
     finally:
@@ -1449,11 +1449,11 @@ def test_control_characters_refused_and_escaped():
                  "admission_date"],
                 [UPN_A, "Khan", "Amina", "2015-10-14", "F", "4", "4K", "2024-09-02"],
                 [UPN_B, "Smith\x1b[2J", "Ben", "2015-11-14", "M", "4", "4K", "2024-09-02"]]
-        r = t.refused("pupils", "import", t.write("bad.csv", rows), "--user", OFFICER)
+        r = t.refused("pupils", "import", t.write("bad.csv", rows), "--user", HEAD)
         check("row 3, surname" in r.err and "U+001B" in r.err, "row, field, character: " + r.err)
         # Too long, with the limit in the message.
         rows[2][1] = "S" * 101
-        r = t.refused("pupils", "import", t.write("long.csv", rows), "--user", OFFICER)
+        r = t.refused("pupils", "import", t.write("long.csv", rows), "--user", HEAD)
         check("row 3, surname" in r.err and "the most is 100" in r.err, "the limit: " + r.err)
         # A comment, a reason, a user, a setting, a closure reason.
         r = t.refused("mark", UPN_A, "2024-10-14", "am", "I", "--user", OFFICER,
@@ -1501,7 +1501,7 @@ def test_roll_dates_never_move_over_marks():
                  "admission_date"],
                 [UPN_B, "Smith", "Ben", "2015-11-14", "M", "4", "4K", "2024-09-02"],
                 [UPN_A, "Khan", "Amina", "2015-10-14", "F", "4", "4K", "2024-09-05"]]
-        r = t.refused("pupils", "import", t.write("moved.csv", rows), "--user", OFFICER)
+        r = t.refused("pupils", "import", t.write("moved.csv", rows), "--user", HEAD)
         check("row 3, admission_date" in r.err, "row and field: " + r.err)
         check("6 marks" in r.err and "Mon 2 Sep 2024 am /" in r.err and "and 3 more" in r.err,
               "the marks in the way: " + r.err)
@@ -1532,7 +1532,7 @@ def test_threshold_only_compulsory_school_age():
         rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
                  "admission_date"],
                 [upn_r, "Reyes", "Rosa", "2020-06-01", "F", "R", "RA", "2024-09-02"]]
-        t.ok("pupils", "import", t.write("rosa.csv", rows), "--user", OFFICER)
+        t.ok("pupils", "import", t.write("rosa.csv", rows), "--user", HEAD)
         week = [(d, s, "O") for d, s in sessions_of(school_days("2024-11-04", 5))]
         t.marks(UPN_A, week)
         t.marks(upn_r, week)
@@ -1601,7 +1601,7 @@ def test_json_text_escaped_compact_and_pretty():
         rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
                  "admission_date"],
                 [UPN_B, surname, forename, "2015-11-14", "M", "4", "4K", "2024-09-02"]]
-        t.ok("pupils", "import", t.write("names.csv", rows), "--user", OFFICER)
+        t.ok("pupils", "import", t.write("names.csv", rows), "--user", HEAD)
         comment = 'said "ill", C:\\temp, café'
         t.mark(UPN_B, "2024-10-14", "am", "I", "--comment", comment)
         # Control characters cannot come in any more, but older data may
