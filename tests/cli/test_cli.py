@@ -95,13 +95,14 @@ class School:
     def path(self, name):
         return os.path.join(self.dir, name)
 
-    def run(self, *args, db=True, today=TODAY, clock=CLOCK):
+    def run(self, *args, db=True, today=TODAY, clock=CLOCK, stdin=None):
         env = dict(os.environ)
         env["ATTENDANCE_TODAY"] = today
         env["ATTENDANCE_CLOCK"] = clock
         env.pop("ATTENDANCE_DB", None)
         argv = [CLI] + (["--db", self.db] if db else []) + list(args)
-        proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300)
+        proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300,
+                              input=stdin if stdin is not None else "")
         return Result(list(args), proc)
 
     def ok(self, *args, **kwargs):
@@ -1671,6 +1672,139 @@ def test_json_text_escaped_compact_and_pretty():
               "an empty array")
         # --pretty belongs to the commands that have --json.
         t.usage("mark", UPN_B, "2024-10-14", "pm", "/", "--user", OFFICER, "--pretty")
+    finally:
+        t.cleanup()
+
+
+def file_holds(path, text):
+    """Whether the database file or its -wal holds @text anywhere."""
+    for name in (path, path + "-wal"):
+        if os.path.exists(name):
+            with open(name, "rb") as f:
+                if text.encode() in f.read():
+                    return True
+    return False
+
+
+def test_users_passwords():
+    t = School()
+    try:
+        t.setup(terms=False)
+        # An administrator added with a password read from standard input:
+        # only its hash is kept, in the file or its log.
+        t.ok("users", "add", "Ada Admin", "--role", "admin", "--password-stdin", "--user", HEAD,
+             stdin="correct horse battery\n")
+        users = {u["name"]: u for u in t.json("users", "list")}
+        equal(users["Ada Admin"]["password"], True, "Ada has a password")
+        equal(users[OFFICER]["password"], False, "Olive has none yet")
+        check(not file_holds(t.db, "correct horse battery"), "the password is not in the file")
+        check("no password" in t.ok("users", "list").out, "the table says who has none")
+
+        # passwd: the password comes from standard input only, and only an
+        # administrator (or the headteacher) sets it.
+        t.usage("users", "passwd", OFFICER, "--user", "Ada Admin")
+        r = t.refused("users", "passwd", OFFICER, "--password-stdin", "--user", RECEPTION,
+                      stdin="olives new one\n")
+        check("Rita Reception is a receptionist and cannot add or change users" in r.err, r.err)
+        # "short" is 5 characters: at least 8 are needed.
+        r = t.refused("users", "passwd", OFFICER, "--password-stdin", "--user", "Ada Admin",
+                      stdin="short\n")
+        check("at least 8 characters" in r.err and "short" not in r.err.replace("too short", ""), r.err)
+        t.refused("users", "passwd", OFFICER, "--password-stdin", "--user", "Ada Admin",
+                  stdin="two\nlines here\n")
+        r = t.ok("users", "passwd", OFFICER, "--password-stdin", "--user", "Ada Admin",
+                 stdin="olives new one\n")
+        equal(r.out, "Set the password of %s\n" % OFFICER, "passwd says whose")
+        equal({u["name"]: u for u in t.json("users", "list")}[OFFICER]["password"], True, "set")
+        check(not file_holds(t.db, "olives new one"), "the new password is not in the file")
+        r = t.refused("users", "passwd", "Nobody", "--password-stdin", "--user", "Ada Admin",
+                      stdin="whatever it is\n")
+        check("Nobody" in r.err, r.err)
+    finally:
+        t.cleanup()
+
+
+def test_users_deactivate_and_deputy():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        t.ok("users", "add", "Ada Admin", "--role", "admin", "--user", HEAD)
+        t.mark(UPN_A, "2024-12-16", "am", "/")
+
+        # Only an administrator (or the headteacher) deactivates; nobody
+        # deactivates themselves.
+        t.refused("users", "deactivate", OFFICER, "--user", RECEPTION)
+        r = t.refused("users", "deactivate", "Ada Admin", "--user", "Ada Admin")
+        check("cannot deactivate themselves" in r.err, r.err)
+        r = t.ok("users", "deactivate", OFFICER, "--user", "Ada Admin")
+        check("Deactivated Olive Officer" in r.out, r.out)
+        equal({u["name"]: u for u in t.json("users", "list")}[OFFICER]["active"], False, "inactive")
+
+        # A deactivated user cannot be named with --user; nothing changes.
+        r = t.refused("mark", UPN_A, "2024-12-16", "pm", "\\", "--user", OFFICER)
+        check("Olive Officer has been deactivated" in r.err, r.err)
+        equal(len(t.json("history", UPN_A)), 1, "no mark written")
+        # What Olive did stays hers.
+        equal(t.json("history", UPN_A)[0]["who"], OFFICER, "history keeps Olive")
+
+        t.ok("users", "activate", OFFICER, "--user", "Ada Admin")
+        t.mark(UPN_A, "2024-12-16", "pm", "\\")
+
+        # The deputy: the headteacher's to name, one at a time, and
+        # withdrawn with --none.
+        r = t.refused("users", "deputy", OFFICER, "--user", "Ada Admin")
+        check("cannot authorise a deputy: ask the headteacher" in r.err, r.err)
+        t.usage("users", "deputy", "--user", HEAD)
+        t.usage("users", "deputy", OFFICER, "--none", "--user", HEAD)
+        r = t.ok("users", "deputy", OFFICER, "--user", HEAD)
+        check("Olive Officer may now decide leave and penalty cases" in r.out, r.out)
+        deputies = [u["name"] for u in t.json("users", "list") if u["deputy"]]
+        equal(deputies, [OFFICER], "one deputy")
+        t.ok("users", "deputy", "--none", "--user", HEAD)
+        equal([u["name"] for u in t.json("users", "list") if u["deputy"]], [], "no deputy")
+    finally:
+        t.cleanup()
+
+
+def test_roles_for_marks_and_imports():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # Friday 20 December is today. Rita marks this morning N and, when
+        # the family calls, puts it right herself.
+        t.ok("mark", UPN_A, "2024-12-20", "am", "N", "--user", RECEPTION)
+        t.ok("mark", UPN_A, "2024-12-20", "am", "I", "--reason", "Mother phoned: ill",
+             "--user", RECEPTION)
+        # Yesterday's mark is an earlier day's: the attendance officer's.
+        t.mark(UPN_A, "2024-12-19", "am", "N")
+        r = t.refused("mark", UPN_A, "2024-12-19", "am", "I", "--reason", "Late note",
+                      "--user", RECEPTION)
+        check("cannot change a saved mark of an earlier day" in r.err, r.err)
+        t.mark(UPN_A, "2024-12-19", "am", "I", "--reason", "Late note")
+
+        # Imports are an administrator's (or the headteacher's).
+        path = t.write("more.csv", [["upn", "surname", "forename", "dob", "sex", "year_group",
+                                     "reg_group", "admission_date"],
+                                    [make_upn("820200100009"), "Ng", "Eli", "2015-10-01", "M",
+                                     "4", "4K", "2024-09-02"]])
+        r = t.refused("pupils", "import", path, "--user", OFFICER)
+        check("Olive Officer is an attendance officer and cannot import from a file" in r.err, r.err)
+        t.ok("pupils", "import", path, "--user", HEAD)
+    finally:
+        t.cleanup()
+
+
+def test_help_says_no_password():
+    t = School()
+    try:
+        r = t.ok("--help", db=False)
+        check("asks no password" in r.out and "readable by its owner only" in r.out, r.out)
+        for words in (("users", "passwd"), ("users", "deactivate"), ("users", "activate"),
+                      ("users", "deputy")):
+            r = t.ok("help", *words, db=False)
+            check(r.out.startswith("Usage: attendance-cli [--db PATH] " + " ".join(words)), r.out)
     finally:
         t.cleanup()
 
