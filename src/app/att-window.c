@@ -781,6 +781,9 @@ att_window_setup (AttWindow *self)
 
   g_signal_connect_object (self->application, "notify::state",
                            G_CALLBACK (on_state_changed), self, 0);
+  /* Another school opened (the same state) is followed too. */
+  g_signal_connect_object (self->application, "notify::db",
+                           G_CALLBACK (on_state_changed), self, 0);
   g_signal_connect_object (self->context, "notify::user",
                            G_CALLBACK (on_user_changed), self, 0);
 

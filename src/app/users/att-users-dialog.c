@@ -116,13 +116,21 @@ row_button (const char *label,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  gtk_widget_set_name (button, action_name);
   if (icon_name != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  /* What may not be done says why. */
+  /* What may not be done says why. A refused button has no action, whose
+   * state would turn it on again. */
   if (refusal != NULL)
-    gtk_widget_set_sensitive (button, FALSE);
+    {
+      gtk_widget_set_sensitive (button, FALSE);
+      g_variant_unref (g_variant_ref_sink (target));
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+    }
   gtk_widget_set_tooltip_text (button, refusal != NULL ? refusal : tooltip);
   return button;
 }
@@ -533,8 +541,7 @@ att_users_dialog_get_row_button (AttUsersDialog *self,
     {
       GtkWidget *w = stack[--n];
 
-      if (GTK_IS_BUTTON (w) &&
-          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action_name) == 0)
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_widget_get_name (w), action_name) == 0)
         return w;
       for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && n < G_N_ELEMENTS (stack);
            c = gtk_widget_get_next_sibling (c))
