@@ -150,7 +150,8 @@ create_row (AttUsersDialog *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), user->name);
   if (user->position != NULL && user->position[0] != '\0' &&
-      g_strcmp0 (user->position, att_role_describe (user->role)) != 0)
+      g_utf8_collate (user->position, att_role_describe (user->role)) != 0 &&
+      g_ascii_strcasecmp (user->position, att_role_describe (user->role)) != 0)
     g_string_append_printf (subtitle, " · %s", user->position);
   if (user->deputy)
     g_string_append_printf (subtitle, " · %s", _("deputy for leave and penalty decisions"));
