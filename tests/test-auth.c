@@ -420,6 +420,53 @@ test_deputy (void)
   g_assert_cmpint (count_rows (t->db, "SELECT count(*) FROM audit_log WHERE action = 'users.deputy' AND detail = ''"), ==, 2);
 }
 
+/* The window checks the password on another thread: prepare, verify,
+ * finish; what changes meanwhile is decided at the finish. */
+static void
+test_sign_in_in_steps (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttUser) admin = NULL;
+  g_autoptr(AttUser) user = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *again = NULL;
+  gint64 sam;
+
+  admin = att_test_add_user (t->db, "Alex Reed", ATT_ROLE_ADMIN, NULL);
+  sam = att_users_add_with_password (t->db, att_user_system (), "Sam Patel", ATT_ROLE_RECEPTIONIST,
+                                     NULL, "correct horse", &error);
+  g_assert_no_error (error);
+
+  hash = att_auth_sign_in_prepare (t->db, sam, T0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (hash, "$argon2id$"));
+  g_assert_true (att_auth_verify (hash, "correct horse"));
+  g_assert_false (att_auth_verify (hash, "correct horsE"));
+  g_assert_false (att_auth_verify (hash, NULL));
+
+  /* Deactivated while the password was checked: refused at the finish. */
+  g_assert_true (att_users_set_active (t->db, admin, sam, FALSE, &error));
+  g_assert_null (att_auth_sign_in_finish (t->db, sam, "correct horse", hash, TRUE, T0, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "deactivated"));
+  g_clear_error (&error);
+  g_assert_true (att_users_set_active (t->db, admin, sam, TRUE, &error));
+
+  /* The password reset meanwhile: the old one no longer signs in. */
+  g_assert_true (att_users_set_password (t->db, admin, sam, "another horse", &error));
+  g_assert_null (att_auth_sign_in_finish (t->db, sam, "correct horse", hash, TRUE, T0, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  /* And in order, the new one does. */
+  again = att_auth_sign_in_prepare (t->db, sam, T0, &error);
+  user = att_auth_sign_in_finish (t->db, sam, "another horse", again,
+                                  att_auth_verify (again, "another horse"), T0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (user->name, ==, "Sam Patel");
+}
+
 static void
 test_amend_today (void)
 {
@@ -472,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/auth/reset", test_reset);
   g_test_add_func ("/auth/deactivate", test_deactivate);
   g_test_add_func ("/auth/deputy", test_deputy);
+  g_test_add_func ("/auth/sign-in-in-steps", test_sign_in_in_steps);
   g_test_add_func ("/auth/amend-today", test_amend_today);
 
   return g_test_run ();

@@ -48,6 +48,15 @@ user_id (const char *name)
   return user != NULL ? user->id : 0;
 }
 
+/* The password is checked on another thread: waits for its answer. */
+static void
+wait_for_check (void)
+{
+  while (att_sign_in_view_is_checking (view ()))
+    g_main_context_iteration (NULL, TRUE);
+  att_test_flush_events ();
+}
+
 /* Chooses @name in the list, as Enter on its row does, and types
  * @password, as Enter in the password entry submits it. */
 static void
@@ -72,7 +81,10 @@ sign_in (const char *name,
                  gtk_widget_get_focus_child (att_sign_in_view_get_password_row (view ())) != NULL);
   gtk_editable_set_text (GTK_EDITABLE (att_sign_in_view_get_password_row (view ())), password);
   g_signal_emit_by_name (att_sign_in_view_get_password_row (view ()), "entry-activated");
-  att_test_flush_events ();
+  /* While it is checked, the button and the form wait. */
+  if (att_sign_in_view_is_checking (view ()))
+    g_assert_false (gtk_widget_is_sensitive (att_sign_in_view_get_submit_button (view ())));
+  wait_for_check ();
 }
 
 static void
@@ -217,13 +229,13 @@ test_lock (void)
   /* A wrong password keeps it locked. */
   gtk_editable_set_text (GTK_EDITABLE (att_sign_in_view_get_password_row (view ())), "guess work");
   gtk_widget_activate_action (GTK_WIDGET (view ()), "sign-in.submit", NULL);
-  att_test_flush_events ();
+  wait_for_check ();
   g_assert_true (att_window_is_locked (window));
   g_assert_cmpstr (att_window_get_state_name (window), ==, "sign-in");
 
   gtk_editable_set_text (GTK_EDITABLE (att_sign_in_view_get_password_row (view ())), ATT_DEMO_PASSWORD);
   gtk_widget_activate_action (GTK_WIDGET (view ()), "sign-in.submit", NULL);
-  att_test_flush_events ();
+  wait_for_check ();
   g_assert_false (att_window_is_locked (window));
   g_assert_cmpstr (att_window_get_state_name (window), ==, "main");
   g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "register");

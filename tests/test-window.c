@@ -967,6 +967,9 @@ sign_in_as_first_head_or_officer (void)
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, index));
   gtk_editable_set_text (GTK_EDITABLE (att_sign_in_view_get_password_row (view)), ATT_DEMO_PASSWORD);
   gtk_widget_activate_action (GTK_WIDGET (view), "sign-in.submit", NULL);
+  /* The password is checked on another thread. */
+  while (att_sign_in_view_is_checking (view))
+    g_main_context_iteration (NULL, TRUE);
   att_test_flush_events ();
   g_assert_cmpstr (att_window_get_state_name (window), ==, "main");
 }

@@ -444,49 +444,82 @@ failed:
   return FALSE;
 }
 
-AttUser *
-att_auth_sign_in (AttDb       *db,
-                  gint64       user_id,
-                  const char  *password,
-                  gint64       now,
-                  GError     **error)
+/* Whether the user of @row may try a password at @now. */
+static gboolean
+may_try (const SignInRow  *row,
+         gint64            now,
+         GError          **error)
 {
-  g_auto(SignInRow) row = { 0 };
-  gint64 failures, delay;
-  gboolean right;
-
-  g_return_val_if_fail (ATT_IS_DB (db), NULL);
-
-  if (!ensure_sodium (error) || !read_sign_in_row (db, user_id, &row, error))
-    return NULL;
-
-  if (!row.active)
+  if (!row->active)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_PERMISSION,
                    _("%s has been deactivated and cannot sign in: an administrator can reactivate them"),
-                   row.name);
-      return NULL;
+                   row->name);
+      return FALSE;
     }
-  if (row.delayed_until > now)
+  if (row->delayed_until > now)
     {
-      g_autofree char *wait = att_auth_format_delay (row.delayed_until - now);
+      g_autofree char *wait = att_auth_format_delay (row->delayed_until - now);
 
       g_set_error (error, ATT_ERROR, ATT_ERROR_PERMISSION,
                    _("Too many wrong passwords for %s: try again in %s"),
-                   row.name, wait);
-      return NULL;
+                   row->name, wait);
+      return FALSE;
     }
-  if (row.hash == NULL || *row.hash == '\0')
+  if (row->hash == NULL || *row->hash == '\0')
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_PERMISSION,
                    _("%s has no password yet: an administrator sets one under Users in the main menu, or with “attendance-cli users passwd”"),
-                   row.name);
-      return NULL;
+                   row->name);
+      return FALSE;
     }
+  return TRUE;
+}
 
-  right = password != NULL &&
-          crypto_pwhash_str_verify (row.hash, password, strlen (password)) == 0;
-  if (right)
+char *
+att_auth_sign_in_prepare (AttDb   *db,
+                          gint64   user_id,
+                          gint64   now,
+                          GError **error)
+{
+  g_auto(SignInRow) row = { 0 };
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  if (!ensure_sodium (error) || !read_sign_in_row (db, user_id, &row, error) ||
+      !may_try (&row, now, error))
+    return NULL;
+  return g_steal_pointer (&row.hash);
+}
+
+gboolean
+att_auth_verify (const char *hash,
+                 const char *password)
+{
+  if (hash == NULL || password == NULL || !ensure_sodium (NULL))
+    return FALSE;
+  return crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
+}
+
+AttUser *
+att_auth_sign_in_finish (AttDb       *db,
+                         gint64       user_id,
+                         const char  *password,
+                         const char  *hash,
+                         gboolean     right,
+                         gint64       now,
+                         GError     **error)
+{
+  g_auto(SignInRow) row = { 0 };
+  gint64 failures, delay;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  /* Read again: an administrator may have deactivated the user, or reset
+   * the password, while it was being checked. */
+  if (!read_sign_in_row (db, user_id, &row, error) || !may_try (&row, now, error))
+    return NULL;
+  if (right && g_strcmp0 (row.hash, hash) == 0)
     {
       if (!record_success (db, user_id, password, row.hash, error))
         return NULL;
@@ -506,4 +539,22 @@ att_auth_sign_in (AttDb       *db,
     g_set_error (error, ATT_ERROR, ATT_ERROR_PERMISSION,
                  _("The password is wrong: check that Caps Lock is off and type it again"));
   return NULL;
+}
+
+AttUser *
+att_auth_sign_in (AttDb       *db,
+                  gint64       user_id,
+                  const char  *password,
+                  gint64       now,
+                  GError     **error)
+{
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  hash = att_auth_sign_in_prepare (db, user_id, now, error);
+  if (hash == NULL)
+    return NULL;
+  return att_auth_sign_in_finish (db, user_id, password, hash,
+                                  att_auth_verify (hash, password), now, error);
 }

@@ -84,4 +84,26 @@ AttUser  *att_auth_sign_in            (AttDb          *db,
                                        gint64          now,
                                        GError        **error);
 
+/* The same in three steps, so that a window checks the password on
+ * another thread and never freezes: att_auth_sign_in_prepare () (on the
+ * database's thread) refuses a deactivated user, a user without a
+ * password and a try while a wait runs, and returns the stored hash;
+ * att_auth_verify () compares a password with it and may run on any
+ * thread; att_auth_sign_in_finish () (on the database's thread) records
+ * the outcome as att_auth_sign_in () does, and refuses what changed in
+ * between (deactivated, or the password reset). */
+char     *att_auth_sign_in_prepare    (AttDb          *db,
+                                       gint64          user_id,
+                                       gint64          now,
+                                       GError        **error);
+gboolean  att_auth_verify             (const char     *hash,
+                                       const char     *password);
+AttUser  *att_auth_sign_in_finish     (AttDb          *db,
+                                       gint64          user_id,
+                                       const char     *password,
+                                       const char     *hash,
+                                       gboolean        right,
+                                       gint64          now,
+                                       GError        **error);
+
 G_END_DECLS

@@ -19,5 +19,7 @@ GtkWidget  *att_sign_in_view_get_submit_button (AttSignInView *self);
 /* The message shown under the form, or NULL. */
 const char *att_sign_in_view_get_message       (AttSignInView *self);
 const char *att_sign_in_view_get_description   (AttSignInView *self);
+/* Whether a password is being checked (on another thread). */
+gboolean    att_sign_in_view_is_checking       (AttSignInView *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "att-demo.h"
 #include "att-sign-in-view-private.h"
@@ -33,6 +34,7 @@ struct _AttSignInView
   AttContext     *context;
   GArray         *user_ids;     /* gint64, one per row of users_list */
   guint           wait_id;
+  GCancellable   *checking;     /* a password being checked, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (AttSignInView, att_sign_in_view, GTK_TYPE_WIDGET)
@@ -120,16 +122,94 @@ signed_in (AttSignInView *self,
   g_signal_emit (self, signals[SIGNED_IN], 0);
 }
 
+/* A password being checked on another thread: Argon2id takes a moment
+ * and a deal of memory on purpose, and the window must not freeze. */
+typedef struct
+{
+  AttDb  *db;
+  gint64  user_id;
+  char   *hash;
+  char   *password;
+  gint64  now;
+} Check;
+
+static void
+check_free (Check *check)
+{
+  g_clear_object (&check->db);
+  g_free (check->hash);
+  if (check->password != NULL)
+    {
+      /* The copy is wiped before it goes back to the allocator. */
+      memset (check->password, 0, strlen (check->password));
+      g_free (check->password);
+    }
+  g_free (check);
+}
+
+static void
+set_busy (AttSignInView *self,
+          gboolean       busy)
+{
+  /* Nothing is made insensitive: the focus stays where it is. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.submit", !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->password_row), !busy);
+}
+
+static void
+verify_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Check *check = task_data;
+
+  g_task_return_boolean (task, att_auth_verify (check->hash, check->password));
+}
+
+static void
+verified_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AttSignInView *self = ATT_SIGN_IN_VIEW (source);
+  Check *check = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttUser) user = NULL;
+  gboolean right = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->checking);
+  set_busy (self, FALSE);
+  /* Another school opened meanwhile: this password was for the other. */
+  if (check->db != att_context_get_db (self->context))
+    return;
+
+  user = att_auth_sign_in_finish (check->db, check->user_id, check->password, check->hash,
+                                  right, check->now, &error);
+  if (user == NULL)
+    {
+      show_message (self, error->message);
+      wait_before_next_try (self, att_auth_delay_remaining (check->db, check->user_id, check->now));
+      gtk_widget_grab_focus (self->password_row);
+      return;
+    }
+  signed_in (self, user);
+}
+
 static void
 sign_in (AttSignInView *self)
 {
   AttDb *db = att_context_get_db (self->context);
   g_autoptr(GError) error = NULL;
-  g_autoptr(AttUser) user = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *hash = NULL;
   gint64 id = selected_user_id (self);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  Check *check;
 
-  if (db == NULL)
+  if (db == NULL || self->checking != NULL)
     return;
   if (id <= 0)
     {
@@ -138,17 +218,31 @@ sign_in (AttSignInView *self)
       return;
     }
 
-  user = att_auth_sign_in (db, id, gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
-                           now, &error);
-  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-  if (user == NULL)
+  /* Deactivated, no password, or waiting after wrong ones: said at once. */
+  hash = att_auth_sign_in_prepare (db, id, now, &error);
+  if (hash == NULL)
     {
+      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
       show_message (self, error->message);
       wait_before_next_try (self, att_auth_delay_remaining (db, id, now));
-      gtk_widget_grab_focus (self->password_row);
       return;
     }
-  signed_in (self, user);
+
+  check = g_new0 (Check, 1);
+  check->db = g_object_ref (db);
+  check->user_id = id;
+  check->hash = g_steal_pointer (&hash);
+  check->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+  check->now = now;
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  show_message (self, NULL);
+  set_busy (self, TRUE);
+
+  self->checking = g_cancellable_new ();
+  task = g_task_new (self, self->checking, verified_cb, NULL);
+  g_task_set_source_tag (task, sign_in);
+  g_task_set_task_data (task, check, (GDestroyNotify)check_free);
+  g_task_run_in_thread (task, verify_thread);
 }
 
 /* The first run: the school has nobody yet, and the person at the
@@ -219,6 +313,8 @@ on_user_activated (GtkListBox    *list,
                    GtkListBoxRow *row,
                    AttSignInView *self)
 {
+  if (self->checking != NULL)
+    return;
   gtk_list_box_select_row (list, row);
   show_message (self, NULL);
   gtk_widget_grab_focus (self->password_row);
@@ -297,6 +393,12 @@ att_sign_in_view_reset (AttSignInView *self,
   g_return_if_fail (ATT_IS_SIGN_IN_VIEW (self));
 
   db = att_context_get_db (self->context);
+  if (self->checking != NULL)
+    {
+      g_cancellable_cancel (self->checking);
+      g_clear_object (&self->checking);
+      set_busy (self, FALSE);
+    }
   clear_passwords (self);
   show_message (self, NULL);
   g_clear_handle_id (&self->wait_id, g_source_remove);
@@ -451,6 +553,14 @@ att_sign_in_view_get_message (AttSignInView *self)
          ? gtk_label_get_label (self->error_label) : NULL;
 }
 
+gboolean
+att_sign_in_view_is_checking (AttSignInView *self)
+{
+  g_return_val_if_fail (ATT_IS_SIGN_IN_VIEW (self), FALSE);
+
+  return self->checking != NULL;
+}
+
 const char *
 att_sign_in_view_get_description (AttSignInView *self)
 {
@@ -467,6 +577,9 @@ att_sign_in_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->wait_id, g_source_remove);
+  if (self->checking != NULL)
+    g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_SIGN_IN_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
