@@ -378,6 +378,14 @@ test_users_dialog (void)
   g_assert_true (julie->deactivated);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (att_users_dialog_get_row (dialog, "Julie Price"))),
                             "deactivated"));
+
+  /* Locked with the dialog open: the dialog is hidden with the window,
+   * and comes back when the window opens again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  att_test_flush_events ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  sign_in ("Tom Ashworth", ATT_DEMO_PASSWORD);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   gtk_window_destroy (GTK_WINDOW (dialog));
   att_test_flush_events ();
 

@@ -56,6 +56,7 @@ struct _AttWindow
   AttSignInView        *sign_in_view;
   gboolean              locked;
   GtkWidget            *focus_before_lock;   /* weak */
+  GPtrArray            *hidden_by_lock;      /* GtkWindow, shown again on unlock */
   gint64                last_input;          /* monotonic time */
   guint                 idle_id;
   GSettings            *settings;
@@ -372,6 +373,10 @@ on_signed_in (AttSignInView *view,
   self->locked = FALSE;
   self->last_input = g_get_monotonic_time ();
   show_main_or_sign_in (self);
+  /* The dialogs the lock hid come back as they were. */
+  for (guint i = 0; i < self->hidden_by_lock->len; i++)
+    gtk_window_present (g_ptr_array_index (self->hidden_by_lock, i));
+  g_ptr_array_set_size (self->hidden_by_lock, 0);
   /* Back where the user was: the cell, the entry, the row. */
   if (focus != NULL && gtk_widget_get_root (focus) == GTK_ROOT (self))
     gtk_widget_grab_focus (focus);
@@ -388,6 +393,23 @@ lock_window (AttWindow *self)
     return;
   g_set_weak_pointer (&self->focus_before_lock, gtk_window_get_focus (GTK_WINDOW (self)));
   self->locked = TRUE;
+
+  /* A dialog open over the window (a mark's reason, the users) would
+   * stay usable over the lock: it is hidden until the window opens. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
+
+        if (gtk_window_get_transient_for (other) == GTK_WINDOW (self) &&
+            gtk_widget_get_visible (GTK_WIDGET (other)))
+          g_ptr_array_add (self->hidden_by_lock, g_object_ref (other));
+      }
+    for (guint i = 0; i < self->hidden_by_lock->len; i++)
+      gtk_widget_set_visible (g_ptr_array_index (self->hidden_by_lock, i), FALSE);
+  }
   show_main_or_sign_in (self);
 }
 
@@ -824,6 +846,7 @@ att_window_dispose (GObject *object)
   g_clear_handle_id (&self->screenshot_id, g_source_remove);
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_weak_pointer (&self->focus_before_lock);
+  g_clear_pointer (&self->hidden_by_lock, g_ptr_array_unref);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_WINDOW);
@@ -902,6 +925,7 @@ att_window_init (AttWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
   self->last_input = g_get_monotonic_time ();
   self->idle_id = g_timeout_add_seconds (15, on_idle_tick, self);
+  self->hidden_by_lock = g_ptr_array_new_with_free_func (g_object_unref);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -238,6 +238,15 @@ on_db_changed (AttDb          *db,
     reload (self);
 }
 
+/* Another user signed in (over a lock): the buttons follow their rights. */
+static void
+on_user_changed (AttContext     *context,
+                 GParamSpec     *pspec,
+                 AttUsersDialog *self)
+{
+  reload (self);
+}
+
 static void
 on_lock_changed (GtkSpinButton  *spin,
                  AttUsersDialog *self)
@@ -596,6 +605,7 @@ att_users_dialog_constructed (GObject *object)
   db = att_context_get_db (self->context);
   if (db != NULL)
     self->changed_id = g_signal_connect (db, "changed", G_CALLBACK (on_db_changed), self);
+  g_signal_connect_object (self->context, "notify::user", G_CALLBACK (on_user_changed), self, 0);
   reload (self);
 }
 
