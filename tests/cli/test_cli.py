@@ -1796,6 +1796,29 @@ def test_roles_for_marks_and_imports():
         t.cleanup()
 
 
+def test_first_administrator_with_a_password():
+    t = School()
+    try:
+        t.ok("init", "--school", "Riverside Primary")
+        # The set-up path: the first user, with a password from standard
+        # input; a line break ends it and is not part of it.
+        r = t.ok("users", "add", "Ada Admin", "--role", "admin", "--password-stdin",
+                 stdin="correct horse battery\r\n")
+        equal(r.out, "Added Ada Admin (admin)\n", "added")
+        equal(t.json("users", "list")[0]["password"], True, "has a password")
+        # Nothing but the password: two lines are refused, and nobody is
+        # added.
+        r = t.refused("users", "add", "Bo Bennett", "--role", "receptionist", "--password-stdin",
+                      "--user", "Ada Admin", stdin="one\ntwo\n")
+        check("one line" in r.err, r.err)
+        equal(len(t.json("users", "list")), 1, "nobody added")
+        check(not file_holds(t.db, "correct horse battery"), "the password is not in the file")
+        # The only administrator cannot be deactivated, by herself or anyone.
+        t.refused("users", "deactivate", "Ada Admin", "--user", "Ada Admin")
+    finally:
+        t.cleanup()
+
+
 def test_help_says_no_password():
     t = School()
     try:

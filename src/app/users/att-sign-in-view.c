@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "att-demo.h"
@@ -141,7 +142,7 @@ check_free (Check *check)
   if (check->password != NULL)
     {
       /* The copy is wiped before it goes back to the allocator. */
-      memset (check->password, 0, strlen (check->password));
+      sodium_memzero (check->password, strlen (check->password));
       g_free (check->password);
     }
   g_free (check);
