@@ -300,6 +300,33 @@ att_db_query_int (AttDb         *self,
   return TRUE;
 }
 
+/* Takes the write lock. SQLite waits for another writer itself (the busy
+ * timeout), but some moments of a WAL database answer "busy" at once
+ * without waiting: another connection recovering the WAL after a crash,
+ * or checkpointing it. Those are tried again, a little later each time,
+ * until the busy timeout has passed; only then is the office told. */
+static gboolean
+begin_immediate (AttDb   *self,
+                 GError **error)
+{
+  gint64 deadline = g_get_monotonic_time () + BUSY_TIMEOUT_MS * (gint64)1000;
+  guint pause_us = 2000;
+  int rc;
+
+  for (;;)
+    {
+      rc = sqlite3_exec (self->handle, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || g_get_monotonic_time () >= deadline)
+        break;
+      g_usleep (pause_us + g_random_int_range (0, pause_us));
+      pause_us = MIN (pause_us * 2, 50000);
+    }
+  if (rc == SQLITE_OK)
+    return TRUE;
+  set_error_from_code (self, rc, error, _("save the change"));
+  return FALSE;
+}
+
 gboolean
 att_db_begin (AttDb   *self,
               GError **error)
@@ -315,7 +342,7 @@ att_db_begin (AttDb   *self,
   self->marks_all_changed = FALSE;
   /* IMMEDIATE takes the write lock now, so a busy database is reported
    * before any work is done rather than half way through it. */
-  if (!att_db_exec (self, "BEGIN IMMEDIATE", error))
+  if (!begin_immediate (self, error))
     {
       self->depth = 0;
       return FALSE;
@@ -632,6 +659,20 @@ migrate (AttDb   *self,
                    _("This database was written by a newer version of Attendance (schema %d, this version knows %d): update Attendance to open it"),
                    version, att_db_schema_version ());
       return FALSE;
+    }
+
+  /* The file as it was, before any step changes it: a copy to go back
+   * to if this version of the program turns out to be wrong for it. A
+   * new, empty database (version 0) has nothing to keep. */
+  if (version > 0 && version < att_db_schema_version ())
+    {
+      g_autofree char *kept = _att_backup_before_update (self->handle, self->path, error);
+
+      if (kept == NULL)
+        {
+          g_prefix_error (error, _("The database must be brought up to date for this version of Attendance, and is backed up first, but the backup failed, so nothing was changed: "));
+          return FALSE;
+        }
     }
 
   for (; version < att_db_schema_version (); version++)
