@@ -539,10 +539,9 @@ on_backup_restored (AttBackupsDialog *dialog,
   /* The restored register is read afresh, as when the app starts. */
   att_application_load (self->application);
   if (kept != NULL)
-    /* Translators: the backup's file name, then where the database it
-     * replaced is kept */
-    text = g_strdup_printf (_("Restored from %s. The register it replaced is kept in %s"),
-                            name, kept);
+    /* Translators: the backup's file name */
+    text = g_strdup_printf (_("Restored from %s; the register it replaced is kept with the backups"),
+                            name);
   else
     text = g_strdup_printf (_("Restored from %s"), name);
   att_window_add_toast (self, text);
