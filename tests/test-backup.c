@@ -344,7 +344,13 @@ test_restore_refusals (void)
   g_assert_nonnull (strstr (error->message, corrupt));
   g_clear_error (&error);
 
-  /* Another school's: both named, with their URNs. */
+  /* Another school's: both named, with their URNs, whether asked before
+   * a restore or by the restore itself. */
+  g_assert_false (att_backup_check_school (t->db, theirs, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_clear_error (&error);
+  g_assert_true (att_backup_check_school (t->db, good, &error));
+  g_assert_no_error (error);
   g_assert_false (att_backup_restore (t->path, theirs, admin, NULL, NULL, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
   g_assert_nonnull (strstr (error->message, "Hillside Academy (URN 654321)"));

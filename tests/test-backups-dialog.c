@@ -153,6 +153,25 @@ test_restore (void)
 
   dialog = att_backups_dialog_new (NULL, context);
   g_object_ref (dialog);
+
+  /* Another school's backup is refused before anything is asked, naming
+   * both schools. */
+  {
+    g_autoptr(AttTestDb) other = att_test_db_new ();
+    g_autofree char *theirs = NULL;
+
+    g_assert_true (att_school_set (other->db, att_user_system (), "name", "Hillside Academy", &error));
+    g_assert_true (att_school_set (other->db, att_user_system (), "urn", "654321", &error));
+    theirs = att_backup_make (other->path, other->dir, ATT_BACKUP_REGULAR, 0, 0, &error);
+    g_assert_no_error (error);
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "backups.restore", "s", theirs);
+    g_assert_null (att_backups_dialog_get_confirmation (dialog));
+    g_assert_nonnull (strstr (att_backups_dialog_get_last_message (dialog),
+                              "Hillside Academy (URN 654321)"));
+    g_assert_nonnull (strstr (att_backups_dialog_get_last_message (dialog),
+                              "Riverside Primary (URN 123456)"));
+  }
+
   g_signal_connect (dialog, "restored", G_CALLBACK (on_restored), &kept);
   gtk_window_present (GTK_WINDOW (dialog));
   att_test_flush_events ();

@@ -608,6 +608,49 @@ same_school (const char *name_a,
   return g_utf8_collate (name_a != NULL ? name_a : "", name_b != NULL ? name_b : "") == 0;
 }
 
+/* The refusal of a backup of another school. */
+static void
+set_other_school_error (GError     **error,
+                        const char  *path,
+                        const char  *their_name,
+                        const char  *their_urn,
+                        const char  *our_name,
+                        const char  *our_urn)
+{
+  g_autofree char *theirs = describe_school (their_name, their_urn);
+  g_autofree char *ours = describe_school (our_name, our_urn);
+
+  g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+               _("%s holds another school, %s, not this one, %s: nothing was changed; choose a backup of %s"),
+               path, theirs, ours, ours);
+}
+
+gboolean
+att_backup_check_school (AttDb       *db,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autofree char *name = NULL, *urn = NULL, *our_name = NULL, *our_urn = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!att_backup_verify (path, &name, &urn, error))
+    return FALSE;
+  our_name = att_db_get_setting (db, "name");
+  our_urn = att_db_get_setting (db, "urn");
+  if (our_name != NULL)
+    g_strstrip (our_name);
+  if (our_urn != NULL)
+    g_strstrip (our_urn);
+  if ((our_name != NULL || our_urn != NULL) && !same_school (our_name, our_urn, name, urn))
+    {
+      set_other_school_error (error, path, name, urn, our_name, our_urn);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Making a backup */
 
 static gboolean
@@ -1012,12 +1055,8 @@ att_backup_restore (const char     *db_path,
       if ((current_name != NULL || current_urn != NULL) &&
           !same_school (current_name, current_urn, backup_name_, backup_urn))
         {
-          g_autofree char *theirs = describe_school (backup_name_, backup_urn);
-          g_autofree char *ours = describe_school (current_name, current_urn);
-
-          g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
-                       _("%s holds another school, %s, not this one, %s: nothing was changed; choose a backup of %s"),
-                       backup_path, theirs, ours, ours);
+          set_other_school_error (error, backup_path, backup_name_, backup_urn,
+                                  current_name, current_urn);
           return FALSE;
         }
     }

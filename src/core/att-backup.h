@@ -126,6 +126,13 @@ gboolean    att_backup_verify         (const char     *path,
                                        char          **urn,
                                        GError        **error);
 
+/* att_backup_verify(), and that the backup holds the school open in
+ * @db: what a restore checks before it changes anything, for a window to
+ * ask before it asks for a confirmation. */
+gboolean    att_backup_check_school   (AttDb          *db,
+                                       const char     *path,
+                                       GError        **error);
+
 /* Replaces the database at @db_path with the backup @backup_path, as
  * @user (ATT_PERM_BACKUPS). Refuses a file that fails
  * att_backup_verify() or holds another school (the message names both

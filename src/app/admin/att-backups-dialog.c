@@ -25,6 +25,7 @@ struct _AttBackupsDialog
   GtkSpinButton        *months_spin;
   GtkButton            *backup_button;
   GtkListBox           *list;
+  GtkButton            *restore_file_button;
 
   AttContext           *context;
   AttBackupSettings    *settings;
@@ -97,6 +98,9 @@ actions_update (AttBackupsDialog *self)
                                  can_manage && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.restore",
                                  can_manage && !self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.restore-file",
+                                 can_manage && !self->busy);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->restore_file_button), self->not_allowed);
   gtk_widget_set_sensitive (GTK_WIDGET (self->days_spin), can_manage);
   gtk_widget_set_sensitive (GTK_WIDGET (self->months_spin), can_manage);
 
@@ -537,7 +541,7 @@ restore_action (GtkWidget  *widget,
 
   /* Checked before asking: a damaged file or another school's is
    * refused at once, with the core's words. */
-  if (!att_backup_verify (path, NULL, NULL, &error))
+  if (!att_backup_check_school (db, path, &error))
     {
       show_message (self, error->message);
       return;
@@ -590,6 +594,43 @@ restore_action (GtkWidget  *widget,
   g_free (self->confirm_path);
   self->confirm_path = g_strdup (path);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_response (GtkNativeDialog  *chooser,
+               int               response,
+               AttBackupsDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "backups.restore", "s", path);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+restore_file_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AttBackupsDialog *self = ATT_BACKUPS_DIALOG (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Choose a Backup to Restore"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Attendance backups"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -673,11 +714,13 @@ att_backups_dialog_class_init (AttBackupsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttBackupsDialog, months_spin);
   gtk_widget_class_bind_template_child (widget_class, AttBackupsDialog, backup_button);
   gtk_widget_class_bind_template_child (widget_class, AttBackupsDialog, list);
+  gtk_widget_class_bind_template_child (widget_class, AttBackupsDialog, restore_file_button);
   gtk_widget_class_bind_template_callback (widget_class, on_rotation_changed);
 
   gtk_widget_class_install_action (widget_class, "backups.back-up-now", NULL, back_up_now_action);
   gtk_widget_class_install_action (widget_class, "backups.choose-folder", NULL, choose_folder_action);
   gtk_widget_class_install_action (widget_class, "backups.restore", "s", restore_action);
+  gtk_widget_class_install_action (widget_class, "backups.restore-file", NULL, restore_file_action);
 }
 
 static void
