@@ -265,9 +265,26 @@ test_settings (void)
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* A memory stick that is not plugged in: its folder is not made on
+   * the computer's own disk, by the settings or by a backup. */
+  g_assert_false (att_backup_settings_save (t->db, admin, usb, 7, 6, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "check that the drive is connected"));
+  g_clear_error (&error);
+  g_assert_null (att_backup_make (t->path, usb, ATT_BACKUP_REGULAR, 0, 0, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (usb, G_FILE_TEST_EXISTS));
+
+  /* Plugged in: the folder on it is made, its owner's only. */
+  {
+    g_autofree char *stick = g_path_get_dirname (usb);
+    g_assert_cmpint (g_mkdir (stick, 0755), ==, 0);
+  }
   g_assert_true (att_backup_settings_save (t->db, admin, usb, 7, 6, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (usb, G_FILE_TEST_IS_DIR));
+  g_assert_cmpint (file_mode (usb), ==, 0700);
   settings = att_backup_settings_load (t->db);
   g_assert_cmpstr (settings->folder, ==, usb);
   g_assert_false (settings->folder_is_default);

@@ -108,14 +108,17 @@ att_backup_settings_load (AttDb *db)
 
 /* Makes the folder backups go to, readable by its owner only when this
  * program makes it; a folder that is there already (a memory stick, a
- * share) keeps its own permissions. */
+ * share) keeps its own permissions. Only the folder itself is made,
+ * never the folders above it: a memory stick that is not plugged in
+ * must be said, not replaced by a folder of that name on the computer's
+ * own disk. */
 static gboolean
 ensure_folder (const char  *folder,
                GError     **error)
 {
   if (g_file_test (folder, G_FILE_TEST_IS_DIR))
     return TRUE;
-  if (g_mkdir_with_parents (folder, ATT_FOLDER_MODE) != 0)
+  if (g_mkdir (folder, ATT_FOLDER_MODE) != 0)
     {
       int saved = errno;
 

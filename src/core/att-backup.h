@@ -63,7 +63,8 @@ char       *att_backup_default_folder (const char     *db_path);
 
 /* Stores the settings (an empty or NULL @folder goes back to the
  * default). Needs ATT_PERM_BACKUPS; audited. The folder must be an
- * absolute path; it is made (0700) when it does not exist. */
+ * absolute path; it is made (0700) when it does not exist but the
+ * folder that holds it does. */
 gboolean    att_backup_settings_save  (AttDb          *db,
                                        const AttUser  *user,
                                        const char     *folder,
@@ -89,7 +90,8 @@ GPtrArray  *att_backup_rotation_prune (GPtrArray      *backups,
                                        guint           keep_months);
 
 /* Makes a backup of the database at @db_path into @folder (made 0700 if
- * missing), with SQLite's online backup on a connection of its own, so
+ * missing, but never the folders above it: a drive that is not there is
+ * an error), with SQLite's online backup on a connection of its own, so
  * it may run in a thread while the app or attendance-cli write. The copy
  * is written under a temporary name, checked (SQLite's integrity check,
  * and that it opens as the same school), then renamed into place,
