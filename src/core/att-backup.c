@@ -1030,6 +1030,7 @@ att_backup_restore (const char     *db_path,
   g_autofree char *target_folder = NULL;
   g_autofree char *detail = NULL;
   g_autoptr(AttDb) restored = NULL;
+  g_autoptr(AttUser) actor = NULL;
   gboolean exists;
   sqlite3 *src = NULL, *dest = NULL;
   int rc;
@@ -1136,9 +1137,18 @@ att_backup_restore (const char     *db_path,
   detail = g_strdup_printf ("from %s%s%s", backup_path,
                             kept_path != NULL ? "; the replaced database is kept at " : "",
                             kept_path != NULL ? kept_path : "");
+  /* Written as the user is known in the restored register: an
+   * administrator added after the backup was made is not in it, and
+   * is named without a user row. */
+  actor = att_users_find (restored, user->name, NULL);
+  if (actor == NULL)
+    {
+      actor = att_user_copy (user);
+      actor->id = 0;
+    }
   if (!att_db_begin (restored, error))
     return FALSE;
-  if (!att_audit_log (restored, user, "backup.restore", detail, error))
+  if (!att_audit_log (restored, actor, "backup.restore", detail, error))
     {
       att_db_rollback (restored);
       return FALSE;
