@@ -431,6 +431,8 @@ att_cli_cmd_backup (AttCliContext *ctx)
   /* Without a file, a checked backup into the backup folder. */
   if (dest == NULL)
     return att_cli_cmd_backup_folder (ctx);
+  if (att_cli_opt (ctx, "to") != NULL)
+    return att_cli_usage (ctx, _("Give a FILE or --to DIR, not both"));
   if (att_cli_open_db (ctx) == NULL)
     return ATT_CLI_REFUSED;
   if (!att_db_backup (ctx->db, dest, &error))

@@ -1690,6 +1690,7 @@ def test_backup_folder_list_and_restore():
         # named after it and the day: db-2024-12-20-HHMMSS.db, 0600 in a
         # 0700 folder. Anyone may make one, but someone must say who.
         t.usage("backup")
+        t.usage("backup", t.path("x.db"), "--to", t.dir)
         r = t.ok("backup", "--user", RECEPTION)
         first = r.out.strip().split(" to ")[-1]
         check(re.fullmatch(re.escape(folder) + r"/db-2024-12-20-\d{6}\.db", first), r.out)
