@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <utime.h>
 
 #include "att-test-util.h"
 #include "att-db-private.h"
@@ -202,7 +204,10 @@ test_make_rotates (void)
     "test-2023-08-01-090000.db",   /* 13 months back: pruned */
     "test-2024-08-25-090000-before-update.db",  /* 8 days ago: kept */
   };
-  const char *others[] = { "notes.txt", "other-2023-01-01-090000.db", "test-2023-01-01.db" };
+  const char *others[] = { "notes.txt", "other-2023-01-01-090000.db", "test-2023-01-01.db",
+                           ".test-2024-09-02-090000.db.Fresh1" };
+  g_autofree char *leftover = g_build_filename (folder, ".test-2024-08-30-090000.db.AbC123", NULL);
+  struct utimbuf two_days_ago;
 
   put (t->db, "name", "Riverside Primary");
   first = att_backup_now (t->db, att_user_system (), NULL, &error);
@@ -217,6 +222,12 @@ test_make_rotates (void)
       g_autofree char *path = g_build_filename (folder, others[i], NULL);
       g_assert_true (g_file_set_contents (path, "x", 1, NULL));
     }
+
+  /* What a backup killed half way left two days ago goes; one being
+   * written now (Fresh1, among the others) stays. */
+  g_assert_true (g_file_set_contents (leftover, "half", -1, NULL));
+  two_days_ago.actime = two_days_ago.modtime = time (NULL) - 2 * 24 * 3600;
+  g_assert_cmpint (utime (leftover, &two_days_ago), ==, 0);
 
   /* On 2 September 2024, with 14 days and 12 months: the two made today,
    * 25 August, and 1 August stay; 5 August 2024 and 1 August 2023 go. */
@@ -236,6 +247,7 @@ test_make_rotates (void)
       g_autofree char *path = g_build_filename (folder, others[i], NULL);
       g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
     }
+  g_assert_false (g_file_test (leftover, G_FILE_TEST_EXISTS));
 }
 
 /* The settings: only an administrator changes them, a folder must be a

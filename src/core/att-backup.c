@@ -827,6 +827,42 @@ failed:
   return NULL;
 }
 
+/* Removes what a backup cut short (the program killed, the power cut)
+ * left in @folder: its hidden temporary files, once a day old, so that
+ * none still being written is touched. */
+static void
+remove_leftovers (const char *folder,
+                  const char *db_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *stem = file_stem (db_path);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *base = NULL;
+      g_autofree char *path = NULL;
+      AttDate date;
+      int seconds;
+      AttBackupKind kind;
+      GStatBuf st;
+      gsize len = strlen (name);
+
+      /* ".attendance-2024-09-02-083000.db.AbC123" */
+      if (name[0] != '.' || len < 9 || name[len - 7] != '.')
+        continue;
+      base = g_strndup (name + 1, len - 8);
+      if (!parse_name (base, stem, &date, &seconds, &kind))
+        continue;
+      path = g_build_filename (folder, name, NULL);
+      if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > 24 * 3600)
+        g_unlink (path);
+    }
+}
+
 static void
 rotate (const char *folder,
         const char *db_path,
@@ -835,6 +871,8 @@ rotate (const char *folder,
 {
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) pruned = NULL;
+
+  remove_leftovers (folder, db_path);
 
   list = att_backup_list (folder, db_path, NULL);
   if (list == NULL)
