@@ -258,7 +258,9 @@ update_state (AttWindow *self)
         /* Translators: %s says why the database could not be opened */
         g_strdup_printf (_("%s\n\n"
                            "Check that the file is there and that you may read and write it. "
-                           "If it is damaged, restore the latest backup."),
+                           "If it is damaged, an administrator restores the latest backup with "
+                           "“attendance-cli restore FILE --user NAME”: the backups are in the "
+                           "folder “backups” beside the database, unless another was chosen."),
                          message != NULL ? message : path);
       adw_status_page_set_description (self->error_page, description);
       gtk_stack_set_visible_child_name (self->main_stack, "error");

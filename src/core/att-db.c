@@ -156,7 +156,7 @@ set_error_from_code (AttDb       *self,
     /* Translators: the second %s is SQLite's own words, such as
      * "database disk image is malformed" */
     g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
-                 _("%s is damaged (%s): restore the latest backup, by copying it over this file while Attendance is closed"),
+                 _("%s is damaged (%s): restore the latest backup with “attendance-cli restore FILE --user NAME” (an administrator)"),
                  self->path, sqlite3_errmsg (self->handle));
   else if (code == SQLITE_FULL)
     g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
@@ -726,7 +726,7 @@ is_attendance_file (AttDb   *self,
   if (rc == SQLITE_NOTADB)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
-                   _("%s is not an attendance database (it is not a database at all, or it is damaged beyond reading): if it held the school's register, restore the latest backup over it while Attendance is closed"),
+                   _("%s is not an attendance database (it is not a database at all, or it is damaged beyond reading): if it held the school's register, restore the latest backup with “attendance-cli restore FILE --user NAME” (an administrator)"),
                    self->path);
       return FALSE;
     }
@@ -775,7 +775,7 @@ has_every_table (AttDb   *self,
         continue;
       if (rc == SQLITE_DONE)
         g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
-                     _("%s has no table “%s”, which every attendance database has: it was damaged or changed by another program; restore the latest backup over it while Attendance is closed"),
+                     _("%s has no table “%s”, which every attendance database has: it was damaged or changed by another program; restore the latest backup with “attendance-cli restore FILE --user NAME” (an administrator)"),
                      self->path, tables[i]);
       else
         att_db_set_sqlite_error (self, error, _("be read"));
@@ -1044,8 +1044,8 @@ att_db_check (AttDb      *self,
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "%s is damaged (%u problem in the file itself): restore the latest backup, by copying it over this file while Attendance is closed",
-                                "%s is damaged (%u problems in the file itself): restore the latest backup, by copying it over this file while Attendance is closed",
+                                "%s is damaged (%u problem in the file itself): restore the latest backup with “attendance-cli restore FILE --user NAME” (an administrator)",
+                                "%s is damaged (%u problems in the file itself): restore the latest backup with “attendance-cli restore FILE --user NAME” (an administrator)",
                                 damaged),
                    self->path, damaged);
       return FALSE;
