@@ -75,6 +75,9 @@ test_matrix (void)
     /* Only the headteacher decides (or a deputy, below). */
     { ATT_PERM_DECIDE_LEAVE,     { FALSE, FALSE, TRUE, FALSE } },
     { ATT_PERM_PENALTY,          { FALSE, FALSE, TRUE, FALSE } },
+    /* Restoring a backup replaces the whole register: the
+     * administrator's alone. */
+    { ATT_PERM_BACKUPS,          { FALSE, FALSE, FALSE, TRUE } },
     { ATT_PERM_LOG_CALLS,        { TRUE,  TRUE,  TRUE, TRUE  } },
     { ATT_PERM_RECORD_LEAVE,     { TRUE,  TRUE,  TRUE, TRUE  } },
     { ATT_PERM_LETTERS,          { FALSE, TRUE,  TRUE, TRUE  } },

@@ -78,8 +78,9 @@ static const char * const role_names[ATT_N_ROLES] = {
  * amends earlier days' marks, marks in bulk, keeps pupils, contacts and
  * the calendar, runs letters and records casework; the headteacher may
  * do everything, and alone decides leave and penalty cases (or a deputy
- * they authorise, see att_user_can()). The administrator runs the
- * system (users, settings, imports) and may do what an attendance
+ * they authorise, see att_user_can()), but the backups. The
+ * administrator runs the system (users, settings, imports, backups: a
+ * restore replaces the whole register) and may do what an attendance
  * officer does, but takes none of the headteacher's decisions. */
 #define RECEPTIONIST_PERMS (BIT (ATT_PERM_MARK) | BIT (ATT_PERM_LOG_CALLS) | \
                             BIT (ATT_PERM_RECORD_LEAVE))
@@ -94,7 +95,7 @@ static const char * const role_names[ATT_N_ROLES] = {
 static const guint permissions[ATT_N_ROLES] = {
   [ATT_ROLE_RECEPTIONIST] = RECEPTIONIST_PERMS,
   [ATT_ROLE_ATTENDANCE_OFFICER] = OFFICER_PERMS,
-  [ATT_ROLE_HEADTEACHER] = (1u << ATT_N_PERMS) - 1,
+  [ATT_ROLE_HEADTEACHER] = ((1u << ATT_N_PERMS) - 1) & ~BIT (ATT_PERM_BACKUPS),
   [ATT_ROLE_ADMIN] = ((1u << ATT_N_PERMS) - 1) & ~HEADTEACHER_DECISIONS,
 };
 
@@ -212,6 +213,8 @@ permission_action (AttPermission perm)
       return _("decide a leave request");
     case ATT_PERM_PENALTY:
       return _("record a penalty-notice decision");
+    case ATT_PERM_BACKUPS:
+      return _("change the backup settings or restore a backup");
     case ATT_PERM_LOG_CALLS:
       return _("log a call");
     case ATT_PERM_RECORD_LEAVE:

@@ -36,6 +36,7 @@ typedef enum
   ATT_PERM_USERS,           /* add and change users */
   ATT_PERM_DECIDE_LEAVE,
   ATT_PERM_PENALTY,         /* record a penalty-notice decision */
+  ATT_PERM_BACKUPS,         /* where backups go, how long kept, restore one */
   ATT_PERM_LOG_CALLS,       /* log a call to or from a family */
   ATT_PERM_RECORD_LEAVE,    /* record a request for leave of absence */
   ATT_PERM_LETTERS,         /* print and record letters to families */
