@@ -97,6 +97,18 @@ test_migrations (void)
   }
 }
 
+/* What the audit log's migration (version 3 to 4) added, taken away
+ * again, so that a test can make a database of an earlier version. */
+#define UNDO_AUDIT_LOG \
+  "DROP TRIGGER audit_log_kept; DROP TRIGGER audit_log_not_deleted; " \
+  "DROP TRIGGER mark_history_not_deleted; " \
+  "CREATE TRIGGER mark_history_not_deleted BEFORE DELETE ON mark_history " \
+  "  BEGIN SELECT RAISE (ABORT, 'the register history is never deleted'); END; " \
+  "DROP TABLE retention_permits; DROP INDEX audit_log_by_pupil; " \
+  "DROP INDEX audit_log_by_time; DROP INDEX mark_history_by_time; " \
+  "ALTER TABLE audit_log DROP COLUMN kind; ALTER TABLE audit_log DROP COLUMN pupil_id; " \
+  "ALTER TABLE audit_log DROP COLUMN old_value; ALTER TABLE audit_log DROP COLUMN new_value; "
+
 /* A database made before the index of amended marks (version 1) is
  * brought up to date when opened, and keeps what it holds. */
 static void
@@ -108,6 +120,7 @@ test_upgrade_from_1 (void)
 
   put (t->db, "name", "Riverside Primary School");
   g_assert_true (att_db_exec (t->db,
+                              UNDO_AUDIT_LOG
                               "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
                               "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
                               &error));
@@ -169,6 +182,7 @@ test_upgrade_from_2 (void)
   gint64 ids[G_N_ELEMENTS (names)];
   GPtrArray *list;
   const char *fake_2 =
+    UNDO_AUDIT_LOG
     "DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
     "ALTER TABLE pupils DROP COLUMN sort_key; "
     "DELETE FROM settings WHERE key = 'pupils.sort_collation'; PRAGMA user_version = 2";

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "att-audit.h"
 #include "att-db-private.h"
 #include "att-error.h"
 #include "att-text.h"
@@ -333,7 +334,8 @@ att_users_add (AttDb          *db,
 
   detail = g_strdup_printf ("%s, %s, %s", clean_name, att_role_to_string (role),
                             clean_position);
-  if (!att_audit_log (db, user, "users.add", detail, error))
+  if (!att_audit_record_added (db, user, ATT_AUDIT_USER, 0, "users.add", detail,
+                               "users", id, error))
     goto failed;
 
   att_db_note_change (db, ATT_CHANGE_USERS);
@@ -490,26 +492,13 @@ att_audit_log (AttDb          *db,
                const char     *detail,
                GError        **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 actor;
-
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
 
-  actor = att_audit_actor (db, user, error);
-  if (actor == 0)
-    return FALSE;
-
-  stmt = att_db_prepare (db,
-                         "INSERT INTO audit_log (at, actor_id, action, detail) "
-                         "VALUES (?, ?, ?, ?)",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_int64 (stmt, 2, actor);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, detail ? detail : "", -1, SQLITE_TRANSIENT);
-  return att_db_step_done (db, stmt, error);
+  /* A row with no record before or after: its kind is read from the
+   * action's name. Changes to records say more through
+   * att_audit_record(). */
+  return att_audit_record (db, user, att_audit_kind_for_action (action), 0,
+                           action, detail, NULL, NULL, error);
 }
