@@ -25,3 +25,5 @@
 #include "att-text.h"
 #include "att-users.h"
 #include "att-audit.h"
+#include "att-sar.h"
+#include "att-retention.h"
