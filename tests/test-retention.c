@@ -348,7 +348,7 @@ test_subject_access (void)
       g_assert_cmpuint (section->records->len, ==, counts[i]);
     }
 
-  json = att_sar_to_json (sar);
+  json = att_sar_to_json (sar, TRUE);
   g_assert_nonnull (strstr (json, "\"legal_surname\": \"Baker\""));
   g_assert_nonnull (strstr (json, "\"fsm\": false"));
   g_assert_nonnull (strstr (json, "\"leaving_date\": \"2018-07-20\""));

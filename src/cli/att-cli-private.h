@@ -177,4 +177,8 @@ int att_cli_cmd_rollcall         (AttCliContext *ctx);
 int att_cli_cmd_stats            (AttCliContext *ctx);
 int att_cli_cmd_threshold        (AttCliContext *ctx);
 
+int att_cli_cmd_audit            (AttCliContext *ctx);
+int att_cli_cmd_sar              (AttCliContext *ctx);
+int att_cli_cmd_pupils_purge     (AttCliContext *ctx);
+
 G_END_DECLS

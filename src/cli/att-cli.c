@@ -50,6 +50,10 @@ static const AttCliOption all_options[] = {
   { "repair", FALSE },
   { "date", TRUE },
   { "pdf", TRUE },
+  { "by", TRUE },
+  { "kind", TRUE },
+  { "csv", TRUE },
+  { "out", TRUE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -104,6 +108,13 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_backup, N_("a consistent copy of the database, to a new file (an existing one is never replaced)") },
   { "check", "[--repair]", "repair", 0, 0,
     att_cli_cmd_check, N_("integrity check of the database; --repair rebuilds the saved copy of the register") },
+  { "audit", "[--by NAME] [--pupil UPN] [--kind KIND] [--from DATE] [--to DATE] [--json | --csv FILE] --user NAME",
+    "by pupil kind from to json csv user", 0, 0,
+    att_cli_cmd_audit, N_("the audit log: who changed what, when, from what to what (administrators)") },
+  { "sar", "UPN [--out DIR] [--pdf FILE] [--json [FILE]] --user NAME", "out pdf json user", 1, 2,
+    att_cli_cmd_sar, N_("subject access: everything held on one pupil, as a PDF and a JSON file") },
+  { "pupils purge", "[--as-of DATE] [--dry-run] [--json] --user NAME", "as-of dry-run json user", 0, 0,
+    att_cli_cmd_pupils_purge, N_("delete the records of leavers whose 6 years of retention have ended (administrators)") },
 };
 
 static const AttCliOption *

@@ -590,6 +590,30 @@ read_object (const char *json,
     }
 }
 
+char *
+att_json_describe (const char *json)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  GString *out;
+
+  if (json == NULL)
+    return NULL;
+  read_object (json, keys, values);
+  if (keys->len == 0)
+    return g_strdup (json);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *value = g_ptr_array_index (values, i);
+
+      g_string_append_printf (out, "%s%s: ", i > 0 ? "\n" : "", (const char *)g_ptr_array_index (keys, i));
+      /* Translators: an empty field in the audit log's "before → after" */
+      g_string_append (out, value != NULL && *value != '\0' ? value : _("(empty)"));
+    }
+  return g_string_free (out, FALSE);
+}
+
 static int
 find_key (GPtrArray  *keys,
           const char *key)
@@ -633,7 +657,8 @@ att_audit_entry_describe_change (AttAuditEntry *self)
 
       if (self->before != NULL && old >= 0 && g_strcmp0 (old_value, value) == 0)
         continue;
-      if (self->before != NULL && old < 0 && value == NULL)
+      /* A field left empty is not part of what was added. */
+      if (value == NULL && (old < 0 || self->before == NULL))
         continue;
       if (out->len > 0)
         g_string_append (out, "; ");
@@ -650,7 +675,7 @@ att_audit_entry_describe_change (AttAuditEntry *self)
       const char *key = g_ptr_array_index (old_keys, i);
       const char *value = g_ptr_array_index (old_values, i);
 
-      if (find_key (new_keys, key) >= 0 || (self->after != NULL && value == NULL))
+      if (find_key (new_keys, key) >= 0 || value == NULL)
         continue;
       if (out->len > 0)
         g_string_append (out, "; ");

@@ -97,6 +97,9 @@ gboolean      att_audit_record_added    (AttDb          *db,
 /* {"key": value}, or NULL when @value is NULL. */
 char         *att_audit_json_pair       (const char     *key,
                                          const char     *value);
+/* A flat JSON object as att_audit_snapshot() writes it, for people: one
+ * "key: value" line per member, "(empty)" for null. NULL for NULL. */
+char         *att_json_describe         (const char     *json);
 /* @text as a JSON string, quotes included. */
 void          att_json_append_string    (GString        *out,
                                          const char     *text);

@@ -59,18 +59,18 @@ static const AttSarField mark_fields[] = {
   { "date", N_("Date"), ATT_SAR_DATE, 2 },
   { "session", N_("Session"), ATT_SAR_SESSION, 1 },
   { "code", N_("Code"), ATT_SAR_TEXT, 1 },
-  { "minutes_late", N_("Minutes late"), ATT_SAR_INT, 1.2 },
+  { "minutes_late", N_("Minutes late"), ATT_SAR_INT, 1.6 },
   { "comment", N_("Comment"), ATT_SAR_TEXT, 6 },
-  { "amendments", N_("Amendments"), ATT_SAR_INT, 1.2 },
+  { "amendments", N_("Amendments"), ATT_SAR_INT, 1.8 },
 };
 
 static const AttSarField history_fields[] = {
   { "date", N_("Date"), ATT_SAR_DATE, 1.6 },
-  { "session", N_("Session"), ATT_SAR_SESSION, 0.9 },
-  { "old_code", N_("Old"), ATT_SAR_TEXT, 0.7 },
-  { "new_code", N_("New"), ATT_SAR_TEXT, 0.7 },
-  { "old_minutes_late", N_("Old minutes"), ATT_SAR_INT, 1 },
-  { "new_minutes_late", N_("New minutes"), ATT_SAR_INT, 1 },
+  { "session", N_("Session"), ATT_SAR_SESSION, 1.2 },
+  { "old_code", N_("Old"), ATT_SAR_TEXT, 0.9 },
+  { "new_code", N_("New"), ATT_SAR_TEXT, 0.9 },
+  { "old_minutes_late", N_("Old minutes"), ATT_SAR_INT, 1.4 },
+  { "new_minutes_late", N_("New minutes"), ATT_SAR_INT, 1.4 },
   { "comment", N_("Comment"), ATT_SAR_TEXT, 2.5 },
   { "reason", N_("Reason"), ATT_SAR_TEXT, 3 },
   { "who", N_("Who"), ATT_SAR_TEXT, 2 },
@@ -95,7 +95,7 @@ static const AttSarField audit_fields[] = {
   { "when", N_("When"), ATT_SAR_TIME, 2.4 },
   { "who", N_("Who"), ATT_SAR_TEXT, 2 },
   { "position", N_("Position"), ATT_SAR_TEXT, 2 },
-  { "kind", N_("Kind"), ATT_SAR_TEXT, 1.2 },
+  { "kind", N_("Kind"), ATT_SAR_TEXT, 1.4 },
   { "action", N_("Action"), ATT_SAR_TEXT, 2 },
   { "detail", N_("Detail"), ATT_SAR_TEXT, 3 },
   { "before", N_("Before"), ATT_SAR_JSON, 5 },
@@ -287,9 +287,12 @@ failed:
 }
 
 static void
-indent (GString *out,
-        guint    level)
+indent (GString  *out,
+        gboolean  pretty,
+        guint     level)
 {
+  if (!pretty)
+    return;
   g_string_append_c (out, '\n');
   for (guint i = 0; i < level; i++)
     g_string_append (out, "  ");
@@ -297,15 +300,16 @@ indent (GString *out,
 
 static void
 append_member (GString    *out,
+               gboolean    pretty,
                guint       level,
                const char *key,
                gboolean    first)
 {
   if (!first)
     g_string_append_c (out, ',');
-  indent (out, level);
+  indent (out, pretty, level);
   att_json_append_string (out, key);
-  g_string_append (out, ": ");
+  g_string_append (out, pretty ? ": " : ":");
 }
 
 static void
@@ -327,6 +331,7 @@ append_value (GString    *out,
 
 static void
 append_record (GString       *out,
+               gboolean       pretty,
                guint          level,
                AttSarSection *section,
                GPtrArray     *record)
@@ -334,15 +339,16 @@ append_record (GString       *out,
   g_string_append_c (out, '{');
   for (guint f = 0; f < section->n_fields; f++)
     {
-      append_member (out, level + 1, section->fields[f].key, f == 0);
+      append_member (out, pretty, level + 1, section->fields[f].key, f == 0);
       append_value (out, g_ptr_array_index (record, f), section->fields[f].type);
     }
-  indent (out, level);
+  indent (out, pretty, level);
   g_string_append_c (out, '}');
 }
 
 char *
-att_sar_to_json (AttSar *sar)
+att_sar_to_json (AttSar   *sar,
+                 gboolean  pretty)
 {
   GString *out = g_string_new ("{");
   g_autofree char *made_at = NULL;
@@ -350,26 +356,26 @@ att_sar_to_json (AttSar *sar)
   g_return_val_if_fail (sar != NULL, NULL);
 
   made_at = format_moment (sar->made_at);
-  append_member (out, 1, "upn", TRUE);
+  append_member (out, pretty, 1, "upn", TRUE);
   att_json_append_string (out, sar->upn);
-  append_member (out, 1, "name", FALSE);
+  append_member (out, pretty, 1, "name", FALSE);
   att_json_append_string (out, sar->name);
-  append_member (out, 1, "school", FALSE);
+  append_member (out, pretty, 1, "school", FALSE);
   append_value (out, sar->school, ATT_SAR_TEXT);
-  append_member (out, 1, "made_by", FALSE);
+  append_member (out, pretty, 1, "made_by", FALSE);
   att_json_append_string (out, sar->made_by);
-  append_member (out, 1, "made_at", FALSE);
+  append_member (out, pretty, 1, "made_at", FALSE);
   att_json_append_string (out, made_at);
 
   for (guint i = 0; i < sar->sections->len; i++)
     {
       AttSarSection *section = g_ptr_array_index (sar->sections, i);
 
-      append_member (out, 1, section->key, FALSE);
+      append_member (out, pretty, 1, section->key, FALSE);
       if (section->single)
         {
           if (section->records->len > 0)
-            append_record (out, 1, section, g_ptr_array_index (section->records, 0));
+            append_record (out, pretty, 1, section, g_ptr_array_index (section->records, 0));
           else
             g_string_append (out, "null");
           continue;
@@ -384,13 +390,13 @@ att_sar_to_json (AttSar *sar)
         {
           if (r > 0)
             g_string_append_c (out, ',');
-          indent (out, 2);
-          append_record (out, 2, section, g_ptr_array_index (section->records, r));
+          indent (out, pretty, 2);
+          append_record (out, pretty, 2, section, g_ptr_array_index (section->records, r));
         }
-      indent (out, 1);
+      indent (out, pretty, 1);
       g_string_append_c (out, ']');
     }
-  indent (out, 0);
+  indent (out, pretty, 0);
   g_string_append (out, "}");
   g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);

@@ -79,8 +79,10 @@ AttSar       *att_sar_collect      (AttDb          *db,
 
 /* The JSON document: {"upn", "name", "school", "made_by", "made_at",
  * and one member per section: an object for the details, an array of
- * objects for the others}, indented by two spaces. */
-char         *att_sar_to_json      (AttSar         *sar);
+ * objects for the others}; indented by two spaces when @pretty, else
+ * on one line. */
+char         *att_sar_to_json      (AttSar         *sar,
+                                    gboolean        pretty);
 
 /* Records in the audit log that @user exported @sar to @files (a
  * sentence naming the files), in its own transaction. */
