@@ -148,19 +148,13 @@ att_cli_cmd_sar (AttCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttUser) user = NULL;
-  g_autoptr(AttSar) sar = NULL;
-  g_autoptr(AttDocument) document = NULL;
-  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) files = g_string_new (NULL);
   g_autofree char *out_pdf = NULL;
   g_autofree char *out_json = NULL;
-  g_autofree char *json = NULL;
   const char *dir = att_cli_opt (ctx, "out");
   const char *pdf = att_cli_opt (ctx, "pdf");
   const char *json_file = att_cli_arg (ctx, 1);
   gboolean json_stdout;
   AttPupil *pupil;
-  AttSar *document_sar;
   int status;
 
   /* --json FILE writes the file; --json alone prints the document. */
@@ -169,8 +163,8 @@ att_cli_cmd_sar (AttCliContext *ctx)
   json_stdout = att_cli_flag (ctx, "json") && json_file == NULL;
   if (dir == NULL && pdf == NULL && !att_cli_flag (ctx, "json"))
     return att_cli_usage (ctx, _("Say where to write the export: --out DIR, --pdf FILE or --json [FILE]"));
-  if (json_stdout && dir != NULL)
-    return att_cli_usage (ctx, _("--out DIR writes the JSON file already: leave out --json"));
+  if (json_stdout && (dir != NULL || pdf != NULL))
+    return att_cli_usage (ctx, _("--json without a file prints the export alone: leave out --out and --pdf, or name the JSON file"));
 
   if ((status = get_user (ctx, &user)) != ATT_CLI_OK)
     return status;
@@ -180,20 +174,23 @@ att_cli_cmd_sar (AttCliContext *ctx)
   if (pupil == NULL)
     return ATT_CLI_REFUSED;
 
-  sar = att_sar_collect (ctx->db, user, pupil->id, &error);
-  if (sar == NULL)
-    return att_cli_refuse (error);
+  if (json_stdout)
+    {
+      g_autoptr(AttSar) sar = att_sar_collect (ctx->db, user, pupil->id, &error);
+      g_autofree char *json = NULL;
+
+      if (sar == NULL || !att_sar_record_export (ctx->db, user, sar, "JSON on standard output", &error))
+        return att_cli_refuse (error);
+      json = att_sar_to_json (sar, att_cli_flag (ctx, "pretty") || isatty (fileno (stdout)));
+      fputs (json, stdout);
+      return ATT_CLI_OK;
+    }
 
   if (dir != NULL)
     {
-      g_autofree char *base = g_strdup_printf ("subject-access-%s", sar->upn);
-      g_autofree char *pdf_name = g_strconcat (base, ".pdf", NULL);
-      g_autofree char *json_name = g_strconcat (base, ".json", NULL);
-
       if (g_mkdir_with_parents (dir, ATT_FOLDER_MODE) != 0)
         return att_cli_refuse_msg (_("Could not make the folder %s: %s"), dir, g_strerror (errno));
-      out_pdf = g_build_filename (dir, pdf_name, NULL);
-      out_json = g_build_filename (dir, json_name, NULL);
+      att_sar_file_paths (dir, pupil->upn, &out_pdf, &out_json);
     }
   if (pdf != NULL)
     {
@@ -206,51 +203,13 @@ att_cli_cmd_sar (AttCliContext *ctx)
       out_json = g_strdup (json_file);
     }
 
+  if (!att_sar_write_files (ctx->db, user, pupil->id, out_pdf, out_json, &error))
+    return att_cli_refuse (error);
   if (out_json != NULL)
-    {
-      json = att_sar_to_json (sar, TRUE);
-      if (!att_file_save_private (out_json, json, strlen (json), &error))
-        return att_cli_refuse (error);
-      g_ptr_array_add (written, g_strdup (out_json));
-      g_string_append_printf (files, "JSON %s", out_json);
-    }
+    g_print (_("Wrote %s\n"), out_json);
   if (out_pdf != NULL)
-    {
-      guint n_pages = 0;
-
-      /* The document takes a collection of its own. */
-      document_sar = att_sar_collect (ctx->db, user, pupil->id, &error);
-      if (document_sar == NULL)
-        goto failed;
-      document = att_sar_document_new (document_sar);
-      if (!att_document_write_pdf (document, out_pdf, &n_pages, &error))
-        goto failed;
-      g_ptr_array_add (written, g_strdup (out_pdf));
-      g_string_append_printf (files, "%sPDF %s (%u pages)", files->len > 0 ? ", " : "", out_pdf,
-                              n_pages);
-    }
-  if (json_stdout)
-    g_string_append_printf (files, "%sJSON on standard output", files->len > 0 ? ", " : "");
-
-  /* The export is in the audit log, or it is not made. */
-  if (!att_sar_record_export (ctx->db, user, sar, files->str, &error))
-    goto failed;
-
-  if (json_stdout)
-    {
-      g_free (json);
-      json = att_sar_to_json (sar, att_cli_flag (ctx, "pretty") || isatty (fileno (stdout)));
-      fputs (json, stdout);
-      return ATT_CLI_OK;
-    }
-  for (guint i = 0; i < written->len; i++)
-    g_print (_("Wrote %s\n"), (const char *)g_ptr_array_index (written, i));
+    g_print (_("Wrote %s\n"), out_pdf);
   return ATT_CLI_OK;
-
-failed:
-  for (guint i = 0; i < written->len; i++)
-    g_unlink (g_ptr_array_index (written, i));
-  return att_cli_refuse (error);
 }
 
 int

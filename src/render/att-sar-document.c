@@ -5,9 +5,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "att-audit.h"
+#include "att-file.h"
 #include "att-render-private.h"
 #include "att-sar-document.h"
 
@@ -524,4 +526,74 @@ att_sar_document_new (AttSar *sar)
   /* Translators: "Made by Olive Officer on 2024-09-02 16:00" */
   self->footer = g_strdup_printf (_("Made by %s on %s"), sar->made_by, made);
   return ATT_DOCUMENT (self);
+}
+
+void
+att_sar_file_paths (const char  *folder,
+                    const char  *upn,
+                    char       **pdf_path,
+                    char       **json_path)
+{
+  g_autofree char *base = g_strdup_printf ("subject-access-%s", upn);
+  g_autofree char *pdf_name = g_strconcat (base, ".pdf", NULL);
+  g_autofree char *json_name = g_strconcat (base, ".json", NULL);
+
+  *pdf_path = g_build_filename (folder, pdf_name, NULL);
+  *json_path = g_build_filename (folder, json_name, NULL);
+}
+
+gboolean
+att_sar_write_files (AttDb          *db,
+                     const AttUser  *user,
+                     gint64          pupil_id,
+                     const char     *pdf_path,
+                     const char     *json_path,
+                     GError        **error)
+{
+  g_autoptr(AttSar) sar = NULL;
+  g_autoptr(GString) files = g_string_new (NULL);
+  g_autoptr(GPtrArray) written = g_ptr_array_new ();
+
+  g_return_val_if_fail (pdf_path != NULL || json_path != NULL, FALSE);
+
+  sar = att_sar_collect (db, user, pupil_id, error);
+  if (sar == NULL)
+    return FALSE;
+
+  if (json_path != NULL)
+    {
+      g_autofree char *json = att_sar_to_json (sar, TRUE);
+
+      if (!att_file_save_private (json_path, json, strlen (json), error))
+        return FALSE;
+      g_ptr_array_add (written, (gpointer)json_path);
+      g_string_append_printf (files, "JSON %s", json_path);
+    }
+  if (pdf_path != NULL)
+    {
+      g_autoptr(AttDocument) document = NULL;
+      AttSar *copy;
+      guint n_pages = 0;
+
+      /* The document takes its own reading (it prints the records before
+       * and after a change one field a line rather than as JSON). */
+      copy = att_sar_collect (db, user, pupil_id, error);
+      if (copy == NULL)
+        goto failed;
+      document = att_sar_document_new (copy);
+      if (!att_document_write_pdf (document, pdf_path, &n_pages, error))
+        goto failed;
+      g_ptr_array_add (written, (gpointer)pdf_path);
+      g_string_append_printf (files, "%sPDF %s (%u pages)", files->len > 0 ? ", " : "",
+                              pdf_path, n_pages);
+    }
+
+  /* The export is in the audit log, or it is not made. */
+  if (att_sar_record_export (db, user, sar, files->str, error))
+    return TRUE;
+
+failed:
+  for (guint i = 0; i < written->len; i++)
+    g_unlink (g_ptr_array_index (written, i));
+  return FALSE;
 }
