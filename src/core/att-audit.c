@@ -339,9 +339,10 @@ att_audit_snapshot (AttDb       *db,
       const char *name = sqlite3_column_name (stmt, col);
       int type = sqlite3_column_type (stmt, col);
 
-      /* The row's id is the record's, not something a person changed;
+      /* The row's id and the ids it refers to (the pupil's, whom the
+       * row of the log names already) are not what a person changed;
        * binary columns (a sort key) are derived. */
-      if (strcmp (name, "id") == 0 || type == SQLITE_BLOB)
+      if (strcmp (name, "id") == 0 || g_str_has_suffix (name, "_id") || type == SQLITE_BLOB)
         continue;
       if (out->len > 1)
         g_string_append_c (out, ',');
