@@ -133,14 +133,17 @@ day_of (gint64 at)
   "  (SELECT count(*) FROM audit_log WHERE pupil_id = p.id) " \
   "FROM pupils p WHERE p.leaving_date IS NOT NULL AND p.leaving_date <= ?1 - 2190"
 
+/* By surname then forename, as the list of pupils is. */
 static int
 compare_items (gconstpointer a,
-               gconstpointer b)
+               gconstpointer b,
+               gpointer      user_data)
 {
-  AttRetentionItem *x = *(AttRetentionItem **)a;
-  AttRetentionItem *y = *(AttRetentionItem **)b;
+  AttDb *db = user_data;
+  AttPupil *x = att_pupils_get (db, (*(AttRetentionItem **)a)->pupil_id);
+  AttPupil *y = att_pupils_get (db, (*(AttRetentionItem **)b)->pupil_id);
 
-  return g_utf8_collate (x->name, y->name);
+  return g_strcmp0 (x->sort_key, y->sort_key);
 }
 
 static GPtrArray *
@@ -194,7 +197,7 @@ read_due (AttDb    *db,
       att_db_set_sqlite_error (db, error, _("read the leavers' records"));
       return NULL;
     }
-  g_ptr_array_sort (items, compare_items);
+  g_ptr_array_sort_with_data (items, compare_items, db);
   return g_steal_pointer (&items);
 }
 

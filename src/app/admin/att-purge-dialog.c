@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "att-purge-dialog.h"
 
@@ -19,27 +20,40 @@ struct _AttPurgeDialog
 
 G_DEFINE_FINAL_TYPE (AttPurgeDialog, att_purge_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
+/* Each pupil on a row of their own: the name and UPN, and below them
+ * what goes. */
 static GtkWidget *
 list_of_names (GPtrArray *items)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *list = gtk_list_box_new ();
 
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
   for (guint i = 0; i < items->len; i++)
     {
-      g_autofree char *text = att_retention_item_describe (g_ptr_array_index (items, i));
-      GtkWidget *label = gtk_label_new (text);
+      AttRetentionItem *item = g_ptr_array_index (items, i);
+      g_autofree char *text = att_retention_item_describe (item);
+      g_autofree char *title = g_strdup_printf ("%s (%s)", item->name, item->upn);
+      /* The description starts with the name and UPN: the subtitle is
+       * the rest, from "left ..." on. */
+      const char *rest = strstr (text, "), ");
+      GtkWidget *row = adw_action_row_new ();
 
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_box_append (GTK_BOX (box), label);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rest != NULL ? rest + 3 : text);
+      /* Read, not chosen: the keyboard goes to the buttons, Cancel first. */
+      gtk_widget_set_focusable (row, FALSE);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                              MIN (items->len, 3) * 80);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 260);
   return scrolled;
 }
 
