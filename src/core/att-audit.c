@@ -715,30 +715,89 @@ mark_json (const char *code,
   return g_string_free (out, FALSE);
 }
 
-#define QUERY_SELECT \
-  "SELECT src, id, at, who, position, kind, pupil_id, action, detail, old_value, new_value, " \
-  "  date, session, old_code, new_code, old_minutes, new_minutes, comment FROM (" \
-  "SELECT 0 AS src, l.id AS id, l.at AS at, a.name AS who, a.position AS position, " \
-  "  l.kind AS kind, l.pupil_id AS pupil_id, l.action AS action, l.detail AS detail, " \
-  "  l.old_value AS old_value, l.new_value AS new_value, NULL AS date, NULL AS session, " \
-  "  NULL AS old_code, NULL AS new_code, NULL AS old_minutes, NULL AS new_minutes, " \
-  "  NULL AS comment " \
-  "FROM audit_log l JOIN actors a ON a.id = l.actor_id " \
-  "WHERE (?1 IS NULL OR a.name = ?1 COLLATE NOCASE " \
-  "       OR a.user_id = (SELECT id FROM users WHERE name = ?1 COLLATE NOCASE)) " \
-  "  AND (?2 IS NULL OR l.pupil_id = ?2) AND (?3 IS NULL OR l.kind = ?3) " \
-  "  AND (?4 IS NULL OR l.at >= ?4) AND (?5 IS NULL OR l.at < ?5) " \
-  "UNION ALL " \
-  "SELECT 1, h.id, h.at, a.name, a.position, 'mark', h.pupil_id, " \
-  "  CASE WHEN h.old_code IS NULL THEN 'marks.enter' ELSE 'marks.amend' END, h.reason, " \
-  "  NULL, NULL, h.date, h.session, h.old_code, h.new_code, h.old_minutes, h.new_minutes, " \
-  "  h.comment " \
-  "FROM mark_history h JOIN actors a ON a.id = h.actor_id " \
-  "WHERE (?3 IS NULL OR ?3 = 'mark') " \
-  "  AND (?1 IS NULL OR a.name = ?1 COLLATE NOCASE " \
-  "       OR a.user_id = (SELECT id FROM users WHERE name = ?1 COLLATE NOCASE)) " \
-  "  AND (?2 IS NULL OR h.pupil_id = ?2) " \
-  "  AND (?4 IS NULL OR h.at >= ?4) AND (?5 IS NULL OR h.at < ?5)) "
+/* The query is made for the filters given, each arm of it naming only
+ * the conditions in use, so that SQLite reads a pupil's rows from the
+ * index by pupil, and the newest rows of the whole school from the
+ * indexes by time, rather than sorting the whole history. */
+static char *
+query_sql (const AttAuditFilter *filter)
+{
+  const char *order = filter->newest_first ? "DESC" : "ASC";
+  g_autoptr(GString) audit = g_string_new ("1");
+  g_autoptr(GString) history = g_string_new ("1");
+  const char *by_user =
+    " AND (a.name = :user COLLATE NOCASE"
+    " OR a.user_id = (SELECT id FROM users WHERE name = :user COLLATE NOCASE))";
+
+  if (filter->user != NULL && *filter->user != '\0')
+    {
+      g_string_append (audit, by_user);
+      g_string_append (history, by_user);
+    }
+  if (filter->pupil_id > 0)
+    {
+      g_string_append (audit, " AND l.pupil_id = :pupil");
+      g_string_append (history, " AND h.pupil_id = :pupil");
+    }
+  if (filter->kind >= 0 && filter->kind < ATT_AUDIT_N_KINDS)
+    {
+      g_string_append (audit, " AND l.kind = :kind");
+      if (filter->kind != ATT_AUDIT_MARK)
+        g_string_append (history, " AND 0");
+    }
+  if (filter->from != ATT_DATE_NONE)
+    {
+      g_string_append (audit, " AND l.at >= :from");
+      g_string_append (history, " AND h.at >= :from");
+    }
+  if (filter->to != ATT_DATE_NONE)
+    {
+      g_string_append (audit, " AND l.at < :to");
+      g_string_append (history, " AND h.at < :to");
+    }
+
+  return g_strdup_printf (
+    "SELECT src, id, at, who, position, kind, pupil_id, action, detail, old_value, new_value, "
+    "  date, session, old_code, new_code, old_minutes, new_minutes, comment FROM ("
+    "SELECT * FROM (SELECT 0 AS src, l.id AS id, l.at AS at, a.name AS who, "
+    "  a.position AS position, l.kind AS kind, l.pupil_id AS pupil_id, l.action AS action, "
+    "  l.detail AS detail, l.old_value AS old_value, l.new_value AS new_value, NULL AS date, "
+    "  NULL AS session, NULL AS old_code, NULL AS new_code, NULL AS old_minutes, "
+    "  NULL AS new_minutes, NULL AS comment "
+    "FROM audit_log l JOIN actors a ON a.id = l.actor_id WHERE %s "
+    "ORDER BY l.at %s, l.id %s LIMIT :limit) "
+    "UNION ALL "
+    "SELECT * FROM (SELECT 1, h.id, h.at, a.name, a.position, 'mark', h.pupil_id, "
+    "  CASE WHEN h.old_code IS NULL THEN 'marks.enter' ELSE 'marks.amend' END, h.reason, "
+    "  NULL, NULL, h.date, h.session, h.old_code, h.new_code, h.old_minutes, h.new_minutes, "
+    "  h.comment "
+    "FROM mark_history h JOIN actors a ON a.id = h.actor_id WHERE %s "
+    "ORDER BY h.at %s, h.id %s LIMIT :limit)) "
+    "ORDER BY at %s, src %s, id %s LIMIT :limit",
+    audit->str, order, order, history->str, order, order, order, order, order);
+}
+
+static void
+bind_int (sqlite3_stmt *stmt,
+          const char   *name,
+          gint64        value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           const char   *name,
+           const char   *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
 
 /* Midnight at the start of @date, local time, in seconds since 1970. */
 static gint64
@@ -809,7 +868,8 @@ att_audit_query (AttDb                *db,
 {
   static const AttAuditFilter all = ATT_AUDIT_FILTER_INIT;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
@@ -817,33 +877,34 @@ att_audit_query (AttDb                *db,
   if (filter == NULL)
     filter = &all;
 
-  stmt = att_db_prepare (db,
-                         filter->newest_first
-                         ? QUERY_SELECT "ORDER BY at DESC, src DESC, id DESC LIMIT ?6"
-                         : QUERY_SELECT "ORDER BY at, src, id LIMIT ?6",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-  if (filter->user != NULL && *filter->user != '\0')
-    sqlite3_bind_text (stmt, 1, filter->user, -1, SQLITE_TRANSIENT);
-  if (filter->pupil_id > 0)
-    sqlite3_bind_int64 (stmt, 2, filter->pupil_id);
+  /* Made for these filters, so prepared here rather than kept. */
+  sql = query_sql (filter);
+  if (sqlite3_prepare_v2 (att_db_get_handle (db), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      att_db_set_sqlite_error (db, error, _("read the audit log"));
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  if (filter->user != NULL)
+    bind_text (stmt, ":user", filter->user);
+  bind_int (stmt, ":pupil", filter->pupil_id);
   if (filter->kind >= 0 && filter->kind < ATT_AUDIT_N_KINDS)
-    sqlite3_bind_text (stmt, 3, kind_names[filter->kind], -1, SQLITE_STATIC);
+    bind_text (stmt, ":kind", kind_names[filter->kind]);
   if (filter->from != ATT_DATE_NONE)
-    sqlite3_bind_int64 (stmt, 4, start_of_day (filter->from));
+    bind_int (stmt, ":from", start_of_day (filter->from));
   if (filter->to != ATT_DATE_NONE)
-    sqlite3_bind_int64 (stmt, 5, start_of_day (filter->to + 1));
-  sqlite3_bind_int64 (stmt, 6, filter->limit > 0 ? (gint64)filter->limit : -1);
+    bind_int (stmt, ":to", start_of_day (filter->to + 1));
+  bind_int (stmt, ":limit", filter->limit > 0 ? (gint64)filter->limit : -1);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (entries, entry_from_row (db, stmt));
-  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       att_db_set_sqlite_error (db, error, _("read the audit log"));
+      sqlite3_finalize (stmt);
       return NULL;
     }
+  sqlite3_finalize (stmt);
   return g_steal_pointer (&entries);
 }
 
