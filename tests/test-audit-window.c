@@ -76,16 +76,33 @@ school_clear (School *s)
   g_clear_pointer (&s->t, att_test_db_free);
 }
 
-/* The pupil's search entry waits for typing to pause before it asks. */
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   gboolean       *changed)
+{
+  /* Setting the text empties the entry first, which is a search of its
+   * own: only the search for the whole text counts. */
+  *changed = g_strcmp0 (g_object_get_data (G_OBJECT (entry), "test-text"),
+                        gtk_editable_get_text (GTK_EDITABLE (entry))) == 0;
+}
+
+/* The pupil's search entry waits for typing to pause before it asks:
+ * this waits for it to have asked (the window's handler runs first). */
 static void
 set_pupil (AttAuditWindow *window,
            const char     *text)
 {
-  gint64 until = g_get_monotonic_time () + 400 * 1000;
+  GtkEditable *entry = att_audit_window_get_pupil_entry (window);
+  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gboolean changed = FALSE;
+  gulong id = g_signal_connect_after (entry, "search-changed", G_CALLBACK (on_search_changed), &changed);
 
-  gtk_editable_set_text (att_audit_window_get_pupil_entry (window), text);
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  g_object_set_data_full (G_OBJECT (entry), "test-text", g_strdup (text), g_free);
+  gtk_editable_set_text (entry, text);
+  while (!changed && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (entry, id);
+  g_assert_true (changed);
 }
 
 static guint
