@@ -205,6 +205,14 @@ test_due (void)
 }
 
 static void
+on_changed (AttDb *db,
+            guint  changes,
+            guint *out)
+{
+  *out |= changes;
+}
+
+static void
 test_purge (void)
 {
   School s = { 0 };
@@ -213,6 +221,8 @@ test_purge (void)
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *ada_upn = NULL;
   g_autofree char *ben_upn = NULL;
+  AttDb *other = NULL;
+  guint changes = 0;
   int pupils, history, audit;
 
   school_init (&s);
@@ -252,6 +262,12 @@ test_purge (void)
   g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM mark_history"), ==, history);
   g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM audit_log"), ==, audit);
 
+  /* Another program (a window) has the school open. */
+  other = att_db_open (s.t->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (att_pupils_get (other, s.ada));
+  g_signal_connect (other, "changed", G_CALLBACK (on_changed), &changes);
+
   /* Everyone due on 16 January 2025: Ada and Ben. */
   g_assert_true (att_retention_purge (s.db, s.admin, D (2025, 1, 16), NULL, &purged, &error));
   g_assert_no_error (error);
@@ -266,6 +282,13 @@ test_purge (void)
   g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM mark_years"), ==, 0);
   g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM contacts"), ==, 0);
   g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM retention_permits"), ==, 0);
+
+  /* The window sees them go, with their register. */
+  g_assert_true (att_db_poll (other));
+  g_assert_cmpuint (changes & (ATT_CHANGE_PUPILS | ATT_CHANGE_MARKS), ==, ATT_CHANGE_PUPILS | ATT_CHANGE_MARKS);
+  g_assert_null (att_pupils_get (other, s.ada));
+  g_assert_nonnull (att_pupils_get (other, s.dan));
+  g_clear_object (&other);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit_log WHERE pupil_id IN (%"
                                             G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", s.ada, s.ben);
