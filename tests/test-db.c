@@ -694,6 +694,49 @@ test_default_path (void)
   g_assert_true (g_str_has_suffix (devel, "attendance-devel.db"));
 }
 
+/* A database made before the audit log said what each row was about
+ * (the version before the last) keeps its rows: their kind is read from
+ * their action, and the pupil from the UPN their detail begins with. */
+static void
+test_upgrade_audit_log (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autoptr(AttContact) contact = att_contact_new ();
+  g_autofree char *sql = NULL;
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", ATT_DB_SCHEMA_VERSION - 1);
+  gint64 id;
+
+  att_test_add_term (t->db, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20));
+  id = att_test_add_pupil (t->db, "Ben", "Carter", 7, D (2013, 2, 5), D (2024, 9, 2), ATT_DATE_NONE);
+  contact->pupil_id = id;
+  contact->priority = 1;
+  contact->surname = g_strdup ("Carter");
+  contact->relationship = g_strdup ("Mother");
+  g_assert_cmpint (att_contacts_save (t->db, att_user_system (), contact, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (att_db_exec (t->db, UNDO_AUDIT_LOG, &error));
+  g_assert_no_error (error);
+  g_assert_true (att_db_exec (t->db, bump, &error));
+  g_assert_no_error (error);
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  /* The term, the pupil and the contact: three rows, of three kinds. */
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM audit_log"), ==, 3);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM audit_log WHERE kind = 'calendar' AND pupil_id IS NULL"), ==, 1);
+  sql = g_strdup_printf ("SELECT count(*) FROM audit_log WHERE kind IN ('pupil', 'contact') "
+                         "AND pupil_id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpint (db_int (again, sql), ==, 2);
+  /* And from now on they are kept as they are. */
+  g_assert_false (att_db_exec (again, "UPDATE audit_log SET detail = ''", NULL));
+  g_assert_false (att_db_exec (again, "DELETE FROM audit_log", NULL));
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM audit_log"), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -703,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/db/migrations", test_migrations);
   g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/db/upgrade-from-2", test_upgrade_from_2);
+  g_test_add_func ("/db/upgrade-audit-log", test_upgrade_audit_log);
   g_test_add_func ("/db/reopen", test_reopen);
   g_test_add_func ("/db/create-refuses-existing", test_create_refuses_existing);
   g_test_add_func ("/db/files-private", test_files_private);
