@@ -65,23 +65,23 @@ static const AttSarField mark_fields[] = {
 };
 
 static const AttSarField history_fields[] = {
-  { "date", N_("Date"), ATT_SAR_DATE, 1.6 },
-  { "session", N_("Session"), ATT_SAR_SESSION, 1.2 },
+  { "date", N_("Date"), ATT_SAR_DATE, 2.2 },
+  { "session", N_("Session"), ATT_SAR_SESSION, 1.5 },
   { "old_code", N_("Old"), ATT_SAR_TEXT, 0.9 },
   { "new_code", N_("New"), ATT_SAR_TEXT, 0.9 },
   { "old_minutes_late", N_("Old minutes"), ATT_SAR_INT, 1.4 },
   { "new_minutes_late", N_("New minutes"), ATT_SAR_INT, 1.4 },
-  { "comment", N_("Comment"), ATT_SAR_TEXT, 2.5 },
-  { "reason", N_("Reason"), ATT_SAR_TEXT, 3 },
+  { "comment", N_("Comment"), ATT_SAR_TEXT, 2.4 },
+  { "reason", N_("Reason"), ATT_SAR_TEXT, 2.8 },
   { "who", N_("Who"), ATT_SAR_TEXT, 2 },
   { "position", N_("Position"), ATT_SAR_TEXT, 2 },
   { "when", N_("When"), ATT_SAR_TIME, 2.4 },
 };
 
 static const AttSarField penalty_fields[] = {
-  { "as_of", N_("As of"), ATT_SAR_DATE, 1.6 },
-  { "window_start", N_("Window from"), ATT_SAR_DATE, 1.6 },
-  { "window_end", N_("Window to"), ATT_SAR_DATE, 1.6 },
+  { "as_of", N_("As of"), ATT_SAR_DATE, 2.2 },
+  { "window_start", N_("Window from"), ATT_SAR_DATE, 2.2 },
+  { "window_end", N_("Window to"), ATT_SAR_DATE, 2.2 },
   { "sessions", N_("Sessions"), ATT_SAR_INT, 1 },
   { "decision", N_("Decision"), ATT_SAR_TEXT, 2 },
   { "rationale", N_("Rationale"), ATT_SAR_TEXT, 5 },
@@ -96,7 +96,7 @@ static const AttSarField audit_fields[] = {
   { "who", N_("Who"), ATT_SAR_TEXT, 2 },
   { "position", N_("Position"), ATT_SAR_TEXT, 2 },
   { "kind", N_("Kind"), ATT_SAR_TEXT, 1.4 },
-  { "action", N_("Action"), ATT_SAR_TEXT, 2 },
+  { "action", N_("Action"), ATT_SAR_TEXT, 2.4 },
   { "detail", N_("Detail"), ATT_SAR_TEXT, 3 },
   { "before", N_("Before"), ATT_SAR_JSON, 5 },
   { "after", N_("After"), ATT_SAR_JSON, 5 },
