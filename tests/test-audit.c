@@ -75,6 +75,8 @@ test_kinds (void)
       g_assert_true (att_audit_kind_parse (att_audit_kind_to_string (i), &kind, NULL));
       g_assert_cmpint (kind, ==, i);
     }
+  g_assert_cmpstr (att_audit_describe_action ("marks.amend"), ==, "Mark amended");
+  g_assert_cmpstr (att_audit_describe_action ("backup.restore"), ==, "backup.restore");
   g_assert_false (att_audit_kind_parse ("biscuits", &kind, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
   g_assert_true (contains (error->message, "biscuits"));

@@ -149,6 +149,43 @@ att_audit_kind_for_action (const char *action)
   return ATT_AUDIT_OTHER;
 }
 
+const char *
+att_audit_describe_action (const char *action)
+{
+  static const struct
+  {
+    const char *action;
+    const char *text;
+  } actions[] = {
+    { "pupils.add", N_("Pupil added") },
+    { "pupils.update", N_("Pupil’s details changed") },
+    { "pupils.delete", N_("Pupil deleted") },
+    { "pupils.import", N_("Pupils imported") },
+    { "pupils.purge", N_("Records deleted at the end of retention") },
+    { "contacts.add", N_("Contact added") },
+    { "contacts.update", N_("Contact changed") },
+    { "contacts.import", N_("Contacts imported") },
+    { "marks.enter", N_("Mark entered") },
+    { "marks.amend", N_("Mark amended") },
+    { "marks.import", N_("Marks imported") },
+    { "users.add", N_("User added") },
+    { "school.set", N_("School setting changed") },
+    { "calendar.term.add", N_("Term added") },
+    { "calendar.closure.add", N_("Closure added") },
+    { "register.filters", N_("Register filters saved") },
+    { "export.audit", N_("Audit log exported") },
+    { "sar.export", N_("Subject access export") },
+    { "demo", N_("Demonstration school made") },
+  };
+
+  g_return_val_if_fail (action != NULL, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (strcmp (action, actions[i].action) == 0)
+      return _(actions[i].text);
+  return action;
+}
+
 gint64
 att_audit_now (void)
 {

@@ -53,6 +53,10 @@ gboolean      att_audit_kind_parse      (const char     *text,
  * the callers of att_audit_log() that say no kind. */
 AttAuditKind  att_audit_kind_for_action (const char     *action);
 
+/* What an action's name means, for people: "Mark amended" for
+ * "marks.amend"; the name itself for an action not known here. */
+const char   *att_audit_describe_action (const char     *action);
+
 /* The moment a change is stamped with, in seconds since 1970: now, or,
  * when $ATTENDANCE_TODAY fixes today, that day at the register clock
  * (att_clock_now()), so that tests and demonstrations read back the day

@@ -98,7 +98,11 @@ bind_label (GtkSignalListItemFactory *factory,
         text = g_strdup_printf (_("%s (%s)"), entry->pupil_name, entry->upn);
       break;
     case COLUMN_WHAT:
-      text = g_strdup_printf ("%s %s", entry->action, entry->detail != NULL ? entry->detail : "");
+      if (entry->detail != NULL && entry->detail[0] != '\0')
+        /* Translators: what a change was, and its detail: "Mark amended: 2024-10-14 am: Mother rang" */
+        text = g_strdup_printf (_("%s: %s"), att_audit_describe_action (entry->action), entry->detail);
+      else
+        text = g_strdup (att_audit_describe_action (entry->action));
       break;
     case COLUMN_CHANGE:
     default:
