@@ -27,3 +27,4 @@
 #include "att-audit.h"
 #include "att-sar.h"
 #include "att-retention.h"
+#include "att-backup.h"
