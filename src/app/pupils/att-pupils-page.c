@@ -551,27 +551,90 @@ att_pupils_page_export_subject_access (AttPupilsPage  *self,
   return att_sar_write_files (self->db, user, self->pupil_id, pdf, json, error);
 }
 
+/* A whole record printed can run to a hundred pages: the export is
+ * written on a connection of its own, off the window's thread. */
+typedef struct
+{
+  char    *db_path;
+  AttUser *user;
+  gint64   pupil_id;
+  char    *pdf;
+  char    *json;
+  char    *folder;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->db_path);
+  att_user_free (job->user);
+  g_free (job->pdf);
+  g_free (job->json);
+  g_free (job->folder);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) db = att_db_open (job->db_path, &error);
+
+  if (db == NULL || !att_sar_write_files (db, job->user, job->pupil_id, job->pdf, job->json, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AttPupilsPage *self = ATT_PUPILS_PAGE (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    /* Translators: %s is a folder */
+    text = g_strdup_printf (_("Everything held about the pupil was saved in %s"), job->folder);
+  else
+    text = g_strdup (error->message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", text);
+}
+
 static void
 on_subject_access_response (GtkNativeDialog *dialog,
                             int              response,
                             gpointer         user_data)
 {
   g_autoptr(AttPupilsPage) self = user_data;
+  const AttUser *user = att_context_get_user (att_page_get_context (ATT_PAGE (self)));
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && self->db != NULL && user != NULL && self->pupil_id != 0)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *folder = file != NULL ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *text = NULL;
+      AttPupil *pupil = att_pupils_get (self->db, self->pupil_id);
 
-      if (folder != NULL && att_pupils_page_export_subject_access (self, folder, &error))
-        /* Translators: %s is a folder */
-        text = g_strdup_printf (_("Everything held about the pupil was saved in %s"), folder);
-      else if (folder != NULL)
-        text = g_strdup (error->message);
-      if (text != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", text);
+      if (folder != NULL && pupil != NULL)
+        {
+          g_autoptr(GTask) task = g_task_new (self, NULL, export_done, NULL);
+          ExportJob *job = g_new0 (ExportJob, 1);
+
+          job->db_path = g_strdup (att_db_get_path (self->db));
+          job->user = att_user_copy (user);
+          job->pupil_id = self->pupil_id;
+          job->folder = g_steal_pointer (&folder);
+          att_sar_file_paths (job->folder, pupil->upn, &job->pdf, &job->json);
+          g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
+          g_task_run_in_thread (task, export_thread);
+        }
     }
   g_object_unref (dialog);
 }
