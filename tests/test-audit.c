@@ -325,6 +325,21 @@ test_unchangeable (void)
                                  NULL, NULL, &message), ==, SQLITE_CONSTRAINT);
   sqlite3_free (message);
 
+  /* `check` finds nothing wrong, then says when a rule goes missing. */
+  {
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+    g_assert_true (att_db_check (s.db, problems, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+    g_assert_true (att_db_exec (s.db, "DROP TRIGGER audit_log_kept", &error));
+    g_assert_no_error (error);
+    g_assert_true (att_db_check (s.db, problems, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 1);
+    g_assert_true (contains (problems->pdata[0], "audit_log_kept"));
+  }
+
   /* A permit to delete is refused for a pupil still on roll, whatever
    * date it gives. */
   {

@@ -428,6 +428,49 @@ att_audit_record_added (AttDb          *db,
 }
 
 gboolean
+att_audit_check (AttDb      *db,
+                 GPtrArray  *problems,
+                 GError    **error)
+{
+  static const char * const triggers[] = {
+    "audit_log_kept", "audit_log_not_deleted", "mark_history_kept", "mark_history_not_deleted",
+    "retention_permit_checked", "retention_permit_kept",
+  };
+  sqlite3_stmt *stmt;
+  gint64 n = 0;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+    {
+      stmt = att_db_prepare (db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, triggers[i], -1, SQLITE_STATIC);
+      if (!att_db_query_int (db, stmt, &n, _("read the schema"), error))
+        return FALSE;
+      if (n == 0)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("The rule “%s” that keeps the audit log and the register’s history unchanged is missing: the file was changed by another program; restore the latest backup"),
+                                          triggers[i]));
+    }
+
+  stmt = att_db_prepare (db, "SELECT count(*) FROM retention_permits", error);
+  if (stmt == NULL || !att_db_query_int (db, stmt, &n, _("read the schema"), error))
+    return FALSE;
+  if (n > 0)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%lld permit to delete a pupil’s history was left behind: the file was changed by another program",
+                                                   "%lld permits to delete pupils’ history were left behind: the file was changed by another program",
+                                                   (gulong)n),
+                                      (long long)n));
+  return TRUE;
+}
+
+gboolean
 att_audit_require_reader (const AttUser  *user,
                           GError        **error)
 {

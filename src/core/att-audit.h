@@ -174,6 +174,14 @@ gboolean      att_audit_export_csv      (AttDb          *db,
                                          guint          *n_rows,
                                          GError        **error);
 
+/* For `check`: appends a sentence to @problems when the triggers that
+ * keep the audit log and the register's history from being changed or
+ * deleted are missing (the file was edited by another program), or a
+ * retention permit was left behind. */
+gboolean      att_audit_check           (AttDb          *db,
+                                         GPtrArray      *problems,
+                                         GError        **error);
+
 /* Who may read the audit log: administrators. */
 gboolean      att_audit_require_reader  (const AttUser  *user,
                                          GError        **error);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "att-audit.h"
 #include "att-db-private.h"
 #include "att-register-private.h"
 #include "att-error.h"
@@ -1070,5 +1071,6 @@ att_db_check (AttDb      *self,
                                       (const char *)sqlite3_column_text (stmt, 2)));
   sqlite3_finalize (stmt);
 
-  return att_register_check_cache (self, problems, error);
+  return att_audit_check (self, problems, error) &&
+         att_register_check_cache (self, problems, error);
 }
