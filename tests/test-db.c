@@ -97,14 +97,26 @@ test_migrations (void)
   }
 }
 
+/* What the audit log's migration added, taken away again, so that a
+ * test can make a database of an earlier version. */
+#define UNDO_AUDIT_LOG \
+  "DROP TRIGGER audit_log_kept; DROP TRIGGER audit_log_not_deleted; " \
+  "DROP TRIGGER mark_history_not_deleted; " \
+  "CREATE TRIGGER mark_history_not_deleted BEFORE DELETE ON mark_history " \
+  "  BEGIN SELECT RAISE (ABORT, 'the register history is never deleted'); END; " \
+  "DROP TABLE retention_permits; DROP INDEX audit_log_by_pupil; " \
+  "DROP INDEX audit_log_by_time; DROP INDEX mark_history_by_time; " \
+  "ALTER TABLE audit_log DROP COLUMN kind; ALTER TABLE audit_log DROP COLUMN pupil_id; " \
+  "ALTER TABLE audit_log DROP COLUMN old_value; ALTER TABLE audit_log DROP COLUMN new_value; "
+
 /* What the migration for signing in added, taken away again. */
 #define UNDO_SIGN_IN \
   "DROP INDEX users_one_deputy; ALTER TABLE users DROP COLUMN password_hash; " \
   "ALTER TABLE users DROP COLUMN failed_sign_ins; ALTER TABLE users DROP COLUMN sign_in_delayed_until; " \
   "ALTER TABLE users DROP COLUMN deputy; "
 
-/* A database made before sign-in (the version before the last) is
- * brought up to date when opened; its users are kept, active, with no
+/* A database made before sign-in (the version before it and the audit
+ * log's) is brought up to date when opened; its users are kept, active, with no
  * password and no deputy, and may be named by attendance-cli at once. */
 static void
 test_upgrade_to_sign_in (void)
@@ -113,7 +125,7 @@ test_upgrade_to_sign_in (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AttDb) again = NULL;
   g_autoptr(AttUser) jo = NULL;
-  g_autofree char *sql = g_strdup_printf (UNDO_SIGN_IN "PRAGMA user_version = %u", att_db_n_migrations () - 1);
+  g_autofree char *sql = g_strdup_printf (UNDO_AUDIT_LOG UNDO_SIGN_IN "PRAGMA user_version = %u", att_db_n_migrations () - 2);
 
   att_users_add (t->db, att_user_system (), "Jo Bennett", ATT_ROLE_HEADTEACHER, NULL, &error);
   g_assert_no_error (error);
@@ -131,7 +143,6 @@ test_upgrade_to_sign_in (void)
   g_assert_false (att_users_has_password (again, jo->id));
   g_assert_cmpint (db_int (again, "SELECT failed_sign_ins FROM users"), ==, 0);
 }
-
 /* A database made before the index of amended marks (version 1) is
  * brought up to date when opened, and keeps what it holds. */
 static void
@@ -143,6 +154,7 @@ test_upgrade_from_1 (void)
 
   put (t->db, "name", "Riverside Primary School");
   g_assert_true (att_db_exec (t->db,
+                              UNDO_AUDIT_LOG
                               UNDO_SIGN_IN
                               "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
                               "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
@@ -176,6 +188,7 @@ test_backup_before_migration (void)
 
   put (t->db, "name", "Riverside Primary School");
   g_assert_true (att_db_exec (t->db,
+                              UNDO_AUDIT_LOG
                               UNDO_SIGN_IN
                               "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
                               "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
@@ -220,6 +233,7 @@ test_no_migration_without_backup (void)
   sqlite3 *raw = NULL;
 
   g_assert_true (att_db_exec (t->db,
+                              UNDO_AUDIT_LOG
                               UNDO_SIGN_IN
                               "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
                               "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
@@ -285,6 +299,7 @@ test_upgrade_from_2 (void)
   gint64 ids[G_N_ELEMENTS (names)];
   GPtrArray *list;
   const char *fake_2 =
+    UNDO_AUDIT_LOG
     UNDO_SIGN_IN
     "DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
     "ALTER TABLE pupils DROP COLUMN sort_key; "
@@ -797,6 +812,49 @@ test_default_path (void)
   g_assert_true (g_str_has_suffix (devel, "attendance-devel.db"));
 }
 
+/* A database made before the audit log said what each row was about
+ * (the version before the last) keeps its rows: their kind is read from
+ * their action, and the pupil from the UPN their detail begins with. */
+static void
+test_upgrade_audit_log (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autoptr(AttContact) contact = att_contact_new ();
+  g_autofree char *sql = NULL;
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", ATT_DB_SCHEMA_VERSION - 1);
+  gint64 id;
+
+  att_test_add_term (t->db, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20));
+  id = att_test_add_pupil (t->db, "Ben", "Carter", 7, D (2013, 2, 5), D (2024, 9, 2), ATT_DATE_NONE);
+  contact->pupil_id = id;
+  contact->priority = 1;
+  contact->surname = g_strdup ("Carter");
+  contact->relationship = g_strdup ("Mother");
+  g_assert_cmpint (att_contacts_save (t->db, att_user_system (), contact, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (att_db_exec (t->db, UNDO_AUDIT_LOG, &error));
+  g_assert_no_error (error);
+  g_assert_true (att_db_exec (t->db, bump, &error));
+  g_assert_no_error (error);
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  /* The term, the pupil and the contact: three rows, of three kinds. */
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM audit_log"), ==, 3);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM audit_log WHERE kind = 'calendar' AND pupil_id IS NULL"), ==, 1);
+  sql = g_strdup_printf ("SELECT count(*) FROM audit_log WHERE kind IN ('pupil', 'contact') "
+                         "AND pupil_id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpint (db_int (again, sql), ==, 2);
+  /* And from now on they are kept as they are. */
+  g_assert_false (att_db_exec (again, "UPDATE audit_log SET detail = ''", NULL));
+  g_assert_false (att_db_exec (again, "DELETE FROM audit_log", NULL));
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM audit_log"), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -807,6 +865,7 @@ main (int   argc,
   g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/db/upgrade-to-sign-in", test_upgrade_to_sign_in);
   g_test_add_func ("/db/upgrade-from-2", test_upgrade_from_2);
+  g_test_add_func ("/db/upgrade-audit-log", test_upgrade_audit_log);
   g_test_add_func ("/db/backup-before-migration", test_backup_before_migration);
   g_test_add_func ("/db/no-migration-without-backup", test_no_migration_without_backup);
   g_test_add_func ("/db/reopen", test_reopen);

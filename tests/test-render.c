@@ -28,6 +28,7 @@
 
 #include "att-register-document.h"
 #include "att-rollcall-document.h"
+#include "att-sar-document.h"
 #include "att-test-util.h"
 
 #define LONG_SURNAME  "Featherstonehaugh-Cholmondeley-Marjoribanks"
@@ -477,6 +478,106 @@ test_write_refused (Fixture       *f,
   }
 }
 
+/* Everything held about Amy: her details, no contacts, her five marks of
+ * the week of 9 September and their five entries, no decisions, and her
+ * addition in the audit log. */
+static void
+test_sar (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDocument) document = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *all = NULL;
+  AttSar *sar;
+  guint n_pages = 0;
+
+  sar = att_sar_collect (f->t->db, f->officer, f->amy, &error);
+  g_assert_no_error (error);
+  document = att_sar_document_new (sar);
+  title = g_strdup_printf ("Subject access: Amy Able (UPN %s)", att_pupils_get (f->t->db, f->amy)->upn);
+  g_assert_cmpint (att_document_get_orientation (document), ==, ATT_PAGE_LANDSCAPE);
+  g_assert_cmpstr (att_document_get_title (document), ==, title);
+
+  pages = write_and_read (f, document, "sar.pdf", &n_pages);
+  all = g_strjoinv ("\n", pages);
+  g_assert_true (contains (pages[0], title));
+  g_assert_true (contains (pages[0], "Riverside Academy"));
+  g_assert_true (matches (pages[0], "^\\s*Legal surname\\s+Able\\s*$"));
+  g_assert_true (matches (pages[0], "^\\s*Free school meals\\s+No\\s*$"));
+  g_assert_true (matches (all, "^\\s*Contacts \\(0\\)\\s*$"));
+  g_assert_true (contains (all, "Nothing is held."));
+  g_assert_true (matches (all, "^\\s*Marks \\(5\\)\\s*$"));
+  /* Tuesday's late mark, with its minutes. */
+  g_assert_true (matches (all, "^\\s*2024-09-10\\s+am\\s+L\\s+5\\s+0\\s*$"));
+  g_assert_true (matches (all, "^\\s*Every entry and amendment of the register \\(5\\)\\s*$"));
+  g_assert_true (matches (all, "^\\s*Changes to these records \\(the audit log\\) \\(1\\)\\s*$"));
+  /* The record added, one field a line rather than JSON. */
+  g_assert_true (contains (all, "legal_surname: Able"));
+  g_assert_false (contains (all, "\"legal_surname\""));
+  g_assert_true (contains (pages[n_pages - 1], "Made by Olive Officer"));
+}
+
+/* A long record wraps rather than being cut, and a table that runs over
+ * pages repeats its column headings. */
+static void
+test_sar_pages (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDocument) document = NULL;
+  g_auto(GStrv) pages = NULL;
+  AttSarSection *marks = NULL;
+  AttSar *sar;
+  guint n_pages = 0, with_headings = 0, with_marks = 0;
+
+  sar = att_sar_collect (f->t->db, f->officer, f->amy, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sar->sections->len; i++)
+    if (g_str_equal (((AttSarSection *)sar->sections->pdata[i])->key, "marks"))
+      marks = sar->sections->pdata[i];
+  g_assert_nonnull (marks);
+  /* 300 copies of Monday's mark, the last with a comment far wider than
+   * its column. */
+  for (guint i = 0; i < 300; i++)
+    {
+      GPtrArray *copy = g_ptr_array_new_with_free_func (g_free);
+      GPtrArray *first = g_ptr_array_index (marks->records, 0);
+
+      for (guint c = 0; c < first->len; c++)
+        g_ptr_array_add (copy, g_strdup (g_ptr_array_index (first, c)));
+      if (i == 299)
+        {
+          g_free (copy->pdata[4]);
+          copy->pdata[4] = g_strdup ("Arrived with her grandmother after a hospital appointment that "
+                                     "ran late; the letter from the clinic is kept in the office file "
+                                     "and a copy was sent home with her. lastword");
+        }
+      g_ptr_array_add (marks->records, copy);
+    }
+  document = att_sar_document_new (sar);
+  pages = write_and_read (f, document, "sar-long.pdf", &n_pages);
+  g_assert_cmpuint (n_pages, >, 5);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      if (matches (pages[p], "^\\s*2024-09-09\\s+am\\s+/\\s+0\\s*$"))
+        {
+          with_marks++;
+          with_headings += matches (pages[p], "^\\s*Date\\s+Session\\s+Code\\s+Minutes");
+        }
+    }
+  /* Every page showing marks shows what the columns are. */
+  g_assert_cmpuint (with_marks, >, 4);
+  g_assert_cmpuint (with_headings, ==, with_marks);
+  {
+    g_autofree char *all = g_strjoinv ("\n", pages);
+
+    g_assert_true (contains (all, "lastword"));
+    g_assert_true (contains (all, "Arrived with her grandmother"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +594,8 @@ main (int   argc,
   ADD ("rollcall/pdf", test_rollcall);
   ADD ("rollcall/pages", test_rollcall_pages);
   ADD ("write-refused", test_write_refused);
+  ADD ("sar/pdf", test_sar);
+  ADD ("sar/pages", test_sar_pages);
 #undef ADD
 
   return g_test_run ();

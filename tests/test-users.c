@@ -84,6 +84,9 @@ test_matrix (void)
     { ATT_PERM_CASEWORK,         { FALSE, TRUE,  TRUE, TRUE  } },
     { ATT_PERM_IMPORT,           { FALSE, FALSE, TRUE, TRUE  } },
     { ATT_PERM_AUTHORISE_DEPUTY, { FALSE, FALSE, TRUE, FALSE } },
+    { ATT_PERM_READ_AUDIT,       { FALSE, FALSE, FALSE, TRUE } },
+    { ATT_PERM_PURGE,            { FALSE, FALSE, FALSE, TRUE } },
+    { ATT_PERM_SUBJECT_ACCESS,   { FALSE, TRUE,  TRUE, TRUE  } },
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (matrix) == ATT_N_PERMS);

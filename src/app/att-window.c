@@ -6,8 +6,10 @@
 
 #include <glib/gi18n.h>
 
+#include "att-audit-window.h"
 #include "att-backups-dialog.h"
 #include "att-page.h"
+#include "att-purge-dialog.h"
 #include "att-pupils-page.h"
 #include "att-register-page.h"
 #include "att-sign-in-view.h"
@@ -104,6 +106,15 @@ actions_update (AttWindow *self)
                                  g_strcmp0 (state, "no-school") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry",
                                  g_strcmp0 (state, "error") == 0);
+  /* The audit log and the end of retention are an administrator's. */
+  {
+    gboolean admin = main && user != NULL && att_context_get_db (self->context) != NULL &&
+                     att_audit_require_reader (user, NULL);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.audit-log", admin);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.purge-records",
+                                   admin && att_retention_require (user, NULL));
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups",
                                  g_strcmp0 (state, "main") == 0);
 }
@@ -367,6 +378,7 @@ on_user_changed (AttContext *context,
   update_user (self);
   if (att_application_get_state (self->application) == ATT_APPLICATION_STATE_READY)
     show_main_or_sign_in (self);
+  actions_update (self);
 }
 
 static void
@@ -486,6 +498,39 @@ on_any_event (GtkEventControllerLegacy *controller,
       break;
     }
   return GDK_EVENT_PROPAGATE;
+}
+
+static void
+audit_log_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  AttAuditWindow *window = att_audit_window_new (self->context);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+purge_records_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (att_purge_dialog_new (GTK_WINDOW (self), self->context)));
+}
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (g_variant_get_string (parameter, NULL)));
 }
 
 static void
@@ -935,6 +980,9 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.audit-log", NULL, audit_log_action);
+  gtk_widget_class_install_action (widget_class, "win.purge-records", NULL, purge_records_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.users", NULL, users_action);

@@ -187,6 +187,9 @@ int att_cli_cmd_rollcall         (AttCliContext *ctx);
 int att_cli_cmd_stats            (AttCliContext *ctx);
 int att_cli_cmd_threshold        (AttCliContext *ctx);
 
+int att_cli_cmd_audit            (AttCliContext *ctx);
+int att_cli_cmd_sar              (AttCliContext *ctx);
+int att_cli_cmd_pupils_purge     (AttCliContext *ctx);
 /* att-cli-backup.c */
 int att_cli_cmd_backup_folder    (AttCliContext *ctx);
 int att_cli_cmd_backups_list     (AttCliContext *ctx);

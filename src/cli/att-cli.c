@@ -52,6 +52,10 @@ static const AttCliOption all_options[] = {
   { "pdf", TRUE },
   { "password-stdin", FALSE },
   { "none", FALSE },
+  { "by", TRUE },
+  { "kind", TRUE },
+  { "csv", TRUE },
+  { "out", TRUE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -107,6 +111,13 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_backup, N_("a consistent copy of the database: to a new FILE (an existing one is never replaced), or checked, into the backup folder (or --to DIR) and rotated") },
   { "check", "[--repair]", "repair", 0, 0,
     att_cli_cmd_check, N_("integrity check of the database; --repair rebuilds the saved copy of the register") },
+  { "audit", "[--by NAME] [--pupil UPN] [--kind KIND] [--from DATE] [--to DATE] [--json | --csv FILE] --user NAME",
+    "by pupil kind from to json csv user", 0, 0,
+    att_cli_cmd_audit, N_("the audit log: who changed what, when, from what to what (administrators)") },
+  { "sar", "UPN [--out DIR] [--pdf FILE] [--json [FILE]] --user NAME", "out pdf json user", 1, 2,
+    att_cli_cmd_sar, N_("subject access: everything held on one pupil, as a PDF and a JSON file") },
+  { "pupils purge", "[--as-of DATE] [--dry-run] [--json] --user NAME", "as-of dry-run json user", 0, 0,
+    att_cli_cmd_pupils_purge, N_("delete the records of leavers whose 6 years of retention have ended (administrators)") },
   { "backups list", "[--json]", "json", 0, 0,
     att_cli_cmd_backups_list, N_("the backups in the backup folder, newest first") },
   { "restore", "FILE --user NAME", "user", 1, 1,

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "att-calendar.h"
+#include "att-audit.h"
 #include "att-db-private.h"
 #include "att-error.h"
 #include "att-text.h"
@@ -746,7 +747,8 @@ att_calendar_add_term (AttDb       *db,
   id = sqlite3_last_insert_rowid (att_db_get_handle (db));
 
   detail = g_strdup_printf ("%s, %s", clean, range);
-  if (!att_audit_log (db, user, "calendar.term.add", detail, error))
+  if (!att_audit_record_added (db, user, ATT_AUDIT_CALENDAR, 0, "calendar.term.add", detail,
+                               "terms", id, error))
     goto failed;
 
   /* Later steps of the same transaction (an import, the demo school)
@@ -899,7 +901,8 @@ att_calendar_add_closure (AttDb       *db,
   detail = g_strdup_printf ("%s, %s, %s", range,
                             session < 0 ? "day" : att_session_to_string (session),
                             clean);
-  if (!att_audit_log (db, user, "calendar.closure.add", detail, error))
+  if (!att_audit_record_added (db, user, ATT_AUDIT_CALENDAR, 0, "calendar.closure.add", detail,
+                               "closures", id, error))
     goto failed;
 
   /* Later steps of the same transaction (an import, the demo school)

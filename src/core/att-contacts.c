@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "att-audit.h"
 #include "att-db-private.h"
 #include "att-error.h"
 #include "att-pupils-private.h"
@@ -275,6 +276,8 @@ att_contacts_save (AttDb          *db,
 {
   g_autofree char *name = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   AttPupil *pupil;
   sqlite3_stmt *stmt;
   gint64 id;
@@ -342,6 +345,10 @@ att_contacts_save (AttDb          *db,
       goto failed;
     }
 
+  /* The audit log keeps the record as it was and as it becomes. */
+  if (contact->id != 0 && !att_audit_snapshot (db, "contacts", contact->id, &before, error))
+    goto failed;
+
   if (contact->id == 0)
     stmt = att_db_prepare (db,
                            "INSERT INTO contacts (pupil_id, priority, title, forename, "
@@ -401,8 +408,10 @@ att_contacts_save (AttDb          *db,
 
   detail = g_strdup_printf ("%s: %d %s (%s)", pupil->upn, contact->priority, name,
                             contact->relationship);
-  if (!att_audit_log (db, user, contact->id == 0 ? "contacts.add" : "contacts.update",
-                      detail, error))
+  if (!att_audit_snapshot (db, "contacts", id, &after, error) ||
+      !att_audit_record (db, user, ATT_AUDIT_CONTACT, contact->pupil_id,
+                         contact->id == 0 ? "contacts.add" : "contacts.update",
+                         detail, before, after, error))
     goto failed;
 
   if (!att_db_commit (db, error))

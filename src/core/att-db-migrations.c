@@ -199,6 +199,55 @@ static const char * const migrations[] = {
   "ALTER TABLE users ADD COLUMN sign_in_delayed_until INTEGER;"
   "ALTER TABLE users ADD COLUMN deputy INTEGER NOT NULL DEFAULT 0 CHECK (deputy IN (0, 1));"
   "CREATE UNIQUE INDEX users_one_deputy ON users (deputy) WHERE deputy = 1;",
+  /* The audit log says what each change was about and what it changed:
+   * its kind (pupil, contact, user, setting, calendar, import, ...), the
+   * pupil concerned, and the record before and after, as JSON text. The
+   * rows written before this version keep their action and detail; their
+   * kind is read from the action. Like the register's history, the log
+   * is never rewritten nor deleted. The one exception is the end of the
+   * six years a leaver's records are kept (att-retention.c): the purge
+   * holds a permit for each pupil it removes, in the same transaction,
+   * and a permit is refused for a pupil who has not left or who left
+   * less than six years (2,190 days, the fewest six years can hold)
+   * before the purge's date. */
+  "ALTER TABLE audit_log ADD COLUMN kind TEXT NOT NULL DEFAULT 'other';"
+  "ALTER TABLE audit_log ADD COLUMN pupil_id INTEGER;"
+  "ALTER TABLE audit_log ADD COLUMN old_value TEXT;"
+  "ALTER TABLE audit_log ADD COLUMN new_value TEXT;"
+  "UPDATE audit_log SET kind = CASE"
+  "  WHEN action LIKE '%.import' OR action = 'demo' THEN 'import'"
+  "  WHEN action LIKE 'pupils.%' THEN 'pupil'"
+  "  WHEN action LIKE 'contacts.%' THEN 'contact'"
+  "  WHEN action LIKE 'users.%' THEN 'user'"
+  "  WHEN action LIKE 'school.%' OR action LIKE 'register.%' THEN 'setting'"
+  "  WHEN action LIKE 'calendar.%' THEN 'calendar'"
+  "  ELSE 'other' END;"
+  "UPDATE audit_log SET pupil_id = (SELECT id FROM pupils"
+  "  WHERE audit_log.detail LIKE pupils.upn || ' %' OR audit_log.detail LIKE pupils.upn || ':%')"
+  "  WHERE action IN ('pupils.add', 'pupils.update', 'contacts.add', 'contacts.update');"
+  "CREATE INDEX audit_log_by_pupil ON audit_log (pupil_id) WHERE pupil_id IS NOT NULL;"
+  "CREATE INDEX audit_log_by_time ON audit_log (at);"
+  "CREATE INDEX mark_history_by_time ON mark_history (at);"
+  "CREATE TABLE retention_permits ("
+  "  pupil_id INTEGER PRIMARY KEY,"
+  "  as_of    INTEGER NOT NULL"
+  ");"
+  "CREATE TRIGGER retention_permit_checked BEFORE INSERT ON retention_permits"
+  "  WHEN NOT EXISTS (SELECT 1 FROM pupils WHERE id = NEW.pupil_id"
+  "                   AND leaving_date IS NOT NULL AND NEW.as_of - leaving_date >= 2190)"
+  "  BEGIN SELECT RAISE (ABORT, 'records are kept for six years after a pupil leaves'); END;"
+  "CREATE TRIGGER retention_permit_kept BEFORE UPDATE ON retention_permits"
+  "  BEGIN SELECT RAISE (ABORT, 'a retention permit is never changed'); END;"
+  "CREATE TRIGGER audit_log_kept BEFORE UPDATE ON audit_log"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is never rewritten'); END;"
+  "CREATE TRIGGER audit_log_not_deleted BEFORE DELETE ON audit_log"
+  "  WHEN OLD.pupil_id IS NULL"
+  "    OR NOT EXISTS (SELECT 1 FROM retention_permits WHERE pupil_id = OLD.pupil_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is never deleted'); END;"
+  "DROP TRIGGER mark_history_not_deleted;"
+  "CREATE TRIGGER mark_history_not_deleted BEFORE DELETE ON mark_history"
+  "  WHEN NOT EXISTS (SELECT 1 FROM retention_permits WHERE pupil_id = OLD.pupil_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'the register history is never deleted'); END;",
 };
 
 /* The keys of the pupils already on file: folding names and collating

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "att-audit.h"
 #include "att-db-private.h"
 #include "att-register-private.h"
 #include "att-error.h"
@@ -504,6 +505,8 @@ audited_changes (AttDb  *self,
     const char *prefix;
     AttChange   change;
   } areas[] = {
+    /* The end of retention takes pupils with their register. */
+    { "pupils.purge", ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS | ATT_CHANGE_MARKS },
     { "pupils.", ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS },
     { "contacts.", ATT_CHANGE_CONTACTS },
     { "calendar.", ATT_CHANGE_CALENDAR },
@@ -511,6 +514,10 @@ audited_changes (AttDb  *self,
     { "register.filters", ATT_CHANGE_SETTINGS },
     { "users.", ATT_CHANGE_USERS },
     { "marks.", ATT_CHANGE_MARKS },
+    /* Exports (of the audit log, of what is held about a pupil) change
+     * nothing but the log itself. */
+    { "export.", ATT_CHANGE_OTHER },
+    { "sar.", ATT_CHANGE_OTHER },
   };
   sqlite3_stmt *stmt = att_db_prepare (self, "SELECT id, action FROM audit_log WHERE id > ? ORDER BY id", NULL);
   AttChange changes = 0;
@@ -1064,5 +1071,6 @@ att_db_check (AttDb      *self,
                                       (const char *)sqlite3_column_text (stmt, 2)));
   sqlite3_finalize (stmt);
 
-  return att_register_check_cache (self, problems, error);
+  return att_audit_check (self, problems, error) &&
+         att_register_check_cache (self, problems, error);
 }

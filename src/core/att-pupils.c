@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "att-audit.h"
 #include "att-db-private.h"
 #include "att-error.h"
 #include "att-pupils-private.h"
@@ -987,6 +988,8 @@ att_pupils_save (AttDb          *db,
                  GError        **error)
 {
   g_autofree char *detail = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
   int rc;
@@ -1033,6 +1036,10 @@ att_pupils_save (AttDb          *db,
 
   if (!att_pupil_check_roll (db, pupil, NULL, error) ||
       !att_pupils_prepare_sort_keys (db, error))
+    goto failed;
+
+  /* The audit log keeps the record as it was and as it becomes. */
+  if (pupil->id != 0 && !att_audit_snapshot (db, "pupils", pupil->id, &before, error))
     goto failed;
 
   if (pupil->id == 0)
@@ -1116,8 +1123,10 @@ att_pupils_save (AttDb          *db,
 
   detail = g_strdup_printf ("%s %s (%s)", pupil->upn, pupil->legal_forename,
                             pupil->legal_surname);
-  if (!att_audit_log (db, user, pupil->id == 0 ? "pupils.add" : "pupils.update",
-                      detail, error))
+  if (!att_audit_snapshot (db, "pupils", id, &after, error) ||
+      !att_audit_record (db, user, ATT_AUDIT_PUPIL, id,
+                         pupil->id == 0 ? "pupils.add" : "pupils.update",
+                         detail, before, after, error))
     goto failed;
 
   if (!att_db_commit (db, error))
@@ -1140,6 +1149,7 @@ att_pupils_delete (AttDb          *db,
   g_autofree char *name = NULL;
   g_autofree char *upn = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *before = NULL;
   AttPupil *pupil;
   sqlite3_stmt *stmt;
   gint64 has_marks = 0;
@@ -1181,6 +1191,9 @@ att_pupils_delete (AttDb          *db,
       goto failed;
     }
 
+  if (!att_audit_snapshot (db, "pupils", id, &before, error))
+    goto failed;
+
   stmt = att_db_prepare (db, "DELETE FROM contacts WHERE pupil_id = ?", error);
   if (stmt == NULL)
     goto failed;
@@ -1207,7 +1220,8 @@ att_pupils_delete (AttDb          *db,
   att_db_note_change (db, ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS);
 
   detail = g_strdup_printf ("%s %s", upn, name);
-  if (!att_audit_log (db, user, "pupils.delete", detail, error))
+  if (!att_audit_record (db, user, ATT_AUDIT_PUPIL, id, "pupils.delete", detail,
+                         before, NULL, error))
     goto failed;
 
   return att_db_commit (db, error);

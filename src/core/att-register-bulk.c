@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "att-audit.h"
 #include "att-register-bulk.h"
 #include "att-register-private.h"
 #include "att-text.h"
@@ -164,7 +165,7 @@ att_register_bulk_begin (AttDb          *db,
   bulk->flags = flags;
   att_mark_rules_init (&bulk->rules, db, (flags & ATT_BULK_IMPORT) ? ATT_WRITE_IMPORT : ATT_WRITE_DEFAULT);
   bulk->actors = g_hash_table_new (g_direct_hash, g_direct_equal);
-  bulk->now = g_get_real_time () / G_USEC_PER_SEC;
+  bulk->now = att_audit_now ();
 
   if ((bulk->insert_mark = prepare (bulk, "INSERT INTO marks (pupil_id, date, session, code, minutes_late, comment, amendments) "
                                           "VALUES (?, ?, ?, ?, ?, ?, ?)", error)) == NULL ||

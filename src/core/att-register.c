@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "att-audit.h"
 #include "att-calendar.h"
 #include "att-codes.h"
 #include "att-error.h"
@@ -777,7 +778,7 @@ att_register_write_full (AttDb               *db,
       return FALSE;
     }
 
-  batch.at = g_get_real_time () / G_USEC_PER_SEC;
+  batch.at = att_audit_now ();
   batch.keys = g_ptr_array_new_with_free_func (g_free);
   batch.touched = g_hash_table_new (g_int64_hash, g_int64_equal);
   batch.years = g_array_new (FALSE, FALSE, sizeof (TouchedYear));

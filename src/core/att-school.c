@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "att-audit.h"
 #include "att-db-private.h"
 #include "att-error.h"
 #include "att-text.h"
@@ -486,6 +487,8 @@ att_school_set_many (AttDb              *db,
     {
       g_autofree char *old = att_school_get (db, keys[i]);
       g_autofree char *detail = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
       const char *value = clean->pdata[i];
 
       /* Setting what is already there is no change, and not logged. */
@@ -494,7 +497,10 @@ att_school_set_many (AttDb              *db,
       if (!att_db_put_setting (db, keys[i], value, error))
         goto failed;
       detail = g_strdup_printf ("%s = %s (was %s)", keys[i], value, old);
-      if (!att_audit_log (db, user, "school.set", detail, error))
+      before = att_audit_json_pair (keys[i], old);
+      after = att_audit_json_pair (keys[i], value);
+      if (!att_audit_record (db, user, ATT_AUDIT_SETTING, 0, "school.set", detail,
+                             before, after, error))
         goto failed;
     }
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "att-audit.h"
 #include "att-db-private.h"
 #include "att-error.h"
 #include "att-text.h"
@@ -78,15 +79,20 @@ static const char * const role_names[ATT_N_ROLES] = {
  * amends earlier days' marks, marks in bulk, keeps pupils, contacts and
  * the calendar, runs letters and records casework; the headteacher may
  * do everything, and alone decides leave and penalty cases (or a deputy
- * they authorise, see att_user_can()), but the backups. The
+ * they authorise, see att_user_can()), but the administrator's own. The
  * administrator runs the system (users, settings, imports, backups: a
- * restore replaces the whole register) and may do what an attendance
+ * restore replaces the whole register; the audit log; the deletion of
+ * leavers' records at the end of their retention) and may do what an attendance
  * officer does, but takes none of the headteacher's decisions. */
 #define RECEPTIONIST_PERMS (BIT (ATT_PERM_MARK) | BIT (ATT_PERM_LOG_CALLS) | \
                             BIT (ATT_PERM_RECORD_LEAVE))
 #define OFFICER_PERMS (RECEPTIONIST_PERMS | BIT (ATT_PERM_AMEND) | BIT (ATT_PERM_BULK_MARK) | \
                        BIT (ATT_PERM_EDIT_PUPILS) | BIT (ATT_PERM_CALENDAR) | \
-                       BIT (ATT_PERM_LETTERS) | BIT (ATT_PERM_CASEWORK))
+                       BIT (ATT_PERM_LETTERS) | BIT (ATT_PERM_CASEWORK) | \
+                       BIT (ATT_PERM_SUBJECT_ACCESS))
+/* What only the administrator may do: the whole register's safety and
+ * the log of everyone's changes. */
+#define ADMIN_ONLY (BIT (ATT_PERM_BACKUPS) | BIT (ATT_PERM_READ_AUDIT) | BIT (ATT_PERM_PURGE))
 #define HEADTEACHER_DECISIONS (BIT (ATT_PERM_DECIDE_LEAVE) | BIT (ATT_PERM_PENALTY) | \
                                BIT (ATT_PERM_AUTHORISE_DEPUTY))
 /* What the headteacher may hand to a deputy. */
@@ -95,7 +101,7 @@ static const char * const role_names[ATT_N_ROLES] = {
 static const guint permissions[ATT_N_ROLES] = {
   [ATT_ROLE_RECEPTIONIST] = RECEPTIONIST_PERMS,
   [ATT_ROLE_ATTENDANCE_OFFICER] = OFFICER_PERMS,
-  [ATT_ROLE_HEADTEACHER] = ((1u << ATT_N_PERMS) - 1) & ~BIT (ATT_PERM_BACKUPS),
+  [ATT_ROLE_HEADTEACHER] = ((1u << ATT_N_PERMS) - 1) & ~ADMIN_ONLY,
   [ATT_ROLE_ADMIN] = ((1u << ATT_N_PERMS) - 1) & ~HEADTEACHER_DECISIONS,
 };
 
@@ -227,6 +233,12 @@ permission_action (AttPermission perm)
       return _("import from a file");
     case ATT_PERM_AUTHORISE_DEPUTY:
       return _("authorise a deputy");
+    case ATT_PERM_READ_AUDIT:
+      return _("read the audit log");
+    case ATT_PERM_PURGE:
+      return _("delete pupils’ records at the end of their retention");
+    case ATT_PERM_SUBJECT_ACCESS:
+      return _("export everything held about a pupil");
     case ATT_N_PERMS:
     default:
       return "";
@@ -387,7 +399,8 @@ att_users_add (AttDb          *db,
 
   detail = g_strdup_printf ("%s, %s, %s", clean_name, att_role_to_string (role),
                             clean_position);
-  if (!att_audit_log (db, user, "users.add", detail, error))
+  if (!att_audit_record_added (db, user, ATT_AUDIT_USER, 0, "users.add", detail,
+                               "users", id, error))
     goto failed;
 
   att_db_note_change (db, ATT_CHANGE_USERS);
@@ -730,26 +743,13 @@ att_audit_log (AttDb          *db,
                const char     *detail,
                GError        **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 actor;
-
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
 
-  actor = att_audit_actor (db, user, error);
-  if (actor == 0)
-    return FALSE;
-
-  stmt = att_db_prepare (db,
-                         "INSERT INTO audit_log (at, actor_id, action, detail) "
-                         "VALUES (?, ?, ?, ?)",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_int64 (stmt, 2, actor);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, detail ? detail : "", -1, SQLITE_TRANSIENT);
-  return att_db_step_done (db, stmt, error);
+  /* A row with no record before or after: its kind is read from the
+   * action's name. Changes to records say more through
+   * att_audit_record(). */
+  return att_audit_record (db, user, att_audit_kind_for_action (action), 0,
+                           action, detail, NULL, NULL, error);
 }

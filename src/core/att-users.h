@@ -43,6 +43,9 @@ typedef enum
   ATT_PERM_CASEWORK,        /* meetings, contracts, notices to improve */
   ATT_PERM_IMPORT,          /* import pupils, contacts or marks from a file */
   ATT_PERM_AUTHORISE_DEPUTY, /* name a deputy to decide leave and penalties */
+  ATT_PERM_READ_AUDIT,      /* read and export the audit log */
+  ATT_PERM_PURGE,           /* delete leavers' records once their retention ends */
+  ATT_PERM_SUBJECT_ACCESS,  /* export everything held about one pupil */
   ATT_N_PERMS
 } AttPermission;
 

@@ -25,4 +25,7 @@
 #include "att-stats.h"
 #include "att-text.h"
 #include "att-users.h"
+#include "att-audit.h"
+#include "att-sar.h"
+#include "att-retention.h"
 #include "att-backup.h"

@@ -1675,6 +1675,190 @@ def test_json_text_escaped_compact_and_pretty():
     finally:
         t.cleanup()
 
+ADMIN = "Ada Admin"
+
+
+def test_audit_log_filters_and_csv():
+    t = School()
+    try:
+        t.setup()
+        t.ok("users", "add", ADMIN, "--role", "admin", "--position", "Data Manager", "--user", HEAD)
+        t.add_pupils()                      # 4 pupils, by Hannah on 20 December
+        # A's mark is entered on 14 October and amended on the 15th.
+        t.ok("mark", UPN_A, "2024-10-14", "am", "/", "--user", OFFICER, today="2024-10-14")
+        t.ok("mark", UPN_A, "2024-10-14", "am", "I", "--reason", "Mother rang: unwell",
+             "--user", OFFICER, today="2024-10-15")
+        t.ok("school", "set", "name", "Riverside Academy", "--user", ADMIN)
+
+        # Only an administrator reads the log.
+        r = t.refused("audit", "--user", OFFICER)
+        check("administrator" in r.err, "the refusal says who may: " + r.err)
+        t.usage("audit", "--kind", "biscuits", "--user", ADMIN)
+        t.usage("audit", "--json", "--csv", t.path("x.csv"), "--user", ADMIN)
+
+        # A's rows, oldest first: the entry (14 Oct), the amendment
+        # (15 Oct), then the pupil's addition by the import (20 Dec).
+        rows = t.json("audit", "--pupil", UPN_A, "--user", ADMIN)
+        equal([(r["kind"], r["action"]) for r in rows],
+              [("mark", "marks.enter"), ("mark", "marks.amend"), ("pupil", "pupils.add")], "A's rows")
+        equal(rows[1]["change"], "code: / → I", "the amendment, before and after")
+        equal(rows[1]["detail"], "2024-10-14 am: Mother rang: unwell", "the session and the reason")
+        equal(json.loads(rows[2]["after"])["legal_surname"], "Khan", "the record added")
+        check(rows[2]["before"] is None, "nothing before an addition")
+        equal({r["upn"] for r in rows}, {UPN_A}, "all about A")
+
+        # The date filter reads the day the change was made.
+        rows = t.json("audit", "--kind", "mark", "--from", "2024-10-15", "--to", "2024-10-15",
+                      "--user", ADMIN)
+        equal([r["action"] for r in rows], ["marks.amend"], "changes made on 15 October")
+        # Olive's pupil rows: the import's four; the import itself is one row.
+        equal(len(t.json("audit", "--by", HEAD, "--kind", "pupil", "--user", ADMIN)), 4, "pupils added")
+        equal([r["action"] for r in t.json("audit", "--kind", "import", "--user", ADMIN)],
+              ["pupils.import"], "the import")
+        rows = t.json("audit", "--by", ADMIN.upper(), "--kind", "setting", "--user", ADMIN)
+        equal([r["change"] for r in rows], ["name: Riverside Primary → Riverside Academy"], "the setting")
+        equal(t.json("audit", "--by", RECEPTION, "--user", ADMIN), [], "Rita changed nothing")
+
+        # The CSV holds the same rows, and the export is logged.
+        every = t.json("audit", "--user", ADMIN)
+        path = t.path("audit.csv")
+        r = t.ok("audit", "--csv", path, "--user", ADMIN)
+        check(("%d rows" % len(every)) in r.out, "the count is said: " + r.out)
+        with open(path, newline="") as f:
+            table = list(csv.reader(f))
+        equal(table[0], ["at", "who", "position", "kind", "upn", "pupil", "action", "detail",
+                         "change", "before", "after"], "CSV header")
+        equal(len(table) - 1, len(every), "every row")
+        equal([row[6] for row in table[1:]], [r["action"] for r in every], "in the same order")
+        equal(os.stat(path).st_mode & 0o777, 0o600, "the export is private")
+        rows = t.json("audit", "--kind", "export", "--user", ADMIN)
+        equal([(r["who"], r["action"]) for r in rows], [(ADMIN, "export.audit")], "the export logged")
+    finally:
+        t.cleanup()
+
+
+def test_subject_access_export():
+    t = School()
+    try:
+        t.setup()
+        t.ok("users", "add", ADMIN, "--role", "admin", "--user", HEAD)
+        t.add_pupils()
+        contacts = t.write("contacts.csv", [
+            ["upn", "priority", "title", "forename", "surname", "relationship", "phone_mobile"],
+            [UPN_A, "1", "Mrs", "Sara", "Khan", "Mother", "07700 900123"]])
+        t.ok("contacts", "import", contacts, "--user", HEAD)
+        t.mark(UPN_A, "2024-10-14", "am", "/")
+        t.mark(UPN_A, "2024-10-14", "pm", "N")
+        t.mark(UPN_A, "2024-10-14", "pm", "I", "--reason", "Sent home ill")
+
+        r = t.refused("sar", UPN_A, "--out", t.path("sar"), "--user", RECEPTION)
+        check("receptionist" in r.err, "who may not, said: " + r.err)
+        t.usage("sar", UPN_A, "--user", OFFICER)
+
+        pdf, js = t.path("a.pdf"), t.path("a.json")
+        t.ok("sar", UPN_A, "--pdf", pdf, "--json", js, "--user", OFFICER)
+        for path in (pdf, js):
+            equal(os.stat(path).st_mode & 0o777, 0o600, "private: " + path)
+        with open(js) as f:
+            doc = json.load(f)
+        equal((doc["upn"], doc["name"], doc["made_by"]), (UPN_A, "Amina Khan", OFFICER), "whose")
+        equal(doc["details"]["legal_surname"], "Khan", "details")
+        equal(doc["details"]["fsm"], False, "booleans are booleans")
+        equal([(c["forename"], c["phone_mobile"]) for c in doc["contacts"]],
+              [("Sara", "07700 900123")], "contacts")
+        # Two sessions marked; three entries (/, N, then I).
+        equal([(m["session"], m["code"], m["amendments"]) for m in doc["marks"]],
+              [("am", "/", 0), ("pm", "I", 1)], "marks")
+        equal([(h["old_code"], h["new_code"], h["reason"]) for h in doc["register_history"]],
+              [(None, "/", None), (None, "N", None), ("N", "I", "Sent home ill")], "every entry")
+        equal(doc["penalty_decisions"], [], "no decisions")
+        # Her addition, and her contact's.
+        equal([a["action"] for a in doc["audit_log"]], ["pupils.add", "contacts.add"], "audit rows")
+        equal(doc["audit_log"][1]["after"]["surname"], "Khan", "the record as JSON")
+
+        pages = pdf_pages(pdf)
+        check("Subject access: Amina Khan (UPN %s)" % UPN_A in pages[0], "the title")
+        check(has_line(pages[0], r"Legal surname\s+Khan"), "details as a form")
+        text = "\n".join(pages)
+        check("Contacts (1)" in text and "Marks (2)" in text, "sections with their counts")
+        check("Sent home ill" in text, "the amendment's reason")
+        check("Penalty notice decisions (0)" in text and "Nothing is held." in text, "an empty section")
+
+        # --json alone prints the document; --out writes both files.
+        doc2 = t.json("sar", UPN_A, "--user", OFFICER)
+        equal(doc2["details"], doc["details"], "the same document on stdout")
+        t.ok("sar", UPN_A, "--out", t.path("out"), "--user", HEAD)
+        check(os.path.exists(t.path("out/subject-access-%s.pdf" % UPN_A)), "the PDF in the folder")
+        check(os.path.exists(t.path("out/subject-access-%s.json" % UPN_A)), "the JSON in the folder")
+
+        # Each export is in the audit log.
+        rows = t.json("audit", "--kind", "export", "--pupil", UPN_A, "--user", ADMIN)
+        equal([(r["who"], r["action"]) for r in rows],
+              [(OFFICER, "sar.export"), (OFFICER, "sar.export"), (HEAD, "sar.export")], "exports logged")
+        check(pdf in rows[0]["detail"] and js in rows[0]["detail"], "the files named")
+    finally:
+        t.cleanup()
+
+
+def test_pupils_purge_after_six_years():
+    t = School()
+    try:
+        t.setup(terms=False)
+        t.ok("users", "add", ADMIN, "--role", "admin", "--user", HEAD)
+        t.ok("calendar", "term", "add", "Summer 2", "2018-06-04", "2018-07-20", "--user", HEAD)
+        rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
+                 "admission_date", "leaving_date"],
+                [UPN_A, "Khan", "Amina", "2007-01-05", "F", "6", "6K", "2018-06-04", "2018-07-20"],
+                [UPN_B, "Smith", "Ben", "2007-02-05", "M", "6", "6K", "2018-06-04", "2018-07-20"],
+                [UPN_C, "Jones", "Cara", "2012-03-05", "F", "1", "1J", "2018-06-04", ""]]
+        t.ok("pupils", "import", t.write("pupils.csv", rows), "--user", HEAD, today="2018-07-20")
+        t.ok("mark", UPN_A, "2018-07-20", "am", "/", "--user", OFFICER, today="2018-07-20")
+        t.ok("mark", UPN_B, "2018-07-19", "am", "N", "--user", OFFICER, today="2018-07-20")
+        # Ben's mark is amended after he left: his last entry is 15 January 2019.
+        t.ok("mark", UPN_B, "2018-07-19", "am", "I", "--reason", "Letter from the doctor",
+             "--user", OFFICER, today="2019-01-15")
+
+        def due(as_of):
+            return t.json("pupils", "purge", "--dry-run", "--as-of", as_of, "--user", ADMIN,
+                          today="2025-01-16")
+
+        # Amina's last entry, 20 July 2018, is kept to the end of 20 July
+        # 2024; Ben's to the end of 15 January 2025; Cara is on roll.
+        equal(due("2024-07-20"), [], "nothing before the sixth anniversary has passed")
+        equal([p["upn"] for p in due("2024-07-21")], [UPN_A], "Amina from 21 July 2024")
+        equal([p["upn"] for p in due("2025-01-15")], [UPN_A], "Ben still kept")
+        both = due("2025-01-16")
+        equal([(p["upn"], p["last_entry"], p["deletable_from"]) for p in both],
+              [(UPN_A, "2018-07-20", "2024-07-21"), (UPN_B, "2019-01-15", "2025-01-16")], "both")
+        equal([(p["marks"], p["register_entries"], p["audit_rows"], p["deleted"]) for p in both],
+              [(1, 1, 1, False), (1, 2, 1, False)], "what would go")
+        r = t.ok("pupils", "purge", "--dry-run", "--as-of", "2025-01-16", "--user", ADMIN,
+                 today="2025-01-16")
+        check("Amina Khan" in r.out and "nothing was deleted" in r.out, r.out)
+        equal(len(t.json("pupils", "list")), 3, "a dry run deletes nothing")
+
+        t.refused("pupils", "purge", "--as-of", "2025-01-16", "--user", OFFICER, today="2025-01-16")
+        # Never as of a day still to come.
+        t.refused("pupils", "purge", "--as-of", "2026-01-01", "--user", ADMIN, today="2025-01-16")
+        equal(len(t.json("pupils", "list")), 3, "the refusals delete nothing")
+
+        r = t.ok("pupils", "purge", "--as-of", "2025-01-16", "--user", ADMIN, today="2025-01-16")
+        check("Deleted the records of 2 pupils" in r.out, r.out)
+        equal([p["upn"] for p in t.json("pupils", "list")], [UPN_C], "only Cara is left")
+        t.refused("history", UPN_A)
+        rows = t.json("audit", "--kind", "pupil", "--user", ADMIN)
+        purge = [r for r in rows if r["action"] == "pupils.purge"]
+        equal(len(purge), 1, "the purge is logged")
+        equal(purge[0]["detail"], "as of 2025-01-16: %s, %s" % (UPN_A, UPN_B), "by UPN")
+        equal([p["upn"] for p in json.loads(purge[0]["before"])], [UPN_A, UPN_B], "with counts")
+        equal({r["upn"] for r in rows if r["action"] != "pupils.purge"}, {UPN_C}, "their rows went")
+        t.ok("check")
+        # Run again: nothing more is due.
+        r = t.ok("pupils", "purge", "--as-of", "2025-01-16", "--user", ADMIN, today="2025-01-16")
+        check("Deleted the records of 0 pupils" in r.out, r.out)
+    finally:
+        t.cleanup()
+
 
 ADMIN = "Adam Admin"
 

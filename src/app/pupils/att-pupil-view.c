@@ -24,6 +24,7 @@ struct _AttPupilView
   GtkGrid             *figures_grid;
   AdwPreferencesGroup *details_group;
   AdwPreferencesGroup *contacts_group;
+  GtkButton           *export_button;
 
   GtkWidget           *flags;
   GPtrArray           *detail_rows;
@@ -545,6 +546,7 @@ att_pupil_view_class_init (AttPupilViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, figures_grid);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, details_group);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, contacts_group);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilView, export_button);
 }
 
 static void
@@ -556,4 +558,13 @@ att_pupil_view_init (AttPupilView *self)
   self->contact_rows = g_ptr_array_new ();
   self->flags = att_pupil_flags_new ();
   gtk_box_append (self->flags_slot, self->flags);
+}
+
+void
+att_pupil_view_set_export_tooltip (AttPupilView *self,
+                                   const char   *text)
+{
+  g_return_if_fail (ATT_IS_PUPIL_VIEW (self));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_button), text);
 }

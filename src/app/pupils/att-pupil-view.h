@@ -28,4 +28,9 @@ const char *att_pupil_view_get_upn_text (AttPupilView *self);
  * and last school year (for the tests). */
 GtkGrid    *att_pupil_view_get_figures_grid (AttPupilView *self);
 
+/* What the Subject Access Export button says when hovered: what it does,
+ * or why it is disabled. */
+void        att_pupil_view_set_export_tooltip (AttPupilView *self,
+                                               const char   *text);
+
 G_END_DECLS

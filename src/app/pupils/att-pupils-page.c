@@ -9,6 +9,7 @@
 
 #include "att-pupil-flags.h"
 #include "att-pupils-page-private.h"
+#include "att-sar-document.h"
 
 struct _AttPupilsPage
 {
@@ -499,6 +500,7 @@ att_pupils_page_go_back (AttPage *page)
   gtk_stack_set_visible_child_name (self->stack, "list");
   att_page_set_subtitle (ATT_PAGE (self), NULL);
   att_page_set_can_go_back (page, FALSE);
+  att_page_actions_update (page);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
@@ -520,7 +522,157 @@ att_pupils_page_show_pupil (AttPupilsPage *self,
   gtk_stack_set_visible_child_name (self->stack, "pupil");
   att_page_set_can_go_back (ATT_PAGE (self), TRUE);
   att_page_set_subtitle (ATT_PAGE (self), att_pupil_get_display_name (pupil));
+  att_page_actions_update (ATT_PAGE (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->pupil_view));
+}
+
+/* Subject access */
+
+gboolean
+att_pupils_page_export_subject_access (AttPupilsPage  *self,
+                                       const char     *folder,
+                                       GError        **error)
+{
+  const AttUser *user = att_context_get_user (att_page_get_context (ATT_PAGE (self)));
+  AttPupil *pupil;
+  g_autofree char *pdf = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (ATT_IS_PUPILS_PAGE (self), FALSE);
+
+  if (self->db == NULL || user == NULL || self->pupil_id == 0 ||
+      (pupil = att_pupils_get (self->db, self->pupil_id)) == NULL)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                   _("Open a pupil's record to export what is held about them"));
+      return FALSE;
+    }
+  att_sar_file_paths (folder, pupil->upn, &pdf, &json);
+  return att_sar_write_files (self->db, user, self->pupil_id, pdf, json, error);
+}
+
+/* A whole record printed can run to a hundred pages: the export is
+ * written on a connection of its own, off the window's thread. */
+typedef struct
+{
+  char    *db_path;
+  AttUser *user;
+  gint64   pupil_id;
+  char    *pdf;
+  char    *json;
+  char    *folder;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->db_path);
+  att_user_free (job->user);
+  g_free (job->pdf);
+  g_free (job->json);
+  g_free (job->folder);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) db = att_db_open (job->db_path, &error);
+
+  if (db == NULL || !att_sar_write_files (db, job->user, job->pupil_id, job->pdf, job->json, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AttPupilsPage *self = ATT_PUPILS_PAGE (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    /* Translators: %s is a folder */
+    text = g_strdup_printf (_("Everything held about the pupil was saved in %s"), job->folder);
+  else
+    text = g_strdup (error->message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", text);
+}
+
+static void
+on_subject_access_response (GtkNativeDialog *dialog,
+                            int              response,
+                            gpointer         user_data)
+{
+  g_autoptr(AttPupilsPage) self = user_data;
+  const AttUser *user = att_context_get_user (att_page_get_context (ATT_PAGE (self)));
+
+  if (response == GTK_RESPONSE_ACCEPT && self->db != NULL && user != NULL && self->pupil_id != 0)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *folder = file != NULL ? g_file_get_path (file) : NULL;
+      AttPupil *pupil = att_pupils_get (self->db, self->pupil_id);
+
+      if (folder != NULL && pupil != NULL)
+        {
+          g_autoptr(GTask) task = g_task_new (self, NULL, export_done, NULL);
+          ExportJob *job = g_new0 (ExportJob, 1);
+
+          job->db_path = g_strdup (att_db_get_path (self->db));
+          job->user = att_user_copy (user);
+          job->pupil_id = self->pupil_id;
+          job->folder = g_steal_pointer (&folder);
+          att_sar_file_paths (job->folder, pupil->upn, &job->pdf, &job->json);
+          g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
+          g_task_run_in_thread (task, export_thread);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+subject_access_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AttPupilsPage *self = ATT_PUPILS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Choose a Folder for the Subject Access Export"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_subject_access_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+att_pupils_page_actions_update (AttPage *page)
+{
+  AttPupilsPage *self = ATT_PUPILS_PAGE (page);
+  const AttUser *user = att_context_get_user (att_page_get_context (page));
+  g_autoptr(GError) error = NULL;
+  gboolean can = FALSE;
+
+  if (user == NULL)
+    g_set_error_literal (&error, ATT_ERROR, ATT_ERROR_PERMISSION, _("Nobody is signed in"));
+  else if (att_sar_require (user, &error))
+    can = self->db != NULL && self->pupil_id != 0;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pupils.subject-access", can);
+  att_pupil_view_set_export_tooltip (self->pupil_view,
+                                     error != NULL ? error->message
+                                                   : _("Save everything held about this pupil as a PDF and a JSON file"));
 }
 
 void
@@ -663,6 +815,7 @@ att_pupils_page_class_init (AttPupilsPageClass *klass)
   object_class->constructed = att_pupils_page_constructed;
   page_class->go_back = att_pupils_page_go_back;
   page_class->refresh = att_pupils_page_refresh;
+  page_class->actions_update = att_pupils_page_actions_update;
 
   g_type_ensure (ATT_TYPE_PUPIL_VIEW);
 
@@ -683,6 +836,7 @@ att_pupils_page_class_init (AttPupilsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.go-back", NULL);
+  gtk_widget_class_install_action (widget_class, "pupils.subject-access", NULL, subject_access_action);
 }
 
 static void

@@ -20,4 +20,11 @@ void      att_pupils_page_focus_search  (AttPupilsPage *self);
 void      att_pupils_page_show_pupil    (AttPupilsPage *self,
                                          gint64         pupil_id);
 
+/* Writes everything held about the pupil shown to @folder, as the
+ * Subject Access Export button does: subject-access-UPN.pdf and .json,
+ * the export recorded in the audit log. */
+gboolean  att_pupils_page_export_subject_access (AttPupilsPage  *self,
+                                                 const char     *folder,
+                                                 GError        **error);
+
 G_END_DECLS
