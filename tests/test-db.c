@@ -97,6 +97,12 @@ test_migrations (void)
   }
 }
 
+/* What the migration of calls, the late book and the LA's notices made,
+ * undone, for the tests below that make a database of an older version. */
+#define UNDO_CALLS \
+  "DROP TABLE call_marks; DROP TABLE call_attempts; DROP TABLE calls; " \
+  "DROP TABLE late_book_marks; DROP TABLE late_book; DROP TABLE la_notifications; "
+
 /* A database made before the index of amended marks (version 1) is
  * brought up to date when opened, and keeps what it holds. */
 static void
@@ -108,7 +114,7 @@ test_upgrade_from_1 (void)
 
   put (t->db, "name", "Riverside Primary School");
   g_assert_true (att_db_exec (t->db,
-                              "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
+                              UNDO_CALLS "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
                               "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
                               &error));
   g_assert_no_error (error);
@@ -120,6 +126,36 @@ test_upgrade_from_1 (void)
   g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
   g_assert_cmpint (db_int (again, "SELECT count(*) FROM sqlite_master WHERE name = 'marks_amended'"), ==, 1);
   g_assert_cmpint (db_int (again, "SELECT count(*) FROM settings WHERE value = 'Riverside Primary School'"), ==, 1);
+}
+
+/* A database made before the calls' tables is brought up to date with
+ * them, and keeps its pupils; the school's first-day procedure is the
+ * default one (9 steps) until the school edits it. */
+static void
+test_upgrade_to_calls (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *undo = g_strdup_printf (UNDO_CALLS "PRAGMA user_version = %d",
+                                           ATT_DB_SCHEMA_VERSION - 1);
+
+  att_test_add_pupil (t->db, "Amina", "Khan", 7, D (2012, 10, 1), D (2024, 9, 2), ATT_DATE_NONE);
+  g_assert_true (att_db_exec (t->db, undo, &error));
+  g_assert_no_error (error);
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM pupils"), ==, 1);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                                  "('calls', 'call_attempts', 'call_marks', 'late_book', "
+                                  "'late_book_marks', 'la_notifications')"), ==, 6);
+  steps = att_firstday_procedure (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 9);
 }
 
 /* The sort key of pupil @id as the database keeps it, or NULL. */
@@ -169,7 +205,7 @@ test_upgrade_from_2 (void)
   gint64 ids[G_N_ELEMENTS (names)];
   GPtrArray *list;
   const char *fake_2 =
-    "DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
+    UNDO_CALLS "DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
     "ALTER TABLE pupils DROP COLUMN sort_key; "
     "DELETE FROM settings WHERE key = 'pupils.sort_collation'; PRAGMA user_version = 2";
 
@@ -689,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/db/migrations", test_migrations);
   g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/db/upgrade-from-2", test_upgrade_from_2);
+  g_test_add_func ("/db/upgrade-to-calls", test_upgrade_to_calls);
   g_test_add_func ("/db/reopen", test_reopen);
   g_test_add_func ("/db/create-refuses-existing", test_create_refuses_existing);
   g_test_add_func ("/db/files-private", test_files_private);

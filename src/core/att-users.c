@@ -74,10 +74,11 @@ static const char * const role_names[ATT_N_ROLES] = {
  * runs the system but does not take the headteacher's decisions (leave,
  * penalty notices), which the regulations reserve to the headteacher. */
 static const guint permissions[ATT_N_ROLES] = {
-  [ATT_ROLE_RECEPTIONIST] = BIT (ATT_PERM_MARK) | BIT (ATT_PERM_AMEND),
+  [ATT_ROLE_RECEPTIONIST] = BIT (ATT_PERM_MARK) | BIT (ATT_PERM_AMEND) |
+                            BIT (ATT_PERM_LOG_CALLS),
   [ATT_ROLE_ATTENDANCE_OFFICER] = BIT (ATT_PERM_MARK) | BIT (ATT_PERM_AMEND) |
                                   BIT (ATT_PERM_BULK_MARK) | BIT (ATT_PERM_EDIT_PUPILS) |
-                                  BIT (ATT_PERM_CALENDAR),
+                                  BIT (ATT_PERM_CALENDAR) | BIT (ATT_PERM_LOG_CALLS),
   [ATT_ROLE_HEADTEACHER] = (1u << ATT_N_PERMS) - 1,
   [ATT_ROLE_ADMIN] = ((1u << ATT_N_PERMS) - 1) &
                      ~(BIT (ATT_PERM_DECIDE_LEAVE) | BIT (ATT_PERM_PENALTY)),
@@ -197,6 +198,8 @@ permission_action (AttPermission perm)
       return _("decide a leave request");
     case ATT_PERM_PENALTY:
       return _("record a penalty-notice decision");
+    case ATT_PERM_LOG_CALLS:
+      return _("log calls, the late book or the local authority’s notices");
     case ATT_N_PERMS:
     default:
       return "";

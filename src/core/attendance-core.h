@@ -24,3 +24,8 @@
 #include "att-stats.h"
 #include "att-text.h"
 #include "att-users.h"
+#include "att-calls.h"
+#include "att-firstday.h"
+#include "att-la-notify.h"
+#include "att-latebook.h"
+#include "att-pupil-finder.h"
