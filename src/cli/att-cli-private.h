@@ -177,4 +177,12 @@ int att_cli_cmd_rollcall         (AttCliContext *ctx);
 int att_cli_cmd_stats            (AttCliContext *ctx);
 int att_cli_cmd_threshold        (AttCliContext *ctx);
 
+int att_cli_cmd_calls_add        (AttCliContext *ctx);
+int att_cli_cmd_calls_attempt    (AttCliContext *ctx);
+int att_cli_cmd_calls_list       (AttCliContext *ctx);
+int att_cli_cmd_late             (AttCliContext *ctx);
+int att_cli_cmd_signout          (AttCliContext *ctx);
+int att_cli_cmd_firstday         (AttCliContext *ctx);
+int att_cli_cmd_la_notify        (AttCliContext *ctx);
+
 G_END_DECLS
