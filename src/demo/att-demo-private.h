@@ -359,4 +359,9 @@ gboolean  att_demo_write_pupils         (AttDemo        *demo,
 gboolean  att_demo_write_registers      (AttDemo        *demo,
                                          GError        **error);
 
+/* att-demo-calls.c: the calls, attempts and LA notices of the school
+ * year holding the as-of date, made from the registers once written. */
+gboolean  att_demo_write_calls          (AttDemo        *demo,
+                                         GError        **error);
+
 G_END_DECLS

@@ -245,6 +245,19 @@ def test_la_notify_boundaries():
         t.cleanup()
 
 
+def test_demo_has_calls():
+    t = School()
+    try:
+        t.ok("demo", "--pupils", "200", "--years", "1", "--as-of", "2024-11-20", today="2024-11-20")
+        calls = t.json("calls", "list", "--date", "2024-11-19", today="2024-11-20")
+        check(len(calls) > 0, "the demo has calls")
+        check(any(c["direction"] == "in" for c in calls), "reported by parents")
+        rows = t.json("firstday", "--date", "2024-11-20", today="2024-11-20")
+        check(len(rows) > 0, "someone to call")
+    finally:
+        t.cleanup()
+
+
 if __name__ == "__main__":
     # Only this file's tests: test_cli's own are run by their own file.
     import test_cli
