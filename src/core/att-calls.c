@@ -356,7 +356,9 @@ att_calls_plan (AttDb                *db,
   if (request->cover == ATT_CALL_COVER_NONE || code == ATT_CODE_NONE)
     return g_steal_pointer (&marks);
 
-  att_register_times (db, ATT_SESSION_PM, &pm_open, &pm_close);
+  pm_open = 24 * 60;
+  if (request->clock >= 0)
+    att_register_times (db, ATT_SESSION_PM, &pm_open, &pm_close);
   for (guint i = 0; i < request->n_pupils; i++)
     {
       AttPupil *pupil = att_pupils_get (db, request->pupil_ids[i]);

@@ -135,8 +135,9 @@ att_absence_run (AttDb          *db,
   pupil = att_pupils_get (db, pupil_id);
   if (pupil == NULL)
     return 0;
+  /* Only today's registers need the clock (and the school's times). */
   return absence_run (db, att_db_get_calendar (db), pupil, date, today,
-                      closed_mask (db, today, clock_minutes), kind, since);
+                      date >= today ? closed_mask (db, today, clock_minutes) : 0, kind, since);
 }
 
 /* ------------------------------------------------------------------ */
@@ -653,7 +654,7 @@ att_firstday_list (AttDb   *db,
                    GError **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)att_firstday_row_free);
-  g_autoptr(GPtrArray) pupils = NULL;
+  GPtrArray *pupils;   /* borrowed: the database's list, kept between calls */
   g_autoptr(GPtrArray) attempts = NULL;
   g_autoptr(GPtrArray) procedure = NULL;
   g_autoptr(GHashTable) explained = NULL;
@@ -689,7 +690,7 @@ att_firstday_list (AttDb   *db,
       (told = la_told (db, error)) == NULL ||
       (attempts = att_calls_attempts_on (db, date, error)) == NULL ||
       (procedure = att_firstday_procedure (db, error)) == NULL ||
-      (pupils = att_pupils_list_on_roll (db, date, date, error)) == NULL)
+      (pupils = att_pupils_list (db, error)) == NULL)
     return NULL;
 
   attempts_by_pupil = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
