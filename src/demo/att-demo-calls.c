@@ -9,7 +9,7 @@
  * nobody, then a call out); unexplained spells get a home visit on their
  * second day; holidays are found out by a call. The absences of the last
  * two days are still being chased, so the first-day list has pupils on
- * it. Everything goes through the core's calls API (records only: the
+ * it, and the late book of the day before the as-of date is filled in. Everything goes through the core's calls API (records only: the
  * codes are the register's already), each pupil from a generator of its
  * own, so the same seed gives the same history.
  */
@@ -19,6 +19,7 @@
 #include "att-codes.h"
 #include "att-demo-private.h"
 #include "att-la-notify.h"
+#include "att-latebook.h"
 #include "att-register.h"
 
 /* School days of calls before the as-of date, inclusive. */
@@ -289,6 +290,46 @@ pupil_calls (Calls         *c,
   return TRUE;
 }
 
+/* The late book of the school day before the as-of date: every L and U
+ * of that day signed in at reception, at the minute the register has.
+ * The marks are the register's already, so the entries write nothing
+ * new. */
+static gboolean
+late_book (AttDemo  *demo,
+           AttDate   day,
+           GError  **error)
+{
+  static const char * const reasons[] = { "Overslept", "Bus late", "Traffic", "Appointment ran over" };
+  static const char * const people[] = { "Mum", "Dad", "Grandmother", "Came on their own" };
+  int open[2] = { demo->am_open, demo->pm_open };
+
+  for (guint i = 0; i < demo->pupils->len; i++)
+    {
+      AttDemoPupil *p = att_demo_pupil (demo, i);
+
+      if (!p->on_roll || p->admission > day)
+        continue;
+      for (AttSession s = ATT_SESSION_AM; s <= ATT_SESSION_PM; s++)
+        {
+          AttMark mark = { 0 };
+          guint pick = (guint)(p->index + (guint)s) % G_N_ELEMENTS (reasons);
+
+          if (!att_register_get_mark (demo->db, p->id, day, s, &mark, error))
+            return FALSE;
+          if ((mark.code == ATT_CODE_L || mark.code == ATT_CODE_U) && mark.minutes_late > 0 &&
+              att_latebook_arrive (demo->db, demo->reception, p->id, day, open[s] + mark.minutes_late,
+                                   mark.code == ATT_CODE_U || pick == 0 ? reasons[pick] : NULL,
+                                   people[pick], NULL, error) == 0)
+            {
+              att_mark_clear (&mark);
+              return FALSE;
+            }
+          att_mark_clear (&mark);
+        }
+    }
+  return TRUE;
+}
+
 /* The LA told of about half the pupils on its lists. */
 static gboolean
 record_la (AttDemo  *demo,
@@ -345,5 +386,7 @@ att_demo_write_calls (AttDemo  *demo,
         ok = pupil_calls (&c, p, days, error);
     }
   g_clear_pointer (&c.contacts, g_hash_table_unref);
-  return ok && record_la (demo, error);
+  return ok &&
+         (days->len < 2 || late_book (demo, g_array_index (days, AttDate, days->len - 2), error)) &&
+         record_la (demo, error);
 }
