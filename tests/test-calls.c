@@ -173,6 +173,27 @@ test_call_writes_codes (void)
   g_assert_cmpint (att_register_code (s.db, amina, D (2024, 9, 18), ATT_SESSION_AM), ==, ATT_CODE_I);
   att_call_report_clear (&report);
 
+  /* At 14:00 the morning of today has gone: an illness call covers the
+   * afternoon alone; the same call about yesterday (Tuesday 17th, both
+   * sessions blank for Amina) covers the whole day: 1 and 2 sessions. */
+  set_now ("2024-09-18", "16:00");
+  {
+    gint64 cara = att_test_school_add_pupil (&s, "Cara", "Jones", D (2012, 12, 1));
+    g_autoptr(GArray) today_plan = NULL;
+    g_autoptr(GArray) yesterday_plan = NULL;
+
+    r = request_for (&cara, 1, D (2024, 9, 18), ATT_CALL_REASON_ILLNESS);
+    r.clock = 14 * 60;
+    today_plan = att_calls_plan (s.db, &r, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (today_plan->len, ==, 1);
+    g_assert_cmpint (g_array_index (today_plan, AttCallMark, 0).session, ==, ATT_SESSION_PM);
+    r.date = D (2024, 9, 17);
+    yesterday_plan = att_calls_plan (s.db, &r, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (yesterday_plan->len, ==, 2);
+  }
+
   /* A holiday stays unauthorised: N, and only where the register has
    * opened. Thursday 19th at 10:00: the morning's opened at 08:45, the
    * afternoon's not yet, so one N. */

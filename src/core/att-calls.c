@@ -357,8 +357,9 @@ att_calls_plan (AttDb                *db,
   if (request->cover == ATT_CALL_COVER_NONE || code == ATT_CODE_NONE)
     return g_steal_pointer (&marks);
 
+  /* Only a call about today loses the morning to the clock. */
   pm_open = 24 * 60;
-  if (request->clock >= 0)
+  if (request->clock >= 0 && request->date == today)
     att_register_times (db, ATT_SESSION_PM, &pm_open, &pm_close);
   for (guint i = 0; i < request->n_pupils; i++)
     {

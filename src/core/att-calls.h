@@ -110,8 +110,8 @@ typedef struct
   guint             n_pupils;
   AttDate           date;            /* the school day the call is about */
   /* The time of the call, minutes after midnight, or -1 for the whole
-   * day. On the call day, the morning is "remaining" until the afternoon
-   * register opens; a call about an earlier day covers all of it. */
+   * day. On a call about today the morning is "remaining" until the
+   * afternoon register opens; a call about another day covers all of it. */
   int               clock;
   gint64            at;              /* when it was taken (UTC seconds); 0: now */
   gint64            contact_id;      /* the contact who called, or 0 */
