@@ -476,6 +476,35 @@ test_firstday_bands (void)
     g_assert_cmpuint (n, ==, 0);
   }
 
+  /* A home visit that found no one in is an attempt: Ann stays on the
+   * list with 2 attempts, and the call's words as the note. */
+  {
+    AttCallRequest r = request_for (&ids[0], 1, D (2024, 9, 17), ATT_CALL_REASON_NONE);
+    g_autoptr(GPtrArray) after = NULL;
+    AttFirstdayRow *ann;
+    AttCallAttempt *visit;
+
+    r.channel = ATT_CALL_CHANNEL_HOME_VISIT;
+    r.direction = ATT_CALL_OUT;
+    r.caller = "Olive Officer";
+    r.outcome = "No one at home";
+    r.cover = ATT_CALL_COVER_NONE;
+    g_assert_true (att_calls_log (s.db, s.officer, &r, NULL, &error));
+    g_assert_no_error (error);
+    after = att_firstday_list (s.db, D (2024, 9, 17), 10 * 60, &error);
+    g_assert_cmpuint (after->len, ==, 6);
+    ann = after->pdata[5];
+    g_assert_cmpstr (att_pupil_get_forename (ann->pupil), ==, "Ann");
+    g_assert_cmpuint (ann->attempts->len, ==, 2);
+    /* Both were made this second: found by channel, not by order. */
+    visit = ann->attempts->pdata[0];
+    if (visit->channel != ATT_CALL_CHANNEL_HOME_VISIT)
+      visit = ann->attempts->pdata[1];
+    g_assert_cmpint (visit->channel, ==, ATT_CALL_CHANNEL_HOME_VISIT);
+    g_assert_cmpint (visit->outcome, ==, ATT_ATTEMPT_NO_ANSWER);
+    g_assert_cmpstr (visit->note, ==, "No one at home");
+  }
+
   /* Before the morning register closes (09:00), nobody is listed. */
   g_clear_pointer (&rows, g_ptr_array_unref);
   set_now ("2024-09-17", "09:00");

@@ -816,7 +816,13 @@ att_calls_attempts_on (AttDb   *db,
                        AttDate  date,
                        GError **error)
 {
-  sqlite3_stmt *stmt = att_db_prepare (db, ATTEMPT_SELECT "WHERE a.date = ? ORDER BY a.at, a.id", error);
+  /* A call that gave no reason (a home visit with no one in, a call that
+   * reached nobody) is an attempt too, its outcome text as the note. */
+  sqlite3_stmt *stmt = att_db_prepare (db,
+    "SELECT * FROM (" ATTEMPT_SELECT "WHERE a.date = ?1 "
+    "UNION ALL SELECT 0, c.id, c.pupil_id, c.date, c.at, c.channel, 'no-answer', "
+    "coalesce (c.contact_id, 0), c.outcome, r.name FROM calls c JOIN actors r ON r.id = c.actor_id "
+    "WHERE c.date = ?1 AND c.reason IS NULL) ORDER BY 5, 1", error);
 
   if (stmt == NULL)
     return NULL;

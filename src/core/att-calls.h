@@ -249,7 +249,9 @@ AttCall      *att_calls_get                (AttDb              *db,
                                             gint64              id,
                                             GError            **error);
 /* The attempts logged on @date (by time), for every pupil: what the
- * first-day list counts. */
+ * first-day list counts. A call about @date that gave no reason (a home
+ * visit with no one in) is one of them: id 0, its call's id, outcome
+ * no-answer, the call's outcome text as the note. */
 GPtrArray    *att_calls_attempts_on        (AttDb              *db,
                                             AttDate             date,
                                             GError            **error);
