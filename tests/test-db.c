@@ -97,6 +97,12 @@ test_migrations (void)
   }
 }
 
+/* What the migration of calls, the late book and the LA's notices made,
+ * undone, for the tests below that make a database of an older version. */
+#define UNDO_CALLS \
+  "DROP TABLE call_marks; DROP TABLE call_attempts; DROP TABLE calls; " \
+  "DROP TABLE late_book_marks; DROP TABLE late_book; DROP TABLE la_notifications; "
+
 /* What the audit log's migration added, taken away again, so that a
  * test can make a database of an earlier version. */
 #define UNDO_AUDIT_LOG \
@@ -125,7 +131,7 @@ test_upgrade_to_sign_in (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AttDb) again = NULL;
   g_autoptr(AttUser) jo = NULL;
-  g_autofree char *sql = g_strdup_printf (UNDO_AUDIT_LOG UNDO_SIGN_IN "PRAGMA user_version = %u", att_db_n_migrations () - 2);
+  g_autofree char *sql = g_strdup_printf (UNDO_CALLS UNDO_AUDIT_LOG UNDO_SIGN_IN "PRAGMA user_version = %u", att_db_n_migrations () - 3);
 
   att_users_add (t->db, att_user_system (), "Jo Bennett", ATT_ROLE_HEADTEACHER, NULL, &error);
   g_assert_no_error (error);
@@ -154,6 +160,7 @@ test_upgrade_from_1 (void)
 
   put (t->db, "name", "Riverside Primary School");
   g_assert_true (att_db_exec (t->db,
+                              UNDO_CALLS
                               UNDO_AUDIT_LOG
                               UNDO_SIGN_IN
                               "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
@@ -188,6 +195,7 @@ test_backup_before_migration (void)
 
   put (t->db, "name", "Riverside Primary School");
   g_assert_true (att_db_exec (t->db,
+                              UNDO_CALLS
                               UNDO_AUDIT_LOG
                               UNDO_SIGN_IN
                               "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
@@ -233,6 +241,7 @@ test_no_migration_without_backup (void)
   sqlite3 *raw = NULL;
 
   g_assert_true (att_db_exec (t->db,
+                              UNDO_CALLS
                               UNDO_AUDIT_LOG
                               UNDO_SIGN_IN
                               "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
@@ -250,6 +259,36 @@ test_no_migration_without_backup (void)
   g_assert_cmpint (sqlite3_open (t->path, &raw), ==, SQLITE_OK);
   g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 1);
   sqlite3_close (raw);
+}
+
+/* A database made before the calls' tables is brought up to date with
+ * them, and keeps its pupils; the school's first-day procedure is the
+ * default one (9 steps) until the school edits it. */
+static void
+test_upgrade_to_calls (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *undo = g_strdup_printf (UNDO_CALLS "PRAGMA user_version = %d",
+                                           ATT_DB_SCHEMA_VERSION - 1);
+
+  att_test_add_pupil (t->db, "Amina", "Khan", 7, D (2012, 10, 1), D (2024, 9, 2), ATT_DATE_NONE);
+  g_assert_true (att_db_exec (t->db, undo, &error));
+  g_assert_no_error (error);
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM pupils"), ==, 1);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                                  "('calls', 'call_attempts', 'call_marks', 'late_book', "
+                                  "'late_book_marks', 'la_notifications')"), ==, 6);
+  steps = att_firstday_procedure (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 9);
 }
 
 /* The sort key of pupil @id as the database keeps it, or NULL. */
@@ -299,6 +338,7 @@ test_upgrade_from_2 (void)
   gint64 ids[G_N_ELEMENTS (names)];
   GPtrArray *list;
   const char *fake_2 =
+    UNDO_CALLS
     UNDO_AUDIT_LOG
     UNDO_SIGN_IN
     "DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
@@ -823,7 +863,7 @@ test_upgrade_audit_log (void)
   g_autoptr(AttDb) again = NULL;
   g_autoptr(AttContact) contact = att_contact_new ();
   g_autofree char *sql = NULL;
-  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", ATT_DB_SCHEMA_VERSION - 1);
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", ATT_DB_SCHEMA_VERSION - 2);
   gint64 id;
 
   att_test_add_term (t->db, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20));
@@ -834,7 +874,7 @@ test_upgrade_audit_log (void)
   contact->relationship = g_strdup ("Mother");
   g_assert_cmpint (att_contacts_save (t->db, att_user_system (), contact, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_true (att_db_exec (t->db, UNDO_AUDIT_LOG, &error));
+  g_assert_true (att_db_exec (t->db, UNDO_CALLS UNDO_AUDIT_LOG, &error));
   g_assert_no_error (error);
   g_assert_true (att_db_exec (t->db, bump, &error));
   g_assert_no_error (error);
@@ -866,6 +906,7 @@ main (int   argc,
   g_test_add_func ("/db/upgrade-to-sign-in", test_upgrade_to_sign_in);
   g_test_add_func ("/db/upgrade-from-2", test_upgrade_from_2);
   g_test_add_func ("/db/upgrade-audit-log", test_upgrade_audit_log);
+  g_test_add_func ("/db/upgrade-to-calls", test_upgrade_to_calls);
   g_test_add_func ("/db/backup-before-migration", test_backup_before_migration);
   g_test_add_func ("/db/no-migration-without-backup", test_no_migration_without_backup);
   g_test_add_func ("/db/reopen", test_reopen);

@@ -194,5 +194,13 @@ int att_cli_cmd_pupils_purge     (AttCliContext *ctx);
 int att_cli_cmd_backup_folder    (AttCliContext *ctx);
 int att_cli_cmd_backups_list     (AttCliContext *ctx);
 int att_cli_cmd_restore          (AttCliContext *ctx);
+int att_cli_cmd_calls_add        (AttCliContext *ctx);
+int att_cli_cmd_calls_attempt    (AttCliContext *ctx);
+int att_cli_cmd_calls_list       (AttCliContext *ctx);
+int att_cli_cmd_late             (AttCliContext *ctx);
+int att_cli_cmd_signout          (AttCliContext *ctx);
+int att_cli_cmd_latebook         (AttCliContext *ctx);
+int att_cli_cmd_firstday         (AttCliContext *ctx);
+int att_cli_cmd_la_notify        (AttCliContext *ctx);
 
 G_END_DECLS

@@ -56,6 +56,24 @@ static const AttCliOption all_options[] = {
   { "kind", TRUE },
   { "csv", TRUE },
   { "out", TRUE },
+  { "caller", TRUE },
+  { "channel", TRUE },
+  { "direction", TRUE },
+  { "outcome", TRUE },
+  { "return", TRUE },
+  { "apply", FALSE },
+  { "until-return", FALSE },
+  { "amend-reason", TRUE },
+  { "note", TRUE },
+  { "evidence", FALSE },
+  { "safeguarding", FALSE },
+  { "siblings", FALSE },
+  { "time", TRUE },
+  { "brought-by", TRUE },
+  { "back", TRUE },
+  { "collected-by", TRUE },
+  { "record", TRUE },
+  { "told", TRUE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -130,6 +148,29 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_users_activate, N_("let a deactivated user sign in and make changes again (administrators)") },
   { "users deputy", "NAME | --none --user NAME", "none user", 0, 1,
     att_cli_cmd_users_deputy, N_("authorise a deputy to decide leave and penalty cases, or withdraw it with --none (the headteacher)") },
+  { "calls add", "UPN --caller NAME --channel CHANNEL --direction in|out --outcome TEXT [--reason CATEGORY] "
+    "[--return DATE] [--date DATE] [--apply [--until-return]] [--amend-reason TEXT] [--note TEXT] "
+    "[--evidence] [--safeguarding] [--siblings] --user NAME",
+    "caller channel direction outcome reason return date apply until-return amend-reason note "
+    "evidence safeguarding siblings user", 1, 1,
+    att_cli_cmd_calls_add, N_("log a call about a pupil's absence; --apply writes the code its reason implies") },
+  { "calls attempt", "ID OUTCOME [--note TEXT] [--channel CHANNEL] --user NAME", "note channel user", 2, 2,
+    att_cli_cmd_calls_attempt, N_("a further attempt on a call: reached, no-answer, voicemail, not-working, wrong-person") },
+  { "calls list", "[--date DATE] [--pupil UPN] [--json]", "date pupil json", 0, 0,
+    att_cli_cmd_calls_list, N_("the day's calls, or a pupil's") },
+  { "late", "UPN [--time HH:MM] [--reason TEXT] [--brought-by NAME] [--date DATE] --user NAME",
+    "time reason brought-by date user", 1, 1,
+    att_cli_cmd_late, N_("the late book: writes L or U with the minutes") },
+  { "signout", "UPN --out HH:MM [--back HH:MM] [--reason CATEGORY] [--collected-by NAME] [--amend-reason TEXT] "
+    "[--date DATE] --user NAME", "out back reason collected-by amend-reason date user", 1, 1,
+    att_cli_cmd_signout, N_("sign a pupil out during the day: illness or an appointment writes I or M for the sessions missed") },
+  { "latebook", "[--date DATE] [--json]", "date json", 0, 0,
+    att_cli_cmd_latebook, N_("the day's late book: arrivals and sign-outs") },
+  { "firstday", "[--date DATE] [--json | --csv FILE --user NAME]", "date json csv user", 0, 0,
+    att_cli_cmd_firstday, N_("who to call: unexplained absences, vulnerable pupils first; --csv writes the texting export") },
+  { "la-notify", "[--as-of DATE] [--json] | --record UPN --kind unauthorised|illness --told DATE [--note TEXT] --user NAME",
+    "as-of json record kind told note user", 0, 0,
+    att_cli_cmd_la_notify, N_("pupils the LA must be told of; --record notes the day it was told") },
 };
 
 static const AttCliOption *

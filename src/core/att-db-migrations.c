@@ -248,6 +248,89 @@ static const char * const migrations[] = {
   "CREATE TRIGGER mark_history_not_deleted BEFORE DELETE ON mark_history"
   "  WHEN NOT EXISTS (SELECT 1 FROM retention_permits WHERE pupil_id = OLD.pupil_id)"
   "  BEGIN SELECT RAISE (ABORT, 'the register history is never deleted'); END;",
+  /* Absence calls, the attempts to reach someone, the late book and what
+   * the local authority was told (see att-calls.h, att-latebook.h,
+   * att-firstday.h). Who acted is an actor, as in the audit log. A call
+   * keeps the register history rows it wrote, so the record shows which
+   * sessions it changed. */
+  "CREATE TABLE calls ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  pupil_id        INTEGER NOT NULL REFERENCES pupils (id),"
+  "  date            INTEGER NOT NULL,"
+  "  at              INTEGER NOT NULL,"
+  "  contact_id      INTEGER REFERENCES contacts (id) ON DELETE SET NULL,"
+  "  caller          TEXT NOT NULL,"
+  "  channel         TEXT NOT NULL CHECK (channel IN ('phone', 'voicemail', 'text', 'email', 'in-person', 'home-visit', 'app')),"
+  "  direction       TEXT NOT NULL CHECK (direction IN ('in', 'out')),"
+  "  reason          TEXT CHECK (reason IN ('illness', 'medical', 'religious', 'family-emergency', 'transport', 'anxiety', 'holiday', 'no-reason', 'other')),"
+  "  outcome         TEXT NOT NULL DEFAULT '',"
+  "  note            TEXT NOT NULL DEFAULT '',"
+  "  expected_return INTEGER,"
+  "  evidence_asked  INTEGER NOT NULL DEFAULT 0,"
+  "  safeguarding    INTEGER NOT NULL DEFAULT 0,"
+  "  family_id       INTEGER,"
+  "  actor_id        INTEGER NOT NULL REFERENCES actors (id)"
+  ");"
+  "CREATE INDEX calls_by_date ON calls (date, pupil_id);"
+  "CREATE INDEX calls_by_pupil ON calls (pupil_id, date);"
+
+  "CREATE TABLE call_attempts ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  call_id    INTEGER REFERENCES calls (id),"
+  "  pupil_id   INTEGER NOT NULL REFERENCES pupils (id),"
+  "  date       INTEGER NOT NULL,"
+  "  at         INTEGER NOT NULL,"
+  "  channel    TEXT NOT NULL CHECK (channel IN ('phone', 'voicemail', 'text', 'email', 'in-person', 'home-visit', 'app')),"
+  "  outcome    TEXT NOT NULL CHECK (outcome IN ('reached', 'no-answer', 'voicemail', 'not-working', 'wrong-person', 'sent')),"
+  "  contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,"
+  "  note       TEXT NOT NULL DEFAULT '',"
+  "  actor_id   INTEGER NOT NULL REFERENCES actors (id)"
+  ");"
+  "CREATE INDEX call_attempts_by_date ON call_attempts (date, pupil_id);"
+  "CREATE INDEX call_attempts_by_call ON call_attempts (call_id);"
+
+  "CREATE TABLE call_marks ("
+  "  call_id    INTEGER NOT NULL REFERENCES calls (id),"
+  "  history_id INTEGER NOT NULL REFERENCES mark_history (id),"
+  "  PRIMARY KEY (call_id, history_id)"
+  ") WITHOUT ROWID;"
+
+  /* The late book: arrivals after the register opened, and pupils signed
+   * out during the day (times in minutes after midnight). */
+  "CREATE TABLE late_book ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  pupil_id     INTEGER NOT NULL REFERENCES pupils (id),"
+  "  date         INTEGER NOT NULL,"
+  "  kind         TEXT NOT NULL CHECK (kind IN ('arrival', 'sign-out')),"
+  "  session      INTEGER NOT NULL CHECK (session IN (0, 1)),"
+  "  time_out     INTEGER,"
+  "  time_in      INTEGER,"
+  "  minutes_late INTEGER,"
+  "  code         TEXT,"
+  "  reason       TEXT NOT NULL DEFAULT '',"
+  "  person       TEXT NOT NULL DEFAULT '',"
+  "  actor_id     INTEGER NOT NULL REFERENCES actors (id),"
+  "  at           INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX late_book_by_date ON late_book (date, pupil_id);"
+  "CREATE TABLE late_book_marks ("
+  "  entry_id   INTEGER NOT NULL REFERENCES late_book (id),"
+  "  history_id INTEGER NOT NULL REFERENCES mark_history (id),"
+  "  PRIMARY KEY (entry_id, history_id)"
+  ") WITHOUT ROWID;"
+
+  /* The date the local authority was told of a pupil on one of the lists
+   * the regulations ask for, as the office recorded it. */
+  "CREATE TABLE la_notifications ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  pupil_id INTEGER NOT NULL REFERENCES pupils (id),"
+  "  kind     TEXT NOT NULL CHECK (kind IN ('unauthorised', 'illness')),"
+  "  told     INTEGER NOT NULL,"
+  "  note     TEXT NOT NULL DEFAULT '',"
+  "  actor_id INTEGER NOT NULL REFERENCES actors (id),"
+  "  at       INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX la_notifications_by_pupil ON la_notifications (pupil_id, kind, told);",
 };
 
 /* The keys of the pupils already on file: folding names and collating

@@ -222,7 +222,7 @@ permission_action (AttPermission perm)
     case ATT_PERM_BACKUPS:
       return _("change the backup settings or restore a backup");
     case ATT_PERM_LOG_CALLS:
-      return _("log a call");
+      return _("log calls, the late book or the local authority’s notices");
     case ATT_PERM_RECORD_LEAVE:
       return _("record a leave request");
     case ATT_PERM_LETTERS:

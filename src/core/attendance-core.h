@@ -29,3 +29,8 @@
 #include "att-sar.h"
 #include "att-retention.h"
 #include "att-backup.h"
+#include "att-calls.h"
+#include "att-firstday.h"
+#include "att-la-notify.h"
+#include "att-latebook.h"
+#include "att-pupil-finder.h"

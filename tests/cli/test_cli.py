@@ -247,7 +247,7 @@ def test_usage_errors():
         t.usage("backup")                                    # missing FILE
         t.usage("check", "extra")                            # unexpected argument
         t.usage("stats", "--from")                           # option without its value
-        t.usage("calls", "list")                             # not part of this version
+        t.usage("calls", "frobnicate")                       # unknown sub-command of calls
         r = t.usage("mark", UPN_A, "2024-09-02", "am")
         check("Usage:" in r.err, "a usage error shows the usage line")
         equal(r.out, "", "nothing on stdout")
