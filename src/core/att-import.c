@@ -18,6 +18,7 @@
 #include "att-db-private.h"
 #include "att-error.h"
 #include "att-import.h"
+#include "att-import-private.h"
 #include "att-pupils-private.h"
 #include "att-register.h"
 #include "att-users.h"
@@ -206,11 +207,58 @@ static const ColumnSpec mark_columns[M_N_COLUMNS] = {
   [M_COMMENT] = { "comment", NULL, FALSE },
 };
 
+/* What one kind of file is: its columns, and the most rows it may have.
+ * The importer reads a file one row at a time and keeps only what will
+ * change, so memory depends on the rows it keeps; the limits, far above
+ * what any school's file holds, refuse a wrong or runaway file (a whole
+ * MIS database exported, a file generated in a loop) before it is read
+ * into memory or checked row by row for minutes. */
+typedef struct
+{
+  const ColumnSpec *specs;
+  guint             n_specs;
+  guint             max_rows;
+  const char       *too_many;  /* the problem when there are more rows */
+} ImportKind;
+
+/* The largest schools in England have about 4,000 pupils; a file of
+ * pupils may hold leavers too. */
+#define MAX_PUPIL_ROWS 20000
+/* Five contacts for each of those pupils. */
+#define MAX_CONTACT_ROWS 100000
+/* A school year of marks (190 days, 2 sessions) for 2,600 pupils. */
+#define MAX_MARK_ROWS 1000000
+
+static const ImportKind pupil_kind = {
+  pupil_columns, P_N_COLUMNS, MAX_PUPIL_ROWS,
+  N_("the file has more than 20,000 rows, more than any school has pupils: is it the right file?"),
+};
+
+static const ImportKind contact_kind = {
+  contact_columns, C_N_COLUMNS, MAX_CONTACT_ROWS,
+  N_("the file has more than 100,000 rows, more than five contacts for each pupil of the largest school: is it the right file?"),
+};
+
+static const ImportKind mark_kind = {
+  mark_columns, M_N_COLUMNS, MAX_MARK_ROWS,
+  N_("the file has more than 1,000,000 rows, the most a marks file may have (a school year of marks for 2,600 pupils): export the marks a term at a time and import each file"),
+};
+
+/* Where a file comes from: a path, or a stream and the name it is known
+ * by. */
+typedef struct
+{
+  const char   *path;
+  const char   *name;
+  GInputStream *stream;
+} ImportSource;
+
 /* One file being imported */
 
 typedef struct
 {
-  AttCsv            *csv;
+  AttCsvReader      *reader;
+  GPtrArray         *headers;   /* char*, normalised */
   char              *name;      /* the file's base name, for messages */
   AttImportReport   *report;
   AttImportReport   *own_report;  /* when the caller wants none */
@@ -225,9 +273,11 @@ typedef struct
 static void
 importer_clear (Importer *imp)
 {
-  g_clear_pointer (&imp->csv, att_csv_free);
+  g_clear_pointer (&imp->reader, att_csv_reader_free);
+  g_clear_pointer (&imp->headers, g_ptr_array_unref);
   g_clear_pointer (&imp->name, g_free);
   g_clear_pointer (&imp->own_report, att_import_report_free);
+  imp->row = NULL;
 }
 
 static void
@@ -272,55 +322,34 @@ notice (Importer   *imp,
   add_item (imp->report->notices, &imp->report->more_notices, line, column, message);
 }
 
-/* Reads and parses the file and finds its columns. Returns FALSE with
- * @error only when the file cannot be read at all; a file that can be
- * read but not used gets problems in the report. */
-static gboolean
-importer_open (Importer          *imp,
-               const char        *path,
-               const ColumnSpec  *specs,
-               guint              n_specs,
-               AttImportReport   *report,
-               GError           **error)
+/* A problem the reader found in the file, with its row and, once the
+ * header is known, the column it is in. */
+static void
+reader_problem (Importer *imp,
+                GError   *error)
 {
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local = NULL;
-  gsize length = 0;
-  guint error_row = 0;
-  gboolean *seen;
+  int field = att_csv_reader_get_error_field (imp->reader);
+  const char *column = NULL;
 
-  g_assert (n_specs <= G_N_ELEMENTS (imp->columns));
+  imp->line = att_csv_reader_get_error_row (imp->reader);
+  if (imp->headers != NULL && field >= 0 && (guint)field < imp->headers->len &&
+      *(const char *)g_ptr_array_index (imp->headers, field) != '\0')
+    column = g_ptr_array_index (imp->headers, field);
+  problem (imp, column, error->message);
+}
 
-  imp->name = g_path_get_basename (path);
-  imp->report = report;
-  imp->specs = specs;
-  imp->n_specs = n_specs;
-  for (guint i = 0; i < G_N_ELEMENTS (imp->columns); i++)
-    imp->columns[i] = -1;
+/* Finds the columns of the file from its header. */
+static void
+importer_map_columns (Importer *imp)
+{
+  const ColumnSpec *specs = imp->specs;
 
-  if (!g_file_get_contents (path, &data, &length, &local))
+  for (guint h = 0; h < imp->headers->len; h++)
     {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("%s could not be read: %s"), imp->name, local->message);
-      return FALSE;
-    }
-
-  imp->csv = att_csv_parse_at (data, length, &error_row, &local);
-  if (imp->csv == NULL)
-    {
-      imp->line = error_row;
-      problem (imp, NULL, local->message);
-      return TRUE;
-    }
-
-  seen = g_newa (gboolean, imp->csv->headers->len);
-  for (guint h = 0; h < imp->csv->headers->len; h++)
-    {
-      const char *header = g_ptr_array_index (imp->csv->headers, h);
+      const char *header = g_ptr_array_index (imp->headers, h);
       gboolean known = FALSE;
 
-      seen[h] = FALSE;
-      for (guint s = 0; s < n_specs; s++)
+      for (guint s = 0; s < imp->n_specs; s++)
         {
           if (strcmp (header, specs[s].name) != 0 &&
               g_strcmp0 (header, specs[s].alias) != 0)
@@ -328,7 +357,7 @@ importer_open (Importer          *imp,
           known = TRUE;
           if (imp->columns[s] >= 0)
             {
-              const char *other = g_ptr_array_index (imp->csv->headers, imp->columns[s]);
+              const char *other = g_ptr_array_index (imp->headers, imp->columns[s]);
 
               imp->line = 0;
               if (strcmp (other, header) == 0)
@@ -342,39 +371,15 @@ importer_open (Importer          *imp,
           else
             imp->columns[s] = (int)h;
         }
-      seen[h] = known;
-    }
-
-  for (guint h = 0; h < imp->csv->headers->len; h++)
-    {
-      const char *header = g_ptr_array_index (imp->csv->headers, h);
-
-      if (seen[h])
-        continue;
-      if (*header == '\0')
-        {
-          /* Spreadsheets often leave a trailing comma, which makes an
-           * empty column with no name: say something only when it holds
-           * values that will be lost. */
-          for (guint r = 0; r < imp->csv->rows->len; r++)
-            {
-              GPtrArray *row = g_ptr_array_index (imp->csv->rows, r);
-
-              if (h < row->len && *(const char *)g_ptr_array_index (row, h) != '\0')
-                {
-                  g_autofree char *message =
-                    g_strdup_printf (_("column %u has no name: its values were ignored"), h + 1);
-                  notice (imp, 0, NULL, message);
-                  break;
-                }
-            }
-          continue;
-        }
-      notice (imp, 0, header, _("not a known column: it was ignored"));
+      /* Spreadsheets often leave a trailing comma, which makes an empty
+       * column with no name: said only when it holds values (on the
+       * first reading of the rows). */
+      if (!known && *header != '\0')
+        notice (imp, 0, header, _("not a known column: it was ignored"));
     }
 
   imp->line = 0;
-  for (guint s = 0; s < n_specs; s++)
+  for (guint s = 0; s < imp->n_specs; s++)
     if (specs[s].required && imp->columns[s] < 0)
       {
         if (specs[s].alias != NULL)
@@ -386,16 +391,149 @@ importer_open (Importer          *imp,
                     _("the file has no “%s” column, which is required"),
                     specs[s].name);
       }
+}
 
+/* Whether the header is one value holding the separator of another kind
+ * of file: a CSV saved where the list separator is ";" (much of Europe),
+ * or text separated by tabs. Then every column would be "missing", and
+ * the one thing to say is how to save the file. */
+static gboolean
+importer_wrong_separator (Importer *imp)
+{
+  const char *header;
+
+  if (imp->headers->len != 1)
+    return FALSE;
+  header = g_ptr_array_index (imp->headers, 0);
+  imp->line = 1;
+  if (strchr (header, ';') != NULL)
+    {
+      problemf (imp, NULL,
+                _("the values are separated by semicolons, not commas: save the file again as “CSV UTF-8 (comma delimited)”"));
+      return TRUE;
+    }
+  if (strchr (header, '\t') != NULL)
+    {
+      problemf (imp, NULL,
+                _("the values are separated by tabs, not commas: save the file again as “CSV UTF-8 (comma delimited)”"));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first reading of the rows: every problem of the file's own form
+ * (its encoding, its quotes, rows too long, too many rows) is found before
+ * any row is checked, so that a file that is not what it should be gets
+ * one clear problem rather than one on every row. Only a row at a time is
+ * held. */
+static void
+importer_scan (Importer         *imp,
+               const ImportKind *kind)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree gboolean *noticed = g_new0 (gboolean, imp->headers->len);
+  GPtrArray *fields;
+  guint line, rows = 0;
+
+  while (att_csv_reader_next (imp->reader, &fields, &line, &local))
+    {
+      if (++rows > kind->max_rows)
+        {
+          imp->line = 0;
+          problem (imp, NULL, _(kind->too_many));
+          return;
+        }
+      for (guint h = 0; h < imp->headers->len && h < fields->len; h++)
+        if (!noticed[h] && *(const char *)g_ptr_array_index (imp->headers, h) == '\0' &&
+            *(const char *)g_ptr_array_index (fields, h) != '\0')
+          {
+            g_autofree char *message =
+              g_strdup_printf (_("column %u has no name: its values were ignored"), h + 1);
+
+            notice (imp, 0, NULL, message);
+            noticed[h] = TRUE;
+          }
+    }
+  if (local != NULL)
+    {
+      reader_problem (imp, local);
+      return;
+    }
+  if (rows == 0)
+    {
+      imp->line = 0;
+      problem (imp, NULL,
+               _("the file has column names but no rows under them: there is nothing to import; is it the right file?"));
+    }
+}
+
+/* Opens the file and finds its columns, then reads it once to check its
+ * form. Returns FALSE with @error only when the file cannot be opened at
+ * all; a file that can be read but not used gets problems in the report. */
+static gboolean
+importer_open (Importer          *imp,
+               const char        *name,
+               GInputStream      *stream,
+               const ImportKind  *kind,
+               AttImportReport   *report,
+               GError           **error)
+{
+  g_autoptr(GError) local = NULL;
+  GPtrArray *fields;
+  guint line;
+
+  g_assert (kind->n_specs <= G_N_ELEMENTS (imp->columns));
+
+  imp->name = g_strdup (name);
+  imp->report = report;
+  imp->specs = kind->specs;
+  imp->n_specs = kind->n_specs;
+  for (guint i = 0; i < G_N_ELEMENTS (imp->columns); i++)
+    imp->columns[i] = -1;
+
+  imp->reader = att_csv_reader_new (stream);
+  if (!att_csv_reader_next (imp->reader, &fields, &line, &local))
+    {
+      if (local != NULL)
+        reader_problem (imp, local);
+      else
+        {
+          imp->line = 0;
+          problem (imp, NULL, _("the file is empty: it needs a first row of column names"));
+        }
+      return TRUE;
+    }
+
+  imp->headers = g_ptr_array_new_full (fields->len, g_free);
+  for (guint h = 0; h < fields->len; h++)
+    g_ptr_array_add (imp->headers, att_csv_normalise_header (g_ptr_array_index (fields, h)));
+
+  if (importer_wrong_separator (imp))
+    return TRUE;
+  importer_map_columns (imp);
+  if (imp->report->problems->len > 0)
+    return TRUE;
+
+  importer_scan (imp, kind);
+  if (imp->report->problems->len > 0)
+    return TRUE;
+
+  /* Back to the first row for the checks. */
+  if (!att_csv_reader_rewind (imp->reader, &local) ||
+      !att_csv_reader_next (imp->reader, &fields, &line, &local))
+    {
+      imp->line = 0;
+      problem (imp, NULL, local ? local->message : _("the file changed while it was read"));
+    }
   return TRUE;
 }
 
-/* Whether the rows can be checked: the file was parsed and has every
+/* Whether the rows can be checked: the file was read and has every
  * required column. */
 static gboolean
 importer_usable (Importer *imp)
 {
-  return imp->csv != NULL && imp->report->problems->len == 0;
+  return imp->headers != NULL && imp->report->problems->len == 0;
 }
 
 /* The start of every import: the user's right, the pupils the rows are
@@ -406,19 +544,42 @@ importer_start (Importer          *imp,
                 AttDb             *db,
                 const AttUser     *user,
                 AttPermission      perm,
-                const char        *path,
-                const ColumnSpec  *specs,
-                guint              n_specs,
+                const ImportSource *source,
+                const ImportKind  *kind,
                 AttImportReport   *report,
                 GError           **error)
 {
+  g_autoptr(GInputStream) stream = NULL;
+  g_autofree char *name = NULL;
+
   memset (imp, 0, sizeof *imp);
   if (!att_user_require (user, perm, error) ||
       !att_pupils_list (db, error))
     return FALSE;
+
+  if (source->stream != NULL)
+    {
+      stream = g_object_ref (source->stream);
+      name = g_strdup (source->name);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (source->path);
+      g_autoptr(GError) local = NULL;
+
+      name = g_path_get_basename (source->path);
+      stream = (GInputStream *)g_file_read (file, NULL, &local);
+      if (stream == NULL)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                       _("%s could not be read: %s"), name, local->message);
+          return FALSE;
+        }
+    }
+
   if (report == NULL)
     report = imp->own_report = att_import_report_new ();
-  if (!importer_open (imp, path, specs, n_specs, report, error))
+  if (!importer_open (imp, name, stream, kind, report, error))
     {
       importer_clear (imp);
       return FALSE;
@@ -445,15 +606,24 @@ importer_count (Importer *imp,
   return TRUE;
 }
 
-static void
-importer_start_row (Importer *imp,
-                    guint     index)
+/* Reads the next row for the checks: FALSE at the end of the file (or
+ * when the file changed since its first reading, which is a problem). */
+static gboolean
+importer_next_row (Importer *imp)
 {
-  GPtrArray *row = g_ptr_array_index (imp->csv->rows, index);
-  guint n_headers = imp->csv->headers->len;
+  g_autoptr(GError) local = NULL;
+  GPtrArray *row;
+  guint n_headers = imp->headers->len;
+
+  if (!att_csv_reader_next (imp->reader, &row, &imp->line, &local))
+    {
+      imp->row = NULL;
+      if (local != NULL)
+        reader_problem (imp, local);
+      return FALSE;
+    }
 
   imp->row = row;
-  imp->line = g_array_index (imp->csv->row_lines, guint, index);
   imp->row_problems = 0;
   imp->report->rows++;
 
@@ -468,6 +638,7 @@ importer_start_row (Importer *imp,
                   row->len, n_headers);
         break;
       }
+  return TRUE;
 }
 
 /* Whether the file has the column at all. */
@@ -829,13 +1000,13 @@ save_pupils (AttDb          *db,
   return TRUE;
 }
 
-gboolean
-att_import_pupils (AttDb            *db,
-                   const AttUser    *user,
-                   const char       *path,
-                   gboolean          dry_run,
-                   AttImportReport  *report,
-                   GError          **error)
+static gboolean
+import_pupils (AttDb              *db,
+           const AttUser      *user,
+           const ImportSource *source,
+           gboolean            dry_run,
+           AttImportReport    *report,
+           GError            **error)
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) upn_rows = NULL;
@@ -843,20 +1014,16 @@ att_import_pupils (AttDb            *db,
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, path, pupil_columns, P_N_COLUMNS,
-                       report, error))
+  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, source, &pupil_kind, report, error))
     return FALSE;
 
   changes = g_ptr_array_new_with_free_func (g_object_unref);
   upn_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (importer_usable (&imp))
-    for (guint r = 0; r < imp.csv->rows->len; r++)
+    while (importer_next_row (&imp))
       {
         AttPupil *pupil;
 
-        importer_start_row (&imp, r);
         pupil = read_pupil_row (&imp, db, upn_rows);
         if (pupil != NULL)
           g_ptr_array_add (changes, pupil);
@@ -1036,13 +1203,13 @@ save_contacts (AttDb          *db,
   return TRUE;
 }
 
-gboolean
-att_import_contacts (AttDb            *db,
-                     const AttUser    *user,
-                     const char       *path,
-                     gboolean          dry_run,
-                     AttImportReport  *report,
-                     GError          **error)
+static gboolean
+import_contacts (AttDb              *db,
+           const AttUser      *user,
+           const ImportSource *source,
+           gboolean            dry_run,
+           AttImportReport    *report,
+           GError            **error)
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) keys = NULL;
@@ -1051,10 +1218,7 @@ att_import_contacts (AttDb            *db,
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, path, contact_columns, C_N_COLUMNS,
-                       report, error))
+  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, source, &contact_kind, report, error))
     return FALSE;
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify)att_contact_free);
@@ -1062,12 +1226,11 @@ att_import_contacts (AttDb            *db,
   by_pupil = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                     (GDestroyNotify)g_ptr_array_unref);
   if (importer_usable (&imp))
-    for (guint r = 0; r < imp.csv->rows->len; r++)
+    while (importer_next_row (&imp))
       {
         g_autoptr(GError) local = NULL;
         AttContact *contact;
 
-        importer_start_row (&imp, r);
         contact = read_contact_row (&imp, db, keys, by_pupil, &local);
         if (local != NULL)
           {
@@ -1233,13 +1396,13 @@ write_marks (AttDb          *db,
                              marks->writes->len, marks->reason, ATT_WRITE_IMPORT, error);
 }
 
-gboolean
-att_import_marks (AttDb            *db,
-                  const AttUser    *user,
-                  const char       *path,
-                  gboolean          dry_run,
-                  AttImportReport  *report,
-                  GError          **error)
+static gboolean
+import_marks (AttDb              *db,
+           const AttUser      *user,
+           const ImportSource *source,
+           gboolean            dry_run,
+           AttImportReport    *report,
+           GError            **error)
 {
   MarkImport marks = { NULL, };
   gboolean ok = FALSE;
@@ -1247,12 +1410,9 @@ att_import_marks (AttDb            *db,
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
   /* att_register_write() checks the right too, but saying it once, up
    * front, reads better than on every row. */
-  if (!importer_start (&imp, db, user, ATT_PERM_BULK_MARK, path, mark_columns, M_N_COLUMNS,
-                       report, error))
+  if (!importer_start (&imp, db, user, ATT_PERM_BULK_MARK, source, &mark_kind, report, error))
     return FALSE;
 
   marks.writes = g_array_new (FALSE, FALSE, sizeof (AttMarkWrite));
@@ -1267,11 +1427,8 @@ att_import_marks (AttDb            *db,
        * nothing, saves a transaction per row. */
       if (!att_db_begin (db, error))
         goto failed;
-      for (guint r = 0; r < imp.csv->rows->len; r++)
-        {
-          importer_start_row (&imp, r);
-          read_mark_row (&imp, db, user, &marks);
-        }
+      while (importer_next_row (&imp))
+        read_mark_row (&imp, db, user, &marks);
       /* Committing, not rolling back, so that an outer transaction of
        * the caller's is not spoilt: the dry runs left nothing to keep. */
       if (!att_db_commit (db, error))
@@ -1292,4 +1449,122 @@ out:
   g_clear_pointer (&marks.reason, g_free);
   importer_clear (&imp);
   return ok;
+}
+
+/* The entry points */
+
+gboolean
+att_import_pupils (AttDb            *db,
+                   const AttUser    *user,
+                   const char       *path,
+                   gboolean          dry_run,
+                   AttImportReport  *report,
+                   GError          **error)
+{
+  ImportSource source = { path, NULL, NULL };
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return import_pupils (db, user, &source, dry_run, report, error);
+}
+
+gboolean
+att_import_contacts (AttDb            *db,
+                     const AttUser    *user,
+                     const char       *path,
+                     gboolean          dry_run,
+                     AttImportReport  *report,
+                     GError          **error)
+{
+  ImportSource source = { path, NULL, NULL };
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return import_contacts (db, user, &source, dry_run, report, error);
+}
+
+gboolean
+att_import_marks (AttDb            *db,
+                  const AttUser    *user,
+                  const char       *path,
+                  gboolean          dry_run,
+                  AttImportReport  *report,
+                  GError          **error)
+{
+  ImportSource source = { path, NULL, NULL };
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return import_marks (db, user, &source, dry_run, report, error);
+}
+
+/* The same from bytes in memory, which the fuzz targets feed. */
+static gboolean
+import_data (AttDb            *db,
+             const AttUser    *user,
+             const char       *name,
+             const char       *data,
+             gsize             length,
+             gboolean          dry_run,
+             AttImportReport  *report,
+             gboolean        (*import) (AttDb *, const AttUser *, const ImportSource *,
+                                        gboolean, AttImportReport *, GError **),
+             GError          **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  ImportSource source = { NULL, name, NULL };
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  stream = g_memory_input_stream_new_from_data (data ? data : "", length, NULL);
+  source.stream = stream;
+  return import (db, user, &source, dry_run, report, error);
+}
+
+gboolean
+att_import_pupils_data (AttDb            *db,
+                        const AttUser    *user,
+                        const char       *name,
+                        const char       *data,
+                        gsize             length,
+                        gboolean          dry_run,
+                        AttImportReport  *report,
+                        GError          **error)
+{
+  return import_data (db, user, name, data, length, dry_run, report, import_pupils, error);
+}
+
+gboolean
+att_import_contacts_data (AttDb            *db,
+                          const AttUser    *user,
+                          const char       *name,
+                          const char       *data,
+                          gsize             length,
+                          gboolean          dry_run,
+                          AttImportReport  *report,
+                          GError          **error)
+{
+  return import_data (db, user, name, data, length, dry_run, report, import_contacts, error);
+}
+
+gboolean
+att_import_marks_data (AttDb            *db,
+                       const AttUser    *user,
+                       const char       *name,
+                       const char       *data,
+                       gsize             length,
+                       gboolean          dry_run,
+                       AttImportReport  *report,
+                       GError          **error)
+{
+  return import_data (db, user, name, data, length, dry_run, report, import_marks, error);
 }
