@@ -27,6 +27,11 @@ AttCsv       *att_csv_parse_at          (const char   *data,
 typedef struct _AttCsvReader AttCsvReader;
 
 AttCsvReader *att_csv_reader_new        (GInputStream  *stream);
+/* With a buffer of @buffer_size bytes (at least 4 KiB, what is looked at
+ * to tell the kind of file) rather than 64 KiB, so that the tests can make
+ * a small file cross the buffer's edges. */
+AttCsvReader *att_csv_reader_new_full   (GInputStream  *stream,
+                                         gsize          buffer_size);
 /* @data must stay alive as long as the reader. */
 AttCsvReader *att_csv_reader_new_for_data (const char  *data,
                                            gsize        length);

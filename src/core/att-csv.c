@@ -61,6 +61,7 @@ struct _AttCsvReader
 {
   GInputStream *stream;
   char         *buffer;
+  gsize         size;         /* of the buffer */
   gsize         start;        /* the unread bytes are buffer[start, end) */
   gsize         end;
   gboolean      eof;
@@ -73,20 +74,29 @@ struct _AttCsvReader
 };
 
 AttCsvReader *
-att_csv_reader_new (GInputStream *stream)
+att_csv_reader_new_full (GInputStream *stream,
+                         gsize         buffer_size)
 {
   AttCsvReader *reader;
 
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (buffer_size >= SNIFF_LENGTH, NULL);
 
   reader = g_new0 (AttCsvReader, 1);
   reader->stream = g_object_ref (stream);
-  reader->buffer = g_malloc (BUFFER_SIZE);
+  reader->size = buffer_size;
+  reader->buffer = g_malloc (buffer_size);
   reader->fields = g_ptr_array_new_with_free_func (g_free);
   reader->field = g_string_new (NULL);
   reader->row = 1;
   reader->error_field = -1;
   return reader;
+}
+
+AttCsvReader *
+att_csv_reader_new (GInputStream *stream)
+{
+  return att_csv_reader_new_full (stream, BUFFER_SIZE);
 }
 
 AttCsvReader *
@@ -148,7 +158,8 @@ reader_fail (AttCsvReader  *reader,
   g_set_error_literal (error, ATT_ERROR, ATT_ERROR_INVALID, message);
 }
 
-/* Reads until at least @want bytes are buffered or the file ends. */
+/* Reads until at least @want bytes (no more than the buffer holds) are
+ * buffered or the file ends. */
 static gboolean
 fill (AttCsvReader  *reader,
       gsize          want,
@@ -156,6 +167,7 @@ fill (AttCsvReader  *reader,
 {
   g_autoptr(GError) local = NULL;
 
+  want = MIN (want, reader->size);
   if (reader->end - reader->start >= want || reader->eof)
     return TRUE;
 
@@ -168,7 +180,7 @@ fill (AttCsvReader  *reader,
   while (reader->end < want && !reader->eof)
     {
       gssize n = g_input_stream_read (reader->stream, reader->buffer + reader->end,
-                                      BUFFER_SIZE - reader->end, NULL, &local);
+                                      reader->size - reader->end, NULL, &local);
 
       if (n < 0)
         {
@@ -249,7 +261,7 @@ sniff (AttCsvReader  *reader,
   if (!fill (reader, SNIFF_LENGTH, error))
     return FALSE;
   data = (const guchar *)reader->buffer + reader->start;
-  length = reader->end - reader->start;
+  length = MIN (reader->end - reader->start, SNIFF_LENGTH);
 
   if (starts_with (data, length, "\xEF\xBB\xBF", 3))
     {
@@ -295,6 +307,14 @@ sniff (AttCsvReader  *reader,
                    _("this is a PDF document, not a CSV file: choose the CSV file exported from the management information system"));
       return FALSE;
     }
+  /* Text never holds a NUL byte; a picture, a program or any other
+   * binary file does, near its start. */
+  if (memchr (data, '\0', length) != NULL)
+    {
+      reader_fail (reader, 0, -1, error,
+                   _("this is not a text file (it holds NUL bytes): choose the CSV file exported from the management information system"));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -310,12 +330,8 @@ check_field (AttCsvReader  *reader,
 
   if (memchr (field->str, '\0', field->len) != NULL)
     {
-      if (row == 1)
-        reader_fail (reader, row, index, error,
-                     _("the file holds NUL bytes, which a text file never has: it is not a CSV file, or it is damaged; choose the CSV file exported from the management information system"));
-      else
-        reader_fail (reader, row, index, error,
-                     _("this row holds a NUL byte, which a text file never has: the file is damaged, or is not a CSV file"));
+      reader_fail (reader, row, index, error,
+                   _("this row holds a NUL byte, which a text file never has: the file is damaged, or is not a CSV file"));
       return FALSE;
     }
   if (!g_utf8_validate_len (field->str, field->len, &bad))
@@ -411,11 +427,16 @@ att_csv_reader_next (AttCsvReader  *reader,
               continue;
             }
           /* Line breaks inside quotes belong to the value; CRLF is kept as
-           * LF so that values compare the same from any system. */
+           * LF so that values compare the same from any system, and so is
+           * CR CR LF (CRLF converted twice, as a text-mode copy does), so
+           * that no value read ever holds a CRLF. A lone CR stays. */
           if (c == '\r' && peek (reader, 0, error, &failed) == '\n')
             continue;
           if (failed)
             return FALSE;
+          if (c == '\n')
+            while (field->len > 0 && field->str[field->len - 1] == '\r')
+              g_string_truncate (field, field->len - 1);
           g_string_append_c (field, (char)c);
           continue;
         }

@@ -703,6 +703,62 @@ required_text (Importer   *imp,
   return text;
 }
 
+/* Reads a number of digits only. */
+static gboolean
+digits (const char *text,
+        gsize       length,
+        int        *value)
+{
+  *value = 0;
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      *value = *value * 10 + (text[i] - '0');
+    }
+  return TRUE;
+}
+
+/* Says why a value written as a date is not one, when it has the form of
+ * one: a day the month does not have (31/02/2013), or a month past 12,
+ * which is most often a date written month first, as American programs
+ * do. NULL when the value is not even in the form of a date. */
+static char *
+explain_bad_date (const char *text)
+{
+  static const char * const months[] = {
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+    N_("December"),
+  };
+  gsize len = strlen (text);
+  int year, month, day;
+  gboolean day_first;
+
+  if (len == 10 && text[4] == '-' && text[7] == '-' &&
+      digits (text, 4, &year) && digits (text + 5, 2, &month) && digits (text + 8, 2, &day))
+    day_first = FALSE;
+  else if (len == 10 && text[2] == '/' && text[5] == '/' &&
+           digits (text, 2, &day) && digits (text + 3, 2, &month) && digits (text + 6, 4, &year))
+    day_first = TRUE;
+  else
+    return NULL;
+
+  if (year < 1 || month < 1 || day < 1)
+    return NULL;
+  if (month > 12)
+    {
+      if (day_first && day <= 12 && month <= g_date_get_days_in_month (day, year))
+        return g_strdup_printf (_("“%s” is not a date: there is no month %d; dates are written day first, so this may be %02d/%02d/%04d"),
+                                text, month, month, day, year);
+      return g_strdup_printf (_("“%s” is not a date: there is no month %d"), text, month);
+    }
+  if (day > g_date_get_days_in_month (month, year))
+    return g_strdup_printf (_("“%s” is not a date: %s %d has %d days"), text,
+                            _(months[month - 1]), year, g_date_get_days_in_month (month, year));
+  return NULL;
+}
+
 static AttDate
 date_value (Importer  *imp,
             guint      spec,
@@ -721,7 +777,14 @@ date_value (Importer  *imp,
     }
   date = att_date_parse (text, &error);
   if (date == ATT_DATE_NONE)
-    problem_from_error (imp, imp->specs[spec].name, error);
+    {
+      g_autofree char *why = explain_bad_date (text);
+
+      if (why != NULL)
+        problem (imp, imp->specs[spec].name, why);
+      else
+        problem_from_error (imp, imp->specs[spec].name, error);
+    }
   return date;
 }
 
@@ -757,6 +820,21 @@ text_value (Importer  *imp,
     return;
   g_free (*field);
   *field = nullable (value (imp, spec, &scratch[spec]));
+}
+
+/* Whether a UPN that rows are matched on is a UPN at all; a problem
+ * saying what is wrong with it when not, which helps more than "there
+ * is no pupil with UPN ...". */
+static gboolean
+upn_form_ok (Importer   *imp,
+             const char *upn)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (att_upn_validate (upn, NULL, &error))
+    return TRUE;
+  problem_from_error (imp, "upn", error);
+  return FALSE;
 }
 
 /* Ends an import that found problems: the error lists them all. */
@@ -1118,7 +1196,9 @@ read_contact_row (Importer    *imp,
   int priority = 0;
 
   upn = g_ascii_strup (required_text (imp, C_UPN, scratch), -1);
-  if (*upn != '\0')
+  if (*upn != '\0' && !upn_form_ok (imp, upn))
+    ;
+  else if (*upn != '\0')
     {
       pupil = att_pupils_find_or_error (db, upn, &local);
       if (pupil == NULL)
@@ -1276,7 +1356,9 @@ read_mark_row (Importer       *imp,
   gboolean session_ok = FALSE;
 
   upn = g_ascii_strup (required_text (imp, M_UPN, scratch), -1);
-  if (*upn != '\0')
+  if (*upn != '\0' && !upn_form_ok (imp, upn))
+    ;
+  else if (*upn != '\0')
     {
       pupil = att_pupils_find_or_error (db, upn, &error);
       if (pupil == NULL)
