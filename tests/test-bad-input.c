@@ -729,10 +729,10 @@ test_bad_database (gconstpointer data)
           expected = g_strjoinv (path, parts);
         }
       else
-        expected = g_strdup_printf ("This database was written by a newer version of Attendance "
-                                    "(schema %u, this version knows %u): update Attendance to "
-                                    "open it",
-                                    att_db_n_migrations () + 1, att_db_n_migrations ());
+        expected = g_strdup_printf ("%s was written by a newer version of Attendance "
+                                    "(schema %u, this version knows %u): nothing was changed; "
+                                    "update Attendance to open it",
+                                    path, att_db_n_migrations () + 1, att_db_n_migrations ());
       g_assert_cmpstr (error->message, ==, expected);
     }
 

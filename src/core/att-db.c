@@ -630,8 +630,8 @@ migrate (AttDb   *self,
   if (version > att_db_schema_version ())
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
-                   _("This database was written by a newer version of Attendance (schema %d, this version knows %d): update Attendance to open it"),
-                   version, att_db_schema_version ());
+                   _("%s was written by a newer version of Attendance (schema %d, this version knows %d): nothing was changed; update Attendance to open it"),
+                   self->path, version, att_db_schema_version ());
       return FALSE;
     }
 
@@ -699,8 +699,8 @@ is_attendance_file (AttDb   *self,
   if (version > att_db_schema_version ())
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
-                   _("This database was written by a newer version of Attendance (schema %d, this version knows %d): update Attendance to open it"),
-                   version, att_db_schema_version ());
+                   _("%s was written by a newer version of Attendance (schema %d, this version knows %d): nothing was changed; update Attendance to open it"),
+                   self->path, version, att_db_schema_version ());
       return FALSE;
     }
   if (version == 0 && tables > 0)
