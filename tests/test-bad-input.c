@@ -271,11 +271,8 @@ static const BadInput bad_inputs[] = {
   /* Its shape */
   BAD ("empty", PUPILS, "",
        "bad.csv: 1 problem, nothing was imported: the file is empty: it needs a first row of column names"),
-  BAD ("blank-lines-only", CONTACTS, "\n\r\n\n  \n",
-       "bad.csv: 4 problems, nothing was imported: column upn: the file has no “upn” column, "
-       "which is required; column priority: the file has no “priority” column, which is required; "
-       "column surname: the file has no “surname” column, which is required; column relationship: "
-       "the file has no “relationship” column, which is required"),
+  BAD ("blank-lines-only", CONTACTS, "\n\r\n\n  \n \t, ,\n",
+       "bad.csv: 1 problem, nothing was imported: the file is empty: it needs a first row of column names"),
   BAD ("bom-only", MARKS, "\xEF\xBB\xBF",
        "bad.csv: 1 problem, nothing was imported: the file is empty: it needs a first row of column names"),
   BAD ("header-only", PUPILS, PUPILS_HEADER,

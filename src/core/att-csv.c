@@ -35,12 +35,15 @@ normalise_header (const char *text)
   return g_steal_pointer (&lower);
 }
 
+/* A record of empty values, or of spaces only (a line a spreadsheet
+ * left with a few blanks), holds nothing and is skipped. */
 static gboolean
 record_is_blank (GPtrArray *fields)
 {
   for (guint i = 0; i < fields->len; i++)
-    if (*(const char *)g_ptr_array_index (fields, i) != '\0')
-      return FALSE;
+    for (const char *p = g_ptr_array_index (fields, i); *p != '\0'; p++)
+      if (*p != ' ' && *p != '\t')
+        return FALSE;
   return TRUE;
 }
 
