@@ -541,29 +541,23 @@ att_csv_normalise_header (const char *text)
   return normalise_header (text);
 }
 
-/* Reads a whole file into memory, for callers that want every row at
- * once (the importer reads row by row instead). */
-AttCsv *
-att_csv_parse_at (const char  *data,
-                  gsize        length,
-                  guint       *error_row,
-                  GError     **error)
+/* Reads every row into memory, for callers that want them all at once
+ * (the importer reads row by row instead). */
+static AttCsv *
+read_all (AttCsvReader  *reader,
+          guint         *error_row,
+          GError       **error)
 {
   g_autoptr(AttCsv) csv = g_new0 (AttCsv, 1);
-  g_autoptr(AttCsvReader) reader = NULL;
   g_autoptr(GError) local = NULL;
   GPtrArray *fields;
   guint row;
   gboolean have_header = FALSE;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error_row != NULL, NULL);
-
   csv->headers = g_ptr_array_new_with_free_func (g_free);
   csv->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   csv->row_lines = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  reader = att_csv_reader_new_for_data (data ? data : "", length);
   while (att_csv_reader_next (reader, &fields, &row, &local))
     {
       if (!have_header)
@@ -601,6 +595,34 @@ att_csv_parse_at (const char  *data,
 }
 
 AttCsv *
+att_csv_parse_at (const char  *data,
+                  gsize        length,
+                  guint       *error_row,
+                  GError     **error)
+{
+  g_autoptr(AttCsvReader) reader = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error_row != NULL, NULL);
+
+  reader = att_csv_reader_new_for_data (data ? data : "", length);
+  return read_all (reader, error_row, error);
+}
+
+/* The message of a failure at @row: "Row 4: ..." */
+static void
+prefix_row (GError     **error,
+            GError      *local,
+            guint        row)
+{
+  if (row > 0)
+    /* Translators: "Row 4: the text is not UTF-8: ..." */
+    g_set_error (error, ATT_ERROR, local->code, _("Row %u: %s"), row, local->message);
+  else
+    g_set_error_literal (error, ATT_ERROR, local->code, local->message);
+}
+
+AttCsv *
 att_csv_parse (const char  *data,
                gsize        length,
                GError     **error)
@@ -610,42 +632,42 @@ att_csv_parse (const char  *data,
   AttCsv *csv;
 
   csv = att_csv_parse_at (data, length, &row, &local);
-  if (csv != NULL)
-    return csv;
-
-  if (row > 0)
-    /* Translators: "Row 4: the text is not UTF-8: ..." */
-    g_set_error (error, ATT_ERROR, local->code, _("Row %u: %s"), row, local->message);
-  else
-    g_propagate_error (error, g_steal_pointer (&local));
-  return NULL;
+  if (csv == NULL)
+    prefix_row (error, local, row);
+  return csv;
 }
 
 AttCsv *
 att_csv_read_file (const char  *path,
                    GError     **error)
 {
-  g_autofree char *data = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(AttCsvReader) reader = NULL;
   g_autoptr(GError) local = NULL;
-  gsize length = 0;
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *name = NULL;
+  guint row = 0;
   AttCsv *csv;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   name = g_path_get_basename (path);
-  if (!g_file_get_contents (path, &data, &length, &local))
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, &local);
+  if (stream == NULL)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
                    _("%s could not be read: %s"), name, local->message);
       return NULL;
     }
 
-  csv = att_csv_parse (data, length, &local);
+  reader = att_csv_reader_new (G_INPUT_STREAM (stream));
+  csv = read_all (reader, &row, &local);
   if (csv == NULL)
     {
-      g_set_error (error, ATT_ERROR, local->code, "%s: %s", name, local->message);
-      return NULL;
+      prefix_row (&parse_error, local, row);
+      g_set_error (error, ATT_ERROR, parse_error->code, "%s: %s", name, parse_error->message);
     }
   return csv;
 }

@@ -754,6 +754,7 @@ explain_bad_date (const char *text)
       return g_strdup_printf (_("“%s” is not a date: there is no month %d"), text, month);
     }
   if (day > g_date_get_days_in_month (month, year))
+    /* Translators: "“31/02/2013” is not a date: February 2013 has 28 days" */
     return g_strdup_printf (_("“%s” is not a date: %s %d has %d days"), text,
                             _(months[month - 1]), year, g_date_get_days_in_month (month, year));
   return NULL;
