@@ -827,15 +827,15 @@ test_reader_buffers (void)
   {
     g_autoptr(AttCsv) whole = NULL;
     g_autoptr(GError) error = NULL;
+    g_autoptr(GInputStream) stream = NULL;
     g_autoptr(AttCsvReader) reader = NULL;
     GPtrArray *fields;
     guint row, n = 0;
 
     whole = att_csv_parse (long_file->str, long_file->len, &error);
     g_assert_no_error (error);
-    reader = att_csv_reader_new_full (g_memory_input_stream_new_from_data (long_file->str,
-                                                                           long_file->len, NULL),
-                                      4096);
+    stream = g_memory_input_stream_new_from_data (long_file->str, long_file->len, NULL);
+    reader = att_csv_reader_new_full (stream, 4096);
     while (att_csv_reader_next (reader, &fields, &row, &error))
       {
         if (n > 0)

@@ -70,11 +70,31 @@ struct _AttCsvReader
   gboolean      eof;
   gboolean      sniffed;      /* the start of the file has been looked at */
   guint         row;          /* the file's row of the next record */
-  GPtrArray    *fields;       /* the record last read */
-  GString      *field;
+  GPtrArray    *fields;       /* the record last read: char* into @pool */
+  GPtrArray    *pool;         /* GString per field, kept from row to row so
+                               * that reading a row allocates nothing */
   guint         error_row;
   int           error_field;
 };
+
+static void
+free_string (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+/* The buffer of the field the record being read is at, emptied. */
+static GString *
+start_field (AttCsvReader *reader)
+{
+  GString *field;
+
+  if (reader->fields->len >= reader->pool->len)
+    g_ptr_array_add (reader->pool, g_string_new (NULL));
+  field = g_ptr_array_index (reader->pool, reader->fields->len);
+  g_string_truncate (field, 0);
+  return field;
+}
 
 AttCsvReader *
 att_csv_reader_new_full (GInputStream *stream,
@@ -89,8 +109,8 @@ att_csv_reader_new_full (GInputStream *stream,
   reader->stream = g_object_ref (stream);
   reader->size = buffer_size;
   reader->buffer = g_malloc (buffer_size);
-  reader->fields = g_ptr_array_new_with_free_func (g_free);
-  reader->field = g_string_new (NULL);
+  reader->fields = g_ptr_array_new ();
+  reader->pool = g_ptr_array_new_with_free_func (free_string);
   reader->row = 1;
   reader->error_field = -1;
   return reader;
@@ -122,8 +142,7 @@ att_csv_reader_free (AttCsvReader *reader)
   g_clear_object (&reader->stream);
   g_clear_pointer (&reader->buffer, g_free);
   g_clear_pointer (&reader->fields, g_ptr_array_unref);
-  if (reader->field != NULL)
-    g_string_free (reader->field, TRUE);
+  g_clear_pointer (&reader->pool, g_ptr_array_unref);
   g_free (reader);
 }
 
@@ -324,10 +343,10 @@ sniff (AttCsvReader  *reader,
 /* Checks a finished value: UTF-8 with no NUL byte. */
 static gboolean
 check_field (AttCsvReader  *reader,
+             GString       *field,
              guint          row,
              GError       **error)
 {
-  GString *field = reader->field;
   const char *bad = NULL;
   int index = (int)reader->fields->len;
 
@@ -383,9 +402,8 @@ att_csv_reader_next (AttCsvReader  *reader,
   if (!reader->sniffed && !sniff (reader, error))
     return FALSE;
 
-  field = reader->field;
-  g_string_truncate (field, 0);
   g_ptr_array_set_size (reader->fields, 0);
+  field = start_field (reader);
 
   while (TRUE)
     {
@@ -483,10 +501,11 @@ att_csv_reader_next (AttCsvReader  *reader,
 
       if (end_field)
         {
-          if (!check_field (reader, reader->row, error))
+          if (!check_field (reader, field, reader->row, error))
             return FALSE;
-          g_ptr_array_add (reader->fields, g_strndup (field->str, field->len));
-          g_string_truncate (field, 0);
+          g_ptr_array_add (reader->fields, field->str);
+          if (!end_record)
+            field = start_field (reader);
         }
 
       if (end_record)
@@ -506,6 +525,7 @@ att_csv_reader_next (AttCsvReader  *reader,
           if (at_end)
             return FALSE;
           g_ptr_array_set_size (reader->fields, 0);
+          field = start_field (reader);
           reader->row++;
           row_length = 0;
         }
