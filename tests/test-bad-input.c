@@ -293,6 +293,11 @@ static const BadInput bad_inputs[] = {
        "upn;surname;forename;dob;sex;year_group;reg_group;admission_date\n"
        UPN_2 ";Jones;Ben;20/01/2013;M;6;6B;04/09/2017\n",
        "bad.csv: 1 problem, nothing was imported: row 1: the values are separated by semicolons, not commas: save the file again as “CSV UTF-8 (comma delimited)”"),
+  BAD ("sep-semicolon", MARKS,
+       "sep=;\nupn;date;session;code\n" UPN_1 ";2024-09-04;am;/\n",
+       "bad.csv: 1 problem, nothing was imported: row 1: the values are separated by semicolons, not commas: save the file again as “CSV UTF-8 (comma delimited)”"),
+  BAD ("sep-only", PUPILS, "sep=,\n",
+       "bad.csv: 1 problem, nothing was imported: the file is empty: it needs a first row of column names"),
   BAD ("tabs", MARKS,
        "upn\tdate\tsession\tcode\n" UPN_1 "\t2024-09-04\tam\t/\n",
        "bad.csv: 1 problem, nothing was imported: row 1: the values are separated by tabs, not commas: save the file again as “CSV UTF-8 (comma delimited)”"),
@@ -744,8 +749,9 @@ test_bad_database (gconstpointer data)
 /* Good files in other forms */
 
 /* The same two pupils with LF, CRLF, CR (old Macintosh), CR CR LF (CRLF
- * converted twice), a byte-order mark, and line breaks of every kind in
- * one file: each gives the school the same rows as plain LF. */
+ * converted twice), a byte-order mark, line breaks of every kind in one
+ * file, and a first line "sep=,": each gives the school the same rows as
+ * plain LF. */
 static void
 test_line_endings (void)
 {
@@ -772,6 +778,12 @@ test_line_endings (void)
 
     "upn,surname,forename,dob,sex,year_group,reg_group,admission_date,medical_note\r"
     UPN_4 ",Patel,Dev,2013-03-03,M,6,6A,2017-09-04,\"Asthma\r\ninhaler in office\"\n\n\r\n"
+    "L383210413005,Smith,Zoe,2013-04-04,F,6,6A,2017-09-04,\r\n",
+
+    /* Excel's line naming the separator. */
+    "sep=,\r\n"
+    "upn,surname,forename,dob,sex,year_group,reg_group,admission_date,medical_note\r\n"
+    UPN_4 ",Patel,Dev,2013-03-03,M,6,6A,2017-09-04,\"Asthma\r\ninhaler in office\"\r\n"
     "L383210413005,Smith,Zoe,2013-04-04,F,6,6A,2017-09-04,\r\n",
   };
   g_autofree char *first = NULL;

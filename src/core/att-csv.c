@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -543,8 +542,8 @@ att_csv_reader_rewind (AttCsvReader  *reader,
   if (!G_IS_SEEKABLE (reader->stream) ||
       !g_seekable_seek (G_SEEKABLE (reader->stream), 0, G_SEEK_SET, NULL, &local))
     {
-      reader_fail (reader, 0, -1, error, _("the file could not be read again: %s"),
-                   local ? local->message : g_strerror (ESPIPE));
+      reader_fail (reader, 0, -1, error,
+                   _("the file cannot be read a second time, as an import reads it (it is a pipe, not a file): save it to a file and import that"));
       return FALSE;
     }
   reader->start = reader->end = 0;

@@ -268,6 +268,7 @@ typedef struct
   GPtrArray         *row;       /* the row being read */
   guint              line;      /* its row number in the file */
   guint              row_problems;  /* problems found in that row */
+  guint              n_rows;    /* rows found by the first reading */
 } Importer;
 
 static void
@@ -459,6 +460,7 @@ importer_scan (Importer         *imp,
       reader_problem (imp, local);
       return;
     }
+  imp->n_rows = rows;
   if (rows == 0)
     {
       imp->line = 0;
@@ -481,6 +483,7 @@ importer_open (Importer          *imp,
   g_autoptr(GError) local = NULL;
   GPtrArray *fields;
   guint line;
+  gboolean sep_line = FALSE;
 
   g_assert (kind->n_specs <= G_N_ELEMENTS (imp->columns));
 
@@ -504,6 +507,37 @@ importer_open (Importer          *imp,
       return TRUE;
     }
 
+  /* Excel reads, and some programs write, a first line "sep=," naming
+   * the separator: it is not the header. */
+  if (fields->len <= 2 && g_ascii_strncasecmp (g_ptr_array_index (fields, 0), "sep=", 4) == 0 &&
+      (fields->len == 1 || *(const char *)g_ptr_array_index (fields, 1) == '\0'))
+    {
+      const char *separator = (const char *)g_ptr_array_index (fields, 0) + 4;
+
+      if (fields->len == 1 && *separator != '\0')
+        {
+          imp->line = line;
+          if (*separator == ';')
+            problem (imp, NULL, _("the values are separated by semicolons, not commas: save the file again as “CSV UTF-8 (comma delimited)”"));
+          else
+            problemf (imp, NULL, _("the values are separated by “%s”, not commas: save the file again as “CSV UTF-8 (comma delimited)”"),
+                      *separator == '\t' ? _("tabs") : separator);
+          return TRUE;
+        }
+      sep_line = TRUE;
+      if (!att_csv_reader_next (imp->reader, &fields, &line, &local))
+        {
+          if (local != NULL)
+            reader_problem (imp, local);
+          else
+            {
+              imp->line = 0;
+              problem (imp, NULL, _("the file is empty: it needs a first row of column names"));
+            }
+          return TRUE;
+        }
+    }
+
   imp->headers = g_ptr_array_new_full (fields->len, g_free);
   for (guint h = 0; h < fields->len; h++)
     g_ptr_array_add (imp->headers, att_csv_normalise_header (g_ptr_array_index (fields, h)));
@@ -518,12 +552,15 @@ importer_open (Importer          *imp,
   if (imp->report->problems->len > 0)
     return TRUE;
 
-  /* Back to the first row for the checks. */
+  /* Back to the first row for the checks, past the header (and the
+   * line naming the separator). */
   if (!att_csv_reader_rewind (imp->reader, &local) ||
-      !att_csv_reader_next (imp->reader, &fields, &line, &local))
+      !att_csv_reader_next (imp->reader, &fields, &line, &local) ||
+      (sep_line && !att_csv_reader_next (imp->reader, &fields, &line, &local)))
     {
       imp->line = 0;
-      problem (imp, NULL, local ? local->message : _("the file changed while it was read"));
+      problem (imp, NULL, local ? local->message
+                                : _("the file changed while it was being read: import it again once it is saved"));
     }
   return TRUE;
 }
@@ -534,6 +571,39 @@ static gboolean
 importer_usable (Importer *imp)
 {
   return imp->headers != NULL && imp->report->problems->len == 0;
+}
+
+/* The most a pipe may give an import, which keeps it in memory. */
+#define MAX_PIPED (64 * 1024 * 1024)
+
+static GInputStream *
+read_pipe (const char    *name,
+           GInputStream  *stream,
+           GError       **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GError) local = NULL;
+  guint8 chunk[64 * 1024];
+  gssize n;
+
+  while ((n = g_input_stream_read (stream, chunk, sizeof chunk, NULL, &local)) > 0)
+    {
+      if (data->len + n > MAX_PIPED)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("%s: more than 64 MB came through a pipe, more than an import keeps in memory: save it to a file and import that"),
+                       name);
+          return NULL;
+        }
+      g_byte_array_append (data, chunk, n);
+    }
+  if (n < 0)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                   _("%s could not be read: %s"), name, local->message);
+      return NULL;
+    }
+  return g_memory_input_stream_new_from_bytes (g_byte_array_free_to_bytes (g_steal_pointer (&data)));
 }
 
 /* The start of every import: the user's right, the pupils the rows are
@@ -575,6 +645,17 @@ importer_start (Importer          *imp,
                        _("%s could not be read: %s"), name, local->message);
           return FALSE;
         }
+    }
+
+  /* An import reads its file twice. A pipe (a script's /dev/stdin)
+   * cannot be read again, so it is kept in memory, up to a limit. */
+  if (!G_IS_SEEKABLE (stream) || !g_seekable_can_seek (G_SEEKABLE (stream)))
+    {
+      g_autoptr(GInputStream) piped = read_pipe (name, stream, error);
+
+      if (piped == NULL)
+        return FALSE;
+      g_set_object (&stream, piped);
     }
 
   if (report == NULL)
@@ -620,6 +701,17 @@ importer_next_row (Importer *imp)
       imp->row = NULL;
       if (local != NULL)
         reader_problem (imp, local);
+      return FALSE;
+    }
+
+  /* A file another program writes while it is imported may differ
+   * between the two readings; what the first reading passed is what is
+   * imported, or nothing. */
+  if (imp->report->rows >= imp->n_rows)
+    {
+      imp->row = NULL;
+      imp->line = 0;
+      problem (imp, NULL, _("the file changed while it was being read: import it again once it is saved"));
       return FALSE;
     }
 

@@ -17,6 +17,7 @@ import csv
 import io
 import os
 import sqlite3
+import subprocess
 import sys
 import traceback
 import zipfile
@@ -24,7 +25,7 @@ import zipfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from test_cli import (  # noqa: E402
-    OFFICER, UPN_A, UPN_B, Failure, School, check, equal, make_upn)
+    CLI, OFFICER, UPN_A, UPN_B, Failure, School, check, equal, make_upn)
 
 PUPILS_HEADER = ["upn", "surname", "forename", "dob", "sex", "year_group",
                  "reg_group", "admission_date"]
@@ -170,6 +171,32 @@ def test_bad_values_refused():
         refused_import(t, "pupils", "twice.csv",
                        csv_bytes([PUPILS_HEADER, PUPIL, PUPIL]),
                        "row 3, upn: UPN %s is also on row 2: each pupil once" % NEW_UPN)
+    finally:
+        t.cleanup()
+
+
+def test_pipe_read_whole():
+    """An import reads its file twice; a pipe (a script's /dev/stdin) is
+    kept in memory to be read again, and gives what the file would."""
+    t = school_with_pupils()
+    try:
+        env = dict(os.environ, ATTENDANCE_TODAY="2024-12-20", ATTENDANCE_CLOCK="16:00")
+
+        def piped(data):
+            return subprocess.run([CLI, "--db", t.db, "pupils", "import", "/dev/stdin",
+                                   "--user", OFFICER],
+                                  input=data, capture_output=True, env=env)
+
+        before = snapshot(t.db)
+        proc = piped(csv_bytes([PUPILS_HEADER, PUPIL[:3] + ["31/02/2016"] + PUPIL[4:]]))
+        equal(proc.returncode, 1, "a bad pipe is refused: %r" % proc.stderr)
+        check(b"row 2, dob: \xe2\x80\x9c31/02/2016\xe2\x80\x9d is not a date" in proc.stderr,
+              proc.stderr.decode())
+        equal(snapshot(t.db), before, "the school is as it was")
+        proc = piped(csv_bytes([PUPILS_HEADER, PUPIL]))
+        equal(proc.returncode, 0, "a good pipe is imported: %r" % proc.stderr)
+        equal([p["upn"] for p in t.json("pupils", "list") if p["upn"] == NEW_UPN], [NEW_UPN],
+              "the piped pupil")
     finally:
         t.cleanup()
 
