@@ -4,7 +4,8 @@
  * anything: a school office fixes a file once, from one list of every
  * problem, rather than one problem per attempt; and a file with any
  * problem changes nothing, so a half-imported file never has to be
- * untangled.
+ * untangled. The file is read a row at a time (att-import-file.c); this
+ * file checks the rows of each kind and writes them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,7 @@
 #include "att-error.h"
 #include "att-import.h"
 #include "att-import-private.h"
+#include "att-importer-private.h"
 #include "att-pupils-private.h"
 #include "att-register.h"
 #include "att-users.h"
@@ -131,13 +133,6 @@ att_import_report_format_problems (AttImportReport *report)
 
 /* The columns of one kind of file */
 
-typedef struct
-{
-  const char *name;
-  const char *alias;
-  gboolean    required;
-} ColumnSpec;
-
 enum {
   P_UPN, P_SURNAME, P_FORENAME, P_PREF_SURNAME, P_PREF_FORENAME, P_DOB, P_SEX,
   P_YEAR, P_REG_GROUP, P_ADMISSION, P_LEAVING, P_FSM, P_SEN, P_EAL,
@@ -145,7 +140,7 @@ enum {
   P_N_COLUMNS
 };
 
-static const ColumnSpec pupil_columns[P_N_COLUMNS] = {
+static const AttImportColumn pupil_columns[P_N_COLUMNS] = {
   [P_UPN] = { "upn", NULL, TRUE },
   [P_SURNAME] = { "surname", NULL, TRUE },
   [P_FORENAME] = { "forename", NULL, TRUE },
@@ -173,7 +168,7 @@ enum {
   C_N_COLUMNS
 };
 
-static const ColumnSpec contact_columns[C_N_COLUMNS] = {
+static const AttImportColumn contact_columns[C_N_COLUMNS] = {
   [C_UPN] = { "upn", NULL, TRUE },
   [C_PRIORITY] = { "priority", NULL, TRUE },
   [C_TITLE] = { "title", NULL, FALSE },
@@ -198,7 +193,7 @@ enum {
   M_N_COLUMNS
 };
 
-static const ColumnSpec mark_columns[M_N_COLUMNS] = {
+static const AttImportColumn mark_columns[M_N_COLUMNS] = {
   [M_UPN] = { "upn", NULL, TRUE },
   [M_DATE] = { "date", NULL, TRUE },
   [M_SESSION] = { "session", NULL, TRUE },
@@ -206,20 +201,6 @@ static const ColumnSpec mark_columns[M_N_COLUMNS] = {
   [M_MINUTES] = { "minutes_late", NULL, FALSE },
   [M_COMMENT] = { "comment", NULL, FALSE },
 };
-
-/* What one kind of file is: its columns, and the most rows it may have.
- * The importer reads a file one row at a time and keeps only what will
- * change, so memory depends on the rows it keeps; the limits, far above
- * what any school's file holds, refuse a wrong or runaway file (a whole
- * MIS database exported, a file generated in a loop) before it is read
- * into memory or checked row by row for minutes. */
-typedef struct
-{
-  const ColumnSpec *specs;
-  guint             n_specs;
-  guint             max_rows;
-  const char       *too_many;  /* the problem when there are more rows */
-} ImportKind;
 
 /* The largest schools in England have about 4,000 pupils; a file of
  * pupils may hold leavers too. */
@@ -229,73 +210,35 @@ typedef struct
 /* A school year of marks (190 days, 2 sessions) for 2,600 pupils. */
 #define MAX_MARK_ROWS 1000000
 
-static const ImportKind pupil_kind = {
+static const AttImportKind pupil_kind = {
   pupil_columns, P_N_COLUMNS, MAX_PUPIL_ROWS,
   N_("the file has more than 20,000 rows, more than any school has pupils: is it the right file?"),
 };
 
-static const ImportKind contact_kind = {
+static const AttImportKind contact_kind = {
   contact_columns, C_N_COLUMNS, MAX_CONTACT_ROWS,
   N_("the file has more than 100,000 rows, more than five contacts for each pupil of the largest school: is it the right file?"),
 };
 
-static const ImportKind mark_kind = {
+static const AttImportKind mark_kind = {
   mark_columns, M_N_COLUMNS, MAX_MARK_ROWS,
   N_("the file has more than 1,000,000 rows, the most a marks file may have (a school year of marks for 2,600 pupils): export the marks a term at a time and import each file"),
 };
 
-/* Where a file comes from: a path, or a stream and the name it is known
- * by. */
-typedef struct
-{
-  const char   *path;
-  const char   *name;
-  GInputStream *stream;
-} ImportSource;
-
-/* One file being imported */
-
-typedef struct
-{
-  AttCsvReader      *reader;
-  GPtrArray         *headers;   /* char*, normalised */
-  char              *name;      /* the file's base name, for messages */
-  AttImportReport   *report;
-  AttImportReport   *own_report;  /* when the caller wants none */
-  const ColumnSpec  *specs;
-  guint              n_specs;
-  int                columns[32];  /* spec -> file column, or -1 */
-  GPtrArray         *row;       /* the row being read */
-  guint              line;      /* its row number in the file */
-  guint              row_problems;  /* problems found in that row */
-  guint              n_rows;    /* rows found by the first reading */
-} Importer;
-
-static void
-importer_clear (Importer *imp)
-{
-  g_clear_pointer (&imp->reader, att_csv_reader_free);
-  g_clear_pointer (&imp->headers, g_ptr_array_unref);
-  g_clear_pointer (&imp->name, g_free);
-  g_clear_pointer (&imp->own_report, att_import_report_free);
-  imp->row = NULL;
-}
-
-static void
-problem (Importer   *imp,
-         const char *column,
-         const char *message)
+void
+_att_importer_problem (AttImporter *imp,
+                       const char  *column,
+                       const char  *message)
 {
   add_item (imp->report->problems, &imp->report->more_problems, imp->line, column, message);
   imp->row_problems++;
 }
 
-G_GNUC_PRINTF (3, 4)
-static void
-problemf (Importer   *imp,
-          const char *column,
-          const char *format,
-          ...)
+void
+_att_importer_problemf (AttImporter *imp,
+                        const char  *column,
+                        const char  *format,
+                        ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -303,377 +246,32 @@ problemf (Importer   *imp,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  problem (imp, column, message);
+  _att_importer_problem (imp, column, message);
 }
 
 static void
-problem_from_error (Importer   *imp,
-                    const char *column,
-                    GError     *error)
+problem_from_error (AttImporter *imp,
+                    const char  *column,
+                    GError      *error)
 {
-  problem (imp, column, error->message);
+  _att_importer_problem (imp, column, error->message);
 }
 
-static void
-notice (Importer   *imp,
-        guint       line,
-        const char *column,
-        const char *message)
+void
+_att_importer_notice (AttImporter *imp,
+                      guint        line,
+                      const char  *column,
+                      const char  *message)
 {
   add_item (imp->report->notices, &imp->report->more_notices, line, column, message);
-}
-
-/* A problem the reader found in the file, with its row and, once the
- * header is known, the column it is in. */
-static void
-reader_problem (Importer *imp,
-                GError   *error)
-{
-  int field = att_csv_reader_get_error_field (imp->reader);
-  const char *column = NULL;
-
-  imp->line = att_csv_reader_get_error_row (imp->reader);
-  if (imp->headers != NULL && field >= 0 && (guint)field < imp->headers->len &&
-      *(const char *)g_ptr_array_index (imp->headers, field) != '\0')
-    column = g_ptr_array_index (imp->headers, field);
-  problem (imp, column, error->message);
-}
-
-/* Finds the columns of the file from its header. */
-static void
-importer_map_columns (Importer *imp)
-{
-  const ColumnSpec *specs = imp->specs;
-
-  for (guint h = 0; h < imp->headers->len; h++)
-    {
-      const char *header = g_ptr_array_index (imp->headers, h);
-      gboolean known = FALSE;
-
-      for (guint s = 0; s < imp->n_specs; s++)
-        {
-          if (strcmp (header, specs[s].name) != 0 &&
-              g_strcmp0 (header, specs[s].alias) != 0)
-            continue;
-          known = TRUE;
-          if (imp->columns[s] >= 0)
-            {
-              const char *other = g_ptr_array_index (imp->headers, imp->columns[s]);
-
-              imp->line = 0;
-              if (strcmp (other, header) == 0)
-                problemf (imp, specs[s].name,
-                          _("the file has this column twice: keep one of them"));
-              else
-                problemf (imp, specs[s].name,
-                          _("the file has this column twice, as “%s” and as “%s”: keep one of them"),
-                          other, header);
-            }
-          else
-            imp->columns[s] = (int)h;
-        }
-      /* Spreadsheets often leave a trailing comma, which makes an empty
-       * column with no name: said only when it holds values (on the
-       * first reading of the rows). */
-      if (!known && *header != '\0')
-        notice (imp, 0, header, _("not a known column: it was ignored"));
-    }
-
-  imp->line = 0;
-  for (guint s = 0; s < imp->n_specs; s++)
-    if (specs[s].required && imp->columns[s] < 0)
-      {
-        if (specs[s].alias != NULL)
-          problemf (imp, specs[s].name,
-                    _("the file has no “%s” column (or “%s”), which is required"),
-                    specs[s].name, specs[s].alias);
-        else
-          problemf (imp, specs[s].name,
-                    _("the file has no “%s” column, which is required"),
-                    specs[s].name);
-      }
-}
-
-/* Whether the header is one value holding the separator of another kind
- * of file: a CSV saved where the list separator is ";" (much of Europe),
- * or text separated by tabs. Then every column would be "missing", and
- * the one thing to say is how to save the file. */
-static gboolean
-importer_wrong_separator (Importer *imp)
-{
-  const char *header;
-
-  if (imp->headers->len != 1)
-    return FALSE;
-  header = g_ptr_array_index (imp->headers, 0);
-  imp->line = 1;
-  if (strchr (header, ';') != NULL)
-    {
-      problemf (imp, NULL,
-                _("the values are separated by semicolons, not commas: save the file again as “CSV UTF-8 (comma delimited)”"));
-      return TRUE;
-    }
-  if (strchr (header, '\t') != NULL)
-    {
-      problemf (imp, NULL,
-                _("the values are separated by tabs, not commas: save the file again as “CSV UTF-8 (comma delimited)”"));
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* The first reading of the rows: every problem of the file's own form
- * (its encoding, its quotes, rows too long, too many rows) is found before
- * any row is checked, so that a file that is not what it should be gets
- * one clear problem rather than one on every row. Only a row at a time is
- * held. */
-static void
-importer_scan (Importer         *imp,
-               const ImportKind *kind)
-{
-  g_autoptr(GError) local = NULL;
-  g_autofree gboolean *noticed = g_new0 (gboolean, imp->headers->len);
-  GPtrArray *fields;
-  guint line, rows = 0;
-
-  while (att_csv_reader_next (imp->reader, &fields, &line, &local))
-    {
-      if (++rows > kind->max_rows)
-        {
-          imp->line = 0;
-          problem (imp, NULL, _(kind->too_many));
-          return;
-        }
-      for (guint h = 0; h < imp->headers->len && h < fields->len; h++)
-        if (!noticed[h] && *(const char *)g_ptr_array_index (imp->headers, h) == '\0' &&
-            *(const char *)g_ptr_array_index (fields, h) != '\0')
-          {
-            g_autofree char *message =
-              g_strdup_printf (_("column %u has no name: its values were ignored"), h + 1);
-
-            notice (imp, 0, NULL, message);
-            noticed[h] = TRUE;
-          }
-    }
-  if (local != NULL)
-    {
-      reader_problem (imp, local);
-      return;
-    }
-  imp->n_rows = rows;
-  if (rows == 0)
-    {
-      imp->line = 0;
-      problem (imp, NULL,
-               _("the file has column names but no rows under them: there is nothing to import; is it the right file?"));
-    }
-}
-
-/* Opens the file and finds its columns, then reads it once to check its
- * form. Returns FALSE with @error only when the file cannot be opened at
- * all; a file that can be read but not used gets problems in the report. */
-static gboolean
-importer_open (Importer          *imp,
-               const char        *name,
-               GInputStream      *stream,
-               const ImportKind  *kind,
-               AttImportReport   *report,
-               GError           **error)
-{
-  g_autoptr(GError) local = NULL;
-  GPtrArray *fields;
-  guint line;
-  gboolean sep_line = FALSE;
-
-  g_assert (kind->n_specs <= G_N_ELEMENTS (imp->columns));
-
-  imp->name = g_strdup (name);
-  imp->report = report;
-  imp->specs = kind->specs;
-  imp->n_specs = kind->n_specs;
-  for (guint i = 0; i < G_N_ELEMENTS (imp->columns); i++)
-    imp->columns[i] = -1;
-
-  imp->reader = att_csv_reader_new (stream);
-  if (!att_csv_reader_next (imp->reader, &fields, &line, &local))
-    {
-      if (local != NULL)
-        reader_problem (imp, local);
-      else
-        {
-          imp->line = 0;
-          problem (imp, NULL, _("the file is empty: it needs a first row of column names"));
-        }
-      return TRUE;
-    }
-
-  /* Excel reads, and some programs write, a first line "sep=," naming
-   * the separator: it is not the header. */
-  if (fields->len <= 2 && g_ascii_strncasecmp (g_ptr_array_index (fields, 0), "sep=", 4) == 0 &&
-      (fields->len == 1 || *(const char *)g_ptr_array_index (fields, 1) == '\0'))
-    {
-      const char *separator = (const char *)g_ptr_array_index (fields, 0) + 4;
-
-      if (fields->len == 1 && *separator != '\0')
-        {
-          imp->line = line;
-          if (*separator == ';')
-            problem (imp, NULL, _("the values are separated by semicolons, not commas: save the file again as “CSV UTF-8 (comma delimited)”"));
-          else
-            problemf (imp, NULL, _("the values are separated by “%s”, not commas: save the file again as “CSV UTF-8 (comma delimited)”"),
-                      *separator == '\t' ? _("tabs") : separator);
-          return TRUE;
-        }
-      sep_line = TRUE;
-      if (!att_csv_reader_next (imp->reader, &fields, &line, &local))
-        {
-          if (local != NULL)
-            reader_problem (imp, local);
-          else
-            {
-              imp->line = 0;
-              problem (imp, NULL, _("the file is empty: it needs a first row of column names"));
-            }
-          return TRUE;
-        }
-    }
-
-  imp->headers = g_ptr_array_new_full (fields->len, g_free);
-  for (guint h = 0; h < fields->len; h++)
-    g_ptr_array_add (imp->headers, att_csv_normalise_header (g_ptr_array_index (fields, h)));
-
-  if (importer_wrong_separator (imp))
-    return TRUE;
-  importer_map_columns (imp);
-  if (imp->report->problems->len > 0)
-    return TRUE;
-
-  importer_scan (imp, kind);
-  if (imp->report->problems->len > 0)
-    return TRUE;
-
-  /* Back to the first row for the checks, past the header (and the
-   * line naming the separator). */
-  if (!att_csv_reader_rewind (imp->reader, &local) ||
-      !att_csv_reader_next (imp->reader, &fields, &line, &local) ||
-      (sep_line && !att_csv_reader_next (imp->reader, &fields, &line, &local)))
-    {
-      imp->line = 0;
-      problem (imp, NULL, local ? local->message
-                                : _("the file changed while it was being read: import it again once it is saved"));
-    }
-  return TRUE;
-}
-
-/* Whether the rows can be checked: the file was read and has every
- * required column. */
-static gboolean
-importer_usable (Importer *imp)
-{
-  return imp->headers != NULL && imp->report->problems->len == 0;
-}
-
-/* The most a pipe may give an import, which keeps it in memory. */
-#define MAX_PIPED (64 * 1024 * 1024)
-
-static GInputStream *
-read_pipe (const char    *name,
-           GInputStream  *stream,
-           GError       **error)
-{
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  g_autoptr(GError) local = NULL;
-  guint8 chunk[64 * 1024];
-  gssize n;
-
-  while ((n = g_input_stream_read (stream, chunk, sizeof chunk, NULL, &local)) > 0)
-    {
-      if (data->len + n > MAX_PIPED)
-        {
-          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
-                       _("%s: more than 64 MB came through a pipe, more than an import keeps in memory: save it to a file and import that"),
-                       name);
-          return NULL;
-        }
-      g_byte_array_append (data, chunk, n);
-    }
-  if (n < 0)
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("%s could not be read: %s"), name, local->message);
-      return NULL;
-    }
-  return g_memory_input_stream_new_from_bytes (g_byte_array_free_to_bytes (g_steal_pointer (&data)));
-}
-
-/* The start of every import: the user's right, the pupils the rows are
- * matched against, and the file read and its columns found. A NULL
- * @report is one of the importer's own, freed with it. */
-static gboolean
-importer_start (Importer          *imp,
-                AttDb             *db,
-                const AttUser     *user,
-                AttPermission      perm,
-                const ImportSource *source,
-                const ImportKind  *kind,
-                AttImportReport   *report,
-                GError           **error)
-{
-  g_autoptr(GInputStream) stream = NULL;
-  g_autofree char *name = NULL;
-
-  memset (imp, 0, sizeof *imp);
-  if (!att_user_require (user, perm, error) ||
-      !att_pupils_list (db, error))
-    return FALSE;
-
-  if (source->stream != NULL)
-    {
-      stream = g_object_ref (source->stream);
-      name = g_strdup (source->name);
-    }
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (source->path);
-      g_autoptr(GError) local = NULL;
-
-      name = g_path_get_basename (source->path);
-      stream = (GInputStream *)g_file_read (file, NULL, &local);
-      if (stream == NULL)
-        {
-          g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                       _("%s could not be read: %s"), name, local->message);
-          return FALSE;
-        }
-    }
-
-  /* An import reads its file twice. A pipe (a script's /dev/stdin)
-   * cannot be read again, so it is kept in memory, up to a limit. */
-  if (!G_IS_SEEKABLE (stream) || !g_seekable_can_seek (G_SEEKABLE (stream)))
-    {
-      g_autoptr(GInputStream) piped = read_pipe (name, stream, error);
-
-      if (piped == NULL)
-        return FALSE;
-      g_set_object (&stream, piped);
-    }
-
-  if (report == NULL)
-    report = imp->own_report = att_import_report_new ();
-  if (!importer_open (imp, name, stream, kind, report, error))
-    {
-      importer_clear (imp);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* Counts a row that was read without problems: TRUE when it changes
  * something and is kept. */
 static gboolean
-importer_count (Importer *imp,
-                gboolean  is_new,
-                gboolean  unchanged)
+importer_count (AttImporter *imp,
+                gboolean     is_new,
+                gboolean     unchanged)
 {
   if (is_new)
     imp->report->added++;
@@ -687,56 +285,10 @@ importer_count (Importer *imp,
   return TRUE;
 }
 
-/* Reads the next row for the checks: FALSE at the end of the file (or
- * when the file changed since its first reading, which is a problem). */
-static gboolean
-importer_next_row (Importer *imp)
-{
-  g_autoptr(GError) local = NULL;
-  GPtrArray *row;
-  guint n_headers = imp->headers->len;
-
-  if (!att_csv_reader_next (imp->reader, &row, &imp->line, &local))
-    {
-      imp->row = NULL;
-      if (local != NULL)
-        reader_problem (imp, local);
-      return FALSE;
-    }
-
-  /* A file another program writes while it is imported may differ
-   * between the two readings; what the first reading passed is what is
-   * imported, or nothing. */
-  if (imp->report->rows >= imp->n_rows)
-    {
-      imp->row = NULL;
-      imp->line = 0;
-      problem (imp, NULL, _("the file changed while it was being read: import it again once it is saved"));
-      return FALSE;
-    }
-
-  imp->row = row;
-  imp->row_problems = 0;
-  imp->report->rows++;
-
-  /* Empty values after the last column are harmless (a trailing comma);
-   * anything else there usually means a comma inside an unquoted value,
-   * which shifts every value after it into the wrong column. */
-  for (guint i = n_headers; i < row->len; i++)
-    if (*(const char *)g_ptr_array_index (row, i) != '\0')
-      {
-        problemf (imp, NULL,
-                  _("this row has %u values but the file has %u columns: put any value holding a comma in double quotes"),
-                  row->len, n_headers);
-        break;
-      }
-  return TRUE;
-}
-
 /* Whether the file has the column at all. */
 static gboolean
-has_column (Importer *imp,
-            guint     spec)
+has_column (AttImporter *imp,
+            guint        spec)
 {
   return imp->columns[spec] >= 0;
 }
@@ -744,9 +296,9 @@ has_column (Importer *imp,
 /* The trimmed value of a column in the current row; "" when the column is
  * missing or the row is short. */
 static const char *
-value (Importer *imp,
-       guint     spec,
-       char    **storage)
+value (AttImporter *imp,
+       guint        spec,
+       char       **storage)
 {
   int column = imp->columns[spec];
   const char *text;
@@ -784,14 +336,14 @@ free_scratch (char **scratch,
 
 /* A required text value: a problem when empty. */
 static const char *
-required_text (Importer   *imp,
-               guint       spec,
-               char      **scratch)
+required_text (AttImporter *imp,
+               guint        spec,
+               char       **scratch)
 {
   const char *text = value (imp, spec, &scratch[spec]);
 
   if (*text == '\0')
-    problemf (imp, imp->specs[spec].name, _("this value is required but empty"));
+    _att_importer_problemf (imp, imp->specs[spec].name, _("this value is required but empty"));
   return text;
 }
 
@@ -853,10 +405,10 @@ explain_bad_date (const char *text)
 }
 
 static AttDate
-date_value (Importer  *imp,
-            guint      spec,
-            gboolean   required,
-            char     **scratch)
+date_value (AttImporter *imp,
+            guint        spec,
+            gboolean     required,
+            char       **scratch)
 {
   g_autoptr(GError) error = NULL;
   const char *text = value (imp, spec, &scratch[spec]);
@@ -865,7 +417,7 @@ date_value (Importer  *imp,
   if (*text == '\0')
     {
       if (required)
-        problemf (imp, imp->specs[spec].name, _("this date is required but empty"));
+        _att_importer_problemf (imp, imp->specs[spec].name, _("this date is required but empty"));
       return ATT_DATE_NONE;
     }
   date = att_date_parse (text, &error);
@@ -874,7 +426,7 @@ date_value (Importer  *imp,
       g_autofree char *why = explain_bad_date (text);
 
       if (why != NULL)
-        problem (imp, imp->specs[spec].name, why);
+        _att_importer_problem (imp, imp->specs[spec].name, why);
       else
         problem_from_error (imp, imp->specs[spec].name, error);
     }
@@ -884,10 +436,10 @@ date_value (Importer  *imp,
 /* Sets @out from a yes/no column; leaves it alone when the file does not
  * have the column, so that an update keeps what the database knew. */
 static void
-bool_value (Importer  *imp,
-            guint      spec,
-            gboolean  *out,
-            char     **scratch)
+bool_value (AttImporter *imp,
+            guint        spec,
+            gboolean    *out,
+            char       **scratch)
 {
   const char *text;
 
@@ -897,17 +449,17 @@ bool_value (Importer  *imp,
   if (*text == '\0')
     *out = FALSE;
   else if (!att_parse_bool (text, out))
-    problemf (imp, imp->specs[spec].name,
-              _("“%s” is not yes or no: write Y or N (1/0, yes/no and true/false work too)"),
-              text);
+    _att_importer_problemf (imp, imp->specs[spec].name,
+                            _("“%s” is not yes or no: write Y or N (1/0, yes/no and true/false work too)"),
+                            text);
 }
 
 /* Sets an optional text field when the file has its column. */
 static void
-text_value (Importer  *imp,
-            guint      spec,
-            char     **field,
-            char     **scratch)
+text_value (AttImporter *imp,
+            guint        spec,
+            char       **field,
+            char       **scratch)
 {
   if (!has_column (imp, spec))
     return;
@@ -919,8 +471,8 @@ text_value (Importer  *imp,
  * saying what is wrong with it when not, which helps more than "there
  * is no pupil with UPN ...". */
 static gboolean
-upn_form_ok (Importer   *imp,
-             const char *upn)
+upn_form_ok (AttImporter *imp,
+             const char  *upn)
 {
   g_autoptr(GError) error = NULL;
 
@@ -932,8 +484,8 @@ upn_form_ok (Importer   *imp,
 
 /* Ends an import that found problems: the error lists them all. */
 static gboolean
-importer_refuse (Importer  *imp,
-                 GError   **error)
+importer_refuse (AttImporter *imp,
+                 GError     **error)
 {
   g_autofree char *list = att_import_report_format_problems (imp->report);
   guint n = imp->report->problems->len + imp->report->more_problems;
@@ -950,17 +502,17 @@ importer_refuse (Importer  *imp,
 
 /* Ends an import that could not be written: nothing was. */
 static void
-importer_fail (Importer  *imp,
-               GError   **error)
+importer_fail (AttImporter *imp,
+               GError     **error)
 {
   g_prefix_error (error, _("%s: nothing was imported: "), imp->name);
   imp->report->added = imp->report->updated = imp->report->unchanged = 0;
-  importer_clear (imp);
+  _att_importer_clear (imp);
 }
 
 /* The summary written to the audit log after an import. */
 static char *
-import_summary (Importer *imp)
+import_summary (AttImporter *imp)
 {
   return g_strdup_printf ("%s: %u rows, %u added, %u updated, %u unchanged",
                           imp->name, imp->report->rows, imp->report->added,
@@ -977,28 +529,28 @@ typedef gboolean (*ImportWriteFunc) (AttDb          *db,
                                      GError        **error);
 
 static gboolean
-importer_finish (Importer         *imp,
-                 AttDb            *db,
-                 const AttUser    *user,
-                 gboolean          dry_run,
-                 guint             n_changes,
-                 ImportWriteFunc   write,
-                 gpointer          data,
-                 const char       *action,
-                 GError          **error)
+importer_finish (AttImporter    *imp,
+                 AttDb          *db,
+                 const AttUser  *user,
+                 gboolean        dry_run,
+                 guint           n_changes,
+                 ImportWriteFunc write,
+                 gpointer        data,
+                 const char     *action,
+                 GError        **error)
 {
   g_autofree char *summary = NULL;
 
   if (imp->report->problems->len > 0)
     {
       importer_refuse (imp, error);
-      importer_clear (imp);
+      _att_importer_clear (imp);
       return FALSE;
     }
 
   if (dry_run || n_changes == 0)
     {
-      importer_clear (imp);
+      _att_importer_clear (imp);
       return TRUE;
     }
 
@@ -1014,7 +566,7 @@ importer_finish (Importer         *imp,
   if (!att_db_commit (db, error))
     goto failed;
 
-  importer_clear (imp);
+  _att_importer_clear (imp);
   return TRUE;
 
 failed:
@@ -1044,9 +596,9 @@ pupils_equal (AttPupil *a,
 }
 
 static AttPupil *
-read_pupil_row (Importer   *imp,
-                AttDb      *db,
-                GHashTable *upn_rows)
+read_pupil_row (AttImporter *imp,
+                AttDb       *db,
+                GHashTable  *upn_rows)
 {
   g_autoptr(AttPupil) pupil = NULL;
   char *scratch[P_N_COLUMNS] = { NULL, };
@@ -1064,8 +616,8 @@ read_pupil_row (Importer   *imp,
       gboolean temporary;
 
       if (g_hash_table_lookup_extended (upn_rows, upn, NULL, &first_row))
-        problemf (imp, "upn", _("UPN %s is also on row %u: each pupil once"),
-                  upn, GPOINTER_TO_UINT (first_row));
+        _att_importer_problemf (imp, "upn", _("UPN %s is also on row %u: each pupil once"),
+                                upn, GPOINTER_TO_UINT (first_row));
       else
         g_hash_table_insert (upn_rows, g_strdup (upn), GUINT_TO_POINTER (imp->line));
 
@@ -1076,7 +628,7 @@ read_pupil_row (Importer   *imp,
           g_autofree char *message =
             g_strdup_printf (_("UPN %s is a temporary UPN: replace it with the permanent one as soon as it is known"),
                              upn);
-          notice (imp, imp->line, "upn", message);
+          _att_importer_notice (imp, imp->line, "upn", message);
         }
       g_clear_error (&error);
       existing = att_pupils_find (db, upn);
@@ -1103,7 +655,7 @@ read_pupil_row (Importer   *imp,
   else if (g_ascii_strcasecmp (text, "F") == 0 || g_ascii_strcasecmp (text, "female") == 0)
     pupil->sex = 'F';
   else if (*text != '\0')
-    problemf (imp, "sex", _("“%s” is not a sex: write M or F"), text);
+    _att_importer_problemf (imp, "sex", _("“%s” is not a sex: write M or F"), text);
 
   text = required_text (imp, P_YEAR, scratch);
   if (*text != '\0' && !att_year_group_parse (text, &pupil->year_group, &error))
@@ -1128,9 +680,9 @@ read_pupil_row (Importer   *imp,
       else if (g_ascii_strcasecmp (text, "E") == 0)
         pupil->sen = ATT_SEN_EHCP;
       else
-        problemf (imp, "sen",
-                  _("“%s” is not an SEN status: write N (none), K (SEN support) or E (EHC plan)"),
-                  text);
+        _att_importer_problemf (imp, "sen",
+                                _("“%s” is not an SEN status: write N (none), K (SEN support) or E (EHC plan)"),
+                                text);
     }
   bool_value (imp, P_EAL, &pupil->eal, scratch);
   bool_value (imp, P_LOOKED_AFTER, &pupil->looked_after, scratch);
@@ -1172,26 +724,26 @@ save_pupils (AttDb          *db,
 }
 
 static gboolean
-import_pupils (AttDb              *db,
-           const AttUser      *user,
-           const ImportSource *source,
-           gboolean            dry_run,
-           AttImportReport    *report,
-           GError            **error)
+import_pupils (AttDb                 *db,
+               const AttUser         *user,
+               const AttImportSource *source,
+               gboolean               dry_run,
+               AttImportReport       *report,
+               GError               **error)
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) upn_rows = NULL;
-  Importer imp;
+  AttImporter imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
-  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, source, &pupil_kind, report, error))
+  if (!_att_importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, source, &pupil_kind, report, error))
     return FALSE;
 
   changes = g_ptr_array_new_with_free_func (g_object_unref);
   upn_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (importer_usable (&imp))
-    while (importer_next_row (&imp))
+  if (_att_importer_usable (&imp))
+    while (_att_importer_next_row (&imp))
       {
         AttPupil *pupil;
 
@@ -1272,7 +824,7 @@ parse_priority (const char *text,
 }
 
 static AttContact *
-read_contact_row (Importer    *imp,
+read_contact_row (AttImporter *imp,
                   AttDb       *db,
                   GHashTable  *keys,
                   GHashTable  *by_pupil,
@@ -1301,9 +853,9 @@ read_contact_row (Importer    *imp,
 
   text = required_text (imp, C_PRIORITY, scratch);
   if (*text != '\0' && !parse_priority (text, &priority))
-    problemf (imp, "priority",
-              _("“%s” is not a priority: write a whole number from 1 (called first) to 99"),
-              text);
+    _att_importer_problemf (imp, "priority",
+                            _("“%s” is not a priority: write a whole number from 1 (called first) to 99"),
+                            text);
 
   if (*upn != '\0' && priority > 0)
     {
@@ -1311,9 +863,9 @@ read_contact_row (Importer    *imp,
       gpointer first_row;
 
       if (g_hash_table_lookup_extended (keys, key, NULL, &first_row))
-        problemf (imp, "priority",
-                  _("UPN %s has a contact with priority %d on row %u too: each priority once per pupil"),
-                  upn, priority, GPOINTER_TO_UINT (first_row));
+        _att_importer_problemf (imp, "priority",
+                                _("UPN %s has a contact with priority %d on row %u too: each priority once per pupil"),
+                                upn, priority, GPOINTER_TO_UINT (first_row));
       else
         g_hash_table_insert (keys, g_steal_pointer (&key), GUINT_TO_POINTER (imp->line));
     }
@@ -1377,29 +929,29 @@ save_contacts (AttDb          *db,
 }
 
 static gboolean
-import_contacts (AttDb              *db,
-           const AttUser      *user,
-           const ImportSource *source,
-           gboolean            dry_run,
-           AttImportReport    *report,
-           GError            **error)
+import_contacts (AttDb                 *db,
+                 const AttUser         *user,
+                 const AttImportSource *source,
+                 gboolean               dry_run,
+                 AttImportReport       *report,
+                 GError               **error)
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) keys = NULL;
   g_autoptr(GHashTable) by_pupil = NULL;
-  Importer imp;
+  AttImporter imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
-  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, source, &contact_kind, report, error))
+  if (!_att_importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, source, &contact_kind, report, error))
     return FALSE;
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify)att_contact_free);
   keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   by_pupil = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                     (GDestroyNotify)g_ptr_array_unref);
-  if (importer_usable (&imp))
-    while (importer_next_row (&imp))
+  if (_att_importer_usable (&imp))
+    while (_att_importer_next_row (&imp))
       {
         g_autoptr(GError) local = NULL;
         AttContact *contact;
@@ -1433,10 +985,10 @@ typedef struct
 } MarkImport;
 
 static void
-read_mark_row (Importer       *imp,
-               AttDb          *db,
-               const AttUser  *user,
-               MarkImport     *marks)
+read_mark_row (AttImporter   *imp,
+               AttDb         *db,
+               const AttUser *user,
+               MarkImport    *marks)
 {
   char *scratch[M_N_COLUMNS] = { NULL, };
   g_autoptr(GError) error = NULL;
@@ -1480,7 +1032,7 @@ read_mark_row (Importer       *imp,
       if (write.code == ATT_CODE_NONE)
         problem_from_error (imp, "code", error);
       else if (note != NULL)
-        notice (imp, imp->line, "code", note);
+        _att_importer_notice (imp, imp->line, "code", note);
       g_clear_error (&error);
     }
 
@@ -1494,8 +1046,8 @@ read_mark_row (Importer       *imp,
           if (g_ascii_string_to_unsigned (text, 10, 0, 24 * 60, &minutes, NULL))
             write.minutes_late = (int)minutes;
           else
-            problemf (imp, "minutes_late",
-                      _("“%s” is not a number of minutes"), text);
+            _att_importer_problemf (imp, "minutes_late",
+                                    _("“%s” is not a number of minutes"), text);
         }
     }
 
@@ -1520,10 +1072,10 @@ read_mark_row (Importer       *imp,
         {
           g_autofree char *date = att_date_format (write.date);
 
-          problemf (imp, NULL,
-                    _("UPN %s, %s %s is on row %u too: each session once"),
-                    upn, date, att_session_to_string (write.session),
-                    GPOINTER_TO_UINT (first_row));
+          _att_importer_problemf (imp, NULL,
+                                  _("UPN %s, %s %s is on row %u too: each session once"),
+                                  upn, date, att_session_to_string (write.session),
+                                  GPOINTER_TO_UINT (first_row));
         }
       else
         g_hash_table_insert (marks->keys, g_steal_pointer (&key),
@@ -1572,22 +1124,22 @@ write_marks (AttDb          *db,
 }
 
 static gboolean
-import_marks (AttDb              *db,
-           const AttUser      *user,
-           const ImportSource *source,
-           gboolean            dry_run,
-           AttImportReport    *report,
-           GError            **error)
+import_marks (AttDb                 *db,
+              const AttUser         *user,
+              const AttImportSource *source,
+              gboolean               dry_run,
+              AttImportReport       *report,
+              GError               **error)
 {
   MarkImport marks = { NULL, };
   gboolean ok = FALSE;
-  Importer imp;
+  AttImporter imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
   /* att_register_write() checks the right too, but saying it once, up
    * front, reads better than on every row. */
-  if (!importer_start (&imp, db, user, ATT_PERM_BULK_MARK, source, &mark_kind, report, error))
+  if (!_att_importer_start (&imp, db, user, ATT_PERM_BULK_MARK, source, &mark_kind, report, error))
     return FALSE;
 
   marks.writes = g_array_new (FALSE, FALSE, sizeof (AttMarkWrite));
@@ -1596,13 +1148,13 @@ import_marks (AttDb              *db,
   /* Translators: the reason recorded with every mark an import changes */
   marks.reason = g_strdup_printf (_("Imported from %s"), imp.name);
 
-  if (importer_usable (&imp))
+  if (_att_importer_usable (&imp))
     {
       /* One transaction around the checks, which are dry runs that write
        * nothing, saves a transaction per row. */
       if (!att_db_begin (db, error))
         goto failed;
-      while (importer_next_row (&imp))
+      while (_att_importer_next_row (&imp))
         read_mark_row (&imp, db, user, &marks);
       /* Committing, not rolling back, so that an outer transaction of
        * the caller's is not spoilt: the dry runs left nothing to keep. */
@@ -1622,7 +1174,7 @@ out:
   g_clear_pointer (&marks.comments, g_ptr_array_unref);
   g_clear_pointer (&marks.keys, g_hash_table_unref);
   g_clear_pointer (&marks.reason, g_free);
-  importer_clear (&imp);
+  _att_importer_clear (&imp);
   return ok;
 }
 
@@ -1636,7 +1188,7 @@ att_import_pupils (AttDb            *db,
                    AttImportReport  *report,
                    GError          **error)
 {
-  ImportSource source = { path, NULL, NULL };
+  AttImportSource source = { path, NULL, NULL };
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
@@ -1653,7 +1205,7 @@ att_import_contacts (AttDb            *db,
                      AttImportReport  *report,
                      GError          **error)
 {
-  ImportSource source = { path, NULL, NULL };
+  AttImportSource source = { path, NULL, NULL };
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
@@ -1670,7 +1222,7 @@ att_import_marks (AttDb            *db,
                   AttImportReport  *report,
                   GError          **error)
 {
-  ImportSource source = { path, NULL, NULL };
+  AttImportSource source = { path, NULL, NULL };
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
@@ -1688,12 +1240,12 @@ import_data (AttDb            *db,
              gsize             length,
              gboolean          dry_run,
              AttImportReport  *report,
-             gboolean        (*import) (AttDb *, const AttUser *, const ImportSource *,
+             gboolean        (*import) (AttDb *, const AttUser *, const AttImportSource *,
                                         gboolean, AttImportReport *, GError **),
              GError          **error)
 {
   g_autoptr(GInputStream) stream = NULL;
-  ImportSource source = { NULL, name, NULL };
+  AttImportSource source = { NULL, name, NULL };
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
