@@ -154,12 +154,12 @@ importer_scan (AttImporter         *imp,
       return;
     }
   imp->n_rows = rows;
+  /* An export of nothing (a range with no marks, say) is a file of
+   * column names only: imported as the nothing it holds, which scripts
+   * that pass files on rely on, but said. */
   if (rows == 0)
-    {
-      imp->line = 0;
-      _att_importer_problem (imp, NULL,
-                             _("the file has column names but no rows under them: there is nothing to import; is it the right file?"));
-    }
+    _att_importer_notice (imp, 0, NULL,
+                          _("the file has column names but no rows under them: there was nothing to import"));
 }
 
 /* Opens the file and finds its columns, then reads it once to check its
