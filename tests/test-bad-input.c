@@ -644,18 +644,19 @@ make_table_gone (const char *good,
 static const BadDatabase bad_databases[] = {
   { "text", make_text,
     "@PATH@ is not an attendance database (it is not a database at all, or it is damaged beyond "
-    "reading): if it held the school's register, restore the latest backup over it while "
-    "Attendance is closed" },
+    "reading): if it held the school's register, restore the latest backup with "
+    "“attendance-cli restore FILE --user NAME” (an administrator)" },
   { "csv", make_csv,
     "@PATH@ is not an attendance database (it is not a database at all, or it is damaged beyond "
-    "reading): if it held the school's register, restore the latest backup over it while "
-    "Attendance is closed" },
+    "reading): if it held the school's register, restore the latest backup with "
+    "“attendance-cli restore FILE --user NAME” (an administrator)" },
   { "empty", make_empty,
     "@PATH@ is an empty file, not an attendance database: restore it from a backup, or remove it "
     "and create a new one" },
   { "header-only", make_header_only,
     "@PATH@ is damaged: it holds 16 bytes of the 100 bytes it should (a copy that did not finish, "
-    "or a full disk); restore the latest backup over it while Attendance is closed" },
+    "or a full disk); restore the latest backup with “attendance-cli restore FILE --user NAME” "
+    "(an administrator)" },
   { "cut-short", make_cut,
     NULL },
   { "newer-version", make_newer,
@@ -665,7 +666,8 @@ static const BadDatabase bad_databases[] = {
     "open the school's own file, or restore it from a backup" },
   { "table-gone", make_table_gone,
     "@PATH@ has no table “contacts”, which every attendance database has: it was damaged or "
-    "changed by another program; restore the latest backup over it while Attendance is closed" },
+    "changed by another program; restore the latest backup with “attendance-cli restore FILE "
+    "--user NAME” (an administrator)" },
 };
 
 static void
@@ -717,8 +719,8 @@ test_bad_database (gconstpointer data)
       g_assert_true (g_str_has_prefix (error->message, head));
       g_assert_true (g_str_has_suffix (error->message,
                                        "\xC2\xA0kB it should (a copy that did not finish, or a full "
-                                       "disk); restore the latest backup over it while "
-                                       "Attendance is closed"));
+                                       "disk); restore the latest backup with “attendance-cli "
+                                       "restore FILE --user NAME” (an administrator)"));
     }
   else
     {

@@ -122,6 +122,84 @@ test_upgrade_from_1 (void)
   g_assert_cmpint (db_int (again, "SELECT count(*) FROM settings WHERE value = 'Riverside Primary School'"), ==, 1);
 }
 
+/* Before a migration changes anything, the file as it was is backed up
+ * (beside the database, in "backups"): a whole, checked copy at the old
+ * version, holding what the school held. */
+static void
+test_backup_before_migration (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autoptr(AttDb) reopened = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *folder = g_build_filename (t->dir, "backups", NULL);
+  g_autofree char *name = NULL;
+  AttBackup *backup;
+  sqlite3 *raw = NULL;
+
+  put (t->db, "name", "Riverside Primary School");
+  g_assert_true (att_db_exec (t->db,
+                              "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
+                              "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
+                              &error));
+  g_assert_no_error (error);
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  list = att_backup_list (folder, t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  backup = g_ptr_array_index (list, 0);
+  g_assert_cmpint (backup->kind, ==, ATT_BACKUP_BEFORE_UPDATE);
+  g_assert_true (g_str_has_suffix (backup->name, "-before-update.db"));
+  g_assert_true (att_backup_verify (backup->path, &name, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "Riverside Primary School");
+  g_assert_cmpint (sqlite3_open (backup->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 1);
+  sqlite3_close (raw);
+
+  /* Opened again, up to date: nothing to back up. */
+  g_clear_object (&again);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  reopened = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  list = att_backup_list (folder, t->path, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+}
+
+/* When the backup before a migration cannot be made (here "backups" is
+ * a file, not a folder, and no other folder is set), the database is
+ * not changed: it stays at its old version, and the open says why. */
+static void
+test_no_migration_without_backup (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autofree char *blocker = g_build_filename (t->dir, "backups", NULL);
+  sqlite3 *raw = NULL;
+
+  g_assert_true (att_db_exec (t->db,
+                              "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
+                              "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
+                              &error));
+  g_assert_no_error (error);
+  g_clear_object (&t->db);
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+
+  again = att_db_open (t->path, &error);
+  g_assert_null (again);
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "backed up first"));
+  g_assert_nonnull (strstr (error->message, blocker));
+  g_assert_cmpint (sqlite3_open (t->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 1);
+  sqlite3_close (raw);
+}
+
 /* The sort key of pupil @id as the database keeps it, or NULL. */
 static char *
 stored_sort_key (AttDb  *db,
@@ -689,6 +767,8 @@ main (int   argc,
   g_test_add_func ("/db/migrations", test_migrations);
   g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/db/upgrade-from-2", test_upgrade_from_2);
+  g_test_add_func ("/db/backup-before-migration", test_backup_before_migration);
+  g_test_add_func ("/db/no-migration-without-backup", test_no_migration_without_backup);
   g_test_add_func ("/db/reopen", test_reopen);
   g_test_add_func ("/db/create-refuses-existing", test_create_refuses_existing);
   g_test_add_func ("/db/files-private", test_files_private);

@@ -68,6 +68,7 @@ test_matrix (void)
     { ATT_PERM_USERS,        { FALSE, FALSE, TRUE, TRUE  } },
     { ATT_PERM_DECIDE_LEAVE, { FALSE, FALSE, TRUE, FALSE } },
     { ATT_PERM_PENALTY,      { FALSE, FALSE, TRUE, FALSE } },
+    { ATT_PERM_BACKUPS,      { FALSE, FALSE, FALSE, TRUE } },
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (matrix) == ATT_N_PERMS);

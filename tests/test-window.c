@@ -940,18 +940,55 @@ test_window_finalize (void)
 }
 
 static void
-remove_tmp_dir (void)
+remove_dir (const char *folder)
 {
-  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
 
-      g_unlink (path);
+      /* The day's backups are in a folder of their own. */
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_dir (path);
+      else
+        g_unlink (path);
     }
-  g_rmdir (tmp_dir);
+  g_rmdir (folder);
+}
+
+static void
+remove_tmp_dir (void)
+{
+  remove_dir (tmp_dir);
+}
+
+/* On its first start of the day the app backs the school up, in a
+ * thread, into "backups" beside the database: one backup, dated today. */
+static void
+test_window_daily_backup (void)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "backups", NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  AttBackup *backup;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      list = att_backup_list (folder, db_path, NULL);
+      if (list != NULL && list->len > 0)
+        break;
+      g_clear_pointer (&list, g_ptr_array_unref);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (20000);
+    }
+  g_assert_nonnull (list);
+  g_assert_cmpuint (list->len, ==, 1);
+  backup = g_ptr_array_index (list, 0);
+  g_assert_cmpint (backup->kind, ==, ATT_BACKUP_REGULAR);
+  g_assert_cmpint (backup->date, ==, att_date_today ());
+  att_test_flush_events ();
 }
 
 int
@@ -1011,6 +1048,7 @@ main (int   argc,
   g_test_add_func ("/window/today-pupil", test_window_today_pupil);
   g_test_add_func ("/window/today-complete", test_window_today_complete);
   g_test_add_func ("/window/today-no-school", test_window_today_no_school);
+  g_test_add_func ("/window/daily-backup", test_window_daily_backup);
   g_test_add_func ("/window/finalize", test_window_finalize);
 
   result = g_test_run ();

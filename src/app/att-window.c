@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "att-backups-dialog.h"
 #include "att-page.h"
 #include "att-pupils-page.h"
 #include "att-register-page.h"
@@ -81,6 +82,8 @@ actions_update (AttWindow *self)
                                  g_strcmp0 (state, "no-school") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry",
                                  g_strcmp0 (state, "error") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups",
+                                 g_strcmp0 (state, "main") == 0);
 }
 
 static void
@@ -255,7 +258,9 @@ update_state (AttWindow *self)
         /* Translators: %s says why the database could not be opened */
         g_strdup_printf (_("%s\n\n"
                            "Check that the file is there and that you may read and write it. "
-                           "If it is damaged, restore the latest backup."),
+                           "If it is damaged, an administrator restores the latest backup with "
+                           "“attendance-cli restore FILE --user NAME”: the backups are in the "
+                           "folder “backups” beside the database, unless another was chosen."),
                          message != NULL ? message : path);
       adw_status_page_set_description (self->error_page, description);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
@@ -525,6 +530,38 @@ show_register_pupil_action (GtkWidget  *widget,
 }
 
 static void
+on_backup_restored (AttBackupsDialog *dialog,
+                    const char       *backup,
+                    const char       *kept,
+                    AttWindow        *self)
+{
+  g_autofree char *name = g_path_get_basename (backup);
+  g_autofree char *text = NULL;
+
+  /* The restored register is read afresh, as when the app starts. */
+  att_application_load (self->application);
+  if (kept != NULL)
+    /* Translators: the backup's file name */
+    text = g_strdup_printf (_("Restored from %s; the register it replaced is kept with the backups"),
+                            name);
+  else
+    text = g_strdup_printf (_("Restored from %s"), name);
+  att_window_add_toast (self, text);
+}
+
+static void
+backups_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  AttBackupsDialog *dialog = att_backups_dialog_new (GTK_WINDOW (self), self->context);
+
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (on_backup_restored), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -723,6 +760,7 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -813,4 +851,18 @@ att_window_get_user_text (AttWindow *self)
   g_return_val_if_fail (ATT_IS_WINDOW (self), NULL);
 
   return gtk_label_get_label (self->user_label);
+}
+
+void
+att_window_add_toast (AttWindow  *self,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (ATT_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -177,4 +177,9 @@ int att_cli_cmd_rollcall         (AttCliContext *ctx);
 int att_cli_cmd_stats            (AttCliContext *ctx);
 int att_cli_cmd_threshold        (AttCliContext *ctx);
 
+/* att-cli-backup.c */
+int att_cli_cmd_backup_folder    (AttCliContext *ctx);
+int att_cli_cmd_backups_list     (AttCliContext *ctx);
+int att_cli_cmd_restore          (AttCliContext *ctx);
+
 G_END_DECLS

@@ -428,6 +428,11 @@ att_cli_cmd_backup (AttCliContext *ctx)
   g_autoptr(GError) error = NULL;
   const char *dest = att_cli_arg (ctx, 0);
 
+  /* Without a file, a checked backup into the backup folder. */
+  if (dest == NULL)
+    return att_cli_cmd_backup_folder (ctx);
+  if (att_cli_opt (ctx, "to") != NULL)
+    return att_cli_usage (ctx, _("Give a FILE or --to DIR, not both"));
   if (att_cli_open_db (ctx) == NULL)
     return ATT_CLI_REFUSED;
   if (!att_db_backup (ctx->db, dest, &error))

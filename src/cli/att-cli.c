@@ -100,10 +100,14 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_stats, N_("attendance figures per pupil") },
   { "threshold", "[--as-of DATE] [--json]", "as-of json", 0, 0,
     att_cli_cmd_threshold, N_("the National Framework check for every pupil") },
-  { "backup", "FILE", "", 1, 1,
-    att_cli_cmd_backup, N_("a consistent copy of the database, to a new file (an existing one is never replaced)") },
+  { "backup", "[FILE] [--to DIR] [--user NAME]", "to user", 0, 1,
+    att_cli_cmd_backup, N_("a consistent copy of the database: to a new FILE (an existing one is never replaced), or checked, into the backup folder (or --to DIR) and rotated") },
   { "check", "[--repair]", "repair", 0, 0,
     att_cli_cmd_check, N_("integrity check of the database; --repair rebuilds the saved copy of the register") },
+  { "backups list", "[--json]", "json", 0, 0,
+    att_cli_cmd_backups_list, N_("the backups in the backup folder, newest first") },
+  { "restore", "FILE --user NAME", "user", 1, 1,
+    att_cli_cmd_restore, N_("replace the database with a checked backup of the same school, keeping a backup of what it replaces (administrators only)") },
 };
 
 static const AttCliOption *

@@ -70,7 +70,7 @@ static const char * const role_names[ATT_N_ROLES] = {
 
 #define BIT(p) (1u << (p))
 
-/* Who may do what. The headteacher may do everything; the administrator
+/* Who may do what. The headteacher may do everything but the backups; the administrator
  * runs the system but does not take the headteacher's decisions (leave,
  * penalty notices), which the regulations reserve to the headteacher. */
 static const guint permissions[ATT_N_ROLES] = {
@@ -78,7 +78,9 @@ static const guint permissions[ATT_N_ROLES] = {
   [ATT_ROLE_ATTENDANCE_OFFICER] = BIT (ATT_PERM_MARK) | BIT (ATT_PERM_AMEND) |
                                   BIT (ATT_PERM_BULK_MARK) | BIT (ATT_PERM_EDIT_PUPILS) |
                                   BIT (ATT_PERM_CALENDAR),
-  [ATT_ROLE_HEADTEACHER] = (1u << ATT_N_PERMS) - 1,
+  /* Restoring a backup replaces the whole register: it is the system
+   * administrator's job, with where backups go and how long they stay. */
+  [ATT_ROLE_HEADTEACHER] = ((1u << ATT_N_PERMS) - 1) & ~BIT (ATT_PERM_BACKUPS),
   [ATT_ROLE_ADMIN] = ((1u << ATT_N_PERMS) - 1) &
                      ~(BIT (ATT_PERM_DECIDE_LEAVE) | BIT (ATT_PERM_PENALTY)),
 };
@@ -197,6 +199,8 @@ permission_action (AttPermission perm)
       return _("decide a leave request");
     case ATT_PERM_PENALTY:
       return _("record a penalty-notice decision");
+    case ATT_PERM_BACKUPS:
+      return _("change the backup settings or restore a backup");
     case ATT_N_PERMS:
     default:
       return "";

@@ -32,6 +32,7 @@ typedef enum
   ATT_PERM_USERS,           /* add and change users */
   ATT_PERM_DECIDE_LEAVE,
   ATT_PERM_PENALTY,         /* record a penalty-notice decision */
+  ATT_PERM_BACKUPS,         /* where backups go, how long kept, restore one */
   ATT_N_PERMS
 } AttPermission;
 

@@ -24,3 +24,4 @@
 #include "att-stats.h"
 #include "att-text.h"
 #include "att-users.h"
+#include "att-backup.h"

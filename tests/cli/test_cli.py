@@ -1675,6 +1675,154 @@ def test_json_text_escaped_compact_and_pretty():
         t.cleanup()
 
 
+ADMIN = "Adam Admin"
+
+
+def test_backup_folder_list_and_restore():
+    t = School()
+    try:
+        t.setup()
+        t.ok("users", "add", ADMIN, "--role", "admin", "--user", HEAD)
+        t.add_pupils()
+        t.mark(UPN_A, "2024-10-14", "am", "/")
+        folder = os.path.join(t.dir, "backups")
+        # Without a file, a backup goes to the folder beside the database,
+        # named after it and the day: db-2024-12-20-HHMMSS.db, 0600 in a
+        # 0700 folder. Anyone may make one, but someone must say who.
+        t.usage("backup")
+        t.usage("backup", t.path("x.db"), "--to", t.dir)
+        r = t.ok("backup", "--user", RECEPTION)
+        first = r.out.strip().split(" to ")[-1]
+        check(re.fullmatch(re.escape(folder) + r"/db-2024-12-20-\d{6}\.db", first), r.out)
+        equal(oct(os.stat(first).st_mode & 0o777), oct(0o600), "the backup")
+        equal(oct(os.stat(folder).st_mode & 0o777), oct(0o700), "the backup folder")
+        # --to puts one elsewhere (a memory stick), made if missing.
+        stick = t.path("stick")
+        r = t.ok("backup", "--to", stick, "--user", RECEPTION)
+        check(r.out.strip().startswith("Backed up") and stick in r.out, r.out)
+        equal(len(os.listdir(stick)), 1, "one backup on the stick")
+
+        backups = t.ok("backups", "list", "--json").json()
+        equal(len(backups), 1, "the folder's backups")
+        equal((backups[0]["path"], backups[0]["date"], backups[0]["kind"]),
+              (first, "2024-12-20", "regular"), "the backup listed")
+        equal(backups[0]["size"], os.path.getsize(first), "its size")
+        r = t.ok("backups", "list")
+        check(folder in r.out and "regular" in r.out and os.path.basename(first) in r.out, r.out)
+
+        # A mark after the backup, which the restore takes away.
+        t.mark(UPN_B, "2024-10-14", "am", "/")
+        equal(len(t.ok("history", UPN_B, "--json").json()), 1, "the later mark")
+        # Only an administrator restores; the headteacher is refused, and
+        # nothing changes.
+        r = t.refused("restore", first, "--user", HEAD)
+        check("cannot change the backup settings or restore a backup" in r.err, r.err)
+        t.usage("restore", first)
+        r = t.ok("restore", first, "--user", ADMIN)
+        check("Restored" in r.out and "before-restore" in r.out, r.out)
+        equal(t.ok("history", UPN_B, "--json").json(), [], "the later mark is gone")
+        equal(t.ok("history", UPN_A, "--json").json()[0]["new"], "/", "the earlier one stays")
+        equal(t.ok("check").out.strip(), "ok", "the restored database passes the check")
+        kinds = sorted(b["kind"] for b in t.ok("backups", "list", "--json").json())
+        equal(kinds, ["before-restore", "regular"], "what the restore replaced is kept")
+        kept = [b["path"] for b in t.ok("backups", "list", "--json").json()
+                if b["kind"] == "before-restore"][0]
+        equal(oct(os.stat(kept).st_mode & 0o777), oct(0o600), "the kept copy")
+        equal(oct(os.stat(t.db).st_mode & 0o777), oct(0o600), "the restored database")
+    finally:
+        t.cleanup()
+
+
+def test_restore_refuses():
+    t = School()
+    other = School()
+    try:
+        t.setup()
+        t.ok("users", "add", ADMIN, "--role", "admin", "--user", HEAD)
+        other.ok("init", "--school", "Hillside Academy", "--urn", "654321")
+        theirs = other.path("theirs.db")
+        other.ok("backup", theirs)
+        before = t.ok("school", "show", "--json").out
+        # Another school's backup: both schools named with their URNs.
+        r = t.refused("restore", theirs, "--user", ADMIN)
+        check("Hillside Academy (URN 654321)" in r.err and "Riverside Primary (URN 123456)" in r.err,
+              r.err)
+        # Not a database; a damaged one; no file at all.
+        notes = t.write("notes.csv", [["upn", "date"], [UPN_A, "2024-10-14"]])
+        r = t.refused("restore", notes, "--user", ADMIN)
+        check("not a database" in r.err, r.err)
+        good = t.path("good.db")
+        t.ok("backup", good)
+        with open(good, "rb") as f:
+            data = bytearray(f.read())
+        data[2 * 4096:] = b"\x5a" * (len(data) - 2 * 4096)
+        damaged = t.path("damaged.db")
+        with open(damaged, "wb") as f:
+            f.write(data)
+        r = t.refused("restore", damaged, "--user", ADMIN)
+        check("integrity check" in r.err, r.err)
+        t.refused("restore", t.path("missing.db"), "--user", ADMIN)
+        # Nothing changed, and nothing was kept since nothing was replaced.
+        equal(t.ok("school", "show", "--json").out, before, "the school as it was")
+        equal(t.ok("backups", "list", "--json").json(), [], "no backup made")
+    finally:
+        t.cleanup()
+        other.cleanup()
+
+
+def test_restore_over_a_damaged_database():
+    t = School()
+    try:
+        t.setup()
+        t.ok("users", "add", ADMIN, "--role", "admin", "--user", HEAD)
+        t.add_pupils()
+        good = t.path("good.db")
+        t.ok("backup", good)
+        # The database is overwritten with rubbish: it no longer opens, so
+        # the administrator is found in the backup.
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(t.db + suffix):
+                os.remove(t.db + suffix)
+        with open(t.db, "wb") as f:
+            f.write(b"rubbish" * 1000)
+        t.refused("check")
+        t.ok("restore", good, "--user", ADMIN)
+        equal(t.ok("check").out.strip(), "ok", "restored")
+        equal(len(t.ok("pupils", "list", "--json").json()), 4, "the four pupils are back")
+    finally:
+        t.cleanup()
+
+
+def test_check_warns_about_wal_and_folder():
+    t = School()
+    try:
+        t.setup()
+        # An open connection keeps -wal and -shm; made readable by others by
+        # hand, each is named with its mode and the fix, and so is the folder.
+        import sqlite3
+        con = sqlite3.connect(t.db)
+        con.execute("BEGIN")
+        con.execute("SELECT count(*) FROM settings").fetchone()
+        present = [suffix for suffix in ("-wal", "-shm") if os.path.exists(t.db + suffix)]
+        check("-shm" in present, "an open connection has its -shm")
+        for suffix in present:
+            os.chmod(t.db + suffix, 0o644)
+        os.chmod(t.dir, 0o755)
+        r = t.ok("check")
+        # SQLite itself gives an empty -wal the database's mode again when it
+        # opens it, so that one may be mended rather than warned about.
+        for suffix in present:
+            warning = ("%s can be read by other users of this computer (permissions 0644): "
+                       "run \u201cchmod 600 %s\u201d" % (t.db + suffix, t.db + suffix))
+            mended = os.stat(t.db + suffix).st_mode & 0o777 == 0o600
+            check(warning in r.out or (suffix == "-wal" and mended), r.out)
+        check("-shm can be read" in r.out, r.out)
+        check("chmod 700 " + t.dir in r.out and "0755" in r.out, r.out)
+        con.close()
+    finally:
+        t.cleanup()
+
+
 def main():
     tests = [(name, fn) for name, fn in globals().items()
              if name.startswith("test_") and callable(fn)]
