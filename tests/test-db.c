@@ -97,6 +97,41 @@ test_migrations (void)
   }
 }
 
+/* What the migration for signing in added, taken away again. */
+#define UNDO_SIGN_IN \
+  "DROP INDEX users_one_deputy; ALTER TABLE users DROP COLUMN password_hash; " \
+  "ALTER TABLE users DROP COLUMN failed_sign_ins; ALTER TABLE users DROP COLUMN sign_in_delayed_until; " \
+  "ALTER TABLE users DROP COLUMN deputy; "
+
+/* A database made before sign-in (the version before the last) is
+ * brought up to date when opened; its users are kept, active, with no
+ * password and no deputy, and may be named by attendance-cli at once. */
+static void
+test_upgrade_to_sign_in (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autoptr(AttUser) jo = NULL;
+  g_autofree char *sql = g_strdup_printf (UNDO_SIGN_IN "PRAGMA user_version = %u", att_db_n_migrations () - 1);
+
+  att_users_add (t->db, att_user_system (), "Jo Bennett", ATT_ROLE_HEADTEACHER, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (att_db_exec (t->db, sql, &error));
+  g_assert_no_error (error);
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  jo = att_users_find (again, "Jo Bennett", &error);
+  g_assert_no_error (error);
+  g_assert_false (jo->deactivated);
+  g_assert_false (jo->deputy);
+  g_assert_false (att_users_has_password (again, jo->id));
+  g_assert_cmpint (db_int (again, "SELECT failed_sign_ins FROM users"), ==, 0);
+}
+
 /* A database made before the index of amended marks (version 1) is
  * brought up to date when opened, and keeps what it holds. */
 static void
@@ -108,6 +143,7 @@ test_upgrade_from_1 (void)
 
   put (t->db, "name", "Riverside Primary School");
   g_assert_true (att_db_exec (t->db,
+                              UNDO_SIGN_IN
                               "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
                               "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
                               &error));
@@ -140,6 +176,7 @@ test_backup_before_migration (void)
 
   put (t->db, "name", "Riverside Primary School");
   g_assert_true (att_db_exec (t->db,
+                              UNDO_SIGN_IN
                               "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
                               "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
                               &error));
@@ -183,6 +220,7 @@ test_no_migration_without_backup (void)
   sqlite3 *raw = NULL;
 
   g_assert_true (att_db_exec (t->db,
+                              UNDO_SIGN_IN
                               "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
                               "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
                               &error));
@@ -247,6 +285,7 @@ test_upgrade_from_2 (void)
   gint64 ids[G_N_ELEMENTS (names)];
   GPtrArray *list;
   const char *fake_2 =
+    UNDO_SIGN_IN
     "DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
     "ALTER TABLE pupils DROP COLUMN sort_key; "
     "DELETE FROM settings WHERE key = 'pupils.sort_collation'; PRAGMA user_version = 2";
@@ -766,6 +805,7 @@ main (int   argc,
 
   g_test_add_func ("/db/migrations", test_migrations);
   g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
+  g_test_add_func ("/db/upgrade-to-sign-in", test_upgrade_to_sign_in);
   g_test_add_func ("/db/upgrade-from-2", test_upgrade_from_2);
   g_test_add_func ("/db/backup-before-migration", test_backup_before_migration);
   g_test_add_func ("/db/no-migration-without-backup", test_no_migration_without_backup);

@@ -17,6 +17,7 @@ packages=(
   libsqlite3-dev
   sqlite3
   libyajl-dev
+  libsodium-dev
   libxlsxwriter-dev
   libcairo2-dev
   libpango1.0-dev

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "att-auth.h"
 #include "att-calendar.h"
 #include "att-clock.h"
 #include "att-codes.h"

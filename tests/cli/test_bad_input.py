@@ -25,7 +25,7 @@ import zipfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from test_cli import (  # noqa: E402
-    CLI, OFFICER, UPN_A, UPN_B, Failure, School, check, equal, make_upn)
+    CLI, HEAD, UPN_A, UPN_B, Failure, School, check, equal, make_upn)
 
 PUPILS_HEADER = ["upn", "surname", "forename", "dob", "sex", "year_group",
                  "reg_group", "admission_date"]
@@ -65,7 +65,7 @@ def refused_import(t, what, name, data, *expected):
     with open(path, "wb") as f:
         f.write(data)
     before = snapshot(t.db)
-    r = t.refused(what, "import", path, "--user", OFFICER)
+    r = t.refused(what, "import", path, "--user", HEAD)
     err = r.err.strip()
     check(name in err, "the file is named: " + err[:300])
     for text in expected:
@@ -131,7 +131,7 @@ def test_broken_shapes_refused():
         with open(path, "wb") as f:
             f.write(b"upn,date,session,code\r\n")
         before = snapshot(t.db)
-        r = t.ok("marks", "import", path, "--user", OFFICER)
+        r = t.ok("marks", "import", path, "--user", HEAD)
         equal(r.out, "Notice: the file has column names but no rows under them: there was "
               "nothing to import\nMarks: 0 rows: 0 added, 0 updated, 0 unchanged\n", "header only")
         equal(snapshot(t.db), before, "header only: the school is as it was")
@@ -191,7 +191,7 @@ def test_pipe_read_whole():
 
         def piped(data):
             return subprocess.run([CLI, "--db", t.db, "pupils", "import", "/dev/stdin",
-                                   "--user", OFFICER],
+                                   "--user", HEAD],
                                   input=data, capture_output=True, env=env)
 
         before = snapshot(t.db)
@@ -282,13 +282,13 @@ def test_marks_export_written_as_text():
 
         # Read back by the program, every comment is as it was: into the
         # same school nothing changes; into a new one, the same comments.
-        r = t.ok("marks", "import", out, "--user", OFFICER, "--dry-run")
+        r = t.ok("marks", "import", out, "--user", HEAD, "--dry-run")
         check("0 added, 0 updated" in r.out, "the same marks: " + r.out)
         two = School("two")
         try:
             two.setup()
             two.add_pupils()
-            two.ok("marks", "import", out, "--user", OFFICER)
+            two.ok("marks", "import", out, "--user", HEAD)
             back = {(h["date"], h["session"]): h["comment"] for h in two.json("history", UPN_B)}
             equal(back, comments, "comments after the round trip")
         finally:

@@ -2,8 +2,8 @@
  *
  * Built three times, with FUZZ_PUPILS, FUZZ_CONTACTS or FUZZ_MARKS. Each
  * input is a file handed to the real import, which writes when the file
- * is good, on a school made once per process: a term, an attendance
- * officer, three pupils, two contacts and a few marks. Every input runs
+ * is good, on a school made once per process: a term, an administrator
+ * (imports are theirs), three pupils, two contacts and a few marks. Every input runs
  * inside a transaction that is rolled back, so the school is the same for
  * every input and memory stays bounded. Besides crashes and leaks, the
  * target checks the import's promise: a refused file changes nothing, and
@@ -65,12 +65,12 @@ static const char marks_csv[] =
   "U383210413002,2024-09-03,am,L,\n";
 
 static AttTestDb *school;
-static AttUser *officer;
+static AttUser *importer;   /* imports are an administrator's */
 
 static void
 remove_school (void)
 {
-  g_clear_pointer (&officer, att_user_free);
+  g_clear_pointer (&importer, att_user_free);
   g_clear_pointer (&school, att_test_db_free);
 }
 
@@ -81,7 +81,7 @@ load (gboolean  (*import) (AttDb *, const AttUser *, const char *, const char *,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!import (school->db, officer, "seed.csv", text, strlen (text), FALSE, NULL, &error))
+  if (!import (school->db, importer, "seed.csv", text, strlen (text), FALSE, NULL, &error))
     g_error ("the school could not be made: %s", error->message);
 }
 
@@ -97,8 +97,7 @@ LLVMFuzzerInitialize (int    *argc,
 
   school = att_test_db_new ();
   att_test_add_autumn_2024 (school->db);
-  officer = att_test_add_user (school->db, "Olu Officer", ATT_ROLE_ATTENDANCE_OFFICER,
-                               "Attendance officer");
+  importer = att_test_add_user (school->db, "Ade Admin", ATT_ROLE_ADMIN, "Data manager");
   load (att_import_pupils_data, pupils_csv);
   load (att_import_contacts_data, contacts_csv);
   load (att_import_marks_data, marks_csv);
@@ -144,7 +143,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gboolean ok;
 
   CHECK (att_db_begin (school->db, NULL));
-  ok = IMPORT (school->db, officer, "fuzz.csv", (const char *)data, size, FALSE, report, &error);
+  ok = IMPORT (school->db, importer, "fuzz.csv", (const char *)data, size, FALSE, report, &error);
   after = fingerprint (school->db);
   if (ok)
     {
