@@ -33,6 +33,8 @@ packages=(
   adwaita-icon-theme
   librsvg2-common
   hicolor-icon-theme
+  clang
+  libclang-rt-14-dev
 )
 
 missing=()

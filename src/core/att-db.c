@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "att-audit.h"
@@ -663,8 +664,8 @@ migrate (AttDb   *self,
   if (version > att_db_schema_version ())
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
-                   _("This database was written by a newer version of Attendance (schema %d, this version knows %d): update Attendance to open it"),
-                   version, att_db_schema_version ());
+                   _("%s was written by a newer version of Attendance (schema %d, this version knows %d): nothing was changed; update Attendance to open it"),
+                   self->path, version, att_db_schema_version ());
       return FALSE;
     }
 
@@ -742,6 +743,14 @@ is_attendance_file (AttDb   *self,
       att_db_set_sqlite_error (self, error, _("be read"));
       return FALSE;
     }
+  /* Refused here, before the pragmas below touch the file. */
+  if (version > att_db_schema_version ())
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                   _("%s was written by a newer version of Attendance (schema %d, this version knows %d): nothing was changed; update Attendance to open it"),
+                   self->path, version, att_db_schema_version ());
+      return FALSE;
+    }
   if (version == 0 && tables > 0)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
@@ -791,6 +800,64 @@ has_every_table (AttDb   *self,
     }
   sqlite3_finalize (stmt);
   return TRUE;
+}
+
+/* Whether a file that begins as an SQLite database is shorter than its
+ * header says (a copy cut short, a disk that filled up): SQLite would open
+ * it and fail later, half way through reading the register. The size in
+ * the header counts only when SQLite marked it valid (the change counter
+ * at offset 24 matches the number at offset 92); and while a -wal file
+ * holds writes not yet copied in, SQLite itself brings the file up to
+ * date on opening, so it is not judged then. */
+static gboolean
+check_not_cut_short (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  guchar header[100];
+  GStatBuf st, wal_st;
+  guint32 pages, page_size;
+  guint64 expected;
+  gssize n;
+  int fd;
+
+  if (g_stat (path, &st) != 0 ||
+      (g_stat (wal, &wal_st) == 0 && wal_st.st_size > 0))
+    return TRUE;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return TRUE;
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n < 16 || memcmp (header, "SQLite format 3", 16) != 0)
+    return TRUE;
+  if (n < (gssize)sizeof header)
+    expected = sizeof header;
+  else
+    {
+      if (memcmp (header + 24, header + 92, 4) != 0)
+        return TRUE;
+      page_size = (guint32)header[16] << 8 | header[17];
+      if (page_size == 1)
+        page_size = 65536;
+      pages = (guint32)header[28] << 24 | (guint32)header[29] << 16 |
+              (guint32)header[30] << 8 | header[31];
+      expected = (guint64)pages * page_size;
+    }
+  if ((guint64)st.st_size >= expected)
+    return TRUE;
+
+  {
+    g_autofree char *have = g_format_size (st.st_size);
+    g_autofree char *want = g_format_size (expected);
+
+    g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
+                 _("%s is damaged: it holds %s of the %s it should (a copy that did not finish, or a full disk); restore the latest backup with “attendance-cli restore FILE --user NAME” (an administrator)"),
+                 path, have, want);
+  }
+  return FALSE;
 }
 
 static AttDb *
@@ -844,6 +911,8 @@ open_database (const char  *path,
                        path);
           return NULL;
         }
+      if (!check_not_cut_short (path, error))
+        return NULL;
     }
 
   self->path = g_strdup (path);

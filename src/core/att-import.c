@@ -4,7 +4,8 @@
  * anything: a school office fixes a file once, from one list of every
  * problem, rather than one problem per attempt; and a file with any
  * problem changes nothing, so a half-imported file never has to be
- * untangled.
+ * untangled. The file is read a row at a time (att-import-file.c); this
+ * file checks the rows of each kind and writes them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,8 @@
 #include "att-db-private.h"
 #include "att-error.h"
 #include "att-import.h"
+#include "att-import-private.h"
+#include "att-importer-private.h"
 #include "att-pupils-private.h"
 #include "att-register.h"
 #include "att-users.h"
@@ -130,13 +133,6 @@ att_import_report_format_problems (AttImportReport *report)
 
 /* The columns of one kind of file */
 
-typedef struct
-{
-  const char *name;
-  const char *alias;
-  gboolean    required;
-} ColumnSpec;
-
 enum {
   P_UPN, P_SURNAME, P_FORENAME, P_PREF_SURNAME, P_PREF_FORENAME, P_DOB, P_SEX,
   P_YEAR, P_REG_GROUP, P_ADMISSION, P_LEAVING, P_FSM, P_SEN, P_EAL,
@@ -144,7 +140,7 @@ enum {
   P_N_COLUMNS
 };
 
-static const ColumnSpec pupil_columns[P_N_COLUMNS] = {
+static const AttImportColumn pupil_columns[P_N_COLUMNS] = {
   [P_UPN] = { "upn", NULL, TRUE },
   [P_SURNAME] = { "surname", NULL, TRUE },
   [P_FORENAME] = { "forename", NULL, TRUE },
@@ -172,7 +168,7 @@ enum {
   C_N_COLUMNS
 };
 
-static const ColumnSpec contact_columns[C_N_COLUMNS] = {
+static const AttImportColumn contact_columns[C_N_COLUMNS] = {
   [C_UPN] = { "upn", NULL, TRUE },
   [C_PRIORITY] = { "priority", NULL, TRUE },
   [C_TITLE] = { "title", NULL, FALSE },
@@ -197,7 +193,7 @@ enum {
   M_N_COLUMNS
 };
 
-static const ColumnSpec mark_columns[M_N_COLUMNS] = {
+static const AttImportColumn mark_columns[M_N_COLUMNS] = {
   [M_UPN] = { "upn", NULL, TRUE },
   [M_DATE] = { "date", NULL, TRUE },
   [M_SESSION] = { "session", NULL, TRUE },
@@ -206,45 +202,43 @@ static const ColumnSpec mark_columns[M_N_COLUMNS] = {
   [M_COMMENT] = { "comment", NULL, FALSE },
 };
 
-/* One file being imported */
+/* The largest schools in England have about 4,000 pupils; a file of
+ * pupils may hold leavers too. */
+#define MAX_PUPIL_ROWS 20000
+/* Five contacts for each of those pupils. */
+#define MAX_CONTACT_ROWS 100000
+/* A school year of marks (190 days, 2 sessions) for 2,600 pupils. */
+#define MAX_MARK_ROWS 1000000
 
-typedef struct
-{
-  AttCsv            *csv;
-  char              *name;      /* the file's base name, for messages */
-  AttImportReport   *report;
-  AttImportReport   *own_report;  /* when the caller wants none */
-  const ColumnSpec  *specs;
-  guint              n_specs;
-  int                columns[32];  /* spec -> file column, or -1 */
-  GPtrArray         *row;       /* the row being read */
-  guint              line;      /* its row number in the file */
-  guint              row_problems;  /* problems found in that row */
-} Importer;
+static const AttImportKind pupil_kind = {
+  pupil_columns, P_N_COLUMNS, MAX_PUPIL_ROWS,
+  N_("the file has more than 20,000 rows, more than any school has pupils: is it the right file?"),
+};
 
-static void
-importer_clear (Importer *imp)
-{
-  g_clear_pointer (&imp->csv, att_csv_free);
-  g_clear_pointer (&imp->name, g_free);
-  g_clear_pointer (&imp->own_report, att_import_report_free);
-}
+static const AttImportKind contact_kind = {
+  contact_columns, C_N_COLUMNS, MAX_CONTACT_ROWS,
+  N_("the file has more than 100,000 rows, more than five contacts for each pupil of the largest school: is it the right file?"),
+};
 
-static void
-problem (Importer   *imp,
-         const char *column,
-         const char *message)
+static const AttImportKind mark_kind = {
+  mark_columns, M_N_COLUMNS, MAX_MARK_ROWS,
+  N_("the file has more than 1,000,000 rows, the most a marks file may have (a school year of marks for 2,600 pupils): export the marks a term at a time and import each file"),
+};
+
+void
+_att_importer_problem (AttImporter *imp,
+                       const char  *column,
+                       const char  *message)
 {
   add_item (imp->report->problems, &imp->report->more_problems, imp->line, column, message);
   imp->row_problems++;
 }
 
-G_GNUC_PRINTF (3, 4)
-static void
-problemf (Importer   *imp,
-          const char *column,
-          const char *format,
-          ...)
+void
+_att_importer_problemf (AttImporter *imp,
+                        const char  *column,
+                        const char  *format,
+                        ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -252,189 +246,32 @@ problemf (Importer   *imp,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  problem (imp, column, message);
+  _att_importer_problem (imp, column, message);
 }
 
 static void
-problem_from_error (Importer   *imp,
-                    const char *column,
-                    GError     *error)
+problem_from_error (AttImporter *imp,
+                    const char  *column,
+                    GError      *error)
 {
-  problem (imp, column, error->message);
+  _att_importer_problem (imp, column, error->message);
 }
 
-static void
-notice (Importer   *imp,
-        guint       line,
-        const char *column,
-        const char *message)
+void
+_att_importer_notice (AttImporter *imp,
+                      guint        line,
+                      const char  *column,
+                      const char  *message)
 {
   add_item (imp->report->notices, &imp->report->more_notices, line, column, message);
-}
-
-/* Reads and parses the file and finds its columns. Returns FALSE with
- * @error only when the file cannot be read at all; a file that can be
- * read but not used gets problems in the report. */
-static gboolean
-importer_open (Importer          *imp,
-               const char        *path,
-               const ColumnSpec  *specs,
-               guint              n_specs,
-               AttImportReport   *report,
-               GError           **error)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local = NULL;
-  gsize length = 0;
-  guint error_row = 0;
-  gboolean *seen;
-
-  g_assert (n_specs <= G_N_ELEMENTS (imp->columns));
-
-  imp->name = g_path_get_basename (path);
-  imp->report = report;
-  imp->specs = specs;
-  imp->n_specs = n_specs;
-  for (guint i = 0; i < G_N_ELEMENTS (imp->columns); i++)
-    imp->columns[i] = -1;
-
-  if (!g_file_get_contents (path, &data, &length, &local))
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("%s could not be read: %s"), imp->name, local->message);
-      return FALSE;
-    }
-
-  imp->csv = att_csv_parse_at (data, length, &error_row, &local);
-  if (imp->csv == NULL)
-    {
-      imp->line = error_row;
-      problem (imp, NULL, local->message);
-      return TRUE;
-    }
-
-  seen = g_newa (gboolean, imp->csv->headers->len);
-  for (guint h = 0; h < imp->csv->headers->len; h++)
-    {
-      const char *header = g_ptr_array_index (imp->csv->headers, h);
-      gboolean known = FALSE;
-
-      seen[h] = FALSE;
-      for (guint s = 0; s < n_specs; s++)
-        {
-          if (strcmp (header, specs[s].name) != 0 &&
-              g_strcmp0 (header, specs[s].alias) != 0)
-            continue;
-          known = TRUE;
-          if (imp->columns[s] >= 0)
-            {
-              const char *other = g_ptr_array_index (imp->csv->headers, imp->columns[s]);
-
-              imp->line = 0;
-              if (strcmp (other, header) == 0)
-                problemf (imp, specs[s].name,
-                          _("the file has this column twice: keep one of them"));
-              else
-                problemf (imp, specs[s].name,
-                          _("the file has this column twice, as “%s” and as “%s”: keep one of them"),
-                          other, header);
-            }
-          else
-            imp->columns[s] = (int)h;
-        }
-      seen[h] = known;
-    }
-
-  for (guint h = 0; h < imp->csv->headers->len; h++)
-    {
-      const char *header = g_ptr_array_index (imp->csv->headers, h);
-
-      if (seen[h])
-        continue;
-      if (*header == '\0')
-        {
-          /* Spreadsheets often leave a trailing comma, which makes an
-           * empty column with no name: say something only when it holds
-           * values that will be lost. */
-          for (guint r = 0; r < imp->csv->rows->len; r++)
-            {
-              GPtrArray *row = g_ptr_array_index (imp->csv->rows, r);
-
-              if (h < row->len && *(const char *)g_ptr_array_index (row, h) != '\0')
-                {
-                  g_autofree char *message =
-                    g_strdup_printf (_("column %u has no name: its values were ignored"), h + 1);
-                  notice (imp, 0, NULL, message);
-                  break;
-                }
-            }
-          continue;
-        }
-      notice (imp, 0, header, _("not a known column: it was ignored"));
-    }
-
-  imp->line = 0;
-  for (guint s = 0; s < n_specs; s++)
-    if (specs[s].required && imp->columns[s] < 0)
-      {
-        if (specs[s].alias != NULL)
-          problemf (imp, specs[s].name,
-                    _("the file has no “%s” column (or “%s”), which is required"),
-                    specs[s].name, specs[s].alias);
-        else
-          problemf (imp, specs[s].name,
-                    _("the file has no “%s” column, which is required"),
-                    specs[s].name);
-      }
-
-  return TRUE;
-}
-
-/* Whether the rows can be checked: the file was parsed and has every
- * required column. */
-static gboolean
-importer_usable (Importer *imp)
-{
-  return imp->csv != NULL && imp->report->problems->len == 0;
-}
-
-/* The start of every import: the user's right, the pupils the rows are
- * matched against, and the file read and its columns found. A NULL
- * @report is one of the importer's own, freed with it. */
-static gboolean
-importer_start (Importer          *imp,
-                AttDb             *db,
-                const AttUser     *user,
-                AttPermission      perm,
-                const char        *path,
-                const ColumnSpec  *specs,
-                guint              n_specs,
-                AttImportReport   *report,
-                GError           **error)
-{
-  memset (imp, 0, sizeof *imp);
-  /* Importing is the administrator's (and the headteacher's), whatever
-   * the file brings; what it brings needs its own right too. */
-  if (!att_user_require (user, ATT_PERM_IMPORT, error) ||
-      !att_user_require (user, perm, error) ||
-      !att_pupils_list (db, error))
-    return FALSE;
-  if (report == NULL)
-    report = imp->own_report = att_import_report_new ();
-  if (!importer_open (imp, path, specs, n_specs, report, error))
-    {
-      importer_clear (imp);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* Counts a row that was read without problems: TRUE when it changes
  * something and is kept. */
 static gboolean
-importer_count (Importer *imp,
-                gboolean  is_new,
-                gboolean  unchanged)
+importer_count (AttImporter *imp,
+                gboolean     is_new,
+                gboolean     unchanged)
 {
   if (is_new)
     imp->report->added++;
@@ -448,35 +285,10 @@ importer_count (Importer *imp,
   return TRUE;
 }
 
-static void
-importer_start_row (Importer *imp,
-                    guint     index)
-{
-  GPtrArray *row = g_ptr_array_index (imp->csv->rows, index);
-  guint n_headers = imp->csv->headers->len;
-
-  imp->row = row;
-  imp->line = g_array_index (imp->csv->row_lines, guint, index);
-  imp->row_problems = 0;
-  imp->report->rows++;
-
-  /* Empty values after the last column are harmless (a trailing comma);
-   * anything else there usually means a comma inside an unquoted value,
-   * which shifts every value after it into the wrong column. */
-  for (guint i = n_headers; i < row->len; i++)
-    if (*(const char *)g_ptr_array_index (row, i) != '\0')
-      {
-        problemf (imp, NULL,
-                  _("this row has %u values but the file has %u columns: put any value holding a comma in double quotes"),
-                  row->len, n_headers);
-        break;
-      }
-}
-
 /* Whether the file has the column at all. */
 static gboolean
-has_column (Importer *imp,
-            guint     spec)
+has_column (AttImporter *imp,
+            guint        spec)
 {
   return imp->columns[spec] >= 0;
 }
@@ -484,9 +296,9 @@ has_column (Importer *imp,
 /* The trimmed value of a column in the current row; "" when the column is
  * missing or the row is short. */
 static const char *
-value (Importer *imp,
-       guint     spec,
-       char    **storage)
+value (AttImporter *imp,
+       guint        spec,
+       char       **storage)
 {
   int column = imp->columns[spec];
   const char *text;
@@ -524,22 +336,79 @@ free_scratch (char **scratch,
 
 /* A required text value: a problem when empty. */
 static const char *
-required_text (Importer   *imp,
-               guint       spec,
-               char      **scratch)
+required_text (AttImporter *imp,
+               guint        spec,
+               char       **scratch)
 {
   const char *text = value (imp, spec, &scratch[spec]);
 
   if (*text == '\0')
-    problemf (imp, imp->specs[spec].name, _("this value is required but empty"));
+    _att_importer_problemf (imp, imp->specs[spec].name, _("this value is required but empty"));
   return text;
 }
 
+/* Reads a number of digits only. */
+static gboolean
+digits (const char *text,
+        gsize       length,
+        int        *value)
+{
+  *value = 0;
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      *value = *value * 10 + (text[i] - '0');
+    }
+  return TRUE;
+}
+
+/* Says why a value written as a date is not one, when it has the form of
+ * one: a day the month does not have (31/02/2013), or a month past 12,
+ * which is most often a date written month first, as American programs
+ * do. NULL when the value is not even in the form of a date. */
+static char *
+explain_bad_date (const char *text)
+{
+  static const char * const months[] = {
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+    N_("December"),
+  };
+  gsize len = strlen (text);
+  int year, month, day;
+  gboolean day_first;
+
+  if (len == 10 && text[4] == '-' && text[7] == '-' &&
+      digits (text, 4, &year) && digits (text + 5, 2, &month) && digits (text + 8, 2, &day))
+    day_first = FALSE;
+  else if (len == 10 && text[2] == '/' && text[5] == '/' &&
+           digits (text, 2, &day) && digits (text + 3, 2, &month) && digits (text + 6, 4, &year))
+    day_first = TRUE;
+  else
+    return NULL;
+
+  if (year < 1 || month < 1 || day < 1)
+    return NULL;
+  if (month > 12)
+    {
+      if (day_first && day <= 12 && month <= g_date_get_days_in_month (day, year))
+        return g_strdup_printf (_("“%s” is not a date: there is no month %d; dates are written day first, so this may be %02d/%02d/%04d"),
+                                text, month, month, day, year);
+      return g_strdup_printf (_("“%s” is not a date: there is no month %d"), text, month);
+    }
+  if (day > g_date_get_days_in_month (month, year))
+    /* Translators: "“31/02/2013” is not a date: February 2013 has 28 days" */
+    return g_strdup_printf (_("“%s” is not a date: %s %d has %d days"), text,
+                            _(months[month - 1]), year, g_date_get_days_in_month (month, year));
+  return NULL;
+}
+
 static AttDate
-date_value (Importer  *imp,
-            guint      spec,
-            gboolean   required,
-            char     **scratch)
+date_value (AttImporter *imp,
+            guint        spec,
+            gboolean     required,
+            char       **scratch)
 {
   g_autoptr(GError) error = NULL;
   const char *text = value (imp, spec, &scratch[spec]);
@@ -548,22 +417,29 @@ date_value (Importer  *imp,
   if (*text == '\0')
     {
       if (required)
-        problemf (imp, imp->specs[spec].name, _("this date is required but empty"));
+        _att_importer_problemf (imp, imp->specs[spec].name, _("this date is required but empty"));
       return ATT_DATE_NONE;
     }
   date = att_date_parse (text, &error);
   if (date == ATT_DATE_NONE)
-    problem_from_error (imp, imp->specs[spec].name, error);
+    {
+      g_autofree char *why = explain_bad_date (text);
+
+      if (why != NULL)
+        _att_importer_problem (imp, imp->specs[spec].name, why);
+      else
+        problem_from_error (imp, imp->specs[spec].name, error);
+    }
   return date;
 }
 
 /* Sets @out from a yes/no column; leaves it alone when the file does not
  * have the column, so that an update keeps what the database knew. */
 static void
-bool_value (Importer  *imp,
-            guint      spec,
-            gboolean  *out,
-            char     **scratch)
+bool_value (AttImporter *imp,
+            guint        spec,
+            gboolean    *out,
+            char       **scratch)
 {
   const char *text;
 
@@ -573,17 +449,17 @@ bool_value (Importer  *imp,
   if (*text == '\0')
     *out = FALSE;
   else if (!att_parse_bool (text, out))
-    problemf (imp, imp->specs[spec].name,
-              _("“%s” is not yes or no: write Y or N (1/0, yes/no and true/false work too)"),
-              text);
+    _att_importer_problemf (imp, imp->specs[spec].name,
+                            _("“%s” is not yes or no: write Y or N (1/0, yes/no and true/false work too)"),
+                            text);
 }
 
 /* Sets an optional text field when the file has its column. */
 static void
-text_value (Importer  *imp,
-            guint      spec,
-            char     **field,
-            char     **scratch)
+text_value (AttImporter *imp,
+            guint        spec,
+            char       **field,
+            char       **scratch)
 {
   if (!has_column (imp, spec))
     return;
@@ -591,10 +467,25 @@ text_value (Importer  *imp,
   *field = nullable (value (imp, spec, &scratch[spec]));
 }
 
+/* Whether a UPN that rows are matched on is a UPN at all; a problem
+ * saying what is wrong with it when not, which helps more than "there
+ * is no pupil with UPN ...". */
+static gboolean
+upn_form_ok (AttImporter *imp,
+             const char  *upn)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (att_upn_validate (upn, NULL, &error))
+    return TRUE;
+  problem_from_error (imp, "upn", error);
+  return FALSE;
+}
+
 /* Ends an import that found problems: the error lists them all. */
 static gboolean
-importer_refuse (Importer  *imp,
-                 GError   **error)
+importer_refuse (AttImporter *imp,
+                 GError     **error)
 {
   g_autofree char *list = att_import_report_format_problems (imp->report);
   guint n = imp->report->problems->len + imp->report->more_problems;
@@ -611,17 +502,17 @@ importer_refuse (Importer  *imp,
 
 /* Ends an import that could not be written: nothing was. */
 static void
-importer_fail (Importer  *imp,
-               GError   **error)
+importer_fail (AttImporter *imp,
+               GError     **error)
 {
   g_prefix_error (error, _("%s: nothing was imported: "), imp->name);
   imp->report->added = imp->report->updated = imp->report->unchanged = 0;
-  importer_clear (imp);
+  _att_importer_clear (imp);
 }
 
 /* The summary written to the audit log after an import. */
 static char *
-import_summary (Importer *imp)
+import_summary (AttImporter *imp)
 {
   return g_strdup_printf ("%s: %u rows, %u added, %u updated, %u unchanged",
                           imp->name, imp->report->rows, imp->report->added,
@@ -638,28 +529,28 @@ typedef gboolean (*ImportWriteFunc) (AttDb          *db,
                                      GError        **error);
 
 static gboolean
-importer_finish (Importer         *imp,
-                 AttDb            *db,
-                 const AttUser    *user,
-                 gboolean          dry_run,
-                 guint             n_changes,
-                 ImportWriteFunc   write,
-                 gpointer          data,
-                 const char       *action,
-                 GError          **error)
+importer_finish (AttImporter    *imp,
+                 AttDb          *db,
+                 const AttUser  *user,
+                 gboolean        dry_run,
+                 guint           n_changes,
+                 ImportWriteFunc write,
+                 gpointer        data,
+                 const char     *action,
+                 GError        **error)
 {
   g_autofree char *summary = NULL;
 
   if (imp->report->problems->len > 0)
     {
       importer_refuse (imp, error);
-      importer_clear (imp);
+      _att_importer_clear (imp);
       return FALSE;
     }
 
   if (dry_run || n_changes == 0)
     {
-      importer_clear (imp);
+      _att_importer_clear (imp);
       return TRUE;
     }
 
@@ -675,7 +566,7 @@ importer_finish (Importer         *imp,
   if (!att_db_commit (db, error))
     goto failed;
 
-  importer_clear (imp);
+  _att_importer_clear (imp);
   return TRUE;
 
 failed:
@@ -705,9 +596,9 @@ pupils_equal (AttPupil *a,
 }
 
 static AttPupil *
-read_pupil_row (Importer   *imp,
-                AttDb      *db,
-                GHashTable *upn_rows)
+read_pupil_row (AttImporter *imp,
+                AttDb       *db,
+                GHashTable  *upn_rows)
 {
   g_autoptr(AttPupil) pupil = NULL;
   char *scratch[P_N_COLUMNS] = { NULL, };
@@ -725,8 +616,8 @@ read_pupil_row (Importer   *imp,
       gboolean temporary;
 
       if (g_hash_table_lookup_extended (upn_rows, upn, NULL, &first_row))
-        problemf (imp, "upn", _("UPN %s is also on row %u: each pupil once"),
-                  upn, GPOINTER_TO_UINT (first_row));
+        _att_importer_problemf (imp, "upn", _("UPN %s is also on row %u: each pupil once"),
+                                upn, GPOINTER_TO_UINT (first_row));
       else
         g_hash_table_insert (upn_rows, g_strdup (upn), GUINT_TO_POINTER (imp->line));
 
@@ -737,7 +628,7 @@ read_pupil_row (Importer   *imp,
           g_autofree char *message =
             g_strdup_printf (_("UPN %s is a temporary UPN: replace it with the permanent one as soon as it is known"),
                              upn);
-          notice (imp, imp->line, "upn", message);
+          _att_importer_notice (imp, imp->line, "upn", message);
         }
       g_clear_error (&error);
       existing = att_pupils_find (db, upn);
@@ -764,7 +655,7 @@ read_pupil_row (Importer   *imp,
   else if (g_ascii_strcasecmp (text, "F") == 0 || g_ascii_strcasecmp (text, "female") == 0)
     pupil->sex = 'F';
   else if (*text != '\0')
-    problemf (imp, "sex", _("“%s” is not a sex: write M or F"), text);
+    _att_importer_problemf (imp, "sex", _("“%s” is not a sex: write M or F"), text);
 
   text = required_text (imp, P_YEAR, scratch);
   if (*text != '\0' && !att_year_group_parse (text, &pupil->year_group, &error))
@@ -789,9 +680,9 @@ read_pupil_row (Importer   *imp,
       else if (g_ascii_strcasecmp (text, "E") == 0)
         pupil->sen = ATT_SEN_EHCP;
       else
-        problemf (imp, "sen",
-                  _("“%s” is not an SEN status: write N (none), K (SEN support) or E (EHC plan)"),
-                  text);
+        _att_importer_problemf (imp, "sen",
+                                _("“%s” is not an SEN status: write N (none), K (SEN support) or E (EHC plan)"),
+                                text);
     }
   bool_value (imp, P_EAL, &pupil->eal, scratch);
   bool_value (imp, P_LOOKED_AFTER, &pupil->looked_after, scratch);
@@ -832,34 +723,30 @@ save_pupils (AttDb          *db,
   return TRUE;
 }
 
-gboolean
-att_import_pupils (AttDb            *db,
-                   const AttUser    *user,
-                   const char       *path,
-                   gboolean          dry_run,
-                   AttImportReport  *report,
-                   GError          **error)
+static gboolean
+import_pupils (AttDb                 *db,
+               const AttUser         *user,
+               const AttImportSource *source,
+               gboolean               dry_run,
+               AttImportReport       *report,
+               GError               **error)
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) upn_rows = NULL;
-  Importer imp;
+  AttImporter imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, path, pupil_columns, P_N_COLUMNS,
-                       report, error))
+  if (!_att_importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, source, &pupil_kind, report, error))
     return FALSE;
 
   changes = g_ptr_array_new_with_free_func (g_object_unref);
   upn_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (importer_usable (&imp))
-    for (guint r = 0; r < imp.csv->rows->len; r++)
+  if (_att_importer_usable (&imp))
+    while (_att_importer_next_row (&imp))
       {
         AttPupil *pupil;
 
-        importer_start_row (&imp, r);
         pupil = read_pupil_row (&imp, db, upn_rows);
         if (pupil != NULL)
           g_ptr_array_add (changes, pupil);
@@ -937,7 +824,7 @@ parse_priority (const char *text,
 }
 
 static AttContact *
-read_contact_row (Importer    *imp,
+read_contact_row (AttImporter *imp,
                   AttDb       *db,
                   GHashTable  *keys,
                   GHashTable  *by_pupil,
@@ -954,7 +841,9 @@ read_contact_row (Importer    *imp,
   int priority = 0;
 
   upn = g_ascii_strup (required_text (imp, C_UPN, scratch), -1);
-  if (*upn != '\0')
+  if (*upn != '\0' && !upn_form_ok (imp, upn))
+    ;
+  else if (*upn != '\0')
     {
       pupil = att_pupils_find_or_error (db, upn, &local);
       if (pupil == NULL)
@@ -964,9 +853,9 @@ read_contact_row (Importer    *imp,
 
   text = required_text (imp, C_PRIORITY, scratch);
   if (*text != '\0' && !parse_priority (text, &priority))
-    problemf (imp, "priority",
-              _("“%s” is not a priority: write a whole number from 1 (called first) to 99"),
-              text);
+    _att_importer_problemf (imp, "priority",
+                            _("“%s” is not a priority: write a whole number from 1 (called first) to 99"),
+                            text);
 
   if (*upn != '\0' && priority > 0)
     {
@@ -974,9 +863,9 @@ read_contact_row (Importer    *imp,
       gpointer first_row;
 
       if (g_hash_table_lookup_extended (keys, key, NULL, &first_row))
-        problemf (imp, "priority",
-                  _("UPN %s has a contact with priority %d on row %u too: each priority once per pupil"),
-                  upn, priority, GPOINTER_TO_UINT (first_row));
+        _att_importer_problemf (imp, "priority",
+                                _("UPN %s has a contact with priority %d on row %u too: each priority once per pupil"),
+                                upn, priority, GPOINTER_TO_UINT (first_row));
       else
         g_hash_table_insert (keys, g_steal_pointer (&key), GUINT_TO_POINTER (imp->line));
     }
@@ -1039,38 +928,34 @@ save_contacts (AttDb          *db,
   return TRUE;
 }
 
-gboolean
-att_import_contacts (AttDb            *db,
-                     const AttUser    *user,
-                     const char       *path,
-                     gboolean          dry_run,
-                     AttImportReport  *report,
-                     GError          **error)
+static gboolean
+import_contacts (AttDb                 *db,
+                 const AttUser         *user,
+                 const AttImportSource *source,
+                 gboolean               dry_run,
+                 AttImportReport       *report,
+                 GError               **error)
 {
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) keys = NULL;
   g_autoptr(GHashTable) by_pupil = NULL;
-  Importer imp;
+  AttImporter imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, path, contact_columns, C_N_COLUMNS,
-                       report, error))
+  if (!_att_importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, source, &contact_kind, report, error))
     return FALSE;
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify)att_contact_free);
   keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   by_pupil = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                     (GDestroyNotify)g_ptr_array_unref);
-  if (importer_usable (&imp))
-    for (guint r = 0; r < imp.csv->rows->len; r++)
+  if (_att_importer_usable (&imp))
+    while (_att_importer_next_row (&imp))
       {
         g_autoptr(GError) local = NULL;
         AttContact *contact;
 
-        importer_start_row (&imp, r);
         contact = read_contact_row (&imp, db, keys, by_pupil, &local);
         if (local != NULL)
           {
@@ -1100,10 +985,10 @@ typedef struct
 } MarkImport;
 
 static void
-read_mark_row (Importer       *imp,
-               AttDb          *db,
-               const AttUser  *user,
-               MarkImport     *marks)
+read_mark_row (AttImporter   *imp,
+               AttDb         *db,
+               const AttUser *user,
+               MarkImport    *marks)
 {
   char *scratch[M_N_COLUMNS] = { NULL, };
   g_autoptr(GError) error = NULL;
@@ -1116,7 +1001,9 @@ read_mark_row (Importer       *imp,
   gboolean session_ok = FALSE;
 
   upn = g_ascii_strup (required_text (imp, M_UPN, scratch), -1);
-  if (*upn != '\0')
+  if (*upn != '\0' && !upn_form_ok (imp, upn))
+    ;
+  else if (*upn != '\0')
     {
       pupil = att_pupils_find_or_error (db, upn, &error);
       if (pupil == NULL)
@@ -1145,7 +1032,7 @@ read_mark_row (Importer       *imp,
       if (write.code == ATT_CODE_NONE)
         problem_from_error (imp, "code", error);
       else if (note != NULL)
-        notice (imp, imp->line, "code", note);
+        _att_importer_notice (imp, imp->line, "code", note);
       g_clear_error (&error);
     }
 
@@ -1159,8 +1046,8 @@ read_mark_row (Importer       *imp,
           if (g_ascii_string_to_unsigned (text, 10, 0, 24 * 60, &minutes, NULL))
             write.minutes_late = (int)minutes;
           else
-            problemf (imp, "minutes_late",
-                      _("“%s” is not a number of minutes"), text);
+            _att_importer_problemf (imp, "minutes_late",
+                                    _("“%s” is not a number of minutes"), text);
         }
     }
 
@@ -1185,10 +1072,10 @@ read_mark_row (Importer       *imp,
         {
           g_autofree char *date = att_date_format (write.date);
 
-          problemf (imp, NULL,
-                    _("UPN %s, %s %s is on row %u too: each session once"),
-                    upn, date, att_session_to_string (write.session),
-                    GPOINTER_TO_UINT (first_row));
+          _att_importer_problemf (imp, NULL,
+                                  _("UPN %s, %s %s is on row %u too: each session once"),
+                                  upn, date, att_session_to_string (write.session),
+                                  GPOINTER_TO_UINT (first_row));
         }
       else
         g_hash_table_insert (marks->keys, g_steal_pointer (&key),
@@ -1236,26 +1123,23 @@ write_marks (AttDb          *db,
                              marks->writes->len, marks->reason, ATT_WRITE_IMPORT, error);
 }
 
-gboolean
-att_import_marks (AttDb            *db,
-                  const AttUser    *user,
-                  const char       *path,
-                  gboolean          dry_run,
-                  AttImportReport  *report,
-                  GError          **error)
+static gboolean
+import_marks (AttDb                 *db,
+              const AttUser         *user,
+              const AttImportSource *source,
+              gboolean               dry_run,
+              AttImportReport       *report,
+              GError               **error)
 {
   MarkImport marks = { NULL, };
   gboolean ok = FALSE;
-  Importer imp;
+  AttImporter imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
   /* att_register_write() checks the right too, but saying it once, up
    * front, reads better than on every row. */
-  if (!importer_start (&imp, db, user, ATT_PERM_BULK_MARK, path, mark_columns, M_N_COLUMNS,
-                       report, error))
+  if (!_att_importer_start (&imp, db, user, ATT_PERM_BULK_MARK, source, &mark_kind, report, error))
     return FALSE;
 
   marks.writes = g_array_new (FALSE, FALSE, sizeof (AttMarkWrite));
@@ -1264,17 +1148,14 @@ att_import_marks (AttDb            *db,
   /* Translators: the reason recorded with every mark an import changes */
   marks.reason = g_strdup_printf (_("Imported from %s"), imp.name);
 
-  if (importer_usable (&imp))
+  if (_att_importer_usable (&imp))
     {
       /* One transaction around the checks, which are dry runs that write
        * nothing, saves a transaction per row. */
       if (!att_db_begin (db, error))
         goto failed;
-      for (guint r = 0; r < imp.csv->rows->len; r++)
-        {
-          importer_start_row (&imp, r);
-          read_mark_row (&imp, db, user, &marks);
-        }
+      while (_att_importer_next_row (&imp))
+        read_mark_row (&imp, db, user, &marks);
       /* Committing, not rolling back, so that an outer transaction of
        * the caller's is not spoilt: the dry runs left nothing to keep. */
       if (!att_db_commit (db, error))
@@ -1293,6 +1174,124 @@ out:
   g_clear_pointer (&marks.comments, g_ptr_array_unref);
   g_clear_pointer (&marks.keys, g_hash_table_unref);
   g_clear_pointer (&marks.reason, g_free);
-  importer_clear (&imp);
+  _att_importer_clear (&imp);
   return ok;
+}
+
+/* The entry points */
+
+gboolean
+att_import_pupils (AttDb            *db,
+                   const AttUser    *user,
+                   const char       *path,
+                   gboolean          dry_run,
+                   AttImportReport  *report,
+                   GError          **error)
+{
+  AttImportSource source = { path, NULL, NULL };
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return import_pupils (db, user, &source, dry_run, report, error);
+}
+
+gboolean
+att_import_contacts (AttDb            *db,
+                     const AttUser    *user,
+                     const char       *path,
+                     gboolean          dry_run,
+                     AttImportReport  *report,
+                     GError          **error)
+{
+  AttImportSource source = { path, NULL, NULL };
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return import_contacts (db, user, &source, dry_run, report, error);
+}
+
+gboolean
+att_import_marks (AttDb            *db,
+                  const AttUser    *user,
+                  const char       *path,
+                  gboolean          dry_run,
+                  AttImportReport  *report,
+                  GError          **error)
+{
+  AttImportSource source = { path, NULL, NULL };
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return import_marks (db, user, &source, dry_run, report, error);
+}
+
+/* The same from bytes in memory, which the fuzz targets feed. */
+static gboolean
+import_data (AttDb            *db,
+             const AttUser    *user,
+             const char       *name,
+             const char       *data,
+             gsize             length,
+             gboolean          dry_run,
+             AttImportReport  *report,
+             gboolean        (*import) (AttDb *, const AttUser *, const AttImportSource *,
+                                        gboolean, AttImportReport *, GError **),
+             GError          **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  AttImportSource source = { NULL, name, NULL };
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  stream = g_memory_input_stream_new_from_data (data ? data : "", length, NULL);
+  source.stream = stream;
+  return import (db, user, &source, dry_run, report, error);
+}
+
+gboolean
+att_import_pupils_data (AttDb            *db,
+                        const AttUser    *user,
+                        const char       *name,
+                        const char       *data,
+                        gsize             length,
+                        gboolean          dry_run,
+                        AttImportReport  *report,
+                        GError          **error)
+{
+  return import_data (db, user, name, data, length, dry_run, report, import_pupils, error);
+}
+
+gboolean
+att_import_contacts_data (AttDb            *db,
+                          const AttUser    *user,
+                          const char       *name,
+                          const char       *data,
+                          gsize             length,
+                          gboolean          dry_run,
+                          AttImportReport  *report,
+                          GError          **error)
+{
+  return import_data (db, user, name, data, length, dry_run, report, import_contacts, error);
+}
+
+gboolean
+att_import_marks_data (AttDb            *db,
+                       const AttUser    *user,
+                       const char       *name,
+                       const char       *data,
+                       gsize             length,
+                       gboolean          dry_run,
+                       AttImportReport  *report,
+                       GError          **error)
+{
+  return import_data (db, user, name, data, length, dry_run, report, import_marks, error);
 }

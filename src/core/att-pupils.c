@@ -526,6 +526,16 @@ att_upn_validate (const char  *upn,
       return FALSE;
     }
 
+  /* Thirteen bytes may be fewer characters; a UPN is ASCII only, and a
+   * message never shows a byte cut out of a character. */
+  if (!g_str_is_ascii (upn))
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("UPN %s: a UPN holds only capital letters and digits (a letter then 12 digits)"),
+                   upn);
+      return FALSE;
+    }
+
   if (!g_ascii_isupper (upn[0]))
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,

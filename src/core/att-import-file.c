@@ -1,0 +1,421 @@
+/* att-import-file.c: the file an import reads
+ *
+ * Opens the file (or keeps a pipe in memory), tells from its start what
+ * it is, finds its columns, reads it once for its form (its encoding,
+ * quotes, row lengths and number of rows) and then row by row for the
+ * checks of att-import.c. Only one row is held at a time.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "att-error.h"
+#include "att-importer-private.h"
+#include "att-pupils.h"
+
+/* A problem the reader found in the file, with its row and, once the
+ * header is known, the column it is in. */
+static void
+reader_problem (AttImporter *imp,
+                GError      *error)
+{
+  int field = att_csv_reader_get_error_field (imp->reader);
+  const char *column = NULL;
+
+  imp->line = att_csv_reader_get_error_row (imp->reader);
+  if (imp->headers != NULL && field >= 0 && (guint)field < imp->headers->len &&
+      *(const char *)g_ptr_array_index (imp->headers, field) != '\0')
+    column = g_ptr_array_index (imp->headers, field);
+  _att_importer_problem (imp, column, error->message);
+}
+
+/* Finds the columns of the file from its header. */
+static void
+importer_map_columns (AttImporter *imp)
+{
+  const AttImportColumn *specs = imp->specs;
+
+  for (guint h = 0; h < imp->headers->len; h++)
+    {
+      const char *header = g_ptr_array_index (imp->headers, h);
+      gboolean known = FALSE;
+
+      for (guint s = 0; s < imp->n_specs; s++)
+        {
+          if (strcmp (header, specs[s].name) != 0 &&
+              g_strcmp0 (header, specs[s].alias) != 0)
+            continue;
+          known = TRUE;
+          if (imp->columns[s] >= 0)
+            {
+              const char *other = g_ptr_array_index (imp->headers, imp->columns[s]);
+
+              imp->line = 0;
+              if (strcmp (other, header) == 0)
+                _att_importer_problemf (imp, specs[s].name,
+                                        _("the file has this column twice: keep one of them"));
+              else
+                _att_importer_problemf (imp, specs[s].name,
+                                        _("the file has this column twice, as “%s” and as “%s”: keep one of them"),
+                                        other, header);
+            }
+          else
+            imp->columns[s] = (int)h;
+        }
+      /* Spreadsheets often leave a trailing comma, which makes an empty
+       * column with no name: said only when it holds values (on the
+       * first reading of the rows). */
+      if (!known && *header != '\0')
+        _att_importer_notice (imp, 0, header, _("not a known column: it was ignored"));
+    }
+
+  imp->line = 0;
+  for (guint s = 0; s < imp->n_specs; s++)
+    if (specs[s].required && imp->columns[s] < 0)
+      {
+        if (specs[s].alias != NULL)
+          _att_importer_problemf (imp, specs[s].name,
+                                  _("the file has no “%s” column (or “%s”), which is required"),
+                                  specs[s].name, specs[s].alias);
+        else
+          _att_importer_problemf (imp, specs[s].name,
+                                  _("the file has no “%s” column, which is required"),
+                                  specs[s].name);
+      }
+}
+
+/* Whether the header is one value holding the separator of another kind
+ * of file: a CSV saved where the list separator is ";" (much of Europe),
+ * or text separated by tabs. Then every column would be "missing", and
+ * the one thing to say is how to save the file. */
+static gboolean
+importer_wrong_separator (AttImporter *imp)
+{
+  const char *header;
+
+  if (imp->headers->len != 1)
+    return FALSE;
+  header = g_ptr_array_index (imp->headers, 0);
+  imp->line = 1;
+  if (strchr (header, ';') != NULL)
+    {
+      _att_importer_problemf (imp, NULL,
+                              _("the values are separated by semicolons, not commas: save the file again as “CSV UTF-8 (comma delimited)”"));
+      return TRUE;
+    }
+  if (strchr (header, '\t') != NULL)
+    {
+      _att_importer_problemf (imp, NULL,
+                              _("the values are separated by tabs, not commas: save the file again as “CSV UTF-8 (comma delimited)”"));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first reading of the rows: every problem of the file's own form
+ * (its encoding, its quotes, rows too long, too many rows) is found before
+ * any row is checked, so that a file that is not what it should be gets
+ * one clear problem rather than one on every row. Only a row at a time is
+ * held. */
+static void
+importer_scan (AttImporter         *imp,
+               const AttImportKind *kind)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree gboolean *noticed = g_new0 (gboolean, imp->headers->len);
+  GPtrArray *fields;
+  guint line, rows = 0;
+
+  while (att_csv_reader_next (imp->reader, &fields, &line, &local))
+    {
+      if (++rows > kind->max_rows)
+        {
+          imp->line = 0;
+          _att_importer_problem (imp, NULL, _(kind->too_many));
+          return;
+        }
+      for (guint h = 0; h < imp->headers->len && h < fields->len; h++)
+        if (!noticed[h] && *(const char *)g_ptr_array_index (imp->headers, h) == '\0' &&
+            *(const char *)g_ptr_array_index (fields, h) != '\0')
+          {
+            g_autofree char *message =
+              g_strdup_printf (_("column %u has no name: its values were ignored"), h + 1);
+
+            _att_importer_notice (imp, 0, NULL, message);
+            noticed[h] = TRUE;
+          }
+    }
+  if (local != NULL)
+    {
+      reader_problem (imp, local);
+      return;
+    }
+  imp->n_rows = rows;
+  /* An export of nothing (a range with no marks, say) is a file of
+   * column names only: imported as the nothing it holds, which scripts
+   * that pass files on rely on, but said. */
+  if (rows == 0)
+    _att_importer_notice (imp, 0, NULL,
+                          _("the file has column names but no rows under them: there was nothing to import"));
+}
+
+/* Opens the file and finds its columns, then reads it once to check its
+ * form. Returns FALSE with @error only when the file cannot be opened at
+ * all; a file that can be read but not used gets problems in the report. */
+static gboolean
+importer_open (AttImporter         *imp,
+               const char          *name,
+               GInputStream        *stream,
+               const AttImportKind *kind,
+               AttImportReport     *report,
+               GError             **error)
+{
+  g_autoptr(GError) local = NULL;
+  GPtrArray *fields;
+  guint line;
+  gboolean sep_line = FALSE;
+
+  g_assert (kind->n_specs <= G_N_ELEMENTS (imp->columns));
+
+  imp->name = g_strdup (name);
+  imp->report = report;
+  imp->specs = kind->specs;
+  imp->n_specs = kind->n_specs;
+  for (guint i = 0; i < G_N_ELEMENTS (imp->columns); i++)
+    imp->columns[i] = -1;
+
+  imp->reader = att_csv_reader_new (stream);
+  if (!att_csv_reader_next (imp->reader, &fields, &line, &local))
+    {
+      if (local != NULL)
+        reader_problem (imp, local);
+      else
+        {
+          imp->line = 0;
+          _att_importer_problem (imp, NULL, _("the file is empty: it needs a first row of column names"));
+        }
+      return TRUE;
+    }
+
+  /* Excel reads, and some programs write, a first line "sep=," naming
+   * the separator: it is not the header. */
+  if (fields->len <= 2 && g_ascii_strncasecmp (g_ptr_array_index (fields, 0), "sep=", 4) == 0 &&
+      (fields->len == 1 || *(const char *)g_ptr_array_index (fields, 1) == '\0'))
+    {
+      const char *separator = (const char *)g_ptr_array_index (fields, 0) + 4;
+
+      if (fields->len == 1 && *separator != '\0')
+        {
+          imp->line = line;
+          if (*separator == ';')
+            _att_importer_problem (imp, NULL, _("the values are separated by semicolons, not commas: save the file again as “CSV UTF-8 (comma delimited)”"));
+          else
+            _att_importer_problemf (imp, NULL, _("the values are separated by “%s”, not commas: save the file again as “CSV UTF-8 (comma delimited)”"),
+                                    *separator == '\t' ? _("tabs") : separator);
+          return TRUE;
+        }
+      sep_line = TRUE;
+      if (!att_csv_reader_next (imp->reader, &fields, &line, &local))
+        {
+          if (local != NULL)
+            reader_problem (imp, local);
+          else
+            {
+              imp->line = 0;
+              _att_importer_problem (imp, NULL, _("the file is empty: it needs a first row of column names"));
+            }
+          return TRUE;
+        }
+    }
+
+  imp->headers = g_ptr_array_new_full (fields->len, g_free);
+  for (guint h = 0; h < fields->len; h++)
+    g_ptr_array_add (imp->headers, att_csv_normalise_header (g_ptr_array_index (fields, h)));
+
+  if (importer_wrong_separator (imp))
+    return TRUE;
+  importer_map_columns (imp);
+  if (imp->report->problems->len > 0)
+    return TRUE;
+
+  importer_scan (imp, kind);
+  if (imp->report->problems->len > 0)
+    return TRUE;
+
+  /* Back to the first row for the checks, past the header (and the
+   * line naming the separator). */
+  if (!att_csv_reader_rewind (imp->reader, &local) ||
+      !att_csv_reader_next (imp->reader, &fields, &line, &local) ||
+      (sep_line && !att_csv_reader_next (imp->reader, &fields, &line, &local)))
+    {
+      imp->line = 0;
+      _att_importer_problem (imp, NULL, local ? local->message
+                             : _("the file changed while it was being read: import it again once it is saved"));
+    }
+  return TRUE;
+}
+
+/* Whether the rows can be checked: the file was read and has every
+ * required column. */
+gboolean
+_att_importer_usable (AttImporter *imp)
+{
+  return imp->headers != NULL && imp->report->problems->len == 0;
+}
+
+/* The most a pipe may give an import, which keeps it in memory. */
+#define MAX_PIPED (64 * 1024 * 1024)
+
+static GInputStream *
+read_pipe (const char    *name,
+           GInputStream  *stream,
+           GError       **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GError) local = NULL;
+  guint8 chunk[64 * 1024];
+  gssize n;
+
+  while ((n = g_input_stream_read (stream, chunk, sizeof chunk, NULL, &local)) > 0)
+    {
+      if (data->len + n > MAX_PIPED)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("%s: more than 64 MB came through a pipe, more than an import keeps in memory: save it to a file and import that"),
+                       name);
+          return NULL;
+        }
+      g_byte_array_append (data, chunk, n);
+    }
+  if (n < 0)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                   _("%s could not be read: %s"), name, local->message);
+      return NULL;
+    }
+  return g_memory_input_stream_new_from_bytes (g_byte_array_free_to_bytes (g_steal_pointer (&data)));
+}
+
+/* The start of every import: the user's right, the pupils the rows are
+ * matched against, and the file read and its columns found. A NULL
+ * @report is one of the importer's own, freed with it. */
+gboolean
+_att_importer_start (AttImporter           *imp,
+                     AttDb                 *db,
+                     const AttUser         *user,
+                     AttPermission          perm,
+                     const AttImportSource *source,
+                     const AttImportKind   *kind,
+                     AttImportReport       *report,
+                     GError               **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autofree char *name = NULL;
+
+  memset (imp, 0, sizeof *imp);
+  /* Importing is the administrator's (and the headteacher's), whatever
+   * the file brings; what it brings needs its own right too. */
+  if (!att_user_require (user, ATT_PERM_IMPORT, error) ||
+      !att_user_require (user, perm, error) ||
+      !att_pupils_list (db, error))
+    return FALSE;
+
+  if (source->stream != NULL)
+    {
+      stream = g_object_ref (source->stream);
+      name = g_strdup (source->name);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (source->path);
+      g_autoptr(GError) local = NULL;
+
+      name = g_path_get_basename (source->path);
+      stream = (GInputStream *)g_file_read (file, NULL, &local);
+      if (stream == NULL)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                       _("%s could not be read: %s"), name, local->message);
+          return FALSE;
+        }
+    }
+
+  /* An import reads its file twice. A pipe (a script's /dev/stdin)
+   * cannot be read again, so it is kept in memory, up to a limit. */
+  if (!G_IS_SEEKABLE (stream) || !g_seekable_can_seek (G_SEEKABLE (stream)))
+    {
+      g_autoptr(GInputStream) piped = read_pipe (name, stream, error);
+
+      if (piped == NULL)
+        return FALSE;
+      g_set_object (&stream, piped);
+    }
+
+  if (report == NULL)
+    report = imp->own_report = att_import_report_new ();
+  if (!importer_open (imp, name, stream, kind, report, error))
+    {
+      _att_importer_clear (imp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the next row for the checks: FALSE at the end of the file (or
+ * when the file changed since its first reading, which is a problem). */
+gboolean
+_att_importer_next_row (AttImporter *imp)
+{
+  g_autoptr(GError) local = NULL;
+  GPtrArray *row;
+  guint n_headers = imp->headers->len;
+
+  if (!att_csv_reader_next (imp->reader, &row, &imp->line, &local))
+    {
+      imp->row = NULL;
+      if (local != NULL)
+        reader_problem (imp, local);
+      return FALSE;
+    }
+
+  /* A file another program writes while it is imported may differ
+   * between the two readings; what the first reading passed is what is
+   * imported, or nothing. */
+  if (imp->report->rows >= imp->n_rows)
+    {
+      imp->row = NULL;
+      imp->line = 0;
+      _att_importer_problem (imp, NULL, _("the file changed while it was being read: import it again once it is saved"));
+      return FALSE;
+    }
+
+  imp->row = row;
+  imp->row_problems = 0;
+  imp->report->rows++;
+
+  /* Empty values after the last column are harmless (a trailing comma);
+   * anything else there usually means a comma inside an unquoted value,
+   * which shifts every value after it into the wrong column. */
+  for (guint i = n_headers; i < row->len; i++)
+    if (*(const char *)g_ptr_array_index (row, i) != '\0')
+      {
+        _att_importer_problemf (imp, NULL,
+                                _("this row has %u values but the file has %u columns: put any value holding a comma in double quotes"),
+                                row->len, n_headers);
+        break;
+      }
+  return TRUE;
+}
+
+void
+_att_importer_clear (AttImporter *imp)
+{
+  g_clear_pointer (&imp->reader, att_csv_reader_free);
+  g_clear_pointer (&imp->headers, g_ptr_array_unref);
+  g_clear_pointer (&imp->name, g_free);
+  g_clear_pointer (&imp->own_report, att_import_report_free);
+  imp->row = NULL;
+}
