@@ -29,13 +29,13 @@ struct _AttCallDialog
   AdwEntryRow        *caller_name_row;
   AdwComboRow        *channel_row;
   AdwComboRow        *direction_row;
-  GtkFlowBox         *reasons_box;
+  GtkGrid            *reasons_box;
   AdwEntryRow        *note_row;
   AdwEntryRow        *return_row;
   GtkCheckButton     *cover_check;
   GtkCheckButton     *evidence_check;
   GtkCheckButton     *safeguarding_check;
-  GtkLabel           *plan_label;
+  AdwPreferencesGroup *sessions_group;
   AdwEntryRow        *amend_row;
   GtkLabel           *error_label;
   GtkButton          *save_button;
@@ -77,7 +77,9 @@ static const struct
 static AttDb *
 get_db (AttCallDialog *self)
 {
-  return att_context_get_db (self->context);
+  /* The template's rows notify while the form is made, before it has
+   * its context. */
+  return self->context != NULL ? att_context_get_db (self->context) : NULL;
 }
 
 static AttCallReason
@@ -253,7 +255,7 @@ update_plan (AttCallDialog *self)
       text = marks->len > 0 ? describe_marks (get_db (self), marks, FALSE)
                             : g_strdup (_("The call writes no marks: no session of the day is left."));
     }
-  gtk_label_set_label (self->plan_label, text != NULL ? text : error->message);
+  adw_preferences_group_set_description (self->sessions_group, text != NULL ? text : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->amend_row), n_conflicts > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), marks != NULL);
 }
@@ -262,6 +264,8 @@ static void
 on_changed (AttCallDialog *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->caller_name_row), get_contact (self) == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cover_check),
+                            *gtk_editable_get_text (GTK_EDITABLE (self->return_row)) != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   update_plan (self);
 }
@@ -288,7 +292,7 @@ fill_pupil (AttCallDialog *self,
 {
   g_autoptr(GtkStringList) callers = gtk_string_list_new (NULL);
   g_autoptr(GArray) siblings = NULL;
-  AttDate today = att_context_get_today (self->context);
+  AttDate today = self->context != NULL ? att_context_get_today (self->context) : ATT_DATE_NONE;
   GtkWidget *child;
   guint selected = 0;
 
@@ -467,7 +471,7 @@ att_call_dialog_class_init (AttCallDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttCallDialog, cover_check);
   gtk_widget_class_bind_template_child (widget_class, AttCallDialog, evidence_check);
   gtk_widget_class_bind_template_child (widget_class, AttCallDialog, safeguarding_check);
-  gtk_widget_class_bind_template_child (widget_class, AttCallDialog, plan_label);
+  gtk_widget_class_bind_template_child (widget_class, AttCallDialog, sessions_group);
   gtk_widget_class_bind_template_child (widget_class, AttCallDialog, amend_row);
   gtk_widget_class_bind_template_child (widget_class, AttCallDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, AttCallDialog, save_button);
@@ -515,13 +519,8 @@ att_call_dialog_init (AttCallDialog *self)
         group = GTK_CHECK_BUTTON (check);
       self->reason_checks[reason_labels[i].reason] = GTK_CHECK_BUTTON (check);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_changed), self);
-      gtk_flow_box_append (self->reasons_box, check);
+      gtk_grid_attach (self->reasons_box, check, i % 3, i / 3, 1, 1);
     }
-  /* The flow box's children take no focus themselves: Tab and the arrows
-   * go straight to the reasons. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->reasons_box));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
 }

@@ -65,6 +65,8 @@ choose (AttPupilSearch *self,
         AttPupil       *pupil)
 {
   att_pupil_search_set_pupil (self, pupil);
+  /* The matches make way for the rest of the form. */
+  gtk_widget_set_visible (GTK_WIDGET (self->matches), FALSE);
   g_signal_emit (self, signals[PUPIL_CHOSEN], 0, pupil);
 }
 
