@@ -602,6 +602,7 @@ static void
 att_calls_page_dispose (GObject *object)
 {
   AttCallsPage *self = ATT_CALLS_PAGE (object);
+  GtkWidget *child;
 
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_id, self->db);
@@ -615,6 +616,9 @@ att_calls_page_dispose (GObject *object)
   g_clear_pointer (&self->rights_error, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_CALLS_PAGE);
+  /* The template's outer box has no name of its own to be cleared by. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (att_calls_page_parent_class)->dispose (object);
 }
