@@ -678,6 +678,43 @@ test_procedure (void)
 }
 
 static void
+test_safeguarding_lead (void)
+{
+  AttTestSchool s;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *lead = NULL;
+  g_autoptr(AttUser) head = NULL;
+  AttCallRequest r;
+  gint64 id;
+
+  att_test_school_init (&s);
+  set_now ("2024-09-16", "16:00");
+  head = att_test_add_user (s.db, "Hannah Head", ATT_ROLE_HEADTEACHER, NULL);
+  id = att_test_school_add_pupil (&s, "Amina", "Khan", D (2012, 10, 1));
+  none = att_firstday_safeguarding_lead (s.db);
+  g_assert_null (none);
+  /* A receptionist may not name the lead; the headteacher may. */
+  g_assert_false (att_firstday_setting_set (s.db, s.receptionist, ATT_FIRSTDAY_DSL_KEY, "Dee Lead", &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (att_firstday_setting_set (s.db, head, ATT_FIRSTDAY_DSL_KEY, "Dee Lead", &error));
+  g_assert_no_error (error);
+  lead = att_firstday_safeguarding_lead (s.db);
+  g_assert_cmpstr (lead, ==, "Dee Lead");
+
+  /* A concern ticked on a call is logged for her. */
+  r = request_for (&id, 1, D (2024, 9, 16), ATT_CALL_REASON_ILLNESS);
+  r.cover = ATT_CALL_COVER_NONE;
+  r.safeguarding = TRUE;
+  g_assert_true (att_calls_log (s.db, s.receptionist, &r, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM audit_log WHERE action = 'calls.safeguarding' "
+                                     "AND detail LIKE '%Dee Lead%'"), ==, 1);
+  att_test_school_clear (&s);
+}
+
+static void
 test_finder (void)
 {
   AttTestSchool s;
@@ -718,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/calls/latebook", test_latebook);
   g_test_add_func ("/calls/procedure", test_procedure);
   g_test_add_func ("/calls/finder", test_finder);
+  g_test_add_func ("/calls/safeguarding-lead", test_safeguarding_lead);
 
   return g_test_run ();
 }

@@ -419,6 +419,85 @@ att_cli_cmd_signout (AttCliContext *ctx)
   return ATT_CLI_OK;
 }
 
+int
+att_cli_cmd_latebook (AttCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(AttCliJson) writer = NULL;
+  g_autoptr(AttCliTable) table = NULL;
+  AttDate date = ATT_DATE_NONE;
+  int status;
+
+  if ((status = att_cli_opt_date (ctx, "date", &date)) != ATT_CLI_OK)
+    return status;
+  if (date == ATT_DATE_NONE)
+    date = att_date_today ();
+  if (att_cli_open_db (ctx) == NULL)
+    return ATT_CLI_REFUSED;
+  entries = att_latebook_list (ctx->db, date, &error);
+  if (entries == NULL)
+    return att_cli_refuse (error);
+
+  if (att_cli_flag (ctx, "json"))
+    {
+      writer = att_cli_json_new (ctx);
+      att_cli_json_begin_array (writer);
+    }
+  else
+    table = att_cli_table_new (_("ID"), _("UPN"), _("Name"), _("Kind"), _("Session"), _("Out"), _("In"),
+                               _("Code"), _("Minutes"), _("Reason"), _("Brought or collected by"),
+                               _("Taken by"), NULL);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      AttLateEntry *e = g_ptr_array_index (entries, i);
+      AttPupil *pupil = att_pupils_get (ctx->db, e->pupil_id);
+      const char *kind = e->kind == ATT_LATE_SIGN_OUT ? "sign-out" : "arrival";
+
+      if (writer != NULL)
+        {
+          g_autofree char *out = e->time_out >= 0 ? att_time_format (e->time_out) : NULL;
+          g_autofree char *in = e->time_in >= 0 ? att_time_format (e->time_in) : NULL;
+
+          att_cli_json_begin_object (writer);
+          att_cli_json_int (writer, "id", e->id);
+          att_cli_json_string (writer, "upn", pupil != NULL ? pupil->upn : NULL);
+          att_cli_json_string (writer, "name", pupil != NULL ? att_pupil_get_display_name (pupil) : NULL);
+          att_cli_json_date (writer, "date", e->date);
+          att_cli_json_string (writer, "kind", kind);
+          att_cli_json_string (writer, "session", att_session_to_string (e->session));
+          att_cli_json_string (writer, "time_out", out);
+          att_cli_json_string (writer, "time_in", in);
+          att_cli_json_string (writer, "code", e->code != ATT_CODE_NONE ? att_code_to_string (e->code) : NULL);
+          att_cli_json_member (writer, "minutes_late");
+          if (e->minutes_late >= 0)
+            att_cli_json_add_int (writer, e->minutes_late);
+          else
+            att_cli_json_add_null (writer);
+          att_cli_json_string (writer, "reason", e->reason);
+          att_cli_json_string (writer, "person", e->person);
+          att_cli_json_string (writer, "user", e->user_name);
+          att_cli_json_end_object (writer);
+          continue;
+        }
+      add_owned_row (table, 12,
+                     g_strdup_printf ("%" G_GINT64_FORMAT, e->id),
+                     g_strdup (pupil != NULL ? pupil->upn : ""),
+                     g_strdup (pupil != NULL ? att_pupil_get_display_name (pupil) : ""),
+                     g_strdup (kind),
+                     g_strdup (att_session_to_string (e->session)),
+                     e->time_out >= 0 ? att_time_format (e->time_out) : NULL,
+                     e->time_in >= 0 ? att_time_format (e->time_in) : NULL,
+                     g_strdup (code_text (e->code)),
+                     e->minutes_late >= 0 ? g_strdup_printf ("%d", e->minutes_late) : NULL,
+                     g_strdup (e->reason),
+                     g_strdup (e->person),
+                     g_strdup (e->user_name));
+    }
+  att_cli_print_list (writer, table);
+  return ATT_CLI_OK;
+}
+
 /* ------------------------------------------------------------------ */
 /* firstday                                                            */
 

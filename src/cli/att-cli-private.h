@@ -182,6 +182,7 @@ int att_cli_cmd_calls_attempt    (AttCliContext *ctx);
 int att_cli_cmd_calls_list       (AttCliContext *ctx);
 int att_cli_cmd_late             (AttCliContext *ctx);
 int att_cli_cmd_signout          (AttCliContext *ctx);
+int att_cli_cmd_latebook         (AttCliContext *ctx);
 int att_cli_cmd_firstday         (AttCliContext *ctx);
 int att_cli_cmd_la_notify        (AttCliContext *ctx);
 

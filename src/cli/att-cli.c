@@ -141,6 +141,8 @@ static const AttCliCommand commands[] = {
   { "signout", "UPN --out HH:MM [--back HH:MM] [--reason CATEGORY] [--collected-by NAME] [--amend-reason TEXT] "
     "[--date DATE] --user NAME", "out back reason collected-by amend-reason date user", 1, 1,
     att_cli_cmd_signout, N_("sign a pupil out during the day: illness or an appointment writes I or M for the sessions missed") },
+  { "latebook", "[--date DATE] [--json]", "date json", 0, 0,
+    att_cli_cmd_latebook, N_("the day's late book: arrivals and sign-outs") },
   { "firstday", "[--date DATE] [--json | --csv FILE --user NAME]", "date json csv user", 0, 0,
     att_cli_cmd_firstday, N_("who to call: unexplained absences, vulnerable pupils first; --csv writes the texting export") },
   { "la-notify", "[--as-of DATE] [--json] | --record UPN --kind unauthorised|illness --told DATE [--note TEXT] --user NAME",

@@ -12,6 +12,7 @@
 #include "att-clock.h"
 #include "att-db-private.h"
 #include "att-error.h"
+#include "att-firstday.h"
 #include "att-pupils.h"
 #include "att-register.h"
 #include "att-register-status.h"
@@ -356,7 +357,9 @@ att_calls_plan (AttDb                *db,
   if (request->cover == ATT_CALL_COVER_NONE || code == ATT_CODE_NONE)
     return g_steal_pointer (&marks);
 
-  att_register_times (db, ATT_SESSION_PM, &pm_open, &pm_close);
+  pm_open = 24 * 60;
+  if (request->clock >= 0)
+    att_register_times (db, ATT_SESSION_PM, &pm_open, &pm_close);
   for (guint i = 0; i < request->n_pupils; i++)
     {
       AttPupil *pupil = att_pupils_get (db, request->pupil_ids[i]);
@@ -650,6 +653,18 @@ att_calls_log (AttDb                *db,
                             writes->len);
   if (!att_audit_log (db, user, "calls.add", detail, error))
     goto failed;
+  if (request->safeguarding)
+    {
+      /* The concern is recorded for the designated safeguarding lead,
+       * named as the school set them at the time. */
+      g_autofree char *lead = att_firstday_safeguarding_lead (db);
+      g_autofree char *concern = g_strdup_printf ("call %" G_GINT64_FORMAT ": safeguarding concern for %s",
+                                                  g_array_index (call_ids, gint64, 0),
+                                                  lead != NULL ? lead : "the safeguarding lead");
+
+      if (!att_audit_log (db, user, "calls.safeguarding", concern, error))
+        goto failed;
+    }
   att_db_note_change (db, ATT_CHANGE_OTHER);
   if (!att_db_commit (db, error))
     goto failed_committed;

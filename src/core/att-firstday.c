@@ -135,8 +135,9 @@ att_absence_run (AttDb          *db,
   pupil = att_pupils_get (db, pupil_id);
   if (pupil == NULL)
     return 0;
+  /* Only today's registers need the clock (and the school's times). */
   return absence_run (db, att_db_get_calendar (db), pupil, date, today,
-                      closed_mask (db, today, clock_minutes), kind, since);
+                      date >= today ? closed_mask (db, today, clock_minutes) : 0, kind, since);
 }
 
 /* ------------------------------------------------------------------ */
@@ -653,7 +654,7 @@ att_firstday_list (AttDb   *db,
                    GError **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)att_firstday_row_free);
-  g_autoptr(GPtrArray) pupils = NULL;
+  GPtrArray *pupils;   /* borrowed: the database's list, kept between calls */
   g_autoptr(GPtrArray) attempts = NULL;
   g_autoptr(GPtrArray) procedure = NULL;
   g_autoptr(GHashTable) explained = NULL;
@@ -689,7 +690,7 @@ att_firstday_list (AttDb   *db,
       (told = la_told (db, error)) == NULL ||
       (attempts = att_calls_attempts_on (db, date, error)) == NULL ||
       (procedure = att_firstday_procedure (db, error)) == NULL ||
-      (pupils = att_pupils_list_on_roll (db, date, date, error)) == NULL)
+      (pupils = att_pupils_list (db, error)) == NULL)
     return NULL;
 
   attempts_by_pupil = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
@@ -774,6 +775,60 @@ att_firstday_text_template (AttDb *db)
    * filled in and must stay as they are */
   return g_strdup (_("{school}: {forename} is not in school today ({date}) and we have not heard why. "
                      "Please call the office on {phone}."));
+}
+
+char *
+att_firstday_safeguarding_lead (AttDb *db)
+{
+  g_autoptr(AttSchool) school = NULL;
+  char *name;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  name = att_db_get_setting (db, ATT_FIRSTDAY_DSL_KEY);
+  if (name != NULL && *name != '\0')
+    return name;
+  g_free (name);
+  school = att_school_load (db);
+  if (school != NULL && school->attendance_lead != NULL && *school->attendance_lead != '\0')
+    return g_strdup (school->attendance_lead);
+  return NULL;
+}
+
+gboolean
+att_firstday_setting_set (AttDb          *db,
+                          const AttUser  *user,
+                          const char     *key,
+                          const char     *value,
+                          GError        **error)
+{
+  g_autofree char *detail = NULL;
+  gboolean template;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL && key != NULL, FALSE);
+
+  template = g_strcmp0 (key, ATT_FIRSTDAY_TEXT_KEY) == 0;
+  if (!template && g_strcmp0 (key, ATT_FIRSTDAY_DSL_KEY) != 0)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID, _("“%s” is not a setting of first-day calling"), key);
+      return FALSE;
+    }
+  if (!att_user_require (user, ATT_PERM_SETTINGS, error) ||
+      !att_text_check (template ? _("text message") : _("safeguarding lead"), value,
+                       template ? ATT_TEXT_REASON_MAX : ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE, error))
+    return FALSE;
+  detail = g_strdup_printf ("%s = %s", key, value != NULL ? value : "");
+  if (!att_db_begin (db, error))
+    return FALSE;
+  if (!att_db_put_setting (db, key, value != NULL ? value : "", error) ||
+      !att_audit_log (db, user, "firstday.setting", detail, error))
+    {
+      att_db_rollback (db);
+      return FALSE;
+    }
+  att_db_note_change (db, ATT_CHANGE_SETTINGS);
+  return att_db_commit (db, error);
 }
 
 static char *

@@ -200,4 +200,18 @@ char         *att_firstday_texts         (AttDb           *db,
 /* The template, or the default one. */
 char         *att_firstday_text_template (AttDb           *db);
 
+/* The designated safeguarding lead a concern ticked on a call goes to:
+ * the setting ATT_FIRSTDAY_DSL_KEY, else the school's attendance lead,
+ * else NULL. */
+char         *att_firstday_safeguarding_lead (AttDb       *db);
+
+/* Stores the text template (ATT_FIRSTDAY_TEXT_KEY) or the safeguarding
+ * lead's name (ATT_FIRSTDAY_DSL_KEY); an empty value goes back to the
+ * default. The right to change settings; audited. */
+gboolean      att_firstday_setting_set   (AttDb           *db,
+                                          const AttUser   *user,
+                                          const char      *key,
+                                          const char      *value,
+                                          GError         **error);
+
 G_END_DECLS

@@ -359,4 +359,10 @@ gboolean  att_demo_write_pupils         (AttDemo        *demo,
 gboolean  att_demo_write_registers      (AttDemo        *demo,
                                          GError        **error);
 
+/* att-demo-calls.c: the calls and attempts of the last four weeks of
+ * school up to the as-of date, made from the registers once written, and
+ * the LA notices of its lists. */
+gboolean  att_demo_write_calls          (AttDemo        *demo,
+                                         GError        **error);
+
 G_END_DECLS

@@ -140,6 +140,14 @@ def test_late_book():
         r = t.ok("late", UPN_B, "--time", "09:40", "--reason", "bus late", "--user", RECEPTION,
                  clock="09:45")
         check(": U, arrived 09:40 (55 minutes" in r.out, r.out)
+        book = t.json("latebook")
+        equal([(e["upn"], e["code"], e["minutes_late"], e["person"]) for e in book],
+              [(UPN_A, "L", 20, "Dad"), (UPN_B, "U", 55, "")], "the day's late book")
+        # Signed out at 12:00 for the dentist, not back: the afternoon
+        # register (13:15 to 13:45) is missed: M.
+        t.ok("signout", UPN_C, "--out", "12:00", "--reason", "medical", "--collected-by", "Mum",
+             "--user", RECEPTION, clock="12:00")
+        equal([h["new"] for h in t.json("history", UPN_C)], ["M"], "M for the afternoon")
         register = {p["upn"]: p for p in t.json("register", "4K", "2024-12-20", "--days", "1")}
         check(register[UPN_B] is not None, "register read")
         hist = t.json("history", UPN_B)
@@ -241,6 +249,22 @@ def test_la_notify_boundaries():
         cases = t.json("la-notify", "--as-of", "2024-10-25")
         equal(cases[0]["told"], "2024-10-25", "told")
         check(isinstance(cases[0]["id"], int), "the record's id")
+    finally:
+        t.cleanup()
+
+
+def test_demo_has_calls():
+    t = School()
+    try:
+        t.ok("demo", "--pupils", "200", "--years", "1", "--as-of", "2024-11-20", today="2024-11-20")
+        calls = t.json("calls", "list", "--date", "2024-11-19", today="2024-11-20")
+        check(len(calls) > 0, "the demo has calls")
+        check(any(c["direction"] == "in" for c in calls), "reported by parents")
+        rows = t.json("firstday", "--date", "2024-11-20", today="2024-11-20")
+        check(len(rows) > 0, "someone to call")
+        # The late book of the day before (Tuesday 19 November).
+        book = t.json("latebook", "--date", "2024-11-19", today="2024-11-20")
+        check(len(book) > 0 and all(e["code"] in ("L", "U") for e in book), "the late book")
     finally:
         t.cleanup()
 
