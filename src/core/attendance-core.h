@@ -26,7 +26,6 @@
 #include "att-users.h"
 #include "att-calls.h"
 #include "att-firstday.h"
-#include "att-firstday-lead.h"
 #include "att-la-notify.h"
 #include "att-latebook.h"
 #include "att-pupil-finder.h"
