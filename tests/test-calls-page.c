@@ -19,6 +19,9 @@
 #include <string.h>
 
 #include "att-call-dialog.h"
+#include "att-call-history.h"
+#include "att-firstday-card.h"
+#include "att-late-dialog.h"
 #include "att-calls-page-private.h"
 #include "att-pupil-search.h"
 #include "att-table-document.h"
@@ -403,6 +406,93 @@ test_print_log (void)
   g_assert_cmpuint (att_document_count_pages (document, 800, 550), ==, 1);
 }
 
+static AttLateDialog *
+find_late_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ATT_IS_LATE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Dev arrives at 10:00, after the morning register closed at 09:15: the
+ * late book writes U, 75 minutes after it opened at 08:45, and Dev
+ * leaves the first-day list, which is then empty. */
+static void
+test_late_arrival (void)
+{
+  g_autoptr(GPtrArray) book = NULL;
+  g_autoptr(GError) error = NULL;
+  AttLateDialog *dialog;
+  AttPupilSearch *search;
+  AttLateEntry *entry;
+  gboolean reached = FALSE;
+  guint id;
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "calls.late-arrival", NULL);
+  att_test_flush_events ();
+  dialog = find_late_dialog ();
+  g_assert_nonnull (dialog);
+
+  type_text (GTK_WINDOW (dialog), "patel");
+  search = ATT_PUPIL_SEARCH (gtk_widget_get_ancestor (focus_of (GTK_WINDOW (dialog)),
+                                                      ATT_TYPE_PUPIL_SEARCH));
+  id = g_timeout_add (5000, timeout_reached, &reached);
+  while (!reached && att_pupil_search_get_n_matches (search) != 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (reached);
+  g_source_remove (id);
+  /* Enter takes Dev and goes to the reason; Enter there saves and
+   * closes the form. */
+  press_enter (GTK_WINDOW (dialog));
+  type_text (GTK_WINDOW (dialog), "Bus late");
+  press_enter (GTK_WINDOW (dialog));
+  att_test_flush_events ();
+  g_assert_null (find_late_dialog ());
+
+  g_assert_cmpint (att_register_code (s.db, dev, TODAY, ATT_SESSION_AM), ==, ATT_CODE_U);
+  book = att_latebook_list (s.db, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (book->len, ==, 1);
+  entry = g_ptr_array_index (book, 0);
+  g_assert_cmpint (entry->time_in, ==, 10 * 60);
+  g_assert_cmpint (entry->minutes_late, ==, 75);
+  g_assert_cmpstr (entry->reason, ==, "Bus late");
+
+  g_assert_cmpuint (n_rows (att_calls_page_get_late_list (page)), ==, 1);
+  g_assert_cmpuint (n_rows (att_calls_page_get_firstday_list (page)), ==, 0);
+}
+
+/* Amina's history on the pupil view shows her one call; the Today page's
+ * line counts the first-day list: nobody left. */
+static void
+test_history_and_card (void)
+{
+  AttCallHistory *history = g_object_ref_sink (g_object_new (ATT_TYPE_CALL_HISTORY, NULL));
+  AttFirstdayCard *card = g_object_ref_sink (g_object_new (ATT_TYPE_FIRSTDAY_CARD, NULL));
+
+  att_call_history_show (history, s.db, amina);
+  g_assert_cmpuint (att_call_history_get_n_calls (history), ==, 1);
+  att_call_history_show (history, s.db, dev);
+  g_assert_cmpuint (att_call_history_get_n_calls (history), ==, 0);
+
+  /* Before the morning register closes, nobody is listed yet. */
+  att_firstday_card_update (card, s.db, TODAY, 9 * 60);
+  g_assert_cmpint (att_firstday_card_get_count (card), ==, 0);
+  att_firstday_card_update (card, s.db, TODAY, 10 * 60);
+  g_assert_cmpint (att_firstday_card_get_count (card), ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (card)));
+  /* Saturday: no school, no line. */
+  att_firstday_card_update (card, s.db, D (2024, 9, 21), 10 * 60);
+  g_assert_cmpint (att_firstday_card_get_count (card), ==, -1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (card)));
+
+  g_assert_finalize_object (history);
+  g_assert_finalize_object (card);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +535,8 @@ main (int   argc,
   g_test_add_func ("/calls-page/call-for-siblings", test_call_for_siblings);
   g_test_add_func ("/calls-page/work-firstday-list", test_work_firstday_list);
   g_test_add_func ("/calls-page/print-log", test_print_log);
+  g_test_add_func ("/calls-page/late-arrival", test_late_arrival);
+  g_test_add_func ("/calls-page/history-and-card", test_history_and_card);
   result = g_test_run ();
 
   gtk_window_set_child (window, NULL);
