@@ -132,7 +132,7 @@ att_call_log_document_new (AttDb      *db,
     _("Time"), _("Pupil"), _("Group"), _("Caller"), _("Channel"), _("Reason and outcome"),
     _("Taken by"), NULL,
   };
-  static const double widths[] = { 0.06, 0.15, 0.06, 0.17, 0.09, 0.32, 0.15 };
+  static const double widths[] = { 0.06, 0.15, 0.07, 0.17, 0.09, 0.30, 0.16 };
   g_autofree char *day = att_date_format_long (date);
   g_autofree char *title = NULL;
   AttTableDocument *document;
@@ -162,7 +162,7 @@ att_late_book_document_new (AttDb      *db,
     _("Time"), _("Pupil"), _("Group"), _("What"), _("Code"), _("Reason"),
     _("Brought or collected by"), _("Recorded by"), NULL,
   };
-  static const double widths[] = { 0.06, 0.16, 0.06, 0.15, 0.07, 0.2, 0.16, 0.14 };
+  static const double widths[] = { 0.06, 0.16, 0.07, 0.15, 0.07, 0.19, 0.16, 0.14 };
   g_autofree char *day = att_date_format_long (date);
   g_autofree char *title = NULL;
   AttTableDocument *document;

@@ -111,7 +111,7 @@ att_table_document_draw_page (AttDocument *document,
       cairo_set_source_rgb (cr, 0, 0, 0);
     }
 
-  att_render_page_foot (cr, width, height, NULL, self->footer);
+  att_render_page_foot (cr, width, height, "", self->footer);
   cairo_restore (cr);
 }
 

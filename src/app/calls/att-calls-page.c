@@ -243,13 +243,18 @@ load_la (AttCallsPage *self)
                                     la_case->expected ? _(", reaching 15 with the days expected") : "",
                                     told_text);
       row = new_row (title, subtitle);
-      button = gtk_button_new_with_mnemonic (_("_Record LA Told…"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calls.record-la");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", i);
-      if (self->rights_error != NULL)
-        gtk_widget_set_tooltip_text (button, self->rights_error);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      /* Once the LA has been told, the row says when; there is nothing
+       * more to record. */
+      if (told == NULL)
+        {
+          button = gtk_button_new_with_mnemonic (_("_Record LA Told…"));
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "calls.record-la");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", i);
+          gtk_widget_set_tooltip_text (button, self->rights_error != NULL ? self->rights_error
+                                       : _("Record the day the local authority was told"));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
       gtk_list_box_append (self->la_list, row);
     }
   gtk_stack_set_visible_child_name (self->la_stack, self->la_cases->len > 0 ? "list" : "empty");
