@@ -84,6 +84,8 @@ att_late_book_cells (AttDb        *db,
   g_autofree char *time = NULL;
   g_autofree char *what = NULL;
   g_autofree char *code = NULL;
+  const char *reason = entry->reason != NULL ? entry->reason : "";
+  AttCallReason category;
   GStrv cells;
 
   if (entry->kind == ATT_LATE_ARRIVAL)
@@ -108,12 +110,18 @@ att_late_book_cells (AttDb        *db,
   if (code == NULL)
     code = g_strdup (entry->code != ATT_CODE_NONE ? att_code_to_string (entry->code) : "");
 
+  /* A sign-out keeps its reason as the call reasons' name ("medical"):
+   * shown in words. */
+  if (entry->kind == ATT_LATE_SIGN_OUT && entry->reason != NULL
+      && att_call_reason_parse (entry->reason, &category, NULL))
+    reason = att_call_reason_describe (category);
+
   g_strv_builder_add (builder, time);
   g_strv_builder_add (builder, pupil != NULL ? att_pupil_get_display_name (pupil) : "");
   g_strv_builder_add (builder, pupil != NULL && pupil->reg_group != NULL ? pupil->reg_group : "");
   g_strv_builder_add (builder, what);
   g_strv_builder_add (builder, code);
-  g_strv_builder_add (builder, entry->reason != NULL ? entry->reason : "");
+  g_strv_builder_add (builder, reason);
   g_strv_builder_add (builder, entry->person != NULL ? entry->person : "");
   g_strv_builder_add (builder, entry->user_name != NULL ? entry->user_name : "");
   cells = g_strv_builder_end (builder);
