@@ -286,6 +286,7 @@ test_call_for_siblings (void)
   g_assert_cmpstr (call_a->caller, ==, "Sara Khan");
   g_assert_cmpstr (call_a->note, ==, "Temperature");
   g_assert_cmpstr (call_a->user_name, ==, "Olive Officer");
+  g_assert_cmpint (call_a->at, ==, 1726477200);
   g_assert_cmpint (call_a->family_id, !=, 0);
   g_assert_cmpint (call_a->family_id, ==, call_b->family_id);
   g_assert_cmpuint (call_a->marks->len, ==, 2);
@@ -345,6 +346,9 @@ test_work_firstday_list (void)
   g_assert_cmpint (attempt->contact_id, ==, cara_mum);
   g_assert_cmpint (attempt->outcome, ==, ATT_ATTEMPT_NO_ANSWER);
   g_assert_cmpint (attempt->call_id, ==, 0);
+  /* Logged at the page's clock: 10:00 BST on 16 September is 09:00 UTC,
+   * 1726477200 seconds after the epoch. */
+  g_assert_cmpint (attempt->at, ==, 1726477200);
   attempt = g_ptr_array_index (attempts, 1);
   g_assert_cmpint (attempt->pupil_id, ==, cara);
   g_assert_cmpint (attempt->contact_id, ==, cara_dad);

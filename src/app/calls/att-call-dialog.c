@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "att-call-dialog.h"
+#include "att-calls-clock.h"
 #include "att-pupil-search.h"
 
 struct _AttCallDialog
@@ -189,6 +190,7 @@ fill_request (AttCallDialog  *self,
   request->n_pupils = ids->len;
   request->date = att_context_get_today (self->context);
   request->clock = att_context_get_clock (self->context);
+  request->at = att_calls_context_now (self->context);
   request->channel = adw_combo_row_get_selected (self->channel_row);
   request->direction = adw_combo_row_get_selected (self->direction_row) == 0 ? ATT_CALL_IN : ATT_CALL_OUT;
   request->reason = get_reason (self);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "att-call-dialog.h"
+#include "att-calls-clock.h"
 #include "att-calls-page-private.h"
 
 static const AttContact *
@@ -236,7 +237,9 @@ on_reached_saved (AttCallDialog *dialog,
   if (self->db == NULL || ids->len == 0)
     return;
   if (att_calls_add_attempt (self->db, _att_calls_page_get_user (self), g_array_index (ids, gint64, 0),
-                             data->pupil_id, self->date, 0, ATT_CALL_CHANNEL_PHONE,
+                             data->pupil_id, self->date,
+                             att_calls_context_now (att_page_get_context (ATT_PAGE (self))),
+                             ATT_CALL_CHANNEL_PHONE,
                              ATT_ATTEMPT_REACHED, data->contact_id, NULL, &error) == 0)
     _att_calls_page_show_error (self, error->message);
 }
@@ -298,7 +301,8 @@ _att_calls_page_firstday_key (AttCallsPage    *self,
       return TRUE;
     }
 
-  if (att_calls_add_attempt (self->db, _att_calls_page_get_user (self), 0, pupil_id, self->date, 0,
+  if (att_calls_add_attempt (self->db, _att_calls_page_get_user (self), 0, pupil_id, self->date,
+                             att_calls_context_now (att_page_get_context (ATT_PAGE (self))),
                              ATT_CALL_CHANNEL_PHONE, outcome, contact_id, NULL, &error) == 0)
     {
       _att_calls_page_show_error (self, error->message);
