@@ -173,6 +173,27 @@ test_call_writes_codes (void)
   g_assert_cmpint (att_register_code (s.db, amina, D (2024, 9, 18), ATT_SESSION_AM), ==, ATT_CODE_I);
   att_call_report_clear (&report);
 
+  /* At 14:00 the morning of today has gone: an illness call covers the
+   * afternoon alone; the same call about yesterday (Tuesday 17th, both
+   * sessions blank for Amina) covers the whole day: 1 and 2 sessions. */
+  set_now ("2024-09-18", "16:00");
+  {
+    gint64 cara = att_test_school_add_pupil (&s, "Cara", "Jones", D (2012, 12, 1));
+    g_autoptr(GArray) today_plan = NULL;
+    g_autoptr(GArray) yesterday_plan = NULL;
+
+    r = request_for (&cara, 1, D (2024, 9, 18), ATT_CALL_REASON_ILLNESS);
+    r.clock = 14 * 60;
+    today_plan = att_calls_plan (s.db, &r, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (today_plan->len, ==, 1);
+    g_assert_cmpint (g_array_index (today_plan, AttCallMark, 0).session, ==, ATT_SESSION_PM);
+    r.date = D (2024, 9, 17);
+    yesterday_plan = att_calls_plan (s.db, &r, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (yesterday_plan->len, ==, 2);
+  }
+
   /* A holiday stays unauthorised: N, and only where the register has
    * opened. Thursday 19th at 10:00: the morning's opened at 08:45, the
    * afternoon's not yet, so one N. */
@@ -453,6 +474,35 @@ test_firstday_bands (void)
     g_assert_cmpint (((AttFirstdayRow *)after->pdata[5])->next_step->action, ==, ATT_STEP_CALL);
     again = att_firstday_texts (s.db, s.receptionist, D (2024, 9, 17), 10 * 60, &n, &error);
     g_assert_cmpuint (n, ==, 0);
+  }
+
+  /* A home visit that found no one in is an attempt: Ann stays on the
+   * list with 2 attempts, and the call's words as the note. */
+  {
+    AttCallRequest r = request_for (&ids[0], 1, D (2024, 9, 17), ATT_CALL_REASON_NONE);
+    g_autoptr(GPtrArray) after = NULL;
+    AttFirstdayRow *ann;
+    AttCallAttempt *visit;
+
+    r.channel = ATT_CALL_CHANNEL_HOME_VISIT;
+    r.direction = ATT_CALL_OUT;
+    r.caller = "Olive Officer";
+    r.outcome = "No one at home";
+    r.cover = ATT_CALL_COVER_NONE;
+    g_assert_true (att_calls_log (s.db, s.officer, &r, NULL, &error));
+    g_assert_no_error (error);
+    after = att_firstday_list (s.db, D (2024, 9, 17), 10 * 60, &error);
+    g_assert_cmpuint (after->len, ==, 6);
+    ann = after->pdata[5];
+    g_assert_cmpstr (att_pupil_get_forename (ann->pupil), ==, "Ann");
+    g_assert_cmpuint (ann->attempts->len, ==, 2);
+    /* Both were made this second: found by channel, not by order. */
+    visit = ann->attempts->pdata[0];
+    if (visit->channel != ATT_CALL_CHANNEL_HOME_VISIT)
+      visit = ann->attempts->pdata[1];
+    g_assert_cmpint (visit->channel, ==, ATT_CALL_CHANNEL_HOME_VISIT);
+    g_assert_cmpint (visit->outcome, ==, ATT_ATTEMPT_NO_ANSWER);
+    g_assert_cmpstr (visit->note, ==, "No one at home");
   }
 
   /* Before the morning register closes (09:00), nobody is listed. */

@@ -110,8 +110,8 @@ typedef struct
   guint             n_pupils;
   AttDate           date;            /* the school day the call is about */
   /* The time of the call, minutes after midnight, or -1 for the whole
-   * day. On the call day, the morning is "remaining" until the afternoon
-   * register opens; a call about an earlier day covers all of it. */
+   * day. On a call about today the morning is "remaining" until the
+   * afternoon register opens; a call about another day covers all of it. */
   int               clock;
   gint64            at;              /* when it was taken (UTC seconds); 0: now */
   gint64            contact_id;      /* the contact who called, or 0 */
@@ -249,7 +249,9 @@ AttCall      *att_calls_get                (AttDb              *db,
                                             gint64              id,
                                             GError            **error);
 /* The attempts logged on @date (by time), for every pupil: what the
- * first-day list counts. */
+ * first-day list counts. A call about @date that gave no reason (a home
+ * visit with no one in) is one of them: id 0, its call's id, outcome
+ * no-answer, the call's outcome text as the note. */
 GPtrArray    *att_calls_attempts_on        (AttDb              *db,
                                             AttDate             date,
                                             GError            **error);

@@ -342,7 +342,8 @@ record_la (AttDemo  *demo,
   for (guint i = 0; i < cases->len; i += 2)
     {
       AttLaCase *la_case = g_ptr_array_index (cases, i);
-      AttDate told = MIN (la_case->first + 14, demo->as_of);
+      /* Told on the last day of absence so far. */
+      AttDate told = MIN (la_case->last, demo->as_of);
 
       if (att_la_record_told (demo->db, demo->officer, la_case->pupil->id, la_case->kind,
                               MIN (told, att_date_today ()), NULL, error) == 0)

@@ -1,0 +1,230 @@
+/* att-firstday-procedure.c: the school's first-day calling procedure
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "att-db-private.h"
+#include "att-error.h"
+#include "att-firstday.h"
+#include "att-firstday-private.h"
+#include "att-text.h"
+#include "att-users.h"
+
+/* ------------------------------------------------------------------ */
+/* The procedure                                                       */
+
+static const char * const step_names[ATT_N_STEPS] = {
+  "text", "call", "email", "tell-dsl", "home-visit", "tell-la", "cme",
+};
+
+static const char * const step_for_names[] = { "all", "vulnerable", "others" };
+
+/* Drawn from common practice (see domain.md): the school edits it. */
+static const char default_procedure[] =
+  "1;all;text;close;Office\n"
+  "1;all;call;close;Office\n"
+  "1;all;email;close;Office\n"
+  "1;vulnerable;tell-dsl;close+60;Office\n"
+  "1;others;tell-dsl;12:00;Office\n"
+  "1+2;vulnerable;home-visit;;Attendance officer\n"
+  "3+2;others;home-visit;;Attendance officer\n"
+  "10;all;tell-la;;Attendance officer\n"
+  "20;all;cme;;Attendance officer";
+
+void
+att_step_free (AttStep *step)
+{
+  if (step == NULL)
+    return;
+  g_free (step->who);
+  g_free (step);
+}
+
+AttStep *
+_att_step_copy (const AttStep *step)
+{
+  AttStep *copy = g_memdup2 (step, sizeof *step);
+
+  copy->who = g_strdup (step->who);
+  return copy;
+}
+
+const char *
+att_step_action_to_string (AttStepAction action)
+{
+  g_return_val_if_fail ((guint)action < ATT_N_STEPS, "");
+  return step_names[action];
+}
+
+const char *
+att_step_action_describe (AttStepAction action)
+{
+  switch (action)
+    {
+    case ATT_STEP_TEXT: return _("Text the first contact");
+    case ATT_STEP_CALL: return _("Call the contacts in order");
+    case ATT_STEP_EMAIL: return _("E-mail the contacts");
+    case ATT_STEP_TELL_DSL: return _("Tell the designated safeguarding lead");
+    case ATT_STEP_HOME_VISIT: return _("Home visit");
+    case ATT_STEP_TELL_LA: return _("Tell the local authority");
+    case ATT_STEP_CME: return _("Start the children-missing-education procedure");
+    case ATT_N_STEPS:
+    default: g_return_val_if_reached ("");
+    }
+}
+
+static gboolean
+parse_step (const char  *line,
+            guint        number,
+            AttStep    **out,
+            GError     **error)
+{
+  g_auto(GStrv) fields = g_strsplit (line, ";", -1);
+  g_autoptr(GError) local = NULL;
+  AttStep step = { 0 };
+  const char *day;
+  char *end;
+  guint i;
+
+  if (g_strv_length (fields) != 5)
+    goto bad;
+  for (guint f = 0; f < 5; f++)
+    g_strstrip (fields[f]);
+
+  day = fields[0];
+  step.day = (guint)strtoul (day, &end, 10);
+  if (end == day || step.day == 0)
+    goto bad;
+  if (*end == '+')
+    {
+      const char *every = end + 1;
+
+      step.every = (guint)strtoul (every, &end, 10);
+      if (end == every || step.every == 0)
+        goto bad;
+    }
+  if (*end != '\0')
+    goto bad;
+
+  for (i = 0; i < G_N_ELEMENTS (step_for_names); i++)
+    if (strcmp (fields[1], step_for_names[i]) == 0)
+      break;
+  if (i == G_N_ELEMENTS (step_for_names))
+    goto bad;
+  step.who_for = i;
+  for (i = 0; i < ATT_N_STEPS; i++)
+    if (strcmp (fields[2], step_names[i]) == 0)
+      break;
+  if (i == ATT_N_STEPS)
+    goto bad;
+  step.action = i;
+
+  step.due_after_close = -1;
+  step.due_time = -1;
+  if (g_str_has_prefix (fields[3], "close"))
+    {
+      const char *rest = fields[3] + strlen ("close");
+
+      step.due_after_close = 0;
+      if (*rest == '+')
+        {
+          step.due_after_close = (int)strtol (rest + 1, &end, 10);
+          if (end == rest + 1 || *end != '\0' || step.due_after_close < 0)
+            goto bad;
+        }
+      else if (*rest != '\0')
+        goto bad;
+    }
+  else if (fields[3][0] != '\0')
+    {
+      step.due_time = att_time_parse (fields[3], &local);
+      if (step.due_time < 0)
+        goto bad;
+    }
+  if (!att_text_check (_("who does it"), fields[4], ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE, error))
+    {
+      g_prefix_error (error, _("Line %u of the procedure: "), number);
+      return FALSE;
+    }
+
+  *out = g_memdup2 (&step, sizeof step);
+  (*out)->who = g_strdup (fields[4]);
+  return TRUE;
+
+bad:
+  g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+               _("Line %u of the procedure (“%s”) is not DAY[+EVERY];all|vulnerable|others;"
+                 "text|call|email|tell-dsl|home-visit|tell-la|cme;[HH:MM|close|close+MINUTES];WHO"),
+               number, line);
+  return FALSE;
+}
+
+GPtrArray *
+att_firstday_procedure_parse (const char  *text,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify)att_step_free);
+  g_auto(GStrv) lines = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      AttStep *step = NULL;
+
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0')
+        continue;
+      if (!parse_step (lines[i], i + 1, &step, error))
+        return NULL;
+      g_ptr_array_add (steps, step);
+    }
+  return g_steal_pointer (&steps);
+}
+
+GPtrArray *
+att_firstday_procedure (AttDb   *db,
+                        GError **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  text = att_db_get_setting (db, ATT_FIRSTDAY_PROCEDURE_KEY);
+  return att_firstday_procedure_parse (text != NULL ? text : default_procedure, error);
+}
+
+gboolean
+att_firstday_procedure_set (AttDb          *db,
+                            const AttUser  *user,
+                            const char     *text,
+                            GError        **error)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+
+  if (!att_user_require (user, ATT_PERM_SETTINGS, error) ||
+      !att_text_check (_("procedure"), text, ATT_TEXT_NOTE_MAX, ATT_TEXT_LINES, error))
+    return FALSE;
+  steps = att_firstday_procedure_parse (text, error);
+  if (steps == NULL)
+    return FALSE;
+  if (!att_db_begin (db, error))
+    return FALSE;
+  if (!att_db_put_setting (db, ATT_FIRSTDAY_PROCEDURE_KEY, text, error) ||
+      !att_audit_log (db, user, "firstday.procedure", text, error))
+    {
+      att_db_rollback (db);
+      return FALSE;
+    }
+  att_db_note_change (db, ATT_CHANGE_SETTINGS);
+  return att_db_commit (db, error);
+}
