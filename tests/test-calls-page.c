@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "att-call-dialog.h"
@@ -395,6 +396,48 @@ test_work_firstday_list (void)
   g_assert_true (g_str_has_prefix (row_title (list, 0), "Dev Patel"));
 }
 
+/* The texting export: Dev alone is left on the list, his father's
+ * mobile is the first in calling order; one row, and a text logged. */
+static void
+test_export_texts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attempts = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("att-texts-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "texts.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  AttCallAttempt *attempt;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (_att_calls_page_export_texts_to (page, path, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
+  lines = g_strsplit (csv, "\n", -1);
+  /* A heading and Dev's row. */
+  g_assert_nonnull (strstr (lines[1], "Raj Patel"));
+  g_assert_nonnull (strstr (lines[1], "07700 900777"));
+  g_assert_nonnull (strstr (lines[1], "Dev"));
+
+  attempts = att_calls_attempts_on (s.db, TODAY, &error);
+  g_assert_no_error (error);
+  /* The four before, and the text. */
+  g_assert_cmpuint (attempts->len, ==, 5);
+  attempt = g_ptr_array_index (attempts, 4);
+  g_assert_cmpint (attempt->pupil_id, ==, dev);
+  g_assert_cmpint (attempt->outcome, ==, ATT_ATTEMPT_SENT);
+  g_assert_cmpint (attempt->channel, ==, ATT_CALL_CHANNEL_TEXT);
+
+  /* Texted once today: a second export has nobody. */
+  g_assert_true (_att_calls_page_export_texts_to (page, path, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* The print of the day's call log: its rows are the log's. */
 static void
 test_print_log (void)
@@ -538,6 +581,7 @@ main (int   argc,
 
   g_test_add_func ("/calls-page/call-for-siblings", test_call_for_siblings);
   g_test_add_func ("/calls-page/work-firstday-list", test_work_firstday_list);
+  g_test_add_func ("/calls-page/export-texts", test_export_texts);
   g_test_add_func ("/calls-page/print-log", test_print_log);
   g_test_add_func ("/calls-page/late-arrival", test_late_arrival);
   g_test_add_func ("/calls-page/history-and-card", test_history_and_card);

@@ -334,6 +334,22 @@ _att_calls_page_on_firstday_key (GtkEventControllerKey *controller,
 /* ------------------------------------------------------------------ */
 /* Texts                                                               */
 
+gboolean
+_att_calls_page_export_texts_to (AttCallsPage  *self,
+                                 const char    *path,
+                                 guint         *n_rows,
+                                 GError       **error)
+{
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
+  csv = att_firstday_texts (self->db, _att_calls_page_get_user (self), self->date,
+                            att_context_get_clock (att_page_get_context (ATT_PAGE (self))),
+                            n_rows, error);
+  return csv != NULL && att_file_save_private (path, csv, strlen (csv), error);
+}
+
 static void
 on_export_response (GtkNativeDialog *chooser,
                     int              response,
@@ -342,20 +358,25 @@ on_export_response (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *csv = NULL;
   guint n_rows = 0;
 
   if (response == GTK_RESPONSE_ACCEPT && self->db != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = file != NULL ? g_file_get_path (file) : NULL;
-      if (path != NULL)
+      if (path != NULL && !_att_calls_page_export_texts_to (self, path, &n_rows, &error))
+        _att_calls_page_show_error (self, error->message);
+      else if (path != NULL)
         {
-          csv = att_firstday_texts (self->db, _att_calls_page_get_user (self), self->date,
-                                    att_context_get_clock (att_page_get_context (ATT_PAGE (self))),
-                                    &n_rows, &error);
-          if (csv == NULL || !att_file_save_private (path, csv, strlen (csv), &error))
-            _att_calls_page_show_error (self, error->message);
+          g_autofree char *basename = g_path_get_basename (path);
+          g_autofree char *text =
+            /* Translators: %u texts were written to the file %s */
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u text written to %s, and logged",
+                                          "%u texts written to %s, and logged", n_rows),
+                             n_rows, basename);
+
+          _att_calls_page_show_toast (self, text);
         }
     }
   g_object_unref (chooser);

@@ -14,6 +14,7 @@ struct _AttCallsPage
   AttPage          parent_instance;
 
   /* Template widgets */
+  AdwToastOverlay *toast_overlay;
   GtkStack        *views;
   GtkStack        *firstday_stack;
   GtkListBox      *firstday_list;
@@ -57,12 +58,19 @@ gboolean  _att_calls_page_on_firstday_key (GtkEventControllerKey *controller,
                                            GdkModifierType    state,
                                            AttCallsPage      *self);
 void      _att_calls_page_export_texts    (AttCallsPage      *self);
+/* Writes the texting CSV to @path and logs a text for each row. */
+gboolean  _att_calls_page_export_texts_to (AttCallsPage      *self,
+                                           const char        *path,
+                                           guint             *n_rows,
+                                           GError           **error);
 /* The selected row of the first-day list, or -1. */
 int       _att_calls_page_firstday_selected (AttCallsPage    *self);
 /* Shows @error as a toast-like message on the page's window. */
 void      _att_calls_page_show_error      (AttCallsPage      *self,
                                            const char        *message);
 GtkWindow *_att_calls_page_get_window     (AttCallsPage      *self);
+void      _att_calls_page_show_toast      (AttCallsPage      *self,
+                                           const char        *message);
 const AttUser *_att_calls_page_get_user   (AttCallsPage      *self);
 /* Opens the call form, filled for @pupil_id and @contact_id when
  * @pupil_id is not 0. */

@@ -50,6 +50,13 @@ _att_calls_page_show_error (AttCallsPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+_att_calls_page_show_toast (AttCallsPage *self,
+                            const char   *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 static void
 clear_list (GtkListBox *list)
 {
@@ -640,6 +647,9 @@ att_calls_page_constructed (GObject *object)
                            G_CALLBACK (on_context_db_changed), self, 0);
   g_signal_connect_object (get_context (self), "notify::today",
                            G_CALLBACK (on_context_today_changed), self, 0);
+  /* A register closing puts pupils on the first-day list. */
+  g_signal_connect_object (get_context (self), "notify::clock",
+                           G_CALLBACK (on_context_today_changed), self, 0);
   set_db (self, att_context_get_db (get_context (self)));
   att_page_actions_update (ATT_PAGE (self));
 }
@@ -659,6 +669,7 @@ att_calls_page_class_init (AttCallsPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/schoolattendance/Attendance/calls/att-calls-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttCallsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, views);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, firstday_stack);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, firstday_list);
