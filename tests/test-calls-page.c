@@ -396,6 +396,65 @@ test_work_firstday_list (void)
   g_assert_true (g_str_has_prefix (row_title (list, 0), "Dev Patel"));
 }
 
+/* Cara's mother rings again: not ill, a dental appointment. Her sessions
+ * already hold I (from the first call), so the form lists them and asks
+ * why they change; nothing is written until it has the reason. */
+static void
+test_amendment_reason (void)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  AttHistoryEntry *last;
+  AttCallDialog *dialog;
+  AttPupilSearch *search;
+  gboolean reached = FALSE;
+  guint id;
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "calls.new-call", NULL);
+  att_test_flush_events ();
+  dialog = find_call_dialog ();
+  g_assert_nonnull (dialog);
+  type_text (GTK_WINDOW (dialog), "jones");
+  search = ATT_PUPIL_SEARCH (gtk_widget_get_ancestor (focus_of (GTK_WINDOW (dialog)),
+                                                      ATT_TYPE_PUPIL_SEARCH));
+  id = g_timeout_add (5000, timeout_reached, &reached);
+  while (!reached && att_pupil_search_get_n_matches (search) != 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (reached);
+  g_source_remove (id);
+  press_enter (GTK_WINDOW (dialog));
+
+  /* Right, from Illness to "Medical or dental"; Space picks it. */
+  gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_RIGHT);
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (focus_of (GTK_WINDOW (dialog)))), ==,
+                   "_Medical or dental");
+  press_enter (GTK_WINDOW (dialog));
+
+  /* Ctrl+Return: refused, the marks untouched, the focus on the reason
+   * for the change. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "call.save", NULL);
+  att_test_flush_events ();
+  g_assert_null (att_call_dialog_get_summary (dialog));
+  g_assert_cmpint (att_register_code (s.db, cara, TODAY, ATT_SESSION_AM), ==, ATT_CODE_I);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus_of (GTK_WINDOW (dialog)), ADW_TYPE_ENTRY_ROW));
+  type_text (GTK_WINDOW (dialog), "Not ill: at the dentist");
+  press_enter (GTK_WINDOW (dialog));
+
+  g_assert_cmpstr (att_call_dialog_get_summary (dialog), ==,
+                   "Cara Jones, Mon 16 Sep 2024, morning: I → M\n"
+                   "Cara Jones, Mon 16 Sep 2024, afternoon: I → M");
+  g_assert_cmpint (att_register_code (s.db, cara, TODAY, ATT_SESSION_AM), ==, ATT_CODE_M);
+  g_assert_cmpint (att_register_code (s.db, cara, TODAY, ATT_SESSION_PM), ==, ATT_CODE_M);
+  history = att_register_history (s.db, cara, TODAY, TODAY, &error);
+  g_assert_no_error (error);
+  last = g_ptr_array_index (history, history->len - 1);
+  g_assert_cmpint (last->old_code, ==, ATT_CODE_I);
+  g_assert_cmpint (last->new_code, ==, ATT_CODE_M);
+  g_assert_cmpstr (last->reason, ==, "Not ill: at the dentist");
+  press_enter (GTK_WINDOW (dialog));
+  g_assert_null (find_call_dialog ());
+}
+
 /* The texting export: Dev alone is left on the list, his father's
  * mobile is the first in calling order; one row, and a text logged. */
 static void
@@ -448,8 +507,8 @@ test_print_log (void)
   g_assert_no_error (error);
   g_assert_nonnull (document);
   g_assert_cmpstr (att_document_get_title (document), ==, "Call log, Mon 16 Sep 2024");
-  /* Three calls: the Khans' two and Cara's. */
-  g_assert_cmpuint (att_table_document_get_n_rows (ATT_TABLE_DOCUMENT (document)), ==, 3);
+  /* Four calls: the Khans' two and Cara's two. */
+  g_assert_cmpuint (att_table_document_get_n_rows (ATT_TABLE_DOCUMENT (document)), ==, 4);
   g_assert_cmpuint (att_document_count_pages (document, 800, 550), ==, 1);
 }
 
@@ -520,6 +579,8 @@ test_history_and_card (void)
   AttCallHistory *history = g_object_ref_sink (g_object_new (ATT_TYPE_CALL_HISTORY, NULL));
   AttFirstdayCard *card = g_object_ref_sink (g_object_new (ATT_TYPE_FIRSTDAY_CARD, NULL));
 
+  att_call_history_show (history, s.db, cara);
+  g_assert_cmpuint (att_call_history_get_n_calls (history), ==, 2);
   att_call_history_show (history, s.db, amina);
   g_assert_cmpuint (att_call_history_get_n_calls (history), ==, 1);
   att_call_history_show (history, s.db, dev);
@@ -581,6 +642,7 @@ main (int   argc,
 
   g_test_add_func ("/calls-page/call-for-siblings", test_call_for_siblings);
   g_test_add_func ("/calls-page/work-firstday-list", test_work_firstday_list);
+  g_test_add_func ("/calls-page/amendment-reason", test_amendment_reason);
   g_test_add_func ("/calls-page/export-texts", test_export_texts);
   g_test_add_func ("/calls-page/print-log", test_print_log);
   g_test_add_func ("/calls-page/late-arrival", test_late_arrival);
