@@ -303,6 +303,9 @@ test_call_for_siblings (void)
   /* The page: two calls in the log; the Khans have left the first-day
    * list. */
   att_test_flush_events ();
+  /* The log is read when it is shown. */
+  g_assert_cmpuint (n_rows (att_calls_page_get_log_list (page)), ==, 0);
+  att_calls_page_show_view (page, "log");
   g_assert_cmpuint (n_rows (att_calls_page_get_log_list (page)), ==, 2);
   g_assert_cmpuint (n_rows (att_calls_page_get_firstday_list (page)), ==, 2);
 }
@@ -567,6 +570,7 @@ test_late_arrival (void)
   g_assert_cmpint (entry->minutes_late, ==, 75);
   g_assert_cmpstr (entry->reason, ==, "Bus late");
 
+  att_calls_page_show_view (page, "late");
   g_assert_cmpuint (n_rows (att_calls_page_get_late_list (page)), ==, 1);
   g_assert_cmpuint (n_rows (att_calls_page_get_firstday_list (page)), ==, 0);
 }

@@ -43,6 +43,10 @@ struct _AttCallsPage
   GPtrArray       *la_cases;       /* AttLaCase, as the rows */
   char            *log_query;      /* folded */
   char            *rights_error;   /* why the user may not log calls, or NULL */
+  gboolean         stale;          /* one of the views below is to be read again */
+  gboolean         stale_log;
+  gboolean         stale_late;
+  gboolean         stale_la;
 };
 
 /* The first-day list (att-calls-page-firstday.c). */

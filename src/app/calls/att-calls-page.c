@@ -490,16 +490,45 @@ export_texts_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------ */
 /* The page                                                            */
 
+/* Reads the view shown again if the database has changed since it was
+ * last read. */
+static void
+load_view (AttCallsPage *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->views);
+
+  if (!self->stale || name == NULL)
+    return;
+  if (g_str_equal (name, "log"))
+    {
+      load_log (self);
+      self->stale_log = FALSE;
+    }
+  else if (g_str_equal (name, "late"))
+    {
+      load_late (self);
+      self->stale_late = FALSE;
+    }
+  else if (g_str_equal (name, "la"))
+    {
+      load_la (self);
+      self->stale_la = FALSE;
+    }
+  self->stale = self->stale_log || self->stale_late || self->stale_la;
+}
+
 static void
 att_calls_page_refresh (AttPage *page)
 {
   AttCallsPage *self = ATT_CALLS_PAGE (page);
 
   self->date = att_context_get_today (get_context (self));
+  /* The first-day list gives the page its subtitle; of the others, only
+   * the one shown is read now, and the rest when they are shown: an
+   * outcome key on a big school reads one list, not four. */
   _att_calls_page_load_firstday (self);
-  load_log (self);
-  load_late (self);
-  load_la (self);
+  self->stale = self->stale_log = self->stale_late = self->stale_la = TRUE;
+  load_view (self);
 }
 
 /* Every action here writes as the user, who needs the right to log
@@ -607,6 +636,7 @@ on_view_changed (GtkStack     *stack,
                  GParamSpec   *pspec,
                  AttCallsPage *self)
 {
+  load_view (self);
   update_subtitle (self);
 }
 
