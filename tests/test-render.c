@@ -27,6 +27,7 @@
 #include <sys/stat.h>
 
 #include "att-register-document.h"
+#include "att-call-log-document.h"
 #include "att-rollcall-document.h"
 #include "att-sar-document.h"
 #include "att-test-util.h"
@@ -578,6 +579,78 @@ test_sar_pages (Fixture       *f,
   }
 }
 
+/* The day's call log: Amy's mother rang at 08:30 (BST) on Wed 11 Sep
+ * about her illness; the long name's father was called at 09:40 and
+ * gave no reason. One landscape page, a row a call, by time. */
+static void
+test_call_log (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(AttDocument) document = NULL;
+  g_autoptr(AttDocument) late = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_auto(GStrv) late_pages = NULL;
+  AttDate wed = D (2024, 9, 11);
+  guint n_pages = 0;
+  struct { gint64 pupil; const char *caller; AttCallDirection direction; AttCallReason reason;
+           const char *note; gint64 at; } logged[] = {
+    /* 2024-09-11 07:30 UTC is 08:30 in London. */
+    { f->amy, "Mrs Able", ATT_CALL_IN, ATT_CALL_REASON_ILLNESS, "Temperature", 1726039800 },
+    { f->longname, "Mr " LONG_SURNAME, ATT_CALL_OUT, ATT_CALL_REASON_NO_REASON, NULL, 1726039800 + 70 * 60 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (logged); i++)
+    {
+      AttCallRequest r = { 0 };
+
+      r.pupil_ids = &logged[i].pupil;
+      r.n_pupils = 1;
+      r.date = wed;
+      r.clock = -1;
+      r.at = logged[i].at;
+      r.caller = logged[i].caller;
+      r.channel = ATT_CALL_CHANNEL_PHONE;
+      r.direction = logged[i].direction;
+      r.reason = logged[i].reason;
+      r.note = logged[i].note;
+      r.cover = ATT_CALL_COVER_NONE;
+      g_assert_true (att_calls_log (f->t->db, f->officer, &r, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  calls = att_calls_list (f->t->db, wed, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls->len, ==, 2);
+  document = att_call_log_document_new (f->t->db, wed, calls, "Riverside Academy",
+                                        "Printed by Olive Officer");
+  g_assert_cmpint (att_document_get_orientation (document), ==, ATT_PAGE_LANDSCAPE);
+  g_assert_cmpstr (att_document_get_title (document), ==, "Call log, Wed 11 Sep 2024");
+
+  pages = write_and_read (f, document, "calls.pdf", &n_pages);
+  g_assert_cmpuint (n_pages, ==, 1);
+  g_assert_true (contains (pages[0], "Riverside Academy"));
+  g_assert_true (contains (pages[0], "Call log, Wed 11 Sep 2024"));
+  g_assert_true (matches (pages[0], "^\\s*Time\\s+Pupil\\s+Group\\s+Caller\\s+Channel\\s+Reason and outcome\\s+Taken by"));
+  g_assert_true (matches (pages[0], "^\\s*08:30\\s+Amy Able\\s+7A\\s+Mrs Able\\s+Phone\\s+Illness: Temperature\\s+Olive Officer"));
+  /* A call the school made says so. (The long name is ellipsized in its
+   * column; pdftotext reads the whole of an ellipsized cluster back.) */
+  g_assert_true (matches (pages[0], "^\\s*09:40\\s+" LONG_FORENAME " " LONG_SURNAME "\\s+7A\\s+Mr "
+                          LONG_SURNAME " \\(called by the school\\)\\s+Phone\\s+No reason given"));
+  g_assert_true (contains (pages[0], "Printed by Olive Officer"));
+
+  /* An empty late book still prints its page, which says so. */
+  entries = att_latebook_list (f->t->db, wed, &error);
+  g_assert_no_error (error);
+  late = att_late_book_document_new (f->t->db, wed, entries, "Riverside Academy", NULL);
+  late_pages = write_and_read (f, late, "late.pdf", &n_pages);
+  g_assert_cmpuint (n_pages, ==, 1);
+  g_assert_true (contains (late_pages[0], "Late arrivals and signing out, Wed 11 Sep 2024"));
+  g_assert_true (contains (late_pages[0], "Nothing to list."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +669,7 @@ main (int   argc,
   ADD ("write-refused", test_write_refused);
   ADD ("sar/pdf", test_sar);
   ADD ("sar/pages", test_sar_pages);
+  ADD ("call-log", test_call_log);
 #undef ADD
 
   return g_test_run ();

@@ -366,6 +366,7 @@ att_application_startup (GApplication *app)
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *back_accels[] = { "<Alt>Left", NULL };
   static const char *lock_accels[] = { "<Control>l", NULL };
+  static const char *new_call_accels[] = { "<Control><Shift>n", NULL };
 
   G_APPLICATION_CLASS (att_application_parent_class)->startup (app);
 
@@ -390,6 +391,7 @@ att_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.back", back_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.lock", lock_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-call", new_call_accels);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include "att-audit-window.h"
 #include "att-backups-dialog.h"
+#include "att-calls-page.h"
 #include "att-page.h"
 #include "att-purge-dialog.h"
 #include "att-pupils-page.h"
@@ -35,6 +36,7 @@ static const AttWindowPageInfo page_infos[] = {
   { "today", N_("Today"), "go-home-symbolic", att_today_page_get_type },
   { "register", N_("Register"), "x-office-spreadsheet-symbolic", att_register_page_get_type },
   { "pupils", N_("Pupils"), "system-users-symbolic", att_pupils_page_get_type },
+  { "calls", N_("Calls"), "call-start-symbolic", att_calls_page_get_type },
 };
 
 struct _AttWindow
@@ -766,6 +768,22 @@ show_register_pupil_action (GtkWidget  *widget,
     att_register_page_focus_pupil (page, pupil_id);
 }
 
+/* The new-call form, from anywhere in the window (Ctrl+Shift+N): the
+ * Calls page opens it, so its rights and its refresh are the page's. */
+static void
+new_call_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->pages_stack, "calls");
+
+  if (!ATT_IS_CALLS_PAGE (page)
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+  att_calls_page_new_call (ATT_CALLS_PAGE (page));
+}
+
 static void
 on_backup_restored (AttBackupsDialog *dialog,
                     const char       *backup,
@@ -1009,6 +1027,7 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.users", NULL, users_action);
+  gtk_widget_class_install_action (widget_class, "win.new-call", NULL, new_call_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

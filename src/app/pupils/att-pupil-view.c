@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "att-call-history.h"
 #include "att-pupil-flags.h"
 #include "att-pupil-view.h"
 
@@ -25,6 +26,7 @@ struct _AttPupilView
   AdwPreferencesGroup *details_group;
   AdwPreferencesGroup *contacts_group;
   GtkButton           *export_button;
+  AttCallHistory      *call_history;
 
   GtkWidget           *flags;
   GPtrArray           *detail_rows;
@@ -422,6 +424,7 @@ att_pupil_view_show (AttPupilView *self,
 
   clear_rows (self->details_group, self->detail_rows);
   clear_rows (self->contacts_group, self->contact_rows);
+  att_call_history_show (self->call_history, NULL, 0);
   clear_grid (self->figures_grid);
   g_clear_pointer (&self->upn, g_free);
   self->upn_value = NULL;
@@ -467,6 +470,7 @@ att_pupil_view_show (AttPupilView *self,
   fill_figures (self, db);
   fill_details (self, pupil);
   fill_contacts (self, db);
+  att_call_history_show (self->call_history, db, pupil_id);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0.0);
 }
@@ -535,6 +539,8 @@ att_pupil_view_class_init (AttPupilViewClass *klass)
   object_class->finalize = att_pupil_view_finalize;
   widget_class->grab_focus = att_pupil_view_grab_focus;
 
+  g_type_ensure (ATT_TYPE_CALL_HISTORY);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/schoolattendance/Attendance/pupils/att-pupil-view.ui");
@@ -547,6 +553,7 @@ att_pupil_view_class_init (AttPupilViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, details_group);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilView, call_history);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "att-firstday-card.h"
 #include "att-register-grid.h"
 #include "att-today-page-private.h"
 
@@ -27,6 +28,7 @@ struct _AttTodayPage
   GtkLabel       *pa_value;
   GtkLabel       *pa_detail;
   AdwPreferencesGroup *registers_group;
+  AttFirstdayCard     *firstday_card;
   GtkListBox     *registers_list;
   AdwPreferencesGroup *threshold_group;
   GtkListBox     *threshold_list;
@@ -359,6 +361,8 @@ update_registers (AttTodayPage *self)
 {
   update_current_registers (self);
   append_past_gaps (self);
+  att_firstday_card_update (self->firstday_card, self->db, att_context_get_today (get_context (self)),
+                            att_context_get_clock (get_context (self)));
 }
 
 static void
@@ -753,6 +757,7 @@ att_today_page_class_init (AttTodayPageClass *klass)
   ATT_PAGE_CLASS (klass)->refresh = att_today_page_refresh_page;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (ATT_TYPE_FIRSTDAY_CARD);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/schoolattendance/Attendance/today/att-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, stack);
@@ -767,6 +772,7 @@ att_today_page_class_init (AttTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, pa_value);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, pa_detail);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, registers_group);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, firstday_card);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, registers_list);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, threshold_group);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, threshold_list);
