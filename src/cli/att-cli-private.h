@@ -38,6 +38,7 @@ struct _AttCliContext
   GPtrArray           *args;      /* positional arguments after the command words */
   GHashTable          *options;   /* option name -> value ("" for flags) */
   AttDb               *db;        /* opened on demand */
+  char               **argv;      /* the command line as given */
 };
 
 /* Command line */
@@ -173,6 +174,10 @@ int att_cli_register_pdf         (AttCliContext *ctx,
                                   AttDate        last,
                                   const char    *path);
 int att_cli_cmd_rollcall         (AttCliContext *ctx);
+/* Writes the roll call's PDF to @path; takes @rollcall. */
+int att_cli_rollcall_pdf         (AttCliContext *ctx,
+                                  AttRollCall   *rollcall,
+                                  const char    *path);
 
 int att_cli_cmd_stats            (AttCliContext *ctx);
 int att_cli_cmd_threshold        (AttCliContext *ctx);

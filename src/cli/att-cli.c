@@ -516,6 +516,7 @@ run (int    argc,
 
   ctx.options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ctx.args = g_ptr_array_new_with_free_func (g_free);
+  ctx.argv = argv;
 
   /* Options may come anywhere: split them from the positional words. */
   for (int i = 1; i < argc; i++)
