@@ -481,9 +481,42 @@ test_upgrade_from_3 (void)
   g_assert_cmpmem (breaches_after->data, breaches_after->len * sizeof (AttBreach),
                    breaches_before->data, breaches_before->len * sizeof (AttBreach));
 
+  /* The check reads the pupils on roll from the index of names alone. */
+  g_clear_pointer (&plan, g_free);
+  plan = query_plan (demo->db, "EXPLAIN QUERY PLAN SELECT id, dob, admission_date, leaving_date "
+                               "FROM pupils WHERE ?1 <= ?2 AND admission_date <= ?2 "
+                               "AND (leaving_date IS NULL OR leaving_date >= ?1) ORDER BY sort_key, upn");
+  g_test_message ("pupils on roll: %s", plan);
+  g_assert_nonnull (strstr (plan, "COVERING INDEX pupils_by_name"));
+  g_assert_null (strstr (plan, "TEMP B-TREE"));
+
   /* And every fast path still agrees with the marks; `check` finds
    * nothing to mend. */
   compare_all (demo->db);
+
+  /* A pupil at the threshold renamed by another program has no sort key
+   * until the next save: the check still lists the pupils in the list's
+   * order, the renamed pupil first ("Aaberg" comes before every
+   * surname of the demo). */
+  g_assert_cmpuint (breaches_after->len, >, 1);
+  {
+    gint64 renamed = g_array_index (breaches_after, AttBreach, breaches_after->len - 1).pupil_id;
+    g_autofree char *sql = g_strdup_printf ("UPDATE pupils SET legal_surname = 'Aaberg', "
+                                            "preferred_surname = NULL WHERE id = %" G_GINT64_FORMAT,
+                                            renamed);
+    g_autoptr(GArray) renamed_first = NULL;
+
+    g_assert_true (att_db_exec (demo->db, sql, &error));
+    g_assert_no_error (error);
+    g_clear_object (&demo->db);
+    demo->db = att_db_open (demo->path, &error);
+    g_assert_no_error (error);
+    renamed_first = att_threshold_check (demo->db, AS_OF, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (renamed_first->len, ==, breaches_after->len);
+    g_assert_cmpint (g_array_index (renamed_first, AttBreach, 0).pupil_id, ==, renamed);
+    compare_all (demo->db);
+  }
 }
 
 int

@@ -201,7 +201,14 @@ static const char * const migrations[] = {
   "INSERT INTO mark_years_by_year (pupil_id, year, codes)"
   "  SELECT pupil_id, year, codes FROM mark_years ORDER BY year, pupil_id;"
   "DROP TABLE mark_years;"
-  "ALTER TABLE mark_years_by_year RENAME TO mark_years;",
+  "ALTER TABLE mark_years_by_year RENAME TO mark_years;"
+
+  /* The pupils in the lists' order with the dates that say who is on
+   * roll, so that the pupils on roll in a period are found, and the
+   * National Framework check reads what it needs of them, from the index
+   * alone. */
+  "DROP INDEX IF EXISTS pupils_by_name;"
+  "CREATE INDEX pupils_by_name ON pupils (sort_key, upn, admission_date, leaving_date, dob);",
 };
 
 /* The keys of the pupils already on file: folding names and collating

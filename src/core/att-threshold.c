@@ -9,7 +9,7 @@
 
 #include "att-calendar.h"
 #include "att-error.h"
-#include "att-pupils.h"
+#include "att-pupils-private.h"
 #include "att-register-private.h"
 #include "att-stats.h"
 
@@ -89,12 +89,14 @@ window_init (AttDb   *db,
  * compulsory school age: penalty notices concern only the parents of a
  * child of compulsory school age, so sessions outside it never count. */
 static void
-count_pupil (AttDb        *db,
-             const Window *window,
-             AttPupil     *pupil,
-             AttBreach    *breach)
+count_pupil (AttDb               *db,
+             const Window        *window,
+             const AttPupilDates *pupil,
+             AttDate              csa_first,
+             AttDate              csa_last,
+             AttBreach           *breach)
 {
-  AttDate from, to, csa_first, csa_last;
+  AttDate from, to;
   const guint8 *codes = NULL;
   AttDate year_start = ATT_DATE_NONE;
   AttDate next_year = ATT_DATE_NONE;
@@ -108,7 +110,6 @@ count_pupil (AttDb        *db,
   if (window->start == ATT_DATE_NONE || pupil->admission == ATT_DATE_NONE ||
       pupil->dob == ATT_DATE_NONE)
     return;
-  att_compulsory_school_age (pupil->dob, &csa_first, &csa_last);
   from = MAX (pupil->admission, csa_first);
   to = pupil->leaving != ATT_DATE_NONE ? MIN (pupil->leaving, csa_last) : csa_last;
 
@@ -226,7 +227,14 @@ att_threshold_pupil (AttDb       *db,
 
   att_register_sync (db);
   window_init (db, as_of, &window);
-  count_pupil (db, &window, pupil, breach);
+  {
+    AttPupilDates dates = { pupil->id, pupil->dob, pupil->admission, pupil->leaving };
+    AttDate csa_first = ATT_DATE_NONE, csa_last = ATT_DATE_NONE;
+
+    if (pupil->dob != ATT_DATE_NONE)
+      att_compulsory_school_age (pupil->dob, &csa_first, &csa_last);
+    count_pupil (db, &window, &dates, csa_first, csa_last, breach);
+  }
   return read_decisions (db, as_of, breach, error);
 }
 
@@ -236,7 +244,8 @@ att_threshold_check (AttDb    *db,
                      GError  **error)
 {
   g_autoptr(GArray) result = NULL;
-  g_autoptr(GPtrArray) pupils = NULL;
+  g_autoptr(GArray) pupils = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   Window window;
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
@@ -251,27 +260,35 @@ att_threshold_check (AttDb    *db,
   if (window.start == ATT_DATE_NONE)
     return g_steal_pointer (&result);
 
-  /* A pupil off roll for the whole window has no session in it. */
-  pupils = att_pupils_list_on_roll (db, window.start, window.end, error);
+  /* A pupil off roll for the whole window has no session in it. Only
+   * the dates of those on roll are read: the pupils themselves only for
+   * those found, whom the caller lists. */
+  pupils = att_pupils_on_roll_dates (db, window.start, window.end, error);
   if (pupils == NULL)
     return NULL;
 
   for (guint i = 0; i < pupils->len; i++)
     {
-      AttPupil *pupil = g_ptr_array_index (pupils, i);
+      const AttPupilDates *pupil = &g_array_index (pupils, AttPupilDates, i);
+      AttDate csa_first, csa_last;
       AttBreach breach;
 
       /* A pupil who is not of compulsory school age on the as-of date is
        * never listed: no notice can be given for them. */
-      if (!att_pupil_compulsory_age (pupil, as_of))
+      if (pupil->dob == ATT_DATE_NONE)
         continue;
-      count_pupil (db, &window, pupil, &breach);
+      att_compulsory_school_age (pupil->dob, &csa_first, &csa_last);
+      if (as_of < csa_first || as_of > csa_last)
+        continue;
+      count_pupil (db, &window, pupil, csa_first, csa_last, &breach);
       if (breach.sessions < ATT_THRESHOLD_SESSIONS)
         continue;
       /* Only breaches need the decisions: few pupils, one query each. */
       if (!read_decisions (db, as_of, &breach, error))
         return NULL;
       g_array_append_val (result, breach);
+      g_array_append_val (ids, breach.pupil_id);
     }
+  att_pupils_prefetch (db, (const gint64 *)ids->data, ids->len);
   return g_steal_pointer (&result);
 }
