@@ -251,6 +251,32 @@ test_upgrade_from_2 (void)
   g_assert_cmpint (db_int (again, "SELECT count(*) FROM settings"), ==, 0);
 }
 
+/* attendance-cli closes the file at its end without freeing what it
+ * read: the connection is closed as when the database is freed (the
+ * write-ahead log folded into the file and removed), and what was
+ * written is there for the next program. */
+static void
+test_close (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autofree char *wal = g_strconcat (t->path, "-wal", NULL);
+  g_autofree char *value = NULL;
+
+  put (t->db, "name", "Riverside Primary School");
+  g_assert_nonnull (att_pupils_list (t->db, &error));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  att_db_close (t->db);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  value = att_db_get_setting (again, "name");
+  g_assert_cmpstr (value, ==, "Riverside Primary School");
+}
+
 static void
 test_reopen (void)
 {
@@ -687,6 +713,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/db/migrations", test_migrations);
+  g_test_add_func ("/db/close", test_close);
   g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/db/upgrade-from-2", test_upgrade_from_2);
   g_test_add_func ("/db/reopen", test_reopen);

@@ -681,6 +681,11 @@ run (int    argc,
     }
 
   status = ctx.command->run (&ctx);
+  /* The program ends here: the database is closed, but what was read
+   * (every pupil, the calendar, the register's year) is not freed piece
+   * by piece, which would take longer than many commands. */
+  if (ctx.db != NULL)
+    att_db_close (g_steal_pointer (&ctx.db));
   context_clear (&ctx);
   return status;
 }

@@ -52,6 +52,17 @@ att_db_finalize (GObject *object)
   G_OBJECT_CLASS (att_db_parent_class)->finalize (object);
 }
 
+void
+att_db_close (AttDb *self)
+{
+  g_return_if_fail (ATT_IS_DB (self));
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  self->handle = NULL;
+}
+
 static void
 att_db_class_init (AttDbClass *klass)
 {

@@ -86,4 +86,11 @@ typedef enum
   ATT_CHANGE_OTHER    = 1 << 6,
 } AttChange;
 
+/* Closes the file now, as at the end of a program: SQLite's statements
+ * are finalized and the connection closed (the last connection folds the
+ * write-ahead log into the file), but what was read stays in memory and
+ * is not freed, since the program is about to end. Nothing may be asked
+ * of @self afterwards but to be unreferenced. */
+void        att_db_close            (AttDb        *self);
+
 G_END_DECLS
