@@ -319,12 +319,66 @@ static const guint8 escape_kind[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
 };
 
+/* The escape of @c (escape_kind 1 or 2) into @out; returns its length. */
+static inline size_t
+escape_to (guchar  c,
+           char   *out)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  out[0] = '\\';
+  switch (c)
+    {
+    case '\b': out[1] = 'b'; return 2;
+    case '\t': out[1] = 't'; return 2;
+    case '\n': out[1] = 'n'; return 2;
+    case '\f': out[1] = 'f'; return 2;
+    case '\r': out[1] = 'r'; return 2;
+    case '"':
+    case '\\':
+      out[1] = (char)c;
+      return 2;
+    default:
+      out[1] = 'u';
+      out[2] = '0';
+      out[3] = '0';
+      out[4] = hex[c >> 4];
+      out[5] = hex[c & 0xf];
+      return 6;
+    }
+}
+
 static void
 emit_string (AttCliJson *writer,
              const char *text)
 {
   const guchar *run = (const guchar *)text;
   const guchar *p = run;
+  size_t n = strlen (text);
+
+  /* Compact, a string that fits is written straight into the buffer:
+   * at most six characters for each byte, and the quotes. */
+  if (G_LIKELY (!writer->pretty && n <= (sizeof writer->buf - 2) / 6))
+    {
+      char *out;
+
+      if (sizeof writer->buf - writer->len < n * 6 + 2)
+        flush (writer);
+      out = writer->buf + writer->len;
+      *out++ = '"';
+      for (; *p != '\0'; p++)
+        {
+          guchar c = *p;
+
+          if (G_LIKELY (escape_kind[c] == 0))
+            *out++ = (char)c;
+          else
+            out += escape_to (c, out);
+        }
+      *out++ = '"';
+      writer->len = out - writer->buf;
+      return;
+    }
 
   emit (writer, "\"", 1);
   for (;; p++)
@@ -338,31 +392,7 @@ emit_string (AttCliJson *writer,
         emit (writer, (const char *)run, p - run);
       if (c == '\0')
         break;
-      esc[0] = '\\';
-      if (escape_kind[c] == 1)
-        {
-          switch (c)
-            {
-            case '\b': esc[1] = 'b'; break;
-            case '\t': esc[1] = 't'; break;
-            case '\n': esc[1] = 'n'; break;
-            case '\f': esc[1] = 'f'; break;
-            case '\r': esc[1] = 'r'; break;
-            default: esc[1] = (char)c; break;   /* '"' and '\\' */
-            }
-          emit (writer, esc, 2);
-        }
-      else
-        {
-          static const char hex[] = "0123456789abcdef";
-
-          esc[1] = 'u';
-          esc[2] = '0';
-          esc[3] = '0';
-          esc[4] = hex[c >> 4];
-          esc[5] = hex[c & 0xf];
-          emit (writer, esc, 6);
-        }
+      emit (writer, esc, escape_to (c, esc));
       run = p + 1;
     }
   emit (writer, "\"", 1);
