@@ -217,7 +217,11 @@ read_one (AttDb        *db,
   AttPupil *known;
 
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    pupil = pupil_from_row (stmt);
+    {
+      pupil = pupil_from_row (stmt);
+      if (sqlite3_column_type (stmt, SORT_KEY_COLUMN) != SQLITE_NULL && keys_kept (db))
+        pupil->sort_key = column_sort_key (stmt);
+    }
   sqlite3_reset (stmt);
   if (pupil == NULL)
     return NULL;
@@ -229,7 +233,12 @@ read_one (AttDb        *db,
       g_object_unref (pupil);
       return known;
     }
-  att_pupil_update_names (pupil);
+  /* The key kept with the pupil, when it is this run's, is not made
+   * again: only the display name. */
+  if (pupil->sort_key == NULL)
+    att_pupil_update_names (pupil);
+  else
+    att_pupil_get_display_name (pupil);
   return remember (db, pupil);
 }
 

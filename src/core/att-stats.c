@@ -237,11 +237,34 @@ att_stats_pupil (AttDb       *db,
   return TRUE;
 }
 
+static GArray *stats_all (AttDb    *db,
+                          AttDate   from,
+                          AttDate   to,
+                          GError  **error);
+
 GArray *
 att_stats_all (AttDb    *db,
                AttDate   from,
                AttDate   to,
                GError  **error)
+{
+  GArray *result;
+  gboolean begun;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  /* One snapshot for the pupils and the register. */
+  begun = att_db_begin_read (db);
+  result = stats_all (db, from, to, error);
+  att_db_end_read (db, begun);
+  return result;
+}
+
+static GArray *
+stats_all (AttDb    *db,
+           AttDate   from,
+           AttDate   to,
+           GError  **error)
 {
   g_autoptr(GPtrArray) pupils = NULL;
   AttCalendar *calendar;

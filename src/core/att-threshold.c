@@ -134,6 +134,27 @@ window_init (AttDb   *db,
 /* Counts one pupil's sessions in the window while they are on roll and of
  * compulsory school age: penalty notices concern only the parents of a
  * child of compulsory school age, so sessions outside it never count. */
+/* The first of the window's sessions from @start on whose date is after
+ * @date (weeks_end when none is): the sessions are in date order. */
+static guint
+first_after (const Window *window,
+             guint         start,
+             AttDate       date)
+{
+  guint lo = start, hi = window->weeks_end;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (window->slots[mid].date <= date)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 static void
 count_pupil (AttDb               *db,
              const Window        *window,
@@ -157,14 +178,11 @@ count_pupil (AttDb               *db,
   from = MAX (pupil->admission, csa_first);
   to = pupil->leaving != ATT_DATE_NONE ? MIN (pupil->leaving, csa_last) : csa_last;
 
-  /* The pupil's sessions are a slice [lo, hi) of the window's. */
-  lo = window->first;
-  while (lo < window->weeks_end && window->slots[lo].date < from)
-    lo++;
-  hi = lo;
-  while (hi < window->weeks_end && window->slots[hi].date <= to)
-    hi++;
-  if (lo == hi)
+  /* The pupil's sessions are a slice [lo, hi) of the window's: the
+   * first on or after @from, the first after @to. */
+  lo = first_after (window, window->first, from - 1);
+  hi = first_after (window, lo, to);
+  if (lo >= hi)
     return;
 
   /* The school weeks of the slice, counted over the whole of the last
@@ -288,10 +306,31 @@ att_threshold_pupil (AttDb       *db,
   return read_decisions (db, as_of, breach, error);
 }
 
+static GArray *threshold_check (AttDb    *db,
+                                AttDate   as_of,
+                                GError  **error);
+
 GArray *
 att_threshold_check (AttDb    *db,
                      AttDate   as_of,
                      GError  **error)
+{
+  GArray *result;
+  gboolean begun;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  /* One snapshot for every query the check makes. */
+  begun = att_db_begin_read (db);
+  result = threshold_check (db, as_of, error);
+  att_db_end_read (db, begun);
+  return result;
+}
+
+static GArray *
+threshold_check (AttDb    *db,
+                 AttDate   as_of,
+                 GError  **error)
 {
   g_autoptr(GArray) result = NULL;
   g_autoptr(GArray) pupils = NULL;
