@@ -277,6 +277,22 @@ test_close (void)
   g_assert_cmpstr (value, ==, "Riverside Primary School");
 }
 
+/* attendance-cli reads the file mapped into memory: SQLite is told to
+ * map up to 1 GiB (1,073,741,824 bytes), and what is read is the same. */
+static void
+test_read_mapped (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autofree char *value = NULL;
+
+  put (t->db, "name", "Riverside Primary School");
+  g_assert_cmpint (db_int (t->db, "PRAGMA mmap_size"), ==, 0);
+  att_db_read_mapped (t->db);
+  g_assert_cmpint (db_int (t->db, "PRAGMA mmap_size"), ==, 1073741824);
+  value = att_db_get_setting (t->db, "name");
+  g_assert_cmpstr (value, ==, "Riverside Primary School");
+}
+
 static void
 test_reopen (void)
 {
@@ -714,6 +730,7 @@ main (int   argc,
 
   g_test_add_func ("/db/migrations", test_migrations);
   g_test_add_func ("/db/close", test_close);
+  g_test_add_func ("/db/read-mapped", test_read_mapped);
   g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/db/upgrade-from-2", test_upgrade_from_2);
   g_test_add_func ("/db/reopen", test_reopen);

@@ -300,6 +300,8 @@ att_cli_open_db (AttCliContext *ctx)
   ctx->db = att_db_open (ctx->db_path, &error);
   if (ctx->db == NULL)
     att_cli_refuse (error);
+  else
+    att_db_read_mapped (ctx->db);
   return ctx->db;
 }
 

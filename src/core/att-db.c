@@ -75,6 +75,16 @@ att_db_end_read (AttDb    *self,
 }
 
 void
+att_db_read_mapped (AttDb *self)
+{
+  g_return_if_fail (ATT_IS_DB (self));
+
+  /* Up to 1 GiB of the file; SQLite reads what lies beyond as before. */
+  if (!att_db_exec (self, "PRAGMA mmap_size = 1073741824", NULL))
+    g_debug ("The database is read without mapping it");
+}
+
+void
 att_db_close (AttDb *self)
 {
   g_return_if_fail (ATT_IS_DB (self));
