@@ -97,6 +97,54 @@ test_migrations (void)
   }
 }
 
+/* What the migration for signing in added, taken away again. */
+#define UNDO_SIGN_IN \
+  "DROP INDEX users_one_deputy; ALTER TABLE users DROP COLUMN password_hash; " \
+  "ALTER TABLE users DROP COLUMN failed_sign_ins; ALTER TABLE users DROP COLUMN sign_in_delayed_until; " \
+  "ALTER TABLE users DROP COLUMN deputy; "
+
+/* The schema version a migration starts from: the one whose SQL holds
+ * @text. */
+static guint
+migration_with (const char *text)
+{
+  for (guint v = 0; v < att_db_n_migrations (); v++)
+    if (strstr (att_db_migration (v), text) != NULL)
+      return v;
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* A database made before sign-in is brought up to date when opened; its
+ * users are kept, active, with no password and no deputy, and may be
+ * named by attendance-cli at once. */
+static void
+test_upgrade_to_sign_in (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autoptr(AttUser) jo = NULL;
+  g_autofree char *sql = g_strdup_printf (UNDO_SIGN_IN "PRAGMA user_version = %u",
+                                          migration_with ("password_hash"));
+
+  att_users_add (t->db, att_user_system (), "Jo Bennett", ATT_ROLE_HEADTEACHER, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (att_db_exec (t->db, sql, &error));
+  g_assert_no_error (error);
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  jo = att_users_find (again, "Jo Bennett", &error);
+  g_assert_no_error (error);
+  g_assert_false (jo->deactivated);
+  g_assert_false (jo->deputy);
+  g_assert_false (att_users_has_password (again, jo->id));
+  g_assert_cmpint (db_int (again, "SELECT failed_sign_ins FROM users"), ==, 0);
+}
+
 /* A database made before the index of amended marks (version 1) is
  * brought up to date when opened, and keeps what it holds. */
 static void
@@ -108,6 +156,7 @@ test_upgrade_from_1 (void)
 
   put (t->db, "name", "Riverside Primary School");
   g_assert_true (att_db_exec (t->db,
+                              UNDO_SIGN_IN
                               "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
                               "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
                               &error));
@@ -120,6 +169,86 @@ test_upgrade_from_1 (void)
   g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
   g_assert_cmpint (db_int (again, "SELECT count(*) FROM sqlite_master WHERE name = 'marks_amended'"), ==, 1);
   g_assert_cmpint (db_int (again, "SELECT count(*) FROM settings WHERE value = 'Riverside Primary School'"), ==, 1);
+}
+
+/* Before a migration changes anything, the file as it was is backed up
+ * (beside the database, in "backups"): a whole, checked copy at the old
+ * version, holding what the school held. */
+static void
+test_backup_before_migration (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autoptr(AttDb) reopened = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *folder = g_build_filename (t->dir, "backups", NULL);
+  g_autofree char *name = NULL;
+  AttBackup *backup;
+  sqlite3 *raw = NULL;
+
+  put (t->db, "name", "Riverside Primary School");
+  g_assert_true (att_db_exec (t->db,
+                              UNDO_SIGN_IN
+                              "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
+                              "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
+                              &error));
+  g_assert_no_error (error);
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  list = att_backup_list (folder, t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  backup = g_ptr_array_index (list, 0);
+  g_assert_cmpint (backup->kind, ==, ATT_BACKUP_BEFORE_UPDATE);
+  g_assert_true (g_str_has_suffix (backup->name, "-before-update.db"));
+  g_assert_true (att_backup_verify (backup->path, &name, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "Riverside Primary School");
+  g_assert_cmpint (sqlite3_open (backup->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 1);
+  sqlite3_close (raw);
+
+  /* Opened again, up to date: nothing to back up. */
+  g_clear_object (&again);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  reopened = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  list = att_backup_list (folder, t->path, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+}
+
+/* When the backup before a migration cannot be made (here "backups" is
+ * a file, not a folder, and no other folder is set), the database is
+ * not changed: it stays at its old version, and the open says why. */
+static void
+test_no_migration_without_backup (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autofree char *blocker = g_build_filename (t->dir, "backups", NULL);
+  sqlite3 *raw = NULL;
+
+  g_assert_true (att_db_exec (t->db,
+                              UNDO_SIGN_IN
+                              "DROP INDEX marks_amended; DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
+                              "ALTER TABLE pupils DROP COLUMN sort_key; PRAGMA user_version = 1",
+                              &error));
+  g_assert_no_error (error);
+  g_clear_object (&t->db);
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+
+  again = att_db_open (t->path, &error);
+  g_assert_null (again);
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "backed up first"));
+  g_assert_nonnull (strstr (error->message, blocker));
+  g_assert_cmpint (sqlite3_open (t->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, 1);
+  sqlite3_close (raw);
 }
 
 /* The sort key of pupil @id as the database keeps it, or NULL. */
@@ -169,6 +298,7 @@ test_upgrade_from_2 (void)
   gint64 ids[G_N_ELEMENTS (names)];
   GPtrArray *list;
   const char *fake_2 =
+    UNDO_SIGN_IN
     "DROP INDEX pupils_by_name; DROP TRIGGER pupils_sort_key_stale; "
     "ALTER TABLE pupils DROP COLUMN sort_key; "
     "DELETE FROM settings WHERE key = 'pupils.sort_collation'; PRAGMA user_version = 2";
@@ -732,7 +862,10 @@ main (int   argc,
   g_test_add_func ("/db/close", test_close);
   g_test_add_func ("/db/read-mapped", test_read_mapped);
   g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
+  g_test_add_func ("/db/upgrade-to-sign-in", test_upgrade_to_sign_in);
   g_test_add_func ("/db/upgrade-from-2", test_upgrade_from_2);
+  g_test_add_func ("/db/backup-before-migration", test_backup_before_migration);
+  g_test_add_func ("/db/no-migration-without-backup", test_no_migration_without_backup);
   g_test_add_func ("/db/reopen", test_reopen);
   g_test_add_func ("/db/create-refuses-existing", test_create_refuses_existing);
   g_test_add_func ("/db/files-private", test_files_private);

@@ -21,7 +21,7 @@ typedef struct
 {
   AttTestDb *t;
   AttDb     *db;
-  AttUser   *officer;
+  AttUser   *importer;  /* imports are an administrator's */
   AttUser   *receptionist;
 } Fixture;
 
@@ -34,11 +34,11 @@ fixture_set_up (Fixture       *f,
   g_setenv ("ATTENDANCE_TODAY", "2025-03-03", TRUE);
   f->t = att_test_db_new ();
   f->db = f->t->db;
-  att_users_add (f->db, att_user_system (), "Olu Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
+  att_users_add (f->db, att_user_system (), "Ade Admin", ATT_ROLE_ADMIN, "Data manager", &error);
   g_assert_no_error (error);
   att_users_add (f->db, att_user_system (), "Rae Reception", ATT_ROLE_RECEPTIONIST, NULL, &error);
   g_assert_no_error (error);
-  f->officer = att_users_find (f->db, "Olu Officer", &error);
+  f->importer = att_users_find (f->db, "Ade Admin", &error);
   f->receptionist = att_users_find (f->db, "Rae Reception", &error);
   g_assert_no_error (error);
 }
@@ -47,7 +47,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  att_user_free (f->officer);
+  att_user_free (f->importer);
   att_user_free (f->receptionist);
   att_test_db_free (f->t);
 }
@@ -96,7 +96,7 @@ import_pupils_ok (Fixture    *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = write_file (f, name, contents);
 
-  g_assert_true (att_import_pupils (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_true (att_import_pupils (f->db, f->importer, path, FALSE, report, &error));
   g_assert_no_error (error);
 }
 
@@ -120,7 +120,7 @@ test_huge_file_bounded (Fixture       *f,
   for (guint i = 0; i < 100; i++)
     g_string_append_printf (text, "%u,,,,,,,\n", i);
   path = write_file (f, "wrong.csv", text->str);
-  g_assert_false (att_import_pupils (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_false (att_import_pupils (f->db, f->importer, path, FALSE, report, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
   g_assert_cmpuint (report->problems->len, ==, ATT_IMPORT_MAX_PROBLEMS);
   g_assert_cmpuint (report->more_problems, ==, 750);
@@ -140,7 +140,7 @@ test_huge_file_bounded (Fixture       *f,
   g_string_append_printf (text, UPN_1 ",Khan,Amina,2013-05-14,F,6,6B,2017-09-04\n"
                           UPN_2 ",%s,Liam,2019-11-02,M,R,RA,2024-09-04\n", long_value);
   long_path = write_file (f, "long.csv", text->str);
-  g_assert_false (att_import_pupils (f->db, f->officer, long_path, FALSE, report, &error));
+  g_assert_false (att_import_pupils (f->db, f->importer, long_path, FALSE, report, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
   g_assert_cmpuint (report->problems->len, ==, 1);
   g_assert_cmpuint (item (report->problems, 0)->row, ==, 3);
@@ -170,7 +170,7 @@ test_pupils_variants (Fixture       *f,
   g_autofree char *path = write_file (f, "pupils.csv", text);
   AttPupil *amina, *liam, *ana;
 
-  g_assert_true (att_import_pupils (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_true (att_import_pupils (f->db, f->importer, path, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->rows, ==, 3);
   g_assert_cmpuint (report->added, ==, 3);
@@ -241,7 +241,7 @@ test_pupils_update (Fixture       *f,
   g_autofree char *path2 = write_file (f, "second.csv", second);
   gint64 ben_id;
 
-  g_assert_true (att_import_pupils (f->db, f->officer, path1, FALSE, report, &error));
+  g_assert_true (att_import_pupils (f->db, f->importer, path1, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->added, ==, 3);
   ben_id = att_pupils_find (f->db, UPN_2)->id;
@@ -249,7 +249,7 @@ test_pupils_update (Fixture       *f,
   /* The same file again changes nothing. */
   att_import_report_free (report);
   report = att_import_report_new ();
-  g_assert_true (att_import_pupils (f->db, f->officer, path1, FALSE, report, &error));
+  g_assert_true (att_import_pupils (f->db, f->importer, path1, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->added, ==, 0);
   g_assert_cmpuint (report->updated, ==, 0);
@@ -257,7 +257,7 @@ test_pupils_update (Fixture       *f,
 
   att_import_report_free (report);
   report = att_import_report_new ();
-  g_assert_true (att_import_pupils (f->db, f->officer, path2, FALSE, report, &error));
+  g_assert_true (att_import_pupils (f->db, f->importer, path2, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->rows, ==, 4);
   g_assert_cmpuint (report->added, ==, 1);
@@ -283,7 +283,7 @@ test_pupils_temporary_upn (Fixture       *f,
                                       UPN_1 ",Khan,Amina,2013-05-14,F,6,6B,2017-09-04\n"
                                       "e12345678901x,Nowak,Zofia,2013-02-02,F,6,6A,2025-01-06\n");
 
-  g_assert_true (att_import_pupils (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_true (att_import_pupils (f->db, f->importer, path, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->added, ==, 2);
   g_assert_cmpuint (report->notices->len, ==, 1);
@@ -311,7 +311,7 @@ test_pupils_bad_row (Fixture       *f,
   int audit = count_rows (f->db, "SELECT count(*) FROM audit_log");
 
   g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM pupils"), ==, 0);
-  g_assert_false (att_import_pupils (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_false (att_import_pupils (f->db, f->importer, path, FALSE, report, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
   g_assert_cmpstr (error->message, ==,
                    "pupils.csv: 1 problem, nothing was imported: row 4, dob: "
@@ -343,7 +343,7 @@ test_pupils_every_problem (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = write_file (f, "pupils.csv", text);
 
-  g_assert_false (att_import_pupils (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_false (att_import_pupils (f->db, f->importer, path, FALSE, report, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
   g_assert_cmpuint (report->problems->len, ==, 4);
   g_assert_cmpuint (item (report->problems, 0)->row, ==, 3);
@@ -381,7 +381,7 @@ test_pupils_cross_field (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = write_file (f, "pupils.csv", text);
 
-  g_assert_false (att_import_pupils (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_false (att_import_pupils (f->db, f->importer, path, FALSE, report, &error));
   g_assert_cmpuint (report->problems->len, ==, 2);
   g_assert_cmpstr (item (report->problems, 0)->column, ==, "dob");
   g_assert_cmpstr (item (report->problems, 0)->message, ==,
@@ -404,7 +404,7 @@ test_pupils_dry_run (Fixture       *f,
   int audit = count_rows (f->db, "SELECT count(*) FROM audit_log");
   guint64 serial = att_db_get_serial (f->db);
 
-  g_assert_true (att_import_pupils (f->db, f->officer, path, TRUE, report, &error));
+  g_assert_true (att_import_pupils (f->db, f->importer, path, TRUE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->added, ==, 2);
   g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM pupils"), ==, 0);
@@ -416,7 +416,7 @@ test_pupils_dry_run (Fixture       *f,
   report = att_import_report_new ();
   g_free (path);
   path = write_file (f, "bad.csv", PUPILS_HEADER UPN_1 ",Khan,Amina,2013-05-14,X,6,6B,2017-09-04\n");
-  g_assert_false (att_import_pupils (f->db, f->officer, path, TRUE, report, &error));
+  g_assert_false (att_import_pupils (f->db, f->importer, path, TRUE, report, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
   g_assert_cmpuint (report->problems->len, ==, 1);
 }
@@ -434,7 +434,7 @@ test_pupils_duplicate_upn (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = write_file (f, "pupils.csv", text);
 
-  g_assert_false (att_import_pupils (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_false (att_import_pupils (f->db, f->importer, path, FALSE, report, &error));
   g_assert_cmpuint (report->problems->len, ==, 1);
   g_assert_cmpuint (item (report->problems, 0)->row, ==, 4);
   g_assert_cmpstr (item (report->problems, 0)->column, ==, "upn");
@@ -455,7 +455,7 @@ test_pupils_missing_column (Fixture       *f,
   g_autofree char *path = write_file (f, "pupils.csv", text);
   g_autofree char *formatted = NULL;
 
-  g_assert_false (att_import_pupils (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_false (att_import_pupils (f->db, f->importer, path, FALSE, report, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
   g_assert_cmpuint (report->problems->len, ==, 2);
   g_assert_cmpuint (item (report->problems, 0)->row, ==, 0);
@@ -485,7 +485,7 @@ test_pupils_extra_values (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = write_file (f, "pupils.csv", text);
 
-  g_assert_false (att_import_pupils (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_false (att_import_pupils (f->db, f->importer, path, FALSE, report, &error));
   g_assert_cmpuint (report->problems->len, >=, 1);
   g_assert_cmpuint (item (report->problems, 0)->row, ==, 3);
   g_assert_null (item (report->problems, 0)->column);
@@ -506,7 +506,7 @@ test_pupils_file_problems (Fixture       *f,
   path = write_file (f, "latin1.csv", PUPILS_HEADER
                      UPN_1 ",Khan,Amina,2013-05-14,F,6,6B,2017-09-04\n"
                      UPN_2 ",Ren\xE9,Zoe,2013-01-20,F,6,6B,2017-09-04\n");
-  g_assert_false (att_import_pupils (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_false (att_import_pupils (f->db, f->importer, path, FALSE, report, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
   g_assert_cmpuint (report->problems->len, ==, 1);
   g_assert_cmpuint (item (report->problems, 0)->row, ==, 3);
@@ -514,7 +514,7 @@ test_pupils_file_problems (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "UTF-8"));
   g_clear_error (&error);
 
-  g_assert_false (att_import_pupils (f->db, f->officer, missing, FALSE, NULL, &error));
+  g_assert_false (att_import_pupils (f->db, f->importer, missing, FALSE, NULL, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "nowhere.csv"));
   g_clear_error (&error);
@@ -525,6 +525,19 @@ test_pupils_file_problems (Fixture       *f,
   g_assert_false (att_import_pupils (f->db, f->receptionist, path, FALSE, NULL, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
   g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM pupils"), ==, 0);
+  g_clear_error (&error);
+
+  /* Nor may an attendance officer, who keeps pupils by hand: imports are
+   * the administrator's. */
+  {
+    g_autoptr(AttUser) officer = att_test_add_user (f->db, "Olu Officer", ATT_ROLE_ATTENDANCE_OFFICER, NULL);
+
+    g_assert_false (att_import_pupils (f->db, officer, path, FALSE, NULL, &error));
+    g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+    g_assert_cmpstr (error->message, ==,
+                     "Olu Officer is an attendance officer and cannot import from a file: ask an administrator or the headteacher");
+    g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM pupils"), ==, 0);
+  }
 }
 
 /* Contacts */
@@ -555,7 +568,7 @@ test_contacts (Fixture       *f,
   import_pupils_ok (f, "pupils.csv", THREE_PUPILS);
   amina_id = att_pupils_find (f->db, UPN_1)->id;
 
-  g_assert_true (att_import_contacts (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_true (att_import_contacts (f->db, f->importer, path, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->rows, ==, 3);
   g_assert_cmpuint (report->added, ==, 3);
@@ -579,7 +592,7 @@ test_contacts (Fixture       *f,
   /* Again: all unchanged. */
   att_import_report_free (report);
   report = att_import_report_new ();
-  g_assert_true (att_import_contacts (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_true (att_import_contacts (f->db, f->importer, path, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->unchanged, ==, 3);
   g_assert_cmpuint (report->added + report->updated, ==, 0);
@@ -591,7 +604,7 @@ test_contacts (Fixture       *f,
   path = write_file (f, "contacts2.csv",
                      "upn,priority,forename,surname,relationship,phone_mobile\n"
                      UPN_1 ",2,Ruth,Khan,Grandmother,07700 900789\n");
-  g_assert_true (att_import_contacts (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_true (att_import_contacts (f->db, f->importer, path, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->updated, ==, 1);
   g_clear_pointer (&contacts, g_ptr_array_unref);
@@ -620,7 +633,7 @@ test_contacts_refused (Fixture       *f,
 
   import_pupils_ok (f, "pupils.csv", THREE_PUPILS);
 
-  g_assert_false (att_import_contacts (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_false (att_import_contacts (f->db, f->importer, path, FALSE, report, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
   g_assert_cmpuint (report->problems->len, ==, 4);
   g_assert_cmpuint (item (report->problems, 0)->row, ==, 3);
@@ -645,7 +658,7 @@ test_contacts_refused (Fixture       *f,
   g_free (path);
   path = write_file (f, "contacts2.csv",
                      "upn,priority,surname,relationship\n" UPN_1 ",first,Khan,Mother\n");
-  g_assert_false (att_import_contacts (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_false (att_import_contacts (f->db, f->importer, path, FALSE, report, &error));
   g_assert_cmpuint (report->problems->len, ==, 1);
   g_assert_cmpstr (item (report->problems, 0)->column, ==, "priority");
 
@@ -656,7 +669,7 @@ test_contacts_refused (Fixture       *f,
   g_free (path);
   path = write_file (f, "contacts3.csv",
                      "upn,priority,surname,relationship\n" UPN_1 ",1,Khan,Mother\n");
-  g_assert_true (att_import_contacts (f->db, f->officer, path, TRUE, report, &error));
+  g_assert_true (att_import_contacts (f->db, f->importer, path, TRUE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->added, ==, 1);
   g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM contacts"), ==, 0);
@@ -703,7 +716,7 @@ test_pupils_roll_over_marks (Fixture       *f,
 
   add_terms (f);
   import_pupils_ok (f, "pupils.csv", THREE_PUPILS);
-  g_assert_true (att_import_marks (f->db, f->officer, marks_path, FALSE, NULL, &error));
+  g_assert_true (att_import_marks (f->db, f->importer, marks_path, FALSE, NULL, &error));
   g_assert_no_error (error);
 
   /* Amina's admission moves to Thu 5 Sep 2024, over her 5 marks of 2 to
@@ -714,7 +727,7 @@ test_pupils_roll_over_marks (Fixture       *f,
                       UPN_1 ",Khan,Amina,2013-05-14,F,6,6B,2024-09-05,\n"
                       UPN_2 ",Jones,Ben,2013-01-20,M,6,6B,2017-09-04,2024-12-19\n"
                       UPN_3 ",Adams,Cara,2012-12-01,F,6,6A,2017-09-05,\n");
-  g_assert_false (att_import_pupils (f->db, f->officer, moved, FALSE, report, &error));
+  g_assert_false (att_import_pupils (f->db, f->importer, moved, FALSE, report, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
   g_assert_cmpuint (report->problems->len, ==, 2);
   g_assert_cmpuint (item (report->problems, 0)->row, ==, 2);
@@ -736,13 +749,13 @@ test_pupils_roll_over_marks (Fixture       *f,
     g_autoptr(AttPupil) copy = att_pupil_copy (amina);
 
     copy->admission = D (2024, 9, 3);
-    g_assert_cmpint (att_pupils_save (f->db, f->officer, copy, &error), ==, 0);
+    g_assert_cmpint (att_pupils_save (f->db, f->importer, copy, &error), ==, 0);
     g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
     g_assert_nonnull (strstr (error->message, "2 marks before the new admission date 2024-09-03"));
     g_clear_error (&error);
     /* Up to the first mark is fine. */
     copy->admission = D (2024, 9, 2);
-    g_assert_cmpint (att_pupils_save (f->db, f->officer, copy, &error), >, 0);
+    g_assert_cmpint (att_pupils_save (f->db, f->importer, copy, &error), >, 0);
     g_assert_no_error (error);
   }
 
@@ -786,7 +799,7 @@ test_marks (Fixture       *f,
   amina = pupil_id (f, UPN_1);
   ben = pupil_id (f, UPN_2);
 
-  g_assert_true (att_import_marks (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_true (att_import_marks (f->db, f->importer, path, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->rows, ==, 6);
   g_assert_cmpuint (report->added, ==, 6);
@@ -820,7 +833,7 @@ test_marks (Fixture       *f,
   /* The same file again: every row unchanged, no new history. */
   att_import_report_free (report);
   report = att_import_report_new ();
-  g_assert_true (att_import_marks (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_true (att_import_marks (f->db, f->importer, path, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->unchanged, ==, 6);
   g_assert_cmpuint (report->added + report->updated, ==, 0);
@@ -835,7 +848,7 @@ test_marks (Fixture       *f,
                      "upn,date,session,code\n"
                      UPN_1 ",2024-09-03,pm,M\n"
                      UPN_1 ",2024-09-02,am,/\n");
-  g_assert_true (att_import_marks (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_true (att_import_marks (f->db, f->importer, path, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->updated, ==, 1);
   g_assert_cmpuint (report->unchanged, ==, 1);
@@ -851,7 +864,7 @@ test_marks (Fixture       *f,
     g_assert_cmpint (last->old_code, ==, ATT_CODE_I);
     g_assert_cmpint (last->new_code, ==, ATT_CODE_M);
     g_assert_cmpstr (last->reason, ==, "Imported from corrections.csv");
-    g_assert_cmpstr (last->user_name, ==, "Olu Officer");
+    g_assert_cmpstr (last->user_name, ==, "Ade Admin");
   }
   g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM mark_history"), ==, 7);
 
@@ -865,7 +878,7 @@ test_marks (Fixture       *f,
                      "upn,date,session,code,minutes_late,comment\n"
                      UPN_1 ",2024-09-03,am,L,20,Bus very late\n"
                      UPN_1 ",2024-09-02,pm,\\,,\n");
-  g_assert_true (att_import_marks (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_true (att_import_marks (f->db, f->importer, path, FALSE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->updated, ==, 1);
   g_assert_cmpuint (report->unchanged, ==, 1);
@@ -882,7 +895,7 @@ test_marks (Fixture       *f,
   path = write_file (f, "bad-minutes.csv",
                      "upn,date,session,code,minutes_late\n"
                      UPN_1 ",2024-09-02,am,/,5\n");
-  g_assert_false (att_import_marks (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_false (att_import_marks (f->db, f->importer, path, FALSE, report, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
   g_clear_error (&error);
   g_assert_cmpuint (report->problems->len, ==, 1);
@@ -914,7 +927,7 @@ test_marks_refused (Fixture       *f,
   add_terms (f);
   import_pupils_ok (f, "pupils.csv", THREE_PUPILS);
 
-  g_assert_false (att_import_marks (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_false (att_import_marks (f->db, f->importer, path, FALSE, report, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
   g_assert_cmpuint (report->problems->len, ==, 6);
   g_assert_cmpuint (item (report->problems, 0)->row, ==, 3);
@@ -960,7 +973,7 @@ test_marks_rules (Fixture       *f,
   import_pupils_ok (f, "pupils.csv", THREE_PUPILS
                     UPN_4 ",Patel,Dev,2013-03-03,M,6,6A,2024-09-04\n");
 
-  g_assert_false (att_import_marks (f->db, f->officer, path, FALSE, report, &error));
+  g_assert_false (att_import_marks (f->db, f->importer, path, FALSE, report, &error));
   g_assert_cmpuint (report->problems->len, ==, 3);
   g_assert_cmpuint (item (report->problems, 0)->row, ==, 2);
   g_assert_nonnull (strstr (item (report->problems, 0)->message, "L or U"));
@@ -988,7 +1001,7 @@ test_marks_dry_run (Fixture       *f,
   import_pupils_ok (f, "pupils.csv", THREE_PUPILS);
   audit = count_rows (f->db, "SELECT count(*) FROM audit_log");
 
-  g_assert_true (att_import_marks (f->db, f->officer, path, TRUE, report, &error));
+  g_assert_true (att_import_marks (f->db, f->importer, path, TRUE, report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report->added, ==, 2);
   g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM marks"), ==, 0);

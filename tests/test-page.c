@@ -89,14 +89,18 @@ test_page_context (void)
   g_assert_cmpuint (given->n_actions_update, ==, 0);
 
   /* The database and the user set on the context reach the page, and
-   * each asks the page to update its actions: one for the database, one
-   * for the user it brings (Olive, the only user, an officer), and one
-   * for the user set by hand. The other page hears nothing. */
+   * each asks the page to update its actions: one for the database (no
+   * user comes with it: someone signs in), one for the user who signs in
+   * (Olive, an officer), and one when she is signed out. The other page
+   * hears nothing. */
   id = att_users_add (t->db, att_user_system (), "Olive Officer", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance officer", &error);
   g_assert_no_error (error);
   officer = att_users_get (t->db, id, &error);
   att_context_set_db (context, t->db);
   g_assert_true (att_context_get_db (att_page_get_context (ATT_PAGE (given))) == t->db);
+  g_assert_null (att_context_get_user (att_page_get_context (ATT_PAGE (given))));
+  g_assert_cmpuint (given->n_actions_update, ==, 1);
+  att_context_set_user (context, officer);
   g_assert_cmpstr (att_context_get_user (att_page_get_context (ATT_PAGE (given)))->name, ==,
                    "Olive Officer");
   g_assert_cmpuint (given->n_actions_update, ==, 2);
@@ -202,33 +206,43 @@ test_context_user (void)
 {
   g_autoptr(AttContext) context = att_context_new (NULL);
   g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(AttTestDb) other = att_test_db_new ();
   g_autoptr(GError) error = NULL;
-  GSettings *settings = att_context_get_settings (context);
+  g_autoptr(AttUser) alan = NULL;
+  g_autoptr(AttUser) zoe = NULL;
+  g_autoptr(AttUser) head = NULL;
 
-  /* The schema is compiled for the tests, so the context opens it. */
-  g_assert_nonnull (settings);
-  g_settings_set_string (settings, "acting-user", "");
+  alan = att_test_add_user (t->db, "Alan Admin", ATT_ROLE_ADMIN, NULL);
+  zoe = att_test_add_user (t->db, "Zoe Officer", ATT_ROLE_ATTENDANCE_OFFICER, NULL);
+  head = att_test_add_user (t->db, "Hana Head", ATT_ROLE_HEADTEACHER, NULL);
 
-  /* Users come by name: Alan (admin), Rita (receptionist), Zoe
-   * (officer). With no acting-user, the first headteacher or officer is
-   * taken: Zoe, although she comes last. */
-  att_users_add (t->db, att_user_system (), "Alan Admin", ATT_ROLE_ADMIN, NULL, &error);
-  att_users_add (t->db, att_user_system (), "Rita Reception", ATT_ROLE_RECEPTIONIST, NULL, &error);
-  att_users_add (t->db, att_user_system (), "Zoe Officer", ATT_ROLE_ATTENDANCE_OFFICER, NULL, &error);
+  /* Nobody is taken for the user: someone signs in. */
+  att_context_set_db (context, t->db);
+  g_assert_null (att_context_get_user (context));
+
+  /* Zoe signs in; when the headteacher makes her deputy (in this window
+   * or another program), the context reads her again at once. */
+  att_context_set_user (context, zoe);
+  g_assert_false (att_context_get_user (context)->deputy);
+  g_assert_true (att_users_set_deputy (t->db, head, zoe->id, &error));
+  g_assert_no_error (error);
+  g_assert_true (att_context_get_user (context)->deputy);
+  g_assert_true (att_user_can (att_context_get_user (context), ATT_PERM_DECIDE_LEAVE));
+
+  /* Deactivated by the administrator, she is signed out. */
+  g_assert_true (att_users_set_active (t->db, alan, zoe->id, FALSE, &error));
   g_assert_no_error (error);
   g_assert_null (att_context_get_user (context));
-  att_context_set_db (context, t->db);
-  g_assert_cmpstr (att_context_get_user (context)->name, ==, "Zoe Officer");
 
-  /* The acting-user setting names someone else. */
-  g_settings_set_string (settings, "acting-user", "Rita Reception");
-  g_assert_cmpstr (att_context_get_user (context)->name, ==, "Rita Reception");
-  g_settings_set_string (settings, "acting-user", "");
-  g_assert_cmpstr (att_context_get_user (context)->name, ==, "Zoe Officer");
-
-  /* No school: nobody. */
+  /* A user signed in before the database is set stays when they are in
+   * it, and is signed out by a database that is not theirs. */
   att_context_set_db (context, NULL);
+  att_context_set_user (context, alan);
+  att_context_set_db (context, t->db);
+  g_assert_cmpstr (att_context_get_user (context)->name, ==, "Alan Admin");
+  att_context_set_db (context, other->db);
   g_assert_null (att_context_get_user (context));
+  att_context_set_db (context, NULL);
 }
 
 static void

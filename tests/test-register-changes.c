@@ -142,6 +142,9 @@ test_check_says_what_a_write_would_do (Fixture       *f,
   AttMarkWrite late = { f->amy, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_L, 45, NULL };
   AttWriteEffect effect = ATT_WRITE_EFFECT_NONE;
 
+  /* The receptionist, on the day: a change to today's marks is theirs
+   * (the fixture's teardown forgets the date). */
+  g_setenv ("ATTENDANCE_TODAY", "2024-09-10", TRUE);
   g_assert_true (att_register_check (f->s.db, f->s.receptionist, &present, &effect, &error));
   g_assert_cmpint (effect, ==, ATT_WRITE_EFFECT_FIRST);
   g_assert_true (att_register_write (f->s.db, f->s.receptionist, &present, 1, NULL, ATT_WRITE_DEFAULT, &error));
@@ -207,7 +210,8 @@ test_write_reports_what_it_replaced (Fixture       *f,
   /* This connection has seen L. */
   g_assert_cmpint (att_register_code (f->s.db, f->amy, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_L);
 
-  /* Someone else, on another connection, makes it I. */
+  /* Someone else, on another connection, makes it I that day. */
+  g_setenv ("ATTENDANCE_TODAY", "2024-09-10", TRUE);
   other = att_db_open (f->s.t->path, &error);
   g_assert_no_error (error);
   g_assert_true (att_register_write (other, f->s.receptionist, &ill, 1, "Phoned: ill",
@@ -345,6 +349,9 @@ test_mark_all_present_keeps_marks_made_meanwhile (Fixture       *f,
   g_autoptr(AttRegisterUndo) undo = att_register_undo_new ();
   gint64 pupils[] = { f->amy, f->ben, f->cat };
   guint written = 0;
+
+  /* The receptionist takes Tuesday's register on the day. */
+  g_setenv ("ATTENDANCE_TODAY", "2024-09-10", TRUE);
 
   /* This connection has read the blank register. */
   g_assert_cmpint (att_register_code (f->s.db, f->ben, D (2024, 9, 10), ATT_SESSION_AM), ==, ATT_CODE_NONE);

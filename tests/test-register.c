@@ -369,10 +369,11 @@ test_history_keeps_people_as_they_were (Fixture       *f,
   g_autoptr(AttUser) promoted = att_user_copy (f->officer);
   AttHistoryEntry *entry;
 
-  /* Olive enters N as attendance officer ... */
+  /* On Tuesday 3 September, Olive enters N as attendance officer ... */
+  g_setenv ("ATTENDANCE_TODAY", "2024-09-03", TRUE);
   mark_ok (f, f->amy, D (2024, 9, 3), ATT_SESSION_PM, ATT_CODE_N, NULL);
 
-  /* ... Rita changes it to L with 12 minutes late ... */
+  /* ... Rita changes it to L with 12 minutes late the same afternoon ... */
   g_assert_true (write_mark (f, f->receptionist, f->amy, D (2024, 9, 3), ATT_SESSION_PM,
                              ATT_CODE_L, 12, "Bus late", "Arrived at 13:27", ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
@@ -383,6 +384,8 @@ test_history_keeps_people_as_they_were (Fixture       *f,
   g_assert_true (write_mark (f, promoted, f->amy, D (2024, 9, 3), ATT_SESSION_PM,
                              ATT_CODE_U, 40, "Bus late", "Register had closed", ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
+
+  g_unsetenv ("ATTENDANCE_TODAY");
 
   history = att_register_history (f->db, f->amy, ATT_DATE_NONE, ATT_DATE_NONE, &error);
   g_assert_no_error (error);
@@ -654,9 +657,18 @@ test_permissions (Fixture       *f,
     g_assert_cmpstr (entry->user_name, ==, "System");
   }
 
-  /* A receptionist may amend with a reason, but not import. */
+  /* A receptionist may amend the day's marks with a reason (on Wed 11
+   * September), but not an earlier day's (on Thursday), and not import. */
+  g_setenv ("ATTENDANCE_TODAY", "2024-09-12", TRUE);
+  g_assert_false (write_mark (f, f->receptionist, f->amy, D (2024, 9, 11), ATT_SESSION_AM,
+                              ATT_CODE_I, -1, NULL, "Phoned in sick", ATT_WRITE_DEFAULT, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "cannot change a saved mark of an earlier day"));
+  g_clear_error (&error);
+  g_setenv ("ATTENDANCE_TODAY", "2024-09-11", TRUE);
   g_assert_true (write_mark (f, f->receptionist, f->amy, D (2024, 9, 11), ATT_SESSION_AM,
                              ATT_CODE_I, -1, NULL, "Phoned in sick", ATT_WRITE_DEFAULT, &error));
+  g_unsetenv ("ATTENDANCE_TODAY");
   g_assert_no_error (error);
   g_assert_false (write_mark (f, f->receptionist, f->eve, D (2024, 9, 12), ATT_SESSION_AM,
                               ATT_CODE_PRESENT_AM, -1, NULL, NULL, ATT_WRITE_IMPORT, &error));

@@ -40,7 +40,7 @@ test_keys (void)
   static const char * const expected[] = {
     "name", "urn", "la", "address", "phone", "email", "headteacher",
     "attendance_lead", "am_open", "am_close", "pm_open", "pm_close",
-    "threshold_counts_n", "n_resolve_days", NULL
+    "threshold_counts_n", "n_resolve_days", "lock_minutes", NULL
   };
 
   g_assert_true (g_strv_equal ((const char * const *)expected, att_school_keys ()));
@@ -59,6 +59,8 @@ test_defaults (void)
   g_assert_cmpint (school->pm_close, ==, 825);
   g_assert_true (school->threshold_counts_n);
   g_assert_cmpint (school->n_resolve_days, ==, 5);
+  /* The window locks after 10 minutes unused unless the school says. */
+  g_assert_cmpint (school->lock_minutes, ==, 10);
   g_assert_cmpstr (school->name, ==, "");
   g_assert_cmpstr (school->email, ==, "");
 
@@ -66,6 +68,7 @@ test_defaults (void)
   assert_setting (t->db, "pm_close", "13:45");
   assert_setting (t->db, "threshold_counts_n", "yes");
   assert_setting (t->db, "n_resolve_days", "5");
+  assert_setting (t->db, "lock_minutes", "10");
   assert_setting (t->db, "urn", "");
   g_assert_null (att_school_get (t->db, "colour"));
 }
@@ -184,6 +187,10 @@ test_validation (void)
     { "n_resolve_days", "31" },
     { "n_resolve_days", "five" },
     { "n_resolve_days", "5.5" },
+    /* 1 to 120 minutes: never "0" (never lock) or longer than two hours. */
+    { "lock_minutes", "0" },
+    { "lock_minutes", "121" },
+    { "lock_minutes", "ten" },
     { "name", "   " },
   };
 
@@ -209,6 +216,7 @@ test_validation (void)
   g_assert_true (att_school_set (t->db, att_user_system (), "email", "office@riverside.sch.uk", &error));
   g_assert_true (att_school_set (t->db, att_user_system (), "threshold_counts_n", "false", &error));
   g_assert_true (att_school_set (t->db, att_user_system (), "n_resolve_days", "10", &error));
+  g_assert_true (att_school_set (t->db, att_user_system (), "lock_minutes", " 5 ", &error));
   g_assert_true (att_school_set (t->db, att_user_system (), "la", "", &error));
   g_assert_no_error (error);
 
@@ -222,11 +230,13 @@ test_validation (void)
   g_assert_cmpstr (school->email, ==, "office@riverside.sch.uk");
   g_assert_false (school->threshold_counts_n);
   g_assert_cmpint (school->n_resolve_days, ==, 10);
+  g_assert_cmpint (school->lock_minutes, ==, 5);
 
   g_assert_true (att_school_set (t->db, att_user_system (), "threshold_counts_n", "Y", &error));
   assert_setting (t->db, "threshold_counts_n", "yes");
-  /* Six changes: la was empty already. */
-  g_assert_cmpint (count_audit (t->db), ==, 6);
+  /* Seven changes (name, urn, email, threshold_counts_n twice,
+   * n_resolve_days, lock_minutes): la was empty already. */
+  g_assert_cmpint (count_audit (t->db), ==, 7);
 }
 
 static void

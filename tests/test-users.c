@@ -58,16 +58,32 @@ test_matrix (void)
     AttPermission perm;
     gboolean      allowed[ATT_N_ROLES];  /* R, O, H, A */
   } matrix[] = {
-    { ATT_PERM_MARK,         { TRUE,  TRUE,  TRUE, TRUE  } },
-    { ATT_PERM_AMEND,        { TRUE,  TRUE,  TRUE, TRUE  } },
-    { ATT_PERM_BULK_MARK,    { FALSE, TRUE,  TRUE, TRUE  } },
-    { ATT_PERM_EDIT_PUPILS,  { FALSE, TRUE,  TRUE, TRUE  } },
-    { ATT_PERM_DELETE_PUPIL, { FALSE, FALSE, TRUE, TRUE  } },
-    { ATT_PERM_CALENDAR,     { FALSE, TRUE,  TRUE, TRUE  } },
-    { ATT_PERM_SETTINGS,     { FALSE, FALSE, TRUE, TRUE  } },
-    { ATT_PERM_USERS,        { FALSE, FALSE, TRUE, TRUE  } },
-    { ATT_PERM_DECIDE_LEAVE, { FALSE, FALSE, TRUE, FALSE } },
-    { ATT_PERM_PENALTY,      { FALSE, FALSE, TRUE, FALSE } },
+    /* Receptionists mark (and put right today's marks), log calls and
+     * record leave requests. */
+    { ATT_PERM_MARK,             { TRUE,  TRUE,  TRUE, TRUE  } },
+    /* Attendance officers also amend earlier days' marks, mark in bulk,
+     * keep pupils and the calendar, run letters and record casework. */
+    { ATT_PERM_AMEND,            { FALSE, TRUE,  TRUE, TRUE  } },
+    { ATT_PERM_BULK_MARK,        { FALSE, TRUE,  TRUE, TRUE  } },
+    { ATT_PERM_EDIT_PUPILS,      { FALSE, TRUE,  TRUE, TRUE  } },
+    /* Administrators run the system: deleting pupils, the settings, the
+     * users and imports; the headteacher may too. */
+    { ATT_PERM_DELETE_PUPIL,     { FALSE, FALSE, TRUE, TRUE  } },
+    { ATT_PERM_CALENDAR,         { FALSE, TRUE,  TRUE, TRUE  } },
+    { ATT_PERM_SETTINGS,         { FALSE, FALSE, TRUE, TRUE  } },
+    { ATT_PERM_USERS,            { FALSE, FALSE, TRUE, TRUE  } },
+    /* Only the headteacher decides (or a deputy, below). */
+    { ATT_PERM_DECIDE_LEAVE,     { FALSE, FALSE, TRUE, FALSE } },
+    { ATT_PERM_PENALTY,          { FALSE, FALSE, TRUE, FALSE } },
+    /* Restoring a backup replaces the whole register: the
+     * administrator's alone. */
+    { ATT_PERM_BACKUPS,          { FALSE, FALSE, FALSE, TRUE } },
+    { ATT_PERM_LOG_CALLS,        { TRUE,  TRUE,  TRUE, TRUE  } },
+    { ATT_PERM_RECORD_LEAVE,     { TRUE,  TRUE,  TRUE, TRUE  } },
+    { ATT_PERM_LETTERS,          { FALSE, TRUE,  TRUE, TRUE  } },
+    { ATT_PERM_CASEWORK,         { FALSE, TRUE,  TRUE, TRUE  } },
+    { ATT_PERM_IMPORT,           { FALSE, FALSE, TRUE, TRUE  } },
+    { ATT_PERM_AUTHORISE_DEPUTY, { FALSE, FALSE, TRUE, FALSE } },
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (matrix) == ATT_N_PERMS);
@@ -80,13 +96,31 @@ test_matrix (void)
           AttUser user = { 1, (char *)"Someone", r, (char *)"" };
           g_autoptr(GError) error = NULL;
 
+          AttUser deputy = { 2, (char *)"Deputy", r, (char *)"", .deputy = TRUE };
+          AttUser gone = { 3, (char *)"Gone", r, (char *)"", .deactivated = TRUE };
+          gboolean deputy_may = matrix[p].allowed[r] ||
+                                p == ATT_PERM_DECIDE_LEAVE || p == ATT_PERM_PENALTY;
+
           g_test_message ("role %s, permission %u", att_role_to_string (r), p);
           g_assert_cmpint (att_role_can (r, p), ==, matrix[p].allowed[r]);
+          g_assert_cmpint (att_user_can (&user, p), ==, matrix[p].allowed[r]);
           g_assert_cmpint (att_user_require (&user, p, &error), ==, matrix[p].allowed[r]);
           if (matrix[p].allowed[r])
             g_assert_no_error (error);
           else
             g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+
+          /* A deputy may also decide leave and penalty cases, and no
+           * more: authorising a deputy stays the headteacher's. */
+          g_assert_cmpint (att_user_can (&deputy, p), ==, deputy_may);
+          g_assert_cmpint (att_user_require (&deputy, p, NULL), ==, deputy_may);
+
+          /* A deactivated user may do nothing at all. */
+          g_clear_error (&error);
+          g_assert_false (att_user_can (&gone, p));
+          g_assert_false (att_user_require (&gone, p, &error));
+          g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+          g_assert_nonnull (strstr (error->message, "Gone has been deactivated"));
         }
 
       /* The system itself (the set-up path) runs the school as an
@@ -123,6 +157,17 @@ test_refusal_messages (void)
 
   g_assert_false (att_user_require (&sam, ATT_PERM_BULK_MARK, &error));
   g_assert_nonnull (strstr (error->message, "ask an attendance officer, an administrator or the headteacher"));
+  g_clear_error (&error);
+
+  g_assert_false (att_user_require (&sam, ATT_PERM_AMEND, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Sam Patel is a receptionist and cannot change a saved mark of an earlier day: "
+                   "ask an attendance officer, an administrator or the headteacher");
+  g_clear_error (&error);
+
+  g_assert_false (att_user_require (&alex, ATT_PERM_AUTHORISE_DEPUTY, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Alex Reed is an administrator and cannot authorise a deputy: ask the headteacher");
 }
 
 static void

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "att-application.h"
+#include "att-auth-private.h"
 #include "att-demo.h"
+#include "att-sign-in-view-private.h"
 #include "att-pupils-page-private.h"
 #include "att-register-page-private.h"
 #include "att-test-util.h"
@@ -132,8 +134,8 @@ test_window_user (void)
   const AttUser *expected = NULL;
   const char *text = att_window_get_user_text (window);
 
-  /* With no acting-user set, the first headteacher or attendance officer
-   * (users come by name) is the one the app acts as. */
+  /* The window opened on the sign-in, and main() signed in the first
+   * headteacher or attendance officer (users come by name). */
   g_assert_nonnull (users);
   for (guint i = 0; expected == NULL && i < users->len; i++)
     {
@@ -955,19 +957,89 @@ test_window_finalize (void)
   window = NULL;
 }
 
+/* The window opens on the sign-in: as a user would, choose the first
+ * headteacher or attendance officer by name and type the demo school's
+ * password. */
 static void
-remove_tmp_dir (void)
+sign_in_as_first_head_or_officer (void)
 {
-  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  AttSignInView *view = att_window_get_sign_in_view (window);
+  g_autoptr(GPtrArray) users = att_users_list (check_db, NULL);
+  GtkListBox *list = att_sign_in_view_get_users_list (view);
+  int index = 0;
+
+  g_assert_cmpstr (att_window_get_state_name (window), ==, "sign-in");
+  g_assert_null (att_context_get_user (att_window_get_context (window)));
+  for (guint i = 0; i < users->len; i++)
+    {
+      const AttUser *user = g_ptr_array_index (users, i);
+
+      if (user->role == ATT_ROLE_HEADTEACHER || user->role == ATT_ROLE_ATTENDANCE_OFFICER)
+        {
+          index = (int)i;
+          break;
+        }
+    }
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, index));
+  gtk_editable_set_text (GTK_EDITABLE (att_sign_in_view_get_password_row (view)), ATT_DEMO_PASSWORD);
+  gtk_widget_activate_action (GTK_WIDGET (view), "sign-in.submit", NULL);
+  /* The password is checked on another thread. */
+  while (att_sign_in_view_is_checking (view))
+    g_main_context_iteration (NULL, TRUE);
+  att_test_flush_events ();
+  g_assert_cmpstr (att_window_get_state_name (window), ==, "main");
+}
+
+static void
+remove_dir (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+      g_autofree char *path = g_build_filename (folder, name, NULL);
 
-      g_unlink (path);
+      /* The day's backups are in a folder of their own. */
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_dir (path);
+      else
+        g_unlink (path);
     }
-  g_rmdir (tmp_dir);
+  g_rmdir (folder);
+}
+
+static void
+remove_tmp_dir (void)
+{
+  remove_dir (tmp_dir);
+}
+
+/* On its first start of the day the app backs the school up, in a
+ * thread, into "backups" beside the database: one backup, dated today. */
+static void
+test_window_daily_backup (void)
+{
+  g_autofree char *folder = g_build_filename (tmp_dir, "backups", NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+  AttBackup *backup;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      list = att_backup_list (folder, db_path, NULL);
+      if (list != NULL && list->len > 0)
+        break;
+      g_clear_pointer (&list, g_ptr_array_unref);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (20000);
+    }
+  g_assert_nonnull (list);
+  g_assert_cmpuint (list->len, ==, 1);
+  backup = g_ptr_array_index (list, 0);
+  g_assert_cmpint (backup->kind, ==, ATT_BACKUP_REGULAR);
+  g_assert_cmpint (backup->date, ==, att_date_today ());
+  att_test_flush_events ();
 }
 
 int
@@ -987,6 +1059,7 @@ main (int   argc,
   g_assert_no_error (error);
   db_path = g_build_filename (tmp_dir, "demo.db", NULL);
 
+  att_auth_use_fast_hashing_for_tests ();
   att_demo_options_init (&options);
   options.pupils = 80;
   options.years = 1;
@@ -1014,6 +1087,7 @@ main (int   argc,
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
   att_test_flush_events ();
+  sign_in_as_first_head_or_officer ();
 
   g_test_add_func ("/window/hidden-pages-wait", test_window_hidden_pages_wait);
   g_test_add_func ("/window/sidebar", test_window_sidebar);
@@ -1028,6 +1102,7 @@ main (int   argc,
   g_test_add_func ("/window/today-pupil", test_window_today_pupil);
   g_test_add_func ("/window/today-complete", test_window_today_complete);
   g_test_add_func ("/window/today-no-school", test_window_today_no_school);
+  g_test_add_func ("/window/daily-backup", test_window_daily_backup);
   g_test_add_func ("/window/finalize", test_window_finalize);
 
   result = g_test_run ();

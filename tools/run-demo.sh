@@ -35,11 +35,17 @@ data_home=${XDG_DATA_HOME:-$HOME/.local/share}
 db=${ATTENDANCE_DB:-$data_home/attendance/attendance.db}
 if [ -e "$db" ]; then
   echo "run-demo: using the existing database $db"
+  # A school made before sign-in has users without passwords: say how to give one.
+  if ! "$cli" --db "$db" users list --json | grep -q '"password":true'; then
+    echo "run-demo: nobody in $db has a password to sign in with yet; give an administrator one:" >&2
+    echo "run-demo:   $cli --db $db users passwd NAME --password-stdin --user NAME" >&2
+  fi
 else
   echo "run-demo: creating a demo school in $db (this takes a little while)"
   mkdir -p -m 700 "$(dirname "$db")"
   "$cli" --db "$db" demo
 fi
+echo "run-demo: every user of the demonstration school signs in with the password: millbrook"
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo >&2

@@ -16,6 +16,7 @@ packages=(
   libadwaita-1-dev
   libsqlite3-dev
   sqlite3
+  libsodium-dev
   libxlsxwriter-dev
   libcairo2-dev
   libpango1.0-dev

@@ -202,6 +202,90 @@ att_application_get_settings (AttApplication *self)
   return self->settings;
 }
 
+/* The day's backup, made in a thread on a connection of its own so the
+ * window never waits for it (a network share can be slow). */
+typedef struct
+{
+  char              *db_path;
+  AttBackupSettings *settings;
+  AttDate            today;
+} DailyBackup;
+
+static void
+daily_backup_free (DailyBackup *job)
+{
+  g_free (job->db_path);
+  att_backup_settings_free (job->settings);
+  g_free (job);
+}
+
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      data,
+                     GCancellable *cancellable)
+{
+  DailyBackup *job = data;
+  GError *error = NULL;
+  char *path;
+
+  if (!att_backup_due (job->settings, job->db_path, job->today))
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  path = att_backup_make (job->db_path, job->settings->folder, ATT_BACKUP_REGULAR,
+                          job->settings->keep_days, job->settings->keep_months, &error);
+  if (path == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, path, g_free);
+}
+
+static void
+daily_backup_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  AttApplication *self = ATT_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkWindow *window;
+
+  if (error == NULL)
+    return;
+  /* Said where the office will see it: a backup that failed today (a
+   * memory stick not plugged in) is worth knowing about. */
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (ATT_IS_WINDOW (window))
+    {
+      /* Translators: %s says why the backup failed */
+      g_autofree char *text = g_strdup_printf (_("Today’s backup could not be made: %s"),
+                                               error->message);
+      att_window_add_toast (ATT_WINDOW (window), text);
+    }
+}
+
+/* Backs the school up on the first start of each day. */
+static void
+start_daily_backup (AttApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+  DailyBackup *job;
+
+  if (self->db == NULL)
+    return;
+  job = g_new0 (DailyBackup, 1);
+  job->db_path = g_strdup (att_db_get_path (self->db));
+  job->settings = att_backup_settings_load (self->db);
+  job->today = att_date_today ();
+
+  task = g_task_new (self, NULL, daily_backup_done, NULL);
+  g_task_set_source_tag (task, start_daily_backup);
+  g_task_set_task_data (task, job, (GDestroyNotify)daily_backup_free);
+  g_task_run_in_thread (task, daily_backup_thread);
+}
+
 static void
 att_application_activate (GApplication *app)
 {
@@ -214,6 +298,7 @@ att_application_activate (GApplication *app)
       if (self->state == ATT_APPLICATION_STATE_LOADING)
         att_application_load (self);
       window = GTK_WINDOW (att_window_new (self));
+      start_daily_backup (self);
     }
 
   gtk_window_present (window);
@@ -280,6 +365,7 @@ att_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *back_accels[] = { "<Alt>Left", NULL };
+  static const char *lock_accels[] = { "<Control>l", NULL };
 
   G_APPLICATION_CLASS (att_application_parent_class)->startup (app);
 
@@ -303,6 +389,7 @@ att_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.back", back_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.lock", lock_accels);
 }
 
 static void

@@ -44,46 +44,35 @@ set_user (AttContext    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
 }
 
-/* Picks the user the app acts as. The app has no sign-in yet: a school
- * names the user in the acting-user setting, otherwise the first person
- * whose role is to run attendance is taken. */
-static void
-update_user (AttContext *self)
+static gboolean
+same_user (const AttUser *a,
+           const AttUser *b)
 {
-  g_autoptr(GPtrArray) users = NULL;
-  g_autofree char *wanted = NULL;
-  const AttUser *found = NULL;
+  return a->id == b->id && a->role == b->role && a->deactivated == b->deactivated &&
+         a->deputy == b->deputy && g_strcmp0 (a->name, b->name) == 0 &&
+         g_strcmp0 (a->position, b->position) == 0;
+}
 
+/* Reads the signed-in user again from the database: a change of role,
+ * position or deputy reaches the pages at once, and a user who was
+ * deactivated, or is not in this database, is signed out. A user made
+ * by hand (no id) is left as they are. */
+static void
+refresh_user (AttContext *self)
+{
+  g_autoptr(AttUser) fresh = NULL;
+
+  if (self->user == NULL || self->user->id <= 0)
+    return;
   if (self->db != NULL)
-    users = att_users_list (self->db, NULL);
+    fresh = att_users_get (self->db, self->user->id, NULL);
+  if (fresh != NULL && (fresh->deactivated || g_strcmp0 (fresh->name, self->user->name) != 0))
+    g_clear_pointer (&fresh, att_user_free);
 
-  if (users != NULL)
-    {
-      if (self->settings != NULL)
-        wanted = g_settings_get_string (self->settings, "acting-user");
-
-      for (guint i = 0; wanted != NULL && wanted[0] != '\0' && i < users->len; i++)
-        {
-          const AttUser *user = g_ptr_array_index (users, i);
-
-          if (g_utf8_collate (user->name, wanted) == 0)
-            found = user;
-        }
-
-      for (guint i = 0; found == NULL && i < users->len; i++)
-        {
-          const AttUser *user = g_ptr_array_index (users, i);
-
-          if (user->role == ATT_ROLE_HEADTEACHER
-              || user->role == ATT_ROLE_ATTENDANCE_OFFICER)
-            found = user;
-        }
-
-      if (found == NULL && users->len > 0)
-        found = g_ptr_array_index (users, 0);
-    }
-
-  set_user (self, found);
+  if (fresh == NULL)
+    set_user (self, NULL);
+  else if (!same_user (fresh, self->user))
+    set_user (self, fresh);
 }
 
 static void
@@ -92,15 +81,7 @@ on_db_changed (AttDb      *db,
                AttContext *self)
 {
   if (changes & ATT_CHANGE_USERS)
-    update_user (self);
-}
-
-static void
-on_acting_user_changed (GSettings  *settings,
-                        const char *key,
-                        AttContext *self)
-{
-  update_user (self);
+    refresh_user (self);
 }
 
 /* Reads the date and the register clock once a minute, and says when
@@ -179,7 +160,7 @@ att_context_set_db (AttContext *self,
                                             G_CALLBACK (on_db_changed), self);
 
   /* The user first, so that a page following "db" finds its user. */
-  update_user (self);
+  refresh_user (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
 }
 
@@ -243,10 +224,6 @@ att_context_constructed (GObject *object)
       if (schema != NULL)
         self->settings = g_settings_new (ATT_SETTINGS_SCHEMA);
     }
-  if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "changed::acting-user",
-                             G_CALLBACK (on_acting_user_changed), self, 0);
-
   self->today = att_date_today ();
   self->clock = att_clock_now ();
   self->tick_id = g_timeout_add_seconds (60, on_tick, self);

@@ -28,11 +28,11 @@ AttDb         *att_context_get_db       (AttContext    *self);
 void           att_context_set_db       (AttContext    *self,
                                          AttDb         *db);
 
-/* The user the app acts as, or NULL. There is no sign-in yet: whenever
- * the database, its users or the acting-user setting change, the context
- * takes the user the acting-user key names, else the first headteacher or
- * attendance officer, else the first user. att_context_set_user() puts
- * someone else in their place until the next such change. */
+/* The signed-in user, or NULL while nobody is. The window signs a user in
+ * with att_context_set_user (); the context then follows the database:
+ * a change of their role, position or deputy is taken at once, and a
+ * user deactivated meanwhile (or missing from a database set later) is
+ * signed out, so that the window asks for a sign-in again. */
 const AttUser *att_context_get_user     (AttContext    *self);
 void           att_context_set_user     (AttContext    *self,
                                          const AttUser *user);

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "att-sign-in-view.h"
 #include "att-window.h"
 
 G_BEGIN_DECLS
@@ -13,9 +14,16 @@ GtkListBox  *att_window_get_sidebar           (AttWindow  *self);
 GtkWidget   *att_window_get_page              (AttWindow  *self,
                                                const char *name);
 const char  *att_window_get_visible_page_name (AttWindow  *self);
-/* "main", "no-school", "creating" or "error". */
+/* "main", "sign-in", "no-school", "creating" or "error". */
 const char  *att_window_get_state_name        (AttWindow  *self);
 /* The text of the "Signed in as" line. */
 const char  *att_window_get_user_text         (AttWindow  *self);
+
+AttSignInView *att_window_get_sign_in_view    (AttWindow  *self);
+gboolean     att_window_is_locked             (AttWindow  *self);
+/* Locks the window when nobody has used it since @now (monotonic time)
+ * less the school's lock_minutes; returns whether it locked. */
+gboolean     att_window_check_idle            (AttWindow  *self,
+                                               gint64      now);
 
 G_END_DECLS

@@ -6,10 +6,13 @@
 
 #include <glib/gi18n.h>
 
+#include "att-backups-dialog.h"
 #include "att-page.h"
 #include "att-pupils-page.h"
 #include "att-register-page.h"
+#include "att-sign-in-view.h"
 #include "att-today-page.h"
+#include "att-users-dialog.h"
 #include "att-window-private.h"
 
 /* The areas of the window, in sidebar order; Alt+1, Alt+2, ... follow
@@ -51,6 +54,12 @@ struct _AttWindow
 
   AttApplication       *application;
   AttContext           *context;
+  AttSignInView        *sign_in_view;
+  gboolean              locked;
+  GtkWidget            *focus_before_lock;   /* weak */
+  GPtrArray            *hidden_by_lock;      /* GtkWindow, shown again on unlock */
+  gint64                last_input;          /* monotonic time */
+  guint                 idle_id;
   GSettings            *settings;
   GtkWidget            *current_page;
   gulong                subtitle_id;
@@ -74,13 +83,29 @@ actions_update (AttWindow *self)
 {
   const char *state = gtk_stack_get_visible_child_name (self->main_stack);
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean main = g_strcmp0 (state, "main") == 0;
+  const AttUser *user = att_context_get_user (self->context);
+  static const char * const page_actions[] = {
+    "win.show-page", "win.show-pupil", "win.show-register", "win.show-register-pupil",
+    "win.show-register-day", "win.search",
+  };
 
+  /* While the sign-in covers the window (nobody signed in, or locked),
+   * nothing behind it moves. */
+  for (guint i = 0; i < G_N_ELEMENTS (page_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), page_actions[i], main);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", main && user != NULL);
+  /* The rights come from the core, as every page's do. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.users",
+                                 main && user != NULL && att_user_can (user, ATT_PERM_USERS));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
-                                 folded || page_can_go_back (self->current_page));
+                                 main && (folded || page_can_go_back (self->current_page)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo",
                                  g_strcmp0 (state, "no-school") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry",
                                  g_strcmp0 (state, "error") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups",
+                                 g_strcmp0 (state, "main") == 0);
 }
 
 static void
@@ -227,6 +252,31 @@ create_sidebar_row (const AttWindowPageInfo *info,
 }
 
 
+/* The school's content, or the sign-in over it while nobody is signed in
+ * or the window is locked. Locking covers the content and rebuilds
+ * nothing, so unlocking finds the same page, the same register and the
+ * same cell. */
+static void
+show_main_or_sign_in (AttWindow *self)
+{
+  const AttUser *user = att_context_get_user (self->context);
+  const char *shown = gtk_stack_get_visible_child_name (self->main_stack);
+
+  if (user == NULL)
+    self->locked = FALSE;
+  if (user == NULL || self->locked)
+    {
+      if (g_strcmp0 (shown, "sign-in") != 0)
+        {
+          att_sign_in_view_reset (self->sign_in_view, self->locked ? user : NULL);
+          gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+        }
+    }
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "main");
+  actions_update (self);
+}
+
 static void
 update_state (AttWindow *self)
 {
@@ -255,14 +305,18 @@ update_state (AttWindow *self)
         /* Translators: %s says why the database could not be opened */
         g_strdup_printf (_("%s\n\n"
                            "Check that the file is there and that you may read and write it. "
-                           "If it is damaged, restore the latest backup."),
+                           "If it is damaged, an administrator restores the latest backup with "
+                           "“attendance-cli restore FILE --user NAME”: the backups are in the "
+                           "folder “backups” beside the database, unless another was chosen."),
                          message != NULL ? message : path);
       adw_status_page_set_description (self->error_page, description);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       break;
 
     case ATT_APPLICATION_STATE_READY:
-      gtk_stack_set_visible_child_name (self->main_stack, "main");
+      /* Every page follows the context; the sign-in first. */
+      att_context_set_db (self->context, att_application_get_db (self->application));
+      show_main_or_sign_in (self);
       break;
 
     case ATT_APPLICATION_STATE_LOADING:
@@ -270,7 +324,6 @@ update_state (AttWindow *self)
       break;
     }
 
-  /* Every page follows the context. */
   att_context_set_db (self->context, att_application_get_db (self->application));
   actions_update (self);
 }
@@ -312,6 +365,127 @@ on_user_changed (AttContext *context,
                  AttWindow  *self)
 {
   update_user (self);
+  if (att_application_get_state (self->application) == ATT_APPLICATION_STATE_READY)
+    show_main_or_sign_in (self);
+}
+
+static void
+on_signed_in (AttSignInView *view,
+              AttWindow     *self)
+{
+  GtkWidget *focus = self->focus_before_lock;
+
+  self->locked = FALSE;
+  self->last_input = g_get_monotonic_time ();
+  show_main_or_sign_in (self);
+  /* The dialogs the lock hid come back as they were. */
+  for (guint i = 0; i < self->hidden_by_lock->len; i++)
+    gtk_window_present (g_ptr_array_index (self->hidden_by_lock, i));
+  g_ptr_array_set_size (self->hidden_by_lock, 0);
+  /* Back where the user was: the cell, the entry, the row. */
+  if (focus != NULL && gtk_widget_get_root (focus) == GTK_ROOT (self))
+    gtk_widget_grab_focus (focus);
+  g_clear_weak_pointer (&self->focus_before_lock);
+}
+
+static void
+lock_window (AttWindow *self)
+{
+  const AttUser *user = att_context_get_user (self->context);
+
+  if (user == NULL || self->locked ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+  g_set_weak_pointer (&self->focus_before_lock, gtk_window_get_focus (GTK_WINDOW (self)));
+  self->locked = TRUE;
+
+  /* A dialog open over the window (a mark's reason, the users) would
+   * stay usable over the lock: it is hidden until the window opens. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
+
+        if (gtk_window_get_transient_for (other) == GTK_WINDOW (self) &&
+            gtk_widget_get_visible (GTK_WIDGET (other)))
+          g_ptr_array_add (self->hidden_by_lock, g_object_ref (other));
+      }
+    for (guint i = 0; i < self->hidden_by_lock->len; i++)
+      gtk_widget_set_visible (g_ptr_array_index (self->hidden_by_lock, i), FALSE);
+  }
+  show_main_or_sign_in (self);
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lock_window (ATT_WINDOW (widget));
+}
+
+static void
+users_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  AttUsersDialog *dialog = att_users_dialog_new (self->context);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The window locks once nobody has used it for the school's lock_minutes. */
+gboolean
+att_window_check_idle (AttWindow *self,
+                       gint64     now)
+{
+  AttDb *db;
+  g_autoptr(AttSchool) school = NULL;
+
+  g_return_val_if_fail (ATT_IS_WINDOW (self), FALSE);
+
+  db = att_context_get_db (self->context);
+  if (db == NULL || self->locked || att_context_get_user (self->context) == NULL)
+    return FALSE;
+  school = att_school_load (db);
+  if (now - self->last_input < (gint64)school->lock_minutes * 60 * G_USEC_PER_SEC)
+    return FALSE;
+  lock_window (self);
+  return self->locked;
+}
+
+static gboolean
+on_idle_tick (gpointer user_data)
+{
+  AttWindow *self = user_data;
+
+  att_window_check_idle (self, g_get_monotonic_time ());
+  return G_SOURCE_CONTINUE;
+}
+
+/* Any key, click, scroll or movement anywhere in the window is use. */
+static gboolean
+on_any_event (GtkEventControllerLegacy *controller,
+              GdkEvent                 *event,
+              AttWindow                *self)
+{
+  switch (gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+    case GDK_BUTTON_PRESS:
+    case GDK_SCROLL:
+    case GDK_MOTION_NOTIFY:
+    case GDK_TOUCH_BEGIN:
+      self->last_input = g_get_monotonic_time ();
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -525,6 +699,38 @@ show_register_pupil_action (GtkWidget  *widget,
 }
 
 static void
+on_backup_restored (AttBackupsDialog *dialog,
+                    const char       *backup,
+                    const char       *kept,
+                    AttWindow        *self)
+{
+  g_autofree char *name = g_path_get_basename (backup);
+  g_autofree char *text = NULL;
+
+  /* The restored register is read afresh, as when the app starts. */
+  att_application_load (self->application);
+  if (kept != NULL)
+    /* Translators: the backup's file name */
+    text = g_strdup_printf (_("Restored from %s; the register it replaced is kept with the backups"),
+                            name);
+  else
+    text = g_strdup_printf (_("Restored from %s"), name);
+  att_window_add_toast (self, text);
+}
+
+static void
+backups_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  AttBackupsDialog *dialog = att_backups_dialog_new (GTK_WINDOW (self), self->context);
+
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (on_backup_restored), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -634,6 +840,9 @@ att_window_setup (AttWindow *self)
 
   g_signal_connect_object (self->application, "notify::state",
                            G_CALLBACK (on_state_changed), self, 0);
+  /* Another school opened (the same state) is followed too. */
+  g_signal_connect_object (self->application, "notify::db",
+                           G_CALLBACK (on_state_changed), self, 0);
   g_signal_connect_object (self->context, "notify::user",
                            G_CALLBACK (on_user_changed), self, 0);
 
@@ -672,6 +881,9 @@ att_window_dispose (GObject *object)
       self->current_page = NULL;
     }
   g_clear_handle_id (&self->screenshot_id, g_source_remove);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_weak_pointer (&self->focus_before_lock);
+  g_clear_pointer (&self->hidden_by_lock, g_ptr_array_unref);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_WINDOW);
@@ -723,6 +935,9 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.create-demo", NULL, create_demo_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.users", NULL, users_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -732,8 +947,23 @@ att_window_class_init (AttWindowClass *klass)
 static void
 att_window_init (AttWindow *self)
 {
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->context = att_context_new (NULL);
+
+  self->sign_in_view = att_sign_in_view_new (self->context);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->sign_in_view), "sign-in");
+  g_signal_connect_object (self->sign_in_view, "signed-in", G_CALLBACK (on_signed_in), self, 0);
+
+  /* Use of the window, seen before any widget takes it, for the lock. */
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "event", G_CALLBACK (on_any_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  self->last_input = g_get_monotonic_time ();
+  self->idle_id = g_timeout_add_seconds (15, on_idle_tick, self);
+  self->hidden_by_lock = g_ptr_array_new_with_free_func (g_object_unref);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -813,4 +1043,34 @@ att_window_get_user_text (AttWindow *self)
   g_return_val_if_fail (ATT_IS_WINDOW (self), NULL);
 
   return gtk_label_get_label (self->user_label);
+}
+
+void
+att_window_add_toast (AttWindow  *self,
+                      const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (ATT_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+AttSignInView *
+att_window_get_sign_in_view (AttWindow *self)
+{
+  g_return_val_if_fail (ATT_IS_WINDOW (self), NULL);
+
+  return self->sign_in_view;
+}
+
+gboolean
+att_window_is_locked (AttWindow *self)
+{
+  g_return_val_if_fail (ATT_IS_WINDOW (self), FALSE);
+
+  return self->locked;
 }

@@ -16,5 +16,8 @@ G_DECLARE_FINAL_TYPE (AttWindow, att_window, ATT, WINDOW, AdwApplicationWindow)
 AttWindow  *att_window_new         (AttApplication *application);
 /* What the window hands to every page. */
 AttContext *att_window_get_context (AttWindow      *self);
+/* Shows @message in a toast over the window's content. */
+void        att_window_add_toast   (AttWindow      *self,
+                                    const char     *message);
 
 G_END_DECLS

@@ -111,6 +111,12 @@ int         att_cli_run_import    (AttCliContext  *ctx,
                                    AttImportFunc   import,
                                    const char     *what);
 
+/* A password read from standard input (one line, its line break left
+ * out), or NULL with the refusal printed. Free it with
+ * att_cli_free_password (), which wipes it. */
+char       *att_cli_read_password (AttCliContext  *ctx);
+void        att_cli_free_password (char           *password);
+
 /* Output */
 typedef struct _AttCliTable AttCliTable;
 
@@ -147,6 +153,10 @@ int att_cli_cmd_init             (AttCliContext *ctx);
 int att_cli_cmd_demo             (AttCliContext *ctx);
 int att_cli_cmd_users_add        (AttCliContext *ctx);
 int att_cli_cmd_users_list       (AttCliContext *ctx);
+int att_cli_cmd_users_passwd     (AttCliContext *ctx);
+int att_cli_cmd_users_deactivate (AttCliContext *ctx);
+int att_cli_cmd_users_activate   (AttCliContext *ctx);
+int att_cli_cmd_users_deputy     (AttCliContext *ctx);
 int att_cli_cmd_school_set       (AttCliContext *ctx);
 int att_cli_cmd_school_show      (AttCliContext *ctx);
 int att_cli_cmd_term_add         (AttCliContext *ctx);
@@ -181,5 +191,10 @@ int att_cli_rollcall_pdf         (AttCliContext *ctx,
 
 int att_cli_cmd_stats            (AttCliContext *ctx);
 int att_cli_cmd_threshold        (AttCliContext *ctx);
+
+/* att-cli-backup.c */
+int att_cli_cmd_backup_folder    (AttCliContext *ctx);
+int att_cli_cmd_backups_list     (AttCliContext *ctx);
+int att_cli_cmd_restore          (AttCliContext *ctx);
 
 G_END_DECLS

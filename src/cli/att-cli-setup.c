@@ -112,7 +112,20 @@ att_cli_cmd_users_add (AttCliContext *ctx)
   if ((status = att_cli_get_user (ctx, FALSE, &user)) != ATT_CLI_OK)
     return status;
 
-  if (att_users_add (ctx->db, user, name, role, position ? position : "", &error) <= 0)
+  if (att_cli_flag (ctx, "password-stdin"))
+    {
+      char *password = att_cli_read_password (ctx);
+      gint64 id;
+
+      if (password == NULL)
+        return ATT_CLI_REFUSED;
+      id = att_users_add_with_password (ctx->db, user, name, role, position ? position : "",
+                                        password, &error);
+      att_cli_free_password (password);
+      if (id <= 0)
+        return att_cli_refuse (error);
+    }
+  else if (att_users_add (ctx->db, user, name, role, position ? position : "", &error) <= 0)
     return att_cli_refuse (error);
 
   g_print (_("Added %s (%s)\n"), name, att_role_to_string (role));
@@ -146,6 +159,9 @@ att_cli_cmd_users_list (AttCliContext *ctx)
           att_cli_json_string (writer, "name", user->name);
           att_cli_json_string (writer, "role", att_role_to_string (user->role));
           att_cli_json_string (writer, "position", user->position ? user->position : "");
+          att_cli_json_bool (writer, "active", !user->deactivated);
+          att_cli_json_bool (writer, "deputy", user->deputy);
+          att_cli_json_bool (writer, "password", att_users_has_password (ctx->db, user->id));
           att_cli_json_end_object (writer);
         }
       att_cli_json_end_array (writer);
@@ -153,16 +169,24 @@ att_cli_cmd_users_list (AttCliContext *ctx)
     }
   else
     {
-      g_autoptr(AttCliTable) table = att_cli_table_new (_("ID"), _("Name"), _("Role"), _("Position"), NULL);
+      g_autoptr(AttCliTable) table = att_cli_table_new (_("ID"), _("Name"), _("Role"), _("Position"),
+                                                        _("Status"), NULL);
 
       att_cli_table_align_right (table, 0);
       for (guint i = 0; i < users->len; i++)
         {
           AttUser *user = g_ptr_array_index (users, i);
           g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, user->id);
+          g_autoptr(GString) status = g_string_new (NULL);
 
+          /* Translators: the status column of "users list" */
+          g_string_append (status, user->deactivated ? _("deactivated") : _("active"));
+          if (user->deputy)
+            g_string_append (status, _(", deputy"));
+          if (!att_users_has_password (ctx->db, user->id))
+            g_string_append (status, _(", no password"));
           att_cli_table_add_row (table, id, user->name, att_role_to_string (user->role),
-                                 user->position ? user->position : "", NULL);
+                                 user->position ? user->position : "", status->str, NULL);
         }
       att_cli_table_print (table);
     }
@@ -221,11 +245,13 @@ att_cli_cmd_school_show (AttCliContext *ctx)
         {
           g_autofree char *value = NULL;
 
-          /* The two settings that are not text keep their JSON type. */
+          /* The settings that are not text keep their JSON type. */
           if (strcmp (keys[i], "threshold_counts_n") == 0)
             att_cli_json_bool (writer, keys[i], school->threshold_counts_n);
           else if (strcmp (keys[i], "n_resolve_days") == 0)
             att_cli_json_int (writer, keys[i], school->n_resolve_days);
+          else if (strcmp (keys[i], "lock_minutes") == 0)
+            att_cli_json_int (writer, keys[i], school->lock_minutes);
           else
             {
               value = att_school_get (ctx->db, keys[i]);
@@ -428,6 +454,11 @@ att_cli_cmd_backup (AttCliContext *ctx)
   g_autoptr(GError) error = NULL;
   const char *dest = att_cli_arg (ctx, 0);
 
+  /* Without a file, a checked backup into the backup folder. */
+  if (dest == NULL)
+    return att_cli_cmd_backup_folder (ctx);
+  if (att_cli_opt (ctx, "to") != NULL)
+    return att_cli_usage (ctx, _("Give a FILE or --to DIR, not both"));
   if (att_cli_open_db (ctx) == NULL)
     return ATT_CLI_REFUSED;
   if (!att_db_backup (ctx->db, dest, &error))

@@ -50,6 +50,8 @@ static const AttCliOption all_options[] = {
   { "repair", FALSE },
   { "date", TRUE },
   { "pdf", TRUE },
+  { "password-stdin", FALSE },
+  { "none", FALSE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -59,8 +61,9 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_init, N_("create a database; refuses if one exists") },
   { "demo", "[--pupils N] [--years N] [--seed S] [--as-of DATE]", "pupils years seed as-of", 0, 0,
     att_cli_cmd_demo, N_("create a database holding a realistic demo school") },
-  { "users add", "NAME --role ROLE [--position TEXT] [--user NAME]", "role position user", 1, 1,
-    att_cli_cmd_users_add, N_("add a user: receptionist, attendance-officer, headteacher or admin") },
+  { "users add", "NAME --role ROLE [--position TEXT] [--password-stdin] [--user NAME]",
+    "role position password-stdin user", 1, 1,
+    att_cli_cmd_users_add, N_("add a user: receptionist, attendance-officer, headteacher or admin; --password-stdin reads their password, to sign in to the window") },
   { "users list", "[--json]", "json", 0, 0,
     att_cli_cmd_users_list, N_("list the users") },
   { "school set", "KEY VALUE [--user NAME]", "user", 2, 2,
@@ -100,10 +103,22 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_stats, N_("attendance figures per pupil") },
   { "threshold", "[--as-of DATE] [--json]", "as-of json", 0, 0,
     att_cli_cmd_threshold, N_("the National Framework check for every pupil") },
-  { "backup", "FILE", "", 1, 1,
-    att_cli_cmd_backup, N_("a consistent copy of the database, to a new file (an existing one is never replaced)") },
+  { "backup", "[FILE] [--to DIR] [--user NAME]", "to user", 0, 1,
+    att_cli_cmd_backup, N_("a consistent copy of the database: to a new FILE (an existing one is never replaced), or checked, into the backup folder (or --to DIR) and rotated") },
   { "check", "[--repair]", "repair", 0, 0,
     att_cli_cmd_check, N_("integrity check of the database; --repair rebuilds the saved copy of the register") },
+  { "backups list", "[--json]", "json", 0, 0,
+    att_cli_cmd_backups_list, N_("the backups in the backup folder, newest first") },
+  { "restore", "FILE --user NAME", "user", 1, 1,
+    att_cli_cmd_restore, N_("replace the database with a checked backup of the same school, keeping a backup of what it replaces (administrators only)") },
+  { "users passwd", "NAME --password-stdin --user NAME", "password-stdin user", 1, 1,
+    att_cli_cmd_users_passwd, N_("set or reset a user's password, read from standard input (administrators)") },
+  { "users deactivate", "NAME --user NAME", "user", 1, 1,
+    att_cli_cmd_users_deactivate, N_("stop a user signing in or making changes; what they did stays theirs (administrators)") },
+  { "users activate", "NAME --user NAME", "user", 1, 1,
+    att_cli_cmd_users_activate, N_("let a deactivated user sign in and make changes again (administrators)") },
+  { "users deputy", "NAME | --none --user NAME", "none user", 0, 1,
+    att_cli_cmd_users_deputy, N_("authorise a deputy to decide leave and penalty cases, or withdraw it with --none (the headteacher)") },
 };
 
 static const AttCliOption *
@@ -160,6 +175,10 @@ print_help (FILE *out)
   fprintf (out, "  --user NAME   %s\n",
            _("the user making a change; their role must allow it"));
   fprintf (out, "  --version     %s\n", _("print the version"));
+  fprintf (out, "\n%s\n",
+           _("attendance-cli asks no password: it runs from scheduled jobs. Anyone who can\n"
+             "read and write the database file can act as any user, so keep the file\n"
+             "readable by its owner only (check warns when it is not)."));
   fprintf (out, "\n%s\n",
            _("The set-up commands (users add, school set, calendar term add, calendar\n"
              "closure add) may be run without --user: the change is then made by the\n"
@@ -345,6 +364,15 @@ att_cli_get_user (AttCliContext  *ctx,
         return att_cli_refuse_msg (_("There is no user called “%s”: add them with “attendance-cli users add”"),
                                    name);
       return att_cli_refuse (error);
+    }
+  /* The same rule as the window's sign-in: a deactivated user acts no
+   * more (the core would refuse each change; this says so at once). */
+  if ((*user)->deactivated)
+    {
+      int status = att_cli_refuse_msg (_("%s has been deactivated and may no longer make changes: an administrator can reactivate them with “attendance-cli users activate”"),
+                                       (*user)->name);
+      g_clear_pointer (user, att_user_free);
+      return status;
     }
   return ATT_CLI_OK;
 }

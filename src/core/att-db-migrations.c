@@ -188,6 +188,18 @@ static const char * const migrations[] = {
   "  ON pupils WHEN NEW.sort_key IS OLD.sort_key"
   "  BEGIN UPDATE pupils SET sort_key = NULL WHERE id = NEW.id; END;",
 
+  /* Sign-in: each user's password, only ever as an Argon2id hash (NULL
+   * until one is set: such a user may be named by attendance-cli but
+   * cannot sign in to the window); the wrong passwords given in a row and
+   * the time before which the next try is refused, kept here so that
+   * starting the app again does not reset them; and the one deputy the
+   * headteacher has authorised to decide leave and penalty cases. */
+  "ALTER TABLE users ADD COLUMN password_hash TEXT;"
+  "ALTER TABLE users ADD COLUMN failed_sign_ins INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE users ADD COLUMN sign_in_delayed_until INTEGER;"
+  "ALTER TABLE users ADD COLUMN deputy INTEGER NOT NULL DEFAULT 0 CHECK (deputy IN (0, 1));"
+  "CREATE UNIQUE INDEX users_one_deputy ON users (deputy) WHERE deputy = 1;",
+
   /* The compact register keyed by school year first, so that a year's
    * copies for the whole school are one range of the table: read by one
    * range scan, whose cost does not grow with the years kept. A pupil's

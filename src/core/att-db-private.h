@@ -102,6 +102,14 @@ gboolean      att_db_put_setting       (AttDb        *self,
                                         const char   *value,
                                         GError      **error);
 
+/* A backup of the database open on @handle at @db_path, made before a
+ * migration changes it (att-backup.c): into the backup folder of the
+ * settings, or beside the database when that cannot be written. Returns
+ * its path. */
+char         *_att_backup_before_update (sqlite3     *handle,
+                                         const char  *db_path,
+                                         GError     **error);
+
 /* Cache hooks, implemented by the modules that own each cache. */
 void          att_calendar_cache_drop  (AttDb        *self);
 void          att_pupils_cache_drop    (AttDb        *self);

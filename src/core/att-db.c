@@ -199,7 +199,7 @@ set_error_from_code (AttDb       *self,
     /* Translators: the second %s is SQLite's own words, such as
      * "database disk image is malformed" */
     g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
-                 _("%s is damaged (%s): restore the latest backup, by copying it over this file while Attendance is closed"),
+                 _("%s is damaged (%s): restore the latest backup with “attendance-cli restore FILE --user NAME” (an administrator)"),
                  self->path, sqlite3_errmsg (self->handle));
   else if (code == SQLITE_FULL)
     g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
@@ -343,6 +343,33 @@ att_db_query_int (AttDb         *self,
   return TRUE;
 }
 
+/* Takes the write lock. SQLite waits for another writer itself (the busy
+ * timeout), but some moments of a WAL database answer "busy" at once
+ * without waiting: another connection recovering the WAL after a crash,
+ * or checkpointing it. Those are tried again, a little later each time,
+ * until the busy timeout has passed; only then is the office told. */
+static gboolean
+begin_immediate (AttDb   *self,
+                 GError **error)
+{
+  gint64 deadline = g_get_monotonic_time () + BUSY_TIMEOUT_MS * (gint64)1000;
+  guint pause_us = 2000;
+  int rc;
+
+  for (;;)
+    {
+      rc = sqlite3_exec (self->handle, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || g_get_monotonic_time () >= deadline)
+        break;
+      g_usleep (pause_us + g_random_int_range (0, pause_us));
+      pause_us = MIN (pause_us * 2, 50000);
+    }
+  if (rc == SQLITE_OK)
+    return TRUE;
+  set_error_from_code (self, rc, error, _("save the change"));
+  return FALSE;
+}
+
 gboolean
 att_db_begin (AttDb   *self,
               GError **error)
@@ -358,7 +385,7 @@ att_db_begin (AttDb   *self,
   self->marks_all_changed = FALSE;
   /* IMMEDIATE takes the write lock now, so a busy database is reported
    * before any work is done rather than half way through it. */
-  if (!att_db_exec (self, "BEGIN IMMEDIATE", error))
+  if (!begin_immediate (self, error))
     {
       self->depth = 0;
       return FALSE;
@@ -677,6 +704,20 @@ migrate (AttDb   *self,
       return FALSE;
     }
 
+  /* The file as it was, before any step changes it: a copy to go back
+   * to if this version of the program turns out to be wrong for it. A
+   * new, empty database (version 0) has nothing to keep. */
+  if (version > 0 && version < att_db_schema_version ())
+    {
+      g_autofree char *kept = _att_backup_before_update (self->handle, self->path, error);
+
+      if (kept == NULL)
+        {
+          g_prefix_error (error, _("The database must be brought up to date for this version of Attendance, and is backed up first, but the backup failed, so nothing was changed: "));
+          return FALSE;
+        }
+    }
+
   for (; version < att_db_schema_version (); version++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
@@ -728,7 +769,7 @@ is_attendance_file (AttDb   *self,
   if (rc == SQLITE_NOTADB)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
-                   _("%s is not an attendance database (it is not a database at all, or it is damaged beyond reading): if it held the school's register, restore the latest backup over it while Attendance is closed"),
+                   _("%s is not an attendance database (it is not a database at all, or it is damaged beyond reading): if it held the school's register, restore the latest backup with “attendance-cli restore FILE --user NAME” (an administrator)"),
                    self->path);
       return FALSE;
     }
@@ -777,7 +818,7 @@ has_every_table (AttDb   *self,
         continue;
       if (rc == SQLITE_DONE)
         g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
-                     _("%s has no table “%s”, which every attendance database has: it was damaged or changed by another program; restore the latest backup over it while Attendance is closed"),
+                     _("%s has no table “%s”, which every attendance database has: it was damaged or changed by another program; restore the latest backup with “attendance-cli restore FILE --user NAME” (an administrator)"),
                      self->path, tables[i]);
       else
         att_db_set_sqlite_error (self, error, _("be read"));
@@ -1046,8 +1087,8 @@ att_db_check (AttDb      *self,
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_DATABASE,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "%s is damaged (%u problem in the file itself): restore the latest backup, by copying it over this file while Attendance is closed",
-                                "%s is damaged (%u problems in the file itself): restore the latest backup, by copying it over this file while Attendance is closed",
+                                "%s is damaged (%u problem in the file itself): restore the latest backup with “attendance-cli restore FILE --user NAME” (an administrator)",
+                                "%s is damaged (%u problems in the file itself): restore the latest backup with “attendance-cli restore FILE --user NAME” (an administrator)",
                                 damaged),
                    self->path, damaged);
       return FALSE;

@@ -413,7 +413,10 @@ importer_start (Importer          *imp,
                 GError           **error)
 {
   memset (imp, 0, sizeof *imp);
-  if (!att_user_require (user, perm, error) ||
+  /* Importing is the administrator's (and the headteacher's), whatever
+   * the file brings; what it brings needs its own right too. */
+  if (!att_user_require (user, ATT_PERM_IMPORT, error) ||
+      !att_user_require (user, perm, error) ||
       !att_pupils_list (db, error))
     return FALSE;
   if (report == NULL)

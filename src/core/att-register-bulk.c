@@ -568,6 +568,21 @@ open_session (AttRegisterBulk    *bulk,
   return TRUE;
 }
 
+/* The day an entry was made: the local date of its time, or today. */
+static AttDate
+made_on (const AttBulkMark *mark)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (mark->at == 0)
+    return att_date_today ();
+  local = g_date_time_new_from_unix_local (mark->at);
+  if (local == NULL)
+    return att_date_today ();
+  return att_date_from_ymd (g_date_time_get_year (local), g_date_time_get_month (local),
+                            g_date_time_get_day_of_month (local));
+}
+
 static gint64
 actor_for (AttRegisterBulk  *bulk,
            const AttUser    *user,
@@ -665,7 +680,7 @@ att_register_bulk_add (AttRegisterBulk    *bulk,
                               _("A reason is needed to change a saved mark"));
       return FALSE;
     }
-  if (!att_user_require (user, effect == ATT_WRITE_EFFECT_AMEND ? ATT_PERM_AMEND : ATT_PERM_MARK, error))
+  if (!att_user_require (user, att_register_right_for (effect, mark->date, made_on (mark)), error))
     {
       g_autofree char *where = att_register_describe_session (db, mark->pupil_id, mark->date, mark->session);
       g_prefix_error (error, _("%s: "), where);

@@ -12,6 +12,15 @@
 
 G_BEGIN_DECLS
 
+/* The right a write with @effect, made on the day @made_on, needs on a
+ * session of @date: to mark for a first entry, and for a change to a mark
+ * of that day or a later one (a call that explains this morning's N, a
+ * pupil who arrives late, leave planned ahead); to amend for a change to
+ * an earlier day's mark. */
+AttPermission att_register_right_for        (AttWriteEffect effect,
+                                             AttDate        date,
+                                             AttDate        made_on);
+
 /* Makes sure the in-memory register agrees with the database file: when
  * another program (attendance-cli, a second window) has committed since
  * the arrays were loaded, they are dropped and reloaded on demand. Call

@@ -335,3 +335,13 @@ att_mark_rules_check_unable (const AttMarkRules  *rules,
     }
   return TRUE;
 }
+
+AttPermission
+att_register_right_for (AttWriteEffect effect,
+                        AttDate        date,
+                        AttDate        made_on)
+{
+  if (effect == ATT_WRITE_EFFECT_AMEND && date < made_on)
+    return ATT_PERM_AMEND;
+  return ATT_PERM_MARK;
+}

@@ -524,14 +524,14 @@ plan_write (WriteBatch          *batch,
   return TRUE;
 }
 
-/* The right the write needs: to mark, or to amend. */
+/* The right the write needs: to mark, or to amend an earlier day. */
 static gboolean
 require_right (WriteBatch          *batch,
                const AttMarkWrite  *w,
                AttWriteEffect       effect,
                GError             **error)
 {
-  AttPermission perm = effect == ATT_WRITE_EFFECT_AMEND ? ATT_PERM_AMEND : ATT_PERM_MARK;
+  AttPermission perm = att_register_right_for (effect, w->date, att_date_today ());
 
   if (effect == ATT_WRITE_EFFECT_NONE || att_user_require (batch->user, perm, error))
     return TRUE;

@@ -24,6 +24,7 @@ typedef enum
   KIND_TIME,
   KIND_BOOL,
   KIND_DAYS,
+  KIND_MINUTES,
 } KeyKind;
 
 typedef struct
@@ -49,17 +50,20 @@ static const KeyInfo key_info[] = {
   { "pm_close", KIND_TIME, "13:45" },
   { "threshold_counts_n", KIND_BOOL, "yes" },
   { "n_resolve_days", KIND_DAYS, "5" },
+  { "lock_minutes", KIND_MINUTES, "10" },
 };
 
 static const char * const key_names[] = {
   "name", "urn", "la", "address", "phone", "email", "headteacher",
   "attendance_lead", "am_open", "am_close", "pm_open", "pm_close",
-  "threshold_counts_n", "n_resolve_days", NULL
+  "threshold_counts_n", "n_resolve_days", "lock_minutes", NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (key_names) == G_N_ELEMENTS (key_info) + 1);
 
 #define MAX_RESOLVE_DAYS 30
+/* The longest the window may stay unlocked while nobody uses it. */
+#define MAX_LOCK_MINUTES 120
 
 const char * const *
 att_school_keys (void)
@@ -99,8 +103,9 @@ parse_bool (const char *text,
 }
 
 static gboolean
-parse_days (const char *text,
-            int        *days)
+parse_whole (const char *text,
+             int         max,
+             int        *out)
 {
   char *end = NULL;
   gint64 value;
@@ -108,10 +113,17 @@ parse_days (const char *text,
   if (*text == '\0' || !g_ascii_isdigit (*text))
     return FALSE;
   value = g_ascii_strtoll (text, &end, 10);
-  if (*end != '\0' || value < 1 || value > MAX_RESOLVE_DAYS)
+  if (*end != '\0' || value < 1 || value > max)
     return FALSE;
-  *days = (int)value;
+  *out = (int)value;
   return TRUE;
+}
+
+static gboolean
+parse_days (const char *text,
+            int        *days)
+{
+  return parse_whole (text, MAX_RESOLVE_DAYS, days);
 }
 
 static gboolean
@@ -230,6 +242,20 @@ normalise (const KeyInfo  *info,
         return g_strdup_printf ("%d", days);
       }
 
+    case KIND_MINUTES:
+      {
+        int minutes;
+
+        if (!parse_whole (text, MAX_LOCK_MINUTES, &minutes))
+          {
+            g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                         _("“%s” is not a number of minutes: %s takes a whole number from 1 to %d"),
+                         text, info->key, MAX_LOCK_MINUTES);
+            return NULL;
+          }
+        return g_strdup_printf ("%d", minutes);
+      }
+
     default:
       g_return_val_if_reached (NULL);
     }
@@ -286,6 +312,7 @@ att_school_load (AttDb *db)
     g_autofree char *pm_close = get_normalised (db, find_key ("pm_close"));
     g_autofree char *counts_n = get_normalised (db, find_key ("threshold_counts_n"));
     g_autofree char *days = get_normalised (db, find_key ("n_resolve_days"));
+    g_autofree char *lock = get_normalised (db, find_key ("lock_minutes"));
 
     school->am_open = att_time_parse (am_open, NULL);
     school->am_close = att_time_parse (am_close, NULL);
@@ -293,6 +320,7 @@ att_school_load (AttDb *db)
     school->pm_close = att_time_parse (pm_close, NULL);
     school->threshold_counts_n = strcmp (counts_n, "yes") == 0;
     school->n_resolve_days = atoi (days);
+    school->lock_minutes = atoi (lock);
   }
 
   return school;
@@ -325,7 +353,8 @@ att_school_get (AttDb      *db,
   info = find_key (key);
   if (info == NULL)
     return NULL;
-  if (info->kind == KIND_TIME || info->kind == KIND_BOOL || info->kind == KIND_DAYS)
+  if (info->kind == KIND_TIME || info->kind == KIND_BOOL || info->kind == KIND_DAYS ||
+      info->kind == KIND_MINUTES)
     return get_normalised (db, info);
   else
     {
@@ -491,4 +520,40 @@ att_school_set (AttDb          *db,
   g_return_val_if_fail (value != NULL, FALSE);
 
   return att_school_set_many (db, user, keys, values, error);
+}
+
+/* Not one of the keys `school set` takes: only a demonstration school
+ * is made one, when it is made. */
+#define DEMONSTRATION_KEY "school.demonstration"
+
+gboolean
+att_school_is_demonstration (AttDb *db)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+
+  value = att_db_get_setting (db, DEMONSTRATION_KEY);
+  return g_strcmp0 (value, "yes") == 0;
+}
+
+gboolean
+att_school_set_demonstration (AttDb          *db,
+                              const AttUser  *user,
+                              GError        **error)
+{
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+
+  if (!att_user_require (user, ATT_PERM_SETTINGS, error) ||
+      !att_db_begin (db, error))
+    return FALSE;
+  if (!att_db_put_setting (db, DEMONSTRATION_KEY, "yes", error) ||
+      !att_audit_log (db, user, "school.set", DEMONSTRATION_KEY " = yes", error))
+    {
+      att_db_rollback (db);
+      return FALSE;
+    }
+  att_db_note_change (db, ATT_CHANGE_SETTINGS);
+  return att_db_commit (db, error);
 }

@@ -33,6 +33,8 @@ typedef struct
   gboolean  threshold_counts_n;
   /* School days after which an unresolved N should become O (default 5). */
   int       n_resolve_days;
+  /* Minutes without use after which the window locks (default 10). */
+  int       lock_minutes;
 } AttSchool;
 
 AttSchool          *att_school_load     (AttDb         *db);
@@ -41,7 +43,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttSchool, att_school_free)
 
 /* The keys `school set` takes, NULL-terminated: name, urn, la, address,
  * phone, email, headteacher, attendance_lead, am_open, am_close, pm_open,
- * pm_close, threshold_counts_n, n_resolve_days. */
+ * pm_close, threshold_counts_n, n_resolve_days, lock_minutes. */
 const char * const *att_school_keys     (void);
 
 /* Validates and stores one setting (role checked, audited). Register times
@@ -64,5 +66,14 @@ gboolean            att_school_set_many (AttDb              *db,
 /* The stored text of a setting as `school show` prints it. */
 char               *att_school_get      (AttDb         *db,
                                          const char    *key);
+
+/* Whether the database holds a demonstration school, whose users share a
+ * password that is no secret (the sign-in says it). */
+gboolean            att_school_is_demonstration  (AttDb         *db);
+/* Marks the school as a demonstration school (the demo generator does,
+ * as the system). */
+gboolean            att_school_set_demonstration (AttDb         *db,
+                                                  const AttUser *user,
+                                                  GError       **error);
 
 G_END_DECLS

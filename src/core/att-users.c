@@ -26,6 +26,8 @@ att_user_copy (const AttUser *user)
   copy->name = g_strdup (user->name);
   copy->role = user->role;
   copy->position = g_strdup (user->position);
+  copy->deactivated = user->deactivated;
+  copy->deputy = user->deputy;
   return copy;
 }
 
@@ -70,17 +72,31 @@ static const char * const role_names[ATT_N_ROLES] = {
 
 #define BIT(p) (1u << (p))
 
-/* Who may do what. The headteacher may do everything; the administrator
- * runs the system but does not take the headteacher's decisions (leave,
- * penalty notices), which the regulations reserve to the headteacher. */
+/* Who may do what: the one table. Each role may do what the one before
+ * it may, and more: a receptionist marks (and puts right today's marks),
+ * logs calls and records leave requests; an attendance officer also
+ * amends earlier days' marks, marks in bulk, keeps pupils, contacts and
+ * the calendar, runs letters and records casework; the headteacher may
+ * do everything, and alone decides leave and penalty cases (or a deputy
+ * they authorise, see att_user_can()), but the backups. The
+ * administrator runs the system (users, settings, imports, backups: a
+ * restore replaces the whole register) and may do what an attendance
+ * officer does, but takes none of the headteacher's decisions. */
+#define RECEPTIONIST_PERMS (BIT (ATT_PERM_MARK) | BIT (ATT_PERM_LOG_CALLS) | \
+                            BIT (ATT_PERM_RECORD_LEAVE))
+#define OFFICER_PERMS (RECEPTIONIST_PERMS | BIT (ATT_PERM_AMEND) | BIT (ATT_PERM_BULK_MARK) | \
+                       BIT (ATT_PERM_EDIT_PUPILS) | BIT (ATT_PERM_CALENDAR) | \
+                       BIT (ATT_PERM_LETTERS) | BIT (ATT_PERM_CASEWORK))
+#define HEADTEACHER_DECISIONS (BIT (ATT_PERM_DECIDE_LEAVE) | BIT (ATT_PERM_PENALTY) | \
+                               BIT (ATT_PERM_AUTHORISE_DEPUTY))
+/* What the headteacher may hand to a deputy. */
+#define DEPUTY_PERMS (BIT (ATT_PERM_DECIDE_LEAVE) | BIT (ATT_PERM_PENALTY))
+
 static const guint permissions[ATT_N_ROLES] = {
-  [ATT_ROLE_RECEPTIONIST] = BIT (ATT_PERM_MARK) | BIT (ATT_PERM_AMEND),
-  [ATT_ROLE_ATTENDANCE_OFFICER] = BIT (ATT_PERM_MARK) | BIT (ATT_PERM_AMEND) |
-                                  BIT (ATT_PERM_BULK_MARK) | BIT (ATT_PERM_EDIT_PUPILS) |
-                                  BIT (ATT_PERM_CALENDAR),
-  [ATT_ROLE_HEADTEACHER] = (1u << ATT_N_PERMS) - 1,
-  [ATT_ROLE_ADMIN] = ((1u << ATT_N_PERMS) - 1) &
-                     ~(BIT (ATT_PERM_DECIDE_LEAVE) | BIT (ATT_PERM_PENALTY)),
+  [ATT_ROLE_RECEPTIONIST] = RECEPTIONIST_PERMS,
+  [ATT_ROLE_ATTENDANCE_OFFICER] = OFFICER_PERMS,
+  [ATT_ROLE_HEADTEACHER] = ((1u << ATT_N_PERMS) - 1) & ~BIT (ATT_PERM_BACKUPS),
+  [ATT_ROLE_ADMIN] = ((1u << ATT_N_PERMS) - 1) & ~HEADTEACHER_DECISIONS,
 };
 
 const char *
@@ -180,7 +196,7 @@ permission_action (AttPermission perm)
     case ATT_PERM_MARK:
       return _("take the register");
     case ATT_PERM_AMEND:
-      return _("change a saved mark");
+      return _("change a saved mark of an earlier day");
     case ATT_PERM_BULK_MARK:
       return _("mark sessions in bulk or import marks");
     case ATT_PERM_EDIT_PUPILS:
@@ -197,10 +213,38 @@ permission_action (AttPermission perm)
       return _("decide a leave request");
     case ATT_PERM_PENALTY:
       return _("record a penalty-notice decision");
+    case ATT_PERM_BACKUPS:
+      return _("change the backup settings or restore a backup");
+    case ATT_PERM_LOG_CALLS:
+      return _("log a call");
+    case ATT_PERM_RECORD_LEAVE:
+      return _("record a leave request");
+    case ATT_PERM_LETTERS:
+      return _("print or record letters");
+    case ATT_PERM_CASEWORK:
+      return _("record casework");
+    case ATT_PERM_IMPORT:
+      return _("import from a file");
+    case ATT_PERM_AUTHORISE_DEPUTY:
+      return _("authorise a deputy");
     case ATT_N_PERMS:
     default:
       return "";
     }
+}
+
+gboolean
+att_user_can (const AttUser *user,
+              AttPermission  perm)
+{
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail ((guint)perm < ATT_N_PERMS, FALSE);
+
+  if (user->deactivated)
+    return FALSE;
+  if (user->deputy && (DEPUTY_PERMS & BIT (perm)) != 0)
+    return TRUE;
+  return att_role_can (user->role, perm);
 }
 
 gboolean
@@ -220,8 +264,16 @@ att_user_require (const AttUser  *user,
   g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail ((guint)perm < ATT_N_PERMS, FALSE);
 
-  if (att_role_can (user->role, perm))
+  if (att_user_can (user, perm))
     return TRUE;
+
+  if (user->deactivated)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_PERMISSION,
+                   _("%s has been deactivated and may no longer make changes: an administrator can reactivate them"),
+                   user->name);
+      return FALSE;
+    }
 
   ask = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (ask_order); i++)
@@ -257,10 +309,12 @@ user_from_row (sqlite3_stmt *stmt)
   att_role_parse ((const char *)sqlite3_column_text (stmt, 2), &role, NULL);
   user->role = role;
   user->position = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+  user->deactivated = sqlite3_column_int (stmt, 4) == 0;
+  user->deputy = sqlite3_column_int (stmt, 5) != 0;
   return user;
 }
 
-#define USER_COLUMNS "id, name, role, position"
+#define USER_COLUMNS "id, name, role, position, active, deputy"
 
 gint64
 att_users_add (AttDb          *db,
@@ -422,6 +476,192 @@ att_users_get (AttDb    *db,
 
   return find_one (db, "SELECT " USER_COLUMNS " FROM users WHERE id = ?",
                    NULL, id, error);
+}
+
+/* How many active users, other than @except, may manage users. */
+static gboolean
+count_other_managers (AttDb   *db,
+                      gint64   except,
+                      gint64  *n,
+                      GError **error)
+{
+  g_autoptr(GPtrArray) users = att_users_list (db, error);
+
+  if (users == NULL)
+    return FALSE;
+  *n = 0;
+  for (guint i = 0; i < users->len; i++)
+    {
+      const AttUser *u = g_ptr_array_index (users, i);
+
+      if (u->id != except && att_user_can (u, ATT_PERM_USERS))
+        (*n)++;
+    }
+  return TRUE;
+}
+
+gboolean
+att_users_set_active (AttDb          *db,
+                      const AttUser  *actor,
+                      gint64          user_id,
+                      gboolean        active,
+                      GError        **error)
+{
+  g_autoptr(AttUser) target = NULL;
+  sqlite3_stmt *stmt;
+  gint64 others = 0;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  if (!att_user_require (actor, ATT_PERM_USERS, error))
+    return FALSE;
+  if (!att_db_begin (db, error))
+    return FALSE;
+
+  target = att_users_get (db, user_id, error);
+  if (target == NULL)
+    goto failed;
+  if (target->deactivated == !active)
+    {
+      /* Nothing to change, and nothing logged. */
+      att_db_rollback (db);
+      return TRUE;
+    }
+  if (!active && actor->id == target->id)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   _("%s cannot deactivate themselves: ask another administrator"),
+                   target->name);
+      goto failed;
+    }
+  if (!active && att_user_can (target, ATT_PERM_USERS))
+    {
+      if (!count_other_managers (db, target->id, &others, error))
+        goto failed;
+      if (others == 0)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                       _("%s is the only active user who may manage users: add or reactivate another administrator first"),
+                       target->name);
+          goto failed;
+        }
+    }
+
+  stmt = att_db_prepare (db,
+                         active ? "UPDATE users SET active = 1 WHERE id = ?"
+                                : "UPDATE users SET active = 0, deputy = 0 WHERE id = ?",
+                         error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, target->id);
+  if (!att_db_step_done (db, stmt, error))
+    goto failed;
+  if (!att_audit_log (db, actor, active ? "users.activate" : "users.deactivate",
+                      target->name, error))
+    goto failed;
+  if (!active && target->deputy &&
+      !att_audit_log (db, actor, "users.deputy", "", error))
+    goto failed;
+
+  att_db_note_change (db, ATT_CHANGE_USERS);
+  return att_db_commit (db, error);
+
+failed:
+  att_db_rollback (db);
+  return FALSE;
+}
+
+AttUser *
+att_users_get_deputy (AttDb   *db,
+                      GError **error)
+{
+  sqlite3_stmt *stmt;
+  AttUser *deputy = NULL;
+  int rc;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  stmt = att_db_prepare (db, "SELECT " USER_COLUMNS " FROM users WHERE deputy = 1", error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    deputy = user_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    att_db_set_sqlite_error (db, error, _("read the users"));
+  sqlite3_reset (stmt);
+  return deputy;
+}
+
+gboolean
+att_users_set_deputy (AttDb          *db,
+                      const AttUser  *actor,
+                      gint64          user_id,
+                      GError        **error)
+{
+  g_autoptr(AttUser) target = NULL;
+  g_autoptr(AttUser) before = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (actor != NULL, FALSE);
+
+  if (!att_user_require (actor, ATT_PERM_AUTHORISE_DEPUTY, error))
+    return FALSE;
+  if (!att_db_begin (db, error))
+    return FALSE;
+
+  before = att_users_get_deputy (db, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto failed;
+    }
+  if (user_id > 0)
+    {
+      target = att_users_get (db, user_id, error);
+      if (target == NULL)
+        goto failed;
+      if (target->deactivated)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                       _("%s has been deactivated: reactivate them before authorising them as deputy"),
+                       target->name);
+          goto failed;
+        }
+      if (target->role == ATT_ROLE_HEADTEACHER)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                       _("%s is a headteacher and decides leave and penalty cases already: choose someone else as deputy"),
+                       target->name);
+          goto failed;
+        }
+    }
+  if ((before == NULL && target == NULL) ||
+      (before != NULL && target != NULL && before->id == target->id))
+    {
+      att_db_rollback (db);
+      return TRUE;
+    }
+
+  stmt = att_db_prepare (db, "UPDATE users SET deputy = (id = ?)", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  if (!att_db_step_done (db, stmt, error))
+    goto failed;
+  /* The detail names the deputy, empty when the authority is withdrawn. */
+  if (!att_audit_log (db, actor, "users.deputy", target != NULL ? target->name : "", error))
+    goto failed;
+
+  att_db_note_change (db, ATT_CHANGE_USERS);
+  return att_db_commit (db, error);
+
+failed:
+  att_db_rollback (db);
+  return FALSE;
 }
 
 gint64

@@ -19,7 +19,11 @@ typedef enum
   ATT_N_ROLES
 } AttRole;
 
-/* What a change needs. Every core function that writes checks one. */
+/* What a change needs. Every core function that writes checks one; the
+ * table of who may do what is in att-users.c, and nowhere else.
+ * ATT_PERM_MARK also covers changing a mark of today or a later day (a
+ * call that explains this morning's N, a pupil who arrives late);
+ * ATT_PERM_AMEND is for the marks of earlier days. */
 typedef enum
 {
   ATT_PERM_MARK,            /* take the register, first entry of a mark */
@@ -32,6 +36,13 @@ typedef enum
   ATT_PERM_USERS,           /* add and change users */
   ATT_PERM_DECIDE_LEAVE,
   ATT_PERM_PENALTY,         /* record a penalty-notice decision */
+  ATT_PERM_BACKUPS,         /* where backups go, how long kept, restore one */
+  ATT_PERM_LOG_CALLS,       /* log a call to or from a family */
+  ATT_PERM_RECORD_LEAVE,    /* record a request for leave of absence */
+  ATT_PERM_LETTERS,         /* print and record letters to families */
+  ATT_PERM_CASEWORK,        /* meetings, contracts, notices to improve */
+  ATT_PERM_IMPORT,          /* import pupils, contacts or marks from a file */
+  ATT_PERM_AUTHORISE_DEPUTY, /* name a deputy to decide leave and penalties */
   ATT_N_PERMS
 } AttPermission;
 
@@ -43,6 +54,11 @@ struct _AttUser
   char    *name;
   AttRole  role;
   char    *position;
+  /* As the database holds them when the user was read; FALSE in a user
+   * made by hand. A deactivated user may do nothing; the deputy may also
+   * decide leave and penalty cases, as the headteacher authorised. */
+  gboolean deactivated;
+  gboolean deputy;
 };
 typedef struct _AttUser AttUser;
 
@@ -65,6 +81,11 @@ gboolean      att_role_parse        (const char     *text,
                                      GError        **error);
 
 gboolean      att_role_can          (AttRole         role,
+                                     AttPermission   perm);
+/* What @user may do: their role's rights, and the headteacher's
+ * decisions when they are the authorised deputy; nothing when they are
+ * deactivated. */
+gboolean      att_user_can          (const AttUser  *user,
                                      AttPermission   perm);
 /* An ATT_ERROR_PERMISSION naming the user, their role and the action
  * when the role does not allow @perm. There is always a user: the set-up
@@ -89,6 +110,30 @@ AttUser      *att_users_find        (AttDb          *db,
                                      GError        **error);
 AttUser      *att_users_get         (AttDb          *db,
                                      gint64          id,
+                                     GError        **error);
+
+/* Deactivates (@active FALSE) or reactivates user @user_id. @actor needs
+ * the right to manage users, and may not deactivate themselves or the
+ * last active user who may manage users. A deactivated user cannot sign
+ * in or be named with --user, and is no longer the deputy; everything
+ * they did stays theirs in the register's history and the audit log.
+ * Audited. */
+gboolean      att_users_set_active  (AttDb          *db,
+                                     const AttUser  *actor,
+                                     gint64          user_id,
+                                     gboolean        active,
+                                     GError        **error);
+/* Authorises user @user_id (0: nobody) as the headteacher's deputy, who
+ * may then decide leave and penalty cases; the deputy before, if any, no
+ * longer is. @actor needs the right to authorise a deputy (the
+ * headteacher); the deputy is an active user who is not a headteacher.
+ * Audited. */
+gboolean      att_users_set_deputy  (AttDb          *db,
+                                     const AttUser  *actor,
+                                     gint64          user_id,
+                                     GError        **error);
+/* The authorised deputy, or NULL (with no error) when there is none. */
+AttUser      *att_users_get_deputy  (AttDb          *db,
                                      GError        **error);
 
 /* Appends a row to the general audit log (changes other than marks,

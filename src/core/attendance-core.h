@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "att-auth.h"
 #include "att-calendar.h"
 #include "att-clock.h"
 #include "att-codes.h"
@@ -24,3 +25,4 @@
 #include "att-stats.h"
 #include "att-text.h"
 #include "att-users.h"
+#include "att-backup.h"

@@ -10,7 +10,9 @@
 
 #include <string.h>
 
+#include "att-auth.h"
 #include "att-calendar.h"
+#include "att-demo.h"
 #include "att-demo-private.h"
 #include "att-register-grid.h"
 #include "att-school.h"
@@ -227,7 +229,8 @@ add_user (AttDemo     *demo,
           GError     **error)
 {
   AttUser *user;
-  gint64 id = att_users_add (demo->db, att_user_system (), name, role, position, error);
+  gint64 id = att_users_add_with_password (demo->db, att_user_system (), name, role, position,
+                                           ATT_DEMO_PASSWORD, error);
 
   if (id <= 0)
     return NULL;
@@ -237,12 +240,15 @@ add_user (AttDemo     *demo,
   return user;
 }
 
-/* The staff, and who of them marks the registers and amends them. */
+/* The staff, and who of them marks the registers and amends them. They
+ * all sign in with ATT_DEMO_PASSWORD, which the sign-in shows, since the
+ * school is marked as a demonstration. */
 gboolean
 att_demo_write_users (AttDemo  *demo,
                       GError  **error)
 {
-  return add_user (demo, "Helen Carter", ATT_ROLE_HEADTEACHER, "Headteacher", error) != NULL &&
+  return att_school_set_demonstration (demo->db, att_user_system (), error) &&
+         add_user (demo, "Helen Carter", ATT_ROLE_HEADTEACHER, "Headteacher", error) != NULL &&
          (demo->officer = demo->markers[2] =
             add_user (demo, "Sam Whitfield", ATT_ROLE_ATTENDANCE_OFFICER, "Attendance Officer", error)) != NULL &&
          (demo->reception = demo->markers[0] =

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* The password of every user of a demonstration school: no secret, the
+ * sign-in and the README say it. */
+#define ATT_DEMO_PASSWORD "millbrook"
+
 typedef struct
 {
   guint    pupils;     /* default 600 */

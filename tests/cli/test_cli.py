@@ -95,13 +95,14 @@ class School:
     def path(self, name):
         return os.path.join(self.dir, name)
 
-    def run(self, *args, db=True, today=TODAY, clock=CLOCK):
+    def run(self, *args, db=True, today=TODAY, clock=CLOCK, stdin=None):
         env = dict(os.environ)
         env["ATTENDANCE_TODAY"] = today
         env["ATTENDANCE_CLOCK"] = clock
         env.pop("ATTENDANCE_DB", None)
         argv = [CLI] + (["--db", self.db] if db else []) + list(args)
-        proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300)
+        proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300,
+                              input=stdin if stdin is not None else "")
         return Result(list(args), proc)
 
     def ok(self, *args, **kwargs):
@@ -165,7 +166,7 @@ class School:
             surname, forename, sex = names[i]
             rows.append([upn, surname, forename, dobs[i], sex, "4", "4K", "2024-09-02"])
         path = self.write("pupils.csv", rows)
-        self.ok("pupils", "import", path, "--user", OFFICER)
+        self.ok("pupils", "import", path, "--user", HEAD)
 
     def mark(self, upn, date, session, code, *extra):
         return self.ok("mark", upn, date, session, code, "--user", OFFICER, *extra)
@@ -175,7 +176,7 @@ class School:
         rows = [["upn", "date", "session", "code"]]
         rows += [[upn, d, s, c] for d, s, c in entries]
         path = self.write("marks-%s.csv" % upn, rows)
-        self.ok("marks", "import", path, "--user", OFFICER)
+        self.ok("marks", "import", path, "--user", HEAD)
 
 
 def school_days(first, count):
@@ -427,11 +428,11 @@ def test_pupils_import_and_list():
         path = t.write("pupils.csv", rows)
 
         # A dry run checks and counts, and writes nothing.
-        r = t.ok("pupils", "import", path, "--dry-run", "--user", OFFICER)
+        r = t.ok("pupils", "import", path, "--dry-run", "--user", HEAD)
         check("3" in r.out, "the dry run counts the rows")
         equal(t.json("pupils", "list"), [], "nothing written by a dry run")
 
-        r = t.ok("pupils", "import", path, "--user", OFFICER)
+        r = t.ok("pupils", "import", path, "--user", HEAD)
         check(re.search(r"3 added", r.out), "summary says 3 added: " + r.out)
         check("shoe" in r.out.lower(), "the unknown column is reported")
 
@@ -464,7 +465,7 @@ def test_pupils_import_and_list():
               "--json first")
 
         # The same file again changes nothing.
-        r = t.ok("pupils", "import", path, "--user", OFFICER)
+        r = t.ok("pupils", "import", path, "--user", HEAD)
         check(re.search(r"3 unchanged", r.out), "summary says 3 unchanged: " + r.out)
 
         # Contacts, shown with the pupil.
@@ -473,7 +474,7 @@ def test_pupils_import_and_list():
              "parental_responsibility", "phone_mobile"],
             [UPN_A, "1", "Mrs", "Sara", "Khan", "Mother", "Y", "07700 900001"],
             [UPN_A, "2", "Mr", "Omar", "Khan", "Father", "Y", "07700 900002"]])
-        t.ok("contacts", "import", contacts, "--user", OFFICER)
+        t.ok("contacts", "import", contacts, "--user", HEAD)
         shown = t.json("pupils", "show", UPN_A)
         equal(shown["upn"], UPN_A, "upn")
         equal([c["relationship"] for c in shown["contacts"]], ["Mother", "Father"], "contacts")
@@ -511,7 +512,7 @@ def test_pupils_listed_by_name_after_a_rename():
         rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
                  "admission_date"],
                 [UPN_C, "Çelik", "Cara", "2015-12-14", "F", "4", "4K", "2024-09-02"]]
-        t.ok("pupils", "import", t.write("renamed.csv", rows), "--user", OFFICER)
+        t.ok("pupils", "import", t.write("renamed.csv", rows), "--user", HEAD)
         equal([p["surname"] for p in t.json("pupils", "list")],
               ["Adams", "Çelik", "Khan", "Patel"], "Çelik among the Cs")
         con = sqlite3.connect(t.db)
@@ -532,7 +533,7 @@ def test_bad_pupils_csv_refused():
                 [UPN_B, "Smith", "Ben", "2016-02-30", "M", "4", "4K", "2024-09-02"],
                 [UPN_C, "Jones", "Cara", "2016-05-01", "F", "4", "4K", "2024-09-02"]]
         path = t.write("pupils.csv", rows)
-        r = t.refused("pupils", "import", path, "--user", OFFICER)
+        r = t.refused("pupils", "import", path, "--user", HEAD)
         # The bad date is on the file's row 3 (the header is row 1).
         check("row 3" in r.err.lower(), "the refusal names the row: " + r.err)
         equal(t.json("pupils", "list"), [], "nothing imported")
@@ -704,7 +705,7 @@ def test_closed_code_refused_by_the_register_alike():
         path = t.write("closed.csv", [["upn", "date", "session", "code"],
                                       [UPN_B, "2024-10-14", "am", "/"],
                                       [UPN_A, "2024-10-14", "am", "#"]])
-        r = t.refused("marks", "import", path, "--user", OFFICER)
+        r = t.refused("marks", "import", path, "--user", HEAD)
         check("never entered by hand" in r.err, "the import names the same rule: " + r.err)
         equal(t.json("history", UPN_B), [], "nothing imported")
         # One pupil's Y1 is a mark like any other.
@@ -765,7 +766,7 @@ def add_two_groups(t):
             [UPN_B, "Smith", "Ben", "2015-11-14", "M", "4", "4K", "2024-09-02"],
             [UPN_C, "Jones", "Cara", "2014-12-14", "F", "5", "5L", "2024-09-02"],
             [UPN_D, "Patel", "Dev", "2015-01-14", "M", "5", "5L", "2024-09-02"]]
-    t.ok("pupils", "import", t.write("pupils.csv", rows), "--user", OFFICER)
+    t.ok("pupils", "import", t.write("pupils.csv", rows), "--user", HEAD)
 
 
 def test_register_pdf():
@@ -1000,7 +1001,7 @@ def test_marks_export_import_round_trip():
         equal([r["comment"] for r in rows if r["upn"] == UPN_B][0],
               'said "hello", left early', "a quoted comment")
 
-        r = two.ok("marks", "import", out1, "--user", OFFICER)
+        r = two.ok("marks", "import", out1, "--user", HEAD)
         check("20 added" in r.out, "summary: " + r.out)
         span = ("--from", "2024-09-23", "--to", "2024-09-27")
         equal(two.json("stats", *span), one.json("stats", *span), "stats equal")
@@ -1018,12 +1019,12 @@ def test_marks_export_import_round_trip():
 
         # Importing the same file again changes nothing; a changed mark
         # without the right is refused.
-        r = two.ok("marks", "import", out1, "--user", OFFICER)
+        r = two.ok("marks", "import", out1, "--user", HEAD)
         check("20 unchanged" in r.out, "summary: " + r.out)
         bad = two.write("bad.csv", [["upn", "date", "session", "code"],
                                     [UPN_C, "2024-09-23", "am", "/"],
                                     [UPN_C, "2024-09-24", "noon", "/"]])
-        r = two.refused("marks", "import", bad, "--user", OFFICER)
+        r = two.refused("marks", "import", bad, "--user", HEAD)
         check("row 3" in r.err.lower(), "the bad row is named: " + r.err)
         equal(two.json("stats", "--pupil", UPN_C, *span)[0]["possible"], 0, "nothing imported")
     finally:
@@ -1234,7 +1235,7 @@ def test_unknown_sub_code_refused():
         path = t.write("sub.csv", [["upn", "date", "session", "code"],
                                    [UPN_B, "2024-10-14", "am", "M01"],
                                    [UPN_B, "2024-10-14", "pm", "Q9"]])
-        r = t.refused("marks", "import", path, "--user", OFFICER)
+        r = t.refused("marks", "import", path, "--user", HEAD)
         check("row 3" in r.err and "Q9" in r.err, "the row and code: " + r.err)
     finally:
         t.cleanup()
@@ -1264,7 +1265,7 @@ def test_csv_export_protects_the_reader():
         try:
             two.setup()
             two.add_pupils()
-            two.ok("marks", "import", out, "--user", OFFICER)
+            two.ok("marks", "import", out, "--user", HEAD)
             got = sorted(m["comment"] for u in (UPN_A, UPN_B) for m in two.json("history", u))
             equal(got, sorted([hostile, "-ill, sent home", "@home first", "'Tis fine"]),
                   "comments after the round trip")
@@ -1355,14 +1356,14 @@ def test_huge_import_refused_briefly():
         with open(path, "w") as f:
             f.write("upn,date,session,code\n")
             f.write(UPN_A + ",2024-10-14,am," + "x" * (20 * 1024 * 1024) + "\n")
-        r = t.refused("marks", "import", path, "--user", OFFICER)
+        r = t.refused("marks", "import", path, "--user", HEAD)
         check("row 2" in r.err and "16384" in r.err, "the row and the limit: " + r.err[:300])
         check(len(r.err) < 500, "a short refusal: %d characters" % len(r.err))
         # 5,000 bad rows: the first 50 problems and a count of the rest.
         rows = [["upn", "date", "session", "code"]]
         rows += [[UPN_A, "2024-13-%02d" % (i % 28 + 1), "am", "/"] for i in range(5000)]
         path = t.write("many.csv", rows)
-        r = t.refused("marks", "import", path, "--user", OFFICER)
+        r = t.refused("marks", "import", path, "--user", HEAD)
         check("and 4950 more problems" in r.err, "the count of the rest: " + r.err[-200:])
         check(r.err.count("row ") == 50, "50 problems listed")
     finally:
@@ -1449,11 +1450,11 @@ def test_control_characters_refused_and_escaped():
                  "admission_date"],
                 [UPN_A, "Khan", "Amina", "2015-10-14", "F", "4", "4K", "2024-09-02"],
                 [UPN_B, "Smith\x1b[2J", "Ben", "2015-11-14", "M", "4", "4K", "2024-09-02"]]
-        r = t.refused("pupils", "import", t.write("bad.csv", rows), "--user", OFFICER)
+        r = t.refused("pupils", "import", t.write("bad.csv", rows), "--user", HEAD)
         check("row 3, surname" in r.err and "U+001B" in r.err, "row, field, character: " + r.err)
         # Too long, with the limit in the message.
         rows[2][1] = "S" * 101
-        r = t.refused("pupils", "import", t.write("long.csv", rows), "--user", OFFICER)
+        r = t.refused("pupils", "import", t.write("long.csv", rows), "--user", HEAD)
         check("row 3, surname" in r.err and "the most is 100" in r.err, "the limit: " + r.err)
         # A comment, a reason, a user, a setting, a closure reason.
         r = t.refused("mark", UPN_A, "2024-10-14", "am", "I", "--user", OFFICER,
@@ -1501,7 +1502,7 @@ def test_roll_dates_never_move_over_marks():
                  "admission_date"],
                 [UPN_B, "Smith", "Ben", "2015-11-14", "M", "4", "4K", "2024-09-02"],
                 [UPN_A, "Khan", "Amina", "2015-10-14", "F", "4", "4K", "2024-09-05"]]
-        r = t.refused("pupils", "import", t.write("moved.csv", rows), "--user", OFFICER)
+        r = t.refused("pupils", "import", t.write("moved.csv", rows), "--user", HEAD)
         check("row 3, admission_date" in r.err, "row and field: " + r.err)
         check("6 marks" in r.err and "Mon 2 Sep 2024 am /" in r.err and "and 3 more" in r.err,
               "the marks in the way: " + r.err)
@@ -1532,7 +1533,7 @@ def test_threshold_only_compulsory_school_age():
         rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
                  "admission_date"],
                 [upn_r, "Reyes", "Rosa", "2020-06-01", "F", "R", "RA", "2024-09-02"]]
-        t.ok("pupils", "import", t.write("rosa.csv", rows), "--user", OFFICER)
+        t.ok("pupils", "import", t.write("rosa.csv", rows), "--user", HEAD)
         week = [(d, s, "O") for d, s in sessions_of(school_days("2024-11-04", 5))]
         t.marks(UPN_A, week)
         t.marks(upn_r, week)
@@ -1601,7 +1602,7 @@ def test_json_text_escaped_compact_and_pretty():
         rows = [["upn", "surname", "forename", "dob", "sex", "year_group", "reg_group",
                  "admission_date"],
                 [UPN_B, surname, forename, "2015-11-14", "M", "4", "4K", "2024-09-02"]]
-        t.ok("pupils", "import", t.write("names.csv", rows), "--user", OFFICER)
+        t.ok("pupils", "import", t.write("names.csv", rows), "--user", HEAD)
         comment = 'said "ill", C:\\temp, café'
         t.mark(UPN_B, "2024-10-14", "am", "I", "--comment", comment)
         # Control characters cannot come in any more, but older data may
@@ -1671,6 +1672,310 @@ def test_json_text_escaped_compact_and_pretty():
               "an empty array")
         # --pretty belongs to the commands that have --json.
         t.usage("mark", UPN_B, "2024-10-14", "pm", "/", "--user", OFFICER, "--pretty")
+    finally:
+        t.cleanup()
+
+
+ADMIN = "Adam Admin"
+
+
+def test_backup_folder_list_and_restore():
+    t = School()
+    try:
+        t.setup()
+        t.ok("users", "add", ADMIN, "--role", "admin", "--user", HEAD)
+        t.add_pupils()
+        t.mark(UPN_A, "2024-10-14", "am", "/")
+        folder = os.path.join(t.dir, "backups")
+        # Without a file, a backup goes to the folder beside the database,
+        # named after it and the day: db-2024-12-20-HHMMSS.db, 0600 in a
+        # 0700 folder. Anyone may make one, but someone must say who.
+        t.usage("backup")
+        t.usage("backup", t.path("x.db"), "--to", t.dir)
+        r = t.ok("backup", "--user", RECEPTION)
+        first = r.out.strip().split(" to ")[-1]
+        check(re.fullmatch(re.escape(folder) + r"/db-2024-12-20-\d{6}\.db", first), r.out)
+        equal(oct(os.stat(first).st_mode & 0o777), oct(0o600), "the backup")
+        equal(oct(os.stat(folder).st_mode & 0o777), oct(0o700), "the backup folder")
+        # --to puts one elsewhere (a memory stick), made if missing.
+        stick = t.path("stick")
+        r = t.ok("backup", "--to", stick, "--user", RECEPTION)
+        check(r.out.strip().startswith("Backed up") and stick in r.out, r.out)
+        equal(len(os.listdir(stick)), 1, "one backup on the stick")
+
+        backups = t.ok("backups", "list", "--json").json()
+        equal(len(backups), 1, "the folder's backups")
+        equal((backups[0]["path"], backups[0]["date"], backups[0]["kind"]),
+              (first, "2024-12-20", "regular"), "the backup listed")
+        equal(backups[0]["size"], os.path.getsize(first), "its size")
+        r = t.ok("backups", "list")
+        check(folder in r.out and "regular" in r.out and os.path.basename(first) in r.out, r.out)
+
+        # A mark after the backup, which the restore takes away.
+        t.mark(UPN_B, "2024-10-14", "am", "/")
+        equal(len(t.ok("history", UPN_B, "--json").json()), 1, "the later mark")
+        # Only an administrator restores; the headteacher is refused, and
+        # nothing changes.
+        r = t.refused("restore", first, "--user", HEAD)
+        check("cannot change the backup settings or restore a backup" in r.err, r.err)
+        t.usage("restore", first)
+        r = t.ok("restore", first, "--user", ADMIN)
+        check("Restored" in r.out and "before-restore" in r.out, r.out)
+        equal(t.ok("history", UPN_B, "--json").json(), [], "the later mark is gone")
+        equal(t.ok("history", UPN_A, "--json").json()[0]["new"], "/", "the earlier one stays")
+        equal(t.ok("check").out.strip(), "ok", "the restored database passes the check")
+        kinds = sorted(b["kind"] for b in t.ok("backups", "list", "--json").json())
+        equal(kinds, ["before-restore", "regular"], "what the restore replaced is kept")
+        kept = [b["path"] for b in t.ok("backups", "list", "--json").json()
+                if b["kind"] == "before-restore"][0]
+        equal(oct(os.stat(kept).st_mode & 0o777), oct(0o600), "the kept copy")
+        equal(oct(os.stat(t.db).st_mode & 0o777), oct(0o600), "the restored database")
+    finally:
+        t.cleanup()
+
+
+def test_restore_refuses():
+    t = School()
+    other = School()
+    try:
+        t.setup()
+        t.ok("users", "add", ADMIN, "--role", "admin", "--user", HEAD)
+        other.ok("init", "--school", "Hillside Academy", "--urn", "654321")
+        theirs = other.path("theirs.db")
+        other.ok("backup", theirs)
+        before = t.ok("school", "show", "--json").out
+        # Another school's backup: both schools named with their URNs.
+        r = t.refused("restore", theirs, "--user", ADMIN)
+        check("Hillside Academy (URN 654321)" in r.err and "Riverside Primary (URN 123456)" in r.err,
+              r.err)
+        # Not a database; a damaged one; no file at all.
+        notes = t.write("notes.csv", [["upn", "date"], [UPN_A, "2024-10-14"]])
+        r = t.refused("restore", notes, "--user", ADMIN)
+        check("not a database" in r.err, r.err)
+        good = t.path("good.db")
+        t.ok("backup", good)
+        with open(good, "rb") as f:
+            data = bytearray(f.read())
+        data[2 * 4096:] = b"\x5a" * (len(data) - 2 * 4096)
+        damaged = t.path("damaged.db")
+        with open(damaged, "wb") as f:
+            f.write(data)
+        r = t.refused("restore", damaged, "--user", ADMIN)
+        check("integrity check" in r.err, r.err)
+        t.refused("restore", t.path("missing.db"), "--user", ADMIN)
+        # Nothing changed, and nothing was kept since nothing was replaced.
+        equal(t.ok("school", "show", "--json").out, before, "the school as it was")
+        equal(t.ok("backups", "list", "--json").json(), [], "no backup made")
+    finally:
+        t.cleanup()
+        other.cleanup()
+
+
+def test_restore_over_a_damaged_database():
+    t = School()
+    try:
+        t.setup()
+        t.ok("users", "add", ADMIN, "--role", "admin", "--user", HEAD)
+        t.add_pupils()
+        good = t.path("good.db")
+        t.ok("backup", good)
+        # The database is overwritten with rubbish: it no longer opens, so
+        # the administrator is found in the backup.
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(t.db + suffix):
+                os.remove(t.db + suffix)
+        with open(t.db, "wb") as f:
+            f.write(b"rubbish" * 1000)
+        t.refused("check")
+        t.ok("restore", good, "--user", ADMIN)
+        equal(t.ok("check").out.strip(), "ok", "restored")
+        equal(len(t.ok("pupils", "list", "--json").json()), 4, "the four pupils are back")
+    finally:
+        t.cleanup()
+
+
+def test_check_warns_about_wal_and_folder():
+    t = School()
+    try:
+        t.setup()
+        # An open connection keeps -wal and -shm; made readable by others by
+        # hand, each is named with its mode and the fix, and so is the folder.
+        import sqlite3
+        con = sqlite3.connect(t.db)
+        con.execute("BEGIN")
+        con.execute("SELECT count(*) FROM settings").fetchone()
+        present = [suffix for suffix in ("-wal", "-shm") if os.path.exists(t.db + suffix)]
+        check("-shm" in present, "an open connection has its -shm")
+        for suffix in present:
+            os.chmod(t.db + suffix, 0o644)
+        os.chmod(t.dir, 0o755)
+        r = t.ok("check")
+        # SQLite itself gives an empty -wal the database's mode again when it
+        # opens it, so that one may be mended rather than warned about.
+        for suffix in present:
+            warning = ("%s can be read by other users of this computer (permissions 0644): "
+                       "run \u201cchmod 600 %s\u201d" % (t.db + suffix, t.db + suffix))
+            mended = os.stat(t.db + suffix).st_mode & 0o777 == 0o600
+            check(warning in r.out or (suffix == "-wal" and mended), r.out)
+        check("-shm can be read" in r.out, r.out)
+        check("chmod 700 " + t.dir in r.out and "0755" in r.out, r.out)
+        con.close()
+    finally:
+        t.cleanup()
+
+
+def file_holds(path, text):
+    """Whether the database file or its -wal holds @text anywhere."""
+    for name in (path, path + "-wal"):
+        if os.path.exists(name):
+            with open(name, "rb") as f:
+                if text.encode() in f.read():
+                    return True
+    return False
+
+
+def test_users_passwords():
+    t = School()
+    try:
+        t.setup(terms=False)
+        # An administrator added with a password read from standard input:
+        # only its hash is kept, in the file or its log.
+        t.ok("users", "add", "Ada Admin", "--role", "admin", "--password-stdin", "--user", HEAD,
+             stdin="correct horse battery\n")
+        users = {u["name"]: u for u in t.json("users", "list")}
+        equal(users["Ada Admin"]["password"], True, "Ada has a password")
+        equal(users[OFFICER]["password"], False, "Olive has none yet")
+        check(not file_holds(t.db, "correct horse battery"), "the password is not in the file")
+        check("no password" in t.ok("users", "list").out, "the table says who has none")
+
+        # passwd: the password comes from standard input only, and only an
+        # administrator (or the headteacher) sets it.
+        t.usage("users", "passwd", OFFICER, "--user", "Ada Admin")
+        r = t.refused("users", "passwd", OFFICER, "--password-stdin", "--user", RECEPTION,
+                      stdin="olives new one\n")
+        check("Rita Reception is a receptionist and cannot add or change users" in r.err, r.err)
+        # "short" is 5 characters: at least 8 are needed.
+        r = t.refused("users", "passwd", OFFICER, "--password-stdin", "--user", "Ada Admin",
+                      stdin="short\n")
+        check("at least 8 characters" in r.err and "short" not in r.err.replace("too short", ""), r.err)
+        t.refused("users", "passwd", OFFICER, "--password-stdin", "--user", "Ada Admin",
+                  stdin="two\nlines here\n")
+        r = t.ok("users", "passwd", OFFICER, "--password-stdin", "--user", "Ada Admin",
+                 stdin="olives new one\n")
+        equal(r.out, "Set the password of %s\n" % OFFICER, "passwd says whose")
+        equal({u["name"]: u for u in t.json("users", "list")}[OFFICER]["password"], True, "set")
+        check(not file_holds(t.db, "olives new one"), "the new password is not in the file")
+        r = t.refused("users", "passwd", "Nobody", "--password-stdin", "--user", "Ada Admin",
+                      stdin="whatever it is\n")
+        check("Nobody" in r.err, r.err)
+    finally:
+        t.cleanup()
+
+
+def test_users_deactivate_and_deputy():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        t.ok("users", "add", "Ada Admin", "--role", "admin", "--user", HEAD)
+        t.mark(UPN_A, "2024-12-16", "am", "/")
+
+        # Only an administrator (or the headteacher) deactivates; nobody
+        # deactivates themselves.
+        t.refused("users", "deactivate", OFFICER, "--user", RECEPTION)
+        r = t.refused("users", "deactivate", "Ada Admin", "--user", "Ada Admin")
+        check("cannot deactivate themselves" in r.err, r.err)
+        r = t.ok("users", "deactivate", OFFICER, "--user", "Ada Admin")
+        check("Deactivated Olive Officer" in r.out, r.out)
+        equal({u["name"]: u for u in t.json("users", "list")}[OFFICER]["active"], False, "inactive")
+
+        # A deactivated user cannot be named with --user; nothing changes.
+        r = t.refused("mark", UPN_A, "2024-12-16", "pm", "\\", "--user", OFFICER)
+        check("Olive Officer has been deactivated" in r.err, r.err)
+        equal(len(t.json("history", UPN_A)), 1, "no mark written")
+        # What Olive did stays hers.
+        equal(t.json("history", UPN_A)[0]["who"], OFFICER, "history keeps Olive")
+
+        t.ok("users", "activate", OFFICER, "--user", "Ada Admin")
+        t.mark(UPN_A, "2024-12-16", "pm", "\\")
+
+        # The deputy: the headteacher's to name, one at a time, and
+        # withdrawn with --none.
+        r = t.refused("users", "deputy", OFFICER, "--user", "Ada Admin")
+        check("cannot authorise a deputy: ask the headteacher" in r.err, r.err)
+        t.usage("users", "deputy", "--user", HEAD)
+        t.usage("users", "deputy", OFFICER, "--none", "--user", HEAD)
+        r = t.ok("users", "deputy", OFFICER, "--user", HEAD)
+        check("Olive Officer may now decide leave and penalty cases" in r.out, r.out)
+        deputies = [u["name"] for u in t.json("users", "list") if u["deputy"]]
+        equal(deputies, [OFFICER], "one deputy")
+        t.ok("users", "deputy", "--none", "--user", HEAD)
+        equal([u["name"] for u in t.json("users", "list") if u["deputy"]], [], "no deputy")
+    finally:
+        t.cleanup()
+
+
+def test_roles_for_marks_and_imports():
+    t = School()
+    try:
+        t.setup()
+        t.add_pupils()
+        # Friday 20 December is today. Rita marks this morning N and, when
+        # the family calls, puts it right herself.
+        t.ok("mark", UPN_A, "2024-12-20", "am", "N", "--user", RECEPTION)
+        t.ok("mark", UPN_A, "2024-12-20", "am", "I", "--reason", "Mother phoned: ill",
+             "--user", RECEPTION)
+        # Yesterday's mark is an earlier day's: the attendance officer's.
+        t.mark(UPN_A, "2024-12-19", "am", "N")
+        r = t.refused("mark", UPN_A, "2024-12-19", "am", "I", "--reason", "Late note",
+                      "--user", RECEPTION)
+        check("cannot change a saved mark of an earlier day" in r.err, r.err)
+        t.mark(UPN_A, "2024-12-19", "am", "I", "--reason", "Late note")
+
+        # Imports are an administrator's (or the headteacher's).
+        path = t.write("more.csv", [["upn", "surname", "forename", "dob", "sex", "year_group",
+                                     "reg_group", "admission_date"],
+                                    [make_upn("820200100009"), "Ng", "Eli", "2015-10-01", "M",
+                                     "4", "4K", "2024-09-02"]])
+        r = t.refused("pupils", "import", path, "--user", OFFICER)
+        check("Olive Officer is an attendance officer and cannot import from a file" in r.err, r.err)
+        t.ok("pupils", "import", path, "--user", HEAD)
+    finally:
+        t.cleanup()
+
+
+def test_first_administrator_with_a_password():
+    t = School()
+    try:
+        t.ok("init", "--school", "Riverside Primary")
+        # The set-up path: the first user, with a password from standard
+        # input; a line break ends it and is not part of it.
+        r = t.ok("users", "add", "Ada Admin", "--role", "admin", "--password-stdin",
+                 stdin="correct horse battery\r\n")
+        equal(r.out, "Added Ada Admin (admin)\n", "added")
+        equal(t.json("users", "list")[0]["password"], True, "has a password")
+        # Nothing but the password: two lines are refused, and nobody is
+        # added.
+        r = t.refused("users", "add", "Bo Bennett", "--role", "receptionist", "--password-stdin",
+                      "--user", "Ada Admin", stdin="one\ntwo\n")
+        check("one line" in r.err, r.err)
+        equal(len(t.json("users", "list")), 1, "nobody added")
+        check(not file_holds(t.db, "correct horse battery"), "the password is not in the file")
+        # The only administrator cannot be deactivated, by herself or anyone.
+        t.refused("users", "deactivate", "Ada Admin", "--user", "Ada Admin")
+    finally:
+        t.cleanup()
+
+
+def test_help_says_no_password():
+    t = School()
+    try:
+        r = t.ok("--help", db=False)
+        check("asks no password" in r.out and "readable by its owner only" in r.out, r.out)
+        for words in (("users", "passwd"), ("users", "deactivate"), ("users", "activate"),
+                      ("users", "deputy")):
+            r = t.ok("help", *words, db=False)
+            check(r.out.startswith("Usage: attendance-cli [--db PATH] " + " ".join(words)), r.out)
     finally:
         t.cleanup()
 
