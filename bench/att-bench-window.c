@@ -14,6 +14,13 @@
  * same a day at a time. Each figure is the median of several presses,
  * with the fastest and the slowest, against the target of 150 ms.
  *
+ * With --first-frame it times instead the start of the whole window on
+ * each of its pages (Today, the register with the whole school a week at
+ * a time, Pupils): from the start of a fresh process to the first frame
+ * drawn, median of --runs starts, and the memory the process holds once
+ * the page has settled, against the same window on an empty school. The
+ * targets are 500 ms and 30 MiB more than the empty school.
+ *
  * It needs a display: run it under xvfb-run -a -s "-screen 0 1400x1000x24".
  */
 #include "config.h"
@@ -22,22 +29,37 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <sys/resource.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "attendance-core.h"
+#include "att-application.h"
+#include "att-context.h"
 #include "att-register-page-private.h"
+#include "att-window.h"
 
 #define TARGET_MS 150.0
+#define FIRST_FRAME_TARGET_MS 500.0
+#define DATA_TARGET_MIB 30.0
 
 void attendance_register_resource (void);
 
-static char *db_path = NULL;
-static int   runs = 9;
+static char    *db_path = NULL;
+static int      runs = 9;
+static gboolean first_frame = FALSE;
+static char    *child_page = NULL;
 
 static const GOptionEntry entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "The school's database (a 2,000-pupil demo)", "PATH" },
-  { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Presses of each key (9)", "N" },
+  { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Presses of each key, or starts of each page (9)", "N" },
+  { "first-frame", 0, 0, G_OPTION_ARG_NONE, &first_frame,
+    "Time the window's start on each page to its first frame, and its memory", NULL },
+  { "start-page", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &child_page, NULL, NULL },
   { NULL }
 };
+
+static gint64 started_at;
 
 static gint64 pressed_at;
 static gint64 painted_at;
@@ -144,6 +166,208 @@ time_moves (GtkWidget     *page,
   return median;
 }
 
+/* The start of one window, in this process: the application opens
+ * $ATTENDANCE_DB on @page as attendance does, and the time from the
+ * start of main () to the first frame, the processor time the process
+ * had by then, and the memory held once the page has settled (two
+ * seconds later) are printed, as "MS CPU-MS KIB". */
+static gint64 first_paint_at;
+static double first_paint_cpu_ms;
+
+/* The processor time the process has had, user and system. */
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
+         usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
+}
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  if (first_paint_at == 0)
+    {
+      first_paint_at = g_get_monotonic_time ();
+      first_paint_cpu_ms = cpu_ms ();
+    }
+}
+
+static void
+on_window_realize (GtkWidget *window,
+                   gpointer   user_data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_first_paint), NULL);
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 gpointer        user_data)
+{
+  g_signal_connect (window, "realize", G_CALLBACK (on_window_realize), NULL);
+}
+
+static long
+resident_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmRSS:");
+  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
+}
+
+static int
+start_one (const char *page)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  AttApplication *app;
+  GtkWindow *window;
+
+  g_setenv ("ATTENDANCE_PAGE", page, TRUE);
+  g_setenv ("ATTENDANCE_DB", db_path, TRUE);
+  /* The register opens on the whole school, a week at a time. */
+  settings = g_settings_new (ATT_SETTINGS_SCHEMA);
+  g_settings_set_string (settings, "register-group", "school");
+  g_settings_set_string (settings, "register-mode", "week");
+
+  app = g_object_new (ATT_TYPE_APPLICATION,
+                      "application-id", APPLICATION_ID,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", "/io/github/schoolattendance/Attendance",
+                      NULL);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    return 1;
+  while (first_paint_at == 0)
+    g_main_context_iteration (NULL, TRUE);
+  settle (2000);
+  printf ("%.1f %.1f %ld\n", (first_paint_at - started_at) / 1000.0, first_paint_cpu_ms,
+          resident_kib ());
+  fflush (stdout);
+  /* The process ends here: nothing is freed. */
+  return 0;
+}
+
+/* Starts this program again for @page on @path, @runs times; the
+ * median time, the median processor time and the largest memory. */
+static gboolean
+time_starts (const char *self_path,
+             const char *path,
+             const char *page,
+             double     *ms,
+             double     *cpu,
+             double     *mib)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpus = g_array_new (FALSE, FALSE, sizeof (double));
+  long most = 0;
+
+  for (int i = 0; i < runs; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      const char *argv[] = { self_path, "--db", path, "--start-page", page, NULL };
+      int status = 0;
+      double t, c;
+      long kib;
+
+      if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                         &out, &err, &status, &error) ||
+          !g_spawn_check_wait_status (status, &error) ||
+          sscanf (out, "%lf %lf %ld", &t, &c, &kib) != 3)
+        {
+          fprintf (stderr, "Starting the window on %s failed: %s%s\n", page,
+                   error != NULL ? error->message : "", err != NULL ? err : "");
+          return FALSE;
+        }
+      g_array_append_val (times, t);
+      g_array_append_val (cpus, c);
+      most = MAX (most, kib);
+    }
+  g_array_sort (times, compare_doubles);
+  g_array_sort (cpus, compare_doubles);
+  *ms = g_array_index (times, double, times->len / 2);
+  *cpu = g_array_index (cpus, double, cpus->len / 2);
+  *mib = most / 1024.0;
+  return TRUE;
+}
+
+static int
+time_first_frames (const char *self_path)
+{
+  static const struct { const char *page, *label; } pages[] = {
+    { "today", "Today" },
+    { "register", "Register, whole school, a week" },
+    { "pupils", "Pupils" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attendance-bench-window-XXXXXX", &error);
+  g_autofree char *empty = NULL;
+  g_autoptr(AttDb) db = NULL;
+  double empty_ms = 0, empty_mib[G_N_ELEMENTS (pages)];
+  int status = 0;
+
+  if (dir == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  empty = g_build_filename (dir, "empty.db", NULL);
+  db = att_db_create (empty, &error);
+  if (db == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  g_clear_object (&db);
+
+  printf ("First frame from the start of the process (and the processor time by then), median of %d\n"
+          "starts; memory once settled, against the same window on an empty school\n", runs);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      double ms, cpu, mib, empty_cpu;
+
+      if (!time_starts (self_path, empty, pages[i].page, &empty_ms, &empty_cpu, &empty_mib[i]) ||
+          !time_starts (self_path, db_path, pages[i].page, &ms, &cpu, &mib))
+        return 1;
+      printf ("%-32s first frame %7.1f ms, cpu %7.1f ms (empty school %7.1f ms, cpu %7.1f; target %.0f ms) %s\n"
+              "%-32s memory %6.1f MiB, %+6.1f MiB over the empty school (target %.0f) %s\n",
+              pages[i].label, ms, cpu, empty_ms, empty_cpu, FIRST_FRAME_TARGET_MS,
+              ms < FIRST_FRAME_TARGET_MS ? "ok" : "SLOW",
+              "", mib, mib - empty_mib[i], DATA_TARGET_MIB,
+              mib - empty_mib[i] <= DATA_TARGET_MIB ? "ok" : "OVER");
+      if (ms >= FIRST_FRAME_TARGET_MS || mib - empty_mib[i] > DATA_TARGET_MIB)
+        status = 1;
+    }
+  g_unlink (empty);
+  {
+    g_autofree char *wal = g_strconcat (empty, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (empty, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+  return status;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +382,7 @@ main (int   argc,
   AttDate today;
   int status = 0;
 
+  started_at = g_get_monotonic_time ();
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error))
@@ -172,6 +397,19 @@ main (int   argc,
     }
   runs = MAX (runs, 3);
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+
+  if (first_frame)
+    {
+      g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+
+      return time_first_frames (self_path != NULL ? self_path : argv[0]);
+    }
+  if (child_page != NULL)
+    {
+      gtk_init ();
+      adw_init ();
+      return start_one (child_page);
+    }
 
   gtk_init ();
   adw_init ();

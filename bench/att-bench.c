@@ -149,7 +149,7 @@ bench_generate (const char *path,
         break;
     }
   what = g_strdup_printf ("generate the %d-pupil, %d-year demo database", n_pupils, n_years);
-  report (what, times, 30000.0);
+  report (what, times, 15000.0);
 }
 
 static void
@@ -188,7 +188,7 @@ bench_open_and_stats (const char *path,
       g_array_append_val (times, t);
       g_object_unref (db);
     }
-  report ("open the database and compute this year's figures for every pupil", times, 50.0);
+  report ("open the database and compute this year's figures for every pupil", times, 15.0);
 }
 
 typedef struct

@@ -222,6 +222,49 @@ test_times (void)
   g_assert_cmpstr (text, ==, "08:45");
 }
 
+/* Day numbers are GDate's Julian days, worked out without a GDate: every
+ * day from 1 January 1800 to 31 December 2299, and every 97th day of the
+ * rest of years 1 to 9999, agree with GDate both ways; impossible dates
+ * (30 February, 29 February in 1900, a 13th month) have no number. */
+static void
+test_day_numbers_like_gdate (void)
+{
+  GDate d;
+  guint32 first_1800, last_2299, last;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, 1, 1, 1800);
+  first_1800 = g_date_get_julian (&d);
+  g_date_set_dmy (&d, 31, 12, 2299);
+  last_2299 = g_date_get_julian (&d);
+  g_date_set_dmy (&d, 31, 12, 9999);
+  last = g_date_get_julian (&d);
+
+  for (guint32 j = 1; j <= last; j += (j >= first_1800 && j <= last_2299) ? 1 : 97)
+    {
+      int y, m, day;
+
+      g_date_set_julian (&d, j);
+      att_date_to_ymd ((AttDate)j, &y, &m, &day);
+      if (y != g_date_get_year (&d) || m != (int)g_date_get_month (&d) || day != g_date_get_day (&d))
+        g_error ("day %u: %d-%02d-%02d, GDate %d-%02d-%02d", j, y, m, day,
+                 g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
+      if (att_date_from_ymd (y, m, day) != (AttDate)j)
+        g_error ("%d-%02d-%02d: day %d, GDate %u", y, m, day, att_date_from_ymd (y, m, day), j);
+    }
+  g_assert_cmpint (att_date_from_ymd (1, 1, 1), ==, 1);
+  g_assert_cmpint (att_date_from_ymd (9999, 12, 31), ==, (AttDate)last);
+  g_assert_cmpint (att_date_from_ymd (2024, 2, 29), ==, att_date_from_ymd (2024, 2, 28) + 1);
+  g_assert_cmpint (att_date_from_ymd (2023, 2, 29), ==, ATT_DATE_NONE);
+  g_assert_cmpint (att_date_from_ymd (1900, 2, 29), ==, ATT_DATE_NONE);
+  g_assert_cmpint (att_date_from_ymd (2000, 2, 29), !=, ATT_DATE_NONE);
+  g_assert_cmpint (att_date_from_ymd (2024, 4, 31), ==, ATT_DATE_NONE);
+  g_assert_cmpint (att_date_from_ymd (2024, 13, 1), ==, ATT_DATE_NONE);
+  g_assert_cmpint (att_date_from_ymd (2024, 0, 1), ==, ATT_DATE_NONE);
+  g_assert_cmpint (att_date_from_ymd (0, 1, 1), ==, ATT_DATE_NONE);
+  g_assert_cmpint (att_date_from_ymd (10000, 1, 1), ==, ATT_DATE_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/date/parse/both-formats", test_parse_both_formats);
   g_test_add_func ("/date/parse/bad-dates", test_parse_rejects_bad_dates);
   g_test_add_func ("/date/day-numbers", test_day_numbers);
+  g_test_add_func ("/date/day-numbers-like-gdate", test_day_numbers_like_gdate);
   g_test_add_func ("/date/weekday", test_weekday);
   g_test_add_func ("/date/school-year", test_school_year);
   g_test_add_func ("/date/age", test_age);

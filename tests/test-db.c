@@ -121,6 +121,18 @@ test_migrations (void)
   "ALTER TABLE users DROP COLUMN failed_sign_ins; ALTER TABLE users DROP COLUMN sign_in_delayed_until; " \
   "ALTER TABLE users DROP COLUMN deputy; "
 
+/* The schema version a migration starts from: the one whose SQL holds
+ * @text. */
+static guint
+migration_with (const char *text)
+{
+  for (guint v = 0; v < att_db_n_migrations (); v++)
+    if (strstr (att_db_migration (v), text) != NULL)
+      return v;
+  g_assert_not_reached ();
+  return 0;
+}
+
 /* A database made before sign-in (the version before it and the audit
  * log's) is brought up to date when opened; its users are kept, active, with no
  * password and no deputy, and may be named by attendance-cli at once. */
@@ -131,7 +143,8 @@ test_upgrade_to_sign_in (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AttDb) again = NULL;
   g_autoptr(AttUser) jo = NULL;
-  g_autofree char *sql = g_strdup_printf (UNDO_CALLS UNDO_AUDIT_LOG UNDO_SIGN_IN "PRAGMA user_version = %u", att_db_n_migrations () - 3);
+  g_autofree char *sql = g_strdup_printf (UNDO_CALLS UNDO_AUDIT_LOG UNDO_SIGN_IN "PRAGMA user_version = %u",
+                                          migration_with ("password_hash"));
 
   att_users_add (t->db, att_user_system (), "Jo Bennett", ATT_ROLE_HEADTEACHER, NULL, &error);
   g_assert_no_error (error);
@@ -271,8 +284,8 @@ test_upgrade_to_calls (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AttDb) again = NULL;
   g_autoptr(GPtrArray) steps = NULL;
-  g_autofree char *undo = g_strdup_printf (UNDO_CALLS "PRAGMA user_version = %d",
-                                           ATT_DB_SCHEMA_VERSION - 1);
+  g_autofree char *undo = g_strdup_printf (UNDO_CALLS "PRAGMA user_version = %u",
+                                           migration_with ("CREATE TABLE calls"));
 
   att_test_add_pupil (t->db, "Amina", "Khan", 7, D (2012, 10, 1), D (2024, 9, 2), ATT_DATE_NONE);
   g_assert_true (att_db_exec (t->db, undo, &error));
@@ -421,6 +434,48 @@ test_upgrade_from_2 (void)
   g_assert_no_error (error);
   g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
   g_assert_cmpint (db_int (again, "SELECT count(*) FROM settings"), ==, 0);
+}
+
+/* attendance-cli closes the file at its end without freeing what it
+ * read: the connection is closed as when the database is freed (the
+ * write-ahead log folded into the file and removed), and what was
+ * written is there for the next program. */
+static void
+test_close (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autofree char *wal = g_strconcat (t->path, "-wal", NULL);
+  g_autofree char *value = NULL;
+
+  put (t->db, "name", "Riverside Primary School");
+  g_assert_nonnull (att_pupils_list (t->db, &error));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  att_db_close (t->db);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  value = att_db_get_setting (again, "name");
+  g_assert_cmpstr (value, ==, "Riverside Primary School");
+}
+
+/* attendance-cli reads the file mapped into memory: SQLite is told to
+ * map up to 1 GiB (1,073,741,824 bytes), and what is read is the same. */
+static void
+test_read_mapped (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autofree char *value = NULL;
+
+  put (t->db, "name", "Riverside Primary School");
+  g_assert_cmpint (db_int (t->db, "PRAGMA mmap_size"), ==, 0);
+  att_db_read_mapped (t->db);
+  g_assert_cmpint (db_int (t->db, "PRAGMA mmap_size"), ==, 1073741824);
+  value = att_db_get_setting (t->db, "name");
+  g_assert_cmpstr (value, ==, "Riverside Primary School");
 }
 
 static void
@@ -863,7 +918,7 @@ test_upgrade_audit_log (void)
   g_autoptr(AttDb) again = NULL;
   g_autoptr(AttContact) contact = att_contact_new ();
   g_autofree char *sql = NULL;
-  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", ATT_DB_SCHEMA_VERSION - 2);
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u", migration_with ("ADD COLUMN kind"));
   gint64 id;
 
   att_test_add_term (t->db, "Autumn 2024", D (2024, 9, 2), D (2024, 12, 20));
@@ -902,6 +957,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/db/migrations", test_migrations);
+  g_test_add_func ("/db/close", test_close);
+  g_test_add_func ("/db/read-mapped", test_read_mapped);
   g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/db/upgrade-to-sign-in", test_upgrade_to_sign_in);
   g_test_add_func ("/db/upgrade-from-2", test_upgrade_from_2);

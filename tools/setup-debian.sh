@@ -16,7 +16,6 @@ packages=(
   libadwaita-1-dev
   libsqlite3-dev
   sqlite3
-  libyajl-dev
   libsodium-dev
   libxlsxwriter-dev
   libcairo2-dev

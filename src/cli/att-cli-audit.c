@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include "att-cli-private.h"
-#include "att-sar-document.h"
 
 static char *
 format_moment (gint64 at)
@@ -203,8 +202,8 @@ att_cli_cmd_sar (AttCliContext *ctx)
       out_json = g_strdup (json_file);
     }
 
-  if (!att_sar_write_files (ctx->db, user, pupil->id, out_pdf, out_json, &error))
-    return att_cli_refuse (error);
+  if ((status = att_cli_sar_files (ctx, user, pupil->id, out_pdf, out_json)) != ATT_CLI_OK)
+    return status;
   if (out_json != NULL)
     g_print (_("Wrote %s\n"), out_json);
   if (out_pdf != NULL)

@@ -8,30 +8,44 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include <yajl/yajl_gen.h>
 
 #include "att-cli-private.h"
 
-/* yajl writes the compact document through print (); pretty, the same
- * characters go through a small filter that adds the line breaks and the
- * indent. yajl's own pretty printing is not used because its layout
- * ("key": value, an empty object as {\n}) is not the one attendance-cli
- * has always printed. */
+/* The writer makes the compact text itself: a comma between the values
+ * of an array or the members of an object, a colon after a member's
+ * name, strings with '"', '\' and the control characters escaped (as
+ * \n, \t and so on, the others as \u00xx). Compact, the text goes
+ * straight into the buffer; pretty, the same characters go through a
+ * small filter that adds the line breaks and the indent. */
+
+/* Deeper than any document of the contract. */
+#define MAX_DEPTH 32
+
+typedef enum
+{
+  LEVEL_ARRAY,
+  LEVEL_OBJECT,
+} LevelKind;
+
+typedef struct
+{
+  guint8   kind;        /* LevelKind */
+  guint8   want_value;  /* in an object: a member's name was written */
+  guint    count;       /* values (or members) written so far */
+} Level;
+
 struct _AttCliJson
 {
-  yajl_gen gen;
   FILE    *out;
-  void   (*print) (void *data, const char *str, size_t len);
 
-  /* yajl prints a few characters at a time: they are gathered here and
-   * written to stdout a buffer at a time. */
+  /* What is written is gathered here and written to stdout a buffer at
+   * a time. */
   char     buf[16384];
   size_t   len;
 
-  /* Set while a string with a control character is written: yajl writes
-   * \u001B where attendance-cli has always written \u001b. */
-  gboolean lower_hex;
-  guint    hex_state;   /* 1 after '\', then the hex digits still to come + 1 */
+  Level    levels[MAX_DEPTH];
+  guint    n_levels;
+  gboolean done;        /* the document's one value is complete */
 
   /* The pretty filter's state. */
   gboolean pretty;
@@ -73,14 +87,6 @@ put_c (AttCliJson *writer,
   if (G_UNLIKELY (writer->len == sizeof writer->buf))
     flush (writer);
   writer->buf[writer->len++] = c;
-}
-
-static void
-print_compact (void       *data,
-               const char *str,
-               size_t      len)
-{
-  put (data, str, len);
 }
 
 static void
@@ -165,52 +171,6 @@ print_pretty (void       *data,
     }
 }
 
-/* The same characters with the hex digits of \uXXXX in lower case. */
-static void
-print_lower_hex (AttCliJson *writer,
-                 const char *str,
-                 size_t      len)
-{
-  char buf[256];
-  size_t n = 0;
-
-  for (size_t i = 0; i < len; i++)
-    {
-      char c = str[i];
-
-      if (writer->hex_state == 0)
-        writer->hex_state = c == '\\' ? 1 : 0;
-      else if (writer->hex_state == 1)
-        writer->hex_state = c == 'u' ? 5 : 0;
-      else
-        {
-          c = g_ascii_tolower (c);
-          writer->hex_state = writer->hex_state == 2 ? 0 : writer->hex_state - 1;
-        }
-
-      buf[n++] = c;
-      if (n == sizeof buf)
-        {
-          writer->print (writer, buf, n);
-          n = 0;
-        }
-    }
-  writer->print (writer, buf, n);
-}
-
-static void
-print_any (void       *data,
-           const char *str,
-           size_t      len)
-{
-  AttCliJson *writer = data;
-
-  if (G_UNLIKELY (writer->lower_hex))
-    print_lower_hex (writer, str, len);
-  else
-    writer->print (writer, str, len);
-}
-
 AttCliJson *
 att_cli_json_new (AttCliContext *ctx)
 {
@@ -218,9 +178,6 @@ att_cli_json_new (AttCliContext *ctx)
 
   writer->out = stdout;
   writer->pretty = att_cli_flag (ctx, "pretty") || isatty (fileno (stdout));
-  writer->gen = yajl_gen_alloc (NULL);
-  writer->print = writer->pretty ? print_pretty : print_compact;
-  yajl_gen_config (writer->gen, yajl_gen_print_callback, print_any, writer);
   return writer;
 }
 
@@ -230,64 +187,232 @@ att_cli_json_free (AttCliJson *writer)
   if (writer == NULL)
     return;
   flush (writer);
-  yajl_gen_free (writer->gen);
   g_free (writer);
 }
 
-/* The generator refuses only what is a mistake in the calling code (a
- * value where a member name belongs, a second document). */
-static void
-check (yajl_gen_status status)
+static inline void
+emit (AttCliJson *writer,
+      const char *str,
+      size_t      len)
 {
-  if (G_UNLIKELY (status != yajl_gen_status_ok))
-    g_critical ("attendance-cli: JSON written out of order (yajl status %d)", (int)status);
+  if (G_LIKELY (!writer->pretty))
+    put (writer, str, len);
+  else
+    print_pretty (writer, str, len);
+}
+
+/* Only a mistake in the calling code is refused: a value where a
+ * member's name belongs, an end that does not match, a second document. */
+static void
+misuse (const char *what)
+{
+  g_critical ("attendance-cli: JSON written out of order (%s)", what);
+}
+
+/* Before a value: the comma or the colon it needs. */
+static gboolean
+begin_value (AttCliJson *writer)
+{
+  Level *level;
+
+  if (G_UNLIKELY (writer->done))
+    {
+      misuse ("a second document");
+      return FALSE;
+    }
+  if (writer->n_levels == 0)
+    return TRUE;
+  level = &writer->levels[writer->n_levels - 1];
+  if (level->kind == LEVEL_OBJECT)
+    {
+      if (G_UNLIKELY (!level->want_value))
+        {
+          misuse ("a value where a member's name belongs");
+          return FALSE;
+        }
+      level->want_value = FALSE;
+      emit (writer, ":", 1);
+    }
+  else if (level->count > 0)
+    emit (writer, ",", 1);
+  level->count++;
+  return TRUE;
+}
+
+static void
+end_value (AttCliJson *writer)
+{
+  if (writer->n_levels == 0)
+    writer->done = TRUE;
+}
+
+static void
+open_level (AttCliJson *writer,
+            LevelKind   kind)
+{
+  if (!begin_value (writer))
+    return;
+  if (G_UNLIKELY (writer->n_levels == MAX_DEPTH))
+    {
+      misuse ("too deep");
+      return;
+    }
+  writer->levels[writer->n_levels++] = (Level) { kind, FALSE, 0 };
+  emit (writer, kind == LEVEL_OBJECT ? "{" : "[", 1);
+}
+
+static void
+close_level (AttCliJson *writer,
+             LevelKind   kind)
+{
+  Level *level;
+
+  if (G_UNLIKELY (writer->n_levels == 0 ||
+                  writer->levels[writer->n_levels - 1].kind != kind))
+    {
+      misuse ("an end that does not match");
+      return;
+    }
+  level = &writer->levels[writer->n_levels - 1];
+  if (G_UNLIKELY (level->want_value))
+    {
+      misuse ("a member without a value");
+      return;
+    }
+  writer->n_levels--;
+  emit (writer, kind == LEVEL_OBJECT ? "}" : "]", 1);
+  end_value (writer);
 }
 
 void
 att_cli_json_begin_object (AttCliJson *writer)
 {
-  check (yajl_gen_map_open (writer->gen));
+  open_level (writer, LEVEL_OBJECT);
 }
 
 void
 att_cli_json_end_object (AttCliJson *writer)
 {
-  check (yajl_gen_map_close (writer->gen));
+  close_level (writer, LEVEL_OBJECT);
 }
 
 void
 att_cli_json_begin_array (AttCliJson *writer)
 {
-  check (yajl_gen_array_open (writer->gen));
+  open_level (writer, LEVEL_ARRAY);
 }
 
 void
 att_cli_json_end_array (AttCliJson *writer)
 {
-  check (yajl_gen_array_close (writer->gen));
+  close_level (writer, LEVEL_ARRAY);
+}
+
+/* What each byte is written as inside a string: 0 for itself, 1 for a
+ * backslash and a letter, 2 for \u00xx. */
+static const guint8 escape_kind[256] = {
+  2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 2, 1, 1, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+};
+
+/* The escape of @c (escape_kind 1 or 2) into @out; returns its length. */
+static inline size_t
+escape_to (guchar  c,
+           char   *out)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  out[0] = '\\';
+  switch (c)
+    {
+    case '\b': out[1] = 'b'; return 2;
+    case '\t': out[1] = 't'; return 2;
+    case '\n': out[1] = 'n'; return 2;
+    case '\f': out[1] = 'f'; return 2;
+    case '\r': out[1] = 'r'; return 2;
+    case '"':
+    case '\\':
+      out[1] = (char)c;
+      return 2;
+    default:
+      out[1] = 'u';
+      out[2] = '0';
+      out[3] = '0';
+      out[4] = hex[c >> 4];
+      out[5] = hex[c & 0xf];
+      return 6;
+    }
 }
 
 static void
-write_string (AttCliJson *writer,
-              const char *text)
+emit_string (AttCliJson *writer,
+             const char *text)
 {
-  const guchar *end = (const guchar *)text;
-  gboolean control = FALSE;
+  const guchar *run = (const guchar *)text;
+  const guchar *p = run;
+  size_t n = strlen (text);
 
-  for (; *end != '\0'; end++)
-    control |= *end < 0x20;
+  /* Compact, a string that fits is written straight into the buffer:
+   * at most six characters for each byte, and the quotes. */
+  if (G_LIKELY (!writer->pretty && n <= (sizeof writer->buf - 2) / 6))
+    {
+      char *out;
 
-  writer->lower_hex = control;
-  check (yajl_gen_string (writer->gen, (const guchar *)text, end - (const guchar *)text));
-  writer->lower_hex = FALSE;
-  writer->hex_state = 0;
+      if (sizeof writer->buf - writer->len < n * 6 + 2)
+        flush (writer);
+      out = writer->buf + writer->len;
+      *out++ = '"';
+      for (; *p != '\0'; p++)
+        {
+          guchar c = *p;
+
+          if (G_LIKELY (escape_kind[c] == 0))
+            *out++ = (char)c;
+          else
+            out += escape_to (c, out);
+        }
+      *out++ = '"';
+      writer->len = out - writer->buf;
+      return;
+    }
+
+  emit (writer, "\"", 1);
+  for (;; p++)
+    {
+      guchar c = *p;
+      char esc[6];
+
+      if (G_LIKELY (escape_kind[c] == 0 && c != '\0'))
+        continue;
+      if (p > run)
+        emit (writer, (const char *)run, p - run);
+      if (c == '\0')
+        break;
+      emit (writer, esc, escape_to (c, esc));
+      run = p + 1;
+    }
+  emit (writer, "\"", 1);
 }
 
 void
 att_cli_json_member (AttCliJson *writer,
                      const char *name)
 {
-  write_string (writer, name);
+  Level *level = writer->n_levels > 0 ? &writer->levels[writer->n_levels - 1] : NULL;
+
+  if (G_UNLIKELY (level == NULL || level->kind != LEVEL_OBJECT || level->want_value))
+    {
+      misuse ("a member's name where a value belongs");
+      return;
+    }
+  if (level->count > 0)
+    emit (writer, ",", 1);
+  level->want_value = TRUE;
+  emit_string (writer, name);
 }
 
 void
@@ -296,13 +421,28 @@ att_cli_json_add_string (AttCliJson *writer,
 {
   if (value == NULL)
     att_cli_json_add_null (writer);
-  else
-    write_string (writer, value);
+  else if (begin_value (writer))
+    {
+      emit_string (writer, value);
+      end_value (writer);
+    }
+}
+
+/* A number, true, false or null as its text. */
+static void
+add_literal (AttCliJson *writer,
+             const char *text,
+             size_t      len)
+{
+  if (!begin_value (writer))
+    return;
+  emit (writer, text, len);
+  end_value (writer);
 }
 
 /* The digits of @value before @end, with a '-' when @negative; returns
- * where they start. yajl_gen_integer () goes through sprintf (), which
- * costs more than the rest of a member together. */
+ * where they start, without sprintf (), which would cost more than the
+ * rest of a member together. */
 static char *
 format_digits (char    *end,
                guint64  value,
@@ -327,20 +467,23 @@ att_cli_json_add_int (AttCliJson *writer,
   guint64 magnitude = value < 0 ? -(guint64)value : (guint64)value;
   char *start = format_digits (end, magnitude, value < 0);
 
-  check (yajl_gen_number (writer->gen, start, end - start));
+  add_literal (writer, start, end - start);
 }
 
 void
 att_cli_json_add_bool (AttCliJson *writer,
                        gboolean    value)
 {
-  check (yajl_gen_bool (writer->gen, value));
+  if (value)
+    add_literal (writer, "true", 4);
+  else
+    add_literal (writer, "false", 5);
 }
 
 void
 att_cli_json_add_null (AttCliJson *writer)
 {
-  check (yajl_gen_null (writer->gen));
+  add_literal (writer, "null", 4);
 }
 
 void
@@ -352,7 +495,7 @@ att_cli_json_add_double (AttCliJson *writer,
   if (!isfinite (value))
     value = 0;
   g_ascii_formatd (buf, sizeof buf, "%.1f", value);
-  check (yajl_gen_number (writer->gen, buf, strlen (buf)));
+  add_literal (writer, buf, strlen (buf));
 }
 
 void
@@ -437,7 +580,7 @@ att_cli_json_pct (AttCliJson *writer,
   *--end = (char)('0' + tenths % 10);
   *--end = '.';
   start = format_digits (end, tenths / 10, signbit (rounded));
-  check (yajl_gen_number (writer->gen, start, buf + sizeof buf - start));
+  add_literal (writer, start, buf + sizeof buf - start);
 }
 
 void

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 typedef struct _AttCliContext AttCliContext;
 
 /* One JSON document written to stdout value by value as the command makes
- * it, with no tree in between (yajl's generator). It is compact unless
+ * it, with no tree in between. It is compact unless
  * --pretty is given or stdout is a terminal; pretty, it has the layout
  * attendance-cli has always printed: two spaces of indent, "key" : value,
  * and [] and {} for what is empty. Strings are written as they are, with

@@ -38,6 +38,7 @@ struct _AttCliContext
   GPtrArray           *args;      /* positional arguments after the command words */
   GHashTable          *options;   /* option name -> value ("" for flags) */
   AttDb               *db;        /* opened on demand */
+  char               **argv;      /* the command line as given */
 };
 
 /* Command line */
@@ -183,6 +184,19 @@ int att_cli_register_pdf         (AttCliContext *ctx,
                                   AttDate        last,
                                   const char    *path);
 int att_cli_cmd_rollcall         (AttCliContext *ctx);
+/* Writes the roll call's PDF to @path; takes @rollcall. */
+int att_cli_rollcall_pdf         (AttCliContext *ctx,
+                                  AttRollCall   *rollcall,
+                                  const char    *path);
+/* Writes the subject access export of @pupil_id to @pdf_path and/or
+ * @json_path (either may be NULL) and records it: the PDF needs the
+ * printed documents, so attendance-cli hands the command to
+ * attendance-cli-print as for the other PDFs. */
+int att_cli_sar_files            (AttCliContext *ctx,
+                                  const AttUser *user,
+                                  gint64         pupil_id,
+                                  const char    *pdf_path,
+                                  const char    *json_path);
 
 int att_cli_cmd_stats            (AttCliContext *ctx);
 int att_cli_cmd_threshold        (AttCliContext *ctx);

@@ -186,6 +186,8 @@ typedef struct
   AttDate    date;
   AttSession session;
   gboolean   closed;
+  int        year;      /* its school year */
+  guint      index;     /* its place in that year's codes */
 } RegisterSlot;
 
 int
@@ -194,6 +196,7 @@ att_cli_cmd_register (AttCliContext *ctx)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) slots = g_array_new (FALSE, TRUE, sizeof (RegisterSlot));
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) on_roll = NULL;
   g_autofree char *date_text = NULL;
   const char *group = att_cli_arg (ctx, 0);
   AttCalendar *calendar;
@@ -235,7 +238,9 @@ att_cli_cmd_register (AttCliContext *ctx)
       for (int s = ATT_SESSION_AM; s <= ATT_SESSION_PM; s++)
         if (closed[s] || (mask & (1u << s)))
           {
-            RegisterSlot slot = { d, s, closed[s] && !(mask & (1u << s)) };
+            RegisterSlot slot = { d, s, closed[s] && !(mask & (1u << s)),
+                                  att_date_school_year (d),
+                                  (guint)(d - att_date_school_year_start (d)) * 2 + (guint)s };
             g_array_append_val (slots, slot);
           }
       if (first == ATT_DATE_NONE)
@@ -249,21 +254,30 @@ att_cli_cmd_register (AttCliContext *ctx)
     return att_cli_refuse_msg (_("There is no school day on or after %s: add the terms with “attendance-cli calendar term add”"),
                                date_text);
 
-  pupils = att_pupils_list (ctx->db, &error);
-  if (pupils == NULL)
+  /* Only the pupils on roll in the days shown are read. */
+  on_roll = att_pupils_list_on_roll (ctx->db, first, last, &error);
+  if (on_roll == NULL)
     return att_cli_refuse (error);
-  for (guint i = 0; i < pupils->len; i++)
+  for (guint i = 0; i < on_roll->len; i++)
     {
-      AttPupil *pupil = g_ptr_array_index (pupils, i);
+      AttPupil *pupil = g_ptr_array_index (on_roll, i);
 
       if (!att_cli_group_matches (group, pupil))
         continue;
       any_in_group = TRUE;
-      if (att_pupil_on_roll_between (pupil, first, last))
-        g_ptr_array_add (rows, pupil);
+      g_ptr_array_add (rows, pupil);
     }
   /* A registration group nobody belongs to is most likely a typing
-   * error; "all" or a year group may simply be empty. */
+   * error; "all" or a year group may simply be empty. Only then is every
+   * pupil the school has had read, to tell the two apart. */
+  if (!any_in_group)
+    {
+      pupils = att_pupils_list (ctx->db, &error);
+      if (pupils == NULL)
+        return att_cli_refuse (error);
+      for (guint i = 0; i < pupils->len && !any_in_group; i++)
+        any_in_group = att_cli_group_matches (group, g_ptr_array_index (pupils, i));
+    }
   if (!any_in_group && g_ascii_strcasecmp (group, "all") != 0 &&
       g_ascii_strncasecmp (group, "year", 4) != 0 && g_ascii_strcasecmp (group, "reception") != 0)
     return att_cli_refuse_msg (_("There are no pupils in the group “%s”: give a registration group, year:N or all"),
@@ -287,6 +301,9 @@ att_cli_cmd_register (AttCliContext *ctx)
           att_cli_json_string (writer, "group", pupil->reg_group);
           att_cli_json_member (writer, "cells");
           att_cli_json_begin_array (writer);
+          int year = 0;
+          const guint8 *codes = NULL;
+
           for (guint j = 0; j < slots->len; j++)
             {
               RegisterSlot *slot = &g_array_index (slots, RegisterSlot, j);
@@ -295,7 +312,15 @@ att_cli_cmd_register (AttCliContext *ctx)
               if (slot->closed)
                 text = "#";
               else if (att_pupil_on_roll (pupil, slot->date))
-                text = code_text (att_register_code (ctx->db, pupil->id, slot->date, slot->session));
+                {
+                  /* The pupil's codes for the school year, read once. */
+                  if (slot->year != year)
+                    {
+                      year = slot->year;
+                      codes = att_register_year_codes (ctx->db, pupil->id, year);
+                    }
+                  text = code_text (codes != NULL ? (AttCode)codes[slot->index] : ATT_CODE_NONE);
+                }
 
               att_cli_json_begin_object (writer);
               att_cli_json_date (writer, "date", slot->date);
@@ -332,6 +357,9 @@ att_cli_cmd_register (AttCliContext *ctx)
           g_ptr_array_add (cells, g_strdup (pupil->upn));
           g_ptr_array_add (cells, g_strdup (att_pupil_get_display_name (pupil)));
           g_ptr_array_add (cells, g_strdup (pupil->reg_group));
+          int year = 0;
+          const guint8 *codes = NULL;
+
           for (guint j = 0; j < slots->len; j++)
             {
               RegisterSlot *slot = &g_array_index (slots, RegisterSlot, j);
@@ -340,7 +368,15 @@ att_cli_cmd_register (AttCliContext *ctx)
               if (slot->closed)
                 text = "#";
               else if (att_pupil_on_roll (pupil, slot->date))
-                text = code_text (att_register_code (ctx->db, pupil->id, slot->date, slot->session));
+                {
+                  /* The pupil's codes for the school year, read once. */
+                  if (slot->year != year)
+                    {
+                      year = slot->year;
+                      codes = att_register_year_codes (ctx->db, pupil->id, year);
+                    }
+                  text = code_text (codes != NULL ? (AttCode)codes[slot->index] : ATT_CODE_NONE);
+                }
               g_ptr_array_add (cells, g_strdup (text));
             }
           att_cli_table_add_row_array (table, cells);

@@ -58,6 +58,7 @@ att_cli_cmd_stats (AttCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) all = NULL;
+  g_autoptr(GPtrArray) on_roll = NULL;
   g_autoptr(AttCliJson) writer = NULL;
   g_autoptr(AttCliTable) table = NULL;
   const char *group = att_cli_opt (ctx, "group");
@@ -98,6 +99,11 @@ att_cli_cmd_stats (AttCliContext *ctx)
     }
   else
     {
+      /* The pupils listed are read first, in one query: the figures
+       * themselves read only their dates. */
+      on_roll = att_pupils_list_on_roll (ctx->db, from, to, &error);
+      if (on_roll == NULL)
+        return att_cli_refuse (error);
       all = att_stats_all (ctx->db, from, to, &error);
       if (all == NULL)
         return att_cli_refuse (error);

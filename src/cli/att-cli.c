@@ -371,6 +371,8 @@ att_cli_open_db (AttCliContext *ctx)
   ctx->db = att_db_open (ctx->db_path, &error);
   if (ctx->db == NULL)
     att_cli_refuse (error);
+  else
+    att_db_read_mapped (ctx->db);
   return ctx->db;
 }
 
@@ -596,6 +598,7 @@ run (int    argc,
 
   ctx.options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ctx.args = g_ptr_array_new_with_free_func (g_free);
+  ctx.argv = argv;
 
   /* Options may come anywhere: split them from the positional words. */
   for (int i = 1; i < argc; i++)
@@ -760,6 +763,11 @@ run (int    argc,
     }
 
   status = ctx.command->run (&ctx);
+  /* The program ends here: the database is closed, but what was read
+   * (every pupil, the calendar, the register's year) is not freed piece
+   * by piece, which would take longer than many commands. */
+  if (ctx.db != NULL)
+    att_db_close (g_steal_pointer (&ctx.db));
   context_clear (&ctx);
   return status;
 }

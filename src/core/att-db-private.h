@@ -115,4 +115,13 @@ void          att_calendar_cache_drop  (AttDb        *self);
 void          att_pupils_cache_drop    (AttDb        *self);
 void          att_mark_store_free      (AttMarkStore *store);
 
+/* Several reads seen as one snapshot of the file, without SQLite taking
+ * and checking the file's locks again for every statement: a deferred
+ * transaction, begun only when none is open. Nothing may be written
+ * until att_db_end_read (), which is given what att_db_begin_read ()
+ * returned. */
+gboolean      att_db_begin_read        (AttDb        *self);
+void          att_db_end_read          (AttDb        *self,
+                                        gboolean      begun);
+
 G_END_DECLS

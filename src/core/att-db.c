@@ -54,6 +54,49 @@ att_db_finalize (GObject *object)
   G_OBJECT_CLASS (att_db_parent_class)->finalize (object);
 }
 
+gboolean
+att_db_begin_read (AttDb *self)
+{
+  g_return_val_if_fail (ATT_IS_DB (self), FALSE);
+
+  if (self->depth > 0 || self->handle == NULL || !sqlite3_get_autocommit (self->handle))
+    return FALSE;
+  return sqlite3_exec (self->handle, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void
+att_db_end_read (AttDb    *self,
+                 gboolean  begun)
+{
+  g_return_if_fail (ATT_IS_DB (self));
+
+  /* A read-only transaction cannot fail to end; if it did, the next
+   * write would say so. */
+  if (begun)
+    sqlite3_exec (self->handle, "COMMIT", NULL, NULL, NULL);
+}
+
+void
+att_db_read_mapped (AttDb *self)
+{
+  g_return_if_fail (ATT_IS_DB (self));
+
+  /* Up to 1 GiB of the file; SQLite reads what lies beyond as before. */
+  if (!att_db_exec (self, "PRAGMA mmap_size = 1073741824", NULL))
+    g_debug ("The database is read without mapping it");
+}
+
+void
+att_db_close (AttDb *self)
+{
+  g_return_if_fail (ATT_IS_DB (self));
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  self->handle = NULL;
+}
+
 static void
 att_db_class_init (AttDbClass *klass)
 {

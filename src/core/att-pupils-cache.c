@@ -217,7 +217,11 @@ read_one (AttDb        *db,
   AttPupil *known;
 
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    pupil = pupil_from_row (stmt);
+    {
+      pupil = pupil_from_row (stmt);
+      if (sqlite3_column_type (stmt, SORT_KEY_COLUMN) != SQLITE_NULL && keys_kept (db))
+        pupil->sort_key = column_sort_key (stmt);
+    }
   sqlite3_reset (stmt);
   if (pupil == NULL)
     return NULL;
@@ -229,7 +233,12 @@ read_one (AttDb        *db,
       g_object_unref (pupil);
       return known;
     }
-  att_pupil_update_names (pupil);
+  /* The key kept with the pupil, when it is this run's, is not made
+   * again: only the display name. */
+  if (pupil->sort_key == NULL)
+    att_pupil_update_names (pupil);
+  else
+    att_pupil_get_display_name (pupil);
   return remember (db, pupil);
 }
 
@@ -288,6 +297,107 @@ att_pupils_list_on_roll (AttDb    *db,
   sqlite3_bind_int (stmt, 1, from);
   sqlite3_bind_int (stmt, 2, to);
   return read_rows (db, stmt, error);
+}
+
+/* Whether the order of "ORDER BY sort_key, upn" is the list's: the keys
+ * are this run's and every pupil has one. */
+static gboolean
+keys_in_order (AttDb *db)
+{
+  sqlite3_stmt *stmt;
+  gint64 missing = 1;
+
+  if (!keys_kept (db))
+    return FALSE;
+  stmt = att_db_prepare (db, "SELECT EXISTS (SELECT 1 FROM pupils WHERE sort_key IS NULL)", NULL);
+  return stmt != NULL && att_db_query_int (db, stmt, &missing, NULL, NULL) && !missing;
+}
+
+static void
+append_dates (GArray   *dates,
+              AttPupil *pupil)
+{
+  AttPupilDates d = { pupil->id, pupil->dob, pupil->admission, pupil->leaving };
+
+  g_array_append_val (dates, d);
+}
+
+GArray *
+att_pupils_on_roll_dates (AttDb    *db,
+                          AttDate   from,
+                          AttDate   to,
+                          GError  **error)
+{
+  g_autoptr(GArray) dates = g_array_new (FALSE, FALSE, sizeof (AttPupilDates));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  if (db->pupils != NULL || !keys_in_order (db))
+    {
+      g_autoptr(GPtrArray) pupils = att_pupils_list_on_roll (db, from, to, error);
+
+      if (pupils == NULL)
+        return NULL;
+      for (guint i = 0; i < pupils->len; i++)
+        append_dates (dates, g_ptr_array_index (pupils, i));
+      return g_steal_pointer (&dates);
+    }
+
+  /* The same test as att_pupil_on_roll_between (); every column is in
+   * the index pupils_by_name, so no row of the table is read. */
+  stmt = att_db_prepare (db,
+                         "SELECT id, dob, admission_date, leaving_date FROM pupils "
+                         "WHERE ?1 <= ?2 AND admission_date <= ?2 "
+                         "AND (leaving_date IS NULL OR leaving_date >= ?1) "
+                         "ORDER BY sort_key, upn",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, from);
+  sqlite3_bind_int (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AttPupilDates d;
+
+      d.id = sqlite3_column_int64 (stmt, 0);
+      d.dob = sqlite3_column_int (stmt, 1);
+      d.admission = sqlite3_column_int (stmt, 2);
+      d.leaving = sqlite3_column_type (stmt, 3) == SQLITE_NULL
+                  ? ATT_DATE_NONE : sqlite3_column_int (stmt, 3);
+      g_array_append_val (dates, d);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the pupils"));
+      return NULL;
+    }
+  return g_steal_pointer (&dates);
+}
+
+void
+att_pupils_prefetch (AttDb        *db,
+                     const gint64 *ids,
+                     guint         n_ids)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_if_fail (ATT_IS_DB (db));
+
+  if (db->pupils != NULL)
+    return;
+  stmt = att_db_prepare (db, "SELECT " PUPIL_COLUMNS " FROM pupils WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (db->pupils_by_id != NULL && g_hash_table_contains (db->pupils_by_id, &ids[i]))
+        continue;
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      read_one (db, stmt);
+    }
 }
 
 AttPupil *

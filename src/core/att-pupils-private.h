@@ -52,4 +52,28 @@ gboolean      att_pupils_write_sort_keys   (AttDb          *db,
 gboolean      att_pupils_prepare_sort_keys (AttDb          *db,
                                             GError        **error);
 
+/* What the National Framework check needs of a pupil on roll, without
+ * the pupil. */
+typedef struct
+{
+  gint64   id;
+  AttDate  dob;
+  AttDate  admission;
+  AttDate  leaving;
+} AttPupilDates;
+
+/* The pupils on roll at some time in [from, to], in the order of
+ * att_pupils_list(): an array of AttPupilDates read from the index of
+ * the pupils by name alone, when the keys in the table are this run's
+ * (otherwise from the pupils themselves). */
+GArray       *att_pupils_on_roll_dates     (AttDb          *db,
+                                            AttDate         from,
+                                            AttDate         to,
+                                            GError        **error);
+/* Reads the pupils of @ids that have not been read yet, one row each, so
+ * that att_pupils_get() finds them without reading the whole list. */
+void          att_pupils_prefetch          (AttDb          *db,
+                                            const gint64   *ids,
+                                            guint           n_ids);
+
 G_END_DECLS

@@ -317,24 +317,27 @@ att_pupils_collation (void)
   return name;
 }
 
-void
-att_pupil_update_names (AttPupil *self)
+static void
+make_display_name (AttPupil *self)
 {
-  const char *forename, *surname;
-
-  g_return_if_fail (ATT_IS_PUPIL (self));
-
-  forename = att_pupil_get_forename (self);
-  surname = att_pupil_get_surname (self);
+  const char *forename = att_pupil_get_forename (self);
+  const char *surname = att_pupil_get_surname (self);
 
   g_free (self->display_name);
   if (*forename != '\0' && *surname != '\0')
-    self->display_name = g_strdup_printf ("%s %s", forename, surname);
+    self->display_name = g_strconcat (forename, " ", surname, NULL);
   else
     self->display_name = g_strdup (*forename != '\0' ? forename : surname);
+}
 
+void
+att_pupil_update_names (AttPupil *self)
+{
+  g_return_if_fail (ATT_IS_PUPIL (self));
+
+  make_display_name (self);
   g_free (self->sort_key);
-  self->sort_key = att_pupil_sort_key (surname, forename);
+  self->sort_key = att_pupil_sort_key (att_pupil_get_surname (self), att_pupil_get_forename (self));
 }
 
 const char *
@@ -342,8 +345,16 @@ att_pupil_get_display_name (AttPupil *self)
 {
   g_return_val_if_fail (ATT_IS_PUPIL (self), "");
 
+  /* A pupil read with the list has its sort key from the database: only
+   * the name is made, not the key again (folding and collating a name
+   * costs twenty times as much). */
   if (self->display_name == NULL)
-    att_pupil_update_names (self);
+    {
+      if (self->sort_key == NULL)
+        att_pupil_update_names (self);
+      else
+        make_display_name (self);
+    }
   return self->display_name;
 }
 

@@ -30,6 +30,39 @@ typedef struct
   guint8    codes[ATT_REGISTER_YEAR_SLOTS];
 } BulkYear;
 
+/* Rows waiting to be inserted, BATCH_ROWS at a time with one statement:
+ * each statement SQLite runs opens and closes its cursors, which costs as
+ * much as the row it inserts. A new row of marks waits only until the
+ * file is next read or changed otherwise; the history is never read
+ * during a load. */
+#define BATCH_ROWS 32
+
+typedef struct
+{
+  gint64      pupil_id;
+  AttDate     date;
+  int         session;
+  AttCode     code;
+  int         minutes;
+  char       *comment;
+  int         amendments;
+} PendingMark;
+
+typedef struct
+{
+  gint64      pupil_id;
+  AttDate     date;
+  int         session;
+  AttCode     old_code;
+  AttCode     new_code;
+  int         old_minutes;
+  int         new_minutes;
+  char       *comment;
+  char       *reason;
+  gint64      actor;
+  gint64      at;
+} PendingHistory;
+
 /* The session being written: its row is stored when the next session
  * comes. */
 typedef struct
@@ -65,6 +98,13 @@ struct _AttRegisterBulk
   sqlite3_stmt   *read_year;
   sqlite3_stmt   *write_year;
   sqlite3_stmt   *delete_year;
+
+  PendingMark     marks[BATCH_ROWS];
+  guint           n_marks;
+  PendingHistory  history[BATCH_ROWS];
+  guint           n_history;
+  sqlite3_stmt   *insert_marks;     /* BATCH_ROWS rows at once */
+  sqlite3_stmt   *insert_histories;
 };
 
 static sqlite3_stmt *
@@ -84,6 +124,24 @@ prepare (AttRegisterBulk  *bulk,
   return stmt;
 }
 
+/* @head followed by BATCH_ROWS times @row, separated by commas. */
+static sqlite3_stmt *
+prepare_batch (AttRegisterBulk  *bulk,
+               const char       *head,
+               const char       *row,
+               GError          **error)
+{
+  g_autoptr(GString) sql = g_string_new (head);
+
+  for (guint i = 0; i < BATCH_ROWS; i++)
+    {
+      if (i > 0)
+        g_string_append (sql, ", ");
+      g_string_append (sql, row);
+    }
+  return prepare (bulk, sql->str, error);
+}
+
 static gboolean
 step_done (AttRegisterBulk  *bulk,
            sqlite3_stmt     *stmt,
@@ -99,8 +157,25 @@ step_done (AttRegisterBulk  *bulk,
 }
 
 static void
+clear_pending (AttRegisterBulk *bulk)
+{
+  for (guint i = 0; i < bulk->n_marks; i++)
+    g_free (bulk->marks[i].comment);
+  bulk->n_marks = 0;
+  for (guint i = 0; i < bulk->n_history; i++)
+    {
+      g_free (bulk->history[i].comment);
+      g_free (bulk->history[i].reason);
+    }
+  bulk->n_history = 0;
+}
+
+static void
 bulk_free (AttRegisterBulk *bulk)
 {
+  clear_pending (bulk);
+  sqlite3_finalize (bulk->insert_marks);
+  sqlite3_finalize (bulk->insert_histories);
   sqlite3_finalize (bulk->insert_mark);
   sqlite3_finalize (bulk->update_mark);
   sqlite3_finalize (bulk->delete_mark);
@@ -184,7 +259,14 @@ att_register_bulk_begin (AttDb          *db,
                                          "ON CONFLICT (pupil_id, year) DO UPDATE SET codes = excluded.codes",
                                    error)) == NULL ||
       (bulk->delete_year = prepare (bulk, "DELETE FROM mark_years WHERE pupil_id = ? AND year = ?",
-                                    error)) == NULL)
+                                    error)) == NULL ||
+      (bulk->insert_marks = prepare_batch (bulk, "INSERT INTO marks (pupil_id, date, session, code, "
+                                                 "minutes_late, comment, amendments) VALUES ",
+                                           "(?, ?, ?, ?, ?, ?, ?)", error)) == NULL ||
+      (bulk->insert_histories = prepare_batch (bulk, "INSERT INTO mark_history (pupil_id, date, session, "
+                                                     "old_code, new_code, old_minutes, new_minutes, "
+                                                     "comment, reason, actor_id, at) VALUES ",
+                                               "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)) == NULL)
     {
       att_register_bulk_abort (bulk);
       return NULL;
@@ -231,6 +313,95 @@ att_register_bulk_get_n_entries (AttRegisterBulk *bulk)
   return bulk->n_entries;
 }
 
+static void
+bind_mark (sqlite3_stmt      *stmt,
+           int                first,
+           const PendingMark *m)
+{
+  sqlite3_bind_int64 (stmt, first, m->pupil_id);
+  sqlite3_bind_int (stmt, first + 1, m->date);
+  sqlite3_bind_int (stmt, first + 2, m->session);
+  att_register_bind_code (stmt, first + 3, m->code);
+  att_register_bind_minutes (stmt, first + 4, m->minutes);
+  att_register_bind_text (stmt, first + 5, m->comment);
+  sqlite3_bind_int (stmt, first + 6, m->amendments);
+}
+
+static void
+bind_history (sqlite3_stmt         *stmt,
+              int                   first,
+              const PendingHistory *h)
+{
+  sqlite3_bind_int64 (stmt, first, h->pupil_id);
+  sqlite3_bind_int (stmt, first + 1, h->date);
+  sqlite3_bind_int (stmt, first + 2, h->session);
+  att_register_bind_code (stmt, first + 3, h->old_code);
+  att_register_bind_code (stmt, first + 4, h->new_code);
+  att_register_bind_minutes (stmt, first + 5, h->old_minutes);
+  att_register_bind_minutes (stmt, first + 6, h->new_minutes);
+  att_register_bind_text (stmt, first + 7, h->comment);
+  att_register_bind_text (stmt, first + 8, h->reason);
+  sqlite3_bind_int64 (stmt, first + 9, h->actor);
+  sqlite3_bind_int64 (stmt, first + 10, h->at);
+}
+
+/* Inserts the rows of marks waiting: a full batch with one statement,
+ * fewer one by one. */
+static gboolean
+flush_marks (AttRegisterBulk  *bulk,
+             GError          **error)
+{
+  gboolean ok = TRUE;
+
+  if (bulk->n_marks == BATCH_ROWS)
+    {
+      for (guint i = 0; i < BATCH_ROWS; i++)
+        bind_mark (bulk->insert_marks, 1 + 7 * i, &bulk->marks[i]);
+      ok = step_done (bulk, bulk->insert_marks, error);
+      sqlite3_clear_bindings (bulk->insert_marks);
+    }
+  else
+    for (guint i = 0; ok && i < bulk->n_marks; i++)
+      {
+        bind_mark (bulk->insert_mark, 1, &bulk->marks[i]);
+        ok = step_done (bulk, bulk->insert_mark, error);
+        sqlite3_clear_bindings (bulk->insert_mark);
+      }
+  for (guint i = 0; i < bulk->n_marks; i++)
+    g_clear_pointer (&bulk->marks[i].comment, g_free);
+  bulk->n_marks = 0;
+  return ok;
+}
+
+static gboolean
+flush_history (AttRegisterBulk  *bulk,
+               GError          **error)
+{
+  gboolean ok = TRUE;
+
+  if (bulk->n_history == BATCH_ROWS)
+    {
+      for (guint i = 0; i < BATCH_ROWS; i++)
+        bind_history (bulk->insert_histories, 1 + 11 * i, &bulk->history[i]);
+      ok = step_done (bulk, bulk->insert_histories, error);
+      sqlite3_clear_bindings (bulk->insert_histories);
+    }
+  else
+    for (guint i = 0; ok && i < bulk->n_history; i++)
+      {
+        bind_history (bulk->insert_history, 1, &bulk->history[i]);
+        ok = step_done (bulk, bulk->insert_history, error);
+        sqlite3_clear_bindings (bulk->insert_history);
+      }
+  for (guint i = 0; i < bulk->n_history; i++)
+    {
+      g_clear_pointer (&bulk->history[i].comment, g_free);
+      g_clear_pointer (&bulk->history[i].reason, g_free);
+    }
+  bulk->n_history = 0;
+  return ok;
+}
+
 /* Stores the row of the session being written. */
 static gboolean
 flush_session (AttRegisterBulk  *bulk,
@@ -243,16 +414,35 @@ flush_session (AttRegisterBulk  *bulk,
     return TRUE;
   s->active = FALSE;
 
+  if (!s->mark.exists && !s->in_file)
+    return TRUE;
+
+  /* A new row waits for its batch. */
+  if (s->mark.exists && !s->in_file)
+    {
+      PendingMark *m = &bulk->marks[bulk->n_marks++];
+
+      m->pupil_id = s->pupil_id;
+      m->date = s->date;
+      m->session = s->session;
+      m->code = s->mark.code;
+      m->minutes = s->mark.minutes;
+      m->comment = g_steal_pointer (&s->mark.comment);
+      m->amendments = s->amendments;
+      return bulk->n_marks < BATCH_ROWS || flush_marks (bulk, error);
+    }
+
+  /* A row in the file is changed in the order of the writes. */
+  if (!flush_marks (bulk, error))
+    return FALSE;
   if (!s->mark.exists)
     {
-      if (!s->in_file)
-        return TRUE;
       stmt = bulk->delete_mark;
       sqlite3_bind_int64 (stmt, 1, s->pupil_id);
       sqlite3_bind_int (stmt, 2, s->date);
       sqlite3_bind_int (stmt, 3, s->session);
     }
-  else if (s->in_file)
+  else
     {
       stmt = bulk->update_mark;
       att_register_bind_code (stmt, 1, s->mark.code);
@@ -262,17 +452,6 @@ flush_session (AttRegisterBulk  *bulk,
       sqlite3_bind_int64 (stmt, 5, s->pupil_id);
       sqlite3_bind_int (stmt, 6, s->date);
       sqlite3_bind_int (stmt, 7, s->session);
-    }
-  else
-    {
-      stmt = bulk->insert_mark;
-      sqlite3_bind_int64 (stmt, 1, s->pupil_id);
-      sqlite3_bind_int (stmt, 2, s->date);
-      sqlite3_bind_int (stmt, 3, s->session);
-      att_register_bind_code (stmt, 4, s->mark.code);
-      att_register_bind_minutes (stmt, 5, s->mark.minutes);
-      att_register_bind_text (stmt, 6, s->mark.comment);
-      sqlite3_bind_int (stmt, 7, s->amendments);
     }
   if (!step_done (bulk, stmt, error))
     return FALSE;
@@ -364,6 +543,9 @@ open_session (AttRegisterBulk    *bulk,
   if (held == ATT_CODE_NONE)
     return TRUE;
 
+  /* The row may be one of those waiting. */
+  if (!flush_marks (bulk, error))
+    return FALSE;
   sqlite3_bind_int64 (bulk->read_mark, 1, mark->pupil_id);
   sqlite3_bind_int (bulk->read_mark, 2, mark->date);
   sqlite3_bind_int (bulk->read_mark, 3, mark->session);
@@ -431,7 +613,6 @@ att_register_bulk_add (AttRegisterBulk    *bulk,
   AttSavedMark before;
   AttWriteEffect effect;
   g_autofree char *comment = NULL;
-  sqlite3_stmt *stmt;
   guint slot;
   int minutes, year;
   gint64 actor;
@@ -511,22 +692,24 @@ att_register_bulk_add (AttRegisterBulk    *bulk,
     return FALSE;
 
   before = s->mark;
-  stmt = bulk->insert_history;
-  sqlite3_bind_int64 (stmt, 1, mark->pupil_id);
-  sqlite3_bind_int (stmt, 2, mark->date);
-  sqlite3_bind_int (stmt, 3, mark->session);
-  att_register_bind_code (stmt, 4, before.exists ? before.code : ATT_CODE_NONE);
-  att_register_bind_code (stmt, 5, code);
-  att_register_bind_minutes (stmt, 6, before.exists ? before.minutes : -1);
-  att_register_bind_minutes (stmt, 7, minutes);
-  att_register_bind_text (stmt, 8, comment);
-  /* A first entry has no reason: there was nothing to change. */
-  att_register_bind_text (stmt, 9, before.exists ? mark->reason : NULL);
-  sqlite3_bind_int64 (stmt, 10, actor);
-  sqlite3_bind_int64 (stmt, 11, mark->at != 0 ? mark->at : bulk->now);
-  if (!step_done (bulk, stmt, error))
-    return FALSE;
-  sqlite3_clear_bindings (stmt);
+  {
+    PendingHistory *h = &bulk->history[bulk->n_history++];
+
+    h->pupil_id = mark->pupil_id;
+    h->date = mark->date;
+    h->session = mark->session;
+    h->old_code = before.exists ? before.code : ATT_CODE_NONE;
+    h->new_code = code;
+    h->old_minutes = before.exists ? before.minutes : -1;
+    h->new_minutes = minutes;
+    h->comment = g_strdup (comment);
+    /* A first entry has no reason: there was nothing to change. */
+    h->reason = before.exists ? g_strdup (mark->reason) : NULL;
+    h->actor = actor;
+    h->at = mark->at != 0 ? mark->at : bulk->now;
+    if (bulk->n_history == BATCH_ROWS && !flush_history (bulk, error))
+      return FALSE;
+  }
 
   if (effect == ATT_WRITE_EFFECT_AMEND)
     s->amendments++;
@@ -551,7 +734,8 @@ att_register_bulk_commit (AttRegisterBulk  *bulk,
   g_return_val_if_fail (bulk != NULL, FALSE);
 
   db = bulk->db;
-  ok = flush_session (bulk, error) && flush_year (bulk, error);
+  ok = flush_session (bulk, error) && flush_marks (bulk, error) &&
+       flush_history (bulk, error) && flush_year (bulk, error);
   for (guint i = 0; ok && i < G_N_ELEMENTS (bulk->index_sql); i++)
     if (bulk->index_sql[i] != NULL)
       ok = att_db_exec (db, bulk->index_sql[i], error);

@@ -435,3 +435,17 @@ att_sar_record_export (AttDb          *db,
   att_db_note_change (db, ATT_CHANGE_OTHER);
   return att_db_commit (db, error);
 }
+
+void
+att_sar_file_paths (const char  *folder,
+                    const char  *upn,
+                    char       **pdf_path,
+                    char       **json_path)
+{
+  g_autofree char *base = g_strdup_printf ("subject-access-%s", upn);
+  g_autofree char *pdf_name = g_strconcat (base, ".pdf", NULL);
+  g_autofree char *json_name = g_strconcat (base, ".json", NULL);
+
+  *pdf_path = g_build_filename (folder, pdf_name, NULL);
+  *json_path = g_build_filename (folder, json_name, NULL);
+}

@@ -92,4 +92,11 @@ gboolean      att_sar_record_export (AttDb         *db,
                                      const char    *files,
                                      GError       **error);
 
+/* The names of the export's two files in @folder:
+ * subject-access-UPN.pdf and subject-access-UPN.json. */
+void          att_sar_file_paths   (const char     *folder,
+                                    const char     *upn,
+                                    char          **pdf_path,
+                                    char          **json_path);
+
 G_END_DECLS

@@ -9,7 +9,7 @@
 
 #include "att-calendar.h"
 #include "att-error.h"
-#include "att-pupils.h"
+#include "att-pupils-private.h"
 #include "att-register-private.h"
 #include "att-stats.h"
 
@@ -116,12 +116,12 @@ att_figures_absence_pct (const AttFigures *figures)
  * while the pupil is on roll. The loop only counts codes; what each code
  * means is added up afterwards. */
 static void
-compute (AttDb       *db,
-         AttCalendar *calendar,
-         AttPupil    *pupil,
-         AttDate      from,
-         AttDate      to,
-         AttFigures  *figures)
+compute (AttDb               *db,
+         AttCalendar         *calendar,
+         const AttPupilDates *pupil,
+         AttDate              from,
+         AttDate              to,
+         AttFigures          *figures)
 {
   const AttSessionSlot *slots;
   guint n_slots, i;
@@ -233,9 +233,18 @@ att_stats_pupil (AttDb       *db,
   att_register_sync (db);
   /* Sessions after today have not happened: they are neither possible
    * nor missing. */
-  compute (db, att_db_get_calendar (db), pupil, from, MIN (to, att_date_today ()), figures);
+  {
+    AttPupilDates dates = { pupil->id, pupil->dob, pupil->admission, pupil->leaving };
+
+    compute (db, att_db_get_calendar (db), &dates, from, MIN (to, att_date_today ()), figures);
+  }
   return TRUE;
 }
+
+static GArray *stats_all (AttDb    *db,
+                          AttDate   from,
+                          AttDate   to,
+                          GError  **error);
 
 GArray *
 att_stats_all (AttDb    *db,
@@ -243,7 +252,25 @@ att_stats_all (AttDb    *db,
                AttDate   to,
                GError  **error)
 {
-  g_autoptr(GPtrArray) pupils = NULL;
+  GArray *result;
+  gboolean begun;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  /* One snapshot for the pupils and the register. */
+  begun = att_db_begin_read (db);
+  result = stats_all (db, from, to, error);
+  att_db_end_read (db, begun);
+  return result;
+}
+
+static GArray *
+stats_all (AttDb    *db,
+           AttDate   from,
+           AttDate   to,
+           GError  **error)
+{
+  g_autoptr(GArray) pupils = NULL;
   AttCalendar *calendar;
   GArray *result;
   AttDate until;
@@ -251,9 +278,10 @@ att_stats_all (AttDb    *db,
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
 
   /* Only the pupils on roll in the period are read, not every pupil the
-   * school has had. */
+   * school has had, and of them only the dates that say when they were
+   * on roll: the figures need no more. */
   resolve_range (&from, &to);
-  pupils = att_pupils_list_on_roll (db, from, to, error);
+  pupils = att_pupils_on_roll_dates (db, from, to, error);
   if (pupils == NULL)
     return NULL;
 
@@ -264,10 +292,12 @@ att_stats_all (AttDb    *db,
   result = g_array_sized_new (FALSE, FALSE, sizeof (AttFigures), pupils->len);
   for (guint i = 0; i < pupils->len; i++)
     {
-      AttPupil *pupil = g_ptr_array_index (pupils, i);
+      const AttPupilDates *pupil = &g_array_index (pupils, AttPupilDates, i);
       AttFigures figures;
 
-      if (!att_pupil_on_roll_between (pupil, from, to))
+      /* As att_pupil_on_roll_between (). */
+      if (pupil->admission == ATT_DATE_NONE || from > to || pupil->admission > to ||
+          (pupil->leaving != ATT_DATE_NONE && pupil->leaving < from))
         continue;
       compute (db, calendar, pupil, from, until, &figures);
       g_array_append_val (result, figures);

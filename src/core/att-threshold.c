@@ -9,7 +9,7 @@
 
 #include "att-calendar.h"
 #include "att-error.h"
-#include "att-pupils.h"
+#include "att-pupils-private.h"
 #include "att-register-private.h"
 #include "att-stats.h"
 
@@ -25,7 +25,24 @@ typedef struct
   guint                 weeks_end;  /* one past the last session of the last
                                      * school week, which may be after as_of */
   gboolean              counted[ATT_CODE_N_CODES];
+
+  /* For each session of [first, weeks_end): the school weeks begun up to
+   * it from the window's start, and (up to last) its school year, 0 for
+   * the year of the window's start and 1 for the next, and its place in
+   * that year's array of codes. Shared by every pupil. */
+  guint                *weeks_before;
+  guint8               *year_of;
+  guint16              *slot_of;
+  int                   years[2];
 } Window;
+
+static void
+window_clear (Window *window)
+{
+  g_clear_pointer (&window->weeks_before, g_free);
+  g_clear_pointer (&window->year_of, g_free);
+  g_clear_pointer (&window->slot_of, g_free);
+}
 
 /* Counting N is a school setting, on unless the school turned it off. */
 static gboolean
@@ -83,22 +100,72 @@ window_init (AttDb   *db,
   window->weeks_end = window->last;
   while (window->weeks_end < n_slots && window->slots[window->weeks_end].week <= last_week)
     window->weeks_end++;
+
+  {
+    guint n = window->weeks_end - window->first;
+    guint weeks = 0;
+    guint32 week = 0;
+    AttDate year_start[2];
+
+    window->weeks_before = g_new (guint, n);
+    window->year_of = g_new0 (guint8, n);
+    window->slot_of = g_new0 (guint16, n);
+    window->years[0] = att_date_school_year (window->start);
+    window->years[1] = window->years[0] + 1;
+    year_start[0] = att_date_from_ymd (window->years[0], 9, 1);
+    year_start[1] = att_date_from_ymd (window->years[1], 9, 1);
+    for (guint k = 0; k < n; k++)
+      {
+        const AttSessionSlot *slot = &window->slots[window->first + k];
+        guint y = slot->date >= year_start[1];
+
+        if (slot->week != week)
+          {
+            weeks++;
+            week = slot->week;
+          }
+        window->weeks_before[k] = weeks;
+        window->year_of[k] = (guint8)y;
+        window->slot_of[k] = (guint16)att_register_slot (year_start[y], slot->date, slot->session);
+      }
+  }
 }
 
 /* Counts one pupil's sessions in the window while they are on roll and of
  * compulsory school age: penalty notices concern only the parents of a
  * child of compulsory school age, so sessions outside it never count. */
-static void
-count_pupil (AttDb        *db,
-             const Window *window,
-             AttPupil     *pupil,
-             AttBreach    *breach)
+/* The first of the window's sessions from @start on whose date is after
+ * @date (weeks_end when none is): the sessions are in date order. */
+static guint
+first_after (const Window *window,
+             guint         start,
+             AttDate       date)
 {
-  AttDate from, to, csa_first, csa_last;
-  const guint8 *codes = NULL;
-  AttDate year_start = ATT_DATE_NONE;
-  AttDate next_year = ATT_DATE_NONE;
-  guint32 last_week = 0;
+  guint lo = start, hi = window->weeks_end;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (window->slots[mid].date <= date)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+count_pupil (AttDb               *db,
+             const Window        *window,
+             const AttPupilDates *pupil,
+             AttDate              csa_first,
+             AttDate              csa_last,
+             AttBreach           *breach)
+{
+  const guint8 *codes[2] = { NULL, NULL };
+  AttDate from, to;
+  guint lo, hi, end;
 
   memset (breach, 0, sizeof *breach);
   breach->pupil_id = pupil->id;
@@ -108,41 +175,42 @@ count_pupil (AttDb        *db,
   if (window->start == ATT_DATE_NONE || pupil->admission == ATT_DATE_NONE ||
       pupil->dob == ATT_DATE_NONE)
     return;
-  att_compulsory_school_age (pupil->dob, &csa_first, &csa_last);
   from = MAX (pupil->admission, csa_first);
   to = pupil->leaving != ATT_DATE_NONE ? MIN (pupil->leaving, csa_last) : csa_last;
 
-  for (guint i = window->first; i < window->weeks_end; i++)
+  /* The pupil's sessions are a slice [lo, hi) of the window's: the
+   * first on or after @from, the first after @to. */
+  lo = first_after (window, window->first, from - 1);
+  hi = first_after (window, lo, to);
+  if (lo >= hi)
+    return;
+
+  /* The school weeks of the slice, counted over the whole of the last
+   * week. */
+  breach->school_weeks = window->weeks_before[hi - 1 - window->first]
+                         - window->weeks_before[lo - window->first] + 1;
+
+  /* The sessions up to the as-of date; the window may cross the summer
+   * into a new school year. */
+  end = MIN (hi, window->last);
+  for (guint i = lo; i < end; i++)
     {
-      const AttSessionSlot *slot = &window->slots[i];
+      guint k = i - window->first;
+      guint y = window->year_of[k];
       AttCode code;
 
-      if (slot->date < from)
-        continue;
-      if (slot->date > to)
-        break;
-
-      if (slot->week != last_week)
+      if (codes[y] == NULL)
         {
-          breach->school_weeks++;
-          last_week = slot->week;
+          codes[y] = att_register_year_codes_fast (db, pupil->id, window->years[y]);
+          if (codes[y] == NULL)
+            {
+              /* No mark that year: skip to the next year's sessions. */
+              while (i + 1 < end && window->year_of[i + 1 - window->first] == y)
+                i++;
+              continue;
+            }
         }
-      if (i >= window->last)
-        continue;
-
-      /* The window crosses the summer into a new school year. */
-      if (slot->date >= next_year)
-        {
-          int year = att_date_school_year (slot->date);
-
-          year_start = att_date_from_ymd (year, 9, 1);
-          next_year = att_date_from_ymd (year + 1, 9, 1);
-          codes = att_register_year_codes_fast (db, pupil->id, year);
-        }
-      if (codes == NULL)
-        continue;
-
-      code = codes[att_register_slot (year_start, slot->date, slot->session)];
+      code = codes[y][window->slot_of[k]];
       if (window->counted[code])
         {
           breach->sessions++;
@@ -226,17 +294,47 @@ att_threshold_pupil (AttDb       *db,
 
   att_register_sync (db);
   window_init (db, as_of, &window);
-  count_pupil (db, &window, pupil, breach);
+  {
+    AttPupilDates dates = { pupil->id, pupil->dob, pupil->admission, pupil->leaving };
+    AttDate csa_first = ATT_DATE_NONE, csa_last = ATT_DATE_NONE;
+
+    if (pupil->dob != ATT_DATE_NONE)
+      att_compulsory_school_age (pupil->dob, &csa_first, &csa_last);
+    count_pupil (db, &window, &dates, csa_first, csa_last, breach);
+  }
+  window_clear (&window);
   return read_decisions (db, as_of, breach, error);
 }
+
+static GArray *threshold_check (AttDb    *db,
+                                AttDate   as_of,
+                                GError  **error);
 
 GArray *
 att_threshold_check (AttDb    *db,
                      AttDate   as_of,
                      GError  **error)
 {
+  GArray *result;
+  gboolean begun;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  /* One snapshot for every query the check makes. */
+  begun = att_db_begin_read (db);
+  result = threshold_check (db, as_of, error);
+  att_db_end_read (db, begun);
+  return result;
+}
+
+static GArray *
+threshold_check (AttDb    *db,
+                 AttDate   as_of,
+                 GError  **error)
+{
   g_autoptr(GArray) result = NULL;
-  g_autoptr(GPtrArray) pupils = NULL;
+  g_autoptr(GArray) pupils = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   Window window;
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
@@ -249,29 +347,47 @@ att_threshold_check (AttDb    *db,
 
   result = g_array_new (FALSE, FALSE, sizeof (AttBreach));
   if (window.start == ATT_DATE_NONE)
-    return g_steal_pointer (&result);
+    {
+      window_clear (&window);
+      return g_steal_pointer (&result);
+    }
 
-  /* A pupil off roll for the whole window has no session in it. */
-  pupils = att_pupils_list_on_roll (db, window.start, window.end, error);
+  /* A pupil off roll for the whole window has no session in it. Only
+   * the dates of those on roll are read: the pupils themselves only for
+   * those found, whom the caller lists. */
+  pupils = att_pupils_on_roll_dates (db, window.start, window.end, error);
   if (pupils == NULL)
-    return NULL;
+    {
+      window_clear (&window);
+      return NULL;
+    }
 
   for (guint i = 0; i < pupils->len; i++)
     {
-      AttPupil *pupil = g_ptr_array_index (pupils, i);
+      const AttPupilDates *pupil = &g_array_index (pupils, AttPupilDates, i);
+      AttDate csa_first, csa_last;
       AttBreach breach;
 
       /* A pupil who is not of compulsory school age on the as-of date is
        * never listed: no notice can be given for them. */
-      if (!att_pupil_compulsory_age (pupil, as_of))
+      if (pupil->dob == ATT_DATE_NONE)
         continue;
-      count_pupil (db, &window, pupil, &breach);
+      att_compulsory_school_age (pupil->dob, &csa_first, &csa_last);
+      if (as_of < csa_first || as_of > csa_last)
+        continue;
+      count_pupil (db, &window, pupil, csa_first, csa_last, &breach);
       if (breach.sessions < ATT_THRESHOLD_SESSIONS)
         continue;
       /* Only breaches need the decisions: few pupils, one query each. */
       if (!read_decisions (db, as_of, &breach, error))
-        return NULL;
+        {
+          window_clear (&window);
+          return NULL;
+        }
       g_array_append_val (result, breach);
+      g_array_append_val (ids, breach.pupil_id);
     }
+  window_clear (&window);
+  att_pupils_prefetch (db, (const gint64 *)ids->data, ids->len);
   return g_steal_pointer (&result);
 }

@@ -528,20 +528,6 @@ att_sar_document_new (AttSar *sar)
   return ATT_DOCUMENT (self);
 }
 
-void
-att_sar_file_paths (const char  *folder,
-                    const char  *upn,
-                    char       **pdf_path,
-                    char       **json_path)
-{
-  g_autofree char *base = g_strdup_printf ("subject-access-%s", upn);
-  g_autofree char *pdf_name = g_strconcat (base, ".pdf", NULL);
-  g_autofree char *json_name = g_strconcat (base, ".json", NULL);
-
-  *pdf_path = g_build_filename (folder, pdf_name, NULL);
-  *json_path = g_build_filename (folder, json_name, NULL);
-}
-
 gboolean
 att_sar_write_files (AttDb          *db,
                      const AttUser  *user,

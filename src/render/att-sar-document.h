@@ -23,17 +23,12 @@ AttDocument  *att_sar_document_new (AttSar *sar);
  * file @json_path and the printed copy @pdf_path (either may be NULL),
  * readable by their owner only, and records the export in the audit log
  * naming the files. If any step fails, the files written are removed.
- * The names of the files in @folder that att_sar_write_files() is given
- * by the window: subject-access-UPN.pdf and .json. */
+ * att_sar_file_paths() names them in a folder. */
 gboolean      att_sar_write_files  (AttDb          *db,
                                     const AttUser  *user,
                                     gint64          pupil_id,
                                     const char     *pdf_path,
                                     const char     *json_path,
                                     GError        **error);
-void          att_sar_file_paths   (const char     *folder,
-                                    const char     *upn,
-                                    char          **pdf_path,
-                                    char          **json_path);
 
 G_END_DECLS

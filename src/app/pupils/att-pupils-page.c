@@ -57,6 +57,21 @@ fold_text (const char *text)
   return att_name_fold (normal != NULL ? normal : "");
 }
 
+/* What a search looks in: the names, the UPN and the group, folded. */
+static char *
+make_haystack (AttPupil *pupil)
+{
+  g_autofree char *text = g_strjoin (" ",
+                                     att_pupil_get_display_name (pupil),
+                                     pupil->legal_forename != NULL ? pupil->legal_forename : "",
+                                     pupil->legal_surname != NULL ? pupil->legal_surname : "",
+                                     pupil->upn != NULL ? pupil->upn : "",
+                                     pupil->reg_group != NULL ? pupil->reg_group : "",
+                                     NULL);
+
+  return fold_text (text);
+}
+
 static const AttFigures *
 lookup_figures (AttPupilsPage *self,
                 AttPupil      *pupil)
@@ -84,9 +99,14 @@ filter_pupil (gpointer item,
   if (self->search_words == NULL)
     return TRUE;
 
+  /* The text searched in is made when a search first needs it, not for
+   * every pupil at every refresh. */
   haystack = g_hash_table_lookup (self->haystacks, pupil);
   if (haystack == NULL)
-    return FALSE;
+    {
+      haystack = make_haystack (pupil);
+      g_hash_table_insert (self->haystacks, pupil, (char *)haystack);
+    }
 
   for (guint i = 0; self->search_words[i] != NULL; i++)
     if (strstr (haystack, self->search_words[i]) == NULL)
@@ -387,21 +407,6 @@ refresh (AttPupilsPage *self)
         }
     }
 
-  for (guint i = 0; pupils != NULL && i < pupils->len; i++)
-    {
-      AttPupil *pupil = g_ptr_array_index (pupils, i);
-      g_autofree char *text = NULL;
-
-      text = g_strjoin (" ",
-                        att_pupil_get_display_name (pupil),
-                        pupil->legal_forename != NULL ? pupil->legal_forename : "",
-                        pupil->legal_surname != NULL ? pupil->legal_surname : "",
-                        pupil->upn != NULL ? pupil->upn : "",
-                        pupil->reg_group != NULL ? pupil->reg_group : "",
-                        NULL);
-      g_hash_table_insert (self->haystacks, pupil, fold_text (text));
-    }
-
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        pupils != NULL ? pupils->pdata : NULL,
                        pupils != NULL ? pupils->len : 0);
@@ -700,7 +705,13 @@ set_db (AttPupilsPage *self,
     self->changed_id = g_signal_connect (self->db, "changed",
                                          G_CALLBACK (on_db_changed), self);
 
-  att_page_refresh (ATT_PAGE (self));
+  /* A page the window holds but does not show reads its pupils and their
+   * figures when it is first shown, not before the first frame. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL
+      && !gtk_widget_get_child_visible (GTK_WIDGET (self)))
+    att_page_queue_refresh (ATT_PAGE (self));
+  else
+    att_page_refresh (ATT_PAGE (self));
 }
 
 static void

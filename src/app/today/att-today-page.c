@@ -376,7 +376,7 @@ refresh (AttTodayPage *self)
   g_autofree char *text = NULL;
   g_autofree char *detail = NULL;
   AttCalendar *calendar;
-  GPtrArray *pupils;
+  g_autoptr(GPtrArray) pupils = NULL;
   AttDate today = att_context_get_today (get_context (self));
   AttDate monday = att_date_monday (today);
   AttDate first, last;
@@ -398,7 +398,16 @@ refresh (AttTodayPage *self)
       return;
     }
 
-  pupils = att_pupils_list (self->db, &error);
+  /* Only the pupils on roll today are read; the whole list only when
+   * there is nobody, to tell an empty school from one on holiday. */
+  pupils = att_pupils_list_on_roll (self->db, today, today, &error);
+  if (pupils != NULL && pupils->len == 0)
+    {
+      g_ptr_array_unref (pupils);
+      pupils = att_pupils_list (self->db, &error);
+      if (pupils != NULL)
+        g_ptr_array_ref (pupils);
+    }
   if (pupils == NULL)
     {
       show_empty (self, "dialog-error-symbolic", _("The Pupils Could Not Be Read"),
@@ -648,7 +657,13 @@ set_db (AttTodayPage *self,
     self->changed_id = g_signal_connect (self->db, "changed",
                                          G_CALLBACK (on_db_changed), self);
 
-  att_page_refresh (ATT_PAGE (self));
+  /* A page the window holds but does not show counts its figures when it
+   * is first shown, not before the first frame. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL
+      && !gtk_widget_get_child_visible (GTK_WIDGET (self)))
+    att_page_queue_refresh (ATT_PAGE (self));
+  else
+    att_page_refresh (ATT_PAGE (self));
 }
 
 static void
