@@ -212,6 +212,35 @@ on_changed (AttDb *db,
   *out |= changes;
 }
 
+/* One of each record the calls keep about @pupil: a call linked to the
+ * pupil's first register entry, an attempt on it, a late arrival and a
+ * notice to the local authority, all on 1 July 2018. */
+static void
+add_call_records (AttDb  *db,
+                  gint64  pupil)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO calls (id, pupil_id, date, at, caller, channel, direction, reason, actor_id) "
+    "  VALUES (900, %1$" G_GINT64_FORMAT ", %2$d, 1530432000, 'Mrs Baker', 'phone', 'in', 'illness', "
+    "          (SELECT min(id) FROM actors));"
+    "INSERT INTO call_attempts (call_id, pupil_id, date, at, channel, outcome, actor_id) "
+    "  VALUES (900, %1$" G_GINT64_FORMAT ", %2$d, 1530432000, 'phone', 'reached', (SELECT min(id) FROM actors));"
+    "INSERT INTO call_marks (call_id, history_id) "
+    "  SELECT 900, min(id) FROM mark_history WHERE pupil_id = %1$" G_GINT64_FORMAT ";"
+    "INSERT INTO late_book (id, pupil_id, date, kind, session, minutes_late, code, reason, person, actor_id, at) "
+    "  VALUES (901, %1$" G_GINT64_FORMAT ", %2$d, 'arrival', 0, 5, 'L', 'Bus', 'Mother', "
+    "          (SELECT min(id) FROM actors), 1530432000);"
+    "INSERT INTO late_book_marks (entry_id, history_id) "
+    "  SELECT 901, min(id) FROM mark_history WHERE pupil_id = %1$" G_GINT64_FORMAT ";"
+    "INSERT INTO la_notifications (pupil_id, kind, told, actor_id, at) "
+    "  VALUES (%1$" G_GINT64_FORMAT ", 'illness', %2$d, (SELECT min(id) FROM actors), 1530432000);",
+    pupil, (int)D (2018, 7, 1));
+
+  g_assert_true (att_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_purge (void)
 {
@@ -228,6 +257,7 @@ test_purge (void)
   school_init (&s);
   ada_upn = g_strdup (upn_of (&s, s.ada));
   ben_upn = g_strdup (upn_of (&s, s.ben));
+  add_call_records (s.db, s.ben);
   pupils = count_rows (s.db, "SELECT count(*) FROM pupils");
   history = count_rows (s.db, "SELECT count(*) FROM mark_history");
   audit = count_rows (s.db, "SELECT count(*) FROM audit_log");
@@ -282,6 +312,13 @@ test_purge (void)
   g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM mark_years"), ==, 0);
   g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM contacts"), ==, 0);
   g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM retention_permits"), ==, 0);
+  /* The calls about him went with him, and what linked them to his register. */
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM calls"), ==, 0);
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM call_attempts"), ==, 0);
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM call_marks"), ==, 0);
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM late_book"), ==, 0);
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM late_book_marks"), ==, 0);
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM la_notifications"), ==, 0);
 
   /* The window sees them go, with their register. */
   g_assert_true (att_db_poll (other));
@@ -346,12 +383,15 @@ test_subject_access (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AttSar) sar = NULL;
   g_autofree char *json = NULL;
-  const char *keys[] = { "details", "contacts", "marks", "register_history", "penalty_decisions", "audit_log" };
+  const char *keys[] = { "details", "contacts", "marks", "register_history", "penalty_decisions",
+                         "calls", "call_attempts", "late_book", "la_notifications", "audit_log" };
   /* Ben: his details, no contacts, one mark (I, amended once), its two
-   * entries (N, then I), no decisions, and his addition in the log. */
-  const guint counts[] = { 1, 0, 1, 2, 0, 1 };
+   * entries (N, then I), no decisions, one call, one attempt, one late
+   * arrival, one notice to the LA, and his addition in the log. */
+  const guint counts[] = { 1, 0, 1, 2, 0, 1, 1, 1, 1, 1 };
 
   school_init (&s);
+  add_call_records (s.db, s.ben);
   today ("2024-09-02");
 
   g_assert_null (att_sar_collect (s.db, s.receptionist, s.ben, &error));
@@ -397,7 +437,9 @@ test_subject_access (void)
     g_assert_cmpstr (entry->action, ==, "sar.export");
     g_assert_cmpstr (entry->who, ==, "Olive Officer");
     g_assert_cmpstr (entry->after, ==, "{\"details\":1,\"contacts\":0,\"marks\":1,"
-                                       "\"register_history\":2,\"penalty_decisions\":0,\"audit_log\":1}");
+                                       "\"register_history\":2,\"penalty_decisions\":0,\"calls\":1,"
+                                       "\"call_attempts\":1,\"late_book\":1,\"la_notifications\":1,"
+                                       "\"audit_log\":1}");
   }
   school_clear (&s);
 }

@@ -24,6 +24,12 @@
  * pupil with a retention permit (see the migrations). */
 static const char * const purge_sql[] = {
   "DELETE FROM audit_log WHERE pupil_id = ?1",
+  "DELETE FROM call_marks WHERE call_id IN (SELECT id FROM calls WHERE pupil_id = ?1)",
+  "DELETE FROM late_book_marks WHERE entry_id IN (SELECT id FROM late_book WHERE pupil_id = ?1)",
+  "DELETE FROM call_attempts WHERE pupil_id = ?1",
+  "DELETE FROM calls WHERE pupil_id = ?1",
+  "DELETE FROM late_book WHERE pupil_id = ?1",
+  "DELETE FROM la_notifications WHERE pupil_id = ?1",
   "DELETE FROM mark_history WHERE pupil_id = ?1",
   "DELETE FROM marks WHERE pupil_id = ?1",
   "DELETE FROM mark_years WHERE pupil_id = ?1",

@@ -91,6 +91,50 @@ static const AttSarField penalty_fields[] = {
   { "when", N_("When"), ATT_SAR_TIME, 2.4 },
 };
 
+static const AttSarField call_fields[] = {
+  { "date", N_("Date"), ATT_SAR_DATE, 2.2 },
+  { "caller", N_("Caller"), ATT_SAR_TEXT, 2.4 },
+  { "channel", N_("Channel"), ATT_SAR_TEXT, 1.6 },
+  { "direction", N_("Direction"), ATT_SAR_TEXT, 1.2 },
+  { "reason", N_("Reason"), ATT_SAR_TEXT, 1.8 },
+  { "outcome", N_("Outcome"), ATT_SAR_TEXT, 3 },
+  { "note", N_("Note"), ATT_SAR_TEXT, 3 },
+  { "expected_return", N_("Expected back"), ATT_SAR_DATE, 2.2 },
+  { "evidence_asked", N_("Evidence asked"), ATT_SAR_BOOL, 1.2 },
+  { "safeguarding", N_("Safeguarding"), ATT_SAR_BOOL, 1.2 },
+  { "who", N_("Who"), ATT_SAR_TEXT, 2 },
+  { "when", N_("When"), ATT_SAR_TIME, 2.4 },
+};
+
+static const AttSarField attempt_fields[] = {
+  { "date", N_("Date"), ATT_SAR_DATE, 2.2 },
+  { "channel", N_("Channel"), ATT_SAR_TEXT, 1.6 },
+  { "outcome", N_("Outcome"), ATT_SAR_TEXT, 2 },
+  { "note", N_("Note"), ATT_SAR_TEXT, 4 },
+  { "who", N_("Who"), ATT_SAR_TEXT, 2 },
+  { "when", N_("When"), ATT_SAR_TIME, 2.4 },
+};
+
+static const AttSarField late_book_fields[] = {
+  { "date", N_("Date"), ATT_SAR_DATE, 2.2 },
+  { "kind", N_("Entry"), ATT_SAR_TEXT, 1.6 },
+  { "session", N_("Session"), ATT_SAR_SESSION, 1.2 },
+  { "minutes_late", N_("Minutes late"), ATT_SAR_INT, 1.4 },
+  { "code", N_("Code"), ATT_SAR_TEXT, 1 },
+  { "reason", N_("Reason"), ATT_SAR_TEXT, 3 },
+  { "person", N_("Brought or collected by"), ATT_SAR_TEXT, 2.4 },
+  { "who", N_("Who"), ATT_SAR_TEXT, 2 },
+  { "when", N_("When"), ATT_SAR_TIME, 2.4 },
+};
+
+static const AttSarField la_fields[] = {
+  { "kind", N_("List"), ATT_SAR_TEXT, 2 },
+  { "told", N_("Local authority told"), ATT_SAR_DATE, 2.4 },
+  { "note", N_("Note"), ATT_SAR_TEXT, 4 },
+  { "who", N_("Who"), ATT_SAR_TEXT, 2 },
+  { "when", N_("When"), ATT_SAR_TIME, 2.4 },
+};
+
 static const AttSarField audit_fields[] = {
   { "when", N_("When"), ATT_SAR_TIME, 2.4 },
   { "who", N_("Who"), ATT_SAR_TEXT, 2 },
@@ -137,6 +181,22 @@ static const struct
     "SELECT d.as_of, d.window_start, d.window_end, d.sessions, d.decision, d.rationale, "
     "d.withdrawn, a.name, a.position, d.at FROM penalty_decisions d "
     "JOIN actors a ON a.id = d.actor_id WHERE d.pupil_id = ?1 ORDER BY d.id" },
+  { "calls", N_("Calls about absence"), FALSE, call_fields, G_N_ELEMENTS (call_fields),
+    "SELECT c.date, c.caller, c.channel, c.direction, c.reason, c.outcome, c.note, "
+    "c.expected_return, c.evidence_asked, c.safeguarding, a.name, c.at FROM calls c "
+    "JOIN actors a ON a.id = c.actor_id WHERE c.pupil_id = ?1 ORDER BY c.id" },
+  { "call_attempts", N_("Attempts to reach the family"), FALSE,
+    attempt_fields, G_N_ELEMENTS (attempt_fields),
+    "SELECT t.date, t.channel, t.outcome, t.note, a.name, t.at FROM call_attempts t "
+    "JOIN actors a ON a.id = t.actor_id WHERE t.pupil_id = ?1 ORDER BY t.id" },
+  { "late_book", N_("The late book and signing out"), FALSE,
+    late_book_fields, G_N_ELEMENTS (late_book_fields),
+    "SELECT l.date, l.kind, l.session, l.minutes_late, l.code, l.reason, l.person, a.name, l.at "
+    "FROM late_book l JOIN actors a ON a.id = l.actor_id WHERE l.pupil_id = ?1 ORDER BY l.id" },
+  { "la_notifications", N_("Notices to the local authority"), FALSE,
+    la_fields, G_N_ELEMENTS (la_fields),
+    "SELECT n.kind, n.told, n.note, a.name, n.at FROM la_notifications n "
+    "JOIN actors a ON a.id = n.actor_id WHERE n.pupil_id = ?1 ORDER BY n.id" },
   { "audit_log", N_("Changes to these records (the audit log)"), FALSE,
     audit_fields, G_N_ELEMENTS (audit_fields),
     "SELECT l.at, a.name, a.position, l.kind, l.action, l.detail, l.old_value, l.new_value "
