@@ -281,22 +281,11 @@ show_main_or_sign_in (AttWindow *self)
     {
       if (g_strcmp0 (shown, "sign-in") != 0)
         {
-          /* Signing in, the view is shown first so that the name it
-           * chooses takes the focus: a focus given to a hidden view is
-           * lost, and the stack would move it into the list as a key
-           * would, choosing another. Locking, the focus stays where the
-           * user was until the view is shown over it, and goes back
-           * there on unlocking. */
-          if (self->locked)
-            {
-              att_sign_in_view_reset (self->sign_in_view, user);
-              gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
-            }
-          else
-            {
-              gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
-              att_sign_in_view_reset (self->sign_in_view, NULL);
-            }
+          /* Shown first, so that the name it chooses takes the focus: a
+           * focus given to a hidden view is lost, and the stack would
+           * move it into the list as a key would, choosing another. */
+          gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+          att_sign_in_view_reset (self->sign_in_view, self->locked ? user : NULL);
         }
     }
   else
@@ -412,16 +401,7 @@ on_signed_in (AttSignInView *view,
   g_ptr_array_set_size (self->hidden_by_lock, 0);
   /* Back where the user was: the cell, the entry, the row. */
   if (focus != NULL && gtk_widget_get_root (focus) == GTK_ROOT (self))
-    {
-      GtkWidget *register_page = gtk_widget_get_ancestor (focus, ATT_TYPE_REGISTER_PAGE);
-
-      /* The register's focus is its cursor, kept by the page: a cell's
-       * widget may show another pupil by now. */
-      if (register_page != NULL)
-        att_register_page_focus_grid (ATT_REGISTER_PAGE (register_page));
-      else
-        gtk_widget_grab_focus (focus);
-    }
+    gtk_widget_grab_focus (focus);
   g_clear_weak_pointer (&self->focus_before_lock);
 }
 

@@ -571,16 +571,8 @@ att_register_page_show (AttRegisterPage     *self,
 void
 att_register_page_focus_grid (AttRegisterPage *self)
 {
-  guint position, column;
-
   g_return_if_fail (ATT_IS_REGISTER_PAGE (self));
-  /* The grid takes the focus at its cursor, not at the cell the list
-   * last had focused (which may since show another pupil). */
-  position = self->cursor_pos;
-  column = self->cursor_col;
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-  if (position != self->cursor_pos || column != self->cursor_col)
-    att_register_page_set_cursor (self, position, column);
 }
 
 gboolean
