@@ -429,10 +429,8 @@ att_cli_cmd_latebook (AttCliContext *ctx)
   AttDate date = ATT_DATE_NONE;
   int status;
 
-  if ((status = att_cli_opt_date (ctx, "date", &date)) != ATT_CLI_OK)
+  if ((status = att_cli_opt_date_or_today (ctx, "date", &date)) != ATT_CLI_OK)
     return status;
-  if (date == ATT_DATE_NONE)
-    date = att_date_today ();
   if (att_cli_open_db (ctx) == NULL)
     return ATT_CLI_REFUSED;
   entries = att_latebook_list (ctx->db, date, &error);
@@ -734,10 +732,8 @@ att_cli_cmd_la_notify (AttCliContext *ctx)
 
   if (att_cli_opt (ctx, "record") != NULL)
     return record_told (ctx);
-  if ((status = att_cli_opt_date (ctx, "as-of", &as_of)) != ATT_CLI_OK)
+  if ((status = att_cli_opt_date_or_today (ctx, "as-of", &as_of)) != ATT_CLI_OK)
     return status;
-  if (as_of == ATT_DATE_NONE)
-    as_of = att_date_today ();
   if (att_cli_open_db (ctx) == NULL)
     return ATT_CLI_REFUSED;
   cases = att_la_cases (ctx->db, as_of, &error);

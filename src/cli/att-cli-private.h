@@ -79,6 +79,10 @@ int         att_cli_parse_date    (AttCliContext  *ctx,
 int         att_cli_opt_date      (AttCliContext  *ctx,
                                    const char     *name,
                                    AttDate        *out);
+/* The same, today when the option is not given. */
+int         att_cli_opt_date_or_today (AttCliContext *ctx,
+                                       const char    *name,
+                                       AttDate       *out);
 int         att_cli_opt_uint      (AttCliContext  *ctx,
                                    const char     *name,
                                    guint           max,

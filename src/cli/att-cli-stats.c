@@ -153,10 +153,8 @@ att_cli_cmd_threshold (AttCliContext *ctx)
   AttDate as_of = ATT_DATE_NONE;
   int status;
 
-  if ((status = att_cli_opt_date (ctx, "as-of", &as_of)) != ATT_CLI_OK)
+  if ((status = att_cli_opt_date_or_today (ctx, "as-of", &as_of)) != ATT_CLI_OK)
     return status;
-  if (as_of == ATT_DATE_NONE)
-    as_of = att_date_today ();
 
   if (att_cli_open_db (ctx) == NULL)
     return ATT_CLI_REFUSED;

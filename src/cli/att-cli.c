@@ -459,6 +459,18 @@ att_cli_opt_date (AttCliContext *ctx,
 }
 
 int
+att_cli_opt_date_or_today (AttCliContext *ctx,
+                           const char    *name,
+                           AttDate       *out)
+{
+  int status = att_cli_opt_date (ctx, name, out);
+
+  if (status == ATT_CLI_OK && *out == ATT_DATE_NONE)
+    *out = att_date_today ();
+  return status;
+}
+
+int
 att_cli_opt_uint (AttCliContext *ctx,
                   const char    *name,
                   guint          max,
