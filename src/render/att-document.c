@@ -68,6 +68,17 @@ att_document_draw_page (AttDocument *self,
   ATT_DOCUMENT_GET_IFACE (self)->draw_page (self, cr, width, height, page);
 }
 
+gboolean
+att_document_uses_full_page (AttDocument *self)
+{
+  AttDocumentInterface *iface;
+
+  g_return_val_if_fail (ATT_IS_DOCUMENT (self), FALSE);
+
+  iface = ATT_DOCUMENT_GET_IFACE (self);
+  return iface->uses_full_page != NULL && iface->uses_full_page (self);
+}
+
 void
 att_document_get_paper_size (AttDocument *self,
                              double      *width,
@@ -130,7 +141,7 @@ att_document_write_pdf (AttDocument  *self,
   cairo_t *cr;
   cairo_status_t status;
   PdfStream stream = { -1, 0 };
-  double paper_width, paper_height, width, height;
+  double paper_width, paper_height, width, height, margin;
   const char *title;
   guint pages;
 
@@ -153,8 +164,9 @@ att_document_write_pdf (AttDocument  *self,
     }
 
   att_document_get_paper_size (self, &paper_width, &paper_height);
-  width = paper_width - 2 * ATT_DOCUMENT_PDF_MARGIN;
-  height = paper_height - 2 * ATT_DOCUMENT_PDF_MARGIN;
+  margin = att_document_uses_full_page (self) ? 0 : ATT_DOCUMENT_PDF_MARGIN;
+  width = paper_width - 2 * margin;
+  height = paper_height - 2 * margin;
 
   surface = cairo_pdf_surface_create_for_stream (write_stream, &stream, paper_width, paper_height);
   title = att_document_get_title (self);
@@ -167,7 +179,7 @@ att_document_write_pdf (AttDocument  *self,
   for (guint page = 0; page < pages; page++)
     {
       cairo_save (cr);
-      cairo_translate (cr, ATT_DOCUMENT_PDF_MARGIN, ATT_DOCUMENT_PDF_MARGIN);
+      cairo_translate (cr, margin, margin);
       att_document_draw_page (self, cr, width, height, page);
       cairo_restore (cr);
       cairo_show_page (cr);
