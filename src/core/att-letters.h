@@ -169,6 +169,15 @@ gint64              att_letters_record             (AttDb            *db,
                                                     const AttLetterRecord *record,
                                                     GError          **error);
 
+/* Records the day a logged letter was posted, handed over or sent, for a
+ * letter logged before it went; set once (ATT_ERROR_RULE when it is set
+ * already), needs ATT_PERM_LETTERS, audited. */
+gboolean            att_letters_set_posted         (AttDb            *db,
+                                                    const AttUser    *user,
+                                                    gint64            id,
+                                                    AttDate           posted,
+                                                    GError          **error);
+
 typedef struct
 {
   gint64       pupil_id;     /* 0 for any */
