@@ -1011,6 +1011,33 @@ att_letter_text_free (AttLetterText *text)
   g_free (text);
 }
 
+AttLetterText *
+att_letter_text_copy (const AttLetterText *text)
+{
+  AttLetterText *copy;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  copy = g_new0 (AttLetterText, 1);
+  copy->template_name = g_strdup (text->template_name);
+  copy->template_version = text->template_version;
+  copy->subject = g_strdup (text->subject);
+  copy->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)block_free);
+  copy->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
+  for (guint i = 0; i < text->blocks->len; i++)
+    {
+      const AttLetterBlock *block = g_ptr_array_index (text->blocks, i);
+      AttLetterBlock *b = g_new0 (AttLetterBlock, 1);
+
+      b->kind = block->kind;
+      b->text = g_strdup (block->text);
+      g_ptr_array_add (copy->blocks, b);
+    }
+  for (guint i = 0; i < text->rows->len; i++)
+    g_ptr_array_add (copy->rows, row_copy (g_ptr_array_index (text->rows, i)));
+  return copy;
+}
+
 char *
 att_letter_text_to_plain (const AttLetterText *text)
 {

@@ -218,6 +218,7 @@ typedef struct
   GPtrArray *rows;             /* AttLetterRow: the table's rows */
 } AttLetterText;
 
+AttLetterText      *att_letter_text_copy           (const AttLetterText *text);
 void                att_letter_text_free           (AttLetterText      *text);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttLetterText, att_letter_text_free)
 /* The text as plain paragraphs separated by blank lines, the table as
