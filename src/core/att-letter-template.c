@@ -320,23 +320,44 @@ att_letter_values_set_printf (AttLetterValues *values,
   g_hash_table_insert (values->text, g_strdup (name), text);
 }
 
-/* "Monday 3 November 2025": the way a letter writes a date. */
-static char *
-letter_date (AttDate date)
+char *
+att_letter_format_date (AttDate            date,
+                        AttLetterDateStyle style)
 {
+  char weekday[64], month[64];
+  GDate when;
   int y, m, d;
-  g_autoptr(GDateTime) when = NULL;
-  g_autofree char *weekday = NULL;
-  g_autofree char *month = NULL;
 
   if (date == ATT_DATE_NONE)
     return g_strdup ("");
   att_date_to_ymd (date, &y, &m, &d);
-  when = g_date_time_new_utc (y, m, d, 12, 0, 0);
-  weekday = g_date_time_format (when, "%A");
-  month = g_date_time_format (when, "%B");
-  /* Translators: a date in a letter: weekday, day, month, year */
-  return g_strdup_printf (C_("letter date", "%s %d %s %d"), weekday, d, month, y);
+  g_date_clear (&when, 1);
+  g_date_set_dmy (&when, d, m, y);
+  /* g_date_strftime () reads no time zone, unlike a GDateTime. */
+  switch (style)
+    {
+    case ATT_LETTER_DATE_HEADING:
+      g_date_strftime (month, sizeof month, "%B", &when);
+      /* Translators: the date a letter bears: day, month, year */
+      return g_strdup_printf (C_("letter date heading", "%d %s %d"), d, month, y);
+    case ATT_LETTER_DATE_SHORT:
+      g_date_strftime (weekday, sizeof weekday, "%a", &when);
+      g_date_strftime (month, sizeof month, "%b", &when);
+      /* Translators: a date in a letter's table: weekday, day, month, year */
+      return g_strdup_printf (C_("letter date short", "%s %d %s %d"), weekday, d, month, y);
+    case ATT_LETTER_DATE_LONG:
+    default:
+      g_date_strftime (weekday, sizeof weekday, "%A", &when);
+      g_date_strftime (month, sizeof month, "%B", &when);
+      /* Translators: a date in a letter's text: weekday, day, month, year */
+      return g_strdup_printf (C_("letter date long", "%s %d %s %d"), weekday, d, month, y);
+    }
+}
+
+static char *
+letter_date (AttDate date)
+{
+  return att_letter_format_date (date, ATT_LETTER_DATE_LONG);
 }
 
 void
@@ -565,7 +586,7 @@ att_letter_values_set_absences (AttLetterValues  *values,
           if (info->meaning != ATT_MEANING_AUTHORISED && info->meaning != ATT_MEANING_UNAUTHORISED)
             continue;
           att_letter_values_add_row (values, date, session, info->text, att_code_describe (code));
-          when = att_date_format_long (date);
+          when = att_letter_format_date (date, ATT_LETTER_DATE_SHORT);
           if (list->len > 0)
             g_string_append (list, ", ");
           /* Translators: one absence in a letter's list: "Mon 3 Nov 2025 am (O)" */

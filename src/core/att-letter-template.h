@@ -154,6 +154,19 @@ gboolean            att_letter_values_set_absences (AttLetterValues    *values,
 void                att_letter_values_set_letter_date (AttLetterValues *values,
                                                     AttDate             date);
 
+/* How letters write a date. */
+typedef enum
+{
+  ATT_LETTER_DATE_LONG,      /* "Monday 3 November 2025": merge fields */
+  ATT_LETTER_DATE_HEADING,   /* "3 November 2025": the date a letter bears */
+  ATT_LETTER_DATE_SHORT,     /* "Mon 3 Nov 2025": tables and lists */
+} AttLetterDateStyle;
+
+/* @date in @style, translated; "" for ATT_DATE_NONE. Reads no time zone,
+ * so a batch of letters does not ask the system for one at every date. */
+char               *att_letter_format_date         (AttDate             date,
+                                                    AttLetterDateStyle  style);
+
 /* ------------------------------------------------------------------ */
 /* Templates                                                          */
 /* ------------------------------------------------------------------ */

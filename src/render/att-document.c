@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "att-document.h"
@@ -99,18 +100,24 @@ att_document_get_paper_size (AttDocument *self,
 /* PDF files                                                          */
 /* ------------------------------------------------------------------ */
 
+/* Cairo hands the stream many small pieces: they are gathered into
+ * writes of 64 KiB, so that a batch of letters is not a system call per
+ * line of text. */
+#define PDF_BUFFER_SIZE (64 * 1024)
+
 typedef struct
 {
-  int fd;
-  int saved_errno;
+  int     fd;
+  int     saved_errno;
+  gsize   used;
+  guchar *buffer;
 } PdfStream;
 
-static cairo_status_t
-write_stream (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+static gboolean
+flush_stream (PdfStream *stream)
 {
-  PdfStream *stream = closure;
+  const guchar *data = stream->buffer;
+  gsize length = stream->used;
 
   while (length > 0)
     {
@@ -121,10 +128,33 @@ write_stream (void                *closure,
           if (errno == EINTR)
             continue;
           stream->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
+          return FALSE;
         }
       data += written;
-      length -= (unsigned int)written;
+      length -= (gsize)written;
+    }
+  stream->used = 0;
+  return TRUE;
+}
+
+static cairo_status_t
+write_stream (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  PdfStream *stream = closure;
+
+  while (length > 0)
+    {
+      gsize room = PDF_BUFFER_SIZE - stream->used;
+      gsize part = MIN (room, length);
+
+      memcpy (stream->buffer + stream->used, data, part);
+      stream->used += part;
+      data += part;
+      length -= (unsigned int)part;
+      if (stream->used == PDF_BUFFER_SIZE && !flush_stream (stream))
+        return CAIRO_STATUS_WRITE_ERROR;
     }
   return CAIRO_STATUS_SUCCESS;
 }
@@ -140,7 +170,8 @@ att_document_write_pdf (AttDocument  *self,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
-  PdfStream stream = { -1, 0 };
+  g_autofree guchar *buffer = g_malloc (PDF_BUFFER_SIZE);
+  PdfStream stream = { -1, 0, 0, buffer };
   double paper_width, paper_height, width, height, margin;
   const char *title;
   guint pages;
@@ -189,6 +220,8 @@ att_document_write_pdf (AttDocument  *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (status == CAIRO_STATUS_SUCCESS && !flush_stream (&stream))
+    status = CAIRO_STATUS_WRITE_ERROR;
   if (status == CAIRO_STATUS_SUCCESS && fsync (stream.fd) != 0)
     {
       stream.saved_errno = errno;

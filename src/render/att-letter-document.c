@@ -10,8 +10,7 @@
  * least two of its lines stay on each page, the subject stays with what
  * follows it, and a short closing paragraph ("Yours sincerely,") stays
  * with the signature. The layout is made once for the batch, for the
- * paper's size; drawing a page lays out again only the paragraphs of
- * its own letter.
+ * paper's size, and drawing uses it as it is.
  */
 #include "config.h"
 
@@ -64,6 +63,7 @@ typedef struct
   guint     block;      /* the AttLetterBlock of a paragraph */
   guint     n_units;    /* lines, rows, or 1 */
   double   *tops;       /* n_units + 1 offsets in points: where each unit starts */
+  PangoLayout *layout;  /* a paragraph's or the subject's, laid out once */
 } Item;
 
 /* Part of an item drawn on one page: units [from, to) at @y. */
@@ -111,10 +111,6 @@ struct _AttLetterDocument
   double            paged_width;
   double            paged_height;
   guint             n_pages;
-
-  /* The paragraphs of the letter drawn last, kept for its next page. */
-  guint             drawn_letter;
-  GPtrArray        *drawn_layouts;
 };
 
 enum { F_BODY, F_SUBJECT, F_NAME, F_DETAILS, F_TABLE, F_TABLE_HEAD, F_FOOT };
@@ -129,6 +125,7 @@ static void
 item_clear (Item *item)
 {
   g_clear_pointer (&item->tops, g_free);
+  g_clear_object (&item->layout);
 }
 
 static void
@@ -153,21 +150,6 @@ letter_free (Letter *letter)
 /* ------------------------------------------------------------------ */
 /* Text                                                               */
 /* ------------------------------------------------------------------ */
-
-/* "7 December 2026", as a letter is dated in England. */
-static char *
-heading_date (AttDate date)
-{
-  int y, m, d;
-  g_autoptr(GDateTime) when = NULL;
-  g_autofree char *month = NULL;
-
-  att_date_to_ymd (date, &y, &m, &d);
-  when = g_date_time_new_utc (y, m, d, 12, 0, 0);
-  month = g_date_time_format (when, "%B");
-  /* Translators: the date at the head of a letter: day, month, year */
-  return g_strdup_printf (C_("letter heading date", "%d %s %d"), d, month, y);
-}
 
 static PangoLayout *
 new_layout (AttLetterDocument *self,
@@ -240,7 +222,6 @@ att_letter_document_finalize (GObject *object)
   g_clear_pointer (&self->letterhead, att_letterhead_free);
   g_clear_pointer (&self->letters, g_ptr_array_unref);
   g_clear_pointer (&self->images, g_hash_table_unref);
-  g_clear_pointer (&self->drawn_layouts, g_ptr_array_unref);
   g_clear_object (&self->head_name);
   g_clear_object (&self->head_details);
   for (guint i = 0; i < G_N_ELEMENTS (self->fonts); i++)
@@ -268,7 +249,6 @@ att_letter_document_init (AttLetterDocument *self)
   self->letters = g_ptr_array_new_with_free_func ((GDestroyNotify)letter_free);
   self->images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify)cairo_surface_destroy);
-  self->drawn_letter = G_MAXUINT;
 
   /* One context for the whole batch, in points (72 to the inch), with
    * metrics that do not depend on the device: the pages break in the
@@ -489,7 +469,7 @@ build_items (AttLetterDocument *self,
 
       pango_layout_set_text (layout, letter->text->subject, -1);
       pango_layout_get_size (layout, NULL, &h);
-      item = (Item) { ITEM_SUBJECT, 0, 1, g_new0 (double, 2) };
+      item = (Item) { ITEM_SUBJECT, 0, 1, g_new0 (double, 2), g_steal_pointer (&layout) };
       item.tops[1] = (double)h / PANGO_SCALE;
       g_array_append_val (letter->items, item);
     }
@@ -504,26 +484,24 @@ build_items (AttLetterDocument *self,
 
           if (n == 0)
             continue;
-          item = (Item) { ITEM_TABLE, b, n, g_new0 (double, n + 1) };
+          item = (Item) { ITEM_TABLE, b, n, g_new0 (double, n + 1), NULL };
           for (guint r = 0; r <= n; r++)
             item.tops[r] = r * ROW_HEIGHT;
         }
       else
         {
-          g_autoptr(PangoLayout) layout = paragraph_layout (self, letter, b, width);
-
-          item = (Item) { ITEM_PARAGRAPH, b, 0, NULL };
-          item.tops = line_tops (layout, &item.n_units);
+          item = (Item) { ITEM_PARAGRAPH, b, 0, NULL, paragraph_layout (self, letter, b, width) };
+          item.tops = line_tops (item.layout, &item.n_units);
           if (item.n_units == 0)
             {
-              g_free (item.tops);
+              item_clear (&item);
               continue;
             }
         }
       g_array_append_val (letter->items, item);
     }
 
-  item = (Item) { ITEM_SIGNATURE, 0, 1, g_new0 (double, 2) };
+  item = (Item) { ITEM_SIGNATURE, 0, 1, g_new0 (double, 2), NULL };
   item.tops[1] = signature_height (letter);
   g_array_append_val (letter->items, item);
 }
@@ -647,8 +625,6 @@ paginate (AttLetterDocument *self,
   self->paged_width = width;
   self->paged_height = height;
   self->n_pages = pages;
-  self->drawn_letter = G_MAXUINT;
-  g_clear_pointer (&self->drawn_layouts, g_ptr_array_unref);
 }
 
 guint
@@ -764,7 +740,7 @@ draw_date (AttLetterDocument *self,
 
   if (letter->date != ATT_DATE_NONE)
     {
-      date = heading_date (letter->date);
+      date = att_letter_format_date (letter->date, ATT_LETTER_DATE_HEADING);
       g_string_append (text, date);
     }
   if (letter->reference != NULL && letter->reference[0] != '\0')
@@ -829,7 +805,7 @@ draw_table (AttLetterDocument *self,
   for (guint r = slice->from; r < slice->to; r++)
     {
       AttLetterRow *row = g_ptr_array_index (letter->text->rows, r);
-      g_autofree char *date = att_date_format_long (row->date);
+      g_autofree char *date = att_letter_format_date (row->date, ATT_LETTER_DATE_SHORT);
       const char *cells[4];
 
       cells[0] = date;
@@ -871,40 +847,6 @@ draw_signature (AttLetterDocument *self,
 }
 
 static void
-unref_layout (gpointer layout)
-{
-  if (layout != NULL)
-    g_object_unref (layout);
-}
-
-/* The paragraphs of letter @l, laid out once for all its pages (NULL
- * for a table). */
-static GPtrArray *
-layouts_for (AttLetterDocument *self,
-             guint              l,
-             double             width)
-{
-  Letter *letter = g_ptr_array_index (self->letters, l);
-
-  if (self->drawn_letter != l)
-    {
-      g_clear_pointer (&self->drawn_layouts, g_ptr_array_unref);
-      self->drawn_layouts = g_ptr_array_new_with_free_func (unref_layout);
-      for (guint b = 0; b < letter->text->blocks->len; b++)
-        {
-          AttLetterBlock *block = g_ptr_array_index (letter->text->blocks, b);
-
-          g_ptr_array_add (self->drawn_layouts,
-                           block->kind == ATT_LETTER_BLOCK_PARAGRAPH
-                           ? paragraph_layout (self, letter, b, width)
-                           : NULL);
-        }
-      self->drawn_letter = l;
-    }
-  return self->drawn_layouts;
-}
-
-static void
 draw_letter_page (AttLetterDocument *self,
                   cairo_t           *cr,
                   guint              l,
@@ -914,7 +856,6 @@ draw_letter_page (AttLetterDocument *self,
 {
   Letter *letter = g_ptr_array_index (self->letters, l);
   GArray *slices = g_ptr_array_index (letter->pages, page);
-  GPtrArray *layouts = layouts_for (self, l, width);
 
   cairo_set_source_rgb (cr, 0, 0, 0);
   if (page == 0)
@@ -932,16 +873,10 @@ draw_letter_page (AttLetterDocument *self,
       switch (item->kind)
         {
         case ITEM_SUBJECT:
-          {
-            g_autoptr(PangoLayout) layout = new_layout (self, F_SUBJECT, body_width (width),
-                                                        PANGO_ALIGN_LEFT);
-
-            pango_layout_set_text (layout, letter->text->subject, -1);
-            show (cr, layout, MM (MARGIN_LEFT), slice->y);
-          }
+          show (cr, item->layout, MM (MARGIN_LEFT), slice->y);
           break;
         case ITEM_PARAGRAPH:
-          draw_lines (cr, g_ptr_array_index (layouts, item->block), item, slice, MM (MARGIN_LEFT));
+          draw_lines (cr, item->layout, item, slice, MM (MARGIN_LEFT));
           break;
         case ITEM_TABLE:
           draw_table (self, cr, letter, slice, width);
