@@ -537,6 +537,80 @@ test_logo_once (Fixture       *f,
   }
 }
 
+
+/* One letter per address for a pupil, with the records to log; a pupil
+ * with no one to write to, and a template missing a value, add nothing. */
+static void
+test_for_pupil (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(AttLetterhead) head = att_letterhead_load (f->s.db);
+  g_autoptr(AttLetterDocument) document = att_letter_document_new (head, "For a pupil");
+  g_autoptr(AttLetterTemplate) tmpl = att_letter_template_new ("concern", 4, "{pupil.name}'s attendance",
+                                                               concern_body);
+  g_autoptr(AttLetterValues) values = att_letter_values_new ();
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)att_letter_record_free);
+  g_autoptr(GPtrArray) logged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  AttLetterRecord *record;
+  guint n_pages = 0;
+  gint64 cara;
+
+  /* Without the figures the template needs: refused, nothing added. */
+  g_assert_cmpuint (att_letter_document_add_for_pupil (document, f->s.db, f->amira, tmpl, values,
+                                                       LETTER_DATE, records, &error), ==, 0);
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "{figures.period}"));
+  g_clear_error (&error);
+  g_assert_cmpuint (att_letter_document_get_n_letters (document), ==, 0);
+  g_assert_cmpuint (records->len, ==, 0);
+
+  att_letter_values_set (values, "figures.period", "2 September and 20 September 2024");
+  att_letter_values_set (values, "figures.attendance", "82.6%");
+  att_letter_values_set (values, "absences.table", "");
+  g_assert_cmpuint (att_letter_document_add_for_pupil (document, f->s.db, f->amira, tmpl, values,
+                                                       LETTER_DATE, records, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 2);
+  record = g_ptr_array_index (records, 0);
+  g_assert_cmpstr (record->recipient, ==, "Mrs Sana Khan and Mr Tariq Khan");
+  g_assert_cmpstr (record->address, ==, "Mrs Sana Khan and Mr Tariq Khan\n12 Mill Lane\nMillbrook\nMB4 2QT");
+  g_assert_cmpstr (record->template_name, ==, "concern");
+  g_assert_cmpuint (record->template_version, ==, 4);
+  g_assert_cmpstr (record->subject, ==, "Amira Khan's attendance");
+  /* Two contacts at one address. */
+  g_assert_nonnull (strchr (record->contact_ids, ','));
+
+  /* A pupil with no contact: refused with the data check's words. */
+  cara = att_test_school_add_pupil (&f->s, "Cara", "Cole", D (2012, 12, 1));
+  g_assert_cmpuint (att_letter_document_add_for_pupil (document, f->s.db, cara, tmpl, values,
+                                                       LETTER_DATE, records, &error), ==, 0);
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "Cara Cole"));
+  g_assert_nonnull (strstr (error->message, "no one with parental responsibility receives letters"));
+  g_clear_error (&error);
+  g_assert_cmpuint (records->len, ==, 2);
+
+  pages = write_and_read (f, ATT_DOCUMENT (document), "for-pupil.pdf", &n_pages);
+  g_assert_cmpuint (n_pages, ==, 2);
+  assert_has (pages[0], "Dear Mrs and Mr Khan,");
+  assert_has (pages[1], "Dear Mr Haddad,");
+  assert_has (pages[1], "Daniel Osei");
+
+  /* Printed: logged, each with its kind. */
+  for (guint i = 0; i < records->len; i++)
+    {
+      record = g_ptr_array_index (records, i);
+      record->kind = g_strdup ("concern");
+      g_assert_cmpint (att_letters_record (f->s.db, f->s.officer, record, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  logged = att_letters_for_pupil (f->s.db, f->amira, &error);
+  g_assert_cmpuint (logged->len, ==, 2);
+  g_assert_cmpstr (((AttLetterRecord *)g_ptr_array_index (logged, 1))->recipient, ==, "Mr Omar Haddad");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +624,8 @@ main (int   argc,
   g_test_add ("/letter-document/widows-and-orphans", Fixture, NULL, fixture_set_up,
               test_widows_and_orphans, fixture_tear_down);
   g_test_add ("/letter-document/window", Fixture, NULL, fixture_set_up, test_window, fixture_tear_down);
+  g_test_add ("/letter-document/for-pupil", Fixture, NULL, fixture_set_up, test_for_pupil,
+              fixture_tear_down);
   g_test_add ("/letter-document/logo-once", Fixture, NULL, fixture_set_up, test_logo_once,
               fixture_tear_down);
 

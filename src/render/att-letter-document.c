@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "att-error.h"
 #include "att-letter-document.h"
 #include "att-render-private.h"
 
@@ -364,6 +365,100 @@ att_letter_document_add (AttLetterDocument      *self,
 
   /* The pagination covers the letters it was made with. */
   self->paged_width = 0;
+}
+
+guint
+att_letter_document_add_for_pupil (AttLetterDocument        *self,
+                                   AttDb                    *db,
+                                   gint64                    pupil_id,
+                                   const AttLetterTemplate  *tmpl,
+                                   const AttLetterValues    *values,
+                                   AttDate                   date,
+                                   GPtrArray                *records,
+                                   GError                  **error)
+{
+  g_autoptr(GPtrArray) recipients = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(AttLetterValues) merged = NULL;
+  AttPupil *pupil;
+  gint64 seen = 0;
+
+  g_return_val_if_fail (ATT_IS_LETTER_DOCUMENT (self), 0);
+  g_return_val_if_fail (tmpl != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  pupil = att_pupils_get_or_error (db, pupil_id, error);
+  if (pupil == NULL)
+    return 0;
+  recipients = att_letter_recipients_for_pupil (db, pupil_id, error);
+  if (recipients == NULL)
+    return 0;
+  if (recipients->len == 0)
+    {
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify)att_letter_problem_free);
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      if (!att_letters_check_pupil (db, pupil_id, problems, error))
+        return 0;
+      for (guint i = 0; i < problems->len; i++)
+        {
+          AttLetterProblem *problem = g_ptr_array_index (problems, i);
+
+          g_string_append_printf (message, i > 0 ? "; %s" : "%s", problem->message);
+        }
+      g_set_error_literal (error, ATT_ERROR, ATT_ERROR_RULE, message->str);
+      return 0;
+    }
+  if (records != NULL && !att_letters_marks_seen (db, &seen, error))
+    return 0;
+
+  merged = values != NULL ? att_letter_values_copy (values) : att_letter_values_new ();
+  att_letter_values_set_pupil (merged, pupil);
+  att_letter_values_set_school (merged, db);
+  att_letter_values_set_signatory (merged, self->letterhead->signatory_name,
+                                   self->letterhead->signatory_role);
+  att_letter_values_set_letter_date (merged, date);
+
+  /* Every letter is merged before any is added: all or none. */
+  texts = g_ptr_array_new_with_free_func ((GDestroyNotify)att_letter_text_free);
+  for (guint i = 0; i < recipients->len; i++)
+    {
+      AttLetterText *text;
+
+      att_letter_values_set_recipient (merged, g_ptr_array_index (recipients, i));
+      text = att_letter_template_merge (tmpl, merged, error);
+      if (text == NULL)
+        return 0;
+      g_ptr_array_add (texts, text);
+    }
+
+  for (guint i = 0; i < recipients->len; i++)
+    {
+      AttLetterRecipient *recipient = g_ptr_array_index (recipients, i);
+      AttLetterText *text = g_ptr_array_index (texts, i);
+      AttLetterContent content = { 0 };
+
+      content.address = (const char * const *)recipient->address;
+      content.date = date;
+      content.text = text;
+      att_letter_document_add (self, &content);
+      if (records != NULL)
+        {
+          AttLetterRecord *record = att_letter_record_new ();
+
+          record->pupil_id = pupil_id;
+          record->upn = g_strdup (pupil->upn);
+          att_letter_record_set_recipient (record, recipient);
+          record->template_name = g_strdup (text->template_name);
+          record->template_version = text->template_version;
+          record->subject = g_strdup (text->subject);
+          record->date = date;
+          record->delivery = ATT_LETTER_POST;
+          record->marks_seen = seen;
+          g_ptr_array_add (records, record);
+        }
+    }
+  return recipients->len;
 }
 
 guint

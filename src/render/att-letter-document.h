@@ -70,6 +70,25 @@ AttLetterDocument *att_letter_document_new         (const AttLetterhead    *lett
 /* Adds a letter at the end of the batch; it starts on a new page. */
 void               att_letter_document_add         (AttLetterDocument      *self,
                                                     const AttLetterContent *content);
+/* Adds one letter per recipient of pupil @pupil_id (one per address, see
+ * att_letter_recipients_for_pupil()), dated @date: @values, the letter's
+ * own fields (may be NULL), completed with the pupil, the school, the
+ * recipient, the letterhead's signatory and the date, then merged into
+ * @tmpl. When @records is not NULL, appends for each letter an
+ * AttLetterRecord to log (pupil, recipient, address, contacts, template,
+ * subject, date, and the register's history as now), for the caller to
+ * complete (kind, reference, delivery, figures) and pass to
+ * att_letters_record() once printed. Refuses (ATT_ERROR_RULE) a pupil
+ * with no one to write to, with the data check's words, and adds nothing
+ * when a merge fails. Returns the letters added, 0 with an error. */
+guint              att_letter_document_add_for_pupil (AttLetterDocument    *self,
+                                                    AttDb                  *db,
+                                                    gint64                  pupil_id,
+                                                    const AttLetterTemplate *tmpl,
+                                                    const AttLetterValues  *values,
+                                                    AttDate                 date,
+                                                    GPtrArray              *records,
+                                                    GError                **error);
 guint              att_letter_document_get_n_letters (AttLetterDocument    *self);
 /* The page (from 0) on which letter @letter (from 0) starts, and how many
  * pages it takes, on A4: for a preview that shows one letter of a batch. */
