@@ -149,7 +149,11 @@ recipient_new (GPtrArray *contacts)
   if (filled (first->town))
     g_ptr_array_add (lines, g_strstrip (g_strdup (first->town)));
   if (filled (first->postcode))
-    g_ptr_array_add (lines, g_ascii_strup (g_strstrip (g_strdup (first->postcode)), -1));
+    {
+      g_autofree char *postcode = g_strstrip (g_strdup (first->postcode));
+
+      g_ptr_array_add (lines, g_ascii_strup (postcode, -1));
+    }
   g_ptr_array_add (lines, NULL);
   recipient->address = (char **)g_ptr_array_free (g_steal_pointer (&lines), FALSE);
 
