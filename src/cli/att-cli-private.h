@@ -221,4 +221,7 @@ int att_cli_cmd_latebook         (AttCliContext *ctx);
 int att_cli_cmd_firstday         (AttCliContext *ctx);
 int att_cli_cmd_la_notify        (AttCliContext *ctx);
 
+/* att-cli-letters.c */
+int att_cli_cmd_letters_log      (AttCliContext *ctx);
+
 G_END_DECLS

@@ -171,6 +171,8 @@ static const AttCliCommand commands[] = {
   { "la-notify", "[--as-of DATE] [--json] | --record UPN --kind unauthorised|illness --told DATE [--note TEXT] --user NAME",
     "as-of json record kind told note user", 0, 0,
     att_cli_cmd_la_notify, N_("pupils the LA must be told of; --record notes the day it was told") },
+  { "letters log", "[--pupil UPN] [--json]", "pupil json", 0, 0,
+    att_cli_cmd_letters_log, N_("every letter sent, or a pupil's, and whether its figures are out of date") },
 };
 
 static const AttCliOption *
