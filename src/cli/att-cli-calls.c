@@ -44,24 +44,6 @@ code_text (AttCode code)
   return code == ATT_CODE_NONE ? "" : att_code_to_string (code);
 }
 
-static int
-opt_time (AttCliContext *ctx,
-          const char    *name,
-          int           *out)
-{
-  g_autoptr(GError) error = NULL;
-  const char *text = att_cli_opt (ctx, name);
-  int minutes;
-
-  if (text == NULL)
-    return ATT_CLI_OK;
-  minutes = att_time_parse (text, &error);
-  if (minutes < 0)
-    return att_cli_usage (ctx, _("--%s: “%s” is not a time (HH:MM)"), name, text);
-  *out = minutes;
-  return ATT_CLI_OK;
-}
-
 /* ------------------------------------------------------------------ */
 /* calls add                                                           */
 
@@ -361,7 +343,7 @@ att_cli_cmd_late (AttCliContext *ctx)
   AttPupil *pupil;
   int status;
 
-  if ((status = opt_time (ctx, "time", &time)) != ATT_CLI_OK ||
+  if ((status = att_cli_opt_time (ctx, "time", &time)) != ATT_CLI_OK ||
       (status = att_cli_opt_date (ctx, "date", &date)) != ATT_CLI_OK ||
       (status = att_cli_get_user (ctx, TRUE, &user)) != ATT_CLI_OK)
     return status;
@@ -395,8 +377,8 @@ att_cli_cmd_signout (AttCliContext *ctx)
   AttPupil *pupil;
   int status;
 
-  if ((status = opt_time (ctx, "out", &out)) != ATT_CLI_OK ||
-      (status = opt_time (ctx, "back", &back)) != ATT_CLI_OK ||
+  if ((status = att_cli_opt_time (ctx, "out", &out)) != ATT_CLI_OK ||
+      (status = att_cli_opt_time (ctx, "back", &back)) != ATT_CLI_OK ||
       (status = att_cli_opt_date (ctx, "date", &date)) != ATT_CLI_OK)
     return status;
   if (out < 0)

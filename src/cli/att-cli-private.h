@@ -83,6 +83,10 @@ int         att_cli_opt_date      (AttCliContext  *ctx,
 int         att_cli_opt_date_or_today (AttCliContext *ctx,
                                        const char    *name,
                                        AttDate       *out);
+/* Minutes after midnight from an HH:MM option. */
+int         att_cli_opt_time      (AttCliContext  *ctx,
+                                   const char     *name,
+                                   int            *out);
 int         att_cli_opt_uint      (AttCliContext  *ctx,
                                    const char     *name,
                                    guint           max,

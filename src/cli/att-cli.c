@@ -118,8 +118,8 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_register, N_("the register grid of a group (a registration group, year:N or all); --pdf prints it") },
   { "history", "UPN [--from DATE] [--to DATE] [--json]", "from to json", 1, 1,
     att_cli_cmd_history, N_("every entry and amendment of a pupil's marks") },
-  { "rollcall", "[--date DATE] [--session am|pm] [--json | --pdf FILE]", "date session json pdf", 0, 0,
-    att_cli_cmd_rollcall, N_("who is on site (/ \\ L U) by registration group, for a fire roll call") },
+  { "rollcall", "[--date DATE] [--session am|pm] [--time HH:MM] [--json | --pdf FILE]", "date session time json pdf", 0, 0,
+    att_cli_cmd_rollcall, N_("who is on site (/ \\ L U, less those signed out) by registration group, for a fire roll call") },
   { "stats", "[--from DATE] [--to DATE] [--group G] [--year N] [--pupil UPN] [--json]",
     "from to group year pupil json", 0, 0,
     att_cli_cmd_stats, N_("attendance figures per pupil") },
@@ -468,6 +468,23 @@ att_cli_opt_date_or_today (AttCliContext *ctx,
   if (status == ATT_CLI_OK && *out == ATT_DATE_NONE)
     *out = att_date_today ();
   return status;
+}
+
+int
+att_cli_opt_time (AttCliContext *ctx,
+                  const char    *name,
+                  int           *out)
+{
+  const char *text = att_cli_opt (ctx, name);
+  int minutes;
+
+  if (text == NULL)
+    return ATT_CLI_OK;
+  minutes = att_time_parse (text, NULL);
+  if (minutes < 0)
+    return att_cli_usage (ctx, _("--%s: “%s” is not a time (HH:MM)"), name, text);
+  *out = minutes;
+  return ATT_CLI_OK;
 }
 
 int

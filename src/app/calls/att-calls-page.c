@@ -391,8 +391,11 @@ _att_calls_page_make_document (AttCallsPage *self,
     }
   else
     {
-      AttSession session = att_rollcall_session_at (self->db, att_context_get_clock (get_context (self)));
-      AttRollCall *rollcall = att_rollcall_new (self->db, self->date, session, error);
+      /* Who is on site now: the register, less those the late book has
+       * out at this minute. */
+      int clock = att_context_get_clock (get_context (self));
+      AttSession session = att_rollcall_session_at (self->db, clock);
+      AttRollCall *rollcall = att_rollcall_new_at (self->db, self->date, session, clock, error);
 
       return rollcall != NULL ? att_rollcall_document_new (rollcall, school != NULL ? school->name : NULL,
                                                            footer)
