@@ -268,6 +268,77 @@ add_contact (AttDb *db, gint64 pupil, const char *surname, const char *mobile,
   return id;
 }
 
+/* Children who only share a number are not a family: Dan Brown and Eve
+ * Green have the same childminder (Mrs Hill, 07700 900555) as their
+ * second contact, with no parental responsibility; Fay Green's aunt
+ * (not living with her, no parental responsibility) has Eve's mother's
+ * mobile written on her record; Gil Brown's father has Dan's father's
+ * surname and address but another number, and lives with him: the same
+ * man, so Dan and Gil are brothers. Offered together: Dan and Gil, and
+ * nobody else. */
+static void
+test_false_siblings (void)
+{
+  AttTestSchool s;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) dan = NULL;
+  g_autoptr(GArray) eve = NULL;
+  g_autoptr(GArray) fay = NULL;
+  g_autoptr(AttContact) father = NULL;
+  g_autoptr(AttContact) same = NULL;
+  gint64 ids[4];
+
+  att_test_school_init (&s);
+  set_now ("2024-09-16", "08:00");
+  ids[0] = att_test_school_add_pupil (&s, "Dan", "Brown", D (2012, 10, 1));
+  ids[1] = att_test_school_add_pupil (&s, "Eve", "Green", D (2013, 10, 1));
+  ids[2] = att_test_school_add_pupil (&s, "Fay", "Green", D (2014, 10, 1));
+  ids[3] = att_test_school_add_pupil (&s, "Gil", "Brown", D (2015, 10, 1));
+  add_contact (s.db, ids[0], "Brown", "07700 900111", TRUE, TRUE, 1);
+  add_contact (s.db, ids[0], "Hill", "07700 900555", FALSE, FALSE, 2);
+  add_contact (s.db, ids[1], "Green", "07700 900222", TRUE, TRUE, 1);
+  add_contact (s.db, ids[1], "Hill", "07700 900555", FALSE, FALSE, 2);
+  add_contact (s.db, ids[2], "Green", "07700 900222", FALSE, FALSE, 1);
+
+  /* Dan's father at 3 Mill Lane, MB1 2AB; Gil's father the same man,
+   * with his work number. */
+  father = att_contact_new ();
+  father->pupil_id = ids[0];
+  father->priority = 3;
+  father->forename = g_strdup ("Tom");
+  father->surname = g_strdup ("Brown");
+  father->relationship = g_strdup ("Father");
+  father->lives_with = TRUE;
+  father->address_1 = g_strdup ("3 Mill Lane");
+  father->postcode = g_strdup ("MB1 2AB");
+  g_assert_cmpint (att_contacts_save (s.db, att_user_system (), father, &error), >, 0);
+  g_assert_no_error (error);
+  same = att_contact_new ();
+  same->pupil_id = ids[3];
+  same->priority = 1;
+  same->forename = g_strdup ("Tom");
+  same->surname = g_strdup ("BROWN");
+  same->relationship = g_strdup ("Father");
+  same->lives_with = TRUE;
+  same->phone_work = g_strdup ("01632 960123");
+  same->address_1 = g_strdup ("3 mill lane");
+  same->postcode = g_strdup ("MB12AB");
+  g_assert_cmpint (att_contacts_save (s.db, att_user_system (), same, &error), >, 0);
+  g_assert_no_error (error);
+
+  dan = att_calls_siblings (s.db, ids[0], D (2024, 9, 16), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dan->len, ==, 1);
+  g_assert_cmpint (g_array_index (dan, gint64, 0), ==, ids[3]);
+  eve = att_calls_siblings (s.db, ids[1], D (2024, 9, 16), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (eve->len, ==, 0);
+  fay = att_calls_siblings (s.db, ids[2], D (2024, 9, 16), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fay->len, ==, 0);
+  att_test_school_clear (&s);
+}
+
 static void
 test_siblings (void)
 {
@@ -798,6 +869,7 @@ main (int   argc,
   g_test_add_func ("/calls/writes-codes", test_call_writes_codes);
   g_test_add_func ("/calls/refused", test_call_refused);
   g_test_add_func ("/calls/siblings", test_siblings);
+  g_test_add_func ("/calls/false-siblings", test_false_siblings);
   g_test_add_func ("/calls/absence-run", test_absence_run);
   g_test_add_func ("/calls/firstday-bands", test_firstday_bands);
   g_test_add_func ("/calls/la-lists", test_la_lists);
