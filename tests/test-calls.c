@@ -799,6 +799,88 @@ test_procedure (void)
 }
 
 static void
+expect_refused (AttDb         *db,
+                const AttUser *user,
+                const char    *procedure,
+                const char    *words)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (att_firstday_procedure_set (db, user, procedure, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, words);
+}
+
+/* Editing the procedure and the text message: each mistake refused with
+ * the line and the field named, nothing stored; a good one stored,
+ * formatted back as it was given, and audited. */
+static void
+test_procedure_editing (void)
+{
+  AttTestSchool s;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttUser) head = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *formatted = NULL;
+  g_autofree char *template = NULL;
+  const char *good = "1;all;text;close;Office\n2+3;vulnerable;home-visit;14:30;Dee Lead\n"
+                     "10;others;tell-la;close+45;Attendance officer";
+
+  att_test_school_init (&s);
+  head = att_test_add_user (s.db, "Hannah Head", ATT_ROLE_HEADTEACHER, NULL);
+
+  expect_refused (s.db, head, "1;all;text;close;Office\n2;all;;close;Office", "Line 2 of the procedure, action:");
+  expect_refused (s.db, head, "0;all;call;close;Office", "Line 1 of the procedure, day:");
+  /* 191 school days is more than a school year's 190. */
+  expect_refused (s.db, head, "191;all;call;close;Office", "day: “191”");
+  expect_refused (s.db, head, "3+0;all;call;close;Office", "repeat:");
+  expect_refused (s.db, head, "1;all;call;25:00;Office", "due: “25:00”");
+  /* 8 hours after the register closes at most: 480 minutes, not 481. */
+  expect_refused (s.db, head, "1;all;call;close+481;Office", "due: “close+481”");
+  expect_refused (s.db, head, "1;everyone;call;close;Office", "for: “everyone”");
+  expect_refused (s.db, head, "1;all;call;close;", "who:");
+  expect_refused (s.db, head, "", "no steps");
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM settings WHERE key = 'firstday.procedure'"), ==, 0);
+
+  /* A receptionist may not change it. */
+  g_assert_false (att_firstday_procedure_set (s.db, s.receptionist, good, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  g_assert_true (att_firstday_procedure_set (s.db, head, "1;all;call;close+480;Office", &error));
+  g_assert_no_error (error);
+  g_assert_true (att_firstday_procedure_set (s.db, head, good, &error));
+  g_assert_no_error (error);
+  steps = att_firstday_procedure (s.db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 3);
+  g_assert_cmpint (((AttStep *)steps->pdata[1])->due_time, ==, 14 * 60 + 30);
+  formatted = att_firstday_procedure_format (steps);
+  g_assert_cmpstr (formatted, ==, good);
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM audit_log WHERE action = 'firstday.procedure'"), ==, 2);
+
+  /* The text message: an unknown field is refused by name, and nothing
+   * stored; the known ones are kept. */
+  g_assert_false (att_firstday_setting_set (s.db, head, ATT_FIRSTDAY_TEXT_KEY,
+                                            "{school}: {forenme} is absent", &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“{forenme}”"));
+  g_assert_nonnull (strstr (error->message, "{forename}"));
+  g_clear_error (&error);
+  g_assert_false (att_firstday_setting_set (s.db, head, ATT_FIRSTDAY_TEXT_KEY, "Call us {phone", &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (att_firstday_setting_set (s.db, head, ATT_FIRSTDAY_TEXT_KEY,
+                                           "{forename} is absent: call {school} on {phone}", &error));
+  g_assert_no_error (error);
+  template = att_firstday_text_template (s.db);
+  g_assert_cmpstr (template, ==, "{forename} is absent: call {school} on {phone}");
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM audit_log WHERE action = 'firstday.setting'"), ==, 1);
+  att_test_school_clear (&s);
+}
+
+static void
 test_safeguarding_lead (void)
 {
   AttTestSchool s;
@@ -878,6 +960,7 @@ main (int   argc,
   g_test_add_func ("/calls/procedure", test_procedure);
   g_test_add_func ("/calls/finder", test_finder);
   g_test_add_func ("/calls/safeguarding-lead", test_safeguarding_lead);
+  g_test_add_func ("/calls/procedure-editing", test_procedure_editing);
 
   return g_test_run ();
 }

@@ -112,8 +112,15 @@ GPtrArray    *att_firstday_procedure     (AttDb           *db,
 /* Parses a procedure as stored; the error names the line. */
 GPtrArray    *att_firstday_procedure_parse (const char    *text,
                                             GError       **error);
+/* The procedure as stored, one step a line, from @steps (AttStep). */
+char         *att_firstday_procedure_format (GPtrArray    *steps);
+/* The longest a procedure runs (a school year of days) and the latest a
+ * step may be due after the register closes. */
+#define ATT_STEP_MAX_DAY            190
+#define ATT_STEP_MAX_AFTER_CLOSE    (8 * 60)
 /* Validates and stores a procedure (the right to change settings;
- * audited). */
+ * audited): at least one step; each error names the line and the
+ * field. */
 gboolean      att_firstday_procedure_set (AttDb           *db,
                                           const AttUser   *user,
                                           const char      *text,
@@ -204,6 +211,13 @@ char         *att_firstday_text_template (AttDb           *db);
  * the setting ATT_FIRSTDAY_DSL_KEY, else the school's attendance lead,
  * else NULL. */
 char         *att_firstday_safeguarding_lead (AttDb       *db);
+
+/* The fields a text message may hold ("forename", ...), NULL-terminated. */
+const char * const *att_firstday_text_fields (void);
+/* Checks a text template: one line of text, and every field in braces
+ * one of att_firstday_text_fields(); the error names the field. */
+gboolean      att_firstday_text_template_check (const char *text,
+                                                GError    **error);
 
 /* Stores the text template (ATT_FIRSTDAY_TEXT_KEY) or the safeguarding
  * lead's name (ATT_FIRSTDAY_DSL_KEY); an empty value goes back to the
