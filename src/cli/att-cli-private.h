@@ -224,5 +224,8 @@ int att_cli_cmd_signout          (AttCliContext *ctx);
 int att_cli_cmd_latebook         (AttCliContext *ctx);
 int att_cli_cmd_firstday         (AttCliContext *ctx);
 int att_cli_cmd_la_notify        (AttCliContext *ctx);
+int att_cli_cmd_firstday_procedure     (AttCliContext *ctx);
+int att_cli_cmd_firstday_procedure_set (AttCliContext *ctx);
+int att_cli_cmd_firstday_set           (AttCliContext *ctx);
 
 G_END_DECLS

@@ -171,6 +171,12 @@ static const AttCliCommand commands[] = {
   { "la-notify", "[--as-of DATE] [--json] | --record UPN --kind unauthorised|illness --told DATE [--note TEXT] --user NAME",
     "as-of json record kind told note user", 0, 0,
     att_cli_cmd_la_notify, N_("pupils the LA must be told of; --record notes the day it was told") },
+  { "firstday procedure", "[--json]", "json", 0, 0,
+    att_cli_cmd_firstday_procedure, N_("the school's first-day procedure (steps, timings, who does them), its text message and its safeguarding lead") },
+  { "firstday procedure set", "FILE --user NAME", "user", 1, 1,
+    att_cli_cmd_firstday_procedure_set, N_("replace the procedure with FILE's steps (- for standard input), one a line: DAY[+EVERY];all|vulnerable|others;ACTION;DUE;WHO") },
+  { "firstday set", "KEY VALUE --user NAME", "user", 2, 2,
+    att_cli_cmd_firstday_set, N_("change a setting of first-day calling: text_template or safeguarding_lead (empty: the default)") },
 };
 
 static const AttCliOption *
@@ -252,6 +258,8 @@ print_command_help (const AttCliCommand *command)
   g_print ("%s %s\n\n%s.\n", _("Usage:"), usage, summary);
   if (g_str_has_prefix (command->words, "users add") ||
       g_str_has_prefix (command->words, "school set") ||
+      g_str_has_prefix (command->words, "firstday set") ||
+      g_str_has_prefix (command->words, "firstday procedure set") ||
       g_str_has_prefix (command->words, "calendar term add") ||
       g_str_has_prefix (command->words, "calendar closure add"))
     g_print ("\n%s\n", _("Without --user the change is made as the system itself (set-up)."));

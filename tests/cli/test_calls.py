@@ -204,6 +204,71 @@ def test_rollcall_late_book():
         t.cleanup()
 
 
+def audit_count(t, action):
+    con = sqlite3.connect(t.db)
+    try:
+        return con.execute("SELECT count(*) FROM audit_log WHERE action = ?", (action,)).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_firstday_procedure():
+    t = school()
+    try:
+        # The default: nine steps, the first a text at the register's close.
+        p = t.json("firstday", "procedure")
+        equal(len(p["steps"]), 9, "the default procedure")
+        equal(p["steps"][0], {"day": 1, "every": 0, "for": "all", "action": "text", "due": "close",
+                              "who": "Office"}, "its first step")
+        equal(p["safeguarding_lead"], None, "nobody named")
+
+        # A step with no action, a day out of range (191 > 190), a time
+        # out of range: refused with the line and field, nothing changed.
+        for text, words in (("1;all;call;close;Office\n2;all;;close;Office\n", "Line 2 of the procedure, action:"),
+                            ("191;all;call;close;Office\n", "Line 1 of the procedure, day:"),
+                            ("1;all;call;24:30;Office\n", "due: “24:30”")):
+            path = t.path("procedure.txt")
+            with open(path, "w") as f:
+                f.write(text)
+            r = t.refused("firstday", "procedure", "set", path, "--user", HEAD)
+            check(words in r.err, r.err)
+        equal(len(t.json("firstday", "procedure")["steps"]), 9, "nothing changed")
+        equal(audit_count(t, "firstday.procedure"), 0, "nothing audited")
+        # A receptionist may not change it.
+        with open(path, "w") as f:
+            f.write("1;all;call;close+30;Office\n3+2;vulnerable;home-visit;14:00;Attendance officer\n")
+        t.refused("firstday", "procedure", "set", path, "--user", RECEPTION)
+
+        r = t.ok("firstday", "procedure", "set", path, "--user", HEAD)
+        equal(r.out.strip(), "The procedure has 2 steps", "saved")
+        steps = t.json("firstday", "procedure")["steps"]
+        equal([(s["day"], s["every"], s["for"], s["action"], s["due"], s["who"]) for s in steps],
+              [(1, 0, "all", "call", "close+30", "Office"),
+               (3, 2, "vulnerable", "home-visit", "14:00", "Attendance officer")], "the new steps")
+        equal(audit_count(t, "firstday.procedure"), 1, "audited")
+        # The first-day list follows it: Amina, N this morning, is due a
+        # call (day 1) and no text.
+        t.mark(UPN_A, "2024-12-20", "am", "N")
+        rows = t.json("firstday", clock="10:00")
+        equal(rows[0]["steps_due"], ["call"], "no text is due")
+
+        # The text message: an unknown field is refused by name.
+        r = t.refused("firstday", "set", "text_template", "{school}: {forenme} is away", "--user", HEAD)
+        check("{forenme}" in r.err, r.err)
+        r = t.ok("firstday", "set", "text_template", "{forename} is away: ring {phone}", "--user", HEAD)
+        equal(r.out.strip(), "text_template = {forename} is away: ring {phone}", "set")
+        t.ok("firstday", "set", "safeguarding_lead", "Dee Lead", "--user", HEAD)
+        p = t.json("firstday", "procedure")
+        equal((p["text_template"], p["safeguarding_lead"]),
+              ("{forename} is away: ring {phone}", "Dee Lead"), "the settings")
+        equal(audit_count(t, "firstday.setting"), 2, "audited")
+        t.usage("firstday", "set", "colour", "red", "--user", HEAD)
+        r = t.ok("firstday", "procedure")
+        check("Safeguarding lead: Dee Lead" in r.out, r.out)
+    finally:
+        t.cleanup()
+
+
 def test_firstday_and_texts():
     t = school()
     try:
