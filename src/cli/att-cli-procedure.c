@@ -25,20 +25,6 @@ static const struct
   { "safeguarding_lead", ATT_FIRSTDAY_DSL_KEY },
 };
 
-static char *
-due_text (const AttStep *step)
-{
-  if (step->due_after_close == 0)
-    return g_strdup ("close");
-  if (step->due_after_close > 0)
-    return g_strdup_printf ("close+%d", step->due_after_close);
-  if (step->due_time >= 0)
-    return att_time_format (step->due_time);
-  return NULL;
-}
-
-static const char * const step_for_names[] = { "all", "vulnerable", "others" };
-
 int
 att_cli_cmd_firstday_procedure (AttCliContext *ctx)
 {
@@ -65,12 +51,12 @@ att_cli_cmd_firstday_procedure (AttCliContext *ctx)
       for (guint i = 0; i < steps->len; i++)
         {
           const AttStep *step = g_ptr_array_index (steps, i);
-          g_autofree char *due = due_text (step);
+          g_autofree char *due = att_step_format_due (step);
 
           att_cli_json_begin_object (writer);
           att_cli_json_int (writer, "day", step->day);
           att_cli_json_int (writer, "every", step->every);
-          att_cli_json_string (writer, "for", step_for_names[step->who_for]);
+          att_cli_json_string (writer, "for", att_step_for_to_string (step->who_for));
           att_cli_json_string (writer, "action", att_step_action_to_string (step->action));
           att_cli_json_string (writer, "due", due);
           att_cli_json_string (writer, "who", step->who);
@@ -95,10 +81,10 @@ att_cli_cmd_firstday_procedure (AttCliContext *ctx)
         const AttStep *step = g_ptr_array_index (steps, i);
         g_autofree char *day = g_strdup_printf ("%u", step->day);
         g_autofree char *every = step->every > 0 ? g_strdup_printf ("%u", step->every) : g_strdup ("");
-        g_autofree char *due = due_text (step);
+        g_autofree char *due = att_step_format_due (step);
         g_autofree char *who = att_text_escape (step->who);
 
-        att_cli_table_add_row (table, day, every, step_for_names[step->who_for],
+        att_cli_table_add_row (table, day, every, att_step_for_to_string (step->who_for),
                                att_step_action_to_string (step->action), due != NULL ? due : "",
                                who, NULL);
       }

@@ -209,6 +209,27 @@ parse_step (const char  *line,
 }
 
 char *
+att_step_format_due (const AttStep *step)
+{
+  g_return_val_if_fail (step != NULL, NULL);
+
+  if (step->due_after_close == 0)
+    return g_strdup ("close");
+  if (step->due_after_close > 0)
+    return g_strdup_printf ("close+%d", step->due_after_close);
+  if (step->due_time >= 0)
+    return att_time_format (step->due_time);
+  return NULL;
+}
+
+const char *
+att_step_for_to_string (AttStepFor who_for)
+{
+  g_return_val_if_fail ((guint)who_for < G_N_ELEMENTS (step_for_names), "");
+  return step_for_names[who_for];
+}
+
+char *
 att_firstday_procedure_format (GPtrArray *steps)
 {
   GString *out = g_string_new (NULL);
@@ -218,18 +239,13 @@ att_firstday_procedure_format (GPtrArray *steps)
   for (guint i = 0; i < steps->len; i++)
     {
       const AttStep *step = g_ptr_array_index (steps, i);
+      g_autofree char *due = att_step_format_due (step);
 
       g_string_append_printf (out, "%u", step->day);
       if (step->every > 0)
         g_string_append_printf (out, "+%u", step->every);
-      g_string_append_printf (out, ";%s;%s;", step_for_names[step->who_for], step_names[step->action]);
-      if (step->due_after_close == 0)
-        g_string_append (out, "close");
-      else if (step->due_after_close > 0)
-        g_string_append_printf (out, "close+%d", step->due_after_close);
-      else if (step->due_time >= 0)
-        g_string_append_printf (out, "%02d:%02d", step->due_time / 60, step->due_time % 60);
-      g_string_append_printf (out, ";%s", step->who != NULL ? step->who : "");
+      g_string_append_printf (out, ";%s;%s;%s;%s", step_for_names[step->who_for], step_names[step->action],
+                              due != NULL ? due : "", step->who != NULL ? step->who : "");
       if (i + 1 < steps->len)
         g_string_append_c (out, '\n');
     }

@@ -624,6 +624,17 @@ att_firstday_text_template_check (const char  *text,
   return TRUE;
 }
 
+char *
+att_firstday_setting_get (AttDb      *db,
+                          const char *key)
+{
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+  g_return_val_if_fail (g_strcmp0 (key, ATT_FIRSTDAY_TEXT_KEY) == 0 ||
+                        g_strcmp0 (key, ATT_FIRSTDAY_DSL_KEY) == 0, NULL);
+
+  return att_db_get_setting (db, key);
+}
+
 gboolean
 att_firstday_setting_set (AttDb          *db,
                           const AttUser  *user,

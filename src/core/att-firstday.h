@@ -112,6 +112,11 @@ GPtrArray    *att_firstday_procedure     (AttDb           *db,
 /* Parses a procedure as stored; the error names the line. */
 GPtrArray    *att_firstday_procedure_parse (const char    *text,
                                             GError       **error);
+/* When @step is due as the procedure stores it: "close", "close+60",
+ * "12:00", or NULL when there is no deadline. */
+char         *att_step_format_due        (const AttStep   *step);
+/* "all", "vulnerable" or "others". */
+const char   *att_step_for_to_string     (AttStepFor       who_for);
 /* The procedure as stored, one step a line, from @steps (AttStep). */
 char         *att_firstday_procedure_format (GPtrArray    *steps);
 /* The longest a procedure runs (a school year of days) and the latest a
@@ -219,6 +224,10 @@ const char * const *att_firstday_text_fields (void);
 gboolean      att_firstday_text_template_check (const char *text,
                                                 GError    **error);
 
+/* The value stored for ATT_FIRSTDAY_TEXT_KEY or ATT_FIRSTDAY_DSL_KEY, or
+ * NULL when the default is in force. */
+char         *att_firstday_setting_get   (AttDb           *db,
+                                          const char      *key);
 /* Stores the text template (ATT_FIRSTDAY_TEXT_KEY) or the safeguarding
  * lead's name (ATT_FIRSTDAY_DSL_KEY); an empty value goes back to the
  * default. The right to change settings; audited. */

@@ -16,6 +16,7 @@ struct _AttCallsPage
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   GtkStack        *views;
+  GtkMenuButton   *menu_button;
   GtkStack        *firstday_stack;
   GtkListBox      *firstday_list;
   AdwStatusPage   *firstday_empty;

@@ -16,6 +16,7 @@
 #include "att-calls-page-private.h"
 #include "att-late-dialog.h"
 #include "att-print-operation.h"
+#include "att-firstday-dialog.h"
 #include "att-rollcall-document.h"
 
 G_DEFINE_FINAL_TYPE (AttCallsPage, att_calls_page, ATT_TYPE_PAGE)
@@ -483,6 +484,20 @@ late_action (GtkWidget  *widget,
 }
 
 static void
+firstday_settings_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AttCallsPage *self = ATT_CALLS_PAGE (widget);
+  AttFirstdayDialog *dialog;
+
+  if (self->db == NULL)
+    return;
+  dialog = att_firstday_dialog_new (get_context (self), _att_calls_page_get_window (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 export_texts_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -559,6 +574,10 @@ att_calls_page_actions_update (AttPage *page)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.print-log", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.print-late", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.print-rollcall", has_db);
+  /* The procedure, the text message and the safeguarding lead are the
+   * school's settings. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.firstday-settings",
+                                 has_db && user != NULL && att_user_require (user, ATT_PERM_SETTINGS, NULL));
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_call_button),
                                self->rights_error != NULL ? self->rights_error
@@ -704,6 +723,7 @@ att_calls_page_class_init (AttCallsPageClass *klass)
                                                "/io/github/schoolattendance/Attendance/calls/att-calls-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, views);
+  gtk_widget_class_bind_template_child (widget_class, AttCallsPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, firstday_stack);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, firstday_list);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, firstday_empty);
@@ -732,6 +752,7 @@ att_calls_page_class_init (AttCallsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calls.print-log", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "calls.print-late", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "calls.print-rollcall", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "calls.firstday-settings", NULL, firstday_settings_action);
 }
 
 static void
