@@ -441,7 +441,7 @@ test_school (void)
  * to the as-of date and one for more (planned: 14), and one whose
  * illness reached 15 school days; and no telephone number belongs to two
  * families (a family's pupils share their first contact, who is the same
- * person: forename, surname and address). */
+ * person: forename, surname and address), nor is the school's. */
 static void
 check_calls_content (Demo *demo)
 {
@@ -500,8 +500,15 @@ check_calls_content (Demo *demo)
             }
         }
     }
-  /* Two contacts of about 470 families, most with two numbers or more. */
+  /* Two contacts of about 470 families, most with two numbers or more;
+   * none of them the school's own. */
   g_assert_cmpuint (numbers, >, 700);
+  {
+    g_autoptr(AttSchool) school = att_school_load (demo->db);
+
+    g_assert_nonnull (school->phone);
+    g_assert_null (g_hash_table_lookup (owners, school->phone));
+  }
 }
 
 static void

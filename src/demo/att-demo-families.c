@@ -108,10 +108,16 @@ landline_number (AttDemo *demo,
                  guint    which)
 {
   guint slot = family * LANDLINES_EACH + which;
+  guint range = slot / 1000;
+  guint number = (slot % 1000 * 347 + 211) % 1000;
 
-  if (slot >= G_N_ELEMENTS (drama_landlines) * 1000)
+  /* The schools' own numbers (att-demo-school.c) are no family's: those
+   * two go to the last range, which 5,000 pupils never reach. */
+  if (range == 0 && (number == 100 || number == 200))
+    range = G_N_ELEMENTS (drama_landlines) - 1;
+  if (slot >= (G_N_ELEMENTS (drama_landlines) - 1) * 1000)
     return NULL;
-  return chunk_printf (demo, "%s%03u", drama_landlines[slot / 1000], (slot % 1000 * 347 + 211) % 1000);
+  return chunk_printf (demo, "%s%03u", drama_landlines[range], number);
 }
 
 static guint
