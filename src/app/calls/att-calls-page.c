@@ -77,6 +77,9 @@ new_row (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  /* A long name ends in an ellipsis on one line in a narrow window; the
+   * lines under it wrap. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   return row;
 }
 
@@ -653,13 +656,32 @@ update_subtitle (AttCallsPage *self)
   att_page_set_subtitle (ATT_PAGE (self), text);
 }
 
+/* The views, in the order of the narrow window's drop-down. */
+static const char * const view_names[] = { "firstday", "log", "late", "la" };
+
 static void
 on_view_changed (GtkStack     *stack,
                  GParamSpec   *pspec,
                  AttCallsPage *self)
 {
+  const char *name = gtk_stack_get_visible_child_name (stack);
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (view_names); i++)
+    if (g_str_equal (name, view_names[i]) && gtk_drop_down_get_selected (self->view_dropdown) != i)
+      gtk_drop_down_set_selected (self->view_dropdown, i);
   load_view (self);
   update_subtitle (self);
+}
+
+static void
+on_view_picked (GtkDropDown  *dropdown,
+                GParamSpec   *pspec,
+                AttCallsPage *self)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  if (i < G_N_ELEMENTS (view_names))
+    gtk_stack_set_visible_child_name (self->views, view_names[i]);
 }
 
 static void
@@ -724,6 +746,8 @@ att_calls_page_class_init (AttCallsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, views);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AttCallsPage, view_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AttCallsPage, late_bar);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, firstday_stack);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, firstday_list);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, firstday_empty);
@@ -742,6 +766,7 @@ att_calls_page_class_init (AttCallsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, la_list);
   gtk_widget_class_bind_template_callback (widget_class, on_log_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_picked);
   gtk_widget_class_bind_template_callback (widget_class, _att_calls_page_on_firstday_key);
 
   gtk_widget_class_install_action (widget_class, "calls.new-call", NULL, new_call_action);
@@ -760,6 +785,11 @@ att_calls_page_init (AttCallsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_filter_func (self->log_list, log_filter, self, NULL);
+  /* The late book's bar only lays its buttons out: Tab goes from button
+   * to button, not to the boxes holding them. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->late_bar)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 }
 
 void
