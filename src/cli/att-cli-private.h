@@ -145,6 +145,9 @@ void         att_cli_table_print  (AttCliTable    *table);
 void         att_cli_table_free   (AttCliTable    *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttCliTable, att_cli_table_free)
 
+/* With --json, a writer whose array is begun, else NULL (the command
+ * makes its table). */
+AttCliJson  *att_cli_begin_list   (AttCliContext  *ctx);
 /* The output of a list command: the writer's array, ended and printed,
  * when @writer is set (--json), else the table. */
 void         att_cli_print_list   (AttCliJson     *writer,
