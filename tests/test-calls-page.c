@@ -9,7 +9,10 @@
  * afternoon's has not opened, so a call today covers both sessions.
  * Amina and Bilal Khan share their mother's mobile (brother and sister);
  * Cara Jones has two contacts, Dev Patel one. Amina and Cara are N this
- * morning; Bilal and Dev have no mark.
+ * morning; Bilal and Dev have no mark. Eve Hill, present this morning, has
+ * the Khans' mother as her contact too, with her number, but as an aunt
+ * who neither lives with her nor has parental responsibility: not a
+ * sister, so the form never ticks her.
  *
  * The tests run in order: the first logs the Khans' call, which takes
  * them off the first-day list the second works.
@@ -36,7 +39,7 @@ void attendance_register_resource (void);
 static AttTestSchool  s;
 static GtkWindow     *window;
 static AttCallsPage  *page;
-static gint64         amina, bilal, cara, dev;
+static gint64         amina, bilal, cara, dev, eve;
 static gint64         amina_mum, cara_mum, cara_dad, dev_dad;
 
 #define TODAY D (2024, 9, 16)
@@ -261,8 +264,12 @@ test_call_for_siblings (void)
   g_assert_cmpint (att_register_code (s.db, amina, TODAY, ATT_SESSION_PM), ==, ATT_CODE_I);
   g_assert_cmpint (att_register_code (s.db, bilal, TODAY, ATT_SESSION_AM), ==, ATT_CODE_I);
   g_assert_cmpint (att_register_code (s.db, bilal, TODAY, ATT_SESSION_PM), ==, ATT_CODE_I);
-  /* Cara, not in the family, is left alone. */
+  /* Cara, not in the family, is left alone; so is Eve, whose aunt is
+   * the Khans' mother (the same name and number, but no parent of hers):
+   * the old rule of a shared number would have ticked her. */
   g_assert_cmpint (att_register_code (s.db, cara, TODAY, ATT_SESSION_AM), ==, ATT_CODE_N);
+  g_assert_cmpint (att_register_code (s.db, eve, TODAY, ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
+  g_assert_cmpint (att_register_code (s.db, eve, TODAY, ATT_SESSION_PM), ==, ATT_CODE_NONE);
 
   /* The history: Amina's N, then its amendment to I and the afternoon's
    * first entry (3 rows); Bilal's two first entries. */
@@ -788,6 +795,9 @@ main (int   argc,
   cara_mum = add_contact (cara, "Jo", "Jones", "07700 900555", TRUE, 1);
   cara_dad = add_contact (cara, "Lee", "Jones", "07700 900556", FALSE, 2);
   dev_dad = add_contact (dev, "Raj", "Patel", "07700 900777", TRUE, 1);
+  eve = att_test_school_add_pupil (&s, "Eve", "Hill", D (2013, 2, 1));
+  add_contact (eve, "Sara", "Khan", "07700 900123", FALSE, 1);
+  mark (eve, ATT_SESSION_AM, ATT_CODE_PRESENT_AM);
   mark (amina, ATT_SESSION_AM, ATT_CODE_N);
   mark (cara, ATT_SESSION_AM, ATT_CODE_N);
 
