@@ -27,6 +27,11 @@ static AttDb          *check_db;   /* our own connection, for the expected figur
 static AttApplication *app;
 static AttWindow      *window;
 
+/* What the window held while the sign-in covered it, before anyone
+ * signed in (see sign_in_as_first_head_or_officer). */
+static char           *on_roll_before_sign_in;
+static gboolean        other_pages_before_sign_in;
+
 static gboolean
 timeout_reached (gpointer data)
 {
@@ -191,14 +196,26 @@ test_window_today (void)
   att_test_flush_events ();
 }
 
-/* The window opens on Today: the Pupils page, hidden, has read no pupil
- * and counted no figure; it does when first shown (80 pupils in the demo,
- * those on roll listed). */
+/* The window opens on Today. Behind the sign-in, Today counted nobody
+ * and no other page was made; once signed in, Today counts (its figures
+ * are checked in /window/today) and still no other page is made. The
+ * Pupils page, asked for but hidden, has read no pupil and counted no
+ * figure; it does when first shown (80 pupils in the demo, those on
+ * roll listed). */
 static void
 test_window_hidden_pages_wait (void)
 {
+  g_assert_cmpstr (on_roll_before_sign_in, ==, "");
+  g_assert_false (other_pages_before_sign_in);
   g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "today");
+  g_assert_cmpstr (att_today_page_get_on_roll_text (ATT_TODAY_PAGE (att_window_get_page (window, "today"))),
+                   !=, "");
+  g_assert_false (att_window_has_page (window, "register"));
+  g_assert_false (att_window_has_page (window, "pupils"));
+  g_assert_false (att_window_has_page (window, "calls"));
+
   g_assert_cmpuint (g_list_model_get_n_items (pupils_model ()), ==, 0);
+  g_assert_true (att_window_has_page (window, "pupils"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pupils");
   att_test_flush_events ();
@@ -600,7 +617,11 @@ test_window_context (void)
     }
 
   /* A receptionist takes the register but may not close the school:
-   * register.close is disabled, so it opens no dialog. */
+   * register.close is disabled, so it opens no dialog. The register is
+   * on screen, as when the office uses it: a page not shown has read
+   * nothing yet. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "register");
+  att_test_flush_events ();
   before = att_user_copy (att_context_get_user (context));
   att_context_set_user (context, &rita);
   att_test_flush_events ();
@@ -622,6 +643,8 @@ test_window_context (void)
                                "cancel");
   att_test_flush_events ();
   g_assert_null (att_register_page_get_amend_dialog (register_page));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
+  att_test_flush_events ();
 }
 
 static void
@@ -970,6 +993,11 @@ sign_in_as_first_head_or_officer (void)
 
   g_assert_cmpstr (att_window_get_state_name (window), ==, "sign-in");
   g_assert_null (att_context_get_user (att_window_get_context (window)));
+  on_roll_before_sign_in =
+    g_strdup (att_today_page_get_on_roll_text (ATT_TODAY_PAGE (att_window_get_page (window, "today"))));
+  other_pages_before_sign_in = att_window_has_page (window, "register") ||
+                               att_window_has_page (window, "pupils") ||
+                               att_window_has_page (window, "calls");
   for (guint i = 0; i < users->len; i++)
     {
       const AttUser *user = g_ptr_array_index (users, i);
@@ -1113,6 +1141,7 @@ main (int   argc,
   g_clear_object (&app);
   g_clear_object (&check_db);
   remove_tmp_dir ();
+  g_free (on_roll_before_sign_in);
   g_free (db_path);
   g_free (tmp_dir);
 

@@ -706,12 +706,8 @@ set_db (AttPupilsPage *self,
                                          G_CALLBACK (on_db_changed), self);
 
   /* A page the window holds but does not show reads its pupils and their
-   * figures when it is first shown, not before the first frame. */
-  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL
-      && !gtk_widget_get_child_visible (GTK_WIDGET (self)))
-    att_page_queue_refresh (ATT_PAGE (self));
-  else
-    att_page_refresh (ATT_PAGE (self));
+   * figures when it is first shown, not before. */
+  att_page_refresh_when_shown (ATT_PAGE (self));
 }
 
 static void
