@@ -217,9 +217,31 @@ test_window_hidden_pages_wait (void)
   g_assert_cmpuint (g_list_model_get_n_items (pupils_model ()), ==, 0);
   g_assert_true (att_window_has_page (window, "pupils"));
 
+  /* Shown: the list is there before any frame is drawn, and this school
+   * year's figures are counted on another thread meanwhile. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pupils");
+  g_assert_cmpuint (g_list_model_get_n_items (pupils_model ()), ==, count_on_roll ());
+  g_assert_true (att_pupils_page_is_counting (pupils_page ()));
+  while (att_pupils_page_is_counting (pupils_page ()))
+    g_main_context_iteration (NULL, TRUE);
   att_test_flush_events ();
   g_assert_cmpuint (g_list_model_get_n_items (pupils_model ()), ==, count_on_roll ());
+
+  /* Once counted, the first pupil's row shows the core's figure for them
+   * this school year (1 September 2026 to today), as "94.3%" shows it. */
+  {
+    g_autoptr(AttPupil) first_pupil = g_list_model_get_item (pupils_model (), 0);
+    AttDate today = att_date_today (), first, last;
+    AttFigures figures = { 0 };
+    g_autofree char *expected = NULL;
+
+    g_assert_true (att_calendar_school_year_range (att_db_get_calendar (check_db), today, &first, &last));
+    g_assert_true (att_stats_pupil (check_db, first_pupil->id, first, MIN (last, today), &figures, NULL));
+    g_assert_cmpuint (figures.possible, >, 0);
+    expected = g_strdup_printf ("%.1f%%", att_figures_attendance_pct (&figures));
+    g_assert_cmpstr (att_pupils_page_get_shown_attendance (pupils_page (), first_pupil->id), ==, expected);
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
   att_test_flush_events ();
 }
