@@ -183,6 +183,43 @@ test_page_queue_refresh (void)
   g_assert_finalize_object (page);
 }
 
+/* A page the window holds ("held") reads nothing until it is shown,
+ * even before it has a parent, and catches up when shown, before any
+ * frame is drawn; a page on its own reads at once. */
+static void
+test_page_held (void)
+{
+  TestPage *held = g_object_ref_sink (g_object_new (TEST_TYPE_PAGE, "held", TRUE, NULL));
+  TestPage *alone = g_object_ref_sink (g_object_new (TEST_TYPE_PAGE, NULL));
+  GtkWidget *window = gtk_window_new ();
+
+  g_assert_true (att_page_is_waiting (ATT_PAGE (held)));
+  g_assert_false (att_page_is_waiting (ATT_PAGE (alone)));
+  att_page_refresh_when_shown (ATT_PAGE (held));
+  att_page_refresh_when_shown (ATT_PAGE (alone));
+  att_test_flush_events ();
+  g_assert_cmpuint (held->n_refresh, ==, 0);
+  g_assert_cmpuint (alone->n_refresh, ==, 1);
+
+  /* Shown: the refresh is done by the time the window is presented,
+   * with no turn of the main loop for a frame to be drawn in. */
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (held));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (held->n_refresh, ==, 1);
+  g_assert_false (att_page_is_waiting (ATT_PAGE (held)));
+  att_test_flush_events ();
+  g_assert_cmpuint (held->n_refresh, ==, 1);
+
+  /* On screen, it reads at once. */
+  att_page_refresh_when_shown (ATT_PAGE (held));
+  g_assert_cmpuint (held->n_refresh, ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  att_test_flush_events ();
+  g_assert_finalize_object (held);
+  g_assert_finalize_object (alone);
+}
+
 static void
 test_page_subtitle (void)
 {
@@ -360,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/page/context", test_page_context);
   g_test_add_func ("/page/go-back", test_page_go_back_action);
   g_test_add_func ("/page/queue-refresh", test_page_queue_refresh);
+  g_test_add_func ("/page/held", test_page_held);
   g_test_add_func ("/page/subtitle", test_page_subtitle);
   g_test_add_func ("/context/user", test_context_user);
   g_test_add_func ("/context/clock", test_context_clock);

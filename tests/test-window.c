@@ -27,6 +27,11 @@ static AttDb          *check_db;   /* our own connection, for the expected figur
 static AttApplication *app;
 static AttWindow      *window;
 
+/* What the window held while the sign-in covered it, before anyone
+ * signed in (see sign_in_as_first_head_or_officer). */
+static char           *on_roll_before_sign_in;
+static gboolean        other_pages_before_sign_in;
+
 static gboolean
 timeout_reached (gpointer data)
 {
@@ -191,18 +196,52 @@ test_window_today (void)
   att_test_flush_events ();
 }
 
-/* The window opens on Today: the Pupils page, hidden, has read no pupil
- * and counted no figure; it does when first shown (80 pupils in the demo,
- * those on roll listed). */
+/* The window opens on Today. Behind the sign-in, Today counted nobody
+ * and no other page was made; once signed in, Today counts (its figures
+ * are checked in /window/today) and still no other page is made. The
+ * Pupils page, asked for but hidden, has read no pupil and counted no
+ * figure; it does when first shown (80 pupils in the demo, those on
+ * roll listed). */
 static void
 test_window_hidden_pages_wait (void)
 {
+  g_assert_cmpstr (on_roll_before_sign_in, ==, "");
+  g_assert_false (other_pages_before_sign_in);
   g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "today");
-  g_assert_cmpuint (g_list_model_get_n_items (pupils_model ()), ==, 0);
+  g_assert_cmpstr (att_today_page_get_on_roll_text (ATT_TODAY_PAGE (att_window_get_page (window, "today"))),
+                   !=, "");
+  g_assert_false (att_window_has_page (window, "register"));
+  g_assert_false (att_window_has_page (window, "pupils"));
+  g_assert_false (att_window_has_page (window, "calls"));
 
+  g_assert_cmpuint (g_list_model_get_n_items (pupils_model ()), ==, 0);
+  g_assert_true (att_window_has_page (window, "pupils"));
+
+  /* Shown: the list is there before any frame is drawn, and this school
+   * year's figures are counted on another thread meanwhile. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pupils");
+  g_assert_cmpuint (g_list_model_get_n_items (pupils_model ()), ==, count_on_roll ());
+  g_assert_true (att_pupils_page_is_counting (pupils_page ()));
+  while (att_pupils_page_is_counting (pupils_page ()))
+    g_main_context_iteration (NULL, TRUE);
   att_test_flush_events ();
   g_assert_cmpuint (g_list_model_get_n_items (pupils_model ()), ==, count_on_roll ());
+
+  /* Once counted, the first pupil's row shows the core's figure for them
+   * this school year (1 September 2026 to today), as "94.3%" shows it. */
+  {
+    g_autoptr(AttPupil) first_pupil = g_list_model_get_item (pupils_model (), 0);
+    AttDate today = att_date_today (), first, last;
+    AttFigures figures = { 0 };
+    g_autofree char *expected = NULL;
+
+    g_assert_true (att_calendar_school_year_range (att_db_get_calendar (check_db), today, &first, &last));
+    g_assert_true (att_stats_pupil (check_db, first_pupil->id, first, MIN (last, today), &figures, NULL));
+    g_assert_cmpuint (figures.possible, >, 0);
+    expected = g_strdup_printf ("%.1f%%", att_figures_attendance_pct (&figures));
+    g_assert_cmpstr (att_pupils_page_get_shown_attendance (pupils_page (), first_pupil->id), ==, expected);
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
   att_test_flush_events ();
 }
@@ -600,7 +639,11 @@ test_window_context (void)
     }
 
   /* A receptionist takes the register but may not close the school:
-   * register.close is disabled, so it opens no dialog. */
+   * register.close is disabled, so it opens no dialog. The register is
+   * on screen, as when the office uses it: a page not shown has read
+   * nothing yet. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "register");
+  att_test_flush_events ();
   before = att_user_copy (att_context_get_user (context));
   att_context_set_user (context, &rita);
   att_test_flush_events ();
@@ -622,6 +665,8 @@ test_window_context (void)
                                "cancel");
   att_test_flush_events ();
   g_assert_null (att_register_page_get_amend_dialog (register_page));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
+  att_test_flush_events ();
 }
 
 static void
@@ -970,6 +1015,11 @@ sign_in_as_first_head_or_officer (void)
 
   g_assert_cmpstr (att_window_get_state_name (window), ==, "sign-in");
   g_assert_null (att_context_get_user (att_window_get_context (window)));
+  on_roll_before_sign_in =
+    g_strdup (att_today_page_get_on_roll_text (ATT_TODAY_PAGE (att_window_get_page (window, "today"))));
+  other_pages_before_sign_in = att_window_has_page (window, "register") ||
+                               att_window_has_page (window, "pupils") ||
+                               att_window_has_page (window, "calls");
   for (guint i = 0; i < users->len; i++)
     {
       const AttUser *user = g_ptr_array_index (users, i);
@@ -1113,6 +1163,7 @@ main (int   argc,
   g_clear_object (&app);
   g_clear_object (&check_db);
   remove_tmp_dir ();
+  g_free (on_roll_before_sign_in);
   g_free (db_path);
   g_free (tmp_dir);
 

@@ -286,22 +286,39 @@ start_daily_backup (AttApplication *self)
   g_task_run_in_thread (task, daily_backup_thread);
 }
 
+/* The backup starts once the window has drawn its first frame: copying
+ * the school takes the disk and a processor, which the start needs. */
+static void
+on_first_frame (GdkFrameClock  *clock,
+                AttApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  start_daily_backup (self);
+}
+
 static void
 att_application_activate (GApplication *app)
 {
   AttApplication *self = ATT_APPLICATION (app);
   GtkWindow *window;
+  GdkFrameClock *clock;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
+  if (window != NULL)
     {
-      if (self->state == ATT_APPLICATION_STATE_LOADING)
-        att_application_load (self);
-      window = GTK_WINDOW (att_window_new (self));
-      start_daily_backup (self);
+      gtk_window_present (window);
+      return;
     }
 
+  if (self->state == ATT_APPLICATION_STATE_LOADING)
+    att_application_load (self);
+  window = GTK_WINDOW (att_window_new (self));
   gtk_window_present (window);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_frame), self, 0);
+  else
+    start_daily_backup (self);
 }
 
 static void

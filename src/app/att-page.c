@@ -17,6 +17,7 @@ typedef struct
   gboolean    can_go_back;
   guint       refresh_id;
   gboolean    stale;          /* changed while hidden */
+  gboolean    held;           /* made by the window for its stack */
 } AttPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AttPage, att_page, GTK_TYPE_WIDGET)
@@ -26,6 +27,7 @@ enum {
   PROP_CONTEXT,
   PROP_SUBTITLE,
   PROP_CAN_GO_BACK,
+  PROP_HELD,
   N_PROPS
 };
 
@@ -88,6 +90,33 @@ att_page_queue_refresh (AttPage *self)
     priv->refresh_id = g_idle_add (refresh_idle, self);
 }
 
+gboolean
+att_page_is_waiting (AttPage *self)
+{
+  AttPagePrivate *priv = att_page_get_instance_private (self);
+
+  g_return_val_if_fail (ATT_IS_PAGE (self), FALSE);
+
+  return (priv->held || gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+         && !gtk_widget_get_mapped (GTK_WIDGET (self));
+}
+
+void
+att_page_refresh_when_shown (AttPage *self)
+{
+  AttPagePrivate *priv = att_page_get_instance_private (self);
+
+  g_return_if_fail (ATT_IS_PAGE (self));
+
+  if (att_page_is_waiting (self))
+    {
+      g_clear_handle_id (&priv->refresh_id, g_source_remove);
+      priv->stale = TRUE;
+    }
+  else
+    att_page_refresh (self);
+}
+
 static void
 att_page_map (GtkWidget *widget)
 {
@@ -96,8 +125,10 @@ att_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (att_page_parent_class)->map (widget);
 
-  if (priv->stale && priv->refresh_id == 0)
-    priv->refresh_id = g_idle_add (refresh_idle, self);
+  /* Caught up before the frame that shows the page, so it never shows
+   * what it held when it was hidden. */
+  if (priv->stale)
+    att_page_refresh (self);
 }
 
 AttContext *
@@ -232,6 +263,9 @@ att_page_get_property (GObject    *object,
     case PROP_CAN_GO_BACK:
       g_value_set_boolean (value, priv->can_go_back);
       break;
+    case PROP_HELD:
+      g_value_set_boolean (value, priv->held);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -250,6 +284,9 @@ att_page_set_property (GObject      *object,
     {
     case PROP_CONTEXT:
       g_set_object (&priv->context, g_value_get_object (value));
+      break;
+    case PROP_HELD:
+      priv->held = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -279,6 +316,13 @@ att_page_class_init (AttPageClass *klass)
   properties[PROP_CAN_GO_BACK] =
     g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Set by the window, which makes a page just before it puts it in its
+   * stack: the page reads nothing until it is shown, even in its
+   * constructed(), before it has a parent. A page made on its own (a
+   * test) reads at once. */
+  properties[PROP_HELD] =
+    g_param_spec_boolean ("held", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "page.go-back", NULL, go_back_action);

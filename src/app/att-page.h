@@ -55,5 +55,11 @@ void         att_page_actions_update  (AttPage    *self);
 void         att_page_queue_refresh   (AttPage    *self);
 /* Refreshes now and drops any refresh that was waiting. */
 void         att_page_refresh         (AttPage    *self);
+/* Whether the page is held by the window (its "held", or a parent) but
+ * not on screen: another page is shown, or the sign-in is over it. */
+gboolean     att_page_is_waiting      (AttPage    *self);
+/* Refreshes now unless the page is waiting (see above): then it
+ * refreshes when it is first shown, before the frame that shows it. */
+void         att_page_refresh_when_shown (AttPage *self);
 
 G_END_DECLS

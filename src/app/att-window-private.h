@@ -11,7 +11,11 @@ G_BEGIN_DECLS
 
 GtkListBox  *att_window_get_sidebar           (AttWindow  *self);
 /* The page widget of an area ("today", "pupils"), or NULL. */
+/* The page called @name, made now if it was not yet shown. */
 GtkWidget   *att_window_get_page              (AttWindow  *self,
+                                               const char *name);
+/* Whether the page called @name was made (shown or asked for). */
+gboolean     att_window_has_page              (AttWindow  *self,
                                                const char *name);
 const char  *att_window_get_visible_page_name (AttWindow  *self);
 /* "main", "sign-in", "no-school", "creating" or "error". */

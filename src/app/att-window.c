@@ -74,6 +74,44 @@ struct _AttWindow
 
 G_DEFINE_FINAL_TYPE (AttWindow, att_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* A page is made when it is first shown or asked for, not with the
+ * window: a page nobody opens reads nothing and holds nothing, and the
+ * window's first frame waits for the one page it shows. */
+static GtkWidget *
+ensure_page (AttWindow  *self,
+             const char *name)
+{
+  GtkWidget *page;
+
+  if (name == NULL)
+    return NULL;
+  page = gtk_stack_get_child_by_name (self->pages_stack, name);
+  if (page != NULL)
+    return page;
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    {
+      const AttWindowPageInfo *info = &page_infos[i];
+      GtkStackPage *stack_page;
+
+      if (g_strcmp0 (info->name, name) != 0)
+        continue;
+      page = g_object_new (info->get_type (), "context", self->context, "held", TRUE, NULL);
+      stack_page = gtk_stack_add_titled (self->pages_stack, page, info->name, _(info->title));
+      gtk_stack_page_set_icon_name (stack_page, info->icon_name);
+      return page;
+    }
+  return NULL;
+}
+
+static void
+show_page (AttWindow  *self,
+           const char *name)
+{
+  if (ensure_page (self, name) != NULL)
+    gtk_stack_set_visible_child_name (self->pages_stack, name);
+}
+
 static gboolean
 page_can_go_back (GtkWidget *page)
 {
@@ -207,7 +245,7 @@ on_sidebar_row_activated (GtkListBox    *list,
 {
   const char *name = gtk_widget_get_name (GTK_WIDGET (row));
 
-  gtk_stack_set_visible_child_name (self->pages_stack, name);
+  show_page (self, name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -219,8 +257,7 @@ on_sidebar_row_selected (GtkListBox    *list,
   if (row == NULL || self->syncing_sidebar)
     return;
 
-  gtk_stack_set_visible_child_name (self->pages_stack,
-                                    gtk_widget_get_name (GTK_WIDGET (row)));
+  show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
 static void
@@ -263,7 +300,6 @@ create_sidebar_row (const AttWindowPageInfo *info,
 
   return row;
 }
-
 
 /* The school's content, or the sign-in over it while nobody is signed in
  * or the window is locked. Locking covers the content and rebuilds
@@ -588,7 +624,7 @@ show_page_action (GtkWidget  *widget,
   AttWindow *self = ATT_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (gtk_stack_get_child_by_name (self->pages_stack, name) == NULL)
+  if (ensure_page (self, name) == NULL)
     return;
 
   gtk_stack_set_visible_child_name (self->pages_stack, name);
@@ -598,7 +634,7 @@ show_page_action (GtkWidget  *widget,
 static AttPupilsPage *
 get_pupils_page (AttWindow *self)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->pages_stack, "pupils");
+  GtkWidget *page = ensure_page (self, "pupils");
 
   return ATT_IS_PUPILS_PAGE (page) ? ATT_PUPILS_PAGE (page) : NULL;
 }
@@ -646,7 +682,7 @@ show_pupil_action (GtkWidget  *widget,
 static AttRegisterPage *
 get_register_page (AttWindow *self)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->pages_stack, "register");
+  GtkWidget *page = ensure_page (self, "register");
 
   return ATT_IS_REGISTER_PAGE (page) ? ATT_REGISTER_PAGE (page) : NULL;
 }
@@ -756,10 +792,12 @@ new_call_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   AttWindow *self = ATT_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_child_by_name (self->pages_stack, "calls");
+  GtkWidget *page;
 
-  if (!ATT_IS_CALLS_PAGE (page)
-      || g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+  page = ensure_page (self, "calls");
+  if (!ATT_IS_CALLS_PAGE (page))
     return;
   att_calls_page_new_call (ATT_CALLS_PAGE (page));
 }
@@ -912,13 +950,17 @@ att_window_setup (AttWindow *self)
   g_signal_connect_object (self->context, "notify::user",
                            G_CALLBACK (on_user_changed), self, 0);
 
+  /* The page the window opens on is the only one made now: before the
+   * school is opened, so that no other page reads it first. */
+  if (ensure_page (self, start_page) != NULL)
+    gtk_stack_set_visible_child_name (self->pages_stack, start_page);
+  else if (ensure_page (self, last_page) != NULL)
+    gtk_stack_set_visible_child_name (self->pages_stack, last_page);
+  else
+    show_page (self, page_infos[0].name);
+
   update_state (self);
   update_user (self);
-
-  if (start_page != NULL && gtk_stack_get_child_by_name (self->pages_stack, start_page))
-    gtk_stack_set_visible_child_name (self->pages_stack, start_page);
-  else if (last_page != NULL && gtk_stack_get_child_by_name (self->pages_stack, last_page))
-    gtk_stack_set_visible_child_name (self->pages_stack, last_page);
 
   /* A narrow window opens on the page itself, as a wide one does; the
    * back button leads to the list of pages. */
@@ -1039,16 +1081,9 @@ att_window_init (AttWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
+  /* Every area has its row; its page is made when first shown. */
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
-    {
-      const AttWindowPageInfo *info = &page_infos[i];
-      GtkWidget *page = g_object_new (info->get_type (), "context", self->context, NULL);
-      GtkStackPage *stack_page;
-
-      stack_page = gtk_stack_add_titled (self->pages_stack, page, info->name, _(info->title));
-      gtk_stack_page_set_icon_name (stack_page, info->icon_name);
-      gtk_list_box_append (self->sidebar, create_sidebar_row (info, i));
-    }
+    gtk_list_box_append (self->sidebar, create_sidebar_row (&page_infos[i], i));
 
   on_visible_page_changed (self->pages_stack, NULL, self);
 }
@@ -1080,7 +1115,16 @@ att_window_get_page (AttWindow  *self,
 {
   g_return_val_if_fail (ATT_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->pages_stack, name);
+  return ensure_page (self, name);
+}
+
+gboolean
+att_window_has_page (AttWindow  *self,
+                     const char *name)
+{
+  g_return_val_if_fail (ATT_IS_WINDOW (self), FALSE);
+
+  return gtk_stack_get_child_by_name (self->pages_stack, name) != NULL;
 }
 
 const char *

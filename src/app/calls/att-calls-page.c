@@ -617,7 +617,9 @@ set_db (AttCallsPage *self,
   if (self->db != NULL)
     self->changed_id = g_signal_connect (self->db, "changed", G_CALLBACK (on_db_changed), self);
 
-  att_page_refresh (ATT_PAGE (self));
+  /* Hidden (behind the sign-in, or made for the call form from another
+   * page), the lists are read when the page is first shown. */
+  att_page_refresh_when_shown (ATT_PAGE (self));
 }
 
 static void

@@ -15,5 +15,10 @@ GtkCheckButton *att_pupils_page_get_leavers_check (AttPupilsPage *self);
 AttPupilView   *att_pupils_page_get_pupil_view   (AttPupilsPage *self);
 /* TRUE while one pupil's record is shown instead of the list. */
 gboolean        att_pupils_page_is_showing_pupil (AttPupilsPage *self);
+/* Whether this school year's figures are still being counted. */
+gboolean        att_pupils_page_is_counting      (AttPupilsPage *self);
+/* The attendance the list shows for the pupil, if their row is drawn. */
+const char     *att_pupils_page_get_shown_attendance (AttPupilsPage *self,
+                                                      gint64         pupil_id);
 
 G_END_DECLS

@@ -34,9 +34,14 @@ struct _AttPupilsPage
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
 
-  /* This school year's figures, computed once per refresh. */
+  /* This school year's figures, counted once per refresh on another
+   * thread, after the list is on screen; NULL until they come. The cells
+   * that show them are kept to be filled in when they do. */
   GArray             *year_figures;
   GHashTable         *figures;      /* pupil id -> AttFigures in year_figures */
+  GCancellable       *counting;     /* the figures being counted, or NULL */
+  GHashTable         *figure_items; /* GtkListItem -> its bind function */
+  GtkSorter          *attendance_sorter;
   GHashTable         *haystacks;    /* AttPupil -> folded text to search in */
   char              **search_words;
   AttDate             today;
@@ -253,7 +258,12 @@ bind_attendance (GtkSignalListItemFactory *factory,
   const AttFigures *figures = lookup_figures (self, pupil);
   g_autofree char *text = NULL;
 
-  if (figures != NULL && figures->possible > 0)
+  g_hash_table_insert (self->figure_items, item, bind_attendance);
+  /* Nothing while the figures are being counted: "—" says there are
+   * none. */
+  if (self->year_figures == NULL && self->counting != NULL)
+    text = g_strdup ("");
+  else if (figures != NULL && figures->possible > 0)
     text = g_strdup_printf (_("%.1f%%"), att_figures_attendance_pct (figures));
   else
     text = g_strdup ("—");
@@ -277,8 +287,19 @@ bind_flags (GtkSignalListItemFactory *factory,
   AttPupilsPage *self = user_data;
   AttPupil *pupil = gtk_list_item_get_item (item);
 
+  g_hash_table_insert (self->figure_items, item, bind_flags);
   att_pupil_flags_update (gtk_list_item_get_child (item), pupil,
                           lookup_figures (self, pupil), self->today);
+}
+
+static void
+unbind_figures (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  AttPupilsPage *self = user_data;
+
+  g_hash_table_remove (self->figure_items, item);
 }
 
 static GtkColumnViewColumn *
@@ -365,13 +386,132 @@ on_filtered_items_changed (GListModel    *model,
   update_count (self);
 }
 
+/* This school year's figures for everyone, counted on a connection of
+ * the thread's own: the list is drawn first, and the attendance column
+ * and the flags that rest on it are filled in when they come. */
+typedef struct
+{
+  char    *path;
+  AttDate  first;
+  AttDate  last;
+} FiguresJob;
+
+static void
+figures_job_free (FiguresJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+figures_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  FiguresJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) db = att_db_open (job->path, &error);
+  GArray *figures;
+
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  figures = att_stats_all (db, job->first, job->last, &error);
+  if (figures == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, figures, (GDestroyNotify)g_array_unref);
+}
+
+static void
+show_figures (AttPupilsPage *self,
+              GArray        *year_figures)
+{
+  GHashTableIter iter;
+  gpointer item, bind;
+
+  g_clear_pointer (&self->figures, g_hash_table_unref);
+  g_clear_pointer (&self->year_figures, g_array_unref);
+  self->year_figures = year_figures;
+  if (self->year_figures != NULL)
+    {
+      self->figures = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < self->year_figures->len; i++)
+        {
+          AttFigures *figures = &g_array_index (self->year_figures, AttFigures, i);
+
+          g_hash_table_insert (self->figures, &figures->pupil_id, figures);
+        }
+    }
+
+  /* The cells on screen show them now; a list sorted by attendance is
+   * sorted again. */
+  g_hash_table_iter_init (&iter, self->figure_items);
+  while (g_hash_table_iter_next (&iter, &item, &bind))
+    ((void (*) (GtkSignalListItemFactory *, GtkListItem *, gpointer))bind) (NULL, item, self);
+  gtk_sorter_changed (self->attendance_sorter, GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+figures_counted (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  AttPupilsPage *self = ATT_PUPILS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  GArray *figures = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Another refresh, or the page gone, has taken the job's place. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->counting)
+    {
+      g_clear_pointer (&figures, g_array_unref);
+      return;
+    }
+  g_clear_object (&self->counting);
+  if (figures == NULL)
+    g_warning ("Could not count this school year: %s", error->message);
+  show_figures (self, figures);
+}
+
+static void
+count_figures (AttPupilsPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  AttCalendar *calendar;
+  AttDate first, last;
+  FiguresJob *job;
+
+  if (self->counting != NULL)
+    {
+      g_cancellable_cancel (self->counting);
+      g_clear_object (&self->counting);
+    }
+  if (self->db == NULL)
+    return;
+  calendar = att_db_get_calendar (self->db);
+  if (calendar == NULL || !att_calendar_school_year_range (calendar, self->today, &first, &last))
+    return;
+
+  job = g_new0 (FiguresJob, 1);
+  job->path = g_strdup (att_db_get_path (self->db));
+  job->first = first;
+  job->last = MIN (last, self->today);
+  self->counting = g_cancellable_new ();
+  task = g_task_new (self, self->counting, figures_counted, NULL);
+  g_task_set_source_tag (task, count_figures);
+  g_task_set_task_data (task, job, (GDestroyNotify)figures_job_free);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, figures_thread);
+}
+
 static void
 refresh (AttPupilsPage *self)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *pupils = NULL;
-  AttCalendar *calendar;
-  AttDate first, last;
 
   self->today = att_context_get_today (att_page_get_context (ATT_PAGE (self)));
 
@@ -385,27 +525,8 @@ refresh (AttPupilsPage *self)
       if (pupils == NULL)
         g_warning ("Could not list the pupils: %s", error->message);
       g_clear_error (&error);
-
-      calendar = att_db_get_calendar (self->db);
-      if (calendar != NULL
-          && att_calendar_school_year_range (calendar, self->today, &first, &last))
-        {
-          self->year_figures = att_stats_all (self->db, first, MIN (last, self->today), &error);
-          if (self->year_figures == NULL)
-            g_warning ("Could not count this school year: %s", error->message);
-        }
     }
-
-  if (self->year_figures != NULL)
-    {
-      self->figures = g_hash_table_new (g_int64_hash, g_int64_equal);
-      for (guint i = 0; i < self->year_figures->len; i++)
-        {
-          AttFigures *figures = &g_array_index (self->year_figures, AttFigures, i);
-
-          g_hash_table_insert (self->figures, &figures->pupil_id, figures);
-        }
-    }
+  count_figures (self);
 
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        pupils != NULL ? pupils->pdata : NULL,
@@ -706,12 +827,8 @@ set_db (AttPupilsPage *self,
                                          G_CALLBACK (on_db_changed), self);
 
   /* A page the window holds but does not show reads its pupils and their
-   * figures when it is first shown, not before the first frame. */
-  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL
-      && !gtk_widget_get_child_visible (GTK_WIDGET (self)))
-    att_page_queue_refresh (ATT_PAGE (self));
-  else
-    att_page_refresh (ATT_PAGE (self));
+   * figures when it is first shown, not before. */
+  att_page_refresh_when_shown (ATT_PAGE (self));
 }
 
 static void
@@ -762,6 +879,34 @@ att_pupils_page_is_showing_pupil (AttPupilsPage *self)
   return self->pupil_id != 0;
 }
 
+gboolean
+att_pupils_page_is_counting (AttPupilsPage *self)
+{
+  g_return_val_if_fail (ATT_IS_PUPILS_PAGE (self), FALSE);
+
+  return self->counting != NULL;
+}
+
+const char *
+att_pupils_page_get_shown_attendance (AttPupilsPage *self,
+                                      gint64         pupil_id)
+{
+  GHashTableIter iter;
+  gpointer item, bind;
+
+  g_return_val_if_fail (ATT_IS_PUPILS_PAGE (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->figure_items);
+  while (g_hash_table_iter_next (&iter, &item, &bind))
+    {
+      AttPupil *pupil = gtk_list_item_get_item (item);
+
+      if (bind == (gpointer)bind_attendance && pupil != NULL && pupil->id == pupil_id)
+        return gtk_label_get_label (GTK_LABEL (gtk_list_item_get_child (item)));
+    }
+  return NULL;
+}
+
 /* GObject */
 
 static void
@@ -772,6 +917,9 @@ att_pupils_page_dispose (GObject *object)
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_id, self->db);
   g_clear_object (&self->db);
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_PUPILS_PAGE);
 
@@ -792,6 +940,7 @@ att_pupils_page_finalize (GObject *object)
   g_clear_pointer (&self->figures, g_hash_table_unref);
   g_clear_pointer (&self->year_figures, g_array_unref);
   g_clear_pointer (&self->haystacks, g_hash_table_unref);
+  g_clear_pointer (&self->figure_items, g_hash_table_unref);
   g_strfreev (self->search_words);
 
   G_OBJECT_CLASS (att_pupils_page_parent_class)->finalize (object);
@@ -853,11 +1002,12 @@ att_pupils_page_class_init (AttPupilsPageClass *klass)
 static void
 att_pupils_page_init (AttPupilsPage *self)
 {
-  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *name_column, *column;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->haystacks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->figure_items = g_hash_table_new (NULL, NULL);
   self->store = g_list_store_new (ATT_TYPE_PUPIL);
 
   /* Translators: column headings of the list of pupils */
@@ -867,10 +1017,15 @@ att_pupils_page_init (AttPupilsPage *self)
               G_CALLBACK (bind_group), sort_by_group, 100);
   add_column (self, _("Year"), G_CALLBACK (setup_label), GINT_TO_POINTER (0),
               G_CALLBACK (bind_year), sort_by_year, 70);
-  add_column (self, _("Attendance"), G_CALLBACK (setup_label), GINT_TO_POINTER (1),
-              G_CALLBACK (bind_attendance), sort_by_attendance, 120);
-  add_column (self, _("Flags"), G_CALLBACK (setup_flags), NULL,
-              G_CALLBACK (bind_flags), NULL, 190);
+  column = add_column (self, _("Attendance"), G_CALLBACK (setup_label), GINT_TO_POINTER (1),
+                       G_CALLBACK (bind_attendance), sort_by_attendance, 120);
+  self->attendance_sorter = gtk_column_view_column_get_sorter (column);
+  g_signal_connect (gtk_column_view_column_get_factory (column), "unbind",
+                    G_CALLBACK (unbind_figures), self);
+  column = add_column (self, _("Flags"), G_CALLBACK (setup_flags), NULL,
+                       G_CALLBACK (bind_flags), NULL, 190);
+  g_signal_connect (gtk_column_view_column_get_factory (column), "unbind",
+                    G_CALLBACK (unbind_figures), self);
 
   self->filter = gtk_custom_filter_new (filter_pupil, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),

@@ -132,9 +132,7 @@ _att_register_page_build_grid (AttRegisterPage  *self,
 }
 
 /* A reload put off while the page is hidden: it runs when the page is
- * shown, or once the window has nothing more urgent to do (its first
- * frame drawn), whichever comes first. Its idle source is kept on the
- * page under this key. */
+ * shown (its "map"), and is marked on the page under this key. */
 static GQuark
 deferred_reload_quark (void)
 {
@@ -143,72 +141,46 @@ deferred_reload_quark (void)
 
 static void reload_now (AttRegisterPage *self);
 
-/* Takes the reload put off, if any, off the page: its idle source
- * removed unless it is @running. */
+/* Takes the reload put off, if any, off the page. */
 static void
-take_deferred_reload (AttRegisterPage *self,
-                      gboolean         running)
+take_deferred_reload (AttRegisterPage *self)
 {
-  guint id = GPOINTER_TO_UINT (g_object_steal_qdata (G_OBJECT (self), deferred_reload_quark ()));
-
-  if (id == 0)
+  if (g_object_steal_qdata (G_OBJECT (self), deferred_reload_quark ()) == NULL)
     return;
-  if (!running)
-    g_source_remove (id);
   g_signal_handlers_disconnect_by_data (self, (gpointer)deferred_reload_quark);
-}
-
-static void
-remove_source (gpointer data)
-{
-  g_source_remove (GPOINTER_TO_UINT (data));
 }
 
 static void
 on_map_reload (GtkWidget *widget,
                gpointer   user_data)
 {
-  take_deferred_reload (ATT_REGISTER_PAGE (widget), FALSE);
+  take_deferred_reload (ATT_REGISTER_PAGE (widget));
   reload_now (ATT_REGISTER_PAGE (widget));
-}
-
-static gboolean
-deferred_reload_idle (gpointer user_data)
-{
-  take_deferred_reload (user_data, TRUE);
-  reload_now (user_data);
-  return G_SOURCE_REMOVE;
 }
 
 static void
 defer_reload (AttRegisterPage *self)
 {
-  guint id;
-
   if (g_object_get_qdata (G_OBJECT (self), deferred_reload_quark ()) != NULL)
     return;
-  /* Below the priority of drawing, so the window's frame comes first. A
-   * page freed meanwhile takes its source away with it. */
-  id = g_idle_add_full (G_PRIORITY_LOW, deferred_reload_idle, self, NULL);
-  g_object_set_qdata_full (G_OBJECT (self), deferred_reload_quark (), GUINT_TO_POINTER (id),
-                           remove_source);
+  g_object_set_qdata (G_OBJECT (self), deferred_reload_quark (), GUINT_TO_POINTER (1));
   g_signal_connect (self, "map", G_CALLBACK (on_map_reload), (gpointer)deferred_reload_quark);
 }
 
 void
 _att_register_page_reload (AttRegisterPage *self)
 {
-  /* A page the window holds but does not show builds its grid when it is
-   * shown or after the first frame: a whole school's week is not read
-   * before the first frame of another page. */
-  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL
-      && !gtk_widget_get_child_visible (GTK_WIDGET (self)))
+  /* A page the window holds but does not show (another page on screen,
+   * or the sign-in over it) builds its grid when it is shown, before the
+   * frame that shows it: a whole school's week is not read, nor its rows
+   * made, for a page nobody looks at. */
+  if (att_page_is_waiting (ATT_PAGE (self)))
     {
       defer_reload (self);
       return;
     }
   /* A reload asked for while one is put off is that one, done now. */
-  take_deferred_reload (self, FALSE);
+  take_deferred_reload (self);
   reload_now (self);
 }
 

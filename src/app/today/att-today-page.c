@@ -657,13 +657,9 @@ set_db (AttTodayPage *self,
     self->changed_id = g_signal_connect (self->db, "changed",
                                          G_CALLBACK (on_db_changed), self);
 
-  /* A page the window holds but does not show counts its figures when it
-   * is first shown, not before the first frame. */
-  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL
-      && !gtk_widget_get_child_visible (GTK_WIDGET (self)))
-    att_page_queue_refresh (ATT_PAGE (self));
-  else
-    att_page_refresh (ATT_PAGE (self));
+  /* A page the window holds but does not show (behind the sign-in, or
+   * another page on screen) counts its figures when it is first shown. */
+  att_page_refresh_when_shown (ATT_PAGE (self));
 }
 
 static void
