@@ -443,7 +443,9 @@ test_upgrade_keyed_by_pupil (void)
                               ") WITHOUT ROWID;"
                               "INSERT INTO old_years SELECT pupil_id, year, codes FROM mark_years;"
                               "DROP TABLE mark_years;"
-                              "ALTER TABLE old_years RENAME TO mark_years;",
+                              "ALTER TABLE old_years RENAME TO mark_years;"
+                              "DROP TABLE leave_reviews; DROP TABLE leave_sessions;"
+                              "DROP TABLE leave_requests; DROP TABLE exam_periods;",
                               &error));
   g_assert_no_error (error);
   {
