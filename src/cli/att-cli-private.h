@@ -233,4 +233,7 @@ int att_cli_leave_letter_pdf     (AttCliContext *ctx,
                                   gint64         leave_id,
                                   const char    *path);
 
+/* att-cli-letters.c */
+int att_cli_cmd_letters_log      (AttCliContext *ctx);
+
 G_END_DECLS

@@ -183,6 +183,8 @@ static const AttCliCommand commands[] = {
   { "la-notify", "[--as-of DATE] [--json] | --record UPN --kind unauthorised|illness --told DATE [--note TEXT] --user NAME",
     "as-of json record kind told note user", 0, 0,
     att_cli_cmd_la_notify, N_("pupils the LA must be told of; --record notes the day it was told") },
+  { "letters log", "[--pupil UPN] [--json]", "pupil json", 0, 0,
+    att_cli_cmd_letters_log, N_("every letter sent, or a pupil's, and whether its figures are out of date") },
   { "leave add", "UPN --start DATE[:am|pm] --end DATE[:am|pm] --type TYPE --reason TEXT --requested-by NAME "
     "[--return DATE] [--received DATE] [--evidence-seen TEXT] [--address TEXT] [--pattern SESSIONS] [--review DATE] "
     "[--siblings-of UPN,...] --user NAME",
