@@ -74,6 +74,18 @@ static const AttCliOption all_options[] = {
   { "collected-by", TRUE },
   { "record", TRUE },
   { "told", TRUE },
+  { "start", TRUE },
+  { "end", TRUE },
+  { "type", TRUE },
+  { "requested-by", TRUE },
+  { "sessions", TRUE },
+  { "status", TRUE },
+  { "received", TRUE },
+  { "address", TRUE },
+  { "evidence-seen", TRUE },
+  { "pattern", TRUE },
+  { "review", TRUE },
+  { "siblings-of", TRUE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -179,6 +191,20 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_firstday_procedure_set, N_("replace the procedure with FILE's steps (- for standard input), one a line: DAY[+EVERY];all|vulnerable|others;ACTION;DUE;WHO") },
   { "firstday set", "KEY VALUE --user NAME", "user", 2, 2,
     att_cli_cmd_firstday_set, N_("change a setting of first-day calling: text_template or safeguarding_lead (empty: the default)") },
+  { "leave add", "UPN --start DATE[:am|pm] --end DATE[:am|pm] --type TYPE --reason TEXT --requested-by NAME "
+    "[--return DATE] [--received DATE] [--evidence-seen TEXT] [--address TEXT] [--pattern SESSIONS] [--review DATE] "
+    "[--siblings-of UPN,...] --user NAME",
+    "start end type reason requested-by return received evidence-seen address pattern review siblings-of user", 1, 1,
+    att_cli_cmd_leave_add, N_("record a request for leave of absence; types: exceptional, performance, interview, study, part-time, religious, holiday") },
+  { "leave decide", "ID approve|decline --note TEXT [--sessions LIST] [--amend-reason TEXT] --user NAME",
+    "note sessions amend-reason user", 2, 2,
+    att_cli_cmd_leave_decide, N_("the headteacher's decision on a request; --sessions approves only those (DATE or DATE:am|pm, comma separated)") },
+  { "leave withdraw", "ID [--note TEXT] --user NAME", "note user", 1, 1,
+    att_cli_cmd_leave_withdraw, N_("withdraw a request not yet decided, as the parent asked") },
+  { "leave list", "[--status submitted|approved|partly-approved|declined|withdrawn] [--json]", "status json", 0, 0,
+    att_cli_cmd_leave_list, N_("requests for leave of absence and their decisions") },
+  { "leave letter", "ID --out FILE.pdf --user NAME", "out user", 1, 1,
+    att_cli_cmd_leave_letter, N_("the decision letter, one per address of those with parental responsibility, logged") },
 };
 
 static const AttCliOption *

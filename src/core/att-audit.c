@@ -176,6 +176,12 @@ att_audit_describe_action (const char *action)
     { "export.audit", N_("Audit log exported") },
     { "sar.export", N_("Subject access export") },
     { "demo", N_("Demonstration school made") },
+    { "leave.add", N_("Leave of absence requested") },
+    { "leave.decide", N_("Leave of absence decided") },
+    { "leave.withdraw", N_("Request for leave withdrawn") },
+    { "leave.review", N_("Part-time timetable reviewed") },
+    { "calendar.exams.add", N_("Exam period added") },
+    { "calendar.exams.remove", N_("Exam period removed") },
   };
 
   g_return_val_if_fail (action != NULL, "");
@@ -337,6 +343,7 @@ att_audit_snapshot (AttDb       *db,
 {
   static const char * const tables[] = {
     "pupils", "contacts", "users", "terms", "closures", "penalty_decisions",
+    "leave_requests", "exam_periods",
   };
   g_autofree char *sql = NULL;
   g_autoptr(GString) out = NULL;

@@ -77,9 +77,9 @@ gboolean      att_audit_record          (AttDb          *db,
                                          const char     *after,
                                          GError        **error);
 
-/* A row of @table ("pupils", "contacts", "users", "terms", "closures"
- * or "penalty_decisions") as a JSON object of its columns, for the
- * before and after of a change: dates as YYYY-MM-DD, times as
+/* A row of @table ("pupils", "contacts", "users", "terms", "closures",
+ * "penalty_decisions", "leave_requests" or "exam_periods") as a JSON
+ * object of its columns, for the before and after of a change: dates as YYYY-MM-DD, times as
  * YYYY-MM-DD HH:MM:SS, no binary columns. Sets *json to NULL when there
  * is no such row. */
 gboolean      att_audit_snapshot        (AttDb          *db,

@@ -393,6 +393,70 @@ static const char * const migrations[] = {
   "CREATE TRIGGER letters_not_deleted BEFORE DELETE ON letters"
   "  WHEN NOT EXISTS (SELECT 1 FROM retention_permits WHERE pupil_id = OLD.pupil_id)"
   "  BEGIN SELECT RAISE (ABORT, 'the letter log is never deleted'); END;",
+  /* Leave of absence (regulation 11): one request per pupil, brothers and
+   * sisters asked for on one form sharing a group id (the first request's
+   * id); the snapshot of the pupil's record when it was recorded, as
+   * JSON; the decision (or the withdrawal) with who made it and why; one
+   * row per session asked with what became of it and the register
+   * history row an agreement wrote. */
+  "CREATE TABLE leave_requests ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  group_id         INTEGER NOT NULL,"
+  "  pupil_id         INTEGER NOT NULL REFERENCES pupils (id),"
+  "  type             TEXT NOT NULL CHECK (type IN ('exceptional', 'performance', 'interview', 'study', 'part-time', 'religious', 'holiday')),"
+  "  status           TEXT NOT NULL DEFAULT 'submitted' CHECK (status IN ('submitted', 'approved', 'partly-approved', 'declined', 'withdrawn')),"
+  "  first_date       INTEGER NOT NULL,"
+  "  first_session    INTEGER NOT NULL CHECK (first_session IN (0, 1)),"
+  "  last_date        INTEGER NOT NULL,"
+  "  last_session     INTEGER NOT NULL CHECK (last_session IN (0, 1)),"
+  "  return_date      INTEGER,"
+  "  reason           TEXT NOT NULL,"
+  "  evidence         TEXT NOT NULL DEFAULT '',"
+  "  contact_id       INTEGER REFERENCES contacts (id) ON DELETE SET NULL,"
+  "  requested_by     TEXT NOT NULL,"
+  "  address_away     TEXT NOT NULL DEFAULT '',"
+  "  received         INTEGER NOT NULL,"
+  "  pattern          INTEGER NOT NULL DEFAULT 0,"
+  "  review_date      INTEGER,"
+  "  warnings         INTEGER NOT NULL DEFAULT 0,"
+  "  snapshot         TEXT NOT NULL DEFAULT '{}',"
+  "  actor_id         INTEGER NOT NULL REFERENCES actors (id),"
+  "  at               INTEGER NOT NULL,"
+  "  decided_actor_id INTEGER REFERENCES actors (id),"
+  "  decided_at       INTEGER,"
+  "  decision_reasons TEXT NOT NULL DEFAULT '',"
+  "  CHECK (first_date * 2 + first_session <= last_date * 2 + last_session)"
+  ");"
+  "CREATE INDEX leave_requests_by_pupil ON leave_requests (pupil_id, first_date);"
+  "CREATE INDEX leave_requests_by_status ON leave_requests (status, first_date);"
+  "CREATE TABLE leave_sessions ("
+  "  leave_id   INTEGER NOT NULL REFERENCES leave_requests (id),"
+  "  pupil_id   INTEGER NOT NULL REFERENCES pupils (id),"
+  "  date       INTEGER NOT NULL,"
+  "  session    INTEGER NOT NULL CHECK (session IN (0, 1)),"
+  "  state      TEXT NOT NULL DEFAULT 'asked' CHECK (state IN ('asked', 'agreed', 'refused')),"
+  "  history_id INTEGER REFERENCES mark_history (id),"
+  "  PRIMARY KEY (leave_id, date, session)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX leave_sessions_by_pupil ON leave_sessions (pupil_id, date, session);"
+  /* Reviews of a part-time timetable. */
+  "CREATE TABLE leave_reviews ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  leave_id    INTEGER NOT NULL REFERENCES leave_requests (id),"
+  "  review_day  INTEGER NOT NULL,"
+  "  next_review INTEGER,"
+  "  note        TEXT NOT NULL DEFAULT '',"
+  "  actor_id    INTEGER NOT NULL REFERENCES actors (id),"
+  "  at          INTEGER NOT NULL"
+  ");"
+  /* Exam periods in the calendar: leave asked inside one is warned of. */
+  "CREATE TABLE exam_periods ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL,"
+  "  start_date INTEGER NOT NULL,"
+  "  end_date   INTEGER NOT NULL,"
+  "  CHECK (start_date <= end_date)"
+  ");",
 };
 
 /* The keys of the pupils already on file: folding names and collating

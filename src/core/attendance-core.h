@@ -34,3 +34,4 @@
 #include "att-la-notify.h"
 #include "att-latebook.h"
 #include "att-pupil-finder.h"
+#include "att-leave.h"
