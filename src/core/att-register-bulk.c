@@ -495,7 +495,7 @@ flush_year (AttRegisterBulk  *bulk,
       stmt = bulk->write_year;
       sqlite3_bind_int64 (stmt, 1, y->pupil_id);
       sqlite3_bind_int (stmt, 2, y->year);
-      sqlite3_bind_blob (stmt, 3, y->codes, ATT_REGISTER_YEAR_SLOTS, SQLITE_STATIC);
+      sqlite3_bind_blob (stmt, 3, y->codes, (int)att_register_codes_length (y->codes), SQLITE_STATIC);
     }
   return step_done (bulk, stmt, error);
 }

@@ -76,6 +76,12 @@ att_register_date_valid (AttDate date)
  * look-up, lenient on case); ATT_CODE_NONE for NULL or unknown text. */
 AttCode       att_register_code_from_text   (const char  *text);
 gboolean      att_register_codes_empty      (const guint8 *codes);
+/* The bytes of a year's array that its stored copy keeps: up to its last
+ * session with a code. The sessions after it hold none and are left out,
+ * so that a year in progress takes only the room of the sessions up to
+ * now; a copy shorter than ATT_REGISTER_YEAR_SLOTS reads as if padded
+ * with ATT_CODE_NONE. 0 for an empty array. */
+gsize         att_register_codes_length     (const guint8 *codes);
 
 /* Replaces one pupil's array in memory after a committed write (@codes
  * NULL: the pupil has no marks that year any more). */

@@ -207,6 +207,16 @@ att_register_codes_empty (const guint8 *codes)
   return TRUE;
 }
 
+gsize
+att_register_codes_length (const guint8 *codes)
+{
+  gsize n = ATT_REGISTER_YEAR_SLOTS;
+
+  while (n > 0 && codes[n - 1] == ATT_CODE_NONE)
+    n--;
+  return n;
+}
+
 static PupilYear *
 store_year_pupil (StoreYear *sy,
                   gint64     pupil_id)
@@ -612,7 +622,9 @@ report_difference (AttDb        *db,
         }
     }
 
-  if (differ == 0 && (found == NULL || found_len == ATT_REGISTER_YEAR_SLOTS))
+  /* A copy may leave out the sessions after its last code (see
+   * att_register_codes_length ()), never hold more than a year. */
+  if (differ == 0 && (found == NULL || (found_len > 0 && found_len <= ATT_REGISTER_YEAR_SLOTS)))
     return;
 
   {
@@ -780,7 +792,7 @@ att_register_rebuild_cache (AttDb   *db,
         }
       sqlite3_bind_int64 (stmt, 1, year->pupil_id);
       sqlite3_bind_int (stmt, 2, year->year);
-      sqlite3_bind_blob (stmt, 3, year->codes, ATT_REGISTER_YEAR_SLOTS, SQLITE_STATIC);
+      sqlite3_bind_blob (stmt, 3, year->codes, (int)att_register_codes_length (year->codes), SQLITE_STATIC);
       if (!att_db_step_done (db, stmt, error))
         {
           att_db_rollback (db);
