@@ -21,6 +21,7 @@
 #include "att-db-private.h"
 #include "att-demo.h"
 #include "att-register-grid.h"
+#include "att-register-private.h"
 #include "att-test-util.h"
 
 #define AS_OF D (2025, 3, 12)
@@ -384,6 +385,32 @@ test_fast_paths (void)
   compare_all (demo->db);
 }
 
+/* A check of every pupil on a connection that has not loaded the year
+ * (attendance-cli threshold) reads only the window's sessions from the
+ * file: the same breaches as the count from the marks, in a window of
+ * this school year and in one that reaches back over the summer. */
+static void
+test_threshold_from_file (void)
+{
+  g_autoptr(Demo) demo = demo_new ();
+  g_autoptr(GHashTable) marks = read_marks (demo->db);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AttDb) db = att_db_open (demo->path, &error);
+      AttDate as_of = i == 0 ? AS_OF : D (2024, 10, 4);
+
+      g_assert_no_error (error);
+      g_assert_false (att_register_year_loaded (db, 2023));
+      g_assert_false (att_register_year_loaded (db, 2024));
+      compare_threshold (db, marks, as_of);
+      /* Nothing was loaded into memory for it. */
+      g_assert_false (att_register_year_loaded (db, 2023));
+      g_assert_false (att_register_year_loaded (db, 2024));
+    }
+}
+
 static char *
 query_plan (AttDb      *db,
             const char *sql)
@@ -549,6 +576,7 @@ main (int    argc,
   g_setenv ("ATTENDANCE_TODAY", "2025-03-12", TRUE);
 
   g_test_add_func ("/compact-register/fast-paths", test_fast_paths);
+  g_test_add_func ("/compact-register/threshold-from-file", test_threshold_from_file);
   g_test_add_func ("/compact-register/upgrade-keyed-by-pupil", test_upgrade_keyed_by_pupil);
   return g_test_run ();
 }

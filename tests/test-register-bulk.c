@@ -120,10 +120,14 @@ test_load (Fixture       *f,
   g_assert_cmpuint (n_all, ==, 1);
   g_signal_handlers_disconnect_by_data (f->s.db, &n_all);
 
-  /* 6 sessions, 7 history rows; the indexes are back. */
+  /* 6 sessions, 7 history rows; the indexes are back, and hold them. */
   g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM marks"), ==, 6);
   g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM mark_history"), ==, 7);
-  g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM sqlite_master WHERE name IN ('marks_by_date', 'marks_amended')"), ==, 2);
+  g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                   "('marks_by_date', 'marks_amended', 'mark_history_by_session', 'mark_history_by_time')"), ==, 4);
+  g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM mark_history INDEXED BY mark_history_by_time WHERE at > 0"), ==, 7);
+  g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM mark_history INDEXED BY mark_history_by_session WHERE pupil_id > 0"), ==, 7);
+  g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM marks INDEXED BY marks_amended WHERE amendments > 0"), ==, 1);
 
   g_assert_cmpint (att_register_code (f->s.db, f->amy, D (2024, 9, 2), ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
   g_assert_cmpint (att_register_code (f->s.db, f->amy, D (2024, 9, 2), ATT_SESSION_PM), ==, ATT_CODE_PRESENT_PM);
@@ -254,6 +258,44 @@ test_load_over_marks (Fixture       *f,
   g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM mark_history"), ==, 3);
 }
 
+/* An amendment made on the session's own day needs only the right to
+ * mark; one made on a later day needs the right to amend. The day is the
+ * local one (the tests run in Europe/London): Tue 3 Sep 2024 is British
+ * Summer Time, UTC+1, and 3 Sep 00:00 UTC is 1725321600. */
+static void
+test_amended_on_the_day (Fixture       *f,
+                         gconstpointer  data)
+{
+  /* 22:30 UTC = 23:30 BST on 3 Sep: the same day. */
+  const gint64 late_evening = 1725321600 + 22 * 3600 + 30 * 60;
+  /* 23:30 UTC = 00:30 BST on 4 Sep: the next day, though still 3 Sep in
+   * UTC. */
+  const gint64 after_midnight = late_evening + 3600;
+  const AttBulkMark first = { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_N, -1, NULL, NULL,
+                              f->s.receptionist, 1725321600 + 7 * 3600 + 50 * 60 };
+  AttBulkMark change = { f->amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_I, -1, NULL, "Parent phoned",
+                         f->s.receptionist, late_evening };
+  g_autoptr(GError) error = NULL;
+  AttRegisterBulk *bulk;
+
+  /* The receptionist may put right her own day's register. */
+  bulk = begin (f);
+  g_assert_true (att_register_bulk_add (bulk, &first, &error));
+  g_assert_true (att_register_bulk_add (bulk, &change, &error));
+  g_assert_no_error (error);
+  att_register_bulk_abort (bulk);
+
+  /* Half past midnight is the next day: refused, naming the session. */
+  change.at = after_midnight;
+  bulk = begin (f);
+  g_assert_true (att_register_bulk_add (bulk, &first, &error));
+  g_assert_false (att_register_bulk_add (bulk, &change, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "Amy"));
+  att_register_bulk_abort (bulk);
+  g_assert_cmpint (count (f->s.db, "SELECT count(*) FROM mark_history"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +308,7 @@ main (int   argc,
   ADD ("/register-bulk/load", test_load);
   ADD ("/register-bulk/same-rules", test_same_rules);
   ADD ("/register-bulk/load-over-marks", test_load_over_marks);
+  ADD ("/register-bulk/amended-on-the-day", test_amended_on_the_day);
 
   return g_test_run ();
 }

@@ -19,8 +19,14 @@
 #include "att-register-private.h"
 #include "att-text.h"
 
-/* Indexes over the marks that a new school builds once, at the end. */
-static const char * const deferred_indexes[] = { "marks_by_date", "marks_amended" };
+/* Indexes over the marks and their history that a new school builds
+ * once, at the end, from the sorted tables: kept up to date, each would
+ * take an entry at a random place for every mark (the history by time),
+ * and even those whose entries come in order cost more kept up to date
+ * than built again. */
+static const char * const deferred_indexes[] = {
+  "marks_by_date", "marks_amended", "mark_history_by_session", "mark_history_by_time",
+};
 
 typedef struct
 {
@@ -89,6 +95,8 @@ struct _AttRegisterBulk
   char           *index_sql[G_N_ELEMENTS (deferred_indexes)];
   gint64          now;
   guint           n_entries;
+  GTimeZone      *tz;           /* local time, for the day an entry was made */
+  AttDate         epoch;        /* 1 January 1970 */
 
   sqlite3_stmt   *insert_mark;
   sqlite3_stmt   *update_mark;
@@ -189,6 +197,7 @@ bulk_free (AttRegisterBulk *bulk)
   g_clear_pointer (&bulk->session.mark.comment, g_free);
   g_clear_object (&bulk->pupil);
   g_clear_pointer (&bulk->actors, g_hash_table_unref);
+  g_clear_pointer (&bulk->tz, g_time_zone_unref);
   att_mark_rules_clear (&bulk->rules);
   g_object_unref (bulk->db);
   g_free (bulk);
@@ -241,6 +250,10 @@ att_register_bulk_begin (AttDb          *db,
   att_mark_rules_init (&bulk->rules, db, (flags & ATT_BULK_IMPORT) ? ATT_WRITE_IMPORT : ATT_WRITE_DEFAULT);
   bulk->actors = g_hash_table_new (g_direct_hash, g_direct_equal);
   bulk->now = att_audit_now ();
+  /* Asked for once: GLib reads the local zone from the disk again each
+   * time it is asked for it when $TZ is not set. */
+  bulk->tz = g_time_zone_new_local ();
+  bulk->epoch = att_date_from_ymd (1970, 1, 1);
 
   if ((bulk->insert_mark = prepare (bulk, "INSERT INTO marks (pupil_id, date, session, code, minutes_late, comment, amendments) "
                                           "VALUES (?, ?, ?, ?, ?, ?, ?)", error)) == NULL ||
@@ -482,7 +495,7 @@ flush_year (AttRegisterBulk  *bulk,
       stmt = bulk->write_year;
       sqlite3_bind_int64 (stmt, 1, y->pupil_id);
       sqlite3_bind_int (stmt, 2, y->year);
-      sqlite3_bind_blob (stmt, 3, y->codes, ATT_REGISTER_YEAR_SLOTS, SQLITE_STATIC);
+      sqlite3_bind_blob (stmt, 3, y->codes, (int)att_register_codes_length (y->codes), SQLITE_STATIC);
     }
   return step_done (bulk, stmt, error);
 }
@@ -569,19 +582,27 @@ open_session (AttRegisterBulk    *bulk,
   return TRUE;
 }
 
-/* The day an entry was made: the local date of its time, or today. */
+/* The day an entry was made: the local date of its time, or today. The
+ * date is worked out as g_date_time_new_from_unix_local() would, from the
+ * local zone's offset at that moment, without making a GDateTime. */
 static AttDate
-made_on (const AttBulkMark *mark)
+made_on (AttRegisterBulk   *bulk,
+         const AttBulkMark *mark)
 {
-  g_autoptr(GDateTime) local = NULL;
+  /* The times a GDateTime holds: years 1 to 9999. */
+  const gint64 first = G_GINT64_CONSTANT (-62135596800);
+  const gint64 last = G_GINT64_CONSTANT (253402300799);
+  gint64 local;
+  int interval;
 
-  if (mark->at == 0)
+  if (mark->at == 0 || mark->at < first || mark->at > last)
     return att_date_today ();
-  local = g_date_time_new_from_unix_local (mark->at);
-  if (local == NULL)
+  interval = g_time_zone_find_interval (bulk->tz, G_TIME_TYPE_UNIVERSAL, mark->at);
+  if (interval < 0)
     return att_date_today ();
-  return att_date_from_ymd (g_date_time_get_year (local), g_date_time_get_month (local),
-                            g_date_time_get_day_of_month (local));
+  local = mark->at + g_time_zone_get_offset (bulk->tz, interval);
+  /* Whole days since 1970, rounded down for times before it. */
+  return bulk->epoch + (AttDate)((local - (local < 0 ? 86399 : 0)) / 86400);
 }
 
 static gint64
@@ -681,7 +702,11 @@ att_register_bulk_add (AttRegisterBulk    *bulk,
                               _("A reason is needed to change a saved mark"));
       return FALSE;
     }
-  if (!att_user_require (user, att_register_right_for (effect, mark->date, made_on (mark)), error))
+  /* Only an amendment's right depends on the day it was made. */
+  if (!att_user_require (user,
+                         att_register_right_for (effect, mark->date,
+                                                 effect == ATT_WRITE_EFFECT_AMEND ? made_on (bulk, mark) : mark->date),
+                         error))
     {
       g_autofree char *where = att_register_describe_session (db, mark->pupil_id, mark->date, mark->session);
       g_prefix_error (error, _("%s: "), where);

@@ -32,8 +32,8 @@ typedef enum
    * imports. */
   ATT_BULK_IMPORT = 1 << 0,
   /* The database holds no marks yet (a new school): the indexes over the
-   * marks are built once, at the end, instead of mark by mark, which is
-   * several times quicker for millions of marks. */
+   * marks and their history are built once, at the end, instead of mark
+   * by mark, which is several times quicker for millions of marks. */
   ATT_BULK_NEW_SCHOOL = 1 << 1,
 } AttBulkFlags;
 

@@ -38,6 +38,31 @@ const guint8 *att_register_year_codes_fast  (AttDb       *db,
                                              gint64       pupil_id,
                                              int          school_year);
 
+/* Whether @school_year's arrays are in memory already. */
+gboolean      att_register_year_loaded      (AttDb       *db,
+                                             int          school_year);
+
+/* A few sessions of one school year for every pupil with a copy, read
+ * straight from the file without loading the year into memory: for a
+ * count over a few weeks in a command that runs once (the National
+ * Framework check), where copying every pupil's whole year would cost
+ * more than the count. */
+typedef struct _AttYearSlice AttYearSlice;
+
+/* Sessions [@first_slot, @first_slot + @n_slots) of @school_year's
+ * arrays (see att_register_slot()); NULL on a database error. */
+AttYearSlice *att_register_year_slice       (AttDb       *db,
+                                             int          school_year,
+                                             guint        first_slot,
+                                             guint        n_slots,
+                                             GError     **error);
+/* @pupil_id's @n_slots codes (a code the program does not know reads as
+ * none), or NULL when the pupil has no mark that year. */
+const guint8 *att_year_slice_get            (const AttYearSlice *slice,
+                                             gint64       pupil_id);
+void          att_year_slice_free           (AttYearSlice *slice);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttYearSlice, att_year_slice_free)
+
 /* The last day GDate (and so AttDate) can hold: 31 December 9999. */
 #define ATT_REGISTER_LAST_DATE 3652059
 
@@ -51,6 +76,12 @@ att_register_date_valid (AttDate date)
  * look-up, lenient on case); ATT_CODE_NONE for NULL or unknown text. */
 AttCode       att_register_code_from_text   (const char  *text);
 gboolean      att_register_codes_empty      (const guint8 *codes);
+/* The bytes of a year's array that its stored copy keeps: up to its last
+ * session with a code. The sessions after it hold none and are left out,
+ * so that a year in progress takes only the room of the sessions up to
+ * now; a copy shorter than ATT_REGISTER_YEAR_SLOTS reads as if padded
+ * with ATT_CODE_NONE. 0 for an empty array. */
+gsize         att_register_codes_length     (const guint8 *codes);
 
 /* Replaces one pupil's array in memory after a committed write (@codes
  * NULL: the pupil has no marks that year any more). */

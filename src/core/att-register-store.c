@@ -207,6 +207,16 @@ att_register_codes_empty (const guint8 *codes)
   return TRUE;
 }
 
+gsize
+att_register_codes_length (const guint8 *codes)
+{
+  gsize n = ATT_REGISTER_YEAR_SLOTS;
+
+  while (n > 0 && codes[n - 1] == ATT_CODE_NONE)
+    n--;
+  return n;
+}
+
 static PupilYear *
 store_year_pupil (StoreYear *sy,
                   gint64     pupil_id)
@@ -333,6 +343,106 @@ att_register_year_codes_fast (AttDb  *db,
     return NULL;
   py = g_hash_table_lookup (sy->pupils, &pupil_id);
   return py != NULL && !py->empty ? py->codes : NULL;
+}
+
+gboolean
+att_register_year_loaded (AttDb *db,
+                          int    school_year)
+{
+  return db->marks != NULL &&
+         g_hash_table_contains (db->marks->years, GINT_TO_POINTER (school_year));
+}
+
+struct _AttYearSlice
+{
+  guint       n_slots;
+  GArray     *ids;          /* gint64, ascending */
+  GByteArray *codes;        /* n_slots for each of ids */
+};
+
+AttYearSlice *
+att_register_year_slice (AttDb   *db,
+                         int      school_year,
+                         guint    first_slot,
+                         guint    n_slots,
+                         GError **error)
+{
+  g_autoptr(AttYearSlice) slice = g_new0 (AttYearSlice, 1);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (first_slot + n_slots <= ATT_REGISTER_YEAR_SLOTS, NULL);
+
+  slice->n_slots = n_slots;
+  slice->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  slice->codes = g_byte_array_new ();
+  /* Only the bytes asked for leave SQLite; the rows come in the order of
+   * the pupils' numbers (the table's key is the year, then the pupil). */
+  stmt = att_db_prepare (db,
+                         "SELECT pupil_id, substr (codes, ?2, ?3) FROM mark_years "
+                         "WHERE year = ?1 ORDER BY pupil_id",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, school_year);
+  sqlite3_bind_int (stmt, 2, (int)first_slot + 1);
+  sqlite3_bind_int (stmt, 3, (int)n_slots);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pupil_id = sqlite3_column_int64 (stmt, 0);
+      const guint8 *blob = sqlite3_column_blob (stmt, 1);
+      guint n = MIN ((guint)sqlite3_column_bytes (stmt, 1), n_slots);
+      guint at = slice->codes->len;
+
+      g_array_append_val (slice->ids, pupil_id);
+      g_byte_array_set_size (slice->codes, at + n_slots);
+      memset (slice->codes->data + at, 0, n_slots);
+      if (blob != NULL)
+        memcpy (slice->codes->data + at, blob, n);
+      /* As when a year is loaded: a damaged copy never indexes past the
+       * code tables. */
+      for (guint i = 0; i < n; i++)
+        if (slice->codes->data[at + i] >= ATT_CODE_N_CODES)
+          slice->codes->data[at + i] = ATT_CODE_NONE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the register"));
+      return NULL;
+    }
+  return g_steal_pointer (&slice);
+}
+
+const guint8 *
+att_year_slice_get (const AttYearSlice *slice,
+                    gint64              pupil_id)
+{
+  guint lo = 0, hi = slice->ids->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 id = g_array_index (slice->ids, gint64, mid);
+
+      if (id == pupil_id)
+        return slice->codes->data + (gsize)mid * slice->n_slots;
+      if (id < pupil_id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NULL;
+}
+
+void
+att_year_slice_free (AttYearSlice *slice)
+{
+  if (slice == NULL)
+    return;
+  g_clear_pointer (&slice->ids, g_array_unref);
+  g_clear_pointer (&slice->codes, g_byte_array_unref);
+  g_free (slice);
 }
 
 const guint8 *
@@ -512,7 +622,9 @@ report_difference (AttDb        *db,
         }
     }
 
-  if (differ == 0 && (found == NULL || found_len == ATT_REGISTER_YEAR_SLOTS))
+  /* A copy may leave out the sessions after its last code (see
+   * att_register_codes_length ()), never hold more than a year. */
+  if (differ == 0 && (found == NULL || (found_len > 0 && found_len <= ATT_REGISTER_YEAR_SLOTS)))
     return;
 
   {
@@ -680,7 +792,7 @@ att_register_rebuild_cache (AttDb   *db,
         }
       sqlite3_bind_int64 (stmt, 1, year->pupil_id);
       sqlite3_bind_int (stmt, 2, year->year);
-      sqlite3_bind_blob (stmt, 3, year->codes, ATT_REGISTER_YEAR_SLOTS, SQLITE_STATIC);
+      sqlite3_bind_blob (stmt, 3, year->codes, (int)att_register_codes_length (year->codes), SQLITE_STATIC);
       if (!att_db_step_done (db, stmt, error))
         {
           att_db_rollback (db);

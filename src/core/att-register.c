@@ -685,7 +685,8 @@ rebuild_year (AttDb       *db,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, touched->pupil_id);
       sqlite3_bind_int (stmt, 2, touched->year);
-      sqlite3_bind_blob (stmt, 3, touched->codes, ATT_REGISTER_YEAR_SLOTS, SQLITE_STATIC);
+      sqlite3_bind_blob (stmt, 3, touched->codes, (int)att_register_codes_length (touched->codes),
+                         SQLITE_STATIC);
     }
   return att_db_step_done (db, stmt, error);
 }

@@ -34,6 +34,12 @@ typedef struct
   guint8               *year_of;
   guint16              *slot_of;
   int                   years[2];
+
+  /* For a check of every pupil, the window's sessions of each year read
+   * from the file (NULL: from the arrays in memory), starting at
+   * slice_first[y] in that year's array. */
+  AttYearSlice         *slices[2];
+  guint                 slice_first[2];
 } Window;
 
 static void
@@ -42,6 +48,54 @@ window_clear (Window *window)
   g_clear_pointer (&window->weeks_before, g_free);
   g_clear_pointer (&window->year_of, g_free);
   g_clear_pointer (&window->slot_of, g_free);
+  g_clear_pointer (&window->slices[0], att_year_slice_free);
+  g_clear_pointer (&window->slices[1], att_year_slice_free);
+}
+
+/* Reads the window's sessions of the years not in memory yet, for every
+ * pupil at once: a few weeks of each pupil's year rather than the whole
+ * of it, as a check of every pupil in a command that runs once reads
+ * them only here. A year in memory (the window keeps the register open)
+ * is read from there. */
+static gboolean
+window_read_slices (AttDb   *db,
+                    Window  *window,
+                    GError **error)
+{
+  for (guint y = 0; y < 2; y++)
+    {
+      guint lo = G_MAXUINT, hi = 0;
+
+      for (guint i = window->first; i < window->last; i++)
+        {
+          guint k = i - window->first;
+
+          if (window->year_of[k] != y)
+            continue;
+          lo = MIN (lo, window->slot_of[k]);
+          hi = MAX (hi, window->slot_of[k]);
+        }
+      if (lo > hi || att_register_year_loaded (db, window->years[y]))
+        continue;
+      window->slices[y] = att_register_year_slice (db, window->years[y], lo, hi - lo + 1, error);
+      if (window->slices[y] == NULL)
+        return FALSE;
+      window->slice_first[y] = lo;
+    }
+  return TRUE;
+}
+
+/* @pupil_id's codes of the window's year @y, indexed by slot_of minus
+ * slice_first[y]; NULL when the pupil has no mark that year. */
+static const guint8 *
+window_codes (AttDb        *db,
+              const Window *window,
+              guint         y,
+              gint64        pupil_id)
+{
+  if (window->slices[y] != NULL)
+    return att_year_slice_get (window->slices[y], pupil_id);
+  return att_register_year_codes_fast (db, pupil_id, window->years[y]);
 }
 
 /* Counting N is a school setting, on unless the school turned it off. */
@@ -201,7 +255,7 @@ count_pupil (AttDb               *db,
 
       if (codes[y] == NULL)
         {
-          codes[y] = att_register_year_codes_fast (db, pupil->id, window->years[y]);
+          codes[y] = window_codes (db, window, y, pupil->id);
           if (codes[y] == NULL)
             {
               /* No mark that year: skip to the next year's sessions. */
@@ -210,7 +264,7 @@ count_pupil (AttDb               *db,
               continue;
             }
         }
-      code = codes[y][window->slot_of[k]];
+      code = codes[y][window->slot_of[k] - window->slice_first[y]];
       if (window->counted[code])
         {
           breach->sessions++;
@@ -356,7 +410,7 @@ threshold_check (AttDb    *db,
    * the dates of those on roll are read: the pupils themselves only for
    * those found, whom the caller lists. */
   pupils = att_pupils_on_roll_dates (db, window.start, window.end, error);
-  if (pupils == NULL)
+  if (pupils == NULL || !window_read_slices (db, &window, error))
     {
       window_clear (&window);
       return NULL;
