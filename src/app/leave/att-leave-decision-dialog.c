@@ -29,6 +29,7 @@ struct _AttLeaveDecisionDialog
   GtkButton           *decide_button;
   GtkLabel            *heading_label;
   GtkLabel            *status_label;
+  GtkLabel            *warnings_label;
   AdwPreferencesGroup *decide_group;
   GtkCheckButton      *agree_all_check;
   GtkCheckButton      *agree_some_check;
@@ -139,7 +140,6 @@ fill_request (AttLeaveDecisionDialog *self)
   g_autofree char *recorded = NULL;
   g_autofree char *sessions = NULL;
   g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (leave->recorded_at);
-  g_autoptr(GString) received_text = g_string_new (received);
   guint n = leave->sessions != NULL ? leave->sessions->len : 0;
 
   clear_list (self->request_list);
@@ -162,16 +162,7 @@ fill_request (AttLeaveDecisionDialog *self)
   add_fact (self->request_list, _("Asked by"), leave->requested_by);
   add_fact (self->request_list, _("Address while away"), leave->address_away);
 
-  /* The warnings the core recorded with the request, in its terms. */
-  if (leave->warnings & ATT_LEAVE_WARN_LATE_NOTICE)
-    g_string_append (received_text, _(" · later than the notice the school asks for"));
-  if (leave->warnings & ATT_LEAVE_WARN_EXAM_PERIOD)
-    g_string_append (received_text, _(" · dates in an exam period"));
-  if (leave->warnings & ATT_LEAVE_WARN_PAST)
-    g_string_append (received_text, _(" · dates already past when received"));
-  if (leave->warnings & ATT_LEAVE_WARN_REQUESTER)
-    g_string_append (received_text, _(" · not asked by a parent the pupil lives with"));
-  add_fact (self->request_list, _("Received on"), received_text->str);
+  add_fact (self->request_list, _("Received on"), received);
 
   if (at != NULL)
     {
@@ -193,7 +184,6 @@ fill_figures (AttLeaveDecisionDialog *self)
   g_autofree char *snapshot = NULL;
   g_autofree char *as_of = snap->as_of != ATT_DATE_NONE ? att_date_format_long (snap->as_of) : g_strdup ("");
   g_autofree char *previous = NULL;
-  g_autofree char *policy_title = NULL;
 
   clear_list (self->figures_list);
   if (leave->status == ATT_LEAVE_SUBMITTED)
@@ -242,9 +232,35 @@ fill_figures (AttLeaveDecisionDialog *self)
                                 snap->previous_refused, snap->previous_withdrawn);
   add_fact (self->figures_list, _("Previous requests"), previous);
 
-  /* Translators: %s is a type of leave */
-  policy_title = g_strdup_printf (_("Policy: %s"), att_leave_type_describe (leave->type));
-  add_fact (self->figures_list, policy_title, att_leave_type_policy (leave->type));
+  /* Where the pupil stands against the National Framework today: a
+   * holiday taken after a refusal adds to this count. */
+  {
+    AttBreach breach = { 0, };
+    g_autoptr(GError) breach_error = NULL;
+    g_autofree char *penalty = NULL;
+    g_autofree char *notices = NULL;
+
+    if (att_threshold_pupil (get_db (self), leave->pupil_id,
+                             att_context_get_today (self->context), &breach, &breach_error))
+      {
+        /* Translators: penalty notices issued in the last three years */
+        notices = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u penalty notice in the last 3 years",
+                                                "%u penalty notices in the last 3 years", breach.notices_3y),
+                                   breach.notices_3y);
+        /* Translators: unauthorised sessions in the last 10 school weeks,
+         * the threshold, then the notices */
+        penalty = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u unauthorised session in the last %u school weeks (a penalty notice is considered from %u); %s",
+                                                "%u unauthorised sessions in the last %u school weeks (a penalty notice is considered from %u); %s",
+                                                breach.sessions),
+                                   breach.sessions, (guint)ATT_THRESHOLD_WEEKS, (guint)ATT_THRESHOLD_SESSIONS,
+                                   notices);
+        add_fact (self->figures_list, _("Penalty notices"), penalty);
+      }
+    else
+      add_fact (self->figures_list, _("Penalty notices"), breach_error->message);
+  }
+
 }
 
 static void
@@ -485,6 +501,27 @@ load (AttLeaveDecisionDialog *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), att_leave_status_style (i));
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), att_leave_status_style (leave->status));
 
+  /* The warnings the core recorded with the request, where the person
+   * deciding reads first. */
+  {
+    g_autoptr(GString) warnings = g_string_new (NULL);
+
+    if (leave->warnings & ATT_LEAVE_WARN_LATE_NOTICE)
+      g_string_append_printf (warnings, "%s\n", _("Received later than the notice the school asks for"));
+    if (leave->warnings & ATT_LEAVE_WARN_EXAM_PERIOD)
+      g_string_append_printf (warnings, "%s\n", _("The dates fall in an exam period"));
+    if (leave->warnings & ATT_LEAVE_WARN_PAST)
+      g_string_append_printf (warnings, "%s\n", _("The dates had already passed when the request was received"));
+    if (leave->warnings & ATT_LEAVE_WARN_REQUESTER)
+      g_string_append_printf (warnings, "%s\n", _("Not asked by a parent the pupil normally lives with"));
+    if (warnings->len > 0)
+      g_string_truncate (warnings, warnings->len - 1);
+    gtk_label_set_label (self->warnings_label, warnings->str);
+    gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), warnings->len > 0);
+  }
+  /* The policy for the type, under the choice it bears on. */
+  adw_preferences_group_set_description (self->decide_group, att_leave_type_policy (leave->type));
+
   fill_sessions (self);
   fill_outcome (self);
   fill_figures (self);
@@ -653,6 +690,7 @@ att_leave_decision_dialog_class_init (AttLeaveDecisionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, decide_button);
   gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, heading_label);
   gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, warnings_label);
   gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, decide_group);
   gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, agree_all_check);
   gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, agree_some_check);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "att-leave-dialog.h"
+#include "att-leave-rows.h"
 #include "att-leave.h"
 #include "att-pupil-search.h"
 
@@ -522,7 +523,7 @@ att_leave_dialog_new (AttContext *context,
                        NULL);
   self->context = g_object_ref (context);
 
-  today = att_date_format (att_context_get_today (context));
+  today = att_leave_date_entry_text (att_context_get_today (context));
   gtk_editable_set_text (GTK_EDITABLE (self->received_row), today);
   if (get_db (self) != NULL)
     att_pupil_search_set_school (self->search, get_db (self), att_context_get_today (context));

@@ -25,10 +25,12 @@ struct _AttLeavePage
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
-  GtkStack        *views;
+  AdwViewStack    *views;
+  AdwViewStackPage *queue_view;
   GtkSearchEntry  *search;
   GtkDropDown     *status_dropdown;
   GtkButton       *new_button;
+  GtkButton       *new_icon_button;
   GtkStack        *requests_stack;
   GtkListBox      *requests_list;
   AdwStatusPage   *requests_empty;
@@ -94,13 +96,21 @@ show_error (AttLeavePage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Removes the rows, and keeps the placeholder that says the list is
+ * empty. */
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (list, child);
+      child = next;
+    }
 }
 
 /* The rows of @list's model, as the page keeps them. */
@@ -221,7 +231,7 @@ load_requests (AttLeavePage *self)
       update_requests_state (self);
       return;
     }
-  /* The newest first: the office looks for what came in lately. */
+  /* The latest leave first: the office looks for what is coming up. */
   for (guint i = 0; i < self->requests->len / 2; i++)
     {
       gpointer tmp = self->requests->pdata[i];
@@ -336,8 +346,17 @@ load_follow_up (AttLeavePage *self)
     {
       AttLeave *leave = g_ptr_array_index (self->part_time, i);
       GtkWidget *row = att_leave_row_new (leave, ATT_LEAVE_ROW_PART_TIME, NULL);
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("Record _Review…"));
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Review…"));
 
+      if (leave->review_date != ATT_DATE_NONE && leave->review_date <= self->date)
+        {
+          GtkWidget *due = gtk_label_new (_("Review due"));
+
+          gtk_widget_set_valign (due, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (due, "caption-heading");
+          gtk_widget_add_css_class (due, "warning");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), due);
+        }
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "leave.review");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", leave->id);
@@ -411,9 +430,11 @@ focus_row (AttLeavePage *self,
       gtk_widget_grab_focus (GTK_WIDGET (row));
     }
   else if (list == self->requests_list)
-    gtk_widget_grab_focus (GTK_WIDGET (self->new_button));
+    gtk_widget_grab_focus (gtk_widget_get_mapped (GTK_WIDGET (self->new_button))
+                           ? GTK_WIDGET (self->new_button) : GTK_WIDGET (self->new_icon_button));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->views));
+    /* Nothing left in the list: the view switcher, first on the page. */
+    gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
 }
 
 static gboolean
@@ -609,6 +630,7 @@ update_subtitle (AttLeavePage *self)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request waiting for a decision",
                                          "%u requests waiting for a decision", n), n);
   att_page_set_subtitle (ATT_PAGE (self), text);
+  adw_view_stack_page_set_badge_number (self->queue_view, n);
 }
 
 static void
@@ -651,6 +673,8 @@ att_leave_page_actions_update (AttPage *page)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button),
                                self->record_error != NULL ? self->record_error
                                : _("Record a parent’s request for leave of absence (Ctrl+Shift+L)"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_icon_button),
+                               gtk_widget_get_tooltip_text (GTK_WIDGET (self->new_button)));
   /* The review buttons' tooltips say why too. */
   if (has_db)
     load_follow_up (self);
@@ -697,7 +721,7 @@ on_context_today_changed (AttContext   *context,
 }
 
 static void
-on_view_changed (GtkStack     *stack,
+on_view_changed (AdwViewStack *stack,
                  GParamSpec   *pspec,
                  AttLeavePage *self)
 {
@@ -766,6 +790,8 @@ att_leave_page_class_init (AttLeavePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttLeavePage, search);
   gtk_widget_class_bind_template_child (widget_class, AttLeavePage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AttLeavePage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, AttLeavePage, new_icon_button);
+  gtk_widget_class_bind_template_child (widget_class, AttLeavePage, queue_view);
   gtk_widget_class_bind_template_child (widget_class, AttLeavePage, requests_stack);
   gtk_widget_class_bind_template_child (widget_class, AttLeavePage, requests_list);
   gtk_widget_class_bind_template_child (widget_class, AttLeavePage, requests_empty);
@@ -808,7 +834,7 @@ att_leave_page_show_view (AttLeavePage *self,
 {
   g_return_if_fail (ATT_IS_LEAVE_PAGE (self));
 
-  gtk_stack_set_visible_child_name (self->views, name);
+  adw_view_stack_set_visible_child_name (self->views, name);
 }
 
 const char *
@@ -816,7 +842,7 @@ att_leave_page_get_view (AttLeavePage *self)
 {
   g_return_val_if_fail (ATT_IS_LEAVE_PAGE (self), NULL);
 
-  return gtk_stack_get_visible_child_name (self->views);
+  return adw_view_stack_get_visible_child_name (self->views);
 }
 
 GtkListBox *

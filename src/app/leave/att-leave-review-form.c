@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "att-leave-review-form.h"
+#include "att-leave-rows.h"
 
 struct _AttLeaveReviewForm
 {
@@ -57,7 +58,7 @@ att_leave_review_form_new (const AttLeave *leave,
                            guint           review_days)
 {
   AttLeaveReviewForm *self = g_object_new (ATT_TYPE_LEAVE_REVIEW_FORM, NULL);
-  g_autofree char *day = att_date_format (today);
+  g_autofree char *day = att_leave_date_entry_text (today);
   /* The longest interval the school allows, unless the timetable ends
    * first. */
   AttDate next = today + (AttDate)review_days;
@@ -66,7 +67,7 @@ att_leave_review_form_new (const AttLeave *leave,
   gtk_editable_set_text (GTK_EDITABLE (self->day_row), day);
   if (next < leave->last_date)
     {
-      g_autofree char *next_text = att_date_format (next);
+      g_autofree char *next_text = att_leave_date_entry_text (next);
 
       gtk_editable_set_text (GTK_EDITABLE (self->next_row), next_text);
     }

@@ -9,6 +9,15 @@
 #include "att-leave-rows.h"
 
 char *
+att_leave_date_entry_text (AttDate date)
+{
+  int year, month, day;
+
+  att_date_to_ymd (date, &year, &month, &day);
+  return g_strdup_printf ("%02d/%02d/%04d", day, month, year);
+}
+
+char *
 att_leave_session_text (AttDate    date,
                         AttSession session)
 {
@@ -167,6 +176,11 @@ att_leave_row_new (const AttLeave        *leave,
     {
       label = gtk_label_new (att_leave_status_describe (leave->status));
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      /* A long status goes on two lines in a narrow window. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_widget_add_css_class (label, "caption-heading");
       gtk_widget_add_css_class (label, att_leave_status_style (leave->status));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);

@@ -24,6 +24,8 @@ typedef enum
  * that starts after the morning and “morning” on a last day that ends
  * before the afternoon. */
 char      *att_leave_dates_text      (const AttLeave        *leave);
+/* "08/10/2024": a date as the forms' lines ask for it. */
+char      *att_leave_date_entry_text (AttDate                date);
 /* "Tue 8 Oct 2024, morning" */
 char      *att_leave_session_text    (AttDate                date,
                                       AttSession             session);
