@@ -241,6 +241,29 @@ add_call_records (AttDb  *db,
   g_assert_no_error (error);
 }
 
+/* A request for leave about @pupil, refused, with its one session linked
+ * to the pupil's first register entry, and a review. */
+static void
+add_leave_records (AttDb  *db,
+                   gint64  pupil)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO leave_requests (id, group_id, pupil_id, type, status, first_date, first_session, "
+    "  last_date, last_session, reason, requested_by, received, actor_id, at) "
+    "  VALUES (902, 902, %1$" G_GINT64_FORMAT ", 'holiday', 'declined', %2$d, 0, %2$d, 0, "
+    "          'A family holiday', 'Mrs Baker', %2$d, (SELECT min(id) FROM actors), 1530432000);"
+    "INSERT INTO leave_sessions (leave_id, pupil_id, date, session, state, history_id) "
+    "  SELECT 902, %1$" G_GINT64_FORMAT ", %2$d, 0, 'refused', min(id) FROM mark_history "
+    "  WHERE pupil_id = %1$" G_GINT64_FORMAT ";"
+    "INSERT INTO leave_reviews (leave_id, review_day, note, actor_id, at) "
+    "  VALUES (902, %2$d, 'Reviewed', (SELECT min(id) FROM actors), 1530432000);",
+    pupil, (int)D (2018, 7, 2));
+
+  g_assert_true (att_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_purge (void)
 {
@@ -258,6 +281,7 @@ test_purge (void)
   ada_upn = g_strdup (upn_of (&s, s.ada));
   ben_upn = g_strdup (upn_of (&s, s.ben));
   add_call_records (s.db, s.ben);
+  add_leave_records (s.db, s.ben);
   pupils = count_rows (s.db, "SELECT count(*) FROM pupils");
   history = count_rows (s.db, "SELECT count(*) FROM mark_history");
   audit = count_rows (s.db, "SELECT count(*) FROM audit_log");
@@ -319,6 +343,10 @@ test_purge (void)
   g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM late_book"), ==, 0);
   g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM late_book_marks"), ==, 0);
   g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM la_notifications"), ==, 0);
+  /* And his request for leave, its session and its review. */
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM leave_requests"), ==, 0);
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM leave_sessions"), ==, 0);
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM leave_reviews"), ==, 0);
 
   /* The window sees them go, with their register. */
   g_assert_true (att_db_poll (other));
@@ -384,14 +412,17 @@ test_subject_access (void)
   g_autoptr(AttSar) sar = NULL;
   g_autofree char *json = NULL;
   const char *keys[] = { "details", "contacts", "marks", "register_history", "penalty_decisions",
-                         "calls", "call_attempts", "late_book", "la_notifications", "audit_log" };
+                         "calls", "call_attempts", "late_book", "la_notifications", "audit_log",
+                         "leave_requests", "leave_sessions", "leave_reviews" };
   /* Ben: his details, no contacts, one mark (I, amended once), its two
    * entries (N, then I), no decisions, one call, one attempt, one late
-   * arrival, one notice to the LA, and his addition in the log. */
-  const guint counts[] = { 1, 0, 1, 2, 0, 1, 1, 1, 1, 1 };
+   * arrival, one notice to the LA, his addition in the log, and one
+   * request for leave with its one session and one review. */
+  const guint counts[] = { 1, 0, 1, 2, 0, 1, 1, 1, 1, 1, 1, 1, 1 };
 
   school_init (&s);
   add_call_records (s.db, s.ben);
+  add_leave_records (s.db, s.ben);
   today ("2024-09-02");
 
   g_assert_null (att_sar_collect (s.db, s.receptionist, s.ben, &error));
@@ -439,7 +470,8 @@ test_subject_access (void)
     g_assert_cmpstr (entry->after, ==, "{\"details\":1,\"contacts\":0,\"marks\":1,"
                                        "\"register_history\":2,\"penalty_decisions\":0,\"calls\":1,"
                                        "\"call_attempts\":1,\"late_book\":1,\"la_notifications\":1,"
-                                       "\"audit_log\":1}");
+                                       "\"audit_log\":1,\"leave_requests\":1,\"leave_sessions\":1,"
+                                       "\"leave_reviews\":1}");
   }
   school_clear (&s);
 }

@@ -598,6 +598,16 @@ firstday_json (AttCliJson     *w,
   for (guint i = 0; i < row->steps_due->len; i++)
     att_cli_json_add_string (w, att_step_action_to_string (((AttStep *)row->steps_due->pdata[i])->action));
   att_cli_json_end_array (w);
+  /* Leave refused, or taken beyond the days agreed: the code to suggest. */
+  att_cli_json_string (w, "suggested_code", row->suggested_code != ATT_CODE_NONE
+                                            ? att_code_to_string (row->suggested_code) : NULL);
+  if (row->leave_id != 0)
+    att_cli_json_int (w, "leave_id", row->leave_id);
+  else
+    {
+      att_cli_json_member (w, "leave_id");
+      att_cli_json_add_null (w);
+    }
   att_cli_json_end_object (w);
 }
 

@@ -220,5 +220,10 @@ int att_cli_cmd_signout          (AttCliContext *ctx);
 int att_cli_cmd_latebook         (AttCliContext *ctx);
 int att_cli_cmd_firstday         (AttCliContext *ctx);
 int att_cli_cmd_la_notify        (AttCliContext *ctx);
+/* att-cli-leave.c */
+int att_cli_cmd_leave_add        (AttCliContext *ctx);
+int att_cli_cmd_leave_decide     (AttCliContext *ctx);
+int att_cli_cmd_leave_withdraw   (AttCliContext *ctx);
+int att_cli_cmd_leave_list       (AttCliContext *ctx);
 
 G_END_DECLS

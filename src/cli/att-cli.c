@@ -74,6 +74,18 @@ static const AttCliOption all_options[] = {
   { "collected-by", TRUE },
   { "record", TRUE },
   { "told", TRUE },
+  { "start", TRUE },
+  { "end", TRUE },
+  { "type", TRUE },
+  { "requested-by", TRUE },
+  { "sessions", TRUE },
+  { "status", TRUE },
+  { "received", TRUE },
+  { "address", TRUE },
+  { "evidence-seen", TRUE },
+  { "pattern", TRUE },
+  { "review", TRUE },
+  { "siblings-of", TRUE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -171,6 +183,18 @@ static const AttCliCommand commands[] = {
   { "la-notify", "[--as-of DATE] [--json] | --record UPN --kind unauthorised|illness --told DATE [--note TEXT] --user NAME",
     "as-of json record kind told note user", 0, 0,
     att_cli_cmd_la_notify, N_("pupils the LA must be told of; --record notes the day it was told") },
+  { "leave add", "UPN --start DATE[:am|pm] --end DATE[:am|pm] --type TYPE --reason TEXT --requested-by NAME "
+    "[--return DATE] [--received DATE] [--evidence-seen TEXT] [--address TEXT] [--pattern SESSIONS] [--review DATE] "
+    "[--siblings-of UPN,...] --user NAME",
+    "start end type reason requested-by return received evidence-seen address pattern review siblings-of user", 1, 1,
+    att_cli_cmd_leave_add, N_("record a request for leave of absence; types: exceptional, performance, interview, study, part-time, religious, holiday") },
+  { "leave decide", "ID approve|decline --note TEXT [--sessions LIST] [--amend-reason TEXT] --user NAME",
+    "note sessions amend-reason user", 2, 2,
+    att_cli_cmd_leave_decide, N_("the headteacher's decision on a request; --sessions approves only those (DATE or DATE:am|pm, comma separated)") },
+  { "leave withdraw", "ID [--note TEXT] --user NAME", "note user", 1, 1,
+    att_cli_cmd_leave_withdraw, N_("withdraw a request not yet decided, as the parent asked") },
+  { "leave list", "[--status submitted|approved|partly-approved|declined|withdrawn] [--json]", "status json", 0, 0,
+    att_cli_cmd_leave_list, N_("requests for leave of absence and their decisions") },
 };
 
 static const AttCliOption *

@@ -16,6 +16,7 @@
 #include "att-firstday-private.h"
 #include "att-flags.h"
 #include "att-import.h"
+#include "att-leave.h"
 #include "att-pupils.h"
 #include "att-register.h"
 #include "att-register-status.h"
@@ -540,6 +541,9 @@ att_firstday_list (AttDb   *db,
                       : g_ptr_array_new_with_free_func ((GDestroyNotify)att_call_attempt_free);
       row->next_contact = next_contact (row->contacts, row->attempts);
       plan_steps (row, procedure, told, close);
+      row->suggested_code = att_leave_suggest_code (db, pupil->id, date,
+                                                    (sessions & 1) ? ATT_SESSION_AM : ATT_SESSION_PM,
+                                                    &row->leave_id);
       g_ptr_array_add (rows, g_steal_pointer (&row));
     }
 

@@ -162,6 +162,11 @@ typedef struct
   GPtrArray     *steps_due;        /* AttStep, copies */
   const AttStep *next_step;
   char          *next_step_text;   /* "Home visit (Attendance officer), due today" */
+  /* The code to suggest for the absence when leave for the session was
+   * refused, or taken beyond the days agreed: G for a holiday, else O
+   * (att_leave_suggest_code()); ATT_CODE_NONE otherwise. */
+  AttCode        suggested_code;
+  gint64         leave_id;         /* the request it comes from, or 0 */
 } AttFirstdayRow;
 
 void          att_firstday_row_free      (AttFirstdayRow  *row);

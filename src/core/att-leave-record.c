@@ -528,6 +528,13 @@ insert_request (AttDb               *db,
       if (is_blank (requested_by))
         requested_by = contact_name;
     }
+  else
+    {
+      /* A name that is one of the pupil's contacts is that contact. */
+      contact = find_requester (db, pupil_id, 0, requested_by);
+      if (contact != NULL)
+        contact_id = contact->id;
+    }
 
   stmt = att_db_prepare (db,
     "INSERT INTO leave_requests (group_id, pupil_id, type, first_date, first_session, last_date, "

@@ -135,6 +135,46 @@ static const AttSarField la_fields[] = {
   { "when", N_("When"), ATT_SAR_TIME, 2.4 },
 };
 
+static const AttSarField leave_fields[] = {
+  { "id", N_("Request"), ATT_SAR_INT, 1 },
+  { "type", N_("Type"), ATT_SAR_TEXT, 1.8 },
+  { "status", N_("Status"), ATT_SAR_TEXT, 1.6 },
+  { "first_date", N_("From"), ATT_SAR_DATE, 2.2 },
+  { "first_session", N_("From session"), ATT_SAR_SESSION, 1 },
+  { "last_date", N_("To"), ATT_SAR_DATE, 2.2 },
+  { "last_session", N_("To session"), ATT_SAR_SESSION, 1 },
+  { "return_date", N_("Due back"), ATT_SAR_DATE, 2.2 },
+  { "reason", N_("Reason given"), ATT_SAR_TEXT, 4 },
+  { "evidence", N_("Evidence seen"), ATT_SAR_TEXT, 2.4 },
+  { "requested_by", N_("Requested by"), ATT_SAR_TEXT, 2.4 },
+  { "address_away", N_("Address while away"), ATT_SAR_TEXT, 2.4 },
+  { "received", N_("Received"), ATT_SAR_DATE, 2.2 },
+  { "pattern", N_("Part-time pattern"), ATT_SAR_INT, 1.2 },
+  { "review_date", N_("Next review"), ATT_SAR_DATE, 2.2 },
+  { "snapshot", N_("Record when asked"), ATT_SAR_JSON, 5 },
+  { "who", N_("Recorded by"), ATT_SAR_TEXT, 2 },
+  { "when", N_("Recorded"), ATT_SAR_TIME, 2.4 },
+  { "decided_by", N_("Decided by"), ATT_SAR_TEXT, 2 },
+  { "decided_at", N_("Decided"), ATT_SAR_TIME, 2.4 },
+  { "decision_reasons", N_("Reasons for the decision"), ATT_SAR_TEXT, 4 },
+};
+
+static const AttSarField leave_session_fields[] = {
+  { "request", N_("Request"), ATT_SAR_INT, 1 },
+  { "date", N_("Date"), ATT_SAR_DATE, 2.2 },
+  { "session", N_("Session"), ATT_SAR_SESSION, 1.2 },
+  { "state", N_("Decision"), ATT_SAR_TEXT, 1.6 },
+};
+
+static const AttSarField leave_review_fields[] = {
+  { "request", N_("Request"), ATT_SAR_INT, 1 },
+  { "review_day", N_("Reviewed on"), ATT_SAR_DATE, 2.2 },
+  { "next_review", N_("Next review"), ATT_SAR_DATE, 2.2 },
+  { "note", N_("Note"), ATT_SAR_TEXT, 5 },
+  { "who", N_("Who"), ATT_SAR_TEXT, 2 },
+  { "when", N_("When"), ATT_SAR_TIME, 2.4 },
+};
+
 static const AttSarField audit_fields[] = {
   { "when", N_("When"), ATT_SAR_TIME, 2.4 },
   { "who", N_("Who"), ATT_SAR_TEXT, 2 },
@@ -201,6 +241,22 @@ static const struct
     audit_fields, G_N_ELEMENTS (audit_fields),
     "SELECT l.at, a.name, a.position, l.kind, l.action, l.detail, l.old_value, l.new_value "
     "FROM audit_log l JOIN actors a ON a.id = l.actor_id WHERE l.pupil_id = ?1 ORDER BY l.id" },
+  { "leave_requests", N_("Requests for leave of absence and their decisions"), FALSE,
+    leave_fields, G_N_ELEMENTS (leave_fields),
+    "SELECT l.id, l.type, l.status, l.first_date, l.first_session, l.last_date, l.last_session, "
+    "l.return_date, l.reason, l.evidence, l.requested_by, l.address_away, l.received, l.pattern, "
+    "l.review_date, l.snapshot, a.name, l.at, d.name, l.decided_at, l.decision_reasons "
+    "FROM leave_requests l JOIN actors a ON a.id = l.actor_id "
+    "LEFT JOIN actors d ON d.id = l.decided_actor_id WHERE l.pupil_id = ?1 ORDER BY l.id" },
+  { "leave_sessions", N_("The sessions of each request for leave"), FALSE,
+    leave_session_fields, G_N_ELEMENTS (leave_session_fields),
+    "SELECT leave_id, date, session, state FROM leave_sessions WHERE pupil_id = ?1 "
+    "ORDER BY leave_id, date, session" },
+  { "leave_reviews", N_("Reviews of a part-time timetable"), FALSE,
+    leave_review_fields, G_N_ELEMENTS (leave_review_fields),
+    "SELECT r.leave_id, r.review_day, r.next_review, r.note, a.name, r.at FROM leave_reviews r "
+    "JOIN leave_requests l ON l.id = r.leave_id JOIN actors a ON a.id = r.actor_id "
+    "WHERE l.pupil_id = ?1 ORDER BY r.id" },
 };
 
 static void

@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+# test_leave.py: attendance-cli's requests for leave of absence, end to end
+# through the real binary
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The school of test_cli.py: Autumn 1 2024 (2 September to 25 October),
+# half term, Autumn 2 (4 November to 20 December). "Today" is Monday
+# 4 November 2024 unless a test says otherwise. Run with --tap for TAP
+# output.
+
+import os
+import sqlite3
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from test_cli import (School, UPN_A, UPN_B, OFFICER, RECEPTION, HEAD,  # noqa: E402
+                      check, equal, main as run_tests)
+
+NOW = "2024-11-04"
+
+
+def counts(t):
+    con = sqlite3.connect(t.db)
+    try:
+        return tuple(con.execute("SELECT count(*) FROM " + table).fetchone()[0]
+                     for table in ("leave_requests", "mark_history", "audit_log"))
+    finally:
+        con.close()
+
+
+def school():
+    t = School().setup()
+    t.add_pupils()
+    return t
+
+
+def add(t, upn, start, end, kind, *extra, user=RECEPTION, today=NOW):
+    r = t.ok("leave", "add", upn, "--start", start, "--end", end, "--type", kind,
+             "--reason", "Grandmother's funeral in Lahore", "--requested-by", "Mrs Khan",
+             *extra, "--user", user, today=today)
+    check(r.out.startswith("Request "), r.out)
+    return int(r.out.split()[1])
+
+
+def by_id(t, ident, today=NOW):
+    rows = [r for r in t.json("leave", "list", today=today) if r["id"] == ident]
+    equal(len(rows), 1, "request %d listed" % ident)
+    return rows[0]
+
+
+def test_leave_add_and_list():
+    t = school()
+    try:
+        # Monday 2 to Wednesday 4 December: 3 days, 6 sessions; received
+        # today, 28 days ahead (no late notice), asked by a name that is no
+        # contact on file: a warning for exceptional circumstances, on
+        # stderr, and the request is recorded all the same.
+        r = t.ok("leave", "add", UPN_A, "--start", "2024-12-02", "--end", "2024-12-04",
+                 "--type", "exceptional", "--reason", "Grandmother's funeral in Lahore",
+                 "--requested-by", "Aunt Farah", "--user", RECEPTION, today=NOW)
+        check("Warning:" in r.err and "lives with" in r.err, r.err)
+        ident = int(r.out.split()[1])
+        row = by_id(t, ident)
+        check(isinstance(row["id"], int), "id")
+        equal(row["upn"], UPN_A, "upn")
+        equal(row["status"], "submitted", "status")
+        equal(row["type"], "exceptional", "type")
+        equal(row["code"], "C", "code")
+        equal(row["start"], "2024-12-02", "start")
+        equal(row["end"], "2024-12-04", "end")
+        equal(row["return"], "2024-12-05", "due back the next school day")
+        equal(row["sessions_asked"], 6, "sessions asked")
+        equal(row["warnings"], ["requester"], "warnings")
+        equal(row["received"], NOW, "received")
+
+        # From the afternoon of Friday 6th to the morning of Monday 9th:
+        # 2 sessions; back on Monday afternoon.
+        ident = add(t, UPN_B, "2024-12-06:pm", "2024-12-09:am", "interview")
+        row = by_id(t, ident)
+        equal(row["sessions_asked"], 2, "half days")
+        equal(row["return"], "2024-12-09", "back the same afternoon")
+
+        equal([r["id"] for r in t.json("leave", "list", "--status", "submitted", today=NOW)],
+              sorted([ident, row["id"] - 1]), "the queue")
+        equal(t.json("leave", "list", "--status", "approved", today=NOW), [], "nothing agreed")
+        table = t.ok("leave", "list", today=NOW).out
+        check(UPN_A in table and "submitted" in table, table)
+    finally:
+        t.cleanup()
+
+
+def test_only_the_headteacher_decides():
+    t = school()
+    try:
+        ident = add(t, UPN_A, "2024-12-02", "2024-12-04", "exceptional")
+        before = counts(t)
+        # A receptionist and an attendance officer are refused, exit 1,
+        # and nothing changes.
+        for user in (RECEPTION, OFFICER):
+            r = t.refused("leave", "decide", str(ident), "approve", "--note", "Agreed",
+                          "--user", user, today=NOW)
+            check("headteacher" in r.err, r.err)
+        equal(counts(t), before, "nothing changed")
+        equal(by_id(t, ident)["status"], "submitted", "still waiting")
+
+        # The headteacher authorises the officer: then they may.
+        t.ok("users", "deputy", OFFICER, "--user", HEAD)
+        r = t.ok("leave", "decide", str(ident), "approve", "--note", "A funeral abroad",
+                 "--user", OFFICER, today=NOW)
+        check("6 of 6 sessions agreed" in r.out, r.out)
+        row = by_id(t, ident)
+        equal(row["status"], "approved", "approved")
+        equal([s["code"] for s in row["sessions"]], ["C"] * 6, "filled with C")
+        check(OFFICER in row["decided_by"], row["decided_by"])
+    finally:
+        t.cleanup()
+
+
+def test_partial_agreement_and_final_decision():
+    t = school()
+    try:
+        # Holiday asked Monday 2 to Wednesday 4 December (6 sessions); the
+        # headteacher agrees Monday and Tuesday morning as exceptional (3
+        # sessions of C) and refuses the rest.
+        ident = add(t, UPN_A, "2024-12-02", "2024-12-04", "holiday")
+        r = t.ok("leave", "decide", str(ident), "approve", "--sessions", "2024-12-02,2024-12-03:am",
+                 "--note", "The wedding day and the journey only", "--user", HEAD, today=NOW)
+        check("3 of 6 sessions agreed" in r.out, r.out)
+        row = by_id(t, ident)
+        equal(row["status"], "partly-approved", "partly")
+        equal(row["sessions_agreed"], 3, "agreed")
+        equal(row["sessions_refused"], 3, "refused")
+        equal([(s["date"], s["session"], s["state"], s["code"]) for s in row["sessions"]],
+              [("2024-12-02", "am", "agreed", "C"), ("2024-12-02", "pm", "agreed", "C"),
+               ("2024-12-03", "am", "agreed", "C"), ("2024-12-03", "pm", "refused", None),
+               ("2024-12-04", "am", "refused", None), ("2024-12-04", "pm", "refused", None)],
+              "only the agreed sessions filled")
+        equal(t.json("leave", "list", "--status", "partly-approved", today=NOW)[0]["id"], ident, "filter")
+
+        # Final: a second decision is refused with nothing changed.
+        before = counts(t)
+        t.refused("leave", "decide", str(ident), "decline", "--note", "Changed my mind",
+                  "--user", HEAD, today=NOW)
+        t.refused("leave", "withdraw", str(ident), "--user", RECEPTION, today=NOW)
+        equal(counts(t), before, "nothing changed")
+
+        # Absent on the refused days anyway: the first-day list suggests G.
+        t.ok("mark", UPN_A, "2024-12-03", "pm", "N", "--user", OFFICER, today="2024-12-03")
+        rows = t.json("firstday", "--date", "2024-12-03", today="2024-12-03")
+        mine = [r for r in rows if r["upn"] == UPN_A]
+        equal(len(mine), 1, "on the list")
+        equal(mine[0].get("suggested_code"), "G", "G for a holiday refused")
+    finally:
+        t.cleanup()
+
+
+def test_amendment_reason_and_withdraw():
+    t = school()
+    try:
+        # Study leave on Friday 8 November; the morning is already I.
+        ident = add(t, UPN_A, "2024-11-08", "2024-11-08", "study")
+        t.ok("mark", UPN_A, "2024-11-08", "am", "I", "--user", OFFICER, today="2024-11-08")
+        before = counts(t)
+        r = t.refused("leave", "decide", str(ident), "approve", "--note", "Mock exam revision",
+                      "--user", HEAD, today="2024-11-08")
+        check("reason" in r.err, r.err)
+        equal(counts(t), before, "nothing changed")
+        t.ok("leave", "decide", str(ident), "approve", "--note", "Mock exam revision",
+             "--amend-reason", "Study leave agreed", "--user", HEAD, today="2024-11-08")
+        equal([s["code"] for s in by_id(t, ident, today="2024-11-08")["sessions"]], ["S", "S"], "S")
+
+        other = add(t, UPN_B, "2024-12-09", "2024-12-13", "holiday")
+        t.ok("leave", "withdraw", str(other), "--user", RECEPTION, today=NOW)
+        equal(by_id(t, other)["status"], "withdrawn", "withdrawn")
+        t.refused("leave", "decide", str(other), "approve", "--note", "Agreed", "--user", HEAD, today=NOW)
+    finally:
+        t.cleanup()
+
+
+def test_leave_usage_errors():
+    t = school()
+    try:
+        t.usage("leave", "add", UPN_A, "--start", "2024-12-02", "--end", "2024-12-04",
+                "--type", "cruise", "--reason", "x", "--requested-by", "Mrs Khan",
+                "--user", RECEPTION, today=NOW)
+        t.usage("leave", "add", UPN_A, "--start", "2024-12-02", "--type", "holiday",
+                "--reason", "x", "--requested-by", "Mrs Khan", "--user", RECEPTION, today=NOW)
+        ident = add(t, UPN_A, "2024-12-02", "2024-12-04", "holiday")
+        t.usage("leave", "decide", str(ident), "maybe", "--note", "x", "--user", HEAD, today=NOW)
+        t.usage("leave", "decide", str(ident), "approve", "--user", HEAD, today=NOW)
+        t.usage("leave", "decide", "x", "approve", "--note", "x", "--user", HEAD, today=NOW)
+        t.usage("leave", "list", "--status", "pending", today=NOW)
+        t.refused("leave", "decide", "999", "approve", "--note", "x", "--user", HEAD, today=NOW)
+        # The end before the start: refused, nothing recorded.
+        before = counts(t)
+        t.refused("leave", "add", UPN_A, "--start", "2024-12-04", "--end", "2024-12-02",
+                  "--type", "holiday", "--reason", "x", "--requested-by", "Mrs Khan",
+                  "--user", RECEPTION, today=NOW)
+        equal(counts(t), before, "nothing recorded")
+    finally:
+        t.cleanup()
+
+
+if __name__ == "__main__":
+    # Only this file's tests: test_cli's own are run by their own file.
+    import test_cli
+    for name in list(vars(test_cli)):
+        if name.startswith("test_"):
+            delattr(test_cli, name)
+    test_cli.main.__globals__.update({k: v for k, v in globals().items() if k.startswith("test_")})
+    sys.exit(run_tests())
