@@ -491,6 +491,101 @@ test_withdraw_and_filter (void)
   att_leave_page_set_search (page, "");
 }
 
+/* A part-time timetable for Cara: out every afternoon from today to the
+ * end of term, Friday 25 October, reviewed today. The headteacher agrees
+ * it all from the keyboard: every afternoon from Mon 16 September to
+ * Fri 25 October is C2, the mornings are left, and nothing after the
+ * end. The review is due today (Today counts it); recording it, with no
+ * next review as the timetable ends within six weeks (16 September + 42
+ * days is 28 October, after the end), takes it off the count. */
+static void
+test_part_time_review (void)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(AttLeave) leave = NULL;
+  g_autoptr(GError) error = NULL;
+  AttLeaveCard *card = g_object_ref_sink (g_object_new (ATT_TYPE_LEAVE_CARD, NULL));
+  GtkListBox *list = att_leave_page_get_part_time_list (page);
+  gint64 pupils[] = { cara };
+  AttLeaveInput input = { 0, };
+  GtkWindow *decision, *confirm;
+  gint64 id;
+
+  input.pupil_ids = pupils;
+  input.n_pupils = 1;
+  input.type = ATT_LEAVE_PART_TIME;
+  input.first_date = D (2024, 9, 16);
+  input.first_session = ATT_SESSION_AM;
+  input.last_date = D (2024, 10, 25);
+  input.last_session = ATT_SESSION_PM;
+  input.reason = "A phased return after a long illness";
+  input.requested_by = "Jo Jones";
+  input.pattern = ATT_LEAVE_PATTERN_AFTERNOONS;
+  input.review_date = D (2024, 9, 16);
+  ids = att_leave_record (s.db, s.officer, &input, &error);
+  g_assert_no_error (error);
+  id = g_array_index (ids, gint64, 0);
+  att_context_set_user (att_page_get_context (ATT_PAGE (page)), head);
+  att_test_flush_events ();
+
+  /* Agree all, from the keyboard. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "leave.open-request", "x", id);
+  att_test_flush_events ();
+  decision = find_window (ATT_TYPE_LEAVE_DECISION_DIALOG);
+  g_assert_nonnull (decision);
+  g_assert_cmpstr (focus_title (decision), ==, "Agree _all the sessions asked for");
+  press_enter (decision);
+  tab_to (decision, GTK_DIR_TAB_FORWARD, "R_easons");
+  type_text (decision, "Agreed with the family and the school nurse");
+  press_enter (decision);
+  /* Six school weeks of afternoons, Mon 16 September to Fri 25 October:
+   * 6 × 5 = 30 sessions, every one blank before. */
+  {
+    const char *summary = att_leave_decision_dialog_get_summary (ATT_LEAVE_DECISION_DIALOG (decision));
+    g_auto(GStrv) lines = g_strsplit (summary, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 30);
+    g_assert_cmpstr (lines[0], ==, "Mon 16 Sep 2024, afternoon: blank → C2");
+    g_assert_cmpstr (lines[29], ==, "Fri 25 Oct 2024, afternoon: blank → C2");
+  }
+  press_enter (decision);
+  g_assert_null (find_window (ATT_TYPE_LEAVE_DECISION_DIALOG));
+
+  g_assert_cmpint (att_register_code (s.db, cara, D (2024, 9, 16), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  g_assert_cmpint (att_register_code (s.db, cara, D (2024, 9, 16), ATT_SESSION_PM), ==, ATT_CODE_C2);
+  g_assert_cmpint (att_register_code (s.db, cara, D (2024, 10, 25), ATT_SESSION_PM), ==, ATT_CODE_C2);
+  g_assert_cmpint (att_register_code (s.db, cara, D (2024, 10, 25), ATT_SESSION_AM), ==, ATT_CODE_NONE);
+  leave = att_leave_get (s.db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (leave->status, ==, ATT_LEAVE_APPROVED);
+  g_clear_pointer (&leave, att_leave_free);
+
+  /* Listed to follow up, its review due; Today counts it. */
+  g_assert_cmpuint (n_rows (list), ==, 1);
+  g_assert_true (g_str_has_prefix (row_title (list, 0), "Cara Jones"));
+  att_leave_card_update (card, s.db, D (2024, 9, 16));
+  g_assert_cmpuint (att_leave_card_get_counts (card)->reviews_due, ==, 1);
+
+  /* The review: the note, then Enter. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "leave.review", "x", id);
+  att_test_flush_events ();
+  confirm = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  g_assert_true (g_str_has_prefix (focus_title (confirm), "_What was decided"));
+  type_text (confirm, "Going well: afternoons stay out until half term");
+  press_enter (confirm);
+  g_assert_null (find_window (ADW_TYPE_MESSAGE_DIALOG));
+
+  leave = att_leave_get (s.db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (leave->review_date, ==, ATT_DATE_NONE);
+  att_leave_card_update (card, s.db, D (2024, 9, 16));
+  g_assert_cmpuint (att_leave_card_get_counts (card)->reviews_due, ==, 0);
+  /* The focus is back on the timetable's row. */
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)) == focus_of (window));
+  g_assert_finalize_object (card);
+}
+
 static gint64
 add_contact (gint64      pupil,
              const char *forename,
@@ -554,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/leave-page/officer-may-not-decide", test_officer_may_not_decide);
   g_test_add_func ("/leave-page/decide", test_decide);
   g_test_add_func ("/leave-page/withdraw-and-filter", test_withdraw_and_filter);
+  g_test_add_func ("/leave-page/part-time-review", test_part_time_review);
   result = g_test_run ();
 
   gtk_window_set_child (window, NULL);

@@ -558,10 +558,15 @@ on_review_response (AdwMessageDialog *dialog,
   AttLeaveReviewForm *form = g_object_get_data (G_OBJECT (dialog), "form");
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "record") != 0 || form == NULL)
+  if (form == NULL)
     return;
-  if (!att_leave_review_form_save (form, self->db, att_context_get_user (get_context (self)), &error))
+  if (g_strcmp0 (response, "record") == 0
+      && !att_leave_review_form_save (form, self->db, att_context_get_user (get_context (self)), &error))
     show_error (self, error->message);
+  /* The list is read again (the next review moved), and the focus goes
+   * back to the timetable's row. */
+  att_page_refresh (ATT_PAGE (self));
+  focus_row (self, self->part_time_list, att_leave_review_form_get_leave_id (form), 0);
 }
 
 static void

@@ -27,7 +27,12 @@ G_DEFINE_FINAL_TYPE (AttLeaveReviewForm, att_leave_review_form, GTK_TYPE_WIDGET)
 static void
 att_leave_review_form_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), ATT_TYPE_LEAVE_REVIEW_FORM);
+  /* The list holding the lines has no name of its own to be cleared by. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (att_leave_review_form_parent_class)->dispose (object);
 }
 
@@ -80,6 +85,14 @@ att_leave_review_form_focus (AttLeaveReviewForm *self)
   g_return_if_fail (ATT_IS_LEAVE_REVIEW_FORM (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
+}
+
+gint64
+att_leave_review_form_get_leave_id (AttLeaveReviewForm *self)
+{
+  g_return_val_if_fail (ATT_IS_LEAVE_REVIEW_FORM (self), 0);
+
+  return self->leave_id;
 }
 
 gboolean

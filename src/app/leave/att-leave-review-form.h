@@ -21,6 +21,7 @@ AttLeaveReviewForm *att_leave_review_form_new   (const AttLeave     *leave,
                                                  AttDate             today,
                                                  guint               review_days);
 void                att_leave_review_form_focus (AttLeaveReviewForm *self);
+gint64              att_leave_review_form_get_leave_id (AttLeaveReviewForm *self);
 /* Records the review through the core. */
 gboolean            att_leave_review_form_save  (AttLeaveReviewForm *self,
                                                  AttDb              *db,
