@@ -586,6 +586,83 @@ test_part_time_review (void)
   g_assert_finalize_object (card);
 }
 
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Warnings, not refusals: a day in the exam period (7 to 11 October),
+ * asked for exceptional circumstances by someone not on Cara's record.
+ * The form shows both as they arise; Escape leaves without recording. */
+static void
+test_form_warnings (void)
+{
+  g_autoptr(GPtrArray) before = list_requests (-1);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  AttLeaveDialog *dialog;
+  AttPupilSearch *search;
+  gboolean reached = FALSE;
+  GtkWidget *asker;
+  guint id;
+
+  g_assert_cmpint (att_exam_periods_add (s.db, att_user_system (), "Year 11 mocks",
+                                         D (2024, 10, 7), D (2024, 10, 11), &error), !=, 0);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "leave.new-request", NULL);
+  att_test_flush_events ();
+  dialog = ATT_LEAVE_DIALOG (find_window (ATT_TYPE_LEAVE_DIALOG));
+  g_assert_nonnull (dialog);
+  type_text (GTK_WINDOW (dialog), "cara");
+  search = ATT_PUPIL_SEARCH (gtk_widget_get_ancestor (focus_of (GTK_WINDOW (dialog)),
+                                                      ATT_TYPE_PUPIL_SEARCH));
+  id = g_timeout_add (5000, timeout_reached, &reached);
+  while (!reached && att_pupil_search_get_n_matches (search) != 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (reached);
+  g_source_remove (id);
+  press_enter (GTK_WINDOW (dialog));
+  type_text (GTK_WINDOW (dialog), "08/10/2024");
+  tab_to (GTK_WINDOW (dialog), GTK_DIR_TAB_FORWARD, "_Last day");
+  type_text (GTK_WINDOW (dialog), "08/10/2024");
+  tab_to (GTK_WINDOW (dialog), GTK_DIR_TAB_FORWARD, "_Reason");
+  type_text (GTK_WINDOW (dialog), "A family emergency");
+
+  /* Her mother asked: only the exam period. */
+  g_assert_nonnull (strstr (att_leave_dialog_get_warnings (dialog), "exam period “Year 11 mocks”"));
+  g_assert_null (strstr (att_leave_dialog_get_warnings (dialog), "normally lives with"));
+
+  /* Someone else, named. */
+  asker = find_row (GTK_WIDGET (dialog), "_Asked by");
+  g_assert_nonnull (asker);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (asker),
+                              g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (asker))) - 1);
+  att_test_flush_events ();
+  tab_to (GTK_WINDOW (dialog), GTK_DIR_TAB_FORWARD, "Their _name");
+  type_text (GTK_WINDOW (dialog), "Pat Neighbour");
+  g_assert_nonnull (strstr (att_leave_dialog_get_warnings (dialog), "exam period"));
+  g_assert_nonnull (strstr (att_leave_dialog_get_warnings (dialog), "normally lives with"));
+
+  press_escape (GTK_WINDOW (dialog));
+  g_assert_null (find_window (ATT_TYPE_LEAVE_DIALOG));
+  after = list_requests (-1);
+  g_assert_cmpuint (after->len, ==, before->len);
+}
+
 static gint64
 add_contact (gint64      pupil,
              const char *forename,
@@ -650,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/leave-page/decide", test_decide);
   g_test_add_func ("/leave-page/withdraw-and-filter", test_withdraw_and_filter);
   g_test_add_func ("/leave-page/part-time-review", test_part_time_review);
+  g_test_add_func ("/leave-page/form-warnings", test_form_warnings);
   result = g_test_run ();
 
   gtk_window_set_child (window, NULL);
