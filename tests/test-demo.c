@@ -290,6 +290,35 @@ typedef struct
   guint        late[2];      /* L marks in each session */
 } MarkScan;
 
+/* Whether @code in the session is leave of absence agreed for it. */
+static gboolean
+agreed_leave (AttDb      *db,
+              gint64      pupil_id,
+              AttDate     date,
+              AttSession  session,
+              AttCode     code)
+{
+  AttLeaveFilter filter = ATT_LEAVE_FILTER_ALL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  filter.pupil_id = pupil_id;
+  list = att_leave_list (db, &filter, NULL);
+  g_assert_nonnull (list);
+  for (guint i = 0; i < list->len; i++)
+    {
+      AttLeave *leave = g_ptr_array_index (list, i);
+
+      for (guint k = 0; k < leave->sessions->len; k++)
+        {
+          AttLeaveSessionRow *row = &g_array_index (leave->sessions, AttLeaveSessionRow, k);
+
+          if (row->date == date && row->session == session && row->state == ATT_LEAVE_SESSION_AGREED)
+            return code == att_leave_type_code (leave->type);
+        }
+    }
+  return FALSE;
+}
+
 static gboolean
 scan_mark (gint64      pupil_id,
            AttDate     date,
@@ -307,7 +336,8 @@ scan_mark (gint64      pupil_id,
       att_date_weekday (date) > 5 || att_is_bank_holiday (date) ||
       att_calendar_term_for (scan->calendar, date) == NULL)
     scan->outside++;
-  if (date > AS_OF)
+  /* Only leave agreed ahead is in the register after as-of. */
+  if (date > AS_OF && !agreed_leave (scan->db, pupil_id, date, session, code))
     scan->after++;
   if (pupil == NULL || !att_pupil_on_roll (pupil, date))
     scan->off_roll++;

@@ -206,6 +206,15 @@ plan (AttDb                  *db,
   AttCode code = att_leave_type_code (leave->type);
   AttDate today = att_date_today ();
 
+  if (decision->at != 0)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (decision->at);
+
+      if (when != NULL)
+        today = att_date_from_ymd (g_date_time_get_year (when), g_date_time_get_month (when),
+                                   g_date_time_get_day_of_month (when));
+    }
+
   if (!check_waiting (leave, error))
     return NULL;
   if ((guint)decision->verdict > ATT_LEAVE_REFUSE)

@@ -100,6 +100,18 @@ default_review (AttDb               *db,
   return MIN (review, input->last_date);
 }
 
+/* The day of a moment (UTC seconds), in local time. */
+static AttDate
+day_of (gint64 at)
+{
+  g_autoptr(GDateTime) when = at != 0 ? g_date_time_new_from_unix_local (at) : NULL;
+
+  if (when == NULL)
+    return att_date_today ();
+  return att_date_from_ymd (g_date_time_get_year (when), g_date_time_get_month (when),
+                            g_date_time_get_day_of_month (when));
+}
+
 /* ------------------------------------------------------------------ */
 /* Checking                                                            */
 
@@ -290,8 +302,9 @@ warnings_for (AttDb               *db,
               GPtrArray           *messages)
 {
   AttLeaveWarnings warnings = 0;
-  AttDate received = input->received != ATT_DATE_NONE ? input->received : att_date_today ();
-  AttDate today = att_date_today ();
+  /* The day it is recorded: today, or the day of @input->at. */
+  AttDate today = day_of (input->at);
+  AttDate received = input->received != ATT_DATE_NONE ? input->received : today;
   guint notice = att_leave_get_notice_days (db);
   AttPupil *pupil = att_pupils_get (db, pupil_id);
   const char *name = pupil != NULL ? att_pupil_get_display_name (pupil) : "";
@@ -432,6 +445,7 @@ snapshot_parse (const char       *json,
 static gboolean
 take_snapshot (AttDb             *db,
                gint64             pupil_id,
+               AttDate            as_of,
                AttLeaveSnapshot  *s,
                GError           **error)
 {
@@ -440,7 +454,7 @@ take_snapshot (AttDb             *db,
   int rc;
 
   memset (s, 0, sizeof *s);
-  s->as_of = att_date_today ();
+  s->as_of = as_of;
   if (!att_stats_pupil (db, pupil_id, ATT_DATE_NONE, s->as_of, &figures, error))
     return FALSE;
   s->possible = figures.possible;
@@ -558,7 +572,7 @@ insert_request (AttDb               *db,
     sqlite3_bind_int64 (stmt, 11, contact_id);
   sqlite3_bind_text (stmt, 12, requested_by, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 13, input->address_away != NULL ? input->address_away : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 14, input->received != ATT_DATE_NONE ? input->received : att_date_today ());
+  sqlite3_bind_int (stmt, 14, input->received != ATT_DATE_NONE ? input->received : day_of (input->at));
   if (input->type == ATT_LEAVE_PART_TIME)
     {
       sqlite3_bind_int (stmt, 15, input->pattern & ATT_LEAVE_PATTERN_ALL);
@@ -627,7 +641,7 @@ att_leave_record (AttDb               *db,
     {
       AttLeaveSnapshot s;
 
-      if (!take_snapshot (db, input->pupil_ids[i], &s, error))
+      if (!take_snapshot (db, input->pupil_ids[i], day_of (input->at), &s, error))
         return NULL;
       g_ptr_array_add (snapshots, snapshot_json (&s));
     }

@@ -134,7 +134,9 @@ typedef struct
    * start, or the end when sooner). */
   guint          pattern;
   AttDate        review_date;
-  gint64         at;              /* when recorded (UTC seconds); 0: now */
+  /* When recorded (UTC seconds); 0: now. Its day is the day the
+   * warnings and the snapshot are taken as of. */
+  gint64         at;
 } AttLeaveInput;
 
 /* What is recorded anyway but the office should see: warnings, never
@@ -321,7 +323,9 @@ typedef struct
    * code is changed only with this reason (as the register asks of any
    * amendment); without it the decision is refused, nothing changed. */
   const char             *amend_reason;
-  gint64                  at;            /* when (UTC seconds); 0: now */
+  /* When (UTC seconds); 0: now. A session refused in advance is one
+   * before the day of the decision. */
+  gint64                  at;
 } AttLeaveDecision;
 
 /* One session an agreement would write. */

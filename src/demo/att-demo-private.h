@@ -365,4 +365,9 @@ gboolean  att_demo_write_registers      (AttDemo        *demo,
 gboolean  att_demo_write_calls          (AttDemo        *demo,
                                          GError        **error);
 
+/* att-demo-leave.c: requests for leave of absence in every state, through
+ * the core's leave functions, once the registers are written. */
+gboolean  att_demo_write_leave          (AttDemo        *demo,
+                                         GError        **error);
+
 G_END_DECLS

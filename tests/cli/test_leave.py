@@ -203,6 +203,34 @@ def test_leave_usage_errors():
         t.cleanup()
 
 
+def test_demo_has_leave_in_every_state():
+    t = School()
+    try:
+        t.ok("demo", "--pupils", "300", "--years", "1", "--as-of", "2024-11-20", today="2024-11-20")
+        rows = t.json("leave", "list", today="2024-11-20")
+        states = {r["status"] for r in rows}
+        equal(states, {"submitted", "approved", "partly-approved", "declined", "withdrawn"}, "every state")
+        # A brother and sister asked on one form: one request each, one group.
+        groups = {}
+        for r in rows:
+            groups.setdefault(r["group_id"], []).append(r)
+        check(any(len(g) > 1 for g in groups.values()), "a family's requests")
+        # Refused and taken anyway: the refused sessions hold G.
+        taken = [r for r in rows if r["status"] == "declined"]
+        check(taken and all(s["code"] == "G" for r in taken for s in r["sessions"]), "G on refused days")
+        # Agreed ahead: the register holds the type's code.
+        agreed = [r for r in rows if r["status"] == "approved" and r["type"] != "part-time"]
+        check(agreed and all(s["code"] == r["code"] for r in agreed for s in r["sessions"]), "filled")
+        # The part-time timetable of afternoons, its review due today.
+        part = [r for r in rows if r["type"] == "part-time"]
+        equal(len(part), 1, "a part-time timetable")
+        equal(part[0]["pattern"], "mon-pm,tue-pm,wed-pm,thu-pm,fri-pm", "afternoons")
+        equal(part[0]["review"], "2024-11-20", "review due")
+        check(all(s["session"] == "pm" and s["code"] == "C2" for s in part[0]["sessions"]), "C2")
+    finally:
+        t.cleanup()
+
+
 if __name__ == "__main__":
     # Only this file's tests: test_cli's own are run by their own file.
     import test_cli
