@@ -659,6 +659,10 @@ test_form_warnings (void)
 
   press_escape (GTK_WINDOW (dialog));
   g_assert_null (find_window (ATT_TYPE_LEAVE_DIALOG));
+  /* The focus is back on the button that opened the form. */
+  g_assert_nonnull (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_BUTTON));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_BUTTON))),
+                   ==, "leave.new-request");
   after = list_requests (-1);
   g_assert_cmpuint (after->len, ==, before->len);
 }

@@ -443,7 +443,11 @@ on_form_close_request (GtkWindow    *form,
 {
   /* The form may have changed the lists: read them first, so the focus
    * lands on a row that is there. */
-  if (self->return_list != NULL)
+  if (ATT_IS_LEAVE_DIALOG (form) && self->return_id == 0)
+    /* Nothing recorded: back to the button that opened the form. */
+    gtk_widget_grab_focus (gtk_widget_get_mapped (GTK_WIDGET (self->new_button))
+                           ? GTK_WIDGET (self->new_button) : GTK_WIDGET (self->new_icon_button));
+  else if (self->return_list != NULL)
     {
       att_page_refresh (ATT_PAGE (self));
       focus_row (self, self->return_list, self->return_id, self->return_index);
