@@ -350,12 +350,16 @@ load_follow_up (AttLeavePage *self)
 
       if (leave->review_date != ATT_DATE_NONE && leave->review_date <= self->date)
         {
-          GtkWidget *due = gtk_label_new (_("Review due"));
+          g_autofree char *pattern = att_leave_pattern_describe (leave->pattern);
+          g_autofree char *dates = att_leave_dates_text (leave);
+          g_autofree char *due = att_date_format_long (leave->review_date);
+          g_autofree char *subtitle = NULL;
 
-          gtk_widget_set_valign (due, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (due, "caption-heading");
-          gtk_widget_add_css_class (due, "warning");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), due);
+          /* Translators: a part-time timetable whose review is due: its
+           * pattern, its dates, the day the review was due */
+          subtitle = g_strdup_printf (_("%s · %s · review due since %s"), pattern, dates, due);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_widget_add_css_class (button, "suggested-action");
         }
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "leave.review");

@@ -176,16 +176,13 @@ att_leave_row_new (const AttLeave        *leave,
     {
       label = gtk_label_new (att_leave_status_describe (leave->status));
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      /* A long status goes on two lines in a narrow window. */
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_widget_add_css_class (label, "caption-heading");
       gtk_widget_add_css_class (label, att_leave_status_style (leave->status));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  /* A part-time row ends with its own buttons, added by the page. */
+  if (kind != ATT_LEAVE_ROW_PART_TIME)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
 }
 
@@ -196,6 +193,7 @@ att_leave_case_row_new (const AttLeaveCase *item)
   g_autofree char *last = att_date_format_long (item->last_absent);
   g_autofree char *back = item->back != ATT_DATE_NONE ? att_date_format_long (item->back) : NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
+  GtkWidget *row;
 
   /* Translators: refused leave taken anyway: sessions absent of those
    * refused, how many unauthorised, from and to */
@@ -204,5 +202,7 @@ att_leave_case_row_new (const AttLeaveCase *item)
   if (back != NULL)
     /* Translators: %s is the day the pupil came back */
     g_string_append_printf (subtitle, _(" · back on %s"), back);
-  return new_row (item->pupil_name, subtitle->str);
+  row = new_row (item->pupil_name, subtitle->str);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  return row;
 }
