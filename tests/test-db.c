@@ -97,14 +97,18 @@ test_migrations (void)
   }
 }
 
+/* What the migration of the letter log made, undone: it came after
+ * every migration the tests below take away. */
+#define UNDO_LETTERS "DROP TABLE letters; "
 /* What the leave of absence's migration added, taken away again. */
 #define UNDO_LEAVE \
   "DROP TABLE leave_reviews; DROP TABLE leave_sessions; DROP TABLE leave_requests; " \
   "DROP TABLE exam_periods; "
 
 /* What the migration of calls, the late book and the LA's notices made,
- * undone, for the tests below that make a database of an older version. */
-#define UNDO_CALLS \
+ * undone, for the tests below that make a database of an older version
+ * (with every later migration's tables). */
+#define UNDO_CALLS UNDO_LETTERS \
   "DROP TABLE call_marks; DROP TABLE call_attempts; DROP TABLE calls; " \
   "DROP TABLE late_book_marks; DROP TABLE late_book; DROP TABLE la_notifications; " \
   UNDO_LEAVE

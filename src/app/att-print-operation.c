@@ -94,6 +94,10 @@ att_print_operation_new (AttDocument *document)
   gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
   /* The document draws in points, whatever the printer's resolution. */
   gtk_print_operation_set_unit (GTK_PRINT_OPERATION (self), GTK_UNIT_POINTS);
+  /* A letter places its address for an envelope's window, measured from
+   * the paper's corner, not from the printer's margins. */
+  if (att_document_uses_full_page (document))
+    gtk_print_operation_set_use_full_page (GTK_PRINT_OPERATION (self), TRUE);
   title = att_document_get_title (document);
   if (title != NULL)
     gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), title);

@@ -354,6 +354,45 @@ static const char * const migrations[] = {
   "DROP INDEX IF EXISTS pupils_by_name;"
   "CREATE INDEX pupils_by_name ON pupils (sort_key, upn, admission_date, leaving_date, dob);",
 
+  /* The letter log (att-letters.h): every letter printed, e-mailed or
+   * texted, as it went out. A row is never changed, but for the posting
+   * date, set once when the letter went after it was recorded; rows go
+   * only with a leaver's records at the end of their retention. The
+   * newest row of the register's history when the letter's figures were
+   * read (marks_seen) tells whether a mark of its period changed since. */
+  "CREATE TABLE letters ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  pupil_id         INTEGER NOT NULL REFERENCES pupils (id),"
+  "  contact_ids      TEXT NOT NULL DEFAULT '',"
+  "  recipient        TEXT NOT NULL,"
+  "  address          TEXT NOT NULL DEFAULT '',"
+  "  kind             TEXT NOT NULL,"
+  "  reference        TEXT,"
+  "  template_name    TEXT NOT NULL,"
+  "  template_version INTEGER NOT NULL CHECK (template_version >= 1),"
+  "  subject          TEXT NOT NULL DEFAULT '',"
+  "  date             INTEGER NOT NULL,"
+  "  delivery         TEXT NOT NULL CHECK (delivery IN ('post', 'hand', 'email', 'text')),"
+  "  posted           INTEGER,"
+  "  period_from      INTEGER,"
+  "  period_to        INTEGER,"
+  "  figures          TEXT,"
+  "  marks_seen       INTEGER NOT NULL DEFAULT 0,"
+  "  actor_id         INTEGER NOT NULL REFERENCES actors (id),"
+  "  at               INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX letters_by_pupil ON letters (pupil_id, date);"
+  "CREATE INDEX letters_by_reference ON letters (reference) WHERE reference IS NOT NULL;"
+  "CREATE TRIGGER letters_kept BEFORE UPDATE OF id, pupil_id, contact_ids, recipient, address,"
+  "  kind, reference, template_name, template_version, subject, date, delivery, period_from,"
+  "  period_to, figures, marks_seen, actor_id, at ON letters"
+  "  BEGIN SELECT RAISE (ABORT, 'a letter in the log is never changed'); END;"
+  "CREATE TRIGGER letters_posted_once BEFORE UPDATE OF posted ON letters"
+  "  WHEN OLD.posted IS NOT NULL OR NEW.posted IS NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'the posting date of a letter is set once'); END;"
+  "CREATE TRIGGER letters_not_deleted BEFORE DELETE ON letters"
+  "  WHEN NOT EXISTS (SELECT 1 FROM retention_permits WHERE pupil_id = OLD.pupil_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'the letter log is never deleted'); END;",
   /* Leave of absence (regulation 11): one request per pupil, brothers and
    * sisters asked for on one form sharing a group id (the first request's
    * id); the snapshot of the pupil's record when it was recorded, as

@@ -37,6 +37,7 @@ static const char * const purge_sql[] = {
   "DELETE FROM marks WHERE pupil_id = ?1",
   "DELETE FROM mark_years WHERE pupil_id = ?1",
   "DELETE FROM penalty_decisions WHERE pupil_id = ?1",
+  "DELETE FROM letters WHERE pupil_id = ?1",
   "DELETE FROM contacts WHERE pupil_id = ?1",
   "DELETE FROM pupils WHERE id = ?1",
 };

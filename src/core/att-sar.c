@@ -186,6 +186,23 @@ static const AttSarField audit_fields[] = {
   { "after", N_("After"), ATT_SAR_JSON, 5 },
 };
 
+static const AttSarField letter_fields[] = {
+  { "date", N_("Date"), ATT_SAR_DATE, 2.2 },
+  { "kind", N_("Letter"), ATT_SAR_TEXT, 2.2 },
+  { "template", N_("Template"), ATT_SAR_TEXT, 2.2 },
+  { "version", N_("Version"), ATT_SAR_INT, 1 },
+  { "subject", N_("Subject"), ATT_SAR_TEXT, 3 },
+  { "recipient", N_("To"), ATT_SAR_TEXT, 3 },
+  { "address", N_("Address"), ATT_SAR_TEXT, 3 },
+  { "delivery", N_("Sent by"), ATT_SAR_TEXT, 1.4 },
+  { "posted", N_("Posted"), ATT_SAR_DATE, 2.2 },
+  { "period_from", N_("Figures from"), ATT_SAR_DATE, 2.2 },
+  { "period_to", N_("Figures to"), ATT_SAR_DATE, 2.2 },
+  { "figures", N_("Figures quoted"), ATT_SAR_JSON, 4 },
+  { "who", N_("Who"), ATT_SAR_TEXT, 2 },
+  { "when", N_("When"), ATT_SAR_TIME, 2.4 },
+};
+
 /* The sections, in the order of the file and the printed document. Each
  * reads one table about pupil ?1, its columns in the order of its
  * fields. A table that holds more about pupils (calls, leave requests,
@@ -241,6 +258,10 @@ static const struct
     audit_fields, G_N_ELEMENTS (audit_fields),
     "SELECT l.at, a.name, a.position, l.kind, l.action, l.detail, l.old_value, l.new_value "
     "FROM audit_log l JOIN actors a ON a.id = l.actor_id WHERE l.pupil_id = ?1 ORDER BY l.id" },
+  { "letters", N_("Letters sent"), FALSE, letter_fields, G_N_ELEMENTS (letter_fields),
+    "SELECT l.date, l.kind, l.template_name, l.template_version, l.subject, l.recipient, "
+    "l.address, l.delivery, l.posted, l.period_from, l.period_to, l.figures, a.name, l.at "
+    "FROM letters l JOIN actors a ON a.id = l.actor_id WHERE l.pupil_id = ?1 ORDER BY l.id" },
   { "leave_requests", N_("Requests for leave of absence and their decisions"), FALSE,
     leave_fields, G_N_ELEMENTS (leave_fields),
     "SELECT l.id, l.type, l.status, l.first_date, l.first_session, l.last_date, l.last_session, "

@@ -9,7 +9,7 @@
  * religious observance), one holiday partly agreed, the family holiday at
  * the penalty threshold refused beforehand and taken anyway (its sessions
  * are G in the register), one withdrawn, and a part-time timetable of
- * afternoons whose review is due on the as-of date.
+ * afternoons up to the as-of date, its review due then.
  */
 #include "config.h"
 
@@ -240,8 +240,10 @@ att_demo_write_leave (AttDemo  *demo,
   while (l.next < demo->school_days->len && g_array_index (demo->school_days, AttDate, l.next) <= demo->as_of)
     l.next++;
   /* A school with fewer than four weeks behind it, or the end of the
-   * school year in under six weeks, has no leave to show. */
-  if (l.head == NULL || l.next < 20 || school_day (&l, 30) == ATT_DATE_NONE)
+   * school year in under eight weeks, has no leave to show. Leave agreed
+   * ahead is some weeks off, as the notice the school asks for makes
+   * it. */
+  if (l.head == NULL || l.next < 20 || school_day (&l, 36) == ATT_DATE_NONE)
     return TRUE;
 
   if (!refused_then_taken (&l, error))
@@ -272,7 +274,7 @@ att_demo_write_leave (AttDemo  *demo,
   /* Agreed ahead: the register shows C and R on the days. */
   if ((p = pick (&l, 0)) != NULL)
     {
-      id = record (&l, &p->id, 1, ATT_LEAVE_EXCEPTIONAL, school_day (&l, 5), school_day (&l, 6), today - 15,
+      id = record (&l, &p->id, 1, ATT_LEAVE_EXCEPTIONAL, school_day (&l, 23), school_day (&l, 24), today - 15,
                    "Her mother is having an operation and there is no one else to look after her",
                    "The hospital's letter", 0, ATT_DATE_NONE, error);
       if (id == 0 ||
@@ -282,7 +284,7 @@ att_demo_write_leave (AttDemo  *demo,
     }
   if ((p = pick (&l, 0)) != NULL)
     {
-      id = record (&l, &p->id, 1, ATT_LEAVE_RELIGIOUS, school_day (&l, 3), school_day (&l, 3), today - 20,
+      id = record (&l, &p->id, 1, ATT_LEAVE_RELIGIOUS, school_day (&l, 22), school_day (&l, 22), today - 20,
                    "A day set apart by our church for its festival", NULL, 0, ATT_DATE_NONE, error);
       if (id == 0 ||
           !decide (&l, id, ATT_LEAVE_AGREE_ALL, NULL, 0,
@@ -298,10 +300,10 @@ att_demo_write_leave (AttDemo  *demo,
 
       for (guint k = 0; k < 4; k++)
         {
-          agreed[k].date = school_day (&l, 20 + (int)k / 2);
+          agreed[k].date = school_day (&l, 26 + (int)k / 2);
           agreed[k].session = k % 2;
         }
-      id = record (&l, &p->id, 1, ATT_LEAVE_HOLIDAY, school_day (&l, 20), school_day (&l, 24), today - 25,
+      id = record (&l, &p->id, 1, ATT_LEAVE_HOLIDAY, school_day (&l, 26), school_day (&l, 30), today - 25,
                    "Her aunt's wedding in Accra, and a holiday with the family after", NULL, 0,
                    ATT_DATE_NONE, error);
       if (id == 0 ||
@@ -314,20 +316,22 @@ att_demo_write_leave (AttDemo  *demo,
   /* Withdrawn: the family changed their plans. */
   if ((p = pick (&l, 0)) != NULL)
     {
-      id = record (&l, &p->id, 1, ATT_LEAVE_HOLIDAY, school_day (&l, 25), school_day (&l, 29), today - 10,
+      id = record (&l, &p->id, 1, ATT_LEAVE_HOLIDAY, school_day (&l, 31), school_day (&l, 35), today - 10,
                    "A week away for his grandparents' anniversary", NULL, 0, ATT_DATE_NONE, error);
       if (id == 0 ||
           !att_leave_withdraw (demo->db, demo->reception, id, "The family changed their plans", error))
         return FALSE;
     }
 
-  /* A part-time timetable of afternoons, from three weeks ago, its
-   * review due today. */
+  /* A part-time timetable of afternoons, from three weeks ago to today,
+   * its review due today (to end it or to agree more). Nothing is filled
+   * after the as-of date but the leave agreed ahead, and never on the
+   * next school day, which a school may still close. */
   if ((p = pick (&l, 0)) != NULL)
     {
       AttDate start = school_day (&l, -14);
 
-      id = record (&l, &p->id, 1, ATT_LEAVE_PART_TIME, start, school_day (&l, 25), start - 3,
+      id = record (&l, &p->id, 1, ATT_LEAVE_PART_TIME, start, school_day (&l, 0), start - 3,
                    "A phased return to school after a long illness, mornings only at first",
                    "The paediatrician's letter", ATT_LEAVE_PATTERN_AFTERNOONS, today, error);
       if (id == 0 ||

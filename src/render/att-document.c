@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "att-document.h"
@@ -68,6 +69,17 @@ att_document_draw_page (AttDocument *self,
   ATT_DOCUMENT_GET_IFACE (self)->draw_page (self, cr, width, height, page);
 }
 
+gboolean
+att_document_uses_full_page (AttDocument *self)
+{
+  AttDocumentInterface *iface;
+
+  g_return_val_if_fail (ATT_IS_DOCUMENT (self), FALSE);
+
+  iface = ATT_DOCUMENT_GET_IFACE (self);
+  return iface->uses_full_page != NULL && iface->uses_full_page (self);
+}
+
 void
 att_document_get_paper_size (AttDocument *self,
                              double      *width,
@@ -88,18 +100,24 @@ att_document_get_paper_size (AttDocument *self,
 /* PDF files                                                          */
 /* ------------------------------------------------------------------ */
 
+/* Cairo hands the stream many small pieces: they are gathered into
+ * writes of 64 KiB, so that a batch of letters is not a system call per
+ * line of text. */
+#define PDF_BUFFER_SIZE (64 * 1024)
+
 typedef struct
 {
-  int fd;
-  int saved_errno;
+  int     fd;
+  int     saved_errno;
+  gsize   used;
+  guchar *buffer;
 } PdfStream;
 
-static cairo_status_t
-write_stream (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+static gboolean
+flush_stream (PdfStream *stream)
 {
-  PdfStream *stream = closure;
+  const guchar *data = stream->buffer;
+  gsize length = stream->used;
 
   while (length > 0)
     {
@@ -110,10 +128,33 @@ write_stream (void                *closure,
           if (errno == EINTR)
             continue;
           stream->saved_errno = errno;
-          return CAIRO_STATUS_WRITE_ERROR;
+          return FALSE;
         }
       data += written;
-      length -= (unsigned int)written;
+      length -= (gsize)written;
+    }
+  stream->used = 0;
+  return TRUE;
+}
+
+static cairo_status_t
+write_stream (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  PdfStream *stream = closure;
+
+  while (length > 0)
+    {
+      gsize room = PDF_BUFFER_SIZE - stream->used;
+      gsize part = MIN (room, length);
+
+      memcpy (stream->buffer + stream->used, data, part);
+      stream->used += part;
+      data += part;
+      length -= (unsigned int)part;
+      if (stream->used == PDF_BUFFER_SIZE && !flush_stream (stream))
+        return CAIRO_STATUS_WRITE_ERROR;
     }
   return CAIRO_STATUS_SUCCESS;
 }
@@ -129,8 +170,9 @@ att_document_write_pdf (AttDocument  *self,
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
-  PdfStream stream = { -1, 0 };
-  double paper_width, paper_height, width, height;
+  g_autofree guchar *buffer = g_malloc (PDF_BUFFER_SIZE);
+  PdfStream stream = { -1, 0, 0, buffer };
+  double paper_width, paper_height, width, height, margin;
   const char *title;
   guint pages;
 
@@ -153,8 +195,9 @@ att_document_write_pdf (AttDocument  *self,
     }
 
   att_document_get_paper_size (self, &paper_width, &paper_height);
-  width = paper_width - 2 * ATT_DOCUMENT_PDF_MARGIN;
-  height = paper_height - 2 * ATT_DOCUMENT_PDF_MARGIN;
+  margin = att_document_uses_full_page (self) ? 0 : ATT_DOCUMENT_PDF_MARGIN;
+  width = paper_width - 2 * margin;
+  height = paper_height - 2 * margin;
 
   surface = cairo_pdf_surface_create_for_stream (write_stream, &stream, paper_width, paper_height);
   title = att_document_get_title (self);
@@ -167,7 +210,7 @@ att_document_write_pdf (AttDocument  *self,
   for (guint page = 0; page < pages; page++)
     {
       cairo_save (cr);
-      cairo_translate (cr, ATT_DOCUMENT_PDF_MARGIN, ATT_DOCUMENT_PDF_MARGIN);
+      cairo_translate (cr, margin, margin);
       att_document_draw_page (self, cr, width, height, page);
       cairo_restore (cr);
       cairo_show_page (cr);
@@ -177,6 +220,8 @@ att_document_write_pdf (AttDocument  *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (status == CAIRO_STATUS_SUCCESS && !flush_stream (&stream))
+    status = CAIRO_STATUS_WRITE_ERROR;
   if (status == CAIRO_STATUS_SUCCESS && fsync (stream.fd) != 0)
     {
       stream.saved_errno = errno;

@@ -51,6 +51,10 @@ struct _AttDocumentInterface
                                           double       width,
                                           double       height,
                                           guint        page);
+  /* Whether the document draws from the paper's own corner on the whole
+   * sheet (a letter, whose address must sit in an envelope's window)
+   * rather than inside the printer's margins. Optional: FALSE when NULL. */
+  gboolean            (*uses_full_page)  (AttDocument *self);
 };
 
 const char         *att_document_get_title       (AttDocument  *self);
@@ -64,13 +68,20 @@ void                att_document_draw_page       (AttDocument  *self,
                                                   double        height,
                                                   guint         page);
 
+/* Whether @self draws on the whole sheet from the paper's corner: then
+ * the print operation prints on the full page and att_document_write_pdf()
+ * leaves no margin, and the width and height given to count_pages and
+ * draw_page are the paper's. */
+gboolean            att_document_uses_full_page  (AttDocument  *self);
+
 /* The paper for the document's orientation, in points. */
 void                att_document_get_paper_size  (AttDocument  *self,
                                                   double       *width,
                                                   double       *height);
 
 /* Writes every page to a PDF file on A4 in the document's orientation,
- * with ATT_DOCUMENT_PDF_MARGIN on each side. The file is readable by its
+ * with ATT_DOCUMENT_PDF_MARGIN on each side (none for a document that
+ * uses the full page). The file is readable by its
  * owner only (it names pupils), and is written beside @path and renamed,
  * so a reader never sees half a file and a failure leaves what was there.
  * Sets @n_pages (may be NULL) to the pages written. */
