@@ -19,6 +19,7 @@
 #include "att-leave-decision-dialog.h"
 #include "att-leave-rows.h"
 #include "att-leave.h"
+#include "att-letters.h"
 
 struct _AttLeaveDecisionDialog
 {
@@ -231,6 +232,36 @@ fill_figures (AttLeaveDecisionDialog *self)
                                 snap->previous_requests, snap->previous_agreed,
                                 snap->previous_refused, snap->previous_withdrawn);
   add_fact (self->figures_list, _("Previous requests"), previous);
+
+  /* The letters the family has had about attendance, the latest first. */
+  {
+    g_autoptr(GPtrArray) letters = NULL;
+    g_autoptr(GError) letters_error = NULL;
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    letters = att_letters_for_pupil (get_db (self), leave->pupil_id, &letters_error);
+    if (letters == NULL)
+      g_string_assign (text, letters_error->message);
+    else if (letters->len == 0)
+      g_string_assign (text, _("None"));
+    else
+      {
+        /* Translators: how many letters a family has had */
+        g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u letter", "%u letters", letters->len),
+                         letters->len);
+        for (guint i = letters->len; i > 0 && i + 3 > letters->len; i--)
+          {
+            const AttLetterRecord *letter = g_ptr_array_index (letters, i - 1);
+            g_autofree char *day = att_date_format_long (letter->date);
+
+            /* Translators: a letter sent: its subject, then its date */
+            g_string_append_printf (text, _("\n%s, %s"),
+                                    letter->subject != NULL && letter->subject[0] != '\0'
+                                    ? letter->subject : letter->kind, day);
+          }
+      }
+    add_fact (self->figures_list, _("Letters about attendance"), text->str);
+  }
 
   /* Where the pupil stands against the National Framework today: a
    * holiday taken after a refusal adds to this count. */
