@@ -666,6 +666,74 @@ test_snapshot_and_figures (Fixture       *f,
   g_assert_true (figures.persistent_after);
 }
 
+/* Every step is audited with who; a review moves the next review, at
+ * most 6 weeks on; the notice period is a setting. */
+static void
+test_audit_review_settings (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttUser) admin = att_test_add_user (f->s.db, "Adam Admin", ATT_ROLE_ADMIN, NULL);
+  AttLeaveDecision agree = { ATT_LEAVE_AGREE_ALL, NULL, 0, "A phased return", NULL, 0 };
+  AttLeaveInput input = input_for (&f->amina, 1, ATT_LEAVE_PART_TIME, D (2024, 9, 9), D (2024, 10, 25));
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(AttLeave) leave = NULL;
+  AttLeaveWarnings warnings = 0;
+  g_autoptr(GPtrArray) messages = NULL;
+  gint64 id, withdrawn;
+
+  /* Afternoons from Monday 9 September to Friday 25 October; first review
+   * six weeks on, Monday 21 October. */
+  input.pattern = ATT_LEAVE_PATTERN_AFTERNOONS;
+  ids = att_leave_record (f->s.db, f->s.receptionist, &input, &error);
+  g_assert_no_error (error);
+  id = g_array_index (ids, gint64, 0);
+  g_assert_true (att_leave_decide (f->s.db, f->head, id, &agree, &error));
+  g_assert_no_error (error);
+  withdrawn = record_one (f, f->ben, ATT_LEAVE_HOLIDAY, D (2024, 10, 21), D (2024, 10, 25));
+  g_assert_true (att_leave_withdraw (f->s.db, f->s.receptionist, withdrawn, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->s.db, "SELECT count(*) FROM audit_log l JOIN actors a ON a.id = l.actor_id "
+                                        "WHERE l.kind = 'leave' AND a.name = 'Rita Reception' "
+                                        "AND l.action IN ('leave.add', 'leave.withdraw')"), ==, 3);
+  g_assert_cmpint (count_rows (f->s.db, "SELECT count(*) FROM audit_log l JOIN actors a ON a.id = l.actor_id "
+                                        "WHERE l.kind = 'leave' AND a.name = 'Helen Head' "
+                                        "AND l.action = 'leave.decide' AND l.new_value LIKE '%approved%'"), ==, 1);
+
+  due = att_leave_reviews_due (f->s.db, D (2024, 10, 21), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 1);
+  g_clear_pointer (&due, g_ptr_array_unref);
+  /* Reviewed on Monday 21 October; the timetable ends on the 25th, within
+   * six weeks, so no further review is needed. A receptionist may not. */
+  g_assert_false (att_leave_review (f->s.db, f->s.receptionist, id, D (2024, 10, 21), ATT_DATE_NONE, "Going well", &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (att_leave_review (f->s.db, f->head, id, D (2024, 10, 21), ATT_DATE_NONE, "Going well", &error));
+  g_assert_no_error (error);
+  due = att_leave_reviews_due (f->s.db, D (2024, 10, 25), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 0);
+  leave = att_leave_get (f->s.db, id, &error);
+  g_assert_cmpint (leave->review_date, ==, ATT_DATE_NONE);
+  g_assert_cmpint (count_rows (f->s.db, "SELECT count(*) FROM leave_reviews"), ==, 1);
+
+  /* The notice period: 21 days by default; at 10 days, a request 18 days
+   * ahead is no longer late. Only the settings right changes it. */
+  g_assert_cmpuint (att_leave_get_notice_days (f->s.db), ==, 21);
+  g_assert_false (att_leave_set_notice_days (f->s.db, f->s.receptionist, 10, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (att_leave_set_notice_days (f->s.db, admin, 10, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (att_leave_get_notice_days (f->s.db), ==, 10);
+  input = input_for (&f->amina, 1, ATT_LEAVE_INTERVIEW, D (2024, 9, 20), D (2024, 9, 20));
+  messages = att_leave_check (f->s.db, &input, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (warnings, ==, ATT_LEAVE_WARN_NONE);
+}
+
 static void
 test_names (void)
 {
@@ -713,6 +781,7 @@ main (int   argc,
   ADD ("/leave/warnings", test_warnings);
   ADD ("/leave/not-back-and-withdraw", test_not_back_and_withdraw);
   ADD ("/leave/snapshot-and-figures", test_snapshot_and_figures);
+  ADD ("/leave/audit-review-settings", test_audit_review_settings);
 #undef ADD
   g_test_add_func ("/leave/names", test_names);
 

@@ -366,3 +366,34 @@ att_cli_cmd_leave_list (AttCliContext *ctx)
   att_cli_print_list (writer, table);
   return ATT_CLI_OK;
 }
+
+/* ------------------------------------------------------------------ */
+/* leave letter                                                        */
+
+int
+att_cli_cmd_leave_letter (AttCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttUser) user = NULL;
+  g_autoptr(AttLeave) leave = NULL;
+  const char *out = att_cli_opt (ctx, "out");
+  AttLeaveLetter letter;
+  gint64 id;
+  int status;
+
+  if ((status = parse_id (ctx, &id)) != ATT_CLI_OK)
+    return status;
+  if (out == NULL)
+    return att_cli_usage (ctx, _("--out FILE.pdf is required: where to write the letters"));
+  /* Every letter is logged under the name of who sends it. */
+  if ((status = att_cli_get_user (ctx, TRUE, &user)) != ATT_CLI_OK)
+    return status;
+  if (!att_user_require (user, ATT_PERM_LETTERS, &error))
+    return att_cli_refuse (error);
+  leave = att_leave_get (ctx->db, id, &error);
+  if (leave == NULL)
+    return att_cli_refuse (error);
+  if (!att_leave_letter_choose (ctx->db, leave, &letter, &error))
+    return att_cli_refuse (error);
+  return att_cli_leave_letter_pdf (ctx, user, id, out);
+}

@@ -83,3 +83,12 @@ att_cli_sar_files (AttCliContext *ctx,
 {
   return run_print_program (ctx);
 }
+
+int
+att_cli_leave_letter_pdf (AttCliContext *ctx,
+                          const AttUser *user,
+                          gint64         leave_id,
+                          const char    *path)
+{
+  return run_print_program (ctx);
+}

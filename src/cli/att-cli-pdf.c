@@ -18,6 +18,7 @@
 #include "att-register-grid.h"
 #include "att-rollcall-document.h"
 #include "att-sar-document.h"
+#include "att-leave-letter-document.h"
 
 /* "Printed on Fri 20 Dec 2024 at 09:10", by the clock the register goes
  * by ($ATTENDANCE_TODAY and $ATTENDANCE_CLOCK when set). */
@@ -157,5 +158,32 @@ att_cli_sar_files (AttCliContext *ctx,
 
   if (!att_sar_write_files (ctx->db, user, pupil_id, pdf_path, json_path, &error))
     return att_cli_refuse (error);
+  return ATT_CLI_OK;
+}
+
+int
+att_cli_leave_letter_pdf (AttCliContext *ctx,
+                          const AttUser *user,
+                          gint64         leave_id,
+                          const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)att_letter_record_free);
+  g_autoptr(AttLetterDocument) document = NULL;
+  int status;
+
+  document = att_leave_letter_document_new (ctx->db, leave_id, att_date_today (), records, &error);
+  if (document == NULL)
+    return att_cli_refuse (error);
+  if ((status = write_document (ATT_DOCUMENT (document), path)) != ATT_CLI_OK)
+    return status;
+  if (!att_leave_letters_log (ctx->db, user, records, &error))
+    return att_cli_refuse (error);
+  for (guint i = 0; i < records->len; i++)
+    {
+      AttLetterRecord *record = g_ptr_array_index (records, i);
+
+      g_print (_("Letter %" G_GINT64_FORMAT " to %s logged\n"), record->id, record->recipient);
+    }
   return ATT_CLI_OK;
 }

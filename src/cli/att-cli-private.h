@@ -225,5 +225,12 @@ int att_cli_cmd_leave_add        (AttCliContext *ctx);
 int att_cli_cmd_leave_decide     (AttCliContext *ctx);
 int att_cli_cmd_leave_withdraw   (AttCliContext *ctx);
 int att_cli_cmd_leave_list       (AttCliContext *ctx);
+int att_cli_cmd_leave_letter     (AttCliContext *ctx);
+/* The decision letters of request @leave_id to @path, logged as sent by
+ * @user (att-cli-pdf.c; handed to attendance-cli-print). */
+int att_cli_leave_letter_pdf     (AttCliContext *ctx,
+                                  const AttUser *user,
+                                  gint64         leave_id,
+                                  const char    *path);
 
 G_END_DECLS

@@ -195,6 +195,8 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_leave_withdraw, N_("withdraw a request not yet decided, as the parent asked") },
   { "leave list", "[--status submitted|approved|partly-approved|declined|withdrawn] [--json]", "status json", 0, 0,
     att_cli_cmd_leave_list, N_("requests for leave of absence and their decisions") },
+  { "leave letter", "ID --out FILE.pdf --user NAME", "out user", 1, 1,
+    att_cli_cmd_leave_letter, N_("the decision letter, one per address of those with parental responsibility, logged") },
 };
 
 static const AttCliOption *

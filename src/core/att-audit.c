@@ -176,6 +176,12 @@ att_audit_describe_action (const char *action)
     { "export.audit", N_("Audit log exported") },
     { "sar.export", N_("Subject access export") },
     { "demo", N_("Demonstration school made") },
+    { "leave.add", N_("Leave of absence requested") },
+    { "leave.decide", N_("Leave of absence decided") },
+    { "leave.withdraw", N_("Request for leave withdrawn") },
+    { "leave.review", N_("Part-time timetable reviewed") },
+    { "calendar.exams.add", N_("Exam period added") },
+    { "calendar.exams.remove", N_("Exam period removed") },
   };
 
   g_return_val_if_fail (action != NULL, "");

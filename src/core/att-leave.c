@@ -395,7 +395,7 @@ set_days (AttDb         *db,
   if (!att_db_begin (db, error))
     return FALSE;
   if (!att_db_put_setting (db, key, text, error) ||
-      !att_audit_record (db, user, ATT_AUDIT_SETTING, 0, "settings.update", detail,
+      !att_audit_record (db, user, ATT_AUDIT_SETTING, 0, "school.set", detail,
                          before, text, error))
     {
       att_db_rollback (db);

@@ -504,4 +504,36 @@ gboolean      att_leave_letter_for         (AttDb               *db,
                                             const AttLeave      *leave,
                                             AttLeaveLetter      *letter);
 
+typedef struct _AttLetterTemplate AttLetterTemplate;
+typedef struct _AttLetterValues AttLetterValues;
+
+/* The wording of @letter (att-letter-template.h), ours, named as
+ * att_leave_letter_to_string() says. */
+AttLetterTemplate *att_leave_letter_template (AttLeaveLetter     letter);
+/* The values of the leave.* fields for @leave's @letter, the table of
+ * its sessions (those agreed with their code and those not agreed; for
+ * the letter after an unauthorised absence, the refused sessions marked
+ * unauthorised), the pupil's figures this school year up to @as_of and
+ * the unauthorised sessions of the 10 school weeks to @as_of. The
+ * pupil, school, recipient and date are added when the letter is made
+ * (att_letter_document_add_for_pupil()). */
+AttLetterValues   *att_leave_letter_values   (AttDb              *db,
+                                              const AttLeave     *leave,
+                                              AttLeaveLetter      letter,
+                                              AttDate             as_of,
+                                              GError            **error);
+/* att_leave_letter_for(), with an error that says why there is no
+ * letter (still waiting, or withdrawn). */
+gboolean           att_leave_letter_choose   (AttDb              *db,
+                                              const AttLeave     *leave,
+                                              AttLeaveLetter     *letter,
+                                              GError            **error);
+/* Logs the letters of @records (AttLetterRecord, as
+ * att_leave_letter_document_new() made them) once printed, all or none,
+ * setting each one's id. Needs the right to send letters. */
+gboolean           att_leave_letters_log     (AttDb              *db,
+                                              const AttUser      *user,
+                                              GPtrArray          *records,
+                                              GError            **error);
+
 G_END_DECLS

@@ -10,13 +10,14 @@
 # output.
 
 import os
+import re
 import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from test_cli import (School, UPN_A, UPN_B, OFFICER, RECEPTION, HEAD,  # noqa: E402
-                      check, equal, main as run_tests)
+                      check, equal, pdf_pages, main as run_tests)
 
 NOW = "2024-11-04"
 
@@ -199,6 +200,95 @@ def test_leave_usage_errors():
                   "--type", "holiday", "--reason", "x", "--requested-by", "Mrs Khan",
                   "--user", RECEPTION, today=NOW)
         equal(counts(t), before, "nothing recorded")
+    finally:
+        t.cleanup()
+
+
+def add_parents(t):
+    # Amina's mother and father at one address (one letter to both), and
+    # her father's partner without parental responsibility (no letter).
+    contacts = t.write("contacts.csv", [
+        ["upn", "priority", "title", "forename", "surname", "relationship", "parental_responsibility",
+         "lives_with", "receives_letters", "address_1", "town", "postcode"],
+        [UPN_A, "1", "Mrs", "Sara", "Khan", "Mother", "Y", "Y", "Y", "12 Mill Lane", "Millbrook", "MB4 2QT"],
+        [UPN_A, "2", "Mr", "Omar", "Khan", "Father", "Y", "Y", "Y", "12 Mill Lane", "Millbrook", "MB4 2QT"],
+        [UPN_A, "3", "Ms", "Jo", "Reed", "Other", "N", "N", "N", "4 Elm Road", "Millbrook", "MB1 1AA"]])
+    t.ok("contacts", "import", contacts, "--user", HEAD)
+
+
+def letters_logged(t):
+    con = sqlite3.connect(t.db)
+    try:
+        return con.execute("SELECT kind, reference, recipient FROM letters ORDER BY id").fetchall()
+    finally:
+        con.close()
+
+
+def test_decision_letters():
+    t = school()
+    try:
+        add_parents(t)
+        # Holiday asked Monday 2 to Wednesday 4 December by Mrs Khan;
+        # Monday and Tuesday morning agreed (3 sessions), the rest refused.
+        ident = add(t, UPN_A, "2024-12-02", "2024-12-04", "holiday")
+        out = t.path("partly.pdf")
+        # No decision yet: no letter, exit 1.
+        t.refused("leave", "letter", str(ident), "--out", out, "--user", OFFICER, today=NOW)
+        check(not os.path.exists(out), "no file")
+        t.ok("leave", "decide", str(ident), "approve", "--sessions", "2024-12-02,2024-12-03:am",
+             "--note", "The wedding and the journey only; the days after are a holiday.",
+             "--user", HEAD, today=NOW)
+        # A receptionist does not send letters.
+        t.refused("leave", "letter", str(ident), "--out", out, "--user", RECEPTION, today=NOW)
+        t.usage("leave", "letter", str(ident), "--user", OFFICER, today=NOW)
+
+        r = t.ok("leave", "letter", str(ident), "--out", out, "--user", OFFICER, today=NOW)
+        check("Wrote 1 page" in r.out, r.out)
+        pages = pdf_pages(out)
+        equal(len(pages), 1, "one letter: both parents live at one address")
+        text = " ".join(pages[0].split())
+        for expected in ("Mrs Sara Khan and Mr Omar Khan", "12 Mill Lane", "MB4 2QT",
+                         "Dear Mrs and Mr Khan", "Leave of absence for Amina Khan: agreed in part",
+                         "received on Monday 4 November 2024",
+                         "from Monday 2 December 2024 to Wednesday 4 December 2024",
+                         "agreed 3 of the 6 sessions",
+                         "Mon 2 Dec 2024 (all day), Tue 3 Dec 2024 (morning)",
+                         "The other 3 sessions, Tue 3 Dec 2024 (afternoon), Wed 4 Dec 2024 (all day)",
+                         "The wedding and the journey only; the days after are a holiday.",
+                         "4 November 2024"):
+            check(expected in text, "the letter says: " + expected + "\n" + pages[0])
+        check("Reed" not in text, "no letter to a contact without parental responsibility")
+        # The table: agreed sessions with C, the others not agreed.
+        check(re.search(r"Mon 2 Dec 2024\s+Morning\s+C\s", pages[0]), pages[0])
+        check(re.search(r"Wed 4 Dec 2024\s+Afternoon\s+Not agreed", pages[0]), pages[0])
+        equal(letters_logged(t), [("leave-partly-agreed", "leave:%d" % ident, "Mrs Sara Khan and Mr Omar Khan")],
+              "logged")
+
+        # Refused, then absent on the refused days: the letter after an
+        # unauthorised absence, with the G sessions.
+        other = add(t, UPN_A, "2024-12-09", "2024-12-10", "holiday")
+        t.ok("leave", "decide", str(other), "decline",
+             "--note", "A holiday is not an exceptional circumstance.", "--user", HEAD, today=NOW)
+        out = t.path("refused.pdf")
+        t.ok("leave", "letter", str(other), "--out", out, "--user", OFFICER, today=NOW)
+        text = " ".join(pdf_pages(out)[0].split())
+        for expected in ("Leave of absence for Amina Khan: not agreed",
+                         "from Monday 9 December 2024 to Tuesday 10 December 2024 (4 sessions)",
+                         "“Grandmother's funeral in Lahore”",
+                         "circumstances you describe are not exceptional",
+                         "A holiday is not an exceptional circumstance."):
+            check(expected in text, "the refusal says: " + expected)
+        for day in ("2024-12-09", "2024-12-10"):
+            for session in ("am", "pm"):
+                t.ok("mark", UPN_A, day, session, "G", "--user", OFFICER, today="2024-12-11")
+        out = t.path("after.pdf")
+        t.ok("leave", "letter", str(other), "--out", out, "--user", OFFICER, today="2024-12-11")
+        page = pdf_pages(out)[0]
+        text = " ".join(page.split())
+        check("Unauthorised absence: Amina Khan" in text, text)
+        equal(len(re.findall(r"Dec 2024\s+(Morning|Afternoon)\s+G\s", page)), 4, "the four G sessions")
+        equal([k for k, _, _ in letters_logged(t)],
+              ["leave-partly-agreed", "leave-refused", "leave-unauthorised"], "every letter logged")
     finally:
         t.cleanup()
 
