@@ -15,12 +15,14 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "att-leave-card.h"
 #include "att-leave-decision-dialog.h"
 #include "att-leave-dialog.h"
 #include "att-leave-page-private.h"
+#include "att-letters.h"
 #include "att-pupil-search.h"
 #include "att-test-util.h"
 
@@ -102,8 +104,8 @@ press_escape (GtkWindow *w)
   att_test_flush_events ();
 }
 
-/* The title of the entry row, or of the row holding the check button,
- * the focus is in; "" elsewhere. */
+/* The label of the focused button, or the title of the entry row or of
+ * the row holding the check button the focus is in; "" elsewhere. */
 static const char *
 focus_title (GtkWindow *w)
 {
@@ -112,6 +114,8 @@ focus_title (GtkWindow *w)
 
   if (GTK_IS_CHECK_BUTTON (focus) && gtk_check_button_get_label (GTK_CHECK_BUTTON (focus)) != NULL)
     return gtk_check_button_get_label (GTK_CHECK_BUTTON (focus));
+  if (GTK_IS_BUTTON (focus) && gtk_button_get_label (GTK_BUTTON (focus)) != NULL)
+    return gtk_button_get_label (GTK_BUTTON (focus));
   return row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : "";
 }
 
@@ -395,10 +399,50 @@ test_decide (void)
   g_assert_cmpuint (att_leave_count_sessions (amina_leave, ATT_LEAVE_SESSION_REFUSED), ==, 1);
   g_assert_cmpstr (amina_leave->decided_by, ==, "Helen Head");
 
-  /* The focus is on Close; Enter closes, and the focus goes to the row
-   * that took Amina's place in the queue: Bilal's. */
+  /* The letter, partly agreed, to her mother: Tab reaches it, and it is
+   * saved as PDF through the print operation and logged. */
   g_assert_true (GTK_IS_BUTTON (focus_of (GTK_WINDOW (decision))));
-  press_enter (GTK_WINDOW (decision));
+  {
+    GtkWidget *pdf_button = find_button (GTK_WIDGET (decision), "Save Letter as P_DF…");
+
+    g_assert_nonnull (pdf_button);
+    if (!gtk_widget_is_sensitive (pdf_button))
+      g_error ("No letter: %s", gtk_widget_get_tooltip_text (pdf_button));
+  }
+  tab_to (GTK_WINDOW (decision), GTK_DIR_TAB_FORWARD, "Save Letter as P_DF");
+  {
+    g_autofree char *dir = g_dir_make_tmp ("leave-letter-XXXXXX", &error);
+    g_autofree char *pdf = g_build_filename (dir, "letter.pdf", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GPtrArray) letters = NULL;
+    const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+    int status = 0;
+
+    g_assert_no_error (error);
+    g_assert_true (att_leave_decision_dialog_save_letter_to (decision, pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &text, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Amina"));
+    g_assert_nonnull (strstr (text, "Sara Khan"));
+    g_assert_nonnull (strstr (text, "Mill Lane"));
+    /* Three of the four sessions agreed, Monday afternoon not, and why
+     * (the reasons as typed, the letter's lines wrapping them). */
+    g_assert_nonnull (strstr (text, "agreed 3 of the 4 sessions"));
+    g_assert_nonnull (strstr (text, "Mon 30 Sep 2024 (afternoon), have not been agreed"));
+    g_assert_nonnull (strstr (text, "A family funeral"));
+    letters = att_letters_for_pupil (s.db, amina, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (letters->len, ==, 1);
+    g_assert_cmpstr (((AttLetterRecord *)g_ptr_array_index (letters, 0))->kind, ==, "leave-partly-agreed");
+    g_unlink (pdf);
+    g_rmdir (dir);
+  }
+
+  /* Escape closes, and the focus goes to the row that took Amina's
+   * place in the queue: Bilal's. */
+  press_escape (GTK_WINDOW (decision));
   g_assert_null (find_window (ATT_TYPE_LEAVE_DECISION_DIALOG));
   g_assert_cmpuint (n_rows (queue), ==, 1);
   g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (queue, 0)) == focus_of (window));
@@ -686,6 +730,9 @@ add_contact (gint64      pupil,
   c->lives_with = TRUE;
   c->parental_responsibility = TRUE;
   c->receives_letters = TRUE;
+  c->address_1 = g_strdup ("12 Mill Lane");
+  c->town = g_strdup ("Millbrook");
+  c->postcode = g_strdup ("MB1 2AB");
   id = att_contacts_save (s.db, att_user_system (), c, &error);
   g_assert_no_error (error);
   return id;

@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "att-leave-decision-dialog.h"
+#include "att-leave-letter-document.h"
+#include "att-print-operation.h"
 #include "att-leave-rows.h"
 #include "att-leave.h"
 #include "att-letters.h"
@@ -49,6 +51,9 @@ struct _AttLeaveDecisionDialog
   GtkListBox          *request_list;
   GtkWidget           *buttons_box;
   GtkButton           *withdraw_button;
+  GtkButton           *print_button;
+  GtkButton           *pdf_button;
+  GtkLabel            *letter_label;
 
   AttContext          *context;
   gint64               leave_id;
@@ -58,6 +63,7 @@ struct _AttLeaveDecisionDialog
   char                *summary;
   char                *decide_error;    /* why the user may not decide, or NULL */
   char                *record_error;    /* why the user may not withdraw, or NULL */
+  char                *letter_error;    /* why no letter can be sent now, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (AttLeaveDecisionDialog, att_leave_decision_dialog, ADW_TYPE_WINDOW)
@@ -460,7 +466,8 @@ static void
 on_changed (AttLeaveDecisionDialog *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->sessions_group),
-                          gtk_check_button_get_active (self->agree_some_check));
+                          self->leave != NULL && self->leave->status == ATT_LEAVE_SUBMITTED
+                          && gtk_check_button_get_active (self->agree_some_check));
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   update_plan (self);
 }
@@ -492,7 +499,34 @@ update_actions (AttLeaveDecisionDialog *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->withdraw_button),
                                self->record_error != NULL ? self->record_error
                                : _("The parent has withdrawn the request: it stays in the history"));
-  gtk_widget_set_visible (self->buttons_box, waiting);
+  /* The decision letter, once there is one to send: the core says which
+   * (or why none), and who may send letters. */
+  {
+    g_autoptr(GError) letter_error = NULL;
+    AttLeaveLetter letter;
+    gboolean has_letter = self->leave != NULL && self->leave->status != ATT_LEAVE_SUBMITTED
+                          && self->leave->status != ATT_LEAVE_WITHDRAWN;
+
+    g_clear_pointer (&self->letter_error, g_free);
+    if (has_letter
+        && !att_leave_letter_choose (get_db (self), self->leave, &letter, &letter_error))
+      self->letter_error = g_strdup (letter_error->message);
+    else if (has_letter && user != NULL && !att_user_require (user, ATT_PERM_LETTERS, &letter_error))
+      self->letter_error = g_strdup (letter_error->message);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "leave-decision.print-letter",
+                                   has_letter && self->letter_error == NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "leave-decision.save-letter",
+                                   has_letter && self->letter_error == NULL);
+    gtk_widget_set_visible (GTK_WIDGET (self->print_button), has_letter);
+    gtk_widget_set_visible (GTK_WIDGET (self->pdf_button), has_letter);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->print_button),
+                                 self->letter_error != NULL ? self->letter_error
+                                 : _("Print the decision letter, one for each address of a parent who receives letters, and log it"));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->pdf_button),
+                                 self->letter_error != NULL ? self->letter_error
+                                 : _("Save the decision letter as a PDF file, and log it"));
+    gtk_widget_set_visible (self->buttons_box, waiting || has_letter);
+  }
   /* Someone who may not decide still reads the request: the decision's
    * controls would only be refused. */
   gtk_widget_set_visible (GTK_WIDGET (self->decide_group), waiting);
@@ -675,6 +709,118 @@ withdraw_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------ */
+/* The decision letter                                                 */
+
+/* The letters of the decision as they would be sent today, and a log
+ * record for each. */
+static AttLetterDocument *
+make_letters (AttLeaveDecisionDialog *self,
+              GPtrArray              *records,
+              GError                **error)
+{
+  return att_leave_letter_document_new (get_db (self), self->leave_id,
+                                        att_context_get_today (self->context), records, error);
+}
+
+static void
+letters_sent (AttLeaveDecisionDialog *self,
+              GPtrArray              *records)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!att_leave_letters_log (get_db (self), att_context_get_user (self->context), records, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  /* Translators: letters sent and logged */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u letter logged", "%u letters logged",
+                                       records->len), records->len);
+  gtk_label_set_label (self->letter_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->letter_label), TRUE);
+}
+
+static void
+print_letter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AttLeaveDecisionDialog *self = ATT_LEAVE_DECISION_DIALOG (widget);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)att_letter_record_free);
+  g_autoptr(AttLetterDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean sent = FALSE;
+
+  document = make_letters (self, records, &error);
+  if (document == NULL
+      || !att_print_operation_print_sent (ATT_DOCUMENT (document), GTK_WINDOW (self), &sent, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  /* A cancelled print sends nothing, and logs nothing. */
+  if (sent)
+    letters_sent (self, records);
+}
+
+gboolean
+att_leave_decision_dialog_save_letter_to (AttLeaveDecisionDialog *self,
+                                          const char             *path,
+                                          GError                **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)att_letter_record_free);
+  g_autoptr(AttLetterDocument) document = NULL;
+
+  g_return_val_if_fail (ATT_IS_LEAVE_DECISION_DIALOG (self), FALSE);
+
+  document = make_letters (self, records, error);
+  if (document == NULL
+      || !att_print_operation_export_pdf (ATT_DOCUMENT (document), GTK_WINDOW (self), path, error))
+    return FALSE;
+  letters_sent (self, records);
+  return TRUE;
+}
+
+static void
+on_save_response (GtkNativeDialog        *chooser,
+                  int                     response,
+                  AttLeaveDecisionDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file != NULL && (path = g_file_get_path (file)) != NULL
+      && !att_leave_decision_dialog_save_letter_to (self, path, &error))
+    show_error (self, error->message);
+  /* Held while the chooser was open. */
+  g_object_unref (self);
+}
+
+static void
+save_letter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AttLeaveDecisionDialog *self = ATT_LEAVE_DECISION_DIALOG (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Decision Letter"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the letter's file name; %s is the pupil's UPN */
+  name = g_strdup_printf (_("leave-letter-%s.pdf"), self->leave->upn != NULL ? self->leave->upn : "");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ------------------------------------------------------------------ */
 /* The object                                                          */
 
 static void
@@ -699,6 +845,7 @@ att_leave_decision_dialog_finalize (GObject *object)
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->decide_error, g_free);
   g_clear_pointer (&self->record_error, g_free);
+  g_clear_pointer (&self->letter_error, g_free);
 
   G_OBJECT_CLASS (att_leave_decision_dialog_parent_class)->finalize (object);
 }
@@ -740,10 +887,15 @@ att_leave_decision_dialog_class_init (AttLeaveDecisionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, request_list);
   gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, buttons_box);
   gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, withdraw_button);
+  gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, print_button);
+  gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, pdf_button);
+  gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, letter_label);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
 
   gtk_widget_class_install_action (widget_class, "leave-decision.decide", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "leave-decision.withdraw", NULL, withdraw_action);
+  gtk_widget_class_install_action (widget_class, "leave-decision.print-letter", NULL, print_letter_action);
+  gtk_widget_class_install_action (widget_class, "leave-decision.save-letter", NULL, save_letter_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "leave-decision.decide", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -21,5 +21,9 @@ AttLeaveDecisionDialog *att_leave_decision_dialog_new         (AttContext       
                                                                gint64                  leave_id);
 /* What the decision wrote, one session a line, or NULL before. */
 const char             *att_leave_decision_dialog_get_summary (AttLeaveDecisionDialog *self);
+/* Writes the decision letter to the PDF file @path and logs it. */
+gboolean                att_leave_decision_dialog_save_letter_to (AttLeaveDecisionDialog *self,
+                                                                  const char             *path,
+                                                                  GError                **error);
 
 G_END_DECLS

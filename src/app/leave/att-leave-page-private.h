@@ -10,9 +10,6 @@
 
 G_BEGIN_DECLS
 
-/* The status filter's entries: every request, then one a status. */
-#define ATT_LEAVE_PAGE_ALL_STATUSES 0
-
 /* For the tests. */
 GtkListBox *att_leave_page_get_requests_list  (AttLeavePage *self);
 GtkListBox *att_leave_page_get_queue_list     (AttLeavePage *self);
