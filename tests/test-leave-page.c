@@ -403,13 +403,13 @@ test_decide (void)
    * saved as PDF through the print operation and logged. */
   g_assert_true (GTK_IS_BUTTON (focus_of (GTK_WINDOW (decision))));
   {
-    GtkWidget *pdf_button = find_button (GTK_WIDGET (decision), "Save Letter as P_DF…");
+    GtkWidget *pdf_button = find_button (GTK_WIDGET (decision), "Save as P_DF…");
 
     g_assert_nonnull (pdf_button);
     if (!gtk_widget_is_sensitive (pdf_button))
       g_error ("No letter: %s", gtk_widget_get_tooltip_text (pdf_button));
   }
-  tab_to (GTK_WINDOW (decision), GTK_DIR_TAB_FORWARD, "Save Letter as P_DF");
+  tab_to (GTK_WINDOW (decision), GTK_DIR_TAB_FORWARD, "Save as P_DF");
   {
     g_autofree char *dir = g_dir_make_tmp ("leave-letter-XXXXXX", &error);
     g_autofree char *pdf = g_build_filename (dir, "letter.pdf", NULL);

@@ -54,6 +54,7 @@ struct _AttLeaveDecisionDialog
   GtkButton           *print_button;
   GtkButton           *pdf_button;
   GtkLabel            *letter_label;
+  GtkWidget           *letter_box;
 
   AttContext          *context;
   gint64               leave_id;
@@ -517,15 +518,14 @@ update_actions (AttLeaveDecisionDialog *self)
                                    has_letter && self->letter_error == NULL);
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "leave-decision.save-letter",
                                    has_letter && self->letter_error == NULL);
-    gtk_widget_set_visible (GTK_WIDGET (self->print_button), has_letter);
-    gtk_widget_set_visible (GTK_WIDGET (self->pdf_button), has_letter);
+    gtk_widget_set_visible (self->letter_box, has_letter);
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->print_button),
                                  self->letter_error != NULL ? self->letter_error
                                  : _("Print the decision letter, one for each address of a parent who receives letters, and log it"));
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->pdf_button),
                                  self->letter_error != NULL ? self->letter_error
                                  : _("Save the decision letter as a PDF file, and log it"));
-    gtk_widget_set_visible (self->buttons_box, waiting || has_letter);
+    gtk_widget_set_visible (self->buttons_box, waiting);
   }
   /* Someone who may not decide still reads the request: the decision's
    * controls would only be refused. */
@@ -890,6 +890,7 @@ att_leave_decision_dialog_class_init (AttLeaveDecisionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, print_button);
   gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, pdf_button);
   gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, letter_label);
+  gtk_widget_class_bind_template_child (widget_class, AttLeaveDecisionDialog, letter_box);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
 
   gtk_widget_class_install_action (widget_class, "leave-decision.decide", NULL, decide_action);
