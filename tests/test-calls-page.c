@@ -9,7 +9,10 @@
  * afternoon's has not opened, so a call today covers both sessions.
  * Amina and Bilal Khan share their mother's mobile (brother and sister);
  * Cara Jones has two contacts, Dev Patel one. Amina and Cara are N this
- * morning; Bilal and Dev have no mark.
+ * morning; Bilal and Dev have no mark. Eve Hill, present this morning, has
+ * the Khans' mother as her contact too, with her number, but as an aunt
+ * who neither lives with her nor has parental responsibility: not a
+ * sister, so the form never ticks her.
  *
  * The tests run in order: the first logs the Khans' call, which takes
  * them off the first-day list the second works.
@@ -22,8 +25,11 @@
 #include "att-call-dialog.h"
 #include "att-call-history.h"
 #include "att-firstday-card.h"
+#include "att-firstday-dialog.h"
+#include "att-step-row.h"
 #include "att-late-dialog.h"
 #include "att-calls-page-private.h"
+#include "att-db-private.h"
 #include "att-pupil-search.h"
 #include "att-table-document.h"
 #include "att-test-util.h"
@@ -33,7 +39,7 @@ void attendance_register_resource (void);
 static AttTestSchool  s;
 static GtkWindow     *window;
 static AttCallsPage  *page;
-static gint64         amina, bilal, cara, dev;
+static gint64         amina, bilal, cara, dev, eve;
 static gint64         amina_mum, cara_mum, cara_dad, dev_dad;
 
 #define TODAY D (2024, 9, 16)
@@ -258,8 +264,12 @@ test_call_for_siblings (void)
   g_assert_cmpint (att_register_code (s.db, amina, TODAY, ATT_SESSION_PM), ==, ATT_CODE_I);
   g_assert_cmpint (att_register_code (s.db, bilal, TODAY, ATT_SESSION_AM), ==, ATT_CODE_I);
   g_assert_cmpint (att_register_code (s.db, bilal, TODAY, ATT_SESSION_PM), ==, ATT_CODE_I);
-  /* Cara, not in the family, is left alone. */
+  /* Cara, not in the family, is left alone; so is Eve, whose aunt is
+   * the Khans' mother (the same name and number, but no parent of hers):
+   * the old rule of a shared number would have ticked her. */
   g_assert_cmpint (att_register_code (s.db, cara, TODAY, ATT_SESSION_AM), ==, ATT_CODE_N);
+  g_assert_cmpint (att_register_code (s.db, eve, TODAY, ATT_SESSION_AM), ==, ATT_CODE_PRESENT_AM);
+  g_assert_cmpint (att_register_code (s.db, eve, TODAY, ATT_SESSION_PM), ==, ATT_CODE_NONE);
 
   /* The history: Amina's N, then its amendment to I and the afternoon's
    * first entry (3 rows); Bilal's two first entries. */
@@ -605,6 +615,160 @@ test_history_and_card (void)
   g_assert_finalize_object (card);
 }
 
+static gint64
+count_audit (AttDb      *db,
+             const char *action)
+{
+  sqlite3_stmt *stmt = att_db_prepare (db, "SELECT count(*) FROM audit_log WHERE action = ?", NULL);
+  gint64 n = -1;
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
+  g_assert_true (att_db_query_int (db, stmt, &n, "count", NULL));
+  return n;
+}
+
+static AttFirstdayDialog *
+find_firstday_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ATT_IS_FIRSTDAY_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Tab until the focus is inside a widget of @type titled @title; FALSE
+ * after 40 presses. */
+static gboolean
+tab_to (GtkWindow  *w,
+        GType       type,
+        const char *title)
+{
+  for (guint i = 0; i < 40; i++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (w));
+      GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, type) : NULL;
+
+      if (row != NULL && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title))
+        return TRUE;
+      press_tab (w);
+    }
+  return FALSE;
+}
+
+/* Replaces the text of the focused line, as Ctrl+A and typing do. */
+static void
+retype (GtkWindow  *w,
+        const char *text)
+{
+  GtkWidget *focus = focus_of (w);
+
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "");
+  type_text (w, text);
+}
+
+/* The first-day procedure, the text message and the safeguarding lead,
+ * edited from the keyboard by the headteacher: a time out of range and an
+ * unknown field are refused with the field named and nothing stored; the
+ * corrections are saved and audited. The attendance officer may not open
+ * the settings. */
+static void
+test_firstday_settings (void)
+{
+  g_autoptr(AttUser) head = att_test_add_user (s.db, "Hannah Head", ATT_ROLE_HEADTEACHER, NULL);
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *lead = NULL;
+  AttContext *context = att_page_get_context (ATT_PAGE (page));
+  AttFirstdayDialog *dialog;
+  GtkWidget *row;
+  const char *due_title;
+
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (page), "calls.firstday-settings", NULL) &&
+                  find_firstday_dialog () != NULL);
+  att_context_set_user (context, head);
+  att_test_flush_events ();
+
+  /* From the page's menu button, which has the focus when it closes. */
+  gtk_widget_grab_focus (GTK_WIDGET (page->menu_button));
+  gtk_widget_activate_action (GTK_WIDGET (page), "calls.firstday-settings", NULL);
+  att_test_flush_events ();
+  dialog = find_firstday_dialog ();
+  g_assert_nonnull (dialog);
+  /* The default procedure, nine steps. */
+  g_assert_cmpuint (att_firstday_dialog_get_n_steps (dialog), ==, 9);
+
+  /* The first step (a text at the register's close): opened with Enter,
+   * then Tab to its deadline. */
+  row = att_firstday_dialog_get_step_row (dialog, 0);
+  for (guint i = 0; i < 10 && !gtk_widget_is_ancestor (focus_of (GTK_WINDOW (dialog)), row); i++)
+    press_tab (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_is_ancestor (focus_of (GTK_WINDOW (dialog)), row));
+  press_enter (GTK_WINDOW (dialog));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  due_title = "D_ue By (12:00, close or close+60)";
+  g_assert_true (tab_to (GTK_WINDOW (dialog), ADW_TYPE_ENTRY_ROW, due_title));
+
+  /* 25:00 is no time of day: refused, the row marked, nothing stored. */
+  retype (GTK_WINDOW (dialog), "25:00");
+  press_enter (GTK_WINDOW (dialog));
+  g_assert_nonnull (att_firstday_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (att_firstday_dialog_get_error (dialog), "Line 1 of the procedure, due: “25:00”"));
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_null (att_firstday_setting_get (s.db, ATT_FIRSTDAY_TEXT_KEY));
+  steps = att_firstday_procedure (s.db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((AttStep *)steps->pdata[0])->due_after_close, ==, 0);
+  g_clear_pointer (&steps, g_ptr_array_unref);
+
+  /* 08:55 is: saved, the row shows it. */
+  retype (GTK_WINDOW (dialog), "08:55");
+  press_enter (GTK_WINDOW (dialog));
+  g_assert_null (att_firstday_dialog_get_error (dialog));
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  steps = att_firstday_procedure (s.db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 9);
+  g_assert_cmpint (((AttStep *)steps->pdata[0])->due_time, ==, 8 * 60 + 55);
+  g_assert_cmpint (count_audit (s.db, "firstday.procedure"), ==, 1);
+
+  /* The text message, on the second page: an unknown field refused by
+   * name, then the corrected one saved. */
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (dialog), "messages");
+  att_test_flush_events ();
+  g_assert_true (tab_to (GTK_WINDOW (dialog), ADW_TYPE_ENTRY_ROW, "_Message"));
+  retype (GTK_WINDOW (dialog), "{forenme} is not in school");
+  press_enter (GTK_WINDOW (dialog));
+  g_assert_nonnull (strstr (att_firstday_dialog_get_error (dialog), "“{forenme}”"));
+  g_assert_null (att_firstday_setting_get (s.db, ATT_FIRSTDAY_TEXT_KEY));
+  retype (GTK_WINDOW (dialog), "{forename} is not in school: please call {phone}");
+  press_enter (GTK_WINDOW (dialog));
+  g_assert_null (att_firstday_dialog_get_error (dialog));
+  template = att_firstday_text_template (s.db);
+  g_assert_cmpstr (template, ==, "{forename} is not in school: please call {phone}");
+
+  /* The lead, the next line down. */
+  g_assert_true (tab_to (GTK_WINDOW (dialog), ADW_TYPE_ENTRY_ROW, "Designated _Safeguarding Lead"));
+  retype (GTK_WINDOW (dialog), "Dee Lead");
+  press_enter (GTK_WINDOW (dialog));
+  lead = att_firstday_safeguarding_lead (s.db);
+  g_assert_cmpstr (lead, ==, "Dee Lead");
+  g_assert_cmpint (count_audit (s.db, "firstday.setting"), ==, 2);
+
+  /* Escape closes it, and the focus is back on the menu button. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  att_test_flush_events ();
+  g_assert_null (find_firstday_dialog ());
+  g_assert_nonnull (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_MENU_BUTTON));
+
+  att_context_set_user (context, s.officer);
+  att_test_flush_events ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +795,9 @@ main (int   argc,
   cara_mum = add_contact (cara, "Jo", "Jones", "07700 900555", TRUE, 1);
   cara_dad = add_contact (cara, "Lee", "Jones", "07700 900556", FALSE, 2);
   dev_dad = add_contact (dev, "Raj", "Patel", "07700 900777", TRUE, 1);
+  eve = att_test_school_add_pupil (&s, "Eve", "Hill", D (2013, 2, 1));
+  add_contact (eve, "Sara", "Khan", "07700 900123", FALSE, 1);
+  mark (eve, ATT_SESSION_AM, ATT_CODE_PRESENT_AM);
   mark (amina, ATT_SESSION_AM, ATT_CODE_N);
   mark (cara, ATT_SESSION_AM, ATT_CODE_N);
 
@@ -651,6 +818,7 @@ main (int   argc,
   g_test_add_func ("/calls-page/print-log", test_print_log);
   g_test_add_func ("/calls-page/late-arrival", test_late_arrival);
   g_test_add_func ("/calls-page/history-and-card", test_history_and_card);
+  g_test_add_func ("/calls-page/firstday-settings", test_firstday_settings);
   result = g_test_run ();
 
   gtk_window_set_child (window, NULL);

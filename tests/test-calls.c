@@ -268,6 +268,77 @@ add_contact (AttDb *db, gint64 pupil, const char *surname, const char *mobile,
   return id;
 }
 
+/* Children who only share a number are not a family: Dan Brown and Eve
+ * Green have the same childminder (Mrs Hill, 07700 900555) as their
+ * second contact, with no parental responsibility; Fay Green's aunt
+ * (not living with her, no parental responsibility) has Eve's mother's
+ * mobile written on her record; Gil Brown's father has Dan's father's
+ * surname and address but another number, and lives with him: the same
+ * man, so Dan and Gil are brothers. Offered together: Dan and Gil, and
+ * nobody else. */
+static void
+test_false_siblings (void)
+{
+  AttTestSchool s;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) dan = NULL;
+  g_autoptr(GArray) eve = NULL;
+  g_autoptr(GArray) fay = NULL;
+  g_autoptr(AttContact) father = NULL;
+  g_autoptr(AttContact) same = NULL;
+  gint64 ids[4];
+
+  att_test_school_init (&s);
+  set_now ("2024-09-16", "08:00");
+  ids[0] = att_test_school_add_pupil (&s, "Dan", "Brown", D (2012, 10, 1));
+  ids[1] = att_test_school_add_pupil (&s, "Eve", "Green", D (2013, 10, 1));
+  ids[2] = att_test_school_add_pupil (&s, "Fay", "Green", D (2014, 10, 1));
+  ids[3] = att_test_school_add_pupil (&s, "Gil", "Brown", D (2015, 10, 1));
+  add_contact (s.db, ids[0], "Brown", "07700 900111", TRUE, TRUE, 1);
+  add_contact (s.db, ids[0], "Hill", "07700 900555", FALSE, FALSE, 2);
+  add_contact (s.db, ids[1], "Green", "07700 900222", TRUE, TRUE, 1);
+  add_contact (s.db, ids[1], "Hill", "07700 900555", FALSE, FALSE, 2);
+  add_contact (s.db, ids[2], "Green", "07700 900222", FALSE, FALSE, 1);
+
+  /* Dan's father at 3 Mill Lane, MB1 2AB; Gil's father the same man,
+   * with his work number. */
+  father = att_contact_new ();
+  father->pupil_id = ids[0];
+  father->priority = 3;
+  father->forename = g_strdup ("Tom");
+  father->surname = g_strdup ("Brown");
+  father->relationship = g_strdup ("Father");
+  father->lives_with = TRUE;
+  father->address_1 = g_strdup ("3 Mill Lane");
+  father->postcode = g_strdup ("MB1 2AB");
+  g_assert_cmpint (att_contacts_save (s.db, att_user_system (), father, &error), >, 0);
+  g_assert_no_error (error);
+  same = att_contact_new ();
+  same->pupil_id = ids[3];
+  same->priority = 1;
+  same->forename = g_strdup ("Tom");
+  same->surname = g_strdup ("BROWN");
+  same->relationship = g_strdup ("Father");
+  same->lives_with = TRUE;
+  same->phone_work = g_strdup ("01632 960123");
+  same->address_1 = g_strdup ("3 mill lane");
+  same->postcode = g_strdup ("MB12AB");
+  g_assert_cmpint (att_contacts_save (s.db, att_user_system (), same, &error), >, 0);
+  g_assert_no_error (error);
+
+  dan = att_calls_siblings (s.db, ids[0], D (2024, 9, 16), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dan->len, ==, 1);
+  g_assert_cmpint (g_array_index (dan, gint64, 0), ==, ids[3]);
+  eve = att_calls_siblings (s.db, ids[1], D (2024, 9, 16), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (eve->len, ==, 0);
+  fay = att_calls_siblings (s.db, ids[2], D (2024, 9, 16), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fay->len, ==, 0);
+  att_test_school_clear (&s);
+}
+
 static void
 test_siblings (void)
 {
@@ -728,6 +799,88 @@ test_procedure (void)
 }
 
 static void
+expect_refused (AttDb         *db,
+                const AttUser *user,
+                const char    *procedure,
+                const char    *words)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (att_firstday_procedure_set (db, user, procedure, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  if (strstr (error->message, words) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, words);
+}
+
+/* Editing the procedure and the text message: each mistake refused with
+ * the line and the field named, nothing stored; a good one stored,
+ * formatted back as it was given, and audited. */
+static void
+test_procedure_editing (void)
+{
+  AttTestSchool s;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttUser) head = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *formatted = NULL;
+  g_autofree char *template = NULL;
+  const char *good = "1;all;text;close;Office\n2+3;vulnerable;home-visit;14:30;Dee Lead\n"
+                     "10;others;tell-la;close+45;Attendance officer";
+
+  att_test_school_init (&s);
+  head = att_test_add_user (s.db, "Hannah Head", ATT_ROLE_HEADTEACHER, NULL);
+
+  expect_refused (s.db, head, "1;all;text;close;Office\n2;all;;close;Office", "Line 2 of the procedure, action:");
+  expect_refused (s.db, head, "0;all;call;close;Office", "Line 1 of the procedure, day:");
+  /* 191 school days is more than a school year's 190. */
+  expect_refused (s.db, head, "191;all;call;close;Office", "day: “191”");
+  expect_refused (s.db, head, "3+0;all;call;close;Office", "repeat:");
+  expect_refused (s.db, head, "1;all;call;25:00;Office", "due: “25:00”");
+  /* 8 hours after the register closes at most: 480 minutes, not 481. */
+  expect_refused (s.db, head, "1;all;call;close+481;Office", "due: “close+481”");
+  expect_refused (s.db, head, "1;everyone;call;close;Office", "for: “everyone”");
+  expect_refused (s.db, head, "1;all;call;close;", "who:");
+  expect_refused (s.db, head, "", "no steps");
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM settings WHERE key = 'firstday.procedure'"), ==, 0);
+
+  /* A receptionist may not change it. */
+  g_assert_false (att_firstday_procedure_set (s.db, s.receptionist, good, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  g_assert_true (att_firstday_procedure_set (s.db, head, "1;all;call;close+480;Office", &error));
+  g_assert_no_error (error);
+  g_assert_true (att_firstday_procedure_set (s.db, head, good, &error));
+  g_assert_no_error (error);
+  steps = att_firstday_procedure (s.db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 3);
+  g_assert_cmpint (((AttStep *)steps->pdata[1])->due_time, ==, 14 * 60 + 30);
+  formatted = att_firstday_procedure_format (steps);
+  g_assert_cmpstr (formatted, ==, good);
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM audit_log WHERE action = 'firstday.procedure'"), ==, 2);
+
+  /* The text message: an unknown field is refused by name, and nothing
+   * stored; the known ones are kept. */
+  g_assert_false (att_firstday_setting_set (s.db, head, ATT_FIRSTDAY_TEXT_KEY,
+                                            "{school}: {forenme} is absent", &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“{forenme}”"));
+  g_assert_nonnull (strstr (error->message, "{forename}"));
+  g_clear_error (&error);
+  g_assert_false (att_firstday_setting_set (s.db, head, ATT_FIRSTDAY_TEXT_KEY, "Call us {phone", &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (att_firstday_setting_set (s.db, head, ATT_FIRSTDAY_TEXT_KEY,
+                                           "{forename} is absent: call {school} on {phone}", &error));
+  g_assert_no_error (error);
+  template = att_firstday_text_template (s.db);
+  g_assert_cmpstr (template, ==, "{forename} is absent: call {school} on {phone}");
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM audit_log WHERE action = 'firstday.setting'"), ==, 1);
+  att_test_school_clear (&s);
+}
+
+static void
 test_safeguarding_lead (void)
 {
   AttTestSchool s;
@@ -798,6 +951,7 @@ main (int   argc,
   g_test_add_func ("/calls/writes-codes", test_call_writes_codes);
   g_test_add_func ("/calls/refused", test_call_refused);
   g_test_add_func ("/calls/siblings", test_siblings);
+  g_test_add_func ("/calls/false-siblings", test_false_siblings);
   g_test_add_func ("/calls/absence-run", test_absence_run);
   g_test_add_func ("/calls/firstday-bands", test_firstday_bands);
   g_test_add_func ("/calls/la-lists", test_la_lists);
@@ -806,6 +960,7 @@ main (int   argc,
   g_test_add_func ("/calls/procedure", test_procedure);
   g_test_add_func ("/calls/finder", test_finder);
   g_test_add_func ("/calls/safeguarding-lead", test_safeguarding_lead);
+  g_test_add_func ("/calls/procedure-editing", test_procedure_editing);
 
   return g_test_run ();
 }

@@ -466,6 +466,81 @@ test_school (void)
 /* Above 700 pupils the demo is a secondary school, Years 7 to 11, whose
  * morning register is open for 25 minutes (08:35 to 09:00): a pupil 25
  * minutes late came after it closed. */
+/* The calls' lists have content: the local authority's lists hold a
+ * pupil absent without a reason for exactly 10 continuous school days up
+ * to the as-of date and one for more (planned: 14), and one whose
+ * illness reached 15 school days; and no telephone number belongs to two
+ * families (a family's pupils share their first contact, who is the same
+ * person: forename, surname and address), nor is the school's. */
+static void
+check_calls_content (Demo *demo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = att_la_cases (demo->db, AS_OF, &error);
+  g_autoptr(GHashTable) owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GPtrArray *pupils = att_pupils_list (demo->db, &error);
+  guint exactly_10 = 0, beyond_10 = 0, ill_15 = 0, numbers = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      AttLaCase *c = g_ptr_array_index (cases, i);
+
+      if (c->kind == ATT_LA_UNAUTHORISED && c->ongoing)
+        {
+          exactly_10 += c->days == 10;
+          beyond_10 += c->days > 10;
+        }
+      else if (c->kind == ATT_LA_ILLNESS)
+        ill_15 += c->days >= 15;
+    }
+  g_assert_cmpuint (exactly_10, >=, 1);
+  g_assert_cmpuint (beyond_10, >=, 1);
+  g_assert_cmpuint (ill_15, >=, 1);
+
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *p = g_ptr_array_index (pupils, i);
+      g_autoptr(GPtrArray) contacts = att_contacts_for_pupil (demo->db, p->id, &error);
+      AttContact *first;
+      g_autofree char *family = NULL;
+
+      g_assert_no_error (error);
+      first = g_ptr_array_index (contacts, 0);
+      family = g_strdup_printf ("%s %s, %s", first->forename, first->surname, first->address_1);
+      for (guint k = 0; k < contacts->len; k++)
+        {
+          AttContact *c = g_ptr_array_index (contacts, k);
+          const char *phones[] = { c->phone_home, c->phone_mobile, c->phone_work };
+
+          for (guint n = 0; n < G_N_ELEMENTS (phones); n++)
+            {
+              const char *owner;
+
+              if (phones[n] == NULL)
+                continue;
+              owner = g_hash_table_lookup (owners, phones[n]);
+              if (owner == NULL)
+                {
+                  g_hash_table_insert (owners, g_strdup (phones[n]), g_strdup (family));
+                  numbers++;
+                }
+              else if (!g_str_equal (owner, family))
+                g_error ("%s is the number of %s and of %s", phones[n], owner, family);
+            }
+        }
+    }
+  /* Two contacts of about 470 families, most with two numbers or more;
+   * none of them the school's own. */
+  g_assert_cmpuint (numbers, >, 700);
+  {
+    g_autoptr(AttSchool) school = att_school_load (demo->db);
+
+    g_assert_nonnull (school->phone);
+    g_assert_null (g_hash_table_lookup (owners, school->phone));
+  }
+}
+
 static void
 test_secondary (void)
 {
@@ -508,6 +583,8 @@ test_secondary (void)
   /* Pupils are late in the morning far more than after lunch. */
   g_assert_cmpuint (scan.late[ATT_SESSION_AM], >, scan.late[ATT_SESSION_PM]);
   g_assert_cmpuint (scan.late[ATT_SESSION_PM], >, 0);
+
+  check_calls_content (demo);
 }
 
 static void

@@ -379,6 +379,26 @@ test_values_from_records (void)
   att_test_school_clear (&s);
 }
 
+/* Dates as letters write them; Monday 3 November 2025, and none. */
+static void
+test_dates (void)
+{
+  const struct { AttLetterDateStyle style; const char *text; } cases[] = {
+    { ATT_LETTER_DATE_LONG, "Monday 3 November 2025" },
+    { ATT_LETTER_DATE_HEADING, "3 November 2025" },
+    { ATT_LETTER_DATE_SHORT, "Mon 3 Nov 2025" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = att_letter_format_date (D (2025, 11, 3), cases[i].style);
+      g_autofree char *none = att_letter_format_date (ATT_DATE_NONE, cases[i].style);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpstr (none, ==, "");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/letter-template/register", test_register);
   g_test_add_func ("/letter-template/builtin-fields", test_builtin_fields);
   g_test_add_func ("/letter-template/values-from-records", test_values_from_records);
+  g_test_add_func ("/letter-template/dates", test_dates);
 
   return g_test_run ();
 }

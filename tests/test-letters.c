@@ -296,6 +296,14 @@ test_log (void)
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
   g_clear_error (&error);
   record->period_to = D (2024, 9, 6);
+  g_free (record->figures);
+  record->figures = g_strdup ("attendance 70%");
+  g_assert_cmpint (att_letters_record (s.db, s.officer, record, &error), ==, 0);
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "JSON object"));
+  g_clear_error (&error);
+  g_free (record->figures);
+  record->figures = g_strdup ("{\"attendance\": \"70.0%\"}");
   record->pupil_id = 9999;
   g_assert_cmpint (att_letters_record (s.db, s.officer, record, &error), ==, 0);
   g_assert_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND);

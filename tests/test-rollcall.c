@@ -241,6 +241,113 @@ test_no_session (Fixture       *f,
   g_assert_nonnull (strstr (closed->message, "INSET day"));
 }
 
+/* The late book moves pupils on and off site through the morning of
+ * Wed 11 September (register open 08:40 to 09:00):
+ *   Ben Brown   L 12 on the register alone: in at 08:40 + 12 = 08:52
+ *   Dan Dale    U 25 on the register alone: in at 08:40 + 25 = 09:05
+ *   Gus Gray    signed in at 09:10 (U, 30 minutes): in at 09:10
+ *   Amy Able    signed out at 10:00, not back
+ *   Hal Hart    signed out at 10:30 (dentist), back at 11:15
+ * On site, by the time of the roll call:
+ *   08:50  Eve, Amy, Hal                          3, nobody signed out
+ *   09:07  Eve, Amy, Ben, Dan, Hal                5 (Gus not in yet)
+ *   10:45  Eve, Ben, Dan, Gus                     4, Amy and Hal out: 2
+ *   11:15  Eve, Ben, Dan, Gus, Hal                5, Amy out: 1
+ *   the register alone (no time): Eve, Amy, Ben, Dan, Gus, Hal: 6 */
+static gint64
+pupil_id (Fixture    *f,
+          const char *surname)
+{
+  GPtrArray *pupils = att_pupils_list (f->t->db, NULL);  /* borrowed */
+
+  for (guint i = 0; i < pupils->len; i++)
+    if (g_str_equal (((AttPupil *)pupils->pdata[i])->legal_surname, surname))
+      return ((AttPupil *)pupils->pdata[i])->id;
+  g_assert_not_reached ();
+}
+
+static AttRollCall *
+rollcall_at (Fixture *f,
+             int      hours,
+             int      minutes)
+{
+  g_autoptr(GError) error = NULL;
+  AttRollCall *rollcall;
+
+  rollcall = att_rollcall_new_at (f->t->db, D (2024, 9, 11), ATT_SESSION_AM,
+                                  hours < 0 ? -1 : hours * 60 + minutes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rollcall);
+  return rollcall;
+}
+
+static void
+test_late_book (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AttRollCall *rollcall;
+  AttRollCallGroup *group;
+  AttRollCallEntry *entry;
+
+  g_assert_cmpint (att_latebook_arrive (f->t->db, f->officer, pupil_id (f, "Gray"), D (2024, 9, 11),
+                                        9 * 60 + 10, "Bus late", "Mum", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (att_latebook_sign_out (f->t->db, f->officer, pupil_id (f, "Able"), D (2024, 9, 11),
+                                          10 * 60, -1, ATT_CALL_REASON_FAMILY_EMERGENCY, "Dad", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (att_latebook_sign_out (f->t->db, f->officer, pupil_id (f, "Hart"), D (2024, 9, 11),
+                                          10 * 60 + 30, 11 * 60 + 15, ATT_CALL_REASON_MEDICAL, "Mum",
+                                          NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  rollcall = rollcall_at (f, 8, 50);
+  g_assert_cmpint (rollcall->time, ==, 8 * 60 + 50);
+  g_assert_cmpuint (rollcall->on_site, ==, 3);
+  g_assert_cmpuint (rollcall->signed_out, ==, 0);
+  group = g_ptr_array_index (rollcall->groups, 1);
+  g_assert_cmpuint (group->on_site->len, ==, 1);
+  g_assert_cmpstr (surname_at (group, 0), ==, "Able");
+  att_rollcall_free (rollcall);
+
+  rollcall = rollcall_at (f, 9, 7);
+  g_assert_cmpuint (rollcall->on_site, ==, 5);
+  group = g_ptr_array_index (rollcall->groups, 1);
+  g_assert_cmpuint (group->on_site->len, ==, 3);
+  entry = g_ptr_array_index (group->on_site, 1);
+  g_assert_cmpstr (entry->pupil->legal_surname, ==, "Brown");
+  g_assert_cmpint (entry->arrived, ==, 8 * 60 + 52);
+  att_rollcall_free (rollcall);
+
+  rollcall = rollcall_at (f, 10, 45);
+  g_assert_cmpuint (rollcall->on_site, ==, 4);
+  g_assert_cmpuint (rollcall->signed_out, ==, 2);
+  group = g_ptr_array_index (rollcall->groups, 1);
+  /* 7A: Brown, Dale and Gray on site, Able signed out at 10:00. */
+  g_assert_cmpuint (group->on_site->len, ==, 3);
+  g_assert_cmpstr (surname_at (group, 2), ==, "Gray");
+  entry = g_ptr_array_index (group->on_site, 2);
+  g_assert_cmpint (entry->arrived, ==, 9 * 60 + 10);
+  g_assert_cmpuint (group->signed_out->len, ==, 1);
+  entry = g_ptr_array_index (group->signed_out, 0);
+  g_assert_cmpstr (entry->pupil->legal_surname, ==, "Able");
+  g_assert_cmpint (entry->time_out, ==, 10 * 60);
+  group = g_ptr_array_index (rollcall->groups, 3);
+  g_assert_cmpuint (group->on_site->len, ==, 0);
+  g_assert_cmpuint (group->signed_out->len, ==, 1);
+  att_rollcall_free (rollcall);
+
+  rollcall = rollcall_at (f, 11, 15);
+  g_assert_cmpuint (rollcall->on_site, ==, 5);
+  g_assert_cmpuint (rollcall->signed_out, ==, 1);
+  att_rollcall_free (rollcall);
+
+  rollcall = rollcall_at (f, -1, 0);
+  g_assert_cmpuint (rollcall->on_site, ==, 6);
+  g_assert_cmpuint (rollcall->signed_out, ==, 0);
+  att_rollcall_free (rollcall);
+}
+
 /* A tutor group of several years sorts with its youngest pupil; pupils
  * keep their order within a group; no group comes last. */
 static void
@@ -289,6 +396,7 @@ main (int   argc,
   ADD ("rollcall", test_rollcall);
   ADD ("afternoon", test_afternoon);
   ADD ("no-session", test_no_session);
+  ADD ("late-book", test_late_book);
 #undef ADD
 
   return g_test_run ();

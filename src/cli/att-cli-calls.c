@@ -44,22 +44,19 @@ code_text (AttCode code)
   return code == ATT_CODE_NONE ? "" : att_code_to_string (code);
 }
 
+/* The user making a change (--user, required) and the pupil it is
+ * about (the first argument); an exit status. */
 static int
-opt_time (AttCliContext *ctx,
-          const char    *name,
-          int           *out)
+user_and_pupil (AttCliContext  *ctx,
+                AttUser       **user,
+                AttPupil      **pupil)
 {
-  g_autoptr(GError) error = NULL;
-  const char *text = att_cli_opt (ctx, name);
-  int minutes;
+  int status = att_cli_get_user (ctx, TRUE, user);
 
-  if (text == NULL)
-    return ATT_CLI_OK;
-  minutes = att_time_parse (text, &error);
-  if (minutes < 0)
-    return att_cli_usage (ctx, _("--%s: “%s” is not a time (HH:MM)"), name, text);
-  *out = minutes;
-  return ATT_CLI_OK;
+  if (status != ATT_CLI_OK)
+    return status;
+  *pupil = att_cli_find_pupil (ctx->db, att_cli_arg (ctx, 0));
+  return *pupil != NULL ? ATT_CLI_OK : ATT_CLI_REFUSED;
 }
 
 /* ------------------------------------------------------------------ */
@@ -84,25 +81,19 @@ att_cli_cmd_calls_add (AttCliContext *ctx)
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (att_cli_opt (ctx, required[i]) == NULL)
       return att_cli_usage (ctx, _("--%s is required"), required[i]);
-  if ((status = att_cli_opt_date (ctx, "date", &date)) != ATT_CLI_OK ||
+  if ((status = att_cli_opt_date_or_today (ctx, "date", &date)) != ATT_CLI_OK ||
       (status = att_cli_opt_date (ctx, "return", &back)) != ATT_CLI_OK)
     return status;
   if (att_cli_flag (ctx, "until-return") && (!att_cli_flag (ctx, "apply") || back == ATT_DATE_NONE))
     return att_cli_usage (ctx, _("--until-return needs --apply and --return DATE"));
-  if ((status = att_cli_get_user (ctx, TRUE, &user)) != ATT_CLI_OK)
+  if ((status = user_and_pupil (ctx, &user, &pupil)) != ATT_CLI_OK)
     return status;
-
-  pupil = att_cli_find_pupil (ctx->db, att_cli_arg (ctx, 0));
-  if (pupil == NULL)
-    return ATT_CLI_REFUSED;
   if (!att_call_channel_parse (att_cli_opt (ctx, "channel"), &request.channel, &error) ||
       !att_call_direction_parse (att_cli_opt (ctx, "direction"), &request.direction, &error) ||
       (reason_text != NULL && !att_call_reason_parse (reason_text, &request.reason, &error)))
     return att_cli_refuse (error);
 
   g_array_append_val (ids, pupil->id);
-  if (date == ATT_DATE_NONE)
-    date = att_date_today ();
   if (att_cli_flag (ctx, "siblings"))
     {
       g_autoptr(GArray) siblings = att_calls_siblings (ctx->db, pupil->id, date, &error);
@@ -306,12 +297,8 @@ att_cli_cmd_calls_list (AttCliContext *ctx)
   if (calls == NULL)
     return att_cli_refuse (error);
 
-  if (att_cli_flag (ctx, "json"))
-    {
-      writer = att_cli_json_new (ctx);
-      att_cli_json_begin_array (writer);
-    }
-  else
+  writer = att_cli_begin_list (ctx);
+  if (writer == NULL)
     table = att_cli_table_new (_("ID"), _("Date"), _("Time"), _("UPN"), _("Name"), _("Caller"),
                                _("Channel"), _("In/out"), _("Reason"), _("Outcome"), _("Sessions"),
                                _("Attempts"), _("Taken by"), NULL);
@@ -361,15 +348,10 @@ att_cli_cmd_late (AttCliContext *ctx)
   AttPupil *pupil;
   int status;
 
-  if ((status = opt_time (ctx, "time", &time)) != ATT_CLI_OK ||
-      (status = att_cli_opt_date (ctx, "date", &date)) != ATT_CLI_OK ||
-      (status = att_cli_get_user (ctx, TRUE, &user)) != ATT_CLI_OK)
+  if ((status = att_cli_opt_time (ctx, "time", &time)) != ATT_CLI_OK ||
+      (status = att_cli_opt_date_or_today (ctx, "date", &date)) != ATT_CLI_OK ||
+      (status = user_and_pupil (ctx, &user, &pupil)) != ATT_CLI_OK)
     return status;
-  pupil = att_cli_find_pupil (ctx->db, att_cli_arg (ctx, 0));
-  if (pupil == NULL)
-    return ATT_CLI_REFUSED;
-  if (date == ATT_DATE_NONE)
-    date = att_date_today ();
 
   if (att_latebook_arrive (ctx->db, user, pupil->id, date, time, att_cli_opt (ctx, "reason"),
                            att_cli_opt (ctx, "brought-by"), &entry, &error) == 0)
@@ -395,22 +377,17 @@ att_cli_cmd_signout (AttCliContext *ctx)
   AttPupil *pupil;
   int status;
 
-  if ((status = opt_time (ctx, "out", &out)) != ATT_CLI_OK ||
-      (status = opt_time (ctx, "back", &back)) != ATT_CLI_OK ||
-      (status = att_cli_opt_date (ctx, "date", &date)) != ATT_CLI_OK)
+  if ((status = att_cli_opt_time (ctx, "out", &out)) != ATT_CLI_OK ||
+      (status = att_cli_opt_time (ctx, "back", &back)) != ATT_CLI_OK ||
+      (status = att_cli_opt_date_or_today (ctx, "date", &date)) != ATT_CLI_OK)
     return status;
   if (out < 0)
     return att_cli_usage (ctx, _("--out HH:MM is required: say when the pupil left"));
-  if ((status = att_cli_get_user (ctx, TRUE, &user)) != ATT_CLI_OK)
+  if ((status = user_and_pupil (ctx, &user, &pupil)) != ATT_CLI_OK)
     return status;
-  pupil = att_cli_find_pupil (ctx->db, att_cli_arg (ctx, 0));
-  if (pupil == NULL)
-    return ATT_CLI_REFUSED;
   if (att_cli_opt (ctx, "reason") != NULL &&
       !att_call_reason_parse (att_cli_opt (ctx, "reason"), &category, &error))
     return att_cli_refuse (error);
-  if (date == ATT_DATE_NONE)
-    date = att_date_today ();
   if (att_latebook_sign_out (ctx->db, user, pupil->id, date, out, back, category,
                              att_cli_opt (ctx, "collected-by"), att_cli_opt (ctx, "amend-reason"),
                              &error) == 0)
@@ -437,12 +414,8 @@ att_cli_cmd_latebook (AttCliContext *ctx)
   if (entries == NULL)
     return att_cli_refuse (error);
 
-  if (att_cli_flag (ctx, "json"))
-    {
-      writer = att_cli_json_new (ctx);
-      att_cli_json_begin_array (writer);
-    }
-  else
+  writer = att_cli_begin_list (ctx);
+  if (writer == NULL)
     table = att_cli_table_new (_("ID"), _("UPN"), _("Name"), _("Kind"), _("Session"), _("Out"), _("In"),
                                _("Code"), _("Minutes"), _("Reason"), _("Brought or collected by"),
                                _("Taken by"), NULL);
@@ -657,12 +630,8 @@ att_cli_cmd_firstday (AttCliContext *ctx)
   if (rows == NULL)
     return att_cli_refuse (error);
 
-  if (att_cli_flag (ctx, "json"))
-    {
-      writer = att_cli_json_new (ctx);
-      att_cli_json_begin_array (writer);
-    }
-  else
+  writer = att_cli_begin_list (ctx);
+  if (writer == NULL)
     {
       table = att_cli_table_new (_("Band"), _("UPN"), _("Name"), _("Group"), _("Flags"), _("Days"),
                                  _("Contact"), _("Number"), _("Attempts"), _("Next step"), NULL);
@@ -750,12 +719,8 @@ att_cli_cmd_la_notify (AttCliContext *ctx)
   if (cases == NULL)
     return att_cli_refuse (error);
 
-  if (att_cli_flag (ctx, "json"))
-    {
-      writer = att_cli_json_new (ctx);
-      att_cli_json_begin_array (writer);
-    }
-  else
+  writer = att_cli_begin_list (ctx);
+  if (writer == NULL)
     table = att_cli_table_new (_("List"), _("UPN"), _("Name"), _("Group"), _("From"), _("To"),
                                _("Days"), _("Ongoing"), _("Told"), NULL);
 

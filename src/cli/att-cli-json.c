@@ -614,3 +614,10 @@ att_cli_json_figures (AttCliJson       *writer,
   att_cli_json_bool (writer, "severe", att_figures_severe (figures));
   att_cli_json_codes (writer, "codes", figures->codes);
 }
+
+void
+att_cli_json_add_raw (AttCliJson *writer,
+                      const char *json)
+{
+  add_literal (writer, json, strlen (json));
+}

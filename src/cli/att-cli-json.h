@@ -46,6 +46,11 @@ void         att_cli_json_add_double   (AttCliJson     *writer,
 void         att_cli_json_add_date     (AttCliJson     *writer,
                                         AttDate         date);    /* NONE -> null */
 
+/* @json, a JSON value the core wrote (an object of a letter's figures),
+ * as it is. */
+void         att_cli_json_add_raw      (AttCliJson     *writer,
+                                        const char     *json);
+
 /* Ends the document: the line break after it, and stdout flushed. */
 void         att_cli_print_json        (AttCliJson     *writer);
 

@@ -151,6 +151,18 @@ att_cli_table_free (AttCliTable *table)
   g_free (table);
 }
 
+AttCliJson *
+att_cli_begin_list (AttCliContext *ctx)
+{
+  AttCliJson *writer;
+
+  if (!att_cli_flag (ctx, "json"))
+    return NULL;
+  writer = att_cli_json_new (ctx);
+  att_cli_json_begin_array (writer);
+  return writer;
+}
+
 void
 att_cli_print_list (AttCliJson  *writer,
                     AttCliTable *table)

@@ -83,6 +83,10 @@ int         att_cli_opt_date      (AttCliContext  *ctx,
 int         att_cli_opt_date_or_today (AttCliContext *ctx,
                                        const char    *name,
                                        AttDate       *out);
+/* Minutes after midnight from an HH:MM option. */
+int         att_cli_opt_time      (AttCliContext  *ctx,
+                                   const char     *name,
+                                   int            *out);
 int         att_cli_opt_uint      (AttCliContext  *ctx,
                                    const char     *name,
                                    guint           max,
@@ -141,6 +145,9 @@ void         att_cli_table_print  (AttCliTable    *table);
 void         att_cli_table_free   (AttCliTable    *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttCliTable, att_cli_table_free)
 
+/* With --json, a writer whose array is begun, else NULL (the command
+ * makes its table). */
+AttCliJson  *att_cli_begin_list   (AttCliContext  *ctx);
 /* The output of a list command: the writer's array, ended and printed,
  * when @writer is set (--json), else the table. */
 void         att_cli_print_list   (AttCliJson     *writer,
@@ -220,6 +227,9 @@ int att_cli_cmd_signout          (AttCliContext *ctx);
 int att_cli_cmd_latebook         (AttCliContext *ctx);
 int att_cli_cmd_firstday         (AttCliContext *ctx);
 int att_cli_cmd_la_notify        (AttCliContext *ctx);
+int att_cli_cmd_firstday_procedure     (AttCliContext *ctx);
+int att_cli_cmd_firstday_procedure_set (AttCliContext *ctx);
+int att_cli_cmd_firstday_set           (AttCliContext *ctx);
 /* att-cli-leave.c */
 int att_cli_cmd_leave_add        (AttCliContext *ctx);
 int att_cli_cmd_leave_decide     (AttCliContext *ctx);
@@ -232,5 +242,8 @@ int att_cli_leave_letter_pdf     (AttCliContext *ctx,
                                   const AttUser *user,
                                   gint64         leave_id,
                                   const char    *path);
+
+/* att-cli-letters.c */
+int att_cli_cmd_letters_log      (AttCliContext *ctx);
 
 G_END_DECLS

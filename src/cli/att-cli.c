@@ -130,8 +130,8 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_register, N_("the register grid of a group (a registration group, year:N or all); --pdf prints it") },
   { "history", "UPN [--from DATE] [--to DATE] [--json]", "from to json", 1, 1,
     att_cli_cmd_history, N_("every entry and amendment of a pupil's marks") },
-  { "rollcall", "[--date DATE] [--session am|pm] [--json | --pdf FILE]", "date session json pdf", 0, 0,
-    att_cli_cmd_rollcall, N_("who is on site (/ \\ L U) by registration group, for a fire roll call") },
+  { "rollcall", "[--date DATE] [--session am|pm] [--time HH:MM] [--json | --pdf FILE]", "date session time json pdf", 0, 0,
+    att_cli_cmd_rollcall, N_("who is on site (/ \\ L U, less those signed out) by registration group, for a fire roll call") },
   { "stats", "[--from DATE] [--to DATE] [--group G] [--year N] [--pupil UPN] [--json]",
     "from to group year pupil json", 0, 0,
     att_cli_cmd_stats, N_("attendance figures per pupil") },
@@ -183,6 +183,14 @@ static const AttCliCommand commands[] = {
   { "la-notify", "[--as-of DATE] [--json] | --record UPN --kind unauthorised|illness --told DATE [--note TEXT] --user NAME",
     "as-of json record kind told note user", 0, 0,
     att_cli_cmd_la_notify, N_("pupils the LA must be told of; --record notes the day it was told") },
+  { "letters log", "[--pupil UPN] [--json]", "pupil json", 0, 0,
+    att_cli_cmd_letters_log, N_("every letter sent, or a pupil's, and whether its figures are out of date") },
+  { "firstday procedure", "[--json]", "json", 0, 0,
+    att_cli_cmd_firstday_procedure, N_("the school's first-day procedure (steps, timings, who does them), its text message and its safeguarding lead") },
+  { "firstday procedure set", "FILE --user NAME", "user", 1, 1,
+    att_cli_cmd_firstday_procedure_set, N_("replace the procedure with FILE's steps (- for standard input), one a line: DAY[+EVERY];all|vulnerable|others;ACTION;DUE;WHO") },
+  { "firstday set", "KEY VALUE --user NAME", "user", 2, 2,
+    att_cli_cmd_firstday_set, N_("change a setting of first-day calling: text_template or safeguarding_lead (empty: the default)") },
   { "leave add", "UPN --start DATE[:am|pm] --end DATE[:am|pm] --type TYPE --reason TEXT --requested-by NAME "
     "[--return DATE] [--received DATE] [--evidence-seen TEXT] [--address TEXT] [--pattern SESSIONS] [--review DATE] "
     "[--siblings-of UPN,...] --user NAME",
@@ -278,6 +286,8 @@ print_command_help (const AttCliCommand *command)
   g_print ("%s %s\n\n%s.\n", _("Usage:"), usage, summary);
   if (g_str_has_prefix (command->words, "users add") ||
       g_str_has_prefix (command->words, "school set") ||
+      g_str_has_prefix (command->words, "firstday set") ||
+      g_str_has_prefix (command->words, "firstday procedure set") ||
       g_str_has_prefix (command->words, "calendar term add") ||
       g_str_has_prefix (command->words, "calendar closure add"))
     g_print ("\n%s\n", _("Without --user the change is made as the system itself (set-up)."));
@@ -494,6 +504,23 @@ att_cli_opt_date_or_today (AttCliContext *ctx,
   if (status == ATT_CLI_OK && *out == ATT_DATE_NONE)
     *out = att_date_today ();
   return status;
+}
+
+int
+att_cli_opt_time (AttCliContext *ctx,
+                  const char    *name,
+                  int           *out)
+{
+  const char *text = att_cli_opt (ctx, name);
+  int minutes;
+
+  if (text == NULL)
+    return ATT_CLI_OK;
+  minutes = att_time_parse (text, NULL);
+  if (minutes < 0)
+    return att_cli_usage (ctx, _("--%s: “%s” is not a time (HH:MM)"), name, text);
+  *out = minutes;
+  return ATT_CLI_OK;
 }
 
 int

@@ -341,18 +341,26 @@ att_calls_siblings (AttDb   *db,
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
 
-  /* Telephone numbers are compared on their digits alone, so
-   * "07700 900123" is "07700900123". */
+  /* Brothers and sisters share a parent or carer: a contact of each who
+   * is the same person (the same surname, and the same telephone number
+   * or the same address) and who lives with both children or has
+   * parental responsibility for both. A number alone is not enough: a
+   * childminder, a grandmother or a neighbour is often the emergency
+   * contact of children of several families, and one call does not
+   * cover them. Telephone numbers are compared on their digits alone,
+   * so "07700 900123" is "07700900123". */
 #define DIGITS(col) "replace (replace (replace (replace (" col ", ' ', ''), '-', ''), '(', ''), ')', '')"
   stmt = att_db_prepare (db,
     "SELECT DISTINCT o.pupil_id FROM contacts c JOIN contacts o ON o.pupil_id <> c.pupil_id "
-    "WHERE c.pupil_id = ?1 AND ("
+    "WHERE c.pupil_id = ?1 AND (c.lives_with OR c.parental_responsibility) "
+    "AND (o.lives_with OR o.parental_responsibility) "
+    "AND lower (c.surname) = lower (o.surname) AND ("
     "  (coalesce (c.phone_mobile, '') <> '' AND " DIGITS ("c.phone_mobile") " IN ("
     "     " DIGITS ("o.phone_mobile") ", " DIGITS ("o.phone_home") ", " DIGITS ("o.phone_work") ")) OR "
     "  (coalesce (c.phone_home, '') <> '' AND " DIGITS ("c.phone_home") " IN ("
     "     " DIGITS ("o.phone_mobile") ", " DIGITS ("o.phone_home") ", " DIGITS ("o.phone_work") ")) OR "
     "  (coalesce (c.address_1, '') <> '' AND coalesce (c.postcode, '') <> '' AND "
-    "   lower (c.surname) = lower (o.surname) AND lower (c.address_1) = lower (o.address_1) AND "
+    "   lower (c.address_1) = lower (o.address_1) AND "
     "   replace (upper (c.postcode), ' ', '') = replace (upper (o.postcode), ' ', '')))",
     error);
 #undef DIGITS

@@ -257,11 +257,13 @@ GPtrArray    *att_calls_attempts_on        (AttDb              *db,
                                             GError            **error);
 
 /* The brothers and sisters of @pupil_id on roll on @date, as one call
- * covers a family: pupils who share a contact with the same telephone
- * number (any of home, mobile or work, compared on its digits), or a
- * contact with the same surname at the same first address line and
- * postcode. By name; the pupil itself is not included. A GArray of
- * gint64. */
+ * covers a family: pupils who share a parent or carer, a contact who
+ * lives with both or has parental responsibility for both and is the
+ * same person on both records: the same surname, and the same telephone
+ * number (any of home, mobile or work, compared on its digits) or the
+ * same first address line and postcode. A shared number alone (a
+ * childminder, a grandparent) is not a family. By name; the pupil
+ * itself is not included. A GArray of gint64. */
 GArray       *att_calls_siblings           (AttDb              *db,
                                             gint64              pupil_id,
                                             AttDate             date,

@@ -78,6 +78,23 @@ att_step_action_describe (AttStepAction action)
     }
 }
 
+/* A whole number from @text to its end, from @min to @max; -1 if not. */
+static int
+parse_number (const char *text,
+              int         min,
+              int         max)
+{
+  char *end;
+  long value;
+
+  if (!g_ascii_isdigit (*text))
+    return -1;
+  value = strtol (text, &end, 10);
+  if (*end != '\0' || value < min || value > max)
+    return -1;
+  return (int)value;
+}
+
 static gboolean
 parse_step (const char  *line,
             guint        number,
@@ -85,66 +102,100 @@ parse_step (const char  *line,
             GError     **error)
 {
   g_auto(GStrv) fields = g_strsplit (line, ";", -1);
-  g_autoptr(GError) local = NULL;
   AttStep step = { 0 };
-  const char *day;
-  char *end;
+  g_auto(GStrv) day = NULL;
+  int value;
   guint i;
 
   if (g_strv_length (fields) != 5)
-    goto bad;
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Line %u of the procedure (“%s”) has %u fields, not the 5 of "
+                     "DAY[+EVERY];all|vulnerable|others;ACTION;DUE;WHO"),
+                   number, line, g_strv_length (fields));
+      return FALSE;
+    }
   for (guint f = 0; f < 5; f++)
     g_strstrip (fields[f]);
 
-  day = fields[0];
-  step.day = (guint)strtoul (day, &end, 10);
-  if (end == day || step.day == 0)
-    goto bad;
-  if (*end == '+')
+  /* The day, and how often it comes again. */
+  day = g_strsplit (fields[0], "+", 2);
+  if (day[0] == NULL || (value = parse_number (day[0], 1, ATT_STEP_MAX_DAY)) < 0)
     {
-      const char *every = end + 1;
-
-      step.every = (guint)strtoul (every, &end, 10);
-      if (end == every || step.every == 0)
-        goto bad;
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Line %u of the procedure, day: “%s” is not a school day of absence from 1 to %d"),
+                   number, fields[0], ATT_STEP_MAX_DAY);
+      return FALSE;
     }
-  if (*end != '\0')
-    goto bad;
+  step.day = (guint)value;
+  if (day[1] != NULL)
+    {
+      if ((value = parse_number (day[1], 1, ATT_STEP_MAX_DAY)) < 0)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("Line %u of the procedure, repeat: “%s” is not a number of school days from 1 to %d"),
+                       number, day[1], ATT_STEP_MAX_DAY);
+          return FALSE;
+        }
+      step.every = (guint)value;
+    }
 
   for (i = 0; i < G_N_ELEMENTS (step_for_names); i++)
     if (strcmp (fields[1], step_for_names[i]) == 0)
       break;
   if (i == G_N_ELEMENTS (step_for_names))
-    goto bad;
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Line %u of the procedure, for: “%s” is not all, vulnerable or others"),
+                   number, fields[1]);
+      return FALSE;
+    }
   step.who_for = i;
+
+  if (fields[2][0] == '\0')
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Line %u of the procedure, action: the step has no action: write text, call, "
+                     "email, tell-dsl, home-visit, tell-la or cme"), number);
+      return FALSE;
+    }
   for (i = 0; i < ATT_N_STEPS; i++)
     if (strcmp (fields[2], step_names[i]) == 0)
       break;
   if (i == ATT_N_STEPS)
-    goto bad;
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Line %u of the procedure, action: “%s” is not an action: write text, call, "
+                     "email, tell-dsl, home-visit, tell-la or cme"), number, fields[2]);
+      return FALSE;
+    }
   step.action = i;
 
+  /* When it is due: not at all, at a time of day, or at or after the
+   * register's closing. */
   step.due_after_close = -1;
   step.due_time = -1;
-  if (g_str_has_prefix (fields[3], "close"))
-    {
-      const char *rest = fields[3] + strlen ("close");
-
-      step.due_after_close = 0;
-      if (*rest == '+')
-        {
-          step.due_after_close = (int)strtol (rest + 1, &end, 10);
-          if (end == rest + 1 || *end != '\0' || step.due_after_close < 0)
-            goto bad;
-        }
-      else if (*rest != '\0')
-        goto bad;
-    }
+  if (strcmp (fields[3], "close") == 0)
+    step.due_after_close = 0;
+  else if (g_str_has_prefix (fields[3], "close+"))
+    step.due_after_close = parse_number (fields[3] + strlen ("close+"), 0, ATT_STEP_MAX_AFTER_CLOSE);
   else if (fields[3][0] != '\0')
+    step.due_time = att_time_parse (fields[3], NULL);
+  if (fields[3][0] != '\0' && step.due_after_close < 0 && step.due_time < 0)
     {
-      step.due_time = att_time_parse (fields[3], &local);
-      if (step.due_time < 0)
-        goto bad;
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Line %u of the procedure, due: “%s” is not a time of day (HH:MM), close, "
+                     "or close+MINUTES with at most %d minutes"),
+                   number, fields[3], ATT_STEP_MAX_AFTER_CLOSE);
+      return FALSE;
+    }
+
+  if (fields[4][0] == '\0')
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Line %u of the procedure, who: the step needs someone to do it (a person or a role)"),
+                   number);
+      return FALSE;
     }
   if (!att_text_check (_("who does it"), fields[4], ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE, error))
     {
@@ -155,13 +206,50 @@ parse_step (const char  *line,
   *out = g_memdup2 (&step, sizeof step);
   (*out)->who = g_strdup (fields[4]);
   return TRUE;
+}
 
-bad:
-  g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
-               _("Line %u of the procedure (“%s”) is not DAY[+EVERY];all|vulnerable|others;"
-                 "text|call|email|tell-dsl|home-visit|tell-la|cme;[HH:MM|close|close+MINUTES];WHO"),
-               number, line);
-  return FALSE;
+char *
+att_step_format_due (const AttStep *step)
+{
+  g_return_val_if_fail (step != NULL, NULL);
+
+  if (step->due_after_close == 0)
+    return g_strdup ("close");
+  if (step->due_after_close > 0)
+    return g_strdup_printf ("close+%d", step->due_after_close);
+  if (step->due_time >= 0)
+    return att_time_format (step->due_time);
+  return NULL;
+}
+
+const char *
+att_step_for_to_string (AttStepFor who_for)
+{
+  g_return_val_if_fail ((guint)who_for < G_N_ELEMENTS (step_for_names), "");
+  return step_for_names[who_for];
+}
+
+char *
+att_firstday_procedure_format (GPtrArray *steps)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (steps != NULL, NULL);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const AttStep *step = g_ptr_array_index (steps, i);
+      g_autofree char *due = att_step_format_due (step);
+
+      g_string_append_printf (out, "%u", step->day);
+      if (step->every > 0)
+        g_string_append_printf (out, "+%u", step->every);
+      g_string_append_printf (out, ";%s;%s;%s;%s", step_for_names[step->who_for], step_names[step->action],
+                              due != NULL ? due : "", step->who != NULL ? step->who : "");
+      if (i + 1 < steps->len)
+        g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
 }
 
 GPtrArray *
@@ -217,6 +305,13 @@ att_firstday_procedure_set (AttDb          *db,
   steps = att_firstday_procedure_parse (text, error);
   if (steps == NULL)
     return FALSE;
+  if (steps->len == 0)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("The procedure has no steps: it needs at least one (the first might be "
+                     "“1;all;call;close;Office”)"));
+      return FALSE;
+    }
   if (!att_db_begin (db, error))
     return FALSE;
   if (!att_db_put_setting (db, ATT_FIRSTDAY_PROCEDURE_KEY, text, error) ||

@@ -586,6 +586,59 @@ att_firstday_safeguarding_lead (AttDb *db)
   return NULL;
 }
 
+/* The fields a text message may hold, in the order fill_template() is
+ * given their values. */
+static const char * const text_fields[] = { "forename", "surname", "contact", "school", "phone", "date", NULL };
+
+const char * const *
+att_firstday_text_fields (void)
+{
+  return text_fields;
+}
+
+gboolean
+att_firstday_text_template_check (const char  *text,
+                                  GError     **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!att_text_check (_("text message"), text, ATT_TEXT_REASON_MAX, ATT_TEXT_ONE_LINE, error))
+    return FALSE;
+  for (const char *p = text != NULL ? strchr (text, '{') : NULL; p != NULL; p = strchr (p + 1, '{'))
+    {
+      const char *end = strchr (p, '}');
+      g_autofree char *name = NULL;
+      g_autofree char *known = NULL;
+
+      if (end == NULL)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("Text message: a field starts with “{” but has no “}” to close it"));
+          return FALSE;
+        }
+      name = g_strndup (p + 1, (gsize)(end - p - 1));
+      if (g_strv_contains (text_fields, name))
+        continue;
+      known = g_strjoinv ("}, {", (char **)text_fields);
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   /* Translators: the fields are left as they are: {forename}, {surname}, ... */
+                   _("Text message: “{%s}” is not a field a message can hold: use {%s}"), name, known);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+att_firstday_setting_get (AttDb      *db,
+                          const char *key)
+{
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+  g_return_val_if_fail (g_strcmp0 (key, ATT_FIRSTDAY_TEXT_KEY) == 0 ||
+                        g_strcmp0 (key, ATT_FIRSTDAY_DSL_KEY) == 0, NULL);
+
+  return att_db_get_setting (db, key);
+}
+
 gboolean
 att_firstday_setting_set (AttDb          *db,
                           const AttUser  *user,
@@ -606,8 +659,9 @@ att_firstday_setting_set (AttDb          *db,
       return FALSE;
     }
   if (!att_user_require (user, ATT_PERM_SETTINGS, error) ||
-      !att_text_check (template ? _("text message") : _("safeguarding lead"), value,
-                       template ? ATT_TEXT_REASON_MAX : ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE, error))
+      !(template ? att_firstday_text_template_check (value, error)
+                 : att_text_check (_("safeguarding lead"), value, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE,
+                                   error)))
     return FALSE;
   detail = g_strdup_printf ("%s = %s", key, value != NULL ? value : "");
   if (!att_db_begin (db, error))
@@ -689,8 +743,7 @@ att_firstday_texts (AttDb          *db,
       const AttContact *contact = NULL;
       g_autofree char *name = NULL;
       g_autofree char *message = NULL;
-      const char *keys[] = { "forename", "surname", "contact", "school", "phone", "date" };
-      const char *values[6];
+      const char *values[G_N_ELEMENTS (text_fields) - 1];
       const char *cells[4];
 
       if (attempted_by (row->attempts, ATT_CALL_CHANNEL_TEXT))
@@ -712,7 +765,7 @@ att_firstday_texts (AttDb          *db,
       values[3] = school != NULL ? school->name : "";
       values[4] = school != NULL ? school->phone : "";
       values[5] = when;
-      message = fill_template (template, keys, values, G_N_ELEMENTS (keys));
+      message = fill_template (template, (const char **)text_fields, values, G_N_ELEMENTS (values));
       cells[0] = name;
       cells[1] = contact->phone_mobile;
       cells[2] = values[0];

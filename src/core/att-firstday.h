@@ -112,8 +112,20 @@ GPtrArray    *att_firstday_procedure     (AttDb           *db,
 /* Parses a procedure as stored; the error names the line. */
 GPtrArray    *att_firstday_procedure_parse (const char    *text,
                                             GError       **error);
+/* When @step is due as the procedure stores it: "close", "close+60",
+ * "12:00", or NULL when there is no deadline. */
+char         *att_step_format_due        (const AttStep   *step);
+/* "all", "vulnerable" or "others". */
+const char   *att_step_for_to_string     (AttStepFor       who_for);
+/* The procedure as stored, one step a line, from @steps (AttStep). */
+char         *att_firstday_procedure_format (GPtrArray    *steps);
+/* The longest a procedure runs (a school year of days) and the latest a
+ * step may be due after the register closes. */
+#define ATT_STEP_MAX_DAY            190
+#define ATT_STEP_MAX_AFTER_CLOSE    (8 * 60)
 /* Validates and stores a procedure (the right to change settings;
- * audited). */
+ * audited): at least one step; each error names the line and the
+ * field. */
 gboolean      att_firstday_procedure_set (AttDb           *db,
                                           const AttUser   *user,
                                           const char      *text,
@@ -210,6 +222,17 @@ char         *att_firstday_text_template (AttDb           *db);
  * else NULL. */
 char         *att_firstday_safeguarding_lead (AttDb       *db);
 
+/* The fields a text message may hold ("forename", ...), NULL-terminated. */
+const char * const *att_firstday_text_fields (void);
+/* Checks a text template: one line of text, and every field in braces
+ * one of att_firstday_text_fields(); the error names the field. */
+gboolean      att_firstday_text_template_check (const char *text,
+                                                GError    **error);
+
+/* The value stored for ATT_FIRSTDAY_TEXT_KEY or ATT_FIRSTDAY_DSL_KEY, or
+ * NULL when the default is in force. */
+char         *att_firstday_setting_get   (AttDb           *db,
+                                          const char      *key);
 /* Stores the text template (ATT_FIRSTDAY_TEXT_KEY) or the safeguarding
  * lead's name (ATT_FIRSTDAY_DSL_KEY); an empty value goes back to the
  * default. The right to change settings; audited. */

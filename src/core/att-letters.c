@@ -194,6 +194,13 @@ record_check (const AttLetterRecord  *record,
                    _("The period of a letter’s figures needs a first and a last day, in that order"));
       return FALSE;
     }
+  if (record->figures != NULL
+      && (!g_str_has_prefix (record->figures, "{") || !g_str_has_suffix (record->figures, "}")))
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("The figures a letter quotes are logged as a JSON object"));
+      return FALSE;
+    }
   if (record->posted != ATT_DATE_NONE && record->posted < record->date)
     {
       g_autofree char *posted = att_date_format_long (record->posted);

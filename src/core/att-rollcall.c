@@ -9,7 +9,9 @@
 #include "att-calendar.h"
 #include "att-db.h"
 #include "att-error.h"
+#include "att-clock.h"
 #include "att-groups.h"
+#include "att-latebook.h"
 #include "att-pupils.h"
 #include "att-register.h"
 #include "att-rollcall.h"
@@ -65,6 +67,7 @@ group_free (AttRollCallGroup *group)
 {
   g_free (group->group);
   g_clear_pointer (&group->on_site, g_ptr_array_unref);
+  g_clear_pointer (&group->signed_out, g_ptr_array_unref);
   g_free (group);
 }
 
@@ -77,21 +80,82 @@ att_rollcall_free (AttRollCall *rollcall)
   g_free (rollcall);
 }
 
+/* What the late book says of one pupil at the time of the roll call. */
+typedef struct
+{
+  int  arrived;     /* this session's arrival, or -1 */
+  int  time_out;    /* signed out and not back at the time, or -1 */
+} Movements;
+
+/* The late book of @date, read once: pupil id -> Movements at @time. */
+static GHashTable *
+read_movements (AttDb       *db,
+                AttDate      date,
+                AttSession   session,
+                int          time,
+                GError     **error)
+{
+  g_autoptr(GHashTable) movements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GPtrArray) book = att_latebook_list (db, date, error);
+
+  if (book == NULL)
+    return NULL;
+  for (guint i = 0; i < book->len; i++)
+    {
+      const AttLateEntry *entry = g_ptr_array_index (book, i);
+      Movements *m = g_hash_table_lookup (movements, &entry->pupil_id);
+
+      if (m == NULL)
+        {
+          m = g_new (Movements, 1);
+          m->arrived = -1;
+          m->time_out = -1;
+          g_hash_table_insert (movements, g_memdup2 (&entry->pupil_id, sizeof entry->pupil_id), m);
+        }
+      if (entry->kind == ATT_LATE_ARRIVAL)
+        {
+          if (entry->session == session && entry->time_in >= 0)
+            m->arrived = entry->time_in;
+        }
+      /* Out at the time: left by then, and not back by then. A pupil
+       * signed out twice is out if either spell holds the time. */
+      else if (entry->time_out >= 0 && entry->time_out <= time &&
+               (entry->time_in < 0 || entry->time_in > time))
+        m->time_out = entry->time_out;
+    }
+  return g_steal_pointer (&movements);
+}
+
 AttRollCall *
 att_rollcall_new (AttDb       *db,
                   AttDate      date,
                   AttSession   session,
                   GError     **error)
 {
+  return att_rollcall_new_at (db, date, session,
+                              date == att_date_today () ? att_clock_now () : -1, error);
+}
+
+AttRollCall *
+att_rollcall_new_at (AttDb       *db,
+                     AttDate      date,
+                     AttSession   session,
+                     int          time,
+                     GError     **error)
+{
   g_autoptr(AttRollCall) rollcall = NULL;
   g_autoptr(GPtrArray) on_roll = NULL;
   g_autoptr(GArray) order = NULL;
+  g_autoptr(GHashTable) movements = NULL;
+  g_autoptr(AttSchool) school = NULL;
   AttCalendar *calendar;
   AttRollCallGroup *group = NULL;
   GPtrArray *pupils;
+  int opens;
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
   g_return_val_if_fail (session == ATT_SESSION_AM || session == ATT_SESSION_PM, NULL);
+  g_return_val_if_fail (time >= -1 && time <= 24 * 60, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   calendar = att_db_get_calendar (db);
@@ -109,6 +173,11 @@ att_rollcall_new (AttDb       *db,
       return NULL;
     }
 
+  if (time >= 0 && (movements = read_movements (db, date, session, time, error)) == NULL)
+    return NULL;
+  school = att_school_load (db);
+  opens = school == NULL ? -1 : session == ATT_SESSION_AM ? school->am_open : school->pm_open;
+
   pupils = att_pupils_list (db, error);
   if (pupils == NULL)
     return NULL;
@@ -125,6 +194,7 @@ att_rollcall_new (AttDb       *db,
   rollcall = g_new0 (AttRollCall, 1);
   rollcall->date = date;
   rollcall->session = session;
+  rollcall->time = time;
   rollcall->groups = g_ptr_array_new_with_free_func ((GDestroyNotify)group_free);
 
   order = att_groups_order_pupils (on_roll);
@@ -132,6 +202,8 @@ att_rollcall_new (AttDb       *db,
     {
       AttPupil *pupil = g_ptr_array_index (on_roll, g_array_index (order, guint, i));
       const char *name = pupil->reg_group != NULL && *pupil->reg_group ? pupil->reg_group : NULL;
+      const Movements *moved = movements != NULL ? g_hash_table_lookup (movements, &pupil->id) : NULL;
+      AttRollCallEntry *entry;
       AttCode code;
 
       if (group == NULL || g_strcmp0 (group->group, name) != 0)
@@ -139,6 +211,7 @@ att_rollcall_new (AttDb       *db,
           group = g_new0 (AttRollCallGroup, 1);
           group->group = g_strdup (name);
           group->on_site = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
+          group->signed_out = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
           g_ptr_array_add (rollcall->groups, group);
         }
 
@@ -149,23 +222,50 @@ att_rollcall_new (AttDb       *db,
         {
           group->not_marked++;
           rollcall->not_marked++;
+          continue;
         }
-      else if (att_rollcall_on_site (code))
+      if (!att_rollcall_on_site (code))
+        continue;
+
+      entry = g_new0 (AttRollCallEntry, 1);
+      entry->pupil = g_object_ref (pupil);
+      entry->code = code;
+      entry->minutes_late = -1;
+      entry->arrived = -1;
+      entry->time_out = -1;
+      if (code == ATT_CODE_L || code == ATT_CODE_U)
         {
-          AttRollCallEntry *entry = g_new0 (AttRollCallEntry, 1);
+          AttMark mark = { 0 };
 
-          entry->pupil = g_object_ref (pupil);
-          entry->code = code;
-          entry->minutes_late = -1;
-          if (code == ATT_CODE_L || code == ATT_CODE_U)
+          if (!att_register_get_mark (db, pupil->id, date, session, &mark, error))
             {
-              AttMark mark = { 0 };
-
-              if (!att_register_get_mark (db, pupil->id, date, session, &mark, error))
-                return NULL;
-              entry->minutes_late = mark.minutes_late;
-              att_mark_clear (&mark);
+              entry_free (entry);
+              return NULL;
             }
+          entry->minutes_late = mark.minutes_late;
+          att_mark_clear (&mark);
+          /* The signing-in book has the minute they came in; without
+           * it, the register's minutes from its opening say it. */
+          if (moved != NULL && moved->arrived >= 0)
+            entry->arrived = moved->arrived;
+          else if (entry->minutes_late >= 0 && opens >= 0)
+            entry->arrived = opens + entry->minutes_late;
+          /* Not in yet: off site, as an absent pupil is. */
+          if (time >= 0 && entry->arrived > time)
+            {
+              entry_free (entry);
+              continue;
+            }
+        }
+
+      if (moved != NULL && moved->time_out >= 0)
+        {
+          entry->time_out = moved->time_out;
+          g_ptr_array_add (group->signed_out, entry);
+          rollcall->signed_out++;
+        }
+      else
+        {
           g_ptr_array_add (group->on_site, entry);
           rollcall->on_site++;
         }

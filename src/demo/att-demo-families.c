@@ -75,11 +75,56 @@ pick_culture (AttDemo *demo)
   return &cultures[0];
 }
 
+/* Telephone numbers come from the ranges Ofcom keeps for drama, which no
+ * real telephone has, so that a text exported from the demo school can
+ * never reach anyone. Each family has numbers of its own (brothers and
+ * sisters share them; two families never do): the numbers are dealt out
+ * by the family's place in the list, shuffled within each range by a
+ * multiplier prime to 1000. There are 1,000 such mobile numbers, so a
+ * large school's later families are given a landline instead, as some
+ * parents give only a home telephone. */
+#define DRAMA_MOBILES   1000
+#define LANDLINES_EACH  3        /* home, second contact's, social worker's */
+
+static const char * const drama_landlines[] = {
+  "01632 960", "0113 496 0", "0114 496 0", "0115 496 0", "0116 496 0", "0117 496 0",
+  "0118 496 0", "0121 496 0", "0131 496 0", "0141 496 0", "0151 496 0", "0161 496 0",
+  "0191 498 0", "020 7946 0", "028 9649 6", "029 2018 0",
+};
+
 static char *
-mobile_number (AttDemo *demo)
+mobile_number (AttDemo *demo,
+               guint    slot)
 {
-  /* The range Ofcom keeps for drama: no real telephone has it. */
-  return chunk_printf (demo, "07700 900%03u", att_demo_rng_below (&demo->rng, 1000));
+  if (slot >= DRAMA_MOBILES)
+    return NULL;
+  return chunk_printf (demo, "07700 900%03u", (slot * 389 + 17) % 1000);
+}
+
+/* Landline @which (0 to LANDLINES_EACH - 1) of family @family. */
+static char *
+landline_number (AttDemo *demo,
+                 guint    family,
+                 guint    which)
+{
+  guint slot = family * LANDLINES_EACH + which;
+  guint range = slot / 1000;
+  guint number = (slot % 1000 * 347 + 211) % 1000;
+
+  /* The schools' own numbers (att-demo-school.c) are no family's: those
+   * two go to the last range, which 5,000 pupils never reach. */
+  if (range == 0 && (number == 100 || number == 200))
+    range = G_N_ELEMENTS (drama_landlines) - 1;
+  if (slot >= (G_N_ELEMENTS (drama_landlines) - 1) * 1000)
+    return NULL;
+  return chunk_printf (demo, "%s%03u", drama_landlines[range], number);
+}
+
+static guint
+family_index (AttDemo       *demo,
+              AttDemoFamily *f)
+{
+  return (guint)(f - &g_array_index (demo->families, AttDemoFamily, 0));
 }
 
 static void
@@ -105,8 +150,14 @@ make_family (AttDemo       *demo,
   f->postcode = chunk_printf (demo, "MB%u %u%c%c", 1 + att_demo_rng_below (rng, 9), att_demo_rng_below (rng, 10),
                               "ABDEFGHJLNPQRSTUWXYZ"[att_demo_rng_below (rng, 20)],
                               "ABDEFGHJLNPQRSTUWXYZ"[att_demo_rng_below (rng, 20)]);
-  f->phone_home = att_demo_rng_chance (rng, 0.35) ? chunk_printf (demo, "01632 960%03u", att_demo_rng_below (rng, 1000))
-                                         : NULL;
+  /* A number is still drawn wherever one was drawn before the numbers
+   * were dealt (see mobile_number()), so that everything else in the
+   * school stays as it was. */
+  if (att_demo_rng_chance (rng, 0.35))
+    {
+      att_demo_rng_below (rng, 1000);
+      f->phone_home = landline_number (demo, family_number, 0);
+    }
   f->eal = att_demo_rng_below (rng, 100) < c->eal_percent;
   f->observes_eid = (g_str_equal (c->label, "south-asian") && att_demo_rng_chance (rng, 0.7)) ||
                     g_str_equal (c->label, "somali") ||
@@ -121,7 +172,10 @@ make_family (AttDemo       *demo,
   f->c_responsibility[0] = TRUE;
   f->c_lives_with[0] = TRUE;
   f->c_letters[0] = TRUE;
-  f->c_mobile[0] = mobile_number (demo);
+  att_demo_rng_below (rng, 1000);
+  f->c_mobile[0] = mobile_number (demo, family_number);
+  if (f->c_mobile[0] == NULL && f->phone_home == NULL)
+    f->phone_home = landline_number (demo, family_number, 0);
   f->c_email[0] = email_for (demo, f->c_forename[0], f->c_surname[0], family_number % 7 == 0 ? family_number % 89 : 0);
 
   /* Second contact: the father at home, a father living apart, a
@@ -170,9 +224,15 @@ make_family (AttDemo       *demo,
       f->c_responsibility[1] = FALSE;
       f->c_lives_with[1] = FALSE;
     }
-  f->c_mobile[1] = mobile_number (demo);
-  f->c_work[1] = att_demo_rng_chance (rng, 0.3) ? chunk_printf (demo, "01632 960%03u", att_demo_rng_below (rng, 1000))
-                                       : NULL;
+  /* The second contact's mobile is dealt once every family has its
+   * first (att_demo_make_families()). */
+  att_demo_rng_below (rng, 1000);
+  f->c_mobile[1] = NULL;
+  if (att_demo_rng_chance (rng, 0.3))
+    {
+      att_demo_rng_below (rng, 1000);
+      f->c_work[1] = landline_number (demo, family_number, 1);
+    }
   f->c_email[1] = att_demo_rng_chance (rng, 0.7) ? email_for (demo, f->c_forename[1], f->c_surname[1], 0) : NULL;
 
   /* Families on low incomes claim free meals for all their children. */
@@ -207,7 +267,8 @@ att_demo_make_foster (AttDemo       *demo,
   f->c_responsibility[1] = TRUE;
   f->c_lives_with[1] = FALSE;
   f->c_letters[1] = TRUE;
-  f->c_work[1] = chunk_printf (demo, "01632 960%03u", att_demo_rng_below (rng, 1000));
+  att_demo_rng_below (rng, 1000);
+  f->c_work[1] = landline_number (demo, family_index (demo, f), 2);
   f->c_email[1] = chunk_printf (demo, "childrens.services%u@example.org", att_demo_rng_below (rng, 90));
   f->c_address_1 = NULL;
 }
@@ -285,6 +346,17 @@ att_demo_make_families (AttDemo *demo)
               break;
           }
       g_array_append_val (demo->families, f);
+    }
+
+  /* Second contacts' mobiles from those the first contacts left; when
+   * none are left, a landline of the family's own. */
+  for (guint k = 0; k < demo->families->len; k++)
+    {
+      AttDemoFamily *f = att_demo_family (demo, k);
+
+      f->c_mobile[1] = mobile_number (demo, demo->families->len + k);
+      if (f->c_mobile[1] == NULL && f->c_work[1] == NULL)
+        f->c_work[1] = landline_number (demo, k, 1);
     }
 
   for (int c = 0; c < n_cohorts; c++)

@@ -272,7 +272,26 @@ make_year_register (AttDemo            *demo,
       if (date == threshold && threshold_left == 0)
         threshold_left = 5;
 
-      if (threshold_left > 0)
+      if (p->la_code != 0 && date >= p->la_before && date <= p->la_last)
+        {
+          /* A long absence planned for the LA's lists: its first O days
+           * entered N and put right after five school days, the last
+           * five still N. */
+          if (date == p->la_before)
+            {
+              am = ATT_CODE_PRESENT_AM;
+              pm = ATT_CODE_PRESENT_PM;
+            }
+          else if (p->la_code == ATT_CODE_O && p->la_pending != ATT_DATE_NONE && date >= p->la_pending)
+            am = pm = ATT_CODE_N;
+          else
+            {
+              am = pm = p->la_code;
+              amend = p->la_code == ATT_CODE_O ? AMEND_UNEXPLAINED : AMEND_NONE;
+            }
+          spell = 0;
+        }
+      else if (threshold_left > 0)
         {
           threshold_left--;
           am = pm = ATT_CODE_G;

@@ -257,6 +257,17 @@ typedef struct
   double          unauthorised;     /* share of spells with no good reason */
   double          late;             /* share of mornings late */
   gboolean        monday_friday;
+
+  /* A long absence planned for the local authority's lists
+   * (att_demo_plan_la_cases()): la_code (O or I) on every school day
+   * from la_first to la_last, N instead of O from la_pending on (not
+   * yet put right), and present on la_before, the school day before, so
+   * the run is exactly as long as planned. la_code 0: none. */
+  guint8          la_code;
+  AttDate         la_before;
+  AttDate         la_first;
+  AttDate         la_last;
+  AttDate         la_pending;
 } AttDemoPupil;
 
 /* Eid al-Fitr and Eid al-Adha, as many as att-demo-marks.c lists. */
@@ -352,6 +363,7 @@ void      att_demo_make_cohorts         (AttDemo        *demo,
 void      att_demo_make_details         (AttDemo        *demo);
 void      att_demo_plan_threshold_holidays
                                         (AttDemo        *demo);
+void      att_demo_plan_la_cases        (AttDemo        *demo);
 gboolean  att_demo_write_pupils         (AttDemo        *demo,
                                          GError        **error);
 

@@ -11,7 +11,9 @@
 
 #include <string.h>
 
+#include "att-codes.h"
 #include "att-demo-private.h"
+#include "att-la-notify.h"
 #include "att-pupils.h"
 
 /* ------------------------------------------------------------------ */
@@ -438,6 +440,67 @@ att_demo_plan_threshold_holidays (AttDemo *demo)
         continue;
       f->threshold_holiday = first_day;
       found++;
+    }
+}
+
+/* The local authority's lists have pupils on them: one absent without a
+ * reason for exactly 10 school days up to the as-of date (the day before
+ * them present), one for 14, both still unexplained on the last five
+ * days (N) and put down as O before; and one off ill for 15 school days
+ * that ended two school days before the as-of date, all in this school
+ * year. Pupils of compulsory school age on roll throughout, of three
+ * families, from a generator of their own, so that the rest of the
+ * school stays as it was. */
+void
+att_demo_plan_la_cases (AttDemo *demo)
+{
+  static const struct { guint8 code; guint days; guint gap; } plans[] = {
+    { ATT_CODE_O, ATT_LA_UNAUTHORISED_DAYS, 0 },
+    { ATT_CODE_O, ATT_LA_UNAUTHORISED_DAYS + 4, 0 },
+    { ATT_CODE_I, ATT_LA_ILLNESS_DAYS, 2 },
+  };
+  GArray *days = demo->school_days;
+  AttDate year_first = att_demo_year_first_day (att_demo_get_year (demo, demo->last_year));
+  g_autofree guint *order = NULL;
+  guint n = demo->pupils->len;
+  guint last = 0, planned = 0;
+  int used[G_N_ELEMENTS (plans)];
+  AttDemoRng rng;
+
+  while (last < days->len && g_array_index (days, AttDate, last) <= demo->as_of)
+    last++;
+  att_demo_rng_init (&rng, demo->seed, G_GUINT64_CONSTANT (0x1a0715));
+  order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  att_demo_rng_shuffle (&rng, order, n);
+
+  for (guint k = 0; k < n && planned < G_N_ELEMENTS (plans); k++)
+    {
+      AttDemoPupil *p = att_demo_pupil (demo, order[k]);
+      guint span = plans[planned].days + plans[planned].gap;
+      AttDate before, first, end;
+      gboolean clash = FALSE;
+
+      /* The run, and the day before it, in this school year. */
+      if (last < span + 1 ||
+          (before = g_array_index (days, AttDate, last - span - 1)) < year_first)
+        return;
+      first = g_array_index (days, AttDate, last - span);
+      end = g_array_index (days, AttDate, last - 1 - plans[planned].gap);
+      for (guint j = 0; j < planned; j++)
+        clash |= used[j] == p->family;
+      if (clash || !p->on_roll || p->looked_after || p->leaving != ATT_DATE_NONE ||
+          p->admission > before || p->year_group < MAX (demo->first_group, 1) ||
+          p->year_group > 10)
+        continue;
+      p->la_code = plans[planned].code;
+      p->la_before = before;
+      p->la_first = first;
+      p->la_last = end;
+      p->la_pending = plans[planned].code == ATT_CODE_O && last >= 5
+                      ? g_array_index (days, AttDate, last - 5) : ATT_DATE_NONE;
+      used[planned++] = p->family;
     }
 }
 

@@ -111,6 +111,7 @@ build (AttDemo  *demo,
   att_demo_make_families (demo);
   att_demo_make_details (demo);
   att_demo_plan_threshold_holidays (demo);
+  att_demo_plan_la_cases (demo);
 
   if (!att_db_begin (db, error))
     return FALSE;

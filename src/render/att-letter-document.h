@@ -11,12 +11,13 @@
  * A letter is drawn on A4 from the paper's own corner (the document asks
  * for the full page, see att_document_uses_full_page()) so that the
  * address lands in the window of the envelope whatever the printer's
- * margins. The window is that of the UK's common DL and C5 window
- * envelopes for an A4 sheet folded in three (Royal Mail's guidance for
- * window envelopes, as DIN 5008 form B lays the address field out): 20 mm
- * from the left edge and 45 mm from the top of the sheet, 90 mm wide and
- * 40 mm tall. The address is printed 5 mm inside that area on each side,
- * so a sheet that moves a little in the envelope still shows all of it.
+ * margins. The area is where the window of the common UK DL and C5
+ * window envelopes (a window about 90 mm wide and 35 to 45 mm tall, 20 mm
+ * from the envelope's left edge) falls on an A4 sheet folded in three,
+ * as DIN 5008's form B places the address: 20 mm from the left edge and
+ * 45 mm from the top of the sheet, 90 mm wide and 40 mm tall. The address
+ * is printed 5 mm inside that area on each side, so a sheet that moves a
+ * little in the envelope still shows all of it.
  *
  * The page: the letterhead (logo on the left when set, the school's name,
  * address, phone and e-mail on the right), the address block, the date on

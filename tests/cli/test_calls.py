@@ -16,7 +16,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from test_cli import (School, UPN_A, UPN_B, UPN_C, UPN_D, OFFICER, RECEPTION, HEAD,  # noqa: E402
-                      check, equal, main as run_tests)
+                      check, equal, has_line, main as run_tests)
 
 
 def counts(t):
@@ -154,6 +154,117 @@ def test_late_book():
         equal([(h["new"], h["minutes_late"] if "minutes_late" in h else None) for h in hist][0][0],
               "U", "U written")
         t.refused("late", "A999999999999", "--time", "09:05", "--user", RECEPTION)
+    finally:
+        t.cleanup()
+
+
+def test_rollcall_late_book():
+    t = school()
+    try:
+        # Friday 20 December, all four in 4K. Amina, Cara and Dev are
+        # marked present this morning; Ben signs in at 09:05 (L 20). Cara
+        # is signed out at 10:00 and not back; Dev signed out at 10:30
+        # and back at 11:15. On site, by the time of the roll call:
+        #   09:00  Amina, Cara, Dev         3 (Ben not in yet), none out
+        #   10:45  Amina, Ben               2, Cara and Dev out: 2
+        #   11:20  Amina, Ben, Dev          3, Cara out: 1
+        for upn in (UPN_A, UPN_C, UPN_D):
+            t.mark(upn, "2024-12-20", "am", "/")
+        t.ok("late", UPN_B, "--time", "09:05", "--brought-by", "Dad", "--user", RECEPTION,
+             clock="09:40")
+        t.ok("signout", UPN_C, "--out", "10:00", "--reason", "other", "--collected-by", "Mum",
+             "--user", RECEPTION, clock="10:00")
+        t.ok("signout", UPN_D, "--out", "10:30", "--back", "11:15", "--reason", "medical",
+             "--user", RECEPTION, clock="11:20")
+
+        def on_site(rc):
+            return [p["upn"] for g in rc["groups"] for p in g["on_site"]]
+
+        def signed_out(rc):
+            return [(p["upn"], p["time_out"]) for g in rc["groups"] for p in g["signed_out"]]
+
+        rc = t.json("rollcall", "--time", "09:00")
+        equal((rc["session"], rc["time"], rc["on_site"], rc["signed_out"]), ("am", "09:00", 3, 0),
+              "09:00: Ben is not in yet")
+        # By surname: Jones, Khan, Patel.
+        equal(on_site(rc), [UPN_C, UPN_A, UPN_D], "on site at 09:00")
+        rc = t.json("rollcall", "--time", "10:45")
+        equal((rc["on_site"], rc["signed_out"]), (2, 2), "10:45")
+        equal(on_site(rc), [UPN_A, UPN_B], "on site at 10:45")
+        equal(signed_out(rc), [(UPN_C, "10:00"), (UPN_D, "10:30")], "out at 10:45")
+        # Without --time: the register clock.
+        rc = t.json("rollcall", clock="11:20")
+        equal((rc["time"], rc["on_site"], rc["signed_out"]), ("11:20", 3, 1), "11:20")
+        equal(signed_out(rc), [(UPN_C, "10:00")], "Dev is back")
+        r = t.ok("rollcall", clock="11:20")
+        check(has_line(r.out, r"^Whole school\s+4\s+0\s+3\s*$"), r.out)
+        check(has_line(r.out, r"^4K\s+%s\s+Cara Jones\s+10:00\s*$" % UPN_C), r.out)
+        t.usage("rollcall", "--time", "25:00")
+    finally:
+        t.cleanup()
+
+
+def audit_count(t, action):
+    con = sqlite3.connect(t.db)
+    try:
+        return con.execute("SELECT count(*) FROM audit_log WHERE action = ?", (action,)).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_firstday_procedure():
+    t = school()
+    try:
+        # The default: nine steps, the first a text at the register's close.
+        p = t.json("firstday", "procedure")
+        equal(len(p["steps"]), 9, "the default procedure")
+        equal(p["steps"][0], {"day": 1, "every": 0, "for": "all", "action": "text", "due": "close",
+                              "who": "Office"}, "its first step")
+        equal(p["safeguarding_lead"], None, "nobody named")
+
+        # A step with no action, a day out of range (191 > 190), a time
+        # out of range: refused with the line and field, nothing changed.
+        for text, words in (("1;all;call;close;Office\n2;all;;close;Office\n", "Line 2 of the procedure, action:"),
+                            ("191;all;call;close;Office\n", "Line 1 of the procedure, day:"),
+                            ("1;all;call;24:30;Office\n", "due: “24:30”")):
+            path = t.path("procedure.txt")
+            with open(path, "w") as f:
+                f.write(text)
+            r = t.refused("firstday", "procedure", "set", path, "--user", HEAD)
+            check(words in r.err, r.err)
+        equal(len(t.json("firstday", "procedure")["steps"]), 9, "nothing changed")
+        equal(audit_count(t, "firstday.procedure"), 0, "nothing audited")
+        # A receptionist may not change it.
+        with open(path, "w") as f:
+            f.write("1;all;call;close+30;Office\n3+2;vulnerable;home-visit;14:00;Attendance officer\n")
+        t.refused("firstday", "procedure", "set", path, "--user", RECEPTION)
+
+        r = t.ok("firstday", "procedure", "set", path, "--user", HEAD)
+        equal(r.out.strip(), "The procedure has 2 steps", "saved")
+        steps = t.json("firstday", "procedure")["steps"]
+        equal([(s["day"], s["every"], s["for"], s["action"], s["due"], s["who"]) for s in steps],
+              [(1, 0, "all", "call", "close+30", "Office"),
+               (3, 2, "vulnerable", "home-visit", "14:00", "Attendance officer")], "the new steps")
+        equal(audit_count(t, "firstday.procedure"), 1, "audited")
+        # The first-day list follows it: Amina, N this morning, is due a
+        # call (day 1) and no text.
+        t.mark(UPN_A, "2024-12-20", "am", "N")
+        rows = t.json("firstday", clock="10:00")
+        equal(rows[0]["steps_due"], ["call"], "no text is due")
+
+        # The text message: an unknown field is refused by name.
+        r = t.refused("firstday", "set", "text_template", "{school}: {forenme} is away", "--user", HEAD)
+        check("{forenme}" in r.err, r.err)
+        r = t.ok("firstday", "set", "text_template", "{forename} is away: ring {phone}", "--user", HEAD)
+        equal(r.out.strip(), "text_template = {forename} is away: ring {phone}", "set")
+        t.ok("firstday", "set", "safeguarding_lead", "Dee Lead", "--user", HEAD)
+        p = t.json("firstday", "procedure")
+        equal((p["text_template"], p["safeguarding_lead"]),
+              ("{forename} is away: ring {phone}", "Dee Lead"), "the settings")
+        equal(audit_count(t, "firstday.setting"), 2, "audited")
+        t.usage("firstday", "set", "colour", "red", "--user", HEAD)
+        r = t.ok("firstday", "procedure")
+        check("Safeguarding lead: Dee Lead" in r.out, r.out)
     finally:
         t.cleanup()
 

@@ -121,6 +121,9 @@ create_row (AttFirstdayRow *item)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  /* A long name ends in an ellipsis on one line in a narrow window; the
+   * lines under it wrap. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
 
   gtk_widget_set_tooltip_text (row, _("Press R when reached with a reason, A for no answer, V when a voicemail was left, X when the number does not work, W for the wrong person"));
   return row;

@@ -16,6 +16,9 @@ struct _AttCallsPage
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   GtkStack        *views;
+  GtkMenuButton   *menu_button;
+  GtkDropDown     *view_dropdown;
+  GtkFlowBox      *late_bar;
   GtkStack        *firstday_stack;
   GtkListBox      *firstday_list;
   AdwStatusPage   *firstday_empty;

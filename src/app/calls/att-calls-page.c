@@ -16,6 +16,7 @@
 #include "att-calls-page-private.h"
 #include "att-late-dialog.h"
 #include "att-print-operation.h"
+#include "att-firstday-dialog.h"
 #include "att-rollcall-document.h"
 
 G_DEFINE_FINAL_TYPE (AttCallsPage, att_calls_page, ATT_TYPE_PAGE)
@@ -76,6 +77,9 @@ new_row (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  /* A long name ends in an ellipsis on one line in a narrow window; the
+   * lines under it wrap. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   return row;
 }
 
@@ -391,8 +395,11 @@ _att_calls_page_make_document (AttCallsPage *self,
     }
   else
     {
-      AttSession session = att_rollcall_session_at (self->db, att_context_get_clock (get_context (self)));
-      AttRollCall *rollcall = att_rollcall_new (self->db, self->date, session, error);
+      /* Who is on site now: the register, less those the late book has
+       * out at this minute. */
+      int clock = att_context_get_clock (get_context (self));
+      AttSession session = att_rollcall_session_at (self->db, clock);
+      AttRollCall *rollcall = att_rollcall_new_at (self->db, self->date, session, clock, error);
 
       return rollcall != NULL ? att_rollcall_document_new (rollcall, school != NULL ? school->name : NULL,
                                                            footer)
@@ -480,6 +487,20 @@ late_action (GtkWidget  *widget,
 }
 
 static void
+firstday_settings_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AttCallsPage *self = ATT_CALLS_PAGE (widget);
+  AttFirstdayDialog *dialog;
+
+  if (self->db == NULL)
+    return;
+  dialog = att_firstday_dialog_new (get_context (self), _att_calls_page_get_window (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 export_texts_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -556,6 +577,10 @@ att_calls_page_actions_update (AttPage *page)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.print-log", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.print-late", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.print-rollcall", has_db);
+  /* The procedure, the text message and the safeguarding lead are the
+   * school's settings. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calls.firstday-settings",
+                                 has_db && user != NULL && att_user_require (user, ATT_PERM_SETTINGS, NULL));
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_call_button),
                                self->rights_error != NULL ? self->rights_error
@@ -631,13 +656,32 @@ update_subtitle (AttCallsPage *self)
   att_page_set_subtitle (ATT_PAGE (self), text);
 }
 
+/* The views, in the order of the narrow window's drop-down. */
+static const char * const view_names[] = { "firstday", "log", "late", "la" };
+
 static void
 on_view_changed (GtkStack     *stack,
                  GParamSpec   *pspec,
                  AttCallsPage *self)
 {
+  const char *name = gtk_stack_get_visible_child_name (stack);
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (view_names); i++)
+    if (g_str_equal (name, view_names[i]) && gtk_drop_down_get_selected (self->view_dropdown) != i)
+      gtk_drop_down_set_selected (self->view_dropdown, i);
   load_view (self);
   update_subtitle (self);
+}
+
+static void
+on_view_picked (GtkDropDown  *dropdown,
+                GParamSpec   *pspec,
+                AttCallsPage *self)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  if (i < G_N_ELEMENTS (view_names))
+    gtk_stack_set_visible_child_name (self->views, view_names[i]);
 }
 
 static void
@@ -701,6 +745,9 @@ att_calls_page_class_init (AttCallsPageClass *klass)
                                                "/io/github/schoolattendance/Attendance/calls/att-calls-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, views);
+  gtk_widget_class_bind_template_child (widget_class, AttCallsPage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AttCallsPage, view_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AttCallsPage, late_bar);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, firstday_stack);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, firstday_list);
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, firstday_empty);
@@ -719,6 +766,7 @@ att_calls_page_class_init (AttCallsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttCallsPage, la_list);
   gtk_widget_class_bind_template_callback (widget_class, on_log_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_picked);
   gtk_widget_class_bind_template_callback (widget_class, _att_calls_page_on_firstday_key);
 
   gtk_widget_class_install_action (widget_class, "calls.new-call", NULL, new_call_action);
@@ -729,6 +777,7 @@ att_calls_page_class_init (AttCallsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calls.print-log", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "calls.print-late", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "calls.print-rollcall", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "calls.firstday-settings", NULL, firstday_settings_action);
 }
 
 static void
@@ -736,6 +785,11 @@ att_calls_page_init (AttCallsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_filter_func (self->log_list, log_filter, self, NULL);
+  /* The late book's bar only lays its buttons out: Tab goes from button
+   * to button, not to the boxes holding them. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->late_bar)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 }
 
 void
