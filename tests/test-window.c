@@ -11,6 +11,7 @@
 #include "att-application.h"
 #include "att-auth-private.h"
 #include "att-demo.h"
+#include "att-leave-page.h"
 #include "att-sign-in-view-private.h"
 #include "att-pupils-page-private.h"
 #include "att-register-page-private.h"
@@ -102,7 +103,7 @@ static void
 test_window_sidebar (void)
 {
   GtkListBox *sidebar = att_window_get_sidebar (window);
-  gboolean has_today = FALSE, has_pupils = FALSE;
+  gboolean has_today = FALSE, has_pupils = FALSE, has_leave = FALSE;
   GtkListBoxRow *row;
 
   g_assert_cmpstr (att_window_get_state_name (window), ==, "main");
@@ -123,10 +124,27 @@ test_window_sidebar (void)
           has_pupils = TRUE;
           g_assert_cmpstr (row_label (row), ==, "Pupils");
         }
+      else if (g_strcmp0 (name, "leave") == 0)
+        {
+          has_leave = TRUE;
+          g_assert_cmpstr (row_label (row), ==, "Leave");
+          /* The fifth area: Alt+5. */
+          g_assert_cmpint (i, ==, 4);
+        }
     }
 
   g_assert_true (has_today);
   g_assert_true (has_pupils);
+  g_assert_true (has_leave);
+
+  /* Today's leave lines open the Leave page on the view they count. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-leave", "s", "follow-up");
+  att_test_flush_events ();
+  g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "leave");
+  g_assert_cmpstr (att_leave_page_get_view (ATT_LEAVE_PAGE (att_window_get_page (window, "leave"))), ==,
+                   "follow-up");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
+  att_test_flush_events ();
 
   /* Ctrl+? opens the shortcuts window loaded from the resources. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));

@@ -180,3 +180,23 @@ att_print_operation_export_pdf (AttDocument  *document,
     }
   return TRUE;
 }
+
+gboolean
+att_print_operation_print_sent (AttDocument  *document,
+                                GtkWindow    *parent,
+                                gboolean     *sent,
+                                GError      **error)
+{
+  g_autoptr(AttPrintOperation) operation = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (ATT_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
+  g_return_val_if_fail (sent != NULL, FALSE);
+
+  operation = att_print_operation_new (document);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  *sent = result == GTK_PRINT_OPERATION_RESULT_APPLY;
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}

@@ -32,5 +32,12 @@ gboolean           att_print_operation_export_pdf   (AttDocument       *document
                                                      GtkWindow         *parent,
                                                      const char        *path,
                                                      GError           **error);
+/* As att_print_operation_print(), and @sent says whether the document
+ * went to the printer (FALSE when the dialog was cancelled): what a
+ * letter's log needs to know. */
+gboolean           att_print_operation_print_sent   (AttDocument       *document,
+                                                     GtkWindow         *parent,
+                                                     gboolean          *sent,
+                                                     GError           **error);
 
 G_END_DECLS

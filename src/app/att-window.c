@@ -9,6 +9,7 @@
 #include "att-audit-window.h"
 #include "att-backups-dialog.h"
 #include "att-calls-page.h"
+#include "att-leave-page.h"
 #include "att-page.h"
 #include "att-purge-dialog.h"
 #include "att-pupils-page.h"
@@ -37,6 +38,7 @@ static const AttWindowPageInfo page_infos[] = {
   { "register", N_("Register"), "x-office-spreadsheet-symbolic", att_register_page_get_type },
   { "pupils", N_("Pupils"), "system-users-symbolic", att_pupils_page_get_type },
   { "calls", N_("Calls"), "call-start-symbolic", att_calls_page_get_type },
+  { "leave", N_("Leave"), "x-office-calendar-symbolic", att_leave_page_get_type },
 };
 
 struct _AttWindow
@@ -802,6 +804,23 @@ new_call_action (GtkWidget  *widget,
   att_calls_page_new_call (ATT_CALLS_PAGE (page));
 }
 
+/* A view of the Leave page ("queue", "follow-up"), as the Today page's
+ * lines open it. */
+static void
+show_leave_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->pages_stack, "leave");
+
+  if (!ATT_IS_LEAVE_PAGE (page)
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+  att_leave_page_show_view (ATT_LEAVE_PAGE (page), g_variant_get_string (parameter, NULL));
+  gtk_widget_activate_action (widget, "win.show-page", "s", "leave");
+}
+
 static void
 on_backup_restored (AttBackupsDialog *dialog,
                     const char       *backup,
@@ -1050,6 +1069,7 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.users", NULL, users_action);
   gtk_widget_class_install_action (widget_class, "win.new-call", NULL, new_call_action);
+  gtk_widget_class_install_action (widget_class, "win.show-leave", "s", show_leave_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "att-firstday-card.h"
+#include "att-leave-card.h"
 #include "att-register-grid.h"
 #include "att-today-page-private.h"
 
@@ -29,6 +30,7 @@ struct _AttTodayPage
   GtkLabel       *pa_detail;
   AdwPreferencesGroup *registers_group;
   AttFirstdayCard     *firstday_card;
+  AttLeaveCard        *leave_card;
   GtkListBox     *registers_list;
   AdwPreferencesGroup *threshold_group;
   GtkListBox     *threshold_list;
@@ -390,6 +392,7 @@ refresh (AttTodayPage *self)
   gtk_label_set_label (self->date_label, today_text);
   clear_threshold_list (self);
   update_registers (self);
+  att_leave_card_update (self->leave_card, self->db, today);
 
   if (self->db == NULL)
     {
@@ -769,6 +772,7 @@ att_today_page_class_init (AttTodayPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (ATT_TYPE_FIRSTDAY_CARD);
+  g_type_ensure (ATT_TYPE_LEAVE_CARD);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/schoolattendance/Attendance/today/att-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, stack);
@@ -784,6 +788,7 @@ att_today_page_class_init (AttTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, pa_detail);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, registers_group);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, firstday_card);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, leave_card);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, registers_list);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, threshold_group);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, threshold_list);
