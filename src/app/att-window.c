@@ -812,10 +812,12 @@ show_leave_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   AttWindow *self = ATT_WINDOW (widget);
-  GtkWidget *page = gtk_stack_get_child_by_name (self->pages_stack, "leave");
+  GtkWidget *page;
 
-  if (!ATT_IS_LEAVE_PAGE (page)
-      || g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+  page = ensure_page (self, "leave");
+  if (!ATT_IS_LEAVE_PAGE (page))
     return;
   att_leave_page_show_view (ATT_LEAVE_PAGE (page), g_variant_get_string (parameter, NULL));
   gtk_widget_activate_action (widget, "win.show-page", "s", "leave");
