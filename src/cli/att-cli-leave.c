@@ -140,7 +140,7 @@ att_cli_cmd_leave_decide (AttCliContext *ctx)
   AttLeaveDecision decision = { 0 };
   const char *verdict = att_cli_arg (ctx, 1);
   const char *sessions_text = att_cli_opt (ctx, "sessions");
-  gint64 id;
+  gint64 id = 0;
   int status;
 
   if ((status = parse_id (ctx, &id)) != ATT_CLI_OK)
@@ -189,7 +189,7 @@ att_cli_cmd_leave_withdraw (AttCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttUser) user = NULL;
-  gint64 id;
+  gint64 id = 0;
   int status;
 
   if ((status = parse_id (ctx, &id)) != ATT_CLI_OK ||
@@ -378,7 +378,7 @@ att_cli_cmd_leave_letter (AttCliContext *ctx)
   g_autoptr(AttLeave) leave = NULL;
   const char *out = att_cli_opt (ctx, "out");
   AttLeaveLetter letter;
-  gint64 id;
+  gint64 id = 0;
   int status;
 
   if ((status = parse_id (ctx, &id)) != ATT_CLI_OK)
