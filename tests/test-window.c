@@ -146,6 +146,22 @@ test_window_sidebar (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
   att_test_flush_events ();
 
+  /* Alt+4 from the sidebar takes the keyboard into the Calls page, and
+   * from there Alt+5 into the Leave page: the focus is never left behind
+   * in the sidebar or on a page no longer shown. */
+  row = gtk_list_box_get_row_at_index (sidebar, 0);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "calls");
+  att_test_flush_events ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         att_window_get_page (window, "calls")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "leave");
+  att_test_flush_events ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         att_window_get_page (window, "leave")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
+  att_test_flush_events ();
+
   /* Ctrl+? opens the shortcuts window loaded from the resources. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 }

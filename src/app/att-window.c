@@ -625,12 +625,21 @@ show_page_action (GtkWidget  *widget,
 {
   AttWindow *self = ATT_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *page = ensure_page (self, name);
+  GtkWidget *focus;
 
-  if (ensure_page (self, name) == NULL)
+  if (page == NULL)
     return;
 
   gtk_stack_set_visible_child_name (self->pages_stack, name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  /* Alt+1, Alt+2, ... take the keyboard to the page they open, as a
+   * click on the page would: the focus left in the sidebar, the header
+   * bar or a page now hidden goes to the page's first control. */
+  focus = gtk_window_get_focus (GTK_WINDOW (self));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, page))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static AttPupilsPage *
