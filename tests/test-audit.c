@@ -83,6 +83,39 @@ test_kinds (void)
   g_assert_true (contains (error->message, "casework"));
 }
 
+/* What the window reads again after another program's change, from the
+ * same table as the kinds: the longer names before the ones they begin
+ * with, nothing for signing in or an export, everything for what is not
+ * known (a restored backup). */
+static void
+test_changes_for_action (void)
+{
+  static const struct { const char *action; guint changes; } cases[] = {
+    { "pupils.purge", ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS | ATT_CHANGE_MARKS },
+    { "pupils.update", ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS },
+    { "pupils.import", ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS },
+    { "marks.import", ATT_CHANGE_MARKS },
+    { "users.sign-in", 0 },
+    { "users.sign-in-refused", 0 },
+    { "users.password", ATT_CHANGE_USERS },
+    { "register.filters", ATT_CHANGE_SETTINGS },
+    { "firstday.procedure", ATT_CHANGE_SETTINGS },
+    { "leave.decide", ATT_CHANGE_OTHER },
+    { "letters.logo", ATT_CHANGE_SETTINGS },
+    { "letters.record", ATT_CHANGE_OTHER },
+    { "sar.export", 0 },
+  };
+  const guint everything = ATT_CHANGE_SETTINGS | ATT_CHANGE_CALENDAR | ATT_CHANGE_USERS |
+                           ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS | ATT_CHANGE_MARKS |
+                           ATT_CHANGE_OTHER;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmphex (att_audit_changes_for_action (cases[i].action), ==, cases[i].changes);
+  g_assert_cmphex (att_audit_changes_for_action ("backup.restore"), ==, everything);
+  g_assert_cmphex (att_audit_changes_for_action ("demo"), ==, everything);
+  g_assert_cmphex (att_audit_changes_for_action (NULL), ==, everything);
+}
+
 /* Every kind of change writes who, what before and what after. */
 static void
 test_changes_recorded (void)
@@ -488,6 +521,7 @@ main (int   argc,
   g_setenv ("ATTENDANCE_TODAY", "2024-10-01", TRUE);
 
   g_test_add_func ("/audit/kinds", test_kinds);
+  g_test_add_func ("/audit/changes-for-action", test_changes_for_action);
   g_test_add_func ("/audit/changes-recorded", test_changes_recorded);
   g_test_add_func ("/audit/marks", test_marks_in_log);
   g_test_add_func ("/audit/unchangeable", test_unchangeable);

@@ -112,41 +112,82 @@ att_audit_kind_parse (const char    *text,
   return FALSE;
 }
 
+/* What each action's name means, by its first words: the kind of change
+ * the log files it under, and what the window must read again when
+ * another program made it (AttChange flags). The longer names come
+ * before the shorter ones they begin with. An action not here is of kind
+ * "other" and may have changed anything (a restored backup, a
+ * demonstration school made in place). */
+#define EVERYTHING (ATT_CHANGE_SETTINGS | ATT_CHANGE_CALENDAR | ATT_CHANGE_USERS | \
+                    ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS | ATT_CHANGE_MARKS | ATT_CHANGE_OTHER)
+
+static const struct
+{
+  const char   *prefix;
+  AttAuditKind  kind;
+  AttChange     changes;
+} action_areas[] = {
+  /* The end of retention takes pupils with their register. */
+  { "pupils.purge", ATT_AUDIT_PUPIL, ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS | ATT_CHANGE_MARKS },
+  { "pupils.", ATT_AUDIT_PUPIL, ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS },
+  { "contacts.", ATT_AUDIT_CONTACT, ATT_CHANGE_CONTACTS },
+  { "marks.", ATT_AUDIT_MARK, ATT_CHANGE_MARKS },
+  { "register.filters", ATT_AUDIT_SETTING, ATT_CHANGE_SETTINGS },
+  { "register.", ATT_AUDIT_SETTING, EVERYTHING },
+  /* Calls, the late book, the local authority's notices, leave and
+   * letters: the marks they write are read from the register's history. */
+  { "calls.", ATT_AUDIT_CALL, ATT_CHANGE_OTHER },
+  { "latebook.", ATT_AUDIT_OTHER, ATT_CHANGE_OTHER },
+  { "la.", ATT_AUDIT_OTHER, ATT_CHANGE_OTHER },
+  { "firstday.", ATT_AUDIT_OTHER, ATT_CHANGE_SETTINGS },
+  { "leave.", ATT_AUDIT_LEAVE, ATT_CHANGE_OTHER },
+  { "letters.logo", ATT_AUDIT_LETTER, ATT_CHANGE_SETTINGS },
+  { "letters.signature", ATT_AUDIT_LETTER, ATT_CHANGE_SETTINGS },
+  { "letters.", ATT_AUDIT_LETTER, ATT_CHANGE_OTHER },
+  { "casework.", ATT_AUDIT_CASEWORK, ATT_CHANGE_OTHER },
+  { "penalty.", ATT_AUDIT_PENALTY, ATT_CHANGE_OTHER },
+  /* Signing in, and a wrong password, change nobody's record. */
+  { "users.sign-in", ATT_AUDIT_USER, 0 },
+  { "users.", ATT_AUDIT_USER, ATT_CHANGE_USERS },
+  { "school.", ATT_AUDIT_SETTING, ATT_CHANGE_SETTINGS },
+  { "settings.", ATT_AUDIT_SETTING, ATT_CHANGE_SETTINGS },
+  { "calendar.", ATT_AUDIT_CALENDAR, ATT_CHANGE_CALENDAR },
+  { "import.", ATT_AUDIT_IMPORT, EVERYTHING },
+  /* Exports (of the audit log, of what is held about a pupil) change
+   * nothing but the log itself. */
+  { "export.", ATT_AUDIT_EXPORT, 0 },
+  { "sar.", ATT_AUDIT_EXPORT, 0 },
+};
+
+static int
+action_area (const char *action)
+{
+  for (guint i = 0; action != NULL && i < G_N_ELEMENTS (action_areas); i++)
+    if (g_str_has_prefix (action, action_areas[i].prefix))
+      return (int)i;
+  return -1;
+}
+
 AttAuditKind
 att_audit_kind_for_action (const char *action)
 {
-  static const struct
-  {
-    const char   *prefix;
-    AttAuditKind  kind;
-  } prefixes[] = {
-    { "pupils.", ATT_AUDIT_PUPIL },
-    { "contacts.", ATT_AUDIT_CONTACT },
-    { "marks.", ATT_AUDIT_MARK },
-    { "register.", ATT_AUDIT_SETTING },
-    { "calls.", ATT_AUDIT_CALL },
-    { "leave.", ATT_AUDIT_LEAVE },
-    { "letters.", ATT_AUDIT_LETTER },
-    { "casework.", ATT_AUDIT_CASEWORK },
-    { "penalty.", ATT_AUDIT_PENALTY },
-    { "users.", ATT_AUDIT_USER },
-    { "school.", ATT_AUDIT_SETTING },
-    { "settings.", ATT_AUDIT_SETTING },
-    { "calendar.", ATT_AUDIT_CALENDAR },
-    { "import.", ATT_AUDIT_IMPORT },
-    { "export.", ATT_AUDIT_EXPORT },
-    { "sar.", ATT_AUDIT_EXPORT },
-  };
+  int i;
 
   if (action == NULL)
     return ATT_AUDIT_OTHER;
   /* An import of pupils, contacts or marks is one row for the file. */
   if (g_str_has_suffix (action, ".import") || strcmp (action, "demo") == 0)
     return ATT_AUDIT_IMPORT;
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_str_has_prefix (action, prefixes[i].prefix))
-      return prefixes[i].kind;
-  return ATT_AUDIT_OTHER;
+  i = action_area (action);
+  return i < 0 ? ATT_AUDIT_OTHER : action_areas[i].kind;
+}
+
+guint
+att_audit_changes_for_action (const char *action)
+{
+  int i = action_area (action);
+
+  return i < 0 ? EVERYTHING : action_areas[i].changes;
 }
 
 const char *

@@ -52,6 +52,9 @@ gboolean      att_audit_kind_parse      (const char     *text,
  * pupil, "calendar.term.add" the calendar, "marks.import" an import), for
  * the callers of att_audit_log() that say no kind. */
 AttAuditKind  att_audit_kind_for_action (const char     *action);
+/* What another program's change with this action may have changed, as
+ * AttChange flags (att-db.h): every flag for an action not known here. */
+guint         att_audit_changes_for_action (const char  *action);
 
 /* What an action's name means, for people: "Mark amended" for
  * "marks.amend"; the name itself for an action not known here. */

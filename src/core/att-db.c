@@ -545,32 +545,6 @@ audited_changes (AttDb  *self,
                  gint64  after,
                  gint64 *last)
 {
-  static const struct {
-    const char *prefix;
-    AttChange   change;
-  } areas[] = {
-    /* The end of retention takes pupils with their register. */
-    { "pupils.purge", ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS | ATT_CHANGE_MARKS },
-    { "pupils.", ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS },
-    { "contacts.", ATT_CHANGE_CONTACTS },
-    { "calendar.", ATT_CHANGE_CALENDAR },
-    { "school.", ATT_CHANGE_SETTINGS },
-    { "register.filters", ATT_CHANGE_SETTINGS },
-    /* Signing in, and a wrong password, change nobody's record. */
-    { "users.sign-in", 0 },
-    { "users.", ATT_CHANGE_USERS },
-    { "marks.", ATT_CHANGE_MARKS },
-    /* Calls, the late book and the local authority's notices: the marks
-     * they write are read from the register's history. */
-    { "calls.", ATT_CHANGE_OTHER },
-    { "latebook.", ATT_CHANGE_OTHER },
-    { "la.", ATT_CHANGE_OTHER },
-    { "firstday.", ATT_CHANGE_SETTINGS },
-    /* Exports (of the audit log, of what is held about a pupil) change
-     * nothing but the log itself. */
-    { "export.", 0 },
-    { "sar.", 0 },
-  };
   sqlite3_stmt *stmt = att_db_prepare (self, "SELECT id, action FROM audit_log WHERE id > ? ORDER BY id", NULL);
   AttChange changes = 0;
 
@@ -580,23 +554,9 @@ audited_changes (AttDb  *self,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *action = (const char *)sqlite3_column_text (stmt, 1);
-      AttChange change = 0;
-      gboolean known = FALSE;
 
       *last = sqlite3_column_int64 (stmt, 0);
-      for (guint i = 0; action != NULL && i < G_N_ELEMENTS (areas); i++)
-        if (g_str_has_prefix (action, areas[i].prefix))
-          {
-            change = areas[i].change;
-            known = TRUE;
-            break;
-          }
-      /* Anything else (a demonstration school made in place) may have
-       * touched everything. */
-      if (!known)
-        change = ATT_CHANGE_SETTINGS | ATT_CHANGE_CALENDAR | ATT_CHANGE_USERS |
-                 ATT_CHANGE_PUPILS | ATT_CHANGE_CONTACTS | ATT_CHANGE_MARKS | ATT_CHANGE_OTHER;
-      changes |= change;
+      changes |= att_audit_changes_for_action (action);
     }
   sqlite3_reset (stmt);
   return changes;
