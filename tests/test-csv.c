@@ -4,9 +4,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "att-csv-private.h"
 #include "att-test-util.h"
 
 static const char *
@@ -217,6 +221,99 @@ test_csv_read_file (void)
   g_rmdir (dir);
 }
 
+/* Every record's first field, joined by '|', read to the end. */
+static char *
+read_firsts (AttCsvReader *reader)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *fields;
+  guint row;
+
+  while (att_csv_reader_next (reader, &fields, &row, &error))
+    g_string_append_printf (out, "%s%s@%u", out->len ? "|" : "",
+                            (const char *)g_ptr_array_index (fields, 0), row);
+  g_assert_no_error (error);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The reader over a file's descriptor (what attendance-cli reads, with no
+ * GIO), over bytes (a pipe kept in memory), and the messages of a file
+ * that cannot be opened, as GIO gave them. */
+static void
+test_csv_reader_sources (void)
+{
+  const char *text = "upn,date\nA1,2024-09-02\n\nB2,2024-09-03\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("attendance-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "marks.csv", NULL);
+  g_autofree char *missing = g_build_filename (dir, "gone.csv", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(AttCsvReader) reader = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  int fds[2];
+  int fd;
+
+  /* A file reads the same twice: the header on row 1, the blank row 3
+   * skipped, so "upn@1|A1@2|B2@4" both times. */
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  fd = att_csv_open_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fd, >=, 0);
+  reader = att_csv_reader_new_for_fd (fd);
+  first = read_firsts (reader);
+  g_assert_cmpstr (first, ==, "upn@1|A1@2|B2@4");
+  g_assert_true (att_csv_reader_rewind (reader, &error));
+  g_assert_no_error (error);
+  second = read_firsts (reader);
+  g_assert_cmpstr (second, ==, first);
+  g_clear_pointer (&reader, att_csv_reader_free);
+  g_clear_pointer (&first, g_free);
+  g_clear_pointer (&second, g_free);
+
+  /* Bytes in memory read the same, twice. */
+  bytes = g_bytes_new_static (text, strlen (text));
+  reader = att_csv_reader_new_for_bytes (bytes);
+  first = read_firsts (reader);
+  g_assert_cmpstr (first, ==, "upn@1|A1@2|B2@4");
+  g_assert_true (att_csv_reader_rewind (reader, &error));
+  second = read_firsts (reader);
+  g_assert_cmpstr (second, ==, first);
+  g_clear_pointer (&reader, att_csv_reader_free);
+  g_clear_pointer (&first, g_free);
+
+  /* A pipe reads once and then cannot go back, saying so. */
+  g_assert_true (g_unix_open_pipe (fds, FD_CLOEXEC, NULL));
+  g_assert_cmpint (write (fds[1], text, strlen (text)), ==, (gssize)strlen (text));
+  close (fds[1]);
+  reader = att_csv_reader_new_for_fd (fds[0]);
+  first = read_firsts (reader);
+  g_assert_cmpstr (first, ==, "upn@1|A1@2|B2@4");
+  g_assert_false (att_csv_reader_rewind (reader, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "it is a pipe, not a file"));
+  g_clear_error (&error);
+  g_clear_pointer (&reader, att_csv_reader_free);
+
+  /* A missing file and a folder, named by their whole path with the
+   * system's reason. */
+  g_assert_cmpint (att_csv_open_file (missing, &error), ==, -1);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  expected = g_strdup_printf ("Error opening file %s: %s", missing, g_strerror (ENOENT));
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+  g_clear_pointer (&expected, g_free);
+  g_assert_cmpint (att_csv_open_file (dir, &error), ==, -1);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
+  expected = g_strdup_printf ("Error opening file %s: %s", dir, g_strerror (EISDIR));
+  g_assert_cmpstr (error->message, ==, expected);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_csv_quote (void)
 {
@@ -328,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/csv/read-file", test_csv_read_file);
   g_test_add_func ("/csv/quote", test_csv_quote);
   g_test_add_func ("/csv/bool", test_csv_bool);
+  g_test_add_func ("/csv/reader-sources", test_csv_reader_sources);
 
   return g_test_run ();
 }

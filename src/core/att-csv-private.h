@@ -26,6 +26,37 @@ AttCsv       *att_csv_parse_at          (const char   *data,
  * skipped; the first record returned is the header. */
 typedef struct _AttCsvReader AttCsvReader;
 
+/* What a reader reads from: @read fills @buffer with up to @size bytes
+ * and returns how many (0 at the end of the file, -1 with @error);
+ * @rewind goes back to the start of the file, FALSE when it cannot (a
+ * pipe); @free lets go of @source when the reader is freed. The reader
+ * over a GInputStream is in att-csv-stream.c, so that a program that only
+ * reads files and memory does not link GIO. */
+typedef struct
+{
+  gssize   (*read)   (gpointer   source,
+                      char      *buffer,
+                      gsize      size,
+                      GError   **error);
+  gboolean (*rewind) (gpointer   source,
+                      GError   **error);
+  void     (*free)   (gpointer   source);
+} AttCsvSourceFuncs;
+
+AttCsvReader *att_csv_reader_new_for_source (const AttCsvSourceFuncs *funcs,
+                                             gpointer                 source,
+                                             gsize                    buffer_size);
+/* Opens the file at @path for reading, returning its descriptor or -1
+ * with @error (whose message names the path and says why). */
+int           att_csv_open_file         (const char    *path,
+                                         GError       **error);
+/* Reads the file open as @fd, which the reader closes when it is freed.
+ * It rewinds when @fd can seek (a file, not a pipe). */
+AttCsvReader *att_csv_reader_new_for_fd (int            fd);
+/* Reads @bytes, which the reader holds a reference to. */
+AttCsvReader *att_csv_reader_new_for_bytes (GBytes     *bytes);
+
+/* In att-csv-stream.c: reads @stream, rewinding it when it is seekable. */
 AttCsvReader *att_csv_reader_new        (GInputStream  *stream);
 /* With a buffer of @buffer_size bytes (at least 4 KiB, what is looked at
  * to tell the kind of file) rather than 64 KiB, so that the tests can make

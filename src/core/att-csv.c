@@ -4,9 +4,12 @@
  */
 #include "config.h"
 
-#include <gio/gio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "att-csv-private.h"
 #include "att-error.h"
@@ -61,7 +64,8 @@ record_is_blank (GPtrArray *fields)
 
 struct _AttCsvReader
 {
-  GInputStream *stream;
+  const AttCsvSourceFuncs *funcs;
+  gpointer      source;
   char         *buffer;
   gsize         size;         /* of the buffer */
   gsize         start;        /* the unread bytes are buffer[start, end) */
@@ -96,16 +100,18 @@ start_field (AttCsvReader *reader)
 }
 
 AttCsvReader *
-att_csv_reader_new_full (GInputStream *stream,
-                         gsize         buffer_size)
+att_csv_reader_new_for_source (const AttCsvSourceFuncs *funcs,
+                               gpointer                 source,
+                               gsize                    buffer_size)
 {
   AttCsvReader *reader;
 
-  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (funcs != NULL && funcs->read != NULL, NULL);
   g_return_val_if_fail (buffer_size >= SNIFF_LENGTH, NULL);
 
   reader = g_new0 (AttCsvReader, 1);
-  reader->stream = g_object_ref (stream);
+  reader->funcs = funcs;
+  reader->source = source;
   reader->size = buffer_size;
   reader->buffer = g_malloc (buffer_size);
   reader->fields = g_ptr_array_new ();
@@ -115,22 +121,162 @@ att_csv_reader_new_full (GInputStream *stream,
   return reader;
 }
 
-AttCsvReader *
-att_csv_reader_new (GInputStream *stream)
+/* Bytes in memory */
+
+typedef struct
 {
-  return att_csv_reader_new_full (stream, BUFFER_SIZE);
+  const char *data;
+  gsize       length;
+  gsize       offset;
+  GBytes     *bytes;   /* what @data belongs to, or NULL */
+} MemorySource;
+
+static gssize
+memory_read (gpointer   source,
+             char      *buffer,
+             gsize      size,
+             GError   **error)
+{
+  MemorySource *mem = source;
+  gsize n = MIN (size, mem->length - mem->offset);
+
+  memcpy (buffer, mem->data + mem->offset, n);
+  mem->offset += n;
+  return n;
 }
+
+static gboolean
+memory_rewind (gpointer   source,
+               GError   **error)
+{
+  ((MemorySource *)source)->offset = 0;
+  return TRUE;
+}
+
+static void
+memory_free (gpointer source)
+{
+  MemorySource *mem = source;
+
+  g_clear_pointer (&mem->bytes, g_bytes_unref);
+  g_free (mem);
+}
+
+static const AttCsvSourceFuncs memory_funcs = { memory_read, memory_rewind, memory_free };
 
 AttCsvReader *
 att_csv_reader_new_for_data (const char *data,
                              gsize       length)
 {
-  g_autoptr(GInputStream) stream = NULL;
+  MemorySource *mem;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  stream = g_memory_input_stream_new_from_data (data, length, NULL);
-  return att_csv_reader_new (stream);
+  mem = g_new0 (MemorySource, 1);
+  mem->data = data;
+  mem->length = length;
+  return att_csv_reader_new_for_source (&memory_funcs, mem, BUFFER_SIZE);
+}
+
+AttCsvReader *
+att_csv_reader_new_for_bytes (GBytes *bytes)
+{
+  MemorySource *mem;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  mem = g_new0 (MemorySource, 1);
+  mem->bytes = g_bytes_ref (bytes);
+  mem->data = g_bytes_get_data (bytes, &mem->length);
+  return att_csv_reader_new_for_source (&memory_funcs, mem, BUFFER_SIZE);
+}
+
+/* A file open as a descriptor. The messages are GLib's own, in its
+ * words and translations, as a file read through GIO reports them. */
+
+int
+att_csv_open_file (const char  *path,
+                   GError     **error)
+{
+  struct stat st;
+  int fd;
+  int errsv;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  errsv = errno;
+  if (fd >= 0 && fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      g_close (fd, NULL);
+      fd = -1;
+      errsv = EISDIR;
+    }
+  if (fd < 0)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *display = g_filename_display_name (absolute);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                   g_dgettext ("glib20", "Error opening file %s: %s"),
+                   display, g_strerror (errsv));
+    }
+  return fd;
+}
+
+static gssize
+fd_read (gpointer   source,
+         char      *buffer,
+         gsize      size,
+         GError   **error)
+{
+  int fd = GPOINTER_TO_INT (source);
+  gssize n;
+
+  do
+    n = read (fd, buffer, size);
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                   g_dgettext ("glib20", "Error reading from file: %s"),
+                   g_strerror (errsv));
+    }
+  return n;
+}
+
+static gboolean
+fd_rewind (gpointer   source,
+           GError   **error)
+{
+  if (lseek (GPOINTER_TO_INT (source), 0, SEEK_SET) < 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                   g_dgettext ("glib20", "Error seeking in file: %s"),
+                   g_strerror (errsv));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+fd_free (gpointer source)
+{
+  g_close (GPOINTER_TO_INT (source), NULL);
+}
+
+static const AttCsvSourceFuncs fd_funcs = { fd_read, fd_rewind, fd_free };
+
+AttCsvReader *
+att_csv_reader_new_for_fd (int fd)
+{
+  g_return_val_if_fail (fd >= 0, NULL);
+
+  return att_csv_reader_new_for_source (&fd_funcs, GINT_TO_POINTER (fd), BUFFER_SIZE);
 }
 
 void
@@ -138,7 +284,8 @@ att_csv_reader_free (AttCsvReader *reader)
 {
   if (reader == NULL)
     return;
-  g_clear_object (&reader->stream);
+  if (reader->funcs->free != NULL)
+    reader->funcs->free (reader->source);
   g_clear_pointer (&reader->buffer, g_free);
   g_clear_pointer (&reader->fields, g_ptr_array_unref);
   g_clear_pointer (&reader->pool, g_ptr_array_unref);
@@ -200,8 +347,8 @@ fill (AttCsvReader  *reader,
     }
   while (reader->end < want && !reader->eof)
     {
-      gssize n = g_input_stream_read (reader->stream, reader->buffer + reader->end,
-                                      reader->size - reader->end, NULL, &local);
+      gssize n = reader->funcs->read (reader->source, reader->buffer + reader->end,
+                                      reader->size - reader->end, &local);
 
       if (n < 0)
         {
@@ -539,8 +686,8 @@ att_csv_reader_rewind (AttCsvReader  *reader,
 
   g_return_val_if_fail (reader != NULL, FALSE);
 
-  if (!G_IS_SEEKABLE (reader->stream) ||
-      !g_seekable_seek (G_SEEKABLE (reader->stream), 0, G_SEEK_SET, NULL, &local))
+  if (reader->funcs->rewind == NULL ||
+      !reader->funcs->rewind (reader->source, &local))
     {
       reader_fail (reader, 0, -1, error,
                    _("the file cannot be read a second time, as an import reads it (it is a pipe, not a file): save it to a file and import that"));
@@ -660,28 +807,26 @@ AttCsv *
 att_csv_read_file (const char  *path,
                    GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(AttCsvReader) reader = NULL;
   g_autoptr(GError) local = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autofree char *name = NULL;
   guint row = 0;
   AttCsv *csv;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   name = g_path_get_basename (path);
-  file = g_file_new_for_path (path);
-  stream = g_file_read (file, NULL, &local);
-  if (stream == NULL)
+  fd = att_csv_open_file (path, &local);
+  if (fd < 0)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
                    _("%s could not be read: %s"), name, local->message);
       return NULL;
     }
 
-  reader = att_csv_reader_new (G_INPUT_STREAM (stream));
+  reader = att_csv_reader_new_for_fd (fd);
   csv = read_all (reader, &row, &local);
   if (csv == NULL)
     {

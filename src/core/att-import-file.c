@@ -9,8 +9,10 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "att-error.h"
 #include "att-importer-private.h"
@@ -162,13 +164,13 @@ importer_scan (AttImporter         *imp,
                           _("the file has column names but no rows under them: there was nothing to import"));
 }
 
-/* Opens the file and finds its columns, then reads it once to check its
- * form. Returns FALSE with @error only when the file cannot be opened at
+/* Finds the file's columns (@reader is the importer's from now on), then
+ * reads it once to check its form. Returns FALSE with @error only when the file cannot be opened at
  * all; a file that can be read but not used gets problems in the report. */
 static gboolean
 importer_open (AttImporter         *imp,
                const char          *name,
-               GInputStream        *stream,
+               AttCsvReader        *reader,
                const AttImportKind *kind,
                AttImportReport     *report,
                GError             **error)
@@ -187,7 +189,7 @@ importer_open (AttImporter         *imp,
   for (guint i = 0; i < G_N_ELEMENTS (imp->columns); i++)
     imp->columns[i] = -1;
 
-  imp->reader = att_csv_reader_new (stream);
+  imp->reader = reader;
   if (!att_csv_reader_next (imp->reader, &fields, &line, &local))
     {
       if (local != NULL)
@@ -269,18 +271,23 @@ _att_importer_usable (AttImporter *imp)
 /* The most a pipe may give an import, which keeps it in memory. */
 #define MAX_PIPED (64 * 1024 * 1024)
 
-static GInputStream *
+static AttCsvReader *
 read_pipe (const char    *name,
-           GInputStream  *stream,
+           int            fd,
            GError       **error)
 {
   g_autoptr(GByteArray) data = g_byte_array_new ();
-  g_autoptr(GError) local = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   guint8 chunk[64 * 1024];
   gssize n;
 
-  while ((n = g_input_stream_read (stream, chunk, sizeof chunk, NULL, &local)) > 0)
+  for (;;)
     {
+      n = read (fd, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
       if (data->len + n > MAX_PIPED)
         {
           g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
@@ -292,11 +299,17 @@ read_pipe (const char    *name,
     }
   if (n < 0)
     {
+      g_autofree char *why = NULL;
+      int errsv = errno;
+
+      /* GLib's own words, as a file read through GIO reports it */
+      why = g_strdup_printf (g_dgettext ("glib20", "Error reading from file: %s"), g_strerror (errsv));
       g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("%s could not be read: %s"), name, local->message);
+                   _("%s could not be read: %s"), name, why);
       return NULL;
     }
-  return g_memory_input_stream_new_from_bytes (g_byte_array_free_to_bytes (g_steal_pointer (&data)));
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  return att_csv_reader_new_for_bytes (bytes);
 }
 
 /* The start of every import: the user's right, the pupils the rows are
@@ -312,7 +325,7 @@ _att_importer_start (AttImporter           *imp,
                      AttImportReport       *report,
                      GError               **error)
 {
-  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(AttCsvReader) reader = NULL;
   g_autofree char *name = NULL;
 
   memset (imp, 0, sizeof *imp);
@@ -323,40 +336,41 @@ _att_importer_start (AttImporter           *imp,
       !att_pupils_list (db, error))
     return FALSE;
 
-  if (source->stream != NULL)
+  if (source->path == NULL)
     {
-      stream = g_object_ref (source->stream);
       name = g_strdup (source->name);
+      reader = att_csv_reader_new_for_data (source->data, source->length);
     }
   else
     {
-      g_autoptr(GFile) file = g_file_new_for_path (source->path);
       g_autoptr(GError) local = NULL;
+      int fd;
 
       name = g_path_get_basename (source->path);
-      stream = (GInputStream *)g_file_read (file, NULL, &local);
-      if (stream == NULL)
+      fd = att_csv_open_file (source->path, &local);
+      if (fd < 0)
         {
           g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
                        _("%s could not be read: %s"), name, local->message);
           return FALSE;
         }
-    }
 
-  /* An import reads its file twice. A pipe (a script's /dev/stdin)
-   * cannot be read again, so it is kept in memory, up to a limit. */
-  if (!G_IS_SEEKABLE (stream) || !g_seekable_can_seek (G_SEEKABLE (stream)))
-    {
-      g_autoptr(GInputStream) piped = read_pipe (name, stream, error);
-
-      if (piped == NULL)
-        return FALSE;
-      g_set_object (&stream, piped);
+      /* An import reads its file twice. A pipe (a script's /dev/stdin)
+       * cannot be read again, so it is kept in memory, up to a limit. */
+      if (lseek (fd, 0, SEEK_CUR) < 0 && errno == ESPIPE)
+        {
+          reader = read_pipe (name, fd, error);
+          close (fd);
+          if (reader == NULL)
+            return FALSE;
+        }
+      else
+        reader = att_csv_reader_new_for_fd (fd);
     }
 
   if (report == NULL)
     report = imp->own_report = att_import_report_new ();
-  if (!importer_open (imp, name, stream, kind, report, error))
+  if (!importer_open (imp, name, g_steal_pointer (&reader), kind, report, error))
     {
       _att_importer_clear (imp);
       return FALSE;

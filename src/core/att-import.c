@@ -1188,7 +1188,7 @@ att_import_pupils (AttDb            *db,
                    AttImportReport  *report,
                    GError          **error)
 {
-  AttImportSource source = { path, NULL, NULL };
+  AttImportSource source = { path, NULL, NULL, 0 };
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
@@ -1205,7 +1205,7 @@ att_import_contacts (AttDb            *db,
                      AttImportReport  *report,
                      GError          **error)
 {
-  AttImportSource source = { path, NULL, NULL };
+  AttImportSource source = { path, NULL, NULL, 0 };
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
@@ -1222,7 +1222,7 @@ att_import_marks (AttDb            *db,
                   AttImportReport  *report,
                   GError          **error)
 {
-  AttImportSource source = { path, NULL, NULL };
+  AttImportSource source = { path, NULL, NULL, 0 };
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
@@ -1244,16 +1244,15 @@ import_data (AttDb            *db,
                                         gboolean, AttImportReport *, GError **),
              GError          **error)
 {
-  g_autoptr(GInputStream) stream = NULL;
-  AttImportSource source = { NULL, name, NULL };
+  AttImportSource source = { NULL, name, NULL, 0 };
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
-  stream = g_memory_input_stream_new_from_data (data ? data : "", length, NULL);
-  source.stream = stream;
+  source.data = data ? data : "";
+  source.length = length;
   return import (db, user, &source, dry_run, report, error);
 }
 

@@ -36,13 +36,14 @@ typedef struct
   const char            *too_many;  /* the problem when there are more rows */
 } AttImportKind;
 
-/* Where a file comes from: a path, or a stream and the name it is known
- * by. */
+/* Where a file comes from: a path, or bytes in memory (@data, @length)
+ * and the name they are known by. */
 typedef struct
 {
   const char   *path;
   const char   *name;
-  GInputStream *stream;
+  const char   *data;
+  gsize         length;
 } AttImportSource;
 
 /* One file being imported */

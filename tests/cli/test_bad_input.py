@@ -208,6 +208,27 @@ def test_pipe_read_whole():
         t.cleanup()
 
 
+def test_file_not_opened():
+    """A file that is not there, or is a folder, is refused naming the
+    file and its whole path with the reason, as before the reading moved
+    off GIO, and the school is as it was."""
+    t = school_with_pupils()
+    try:
+        before = snapshot(t.db)
+        missing = t.path("gone.csv")
+        r = t.refused("pupils", "import", missing, "--user", HEAD)
+        equal(r.err.strip(), "attendance-cli: gone.csv could not be read: "
+              "Error opening file %s: No such file or directory" % missing, "a missing file")
+        folder = t.path("folder.csv")
+        os.mkdir(folder)
+        r = t.refused("marks", "import", folder, "--user", HEAD)
+        equal(r.err.strip(), "attendance-cli: folder.csv could not be read: "
+              "Error opening file %s: Is a directory" % folder, "a folder")
+        equal(snapshot(t.db), before, "the school is as it was")
+    finally:
+        t.cleanup()
+
+
 # --- Databases that are not what they should be -----------------------------
 
 def test_bad_databases_refused():
