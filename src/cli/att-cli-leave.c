@@ -175,7 +175,10 @@ att_cli_cmd_leave_decide (AttCliContext *ctx)
   leave = att_leave_get (ctx->db, id, &error);
   if (leave == NULL)
     return att_cli_refuse (error);
-  g_print (_("Request %" G_GINT64_FORMAT " for %s (%s): %s, %u of %u sessions agreed\n"),
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Request %" G_GINT64_FORMAT " for %s (%s): %s, %u of %u session agreed\n",
+                        "Request %" G_GINT64_FORMAT " for %s (%s): %s, %u of %u sessions agreed\n",
+                        leave->sessions->len),
            id, leave->upn, leave->pupil_name, att_leave_status_describe (leave->status),
            att_leave_count_sessions (leave, ATT_LEAVE_SESSION_AGREED), leave->sessions->len);
   return ATT_CLI_OK;

@@ -253,7 +253,8 @@ def test_decision_letters():
                          "from Monday 2 December 2024 to Wednesday 4 December 2024",
                          "agreed 3 of the 6 sessions",
                          "Mon 2 Dec 2024 (all day), Tue 3 Dec 2024 (morning)",
-                         "The other 3 sessions, Tue 3 Dec 2024 (afternoon), Wed 4 Dec 2024 (all day)",
+                         "The rest of the request, 3 sessions, has not been agreed: "
+                         "Tue 3 Dec 2024 (afternoon), Wed 4 Dec 2024 (all day)",
                          "The wedding and the journey only; the days after are a holiday.",
                          "4 November 2024"):
             check(expected in text, "the letter says: " + expected + "\n" + pages[0])
@@ -289,6 +290,40 @@ def test_decision_letters():
         equal(len(re.findall(r"Dec 2024\s+(Morning|Afternoon)\s+G\s", page)), 4, "the four G sessions")
         equal([k for k, _, _ in letters_logged(t)],
               ["leave-partly-agreed", "leave-refused", "leave-unauthorised"], "every letter logged")
+    finally:
+        t.cleanup()
+
+
+def test_letters_count_one_session():
+    t = school()
+    try:
+        add_parents(t)
+        # A funeral on Monday 16 December 2024: 2 sessions asked, the
+        # morning agreed, the afternoon refused. One session each way, so
+        # the letter says "1 session", never "1 sessions".
+        ident = add(t, UPN_A, "2024-12-16", "2024-12-16", "exceptional")
+        r = t.ok("leave", "decide", str(ident), "approve", "--sessions", "2024-12-16:am",
+                 "--note", "The service only.", "--user", HEAD, today=NOW)
+        check("1 of 2 sessions agreed" in r.out, r.out)
+        out = t.path("one.pdf")
+        t.ok("leave", "letter", str(ident), "--out", out, "--user", OFFICER, today=NOW)
+        text = " ".join(pdf_pages(out)[0].split())
+        for expected in ("agreed 1 of the 2 sessions you asked for: Mon 16 Dec 2024 (morning)",
+                         "The rest of the request, 1 session, has not been agreed: "
+                         "Mon 16 Dec 2024 (afternoon)"):
+            check(expected in text, "the letter says: " + expected + "\n" + text)
+        check("1 sessions" not in text, text)
+
+        # Refused and taken: 1 G session in the ten school weeks to
+        # Tuesday 17 December, so "has 1 session of unauthorised absence".
+        other = add(t, UPN_A, "2024-12-17", "2024-12-17", "holiday")
+        t.ok("leave", "decide", str(other), "decline", "--note", "A holiday.", "--user", HEAD, today=NOW)
+        t.ok("mark", UPN_A, "2024-12-17", "am", "G", "--user", OFFICER, today="2024-12-18")
+        out = t.path("after.pdf")
+        t.ok("leave", "letter", str(other), "--out", out, "--user", OFFICER, today="2024-12-18")
+        text = " ".join(pdf_pages(out)[0].split())
+        check("Amina has 1 session of unauthorised absence" in text, text)
+        check("1 sessions" not in text, text)
     finally:
         t.cleanup()
 
