@@ -666,6 +666,91 @@ test_pupil_delete (void)
   g_assert_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND);
 }
 
+/* A pupil with no marks but with calls, late-book entries, letters, leave
+ * requests, penalty-notice decisions or notices to the local authority
+ * was on roll in earnest: deleting is refused, naming what is held, and
+ * nothing is deleted. */
+static void
+test_pupil_delete_kept_records (void)
+{
+  static const struct
+  {
+    const char *insert;   /* ?1 stands for the pupil's id */
+    const char *held;
+  } kinds[] = {
+    { "INSERT INTO calls (pupil_id, date, at, caller, channel, direction, actor_id) "
+      "VALUES (?1, 0, 0, 'Mrs Boateng', 'phone', 'in', 1)", "1 call on file" },
+    { "INSERT INTO late_book (pupil_id, date, kind, session, actor_id, at) "
+      "VALUES (?1, 0, 'arrival', 0, 1, 0)", "1 late-book entry on file" },
+    { "INSERT INTO letters (pupil_id, recipient, kind, template_name, template_version, date, delivery, actor_id, at) "
+      "VALUES (?1, 'Mrs Boateng', 'leave-refused', 'leave-refused', 1, 0, 'post', 1, 0)", "1 letter on file" },
+    { "INSERT INTO leave_requests (group_id, pupil_id, type, first_date, first_session, last_date, last_session, "
+      "reason, requested_by, received, actor_id, at) "
+      "VALUES (1, ?1, 'holiday', 0, 0, 0, 1, 'A wedding', 'Mrs Boateng', 0, 1, 0)", "1 leave request on file" },
+    { "INSERT INTO penalty_decisions (pupil_id, as_of, decision, rationale, actor_id, at) "
+      "VALUES (?1, 0, 'support', 'First time', 1, 0)", "1 penalty-notice decision on file" },
+    { "INSERT INTO la_notifications (pupil_id, kind, told, actor_id, at) "
+      "VALUES (?1, 'illness', 0, 1, 0)", "1 notice to the local authority on file" },
+  };
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(AttUser) head = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_user (t->db, "Hana Head", ATT_ROLE_HEADTEACHER);
+  head = find_user (t->db, "Hana Head");
+  g_assert_true (att_db_exec (t->db, "INSERT OR IGNORE INTO actors (id, name, position) "
+                              "VALUES (1, 'Hana Head', 'Headteacher')", &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *rest = g_strdup_printf ("1000000000%02u", i);
+      g_autofree char *upn = g_strdup_printf ("%c%s", att_upn_check_letter (rest), rest);
+      g_autoptr(AttPupil) ama = make_pupil (upn, "Ama", "Boateng");
+      g_autofree char *sql = NULL;
+
+      g_assert_cmpint (att_pupils_save (t->db, att_user_system (), ama, &error), >, 0);
+      g_assert_no_error (error);
+      {
+        g_auto(GStrv) parts = g_strsplit (kinds[i].insert, "?1", -1);
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ama->id);
+
+        sql = g_strjoinv (id, parts);
+      }
+      g_assert_true (att_db_exec (t->db, sql, &error));
+      g_assert_no_error (error);
+
+      g_assert_false (att_pupils_delete (t->db, head, ama->id, &error));
+      g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+      g_assert_nonnull (strstr (error->message, "Ama Boateng"));
+      g_assert_nonnull (strstr (error->message, kinds[i].held));
+      g_assert_nonnull (strstr (error->message, "leaving date"));
+      g_clear_error (&error);
+      g_assert_nonnull (att_pupils_get (t->db, ama->id));
+    }
+
+  /* Two kinds and a count above one: "2 calls and 1 leave request". */
+  {
+    g_autoptr(AttPupil) kofi = make_pupil ("A000000000000", "Kofi", "Mensah");
+    g_autofree char *sql = NULL;
+
+    g_assert_cmpint (att_pupils_save (t->db, att_user_system (), kofi, &error), >, 0);
+    sql = g_strdup_printf ("INSERT INTO calls (pupil_id, date, at, caller, channel, direction, actor_id) "
+                           "VALUES (%1$" G_GINT64_FORMAT ", 0, 0, 'Mr Mensah', 'phone', 'in', 1), "
+                           "(%1$" G_GINT64_FORMAT ", 1, 0, 'Mr Mensah', 'text', 'out', 1); "
+                           "INSERT INTO leave_requests (group_id, pupil_id, type, first_date, first_session, "
+                           "last_date, last_session, reason, requested_by, received, actor_id, at) "
+                           "VALUES (2, %1$" G_GINT64_FORMAT ", 'holiday', 0, 0, 0, 1, 'A wedding', 'Mr Mensah', 0, 1, 0)",
+                           kofi->id);
+    g_assert_true (att_db_exec (t->db, sql, &error));
+    g_assert_no_error (error);
+    g_assert_false (att_pupils_delete (t->db, head, kofi->id, &error));
+    g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+    g_assert_nonnull (strstr (error->message, "Kofi Mensah (UPN A000000000000) has 2 calls and 1 leave request on file"));
+  }
+  g_assert_cmpint (count_rows (t->db, "SELECT count(*) FROM audit_log WHERE action = 'pupils.delete'"), ==, 0);
+}
+
 static void
 test_contacts (void)
 {
@@ -804,6 +889,7 @@ main (int   argc,
   g_test_add_func ("/pupils/sort-accents", test_sort_accents);
   g_test_add_func ("/pupils/name-fold", test_name_fold);
   g_test_add_func ("/pupils/delete", test_pupil_delete);
+  g_test_add_func ("/pupils/delete/kept-records", test_pupil_delete_kept_records);
   g_test_add_func ("/pupils/contacts", test_contacts);
 
   return g_test_run ();

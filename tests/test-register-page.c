@@ -1062,6 +1062,114 @@ find_cell_with_class (GtkWidget  *widget,
   return NULL;
 }
 
+/* The session cell drawn for the pupil called @name on @date's @session,
+ * or NULL. */
+static GtkWidget *
+find_session_cell (GtkWidget  *widget,
+                   const char *name,
+                   AttDate     date,
+                   AttSession  session)
+{
+  if (ATT_IS_REGISTER_CELL (widget))
+    {
+      AttRegisterCell *cell = ATT_REGISTER_CELL (widget);
+      AttRegisterRow *row = att_register_cell_get_row (cell);
+
+      if (att_register_cell_get_kind (cell) == ATT_REGISTER_CELL_SESSION && row != NULL
+          && g_strcmp0 (att_pupil_get_display_name (att_register_row_get_pupil (row)), name) == 0
+          && att_register_cell_get_column (cell)
+             == att_grid_find_column (att_register_row_get_grid (row), date, session))
+        return GTK_WIDGET (att_register_cell_get_label (cell));
+      return NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_session_cell (child, name, date, session);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *cell_tooltip (GtkWidget *label);
+static void settle (void);
+
+/* A holiday refused in advance: on its sessions, left blank or marked N,
+ * the cell's tooltip suggests G, the code the core gives; not on a
+ * session marked present, nor once G is written, nor for another pupil. */
+static void
+test_refused_leave_suggests_g (void)
+{
+  g_autoptr(AttGridFilter) filter = att_grid_filter_new_group ("7D");
+  gint64 fay = add_pupil ("Fay", "Ford", "7D");
+  g_autoptr(AttUser) head = att_test_add_user (t->db, "Helen Head", ATT_ROLE_HEADTEACHER, "Headteacher");
+  g_autoptr(GDateTime) before = g_date_time_new_utc (2024, 9, 5, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *request = NULL;
+  GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
+  AttLeaveInput input = { 0 };
+  AttLeaveDecision refuse = { ATT_LEAVE_REFUSE, NULL, 0, "A holiday is not exceptional", NULL, 0 };
+  AttMarkWrite marks[] = {
+    { fay, D (2024, 9, 9), ATT_SESSION_AM, ATT_CODE_N, -1, NULL },
+    { fay, D (2024, 9, 10), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL },
+  };
+  AttMarkWrite g = { fay, D (2024, 9, 9), ATT_SESSION_AM, ATT_CODE_G, -1, "The holiday was refused" };
+
+  add_pupil ("Gus", "Gray", "7D");
+  /* Fay, on her own in 7D with Gus: a holiday on Monday 9 and Tuesday
+   * 10 September 2024 (today), asked on the 2nd, refused on Thursday
+   * 5th, before it. */
+  input.pupil_ids = &fay;
+  input.n_pupils = 1;
+  input.type = ATT_LEAVE_HOLIDAY;
+  input.first_date = D (2024, 9, 9);
+  input.first_session = ATT_SESSION_AM;
+  input.last_date = D (2024, 9, 10);
+  input.last_session = ATT_SESSION_PM;
+  input.return_date = ATT_DATE_NONE;
+  input.reason = "A family holiday";
+  input.requested_by = "Mrs Ford";
+  input.received = D (2024, 9, 2);
+  input.review_date = ATT_DATE_NONE;
+  input.at = g_date_time_to_unix (before) - 86400;
+  ids = att_leave_record (t->db, head, &input, &error);
+  g_assert_no_error (error);
+  refuse.at = g_date_time_to_unix (before);
+  g_assert_true (att_leave_decide (t->db, head, g_array_index (ids, gint64, 0), &refuse, &error));
+  g_assert_no_error (error);
+  request = g_strdup_printf ("Leave refused (request %" G_GINT64_FORMAT "): if absent, G",
+                             g_array_index (ids, gint64, 0));
+  att_register_write (t->db, officer, marks, G_N_ELEMENTS (marks), "test", ATT_WRITE_DEFAULT, &error);
+  g_assert_no_error (error);
+  att_test_flush_events ();
+
+  att_register_page_show (page, filter, D (2024, 9, 9), TRUE);
+  settle ();
+
+  /* Monday morning, N: the suggestion after what N means. */
+  g_assert_nonnull (strstr (cell_tooltip (find_session_cell (view, "Fay Ford", D (2024, 9, 9), ATT_SESSION_AM)),
+                            request));
+  /* Monday afternoon, blank: the suggestion alone. */
+  g_assert_true (g_str_has_prefix (cell_tooltip (find_session_cell (view, "Fay Ford", D (2024, 9, 9),
+                                                                    ATT_SESSION_PM)),
+                                   request));
+  /* Tuesday morning, present: nothing suggested. */
+  g_assert_null (strstr (cell_tooltip (find_session_cell (view, "Fay Ford", D (2024, 9, 10), ATT_SESSION_AM)),
+                         "Leave refused"));
+  /* Gus asked for nothing. */
+  g_assert_null (cell_tooltip (find_session_cell (view, "Gus Gray", D (2024, 9, 9), ATT_SESSION_PM)));
+
+  /* G written: the suggestion is taken, so no longer made. */
+  att_register_write (t->db, officer, &g, 1, "test", ATT_WRITE_DEFAULT, &error);
+  g_assert_no_error (error);
+  att_test_flush_events ();
+  settle ();
+  g_assert_null (strstr (cell_tooltip (find_session_cell (view, "Fay Ford", D (2024, 9, 9), ATT_SESSION_AM)),
+                         "Leave refused"));
+}
+
 /* A blank whose register has closed is drawn and described as a mark
  * missed, and its session is listed with the incomplete registers. */
 static void
@@ -1636,6 +1744,7 @@ main (int   argc,
   g_test_add_func ("/register-page/empty-states", test_empty_states);
   g_test_add_func ("/register-page/advance-direction", test_advance_direction);
   g_test_add_func ("/register-page/past-sessions", test_past_sessions);
+  g_test_add_func ("/register-page/refused-leave-suggests-g", test_refused_leave_suggests_g);
   g_test_add_func ("/register-page/flags-and-names", test_flags_and_names);
   g_test_add_func ("/register-page/group-chooser", test_group_chooser);
   g_test_add_func ("/register-page/scroll-and-focus", test_scroll_and_focus);

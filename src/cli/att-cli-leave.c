@@ -175,7 +175,10 @@ att_cli_cmd_leave_decide (AttCliContext *ctx)
   leave = att_leave_get (ctx->db, id, &error);
   if (leave == NULL)
     return att_cli_refuse (error);
-  g_print (_("Request %" G_GINT64_FORMAT " for %s (%s): %s, %u of %u sessions agreed\n"),
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Request %" G_GINT64_FORMAT " for %s (%s): %s, %u of %u session agreed\n",
+                        "Request %" G_GINT64_FORMAT " for %s (%s): %s, %u of %u sessions agreed\n",
+                        leave->sessions->len),
            id, leave->upn, leave->pupil_name, att_leave_status_describe (leave->status),
            att_leave_count_sessions (leave, ATT_LEAVE_SESSION_AGREED), leave->sessions->len);
   return ATT_CLI_OK;
@@ -396,4 +399,209 @@ att_cli_cmd_leave_letter (AttCliContext *ctx)
   if (!att_leave_letter_choose (ctx->db, leave, &letter, &error))
     return att_cli_refuse (error);
   return att_cli_leave_letter_pdf (ctx, user, id, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* leave reviews, leave not-back, leave refused-taken: what the Leave
+ * page's Follow Up view shows, read only                              */
+
+static char *
+date_or_empty (AttDate date)
+{
+  return date != ATT_DATE_NONE ? att_date_format (date) : g_strdup ("");
+}
+
+/* Requests (AttLeave) as leave list shows them, with one more column. */
+static int
+print_requests (AttCliContext *ctx,
+                GPtrArray     *list,
+                const char    *date_header,
+                gboolean       review)
+{
+  g_autoptr(AttCliJson) writer = NULL;
+  g_autoptr(AttCliTable) table = NULL;
+
+  if (att_cli_flag (ctx, "json"))
+    {
+      writer = att_cli_json_new (ctx);
+      att_cli_json_begin_array (writer);
+    }
+  else
+    table = att_cli_table_new (_("ID"), _("UPN"), _("Name"), _("Type"), _("Dates"), date_header, NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      AttLeave *leave = g_ptr_array_index (list, i);
+      g_autofree char *id = NULL;
+      g_autofree char *span = NULL;
+      g_autofree char *day = NULL;
+
+      if (writer != NULL)
+        {
+          leave_json (writer, leave);
+          continue;
+        }
+      id = g_strdup_printf ("%" G_GINT64_FORMAT, leave->id);
+      span = span_text (leave);
+      day = date_or_empty (review ? leave->review_date : leave->return_date);
+      att_cli_table_add_row (table, id, leave->upn, leave->pupil_name,
+                             att_leave_type_to_string (leave->type), span, day, NULL);
+    }
+  att_cli_print_list (writer, table);
+  return ATT_CLI_OK;
+}
+
+int
+att_cli_cmd_leave_reviews (AttCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  AttDate as_of;
+  int status;
+
+  if ((status = att_cli_opt_date_or_today (ctx, "date", &as_of)) != ATT_CLI_OK)
+    return status;
+  if (att_cli_open_db (ctx) == NULL)
+    return ATT_CLI_REFUSED;
+  list = att_leave_reviews_due (ctx->db, as_of, &error);
+  if (list == NULL)
+    return att_cli_refuse (error);
+  return print_requests (ctx, list, _("Review due"), TRUE);
+}
+
+int
+att_cli_cmd_leave_not_back (AttCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  AttDate as_of;
+  int status;
+
+  if ((status = att_cli_opt_date_or_today (ctx, "date", &as_of)) != ATT_CLI_OK)
+    return status;
+  if (att_cli_open_db (ctx) == NULL)
+    return ATT_CLI_REFUSED;
+  list = att_leave_not_back (ctx->db, as_of, &error);
+  if (list == NULL)
+    return att_cli_refuse (error);
+  return print_requests (ctx, list, _("Return"), FALSE);
+}
+
+int
+att_cli_cmd_leave_refused_taken (AttCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(AttCliJson) writer = NULL;
+  g_autoptr(AttCliTable) table = NULL;
+  AttDate as_of;
+  int status;
+
+  if ((status = att_cli_opt_date_or_today (ctx, "date", &as_of)) != ATT_CLI_OK)
+    return status;
+  if (att_cli_open_db (ctx) == NULL)
+    return ATT_CLI_REFUSED;
+  list = att_leave_refused_taken (ctx->db, as_of, &error);
+  if (list == NULL)
+    return att_cli_refuse (error);
+
+  if (att_cli_flag (ctx, "json"))
+    {
+      writer = att_cli_json_new (ctx);
+      att_cli_json_begin_array (writer);
+    }
+  else
+    table = att_cli_table_new (_("ID"), _("UPN"), _("Name"), _("Type"), _("Refused"), _("Absent"),
+                               _("Unauthorised"), _("From"), _("To"), _("Back"), NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      AttLeaveCase *item = g_ptr_array_index (list, i);
+      g_autofree char *id = NULL;
+      g_autofree char *refused = NULL;
+      g_autofree char *absent = NULL;
+      g_autofree char *unauthorised = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+      g_autofree char *back = NULL;
+
+      if (writer != NULL)
+        {
+          att_cli_json_begin_object (writer);
+          att_cli_json_int (writer, "id", item->leave_id);
+          att_cli_json_string (writer, "upn", item->upn);
+          att_cli_json_string (writer, "name", item->pupil_name);
+          att_cli_json_string (writer, "type", att_leave_type_to_string (item->type));
+          att_cli_json_int (writer, "sessions_refused", item->refused_sessions);
+          att_cli_json_int (writer, "sessions_absent", item->absent_sessions);
+          att_cli_json_int (writer, "unauthorised", item->unauthorised);
+          json_date_or_null (writer, "first_absent", item->first_absent);
+          json_date_or_null (writer, "last_absent", item->last_absent);
+          json_date_or_null (writer, "back", item->back);
+          att_cli_json_string (writer, "decision_reasons", item->decision_reasons);
+          att_cli_json_end_object (writer);
+          continue;
+        }
+      id = g_strdup_printf ("%" G_GINT64_FORMAT, item->leave_id);
+      refused = g_strdup_printf ("%u", item->refused_sessions);
+      absent = g_strdup_printf ("%u", item->absent_sessions);
+      unauthorised = g_strdup_printf ("%u", item->unauthorised);
+      first = date_or_empty (item->first_absent);
+      last = date_or_empty (item->last_absent);
+      back = date_or_empty (item->back);
+      att_cli_table_add_row (table, id, item->upn, item->pupil_name, att_leave_type_to_string (item->type),
+                             refused, absent, unauthorised, first, last, back, NULL);
+    }
+  att_cli_print_list (writer, table);
+  return ATT_CLI_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* leave settings, leave set                                           */
+
+int
+att_cli_cmd_leave_settings (AttCliContext *ctx)
+{
+  g_autoptr(AttCliJson) writer = NULL;
+  guint notice, review;
+
+  if (att_cli_open_db (ctx) == NULL)
+    return ATT_CLI_REFUSED;
+  notice = att_leave_get_notice_days (ctx->db);
+  review = att_leave_get_review_days (ctx->db);
+  if (att_cli_flag (ctx, "json"))
+    {
+      writer = att_cli_json_new (ctx);
+      att_cli_json_begin_object (writer);
+      att_cli_json_int (writer, "notice_days", notice);
+      att_cli_json_int (writer, "review_days", review);
+      att_cli_json_end_object (writer);
+      att_cli_print_json (writer);
+      return ATT_CLI_OK;
+    }
+  g_print ("notice_days = %u\nreview_days = %u\n", notice, review);
+  return ATT_CLI_OK;
+}
+
+int
+att_cli_cmd_leave_set (AttCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttUser) user = NULL;
+  const char *name = att_cli_arg (ctx, 0);
+  const char *value = att_cli_arg (ctx, 1);
+  gboolean notice = g_strcmp0 (name, "notice_days") == 0;
+  guint64 days;
+  int status;
+
+  if (!notice && g_strcmp0 (name, "review_days") != 0)
+    return att_cli_usage (ctx, _("Unknown setting “%s”: the settings are notice_days, review_days"), name);
+  if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &days, NULL))
+    return att_cli_usage (ctx, _("%s: “%s” is not a number of days"), name, value);
+
+  if ((status = att_cli_get_user (ctx, FALSE, &user)) != ATT_CLI_OK)
+    return status;
+  if (!(notice ? att_leave_set_notice_days : att_leave_set_review_days) (ctx->db, user, (guint)days, &error))
+    return att_cli_refuse (error);
+  g_print ("%s = %u\n", name,
+           notice ? att_leave_get_notice_days (ctx->db) : att_leave_get_review_days (ctx->db));
+  return ATT_CLI_OK;
 }

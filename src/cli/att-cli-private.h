@@ -236,6 +236,11 @@ int att_cli_cmd_leave_decide     (AttCliContext *ctx);
 int att_cli_cmd_leave_withdraw   (AttCliContext *ctx);
 int att_cli_cmd_leave_list       (AttCliContext *ctx);
 int att_cli_cmd_leave_letter     (AttCliContext *ctx);
+int att_cli_cmd_leave_reviews    (AttCliContext *ctx);
+int att_cli_cmd_leave_not_back   (AttCliContext *ctx);
+int att_cli_cmd_leave_refused_taken (AttCliContext *ctx);
+int att_cli_cmd_leave_settings   (AttCliContext *ctx);
+int att_cli_cmd_leave_set        (AttCliContext *ctx);
 /* The decision letters of request @leave_id to @path, logged as sent by
  * @user (att-cli-pdf.c; handed to attendance-cli-print). */
 int att_cli_leave_letter_pdf     (AttCliContext *ctx,

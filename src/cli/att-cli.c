@@ -205,6 +205,16 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_leave_list, N_("requests for leave of absence and their decisions") },
   { "leave letter", "ID --out FILE.pdf --user NAME", "out user", 1, 1,
     att_cli_cmd_leave_letter, N_("the decision letter, one per address of those with parental responsibility, logged") },
+  { "leave reviews", "[--date DATE] [--json]", "date json", 0, 0,
+    att_cli_cmd_leave_reviews, N_("part-time timetables due a review by DATE (today)") },
+  { "leave not-back", "[--date DATE] [--json]", "date json", 0, 0,
+    att_cli_cmd_leave_not_back, N_("pupils not back from agreed leave by DATE (today): possibly missing education") },
+  { "leave refused-taken", "[--date DATE] [--json]", "date json", 0, 0,
+    att_cli_cmd_leave_refused_taken, N_("refused leave taken anyway, the pupil back by DATE (today): cases for the attendance officer") },
+  { "leave settings", "[--json]", "json", 0, 0,
+    att_cli_cmd_leave_settings, N_("the notice the school asks for and the longest time between part-time reviews, in days") },
+  { "leave set", "KEY VALUE --user NAME", "user", 2, 2,
+    att_cli_cmd_leave_set, N_("change a leave setting: notice_days or review_days") },
 };
 
 static const AttCliOption *

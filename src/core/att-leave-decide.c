@@ -810,7 +810,10 @@ att_leave_review (AttDb         *db,
       g_autofree char *end = att_date_format_long (leave->last_date);
 
       g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
-                   _("The next review must come after this one and at most %u days later, while the timetable lasts (to %s)"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The next review must come after this one and at most %u day later, while the timetable lasts (to %s)",
+                                "The next review must come after this one and at most %u days later, while the timetable lasts (to %s)",
+                                days),
                    days, end);
       return FALSE;
     }

@@ -30,8 +30,9 @@ static const struct
        "Thank you for your request, received on {leave.received}, for {pupil.forename} to be absent "
        "from school {leave.dates}.\n"
        "\n"
-       "I am writing to confirm that the headteacher has agreed the leave: {leave.sessions_agreed} "
-       "sessions, {leave.agreed_dates}. They will be recorded in the register as authorised absence.\n"
+       "I am writing to confirm that the headteacher has agreed the leave: "
+       "{leave.sessions_agreed_text}, {leave.agreed_dates}. The leave will be recorded in the register "
+       "as authorised absence.\n"
        "\n"
        "{absences.table}\n"
        "\n"
@@ -50,11 +51,12 @@ static const struct
        "Thank you for your request, received on {leave.received}, for {pupil.forename} to be absent "
        "from school {leave.dates}.\n"
        "\n"
-       "The headteacher has agreed {leave.sessions_agreed} of the {leave.sessions_requested} sessions "
-       "you asked for: {leave.agreed_dates}. They will be recorded in the register as authorised "
-       "absence.\n"
+       "The headteacher has agreed {leave.sessions_agreed} of the {leave.sessions_requested_text} "
+       "you asked for: {leave.agreed_dates}. What was agreed will be recorded in the register as "
+       "authorised absence.\n"
        "\n"
-       "The other {leave.sessions_refused} sessions, {leave.refused_dates}, have not been agreed. "
+       "The rest of the request, {leave.sessions_refused_text}, has not been agreed: "
+       "{leave.refused_dates}. "
        "{leave.decision_reason}\n"
        "\n"
        "{absences.table}\n"
@@ -72,7 +74,7 @@ static const struct
     N_("{recipient.salutation},\n"
        "\n"
        "Thank you for your request, received on {leave.received}, for {pupil.forename} to be absent "
-       "from school {leave.dates} ({leave.sessions_requested} sessions). The reason you gave was: "
+       "from school {leave.dates} ({leave.sessions_requested_text}). The reason you gave was: "
        "“{leave.parent_reason}”.\n"
        "\n"
        "The law allows a headteacher to grant leave of absence in term time only on the grounds the "
@@ -122,7 +124,7 @@ static const struct
        "{absences.table}\n"
        "\n"
        "Leave refused in advance cannot be authorised afterwards. {pupil.forename} has "
-       "{rolling.sessions} sessions of unauthorised absence in the ten school weeks {rolling.period}. "
+       "{rolling.sessions_text} of unauthorised absence in the ten school weeks {rolling.period}. "
        "Ten or more unauthorised sessions in ten school weeks is the point at which the school must "
        "consider a penalty notice under the National Framework for penalty notices.\n"
        "\n"
@@ -137,7 +139,7 @@ att_leave_letter_template (AttLeaveLetter letter)
 {
   g_return_val_if_fail ((guint)letter < ATT_LEAVE_N_LETTERS, NULL);
 
-  return att_letter_template_new (att_leave_letter_to_string (letter), 1,
+  return att_letter_template_new (att_leave_letter_to_string (letter), 2,
                                   _(templates[letter].subject), _(templates[letter].body));
 }
 
@@ -217,6 +219,17 @@ add_rows (AttLetterValues *values,
     }
 }
 
+/* "1 session", "3 sessions": a count with its noun, so the wording reads
+ * right whatever the number. */
+static void
+set_sessions_text (AttLetterValues *values,
+                   const char      *name,
+                   guint            n)
+{
+  att_letter_values_set_printf (values, name,
+                                g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions", n), n);
+}
+
 AttLetterValues *
 att_leave_letter_values (AttDb          *db,
                          const AttLeave *leave,
@@ -245,6 +258,11 @@ att_leave_letter_values (AttDb          *db,
                                 att_leave_count_sessions (leave, ATT_LEAVE_SESSION_AGREED));
   att_letter_values_set_printf (values, "leave.sessions_refused", "%u",
                                 att_leave_count_sessions (leave, ATT_LEAVE_SESSION_REFUSED));
+  set_sessions_text (values, "leave.sessions_requested_text", leave->sessions->len);
+  set_sessions_text (values, "leave.sessions_agreed_text",
+                     att_leave_count_sessions (leave, ATT_LEAVE_SESSION_AGREED));
+  set_sessions_text (values, "leave.sessions_refused_text",
+                     att_leave_count_sessions (leave, ATT_LEAVE_SESSION_REFUSED));
   att_letter_values_set (values, "leave.agreed_dates", agreed);
   att_letter_values_set (values, "leave.refused_dates", refused);
   att_letter_values_set (values, "leave.parent_reason", leave->reason);

@@ -250,7 +250,10 @@ check_input (AttDb               *db,
           g_autofree char *first = att_date_format_long (input->first_date);
 
           g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
-                       _("A part-time timetable is reviewed at most %u days after it starts (%s): choose an earlier review date"),
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "A part-time timetable is reviewed at most %u day after it starts (%s): choose an earlier review date",
+                                    "A part-time timetable is reviewed at most %u days after it starts (%s): choose an earlier review date",
+                                    days),
                        days, first);
           return FALSE;
         }
@@ -314,9 +317,22 @@ warnings_for (AttDb               *db,
     {
       warnings |= ATT_LEAVE_WARN_LATE_NOTICE;
       if (messages != NULL)
-        g_ptr_array_add (messages,
-                         g_strdup_printf (_("Received %d days before the leave starts: the school asks for %u days’ notice"),
-                                          MAX (input->first_date - received, 0), notice));
+        {
+          guint before = (guint)MAX (input->first_date - received, 0);
+          g_autofree char *received_text =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Received %u day before the leave starts",
+                                          "Received %u days before the leave starts", before),
+                             before);
+
+          /* Translators: the first %s is "Received 3 days before the leave starts" */
+          g_ptr_array_add (messages,
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%s: the school asks for %u day’s notice",
+                                                         "%s: the school asks for %u days’ notice",
+                                                         notice),
+                                            received_text, notice));
+        }
     }
   for (guint i = 0; exams != NULL && i < exams->len; i++)
     {

@@ -92,6 +92,10 @@ static const AttLetterField builtin_fields[] = {
   { "leave.refused_dates", N_("The sessions refused, as dates"), TEXT },
   { "leave.parent_reason", N_("The reason the parent gave"), TEXT },
   { "leave.decision_reason", N_("The reasons for the decision"), TEXT },
+  { "leave.sessions_requested_text", N_("The sessions asked for, with the word (“1 session”, “3 sessions”)"), TEXT },
+  { "leave.sessions_agreed_text", N_("The sessions agreed, with the word (“1 session”, “3 sessions”)"), TEXT },
+  { "leave.sessions_refused_text", N_("The sessions refused, with the word (“1 session”, “3 sessions”)"), TEXT },
+  { "rolling.sessions_text", N_("Unauthorised sessions in the last 10 school weeks, with the word (“1 session”)"), TEXT },
 };
 
 #undef TEXT
@@ -543,6 +547,10 @@ att_letter_values_set_rolling (AttLetterValues  *values,
     return FALSE;
   period = period_text (breach.window_start, breach.window_end);
   att_letter_values_set_printf (values, "rolling.sessions", "%u", breach.sessions);
+  att_letter_values_set_printf (values, "rolling.sessions_text",
+                                g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions",
+                                             breach.sessions),
+                                breach.sessions);
   att_letter_values_set_date (values, "rolling.from", breach.window_start);
   att_letter_values_set_date (values, "rolling.to", breach.window_end);
   set_text (values, "rolling.period", period);

@@ -1161,6 +1161,78 @@ failed:
   return 0;
 }
 
+/* "2 calls", "1 leave request": n records of the kind at index kind of
+ * kept_records_text()'s tables. */
+static char *
+kept_record_count (guint  kind,
+                   gint64 n)
+{
+  gulong count = (gulong)n;
+
+  switch (kind)
+    {
+    case 0:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu call", "%lu calls", count), count);
+    case 1:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu late-book entry", "%lu late-book entries",
+                                           count), count);
+    case 2:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu letter", "%lu letters", count), count);
+    case 3:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu leave request", "%lu leave requests",
+                                           count), count);
+    case 4:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu penalty-notice decision",
+                                           "%lu penalty-notice decisions", count), count);
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu notice to the local authority",
+                                           "%lu notices to the local authority", count), count);
+    }
+}
+
+/* What the school keeps about a pupil besides the register, as "2 calls
+ * and 1 leave request", or "" when there is nothing: a pupil with any of
+ * it was on roll in earnest, so leaves the roll rather than being deleted. */
+static char *
+kept_records_text (AttDb   *db,
+                   gint64   id,
+                   GError **error)
+{
+  static const char *tables[] = {
+    "calls", "late_book", "letters", "leave_requests", "penalty_decisions", "la_notifications",
+  };
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE pupil_id = ?", tables[i]);
+      sqlite3_stmt *stmt = att_db_prepare (db, sql, error);
+      gint64 n = 0;
+
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!att_db_query_int (db, stmt, &n, _("read the pupil’s records"), error))
+        goto failed;
+      if (n > 0)
+        g_ptr_array_add (parts, kept_record_count (i, n));
+    }
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the last two of a list such as "2 calls,
+         * 1 letter and 1 leave request", and between the others */
+        g_string_append (text, i + 1 == parts->len ? _(" and ") : _(", "));
+      g_string_append (text, g_ptr_array_index (parts, i));
+    }
+  return g_string_free (text, FALSE);
+
+failed:
+  g_string_free (text, TRUE);
+  return NULL;
+}
+
 gboolean
 att_pupils_delete (AttDb          *db,
                    const AttUser  *user,
@@ -1173,6 +1245,7 @@ att_pupils_delete (AttDb          *db,
   g_autofree char *before = NULL;
   AttPupil *pupil;
   sqlite3_stmt *stmt;
+  g_autofree char *held = NULL;
   gint64 has_marks = 0;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
@@ -1209,6 +1282,19 @@ att_pupils_delete (AttDb          *db,
       g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
                    _("%s (UPN %s) has marks in the register, which must be kept for 6 years: set a leaving date instead of deleting the pupil"),
                    name, upn);
+      goto failed;
+    }
+
+  held = kept_records_text (db, id, error);
+  if (held == NULL)
+    goto failed;
+  if (*held != '\0')
+    {
+      /* Translators: the first %s is the pupil's name, the third what is
+       * held, such as "2 calls and 1 leave request" */
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   _("%s (UPN %s) has %s on file, which the school keeps: set a leaving date instead of deleting the pupil"),
+                   name, upn, held);
       goto failed;
     }
 

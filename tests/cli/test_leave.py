@@ -253,7 +253,8 @@ def test_decision_letters():
                          "from Monday 2 December 2024 to Wednesday 4 December 2024",
                          "agreed 3 of the 6 sessions",
                          "Mon 2 Dec 2024 (all day), Tue 3 Dec 2024 (morning)",
-                         "The other 3 sessions, Tue 3 Dec 2024 (afternoon), Wed 4 Dec 2024 (all day)",
+                         "The rest of the request, 3 sessions, has not been agreed: "
+                         "Tue 3 Dec 2024 (afternoon), Wed 4 Dec 2024 (all day)",
                          "The wedding and the journey only; the days after are a holiday.",
                          "4 November 2024"):
             check(expected in text, "the letter says: " + expected + "\n" + pages[0])
@@ -289,6 +290,116 @@ def test_decision_letters():
         equal(len(re.findall(r"Dec 2024\s+(Morning|Afternoon)\s+G\s", page)), 4, "the four G sessions")
         equal([k for k, _, _ in letters_logged(t)],
               ["leave-partly-agreed", "leave-refused", "leave-unauthorised"], "every letter logged")
+    finally:
+        t.cleanup()
+
+
+def test_letters_count_one_session():
+    t = school()
+    try:
+        add_parents(t)
+        # A funeral on Monday 16 December 2024: 2 sessions asked, the
+        # morning agreed, the afternoon refused. One session each way, so
+        # the letter says "1 session", never "1 sessions".
+        ident = add(t, UPN_A, "2024-12-16", "2024-12-16", "exceptional")
+        r = t.ok("leave", "decide", str(ident), "approve", "--sessions", "2024-12-16:am",
+                 "--note", "The service only.", "--user", HEAD, today=NOW)
+        check("1 of 2 sessions agreed" in r.out, r.out)
+        out = t.path("one.pdf")
+        t.ok("leave", "letter", str(ident), "--out", out, "--user", OFFICER, today=NOW)
+        text = " ".join(pdf_pages(out)[0].split())
+        for expected in ("agreed 1 of the 2 sessions you asked for: Mon 16 Dec 2024 (morning)",
+                         "The rest of the request, 1 session, has not been agreed: "
+                         "Mon 16 Dec 2024 (afternoon)"):
+            check(expected in text, "the letter says: " + expected + "\n" + text)
+        check("1 sessions" not in text, text)
+
+        # Refused and taken: 1 G session in the ten school weeks to
+        # Tuesday 17 December, so "has 1 session of unauthorised absence".
+        other = add(t, UPN_A, "2024-12-17", "2024-12-17", "holiday")
+        t.ok("leave", "decide", str(other), "decline", "--note", "A holiday.", "--user", HEAD, today=NOW)
+        t.ok("mark", UPN_A, "2024-12-17", "am", "G", "--user", OFFICER, today="2024-12-18")
+        out = t.path("after.pdf")
+        t.ok("leave", "letter", str(other), "--out", out, "--user", OFFICER, today="2024-12-18")
+        text = " ".join(pdf_pages(out)[0].split())
+        check("Amina has 1 session of unauthorised absence" in text, text)
+        check("1 sessions" not in text, text)
+    finally:
+        t.cleanup()
+
+
+def test_follow_up_lists():
+    t = school()
+    try:
+        # Amina: afternoons out of school from Tuesday 5 November to Friday
+        # 20 December 2024, first reviewed on Tuesday 19 November.
+        part = add(t, UPN_A, "2024-11-05", "2024-12-20", "part-time", "--pattern", "pm",
+                   "--review", "2024-11-19")
+        t.ok("leave", "decide", str(part), "approve", "--note", "A phased return.", "--user", HEAD, today=NOW)
+        equal(t.json("leave", "reviews", "--date", "2024-11-18"), [], "no review due the day before")
+        rows = t.json("leave", "reviews", "--date", "2024-11-19")
+        equal([(r["id"], r["upn"], r["review"]) for r in rows], [(part, UPN_A, "2024-11-19")], "review due")
+        r = t.ok("leave", "reviews", "--date", "2024-11-19")
+        check(UPN_A in r.out, r.out)
+
+        # Ben: Monday 11 and Tuesday 12 November agreed, back Wednesday 13.
+        away = add(t, UPN_B, "2024-11-11", "2024-11-12", "exceptional", "--return", "2024-11-13")
+        t.ok("leave", "decide", str(away), "approve", "--note", "The funeral.", "--user", HEAD, today=NOW)
+        equal(t.json("leave", "not-back", "--date", "2024-11-12"), [], "not yet due back")
+        equal(t.json("leave", "not-back", "--date", "2024-11-13"), [], "the register not taken yet")
+        t.ok("mark", UPN_B, "2024-11-13", "am", "N", "--user", OFFICER, today="2024-11-13")
+        rows = t.json("leave", "not-back", "--date", "2024-11-13")
+        equal([(r["id"], r["upn"], r["return"]) for r in rows], [(away, UPN_B, "2024-11-13")],
+              "absent on the return day: possibly missing education")
+        t.ok("mark", UPN_B, "2024-11-13", "pm", "/", "--user", OFFICER, today="2024-11-13")
+        equal(t.json("leave", "not-back", "--date", "2024-11-13"), [], "back")
+
+        # Ben again: a holiday on Monday 2 and Tuesday 3 December refused,
+        # taken anyway (4 G sessions), back on Wednesday 4.
+        holiday = add(t, UPN_B, "2024-12-02", "2024-12-03", "holiday")
+        t.ok("leave", "decide", str(holiday), "decline", "--note", "A holiday.", "--user", HEAD, today=NOW)
+        for day in ("2024-12-02", "2024-12-03"):
+            for session in ("am", "pm"):
+                t.ok("mark", UPN_B, day, session, "G", "--user", OFFICER, today="2024-12-04")
+        equal(t.json("leave", "refused-taken", "--date", "2024-12-03"), [], "not back yet")
+        t.ok("mark", UPN_B, "2024-12-04", "am", "/", "--user", OFFICER, today="2024-12-04")
+        rows = t.json("leave", "refused-taken", "--date", "2024-12-04")
+        equal(len(rows), 1, "one case")
+        equal({k: rows[0][k] for k in ("id", "upn", "type", "sessions_refused", "sessions_absent",
+                                       "unauthorised", "first_absent", "last_absent", "back")},
+              {"id": holiday, "upn": UPN_B, "type": "holiday", "sessions_refused": 4, "sessions_absent": 4,
+               "unauthorised": 4, "first_absent": "2024-12-02", "last_absent": "2024-12-03",
+               "back": "2024-12-04"}, "the case")
+        r = t.ok("leave", "refused-taken", "--date", "2024-12-04")
+        check(UPN_B in r.out, r.out)
+        t.usage("leave", "reviews", "--date", "yesterday")
+    finally:
+        t.cleanup()
+
+
+def test_leave_settings():
+    t = school()
+    try:
+        equal(t.json("leave", "settings"), {"notice_days": 21, "review_days": 42}, "the defaults")
+        # Received Monday 4 November for Monday 18 November: 14 days, late
+        # against 21 days' notice, in time against 14.
+        first = add(t, UPN_A, "2024-11-18", "2024-11-18", "exceptional")
+        check("late-notice" in by_id(t, first)["warnings"], "late against 21 days")
+        t.refused("leave", "set", "notice_days", "14", "--user", RECEPTION)
+        t.usage("leave", "set", "notice_weeks", "2", "--user", HEAD)
+        t.usage("leave", "set", "notice_days", "two", "--user", HEAD)
+        r = t.ok("leave", "set", "notice_days", "14", "--user", HEAD)
+        equal(r.out, "notice_days = 14\n", "what is in force")
+        second = add(t, UPN_B, "2024-11-18", "2024-11-18", "exceptional")
+        check("late-notice" not in by_id(t, second)["warnings"], "in time against 14 days")
+
+        # Reviews at most 7 days apart: a first review 8 days after the
+        # start (Tuesday 5 to Wednesday 13 November) is refused.
+        t.ok("leave", "set", "review_days", "7", "--user", HEAD)
+        t.refused("leave", "add", UPN_A, "--start", "2024-11-05", "--end", "2024-12-20", "--type", "part-time",
+                  "--pattern", "pm", "--review", "2024-11-13", "--reason", "x", "--requested-by", "Mrs Khan",
+                  "--user", RECEPTION, today=NOW)
+        equal(t.json("leave", "settings"), {"notice_days": 14, "review_days": 7}, "both kept")
     finally:
         t.cleanup()
 

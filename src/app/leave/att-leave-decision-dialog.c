@@ -210,7 +210,10 @@ fill_figures (AttLeaveDecisionDialog *self)
           add_fact (self->figures_list, _("The leave would take"), take);
           /* Translators: attendance this year now and with the leave
            * taken, each with the sessions present of those possible */
-          attendance = g_strdup_printf (_("%.1f%% now (%u of %u sessions); %.1f%% with the leave taken (%u of %u)%s"),
+          attendance = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%.1f%% now (%u of %u session); %.1f%% with the leave taken (%u of %u)%s",
+                                                     "%.1f%% now (%u of %u sessions); %.1f%% with the leave taken (%u of %u)%s",
+                                                     figures.possible_now),
                                         figures.attendance_now, figures.present_now, figures.possible_now,
                                         figures.attendance_after, figures.present_after, figures.possible_after,
                                         figures.persistent_after ? _(", below 90%: persistently absent") : "");
@@ -223,7 +226,10 @@ fill_figures (AttLeaveDecisionDialog *self)
   /* Translators: the record when the request came in: the day, attendance,
    * sessions absent, of them unauthorised, then the persistent-absence
    * status */
-  snapshot = g_strdup_printf (_("On %s: %.1f%% attendance, %u sessions absent, %u unauthorised; %s"),
+  snapshot = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "On %s: %.1f%% attendance, %u session absent, %u unauthorised; %s",
+                                           "On %s: %.1f%% attendance, %u sessions absent, %u unauthorised; %s",
+                                           snap->absent),
                               as_of, snap->attendance_pct, snap->absent, snap->unauthorised,
                               snap->severe ? _("severely absent (50% or below)")
                               : snap->persistent ? _("persistently absent (below 90%)")

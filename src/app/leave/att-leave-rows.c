@@ -197,7 +197,11 @@ att_leave_case_row_new (const AttLeaveCase *item)
 
   /* Translators: refused leave taken anyway: sessions absent of those
    * refused, how many unauthorised, from and to */
-  g_string_printf (subtitle, _("Absent %u of the %u sessions refused (%u unauthorised), %s to %s"),
+  g_string_printf (subtitle,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Absent %u of the %u session refused (%u unauthorised), %s to %s",
+                                "Absent %u of the %u sessions refused (%u unauthorised), %s to %s",
+                                item->refused_sessions),
                    item->absent_sessions, item->refused_sessions, item->unauthorised, first, last);
   if (back != NULL)
     /* Translators: %s is the day the pupil came back */

@@ -367,6 +367,33 @@ att_register_cell_get_label (AttRegisterCell *self)
   return self->label;
 }
 
+/* On a session of refused leave left blank or marked N, the code the
+ * core suggests for an absence: G for a holiday, otherwise O. NULL when
+ * there is nothing to suggest. */
+static char *
+refused_leave_hint (AttGrid *grid,
+                    guint    index,
+                    guint    column,
+                    AttCode  code)
+{
+  const AttGridColumn *info = att_grid_get_column (grid, column);
+  guint flags = att_grid_get_flags (grid, index, column);
+  gint64 leave_id = 0;
+  AttCode suggested;
+
+  if (!(flags & ATT_GRID_CELL_SCHOOL) || !(flags & ATT_GRID_CELL_ON_ROLL))
+    return NULL;
+  if (code != ATT_CODE_NONE && att_code_info (code)->meaning != ATT_MEANING_UNAUTHORISED)
+    return NULL;
+  suggested = att_leave_suggest_code (att_grid_get_db (grid), att_grid_get_pupil_id (grid, index),
+                                      info->date, info->session, &leave_id);
+  if (suggested == ATT_CODE_NONE || suggested == code)
+    return NULL;
+  /* Translators: the request's number, then a code and what it means */
+  return g_strdup_printf (_("Leave refused (request %" G_GINT64_FORMAT "): if absent, %s, %s"),
+                          leave_id, att_code_to_string (suggested), att_code_describe (suggested));
+}
+
 char *
 att_register_cell_dup_tooltip (AttRegisterCell *self)
 {
@@ -393,10 +420,14 @@ att_register_cell_dup_tooltip (AttRegisterCell *self)
       if ((guint)self->column < att_grid_get_n_columns (grid))
         {
           AttCode code = att_grid_get_code (grid, index, self->column);
+          g_autofree char *leave = refused_leave_hint (grid, index, self->column, code);
 
           /* The pointer is told what the code means too. */
+          if (code != ATT_CODE_NONE && leave != NULL)
+            return g_strdup_printf ("%s\n%s", att_code_describe (code), leave);
           if (code != ATT_CODE_NONE)
             return g_strdup (att_code_describe (code));
+          return g_steal_pointer (&leave);
         }
       return NULL;
     default:
