@@ -388,15 +388,27 @@ att_cli_cmd_leave_letter (AttCliContext *ctx)
     return status;
   if (out == NULL)
     return att_cli_usage (ctx, _("--out FILE.pdf is required: where to write the letters"));
-  /* Every letter is logged under the name of who sends it. */
-  if ((status = att_cli_get_user (ctx, TRUE, &user)) != ATT_CLI_OK)
+  /* Every letter is logged under the name of who sends it: the user
+   * named, or else whoever decided the request, whose decision the letter
+   * gives and who signs it. */
+  if (att_cli_opt (ctx, "user") != NULL &&
+      (status = att_cli_get_user (ctx, TRUE, &user)) != ATT_CLI_OK)
     return status;
-  if (!att_user_require (user, ATT_PERM_LETTERS, &error))
-    return att_cli_refuse (error);
+  if (att_cli_open_db (ctx) == NULL)
+    return ATT_CLI_REFUSED;
   leave = att_leave_get (ctx->db, id, &error);
   if (leave == NULL)
     return att_cli_refuse (error);
   if (!att_leave_letter_choose (ctx->db, leave, &letter, &error))
+    return att_cli_refuse (error);
+  if (user == NULL)
+    {
+      user = leave->decided_by != NULL ? att_users_find (ctx->db, leave->decided_by, &error) : NULL;
+      if (user == NULL)
+        return error != NULL ? att_cli_refuse (error)
+                             : att_cli_usage (ctx, _("--user NAME is required: say who sends the letter"));
+    }
+  if (!att_user_require (user, ATT_PERM_LETTERS, &error))
     return att_cli_refuse (error);
   return att_cli_leave_letter_pdf (ctx, user, id, out);
 }

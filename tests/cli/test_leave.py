@@ -273,6 +273,17 @@ def test_decision_letters():
         out = t.path("refused.pdf")
         t.ok("leave", "letter", str(other), "--out", out, "--user", OFFICER, today=NOW)
         text = " ".join(pdf_pages(out)[0].split())
+        # cli.md's form, without --user: the letter is sent, and logged, in
+        # the name of the headteacher who decided.
+        out_head = t.path("refused-head.pdf")
+        t.ok("leave", "letter", str(other), "--out", out_head, today=NOW)
+        equal(" ".join(pdf_pages(out_head)[0].split()), text, "the same letter")
+        con = sqlite3.connect(t.db)
+        try:
+            equal(con.execute("SELECT a.name FROM letters l JOIN actors a ON a.id = l.actor_id"
+                              " ORDER BY l.id DESC LIMIT 1").fetchone()[0], HEAD, "logged as the decider's")
+        finally:
+            con.close()
         for expected in ("Leave of absence for Amina Khan: not agreed",
                          "from Monday 9 December 2024 to Tuesday 10 December 2024 (4 sessions)",
                          "“Grandmother's funeral in Lahore”",
@@ -289,7 +300,8 @@ def test_decision_letters():
         check("Unauthorised absence: Amina Khan" in text, text)
         equal(len(re.findall(r"Dec 2024\s+(Morning|Afternoon)\s+G\s", page)), 4, "the four G sessions")
         equal([k for k, _, _ in letters_logged(t)],
-              ["leave-partly-agreed", "leave-refused", "leave-unauthorised"], "every letter logged")
+              ["leave-partly-agreed", "leave-refused", "leave-refused", "leave-unauthorised"],
+              "every letter logged")
     finally:
         t.cleanup()
 
