@@ -29,6 +29,7 @@
 #include "att-step-row.h"
 #include "att-late-dialog.h"
 #include "att-calls-page-private.h"
+#include "att-leave.h"
 #include "att-db-private.h"
 #include "att-pupil-search.h"
 #include "att-table-document.h"
@@ -769,6 +770,58 @@ test_firstday_settings (void)
   att_test_flush_events ();
 }
 
+/* A pupil absent on a day of leave the school refused: the first-day row
+ * says so, with the code the register should get (G: a holiday). */
+static void
+test_refused_leave (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttUser) head = att_test_add_user (s.db, "Hana Head", ATT_ROLE_HEADTEACHER, "Headteacher");
+  g_autoptr(GArray) ids = NULL;
+  GtkListBox *list = att_calls_page_get_firstday_list (page);
+  AttLeaveInput input = { 0 };
+  AttLeaveDecision decision = { 0 };
+  g_autofree char *expected = NULL;
+  gboolean found = FALSE;
+
+  /* Dev is on the list: absent this morning, with no call yet. */
+  g_assert_cmpuint (n_rows (list), >, 0);
+
+  input.pupil_ids = &dev;
+  input.n_pupils = 1;
+  input.type = ATT_LEAVE_HOLIDAY;
+  input.first_date = TODAY;
+  input.first_session = ATT_SESSION_AM;
+  input.last_date = TODAY;
+  input.last_session = ATT_SESSION_PM;
+  input.return_date = ATT_DATE_NONE;
+  input.reason = "A family holiday";
+  input.requested_by = "Mr Dev";
+  input.received = D (2024, 9, 2);
+  input.review_date = ATT_DATE_NONE;
+  ids = att_leave_record (s.db, s.receptionist, &input, &error);
+  g_assert_no_error (error);
+  decision.verdict = ATT_LEAVE_REFUSE;
+  decision.reasons = "A holiday is not an exceptional circumstance.";
+  decision.at = 1725267600; /* Monday 2 September 2024, 10:00 BST */
+  g_assert_true (att_leave_decide (s.db, head, g_array_index (ids, gint64, 0), &decision, &error));
+  g_assert_no_error (error);
+
+  att_calls_page_show_view (page, "firstday");
+  att_page_refresh (ATT_PAGE (page));
+  att_test_flush_events ();
+  expected = g_strdup_printf ("Leave refused (request %" G_GINT64_FORMAT "): if absent without a reason, code G",
+                              g_array_index (ids, gint64, 0));
+  for (guint i = 0; i < n_rows (list); i++)
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, i)));
+
+      if (strstr (subtitle, expected) != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -811,6 +864,7 @@ main (int   argc,
   gtk_window_present (window);
   att_test_flush_events ();
 
+  g_test_add_func ("/calls-page/refused-leave", test_refused_leave);
   g_test_add_func ("/calls-page/call-for-siblings", test_call_for_siblings);
   g_test_add_func ("/calls-page/work-firstday-list", test_work_firstday_list);
   g_test_add_func ("/calls-page/amendment-reason", test_amendment_reason);

@@ -113,6 +113,11 @@ create_row (AttFirstdayRow *item)
     }
   if (item->contacts == NULL || item->contacts->len == 0)
     g_string_append_printf (subtitle, "\n%s", _("No contacts on record"));
+  if (item->suggested_code != ATT_CODE_NONE)
+    /* Translators: a pupil absent on days of leave the school refused:
+     * the request's number, and the code (G or O) the register should get */
+    g_string_append_printf (subtitle, _("\nLeave refused (request %" G_GINT64_FORMAT "): if absent without a reason, code %s"),
+                            item->leave_id, att_code_to_string (item->suggested_code));
   if (item->next_step_text != NULL)
     /* Translators: the next step of the school's procedure for a pupil */
     g_string_append_printf (subtitle, _("\nNext: %s"), item->next_step_text);
