@@ -289,6 +289,8 @@ test_refused_then_taken (Fixture       *f,
     g_assert_cmpint (c->first_absent, ==, D (2024, 9, 23));
     g_assert_cmpint (c->last_absent, ==, D (2024, 9, 27));
     g_assert_cmpint (c->back, ==, D (2024, 9, 30));
+    /* The officer's list names the pupil's group, as every leave row. */
+    g_assert_cmpstr (c->reg_group, ==, "7A");
   }
   g_assert_true (att_leave_counts (f->s.db, D (2024, 9, 30), &counts, &error));
   g_assert_no_error (error);

@@ -589,6 +589,7 @@ att_leave_case_free (AttLeaveCase *item)
     return;
   g_free (item->upn);
   g_free (item->pupil_name);
+  g_free (item->reg_group);
   g_free (item->decision_reasons);
   g_free (item);
 }
@@ -667,6 +668,7 @@ att_leave_refused_taken (AttDb    *db,
       item->pupil_id = leave->pupil_id;
       item->upn = g_strdup (leave->upn);
       item->pupil_name = g_strdup (leave->pupil_name);
+      item->reg_group = g_strdup (leave->reg_group);
       item->type = leave->type;
       item->decision_reasons = g_strdup (leave->decision_reasons);
       g_ptr_array_add (out, g_steal_pointer (&item));

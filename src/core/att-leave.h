@@ -388,6 +388,7 @@ typedef struct
   AttDate   last_absent;
   AttDate   back;                /* the first day present after, or ATT_DATE_NONE */
   char     *decision_reasons;
+  char     *reg_group;           /* the pupil's registration group now */
 } AttLeaveCase;
 
 void          att_leave_case_free          (AttLeaveCase        *item);

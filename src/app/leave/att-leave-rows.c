@@ -192,6 +192,7 @@ att_leave_case_row_new (const AttLeaveCase *item)
   g_autofree char *first = att_date_format_long (item->first_absent);
   g_autofree char *last = att_date_format_long (item->last_absent);
   g_autofree char *back = item->back != ATT_DATE_NONE ? att_date_format_long (item->back) : NULL;
+  g_autofree char *title = pupil_title (item->pupil_name, item->reg_group);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GtkWidget *row;
 
@@ -206,7 +207,7 @@ att_leave_case_row_new (const AttLeaveCase *item)
   if (back != NULL)
     /* Translators: %s is the day the pupil came back */
     g_string_append_printf (subtitle, _(" · back on %s"), back);
-  row = new_row (item->pupil_name, subtitle->str);
+  row = new_row (title, subtitle->str);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
 }
