@@ -345,7 +345,6 @@ att_leave_decide (AttDb                  *db,
   g_autoptr(GArray) marks = NULL;
   g_autoptr(GArray) writes = g_array_new (FALSE, TRUE, sizeof (AttMarkWrite));
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *auto_reason = NULL;
   AttLeaveStatus status;
@@ -476,12 +475,9 @@ att_leave_decide (AttDb                  *db,
     }
   detail = g_strdup_printf ("leave %" G_GINT64_FORMAT " %s: %u of %u sessions agreed, %u marks written",
                             id, _att_leave_status_names[status], n_agreed, leave->sessions->len, writes->len);
-  if (!att_audit_snapshot (db, "leave_requests", id, &after, error) ||
-      !att_audit_record (db, user, ATT_AUDIT_LEAVE, leave->pupil_id, "leave.decide", detail,
-                         before, after, error))
+  if (!_att_leave_audit_commit (db, user, id, leave->pupil_id, "leave.decide", detail, before, error))
     goto failed;
-  att_db_note_change (db, ATT_CHANGE_OTHER);
-  return att_db_commit (db, error);
+  return TRUE;
 
 failed:
   att_db_rollback (db);
@@ -783,7 +779,6 @@ att_leave_review (AttDb         *db,
 {
   g_autoptr(AttLeave) leave = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *detail = NULL;
   guint days = att_leave_get_review_days (db);
   sqlite3_stmt *stmt;
@@ -846,12 +841,9 @@ att_leave_review (AttDb         *db,
   if (!att_db_step_done (db, stmt, error))
     goto failed;
   detail = g_strdup_printf ("leave %" G_GINT64_FORMAT " reviewed", id);
-  if (!att_audit_snapshot (db, "leave_requests", id, &after, error) ||
-      !att_audit_record (db, user, ATT_AUDIT_LEAVE, leave->pupil_id, "leave.review", detail,
-                         before, after, error))
+  if (!_att_leave_audit_commit (db, user, id, leave->pupil_id, "leave.review", detail, before, error))
     goto failed;
-  att_db_note_change (db, ATT_CHANGE_OTHER);
-  return att_db_commit (db, error);
+  return TRUE;
 
 failed:
   att_db_rollback (db);

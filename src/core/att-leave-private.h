@@ -50,4 +50,17 @@ GArray       *_att_leave_school_sessions (AttDb              *db,
 AttDate       _att_leave_school_day_from (AttDb              *db,
                                           AttDate             date);
 
+/* Ends a step on request @id inside the caller's transaction: logs
+ * @action with @detail, the request as it was (@before, from
+ * att_audit_snapshot()) and as it is now, and commits. FALSE with
+ * @error set when it could not: the caller rolls back. */
+gboolean      _att_leave_audit_commit    (AttDb              *db,
+                                          const AttUser      *user,
+                                          gint64              id,
+                                          gint64              pupil_id,
+                                          const char         *action,
+                                          const char         *detail,
+                                          const char         *before,
+                                          GError            **error);
+
 G_END_DECLS

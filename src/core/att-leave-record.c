@@ -933,7 +933,6 @@ att_leave_withdraw (AttDb         *db,
 {
   g_autoptr(AttLeave) leave = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *detail = NULL;
   sqlite3_stmt *stmt;
   gint64 actor;
@@ -976,12 +975,9 @@ att_leave_withdraw (AttDb         *db,
       goto failed;
     }
   detail = g_strdup_printf ("leave %" G_GINT64_FORMAT " withdrawn", id);
-  if (!att_audit_snapshot (db, "leave_requests", id, &after, error) ||
-      !att_audit_record (db, user, ATT_AUDIT_LEAVE, leave->pupil_id, "leave.withdraw", detail,
-                         before, after, error))
+  if (!_att_leave_audit_commit (db, user, id, leave->pupil_id, "leave.withdraw", detail, before, error))
     goto failed;
-  att_db_note_change (db, ATT_CHANGE_OTHER);
-  return att_db_commit (db, error);
+  return TRUE;
 
 failed:
   att_db_rollback (db);

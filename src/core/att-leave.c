@@ -559,3 +559,22 @@ failed:
   att_db_rollback (db);
   return FALSE;
 }
+
+gboolean
+_att_leave_audit_commit (AttDb         *db,
+                         const AttUser *user,
+                         gint64         id,
+                         gint64         pupil_id,
+                         const char    *action,
+                         const char    *detail,
+                         const char    *before,
+                         GError       **error)
+{
+  g_autofree char *after = NULL;
+
+  if (!att_audit_snapshot (db, "leave_requests", id, &after, error) ||
+      !att_audit_record (db, user, ATT_AUDIT_LEAVE, pupil_id, action, detail, before, after, error))
+    return FALSE;
+  att_db_note_change (db, ATT_CHANGE_OTHER);
+  return att_db_commit (db, error);
+}
