@@ -462,8 +462,15 @@ print_requests (AttCliContext *ctx,
   return ATT_CLI_OK;
 }
 
-int
-att_cli_cmd_leave_reviews (AttCliContext *ctx)
+/* A follow-up list of requests as of --date (today by default): the
+ * core's @list_requests, printed with @date_header's column. */
+static int
+follow_up_requests (AttCliContext *ctx,
+                    GPtrArray   *(*list_requests) (AttDb   *db,
+                                                   AttDate  as_of,
+                                                   GError **error),
+                    const char    *date_header,
+                    gboolean       review)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -474,28 +481,22 @@ att_cli_cmd_leave_reviews (AttCliContext *ctx)
     return status;
   if (att_cli_open_db (ctx) == NULL)
     return ATT_CLI_REFUSED;
-  list = att_leave_reviews_due (ctx->db, as_of, &error);
+  list = list_requests (ctx->db, as_of, &error);
   if (list == NULL)
     return att_cli_refuse (error);
-  return print_requests (ctx, list, _("Review due"), TRUE);
+  return print_requests (ctx, list, date_header, review);
+}
+
+int
+att_cli_cmd_leave_reviews (AttCliContext *ctx)
+{
+  return follow_up_requests (ctx, att_leave_reviews_due, _("Review due"), TRUE);
 }
 
 int
 att_cli_cmd_leave_not_back (AttCliContext *ctx)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  AttDate as_of;
-  int status;
-
-  if ((status = att_cli_opt_date_or_today (ctx, "date", &as_of)) != ATT_CLI_OK)
-    return status;
-  if (att_cli_open_db (ctx) == NULL)
-    return ATT_CLI_REFUSED;
-  list = att_leave_not_back (ctx->db, as_of, &error);
-  if (list == NULL)
-    return att_cli_refuse (error);
-  return print_requests (ctx, list, _("Return"), FALSE);
+  return follow_up_requests (ctx, att_leave_not_back, _("Return"), FALSE);
 }
 
 int
