@@ -16,6 +16,7 @@
 #include "att-call-dialog.h"
 #include "att-calls-clock.h"
 #include "att-pupil-search.h"
+#include "att-sibling-rows.h"
 
 struct _AttCallDialog
 {
@@ -295,13 +296,8 @@ fill_pupil (AttCallDialog *self,
   g_autoptr(GtkStringList) callers = gtk_string_list_new (NULL);
   g_autoptr(GArray) siblings = NULL;
   AttDate today = self->context != NULL ? att_context_get_today (self->context) : ATT_DATE_NONE;
-  GtkWidget *child;
   guint selected = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->siblings_list))) != NULL)
-    gtk_list_box_remove (self->siblings_list, child);
-  g_ptr_array_set_size (self->sibling_checks, 0);
-  g_array_set_size (self->sibling_ids, 0);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
 
   if (pupil != NULL && get_db (self) != NULL)
@@ -312,27 +308,8 @@ fill_pupil (AttCallDialog *self,
 
   /* Brothers and sisters on roll, ticked: one call usually covers a
    * family, and unticking is one key. */
-  for (guint i = 0; siblings != NULL && i < siblings->len; i++)
-    {
-      gint64 id = g_array_index (siblings, gint64, i);
-      AttPupil *sibling = att_pupils_get (get_db (self), id);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      if (sibling == NULL)
-        continue;
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_changed), self);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), att_pupil_get_display_name (sibling));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sibling->reg_group != NULL ? sibling->reg_group : "");
-      gtk_list_box_append (self->siblings_list, row);
-      g_ptr_array_add (self->sibling_checks, check);
-      g_array_append_val (self->sibling_ids, id);
-    }
+  att_sibling_rows_fill (self->siblings_list, get_db (self), siblings, TRUE,
+                         self->sibling_checks, self->sibling_ids, G_CALLBACK (on_changed), self);
   gtk_widget_set_visible (GTK_WIDGET (self->siblings_group), self->sibling_checks->len > 0);
 
   for (guint i = 0; self->contacts != NULL && i < self->contacts->len; i++)

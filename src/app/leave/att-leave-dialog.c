@@ -20,6 +20,7 @@
 #include "att-leave-rows.h"
 #include "att-leave.h"
 #include "att-pupil-search.h"
+#include "att-sibling-rows.h"
 
 struct _AttLeaveDialog
 {
@@ -254,14 +255,9 @@ fill_pupil (AttLeaveDialog *self,
   g_autoptr(GtkStringList) askers = gtk_string_list_new (NULL);
   g_autoptr(GArray) siblings = NULL;
   AttDate today = self->context != NULL ? att_context_get_today (self->context) : ATT_DATE_NONE;
-  GtkWidget *child;
   guint selected = 0;
   gboolean found = FALSE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->siblings_list))) != NULL)
-    gtk_list_box_remove (self->siblings_list, child);
-  g_ptr_array_set_size (self->sibling_checks, 0);
-  g_array_set_size (self->sibling_ids, 0);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_clear_object (&self->pupil);
   if (pupil != NULL)
@@ -275,27 +271,8 @@ fill_pupil (AttLeaveDialog *self,
 
   /* Brothers and sisters on roll are offered, not ticked: each needs a
    * request of its own, and the parent's letter says which. */
-  for (guint i = 0; siblings != NULL && i < siblings->len; i++)
-    {
-      gint64 id = g_array_index (siblings, gint64, i);
-      AttPupil *sibling = att_pupils_get (get_db (self), id);
-      GtkWidget *row, *check;
-
-      if (sibling == NULL)
-        continue;
-      row = adw_action_row_new ();
-      check = gtk_check_button_new ();
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (on_changed), self);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), att_pupil_get_display_name (sibling));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sibling->reg_group != NULL ? sibling->reg_group : "");
-      gtk_list_box_append (self->siblings_list, row);
-      g_ptr_array_add (self->sibling_checks, check);
-      g_array_append_val (self->sibling_ids, id);
-    }
+  att_sibling_rows_fill (self->siblings_list, get_db (self), siblings, FALSE,
+                         self->sibling_checks, self->sibling_ids, G_CALLBACK (on_changed), self);
   gtk_widget_set_visible (GTK_WIDGET (self->siblings_group), self->sibling_checks->len > 0);
 
   /* The first contact the pupil lives with and who has parental
