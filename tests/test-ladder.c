@@ -283,6 +283,14 @@ test_ladder_stages (void)
   g_assert_nonnull (strstr (error->message, "meeting_place"));
   g_clear_error (&error);
   stage->meeting_days = 0;
+  /* A wording that invites to a meeting needs the meeting. */
+  g_free (stage->template_name);
+  stage->template_name = g_strdup ("meeting");
+  g_assert_false (att_ladder_save_stage (s.db, s.officer, stage, &error));
+  g_assert_nonnull (strstr (error->message, "meeting_days"));
+  g_clear_error (&error);
+  g_free (stage->template_name);
+  stage->template_name = g_strdup ("early-reminder");
   stage->follows = g_strdup ("nowhere");
   g_assert_false (att_ladder_save_stage (s.db, s.officer, stage, &error));
   g_assert_nonnull (strstr (error->message, "follows"));

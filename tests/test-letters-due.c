@@ -60,7 +60,7 @@ stage_new (const char         *name,
   stage->percent = percent;
   stage->count = count;
   stage->period = period;
-  stage->template_name = g_strdup ("concern");
+  stage->template_name = g_strdup ("early-reminder");
   return stage;
 }
 
@@ -576,6 +576,8 @@ test_monitoring (void)
 
   clear_ladder (&s);
   stage = stage_new ("concern", ATT_LADDER_BELOW, 95, 0, ATT_LADDER_PERIOD_YEAR);
+  g_free (stage->template_name);
+  stage->template_name = g_strdup ("concern");
   stage->monitor_weeks = 2;
   stage->monitor_percent = 95;
   save_stage (&s, stage);
