@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "att-leave-letter-document.h"
+#include "att-letter-templates.h"
 #include "att-letters.h"
 
 AttLetterDocument *
@@ -29,7 +30,9 @@ att_leave_letter_document_new (AttDb      *db,
     return NULL;
   if (!att_leave_letter_choose (db, leave, &letter, error))
     return NULL;
-  tmpl = att_leave_letter_template (letter);
+  tmpl = att_letter_templates_get (db, att_leave_letter_to_string (letter), error);
+  if (tmpl == NULL)
+    return NULL;
   values = att_leave_letter_values (db, leave, letter, date, error);
   if (values == NULL)
     return NULL;

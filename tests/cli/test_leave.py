@@ -306,6 +306,36 @@ def test_decision_letters():
         t.cleanup()
 
 
+def test_decision_letter_uses_the_schools_wording():
+    t = school()
+    try:
+        add_parents(t)
+        ident = add(t, UPN_A, "2024-12-09", "2024-12-10", "holiday")
+        t.ok("leave", "decide", str(ident), "decline",
+             "--note", "A holiday is not an exceptional circumstance.", "--user", HEAD, today=NOW)
+        # The school rewords the refusal: the built-in wording is version 2,
+        # the school's becomes version 3 and is the one printed and logged.
+        shown = t.json("letters", "templates", "show", "leave-refused")
+        equal(shown["version"], 2, "the built-in wording")
+        reworded = t.path("refused.txt")
+        with open(reworded, "w") as f:
+            f.write(shown["subject"] + "\n\n" + shown["body"]
+                    + "\n\nMrs Patel in the office will gladly talk it over.\n")
+        t.ok("letters", "templates", "set", "leave-refused", reworded, "--user", OFFICER)
+        out = t.path("refused.pdf")
+        t.ok("leave", "letter", str(ident), "--out", out, "--user", OFFICER, today=NOW)
+        text = " ".join(pdf_pages(out)[0].split())
+        check("Mrs Patel in the office will gladly talk it over." in text, text)
+        con = sqlite3.connect(t.db)
+        try:
+            equal(con.execute("SELECT template_name, template_version FROM letters").fetchall(),
+                  [("leave-refused", 3)], "logged with the wording sent")
+        finally:
+            con.close()
+    finally:
+        t.cleanup()
+
+
 def test_letters_count_one_session():
     t = school()
     try:
