@@ -167,6 +167,52 @@ test_hash_and_sign_in (void)
   }
 }
 
+/* A password hashed once serves several users (the demonstration
+ * school's staff): each signs in with it, the hash alone is stored, and
+ * a short password is refused before anyone is added. */
+static void
+test_shared_hash (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttPasswordHash) hash = att_password_hash_new ("correct horse", &error);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gint64 sam, jo;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hash);
+  sam = att_users_add_with_password_hash (t->db, att_user_system (), "Sam Patel", ATT_ROLE_RECEPTIONIST,
+                                          "Office", hash, &error);
+  g_assert_no_error (error);
+  jo = att_users_add_with_password_hash (t->db, att_user_system (), "Jo Bennett", ATT_ROLE_HEADTEACHER,
+                                         NULL, hash, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sam, >, 0);
+  g_assert_cmpint (jo, >, sam);
+
+  first = stored_hash (t->db, sam);
+  second = stored_hash (t->db, jo);
+  g_assert_true (g_str_has_prefix (first, "$argon2id$"));
+  g_assert_cmpstr (first, ==, second);
+  g_assert_false (stored_anywhere (t->db, "correct horse"));
+  g_assert_cmpint (count_rows (t->db, "SELECT count(*) FROM audit_log WHERE action = 'users.password'"), ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(AttUser) user = att_auth_sign_in (t->db, i == 0 ? sam : jo, "correct horse", T0, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (user->name, ==, i == 0 ? "Sam Patel" : "Jo Bennett");
+    }
+  g_assert_null (att_auth_sign_in (t->db, jo, "correct horsf", T0, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  g_assert_null (att_password_hash_new ("short", &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+}
+
 static void
 test_delay_after_five (void)
 {
@@ -515,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/auth/password-rules", test_password_rules);
   g_test_add_func ("/auth/delays", test_delays);
   g_test_add_func ("/auth/hash-and-sign-in", test_hash_and_sign_in);
+  g_test_add_func ("/auth/shared-hash", test_shared_hash);
   g_test_add_func ("/auth/delay-after-five", test_delay_after_five);
   g_test_add_func ("/auth/reset", test_reset);
   g_test_add_func ("/auth/deactivate", test_deactivate);

@@ -230,6 +230,45 @@ test_window_today (void)
   att_test_flush_events ();
 }
 
+static guint
+count_threshold_rows (AttTodayPage *page)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (att_today_page_get_threshold_list (page), n) != NULL)
+    n++;
+  return n;
+}
+
+/* The frame that shows Today has the first three rows of the threshold
+ * list, what the card shows without scrolling at most; the others are
+ * made after it, so a school with 80 pupils over the threshold (the
+ * 2,000-pupil demo) does not wait 300 ms for rows out of sight. */
+static void
+test_window_today_threshold_later (void)
+{
+  AttTodayPage *page = ATT_TODAY_PAGE (att_window_get_page (window, "today"));
+  g_autoptr(GArray) breaches = att_threshold_check (check_db, att_date_from_ymd (2026, 11, 20), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
+  att_test_flush_events ();
+  /* More pupils over the threshold than the first rows, or this tests
+   * nothing. */
+  g_assert_nonnull (breaches);
+  g_assert_cmpuint (breaches->len, >, 3);
+
+  att_today_page_refresh (page);
+  g_assert_cmpuint (count_threshold_rows (page), ==, 3);
+  att_test_flush_events ();
+  g_assert_cmpuint (count_threshold_rows (page), ==, breaches->len);
+
+  /* Counted again before the rest came: the list is not doubled. */
+  att_today_page_refresh (page);
+  att_today_page_refresh (page);
+  att_test_flush_events ();
+  g_assert_cmpuint (count_threshold_rows (page), ==, breaches->len);
+}
+
 /* The window opens on Today. Behind the sign-in, Today counted nobody
  * and no other page was made; once signed in, Today counts (its figures
  * are checked in /window/today) and still no other page is made. The
@@ -1178,6 +1217,7 @@ main (int   argc,
   g_test_add_func ("/window/user", test_window_user);
   g_test_add_func ("/window/context", test_window_context);
   g_test_add_func ("/window/today", test_window_today);
+  g_test_add_func ("/window/today-threshold-later", test_window_today_threshold_later);
   g_test_add_func ("/window/pupils", test_window_pupils);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/open-pupil", test_window_open_pupil);

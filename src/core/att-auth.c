@@ -198,6 +198,70 @@ att_users_set_password (AttDb          *db,
   return att_db_commit (db, error);
 }
 
+struct _AttPasswordHash
+{
+  char hash[crypto_pwhash_STRBYTES];
+};
+
+AttPasswordHash *
+att_password_hash_new (const char  *password,
+                       GError     **error)
+{
+  AttPasswordHash *hash = g_new0 (AttPasswordHash, 1);
+
+  if (!hash_password (password, hash->hash, error))
+    {
+      att_password_hash_free (hash);
+      return NULL;
+    }
+  return hash;
+}
+
+void
+att_password_hash_free (AttPasswordHash *hash)
+{
+  if (hash == NULL)
+    return;
+  sodium_memzero (hash->hash, sizeof hash->hash);
+  g_free (hash);
+}
+
+gint64
+att_users_add_with_password_hash (AttDb                 *db,
+                                  const AttUser         *actor,
+                                  const char            *name,
+                                  AttRole                role,
+                                  const char            *position,
+                                  const AttPasswordHash *hash,
+                                  GError               **error)
+{
+  g_autoptr(AttUser) added = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (ATT_IS_DB (db), 0);
+  g_return_val_if_fail (actor != NULL, 0);
+  g_return_val_if_fail (hash != NULL, 0);
+
+  if (!att_user_require (actor, ATT_PERM_USERS, error))
+    return 0;
+
+  if (!att_db_begin (db, error))
+    return 0;
+  id = att_users_add (db, actor, name, role, position, error);
+  if (id <= 0)
+    goto failed;
+  added = att_users_get (db, id, error);
+  if (added == NULL || !store_hash (db, actor, added, hash->hash, error))
+    goto failed;
+  if (!att_db_commit (db, error))
+    return 0;
+  return id;
+
+failed:
+  att_db_rollback (db);
+  return 0;
+}
+
 gint64
 att_users_add_with_password (AttDb          *db,
                              const AttUser  *actor,
@@ -207,32 +271,18 @@ att_users_add_with_password (AttDb          *db,
                              const char     *password,
                              GError        **error)
 {
-  char hash[crypto_pwhash_STRBYTES];
-  g_autoptr(AttUser) added = NULL;
-  gint64 id;
+  g_autoptr(AttPasswordHash) hash = NULL;
 
   g_return_val_if_fail (ATT_IS_DB (db), 0);
   g_return_val_if_fail (actor != NULL, 0);
 
-  if (!att_user_require (actor, ATT_PERM_USERS, error) ||
-      !hash_password (password, hash, error))
+  /* Refused for want of the right before the password is hashed. */
+  if (!att_user_require (actor, ATT_PERM_USERS, error))
     return 0;
-
-  if (!att_db_begin (db, error))
+  hash = att_password_hash_new (password, error);
+  if (hash == NULL)
     return 0;
-  id = att_users_add (db, actor, name, role, position, error);
-  if (id <= 0)
-    goto failed;
-  added = att_users_get (db, id, error);
-  if (added == NULL || !store_hash (db, actor, added, hash, error))
-    goto failed;
-  if (!att_db_commit (db, error))
-    return 0;
-  return id;
-
-failed:
-  att_db_rollback (db);
-  return 0;
+  return att_users_add_with_password_hash (db, actor, name, role, position, hash, error);
 }
 
 typedef struct

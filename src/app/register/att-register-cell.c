@@ -20,7 +20,9 @@ struct _AttRegisterCell
 {
   GtkWidget            parent_instance;
 
-  /* Template widgets */
+  /* The one child, made in code rather than from a template: the grid
+   * makes some 3,000 cells (200 rows of 15 columns), and a GtkBuilder a
+   * cell cost both time and memory. */
   GtkLabel            *label;
 
   AttRegisterCellKind  kind;
@@ -507,7 +509,11 @@ att_register_cell_dispose (GObject *object)
   AttRegisterCell *self = ATT_REGISTER_CELL (object);
 
   att_register_cell_set_row (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_REGISTER_CELL);
+  if (self->label != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->label));
+      self->label = NULL;
+    }
 
   G_OBJECT_CLASS (att_register_cell_parent_class)->dispose (object);
 }
@@ -584,11 +590,6 @@ att_register_cell_class_init (AttRegisterCellClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/schoolattendance/Attendance/register/att-register-cell.ui");
-  gtk_widget_class_bind_template_child (widget_class, AttRegisterCell, label);
-  gtk_widget_class_bind_template_callback (widget_class, on_click_pressed);
-
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "registercell");
 }
@@ -596,6 +597,15 @@ att_register_cell_class_init (AttRegisterCellClass *klass)
 static void
 att_register_cell_init (AttRegisterCell *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
   self->column = -1;
-  gtk_widget_init_template (GTK_WIDGET (self));
+  self->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
+
+  /* Any button: the page moves its cursor, and the secondary button
+   * opens the mark's history. */
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
