@@ -34,6 +34,7 @@ packages=(
   hicolor-icon-theme
   clang
   libclang-rt-14-dev
+  libcurl4-openssl-dev
 )
 
 missing=()

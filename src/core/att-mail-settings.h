@@ -55,7 +55,7 @@ typedef struct
   char            *username;      /* NULL to send without signing in */
   char            *password;
   char            *from_address;  /* "office@school.example" */
-  char            *from_name;     /* "Hillside Primary School"; the school's name when empty */
+  char            *from_name;     /* "Hillside Primary School"; NULL: the school's name */
   char            *reply_to;      /* NULL for none */
   char            *ca_file;       /* a PEM file of the certificate authorities to trust
                                    * besides the system's (a school's own); NULL for none */
@@ -70,10 +70,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttMailSettings, att_mail_settings_free)
  * username, password, from_address, from_name, reply_to, ca_file. */
 const char * const *att_mail_settings_keys      (void);
 
-/* The stored settings (defaults where nothing is stored: STARTTLS, the
- * usual port, the school's name as from_name when it is empty). */
+/* The stored settings (where nothing is stored: STARTTLS, port 0 for the
+ * usual one, NULL). */
 AttMailSettings    *att_mail_settings_load      (AttDb           *db,
                                                  GError         **error);
+
+/* Whether @address is one plain e-mail address, name@domain, with no
+ * spaces, display name or angle brackets. */
+gboolean            att_mail_address_is_valid   (const char      *address);
 
 /* Whether the settings name a server and a from address: e-mail can be
  * sent. */
