@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "att-error.h"
-#include "att-mail.h"
+#include "att-mail-private.h"
 
 typedef struct
 {
@@ -200,6 +200,15 @@ att_mail_send (const AttMailSettings  *settings,
                AttMailMessage         *message,
                GError                **error)
 {
+  return _att_mail_send (settings, message, NULL, error);
+}
+
+gboolean
+_att_mail_send (const AttMailSettings  *settings,
+                AttMailMessage         *message,
+                gboolean               *server_failed,
+                GError                **error)
+{
   static GOnce once = G_ONCE_INIT;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *url = NULL;
@@ -277,6 +286,12 @@ att_mail_send (const AttMailSettings  *settings,
   code = curl_easy_perform (handle);
   if (code != CURLE_OK)
     set_error (error, code, detail, &transfer, settings, message);
+  /* Before MAIL FROM the failure was the server's: its name, the
+   * connection, its certificate or the sign-in. */
+  if (server_failed != NULL)
+    *server_failed = code != CURLE_OK && !command_is (&transfer, "MAIL") &&
+                     !command_is (&transfer, "RCPT") && !command_is (&transfer, "DATA") &&
+                     !command_is (&transfer, ".");
 
   curl_slist_free_all (recipients);
   curl_easy_cleanup (handle);

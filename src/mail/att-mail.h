@@ -22,12 +22,11 @@
 #include <glib.h>
 
 #include "att-date.h"
+#include "att-letter-batch.h"
 #include "att-letters.h"
 #include "att-mail-settings.h"
 
 G_BEGIN_DECLS
-
-typedef struct _AttLetterBatch AttLetterBatch;
 
 /* ------------------------------------------------------------------ */
 /* Messages                                                           */
