@@ -6,7 +6,8 @@
  * Message-ID, From, To, Reply-To, Subject, MIME-Version), a name or
  * subject that is not plain ASCII as RFC 2047 encoded words, the text in
  * quoted-printable UTF-8 and each attachment in base64 with its filename
- * (RFC 2231 when the name is not ASCII). Lines end in CRLF and none is
+ * (RFC 2231 when the name is not ASCII, with a plain ASCII name in the
+ * Content-Type for old readers). Lines end in CRLF and none is
  * longer than 76 characters but a header that cannot be folded.
  */
 #include "config.h"
@@ -102,41 +103,47 @@ is_ascii (const char *text)
   return TRUE;
 }
 
-/* Appends @text as RFC 2047 "B" encoded words, each at most 75
- * characters and never splitting a character, folded onto lines of
- * their own. @column is where the first word starts. */
+/* Appends @text as RFC 2047 "B" encoded words, never splitting a
+ * character, each on a line of its own no longer than 76 characters:
+ * "=?UTF-8?B?" and "?=" take 12, so a word after a fold (" ") holds 63
+ * characters of base64, 45 bytes of text, and the first, at @column,
+ * what is left of its line. */
 static void
 append_encoded_words (GString    *out,
                       const char *text,
                       gsize       column)
 {
-  /* "=?UTF-8?B?" + "?=" is 12; 75 - 12 = 63 characters of base64, so 45
-   * bytes of text (60 characters) a word. */
-  const gsize max_bytes = 45;
   const char *p = text;
-  gboolean first = TRUE;
 
   while (*p != '\0')
     {
+      gsize room = column + 12 < 76 ? (76 - column - 12) / 4 * 3 : 0;
       const char *end = p;
       g_autofree char *encoded = NULL;
 
+      if (room < 6)
+        {
+          /* Too little room left on this line for a character or two. */
+          g_string_append (out, "\r\n ");
+          column = 1;
+          continue;
+        }
       while (*end != '\0')
         {
           const char *next = g_utf8_next_char (end);
 
-          if ((gsize) (next - p) > max_bytes)
+          if ((gsize) (next - p) > room)
             break;
           end = next;
         }
       encoded = g_base64_encode ((const guchar *) p, end - p);
-      if (!first)
-        g_string_append (out, "\r\n ");
-      else if (column + 12 + strlen (encoded) > 76)
-        g_string_append (out, "\r\n ");
       g_string_append_printf (out, "=?UTF-8?B?%s?=", encoded);
-      first = FALSE;
       p = end;
+      if (*p != '\0')
+        {
+          g_string_append (out, "\r\n ");
+          column = 1;
+        }
     }
 }
 
@@ -253,22 +260,21 @@ append_base64 (GString *out,
     }
 }
 
-/* The filename parameters of a part: filename="..." with the name made
- * plain ASCII for old readers, and filename*=UTF-8''... (RFC 2231) with
- * the name itself when it is not ASCII. */
+/* A filename parameter of a part: @parameter="..." when the name is
+ * plain ASCII; otherwise, as RFC 2231 says, @parameter*=UTF-8''... with
+ * the name itself, or, when @fallback, the name made plain ASCII for old
+ * readers (the Content-Type's name, which mail programs read only when
+ * the Content-Disposition has none). */
 static void
 append_filename (GString    *out,
                  const char *parameter,
-                 const char *filename)
+                 const char *filename,
+                 gboolean    fallback)
 {
   g_autoptr(GString) plain = g_string_new (NULL);
   g_autofree char *ascii = g_str_to_ascii (filename, "C");
 
-  for (const char *p = ascii; *p != '\0'; p++)
-    if (*p != '"' && *p != '\\' && (guchar) *p >= ' ' && (guchar) *p < 0x7f)
-      g_string_append_c (plain, *p);
-  g_string_append_printf (out, ";\r\n %s=\"%s\"", parameter, plain->str);
-  if (!is_ascii (filename))
+  if (!is_ascii (filename) && !fallback)
     {
       g_string_append_printf (out, ";\r\n %s*=UTF-8''", parameter);
       for (const guchar *p = (const guchar *) filename; *p != '\0'; p++)
@@ -278,7 +284,12 @@ append_filename (GString    *out,
           else
             g_string_append_printf (out, "%%%02X", *p);
         }
+      return;
     }
+  for (const char *p = ascii; *p != '\0'; p++)
+    if (*p != '"' && *p != '\\' && (guchar) *p >= ' ' && (guchar) *p < 0x7f)
+      g_string_append_c (plain, *p);
+  g_string_append_printf (out, ";\r\n %s=\"%s\"", parameter, plain->str);
 }
 
 static char *
@@ -406,9 +417,9 @@ att_mail_message_to_bytes (AttMailMessage  *message,
 
       g_string_append_printf (out, "\r\n--%s\r\n", boundary);
       g_string_append_printf (out, "Content-Type: %s", attachment->content_type);
-      append_filename (out, "name", attachment->filename);
+      append_filename (out, "name", attachment->filename, TRUE);
       g_string_append (out, "\r\nContent-Disposition: attachment");
-      append_filename (out, "filename", attachment->filename);
+      append_filename (out, "filename", attachment->filename, FALSE);
       g_string_append (out, "\r\nContent-Transfer-Encoding: base64\r\n\r\n");
       append_base64 (out, attachment->data);
     }

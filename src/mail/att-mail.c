@@ -27,6 +27,7 @@ typedef struct
   gsize         offset;
   char         *last_command;   /* the last command sent: "RCPT TO:<...>" */
   char         *last_reply;     /* the server's last line */
+  gboolean      quitting;       /* QUIT sent: what follows is no answer */
 } Transfer;
 
 static size_t
@@ -64,7 +65,11 @@ trace (CURL          *handle,
 {
   Transfer *transfer = user_data;
 
-  if (type == CURLINFO_HEADER_OUT)
+  if (transfer->quitting)
+    return 0;
+  if (type == CURLINFO_HEADER_OUT && size >= 4 && g_ascii_strncasecmp (data, "QUIT", 4) == 0)
+    transfer->quitting = TRUE;
+  else if (type == CURLINFO_HEADER_OUT)
     {
       g_free (transfer->last_command);
       transfer->last_command = first_line (data, size);
