@@ -28,6 +28,7 @@
 #include <glib-object.h>
 
 #include "att-date.h"
+#include "att-ladder.h"
 #include "att-letter-template.h"
 #include "att-letters.h"
 #include "att-users.h"
@@ -79,6 +80,12 @@ AttLetterBatch      *att_letter_batch_new_from_due  (AttDb              *db,
                                                      GPtrArray          *due,
                                                      AttDate             letter_date,
                                                      GError            **error);
+
+/* Whether @stage's letter warns of legal action: the formal warning at
+ * the penalty threshold (10 or more unauthorised sessions in the rolling
+ * 10 school weeks), which is logged only with its delivery and the day
+ * it was posted. */
+gboolean             att_letter_batch_stage_is_legal_warning (const AttLadderStage *stage);
 
 /* The half-termly report to the family of every pupil on roll on @as_of:
  * the figures of the half term holding @as_of (up to @as_of) and of the
@@ -160,6 +167,13 @@ gboolean             att_letter_batch_check_marks   (AttDb              *db,
 gboolean             att_letter_batch_record        (AttDb              *db,
                                                      const AttUser      *user,
                                                      AttLetterBatch     *self,
+                                                     AttLetterDelivery   delivery,
+                                                     AttDate             posted,
+                                                     GError            **error);
+
+/* The checks att_letter_batch_record() makes before it writes anything,
+ * without writing: for a caller that must know before it prints. */
+gboolean             att_letter_batch_check_record  (AttLetterBatch     *self,
                                                      AttLetterDelivery   delivery,
                                                      AttDate             posted,
                                                      GError            **error);
