@@ -86,6 +86,8 @@ static const AttCliOption all_options[] = {
   { "pattern", TRUE },
   { "review", TRUE },
   { "siblings-of", TRUE },
+  { "password-file", TRUE },
+  { "letters", TRUE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -215,6 +217,13 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_leave_settings, N_("the notice the school asks for and the longest time between part-time reviews, in days") },
   { "leave set", "KEY VALUE --user NAME", "user", 2, 2,
     att_cli_cmd_leave_set, N_("change a leave setting: notice_days or review_days") },
+  { "mail show", "[--json]", "json", 0, 0,
+    att_cli_cmd_mail_show, N_("the mail server letters are e-mailed through (the password is never shown)") },
+  { "mail set", "KEY VALUE --user NAME | password --password-stdin|--password-file FILE --user NAME",
+    "password-stdin password-file user", 1, 2,
+    att_cli_cmd_mail_set, N_("change a mail setting: host, port, security (starttls, tls, none), username, password, from_address, from_name, reply_to, ca_file") },
+  { "mail test", "ADDRESS --user NAME", "user", 1, 1,
+    att_cli_cmd_mail_test, N_("send a test message to ADDRESS through the mail server") },
 };
 
 static const AttCliOption *

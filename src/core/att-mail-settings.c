@@ -289,7 +289,7 @@ att_mail_settings_check (const AttMailSettings  *settings,
                    settings->host);
       return FALSE;
     }
-  if (!empty (settings->password) && empty (settings->username))
+  if (require_server && !empty (settings->password) && empty (settings->username))
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
                    _("A password is set but no user name: give the user name of the mail account"));
@@ -300,7 +300,7 @@ att_mail_settings_check (const AttMailSettings  *settings,
       !att_text_check (_("from name"), settings->from_name, ATT_TEXT_LINE_MAX, ATT_TEXT_ONE_LINE, error) ||
       !att_text_check (_("CA file"), settings->ca_file, ATT_TEXT_NOTE_MAX, ATT_TEXT_ONE_LINE, error))
     return FALSE;
-  if (empty (settings->from_address))
+  if (require_server && empty (settings->from_address))
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
                    _("Give the address letters come from (from_address), for example office@school.org.uk"));

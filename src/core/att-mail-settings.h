@@ -88,9 +88,10 @@ guint               att_mail_settings_get_port  (const AttMailSettings *settings
 
 /* Checks the settings together: a host name (letters, digits, dots,
  * hyphens, or an IP address), a port 1 to 65535, no encryption only for
- * localhost (127.0.0.1, ::1), a password only with a user name, e-mail
- * addresses with an @ and no spaces, a CA file that can be read. An
- * empty host is acceptable (mail not set up) unless @require_server. */
+ * localhost (127.0.0.1, ::1), e-mail addresses with an @ and no spaces,
+ * a CA file that can be read. With @require_server (to send), also a
+ * host, a from address, and a user name when there is a password; without
+ * it (to store them one at a time), those may still be missing. */
 gboolean            att_mail_settings_check     (const AttMailSettings *settings,
                                                  gboolean         require_server,
                                                  GError         **error);
