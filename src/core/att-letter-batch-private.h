@@ -24,7 +24,6 @@ struct _AttLetterBatch
 };
 
 AttLetterBatch     *att_letter_batch_new              (const char         *title);
-AttLetterRecord    *att_letter_batch_record_copy      (const AttLetterRecord *record);
 
 /* Adds a problem (taking @message) about @pupil_id's letters sent by
  * @delivery. */

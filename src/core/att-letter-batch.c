@@ -278,12 +278,19 @@ marks_problem (AttPupil         *pupil,
   first = att_date_format_long (from);
   last = att_date_format_long (to);
   if (n > 0 && figures->missing > 0)
-    /* Translators: the data check before letters are sent; "%s (%s)" is
-     * the pupil's name and UPN */
-    return g_strdup_printf (_("%s (%s): %u sessions still marked N and %u with no mark "
-                              "between %s and %s: resolve them before the letter quotes the figures"),
-                            att_pupil_get_display_name (pupil), pupil->upn, n, figures->missing,
-                            first, last);
+    {
+      g_autofree char *with_n = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions", n), n);
+      g_autofree char *unmarked = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions",
+                                                                figures->missing), figures->missing);
+
+      /* Translators: the data check before letters are sent; "%s (%s)" is
+       * the pupil's name and UPN, then the first and last day, then
+       * "1 session" and "2 sessions" */
+      return g_strdup_printf (_("%s (%s): between %s and %s the register still holds N for %s and "
+                                "no mark for %s: put them right before the letter quotes the figures"),
+                              att_pupil_get_display_name (pupil), pupil->upn, first, last, with_n,
+                              unmarked);
+    }
   if (n > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "%s (%s): %u session still marked N between %s and %s: "
@@ -642,6 +649,35 @@ att_letter_batch_half_term_fill (AttDb            *db,
   return TRUE;
 }
 
+/* The half-termly report's short wording for a text message, as the
+ * school stored it, or ours. */
+static const char half_term_text_subject[] = N_("{pupil.name}’s attendance this half term");
+static const char half_term_text_body[] =
+  N_("{school.name}: {pupil.forename}’s attendance this half term is {figures.attendance} and this "
+     "school year {year.attendance}; our target is {report.target}. {report.note}");
+
+static AttLetterTemplate *
+half_term_template (AttDb              *db,
+                    AttLetterDelivery   delivery,
+                    GError            **error)
+{
+  g_autoptr(GError) local = NULL;
+  AttLetterTemplate *tmpl;
+
+  if (delivery != ATT_LETTER_TEXT)
+    return att_letter_templates_get (db, ATT_LETTER_HALF_TERM_KIND, error);
+  tmpl = att_letter_templates_get (db, ATT_LETTER_HALF_TERM_TEXT_TEMPLATE, &local);
+  if (tmpl != NULL || !g_error_matches (local, ATT_ERROR, ATT_ERROR_NOT_FOUND))
+    {
+      if (local != NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      return tmpl;
+    }
+  att_letter_templates_register_fields ();
+  return att_letter_template_new (ATT_LETTER_HALF_TERM_TEXT_TEMPLATE, 1, _(half_term_text_subject),
+                                  _(half_term_text_body));
+}
+
 static gboolean
 add_half_term_pupil (AttLetterBatch          *self,
                      AttDb                   *db,
@@ -694,9 +730,7 @@ att_letter_batch_new_half_term_for (AttDb              *db,
 
   if (!att_letter_batch_half_term_range (db, as_of, &half_from, &half_to, &year_from, error))
     return NULL;
-  tmpl = att_letter_templates_get (db, delivery == ATT_LETTER_TEXT ? ATT_LETTER_HALF_TERM_TEXT_TEMPLATE
-                                                                   : ATT_LETTER_HALF_TERM_KIND,
-                                   error);
+  tmpl = half_term_template (db, delivery, error);
   if (tmpl == NULL || !att_letters_marks_seen (db, &seen, error))
     return NULL;
   pupils = att_pupils_list_on_roll (db, as_of, as_of, error);

@@ -60,6 +60,8 @@ typedef struct
 } AttLetterBatchItem;
 
 void                 att_letter_batch_item_free     (AttLetterBatchItem *item);
+/* A copy of @record, every string its own. */
+AttLetterRecord     *att_letter_batch_record_copy   (const AttLetterRecord *record);
 
 typedef struct _AttLetterBatch AttLetterBatch;
 
