@@ -18,3 +18,10 @@ att_cli_mail_test_send (AttCliContext *ctx,
 {
   return att_cli_run_print_program (ctx);
 }
+
+int
+att_cli_letters_email_send (AttCliContext *ctx,
+                            const AttUser *user)
+{
+  return att_cli_run_print_program (ctx);
+}
