@@ -35,6 +35,7 @@ packages=(
   clang
   libclang-rt-14-dev
   libcurl4-openssl-dev
+  openssl
 )
 
 missing=()
