@@ -20,8 +20,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from test_cli import (School, HEAD, OFFICER,  # noqa: E402
-                      check, equal, main as run_tests)
+from test_cli import (School, UPN_A, UPN_B, UPN_C, HEAD, OFFICER, RECEPTION,  # noqa: E402
+                      check, equal, school_days, sessions_of, main as run_tests)
 
 SERVER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                       "mail", "smtp_server.py")
@@ -164,6 +164,88 @@ def test_mail_test_message():
         r = t.refused("mail", "test", "parent@example.org", "--user", HEAD)
         check("refused the user name “office” or its password" in r.err, r.err)
         check(server.message(2) is None, "nothing more was sent")
+    finally:
+        server.stop()
+        t.cleanup()
+
+
+def letters_school(t):
+    """Three pupils present at every session of Autumn 1 and 2 2024 (150
+    sessions, 100.0%): A, Amina Khan, her mother and father at 12 Mill
+    Lane, her mother's address sara.khan@example.org (the letter to both
+    goes there); B, Ben Smith, Mr Tom Smith with no e-mail address; C,
+    Cara Jones, Ms Jo Jones at nobody@example.org, which the server
+    refuses."""
+    t.setup()
+    t.add_pupils((UPN_A, UPN_B, UPN_C))
+    contacts = t.write("contacts.csv", [
+        ["upn", "priority", "title", "forename", "surname", "relationship",
+         "parental_responsibility", "receives_letters", "email", "address_1", "town", "postcode"],
+        [UPN_A, "1", "Mrs", "Sara", "Khan", "Mother", "Y", "Y", "sara.khan@example.org",
+         "12 Mill Lane", "Millbrook", "MB4 2QT"],
+        [UPN_A, "2", "Mr", "Omar", "Khan", "Father", "Y", "Y", "", "12 Mill Lane", "Millbrook",
+         "MB4 2QT"],
+        [UPN_B, "1", "Mr", "Tom", "Smith", "Father", "Y", "Y", "", "8 Elm Road", "Millbrook",
+         "MB1 1AA"],
+        [UPN_C, "1", "Ms", "Jo", "Jones", "Mother", "Y", "Y", "nobody@example.org", "4 Park Way",
+         "Millbrook", "MB3 3CC"]])
+    t.ok("contacts", "import", contacts, "--user", HEAD)
+    days = school_days("2024-09-02", 40) + school_days("2024-11-04", 35)
+    for upn in (UPN_A, UPN_B, UPN_C):
+        t.marks(upn, [(d, s, "/" if s == "am" else "\\") for d, s in sessions_of(days)])
+
+
+def pdftotext(path):
+    return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", path, "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_letters_email():
+    t = School()
+    server = MailServer("--user", "office", "--password", "pa55 word",
+                        "--refuse", "nobody@example.org")
+    try:
+        letters_school(t)
+        # Not set up yet; then only those who may send letters.
+        r = t.refused("letters", "email", "--half-term", "--user", OFFICER)
+        check("The mail server is not set up" in r.err, r.err)
+        set_up_mail(t, server)
+        t.refused("letters", "email", "--half-term", "--user", RECEPTION)
+        t.usage("letters", "email", "--letters", "1,x", "--user", OFFICER)
+        t.usage("letters", "email", "--letters", "1", "--half-term", "--user", OFFICER)
+
+        # The half-termly reports by e-mail: Amina's goes; Ben has no
+        # address (the data check leaves him out, saying so); Cara's
+        # address is refused by the server: not sent, not logged.
+        r = t.run("letters", "email", "--half-term", "--user", OFFICER)
+        equal(r.rc, 1, "a letter was not sent\n" + r.err)
+        check("e-mailed to sara.khan@example.org (Mrs Sara Khan and Mr Omar Khan) about Amina Khan"
+              in r.out, r.out)
+        check("Ben Smith" in r.err and "no parent who receives letters has an e-mail address" in r.err,
+              r.err)
+        check("Cara Jones (" in r.err and "not sent: The mail server refused the address "
+              "nobody@example.org" in r.err, r.err)
+        check(r.err.strip().splitlines()[-1].endswith(
+            "1 of 2 letters were not sent; those sent are logged"), r.err)
+
+        got = server.message(1)
+        equal((got["message"]["rcpt_to"], got["message"]["to"]),
+              ("sara.khan@example.org", "\"Mrs Sara Khan and Mr Omar Khan\" <sara.khan@example.org>"),
+              "to Amina's parents")
+        equal((got["attachment0"]["content_type"], got["attachment0"]["filename"]),
+              ("application/pdf", "Letter about Amina Khan, 2024-12-20.pdf"), "the letter attached")
+        text = pdftotext(got["attachment0"]["path"])
+        check("Amina" in text and "12 Mill Lane" in text and "100.0%" in text, text)
+        check(server.message(2) is None, "nothing else went")
+
+        log = t.json("letters", "log")
+        equal([(x["upn"], x["delivery"], x["posted"]) for x in log],
+              [(UPN_A, "email", "2024-12-20")], "only what went is logged, e-mailed today")
+
+        # Sent again from the log: a new letter in the log, e-mailed.
+        r = t.ok("letters", "email", "--letters", str(log[0]["id"]), "--user", OFFICER)
+        check("about Amina Khan" in r.out, r.out)
+        equal([x["delivery"] for x in t.json("letters", "log")], ["email", "email"], "logged again")
     finally:
         server.stop()
         t.cleanup()
