@@ -24,7 +24,7 @@ due_batch (AttCliContext   *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
-  g_autoptr(AttPupil) pupil = NULL;
+  AttPupil *pupil = NULL;   /* borrowed from the cache */
   const char *upn = att_cli_opt (ctx, "pupil");
   AttDate as_of = ATT_DATE_NONE;
   int status;

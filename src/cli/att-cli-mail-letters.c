@@ -75,7 +75,7 @@ att_cli_cmd_letters_email (AttCliContext *ctx)
     return att_cli_refuse (error);
   if (att_cli_opt (ctx, "pupil") != NULL)
     {
-      g_autoptr(AttPupil) pupil = att_cli_find_pupil (ctx->db, att_cli_opt (ctx, "pupil"));
+      AttPupil *pupil = att_cli_find_pupil (ctx->db, att_cli_opt (ctx, "pupil"));  /* borrowed */
 
       if (pupil == NULL)
         return ATT_CLI_REFUSED;

@@ -251,6 +251,49 @@ def test_letters_email():
         t.cleanup()
 
 
+def test_letters_email_due():
+    t = School()
+    server = MailServer("--user", "office", "--password", "pa55 word")
+    try:
+        letters_school(t)
+        # Amina absent (O) the first 8 school days of Autumn 2, 4 to 13
+        # November: 16 unauthorised sessions in the last 10 school weeks,
+        # so the default ladder's "unauthorised" stage (5 or more) is due.
+        t.marks(UPN_A, [(d, s, "O") for d, s in sessions_of(school_days("2024-11-04", 8))])
+        set_up_mail(t, server)
+        # The stage goes by post: nothing to e-mail.
+        r = t.refused("letters", "email", "--as-of", "2024-12-20", "--user", OFFICER)
+        check("No letter to e-mail is due on" in r.err, r.err)
+        # The school sends that stage by e-mail (the default ladder stored
+        # first, as the rules window stores it when a stage is changed).
+        t.ok("letters", "rules", "preset", "dfe", "--user", HEAD)
+        con = sqlite3.connect(t.db)
+        try:
+            con.execute("UPDATE ladder_stages SET delivery = 'email' WHERE name = 'unauthorised'")
+            con.commit()
+        finally:
+            con.close()
+        due = [x for x in t.json("letters", "due", "--as-of", "2024-12-20") if x["status"] == "due"]
+        equal([(x["upn"], x["stage"], x["delivery"]) for x in due], [(UPN_A, "unauthorised", "email")],
+              "due by e-mail")
+        t.refused("letters", "email", "--as-of", "2024-12-20", "--pupil", UPN_B, "--user", OFFICER)
+
+        r = t.ok("letters", "email", "--as-of", "2024-12-20", "--pupil", UPN_A, "--user", OFFICER)
+        check("e-mailed to sara.khan@example.org (Mrs Sara Khan and Mr Omar Khan) about Amina Khan"
+              in r.out, r.out)
+        got = server.message(1)
+        equal(got["message"]["rcpt_to"], "sara.khan@example.org", "to Amina's mother")
+        text = pdftotext(got["attachment0"]["path"])
+        # The letter quotes her 16 unauthorised sessions.
+        check("Amina" in text and "16" in text, text)
+        log = t.json("letters", "log")
+        equal([(x["upn"], x["kind"], x["delivery"], x["posted"]) for x in log],
+              [(UPN_A, "unauthorised", "email", "2024-12-20")], "logged as e-mailed today")
+    finally:
+        server.stop()
+        t.cleanup()
+
+
 if __name__ == "__main__":
     # Only this file's tests: test_cli's own are run by their own file.
     import test_cli
