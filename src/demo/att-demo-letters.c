@@ -69,28 +69,33 @@ send_round (AttDemo   *demo,
     att_letter_batch_remove_pupil (batch, ((AttLetterProblem *)g_ptr_array_index (problems, 0))->pupil_id);
 
   for (guint d = 0; d < G_N_ELEMENTS (deliveries); d++)
-    {
-      g_autoptr(AttLetterBatch) part = att_letter_batch_select (batch, deliveries[d]);
-      gboolean legal = FALSE;
-      AttDate when;
-      GPtrArray *items = att_letter_batch_get_items (part);
+    for (int legal = 0; legal < 2; legal++)
+      {
+        g_autoptr(AttLetterBatch) part = att_letter_batch_select (batch, deliveries[d]);
+        GPtrArray *items = att_letter_batch_get_items (part);
+        AttDate when;
 
-      if (items->len == 0)
-        continue;
-      for (guint i = 0; i < items->len; i++)
-        legal |= ((AttLetterBatchItem *)g_ptr_array_index (items, i))->legal_warning;
-      /* Texts go the day they are written, letters the next day; the
-       * last batch waits to be posted, but for a legal warning, which is
-       * logged only once it has gone. */
-      when = deliveries[d] == ATT_LETTER_TEXT ? date : date + 1;
-      if (!posted && deliveries[d] != ATT_LETTER_TEXT && !legal)
-        when = ATT_DATE_NONE;
-      if (!att_letter_batch_record (demo->db, demo->officer, part, deliveries[d], when, error))
-        return FALSE;
-      for (guint i = 0; when == ATT_DATE_NONE && i < items->len; i++)
-        g_ptr_array_add (prepared,
-                         att_letter_batch_record_copy (((AttLetterBatchItem *)g_ptr_array_index (items, i))->record));
-    }
+        /* Legal warnings apart: they are logged only once they have gone. */
+        for (guint i = items->len; i > 0; i = MIN (i - 1, items->len))
+          {
+            AttLetterBatchItem *item = g_ptr_array_index (items, i - 1);
+
+            if (item->legal_warning != legal)
+              att_letter_batch_remove_pupil (part, item->pupil_id);
+          }
+        if (items->len == 0)
+          continue;
+        /* Texts go the day they are written, letters the next day; the
+         * last batch waits to be posted, but for a legal warning. */
+        when = deliveries[d] == ATT_LETTER_TEXT ? date : date + 1;
+        if (!posted && deliveries[d] != ATT_LETTER_TEXT && !legal)
+          when = ATT_DATE_NONE;
+        if (!att_letter_batch_record (demo->db, demo->officer, part, deliveries[d], when, error))
+          return FALSE;
+        for (guint i = 0; when == ATT_DATE_NONE && i < items->len; i++)
+          g_ptr_array_add (prepared,
+                           att_letter_batch_record_copy (((AttLetterBatchItem *)g_ptr_array_index (items, i))->record));
+      }
   return TRUE;
 }
 

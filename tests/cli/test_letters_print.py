@@ -222,6 +222,37 @@ def test_letters_print():
         t.cleanup()
 
 
+def test_demo_letter_history():
+    """The demo school has letters of several stages sent over the years,
+    the last batch waiting to be posted, one of its letters out of date,
+    and a few letters due today postponed."""
+    t = School()
+    try:
+        t.ok("demo", "--pupils", "200", "--years", "2", "--as-of", "2024-12-13", today="2024-12-13")
+        log = t.json("letters", "log", today="2024-12-13")
+        kinds = {x["kind"] for x in log}
+        check(len(kinds) >= 3, "several stages: %r" % kinds)
+        years = {x["date"][:4] for x in log}
+        check(len(years) >= 2, "over the years: %r" % years)
+        prepared = [x for x in log if x["posted"] is None]
+        check(prepared, "the last batch waits to be posted")
+        check(all(x["kind"] != "formal-warning" for x in prepared), "a legal warning is logged once it went")
+        equal(len([x for x in log if x["out_of_date"]]), 1, "one letter out of date")
+        check(all(x["out_of_date"] is False or x["posted"] is None for x in log),
+              "only a prepared letter was made out of date")
+        due = t.json("letters", "due", "--as-of", "2024-12-13", today="2024-12-13")
+        equal(len([x for x in due if x["status"] == "postponed"]), 3, "three postponed")
+        # The out-of-date letter is refused for reprint and made again.
+        stale = [x for x in log if x["out_of_date"]][0]
+        t.refused("letters", "reprint", str(stale["id"]), "--out", t.path("r.pdf"), today="2024-12-13")
+        r = t.ok("letters", "regenerate", str(stale["id"]), "--out", t.path("r.pdf"), "--user",
+                 "Sam Whitfield", today="2024-12-13")
+        check("logged" in r.out, r.out)
+        equal(len(t.json("letters", "log", today="2024-12-13")), len(log) + 1, "the new letter logged")
+    finally:
+        t.cleanup()
+
+
 if __name__ == "__main__":
     # Only this file's tests: test_cli's own are run by their own file.
     import test_cli
