@@ -92,6 +92,9 @@ typedef enum
 {
   ATT_LETTER_PROBLEM_NO_RECIPIENT,  /* no contact with parental responsibility receives letters */
   ATT_LETTER_PROBLEM_NO_ADDRESS,    /* a contact who receives letters has no postal address */
+  ATT_LETTER_PROBLEM_MARKS,         /* the letter's period holds N or unmarked sessions */
+  ATT_LETTER_PROBLEM_NO_MOBILE,     /* a text is due but no such contact has a mobile */
+  ATT_LETTER_PROBLEM_NO_EMAIL,      /* an e-mail is due but no such contact has an address */
 } AttLetterProblemKind;
 
 typedef struct
