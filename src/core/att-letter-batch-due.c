@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "att-db-private.h"
 #include "att-error.h"
 #include "att-leave.h"
 #include "att-letter-batch-private.h"
@@ -121,6 +122,7 @@ att_letter_batch_new_from_due (AttDb       *db,
   g_autofree char *day = NULL;
   g_autofree char *title = NULL;
   gint64 seen = 0;
+  gboolean begun;
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
   g_return_val_if_fail (due != NULL, NULL);
@@ -137,6 +139,7 @@ att_letter_batch_new_from_due (AttDb       *db,
   templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify)att_letter_template_unref);
 
+  begun = att_db_begin_read (db);
   for (guint i = 0; i < due->len; i++)
     {
       const AttLetterDue *row = g_ptr_array_index (due, i);
@@ -145,8 +148,12 @@ att_letter_batch_new_from_due (AttDb       *db,
         continue;
       if (!add_due_row (self, db, row, find_stage (ladder, row->stage), letter_date, seen,
                         templates, error))
-        return NULL;
+        {
+          att_db_end_read (db, begun);
+          return NULL;
+        }
     }
+  att_db_end_read (db, begun);
   return g_steal_pointer (&self);
 }
 

@@ -723,6 +723,7 @@ att_letter_batch_new_half_term_for (AttDb              *db,
   g_autofree char *title = NULL;
   AttDate half_from, half_to, year_from;
   gint64 seen = 0;
+  gboolean begun;
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
   g_return_val_if_fail ((guint)delivery < ATT_LETTER_N_DELIVERIES, NULL);
@@ -742,6 +743,9 @@ att_letter_batch_new_half_term_for (AttDb              *db,
   title = g_strdup_printf (_("Half-termly attendance reports, %s"), day);
   self = att_letter_batch_new (title);
 
+  /* Every pupil's reading is one snapshot of the register, without the
+   * file's locks taken again for each statement. */
+  begun = att_db_begin_read (db);
   for (guint i = 0; i < pupils->len; i++)
     {
       AttPupil *pupil = g_ptr_array_index (pupils, i);
@@ -749,8 +753,12 @@ att_letter_batch_new_half_term_for (AttDb              *db,
       if (!att_pupil_on_roll (pupil, as_of))
         continue;
       if (!add_half_term_pupil (self, db, pupil, tmpl, delivery, as_of, seen, error))
-        return NULL;
+        {
+          att_db_end_read (db, begun);
+          return NULL;
+        }
     }
+  att_db_end_read (db, begun);
   return g_steal_pointer (&self);
 }
 
