@@ -7,6 +7,8 @@
 #include <adwaita.h>
 
 #include "att-context.h"
+#include "att-stage-editor.h"
+#include "att-stage-row.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +23,14 @@ void            att_rules_window_present (GtkWidget  *parent,
 
 AttRulesWindow *att_rules_window_new     (AttContext *context,
                                           GtkWindow  *parent);
+
+/* What the window shows, for tests. */
+/* The last refusal shown, or NULL when the last change was saved. */
+const char     *att_rules_window_get_error     (AttRulesWindow *self);
+guint           att_rules_window_get_n_stages  (AttRulesWindow *self);
+AttStageRow    *att_rules_window_get_stage_row (AttRulesWindow *self,
+                                                guint           index);
+/* The stage form shown, or NULL when the ladder is. */
+AttStageEditor *att_rules_window_get_editor    (AttRulesWindow *self);
 
 G_END_DECLS
