@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 #define ATT_TYPE_RULES_WINDOW (att_rules_window_get_type ())
-G_DECLARE_FINAL_TYPE (AttRulesWindow, att_rules_window, ATT, RULES_WINDOW, AdwWindow)
+G_DECLARE_FINAL_TYPE (AttRulesWindow, att_rules_window, ATT, RULES_WINDOW, AdwPreferencesWindow)
 
 /* Shows the rules window over @parent (a widget inside a window, or
  * NULL): the ladder's stages in order, each edited in a form, presets,

@@ -71,6 +71,7 @@ struct _AttTemplateEditor
   AttLetterText      *preview_text;
   AttLetterDocument  *preview_doc;
   guint               preview_source;
+  guint               scroll_source;
 };
 
 G_DEFINE_FINAL_TYPE (AttTemplateEditor, att_template_editor, ADW_TYPE_WINDOW)
@@ -137,8 +138,15 @@ mark_field (AttTemplateEditor *self,
   field = g_strndup (open, close - open + 1);
   if (gtk_text_iter_forward_search (&start, field, 0, &match_start, &match_end, NULL))
     {
+      GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "error");
+
       gtk_text_buffer_apply_tag (buffer, self->error_tag, &match_start, &match_end);
-      gtk_text_view_scroll_to_iter (self->body_view, &match_start, 0.1, FALSE, 0, 0);
+      /* A mark, so that the view scrolls once it has laid the text out. */
+      if (mark == NULL)
+        mark = gtk_text_buffer_create_mark (buffer, "error", &match_start, TRUE);
+      else
+        gtk_text_buffer_move_mark (buffer, mark, &match_start);
+      gtk_text_view_scroll_to_mark (self->body_view, mark, 0.1, FALSE, 0, 0);
     }
 }
 
@@ -702,6 +710,27 @@ load_templates (AttTemplateEditor *self)
   self->filling = FALSE;
 }
 
+/* Scrolls the list of templates to the one selected, once laid out. */
+static gboolean
+scroll_to_selected (gpointer data)
+{
+  AttTemplateEditor *self = data;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->templates_list);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->templates_list), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  self->scroll_source = 0;
+  if (row == NULL || scrolled == NULL ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->templates_list), &bounds))
+    return G_SOURCE_REMOVE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (bounds.origin.y < gtk_adjustment_get_value (adjustment) ||
+      bounds.origin.y + bounds.size.height > gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment))
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - gtk_adjustment_get_page_size (adjustment) / 3);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 select_current_row (AttTemplateEditor *self)
 {
@@ -711,6 +740,8 @@ select_current_row (AttTemplateEditor *self)
   gtk_list_box_select_row (self->templates_list,
                            index >= 0 ? gtk_list_box_get_row_at_index (self->templates_list, index) : NULL);
   self->filling = FALSE;
+  if (self->scroll_source == 0)
+    self->scroll_source = g_timeout_add (50, scroll_to_selected, self);
 }
 
 static void
@@ -757,6 +788,7 @@ save (AttTemplateEditor *self)
   if (version == 0)
     {
       show_problem (self, error->message);
+      mark_field (self, error->message);
       gtk_widget_error_bell (GTK_WIDGET (self));
       return FALSE;
     }
@@ -851,12 +883,23 @@ then_open (AttTemplateEditor *self,
   open_template (self, data);
 }
 
+static gboolean
+close_idle (gpointer data)
+{
+  AttTemplateEditor *self = data;
+
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The window goes once the dialog asking about it has gone, which is
+ * transient for it. */
 static void
 then_close (AttTemplateEditor *self,
             gpointer           data)
 {
-  self->closing = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -989,6 +1032,7 @@ att_template_editor_dispose (GObject *object)
   AttTemplateEditor *self = ATT_TEMPLATE_EDITOR (object);
 
   g_clear_handle_id (&self->preview_source, g_source_remove);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_TEMPLATE_EDITOR);
