@@ -50,6 +50,21 @@ wait_ms (guint ms)
   att_test_flush_events ();
 }
 
+/* Until @window is on screen and laid out, as before anyone can click in
+ * it. */
+static void
+wait_shown (GtkWindow *window)
+{
+  gboolean reached = FALSE;
+  guint id = g_timeout_add (5000, timeout_reached, &reached);
+
+  while (!reached && !(gtk_widget_get_mapped (GTK_WIDGET (window)) && gtk_widget_get_width (GTK_WIDGET (window)) > 0))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (reached);
+  g_source_remove (id);
+  wait_ms (200);
+}
+
 static GtkWindow *
 find_window (GType type)
 {
@@ -181,10 +196,10 @@ test_rules_edit_stage (void)
 
   att_context_set_user (context, head);
   att_rules_window_present (NULL, context);
-  /* The window is laid out before a stage is opened, as on screen. */
-  wait_ms (200);
+  att_test_flush_events ();
   window = ATT_RULES_WINDOW (find_window (ATT_TYPE_RULES_WINDOW));
   g_assert_nonnull (window);
+  wait_shown (GTK_WINDOW (window));
   g_assert_cmpuint (before->len, >, 0);
   g_assert_cmpuint (att_rules_window_get_n_stages (window), ==, before->len);
   screenshot (GTK_WIDGET (window), "rules-window");
@@ -273,7 +288,7 @@ test_rules_move_and_rights (void)
   att_context_set_user (context, head);
   window = att_rules_window_new (context, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (200);
+  wait_shown (GTK_WINDOW (window));
   row = att_rules_window_get_stage_row (window, 0);
   gtk_widget_grab_focus (GTK_WIDGET (row));
   g_signal_emit_by_name (row, "move", 1);
@@ -302,6 +317,98 @@ test_rules_move_and_rights (void)
   att_test_flush_events ();
 }
 
+/* Ctrl+N adds a stage: a certificate for 98% or more this term, after
+ * the last stage. Saved at the end of the ladder; then removed from its
+ * form, after a question, and the ladder is as before. */
+static void
+test_rules_add_and_remove (void)
+{
+  g_autoptr(GPtrArray) before = att_ladder_load (s.db, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(AttLadderStage) stored = NULL;
+  AttLadderStage *last = g_ptr_array_index (before, before->len - 1);
+  AttRulesWindow *window;
+  AttStageEditor *editor;
+  AdwMessageDialog *dialog;
+
+  att_context_set_user (context, head);
+  window = att_rules_window_new (context, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_shown (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "rules.add-stage", NULL);
+  att_test_flush_events ();
+  editor = att_rules_window_get_editor (window);
+  g_assert_nonnull (editor);
+  /* The name has the focus. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         att_stage_editor_get_field (editor, "name")));
+  gtk_editable_set_text (GTK_EDITABLE (att_stage_editor_get_field (editor, "name")), "certificate-98");
+  gtk_editable_set_text (GTK_EDITABLE (att_stage_editor_get_field (editor, "title")), "Certificate: 98% this term");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (att_stage_editor_get_field (editor, "condition")), ATT_LADDER_AT_LEAST);
+  /* The line is asked for; the sessions are not. */
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (att_stage_editor_get_field (editor, "percent"),
+                                                                  ADW_TYPE_ACTION_ROW)));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (att_stage_editor_get_field (editor, "count"),
+                                                                   ADW_TYPE_ACTION_ROW)));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (att_stage_editor_get_field (editor, "percent")), 98);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "stage.save", NULL);
+  att_test_flush_events ();
+  g_assert_null (att_rules_window_get_error (window));
+  wait_ms (100);
+  g_assert_null (att_rules_window_get_editor (window));
+
+  after = att_ladder_load (s.db, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  stored = att_ladder_stage_copy (g_ptr_array_index (after, after->len - 1));
+  g_assert_cmpstr (stored->name, ==, "certificate-98");
+  g_assert_cmpint (stored->condition, ==, ATT_LADDER_AT_LEAST);
+  g_assert_cmpfloat_with_epsilon (stored->percent, 98.0, 1e-9);
+  /* A new stage follows the last one. */
+  g_assert_cmpstr (stored->follows, ==, last->name);
+  g_assert_cmpuint (att_rules_window_get_n_stages (window), ==, before->len + 1);
+
+  /* Its form, Remove, the question, Remove: gone. */
+  gtk_widget_activate (GTK_WIDGET (att_rules_window_get_stage_row (window, before->len)));
+  att_test_flush_events ();
+  editor = att_rules_window_get_editor (window);
+  g_assert_nonnull (editor);
+  {
+    GtkWidget *button = NULL;
+    GSList *todo = g_slist_prepend (NULL, editor);
+
+    while (todo != NULL && button == NULL)
+      {
+        GtkWidget *w = todo->data;
+
+        todo = g_slist_delete_link (todo, todo);
+        if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "_Remove Stage…") == 0)
+          button = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+          todo = g_slist_prepend (todo, c);
+      }
+    g_slist_free (todo);
+    g_assert_nonnull (button);
+    gtk_widget_activate (button);
+  }
+  /* A button activated from the keyboard shows itself pressed for a
+   * moment before it is clicked. */
+  wait_ms (400);
+  dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Certificate: 98% this term"));
+  adw_message_dialog_response (dialog, "remove");
+  att_test_flush_events ();
+  wait_ms (100);
+  g_assert_null (att_rules_window_get_editor (window));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = att_ladder_load (s.db, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_cmpuint (att_rules_window_get_n_stages (window), ==, before->len);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  att_test_flush_events ();
+}
+
 /* Applying a preset asks first, naming the stages it replaces; then the
  * ladder is the preset's. */
 static void
@@ -323,7 +430,7 @@ test_rules_preset (void)
   att_context_set_user (context, head);
   window = att_rules_window_new (context, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (200);
+  wait_shown (GTK_WINDOW (window));
   /* The second preset, chosen from the list. */
   {
     AdwComboRow *combo = NULL;
@@ -439,6 +546,14 @@ test_template_editor (void)
     g_assert_nonnull (strstr (text, "84.0%"));
   g_clear_pointer (&text, g_free);
   screenshot (GTK_WIDGET (editor), "template-editor");
+
+  /* Ben, chosen instead: not due, his own name and figures. */
+  att_template_editor_set_preview_pupil (editor, att_pupils_get (s.db, ben));
+  text = att_template_editor_dup_preview_text (editor);
+  g_assert_nonnull (strstr (text, "Ben"));
+  g_assert_null (strstr (text, "Amira"));
+  g_clear_pointer (&text, g_free);
+  att_template_editor_set_preview_pupil (editor, att_pupils_get (s.db, amira));
 
   /* A new sentence, merged with her name a moment after typing. */
   append_body (editor, "\n\nWe look forward to seeing {pupil.forename} in school every day.");
@@ -559,6 +674,7 @@ main (int   argc,
 
   g_test_add_func ("/letter-rules/edit-stage", test_rules_edit_stage);
   g_test_add_func ("/letter-rules/move-and-rights", test_rules_move_and_rights);
+  g_test_add_func ("/letter-rules/add-and-remove", test_rules_add_and_remove);
   g_test_add_func ("/letter-rules/preset", test_rules_preset);
   g_test_add_func ("/letter-rules/template-editor", test_template_editor);
   g_test_add_func ("/letter-rules/template-editor-read-only", test_template_editor_read_only);

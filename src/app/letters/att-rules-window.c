@@ -158,10 +158,15 @@ close_editor (AttRulesWindow *self,
     return;
   g_signal_handlers_disconnect_by_data (self->editor, self);
   self->editor = NULL;
-  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
+  /* The focus leaves the form before it goes. */
   row = find_row (self, focus_name);
+  if (row == NULL && self->rows->len > 0)
+    row = g_ptr_array_index (self->rows, 0);
   if (row != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (row));
+  else
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
 }
 
 static void

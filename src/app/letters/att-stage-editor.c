@@ -264,7 +264,7 @@ fill (AttStageEditor       *self,
   for (guint i = 0; i < self->follows_names->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->follows_names, i), stage->follows) == 0)
       follows_index = i + 1;
-  time = stage->meeting_time >= 0 && stage->meeting_days > 0 ? att_time_format (stage->meeting_time) : NULL;
+  time = stage->meeting_time >= 0 ? att_time_format (stage->meeting_time) : NULL;
 
   self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), stage->name != NULL ? stage->name : "");
@@ -464,7 +464,14 @@ show_refusal (AttStageEditor *self,
   if (message != NULL && field == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->error_label));
   if (message != NULL)
-    gtk_widget_error_bell (GTK_WIDGET (self));
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      /* The form may be scrolled away from the message at its top. */
+      if (ADW_IS_PREFERENCES_WINDOW (root))
+        adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (message));
+    }
 }
 
 gboolean
@@ -499,6 +506,10 @@ att_stage_editor_save (AttStageEditor *self)
   g_clear_pointer (&self->original, att_ladder_stage_free);
   self->original = att_ladder_stage_copy (stage);
   self->dirty = FALSE;
+  /* The name is kept from now on; the focus leaves it first. */
+  if (gtk_widget_has_focus (GTK_WIDGET (self->name_row)) ||
+      gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))), GTK_WIDGET (self->name_row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_group), TRUE);
   update_rows (self);
@@ -866,6 +877,9 @@ att_stage_editor_new (AttContext           *context,
   if (stage == NULL)
     {
       fresh = att_ladder_stage_new ();
+      /* The commonest letter, changed from there. */
+      if (g_ptr_array_find_with_equal_func (self->template_names, "concern", g_str_equal, NULL))
+        fresh->template_name = g_strdup ("concern");
       /* A new stage follows the last one, as a ladder goes. */
       if (ladder != NULL && ladder->len > 0)
         {
