@@ -65,6 +65,24 @@ wait_shown (GtkWindow *window)
   wait_ms (200);
 }
 
+/* The button labelled @label inside @widget, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWindow *
 find_window (GType type)
 {
@@ -253,6 +271,19 @@ test_rules_edit_stage (void)
   stored = att_ladder_get (s.db, name, NULL);
   g_assert_cmpfloat_with_epsilon (stored->percent, 88.0, 1e-9);
 
+  /* Edit Template… opens the wording of the stage's letter. */
+  gtk_widget_activate (find_button (GTK_WIDGET (editor), "_Edit Template…"));
+  wait_ms (400);
+  {
+    GtkWindow *templates = find_window (ATT_TYPE_TEMPLATE_EDITOR);
+
+    g_assert_nonnull (templates);
+    g_assert_cmpstr (att_template_editor_get_name (ATT_TEMPLATE_EDITOR (templates)), ==, stored->template_name);
+    gtk_window_close (templates);
+    att_test_flush_events ();
+    g_assert_null (find_window (ATT_TYPE_TEMPLATE_EDITOR));
+  }
+
   /* Back, discarding the change: the dialog asks first. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "stage.back", NULL);
   att_test_flush_events ();
@@ -372,24 +403,7 @@ test_rules_add_and_remove (void)
   att_test_flush_events ();
   editor = att_rules_window_get_editor (window);
   g_assert_nonnull (editor);
-  {
-    GtkWidget *button = NULL;
-    GSList *todo = g_slist_prepend (NULL, editor);
-
-    while (todo != NULL && button == NULL)
-      {
-        GtkWidget *w = todo->data;
-
-        todo = g_slist_delete_link (todo, todo);
-        if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "_Remove Stage…") == 0)
-          button = w;
-        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
-          todo = g_slist_prepend (todo, c);
-      }
-    g_slist_free (todo);
-    g_assert_nonnull (button);
-    gtk_widget_activate (button);
-  }
+  gtk_widget_activate (find_button (GTK_WIDGET (editor), "_Remove Stage…"));
   /* A button activated from the keyboard shows itself pressed for a
    * moment before it is clicked. */
   wait_ms (400);

@@ -120,7 +120,18 @@ load (AttRulesWindow *self)
     }
   for (guint i = 0; i < self->ladder->len; i++)
     {
-      AttStageRow *row = att_stage_row_new (g_ptr_array_index (self->ladder, i), i, self->ladder->len);
+      AttLadderStage *stage = g_ptr_array_index (self->ladder, i);
+      const char *follows_title = NULL;
+      AttStageRow *row;
+
+      for (guint j = 0; stage->follows != NULL && j < self->ladder->len; j++)
+        {
+          AttLadderStage *other = g_ptr_array_index (self->ladder, j);
+
+          if (g_strcmp0 (other->name, stage->follows) == 0 && other->title != NULL && other->title[0] != '\0')
+            follows_title = other->title;
+        }
+      row = att_stage_row_new (stage, i, self->ladder->len, follows_title);
 
       g_signal_connect_swapped (row, "edit", G_CALLBACK (on_row_edit), self);
       g_signal_connect_object (row, "move", G_CALLBACK (on_row_move), self, G_CONNECT_SWAPPED);

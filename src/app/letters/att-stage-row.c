@@ -147,7 +147,8 @@ att_stage_row_init (AttStageRow *self)
 AttStageRow *
 att_stage_row_new (const AttLadderStage *stage,
                    guint                 index,
-                   guint                 n_stages)
+                   guint                 n_stages,
+                   const char           *follows_title)
 {
   AttStageRow *self;
   g_autofree char *condition = NULL;
@@ -170,7 +171,8 @@ att_stage_row_new (const AttLadderStage *stage,
      * it sends, how, and the stage it comes after */
     subtitle = g_strdup_printf (_("%s · %s · %s · after “%s”"), condition,
                                 template_title != NULL ? template_title : stage->template_name,
-                                att_letter_delivery_describe (stage->delivery), stage->follows);
+                                att_letter_delivery_describe (stage->delivery),
+                                follows_title != NULL ? follows_title : stage->follows);
   else
     /* Translators: a stage of the letter ladder: its condition, the letter
      * it sends and how */

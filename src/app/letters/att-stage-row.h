@@ -14,11 +14,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AttStageRow, att_stage_row, ATT, STAGE_ROW, AdwActionRow)
 
 /* A row showing @stage, the @index-th of @n_stages (which says whether
- * it can move up or down). Emits "edit" when activated and "move" with
+ * it can move up or down); @follows_title is the title of the stage it
+ * follows, or NULL. Emits "edit" when activated and "move" with
  * -1 or +1 from its buttons or Alt+Up and Alt+Down. */
 AttStageRow          *att_stage_row_new          (const AttLadderStage *stage,
                                                   guint                 index,
-                                                  guint                 n_stages);
+                                                  guint                 n_stages,
+                                                  const char           *follows_title);
 const AttLadderStage *att_stage_row_get_stage    (AttStageRow          *self);
 void                  att_stage_row_set_invalid  (AttStageRow          *self,
                                                   gboolean              invalid);
