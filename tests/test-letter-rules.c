@@ -643,6 +643,7 @@ test_template_editor_read_only (void)
 {
   g_autoptr(AttLetterTemplate) before = att_letter_templates_get (s.db, "concern", NULL);
   g_autoptr(AttLetterTemplate) after = NULL;
+  g_autofree char *text = NULL;
   AttTemplateEditor *editor;
 
   att_context_set_user (context, s.receptionist);
@@ -654,6 +655,18 @@ test_template_editor_read_only (void)
   att_test_flush_events ();
   after = att_letter_templates_get (s.db, "concern", NULL);
   g_assert_cmpuint (att_letter_template_get_version (after), ==, att_letter_template_get_version (before));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  att_test_flush_events ();
+
+  /* A text message's wording previews the message itself: no one is due
+   * it, so the first on roll, Ben, and his 100%. */
+  editor = att_template_editor_new (context, NULL, "attendance-text");
+  gtk_window_present (GTK_WINDOW (editor));
+  att_test_flush_events ();
+  g_assert_cmpint (att_template_editor_get_preview_pupil (editor)->id, ==, ben);
+  text = att_template_editor_dup_preview_text (editor);
+  g_assert_nonnull (strstr (text, "Ben"));
+  g_assert_nonnull (strstr (text, "100.0%"));
   gtk_window_destroy (GTK_WINDOW (editor));
   att_test_flush_events ();
   att_context_set_user (context, head);

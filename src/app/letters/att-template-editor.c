@@ -70,6 +70,7 @@ struct _AttTemplateEditor
   char               *note;
   AttLetterText      *preview_text;
   AttLetterDocument  *preview_doc;
+  char               *preview_message;  /* a text message's words, instead of a letter */
   guint               preview_source;
   guint               scroll_source;
 };
@@ -337,7 +338,7 @@ load_values (AttTemplateEditor *self)
       /* A letter no stage sends (leave, a school's own): the year so far. */
       att_letter_values_set_figures (values, db, self->pupil->id, ATT_DATE_NONE, today, NULL);
       att_letter_values_set_rolling (values, db, self->pupil->id, today, NULL);
-      att_letter_values_set_absences (values, db, self->pupil->id, ATT_DATE_NONE, today, NULL);
+      att_letter_values_set_absences (values, db, self->pupil->id, att_date_school_year_start (today), today, NULL);
       self->note = g_strdup_printf (_("%s’s figures for the school year so far."), self->pupil->display_name);
     }
 
@@ -450,12 +451,71 @@ update_preview (AttTemplateEditor *self)
   self->preview_text = text;
 
   g_clear_object (&self->preview_doc);
-  self->preview_doc = att_letter_document_new (self->head, _("Letter preview"));
-  content.address = (const char * const *)self->address;
-  content.date = get_today (self);
-  content.text = text;
-  att_letter_document_add (self->preview_doc, &content);
+  g_clear_pointer (&self->preview_message, g_free);
+  if (att_letter_templates_is_text (att_letter_template_get_name (self->current)))
+    {
+      /* A text message is its paragraphs, as the phone shows them. */
+      g_autoptr(GString) message = g_string_new (NULL);
+      g_autofree char *count = NULL;
+
+      for (guint i = 0; i < text->blocks->len; i++)
+        {
+          AttLetterBlock *block = g_ptr_array_index (text->blocks, i);
+
+          if (block->kind == ATT_LETTER_BLOCK_PARAGRAPH)
+            g_string_append_printf (message, "%s%s", message->len > 0 ? "\n\n" : "", block->text);
+        }
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s The message has %ld character.",
+                                            "%s The message has %ld characters.",
+                                            g_utf8_strlen (message->str, -1)),
+                               self->note != NULL ? self->note : "", g_utf8_strlen (message->str, -1));
+      gtk_label_set_text (self->preview_note, count);
+      self->preview_message = g_string_free (g_steal_pointer (&message), FALSE);
+    }
+  else
+    {
+      self->preview_doc = att_letter_document_new (self->head, _("Letter preview"));
+      content.address = (const char * const *)self->address;
+      content.date = get_today (self);
+      content.text = text;
+      att_letter_document_add (self->preview_doc, &content);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self->preview_area));
+}
+
+/* A text message in a bubble, as a phone shows it. */
+static void
+draw_message (AttTemplateEditor *self,
+              GtkWidget         *area,
+              cairo_t           *cr,
+              int                width)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (area, self->preview_message);
+  int bubble_width = MIN (width - 24, 360);
+  int text_width, text_height;
+  double x = 12, y = 12, radius = 14, w, h;
+  GdkRGBA colour;
+
+  pango_layout_set_width (layout, (bubble_width - 28) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  w = text_width + 28;
+  h = text_height + 20;
+
+  cairo_save (cr);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.18);
+  cairo_fill (cr);
+  gtk_style_context_get_color (gtk_widget_get_style_context (area), &colour);
+  gdk_cairo_set_source_rgba (cr, &colour);
+  cairo_move_to (cr, x + 14, y + 10);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
 }
 
 static gboolean
@@ -486,6 +546,11 @@ draw_preview (GtkDrawingArea *area,
   AttTemplateEditor *self = data;
   double paper_width, paper_height, scale, x, y;
 
+  if (self->preview_message != NULL)
+    {
+      draw_message (self, GTK_WIDGET (area), cr, width);
+      return;
+    }
   if (self->preview_doc == NULL)
     return;
   att_document_get_paper_size (ATT_DOCUMENT (self->preview_doc), &paper_width, &paper_height);
@@ -1055,6 +1120,7 @@ att_template_editor_finalize (GObject *object)
   g_clear_pointer (&self->values, att_letter_values_free);
   g_clear_pointer (&self->address, g_strfreev);
   g_clear_pointer (&self->preview_text, att_letter_text_free);
+  g_free (self->preview_message);
   g_free (self->note);
   g_free (self->error);
   G_OBJECT_CLASS (att_template_editor_parent_class)->finalize (object);
