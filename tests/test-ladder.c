@@ -211,6 +211,20 @@ test_half_term_report (void)
   g_assert_no_error (error);
   plain = att_letter_text_to_plain (text);
   g_assert_nonnull (strstr (plain, "85.0%, 17 of 20 sessions attended"));
+
+  /* The school's own target. */
+  {
+    g_autoptr(AttUser) head = att_test_add_user (s.db, "Hana Head", ATT_ROLE_HEADTEACHER, NULL);
+
+    g_assert_false (att_letters_set_setting (s.db, head, "letters.target", "120", &error));
+    g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_true (att_letters_set_setting (s.db, head, "letters.target", "95.5", &error));
+    g_assert_no_error (error);
+    g_assert_cmpfloat (att_letters_target (s.db), ==, 95.5);
+    g_assert_true (att_letter_templates_fill_half_term (s.db, id, D (2024, 9, 13), values, &error));
+    g_assert_cmpstr (att_letter_values_get (values, "report.target"), ==, "95.5%");
+  }
   g_unsetenv ("ATTENDANCE_TODAY");
   att_test_school_clear (&s);
 }
@@ -269,6 +283,14 @@ test_ladder_stages (void)
   g_assert_nonnull (strstr (error->message, "meeting_place"));
   g_clear_error (&error);
   stage->meeting_days = 0;
+  /* A wording that invites to a meeting needs the meeting. */
+  g_free (stage->template_name);
+  stage->template_name = g_strdup ("meeting");
+  g_assert_false (att_ladder_save_stage (s.db, s.officer, stage, &error));
+  g_assert_nonnull (strstr (error->message, "meeting_days"));
+  g_clear_error (&error);
+  g_free (stage->template_name);
+  stage->template_name = g_strdup ("early-reminder");
   stage->follows = g_strdup ("nowhere");
   g_assert_false (att_ladder_save_stage (s.db, s.officer, stage, &error));
   g_assert_nonnull (strstr (error->message, "follows"));

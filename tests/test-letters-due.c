@@ -60,7 +60,7 @@ stage_new (const char         *name,
   stage->percent = percent;
   stage->count = count;
   stage->period = period;
-  stage->template_name = g_strdup ("concern");
+  stage->template_name = g_strdup ("early-reminder");
   return stage;
 }
 
@@ -240,6 +240,18 @@ test_below_and_at_least (void)
   g_assert_true (explains (row, "17 of 20 sessions attended"));
   g_assert_true (explains (row, "Attendance below 90% this school year"));
   g_assert_cmpuint (rows_of (rows, cara), ==, 0);
+  /* The same for one pupil. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) hers = att_letters_due_for_pupil (s.db, amira, D (2024, 9, 13), &error);
+    g_autoptr(GPtrArray) his = att_letters_due_for_pupil (s.db, ben, D (2024, 9, 13), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hers->len, ==, 1);
+    g_assert_cmpfloat_with_epsilon (((AttLetterDue *)g_ptr_array_index (hers, 0))->figures.attendance,
+                                    85.0, 0.001);
+    g_assert_cmpuint (his->len, ==, 0);
+  }
 
   clear_ladder (&s);
   save_stage (&s, stage_new ("full", ATT_LADDER_AT_LEAST, 100, 0, ATT_LADDER_PERIOD_TERM));
@@ -564,6 +576,8 @@ test_monitoring (void)
 
   clear_ladder (&s);
   stage = stage_new ("concern", ATT_LADDER_BELOW, 95, 0, ATT_LADDER_PERIOD_YEAR);
+  g_free (stage->template_name);
+  stage->template_name = g_strdup ("concern");
   stage->monitor_weeks = 2;
   stage->monitor_percent = 95;
   save_stage (&s, stage);

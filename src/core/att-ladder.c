@@ -292,6 +292,21 @@ att_ladder_stage_check (AttDb                 *db,
   template = att_letter_templates_get (db, stage->template_name, &local);
   if (template == NULL)
     return stage_error (error, stage, "template", local->message);
+  {
+    g_auto(GStrv) fields = att_letter_template_list_fields (template, NULL);
+
+    for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
+      {
+        if (g_str_has_prefix (fields[i], "meeting.") && stage->meeting_days == 0)
+          return stage_error (error, stage, "meeting_days",
+                              _("its wording invites to a meeting: say how many school days after "
+                                "the letter it is, at what time and where"));
+        if (g_str_has_prefix (fields[i], "monitoring.") && stage->monitor_weeks == 0)
+          return stage_error (error, stage, "monitor_weeks",
+                              _("its wording says when attendance is looked at again: give the "
+                                "monitoring period and its success line"));
+      }
+  }
   if ((stage->delivery == ATT_LETTER_TEXT) != att_letter_templates_is_text (stage->template_name))
     return stage_error (error, stage, "template",
                         stage->delivery == ATT_LETTER_TEXT

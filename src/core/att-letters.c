@@ -523,7 +523,8 @@ failed:
 /* ------------------------------------------------------------------ */
 
 static const char * const setting_keys[] = {
-  "letters.logo", "letters.signature", "letters.signatory_name", "letters.signatory_role", NULL,
+  "letters.logo", "letters.signature", "letters.signatory_name", "letters.signatory_role",
+  "letters.target", NULL,
 };
 
 const char * const *
@@ -684,7 +685,7 @@ att_letters_set_setting (AttDb          *db,
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
                    _("“%s” is not a letter setting: use letters.logo, letters.signature, "
-                     "letters.signatory_name or letters.signatory_role"), key);
+                     "letters.signatory_name, letters.signatory_role or letters.target"), key);
       return FALSE;
     }
   if (value == NULL)
@@ -693,6 +694,20 @@ att_letters_set_setting (AttDb          *db,
     {
       if (value[0] != '\0' && !check_png (value, error))
         return FALSE;
+    }
+  else if (strcmp (key, "letters.target") == 0)
+    {
+      char *end = NULL;
+      double target = g_ascii_strtod (value, &end);
+
+      /* The attendance the school asks of every pupil, which the
+       * half-termly report quotes: a percentage, "" for 96. */
+      if (value[0] != '\0' && (end == value || *end != '\0' || target < 50 || target > 100))
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("The attendance target is a percentage from 50 to 100, such as 96"));
+          return FALSE;
+        }
     }
   else if (!att_text_check (strcmp (key, "letters.signatory_name") == 0 ? _("signatory") : _("role"),
                             value, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE, error))

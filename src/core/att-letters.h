@@ -233,7 +233,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttLetterhead, att_letterhead_free)
 
 /* The letter settings, NULL-terminated: "letters.logo",
  * "letters.signature" (paths to PNG images, "" to clear),
- * "letters.signatory_name", "letters.signatory_role". */
+ * "letters.signatory_name", "letters.signatory_role", "letters.target" (the
+ * attendance the school asks of every pupil, in percent, "" for 96). */
 const char * const *att_letters_setting_keys       (void);
 /* Validates and stores one letter setting (ATT_PERM_SETTINGS, audited):
  * an image must be a PNG file that can be read. */
