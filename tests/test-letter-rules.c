@@ -376,6 +376,18 @@ test_rules_add_and_remove (void)
   gtk_editable_set_text (GTK_EDITABLE (att_stage_editor_get_field (editor, "name")), "certificate-98");
   gtk_editable_set_text (GTK_EDITABLE (att_stage_editor_get_field (editor, "title")), "Certificate: 98% this term");
   adw_combo_row_set_selected (ADW_COMBO_ROW (att_stage_editor_get_field (editor, "condition")), ATT_LADDER_AT_LEAST);
+  /* The certificate's wording, from the list of letters. */
+  {
+    AdwComboRow *letter = ADW_COMBO_ROW (att_stage_editor_get_field (editor, "template"));
+    GListModel *model = adw_combo_row_get_model (letter);
+    guint found = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      if (g_str_has_suffix (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "(certificate)"))
+        found = i;
+    g_assert_cmpuint (found, !=, GTK_INVALID_LIST_POSITION);
+    adw_combo_row_set_selected (letter, found);
+  }
   /* The line is asked for; the sessions are not. */
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (att_stage_editor_get_field (editor, "percent"),
                                                                   ADW_TYPE_ACTION_ROW)));
@@ -392,6 +404,7 @@ test_rules_add_and_remove (void)
   g_assert_cmpuint (after->len, ==, before->len + 1);
   stored = att_ladder_stage_copy (g_ptr_array_index (after, after->len - 1));
   g_assert_cmpstr (stored->name, ==, "certificate-98");
+  g_assert_cmpstr (stored->template_name, ==, "certificate");
   g_assert_cmpint (stored->condition, ==, ATT_LADDER_AT_LEAST);
   g_assert_cmpfloat_with_epsilon (stored->percent, 98.0, 1e-9);
   /* A new stage follows the last one. */
