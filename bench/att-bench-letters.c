@@ -10,8 +10,9 @@
  * one PDF in under 1.5 s and under 150 MB):
  *   - merging: each pupil's figures, absences and recipients read from
  *     the core, and the template merged;
- *   - a preview's first page: the batch laid out and page 1 drawn to an
- *     image (target: under 200 ms);
+ *   - a preview's first page: page 1 drawn to an image, the letters laid
+ *     out only as far as it needs (target: under 200 ms), then the rest
+ *     laid out, as the print dialog's page count asks;
  *   - the PDF: the batch written to one file;
  * and prints the process's peak memory and the processor time of a
  * batch (on a machine busy with other work, the time on the clock says
@@ -193,6 +194,7 @@ make_batch (AttDb             *db,
             double            *merge_ms,
             double            *preview_ms,
             double            *preview_cpu_ms,
+            double            *paginate_ms,
             double            *pdf_ms,
             guint             *n_pages)
 {
@@ -239,8 +241,9 @@ make_batch (AttDb             *db,
     }
   *merge_ms = now_ms () - start;
 
-  /* The print preview's first page: the batch paginated and page 1
-   * drawn at the screen's 96 dots to the inch. */
+  /* A preview's first page: page 1 drawn at the screen's 96 dots to the
+   * inch as soon as the batch is made; the letters are laid out only as
+   * far as that page asks. */
   start = now_ms ();
   *preview_cpu_ms = cpu_ms ();
   {
@@ -252,13 +255,17 @@ make_batch (AttDb             *db,
     surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)(width * 96 / 72), (int)(height * 96 / 72));
     cr = cairo_create (surface);
     cairo_scale (cr, 96.0 / 72, 96.0 / 72);
-    att_document_count_pages (ATT_DOCUMENT (document), width, height);
     att_document_draw_page (ATT_DOCUMENT (document), cr, width, height, 0);
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
+    *preview_ms = now_ms () - start;
+    *preview_cpu_ms = cpu_ms () - *preview_cpu_ms;
+
+    /* The print dialog's page count: every letter laid out. */
+    start = now_ms ();
+    att_document_count_pages (ATT_DOCUMENT (document), width, height);
+    *paginate_ms = now_ms () - start;
   }
-  *preview_ms = now_ms () - start;
-  *preview_cpu_ms = cpu_ms () - *preview_cpu_ms;
 
   start = now_ms ();
   if (!att_document_write_pdf (ATT_DOCUMENT (document), path, n_pages, &error))
@@ -282,6 +289,7 @@ main (int    argc,
   g_autoptr(GArray) cpus = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) previews = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) preview_cpus = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) paginations = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) low = NULL;
   g_autoptr(AttLetterTemplate) tmpl = NULL;
   g_autofree char *what = NULL;
@@ -333,13 +341,14 @@ main (int    argc,
 
   for (int run = 0; run < runs; run++)
     {
-      double merge_ms, preview_ms, preview_cpu, pdf_ms, total, cpu = cpu_ms ();
+      double merge_ms, preview_ms, preview_cpu, paginate_ms, pdf_ms, total, cpu = cpu_ms ();
 
       letters = make_batch (db, tmpl, low, as_of, pdf, &merge_ms, &preview_ms, &preview_cpu,
-                            &pdf_ms, &pages);
+                            &paginate_ms, &pdf_ms, &pages);
+      g_array_append_val (paginations, paginate_ms);
       g_array_append_val (previews, preview_ms);
       g_array_append_val (preview_cpus, preview_cpu);
-      total = merge_ms + preview_ms + pdf_ms;
+      total = merge_ms + preview_ms + paginate_ms + pdf_ms;
       cpu = cpu_ms () - cpu;
       g_array_append_val (cpus, cpu);
       g_array_append_val (merges, merge_ms);
@@ -350,8 +359,9 @@ main (int    argc,
   what = g_strdup_printf ("merging %u letters (figures, absences, recipients)", letters);
   report (what, median (merges), "ms", 0);
   g_free (what);
-  report ("the batch paginated and its first page drawn (a preview)", median (previews), "ms", 200);
+  report ("a preview's first page drawn (letters laid out as far as it asks)", median (previews), "ms", 200);
   report ("the same, processor time", median (preview_cpus), "ms", 0);
+  report ("the rest of the batch laid out (the print dialog's page count)", median (paginations), "ms", 0);
   what = g_strdup_printf ("writing the PDF (%u pages)", pages);
   report (what, median (pdfs), "ms", 0);
   g_free (what);

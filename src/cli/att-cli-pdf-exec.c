@@ -92,3 +92,12 @@ att_cli_leave_letter_pdf (AttCliContext *ctx,
 {
   return run_print_program (ctx);
 }
+
+int
+att_cli_letters_pdf (AttCliContext *ctx,
+                     AttCliLetters  what,
+                     const AttUser *user,
+                     const char    *path)
+{
+  return run_print_program (ctx);
+}

@@ -6,6 +6,7 @@
 
 #include "attendance-core.h"
 #include "att-cli-json.h"
+#include "att-letter-batch.h"
 
 G_BEGIN_DECLS
 
@@ -250,5 +251,44 @@ int att_cli_leave_letter_pdf     (AttCliContext *ctx,
 
 /* att-cli-letters.c */
 int att_cli_cmd_letters_log      (AttCliContext *ctx);
+
+/* att-cli-letters-print.c: batches of letters. The PDF of a batch is
+ * written by att-cli-letters-pdf.c in attendance-cli-print. */
+typedef enum
+{
+  ATT_CLI_LETTERS_DUE,              /* letters print: the due list's letters */
+  ATT_CLI_LETTERS_TEXTS,            /* letters texts: the due list's texts */
+  ATT_CLI_LETTERS_HALF_TERM,        /* letters half-term --out */
+  ATT_CLI_LETTERS_HALF_TERM_TEXTS,  /* letters half-term --texts */
+  ATT_CLI_LETTERS_REPRINT,          /* letters reprint ID... */
+  ATT_CLI_LETTERS_REGENERATE,       /* letters regenerate ID... */
+} AttCliLetters;
+
+int att_cli_cmd_letters_print    (AttCliContext *ctx);
+int att_cli_cmd_letters_texts    (AttCliContext *ctx);
+int att_cli_cmd_letters_half_term (AttCliContext *ctx);
+int att_cli_cmd_letters_posted   (AttCliContext *ctx);
+int att_cli_cmd_letters_reprint  (AttCliContext *ctx);
+int att_cli_cmd_letters_regenerate (AttCliContext *ctx);
+/* The batch the command line asks for. */
+int att_cli_letters_batch        (AttCliContext  *ctx,
+                                  AttCliLetters   what,
+                                  AttLetterBatch **batch);
+/* Reports the data check's problems on standard error and takes their
+ * pupils out of @batch; refuses when nothing is left. */
+int att_cli_letters_leave_out_problems (AttCliContext  *ctx,
+                                  AttLetterBatch *batch);
+/* Logs @batch and says so, a line a letter. */
+int att_cli_letters_record       (AttCliContext  *ctx,
+                                  const AttUser  *user,
+                                  AttLetterBatch *batch,
+                                  AttLetterDelivery delivery,
+                                  AttDate         posted);
+/* Writes the batch @what to the PDF @path and, but for a reprint, logs
+ * it as sent by @user (handed to attendance-cli-print). */
+int att_cli_letters_pdf          (AttCliContext  *ctx,
+                                  AttCliLetters   what,
+                                  const AttUser  *user,
+                                  const char     *path);
 
 G_END_DECLS

@@ -24,7 +24,6 @@ struct _AttLetterBatch
 };
 
 AttLetterBatch     *att_letter_batch_new              (const char         *title);
-AttLetterRecord    *att_letter_batch_record_copy      (const AttLetterRecord *record);
 
 /* Adds a problem (taking @message) about @pupil_id's letters sent by
  * @delivery. */
@@ -65,32 +64,23 @@ gboolean            att_letter_batch_add_letters      (AttLetterBatch          *
                                                        gboolean                 legal_warning,
                                                        GError                 **error);
 
-/* The template @name to send by @delivery: version @version of it (0:
- * the newest), as the school stored it or as we wrote it. */
-AttLetterTemplate  *att_letter_batch_template         (AttDb                *db,
-                                                       const char           *name,
-                                                       AttLetterDelivery     delivery,
-                                                       guint                 version,
-                                                       GError              **error);
-
-/* The half-termly report. */
-void                att_letter_batch_register_fields  (void);
-AttLetterTemplate  *att_letter_batch_half_term_template (AttLetterDelivery   delivery);
-guint               att_letter_batch_target           (AttDb                *db);
+/* The half-termly report's period: the half term holding @as_of (or
+ * the last before it) up to @as_of, and the school year from its start. */
 gboolean            att_letter_batch_half_term_range  (AttDb                *db,
                                                        AttDate               as_of,
                                                        AttDate              *half_from,
                                                        AttDate              *half_to,
                                                        AttDate              *year_from,
                                                        GError              **error);
-gboolean            att_letter_batch_half_term_values (AttDb                *db,
-                                                       AttLetterValues      *values,
+/* Fills @values (all but the recipient) and @record (kind, date, period,
+ * figures) of @pupil's half-termly report as of @as_of; @year gets the
+ * year's figures. */
+gboolean            att_letter_batch_half_term_fill   (AttDb                *db,
                                                        AttPupil             *pupil,
-                                                       AttDate               half_from,
-                                                       AttDate               half_to,
-                                                       AttDate               year_from,
-                                                       guint                 target,
-                                                       AttFigures           *year_figures,
+                                                       AttDate               as_of,
+                                                       AttLetterValues      *values,
+                                                       AttLetterRecord      *record,
+                                                       AttFigures           *year,
                                                        GError              **error);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "att-file.h"
 #include "att-import.h"
 #include "att-letter-batch-private.h"
+#include "att-letter-templates.h"
 #include "att-stats.h"
 
 /* ------------------------------------------------------------------ */
@@ -277,12 +278,19 @@ marks_problem (AttPupil         *pupil,
   first = att_date_format_long (from);
   last = att_date_format_long (to);
   if (n > 0 && figures->missing > 0)
-    /* Translators: the data check before letters are sent; "%s (%s)" is
-     * the pupil's name and UPN */
-    return g_strdup_printf (_("%s (%s): %u sessions still marked N and %u with no mark "
-                              "between %s and %s: resolve them before the letter quotes the figures"),
-                            att_pupil_get_display_name (pupil), pupil->upn, n, figures->missing,
-                            first, last);
+    {
+      g_autofree char *with_n = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions", n), n);
+      g_autofree char *unmarked = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions",
+                                                                figures->missing), figures->missing);
+
+      /* Translators: the data check before letters are sent; "%s (%s)" is
+       * the pupil's name and UPN, then the first and last day, then
+       * "1 session" and "2 sessions" */
+      return g_strdup_printf (_("%s (%s): between %s and %s the register still holds N for %s and "
+                                "no mark for %s: put them right before the letter quotes the figures"),
+                              att_pupil_get_display_name (pupil), pupil->upn, first, last, with_n,
+                              unmarked);
+    }
   if (n > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "%s (%s): %u session still marked N between %s and %s: "
@@ -434,7 +442,16 @@ att_letter_batch_recipients (AttLetterBatch    *self,
     }
 
   recipients = att_letter_recipients_from_contacts (contacts);
-  if (recipients->len == 0 || delivery != ATT_LETTER_EMAIL)
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      const AttContact *contact = g_ptr_array_index (contacts, i);
+
+      receiving += contact->parental_responsibility && contact->receives_letters;
+    }
+  for (guint i = 0; i < recipients->len; i++)
+    receiving -= ((AttLetterRecipient *)g_ptr_array_index (recipients, i))->contacts->len;
+  /* Someone who receives letters is left out, or no one does. */
+  if (receiving > 0 || recipients->len == 0)
     {
       /* The data check says what is missing: a contact who receives
        * letters with no address makes a letter to them impossible even
@@ -450,8 +467,9 @@ att_letter_batch_recipients (AttLetterBatch    *self,
           g_ptr_array_add (self->problems, problem);
           g_hash_table_insert (self->problem_delivery, problem, GUINT_TO_POINTER ((guint)delivery + 1));
         }
-      return g_steal_pointer (&recipients);
     }
+  if (delivery != ATT_LETTER_EMAIL)
+    return g_steal_pointer (&recipients);
 
   /* E-mail: the addresses with an e-mail address. */
   for (guint i = recipients->len; i > 0; i--)
@@ -556,159 +574,6 @@ att_letter_batch_add_letters (AttLetterBatch          *self,
 /* The half-termly report                                             */
 /* ------------------------------------------------------------------ */
 
-/* Our wording of the report: plain, warm, with the figures. */
-static const char half_term_subject[] = N_("{pupil.name}’s attendance this half term");
-static const char half_term_body[] = N_(
-  "{recipient.salutation},\n"
-  "\n"
-  "This is {pupil.forename}’s attendance report for the half term from {report.half_term_period}.\n"
-  "\n"
-  "This half term {pupil.forename} attended {report.half_term_attended} of "
-  "{report.half_term_possible} sessions: {report.half_term_attendance}. Since the start of the "
-  "school year {pronoun.they} has attended {report.year_attended} of {report.year_possible} "
-  "sessions: {report.year_attendance}. Our school’s target for every pupil is {report.target}.\n"
-  "\n"
-  "{report.note}\n"
-  "\n"
-  "If anything is making it hard for {pupil.forename} to come to school, or you would like to "
-  "talk about these figures, please call the school office on {school.phone}.\n"
-  "\n"
-  "Yours sincerely,");
-static const char half_term_text_body[] = N_(
-  "{school.name}: {pupil.forename}’s attendance this half term is {report.half_term_attendance} "
-  "and this year {report.year_attendance}. Our target is {report.target}. {report.short_note}");
-
-static const struct
-{
-  const char *name;
-  const char *description;
-} report_fields[] = {
-  { "report.half_term_period", N_("The half term the report covers, from and to") },
-  { "report.half_term_attendance", N_("Attendance this half term (“94.7%”)") },
-  { "report.half_term_attended", N_("Sessions attended this half term") },
-  { "report.half_term_possible", N_("Sessions the pupil could attend this half term") },
-  { "report.year_attendance", N_("Attendance this school year (“95.1%”)") },
-  { "report.year_attended", N_("Sessions attended this school year") },
-  { "report.year_possible", N_("Sessions the pupil could attend this school year") },
-  { "report.target", N_("The school’s attendance target (“96%”)") },
-  { "report.note", N_("A few sentences on the pupil’s attendance, by its band") },
-  { "report.short_note", N_("One sentence on the pupil’s attendance, by its band, for a text") },
-};
-
-void
-att_letter_batch_register_fields (void)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (report_fields); i++)
-    att_letter_field_register (report_fields[i].name, report_fields[i].description,
-                               ATT_LETTER_FIELD_TEXT, NULL);
-}
-
-AttLetterTemplate *
-att_letter_batch_half_term_template (AttLetterDelivery delivery)
-{
-  att_letter_batch_register_fields ();
-  if (delivery == ATT_LETTER_TEXT)
-    return att_letter_template_new (ATT_LETTER_HALF_TERM_TEXT_TEMPLATE, 1,
-                                    _(half_term_subject), _(half_term_text_body));
-  return att_letter_template_new (ATT_LETTER_HALF_TERM_KIND, 1, _(half_term_subject),
-                                  _(half_term_body));
-}
-
-/* The school's target in tenths of a percent: the setting
- * letters.target ("96", "96.5"), 96% when unset. */
-guint
-att_letter_batch_target (AttDb *db)
-{
-  g_autofree char *text = att_db_get_setting (db, "letters.target");
-  char *end = NULL;
-  double value;
-
-  if (text == NULL || text[0] == '\0')
-    return 960;
-  value = g_ascii_strtod (text, &end);
-  if (end == text || value <= 0 || value > 100)
-    return 960;
-  return (guint)(value * 10 + 0.5);
-}
-
-typedef enum
-{
-  BAND_NONE,        /* no session to count yet */
-  BAND_TARGET,      /* at or above the target */
-  BAND_BELOW,       /* below the target, not persistently absent */
-  BAND_PERSISTENT,  /* absent 10% or more */
-  BAND_SEVERE,      /* absent 50% or more */
-} Band;
-
-/* The band of @figures, compared as exact fractions: attended / possible
- * against target / 1000. */
-static Band
-band_for (const AttFigures *figures,
-          guint             target)
-{
-  if (figures->possible == 0)
-    return BAND_NONE;
-  if (att_figures_severe (figures))
-    return BAND_SEVERE;
-  if (att_figures_persistent (figures))
-    return BAND_PERSISTENT;
-  if ((guint64)att_figures_attended (figures) * 1000 >= (guint64)target * figures->possible)
-    return BAND_TARGET;
-  return BAND_BELOW;
-}
-
-static char *
-band_note (Band        band,
-           const char *forename,
-           gboolean    text)
-{
-  switch (band)
-    {
-    case BAND_NONE:
-      return g_strdup (_("There are no sessions to count yet this year."));
-    case BAND_TARGET:
-      return text ? g_strdup_printf (_("Thank you: %s is at or above our target."), forename)
-                  : g_strdup_printf (_("Thank you. %s’s attendance is at or above our target, and "
-                                       "that makes a real difference to learning and friendships. "
-                                       "Please keep it up."), forename);
-    case BAND_BELOW:
-      return text ? g_strdup_printf (_("Every day counts: please help %s reach it."), forename)
-                  : g_strdup_printf (_("%s’s attendance is below our target. A day here and there "
-                                       "soon adds up to lessons missed; please help %s to be in "
-                                       "school every day, and tell us if there is anything we can "
-                                       "do to help."), forename, forename);
-    case BAND_PERSISTENT:
-      return text ? g_strdup_printf (_("%s has missed 1 session in 10 or more this year: please "
-                                       "call us so we can help."), forename)
-                  : g_strdup_printf (_("%s has missed one session in ten or more this year, which "
-                                       "the Department for Education calls persistent absence. We "
-                                       "would like to work with you to improve this: please call "
-                                       "us so that we can agree together how to help."), forename);
-    case BAND_SEVERE:
-      return text ? g_strdup_printf (_("%s has missed half the sessions this year: please call us "
-                                       "today."), forename)
-                  : g_strdup_printf (_("%s has missed half or more of the sessions this year. We are "
-                                       "very concerned, and we will contact you to arrange a "
-                                       "meeting to agree how we can help %s back into school."),
-                                     forename, forename);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static char *
-format_pct (const AttFigures *figures)
-{
-  return g_strdup_printf ("%.1f%%", att_figures_attendance_pct (figures));
-}
-
-static char *
-format_target (guint target)
-{
-  return target % 10 == 0 ? g_strdup_printf ("%u%%", target / 10)
-                          : g_strdup_printf ("%u.%u%%", target / 10, target % 10);
-}
-
 /* The half term holding @as_of (or the last before it), up to @as_of,
  * and the school year up to @as_of. */
 gboolean
@@ -739,53 +604,6 @@ att_letter_batch_half_term_range (AttDb    *db,
   return TRUE;
 }
 
-/* Sets the report.* fields and the figures.* fields (the year's) of
- * @pupil's report. */
-gboolean
-att_letter_batch_half_term_values (AttDb            *db,
-                                   AttLetterValues  *values,
-                                   AttPupil         *pupil,
-                                   AttDate           half_from,
-                                   AttDate           half_to,
-                                   AttDate           year_from,
-                                   guint             target,
-                                   AttFigures       *year_figures,
-                                   GError          **error)
-{
-  AttFigures half;
-  g_autofree char *first = att_letter_format_date (half_from, ATT_LETTER_DATE_HEADING);
-  g_autofree char *last = att_letter_format_date (half_to, ATT_LETTER_DATE_HEADING);
-  g_autofree char *half_pct = NULL;
-  g_autofree char *year_pct = NULL;
-  g_autofree char *target_text = format_target (target);
-  g_autofree char *note = NULL;
-  g_autofree char *short_note = NULL;
-  Band band;
-
-  if (!att_stats_pupil (db, pupil->id, half_from, half_to, &half, error)
-      || !att_stats_pupil (db, pupil->id, year_from, half_to, year_figures, error)
-      || !att_letter_values_set_figures (values, db, pupil->id, year_from, half_to, error))
-    return FALSE;
-  half_pct = format_pct (&half);
-  year_pct = format_pct (year_figures);
-  band = band_for (year_figures, target);
-  note = band_note (band, att_pupil_get_forename (pupil), FALSE);
-  short_note = band_note (band, att_pupil_get_forename (pupil), TRUE);
-
-  /* Translators: a period in a letter, "3 November 2025 to 19 December 2025" */
-  att_letter_values_set_printf (values, "report.half_term_period", _("%s to %s"), first, last);
-  att_letter_values_set (values, "report.half_term_attendance", half_pct);
-  att_letter_values_set_printf (values, "report.half_term_attended", "%u", att_figures_attended (&half));
-  att_letter_values_set_printf (values, "report.half_term_possible", "%u", half.possible);
-  att_letter_values_set (values, "report.year_attendance", year_pct);
-  att_letter_values_set_printf (values, "report.year_attended", "%u", att_figures_attended (year_figures));
-  att_letter_values_set_printf (values, "report.year_possible", "%u", year_figures->possible);
-  att_letter_values_set (values, "report.target", target_text);
-  att_letter_values_set (values, "report.note", note);
-  att_letter_values_set (values, "report.short_note", short_note);
-  return TRUE;
-}
-
 /* The values every letter of a batch shares: the school and signatory. */
 AttLetterValues *
 att_letter_batch_base_values (AttDb   *db,
@@ -800,18 +618,73 @@ att_letter_batch_base_values (AttDb   *db,
   return values;
 }
 
+gboolean
+att_letter_batch_half_term_fill (AttDb            *db,
+                                 AttPupil         *pupil,
+                                 AttDate           as_of,
+                                 AttLetterValues  *values,
+                                 AttLetterRecord  *record,
+                                 AttFigures       *year,
+                                 GError          **error)
+{
+  g_autofree char *half_json = NULL;
+  g_autofree char *year_json = NULL;
+  AttDate half_from, half_to, year_from;
+  AttFigures half;
+
+  if (!att_letter_batch_half_term_range (db, as_of, &half_from, &half_to, &year_from, error)
+      || !att_letter_templates_fill_half_term (db, pupil->id, as_of, values, error)
+      || !att_stats_pupil (db, pupil->id, half_from, half_to, &half, error)
+      || !att_stats_pupil (db, pupil->id, year_from, half_to, year, error))
+    return FALSE;
+  half_json = att_letter_batch_figures_json (&half);
+  year_json = att_letter_batch_figures_json (year);
+  g_free (record->kind);
+  record->kind = g_strdup (ATT_LETTER_HALF_TERM_KIND);
+  record->date = as_of;
+  record->period_from = year_from;
+  record->period_to = half_to;
+  g_free (record->figures);
+  record->figures = g_strdup_printf ("{\"half_term\": %s, \"year\": %s}", half_json, year_json);
+  return TRUE;
+}
+
+/* The half-termly report's short wording for a text message, as the
+ * school stored it, or ours. */
+static const char half_term_text_subject[] = N_("{pupil.name}’s attendance this half term");
+static const char half_term_text_body[] =
+  N_("{school.name}: {pupil.forename}’s attendance this half term is {figures.attendance} and this "
+     "school year {year.attendance}; our target is {report.target}. {report.note}");
+
+static AttLetterTemplate *
+half_term_template (AttDb              *db,
+                    AttLetterDelivery   delivery,
+                    GError            **error)
+{
+  g_autoptr(GError) local = NULL;
+  AttLetterTemplate *tmpl;
+
+  if (delivery != ATT_LETTER_TEXT)
+    return att_letter_templates_get (db, ATT_LETTER_HALF_TERM_KIND, error);
+  tmpl = att_letter_templates_get (db, ATT_LETTER_HALF_TERM_TEXT_TEMPLATE, &local);
+  if (tmpl != NULL || !g_error_matches (local, ATT_ERROR, ATT_ERROR_NOT_FOUND))
+    {
+      if (local != NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      return tmpl;
+    }
+  att_letter_templates_register_fields ();
+  return att_letter_template_new (ATT_LETTER_HALF_TERM_TEXT_TEMPLATE, 1, _(half_term_text_subject),
+                                  _(half_term_text_body));
+}
+
 static gboolean
 add_half_term_pupil (AttLetterBatch          *self,
                      AttDb                   *db,
                      AttPupil                *pupil,
                      const AttLetterTemplate *tmpl,
-                     const AttLetterValues   *base,
                      AttLetterDelivery        delivery,
                      AttDate                  as_of,
-                     AttDate                  half_from,
-                     AttDate                  half_to,
-                     AttDate                  year_from,
-                     guint                    target,
                      gint64                   seen,
                      GError                 **error)
 {
@@ -826,20 +699,12 @@ add_half_term_pupil (AttLetterBatch          *self,
   if (recipients->len == 0)
     return TRUE;
 
-  values = att_letter_values_copy (base);
-  att_letter_values_set_pupil (values, pupil);
-  if (!att_letter_batch_half_term_values (db, values, pupil, half_from, half_to, year_from, target,
-                                          &year, error))
-    return FALSE;
-  att_letter_batch_check_figures (self, pupil, &year, year_from, half_to);
-
+  values = att_letter_values_new ();
   record = att_letter_record_new ();
-  record->kind = g_strdup (ATT_LETTER_HALF_TERM_KIND);
-  record->date = as_of;
+  if (!att_letter_batch_half_term_fill (db, pupil, as_of, values, record, &year, error))
+    return FALSE;
+  att_letter_batch_check_figures (self, pupil, &year, record->period_from, record->period_to);
   record->posted = ATT_DATE_NONE;
-  record->period_from = year_from;
-  record->period_to = half_to;
-  record->figures = att_letter_batch_figures_json (&year);
   record->marks_seen = seen;
   return att_letter_batch_add_letters (self, pupil, recipients, tmpl, values, record, delivery,
                                        FALSE, error);
@@ -853,13 +718,11 @@ att_letter_batch_new_half_term_for (AttDb              *db,
 {
   g_autoptr(AttLetterBatch) self = NULL;
   g_autoptr(AttLetterTemplate) tmpl = NULL;
-  g_autoptr(AttLetterValues) base = NULL;
   g_autoptr(GPtrArray) pupils = NULL;
   g_autofree char *day = NULL;
   g_autofree char *title = NULL;
   AttDate half_from, half_to, year_from;
   gint64 seen = 0;
-  guint target;
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
   g_return_val_if_fail ((guint)delivery < ATT_LETTER_N_DELIVERIES, NULL);
@@ -867,7 +730,7 @@ att_letter_batch_new_half_term_for (AttDb              *db,
 
   if (!att_letter_batch_half_term_range (db, as_of, &half_from, &half_to, &year_from, error))
     return NULL;
-  tmpl = att_letter_batch_template (db, ATT_LETTER_HALF_TERM_KIND, delivery, 0, error);
+  tmpl = half_term_template (db, delivery, error);
   if (tmpl == NULL || !att_letters_marks_seen (db, &seen, error))
     return NULL;
   pupils = att_pupils_list_on_roll (db, as_of, as_of, error);
@@ -878,8 +741,6 @@ att_letter_batch_new_half_term_for (AttDb              *db,
   /* Translators: the title of a batch of reports, "Half-termly attendance reports, 16 October 2026" */
   title = g_strdup_printf (_("Half-termly attendance reports, %s"), day);
   self = att_letter_batch_new (title);
-  base = att_letter_batch_base_values (db, as_of);
-  target = att_letter_batch_target (db);
 
   for (guint i = 0; i < pupils->len; i++)
     {
@@ -887,8 +748,7 @@ att_letter_batch_new_half_term_for (AttDb              *db,
 
       if (!att_pupil_on_roll (pupil, as_of))
         continue;
-      if (!add_half_term_pupil (self, db, pupil, tmpl, base, delivery, as_of, half_from, half_to,
-                                year_from, target, seen, error))
+      if (!add_half_term_pupil (self, db, pupil, tmpl, delivery, as_of, seen, error))
         return NULL;
     }
   return g_steal_pointer (&self);
@@ -907,20 +767,13 @@ att_letter_batch_new_half_term (AttDb   *db,
 /* ------------------------------------------------------------------ */
 
 gboolean
-att_letter_batch_record (AttDb              *db,
-                         const AttUser      *user,
-                         AttLetterBatch     *self,
-                         AttLetterDelivery   delivery,
-                         AttDate             posted,
-                         GError            **error)
+att_letter_batch_check_record (AttLetterBatch     *self,
+                               AttLetterDelivery   delivery,
+                               AttDate             posted,
+                               GError            **error)
 {
-  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
-  g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!att_user_require (user, ATT_PERM_LETTERS, error))
-    return FALSE;
   if ((guint)delivery >= ATT_LETTER_N_DELIVERIES)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
@@ -938,7 +791,6 @@ att_letter_batch_record (AttDb              *db,
       g_set_error (error, ATT_ERROR, ATT_ERROR_RULE, _("There are no letters in the batch to log"));
       return FALSE;
     }
-  /* Everything is checked before anything is written. */
   for (guint i = 0; i < self->items->len; i++)
     {
       AttLetterBatchItem *item = g_ptr_array_index (self->items, i);
@@ -948,6 +800,16 @@ att_letter_batch_record (AttDb              *db,
           g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
                        _("The letter to %s about %s is logged already, as letter %" G_GINT64_FORMAT),
                        item->record->recipient, item->pupil_name, item->record->id);
+          return FALSE;
+        }
+      if (posted != ATT_DATE_NONE && posted < item->record->date)
+        {
+          g_autofree char *day = att_date_format_long (item->record->date);
+          g_autofree char *when = att_date_format_long (posted);
+
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("The letter to %s about %s is dated %s: it cannot have been posted on %s, "
+                         "before its date"), item->record->recipient, item->pupil_name, day, when);
           return FALSE;
         }
       if (!item->legal_warning)
@@ -969,6 +831,26 @@ att_letter_batch_record (AttDb              *db,
           return FALSE;
         }
     }
+  return TRUE;
+}
+
+gboolean
+att_letter_batch_record (AttDb              *db,
+                         const AttUser      *user,
+                         AttLetterBatch     *self,
+                         AttLetterDelivery   delivery,
+                         AttDate             posted,
+                         GError            **error)
+{
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Everything is checked before anything is written. */
+  if (!att_user_require (user, ATT_PERM_LETTERS, error)
+      || !att_letter_batch_check_record (self, delivery, posted, error))
+    return FALSE;
 
   if (!att_db_begin (db, error))
     return FALSE;

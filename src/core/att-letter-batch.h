@@ -28,6 +28,7 @@
 #include <glib-object.h>
 
 #include "att-date.h"
+#include "att-ladder.h"
 #include "att-letter-template.h"
 #include "att-letters.h"
 #include "att-users.h"
@@ -59,6 +60,8 @@ typedef struct
 } AttLetterBatchItem;
 
 void                 att_letter_batch_item_free     (AttLetterBatchItem *item);
+/* A copy of @record, every string its own. */
+AttLetterRecord     *att_letter_batch_record_copy   (const AttLetterRecord *record);
 
 typedef struct _AttLetterBatch AttLetterBatch;
 
@@ -79,6 +82,12 @@ AttLetterBatch      *att_letter_batch_new_from_due  (AttDb              *db,
                                                      GPtrArray          *due,
                                                      AttDate             letter_date,
                                                      GError            **error);
+
+/* Whether @stage's letter warns of legal action: the formal warning at
+ * the penalty threshold (10 or more unauthorised sessions in the rolling
+ * 10 school weeks), which is logged only with its delivery and the day
+ * it was posted. */
+gboolean             att_letter_batch_stage_is_legal_warning (const AttLadderStage *stage);
 
 /* The half-termly report to the family of every pupil on roll on @as_of:
  * the figures of the half term holding @as_of (up to @as_of) and of the
@@ -160,6 +169,13 @@ gboolean             att_letter_batch_check_marks   (AttDb              *db,
 gboolean             att_letter_batch_record        (AttDb              *db,
                                                      const AttUser      *user,
                                                      AttLetterBatch     *self,
+                                                     AttLetterDelivery   delivery,
+                                                     AttDate             posted,
+                                                     GError            **error);
+
+/* The checks att_letter_batch_record() makes before it writes anything,
+ * without writing: for a caller that must know before it prints. */
+gboolean             att_letter_batch_check_record  (AttLetterBatch     *self,
                                                      AttLetterDelivery   delivery,
                                                      AttDate             posted,
                                                      GError            **error);

@@ -382,4 +382,11 @@ gboolean  att_demo_write_calls          (AttDemo        *demo,
 gboolean  att_demo_write_leave          (AttDemo        *demo,
                                          GError        **error);
 
+/* att-demo-letters.c: the letters sent at the end of each half term of
+ * the last school years, the last batch prepared but not yet posted (one
+ * letter out of date) and a few due today postponed, through the core's
+ * letter functions, once the registers are written. */
+gboolean  att_demo_write_letters        (AttDemo        *demo,
+                                         GError        **error);
+
 G_END_DECLS

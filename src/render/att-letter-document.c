@@ -108,10 +108,13 @@ struct _AttLetterDocument
   PangoLayout      *head_name;
   PangoLayout      *head_details;
 
-  /* The pagination, for the size it was made for. */
+  /* The pagination, for the size it was made for: letters are laid out
+   * in order as far as a page asks, so that a preview's first page does
+   * not wait for the whole batch. */
   double            paged_width;
   double            paged_height;
-  guint             n_pages;
+  guint             paged_letters;  /* letters [0, paged_letters) are laid out */
+  guint             n_pages;        /* their pages */
 };
 
 enum { F_BODY, F_SUBJECT, F_NAME, F_DETAILS, F_TABLE, F_TABLE_HEAD, F_FOOT };
@@ -700,26 +703,40 @@ paginate_letter (AttLetterDocument *self,
     }
 }
 
+/* Lays out the letters in order until letter @letter is laid out and
+ * page @page exists (or every letter is). */
+static void
+paginate_until (AttLetterDocument *self,
+                double             width,
+                double             height,
+                guint              letter,
+                guint              page)
+{
+  if (self->paged_width != width || self->paged_height != height)
+    {
+      self->paged_width = width;
+      self->paged_height = height;
+      self->paged_letters = 0;
+      self->n_pages = 0;
+    }
+  while (self->paged_letters < self->letters->len
+         && (self->paged_letters <= letter || self->n_pages <= page))
+    {
+      Letter *l = g_ptr_array_index (self->letters, self->paged_letters);
+
+      paginate_letter (self, l, width, height);
+      l->first_page = self->n_pages;
+      self->n_pages += l->pages->len;
+      self->paged_letters++;
+    }
+}
+
 static void
 paginate (AttLetterDocument *self,
           double             width,
           double             height)
 {
-  guint pages = 0;
-
-  if (self->paged_width == width && self->paged_height == height)
-    return;
-  for (guint l = 0; l < self->letters->len; l++)
-    {
-      Letter *letter = g_ptr_array_index (self->letters, l);
-
-      paginate_letter (self, letter, width, height);
-      letter->first_page = pages;
-      pages += letter->pages->len;
-    }
-  self->paged_width = width;
-  self->paged_height = height;
-  self->n_pages = pages;
+  paginate_until (self, width, height, G_MAXUINT, G_MAXUINT);
 }
 
 guint
@@ -732,7 +749,7 @@ att_letter_document_get_first_page (AttLetterDocument *self,
   g_return_val_if_fail (ATT_IS_LETTER_DOCUMENT (self), 0);
   g_return_val_if_fail (letter < self->letters->len, 0);
 
-  paginate (self, ATT_DOCUMENT_A4_SHORT, ATT_DOCUMENT_A4_LONG);
+  paginate_until (self, ATT_DOCUMENT_A4_SHORT, ATT_DOCUMENT_A4_LONG, letter, 0);
   l = g_ptr_array_index (self->letters, letter);
   if (n_pages != NULL)
     *n_pages = l->pages->len;
@@ -1037,12 +1054,12 @@ att_letter_document_draw_page (AttDocument *document,
   AttLetterDocument *self = ATT_LETTER_DOCUMENT (document);
   guint lo = 0, hi;
 
-  paginate (self, width, height);
+  paginate_until (self, width, height, 0, page);
   if (page >= self->n_pages)
     return;
 
   /* The letter holding @page: the last whose first page is not after it. */
-  hi = self->letters->len;
+  hi = self->paged_letters;
   while (hi - lo > 1)
     {
       guint mid = (lo + hi) / 2;
