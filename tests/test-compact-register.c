@@ -474,7 +474,10 @@ test_upgrade_keyed_by_pupil (void)
                               /* And the later migrations' tables. */
                               "DROP TABLE letters;"
                               "DROP TABLE leave_reviews; DROP TABLE leave_sessions;"
-                              "DROP TABLE leave_requests; DROP TABLE exam_periods;",
+                              "DROP TABLE leave_requests; DROP TABLE exam_periods;"
+                              "DROP TABLE letter_templates; DROP TABLE ladder_stages;"
+                              "DROP TABLE letter_holds; DROP TABLE letters_do_not_send;"
+                              "DROP TABLE medical_evidence;",
                               &error));
   g_assert_no_error (error);
   {

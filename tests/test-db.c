@@ -100,10 +100,15 @@ test_migrations (void)
 /* What the migration of the letter log made, undone: it came after
  * every migration the tests below take away. */
 #define UNDO_LETTERS "DROP TABLE letters; "
+/* What the migration of the ladder, the stored templates and the due
+ * list's holds added, taken away again. */
+#define UNDO_LADDER \
+  "DROP TABLE letter_templates; DROP TABLE ladder_stages; DROP TABLE letter_holds; " \
+  "DROP TABLE letters_do_not_send; DROP TABLE medical_evidence; "
 /* What the leave of absence's migration added, taken away again. */
 #define UNDO_LEAVE \
   "DROP TABLE leave_reviews; DROP TABLE leave_sessions; DROP TABLE leave_requests; " \
-  "DROP TABLE exam_periods; "
+  "DROP TABLE exam_periods; " UNDO_LADDER
 
 /* What the migration of calls, the late book and the LA's notices made,
  * undone, for the tests below that make a database of an older version

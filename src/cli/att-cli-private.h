@@ -251,6 +251,16 @@ int att_cli_leave_letter_pdf     (AttCliContext *ctx,
 
 /* att-cli-letters.c */
 int att_cli_cmd_letters_log      (AttCliContext *ctx);
+int att_cli_cmd_letters_due      (AttCliContext *ctx);
+int att_cli_cmd_letters_rules    (AttCliContext *ctx);
+int att_cli_cmd_letters_rules_preset (AttCliContext *ctx);
+int att_cli_cmd_letters_do_not_send (AttCliContext *ctx);
+int att_cli_cmd_letters_postpone (AttCliContext *ctx);
+int att_cli_cmd_letters_remove   (AttCliContext *ctx);
+int att_cli_cmd_letters_templates (AttCliContext *ctx);
+int att_cli_cmd_letters_templates_set (AttCliContext *ctx);
+int att_cli_cmd_letters_evidence_add (AttCliContext *ctx);
+int att_cli_cmd_letters_evidence_list (AttCliContext *ctx);
 
 /* att-cli-letters-print.c: batches of letters. The PDF of a batch is
  * written by att-cli-letters-pdf.c in attendance-cli-print. */

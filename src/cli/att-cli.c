@@ -86,6 +86,9 @@ static const AttCliOption all_options[] = {
   { "pattern", TRUE },
   { "review", TRUE },
   { "siblings-of", TRUE },
+  { "until", TRUE },
+  { "clear", FALSE },
+  { "template-version", TRUE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -215,6 +218,26 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_leave_settings, N_("the notice the school asks for and the longest time between part-time reviews, in days") },
   { "leave set", "KEY VALUE --user NAME", "user", 2, 2,
     att_cli_cmd_leave_set, N_("change a leave setting: notice_days or review_days") },
+  { "letters due", "[--as-of DATE] [--json]", "as-of json", 0, 0,
+    att_cli_cmd_letters_due, N_("who is due which letter under the school's rules, with the figures and why; excluded, postponed and waiting rows say why") },
+  { "letters rules", "list|show NAME [--json]", "json", 1, 2,
+    att_cli_cmd_letters_rules, N_("the school's ladder of letters, or one stage of it") },
+  { "letters rules preset", "NAME --user NAME", "user", 1, 1,
+    att_cli_cmd_letters_rules_preset, N_("replace the ladder with a preset: dfe, percentage-bands, texts-first or support-letters") },
+  { "letters do-not-send", "UPN --reason TEXT --until DATE | --clear --user NAME", "reason until clear user", 1, 1,
+    att_cli_cmd_letters_do_not_send, N_("send no letter of the ladder to a pupil's family until DATE, with the reason; --clear ends it") },
+  { "letters postpone", "UPN STAGE --until DATE | --clear --user NAME", "until clear user", 2, 2,
+    att_cli_cmd_letters_postpone, N_("postpone a pupil's letter of a stage until DATE") },
+  { "letters remove", "UPN STAGE --reason TEXT [--as-of DATE] --user NAME", "reason as-of user", 2, 2,
+    att_cli_cmd_letters_remove, N_("take a pupil's letter of a stage off the list until the pupil qualifies again") },
+  { "letters templates", "list|show NAME [--template-version N] [--json]", "template-version json", 1, 2,
+    att_cli_cmd_letters_templates, N_("the letters' wording: every template, or one (its newest version)") },
+  { "letters templates set", "NAME FILE --user NAME", "user", 2, 2,
+    att_cli_cmd_letters_templates_set, N_("save FILE (- for standard input) as the next version of a template: the subject, a blank line, the letter") },
+  { "letters evidence add", "UPN --from DATE [--to DATE] --note TEXT --user NAME", "from to note user", 1, 1,
+    att_cli_cmd_letters_evidence_add, N_("record medical evidence the office holds: warning letters leave those days' absences out") },
+  { "letters evidence list", "[--pupil UPN] [--json]", "pupil json", 0, 0,
+    att_cli_cmd_letters_evidence_list, N_("the medical evidence the office recorded") },
 };
 
 static const AttCliOption *

@@ -38,6 +38,9 @@ static const char * const purge_sql[] = {
   "DELETE FROM mark_years WHERE pupil_id = ?1",
   "DELETE FROM penalty_decisions WHERE pupil_id = ?1",
   "DELETE FROM letters WHERE pupil_id = ?1",
+  "DELETE FROM letter_holds WHERE pupil_id = ?1",
+  "DELETE FROM letters_do_not_send WHERE pupil_id = ?1",
+  "DELETE FROM medical_evidence WHERE pupil_id = ?1",
   "DELETE FROM contacts WHERE pupil_id = ?1",
   "DELETE FROM pupils WHERE id = ?1",
 };

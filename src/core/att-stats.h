@@ -89,5 +89,14 @@ gboolean  att_threshold_pupil      (AttDb             *db,
 GArray   *att_threshold_check      (AttDb             *db,
                                     AttDate            as_of,
                                     GError           **error);
+/* The count of every pupil of compulsory school age on @as_of with
+ * @min_sessions or more unauthorised sessions in the window (at least
+ * one), counted as att_threshold_pupil() counts: an array of AttBreach
+ * without the penalty-notice decisions, in the order of
+ * att_pupils_list(). For letters warning below the threshold. */
+GArray   *att_threshold_counts     (AttDb             *db,
+                                    AttDate            as_of,
+                                    guint              min_sessions,
+                                    GError           **error);
 
 G_END_DECLS

@@ -445,3 +445,64 @@ threshold_check (AttDb    *db,
   att_pupils_prefetch (db, (const gint64 *)ids->data, ids->len);
   return g_steal_pointer (&result);
 }
+
+static GArray *
+threshold_counts (AttDb    *db,
+                  AttDate   as_of,
+                  guint     min_sessions,
+                  GError  **error)
+{
+  g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (AttBreach));
+  g_autoptr(GArray) pupils = NULL;
+  Window window;
+
+  att_register_sync (db);
+  window_init (db, as_of, &window);
+  if (window.start == ATT_DATE_NONE)
+    {
+      window_clear (&window);
+      return g_steal_pointer (&result);
+    }
+  pupils = att_pupils_on_roll_dates (db, window.start, window.end, error);
+  if (pupils == NULL || !window_read_slices (db, &window, error))
+    {
+      window_clear (&window);
+      return NULL;
+    }
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      const AttPupilDates *pupil = &g_array_index (pupils, AttPupilDates, i);
+      AttDate csa_first, csa_last;
+      AttBreach breach;
+
+      if (pupil->dob == ATT_DATE_NONE)
+        continue;
+      att_compulsory_school_age (pupil->dob, &csa_first, &csa_last);
+      if (as_of < csa_first || as_of > csa_last)
+        continue;
+      count_pupil (db, &window, pupil, csa_first, csa_last, &breach);
+      if (breach.sessions >= MAX (min_sessions, 1))
+        g_array_append_val (result, breach);
+    }
+  window_clear (&window);
+  return g_steal_pointer (&result);
+}
+
+GArray *
+att_threshold_counts (AttDb    *db,
+                      AttDate   as_of,
+                      guint     min_sessions,
+                      GError  **error)
+{
+  GArray *result;
+  gboolean begun;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  if (as_of == ATT_DATE_NONE)
+    as_of = att_date_today ();
+  begun = att_db_begin_read (db);
+  result = threshold_counts (db, as_of, min_sessions, error);
+  att_db_end_read (db, begun);
+  return result;
+}

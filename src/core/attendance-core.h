@@ -35,3 +35,6 @@
 #include "att-latebook.h"
 #include "att-pupil-finder.h"
 #include "att-leave.h"
+#include "att-letter-templates.h"
+#include "att-ladder.h"
+#include "att-letters-due.h"
