@@ -89,6 +89,10 @@ static const AttCliOption all_options[] = {
   { "until", TRUE },
   { "clear", FALSE },
   { "template-version", TRUE },
+  { "template", TRUE },
+  { "delivery", TRUE },
+  { "posted", TRUE },
+  { "texts", TRUE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -238,6 +242,22 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_letters_evidence_add, N_("record medical evidence the office holds: warning letters leave those days' absences out") },
   { "letters evidence list", "[--pupil UPN] [--json]", "pupil json", 0, 0,
     att_cli_cmd_letters_evidence_list, N_("the medical evidence the office recorded") },
+  { "letters print", "--out FILE.pdf [--as-of DATE] [--template NAME] [--pupil UPN] [--delivery post|hand] "
+    "[--posted DATE] --user NAME", "out as-of template pupil delivery posted user", 0, 0,
+    att_cli_cmd_letters_print, N_("renders and records every letter printed: the letters due on DATE (today), one per address; --posted says the day they went") },
+  { "letters texts", "--out FILE.csv [--as-of DATE] [--template NAME] [--pupil UPN] --user NAME",
+    "out as-of template pupil user", 0, 0,
+    att_cli_cmd_letters_texts, N_("the text messages due, as CSV for the messaging service (contact, mobile, message), each logged as sent") },
+  { "letters half-term", "--out FILE.pdf | --texts FILE.csv [--as-of DATE] [--delivery post|hand] [--posted DATE] --user NAME",
+    "out texts as-of delivery posted user", 0, 0,
+    att_cli_cmd_letters_half_term, N_("the half-termly attendance report for every pupil on roll, as letters or texts, logged") },
+  { "letters posted", "ID... --date DATE --user NAME", "date user", 1, 10000,
+    att_cli_cmd_letters_posted, N_("record the day letters logged before they went were posted or handed over") },
+  { "letters reprint", "ID... --out FILE.pdf", "out", 1, 10000,
+    att_cli_cmd_letters_reprint, N_("print logged letters again as they were; refused for a letter whose figures changed since") },
+  { "letters regenerate", "ID... --out FILE.pdf [--date DATE] [--delivery post|hand] [--posted DATE] --user NAME",
+    "out date delivery posted user", 1, 10000,
+    att_cli_cmd_letters_regenerate, N_("make logged letters not yet posted again with the figures as they are now, dated DATE (today), and log them") },
 };
 
 static const AttCliOption *

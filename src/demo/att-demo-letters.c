@@ -25,9 +25,11 @@
  * for the log to show every stage, few enough to keep the demo quick. */
 #define YEARS_OF_LETTERS 3
 #define ROWS_PER_ROUND   24
+#define ROWS_PER_STAGE    8
 #define POSTPONED        3
 
-/* Sends the letters of one due list: @rows, DUE, at most ROWS_PER_ROUND. */
+/* Sends the letters of the due list on @date: DUE rows, at most
+ * ROWS_PER_STAGE of a stage and ROWS_PER_ROUND in all. */
 static gboolean
 send_round (AttDemo   *demo,
             AttDate    date,
@@ -38,17 +40,23 @@ send_round (AttDemo   *demo,
   static const AttLetterDelivery deliveries[] = { ATT_LETTER_POST, ATT_LETTER_BY_HAND, ATT_LETTER_TEXT };
   g_autoptr(GPtrArray) rows = att_letters_due (demo->db, date, error);
   g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_autoptr(GHashTable) per_stage = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(AttLetterBatch) batch = NULL;
   GPtrArray *problems;
 
   if (rows == NULL)
     return FALSE;
+  /* A few of each stage, so that the log shows the whole ladder. */
   for (guint i = 0; i < rows->len && chosen->len < ROWS_PER_ROUND; i++)
     {
       AttLetterDue *row = g_ptr_array_index (rows, i);
+      guint taken = GPOINTER_TO_UINT (g_hash_table_lookup (per_stage, row->stage));
 
-      if (row->status == ATT_LETTER_DUE_DUE && row->delivery != ATT_LETTER_EMAIL)
-        g_ptr_array_add (chosen, row);
+      if (row->status != ATT_LETTER_DUE_DUE || row->delivery == ATT_LETTER_EMAIL
+          || taken >= ROWS_PER_STAGE)
+        continue;
+      g_ptr_array_add (chosen, row);
+      g_hash_table_insert (per_stage, row->stage, GUINT_TO_POINTER (taken + 1));
     }
   if (chosen->len == 0)
     return TRUE;
@@ -162,8 +170,10 @@ att_demo_write_letters (AttDemo  *demo,
 
       if (row->status != ATT_LETTER_DUE_DUE)
         continue;
+      /* A fortnight after the demo's day, or after today's when a demo
+       * is made of a day gone by: a postponement runs into the future. */
       if (!att_letters_due_postpone (demo->db, demo->officer, row->pupil_id, row->stage,
-                                     demo->as_of + 14, error))
+                                     MAX (demo->as_of, att_date_today ()) + 14, error))
         return FALSE;
       postponed++;
     }
