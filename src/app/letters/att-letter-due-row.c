@@ -247,6 +247,7 @@ on_expanded (AttLetterDueItem *item,
              AttLetterDueRow  *self)
 {
   fill_explanation (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->revealer), item->expanded);
   gtk_revealer_set_reveal_child (self->revealer, item->expanded);
 }
 
@@ -395,6 +396,8 @@ att_letter_due_row_bind (AttLetterDueRow  *self,
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, item->title, -1);
   fill_explanation (self);
+  /* A closed row takes no room for its explanation. */
+  gtk_widget_set_visible (GTK_WIDGET (self->revealer), item->expanded);
   gtk_revealer_set_reveal_child (self->revealer, item->expanded);
 }
 
