@@ -760,6 +760,26 @@ test_exclusions (void)
     g_assert_cmpint (row->until, ==, D (2024, 10, 31));
   }
 
+  /* What is held about Mo and Ola says so (subject access). */
+  {
+    g_autoptr(AttSar) sar = att_sar_collect (s.db, s.officer, mo, &error);
+    g_autoptr(AttSar) other = att_sar_collect (s.db, s.officer, ola, &error);
+    guint found = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < sar->sections->len; i++)
+      {
+        AttSarSection *section = g_ptr_array_index (sar->sections, i);
+        AttSarSection *theirs = g_ptr_array_index (other->sections, i);
+
+        if (g_strcmp0 (section->key, "medical_evidence") == 0)
+          found += section->records->len;
+        if (g_strcmp0 (theirs->key, "letters_do_not_send") == 0)
+          found += 10 * theirs->records->len;
+      }
+    g_assert_cmpuint (found, ==, 11);
+  }
+
   /* Cleared, Ola's letter is due again. */
   g_assert_true (att_letters_do_not_send (s.db, s.officer, ola, NULL, ATT_DATE_NONE, &error));
   g_assert_no_error (error);

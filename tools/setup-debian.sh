@@ -34,6 +34,8 @@ packages=(
   hicolor-icon-theme
   clang
   libclang-rt-14-dev
+  libcurl4-openssl-dev
+  openssl
 )
 
 missing=()

@@ -8,6 +8,7 @@
 
 #include "att-audit-window.h"
 #include "att-backups-dialog.h"
+#include "att-mail-dialog.h"
 #include "att-calls-page.h"
 #include "att-leave-page.h"
 #include "att-letters-page.h"
@@ -161,6 +162,9 @@ actions_update (AttWindow *self)
   }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backups",
                                  g_strcmp0 (state, "main") == 0);
+  /* The Mail Server dialog shows the settings to anyone signed in, and
+   * says there who may change them. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mail-settings", main && user != NULL);
 }
 
 static void
@@ -867,6 +871,17 @@ backups_action (GtkWidget  *widget,
 }
 
 static void
+mail_settings_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  AttMailDialog *dialog = att_mail_dialog_new (GTK_WINDOW (self), self->context);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -1083,6 +1098,7 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.users", NULL, users_action);
   gtk_widget_class_install_action (widget_class, "win.new-call", NULL, new_call_action);
   gtk_widget_class_install_action (widget_class, "win.show-leave", "s", show_leave_action);
+  gtk_widget_class_install_action (widget_class, "win.mail-settings", NULL, mail_settings_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

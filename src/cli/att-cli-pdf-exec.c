@@ -101,3 +101,9 @@ att_cli_letters_pdf (AttCliContext *ctx,
 {
   return run_print_program (ctx);
 }
+
+int
+att_cli_run_print_program (AttCliContext *ctx)
+{
+  return run_print_program (ctx);
+}

@@ -301,4 +301,26 @@ int att_cli_letters_pdf          (AttCliContext  *ctx,
                                   const AttUser  *user,
                                   const char     *path);
 
+/* att-cli-mail.c: the mail server's settings; sending is done by
+ * attendance-cli-print (att-cli-mail-send.c), to which attendance-cli
+ * hands the command (att-cli-mail-exec.c). */
+int att_cli_cmd_mail_show        (AttCliContext *ctx);
+int att_cli_cmd_mail_set         (AttCliContext *ctx);
+int att_cli_cmd_mail_test        (AttCliContext *ctx);
+/* Sends the test message of `mail test` to @address. */
+int att_cli_mail_test_send       (AttCliContext *ctx,
+                                  const AttUser *user,
+                                  const char    *address);
+/* att-cli-mail-letters.c: letters email. --letters ID,ID,... as an
+ * array of gint64, NULL when not given. */
+int att_cli_cmd_letters_email    (AttCliContext *ctx);
+int att_cli_parse_letter_ids     (AttCliContext  *ctx,
+                                  GArray        **ids);
+/* Sends the letters `letters email` asks for (att-cli-mail-send.c). */
+int att_cli_letters_email_send   (AttCliContext *ctx,
+                                  const AttUser *user);
+/* Runs attendance-cli-print with the same command line in place of this
+ * program (att-cli-pdf-exec.c); returns only when it could not. */
+int att_cli_run_print_program    (AttCliContext *ctx);
+
 G_END_DECLS

@@ -19,6 +19,9 @@ G_BEGIN_DECLS
  * @ATT_ERROR_RULE: the change breaks a rule of the register or the law
  * @ATT_ERROR_DATABASE: the database could not be read or written
  * @ATT_ERROR_IMPORT: a file to import has problems (each is listed)
+ * @ATT_ERROR_MAIL: the mail server could not be reached, secured or
+ *   signed in to, or refused the message
+ * @ATT_ERROR_MAIL_RECIPIENT: the mail server refused the recipient's address
  *
  * Messages carried by these errors are meant for a person in a school
  * office: they say what was wrong and, where possible, what to do.
@@ -32,6 +35,8 @@ typedef enum
   ATT_ERROR_RULE,
   ATT_ERROR_DATABASE,
   ATT_ERROR_IMPORT,
+  ATT_ERROR_MAIL,
+  ATT_ERROR_MAIL_RECIPIENT,
 } AttError;
 
 GQuark att_error_quark (void);

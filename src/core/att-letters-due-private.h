@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "att-calendar.h"
 #include "att-letters-due.h"
 
 G_BEGIN_DECLS
@@ -33,5 +34,19 @@ GHashTable   *_att_medical_evidence_read   (AttDb         *db,
                                             AttDate        from,
                                             AttDate        to,
                                             GError       **error);
+
+/* The school day @n school days after @date, or ATT_DATE_NONE past the
+ * calendar. */
+AttDate       _att_school_day_after        (AttCalendar   *calendar,
+                                            AttDate        date,
+                                            guint          n);
+/* The monitoring period after a letter dated @letter_date: from the
+ * next school day to the last school day of the @weeks-th school week
+ * counted from that day's. FALSE when the calendar does not reach. */
+gboolean      _att_monitoring_period       (AttCalendar   *calendar,
+                                            AttDate        letter_date,
+                                            guint          weeks,
+                                            AttDate       *first,
+                                            AttDate       *last);
 
 G_END_DECLS

@@ -121,6 +121,9 @@ typedef struct
   GHashTable   *leave;          /* gint64 id -> GArray of guint (date * 2 + session) */
   GHashTable   *medical;        /* gint64 id -> GArray of AttDate pairs */
   gboolean      have_rolling;
+  GHashTable   *dates;          /* AttDate -> its text, for the explanations */
+  AttDate      *stage_from;     /* by the stage's position: its period's first day */
+  char        **conditions;     /* by the stage's position: its condition, in words */
 } DueContext;
 
 static void
@@ -143,6 +146,9 @@ context_clear (DueContext *ctx)
   g_clear_pointer (&ctx->do_not_send, g_hash_table_unref);
   g_clear_pointer (&ctx->leave, g_hash_table_unref);
   g_clear_pointer (&ctx->medical, g_hash_table_unref);
+  g_clear_pointer (&ctx->dates, g_hash_table_unref);
+  g_clear_pointer (&ctx->stage_from, g_free);
+  g_clear_pointer (&ctx->conditions, g_strfreev);
 }
 
 static gboolean
@@ -276,6 +282,7 @@ context_init (DueContext  *ctx,
   ctx->year_start = att_date_school_year_start (as_of);
   ctx->calendar = att_db_get_calendar (db);
   ctx->periods = g_ptr_array_new_with_free_func ((GDestroyNotify)period_figures_free);
+  ctx->dates = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
 
   ctx->stages = att_ladder_load (db, error);
   if (ctx->stages == NULL)
@@ -294,12 +301,18 @@ context_init (DueContext  *ctx,
     return FALSE;
 
   ctx->rolling = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ctx->stage_from = g_new0 (AttDate, ctx->stages->len);
+  ctx->conditions = g_new0 (char *, ctx->stages->len + 1);
   for (guint i = 0; i < ctx->stages->len; i++)
     {
       AttLadderStage *stage = g_ptr_array_index (ctx->stages, i);
 
+      stage->position = (int)i;
       if (stage->condition == ATT_LADDER_UNAUTHORISED)
         ctx->have_rolling = TRUE;
+      if (!att_ladder_stage_period (db, stage, as_of, &ctx->stage_from[i], error))
+        return FALSE;
+      ctx->conditions[i] = att_ladder_stage_describe_condition (stage);
     }
   if (ctx->have_rolling)
     {
@@ -450,7 +463,9 @@ stage_figures (DueContext            *ctx,
 {
   guint agreed = 0, medical = 0;
 
-  if (to == ctx->as_of)
+  /* A letter about unauthorised sessions is decided by the rolling
+   * count: the period's figures are read only for the few it concerns. */
+  if (to == ctx->as_of && stage->condition != ATT_LADDER_UNAUTHORISED)
     {
       PeriodFigures *period = period_figures (ctx, from, error);
       AttFigures *found;
@@ -627,52 +642,6 @@ school_days_between (DueContext *ctx,
   return days;
 }
 
-/* The school day @n school days after @date, or ATT_DATE_NONE past the
- * calendar. */
-static AttDate
-school_day_after (AttCalendar *calendar,
-                  AttDate      date,
-                  guint        n)
-{
-  guint n_slots, days = 0;
-  const AttSessionSlot *slots = att_calendar_get_sessions (calendar, &n_slots);
-  AttDate last = ATT_DATE_NONE;
-
-  for (guint i = att_calendar_session_index (calendar, date + 1); i < n_slots; i++)
-    if (slots[i].date != last)
-      {
-        last = slots[i].date;
-        if (++days == n)
-          return last;
-      }
-  return ATT_DATE_NONE;
-}
-
-/* The monitoring period after a letter dated @letter_date: from the
- * next school day to the last school day of the @weeks-th school week
- * counted from that day's. FALSE when the calendar does not reach. */
-static gboolean
-monitoring_period (AttCalendar *calendar,
-                   AttDate      letter_date,
-                   guint        weeks,
-                   AttDate     *first,
-                   AttDate     *last)
-{
-  guint n_slots, i;
-  const AttSessionSlot *slots = att_calendar_get_sessions (calendar, &n_slots);
-  guint32 week;
-
-  i = att_calendar_session_index (calendar, letter_date + 1);
-  if (i >= n_slots)
-    return FALSE;
-  *first = slots[i].date;
-  week = slots[i].week + weeks - 1;
-  *last = *first;
-  for (; i < n_slots && slots[i].week <= week; i++)
-    *last = slots[i].date;
-  return TRUE;
-}
-
 /* ------------------------------------------------------------------ */
 /* The list                                                           */
 /* ------------------------------------------------------------------ */
@@ -712,10 +681,19 @@ in_cohort (const AttLadderStage *stage,
   return TRUE;
 }
 
+/* "Mon 3 Nov 2025": most rows name the same few days, written once. */
 static char *
-short_date (AttDate date)
+date_text (DueContext *ctx,
+           AttDate     date)
 {
-  return att_letter_format_date (date, ATT_LETTER_DATE_SHORT);
+  const char *text = g_hash_table_lookup (ctx->dates, GINT_TO_POINTER (date));
+
+  if (text == NULL)
+    {
+      text = att_letter_format_date (date, ATT_LETTER_DATE_SHORT);
+      g_hash_table_insert (ctx->dates, GINT_TO_POINTER (date), (gpointer)text);
+    }
+  return g_strdup (text);
 }
 
 static AttLadderStage *
@@ -754,18 +732,19 @@ pupil_stage (DueContext      *ctx,
              AttPupil        *pupil,
              GError         **error)
 {
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(AttLetterDue) row = NULL;
+  g_autofree char *monitor_line = NULL;
   GPtrArray *letters = g_hash_table_lookup (ctx->letters, &pupil->id);
   AttLetterRecord *last_this = last_letter (letters, stage->name);
   AttLetterRecord *last_any = last_letter (letters, NULL);
   AttLadderStage *followed = find_stage (ctx, stage->follows);
   AttLetterRecord *last_followed = followed != NULL ? last_letter (letters, followed->name) : NULL;
-  g_autofree char *condition = att_ladder_stage_describe_condition (stage);
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   gboolean warning = att_ladder_condition_is_warning (stage->condition);
   gboolean meets = FALSE, monitoring_failed = FALSE;
+  double before = -1;
   AttFigures figures;
   AttLetterDueFigures due_figures;
   AttDate from;
@@ -774,38 +753,28 @@ pupil_stage (DueContext      *ctx,
 
   if (!in_cohort (stage, pupil))
     return NULL;
-  if (!att_ladder_stage_period (ctx->db, stage, ctx->as_of, &from, error) ||
-      !stage_figures (ctx, stage, pupil, from, ctx->as_of, &figures, &due_figures, error))
+  if (stage->condition == ATT_LADDER_UNAUTHORISED &&
+      GPOINTER_TO_UINT (g_hash_table_lookup (ctx->rolling, &pupil->id)) < stage->count &&
+      !(followed != NULL && last_followed != NULL && followed->monitor_weeks > 0))
     return NULL;
-  from_text = short_date (from);
-  to_text = short_date (ctx->as_of);
+  from = ctx->stage_from[stage->position];
+  if (!stage_figures (ctx, stage, pupil, from, ctx->as_of, &figures, &due_figures, error))
+    return NULL;
 
-  /* The condition and the figures behind it. */
+  /* The condition. */
   switch (stage->condition)
     {
     case ATT_LADDER_UNAUTHORISED:
       meets = due_figures.rolling_unauthorised >= stage->count;
-      g_ptr_array_add (lines, g_strdup_printf (_("Unauthorised sessions in the last 10 school weeks: %u "
-                                                 "(the stage asks for %u or more)."),
-                                               due_figures.rolling_unauthorised, stage->count));
       break;
     case ATT_LADDER_IMPROVED:
-      {
-        double before = last_any != NULL ? letter_attendance (last_any) : -1;
-
-        if (before >= 0 && figures.possible > 0)
-          {
-            due_figures.improvement = due_figures.attendance - before;
-            meets = due_figures.improvement >= stage->percent - 1e-9;
-            g_ptr_array_add (lines, g_strdup_printf (_("Attendance %.1f%% from %s to %s, %.1f%% in the "
-                                                       "last letter (%s): up %.1f points (the stage asks "
-                                                       "for %g)."),
-                                                     due_figures.attendance, from_text, to_text, before,
-                                                     last_any->kind, due_figures.improvement,
-                                                     stage->percent));
-          }
-        break;
-      }
+      before = last_any != NULL ? letter_attendance (last_any) : -1;
+      if (before >= 0 && figures.possible > 0)
+        {
+          due_figures.improvement = due_figures.attendance - before;
+          meets = due_figures.improvement >= stage->percent - 1e-9;
+        }
+      break;
     case ATT_LADDER_BELOW:
     case ATT_LADDER_LATE:
     case ATT_LADDER_PERSISTENT:
@@ -814,39 +783,20 @@ pupil_stage (DueContext      *ctx,
     case ATT_LADDER_N_CONDITIONS:
     default:
       meets = figures_meet (stage, &figures);
-      if (stage->condition == ATT_LADDER_LATE)
-        g_ptr_array_add (lines, g_strdup_printf (_("Late arrivals from %s to %s: %u (the stage asks for %u "
-                                                   "or more)."), from_text, to_text, due_figures.lates,
-                                                 stage->count));
-      else
-        g_ptr_array_add (lines, g_strdup_printf (_("Attendance %.1f%% from %s to %s: %u of %u sessions "
-                                                   "attended (%s)."),
-                                                 due_figures.attendance, from_text, to_text,
-                                                 due_figures.present, due_figures.possible, condition));
       break;
     }
-  if (due_figures.agreed_leave > 0)
-    g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%u session of agreed leave is left out of these figures.",
-                                                          "%u sessions of agreed leave are left out of these figures.",
-                                                          due_figures.agreed_leave),
-                                             due_figures.agreed_leave));
-  if (due_figures.medical > 0)
-    g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%u absence covered by medical evidence is left out of these figures.",
-                                                          "%u absences covered by medical evidence are left out of these figures.",
-                                                          due_figures.medical),
-                                             due_figures.medical));
+  if (!meets && !(followed != NULL && last_followed != NULL && followed->monitor_weeks > 0))
+    return NULL;
 
   /* A stage following one that monitors: the monitoring period decides. */
   if (followed != NULL && last_followed != NULL && followed->monitor_weeks > 0)
     {
       AttDate first, last;
-      g_autofree char *sent = short_date (last_followed->date);
+      g_autofree char *sent = date_text (ctx, last_followed->date);
 
-      if (monitoring_period (ctx->calendar, last_followed->date, followed->monitor_weeks, &first, &last))
+      if (_att_monitoring_period (ctx->calendar, last_followed->date, followed->monitor_weeks, &first, &last))
         {
-          g_autofree char *end = short_date (last);
+          g_autofree char *end = date_text (ctx, last);
 
           if (ctx->as_of <= last)
             {
@@ -878,12 +828,11 @@ pupil_stage (DueContext      *ctx,
                 {
                   monitoring_failed = TRUE;
                   meets = TRUE;
-                  g_ptr_array_add (lines,
-                                   g_strdup_printf (_("Monitoring after “%s” (sent %s) ended on %s at "
-                                                      "%.1f%%, below the %g%% it asked for: this letter "
-                                                      "is due."), followed->name, sent, end,
-                                                    att_figures_attendance_pct (&watched),
-                                                    followed->monitor_percent));
+                  monitor_line = g_strdup_printf (_("Monitoring after “%s” (sent %s) ended on %s at "
+                                                    "%.1f%%, below the %g%% it asked for: this letter "
+                                                    "is due."), followed->name, sent, end,
+                                                  att_figures_attendance_pct (&watched),
+                                                  followed->monitor_percent);
                 }
             }
         }
@@ -891,11 +840,64 @@ pupil_stage (DueContext      *ctx,
   if (!meets)
     return NULL;
 
+  /* The figures behind it. */
+  lines = g_ptr_array_new_with_free_func (g_free);
+  from_text = date_text (ctx, from);
+  to_text = date_text (ctx, ctx->as_of);
+  switch (stage->condition)
+    {
+    case ATT_LADDER_UNAUTHORISED:
+      g_ptr_array_add (lines, g_strdup_printf (_("Unauthorised sessions in the last 10 school weeks: %u "
+                                                 "(the stage asks for %u or more)."),
+                                               due_figures.rolling_unauthorised, stage->count));
+      break;
+    case ATT_LADDER_IMPROVED:
+      if (before >= 0 && last_any != NULL)
+        g_ptr_array_add (lines, g_strdup_printf (_("Attendance %.1f%% from %s to %s, %.1f%% in the "
+                                                   "last letter (%s): up %.1f points (the stage asks "
+                                                   "for %g)."),
+                                                 due_figures.attendance, from_text, to_text, before,
+                                                 last_any->kind, due_figures.improvement,
+                                                 stage->percent));
+      break;
+    case ATT_LADDER_LATE:
+      g_ptr_array_add (lines, g_strdup_printf (_("Late arrivals from %s to %s: %u (the stage asks for %u "
+                                                 "or more)."), from_text, to_text, due_figures.lates,
+                                               stage->count));
+      break;
+    case ATT_LADDER_BELOW:
+    case ATT_LADDER_PERSISTENT:
+    case ATT_LADDER_SEVERE:
+    case ATT_LADDER_AT_LEAST:
+    case ATT_LADDER_N_CONDITIONS:
+    default:
+      g_ptr_array_add (lines, g_strdup_printf (_("Attendance %.1f%% from %s to %s: %u of %u sessions "
+                                                 "attended (%s)."),
+                                               due_figures.attendance, from_text, to_text,
+                                               due_figures.present, due_figures.possible,
+                                               ctx->conditions[stage->position]));
+      break;
+    }
+  if (due_figures.agreed_leave > 0)
+    g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u session of agreed leave is left out of these figures.",
+                                                          "%u sessions of agreed leave are left out of these figures.",
+                                                          due_figures.agreed_leave),
+                                             due_figures.agreed_leave));
+  if (due_figures.medical > 0)
+    g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%u absence covered by medical evidence is left out of these figures.",
+                                                          "%u absences covered by medical evidence are left out of these figures.",
+                                                          due_figures.medical),
+                                             due_figures.medical));
+  if (monitor_line != NULL)
+    g_ptr_array_add (lines, g_steal_pointer (&monitor_line));
+
   /* Sent already: once per period for a certificate, otherwise again
    * only after the pupil recovered above the line. */
   if (last_this != NULL && !monitoring_failed)
     {
-      g_autofree char *sent = short_date (last_this->date);
+      g_autofree char *sent = date_text (ctx, last_this->date);
 
       if (stage->condition == ATT_LADDER_AT_LEAST)
         {
@@ -914,7 +916,7 @@ pupil_stage (DueContext      *ctx,
           if (!recovered)
             return NULL;
           {
-            g_autofree char *back = short_date (on);
+            g_autofree char *back = date_text (ctx, on);
 
             g_ptr_array_add (lines, g_strdup_printf (_("Sent before on %s; the pupil was back above the "
                                                        "line on %s, so it may be sent again."), sent, back));
@@ -944,7 +946,7 @@ pupil_stage (DueContext      *ctx,
   hold = g_hash_table_lookup (ctx->do_not_send, &pupil->id);
   if (hold != NULL && hold->until >= ctx->as_of)
     {
-      g_autofree char *until = short_date (hold->until);
+      g_autofree char *until = date_text (ctx, hold->until);
 
       row->until = hold->until;
       set_status (row, ATT_LETTER_DUE_EXCLUDED,
@@ -961,7 +963,7 @@ pupil_stage (DueContext      *ctx,
         return NULL;
       if (!recovered)
         {
-          g_autofree char *when = short_date (hold->as_of);
+          g_autofree char *when = date_text (ctx, hold->as_of);
 
           set_status (row, ATT_LETTER_DUE_REMOVED,
                       g_strdup_printf (_("Removed on %s: %s"), when, hold->reason));
@@ -971,7 +973,7 @@ pupil_stage (DueContext      *ctx,
   hold = g_hash_table_lookup (ctx->holds, key);
   if (hold != NULL && hold->until > ctx->as_of)
     {
-      g_autofree char *until = short_date (hold->until);
+      g_autofree char *until = date_text (ctx, hold->until);
 
       row->until = hold->until;
       set_status (row, ATT_LETTER_DUE_POSTPONED, g_strdup_printf (_("Postponed until %s"), until));
@@ -989,7 +991,7 @@ pupil_stage (DueContext      *ctx,
         }
       else
         {
-          g_autofree char *sent = short_date (last_followed->date);
+          g_autofree char *sent = date_text (ctx, last_followed->date);
 
           g_ptr_array_add (lines, g_strdup_printf (_("Follows “%s”, sent on %s."), followed->name, sent));
         }
@@ -1000,15 +1002,15 @@ pupil_stage (DueContext      *ctx,
   if (stage->min_gap_days > 0 && last_any != NULL)
     {
       guint days = school_days_between (ctx, last_any->date, ctx->as_of);
-      g_autofree char *sent = short_date (last_any->date);
+      g_autofree char *sent = date_text (ctx, last_any->date);
 
       g_ptr_array_add (lines, g_strdup_printf (_("%u school days since the last letter (“%s”, %s); the stage "
                                                  "asks for %u."), days, last_any->kind, sent,
                                                stage->min_gap_days));
       if (days < stage->min_gap_days)
         {
-          AttDate next = school_day_after (ctx->calendar, last_any->date, stage->min_gap_days);
-          g_autofree char *next_text = next != ATT_DATE_NONE ? short_date (next) : g_strdup ("—");
+          AttDate next = _att_school_day_after (ctx->calendar, last_any->date, stage->min_gap_days);
+          g_autofree char *next_text = next != ATT_DATE_NONE ? date_text (ctx, next) : g_strdup ("—");
 
           set_status (row, ATT_LETTER_DUE_WAITING,
                       g_strdup_printf (_("Too soon after the last letter: due from %s"), next_text));
@@ -1021,24 +1023,13 @@ pupil_stage (DueContext      *ctx,
 }
 
 static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      data)
+compare_groups (gconstpointer a,
+                gconstpointer b)
 {
   const AttLetterDue *x = *(AttLetterDue * const *)a;
   const AttLetterDue *y = *(AttLetterDue * const *)b;
-  GHashTable *positions = data;
-  int px = GPOINTER_TO_INT (g_hash_table_lookup (positions, x->stage));
-  int py = GPOINTER_TO_INT (g_hash_table_lookup (positions, y->stage));
-  int c;
 
-  if (px != py)
-    return px < py ? -1 : 1;
-  c = g_strcmp0 (x->group, y->group);
-  if (c != 0)
-    return c;
-  c = g_utf8_collate (x->name, y->name);
-  return c != 0 ? c : g_strcmp0 (x->upn, y->upn);
+  return g_strcmp0 (x->group, y->group);
 }
 
 /* A family gets one warning letter at a time: of the warning letters due
@@ -1097,8 +1088,9 @@ letters_due (AttDb    *db,
              GError  **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)att_letter_due_free);
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
   g_autoptr(GPtrArray) pupils = NULL;
-  g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray **buckets;
   DueContext ctx;
 
   if (as_of == ATT_DATE_NONE)
@@ -1132,39 +1124,67 @@ letters_due (AttDb    *db,
       return NULL;
     }
 
+  /* The rows of each stage, in the order of the pupils' list (by name);
+   * a pupil's rows are looked at together first. */
+  buckets = g_new0 (GPtrArray *, ctx.stages->len);
   for (guint s = 0; s < ctx.stages->len; s++)
-    {
-      AttLadderStage *stage = g_ptr_array_index (ctx.stages, s);
-
-      g_hash_table_insert (positions, stage->name, GINT_TO_POINTER ((int)s));
-    }
-
+    buckets[s] = g_ptr_array_new ();
   for (guint p = 0; p < pupils->len; p++)
     {
       AttPupil *pupil = g_ptr_array_index (pupils, p);
-      guint first = rows->len;
+      guint s = 0;
 
       if (!att_pupil_on_roll (pupil, as_of))
         continue;
-      for (guint s = 0; s < ctx.stages->len; s++)
+      g_ptr_array_set_size (mine, 0);
+      for (guint i = 0; i < ctx.stages->len; i++)
         {
           g_autoptr(GError) local = NULL;
-          AttLetterDue *row = pupil_stage (&ctx, g_ptr_array_index (ctx.stages, s), pupil, &local);
+          AttLetterDue *row = pupil_stage (&ctx, g_ptr_array_index (ctx.stages, i), pupil, &local);
 
           if (local != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local));
+              g_ptr_array_set_free_func (mine, (GDestroyNotify)att_letter_due_free);
+              for (guint b = 0; b < ctx.stages->len; b++)
+                {
+                  g_ptr_array_set_free_func (buckets[b], (GDestroyNotify)att_letter_due_free);
+                  g_ptr_array_unref (buckets[b]);
+                }
+              g_free (buckets);
               context_clear (&ctx);
               return NULL;
             }
           if (row != NULL)
-            g_ptr_array_add (rows, row);
+            g_ptr_array_add (mine, row);
         }
-      drop_unsent_followers (&ctx, rows, first);
-      one_warning_each (&ctx, rows, first);
+      if (mine->len == 0)
+        continue;
+      g_ptr_array_set_free_func (mine, (GDestroyNotify)att_letter_due_free);
+      drop_unsent_followers (&ctx, mine, 0);
+      one_warning_each (&ctx, mine, 0);
+      g_ptr_array_set_free_func (mine, NULL);
+      /* Both in ladder order. */
+      for (guint r = 0; r < mine->len; r++)
+        {
+          AttLetterDue *row = g_ptr_array_index (mine, r);
+
+          while (strcmp (((AttLadderStage *)g_ptr_array_index (ctx.stages, s))->name, row->stage) != 0)
+            s++;
+          g_ptr_array_add (buckets[s], row);
+        }
     }
 
-  g_ptr_array_sort_with_data (rows, compare_rows, positions);
+  /* By stage, then registration group (a stable sort keeps the names'
+   * order). */
+  for (guint s = 0; s < ctx.stages->len; s++)
+    {
+      g_ptr_array_sort (buckets[s], compare_groups);
+      for (guint r = 0; r < buckets[s]->len; r++)
+        g_ptr_array_add (rows, g_ptr_array_index (buckets[s], r));
+      g_ptr_array_unref (buckets[s]);
+    }
+  g_free (buckets);
   context_clear (&ctx);
   return g_steal_pointer (&rows);
 }
@@ -1201,232 +1221,4 @@ att_letters_due_for_pupil (AttDb    *db,
   result = letters_due (db, as_of, pupil_id, error);
   att_db_end_read (db, begun);
   return result;
-}
-
-/* ------------------------------------------------------------------ */
-/* A row's letter                                                     */
-/* ------------------------------------------------------------------ */
-
-char *
-att_letters_due_figures_json (const AttLetterDue *due)
-{
-  GString *out;
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_return_val_if_fail (due != NULL, NULL);
-
-  out = g_string_new ("{\"stage\": ");
-  att_json_append_string (out, due->stage);
-  g_string_append_printf (out, ", \"attendance\": %s",
-                          g_ascii_formatd (number, sizeof number, "%.1f", due->figures.attendance));
-  g_string_append_printf (out, ", \"possible\": %u, \"present\": %u, \"authorised\": %u, "
-                          "\"unauthorised\": %u, \"rolling_unauthorised\": %u, \"lates\": %u, "
-                          "\"agreed_leave\": %u, \"medical\": %u",
-                          due->figures.possible, due->figures.present, due->figures.authorised,
-                          due->figures.unauthorised, due->figures.rolling_unauthorised,
-                          due->figures.lates, due->figures.agreed_leave, due->figures.medical);
-  g_string_append_printf (out, ", \"improvement\": %s}",
-                          g_ascii_formatd (number, sizeof number, "%.1f", due->figures.improvement));
-  return g_string_free (out, FALSE);
-}
-
-static char *
-time_text (int minutes)
-{
-  return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
-}
-
-gboolean
-att_letters_due_fill_values (AttDb               *db,
-                             const AttLetterDue  *due,
-                             AttLetterValues     *values,
-                             GError             **error)
-{
-  g_autoptr(AttLadderStage) stage = NULL;
-  g_autoptr(AttLetterhead) letterhead = NULL;
-  g_autoptr(AttLetterValues) absences = NULL;
-  g_autoptr(GString) list = g_string_new (NULL);
-  GPtrArray *rows;
-  AttFigures year;
-  AttPupil *pupil;
-  gboolean warning;
-
-  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
-  g_return_val_if_fail (due != NULL, FALSE);
-  g_return_val_if_fail (values != NULL, FALSE);
-
-  att_letter_templates_register_fields ();
-  pupil = att_pupils_get_or_error (db, due->pupil_id, error);
-  if (pupil == NULL)
-    return FALSE;
-  stage = att_ladder_get (db, due->stage, error);
-  if (stage == NULL)
-    return FALSE;
-  warning = att_ladder_condition_is_warning (stage->condition);
-
-  att_letter_values_set_pupil (values, pupil);
-  att_letter_values_set_school (values, db);
-  letterhead = att_letterhead_load (db);
-  att_letter_values_set_signatory (values, letterhead->signatory_name, letterhead->signatory_role);
-  att_letter_values_set_letter_date (values, due->period_to);
-  if (!att_letter_values_set_figures (values, db, due->pupil_id, due->period_from, due->period_to, error) ||
-      !att_letter_values_set_rolling (values, db, due->pupil_id, due->period_to, error))
-    return FALSE;
-  /* The row's own figures: a warning's leave out agreed leave and
-   * medical absences. */
-  att_letter_values_set_printf (values, "figures.attendance", "%.1f%%", due->figures.attendance);
-  att_letter_values_set_printf (values, "figures.possible", "%u", due->figures.possible);
-  att_letter_values_set_printf (values, "figures.attended", "%u", due->figures.present);
-  att_letter_values_set_printf (values, "figures.absent", "%u",
-                                due->figures.authorised + due->figures.unauthorised);
-  att_letter_values_set_printf (values, "figures.authorised", "%u", due->figures.authorised);
-  att_letter_values_set_printf (values, "figures.unauthorised", "%u", due->figures.unauthorised);
-  if (due->figures.agreed_leave > 0 || due->figures.medical > 0)
-    {
-      /* Translators: "%s" is the list of what was left out */
-      g_autofree char *leave = due->figures.agreed_leave > 0
-        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session of leave the school agreed",
-                                        "%u sessions of leave the school agreed", due->figures.agreed_leave),
-                           due->figures.agreed_leave)
-        : NULL;
-      g_autofree char *medical = due->figures.medical > 0
-        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u absence covered by medical evidence",
-                                        "%u absences covered by medical evidence", due->figures.medical),
-                           due->figures.medical)
-        : NULL;
-      g_autofree char *both = leave != NULL && medical != NULL
-        ? g_strdup_printf (_("%s and %s"), leave, medical)
-        : g_strdup (leave != NULL ? leave : medical);
-
-      att_letter_values_set_printf (values, "figures.left_out",
-                                    _("These figures do not count %s."), both);
-    }
-  else
-    att_letter_values_set (values, "figures.left_out", "");
-
-  /* The table of absences, without the sessions left out. */
-  absences = att_letter_values_new ();
-  if (!att_letter_values_set_absences (absences, db, due->pupil_id,
-                                       stage->condition == ATT_LADDER_UNAUTHORISED
-                                       ? MIN (due->period_from, att_date_school_year_start (due->period_to))
-                                       : due->period_from,
-                                       due->period_to, error))
-    return FALSE;
-  rows = att_letter_values_get_rows (absences);
-  {
-    g_autoptr(GHashTable) left_out = g_hash_table_new (g_direct_hash, g_direct_equal);
-
-    if (warning)
-      {
-        g_autoptr(GPtrArray) evidence = att_medical_evidence_list (db, due->pupil_id, error);
-        g_autoptr(GPtrArray) leave = NULL;
-        sqlite3_stmt *stmt;
-
-        if (evidence == NULL)
-          return FALSE;
-        for (guint i = 0; i < rows->len; i++)
-          {
-            AttLetterRow *row = g_ptr_array_index (rows, i);
-
-            for (guint e = 0; e < evidence->len; e++)
-              {
-                AttMedicalEvidence *item = g_ptr_array_index (evidence, e);
-
-                if (row->date >= item->from && row->date <= item->to)
-                  g_hash_table_add (left_out, GUINT_TO_POINTER ((guint)row->date * 2 + row->session));
-              }
-          }
-        stmt = att_db_prepare (db,
-                               "SELECT s.date, s.session FROM leave_sessions s JOIN leave_requests r "
-                               "ON r.id = s.leave_id WHERE s.pupil_id = ? AND s.state = 'agreed' "
-                               "AND r.status IN ('approved', 'partly-approved')",
-                               error);
-        if (stmt == NULL)
-          return FALSE;
-        sqlite3_bind_int64 (stmt, 1, due->pupil_id);
-        while (sqlite3_step (stmt) == SQLITE_ROW)
-          g_hash_table_add (left_out, GUINT_TO_POINTER ((guint)sqlite3_column_int (stmt, 0) * 2 +
-                                                        (guint)sqlite3_column_int (stmt, 1)));
-        sqlite3_reset (stmt);
-      }
-    for (guint i = 0; i < rows->len; i++)
-      {
-        AttLetterRow *row = g_ptr_array_index (rows, i);
-        const AttCodeInfo *info;
-        g_autofree char *day = NULL;
-        AttCode code;
-
-        if (g_hash_table_contains (left_out, GUINT_TO_POINTER ((guint)row->date * 2 + row->session)))
-          continue;
-        /* A letter about unauthorised absence lists the unauthorised
-         * sessions of the rolling window. */
-        code = att_code_lookup (row->code);
-        info = code != ATT_CODE_NONE ? att_code_info (code) : NULL;
-        if (stage->condition == ATT_LADDER_UNAUTHORISED &&
-            (info == NULL || info->meaning != ATT_MEANING_UNAUTHORISED))
-          continue;
-        att_letter_values_add_row (values, row->date, row->session, row->code, row->meaning);
-        day = att_letter_format_date (row->date, ATT_LETTER_DATE_SHORT);
-        g_string_append_printf (list, "%s%s %s (%s)", list->len > 0 ? ", " : "", day,
-                                row->session == ATT_SESSION_AM ? _("am") : _("pm"), row->code);
-      }
-  }
-  att_letter_values_set (values, "absences.list", list->str);
-  att_letter_values_set (values, "absences.table", "");
-
-  att_letter_values_set (values, "stage.name", stage->name);
-  att_letter_values_set (values, "stage.title", stage->title);
-  if (stage->meeting_days > 0)
-    {
-      g_autofree char *time = time_text (stage->meeting_time);
-
-      att_letter_values_set_date (values, "meeting.date",
-                                  school_day_after (att_db_get_calendar (db), due->period_to,
-                                                    stage->meeting_days));
-      att_letter_values_set (values, "meeting.time", time);
-      att_letter_values_set (values, "meeting.place", stage->meeting_place);
-    }
-  else
-    {
-      att_letter_values_set (values, "meeting.date", "");
-      att_letter_values_set (values, "meeting.time", "");
-      att_letter_values_set (values, "meeting.place", "");
-    }
-  if (stage->monitor_weeks > 0)
-    {
-      AttDate first, last;
-
-      if (monitoring_period (att_db_get_calendar (db), due->period_to, stage->monitor_weeks, &first, &last))
-        att_letter_values_set_date (values, "monitoring.until", last);
-      else
-        att_letter_values_set (values, "monitoring.until", "");
-      att_letter_values_set_printf (values, "monitoring.target", "%g%%", stage->monitor_percent);
-    }
-  else
-    {
-      att_letter_values_set (values, "monitoring.until", "");
-      att_letter_values_set (values, "monitoring.target", "");
-    }
-  att_letter_values_set_printf (values, "figures.improvement", "%.1f", due->figures.improvement);
-  att_letter_values_set_printf (values, "figures.previous_attendance", "%.1f%%",
-                                due->figures.attendance - due->figures.improvement);
-
-  if (!att_stats_pupil (db, due->pupil_id, att_date_school_year_start (due->period_to), due->period_to,
-                        &year, error))
-    return FALSE;
-  {
-    g_autofree char *a = att_letter_format_date (att_date_school_year_start (due->period_to),
-                                                 ATT_LETTER_DATE_LONG);
-    g_autofree char *b = att_letter_format_date (due->period_to, ATT_LETTER_DATE_LONG);
-
-    att_letter_values_set_printf (values, "year.period", _("%s to %s"), a, b);
-  }
-  att_letter_values_set_printf (values, "year.attendance", "%.1f%%", att_figures_attendance_pct (&year));
-  att_letter_values_set_printf (values, "year.possible", "%u", year.possible);
-  att_letter_values_set_printf (values, "year.attended", "%u", att_figures_attended (&year));
-  att_letter_values_set_printf (values, "year.absent", "%u", att_figures_absent (&year));
-  att_letter_values_set_printf (values, "report.target", "%g%%", att_letters_target (db));
-  att_letter_values_set (values, "report.band", "");
-  att_letter_values_set (values, "report.note", "");
-  return TRUE;
 }

@@ -92,7 +92,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttLetterDue, att_letter_due_free)
 /* The due list on @as_of: for each pupil on roll on @as_of, at most one
  * row per stage they meet; a pupil due several stages is due only the
  * highest one the ladder allows, the others listed as waiting. Rows in
- * ladder order, then by registration group and name (AttLetterDue). */
+ * ladder order, then by registration group and surname (AttLetterDue). */
 GPtrArray          *att_letters_due                (AttDb              *db,
                                                     AttDate             as_of,
                                                     GError            **error);

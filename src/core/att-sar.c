@@ -91,6 +91,31 @@ static const AttSarField penalty_fields[] = {
   { "when", N_("When"), ATT_SAR_TIME, 2.4 },
 };
 
+static const AttSarField medical_fields[] = {
+  { "from", N_("From"), ATT_SAR_DATE, 2.2 },
+  { "to", N_("To"), ATT_SAR_DATE, 2.2 },
+  { "note", N_("Evidence"), ATT_SAR_TEXT, 4 },
+  { "who", N_("Recorded by"), ATT_SAR_TEXT, 2 },
+  { "when", N_("Recorded"), ATT_SAR_TIME, 2.4 },
+};
+
+static const AttSarField do_not_send_fields[] = {
+  { "reason", N_("Reason"), ATT_SAR_TEXT, 4 },
+  { "until", N_("Until"), ATT_SAR_DATE, 2.2 },
+  { "who", N_("Recorded by"), ATT_SAR_TEXT, 2 },
+  { "when", N_("Recorded"), ATT_SAR_TIME, 2.4 },
+};
+
+static const AttSarField hold_fields[] = {
+  { "stage", N_("Letter"), ATT_SAR_TEXT, 2 },
+  { "kind", N_("Held back"), ATT_SAR_TEXT, 1.6 },
+  { "as_of", N_("On the list of"), ATT_SAR_DATE, 2.2 },
+  { "until", N_("Until"), ATT_SAR_DATE, 2.2 },
+  { "reason", N_("Reason"), ATT_SAR_TEXT, 4 },
+  { "who", N_("Recorded by"), ATT_SAR_TEXT, 2 },
+  { "when", N_("Recorded"), ATT_SAR_TIME, 2.4 },
+};
+
 static const AttSarField call_fields[] = {
   { "date", N_("Date"), ATT_SAR_DATE, 2.2 },
   { "caller", N_("Caller"), ATT_SAR_TEXT, 2.4 },
@@ -278,6 +303,18 @@ static const struct
     "SELECT r.leave_id, r.review_day, r.next_review, r.note, a.name, r.at FROM leave_reviews r "
     "JOIN leave_requests l ON l.id = r.leave_id JOIN actors a ON a.id = r.actor_id "
     "WHERE l.pupil_id = ?1 ORDER BY r.id" },
+  { "medical_evidence", N_("Medical evidence the office holds"), FALSE,
+    medical_fields, G_N_ELEMENTS (medical_fields),
+    "SELECT m.from_date, m.to_date, m.note, a.name, m.at FROM medical_evidence m "
+    "JOIN actors a ON a.id = m.actor_id WHERE m.pupil_id = ?1 ORDER BY m.id" },
+  { "letters_do_not_send", N_("Letters not to be sent"), FALSE,
+    do_not_send_fields, G_N_ELEMENTS (do_not_send_fields),
+    "SELECT d.reason, d.until, a.name, d.at FROM letters_do_not_send d "
+    "JOIN actors a ON a.id = d.actor_id WHERE d.pupil_id = ?1 ORDER BY d.id" },
+  { "letter_holds", N_("Letters postponed or removed from the list"), FALSE,
+    hold_fields, G_N_ELEMENTS (hold_fields),
+    "SELECT h.stage, h.kind, h.as_of, h.until, h.reason, a.name, h.at FROM letter_holds h "
+    "JOIN actors a ON a.id = h.actor_id WHERE h.pupil_id = ?1 ORDER BY h.id" },
 };
 
 static void

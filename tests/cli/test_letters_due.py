@@ -47,18 +47,18 @@ def test_letters_due():
     try:
         mark_school(t)
         rows = t.json("letters", "due", "--as-of", "2024-12-13")
-        # Ladder order, then by group and name; Cara gets one warning at a
-        # time: the one further up the ladder.
+        # Ladder order, then by group and surname (Jones, Khan, Patel); Cara
+        # gets one warning at a time: the one further up the ladder.
         equal([(r["upn"], r["stage"], r["status"]) for r in rows],
-              [(UPN_A, "concern", "due"), (UPN_C, "concern", "waiting"),
+              [(UPN_C, "concern", "waiting"), (UPN_A, "concern", "due"),
                (UPN_D, "concern", "due"), (UPN_C, "unauthorised", "due")], "the due list")
-        a = rows[0]
+        a = rows[1]
         equal((a["attendance"], a["possible"], a["present"], a["unauthorised"],
                a["rolling_unauthorised"], a["period_from"], a["period_to"]),
               (85.0, 20, 17, 3, 3, "2024-09-01", "2024-12-13"), "Amina's figures")
         equal((a["template"], a["delivery"], a["reason"]), ("concern", "post", None), "her letter")
         check(any("17 of 20 sessions attended" in line for line in a["explanation"]), a["explanation"])
-        check("unauthorised" in rows[1]["reason"], rows[1]["reason"])
+        check("unauthorised" in rows[0]["reason"], rows[0]["reason"])
         equal(rows[3]["rolling_unauthorised"], 6, "Cara's 6 unauthorised sessions")
         table = t.ok("letters", "due", "--as-of", "2024-12-13").out
         check("Waiting" in table and "Amina Khan" in table, table)
@@ -93,9 +93,9 @@ def test_letters_due():
         t.refused("letters", "postpone", UPN_A, "concern", "--until", "2024-12-20", "--user", OFFICER)
         t.refused("letters", "postpone", UPN_A, "nope", "--until", "2025-01-06", "--user", OFFICER)
         t.ok("letters", "postpone", UPN_A, "concern", "--until", "2025-01-06", "--user", OFFICER)
-        equal(due(t)[0], (UPN_A, "concern", "postponed"), "postponed")
+        check((UPN_A, "concern", "postponed") in due(t), "postponed")
         t.ok("letters", "postpone", UPN_A, "concern", "--clear", "--user", OFFICER)
-        equal(due(t)[0], (UPN_A, "concern", "due"), "no longer")
+        check((UPN_A, "concern", "due") in due(t), "no longer")
 
         t.ok("users", "add", "Ada Admin", "--role", "admin", "--user", "Hannah Head")
         audit = t.json("audit", "--kind", "letter", "--user", "Ada Admin")
