@@ -20,6 +20,8 @@
 #include "att-letter-batch-document.h"
 #include "att-letters-form.h"
 #include "att-letters-page-private.h"
+#include "att-mail-settings.h"
+#include "att-mail.h"
 #include "att-print-operation.h"
 
 static const AttLetterDelivery deliveries[] = {
@@ -81,11 +83,22 @@ delivery_button (const char        *label,
   return button;
 }
 
+/* Whether the school's mail server is set up: only then are letters
+ * offered by e-mail. */
+static gboolean
+mail_is_set_up (AttLettersPage *self)
+{
+  g_autoptr(AttMailSettings) settings = self->db != NULL ? att_mail_settings_load (self->db, NULL) : NULL;
+
+  return settings != NULL && att_mail_settings_is_set_up (settings);
+}
+
 /* One line per way the batch's letters go, with what can be done. */
 static void
 fill_deliveries (AttLettersPage *self)
 {
   gboolean first = TRUE;
+  gboolean mail = mail_is_set_up (self);
 
   _att_letters_page_clear_list (self->deliveries_list);
   for (guint i = 0; i < G_N_ELEMENTS (deliveries); i++)
@@ -109,8 +122,10 @@ fill_deliveries (AttLettersPage *self)
         subtitle = _("Copies of letters already logged: they are not logged again");
       else if (delivery == ATT_LETTER_TEXT)
         subtitle = _("Saved as a file for the school’s texting service, and logged as sent");
+      else if (delivery == ATT_LETTER_EMAIL && mail)
+        subtitle = _("Each sent as a PDF to the parent’s e-mail address, and logged as it goes");
       else if (delivery == ATT_LETTER_EMAIL)
-        subtitle = _("Sending e-mail is not set up: print these and post them or hand them over");
+        subtitle = _("Sending e-mail is not set up (Mail Server… in the menu): print these and post them or hand them over");
       else
         subtitle = _("Printed, or saved as one PDF, then logged with how and when they went");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -123,6 +138,11 @@ fill_deliveries (AttLettersPage *self)
                                           _("Logged"), -1);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
         }
+      else if (delivery == ATT_LETTER_EMAIL && mail && !self->batch_reprint)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                   delivery_button (_("Send by _E-mail"),
+                                                    _("Send each letter as a PDF through the school’s mail server"),
+                                                    "letters.email", delivery, first));
       else if (delivery == ATT_LETTER_TEXT)
         adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                    delivery_button (_("E_xport Texts…"),
@@ -702,6 +722,120 @@ export_texts_action (GtkWidget  *widget,
   choose_file (self, ATT_LETTER_TEXT);
 }
 
+/* ------------------------------------------------------------------ */
+/* E-mail                                                              */
+
+typedef struct
+{
+  char           *db_path;
+  AttUser        *user;
+  AttLetterBatch *part;
+  AttDate         sent;
+} MailJob;
+
+static void
+mail_job_free (MailJob *job)
+{
+  g_free (job->db_path);
+  att_user_free (job->user);
+  att_letter_batch_unref (job->part);
+  g_free (job);
+}
+
+/* Sending waits on the mail server for each letter: a thread with a
+ * connection of its own. */
+static void
+mail_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  MailJob *job = data;
+  GError *error = NULL;
+  g_autoptr(AttDb) db = att_db_open (job->db_path, &error);
+  g_autoptr(AttLetterhead) letterhead = NULL;
+  GPtrArray *results = NULL;
+
+  if (db != NULL)
+    {
+      letterhead = att_letterhead_load (db);
+      results = att_letter_batch_email (db, job->user, job->part, letterhead, job->sent, &error);
+      att_db_close (db);
+    }
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+mail_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  AttLettersPage *self = ATT_LETTERS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = g_task_propagate_pointer (G_TASK (result), &error);
+  GString *failures;
+  guint sent = 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "letters.email", TRUE);
+  if (results == NULL)
+    {
+      _att_letters_page_show_error (self, error->message);
+      return;
+    }
+  failures = g_string_new (NULL);
+  for (guint i = 0; i < results->len; i++)
+    {
+      AttMailResult *r = g_ptr_array_index (results, i);
+
+      if (r->outcome == ATT_MAIL_SENT)
+        sent++;
+      else
+        g_string_append_printf (failures, "%s%s: %s", failures->len > 0 ? "\n" : "",
+                                r->recipient != NULL ? r->recipient : "", r->message != NULL ? r->message : "");
+    }
+  if (sent > 0)
+    logged (self, ATT_LETTER_EMAIL, sent);
+  if (failures->len > 0)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: letters e-mailed, then those not sent and why */
+      text = g_strdup_printf (_("%u sent and logged. Not sent, and still due:\n%s"), sent, failures->str);
+      _att_letters_page_show_error (self, text);
+    }
+  g_string_free (failures, TRUE);
+  att_page_queue_refresh (ATT_PAGE (self));
+}
+
+static void
+email_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AttLettersPage *self = ATT_LETTERS_PAGE (widget);
+  const AttUser *user = att_context_get_user (att_page_get_context (ATT_PAGE (self)));
+  g_autoptr(GTask) task = NULL;
+  MailJob *job;
+
+  if (self->batch == NULL || self->db == NULL || user == NULL || self->batch_reprint)
+    return;
+  job = g_new0 (MailJob, 1);
+  job->db_path = g_strdup (att_db_get_path (self->db));
+  job->user = att_user_copy (user);
+  job->part = att_letter_batch_select (self->batch, ATT_LETTER_EMAIL);
+  job->sent = self->today;
+  /* One sending at a time. */
+  gtk_widget_action_set_enabled (widget, "letters.email", FALSE);
+  _att_letters_page_toast (self, _("Sending the letters by e-mail…"));
+  task = g_task_new (self, NULL, mail_done, NULL);
+  g_task_set_source_tag (task, email_action);
+  g_task_set_task_data (task, job, (GDestroyNotify)mail_job_free);
+  g_task_run_in_thread (task, mail_thread);
+}
+
 void
 _att_letters_page_batch_dispose (AttLettersPage *self)
 {
@@ -721,4 +855,5 @@ _att_letters_page_batch_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "letters.print-batch", "s", print_batch_action);
   gtk_widget_class_install_action (widget_class, "letters.save-batch", "s", save_batch_action);
   gtk_widget_class_install_action (widget_class, "letters.export-texts", "s", export_texts_action);
+  gtk_widget_class_install_action (widget_class, "letters.email", "s", email_action);
 }

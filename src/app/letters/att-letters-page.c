@@ -178,7 +178,7 @@ att_letters_page_actions_update (AttPage *page)
     "letters.prepare", "letters.half-term", "letters.remove", "letters.postpone", "letters.keep",
     "letters.mark-posted", "letters.reprint", "letters.regenerate",
     "letters.print-batch", "letters.save-batch", "letters.export-texts",
-    "letters.rules", "letters.templates",
+    "letters.rules", "letters.templates", "letters.email",
   };
 
   g_clear_pointer (&self->letters_error, g_free);
