@@ -190,7 +190,11 @@ _att_letters_page_due_load (AttLettersPage *self)
       for (guint i = 0; i < n_other; i++)
         g_ptr_array_add (items, att_letter_due_item_new (g_ptr_array_index (self->other_shown, i), NULL));
     }
+  /* The view lets go of the model while hundreds of rows arrive, and
+   * takes it back whole: one change instead of one per row. */
+  gtk_list_view_set_model (self->due_list, NULL);
   g_list_store_splice (self->due_store, 0, 0, items->pdata, items->len);
+  gtk_list_view_set_model (self->due_list, GTK_SELECTION_MODEL (self->due_selection));
   update_state (self);
   att_page_actions_update (ATT_PAGE (self));
 }
