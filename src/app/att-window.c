@@ -11,6 +11,7 @@
 #include "att-mail-dialog.h"
 #include "att-calls-page.h"
 #include "att-leave-page.h"
+#include "att-letters-page.h"
 #include "att-page.h"
 #include "att-purge-dialog.h"
 #include "att-pupils-page.h"
@@ -40,6 +41,7 @@ static const AttWindowPageInfo page_infos[] = {
   { "pupils", N_("Pupils"), "system-users-symbolic", att_pupils_page_get_type },
   { "calls", N_("Calls"), "call-start-symbolic", att_calls_page_get_type },
   { "leave", N_("Leave"), "x-office-calendar-symbolic", att_leave_page_get_type },
+  { "letters", N_("Letters"), "mail-unread-symbolic", att_letters_page_get_type },
 };
 
 struct _AttWindow

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "att-do-not-send-dialog.h"
 #include "att-pupil-flags.h"
 #include "att-pupils-page-private.h"
 #include "att-sar-document.h"
@@ -783,6 +784,18 @@ subject_access_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* "Do not send" for the pupil shown: the Letters page's dialog. */
+static void
+do_not_send_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AttPupilsPage *self = ATT_PUPILS_PAGE (widget);
+
+  if (self->pupil_id != 0)
+    att_do_not_send_dialog_present (widget, att_page_get_context (ATT_PAGE (self)), self->pupil_id);
+}
+
 static void
 att_pupils_page_actions_update (AttPage *page)
 {
@@ -796,6 +809,9 @@ att_pupils_page_actions_update (AttPage *page)
   else if (att_sar_require (user, &error))
     can = self->db != NULL && self->pupil_id != 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pupils.subject-access", can);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pupils.do-not-send",
+                                 user != NULL && self->db != NULL && self->pupil_id != 0
+                                 && att_user_can (user, ATT_PERM_LETTERS));
   att_pupil_view_set_export_tooltip (self->pupil_view,
                                      error != NULL ? error->message
                                                    : _("Save everything held about this pupil as a PDF and a JSON file"));
@@ -997,6 +1013,7 @@ att_pupils_page_class_init (AttPupilsPageClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.go-back", NULL);
   gtk_widget_class_install_action (widget_class, "pupils.subject-access", NULL, subject_access_action);
+  gtk_widget_class_install_action (widget_class, "pupils.do-not-send", NULL, do_not_send_action);
 }
 
 static void
