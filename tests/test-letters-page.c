@@ -402,6 +402,9 @@ set_ladder (void)
   stage->period = ATT_LADDER_PERIOD_TERM;
   stage->delivery = ATT_LETTER_POST;
   stage->template_name = g_strdup ("concern");
+  /* The concern letter's wording says when attendance is looked at again. */
+  stage->monitor_weeks = 3;
+  stage->monitor_percent = 95;
   g_assert_true (att_ladder_save_stage (s.db, s.officer, stage, &error));
   g_assert_no_error (error);
 }
