@@ -65,6 +65,22 @@ wait_shown (GtkWindow *window)
   wait_ms (200);
 }
 
+/* The stage's form once it is open: a form asked for while the last
+ * one still slides away opens when it has gone. */
+static AttStageEditor *
+wait_editor (AttRulesWindow *window)
+{
+  gboolean reached = FALSE;
+  guint id = g_timeout_add (5000, timeout_reached, &reached);
+
+  while (!reached && att_rules_window_get_editor (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (reached);
+  g_source_remove (id);
+  att_test_flush_events ();
+  return att_rules_window_get_editor (window);
+}
+
 /* The button labelled @label inside @widget, or NULL. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -229,7 +245,7 @@ test_rules_edit_stage (void)
   gtk_widget_grab_focus (GTK_WIDGET (row));
   gtk_widget_activate (GTK_WIDGET (row));
   att_test_flush_events ();
-  editor = att_rules_window_get_editor (window);
+  editor = wait_editor (window);
   g_assert_nonnull (editor);
   screenshot (GTK_WIDGET (window), "stage-editor");
   gtk_widget_grab_focus (att_stage_editor_get_field (editor, "looked-after"));
@@ -257,7 +273,7 @@ test_rules_edit_stage (void)
   /* 0%: refused, the field named, the row marked, 88 kept. */
   gtk_widget_activate (GTK_WIDGET (row));
   att_test_flush_events ();
-  editor = att_rules_window_get_editor (window);
+  editor = wait_editor (window);
   percent = att_stage_editor_get_field (editor, "percent");
   gtk_editable_set_text (GTK_EDITABLE (percent), "0");
   gtk_spin_button_update (GTK_SPIN_BUTTON (percent));
@@ -368,7 +384,7 @@ test_rules_add_and_remove (void)
   wait_shown (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "rules.add-stage", NULL);
   att_test_flush_events ();
-  editor = att_rules_window_get_editor (window);
+  editor = wait_editor (window);
   g_assert_nonnull (editor);
   /* The name has the focus. */
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
@@ -414,7 +430,7 @@ test_rules_add_and_remove (void)
   /* Its form, Remove, the question, Remove: gone. */
   gtk_widget_activate (GTK_WIDGET (att_rules_window_get_stage_row (window, before->len)));
   att_test_flush_events ();
-  editor = att_rules_window_get_editor (window);
+  editor = wait_editor (window);
   g_assert_nonnull (editor);
   gtk_widget_activate (find_button (GTK_WIDGET (editor), "_Remove Stage…"));
   /* A button activated from the keyboard shows itself pressed for a

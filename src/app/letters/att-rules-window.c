@@ -33,7 +33,18 @@ struct _AttRulesWindow
   AttStageEditor       *editor;
   char                 *error;
   gboolean              can_edit;
+
+  /* A form asked for while the last one still slides away. */
+  gint64                closed_at;     /* monotonic time the last form closed */
+  guint                 open_later_id;
+  AttLadderStage       *open_later;    /* the stage to open then, NULL for a new one */
 };
+
+/* How long a subpage takes to slide away. libadwaita 1.2 keeps a pointer
+ * to the subpage that is leaving until its transition ends, and presenting
+ * another one before then can crash it: a form asked for sooner opens
+ * once the last one has gone. */
+#define SUBPAGE_TRANSITION_US (400 * G_TIME_SPAN_MILLISECOND)
 
 G_DEFINE_FINAL_TYPE (AttRulesWindow, att_rules_window, ADW_TYPE_PREFERENCES_WINDOW)
 
@@ -178,6 +189,7 @@ close_editor (AttRulesWindow *self,
   else
     gtk_window_set_focus (GTK_WINDOW (self), NULL);
   adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (self));
+  self->closed_at = g_get_monotonic_time ();
 }
 
 static void
@@ -216,12 +228,34 @@ on_editor_back (AttRulesWindow *self)
   close_editor (self, stage->name);
 }
 
+static void open_editor (AttRulesWindow       *self,
+                         const AttLadderStage *stage);
+
+static gboolean
+open_later_cb (gpointer data)
+{
+  AttRulesWindow *self = data;
+  g_autoptr(AttLadderStage) stage = g_steal_pointer (&self->open_later);
+
+  self->open_later_id = 0;
+  open_editor (self, stage);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 open_editor (AttRulesWindow       *self,
              const AttLadderStage *stage)
 {
-  if (get_db (self) == NULL)
+  gint64 wait = self->closed_at + SUBPAGE_TRANSITION_US - g_get_monotonic_time ();
+
+  if (get_db (self) == NULL || self->editor != NULL || self->open_later_id != 0)
     return;
+  if (self->closed_at != 0 && wait > 0)
+    {
+      self->open_later = stage != NULL ? att_ladder_stage_copy (stage) : NULL;
+      self->open_later_id = g_timeout_add ((guint)(wait / G_TIME_SPAN_MILLISECOND) + 1, open_later_cb, self);
+      return;
+    }
   self->editor = att_stage_editor_new (self->context, stage, self->ladder);
   g_signal_connect_swapped (self->editor, "saved", G_CALLBACK (on_editor_saved), self);
   g_signal_connect_swapped (self->editor, "deleted", G_CALLBACK (on_editor_deleted), self);
@@ -412,6 +446,8 @@ att_rules_window_dispose (GObject *object)
 
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
+  g_clear_handle_id (&self->open_later_id, g_source_remove);
+  g_clear_pointer (&self->open_later, att_ladder_stage_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_RULES_WINDOW);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->ladder, g_ptr_array_unref);
