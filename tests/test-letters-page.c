@@ -168,6 +168,72 @@ test_postpone (void)
   g_assert_false (lists_pupil (att_letters_page_get_due_shown (page), eve, -1));
 }
 
+/* The due list is read on its own thread. Another day asked for shows
+ * the loading state, not the last day's rows; and of two days asked for
+ * at once the later wins, whichever load comes back first: Eve is due on
+ * Mon 7 October (her postponement ends) but not on Fri 27 September, so
+ * the 27th shown with Eve's row would be the older load's rows. */
+static void
+test_due_newest_load_wins (void)
+{
+  guint arrived, dropped;
+
+  att_letters_page_set_due_date (page, D (2024, 10, 7));
+  g_assert_true (page->due_loading);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->due_stack), ==, "loading");
+  g_assert_cmpuint (page->due_shown->len, ==, 0);
+  arrived = page->due_n_arrived;
+  dropped = page->due_n_dropped;
+  att_letters_page_set_due_date (page, D (2024, 9, 27));
+  /* Both loads come back, in either order; the first asked for is dropped. */
+  while (page->due_n_arrived < arrived + 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (page->due_n_dropped, ==, dropped + 1);
+  g_assert_false (page->due_loading);
+  g_assert_cmpint (page->due_date, ==, D (2024, 9, 27));
+  g_assert_false (lists_pupil (att_letters_page_get_due_shown (page), eve, -1));
+  g_assert_true (lists_pupil (att_letters_page_get_other_shown (page), eve, ATT_LETTER_DUE_POSTPONED));
+  /* Amina and Cara, as in test_due. */
+  g_assert_cmpuint (att_letters_page_get_due_shown (page)->len, ==, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->due_stack), ==, "list");
+  g_assert_cmpstr (att_page_get_subtitle (ATT_PAGE (page)), ==, "2 letters due");
+
+  /* The same day read again keeps its rows showing meanwhile. */
+  att_page_refresh (ATT_PAGE (page));
+  g_assert_true (page->due_loading);
+  g_assert_cmpuint (page->due_shown->len, ==, 2);
+  att_letters_page_wait_due (page);
+  g_assert_cmpuint (page->due_shown->len, ==, 2);
+}
+
+static void
+set_true (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+}
+
+/* A page disposed while its due list is read is left alone when the
+ * rows arrive (a widget touched after dispose is a critical, fatal
+ * here), and is finalized once they have. */
+static void
+test_due_disposed_while_loading (void)
+{
+  AttLettersPage *other = g_object_ref_sink (g_object_new (ATT_TYPE_LETTERS_PAGE, NULL));
+  gboolean finalized = FALSE;
+
+  /* Data is let go when the page is finalized (a weak pointer would be
+   * cleared at dispose already). */
+  g_object_set_data_full (G_OBJECT (other), "finalized", &finalized, set_true);
+  att_context_set_db (att_page_get_context (ATT_PAGE (other)), s.db);
+  att_context_set_user (att_page_get_context (ATT_PAGE (other)), s.officer);
+  att_page_refresh (ATT_PAGE (other));
+  g_assert_true (other->due_loading);
+  g_object_run_dispose (G_OBJECT (other));
+  g_object_unref (other);
+  while (!finalized)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* The batch of Amina's and Cara's letters: Cara's mother has no address,
  * so the data check lists her and Cara's letter is left out; Amina's is
  * ready. */
@@ -455,12 +521,15 @@ main (int   argc,
 
   g_test_add_func ("/letters-page/due", test_due);
   g_test_add_func ("/letters-page/postpone", test_postpone);
+  g_test_add_func ("/letters-page/due-newest-load-wins", test_due_newest_load_wins);
+  g_test_add_func ("/letters-page/due-disposed-while-loading", test_due_disposed_while_loading);
   g_test_add_func ("/letters-page/data-check", test_data_check);
   g_test_add_func ("/letters-page/print-pdf", test_print_pdf);
   g_test_add_func ("/letters-page/log-out-of-date", test_log_out_of_date);
   g_test_add_func ("/letters-page/rights", test_rights);
   result = g_test_run ();
 
+  att_letters_page_wait_due (page);
   gtk_window_set_child (window, NULL);
   gtk_window_destroy (window);
   att_test_flush_events ();
