@@ -363,6 +363,74 @@ test_log_out_of_date (void)
   att_letters_page_show_view (page, "due");
 }
 
+/* Mark as Posted on a letter of the log not yet posted: the form offers
+ * today, Fri 27 September 2024 (the letter is dated that day, so no
+ * later day is allowed), and the row read back has the day, where it had
+ * none before. */
+static void
+test_mark_posted (void)
+{
+  GPtrArray *log;
+  GtkWindow *dialog;
+  GtkWidget *date;
+  gint64 id = 0;
+  g_autoptr(AttLetterRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_autoptr(AttLetterRecord) sent = att_letter_record_new ();
+  gboolean found = FALSE;
+
+  /* A letter to Dan's mother logged today, by post, not yet posted. */
+  sent->pupil_id = dan;
+  sent->recipient = g_strdup ("Mrs Ann Evans");
+  sent->address = g_strdup ("Mrs Ann Evans");
+  sent->contact_ids = g_strdup ("1");
+  sent->kind = g_strdup ("concern");
+  sent->template_name = g_strdup ("concern");
+  sent->template_version = 1;
+  sent->subject = g_strdup ("Dan's attendance");
+  sent->date = D (2024, 9, 27);
+  sent->delivery = ATT_LETTER_POST;
+  sent->period_from = D (2024, 9, 2);
+  sent->period_to = D (2024, 9, 27);
+  id = att_letters_record (s.db, s.officer, sent, &error);
+  g_assert_no_error (error);
+
+  att_letters_page_show_view (page, "sent");
+  att_page_refresh (ATT_PAGE (page));
+  log = att_letters_page_get_log (page);
+  for (guint i = 0; i < log->len; i++)
+    {
+      AttLetterRecord *r = g_ptr_array_index (log, i);
+
+      if (r->id == id)
+        g_assert_cmpint (r->posted, ==, ATT_DATE_NONE);
+      found |= r->id == id;
+    }
+  g_assert_true (found);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "letters.mark-posted", "x", id);
+  att_test_flush_events ();
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  date = att_letters_form_get_line (dialog_form (dialog), "date");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "27/09/2024");
+  respond (dialog, "posted");
+
+  record = att_letters_get (s.db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (record->posted, ==, D (2024, 9, 27));
+  log = att_letters_page_get_log (page);
+  for (guint i = 0; i < log->len; i++)
+    {
+      AttLetterRecord *r = g_ptr_array_index (log, i);
+
+      if (r->id == id)
+        g_assert_cmpint (r->posted, ==, D (2024, 9, 27));
+    }
+  att_letters_page_show_view (page, "due");
+}
+
 /* A receptionist may not send letters: the page says so, and shows no
  * family's figures. */
 static void
@@ -526,6 +594,7 @@ main (int   argc,
   g_test_add_func ("/letters-page/data-check", test_data_check);
   g_test_add_func ("/letters-page/print-pdf", test_print_pdf);
   g_test_add_func ("/letters-page/log-out-of-date", test_log_out_of_date);
+  g_test_add_func ("/letters-page/mark-posted", test_mark_posted);
   g_test_add_func ("/letters-page/rights", test_rights);
   result = g_test_run ();
 
