@@ -182,6 +182,7 @@ test_due_newest_load_wins (void)
   g_assert_true (page->due_loading);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->due_stack), ==, "loading");
   g_assert_cmpuint (page->due_shown->len, ==, 0);
+  g_assert_cmpstr (att_page_get_subtitle (ATT_PAGE (page)), ==, "Working out the letters due…");
   arrived = page->due_n_arrived;
   dropped = page->due_n_dropped;
   att_letters_page_set_due_date (page, D (2024, 9, 27));

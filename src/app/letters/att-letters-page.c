@@ -132,6 +132,9 @@ _att_letters_page_update_subtitle (AttLettersPage *self)
     }
   if (self->batch != NULL)
     text = g_strdup (att_letter_batch_get_title (self->batch));
+  else if (self->due_loading && self->due_loaded_date == 0)
+    /* Translators: the Letters page's subtitle while the due list is read */
+    text = g_strdup (_("Working out the letters due…"));
   else if (n == 0)
     text = g_strdup (_("No letter due"));
   else
