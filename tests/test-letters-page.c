@@ -474,6 +474,74 @@ test_half_term (void)
   g_assert_false (att_page_get_can_go_back (ATT_PAGE (page)));
 }
 
+static void
+set_delivery (AttLetterDelivery delivery,
+              const char       *template_name)
+{
+  g_autoptr(GPtrArray) stages = att_ladder_load (s.db, NULL);
+  g_autoptr(GError) error = NULL;
+  AttLadderStage *stage;
+
+  g_assert_nonnull (stages);
+  g_assert_cmpuint (stages->len, ==, 1);
+  stage = g_ptr_array_index (stages, 0);
+  stage->delivery = delivery;
+  g_free (stage->template_name);
+  stage->template_name = g_strdup (template_name);
+  att_ladder_save_stage (s.db, s.officer, stage, &error);
+  g_assert_no_error (error);
+}
+
+/* The stage delivered by text, with its text wording. Of the letters due
+ * today, Amina's was logged in test_print_pdf, Cara's in
+ * test_log_out_of_date and Dan's in test_mark_posted (each then waits
+ * the gap after its letter); Eve's, postponed in test_postpone, is kept
+ * ("Keep" ends the postponement), which leaves hers alone: 5 absent,
+ * 35 / 40 = 87.5%, below 90%. The CSV written for the texting service
+ * holds her mother's mobile and the merged message, and the text is
+ * logged as sent today; Eve is then due no more. */
+static void
+test_export_texts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "texts.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(GPtrArray) logged = NULL;
+  AttLettersFilter filter = { eve, NULL, NULL, ATT_DATE_NONE, ATT_DATE_NONE };
+  AttLetterRecord *record;
+
+  set_delivery (ATT_LETTER_TEXT, "attendance-text");
+  att_page_refresh (ATT_PAGE (page));
+  g_assert_true (lists_pupil (att_letters_page_get_other_shown (page), eve, ATT_LETTER_DUE_POSTPONED));
+  gtk_widget_activate_action (GTK_WIDGET (page), "letters.keep", "(xs)", eve, "concern");
+  g_assert_true (lists_pupil (att_letters_page_get_due_shown (page), eve, ATT_LETTER_DUE_DUE));
+  g_assert_cmpuint (att_letters_page_get_due_shown (page)->len, ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "letters.prepare", NULL);
+  g_assert_nonnull (att_letters_page_wait_batch (page));
+  att_test_flush_events ();
+  g_assert_true (att_letters_page_export_texts_to (page, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (csv, "contact,mobile,message\n"));
+  g_assert_nonnull (strstr (csv, "\nMrs Ann Evans,07700 900123,"));
+  g_assert_nonnull (strstr (csv, "Eve’s attendance is 87.5% from Monday 2 September 2024 to Friday 27 September 2024."));
+  g_unlink (path);
+
+  logged = att_letters_query (s.db, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (logged->len, ==, 1);
+  record = g_ptr_array_index (logged, 0);
+  g_assert_cmpint (record->delivery, ==, ATT_LETTER_TEXT);
+  g_assert_cmpint (record->posted, ==, D (2024, 9, 27));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.go-back", NULL);
+  att_test_flush_events ();
+  g_assert_false (lists_pupil (att_letters_page_get_due_shown (page), eve, ATT_LETTER_DUE_DUE));
+  set_delivery (ATT_LETTER_POST, "concern");
+}
+
 /* A receptionist may not send letters: the page says so, and shows no
  * family's figures. */
 static void
@@ -640,6 +708,7 @@ main (int   argc,
   g_test_add_func ("/letters-page/mark-posted", test_mark_posted);
   g_test_add_func ("/letters-page/half-term", test_half_term);
   g_test_add_func ("/letters-page/rights", test_rights);
+  g_test_add_func ("/letters-page/export-texts", test_export_texts);
   result = g_test_run ();
 
   att_letters_page_wait_due (page);

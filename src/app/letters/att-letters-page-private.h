@@ -164,6 +164,11 @@ void            att_letters_page_set_log_search     (AttLettersPage *self,
 AttLetterBatch *att_letters_page_wait_batch         (AttLettersPage *self);
 /* Writes the batch's letters sent by @delivery to a PDF at @path through
  * the print operation, as Save as PDF does, then asks how they went. */
+/* Writes the batch's texts as a CSV file for the texting service and
+ * logs them, as Export Texts does once a file is chosen. */
+gboolean        att_letters_page_export_texts_to    (AttLettersPage   *self,
+                                                     const char       *path,
+                                                     GError          **error);
 gboolean        att_letters_page_save_pdf_to        (AttLettersPage   *self,
                                                      AttLetterDelivery delivery,
                                                      const char       *path,
