@@ -542,6 +542,76 @@ test_export_texts (void)
   set_delivery (ATT_LETTER_POST, "concern");
 }
 
+/* Cara's letter of test_log_out_of_date, not posted and out of date
+ * since her absence of Tue 10 September became M, made again (Regenerate)
+ * and saved as a PDF: it is logged as a new letter dated today, Fri 27
+ * September, beside the old one (which stays as it was, still out of
+ * date), and the new one is not out of date. */
+static void
+test_regenerate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "again.pdf", NULL);
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  GPtrArray *log;
+  GtkWindow *dialog;
+  gint64 old_id = 0;
+  guint n_before, n_cara = 0;
+  int status = 0;
+
+  att_letters_page_show_view (page, "sent");
+  att_page_refresh (ATT_PAGE (page));
+  log = att_letters_page_get_log (page);
+  n_before = log->len;
+  for (guint i = 0; i < log->len; i++)
+    {
+      AttLetterRecord *r = g_ptr_array_index (log, i);
+
+      if (r->pupil_id == cara && att_letters_page_log_is_out_of_date (page, i))
+        old_id = r->id;
+    }
+  g_assert_cmpint (old_id, !=, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "letters.regenerate", "x", old_id);
+  att_test_flush_events ();
+  g_assert_nonnull (page->batch);
+  g_assert_true (att_letters_page_save_pdf_to (page, ATT_LETTER_POST, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "Cara Jones’s attendance"));
+  g_unlink (path);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  respond (dialog, "record");
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.go-back", NULL);
+  att_test_flush_events ();
+
+  att_letters_page_show_view (page, "sent");
+  att_page_refresh (ATT_PAGE (page));
+  log = att_letters_page_get_log (page);
+  g_assert_cmpuint (log->len, ==, n_before + 1);
+  for (guint i = 0; i < log->len; i++)
+    {
+      AttLetterRecord *r = g_ptr_array_index (log, i);
+
+      if (r->pupil_id != cara)
+        continue;
+      if (r->id == old_id)
+        {
+          g_assert_true (att_letters_page_log_is_out_of_date (page, i));
+          continue;
+        }
+      n_cara++;
+      g_assert_cmpint (r->date, ==, D (2024, 9, 27));
+      g_assert_false (att_letters_page_log_is_out_of_date (page, i));
+    }
+  g_assert_cmpuint (n_cara, ==, 1);
+  att_letters_page_show_view (page, "due");
+}
+
 /* A receptionist may not send letters: the page says so, and shows no
  * family's figures. */
 static void
@@ -707,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/letters-page/log-out-of-date", test_log_out_of_date);
   g_test_add_func ("/letters-page/mark-posted", test_mark_posted);
   g_test_add_func ("/letters-page/half-term", test_half_term);
+  g_test_add_func ("/letters-page/regenerate", test_regenerate);
   g_test_add_func ("/letters-page/rights", test_rights);
   g_test_add_func ("/letters-page/export-texts", test_export_texts);
   result = g_test_run ();
