@@ -622,6 +622,30 @@ att_letters_page_save_pdf_to (AttLettersPage   *self,
   return TRUE;
 }
 
+gboolean
+att_letters_page_export_texts_to (AttLettersPage *self,
+                                  const char     *path,
+                                  GError        **error)
+{
+  g_autoptr(AttLetterBatch) part = NULL;
+
+  g_return_val_if_fail (ATT_IS_LETTERS_PAGE (self), FALSE);
+
+  if (self->batch != NULL && self->db != NULL)
+    part = att_letter_batch_select (self->batch, ATT_LETTER_TEXT);
+  if (part == NULL)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND, _("There are no texts to export"));
+      return FALSE;
+    }
+  /* Texts handed to the texting service are logged as sent today. */
+  if (!att_letter_batch_write_texts_csv (part, path, error)
+      || !att_letter_batch_record (self->db, get_user (self), part, ATT_LETTER_TEXT, self->today, error))
+    return FALSE;
+  logged (self, ATT_LETTER_TEXT, att_letter_batch_get_n_items (part));
+  return TRUE;
+}
+
 typedef struct
 {
   AttLettersPage    *page;
@@ -645,20 +669,7 @@ on_save_response (GtkNativeDialog *chooser,
       gboolean ok;
 
       if (job->delivery == ATT_LETTER_TEXT)
-        {
-          g_autoptr(AttLetterBatch) part = job->page->batch != NULL
-                                           ? att_letter_batch_select (job->page->batch, ATT_LETTER_TEXT) : NULL;
-
-          /* Texts handed to the texting service are logged as sent today. */
-          ok = part != NULL
-               && att_letter_batch_write_texts_csv (part, path, &error)
-               && att_letter_batch_record (job->page->db, get_user (job->page), part, ATT_LETTER_TEXT,
-                                           job->page->today, &error);
-          if (ok)
-            logged (job->page, ATT_LETTER_TEXT, att_letter_batch_get_n_items (part));
-          else if (part == NULL)
-            g_set_error (&error, ATT_ERROR, ATT_ERROR_NOT_FOUND, _("There are no texts to export"));
-        }
+        ok = att_letters_page_export_texts_to (job->page, path, &error);
       else
         ok = att_letters_page_save_pdf_to (job->page, job->delivery, path, &error);
       if (!ok)

@@ -124,35 +124,73 @@ _att_letters_page_due_update_date (AttLettersPage *self)
   g_signal_handlers_unblock_matched (self->due_calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
 }
 
-void
-_att_letters_page_due_load (AttLettersPage *self)
+/* The due list is read on a thread with its own connection (a few
+ * hundred pupils' figures take a moment on a large school), and shown
+ * in one change when it arrives. Each load has a serial: a newer one
+ * asked for meanwhile wins, and a page disposed meanwhile is left alone. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) stages = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) conditions = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_other = 0;
+  char      *db_path;
+  AttDate    date;
+  guint      serial;
+  GPtrArray *due;      /* AttLetterDue */
+  GPtrArray *stages;   /* AttLadderStage, or NULL */
+} DueJob;
 
+static void
+due_job_free (DueJob *job)
+{
+  g_free (job->db_path);
+  g_clear_pointer (&job->due, g_ptr_array_unref);
+  g_clear_pointer (&job->stages, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+due_thread (GTask        *task,
+            gpointer      source,
+            gpointer      data,
+            GCancellable *cancellable)
+{
+  DueJob *job = data;
+  GError *error = NULL;
+  AttDb *db = att_db_open (job->db_path, &error);
+
+  if (db != NULL)
+    {
+      job->due = att_letters_due (db, job->date, &error);
+      if (job->due != NULL)
+        job->stages = att_ladder_load (db, NULL);
+      att_db_close (db);
+      g_object_unref (db);
+    }
+  if (job->due == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+due_clear (AttLettersPage *self)
+{
   g_list_store_remove_all (self->due_store);
   g_clear_pointer (&self->due, g_ptr_array_unref);
   g_clear_pointer (&self->due_error, g_free);
   g_ptr_array_set_size (self->due_shown, 0);
   g_ptr_array_set_size (self->other_shown, 0);
-  if (self->db == NULL || self->letters_error != NULL)
-    {
-      update_state (self);
-      return;
-    }
+}
 
-  self->due = att_letters_due (self->db, self->due_date, &error);
-  if (self->due == NULL)
-    {
-      self->due_error = g_strdup (error->message);
-      update_state (self);
-      att_page_actions_update (ATT_PAGE (self));
-      return;
-    }
-  stages = att_ladder_load (self->db, NULL);
+static void
+due_loaded (AttLettersPage *self,
+            GPtrArray      *due,
+            GPtrArray      *stages)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) conditions = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_other = 0;
+
+  due_clear (self);
+  self->due = due;
   for (guint i = 0; stages != NULL && i < stages->len; i++)
     {
       AttLadderStage *stage = g_ptr_array_index (stages, i);
@@ -163,17 +201,17 @@ _att_letters_page_due_load (AttLettersPage *self)
   /* The letters to send first, then the others under their heading. */
   for (guint i = 0; i < self->due->len; i++)
     {
-      AttLetterDue *due = g_ptr_array_index (self->due, i);
+      AttLetterDue *row = g_ptr_array_index (self->due, i);
       g_autofree char *figure = NULL;
 
-      if (due->status != ATT_LETTER_DUE_DUE)
+      if (row->status != ATT_LETTER_DUE_DUE)
         {
-          g_ptr_array_add (self->other_shown, due);
+          g_ptr_array_add (self->other_shown, row);
           continue;
         }
-      figure = key_figure (due, conditions);
-      g_ptr_array_add (self->due_shown, due);
-      g_ptr_array_add (items, att_letter_due_item_new (due, figure));
+      figure = key_figure (row, conditions);
+      g_ptr_array_add (self->due_shown, row);
+      g_ptr_array_add (items, att_letter_due_item_new (row, figure));
     }
   n_other = self->other_shown->len;
   if (n_other > 0)
@@ -195,8 +233,75 @@ _att_letters_page_due_load (AttLettersPage *self)
   gtk_list_view_set_model (self->due_list, NULL);
   g_list_store_splice (self->due_store, 0, 0, items->pdata, items->len);
   gtk_list_view_set_model (self->due_list, GTK_SELECTION_MODEL (self->due_selection));
+}
+
+static void
+due_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  AttLettersPage *self = ATT_LETTERS_PAGE (source);
+  DueJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  /* The page was disposed, or a newer load was asked for, meanwhile. */
+  self->due_n_arrived++;
+  if (self->due_store == NULL || job->serial != self->due_serial)
+    {
+      self->due_n_dropped++;
+      return;
+    }
+  self->due_loading = FALSE;
+  gtk_spinner_stop (self->due_spinner);
+  self->due_loaded_date = job->date;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      due_clear (self);
+      self->due_error = g_strdup (error->message);
+    }
+  else
+    due_loaded (self, g_steal_pointer (&job->due), job->stages);
   update_state (self);
+  _att_letters_page_update_subtitle (self);
   att_page_actions_update (ATT_PAGE (self));
+}
+
+void
+_att_letters_page_due_load (AttLettersPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  DueJob *job;
+
+  self->due_serial++;
+  if (self->db == NULL || self->letters_error != NULL)
+    {
+      self->due_loading = FALSE;
+      self->due_loaded_date = 0;
+      gtk_spinner_stop (self->due_spinner);
+      due_clear (self);
+      update_state (self);
+      return;
+    }
+
+  /* Another day's rows are not left showing while this day's are read;
+   * the same day's stay until the new ones replace them. */
+  if (self->due_loaded_date != self->due_date)
+    {
+      due_clear (self);
+      self->due_loaded_date = 0;
+      gtk_stack_set_visible_child_name (self->due_stack, "loading");
+      gtk_spinner_start (self->due_spinner);
+    }
+  self->due_loading = TRUE;
+
+  job = g_new0 (DueJob, 1);
+  job->db_path = g_strdup (att_db_get_path (self->db));
+  job->date = self->due_date;
+  job->serial = self->due_serial;
+  task = g_task_new (self, NULL, due_done, NULL);
+  g_task_set_source_tag (task, _att_letters_page_due_load);
+  g_task_set_task_data (task, job, (GDestroyNotify)due_job_free);
+  g_task_run_in_thread (task, due_thread);
 }
 
 static void
@@ -585,6 +690,8 @@ _att_letters_page_due_dispose (AttLettersPage *self)
   g_clear_pointer (&self->due, g_ptr_array_unref);
   g_clear_pointer (&self->due_query, g_free);
   g_clear_pointer (&self->due_error, g_free);
+  /* A load still under way finds the page gone and drops its rows. */
+  self->due_loading = FALSE;
 }
 
 void

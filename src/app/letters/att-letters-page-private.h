@@ -43,6 +43,7 @@ struct _AttLettersPage
   GtkCustomFilter  *due_filter;
   GtkFilterListModel *due_filtered;
   GtkSingleSelection *due_selection;
+  GtkSpinner       *due_spinner;
 
   /* Letters sent */
   GtkSearchEntry   *log_search;
@@ -72,6 +73,11 @@ struct _AttLettersPage
   GPtrArray        *other_shown;      /* borrowed AttLetterDue, those not sent this time */
   char             *due_query;        /* folded */
   char             *due_error;        /* why the list could not be read */
+  guint             due_serial;       /* the newest load asked for; an older one is dropped */
+  gboolean          due_loading;      /* a load is under way on its own thread */
+  AttDate           due_loaded_date;  /* the day of the rows shown, 0 for none */
+  guint             due_n_arrived;    /* loads come back, and those dropped: for the tests */
+  guint             due_n_dropped;
 
   GPtrArray        *log;              /* AttLetterRecord, as log_list's rows */
   GArray           *log_out_of_date;  /* gboolean, one per row of log */
@@ -99,6 +105,7 @@ void        _att_letters_page_show_error      (AttLettersPage *self,
 void        _att_letters_page_toast           (AttLettersPage *self,
                                                const char     *message);
 void        _att_letters_page_clear_list      (GtkListBox     *list);
+void        _att_letters_page_update_subtitle (AttLettersPage *self);
 gboolean    _att_letters_page_words_match     (const char     *query,
                                                const char     *text);
 
@@ -130,6 +137,9 @@ void        _att_letters_page_batch_dispose   (AttLettersPage *self);
 void        _att_letters_page_batch_class_init (GtkWidgetClass *widget_class);
 
 /* For the tests. */
+/* Returns once the due list asked for last is shown (it is read on
+ * its own thread); the getters of the due list wait for it too. */
+void            att_letters_page_wait_due           (AttLettersPage *self);
 /* The due list's items as shown, the search applied (AttLetterDueItem). */
 GListModel     *att_letters_page_get_due_model      (AttLettersPage *self);
 GtkListBox     *att_letters_page_get_log_list       (AttLettersPage *self);
@@ -154,6 +164,11 @@ void            att_letters_page_set_log_search     (AttLettersPage *self,
 AttLetterBatch *att_letters_page_wait_batch         (AttLettersPage *self);
 /* Writes the batch's letters sent by @delivery to a PDF at @path through
  * the print operation, as Save as PDF does, then asks how they went. */
+/* Writes the batch's texts as a CSV file for the texting service and
+ * logs them, as Export Texts does once a file is chosen. */
+gboolean        att_letters_page_export_texts_to    (AttLettersPage   *self,
+                                                     const char       *path,
+                                                     GError          **error);
 gboolean        att_letters_page_save_pdf_to        (AttLettersPage   *self,
                                                      AttLetterDelivery delivery,
                                                      const char       *path,

@@ -119,8 +119,8 @@ update_blocked (AttLettersPage *self)
   return TRUE;
 }
 
-static void
-update_subtitle (AttLettersPage *self)
+void
+_att_letters_page_update_subtitle (AttLettersPage *self)
 {
   g_autofree char *text = NULL;
   guint n = self->due_shown != NULL ? self->due_shown->len : 0;
@@ -132,6 +132,9 @@ update_subtitle (AttLettersPage *self)
     }
   if (self->batch != NULL)
     text = g_strdup (att_letter_batch_get_title (self->batch));
+  else if (self->due_loading && self->due_loaded_date == 0)
+    /* Translators: the Letters page's subtitle while the due list is read */
+    text = g_strdup (_("Working out the letters due…"));
   else if (n == 0)
     text = g_strdup (_("No letter due"));
   else
@@ -151,17 +154,16 @@ att_letters_page_refresh (AttPage *page)
     self->due_date = self->today;
   if (update_blocked (self))
     {
-      g_clear_pointer (&self->due, g_ptr_array_unref);
+      _att_letters_page_due_load (self);
       g_clear_pointer (&self->log, g_ptr_array_unref);
-      g_list_store_remove_all (self->due_store);
       _att_letters_page_clear_list (self->log_list);
-      update_subtitle (self);
+      _att_letters_page_update_subtitle (self);
       return;
     }
   _att_letters_page_due_update_date (self);
   _att_letters_page_due_load (self);
   _att_letters_page_log_load (self);
-  update_subtitle (self);
+  _att_letters_page_update_subtitle (self);
 }
 
 /* Everything on the page needs the right to send letters (the core's
@@ -230,6 +232,9 @@ set_db (AttLettersPage *self,
     g_clear_signal_handler (&self->changed_id, self->db);
   _att_letters_page_batch_close (self);
   g_set_object (&self->db, db);
+  self->due_loaded_date = 0;  /* another school's rows are not left showing */
+  self->due_serial++;         /* nor a load from its register */
+  self->due_loading = FALSE;
   if (self->db != NULL)
     self->changed_id = g_signal_connect (self->db, "changed", G_CALLBACK (on_db_changed), self);
   att_page_actions_update (ATT_PAGE (self));
@@ -257,7 +262,7 @@ on_view_changed (AdwViewStack   *stack,
                  GParamSpec     *pspec,
                  AttLettersPage *self)
 {
-  update_subtitle (self);
+  _att_letters_page_update_subtitle (self);
 }
 
 static void
@@ -355,6 +360,7 @@ att_letters_page_class_init (AttLettersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttLettersPage, due_search);
   gtk_widget_class_bind_template_child (widget_class, AttLettersPage, print_button);
   gtk_widget_class_bind_template_child (widget_class, AttLettersPage, due_stack);
+  gtk_widget_class_bind_template_child (widget_class, AttLettersPage, due_spinner);
   gtk_widget_class_bind_template_child (widget_class, AttLettersPage, due_heading);
   gtk_widget_class_bind_template_child (widget_class, AttLettersPage, due_list);
   gtk_widget_class_bind_template_child (widget_class, AttLettersPage, due_empty);
@@ -411,9 +417,19 @@ att_letters_page_get_view (AttLettersPage *self)
   return adw_view_stack_get_visible_child_name (self->views);
 }
 
+void
+att_letters_page_wait_due (AttLettersPage *self)
+{
+  g_return_if_fail (ATT_IS_LETTERS_PAGE (self));
+
+  while (self->due_loading)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 GListModel *
 att_letters_page_get_due_model (AttLettersPage *self)
 {
+  att_letters_page_wait_due (self);
   return G_LIST_MODEL (self->due_filtered);
 }
 
@@ -432,12 +448,14 @@ att_letters_page_get_problems_list (AttLettersPage *self)
 GPtrArray *
 att_letters_page_get_due_shown (AttLettersPage *self)
 {
+  att_letters_page_wait_due (self);
   return self->due_shown;
 }
 
 GPtrArray *
 att_letters_page_get_other_shown (AttLettersPage *self)
 {
+  att_letters_page_wait_due (self);
   return self->other_shown;
 }
 
