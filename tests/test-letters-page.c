@@ -342,7 +342,7 @@ test_log_out_of_date (void)
   for (guint i = 0; i < log->len; i++)
     g_assert_false (att_letters_page_log_is_out_of_date (page, i));
 
-  /* The absence of Tue 10 September turns out to be a medical appointment. */
+  /* Tue 10 September's morning turns out to have been a medical appointment. */
   g_assert_true (att_register_write (s.db, s.officer, &write, 1, "Appointment card seen", ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
   att_page_refresh (ATT_PAGE (page));
@@ -543,7 +543,7 @@ test_export_texts (void)
 }
 
 /* Cara's letter of test_log_out_of_date, not posted and out of date
- * since her absence of Tue 10 September became M, made again (Regenerate)
+ * since her morning of Tue 10 September became M, made again (Regenerate)
  * and saved as a PDF: it is logged as a new letter dated today, Fri 27
  * September, beside the old one (which stays as it was, still out of
  * date), and the new one is not out of date. */
@@ -582,6 +582,11 @@ test_regenerate (void)
                                NULL, NULL, &out, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (out, "Cara Jones’s attendance"));
+  /* Her figures as they are now: her 8 O sessions (Mon 2 to Thu 5
+   * September) and the M that Tue 10 September's morning became, 31 of
+   * 40 attended = 77.5%. */
+  g_assert_nonnull (strstr (out, "77.5%"));
+  g_assert_nonnull (strstr (out, "31 of 40"));
   g_unlink (path);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);

@@ -285,13 +285,30 @@ values_for_record (AttDb            *db,
   due->status = ATT_LETTER_DUE_DUE;
   due->period_from = record->period_from;
   due->period_to = record->period_to;
+  /* The figures as they are now, counted as the due list counts them. */
+  if (!att_stats_pupil (db, pupil->id, record->period_from, record->period_to, &figures, error))
+    return NULL;
+  if (stage != NULL)
+    {
+      if (!att_letters_due_stage_figures (db, stage, pupil->id, record->period_from, record->period_to,
+                                          &due->figures, error))
+        return NULL;
+    }
+  else
+    {
+      due->figures.attendance = att_figures_attendance_pct (&figures);
+      due->figures.possible = figures.possible;
+      due->figures.present = att_figures_attended (&figures);
+      due->figures.authorised = figures.authorised;
+      due->figures.unauthorised = figures.unauthorised;
+      due->figures.lates = figures.late + figures.late_after_close;
+    }
   values = att_letter_values_new ();
-  if (!att_letters_due_fill_values (db, due, values, error)
-      || !att_stats_pupil (db, pupil->id, record->period_from, record->period_to, &figures, error))
+  if (!att_letters_due_fill_values (db, due, values, error))
     return NULL;
   att_letter_values_set_letter_date (values, date);
   g_free (record->figures);
-  record->figures = att_letter_batch_figures_json (&figures);
+  record->figures = att_letters_due_figures_json (due);
   return g_steal_pointer (&values);
 }
 

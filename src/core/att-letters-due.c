@@ -1205,6 +1205,36 @@ att_letters_due (AttDb    *db,
   return result;
 }
 
+gboolean
+att_letters_due_stage_figures (AttDb                *db,
+                               const AttLadderStage *stage,
+                               gint64                pupil_id,
+                               AttDate               from,
+                               AttDate               to,
+                               AttLetterDueFigures  *out,
+                               GError              **error)
+{
+  AttPupil *pupil;      /* borrowed */
+  AttFigures figures;
+  DueContext ctx;
+  gboolean begun, ok = FALSE;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (stage != NULL && out != NULL, FALSE);
+
+  begun = att_db_begin_read (db);
+  if (context_init (&ctx, db, to, pupil_id, error))
+    {
+      att_register_sync (db);
+      pupil = att_pupils_get_or_error (db, pupil_id, error);
+      if (pupil != NULL)
+        ok = stage_figures (&ctx, stage, pupil, from, to, &figures, out, error);
+    }
+  context_clear (&ctx);
+  att_db_end_read (db, begun);
+  return ok;
+}
+
 GPtrArray *
 att_letters_due_for_pupil (AttDb    *db,
                            gint64    pupil_id,

@@ -102,6 +102,18 @@ GPtrArray          *att_letters_due_for_pupil      (AttDb              *db,
                                                     AttDate             as_of,
                                                     GError            **error);
 
+/* The figures a letter of @stage quotes for pupil @pupil_id over
+ * [@from, @to], counted as the due list counts them on @to: without
+ * agreed leave or medical absences for a warning, with the rolling
+ * unauthorised count to @to. For a letter made again from the log. */
+gboolean            att_letters_due_stage_figures  (AttDb              *db,
+                                                    const AttLadderStage *stage,
+                                                    gint64              pupil_id,
+                                                    AttDate             from,
+                                                    AttDate             to,
+                                                    AttLetterDueFigures *out,
+                                                    GError            **error);
+
 /* Fills what the row's letter merges: pupil and pronouns, school,
  * signatory (the letterhead's), letter.date (the row's period_to),
  * figures.* over the row's period (without agreed leave or medical
