@@ -1106,6 +1106,7 @@ view_version (AttTemplateEditor *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *about = NULL;
   g_autofree char *label = NULL;
+  g_autoptr(GPtrArray) history = NULL;
   AttLetterTemplate *tmpl;
 
   tmpl = att_letter_templates_get_version (get_db (self), att_letter_template_get_name (self->current),
@@ -1117,11 +1118,10 @@ view_version (AttTemplateEditor *self,
     }
   g_clear_pointer (&self->viewing, att_letter_template_unref);
   self->viewing = tmpl;
-  if (self->versions == NULL)
-    load_versions (self);
-  for (guint i = 0; self->versions != NULL && i < self->versions->len; i++)
+  history = att_letter_templates_history (get_db (self), att_letter_template_get_name (self->current), NULL);
+  for (guint i = 0; history != NULL && i < history->len; i++)
     {
-      AttLetterTemplateVersion *v = g_ptr_array_index (self->versions, i);
+      AttLetterTemplateVersion *v = g_ptr_array_index (history, i);
 
       if (v->version == version)
         about = describe_version (v);
