@@ -389,6 +389,182 @@ test_from_due (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* That problem, which must be there. */
+static AttLetterProblem *
+problem_must (AttLetterBatch       *batch,
+              gint64                pupil,
+              AttLetterProblemKind  kind)
+{
+  AttLetterProblem *problem = problem_of (batch, pupil, kind);
+
+  if (problem == NULL)
+    g_error ("no problem of kind %d for pupil %" G_GINT64_FORMAT, kind, pupil);
+  return problem;
+}
+
+/* Gives the contact @forename of @pupil the e-mail address @email;
+ * returns the contact's id. */
+static gint64
+set_email (Fixture    *f,
+           gint64      pupil,
+           const char *forename,
+           const char *email)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = att_contacts_for_pupil (f->s.db, pupil, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      AttContact *contact = g_ptr_array_index (contacts, i);
+
+      if (g_strcmp0 (contact->forename, forename) != 0)
+        continue;
+      g_free (contact->email);
+      contact->email = g_strdup (email);
+      g_assert_cmpint (att_contacts_save (f->s.db, att_user_system (), contact, &error), ==, contact->id);
+      g_assert_no_error (error);
+      return contact->id;
+    }
+  g_assert_not_reached ();
+}
+
+static AttLetterBatchItem *
+item_at (GPtrArray *items,
+         guint      i)
+{
+  g_assert_cmpuint (i, <, items->len);
+  return g_ptr_array_index (items, i);
+}
+
+/* By e-mail the letters go to every parent with an e-mail address, postal
+ * address or not; the data check asks for e-mail addresses, not postal
+ * ones. The fixture's parents, with Mrs Cath Cole added for Cara (no
+ * postal address, cath.cole@example.org):
+ *   Amira: Mrs Sana Khan khan.family@example.org and Mr Tariq Khan (none)
+ *          at 12 Mill Lane: one e-mail to both; Mr Omar Haddad
+ *          omar@example.org at 3 Weavers Row: his own. 2 e-mails.
+ *   Ben:   Ms Jo Baker has none: no e-mail, one problem about Ben.
+ *   Cara:  Mrs Cath Cole: 1 e-mail. Mr Carl Cole (4 Park Way) has none
+ *          and no one there has: a problem naming him (and her marks).
+ *   Dan:   Ms Dee Dunn dee.dunn@example.org, no postal address: 1 e-mail.
+ * So 4 e-mails. By post: Amira 2, Ben 1, Cara 1 (Carl), Dan none = 4,
+ * with Cath's and Dee's missing postal addresses the problems. */
+static void
+test_email_recipients (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttLetterBatch) email = NULL;
+  g_autoptr(AttLetterBatch) post = NULL;
+  g_autoptr(GPtrArray) amira = NULL;
+  g_autoptr(GPtrArray) cara = NULL;
+  g_autoptr(GPtrArray) dan = NULL;
+  AttLetterProblem *problem;
+  AttLetterBatchItem *item;
+  gint64 carl, cath;
+
+  add_contact (f, f->cara, 2, "Mrs", "Cath", "Cole", NULL, NULL, NULL);
+  set_email (f, f->amira, "Sana", "khan.family@example.org");
+  set_email (f, f->amira, "Omar", "omar@example.org");
+  cath = set_email (f, f->cara, "Cath", "cath.cole@example.org");
+  carl = set_email (f, f->cara, "Carl", NULL);
+  set_email (f, f->dan, "Dee", "dee.dunn@example.org");
+
+  email = att_letter_batch_new_half_term_for (f->s.db, AS_OF, ATT_LETTER_EMAIL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (att_letter_batch_get_n_items (email), ==, 4);
+
+  amira = items_of (email, f->amira);
+  g_assert_cmpuint (amira->len, ==, 2);
+  item = item_at (amira, 0);
+  g_assert_cmpint (item->delivery, ==, ATT_LETTER_EMAIL);
+  g_assert_cmpstr (item->recipient->email, ==, "khan.family@example.org");
+  g_assert_cmpstr (item->recipient->addressee, ==, "Mrs Sana Khan and Mr Tariq Khan");
+  g_assert_cmpstr (item->recipient->salutation, ==, "Dear Mrs and Mr Khan");
+  g_assert_cmpstr (item_at (amira, 1)->recipient->email, ==, "omar@example.org");
+  g_assert_cmpstr (item_at (amira, 1)->recipient->addressee, ==, "Mr Omar Haddad");
+  g_assert_null (problem_of (email, f->amira, ATT_LETTER_PROBLEM_NO_EMAIL));
+
+  /* Ben: no one to e-mail, said about the pupil. */
+  problem = problem_must (email, f->ben, ATT_LETTER_PROBLEM_NO_EMAIL);
+  g_assert_cmpint (problem->contact_id, ==, 0);
+  g_assert_nonnull (strstr (problem->message, "no parent who receives letters has an e-mail address"));
+
+  /* Cara: her mother's e-mail, and her father named as the one missing. */
+  cara = items_of (email, f->cara);
+  g_assert_cmpuint (cara->len, ==, 1);
+  g_assert_cmpstr (item_at (cara, 0)->recipient->addressee, ==, "Mrs Cath Cole");
+  g_assert_cmpstr (item_at (cara, 0)->record->contact_ids, !=, "");
+  g_assert_cmpint (g_ascii_strtoll (item_at (cara, 0)->record->contact_ids, NULL, 10), ==, cath);
+  problem = problem_must (email, f->cara, ATT_LETTER_PROBLEM_NO_EMAIL);
+  g_assert_cmpint (problem->contact_id, ==, carl);
+  g_assert_nonnull (strstr (problem->message, "Mr Carl Cole receives letters but has no e-mail address"));
+  g_assert_nonnull (problem_of (email, f->cara, ATT_LETTER_PROBLEM_MARKS));
+
+  /* Dan: no postal address is no matter by e-mail; the letter's address
+   * is its addressee alone. */
+  dan = items_of (email, f->dan);
+  g_assert_cmpuint (dan->len, ==, 1);
+  g_assert_cmpstr (item_at (dan, 0)->recipient->email, ==, "dee.dunn@example.org");
+  g_assert_cmpstr (item_at (dan, 0)->record->address, ==, "Ms Dee Dunn");
+  g_assert_null (problem_of (email, f->dan, ATT_LETTER_PROBLEM_NO_ADDRESS));
+  g_assert_null (problem_of (email, f->cara, ATT_LETTER_PROBLEM_NO_ADDRESS));
+
+  /* The same school by post. */
+  post = att_letter_batch_new_half_term (f->s.db, AS_OF, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (att_letter_batch_get_n_items (post), ==, 4);
+  g_assert_nonnull (problem_of (post, f->dan, ATT_LETTER_PROBLEM_NO_ADDRESS));
+  problem = problem_must (post, f->cara, ATT_LETTER_PROBLEM_NO_ADDRESS);
+  g_assert_cmpint (problem->contact_id, ==, cath);
+  g_assert_null (problem_of (post, f->cara, ATT_LETTER_PROBLEM_NO_EMAIL));
+  g_assert_null (problem_of (post, f->ben, ATT_LETTER_PROBLEM_NO_EMAIL));
+}
+
+/* A stage that goes by e-mail: the due row's letters go to each e-mail
+ * address. Amira's parents as in test_email_recipients but Mr Tariq
+ * Khan has tariq@example.org of his own: at 12 Mill Lane two e-mails,
+ * one each, and Mr Haddad's: 3. */
+static void
+test_email_from_due (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_autoptr(AttLetterBatch) batch = NULL;
+  GPtrArray *items;
+
+  set_email (f, f->amira, "Sana", "khan.family@example.org");
+  set_email (f, f->amira, "Tariq", "tariq@example.org");
+  set_email (f, f->amira, "Omar", "omar@example.org");
+  rows = att_letters_due (f->s.db, AS_OF, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len && chosen->len == 0; i++)
+    {
+      AttLetterDue *row = g_ptr_array_index (rows, i);
+
+      if (row->pupil_id == f->amira && row->status == ATT_LETTER_DUE_DUE
+          && row->delivery != ATT_LETTER_TEXT)
+        g_ptr_array_add (chosen, row);
+    }
+  g_assert_cmpuint (chosen->len, ==, 1);
+  ((AttLetterDue *)g_ptr_array_index (chosen, 0))->delivery = ATT_LETTER_EMAIL;
+  batch = att_letter_batch_new_from_due (f->s.db, chosen, D (2024, 9, 16), &error);
+  g_assert_no_error (error);
+  items = att_letter_batch_get_items (batch);
+  g_assert_cmpuint (items->len, ==, 3);
+  g_assert_cmpstr (item_at (items, 0)->recipient->email, ==, "khan.family@example.org");
+  g_assert_cmpstr (item_at (items, 0)->recipient->addressee, ==, "Mrs Sana Khan");
+  g_assert_cmpstr (item_at (items, 1)->recipient->email, ==, "omar@example.org");
+  g_assert_cmpstr (item_at (items, 2)->recipient->email, ==, "tariq@example.org");
+  g_assert_cmpstr (item_at (items, 2)->recipient->salutation, ==, "Dear Mr Khan");
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpint (item_at (items, i)->delivery, ==, ATT_LETTER_EMAIL);
+  g_assert_cmpuint (att_letter_batch_get_problems (batch)->len, ==, 0);
+}
+
 /* The data check on its own: N and unmarked sessions over a period. */
 static void
 test_check_marks (Fixture       *f,
@@ -424,6 +600,8 @@ main (int    argc,
   ADD ("/letter-batch/reprint-and-regenerate", test_reprint_and_regenerate);
   ADD ("/letter-batch/from-due", test_from_due);
   ADD ("/letter-batch/check-marks", test_check_marks);
+  ADD ("/letter-batch/email-recipients", test_email_recipients);
+  ADD ("/letter-batch/email-from-due", test_email_from_due);
 #undef ADD
   return g_test_run ();
 }

@@ -701,6 +701,175 @@ test_template_editor_read_only (void)
   att_context_set_user (context, head);
 }
 
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A visible label holding @text. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+body_text (AttTemplateEditor *editor)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (att_template_editor_get_body_view (editor));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The earlier versions of "meeting": the built-in version 1, then two
+ * saved by Hannah Head, 2 ("Second wording.") and 3 ("Third wording.").
+ * The list shows 3, 2, 1, newest first; version 2 is shown read only,
+ * with who saved it; editing from it and saving makes version 4 with the
+ * second wording and not the third. The receptionist may look, not
+ * start from it. */
+static void
+test_template_editor_versions (void)
+{
+  g_autoptr(AttLetterTemplate) builtin = att_letter_templates_get (s.db, "meeting", NULL);
+  g_autoptr(AttLetterTemplate) stored = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+  AttTemplateEditor *editor;
+  GtkWidget *versions_button;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  guint n_rows = 0;
+
+  g_assert_nonnull (builtin);
+  g_assert_cmpuint (att_letter_template_get_version (builtin), ==, 1);
+  second = g_strconcat (att_letter_template_get_body (builtin), "\n\nSecond wording.", NULL);
+  third = g_strconcat (att_letter_template_get_body (builtin), "\n\nThird wording.", NULL);
+  g_assert_cmpuint (att_letter_templates_save (s.db, head, "meeting", att_letter_template_get_subject (builtin),
+                                               second, &error), ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (att_letter_templates_save (s.db, head, "meeting", att_letter_template_get_subject (builtin),
+                                               third, &error), ==, 3);
+  g_assert_no_error (error);
+
+  att_context_set_user (context, head);
+  editor = att_template_editor_new (context, NULL, "meeting");
+  gtk_window_present (GTK_WINDOW (editor));
+  att_test_flush_events ();
+  g_assert_cmpuint (att_template_editor_get_version (editor), ==, 3);
+  g_assert_cmpuint (att_template_editor_get_shown_version (editor), ==, 3);
+
+  /* The list, newest first, the one in use said so. */
+  versions_button = find_of_type (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON);
+  while (versions_button != NULL
+         && g_strcmp0 (gtk_widget_get_tooltip_text (versions_button), "Earlier Versions") != 0)
+    versions_button = gtk_widget_get_next_sibling (versions_button);
+  g_assert_nonnull (versions_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (versions_button));
+  att_test_flush_events ();
+  list = GTK_LIST_BOX (find_of_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (versions_button))),
+                                     GTK_TYPE_LIST_BOX));
+  while (gtk_list_box_get_row_at_index (list, n_rows) != NULL)
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, 3);
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Version 3, in use");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Saved by Hannah Head on"));
+  row = gtk_list_box_get_row_at_index (list, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Version 1");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "The wording the application comes with");
+
+  /* Version 2 chosen: its words, read only, who saved it; nothing to save. */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 1));
+  att_test_flush_events ();
+  g_assert_cmpuint (att_template_editor_get_shown_version (editor), ==, 2);
+  body = body_text (editor);
+  g_assert_cmpstr (body, ==, second);
+  g_clear_pointer (&body, g_free);
+  g_assert_false (gtk_text_view_get_editable (att_template_editor_get_body_view (editor)));
+  g_assert_false (gtk_editable_get_editable (att_template_editor_get_subject (editor)));
+  g_assert_false (att_template_editor_get_modified (editor));
+  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Version 2, as it was: Saved by Hannah Head on"));
+  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Letters use version 3."));
+  screenshot (GTK_WIDGET (editor), "template-earlier-version");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  att_test_flush_events ();
+  stored = att_letter_templates_get (s.db, "meeting", NULL);
+  g_assert_cmpuint (att_letter_template_get_version (stored), ==, 3);
+  g_clear_pointer (&stored, att_letter_template_unref);
+
+  /* Editing from it: the same words, changed, saved as version 4. */
+  /* A button's activation clicks it once its press is shown. */
+  g_assert_true (gtk_widget_activate (find_button (GTK_WIDGET (editor), "_Edit From This Version")));
+  wait_ms (400);
+  att_test_flush_events ();
+  g_assert_true (att_template_editor_get_modified (editor));
+  g_assert_true (gtk_text_view_get_editable (att_template_editor_get_body_view (editor)));
+  g_assert_cmpuint (att_template_editor_get_shown_version (editor), ==, 3);
+  g_assert_null (find_label (GTK_WIDGET (editor), "as it was"));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  att_test_flush_events ();
+  g_assert_null (att_template_editor_get_error (editor));
+  g_assert_cmpuint (att_template_editor_get_version (editor), ==, 4);
+  stored = att_letter_templates_get (s.db, "meeting", NULL);
+  g_assert_cmpuint (att_letter_template_get_version (stored), ==, 4);
+  g_assert_cmpstr (att_letter_template_get_body (stored), ==, second);
+  g_assert_null (strstr (att_letter_template_get_body (stored), "Third wording."));
+  g_clear_pointer (&stored, att_letter_template_unref);
+
+  /* The built-in wording, then back to the one in use. */
+  g_assert_true (att_template_editor_show_version (editor, 1));
+  body = body_text (editor);
+  g_assert_cmpstr (body, ==, att_letter_template_get_body (builtin));
+  g_clear_pointer (&body, g_free);
+  g_assert_true (att_template_editor_show_version (editor, 4));
+  g_assert_cmpuint (att_template_editor_get_shown_version (editor), ==, 4);
+  g_assert_true (gtk_text_view_get_editable (att_template_editor_get_body_view (editor)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  att_test_flush_events ();
+
+  /* The receptionist reads version 2 but cannot start from it. */
+  att_context_set_user (context, s.receptionist);
+  editor = att_template_editor_new (context, NULL, "meeting");
+  gtk_window_present (GTK_WINDOW (editor));
+  att_test_flush_events ();
+  g_assert_true (att_template_editor_show_version (editor, 2));
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (editor), "_Edit From This Version")));
+  g_assert_false (att_template_editor_edit_from_version (editor));
+  g_assert_cmpuint (att_template_editor_get_shown_version (editor), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  att_test_flush_events ();
+  att_context_set_user (context, head);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +903,7 @@ main (int   argc,
   g_test_add_func ("/letter-rules/preset", test_rules_preset);
   g_test_add_func ("/letter-rules/template-editor", test_template_editor);
   g_test_add_func ("/letter-rules/template-editor-read-only", test_template_editor_read_only);
+  g_test_add_func ("/letter-rules/template-editor-versions", test_template_editor_versions);
   result = g_test_run ();
 
   att_test_flush_events ();

@@ -174,6 +174,137 @@ test_data_check (void)
   att_test_school_clear (&s);
 }
 
+/* Gives contact @id of @pupil_id the e-mail address @email (NULL: none). */
+static void
+set_email (AttDb      *db,
+           gint64      pupil_id,
+           gint64      id,
+           const char *email)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = att_contacts_for_pupil (db, pupil_id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      AttContact *contact = g_ptr_array_index (contacts, i);
+
+      if (contact->id != id)
+        continue;
+      g_free (contact->email);
+      contact->email = g_strdup (email);
+      g_assert_cmpint (att_contacts_save (db, att_user_system (), contact, &error), ==, id);
+      g_assert_no_error (error);
+      return;
+    }
+  g_assert_not_reached ();
+}
+
+/* Whom an e-mail goes to, and the data check by delivery. Amira's
+ * parents, who all receive letters:
+ *   1 Mrs Sana Khan   12 Mill Lane      Khan.Home@example.org
+ *   2 Mr Tariq Khan   "12, mill lane"   khan.home@example.org (the same)
+ *   3 Mr Omar Haddad  no postal address omar@example.org
+ *   4 Ms Lena Berg    3 Weavers Row     khan.home@example.org
+ *   5 Mr Jo Reed      3 Weavers Row     none
+ *   6 Ms Ann Lee      1 High Street     none
+ * By e-mail: the Khans together (one address, one e-mail address), Mr
+ * Haddad alone (no postal address is no matter), Ms Berg with Mr Reed
+ * (the same e-mail address as the Khans but another postal address):
+ * 3 e-mails; Ms Lee is the one the data check names. By post: the Khans,
+ * Ms Berg and Mr Reed, Ms Lee: 3 letters; Mr Haddad is the one named. */
+static void
+test_email_recipients (void)
+{
+  AttTestSchool s;
+  g_autoptr(GPtrArray) recipients = NULL;
+  g_autoptr(GPtrArray) post = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify)att_letter_problem_free);
+  g_autoptr(GPtrArray) emailed = g_ptr_array_new_with_free_func ((GDestroyNotify)att_letter_problem_free);
+  g_autoptr(AttLetterValues) values = att_letter_values_new ();
+  g_autoptr(GError) error = NULL;
+  AttLetterRecipient *r;
+  AttLetterProblem *problem;
+  gint64 id, ben, sana, tariq, omar, lena, jo, ann, ben_parent;
+
+  att_test_school_init (&s);
+  id = att_test_school_add_pupil (&s, "Amira", "Khan", D (2012, 10, 1));
+  sana = add_contact (s.db, id, 1, "Mrs", "Sana", "Khan", TRUE, TRUE, "12 Mill Lane", "MB4 2QT");
+  tariq = add_contact (s.db, id, 2, "Mr", "Tariq", "Khan", TRUE, TRUE, "12, mill lane", "mb42qt");
+  omar = add_contact (s.db, id, 3, "Mr", "Omar", "Haddad", TRUE, TRUE, NULL, NULL);
+  lena = add_contact (s.db, id, 4, "Ms", "Lena", "Berg", TRUE, TRUE, "3 Weavers Row", "MB2 6HL");
+  jo = add_contact (s.db, id, 5, "Mr", "Jo", "Reed", TRUE, TRUE, "3 Weavers Row", "MB2 6HL");
+  ann = add_contact (s.db, id, 6, "Ms", "Ann", "Lee", TRUE, TRUE, "1 High Street", "MB1 1AA");
+  set_email (s.db, id, sana, "Khan.Home@example.org");
+  set_email (s.db, id, tariq, " khan.home@example.org");
+  set_email (s.db, id, omar, "omar@example.org");
+  set_email (s.db, id, lena, "khan.home@example.org");
+  set_email (s.db, id, jo, NULL);
+  set_email (s.db, id, ann, NULL);
+
+  recipients = att_letter_recipients_for_pupil_by (s.db, id, ATT_LETTER_EMAIL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (recipients->len, ==, 3);
+  r = recipient_at (recipients, 0);
+  g_assert_cmpuint (r->contacts->len, ==, 2);
+  g_assert_cmpstr (r->addressee, ==, "Mrs Sana Khan and Mr Tariq Khan");
+  g_assert_cmpstr (r->salutation, ==, "Dear Mrs and Mr Khan");
+  g_assert_cmpstr (r->email, ==, "Khan.Home@example.org");
+  g_assert_cmpstr (r->address[1], ==, "12 Mill Lane");
+  r = recipient_at (recipients, 1);
+  g_assert_cmpstr (r->addressee, ==, "Mr Omar Haddad");
+  g_assert_cmpstr (r->email, ==, "omar@example.org");
+  /* No postal lines: the addressee alone. */
+  g_assert_cmpstr (r->address[0], ==, "Mr Omar Haddad");
+  g_assert_null (r->address[1]);
+  att_letter_values_set_recipient (values, r);
+  g_assert_cmpstr (att_letter_values_get (values, "recipient.address"), ==, "");
+  g_assert_cmpstr (att_letter_values_get (values, "recipient.email"), ==, "omar@example.org");
+  r = recipient_at (recipients, 2);
+  g_assert_cmpstr (r->addressee, ==, "Ms Lena Berg and Mr Jo Reed");
+  g_assert_cmpstr (r->email, ==, "khan.home@example.org");
+  g_assert_cmpstr (r->address[1], ==, "3 Weavers Row");
+
+  post = att_letter_recipients_for_pupil_by (s.db, id, ATT_LETTER_POST, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (post->len, ==, 3);
+  g_assert_cmpstr (recipient_at (post, 2)->addressee, ==, "Ms Ann Lee");
+
+  /* By post only the missing postal address; by e-mail only the missing
+   * e-mail address. */
+  g_assert_true (att_letters_check_pupil_for (s.db, id, ATT_LETTER_POST, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpint (problem->kind, ==, ATT_LETTER_PROBLEM_NO_ADDRESS);
+  g_assert_cmpint (problem->contact_id, ==, omar);
+  g_assert_true (att_letters_check_pupil_for (s.db, id, ATT_LETTER_BY_HAND, problems, &error));
+  g_assert_cmpuint (problems->len, ==, 2);
+  g_assert_cmpint (((AttLetterProblem *)g_ptr_array_index (problems, 1))->contact_id, ==, omar);
+
+  g_assert_true (att_letters_check_pupil_for (s.db, id, ATT_LETTER_EMAIL, emailed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (emailed->len, ==, 1);
+  problem = g_ptr_array_index (emailed, 0);
+  g_assert_cmpint (problem->kind, ==, ATT_LETTER_PROBLEM_NO_EMAIL);
+  g_assert_cmpint (problem->contact_id, ==, ann);
+  g_assert_nonnull (strstr (problem->message, "Amira Khan"));
+  g_assert_nonnull (strstr (problem->message, "Ms Ann Lee receives letters but has no e-mail address"));
+
+  /* A pupil whose one parent has no e-mail address: said about the
+   * pupil; a postal address is not asked for. */
+  ben = att_test_school_add_pupil (&s, "Ben", "Baker", D (2012, 11, 1));
+  ben_parent = add_contact (s.db, ben, 1, "Ms", "Jo", "Baker", TRUE, TRUE, NULL, NULL);
+  set_email (s.db, ben, ben_parent, NULL);
+  g_assert_true (att_letters_check_pupil_for (s.db, ben, ATT_LETTER_EMAIL, emailed, &error));
+  g_assert_cmpuint (emailed->len, ==, 2);
+  problem = g_ptr_array_index (emailed, 1);
+  g_assert_cmpint (problem->kind, ==, ATT_LETTER_PROBLEM_NO_EMAIL);
+  g_assert_cmpint (problem->contact_id, ==, 0);
+  g_assert_nonnull (strstr (problem->message, "no parent who receives letters has an e-mail address"));
+  att_test_school_clear (&s);
+}
+
 static AttLetterRecord *
 sample_record (gint64 pupil_id)
 {
@@ -536,6 +667,7 @@ main (int   argc,
   g_test_add_func ("/letters/sar-and-purge", test_sar_and_purge);
   g_test_add_func ("/letters/letterhead", test_letterhead);
   g_test_add_func ("/letters/delivery", test_delivery);
+  g_test_add_func ("/letters/email-recipients", test_email_recipients);
 
   return g_test_run ();
 }

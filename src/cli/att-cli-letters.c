@@ -599,7 +599,51 @@ att_cli_cmd_letters_templates (AttCliContext *ctx)
                att_letter_template_get_body (template));
       return ATT_CLI_OK;
     }
-  return att_cli_usage (ctx, _("Use “letters templates list” or “letters templates show NAME”"));
+  if (strcmp (verb, "history") == 0 && name != NULL)
+    {
+      g_autoptr(AttLetterTemplate) newest = NULL;
+      g_autoptr(GPtrArray) history = NULL;
+
+      if (att_cli_open_db (ctx) == NULL)
+        return ATT_CLI_REFUSED;
+      /* The newest names an unknown template as the other verbs do. */
+      newest = att_letter_templates_get (ctx->db, name, &error);
+      if (newest == NULL)
+        return att_cli_refuse (error);
+      history = att_letter_templates_history (ctx->db, name, &error);
+      if (history == NULL)
+        return att_cli_refuse (error);
+      writer = att_cli_begin_list (ctx);
+      if (writer == NULL)
+        table = att_cli_table_new (_("Version"), _("Saved by"), _("Saved at"), _("In use"), NULL);
+      for (guint i = 0; i < history->len; i++)
+        {
+          AttLetterTemplateVersion *version = g_ptr_array_index (history, i);
+          g_autofree char *number = g_strdup_printf ("%u", version->version);
+          g_autofree char *at = version->at != 0 ? moment_text (version->at) : NULL;
+          gboolean in_use = version->version == att_letter_template_get_version (newest);
+
+          if (writer != NULL)
+            {
+              att_cli_json_begin_object (writer);
+              att_cli_json_string (writer, "name", name);
+              att_cli_json_int (writer, "version", version->version);
+              att_cli_json_string (writer, "saved_by", version->who);
+              att_cli_json_string (writer, "saved_at", at);
+              att_cli_json_bool (writer, "in_use", in_use);
+              att_cli_json_end_object (writer);
+              continue;
+            }
+          att_cli_table_add_row (table, number,
+                                 /* Translators: who saved the built-in version of a template */
+                                 version->who != NULL ? version->who : _("built in"),
+                                 at != NULL ? at : "", in_use ? _("yes") : "", NULL);
+        }
+      att_cli_print_list (writer, table);
+      return ATT_CLI_OK;
+    }
+  return att_cli_usage (ctx, _("Use “letters templates list”, “letters templates show NAME” or "
+                               "“letters templates history NAME”"));
 }
 
 /* A template file: its first line is the subject, then a blank line,

@@ -162,14 +162,15 @@ att_letter_batch_new_from_due (AttDb       *db,
 /* ------------------------------------------------------------------ */
 
 /* The recipient the log names: the contacts it names as they are now when
- * they are still at one address, otherwise the addressee and address as
+ * they are still at one address (or, for an e-mail, share one), otherwise the addressee and address as
  * printed. */
 static AttLetterRecipient *
 logged_recipient (AttDb                  *db,
                   const AttLetterRecord  *record,
                   GError                **error)
 {
-  g_autoptr(GPtrArray) recipients = att_letter_recipients_for_pupil (db, record->pupil_id, error);
+  g_autoptr(GPtrArray) recipients = att_letter_recipients_for_pupil_by (db, record->pupil_id,
+                                                                        record->delivery, error);
   AttLetterRecipient *recipient;
   g_autoptr(GPtrArray) names = NULL;
 

@@ -441,7 +441,10 @@ att_letter_batch_recipients (AttLetterBatch    *self,
       return g_steal_pointer (&recipients);
     }
 
-  recipients = att_letter_recipients_from_contacts (contacts);
+  if (delivery == ATT_LETTER_EMAIL)
+    recipients = att_letter_recipients_for_email_from_contacts (contacts);
+  else
+    recipients = att_letter_recipients_from_contacts (contacts);
   for (guint i = 0; i < contacts->len; i++)
     {
       const AttContact *contact = g_ptr_array_index (contacts, i);
@@ -454,11 +457,12 @@ att_letter_batch_recipients (AttLetterBatch    *self,
   if (receiving > 0 || recipients->len == 0)
     {
       /* The data check says what is missing: a contact who receives
-       * letters with no address makes a letter to them impossible even
-       * when another parent gets one. */
+       * letters whom the letter cannot reach (no postal address for a
+       * letter on paper, no e-mail address for an e-mail) makes it
+       * impossible even when another parent gets one. */
       g_autoptr(GPtrArray) problems = g_ptr_array_new ();
 
-      if (!att_letters_check_pupil (db, pupil->id, problems, error))
+      if (!att_letters_check_pupil_for (db, pupil->id, delivery, problems, error))
         return NULL;
       for (guint i = 0; i < problems->len; i++)
         {
@@ -468,19 +472,6 @@ att_letter_batch_recipients (AttLetterBatch    *self,
           g_hash_table_insert (self->problem_delivery, problem, GUINT_TO_POINTER ((guint)delivery + 1));
         }
     }
-  if (delivery != ATT_LETTER_EMAIL)
-    return g_steal_pointer (&recipients);
-
-  /* E-mail: the addresses with an e-mail address. */
-  for (guint i = recipients->len; i > 0; i--)
-    if (((AttLetterRecipient *)g_ptr_array_index (recipients, i - 1))->email == NULL)
-      g_ptr_array_remove_index (recipients, i - 1);
-  if (recipients->len == 0)
-    att_letter_batch_add_problem_for (self, pupil->id, delivery, ATT_LETTER_PROBLEM_NO_EMAIL,
-                                      g_strdup_printf (_("%s (%s): an e-mail is due but no parent who "
-                                                         "receives letters has an e-mail address: add "
-                                                         "one to the pupil’s contacts"),
-                                                       att_pupil_get_display_name (pupil), pupil->upn));
   return g_steal_pointer (&recipients);
 }
 

@@ -205,6 +205,108 @@ att_letter_recipients_from_contacts (GPtrArray *contacts)
   return recipients;
 }
 
+static char *
+email_key (const AttContact *contact)
+{
+  g_autofree char *email = g_strstrip (g_strdup (contact->email));
+
+  return g_utf8_casefold (email, -1);
+}
+
+/* The postal address of each address where a contact who receives letters
+ * has an e-mail address, to the first such e-mail address. */
+static GHashTable *
+emails_by_address (GPtrArray *contacts)
+{
+  GHashTable *emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      const AttContact *contact = g_ptr_array_index (contacts, i);
+      char *key;
+
+      if (!receives (contact) || !has_address (contact) || !filled (contact->email))
+        continue;
+      key = address_key (contact);
+      if (g_hash_table_contains (emails, key))
+        g_free (key);
+      else
+        g_hash_table_insert (emails, key, email_key (contact));
+    }
+  return emails;
+}
+
+/* The message that reaches @contact: "address|postcode\ne-mail", or
+ * NULL when none does. */
+static char *
+email_group_key (const AttContact *contact,
+                 GHashTable       *emails)
+{
+  g_autofree char *address = has_address (contact) ? address_key (contact) : g_strdup ("");
+  g_autofree char *email = NULL;
+
+  if (filled (contact->email))
+    email = email_key (contact);
+  else if (*address != '\0' && g_hash_table_contains (emails, address))
+    email = g_strdup (g_hash_table_lookup (emails, address));
+  else
+    return NULL;
+  return g_strconcat (address, "\n", email, NULL);
+}
+
+GPtrArray *
+att_letter_recipients_for_email_from_contacts (GPtrArray *contacts)
+{
+  GPtrArray *recipients = g_ptr_array_new_with_free_func ((GDestroyNotify)att_letter_recipient_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) emails = NULL;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  g_return_val_if_fail (contacts != NULL, recipients);
+
+  emails = emails_by_address (contacts);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      const AttContact *contact = g_ptr_array_index (contacts, i);
+      char *key;
+      GPtrArray *group;
+
+      if (!receives (contact) || (key = email_group_key (contact, emails)) == NULL)
+        continue;
+      group = g_hash_table_lookup (by_key, key);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new_with_free_func ((GDestroyNotify)att_contact_free);
+          g_hash_table_insert (by_key, key, group);
+          g_ptr_array_add (groups, group);
+        }
+      else
+        g_free (key);
+      g_ptr_array_add (group, att_contact_copy (contact));
+    }
+  for (guint i = 0; i < groups->len; i++)
+    g_ptr_array_add (recipients, recipient_new (g_ptr_array_index (groups, i)));
+  return recipients;
+}
+
+GPtrArray *
+att_letter_recipients_for_pupil_by (AttDb              *db,
+                                    gint64              pupil_id,
+                                    AttLetterDelivery   delivery,
+                                    GError            **error)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+
+  if (delivery != ATT_LETTER_EMAIL)
+    return att_letter_recipients_for_pupil (db, pupil_id, error);
+  if (att_pupils_get_or_error (db, pupil_id, error) == NULL)
+    return NULL;
+  contacts = att_contacts_for_pupil (db, pupil_id, error);
+  if (contacts == NULL)
+    return NULL;
+  return att_letter_recipients_for_email_from_contacts (contacts);
+}
+
 GPtrArray *
 att_letter_recipients_for_pupil (AttDb   *db,
                                  gint64   pupil_id,
@@ -295,5 +397,70 @@ att_letters_check_pupil (AttDb      *db,
                                     "letters: tick “Receives letters” for a parent on the "
                                     "pupil’s contacts"),
                                   att_pupil_get_display_name (pupil), pupil->upn));
+  return TRUE;
+}
+
+gboolean
+att_letters_check_pupil_for (AttDb              *db,
+                             gint64              pupil_id,
+                             AttLetterDelivery   delivery,
+                             GPtrArray          *problems,
+                             GError            **error)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GHashTable) emails = NULL;
+  g_autoptr(GPtrArray) unreached = g_ptr_array_new ();
+  AttPupil *pupil;
+  guint receiving = 0;
+
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  if (delivery != ATT_LETTER_EMAIL)
+    return att_letters_check_pupil (db, pupil_id, problems, error);
+
+  pupil = att_pupils_get_or_error (db, pupil_id, error);
+  if (pupil == NULL)
+    return FALSE;
+  contacts = att_contacts_for_pupil (db, pupil_id, error);
+  if (contacts == NULL)
+    return FALSE;
+
+  emails = emails_by_address (contacts);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      AttContact *contact = g_ptr_array_index (contacts, i);
+      g_autofree char *key = NULL;
+
+      if (!receives (contact))
+        continue;
+      receiving++;
+      key = email_group_key (contact, emails);
+      if (key == NULL)
+        g_ptr_array_add (unreached, contact);
+    }
+  if (receiving == 0)
+    add_problem (problems, pupil_id, 0, ATT_LETTER_PROBLEM_NO_RECIPIENT,
+                 g_strdup_printf (_("%s (%s): no one with parental responsibility receives "
+                                    "letters: tick “Receives letters” for a parent on the "
+                                    "pupil’s contacts"),
+                                  att_pupil_get_display_name (pupil), pupil->upn));
+  else if (unreached->len == receiving)
+    add_problem (problems, pupil_id, 0, ATT_LETTER_PROBLEM_NO_EMAIL,
+                 g_strdup_printf (_("%s (%s): an e-mail is due but no parent who "
+                                    "receives letters has an e-mail address: add "
+                                    "one to the pupil’s contacts"),
+                                  att_pupil_get_display_name (pupil), pupil->upn));
+  else
+    for (guint i = 0; i < unreached->len; i++)
+      {
+        const AttContact *contact = g_ptr_array_index (unreached, i);
+        g_autofree char *name = att_contact_dup_name (contact);
+
+        add_problem (problems, pupil_id, contact->id, ATT_LETTER_PROBLEM_NO_EMAIL,
+                     g_strdup_printf (_("%s (%s): %s receives letters but has no e-mail address, "
+                                        "and no one at the same address has one: add one to the "
+                                        "contact, as this letter goes by e-mail"),
+                                      att_pupil_get_display_name (pupil), pupil->upn, name));
+      }
   return TRUE;
 }

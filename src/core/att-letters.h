@@ -79,6 +79,22 @@ GPtrArray          *att_letter_recipients_for_pupil (AttDb            *db,
 /* The same from contacts already read (AttContact, of one pupil). */
 GPtrArray          *att_letter_recipients_from_contacts (GPtrArray    *contacts);
 
+/* Whom the pupil's letters go to by e-mail: every contact with parental
+ * responsibility who receives letters and has an e-mail address, postal
+ * address or not. Contacts at one postal address who share one e-mail
+ * address (compared without case) are one recipient; those at different
+ * addresses, or with different e-mail addresses, each their own. A
+ * contact with no e-mail address at an address where another has one is
+ * addressed in that message too. In the order of each recipient's first
+ * contact's priority. */
+GPtrArray          *att_letter_recipients_for_email_from_contacts (GPtrArray *contacts);
+/* The recipients for @delivery: by e-mail as above, otherwise by postal
+ * address (att_letter_recipients_for_pupil()). */
+GPtrArray          *att_letter_recipients_for_pupil_by (AttDb             *db,
+                                                       gint64             pupil_id,
+                                                       AttLetterDelivery  delivery,
+                                                       GError           **error);
+
 /* recipient.*: name (the addressee), title, salutation, address (the
  * postal lines, one a line), email. */
 void                att_letter_values_set_recipient (AttLetterValues        *values,
@@ -94,7 +110,7 @@ typedef enum
   ATT_LETTER_PROBLEM_NO_ADDRESS,    /* a contact who receives letters has no postal address */
   ATT_LETTER_PROBLEM_MARKS,         /* the letter's period holds N or unmarked sessions */
   ATT_LETTER_PROBLEM_NO_MOBILE,     /* a text is due but no such contact has a mobile */
-  ATT_LETTER_PROBLEM_NO_EMAIL,      /* an e-mail is due but no such contact has an address */
+  ATT_LETTER_PROBLEM_NO_EMAIL,      /* an e-mail is due but no such contact (or not this one) has an address */
 } AttLetterProblemKind;
 
 typedef struct
@@ -116,6 +132,16 @@ gboolean            att_letters_check_pupil        (AttDb            *db,
                                                     gint64            pupil_id,
                                                     GPtrArray        *problems,
                                                     GError          **error);
+/* The same for a letter sent by @delivery: by e-mail, a contact who
+ * receives letters and whom no e-mail reaches (no e-mail address, and no
+ * one at their postal address has one) is the problem, not a missing
+ * postal address; when no one has an e-mail address, that is one problem
+ * about the pupil. */
+gboolean            att_letters_check_pupil_for    (AttDb             *db,
+                                                    gint64             pupil_id,
+                                                    AttLetterDelivery  delivery,
+                                                    GPtrArray         *problems,
+                                                    GError           **error);
 
 /* ------------------------------------------------------------------ */
 /* The log                                                            */

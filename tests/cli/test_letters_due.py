@@ -17,6 +17,7 @@
 #   Dev:   2 I            18 of 20, 90.0%: below 95%
 # Run with --tap for TAP output.
 
+import re
 import os
 import sys
 
@@ -162,6 +163,19 @@ def test_letters_templates():
               "the new version")
         first = t.json("letters", "templates", "show", "concern", "--template-version", "1")
         equal(first["version"], 1, "the first wording is kept")
+
+        # The history: the built-in wording, then the officer's, in use.
+        history = t.json("letters", "templates", "history", "concern")
+        equal([(x["version"], x["saved_by"], x["in_use"]) for x in history],
+              [(1, None, False), (2, OFFICER, True)], "both versions, oldest first")
+        equal(history[0]["saved_at"], None, "the built-in one was never saved")
+        check(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", history[1]["saved_at"] or ""),
+              history[1]["saved_at"])
+        out = t.ok("letters", "templates", "history", "concern").out
+        check("built in" in out and OFFICER in out, out)
+        r = t.refused("letters", "templates", "history", "nope")
+        check("nope" in r.err, r.err)
+        t.usage("letters", "templates", "history")
     finally:
         t.cleanup()
 

@@ -48,11 +48,19 @@ struct _AttTemplateEditor
   AttPupilSearch     *pupil_search;
   GtkLabel           *preview_note;
   GtkDrawingArea     *preview_area;
+  GtkMenuButton      *versions_button;
+  GtkPopover         *versions_popover;
+  GtkListBox         *versions_list;
+  GtkWidget          *version_box;
+  GtkLabel           *version_label;
+  GtkButton          *restore_button;
 
   AttContext         *context;
   GPtrArray          *templates;      /* AttLetterTemplate, as the rows of templates_list */
   GPtrArray          *fields;         /* const AttLetterField, as the rows of fields_list */
   AttLetterTemplate  *current;        /* as stored */
+  AttLetterTemplate  *viewing;        /* an earlier version shown, read only, or NULL */
+  GPtrArray          *versions;       /* AttLetterTemplateVersion, newest first, as the rows of versions_list */
   GtkWidget          *last_editable;  /* where a field is inserted */
   GtkTextTag         *error_tag;
   char               *error;
@@ -180,7 +188,12 @@ update_title (AttTemplateEditor *self)
       adw_window_title_set_subtitle (self->window_title, NULL);
       return;
     }
-  subtitle = self->dirty
+  if (self->viewing != NULL)
+    subtitle = g_strdup_printf (/* Translators: the template's name and an earlier version shown */
+                                _("%s · Earlier Version %u"), title != NULL ? title : name,
+                                att_letter_template_get_version (self->viewing));
+  else
+    subtitle = self->dirty
              /* Translators: the template's name and the version being edited, changed */
              ? g_strdup_printf (_("%s · Version %u · Changed"), title != NULL ? title : name,
                                 att_letter_template_get_version (self->current))
@@ -202,12 +215,16 @@ actions_update (AttTemplateEditor *self)
                    (att_user_can (user, ATT_PERM_LETTERS) || att_user_can (user, ATT_PERM_SETTINGS));
   if (!self->can_edit && user != NULL)
     att_user_require (user, ATT_PERM_LETTERS, &error);
-  gtk_text_view_set_editable (self->body_view, self->can_edit);
-  gtk_editable_set_editable (GTK_EDITABLE (self->subject_entry), self->can_edit);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_button), self->can_edit);
+  /* An earlier version is only read: its wording is edited once the
+   * office starts from it. */
+  gtk_text_view_set_editable (self->body_view, self->can_edit && self->viewing == NULL);
+  gtk_editable_set_editable (GTK_EDITABLE (self->subject_entry), self->can_edit && self->viewing == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_button), self->can_edit && self->viewing == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
-                                 self->can_edit && self->current != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.insert-field", self->can_edit);
+                                 self->can_edit && self->current != NULL && self->viewing == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.insert-field",
+                                 self->can_edit && self->viewing == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_button), self->can_edit);
   if (self->can_edit)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->lock_label), FALSE);
@@ -821,6 +838,8 @@ open_template (AttTemplateEditor *self,
   tmpl = g_ptr_array_index (self->templates, index);
   g_clear_pointer (&self->current, att_letter_template_unref);
   self->current = att_letter_template_ref (tmpl);
+  g_clear_pointer (&self->viewing, att_letter_template_unref);
+  gtk_widget_set_visible (self->version_box, FALSE);
 
   self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->subject_entry), att_letter_template_get_subject (tmpl));
@@ -1013,6 +1032,216 @@ insert_field_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------ */
+/* Earlier versions                                                   */
+/* ------------------------------------------------------------------ */
+
+/* "Saved by Hannah Head on 4 October 2024, 16:00", or the built-in one. */
+static char *
+describe_version (const AttLetterTemplateVersion *version)
+{
+  g_autoptr(GDateTime) at = NULL;
+  g_autofree char *when = NULL;
+
+  if (version->at == 0)
+    return g_strdup (_("The wording the application comes with"));
+  at = g_date_time_new_from_unix_local (version->at);
+  when = g_date_time_format (at, "%-d %B %Y, %H:%M");
+  /* Translators: who saved a version of a template, and when */
+  return g_strdup_printf (_("Saved by %s on %s"), version->who != NULL ? version->who : _("an unknown user"),
+                          when);
+}
+
+static void
+load_versions (AttTemplateEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  GtkWidget *child;
+  guint in_use;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->versions_list))) != NULL)
+    gtk_list_box_remove (self->versions_list, child);
+  g_clear_pointer (&self->versions, g_ptr_array_unref);
+  if (self->current == NULL || get_db (self) == NULL)
+    return;
+  history = att_letter_templates_history (get_db (self), att_letter_template_get_name (self->current), &error);
+  if (history == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  in_use = att_letter_template_get_version (self->current);
+  self->versions = g_ptr_array_new_with_free_func ((GDestroyNotify)att_letter_template_version_free);
+  /* The newest first. */
+  while (history->len > 0)
+    {
+      AttLetterTemplateVersion *version = g_ptr_array_steal_index (history, history->len - 1);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = describe_version (version);
+
+      title = version->version == in_use
+              /* Translators: the version of a template that letters use now */
+              ? g_strdup_printf (_("Version %u, in use"), version->version)
+              : g_strdup_printf (_("Version %u"), version->version);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (self->versions_list, row);
+      g_ptr_array_add (self->versions, version);
+    }
+}
+
+static void
+on_versions_popover_show (AttTemplateEditor *self)
+{
+  load_versions (self);
+}
+
+/* Shows version @version of the current template, read only. */
+static gboolean
+view_version (AttTemplateEditor *self,
+              guint              version)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *about = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  AttLetterTemplate *tmpl;
+
+  tmpl = att_letter_templates_get_version (get_db (self), att_letter_template_get_name (self->current),
+                                           version, &error);
+  if (tmpl == NULL)
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  g_clear_pointer (&self->viewing, att_letter_template_unref);
+  self->viewing = tmpl;
+  history = att_letter_templates_history (get_db (self), att_letter_template_get_name (self->current), NULL);
+  for (guint i = 0; history != NULL && i < history->len; i++)
+    {
+      AttLetterTemplateVersion *v = g_ptr_array_index (history, i);
+
+      if (v->version == version)
+        about = describe_version (v);
+    }
+  /* Translators: above an earlier version of a template, read only; the
+   * second %s says who saved it and when */
+  label = g_strdup_printf (_("Version %u, as it was: %s. Letters use version %u."), version,
+                           about != NULL ? about : "", att_letter_template_get_version (self->current));
+  gtk_label_set_text (self->version_label, label);
+  gtk_widget_set_visible (self->version_box, TRUE);
+
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->subject_entry), att_letter_template_get_subject (tmpl));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), att_letter_template_get_body (tmpl), -1);
+  self->filling = FALSE;
+  self->dirty = FALSE;
+  show_problem (self, NULL);
+  update_title (self);
+  actions_update (self);
+  update_preview (self);
+  return TRUE;
+}
+
+static void
+then_view (AttTemplateEditor *self,
+           gpointer           data)
+{
+  view_version (self, (guint)g_ascii_strtoull (data, NULL, 10));
+}
+
+static void
+on_version_activated (AttTemplateEditor *self,
+                      GtkListBoxRow     *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  gtk_popover_popdown (self->versions_popover);
+  if (self->versions == NULL || index < 0 || (guint)index >= self->versions->len)
+    return;
+  att_template_editor_show_version (self,
+                                    ((AttLetterTemplateVersion *)g_ptr_array_index (self->versions, index))->version);
+}
+
+static void
+on_current_clicked (AttTemplateEditor *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->current == NULL)
+    return;
+  name = g_strdup (att_letter_template_get_name (self->current));
+  open_template (self, name);
+}
+
+static void
+on_restore_clicked (AttTemplateEditor *self)
+{
+  att_template_editor_edit_from_version (self);
+}
+
+gboolean
+att_template_editor_show_version (AttTemplateEditor *self,
+                                  guint              version)
+{
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (ATT_IS_TEMPLATE_EDITOR (self), FALSE);
+
+  if (self->current == NULL)
+    return FALSE;
+  if (version == att_letter_template_get_version (self->current))
+    {
+      if (self->viewing != NULL)
+        on_current_clicked (self);
+      return TRUE;
+    }
+  if (self->dirty && self->can_edit)
+    {
+      number = g_strdup_printf ("%u", version);
+      ask_unsaved (self, then_view, number);
+      return FALSE;
+    }
+  return view_version (self, version);
+}
+
+guint
+att_template_editor_get_shown_version (AttTemplateEditor *self)
+{
+  g_return_val_if_fail (ATT_IS_TEMPLATE_EDITOR (self), 0);
+
+  if (self->viewing != NULL)
+    return att_letter_template_get_version (self->viewing);
+  return self->current != NULL ? att_letter_template_get_version (self->current) : 0;
+}
+
+gboolean
+att_template_editor_edit_from_version (AttTemplateEditor *self)
+{
+  g_autofree char *message = NULL;
+  guint from;
+
+  g_return_val_if_fail (ATT_IS_TEMPLATE_EDITOR (self), FALSE);
+
+  if (self->viewing == NULL || !self->can_edit)
+    return FALSE;
+  from = att_letter_template_get_version (self->viewing);
+  g_clear_pointer (&self->viewing, att_letter_template_unref);
+  gtk_widget_set_visible (self->version_box, FALSE);
+  /* The words stay; saving them makes the next version. */
+  self->dirty = TRUE;
+  update_title (self);
+  actions_update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+  /* Translators: the office starts editing from an earlier wording */
+  message = g_strdup_printf (_("Editing from version %u: saving makes it the next version"), from);
+  toast (self, message);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
 /* For tests and the letters page                                     */
 /* ------------------------------------------------------------------ */
 
@@ -1115,6 +1344,8 @@ att_template_editor_finalize (GObject *object)
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->current, att_letter_template_unref);
+  g_clear_pointer (&self->viewing, att_letter_template_unref);
+  g_clear_pointer (&self->versions, g_ptr_array_unref);
   g_clear_pointer (&self->head, att_letterhead_free);
   g_clear_pointer (&self->due, g_ptr_array_unref);
   g_clear_pointer (&self->values, att_letter_values_free);
@@ -1155,6 +1386,12 @@ att_template_editor_class_init (AttTemplateEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttTemplateEditor, pupil_search);
   gtk_widget_class_bind_template_child (widget_class, AttTemplateEditor, preview_note);
   gtk_widget_class_bind_template_child (widget_class, AttTemplateEditor, preview_area);
+  gtk_widget_class_bind_template_child (widget_class, AttTemplateEditor, versions_button);
+  gtk_widget_class_bind_template_child (widget_class, AttTemplateEditor, versions_popover);
+  gtk_widget_class_bind_template_child (widget_class, AttTemplateEditor, versions_list);
+  gtk_widget_class_bind_template_child (widget_class, AttTemplateEditor, version_box);
+  gtk_widget_class_bind_template_child (widget_class, AttTemplateEditor, version_label);
+  gtk_widget_class_bind_template_child (widget_class, AttTemplateEditor, restore_button);
   gtk_widget_class_bind_template_callback (widget_class, on_close_request);
   gtk_widget_class_bind_template_callback (widget_class, on_text_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_template_selected);
@@ -1164,6 +1401,10 @@ att_template_editor_class_init (AttTemplateEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_fields_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_pupil_chosen);
   gtk_widget_class_bind_template_callback (widget_class, on_pupil_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_versions_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_version_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_current_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.insert-field", NULL, insert_field_action);

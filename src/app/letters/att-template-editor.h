@@ -43,4 +43,16 @@ gboolean           att_template_editor_get_preview_pending (AttTemplateEditor *s
  * NULL before any was merged. */
 char              *att_template_editor_dup_preview_text  (AttTemplateEditor *self);
 
+/* Shows version @version of the template being edited, read only (the
+ * version in use: the wording letters use, to edit). Asks first when the
+ * wording is changed and unsaved, and returns FALSE then. */
+gboolean           att_template_editor_show_version      (AttTemplateEditor *self,
+                                                          guint              version);
+/* The version shown: an earlier one, or the one in use. */
+guint              att_template_editor_get_shown_version (AttTemplateEditor *self);
+/* Starts editing from the earlier version shown: its wording, changed and
+ * unsaved, so that saving makes the template's next version. FALSE when
+ * no earlier version is shown or the user may not change templates. */
+gboolean           att_template_editor_edit_from_version (AttTemplateEditor *self);
+
 G_END_DECLS
