@@ -817,7 +817,7 @@ test_postpone_and_remove (void)
   AttAuditFilter filter = { NULL, 0, ATT_AUDIT_LETTER, ATT_DATE_NONE, ATT_DATE_NONE, FALSE, 0 };
   AttLetterDue *row;
   gint64 lia, max;
-  gboolean postponed = FALSE, removed = FALSE;
+  gboolean postponed = FALSE, removed = FALSE, kept = FALSE;
 
   att_test_school_init (&s);
   g_setenv ("ATTENDANCE_TODAY", "2024-10-04", TRUE);
@@ -870,6 +870,26 @@ test_postpone_and_remove (void)
     g_assert_cmpint (get_row (rows, max, "concern")->status, ==, ATT_LETTER_DUE_DUE);
     g_assert_cmpint (get_row (rows, lia, "concern")->status, ==, ATT_LETTER_DUE_REMOVED);
   }
+  /* The removal ended by mistake and put back: due, then removed again,
+   * each step needing the right. */
+  g_assert_false (att_letters_due_unremove (s.db, s.receptionist, lia, "concern", &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (att_letters_due_unremove (s.db, s.officer, lia, "concern", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) rows = due_on (&s, D (2024, 9, 20));
+
+    g_assert_cmpint (get_row (rows, lia, "concern")->status, ==, ATT_LETTER_DUE_DUE);
+  }
+  g_assert_true (att_letters_due_remove (s.db, s.officer, lia, "concern", D (2024, 9, 6),
+                                         "Spoke to her mother: a short illness", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) rows = due_on (&s, D (2024, 9, 20));
+
+    g_assert_cmpint (get_row (rows, lia, "concern")->status, ==, ATT_LETTER_DUE_REMOVED);
+  }
   /* Back to 90% on the 27th, below again on 4 October: a new
    * qualification, due. */
   g_setenv ("ATTENDANCE_TODAY", "2024-10-04", TRUE);
@@ -888,9 +908,11 @@ test_postpone_and_remove (void)
 
       postponed |= g_strcmp0 (entry->action, "letters.postpone") == 0 && entry->pupil_id == max;
       removed |= g_strcmp0 (entry->action, "letters.remove") == 0 && entry->pupil_id == lia;
+      kept |= g_strcmp0 (entry->action, "letters.keep") == 0 && entry->pupil_id == lia;
     }
   g_assert_true (postponed);
   g_assert_true (removed);
+  g_assert_true (kept);
 
   g_unsetenv ("ATTENDANCE_TODAY");
   att_test_school_clear (&s);

@@ -493,8 +493,21 @@ att_cli_cmd_letters_remove (AttCliContext *ctx)
   AttPupil *pupil;
   int status;
 
+  if (att_cli_flag (ctx, "clear"))
+    {
+      if ((status = att_cli_get_user (ctx, TRUE, &user)) != ATT_CLI_OK)
+        return status;
+      pupil = att_cli_find_pupil (ctx->db, att_cli_arg (ctx, 0));
+      if (pupil == NULL)
+        return ATT_CLI_REFUSED;
+      if (!att_letters_due_unremove (ctx->db, user, pupil->id, att_cli_arg (ctx, 1), &error))
+        return att_cli_refuse (error);
+      g_print (_("%s’s letter “%s” is back on the list\n"), att_pupil_get_display_name (pupil),
+               att_cli_arg (ctx, 1));
+      return ATT_CLI_OK;
+    }
   if (att_cli_opt (ctx, "reason") == NULL)
-    return att_cli_usage (ctx, _("Say why with --reason TEXT"));
+    return att_cli_usage (ctx, _("Say why with --reason TEXT, or --clear"));
   if ((status = att_cli_opt_date_or_today (ctx, "as-of", &as_of)) != ATT_CLI_OK)
     return status;
   if ((status = att_cli_get_user (ctx, TRUE, &user)) != ATT_CLI_OK)

@@ -185,6 +185,29 @@ att_letters_due_remove (AttDb          *db,
                       "letters.remove", error);
 }
 
+gboolean
+att_letters_due_unremove (AttDb          *db,
+                          const AttUser  *user,
+                          gint64          pupil_id,
+                          const char     *stage,
+                          GError        **error)
+{
+  AttPupil *pupil;
+  AttDate today = att_date_today ();
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (stage != NULL, FALSE);
+
+  if (!att_user_require (user, ATT_PERM_LETTERS, error))
+    return FALSE;
+  pupil = stage_and_pupil (db, pupil_id, stage, error);
+  if (pupil == NULL)
+    return FALSE;
+  /* A removal ended: the newest row of the kind, with an end. */
+  return insert_hold (db, user, pupil, stage, "remove", today, today, NULL, "letters.keep", error);
+}
+
 static gpointer
 hold_from_row (sqlite3_stmt *stmt)
 {

@@ -954,7 +954,8 @@ pupil_stage (DueContext      *ctx,
     }
   g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT ":%s:remove", pupil->id, stage->name);
   hold = g_hash_table_lookup (ctx->holds, key);
-  if (hold != NULL && hold->as_of <= ctx->as_of && row->status == ATT_LETTER_DUE_DUE &&
+  if (hold != NULL && hold->until == ATT_DATE_NONE && hold->as_of <= ctx->as_of &&
+      row->status == ATT_LETTER_DUE_DUE &&
       (last_this == NULL || last_this->date < hold->as_of))
     {
       gboolean recovered = FALSE;

@@ -147,6 +147,14 @@ gboolean            att_letters_due_remove         (AttDb              *db,
                                                     AttDate             as_of,
                                                     const char         *reason,
                                                     GError            **error);
+/* Ends the removal of pupil @pupil_id's letter of @stage: the row is due
+ * again at once if the pupil still qualifies. Needs ATT_PERM_LETTERS;
+ * audited. */
+gboolean            att_letters_due_unremove       (AttDb              *db,
+                                                    const AttUser      *user,
+                                                    gint64              pupil_id,
+                                                    const char         *stage,
+                                                    GError            **error);
 /* Marks pupil @pupil_id "do not send" with a reason until @until
  * (inclusive): no ladder letter is due for them meanwhile. ATT_DATE_NONE
  * for @until clears it. Needs ATT_PERM_LETTERS; audited. */

@@ -98,10 +98,21 @@ def test_letters_due():
         t.ok("letters", "postpone", UPN_A, "concern", "--clear", "--user", OFFICER)
         check((UPN_A, "concern", "due") in due(t), "no longer")
 
+        # Removed with a reason, then put back.
+        t.usage("letters", "remove", UPN_A, "concern", "--user", OFFICER)
+        t.ok("letters", "remove", UPN_A, "concern", "--reason", "Spoke to her father",
+             "--as-of", "2024-12-13", "--user", OFFICER)
+        check((UPN_A, "concern", "removed") in due(t), "removed")
+        t.refused("letters", "remove", UPN_A, "concern", "--clear", "--user", RECEPTION)
+        r = t.ok("letters", "remove", UPN_A, "concern", "--clear", "--user", OFFICER)
+        check("back on the list" in r.out, r.out)
+        check((UPN_A, "concern", "due") in due(t), "due again")
+
         t.ok("users", "add", "Ada Admin", "--role", "admin", "--user", "Hannah Head")
         audit = t.json("audit", "--kind", "letter", "--user", "Ada Admin")
         actions = [x["action"] for x in audit]
-        for action in ("letters.medical-evidence", "letters.do-not-send", "letters.postpone"):
+        for action in ("letters.medical-evidence", "letters.do-not-send", "letters.postpone",
+                       "letters.remove", "letters.keep"):
             check(action in actions, actions)
     finally:
         t.cleanup()

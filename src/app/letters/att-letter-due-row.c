@@ -389,7 +389,8 @@ att_letter_due_row_bind (AttLetterDueRow  *self,
       g_variant_unref (target);
       gtk_widget_set_visible (GTK_WIDGET (self->postpone_button), due->status == ATT_LETTER_DUE_DUE);
       gtk_widget_set_visible (GTK_WIDGET (self->remove_button), due->status == ATT_LETTER_DUE_DUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->keep_button), due->status == ATT_LETTER_DUE_POSTPONED);
+      gtk_widget_set_visible (GTK_WIDGET (self->keep_button),
+                              due->status == ATT_LETTER_DUE_POSTPONED || due->status == ATT_LETTER_DUE_REMOVED);
       self->binding = g_object_bind_property (item, "expanded", self->expand_button, "active",
                                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
       g_signal_connect_object (item, "notify::expanded", G_CALLBACK (on_expanded), self, 0);

@@ -554,8 +554,8 @@ postpone_action (GtkWidget  *widget,
   att_letters_form_focus (d->form);
 }
 
-/* A postponed letter kept after all: the postponement is cleared and the
- * row is due again at once. */
+/* A postponed or removed letter kept after all: the postponement or the
+ * removal is ended and the row is due again at once. */
 static void
 keep_action (GtkWidget  *widget,
              const char *action_name,
@@ -564,11 +564,14 @@ keep_action (GtkWidget  *widget,
   AttLettersPage *self = ATT_LETTERS_PAGE (widget);
   const AttLetterDue *due = find_due (self, parameter);
   g_autoptr(GError) error = NULL;
+  const AttUser *user = att_context_get_user (att_page_get_context (ATT_PAGE (self)));
 
-  if (due == NULL || due->status != ATT_LETTER_DUE_POSTPONED || self->db == NULL)
+  if (due == NULL || self->db == NULL
+      || (due->status != ATT_LETTER_DUE_POSTPONED && due->status != ATT_LETTER_DUE_REMOVED))
     return;
-  if (!att_letters_due_postpone (self->db, att_context_get_user (att_page_get_context (ATT_PAGE (self))),
-                                 due->pupil_id, due->stage, ATT_DATE_NONE, &error))
+  if (due->status == ATT_LETTER_DUE_POSTPONED
+      ? !att_letters_due_postpone (self->db, user, due->pupil_id, due->stage, ATT_DATE_NONE, &error)
+      : !att_letters_due_unremove (self->db, user, due->pupil_id, due->stage, &error))
     {
       _att_letters_page_show_error (self, error->message);
       return;
