@@ -517,6 +517,21 @@ test_export_texts (void)
   g_assert_true (lists_pupil (att_letters_page_get_due_shown (page), eve, ATT_LETTER_DUE_DUE));
   g_assert_cmpuint (att_letters_page_get_due_shown (page)->len, ==, 1);
 
+  /* Texts dated Monday 30 September cannot be logged as sent today:
+   * refused before any file is written. */
+  att_letters_page_set_due_date (page, D (2024, 9, 30));
+  gtk_widget_activate_action (GTK_WIDGET (page), "letters.prepare", NULL);
+  g_assert_nonnull (att_letters_page_wait_batch (page));
+  att_test_flush_events ();
+  g_assert_false (att_letters_page_export_texts_to (page, path, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.go-back", NULL);
+  att_test_flush_events ();
+  att_letters_page_set_due_date (page, D (2024, 9, 27));
+  g_assert_true (lists_pupil (att_letters_page_get_due_shown (page), eve, ATT_LETTER_DUE_DUE));
+
   gtk_widget_activate_action (GTK_WIDGET (page), "letters.prepare", NULL);
   g_assert_nonnull (att_letters_page_wait_batch (page));
   att_test_flush_events ();

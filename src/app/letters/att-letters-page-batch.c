@@ -638,8 +638,11 @@ att_letters_page_export_texts_to (AttLettersPage *self,
       g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND, _("There are no texts to export"));
       return FALSE;
     }
-  /* Texts handed to the texting service are logged as sent today. */
-  if (!att_letter_batch_write_texts_csv (part, path, error)
+  /* Texts handed to the texting service are logged as sent today: what
+   * cannot be logged so (letters dated after today) is refused before
+   * the file is written, as the CLI does. */
+  if (!att_letter_batch_check_record (part, ATT_LETTER_TEXT, self->today, error)
+      || !att_letter_batch_write_texts_csv (part, path, error)
       || !att_letter_batch_record (self->db, get_user (self), part, ATT_LETTER_TEXT, self->today, error))
     return FALSE;
   logged (self, ATT_LETTER_TEXT, att_letter_batch_get_n_items (part));
