@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The column view recycles cells as the grid scrolls: a cell is made once
- * for its column (its kind, and the grid column of a session) and shows
- * one row after another.
+ * for its column and shows one row after another. The sessions are drawn
+ * by one widget a row (att-register-sessions.c).
  */
 #include "config.h"
 
@@ -21,7 +21,7 @@ struct _AttRegisterCell
   GtkWidget            parent_instance;
 
   /* The one child, made in code rather than from a template: the grid
-   * makes some 3,000 cells (200 rows of 15 columns), and a GtkBuilder a
+   * makes some 1,000 cells (200 rows of 5 columns), and a GtkBuilder a
    * cell cost both time and memory. */
   GtkLabel            *label;
 
@@ -44,7 +44,6 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   PRESSED,
-  LONG_PRESSED,
   N_SIGNALS
 };
 
@@ -168,72 +167,6 @@ update (AttRegisterCell *self)
       }
       break;
 
-    case ATT_REGISTER_CELL_SESSION:
-      if ((guint)self->column >= att_grid_get_n_columns (grid))
-        {
-          /* A column about to go (from a week to a day). */
-          gtk_label_set_text (GTK_LABEL (label), "");
-          break;
-        }
-      {
-        AttCode code = att_grid_get_code (grid, index, self->column);
-        guint flags = att_grid_get_flags (grid, index, self->column);
-        const char *group = att_code_palette_css_class (code);
-        const char *text = code != ATT_CODE_NONE ? att_code_to_string (code) : "";
-        gboolean cursor = att_register_row_get_cursor (row) == self->column;
-        gboolean overdue;
-
-        classes[n++] = "register-cell";
-        if (group != NULL)
-          classes[n++] = group;
-        if (!(flags & ATT_GRID_CELL_SCHOOL))
-          classes[n++] = "no-session";
-        if (!(flags & ATT_GRID_CELL_ON_ROLL))
-          {
-            classes[n++] = "off-roll";
-            text = "–";
-          }
-        /* A blank left after its register closed is a mark missed, not
-         * one still to come: it is drawn, and described, differently. */
-        overdue = code == ATT_CODE_NONE && (flags & ATT_GRID_CELL_ON_ROLL) && (flags & ATT_GRID_CELL_SCHOOL)
-                  && att_grid_get_column (grid, self->column)->overdue;
-        if (overdue)
-          classes[n++] = "overdue";
-        if (flags & ATT_GRID_CELL_AMENDED)
-          classes[n++] = "amended";
-        if (att_register_row_is_selected (row, self->column))
-          classes[n++] = "selected";
-        if (cursor)
-          {
-            classes[n++] = "cursor";
-            if (att_register_row_get_pending (row) != NULL)
-              {
-                g_snprintf (buffer, sizeof buffer, "%s…", att_register_row_get_pending (row));
-                text = buffer;
-                classes[n++] = "pending";
-              }
-          }
-        classes[n] = NULL;
-        gtk_widget_set_css_classes (label, classes);
-        gtk_label_set_text (GTK_LABEL (label), text);
-        /* A screen reader says what the code means, not "slash". */
-        gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        !(flags & ATT_GRID_CELL_ON_ROLL) ? _("Not on roll")
-                                        : code != ATT_CODE_NONE ? att_code_describe (code)
-                                        : (flags & ATT_GRID_CELL_SCHOOL) ? _("Not marked")
-                                        : _("No session"),
-                                        -1);
-        if (overdue)
-          gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                          _("The register for this session has closed without a mark"),
-                                          -1);
-        else
-          gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      }
-      break;
-
     case ATT_REGISTER_CELL_YTD:
       {
         const AttGridFigures *figures = att_grid_get_figures (grid, index);
@@ -300,15 +233,6 @@ on_click_pressed (GtkGestureClick *gesture,
   g_signal_emit (self, signals[PRESSED], 0, button, state);
 }
 
-static void
-on_long_pressed (GtkGestureLongPress *gesture,
-                 double               x,
-                 double               y,
-                 AttRegisterCell     *self)
-{
-  g_signal_emit (self, signals[LONG_PRESSED], 0);
-}
-
 GtkWidget *
 att_register_cell_new (AttRegisterCellKind kind,
                        int                 column)
@@ -369,33 +293,6 @@ att_register_cell_get_label (AttRegisterCell *self)
   return self->label;
 }
 
-/* On a session of refused leave left blank or marked N, the code the
- * core suggests for an absence: G for a holiday, otherwise O. NULL when
- * there is nothing to suggest. */
-static char *
-refused_leave_hint (AttGrid *grid,
-                    guint    index,
-                    guint    column,
-                    AttCode  code)
-{
-  const AttGridColumn *info = att_grid_get_column (grid, column);
-  guint flags = att_grid_get_flags (grid, index, column);
-  gint64 leave_id = 0;
-  AttCode suggested;
-
-  if (!(flags & ATT_GRID_CELL_SCHOOL) || !(flags & ATT_GRID_CELL_ON_ROLL))
-    return NULL;
-  if (code != ATT_CODE_NONE && att_code_info (code)->meaning != ATT_MEANING_UNAUTHORISED)
-    return NULL;
-  suggested = att_leave_suggest_code (att_grid_get_db (grid), att_grid_get_pupil_id (grid, index),
-                                      info->date, info->session, &leave_id);
-  if (suggested == ATT_CODE_NONE || suggested == code)
-    return NULL;
-  /* Translators: the request's number, then a code and what it means */
-  return g_strdup_printf (_("Leave refused (request %" G_GINT64_FORMAT "): if absent, %s, %s"),
-                          leave_id, att_code_to_string (suggested), att_code_describe (suggested));
-}
-
 char *
 att_register_cell_dup_tooltip (AttRegisterCell *self)
 {
@@ -418,20 +315,6 @@ att_register_cell_dup_tooltip (AttRegisterCell *self)
     case ATT_REGISTER_CELL_FLAGS:
       return flags_tooltip (cell_flags (grid, index, att_register_row_get_pupil (row)),
                             att_register_row_get_pupil (row));
-    case ATT_REGISTER_CELL_SESSION:
-      if ((guint)self->column < att_grid_get_n_columns (grid))
-        {
-          AttCode code = att_grid_get_code (grid, index, self->column);
-          g_autofree char *leave = refused_leave_hint (grid, index, self->column, code);
-
-          /* The pointer is told what the code means too. */
-          if (code != ATT_CODE_NONE && leave != NULL)
-            return g_strdup_printf ("%s\n%s", att_code_describe (code), leave);
-          if (code != ATT_CODE_NONE)
-            return g_strdup (att_code_describe (code));
-          return g_steal_pointer (&leave);
-        }
-      return NULL;
     default:
       return NULL;
     }
@@ -463,8 +346,7 @@ att_register_cell_constructed (GObject *object)
 
   G_OBJECT_CLASS (att_register_cell_parent_class)->constructed (object);
 
-  if (self->kind == ATT_REGISTER_CELL_NAME || self->kind == ATT_REGISTER_CELL_FLAGS
-      || self->kind == ATT_REGISTER_CELL_SESSION)
+  if (self->kind == ATT_REGISTER_CELL_NAME || self->kind == ATT_REGISTER_CELL_FLAGS)
     {
       gtk_widget_set_has_tooltip (label, TRUE);
       g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
@@ -485,21 +367,9 @@ att_register_cell_constructed (GObject *object)
     case ATT_REGISTER_CELL_UNAUTH:
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
       break;
-    case ATT_REGISTER_CELL_SESSION:
-      gtk_widget_add_css_class (label, "register-cell");
-      break;
     case ATT_REGISTER_CELL_GROUP:
     default:
       break;
-    }
-
-  /* Holding a session cell on a touch screen opens its history. */
-  if (self->kind == ATT_REGISTER_CELL_SESSION)
-    {
-      GtkGesture *press = gtk_gesture_long_press_new ();
-      gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
-      g_signal_connect (press, "pressed", G_CALLBACK (on_long_pressed), self);
-      gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (press));
     }
 }
 
@@ -585,10 +455,6 @@ att_register_cell_class_init (AttRegisterCellClass *klass)
     g_signal_new ("pressed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, GDK_TYPE_MODIFIER_TYPE);
-  signals[LONG_PRESSED] =
-    g_signal_new ("long-pressed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "registercell");
@@ -603,8 +469,7 @@ att_register_cell_init (AttRegisterCell *self)
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
 
-  /* Any button: the page moves its cursor, and the secondary button
-   * opens the mark's history. */
+  /* Any button: the page moves its cursor to the row. */
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));

@@ -24,11 +24,10 @@ typedef enum
 #define ATT_TYPE_REGISTER_CELL (att_register_cell_get_type ())
 G_DECLARE_FINAL_TYPE (AttRegisterCell, att_register_cell, ATT, REGISTER_CELL, GtkWidget)
 
-/* A cell of @kind; @column is the grid column of a session cell, -1 for
- * the others. The cell shows its row, follows the row's changes, and
- * says what a mark means to a screen reader. It emits "pressed" (button,
- * modifier state) when clicked and "long-pressed" when a session cell is
- * held on a touch screen; the page moves its cursor from them. */
+/* A cell of @kind other than a session (AttRegisterSessions draws those);
+ * @column is -1. The cell shows its row and follows the row's changes.
+ * It emits "pressed" (button, modifier state) when clicked; the page
+ * moves its cursor from it. */
 GtkWidget           *att_register_cell_new        (AttRegisterCellKind  kind,
                                                    int                  column);
 AttRegisterCellKind  att_register_cell_get_kind   (AttRegisterCell     *self);
