@@ -20,10 +20,13 @@ struct _AttRegisterCell
 {
   GtkWidget            parent_instance;
 
-  /* The one child, made in code rather than from a template: the grid
-   * makes some 1,000 cells (200 rows of 5 columns), and a GtkBuilder a
-   * cell cost both time and memory. */
-  GtkLabel            *label;
+  /* The text, drawn by the cell itself rather than by a label in it:
+   * the grid makes some 1,000 cells (200 rows of 5 columns), and a label
+   * a cell doubled their widgets and their memory. */
+  char                *text;
+  PangoLayout         *layout;   /* of the text, in the cell's font */
+  float                xalign;
+  gboolean             ellipsize;
 
   AttRegisterCellKind  kind;
   int                  column;
@@ -119,9 +122,24 @@ flags_tooltip (guint     flags,
 }
 
 static void
+set_text (AttRegisterCell *self,
+          const char      *text)
+{
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, text, -1);
+  /* A screen reader reads the text, as it would a label's. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
 update (AttRegisterCell *self)
 {
-  GtkWidget *label = GTK_WIDGET (self->label);
+  GtkWidget *widget = GTK_WIDGET (self);
   AttRegisterRow *row = self->row;
   AttGrid *grid = att_register_row_get_grid (row);
   guint index = att_register_row_get_index (row);
@@ -139,12 +157,12 @@ update (AttRegisterCell *self)
       if (att_grid_has_left (grid, index))
         classes[n++] = "leaver";
       classes[n] = NULL;
-      gtk_widget_set_css_classes (label, classes);
-      gtk_label_set_text (GTK_LABEL (label), att_pupil_get_display_name (pupil));
+      gtk_widget_set_css_classes (widget, classes);
+      set_text (self, att_pupil_get_display_name (pupil));
       break;
 
     case ATT_REGISTER_CELL_GROUP:
-      gtk_label_set_text (GTK_LABEL (label), pupil->reg_group ? pupil->reg_group : "");
+      set_text (self, pupil->reg_group ? pupil->reg_group : "");
       break;
 
     case ATT_REGISTER_CELL_FLAGS:
@@ -159,11 +177,11 @@ update (AttRegisterCell *self)
          * the medical flag is an alert, its tooltip the note. */
         text = lead[0] != '\0' && rest[0] != '\0' ? g_strdup_printf ("%s %s", lead, rest)
                                                    : g_strdup (lead[0] != '\0' ? lead : rest);
-        gtk_label_set_text (GTK_LABEL (label), text);
+        set_text (self, text);
         if (flags & (1u << ATT_FLAG_MEDICAL))
-          gtk_widget_add_css_class (label, "medical");
+          gtk_widget_add_css_class (widget, "medical");
         else
-          gtk_widget_remove_css_class (label, "medical");
+          gtk_widget_remove_css_class (widget, "medical");
       }
       break;
 
@@ -175,9 +193,9 @@ update (AttRegisterCell *self)
         if (figures->persistent)
           classes[n++] = "persistent";
         classes[n] = NULL;
-        gtk_widget_set_css_classes (label, classes);
+        gtk_widget_set_css_classes (widget, classes);
         if (figures->possible == 0)
-          gtk_label_set_text (GTK_LABEL (label), "–");
+          set_text (self, "–");
         else
           {
             /* Persistent and severe absence are also said in words, not
@@ -188,7 +206,7 @@ update (AttRegisterCell *self)
                                                          : ATT_FLAG_PERSISTENT)->label);
             else
               g_snprintf (buffer, sizeof buffer, "%.1f%%", figures->attendance_pct);
-            gtk_label_set_text (GTK_LABEL (label), buffer);
+            set_text (self, buffer);
           }
       }
       break;
@@ -201,9 +219,9 @@ update (AttRegisterCell *self)
         if (figures->unauthorised >= ATT_THRESHOLD_SESSIONS)
           classes[n++] = "threshold";
         classes[n] = NULL;
-        gtk_widget_set_css_classes (label, classes);
+        gtk_widget_set_css_classes (widget, classes);
         g_snprintf (buffer, sizeof buffer, "%u", figures->unauthorised);
-        gtk_label_set_text (GTK_LABEL (label), buffer);
+        set_text (self, buffer);
       }
       break;
 
@@ -285,12 +303,84 @@ att_register_cell_set_row (AttRegisterCell *self,
     }
 }
 
-GtkLabel *
-att_register_cell_get_label (AttRegisterCell *self)
+const char *
+att_register_cell_get_text (AttRegisterCell *self)
 {
   g_return_val_if_fail (ATT_IS_REGISTER_CELL (self), NULL);
 
-  return self->label;
+  return self->text != NULL ? self->text : "";
+}
+
+static PangoLayout *
+get_layout (AttRegisterCell *self)
+{
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+      if (self->ellipsize)
+        pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+    }
+  return self->layout;
+}
+
+static void
+att_register_cell_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  AttRegisterCell *self = ATT_REGISTER_CELL (widget);
+  PangoLayout *layout = get_layout (self);
+  int width, height;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* A name or flags too long for the column end in an ellipsis. */
+      *minimum = self->ellipsize ? 0 : width;
+      *natural = width;
+    }
+  else
+    *minimum = *natural = height;
+}
+
+static void
+att_register_cell_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  AttRegisterCell *self = ATT_REGISTER_CELL (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  PangoLayout *layout;
+  int text_width, text_height;
+
+  if (self->text == NULL || self->text[0] == '\0')
+    return;
+  layout = get_layout (self);
+  pango_layout_set_width (layout, self->ellipsize ? width * PANGO_SCALE : -1);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget),
+                              MAX (0, (width - text_width) * self->xalign), (height - text_height) / 2,
+                              layout);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* A class that changes the font (the cursor's row in bold, a leaver in
+ * italics) lays the text out again. */
+static void
+att_register_cell_css_changed (GtkWidget         *widget,
+                               GtkCssStyleChange *change)
+{
+  AttRegisterCell *self = ATT_REGISTER_CELL (widget);
+
+  GTK_WIDGET_CLASS (att_register_cell_parent_class)->css_changed (widget, change);
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (widget);
 }
 
 char *
@@ -342,30 +432,30 @@ static void
 att_register_cell_constructed (GObject *object)
 {
   AttRegisterCell *self = ATT_REGISTER_CELL (object);
-  GtkWidget *label = GTK_WIDGET (self->label);
+  GtkWidget *widget = GTK_WIDGET (self);
 
   G_OBJECT_CLASS (att_register_cell_parent_class)->constructed (object);
 
   if (self->kind == ATT_REGISTER_CELL_NAME || self->kind == ATT_REGISTER_CELL_FLAGS)
     {
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+      gtk_widget_set_has_tooltip (widget, TRUE);
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
     }
 
   switch (self->kind)
     {
     case ATT_REGISTER_CELL_NAME:
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      self->xalign = 0.0;
+      self->ellipsize = TRUE;
       break;
     case ATT_REGISTER_CELL_FLAGS:
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "register-flags");
+      self->xalign = 0.0;
+      self->ellipsize = TRUE;
+      gtk_widget_add_css_class (widget, "register-flags");
       break;
     case ATT_REGISTER_CELL_YTD:
     case ATT_REGISTER_CELL_UNAUTH:
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      self->xalign = 1.0;
       break;
     case ATT_REGISTER_CELL_GROUP:
     default:
@@ -379,11 +469,8 @@ att_register_cell_dispose (GObject *object)
   AttRegisterCell *self = ATT_REGISTER_CELL (object);
 
   att_register_cell_set_row (self, NULL);
-  if (self->label != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->label));
-      self->label = NULL;
-    }
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (att_register_cell_parent_class)->dispose (object);
 }
@@ -456,7 +543,10 @@ att_register_cell_class_init (AttRegisterCellClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, GDK_TYPE_MODIFIER_TYPE);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = att_register_cell_measure;
+  widget_class->snapshot = att_register_cell_snapshot;
+  widget_class->css_changed = att_register_cell_css_changed;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
   gtk_widget_class_set_css_name (widget_class, "registercell");
 }
 
@@ -466,8 +556,7 @@ att_register_cell_init (AttRegisterCell *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->column = -1;
-  self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
+  self->xalign = 0.5;
 
   /* Any button: the page moves its cursor to the row. */
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);

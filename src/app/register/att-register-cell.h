@@ -36,9 +36,9 @@ int                  att_register_cell_get_column (AttRegisterCell     *self);
 AttRegisterRow      *att_register_cell_get_row    (AttRegisterCell     *self);
 void                 att_register_cell_set_row    (AttRegisterCell     *self,
                                                    AttRegisterRow      *row);
-/* The label that shows the text, with the cell's style classes and what a
- * screen reader is told. */
-GtkLabel            *att_register_cell_get_label  (AttRegisterCell     *self);
+/* The text the cell draws, which is also what a screen reader is told;
+ * the cell's style classes are its own. */
+const char          *att_register_cell_get_text   (AttRegisterCell     *self);
 /* What the cell's tooltip says (the name, the flags spelled out, what a
  * code means), or NULL. */
 char                *att_register_cell_dup_tooltip (AttRegisterCell    *self);
