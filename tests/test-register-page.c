@@ -1832,6 +1832,88 @@ test_pointer_and_session_sort (void)
   att_test_flush_events ();
 }
 
+/* The text nodes drawn under @node: one a code shown. */
+static guint
+count_text_nodes (GskRenderNode *node)
+{
+  guint n = 0;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      return 1;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_text_nodes (gsk_container_node_get_child (node, i));
+      return n;
+    case GSK_TRANSFORM_NODE:
+      return count_text_nodes (gsk_transform_node_get_child (node));
+    case GSK_CLIP_NODE:
+      return count_text_nodes (gsk_clip_node_get_child (node));
+    case GSK_ROUNDED_CLIP_NODE:
+      return count_text_nodes (gsk_rounded_clip_node_get_child (node));
+    case GSK_OPACITY_NODE:
+      return count_text_nodes (gsk_opacity_node_get_child (node));
+    case GSK_SHADOW_NODE:
+      return count_text_nodes (gsk_shadow_node_get_child (node));
+    default:
+      return 0;
+    }
+}
+
+/* What a row's widget draws: the code of each session that has one, and
+ * nothing for a blank. */
+static void
+test_sessions_drawn (void)
+{
+  g_autoptr(AttGridFilter) filter = att_grid_filter_new_group ("7E");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
+  gint64 ida = add_pupil ("Ida", "Inman", "7E");
+  AttPupil *late = att_test_pupil_new ("Ola", "Orme", 7, "7E", D (2013, 5, 1), D (2024, 9, 4));
+  AttMarkWrite marks[] = {
+    { ida, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL },
+    { ida, D (2024, 9, 3), ATT_SESSION_PM, ATT_CODE_I, -1, NULL },
+  };
+  struct { const char *name; guint codes; } rows[] = {
+    /* Ida: two marks, eight blanks. */
+    { "Ida Inman", 2 },
+    /* Ola, on roll from Wednesday 4th: Monday's and Tuesday's four
+     * sessions drawn "–", six blanks. */
+    { "Ola Orme", 4 },
+  };
+
+  att_test_save_pupil (t->db, late);
+  g_assert_true (att_register_write (t->db, officer, marks, G_N_ELEMENTS (marks), NULL,
+                                     ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  att_test_flush_events ();
+  att_register_page_show (page, filter, D (2024, 9, 2), TRUE);
+  settle ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      SessionCell *cell = find_session_cell (view, rows[i].name, D (2024, 9, 2), ATT_SESSION_AM);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+
+      g_assert_nonnull (cell);
+      g_assert_cmpuint (att_register_sessions_get_n_columns (cell->row), ==, 10);
+      GTK_WIDGET_GET_CLASS (cell->row)->snapshot (GTK_WIDGET (cell->row), snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_assert_nonnull (node);
+      g_assert_cmpuint (count_text_nodes (node), ==, rows[i].codes);
+    }
+  {
+    SessionCell *cell = find_session_cell (view, "Ola Orme", D (2024, 9, 3), ATT_SESSION_PM);
+    g_autofree char *text = att_register_sessions_dup_text (cell->row, cell->column);
+
+    g_assert_cmpstr (text, ==, "–");
+    g_assert_true (att_register_sessions_has_class (cell->row, cell->column, "off-roll"));
+    g_assert_cmpstr (att_register_sessions_get_meaning (cell->row, cell->column), ==, "Not on roll");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1902,6 +1984,7 @@ main (int   argc,
   g_test_add_func ("/register-page/group-chooser", test_group_chooser);
   g_test_add_func ("/register-page/scroll-and-focus", test_scroll_and_focus);
   g_test_add_func ("/register-page/pointer-and-session-sort", test_pointer_and_session_sort);
+  g_test_add_func ("/register-page/sessions-drawn", test_sessions_drawn);
   result = g_test_run ();
 
   gtk_window_destroy (window);
