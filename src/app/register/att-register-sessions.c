@@ -573,6 +573,16 @@ on_drag_begin (GtkGestureDrag      *gesture,
                double               y,
                AttRegisterSessions *self)
 {
+  GdkEventSequence *sequence = gtk_gesture_single_get_current_sequence (GTK_GESTURE_SINGLE (gesture));
+  GdkEvent *event = gtk_gesture_get_last_event (GTK_GESTURE (gesture), sequence);
+  GdkDevice *device = event != NULL ? gdk_event_get_device (event) : NULL;
+
+  /* A finger dragged on a touch screen scrolls the grid. */
+  if (device != NULL && gdk_device_get_source (device) == GDK_SOURCE_TOUCHSCREEN)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
   self->drag_x = x;
   self->drag_y = y;
 }
