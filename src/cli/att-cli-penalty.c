@@ -110,10 +110,15 @@ att_cli_cmd_penalty_consider (AttCliContext *ctx)
   c.as_of = as_of;
   c.rationale = (char *)att_cli_opt (ctx, "rationale");
   c.equality = (char *)att_cli_opt (ctx, "equality");
-  c.support_offered = (char *)att_cli_opt (ctx, "support");
+  /* Without --support, what the case's chronology shows was offered. */
+  if (att_cli_opt (ctx, "support") != NULL)
+    c.support_offered = g_strdup (att_cli_opt (ctx, "support"));
+  else if ((c.support_offered = att_penalty_support_summary (ctx->db, pupil->id, as_of, &error)) == NULL)
+    return att_cli_refuse (error);
   c.notice_best_tool = (char *)att_cli_opt (ctx, "best-tool");
   c.agencies = (char *)att_cli_opt (ctx, "agencies");
   id = att_penalty_consider (ctx->db, user, &c, &error);
+  g_free (c.support_offered);
   if (id == 0)
     return att_cli_refuse (error);
   read = att_penalty_consideration_get (ctx->db, id, &error);
