@@ -311,6 +311,8 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_penalty_improve_outcome, N_("record the outcome of a notice to improve once its period is over (not improved earlier on a new unauthorised absence)") },
   { "penalty improvements", "[UPN] [--json]", "json", 0, 1,
     att_cli_cmd_penalty_improvements, N_("notices to improve, their periods, sessions flagged and outcomes") },
+  { "penalty unconsidered", "[--as-of DATE] [--json]", "as-of json", 0, 0,
+    att_cli_cmd_penalty_unconsidered, N_("breaches met in the 10 school weeks to DATE (today) that the school has not considered yet, as Today shows them") },
   { "meeting add", "UPN --date DATE --time HH:MM --place TEXT [--invitation LETTER_ID] --user NAME",
     "date time place invitation user", 1, 1,
     att_cli_cmd_meeting_add, N_("plan a meeting with a pupil's family; --invitation names the invitation in the letters log") },
