@@ -308,12 +308,8 @@ read_meetings (AttDb    *db,
                GError  **error)
 {
   g_autoptr(GPtrArray) meetings = att_case_meetings (db, pupil_id, error);
-  sqlite3_stmt *stmt;
 
   if (meetings == NULL)
-    return FALSE;
-  stmt = att_db_prepare (db, "SELECT at FROM case_meetings WHERE id = ?", error);
-  if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < meetings->len; i++)
     {
@@ -322,14 +318,10 @@ read_meetings (AttDb    *db,
       g_autofree char *time = meeting->time >= 0 ? att_time_format (meeting->time) : NULL;
       g_autofree char *title = NULL;
       g_autofree char *when = time != NULL ? g_strdup_printf ("%s %s", day, time) : g_strdup (day);
-      gint64 at = 0;
       AttDate date;
       gint minute;
 
-      sqlite3_bind_int64 (stmt, 1, meeting->id);
-      if (!att_db_query_int (db, stmt, &at, _("read the meetings"), error))
-        return FALSE;
-      moment_split (at, &date, &minute);
+      moment_split (meeting->at_time, &date, &minute);
       /* Translators: "Meeting arranged for Thu 19 Sep 2024 15:30, the library" */
       title = g_strdup_printf (_("Meeting arranged for %s, %s"), when, meeting->place);
       {
