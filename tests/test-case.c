@@ -761,6 +761,32 @@ test_chronology_csv (void)
   g_rmdir (dir);
 }
 
+/* A pupil with a meeting or a support entry on file is kept: deleting
+ * them is refused, naming what is held, and nothing goes. */
+static void
+test_pupil_kept (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttCaseSupport) s = att_case_support_new ();
+  g_autoptr(AttUser) head = att_test_add_user (f->s.db, "Hana Head", ATT_ROLE_HEADTEACHER, "Headteacher");
+  gint64 eve = att_test_school_add_pupil (&f->s, "Eve", "Evans", D (2013, 2, 1));
+
+  s->pupil_id = eve;
+  s->kind = ATT_CASE_SUPPORT_AGENCY;
+  s->date = D (2024, 9, 12);
+  s->agency = g_strdup ("School nurse");
+  s->detail = g_strdup ("Referred");
+  g_assert_cmpint (att_case_support_add (f->s.db, f->s.officer, s, &error), >, 0);
+  g_assert_no_error (error);
+  plan (f, eve, D (2024, 9, 19), 9 * 60);
+
+  g_assert_false (att_pupils_delete (f->s.db, head, eve, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  assert_refused (error, "has 1 meeting with the family and 1 support or agency entry on file");
+  g_assert_nonnull (att_pupils_get (f->s.db, eve));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -774,6 +800,7 @@ main (int    argc,
   ADD ("/case/meeting/record", test_meeting_record);
   ADD ("/case/meeting/letters", test_meeting_letters);
   ADD ("/case/support", test_support);
+  ADD ("/case/pupil-kept", test_pupil_kept);
   ADD ("/case/chronology/order", test_chronology_order);
 #undef ADD
   g_test_add_func ("/case/chronology/sort", test_chronology_sort);
