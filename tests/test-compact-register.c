@@ -457,6 +457,10 @@ test_upgrade_keyed_by_pupil (void)
   demo = demo_new ();
   before = att_stats_all (demo->db, D (2024, 9, 1), AS_OF, &error);
   g_assert_no_error (error);
+  /* The demo's penalty notices go with their table, taken away below
+   * with the later migrations: the breaches are compared without them. */
+  g_assert_true (att_db_exec (demo->db, "DELETE FROM penalty_notices", &error));
+  g_assert_no_error (error);
   breaches_before = att_threshold_check (demo->db, AS_OF, &error);
   g_assert_no_error (error);
 

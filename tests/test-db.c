@@ -108,7 +108,7 @@ test_migrations (void)
   "ALTER TABLE penalty_decisions DROP COLUMN notice_best_tool; " \
   "ALTER TABLE penalty_decisions DROP COLUMN equality; " \
   "ALTER TABLE penalty_decisions DROP COLUMN agencies; "
-#define UNDO_LETTERS UNDO_CASEWORK UNDO_PENALTY "DROP TABLE letters; "
+#define UNDO_LETTERS UNDO_PENALTY UNDO_CASEWORK "DROP TABLE letters; "
 /* What the migration of the ladder, the stored templates and the due
  * list's holds added, taken away again. */
 #define UNDO_LADDER \

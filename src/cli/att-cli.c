@@ -293,7 +293,7 @@ static const AttCliCommand commands[] = {
   { "penalty consider", "UPN --decision support|notice-to-improve|penalty-notice|other --rationale TEXT "
     "--equality TEXT [--support TEXT] [--best-tool TEXT] [--agencies TEXT] [--as-of DATE] --user NAME",
     "decision rationale equality support best-tool agencies as-of user", 1, 1,
-    att_cli_cmd_penalty_consider, N_("record the school’s consideration of the breach as of DATE (today); the headteacher or their deputy") },
+    att_cli_cmd_penalty_consider, N_("record the school’s consideration of the breach as of DATE (today); the headteacher or their deputy; without --support, the support in the case’s chronology") },
   { "penalty list", "[--as-of DATE] [--json]", "as-of json", 0, 0,
     att_cli_cmd_penalty_list, N_("pupils at or over the penalty notice threshold on DATE (today), then those within 2 sessions of it") },
   { "penalty notice", "UPN --parent CONTACT_ID --kind first|second [--date DATE] --user NAME",
@@ -311,6 +311,8 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_penalty_improve_outcome, N_("record the outcome of a notice to improve once its period is over (not improved earlier on a new unauthorised absence)") },
   { "penalty improvements", "[UPN] [--json]", "json", 0, 1,
     att_cli_cmd_penalty_improvements, N_("notices to improve, their periods, sessions flagged and outcomes") },
+  { "penalty unconsidered", "[--as-of DATE] [--json]", "as-of json", 0, 0,
+    att_cli_cmd_penalty_unconsidered, N_("breaches met in the 10 school weeks to DATE (today) that the school has not considered yet, as Today shows them") },
   { "meeting add", "UPN --date DATE --time HH:MM --place TEXT [--invitation LETTER_ID] --user NAME",
     "date time place invitation user", 1, 1,
     att_cli_cmd_meeting_add, N_("plan a meeting with a pupil's family; --invitation names the invitation in the letters log") },

@@ -389,6 +389,12 @@ gboolean  att_demo_write_leave          (AttDemo        *demo,
 gboolean  att_demo_write_letters        (AttDemo        *demo,
                                          GError        **error);
 
+/* att-demo-penalty.c: considerations of the pupils at the penalty notice
+ * threshold, notices to improve and a penalty notice, through the
+ * penalty core. */
+gboolean  att_demo_write_penalty        (AttDemo        *demo,
+                                         GError        **error);
+
 /* att-demo-case.c: a few cases of the pupils whose attendance gives the
  * most concern (support offered, agencies, meetings with their outcomes
  * and letters, a meeting planned), through the core's casework
