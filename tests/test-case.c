@@ -595,7 +595,7 @@ test_chronology_order (Fixture       *f,
     { D (2024, 9, 10), -1, ATT_CASE_EVENT_SUPPORT, "Early help: Early help team" },
     { D (2024, 9, 12), 11 * 60, ATT_CASE_EVENT_CONSIDERATION, "Penalty notice considered: More support, no notice" },
     { D (2024, 9, 12), 12 * 60, ATT_CASE_EVENT_IMPROVE, "Notice to improve issued" },
-    { D (2024, 9, 13), 9 * 60, ATT_CASE_EVENT_NOTICE, "Penalty notice 5 requested: First notice" },
+    { D (2024, 9, 13), 16 * 60, ATT_CASE_EVENT_NOTICE, "Penalty notice 5 requested: First notice" },
     { D (2024, 9, 13), 16 * 60, ATT_CASE_EVENT_NOTICE, "Penalty notice 5: Issued" },
   };
 
@@ -657,15 +657,16 @@ test_chronology_order (Fixture       *f,
   exec (f, sql);
   g_clear_pointer (&sql, g_free);
   /* A notice to improve of 4 school weeks issued on Thursday 12 September
-   * at 12:00; penalty notice 5 requested on Friday 13th at 09:00 and
-   * issued that day (its change in the audit log, stamped 16:00). */
+   * at 12:00; penalty notice 5 requested on Friday 13th at 16:00 and
+   * issued in the same minute (its change in the audit log, stamped
+   * 16:00): the request reads first. */
   sql = g_strdup_printf ("INSERT INTO penalty_improvements (pupil_id, issued, weeks, period_end, actor_id, at) "
                          "VALUES (%" G_GINT64_FORMAT ", %d, 4, %d, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
                          "INSERT INTO penalty_notices (id, pupil_id, parent, kind, requested, status, status_date, "
                          "actor_id, at) VALUES (5, %" G_GINT64_FORMAT ", 'Mrs Sana Khan', 'first', %d, 'issued', "
                          "%d, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
                          f->amira, D (2024, 9, 12), D (2024, 10, 10), actor, moment (2024, 9, 12, 12, 0),
-                         f->amira, D (2024, 9, 13), D (2024, 9, 13), actor, moment (2024, 9, 13, 9, 0));
+                         f->amira, D (2024, 9, 13), D (2024, 9, 13), actor, moment (2024, 9, 13, 16, 0));
   exec (f, sql);
   g_assert_true (att_audit_record (f->s.db, f->s.officer, ATT_AUDIT_PENALTY, f->amira, "penalty.notice-status",
                                    "penalty notice 5 issued on 2024-09-13", NULL, NULL, &error));

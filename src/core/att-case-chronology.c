@@ -589,6 +589,9 @@ read_notices (AttDb    *db,
               GError  **error)
 {
   g_autoptr(GHashTable) changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  /* The changes go after the requests, so that a notice requested and
+   * issued in the same minute reads in that order (the sort is stable). */
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify)att_case_event_free);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -621,8 +624,9 @@ read_notices (AttDb    *db,
       /* Translators: "Penalty notice 7: Issued" */
       title = g_strdup_printf (_("Penalty notice %" G_GINT64_FORMAT ": %s"), (gint64)id,
                                att_penalty_notice_status_describe (status));
-      add (c, att_case_event_new (date, time_on (sqlite3_column_int64 (stmt, 1), date), ATT_CASE_EVENT_NOTICE,
-                                  title, "", (const char *)sqlite3_column_text (stmt, 2), (gint64)id));
+      g_ptr_array_add (changes, att_case_event_new (date, time_on (sqlite3_column_int64 (stmt, 1), date),
+                                                    ATT_CASE_EVENT_NOTICE, title, "",
+                                                    (const char *)sqlite3_column_text (stmt, 2), (gint64)id));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -672,6 +676,8 @@ read_notices (AttDb    *db,
       att_db_set_sqlite_error (db, error, _("read the penalty notices"));
       return FALSE;
     }
+  for (guint i = 0; i < changes->len; i++)
+    add (c, g_ptr_array_steal_index (changes, i--));
   return TRUE;
 }
 
