@@ -253,7 +253,7 @@ letter_command (AttCliContext *ctx,
   g_autoptr(AttUser) user = NULL;
   g_autoptr(AttMeeting) meeting = NULL;
   const char *out = att_cli_opt (ctx, "out");
-  AttLetterDelivery delivery;
+  AttLetterDelivery delivery = ATT_LETTER_POST;
   gint64 id = 0;
   int status;
 
@@ -264,6 +264,9 @@ letter_command (AttCliContext *ctx,
   if (att_cli_opt (ctx, "delivery") != NULL
       && !att_letter_delivery_parse (att_cli_opt (ctx, "delivery"), &delivery, &error))
     return att_cli_usage (ctx, "--delivery: %s", error->message);
+  /* The letters are addressed for paper: posted or handed over. */
+  if (att_cli_opt (ctx, "delivery") != NULL && delivery != ATT_LETTER_POST && delivery != ATT_LETTER_BY_HAND)
+    return att_cli_usage (ctx, _("--delivery: a meeting's letters go by post or by hand"));
   if ((status = att_cli_get_user (ctx, TRUE, &user)) != ATT_CLI_OK)
     return status;
   if (att_cli_open_db (ctx) == NULL)

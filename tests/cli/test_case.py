@@ -174,6 +174,7 @@ def test_meeting_letters():
         t.ok("meeting", "record", str(ident), "--attended", "Mrs Sara Khan, Amina",
              "--barriers", "Anxiety on Monday mornings", "--actions", "A mentor at the gate at 08:40",
              "--target", "8", "--review", "2025-01-10", "--outcome", "contract", "--user", OFFICER)
+        t.usage("meeting", "letter", str(ident), "--out", out, "--delivery", "text", "--user", OFFICER)
         t.refused("meeting", "letter", str(ident), "--out", out, "--user", RECEPTION)
         check(not os.path.exists(out), "nothing written for a receptionist")
         r = t.ok("meeting", "letter", str(ident), "--out", out, "--user", OFFICER)
