@@ -472,6 +472,11 @@ test_upgrade_keyed_by_pupil (void)
                               "DROP TABLE mark_years;"
                               "ALTER TABLE old_years RENAME TO mark_years;"
                               /* And the later migrations' tables. */
+                              "DROP TABLE penalty_notices; DROP TABLE penalty_improvements;"
+                              "ALTER TABLE penalty_decisions DROP COLUMN support_offered;"
+                              "ALTER TABLE penalty_decisions DROP COLUMN notice_best_tool;"
+                              "ALTER TABLE penalty_decisions DROP COLUMN equality;"
+                              "ALTER TABLE penalty_decisions DROP COLUMN agencies;"
                               "DROP TABLE letters;"
                               "DROP TABLE leave_reviews; DROP TABLE leave_sessions;"
                               "DROP TABLE leave_requests; DROP TABLE exam_periods;"

@@ -99,7 +99,14 @@ test_migrations (void)
 
 /* What the migration of the letter log made, undone: it came after
  * every migration the tests below take away. */
-#define UNDO_LETTERS "DROP TABLE letters; "
+/* What the penalty core's migration added, taken away again. */
+#define UNDO_PENALTY \
+  "DROP TABLE penalty_notices; DROP TABLE penalty_improvements; " \
+  "ALTER TABLE penalty_decisions DROP COLUMN support_offered; " \
+  "ALTER TABLE penalty_decisions DROP COLUMN notice_best_tool; " \
+  "ALTER TABLE penalty_decisions DROP COLUMN equality; " \
+  "ALTER TABLE penalty_decisions DROP COLUMN agencies; "
+#define UNDO_LETTERS UNDO_PENALTY "DROP TABLE letters; "
 /* What the migration of the ladder, the stored templates and the due
  * list's holds added, taken away again. */
 #define UNDO_LADDER \

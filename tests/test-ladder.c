@@ -46,8 +46,8 @@ test_builtin_templates (void)
         }
     }
   /* Our eleven letters, the text, the half-termly report with its five
-   * notes and the five leave letters. */
-  g_assert_cmpuint (n, ==, 23);
+   * notes, the notice to improve and the five leave letters. */
+  g_assert_cmpuint (n, ==, 24);
   g_assert_null (att_letter_templates_builtin ("no-such-letter"));
   g_assert_null (att_letter_templates_describe ("no-such-letter"));
 }
