@@ -42,18 +42,26 @@ struct _AttTodayPage
   guint           tick_id;
   AttDate         shown_date;
 
-  /* The pupils over the penalty notice threshold whose rows are still to
-   * be made, after the first frame, and the next of them. */
+  GtkLabel       *threshold_placeholder;
+
+  /* The breaches of the penalty notice threshold not yet considered
+   * whose rows are still to be made, and the next of them; the count
+   * running on its thread, and whether the page was disposed meanwhile. */
   GPtrArray      *breaches;     /* AttPenaltyRow */
   guint           next_breach;
   guint           breach_rows_id;
   int             focus_breach;  /* the row to focus once made, or -1 */
+  guint           breach_serial;
+  gboolean        counting;
+  gboolean        disposed;
 };
 
-/* Rows of the threshold list made before the frame that shows the page:
- * the card sits below the others, so a few at most are seen without
- * scrolling. The others (80 in the 2,000-pupil demo, about 4 ms each)
- * are made after that frame, a few at a time. */
+/* The breaches not yet considered are counted on a thread (every school
+ * day of the last 10 school weeks: about 110 ms in the 2,000-pupil demo),
+ * so the frame that shows the page does not wait for them. Their rows
+ * come when the count does, the first few at once (the card sits below
+ * the others, so a few at most are seen without scrolling) and the
+ * others (80 in the demo, about 4 ms each) a few at a time. */
 #define BREACH_ROWS_FIRST 3
 #define BREACH_ROWS_CHUNK 16
 
@@ -104,8 +112,8 @@ clear_threshold_list (AttTodayPage *self)
   g_clear_pointer (&self->breaches, g_ptr_array_unref);
   self->next_breach = 0;
 
-  /* Where the keyboard was, to give it back once the rows are made. */
-  self->focus_breach = -1;
+  /* Where the keyboard was, to give it back once the rows are made
+   * again (kept from an earlier clearing while they are counted). */
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->threshold_list)))
     {
       GtkWidget *row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
@@ -113,6 +121,9 @@ clear_threshold_list (AttTodayPage *self)
       if (row != NULL)
         self->focus_breach = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
     }
+  else if (focus != NULL && focus != GTK_WIDGET (self->threshold_list)
+           && !gtk_widget_is_ancestor (GTK_WIDGET (self->threshold_list), focus))
+    self->focus_breach = -1;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->threshold_list))) != NULL)
     gtk_list_box_remove (self->threshold_list, child);
@@ -468,29 +479,105 @@ append_past_gaps (AttTodayPage *self)
     }
 }
 
-/* Every breach of the penalty notice threshold met in the last 10
- * school weeks that the school has not considered yet: the first rows
- * now, so the card never says there is none when there is one; the
- * rest once the page is drawn. */
-static void
-load_breaches (AttTodayPage *self)
+typedef struct
 {
-  g_autoptr(GPtrArray) breaches = NULL;
+  char      *db_path;
+  AttDate    today;
+  guint      serial;
+  GPtrArray *breaches;   /* AttPenaltyRow */
+} BreachJob;
+
+static void
+breach_job_free (BreachJob *job)
+{
+  g_free (job->db_path);
+  g_clear_pointer (&job->breaches, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+breach_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  BreachJob *job = data;
+  GError *error = NULL;
+  AttDb *db = att_db_open (job->db_path, &error);
+
+  if (db != NULL)
+    {
+      job->breaches = att_penalty_unconsidered (db, job->today, &error);
+      att_db_close (db);
+      g_object_unref (db);
+    }
+  if (job->breaches == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_counting (AttTodayPage *self,
+              gboolean      counting)
+{
+  self->counting = counting;
+  gtk_label_set_label (self->threshold_placeholder,
+                       counting ? _("Looking for breaches not yet considered…")
+                                : _("Every breach of the threshold has been considered."));
+}
+
+static void
+breaches_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  AttTodayPage *self = ATT_TODAY_PAGE (source);
+  BreachJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  if (self->db == NULL)
+  /* The page was disposed, or counted again, meanwhile. */
+  if (self->disposed || job->serial != self->breach_serial)
     return;
-  breaches = att_penalty_unconsidered (self->db, att_context_get_today (get_context (self)), &error);
-  if (breaches == NULL)
+  set_counting (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_warning ("Could not check the penalty notice threshold: %s", error->message);
+      gtk_label_set_label (self->threshold_placeholder, error->message);
       return;
     }
-  self->breaches = g_steal_pointer (&breaches);
+  clear_threshold_list (self);
+  self->breaches = g_steal_pointer (&job->breaches);
   if (append_breach_rows (self, BREACH_ROWS_FIRST))
     self->breach_rows_id = g_idle_add_full (G_PRIORITY_LOW, on_breach_rows_idle, self, NULL);
   else
     g_clear_pointer (&self->breaches, g_ptr_array_unref);
+}
+
+/* Counts every breach of the penalty notice threshold met in the last 10
+ * school weeks that the school has not considered yet, on a thread with
+ * a connection of its own; the rows shown stay until the new ones
+ * replace them. */
+static void
+load_breaches (AttTodayPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  BreachJob *job;
+
+  self->breach_serial++;
+  if (self->db == NULL)
+    {
+      set_counting (self, FALSE);
+      return;
+    }
+  set_counting (self, TRUE);
+  job = g_new0 (BreachJob, 1);
+  job->db_path = g_strdup (att_db_get_path (self->db));
+  job->today = att_context_get_today (get_context (self));
+  job->serial = self->breach_serial;
+  task = g_task_new (self, NULL, breaches_done, NULL);
+  g_task_set_source_tag (task, load_breaches);
+  g_task_set_task_data (task, job, (GDestroyNotify)breach_job_free);
+  g_task_run_in_thread (task, breach_thread);
 }
 
 /* A consideration recorded: its breach leaves the list, and the keyboard
@@ -498,7 +585,6 @@ load_breaches (AttTodayPage *self)
 static void
 on_consideration_recorded (AttTodayPage *self)
 {
-  clear_threshold_list (self);
   load_breaches (self);
 }
 
@@ -554,7 +640,9 @@ refresh (AttTodayPage *self)
   self->shown_date = today;
   today_text = att_date_format_long (today);
   gtk_label_set_label (self->date_label, today_text);
-  clear_threshold_list (self);
+  /* The breaches shown stay until they are counted again (below). */
+  if (self->db == NULL)
+    clear_threshold_list (self);
   update_registers (self);
   att_leave_card_update (self->leave_card, self->db, today);
 
@@ -847,6 +935,14 @@ att_today_page_get_threshold_list (AttTodayPage *self)
   return self->threshold_list;
 }
 
+gboolean
+att_today_page_is_counting_breaches (AttTodayPage *self)
+{
+  g_return_val_if_fail (ATT_IS_TODAY_PAGE (self), FALSE);
+
+  return self->counting;
+}
+
 GtkListBox *
 att_today_page_get_registers_list (AttTodayPage *self)
 {
@@ -890,6 +986,7 @@ att_today_page_dispose (GObject *object)
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->breach_rows_id, g_source_remove);
   g_clear_pointer (&self->breaches, g_ptr_array_unref);
+  self->disposed = TRUE;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_TODAY_PAGE);
 
@@ -944,6 +1041,7 @@ att_today_page_class_init (AttTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, registers_list);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, threshold_group);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, threshold_list);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, threshold_placeholder);
 
   gtk_widget_class_install_action (widget_class, "today.consider", "(xi)", consider_action);
 }
