@@ -96,6 +96,14 @@ static const AttCliOption all_options[] = {
   { "delivery", TRUE },
   { "posted", TRUE },
   { "texts", TRUE },
+  { "decision", TRUE },
+  { "rationale", TRUE },
+  { "support", TRUE },
+  { "best-tool", TRUE },
+  { "equality", TRUE },
+  { "agencies", TRUE },
+  { "parent", TRUE },
+  { "weeks", TRUE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -271,6 +279,27 @@ static const AttCliCommand commands[] = {
   { "letters regenerate", "ID... --out FILE.pdf [--date DATE] [--delivery post|hand] [--posted DATE] --user NAME",
     "out date delivery posted user", 1, 10000,
     att_cli_cmd_letters_regenerate, N_("make logged letters not yet posted again with the figures as they are now, dated DATE (today), and log them") },
+  { "penalty consider", "UPN --decision support|notice-to-improve|penalty-notice|other --rationale TEXT "
+    "--equality TEXT [--support TEXT] [--best-tool TEXT] [--agencies TEXT] [--as-of DATE] --user NAME",
+    "decision rationale equality support best-tool agencies as-of user", 1, 1,
+    att_cli_cmd_penalty_consider, N_("record the school’s consideration of the breach as of DATE (today); the headteacher or their deputy") },
+  { "penalty list", "[--as-of DATE] [--json]", "as-of json", 0, 0,
+    att_cli_cmd_penalty_list, N_("pupils at or over the penalty notice threshold on DATE (today), then those within 2 sessions of it") },
+  { "penalty notice", "UPN --parent CONTACT_ID --kind first|second [--date DATE] --user NAME",
+    "parent kind date user", 1, 1,
+    att_cli_cmd_penalty_notice, N_("a penalty notice request to one parent; a third within 3 years is refused") },
+  { "penalty notices", "[UPN] [--json]", "json", 0, 1,
+    att_cli_cmd_penalty_notices, N_("penalty notices requested, with their amounts and what became of them") },
+  { "penalty outcome", "ID --status issued|paid|withdrawn|prosecuted [--date DATE] [--note TEXT] --user NAME",
+    "status date note user", 1, 1,
+    att_cli_cmd_penalty_outcome, N_("record what became of a penalty notice") },
+  { "penalty improve", "UPN [--weeks N] [--date DATE] [--out FILE.pdf] --user NAME", "weeks date out user", 1, 1,
+    att_cli_cmd_penalty_improve, N_("issue a notice to improve (3 to 6 school weeks, the school’s setting unless --weeks); --out writes and logs its letter") },
+  { "penalty improve-outcome", "ID --outcome improved|not-improved [--note TEXT] --user NAME",
+    "outcome note user", 1, 1,
+    att_cli_cmd_penalty_improve_outcome, N_("record the outcome of a notice to improve once its period is over (not improved earlier on a new unauthorised absence)") },
+  { "penalty improvements", "[UPN] [--json]", "json", 0, 1,
+    att_cli_cmd_penalty_improvements, N_("notices to improve, their periods, sessions flagged and outcomes") },
 };
 
 static const AttCliOption *
