@@ -98,6 +98,9 @@ on_parent_changed (AttNoticeDialog *self)
 
   show_error (self, NULL);
   g_clear_pointer (&self->kind_text, g_free);
+  /* The relationship under the line, the name in it. */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->parent_row),
+                               parent != NULL && parent->relationship != NULL ? parent->relationship : "");
   if (parent == NULL)
     {
       adw_action_row_set_subtitle (self->kind_row, "—");
@@ -250,14 +253,7 @@ att_notice_dialog_new (AttContext *context,
       if (!contact->parental_responsibility)
         continue;
       name = att_contact_dup_name (contact);
-      if (contact->relationship != NULL && contact->relationship[0] != '\0')
-        {
-          /* Translators: a parent's name and relationship, as in "Mrs Amina Khan (Mother)" */
-          g_autofree char *with = g_strdup_printf (_("%s (%s)"), name, contact->relationship);
-          gtk_string_list_append (names, with);
-        }
-      else
-        gtk_string_list_append (names, name);
+      gtk_string_list_append (names, name);
       g_ptr_array_add (self->parents, att_contact_copy (contact));
     }
   adw_combo_row_set_model (self->parent_row, G_LIST_MODEL (names));

@@ -149,9 +149,13 @@ create_breach_row (AttTodayPage        *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->name != NULL ? item->name : "?");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
 
-  /* Translators: the day a pupil met the penalty-notice threshold, then
-   * the window of the count, two dates */
-  g_string_append_printf (subtitle, _("Met on %s, from %s to %s"), met, from, to);
+  if (item->met == att_context_get_today (get_context (self)))
+    /* Translators: the window of the penalty-notice count, two dates */
+    g_string_append_printf (subtitle, _("At the threshold today, from %s to %s"), from, to);
+  else
+    /* Translators: the last day a pupil was at the penalty-notice
+     * threshold, then the window of that day's count, two dates */
+    g_string_append_printf (subtitle, _("Last at the threshold on %s, from %s to %s"), met, from, to);
   if (item->group != NULL && item->group[0] != '\0')
     g_string_append_printf (subtitle, " · %s", item->group);
   if (item->breach.includes_n)
