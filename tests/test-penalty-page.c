@@ -541,6 +541,26 @@ test_improve (void)
   g_assert_cmpint (((AttNoticeToImprove *)g_ptr_array_index (notices, 0))->period_end, ==, D (2024, 10, 25));
   gtk_window_destroy (GTK_WINDOW (form));
   att_test_flush_events ();
+
+  /* From Amina's case: the notice, running, its outcome not yet to be
+   * recorded; the form opened from the case and closed gives the
+   * keyboard back to the button that opened it. */
+  {
+    AttPenaltyCase *view = att_penalty_page_get_case (page);
+    GtkWidget *opener;
+
+    att_penalty_page_open_case (page, amina);
+    g_assert_cmpuint (n_rows (att_penalty_case_get_improve_list (view)), ==, 1);
+    key_to (window, GDK_KEY_Tab, "Start a Notice to _Improve");
+    opener = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (press_key (window, GDK_KEY_Return, 0));
+    form = ATT_IMPROVE_DIALOG (find_window (ATT_TYPE_IMPROVE_DIALOG));
+    g_assert_nonnull (form);
+    g_assert_true (press_key (GTK_WINDOW (form), GDK_KEY_Escape, 0));
+    g_assert_null (find_window (ATT_TYPE_IMPROVE_DIALOG));
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == opener);
+    gtk_widget_activate_action (GTK_WIDGET (page), "page.go-back", NULL);
+  }
 }
 
 static void

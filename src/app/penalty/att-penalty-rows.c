@@ -261,15 +261,19 @@ att_penalty_improve_row_new (const AttNoticeToImprove *notice,
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Outcome…"));
 
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.improve-outcome");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", notice->id);
+      /* While the period runs the button says when it can be used (an
+       * action would make it sensitive again). */
       if (today <= notice->period_end)
         {
           gtk_widget_set_sensitive (button, FALSE);
           gtk_widget_set_tooltip_text (button, _("The outcome is recorded once the improvement period is over"));
         }
       else
-        gtk_widget_set_tooltip_text (button, _("Record whether attendance improved"));
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.improve-outcome");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", notice->id);
+          gtk_widget_set_tooltip_text (button, _("Record whether attendance improved"));
+        }
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
     }
   if (notice->letter_id == 0)
