@@ -110,10 +110,15 @@ att_cli_cmd_penalty_consider (AttCliContext *ctx)
   c.as_of = as_of;
   c.rationale = (char *)att_cli_opt (ctx, "rationale");
   c.equality = (char *)att_cli_opt (ctx, "equality");
-  c.support_offered = (char *)att_cli_opt (ctx, "support");
+  /* Without --support, what the case's chronology shows was offered. */
+  if (att_cli_opt (ctx, "support") != NULL)
+    c.support_offered = g_strdup (att_cli_opt (ctx, "support"));
+  else if ((c.support_offered = att_penalty_support_summary (ctx->db, pupil->id, as_of, &error)) == NULL)
+    return att_cli_refuse (error);
   c.notice_best_tool = (char *)att_cli_opt (ctx, "best-tool");
   c.agencies = (char *)att_cli_opt (ctx, "agencies");
   id = att_penalty_consider (ctx->db, user, &c, &error);
+  g_free (c.support_offered);
   if (id == 0)
     return att_cli_refuse (error);
   read = att_penalty_consideration_get (ctx->db, id, &error);
@@ -203,6 +208,70 @@ att_cli_cmd_penalty_list (AttCliContext *ctx)
           att_cli_table_add_row (table, row->upn, row->name, row->group, sessions, window, codes,
                                  notices, b->considered ? _("yes") : _("no"),
                                  improve != NULL ? improve : "", NULL);
+        }
+    }
+  att_cli_print_list (writer, table);
+  return ATT_CLI_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* penalty unconsidered                                                */
+
+int
+att_cli_cmd_penalty_unconsidered (AttCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(AttCliJson) writer = NULL;
+  g_autoptr(AttCliTable) table = NULL;
+  AttDate as_of = ATT_DATE_NONE;
+  int status;
+
+  if ((status = att_cli_opt_date_or_today (ctx, "as-of", &as_of)) != ATT_CLI_OK)
+    return status;
+  if (att_cli_open_db (ctx) == NULL)
+    return ATT_CLI_REFUSED;
+  rows = att_penalty_unconsidered (ctx->db, as_of, &error);
+  if (rows == NULL)
+    return att_cli_refuse (error);
+
+  writer = att_cli_begin_list (ctx);
+  if (writer == NULL)
+    {
+      table = att_cli_table_new (_("UPN"), _("Name"), _("Group"), _("Met on"), _("Sessions"),
+                                 _("Window"), _("Codes"), NULL);
+      att_cli_table_align_right (table, 4);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const AttPenaltyRow *row = g_ptr_array_index (rows, i);
+      const AttBreach *b = &row->breach;
+
+      if (writer != NULL)
+        {
+          att_cli_json_begin_object (writer);
+          att_cli_json_string (writer, "upn", row->upn);
+          att_cli_json_string (writer, "name", row->name);
+          att_cli_json_string (writer, "group", row->group);
+          att_cli_json_date (writer, "met", row->met);
+          att_cli_json_int (writer, "unauthorised_sessions", b->sessions);
+          att_cli_json_date (writer, "window_start", b->window_start);
+          att_cli_json_date (writer, "window_end", b->window_end);
+          att_cli_json_codes (writer, "codes", b->codes);
+          att_cli_json_bool (writer, "includes_n", b->includes_n);
+          att_cli_json_int (writer, "penalty_notices_3y", b->notices_3y);
+          att_cli_json_end_object (writer);
+        }
+      else
+        {
+          g_autofree char *met = att_date_format (row->met);
+          g_autofree char *start = att_date_format (b->window_start);
+          g_autofree char *end = att_date_format (b->window_end);
+          g_autofree char *sessions = g_strdup_printf ("%u", b->sessions);
+          g_autofree char *window = g_strdup_printf ("%s – %s", start, end);
+          g_autofree char *codes = att_cli_format_codes (b->codes);
+
+          att_cli_table_add_row (table, row->upn, row->name, row->group, met, sessions, window, codes, NULL);
         }
     }
   att_cli_print_list (writer, table);

@@ -328,6 +328,7 @@ int att_cli_cmd_penalty_outcome  (AttCliContext *ctx);
 int att_cli_cmd_penalty_improve  (AttCliContext *ctx);
 int att_cli_cmd_penalty_improve_outcome (AttCliContext *ctx);
 int att_cli_cmd_penalty_improvements (AttCliContext *ctx);
+int att_cli_cmd_penalty_unconsidered (AttCliContext *ctx);
 /* Starts a notice to improve for @pupil_id issued on @issued (@weeks, 0:
  * the school's setting) and writes its letter to @path, logged as sent
  * by @user, all or nothing (att-cli-penalty-pdf.c; handed to

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "att-cli-private.h"
+#include "att-cli-case.h"
 
 /* Every option any command knows, and whether it takes a value. Which
  * command accepts which is listed in the command table below. */
@@ -104,6 +105,16 @@ static const AttCliOption all_options[] = {
   { "agencies", TRUE },
   { "parent", TRUE },
   { "weeks", TRUE },
+  { "place", TRUE },
+  { "invitation", TRUE },
+  { "attended", TRUE },
+  { "absent", TRUE },
+  { "notes", TRUE },
+  { "barriers", TRUE },
+  { "actions", TRUE },
+  { "target", TRUE },
+  { "agency", TRUE },
+  { "detail", TRUE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -282,7 +293,7 @@ static const AttCliCommand commands[] = {
   { "penalty consider", "UPN --decision support|notice-to-improve|penalty-notice|other --rationale TEXT "
     "--equality TEXT [--support TEXT] [--best-tool TEXT] [--agencies TEXT] [--as-of DATE] --user NAME",
     "decision rationale equality support best-tool agencies as-of user", 1, 1,
-    att_cli_cmd_penalty_consider, N_("record the school’s consideration of the breach as of DATE (today); the headteacher or their deputy") },
+    att_cli_cmd_penalty_consider, N_("record the school’s consideration of the breach as of DATE (today); the headteacher or their deputy; without --support, the support in the case’s chronology") },
   { "penalty list", "[--as-of DATE] [--json]", "as-of json", 0, 0,
     att_cli_cmd_penalty_list, N_("pupils at or over the penalty notice threshold on DATE (today), then those within 2 sessions of it") },
   { "penalty notice", "UPN --parent CONTACT_ID --kind first|second [--date DATE] --user NAME",
@@ -300,6 +311,31 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_penalty_improve_outcome, N_("record the outcome of a notice to improve once its period is over (not improved earlier on a new unauthorised absence)") },
   { "penalty improvements", "[UPN] [--json]", "json", 0, 1,
     att_cli_cmd_penalty_improvements, N_("notices to improve, their periods, sessions flagged and outcomes") },
+  { "penalty unconsidered", "[--as-of DATE] [--json]", "as-of json", 0, 0,
+    att_cli_cmd_penalty_unconsidered, N_("breaches met in the 10 school weeks to DATE (today) that the school has not considered yet, as Today shows them") },
+  { "meeting add", "UPN --date DATE --time HH:MM --place TEXT [--invitation LETTER_ID] --user NAME",
+    "date time place invitation user", 1, 1,
+    att_cli_cmd_meeting_add, N_("plan a meeting with a pupil's family; --invitation names the invitation in the letters log") },
+  { "meeting record", "ID --attended TEXT [--absent TEXT] [--notes TEXT] [--barriers TEXT] [--actions TEXT] "
+    "[--target N] [--review DATE] --outcome review|support-plan|contract|closed [--date DATE] --user NAME",
+    "attended absent notes barriers actions target review outcome date user", 1, 1,
+    att_cli_cmd_meeting_record, N_("record what happened at a meeting: who came, barriers, agreed actions, a target in sessions a week (1 to 10), the review date and the outcome") },
+  { "meeting list", "[UPN] [--json]", "json", 0, 1,
+    att_cli_cmd_meeting_list, N_("meetings with families, planned and held, of one pupil or every pupil") },
+  { "meeting letter", "ID --out FILE.pdf [--delivery post|hand] [--posted DATE] --user NAME",
+    "out delivery posted user", 1, 1,
+    att_cli_cmd_meeting_letter, N_("the letter after a meeting (the attendance contract for a contract), one per address, logged") },
+  { "meeting invite", "ID --out FILE.pdf [--delivery post|hand] [--posted DATE] --user NAME",
+    "out delivery posted user", 1, 1,
+    att_cli_cmd_meeting_invite, N_("the invitation to a meeting from the stored meeting letter, one per address, logged") },
+  { "support add", "UPN --kind early-help|agency|support [--agency TEXT] --detail TEXT [--date DATE] --user NAME",
+    "kind agency detail date user", 1, 1,
+    att_cli_cmd_support_add, N_("record support offered or an agency involved (school nurse, early help team, social care...), on DATE (today)") },
+  { "support list", "UPN [--json]", "json", 1, 1,
+    att_cli_cmd_support_list, N_("the support offered to a pupil's family and the agencies involved") },
+  { "chronology", "UPN [--from DATE] [--to DATE] [--json | --csv FILE | --out FILE.pdf]",
+    "from to json csv out", 1, 1,
+    att_cli_cmd_chronology, N_("every call, letter, meeting, leave decision, consideration, notice and support entry of a pupil's case in date order") },
 };
 
 static const AttCliOption *

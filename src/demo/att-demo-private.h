@@ -389,4 +389,10 @@ gboolean  att_demo_write_leave          (AttDemo        *demo,
 gboolean  att_demo_write_letters        (AttDemo        *demo,
                                          GError        **error);
 
+/* att-demo-penalty.c: considerations of the pupils at the penalty notice
+ * threshold, notices to improve and a penalty notice, through the
+ * penalty core. */
+gboolean  att_demo_write_penalty        (AttDemo        *demo,
+                                         GError        **error);
+
 G_END_DECLS

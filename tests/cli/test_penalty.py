@@ -143,6 +143,29 @@ def test_penalty_consider_and_list():
         t.cleanup()
 
 
+def test_penalty_unconsidered_stays_until_considered():
+    t = school()
+    try:
+        # Amina: 10 sessions of O the week of Monday 9 September (school
+        # week 2). Her count is 10 as of every school day whose 10 school
+        # weeks hold that week, the last Friday 22 November (weeks 2 to 11);
+        # from Monday 25 November it is 0, but the breach waits on Today
+        # until it is considered. As of Friday 29 November the last 10
+        # school weeks run from Monday 16 September (weeks 3 to 12).
+        t.marks(UPN_A, week_of("2024-09-09", "O"))
+        later = "2024-11-29"
+        equal(t.json("penalty", "list", "--as-of", later, today=later), [], "not on the list now")
+        rows = t.json("penalty", "unconsidered", "--as-of", later, today=later)
+        equal([(r["upn"], r["met"], r["unauthorised_sessions"], r["window_start"]) for r in rows],
+              [(UPN_A, "2024-11-22", 10, "2024-09-09")], "still waiting")
+        check("2024-11-22" in t.ok("penalty", "unconsidered", "--as-of", later, today=later).out, "table")
+        # Considered as of the day it was met: cleared.
+        consider(t, UPN_A, "2024-11-22", "support", today=later)
+        equal(t.json("penalty", "unconsidered", "--as-of", later, today=later), [], "considered")
+    finally:
+        t.cleanup()
+
+
 def test_penalty_notices_three_year_rule():
     t = school()
     try:
