@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "att-case.h"
 #include "att-consideration-dialog.h"
 #include "att-improve-dialog.h"
 #include "att-notice-dialog.h"
@@ -272,6 +273,24 @@ key_to (GtkWindow  *w,
   g_error ("The keys never reached “%s”; the focus is on “%s”", prefix, focus_title (w));
 }
 
+static GtkTextView *
+focused_text_view (GtkWindow *w)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (w));
+
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  return GTK_TEXT_VIEW (focus);
+}
+
+static char *
+text_view_text (GtkTextView *view)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  return gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
+}
+
 /* ------------------------------------------------------------------ */
 /* The tests                                                           */
 
@@ -332,7 +351,7 @@ test_list (void)
 
 /* The headteacher, on the Today dashboard, with the keyboard alone:
  * Tab to Amina's breach, Tab to its Consider button, Return; the form
- * opens on the support; Tab through the fields typing each,
+ * opens on the support, prefilled; Tab through the fields typing each,
  * the arrow keys to the decision, Space to pick it, Tab to Record and
  * Return. Amina's breach leaves the card and the keyboard goes to Dev's
  * Consider button in its place. */
@@ -346,6 +365,8 @@ test_today_keyboard (void)
   g_autoptr(GError) error = NULL;
   GtkWindow *form;
   AttPenaltyConsideration *c;
+  g_autofree char *support = NULL;
+  g_autofree char *expected = NULL;
 
   g_object_ref_sink (today);
   /* The window's actions the dashboard's rows name (opening a pupil or
@@ -387,8 +408,17 @@ test_today_keyboard (void)
   g_assert_nonnull (form);
   g_assert_null (att_consideration_dialog_get_denied (ATT_CONSIDERATION_DIALOG (form)));
 
-  /* The form opens on the support offered so far. */
+  /* The form opens on the support offered so far, as the core drafts it
+   * from the case's chronology; typing adds to it. */
   g_assert_cmpstr (focus_title (form), ==, "support_view");
+  support = att_penalty_support_summary (s.db, amina, D (2024, 10, 4), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (support, "Breakfast club place offered"));
+  {
+    g_autofree char *shown = text_view_text (focused_text_view (form));
+
+    g_assert_cmpstr (shown, ==, support);
+  }
   type_text (form, "Phone call to mother on 30 September.");
 
   g_assert_true (press_key (form, GDK_KEY_Tab, 0));
@@ -420,7 +450,8 @@ test_today_keyboard (void)
   g_assert_cmpint (c->as_of, ==, D (2024, 10, 4));
   g_assert_cmpuint (c->sessions, ==, 12);
   g_assert_cmpint (c->decision, ==, ATT_PENALTY_NOTICE_TO_IMPROVE);
-  g_assert_cmpstr (c->support_offered, ==, "Phone call to mother on 30 September.");
+  expected = g_strconcat (support, "Phone call to mother on 30 September.", NULL);
+  g_assert_cmpstr (c->support_offered, ==, g_strstrip (expected));
   g_assert_cmpstr (c->notice_best_tool, ==, "Not yet: a final chance first.");
   g_assert_cmpstr (c->equality, ==, "No disability or SEN known; no young carer.");
   g_assert_cmpstr (c->agencies, ==, "None");
@@ -755,6 +786,18 @@ main (int   argc,
   amina_dad = add_contact (amina, 2, "Imran", "Khan", "Father");
   dev_mum = add_contact (dev, 1, "Priya", "Patel", "Mother");
   mark_days (amina, D (2024, 9, 23), D (2024, 9, 30), ATT_SESSION_PM, ATT_CODE_G);
+  /* The support Amina's case holds, for the form to draft from. */
+  {
+    g_autoptr(AttCaseSupport) support = att_case_support_new ();
+    g_autoptr(GError) error = NULL;
+
+    support->pupil_id = amina;
+    support->date = D (2024, 9, 24);
+    support->kind = ATT_CASE_SUPPORT_SUPPORT;
+    support->detail = g_strdup ("Breakfast club place offered");
+    g_assert_cmpint (att_case_support_add (s.db, s.officer, support, &error), !=, 0);
+    g_assert_no_error (error);
+  }
   mark_days (bilal, D (2024, 9, 23), D (2024, 9, 27), ATT_SESSION_AM, ATT_CODE_G);
   mark_days (dev, D (2024, 9, 16), D (2024, 9, 20), ATT_SESSION_PM, ATT_CODE_O);
   (void)cara;

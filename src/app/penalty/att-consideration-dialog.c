@@ -7,7 +7,7 @@
  * what support it has offered, whether a notice is the best tool, what
  * the Equality Act asks it to weigh, which agencies are involved, and
  * what it decided and why. The form shows the breach as the core counts
- * it and records
+ * it, prefills the support from the case's chronology, and records
  * through att_penalty_consider(), which decides who may record and what
  * is missing: its refusal is shown under the field it names. Anyone else
  * reads the form with Record disabled and the reason above it.
@@ -236,6 +236,21 @@ fill_breach (AttConsiderationDialog *self)
 }
 
 static void
+fill_support (AttConsiderationDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = att_penalty_support_summary (get_db (self), self->pupil_id, self->as_of, &error);
+
+  if (summary == NULL)
+    {
+      gtk_label_set_label (self->support_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->support_error), TRUE);
+      return;
+    }
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->support_view), summary, -1);
+}
+
+static void
 update_actions (AttConsiderationDialog *self)
 {
   const AttUser *user = self->context != NULL ? att_context_get_user (self->context) : NULL;
@@ -361,10 +376,12 @@ att_consideration_dialog_new (AttContext *context,
   self->pupil_id = pupil_id;
   self->as_of = as_of != ATT_DATE_NONE ? as_of : att_context_get_today (context);
   fill_breach (self);
+  fill_support (self);
   update_actions (self);
 
-  /* The first thing to weigh is the support: the form opens on it. For
-   * anyone who may not record, on Close. */
+  /* The first thing to weigh is the support: the form opens on it, at
+   * its end, for the user to add to what the case holds. For anyone who
+   * may not record, on Close. */
   if (self->denied == NULL)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->support_view);
