@@ -13,6 +13,7 @@
 #include "att-leave-page.h"
 #include "att-letters-page.h"
 #include "att-page.h"
+#include "att-penalty-page.h"
 #include "att-purge-dialog.h"
 #include "att-pupils-page.h"
 #include "att-register-page.h"
@@ -42,6 +43,7 @@ static const AttWindowPageInfo page_infos[] = {
   { "calls", N_("Calls"), "call-start-symbolic", att_calls_page_get_type },
   { "leave", N_("Leave"), "x-office-calendar-symbolic", att_leave_page_get_type },
   { "letters", N_("Letters"), "mail-unread-symbolic", att_letters_page_get_type },
+  { "penalty", N_("Penalty Notices"), "dialog-warning-symbolic", att_penalty_page_get_type },
 };
 
 struct _AttWindow

@@ -13,6 +13,9 @@ const char *att_today_page_get_on_roll_text (AttTodayPage *self);
 /* "main" or "empty". */
 const char *att_today_page_get_state_name   (AttTodayPage *self);
 GtkListBox *att_today_page_get_threshold_list (AttTodayPage *self);
+/* Whether the breaches not yet considered are still being counted (on a
+ * thread: the list's rows come once they are). */
+gboolean    att_today_page_is_counting_breaches (AttTodayPage *self);
 GtkListBox *att_today_page_get_registers_list (AttTodayPage *self);
 /* Checks the registers again now (the tests move the clock). */
 void        att_today_page_update_registers   (AttTodayPage *self);

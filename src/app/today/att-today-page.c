@@ -7,8 +7,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "att-consideration-dialog.h"
 #include "att-firstday-card.h"
 #include "att-leave-card.h"
+#include "att-penalty.h"
 #include "att-register-grid.h"
 #include "att-today-page-private.h"
 
@@ -40,17 +42,26 @@ struct _AttTodayPage
   guint           tick_id;
   AttDate         shown_date;
 
-  /* The pupils over the penalty notice threshold whose rows are still to
-   * be made, after the first frame, and the next of them. */
-  GArray         *breaches;
+  GtkLabel       *threshold_placeholder;
+
+  /* The breaches of the penalty notice threshold not yet considered
+   * whose rows are still to be made, and the next of them; the count
+   * running on its thread, and whether the page was disposed meanwhile. */
+  GPtrArray      *breaches;     /* AttPenaltyRow */
   guint           next_breach;
   guint           breach_rows_id;
+  int             focus_breach;  /* the row to focus once made, or -1 */
+  guint           breach_serial;
+  gboolean        counting;
+  gboolean        disposed;
 };
 
-/* Rows of the threshold list made before the frame that shows the page:
- * the card sits below the others, so a few at most are seen without
- * scrolling. The others (80 in the 2,000-pupil demo, about 4 ms each)
- * are made after that frame, a few at a time. */
+/* The breaches not yet considered are counted on a thread (every school
+ * day of the last 10 school weeks: about 110 ms in the 2,000-pupil demo),
+ * so the frame that shows the page does not wait for them. Their rows
+ * come when the count does, the first few at once (the card sits below
+ * the others, so a few at most are seen without scrolling) and the
+ * others (80 in the demo, about 4 ms each) a few at a time. */
 #define BREACH_ROWS_FIRST 3
 #define BREACH_ROWS_CHUNK 16
 
@@ -93,68 +104,137 @@ sum_figures (GArray     *all,
 static void
 clear_threshold_list (AttTodayPage *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *child;
+
   g_clear_handle_id (&self->breach_rows_id, g_source_remove);
-  g_clear_pointer (&self->breaches, g_array_unref);
+  g_clear_pointer (&self->breaches, g_ptr_array_unref);
   self->next_breach = 0;
 
-  GtkWidget *child;
+  /* Where the keyboard was, to give it back once the rows are made
+   * again (kept from an earlier clearing while they are counted). */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->threshold_list)))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+
+      if (row != NULL)
+        self->focus_breach = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+    }
+  else if (focus != NULL && focus != GTK_WIDGET (self->threshold_list)
+           && !gtk_widget_is_ancestor (GTK_WIDGET (self->threshold_list), focus))
+    self->focus_breach = -1;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->threshold_list))) != NULL)
     gtk_list_box_remove (self->threshold_list, child);
 }
 
+/* A breach of the penalty notice threshold with no consideration
+ * recorded: the pupil, the day it was met and the count on that day.
+ * Activating the row opens the pupil's record; its "Consider…" button
+ * opens the consideration form for that breach. */
 static GtkWidget *
-create_breach_row (AttTodayPage    *self,
-                   AttPupil        *pupil,
-                   const AttBreach *breach)
+create_breach_row (AttTodayPage        *self,
+                   const AttPenaltyRow *item)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *count;
-  g_autofree char *from = att_date_format_long (breach->window_start);
-  g_autofree char *to = att_date_format_long (breach->window_end);
+  GtkWidget *consider;
+  g_autofree char *met = att_date_format_long (item->met);
+  g_autofree char *from = att_date_format_long (item->breach.window_start);
+  g_autofree char *to = att_date_format_long (item->breach.window_end);
   g_autofree char *count_text = NULL;
   GString *subtitle = g_string_new (NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 pupil != NULL ? att_pupil_get_display_name (pupil) : "?");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->name != NULL ? item->name : "?");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
 
-  /* Translators: the window of the penalty-notice count, two dates */
-  g_string_append_printf (subtitle, _("From %s to %s"), from, to);
-  if (pupil != NULL && pupil->reg_group != NULL)
-    g_string_append_printf (subtitle, " · %s", pupil->reg_group);
-  if (breach->includes_n)
+  if (item->met == att_context_get_today (get_context (self)))
+    /* Translators: the window of the penalty-notice count, two dates */
+    g_string_append_printf (subtitle, _("At the threshold today, from %s to %s"), from, to);
+  else
+    /* Translators: the last day a pupil was at the penalty-notice
+     * threshold, then the window of that day's count, two dates */
+    g_string_append_printf (subtitle, _("Last at the threshold on %s, from %s to %s"), met, from, to);
+  if (item->group != NULL && item->group[0] != '\0')
+    g_string_append_printf (subtitle, " · %s", item->group);
+  if (item->breach.includes_n)
     g_string_append_printf (subtitle, " · %s", _("includes unresolved N codes"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   g_string_free (subtitle, TRUE);
 
-  count_text = g_strdup_printf (ngettext ("%u session", "%u sessions", breach->sessions),
-                                breach->sessions);
+  count_text = g_strdup_printf (ngettext ("%u session", "%u sessions", item->breach.sessions),
+                                item->breach.sessions);
   count = gtk_label_new (count_text);
   gtk_widget_add_css_class (count, "numeric");
   gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
+
+  consider = gtk_button_new_with_mnemonic (_("_Consider…"));
+  gtk_widget_set_valign (consider, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (consider, _("Record the school’s consideration of this breach and its decision"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (consider), "today.consider");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (consider), "(xi)", item->pupil_id, (gint32)item->met);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), consider);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   /* Activating the row opens the pupil's record. */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-pupil");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", breach->pupil_id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", item->pupil_id);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   return row;
 }
 
-/* Makes the rows of the next @n pupils over the threshold; whether some
- * are still to be made. */
+/* The "Consider…" button of a row of the breach list. */
+static GtkWidget *
+breach_row_button (GtkListBoxRow *row)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (row)); w != NULL; )
+    {
+      if (GTK_IS_BUTTON (w)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "today.consider") == 0)
+        return w;
+      /* Depth first through the row's children. */
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            {
+              w = gtk_widget_get_parent (w);
+              if (w == GTK_WIDGET (row))
+                return NULL;
+            }
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  return NULL;
+}
+
+/* Makes the rows of the next @n breaches; whether some are still to be
+ * made. The row that had the focus before the list was made again (a
+ * breach considered leaves it) gets it back, or the one in its place. */
 static gboolean
 append_breach_rows (AttTodayPage *self,
                     guint         n)
 {
   for (; self->breaches != NULL && n > 0 && self->next_breach < self->breaches->len; n--)
     {
-      const AttBreach *breach = &g_array_index (self->breaches, AttBreach, self->next_breach++);
-      AttPupil *pupil = att_pupils_get (self->db, breach->pupil_id);   /* borrowed */
+      const AttPenaltyRow *item = g_ptr_array_index (self->breaches, self->next_breach);
+      GtkWidget *row = create_breach_row (self, item);
 
-      gtk_list_box_append (self->threshold_list, create_breach_row (self, pupil, breach));
+      gtk_list_box_append (self->threshold_list, row);
+      if ((int)self->next_breach == self->focus_breach
+          || ((int)self->next_breach + 1 == self->focus_breach
+              && self->next_breach + 1 == self->breaches->len))
+        {
+          GtkWidget *button = breach_row_button (GTK_LIST_BOX_ROW (row));
+
+          self->focus_breach = -1;
+          gtk_widget_grab_focus (button != NULL ? button : row);
+        }
+      self->next_breach++;
     }
   return self->breaches != NULL && self->next_breach < self->breaches->len;
 }
@@ -167,7 +247,7 @@ on_breach_rows_idle (gpointer user_data)
   if (append_breach_rows (self, BREACH_ROWS_CHUNK))
     return G_SOURCE_CONTINUE;
   self->breach_rows_id = 0;
-  g_clear_pointer (&self->breaches, g_array_unref);
+  g_clear_pointer (&self->breaches, g_ptr_array_unref);
   return G_SOURCE_REMOVE;
 }
 
@@ -403,6 +483,136 @@ append_past_gaps (AttTodayPage *self)
     }
 }
 
+typedef struct
+{
+  char      *db_path;
+  AttDate    today;
+  guint      serial;
+  GPtrArray *breaches;   /* AttPenaltyRow */
+} BreachJob;
+
+static void
+breach_job_free (BreachJob *job)
+{
+  g_free (job->db_path);
+  g_clear_pointer (&job->breaches, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+breach_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  BreachJob *job = data;
+  GError *error = NULL;
+  AttDb *db = att_db_open (job->db_path, &error);
+
+  if (db != NULL)
+    {
+      job->breaches = att_penalty_unconsidered (db, job->today, &error);
+      att_db_close (db);
+      g_object_unref (db);
+    }
+  if (job->breaches == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_counting (AttTodayPage *self,
+              gboolean      counting)
+{
+  self->counting = counting;
+  gtk_label_set_label (self->threshold_placeholder,
+                       counting ? _("Looking for breaches not yet considered…")
+                                : _("Every breach of the threshold has been considered."));
+}
+
+static void
+breaches_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  AttTodayPage *self = ATT_TODAY_PAGE (source);
+  BreachJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  /* The page was disposed, or counted again, meanwhile. */
+  if (self->disposed || job->serial != self->breach_serial)
+    return;
+  set_counting (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      gtk_label_set_label (self->threshold_placeholder, error->message);
+      return;
+    }
+  clear_threshold_list (self);
+  self->breaches = g_steal_pointer (&job->breaches);
+  if (append_breach_rows (self, BREACH_ROWS_FIRST))
+    self->breach_rows_id = g_idle_add_full (G_PRIORITY_LOW, on_breach_rows_idle, self, NULL);
+  else
+    g_clear_pointer (&self->breaches, g_ptr_array_unref);
+}
+
+/* Counts every breach of the penalty notice threshold met in the last 10
+ * school weeks that the school has not considered yet, on a thread with
+ * a connection of its own; the rows shown stay until the new ones
+ * replace them. */
+static void
+load_breaches (AttTodayPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  BreachJob *job;
+
+  self->breach_serial++;
+  if (self->db == NULL)
+    {
+      set_counting (self, FALSE);
+      return;
+    }
+  set_counting (self, TRUE);
+  job = g_new0 (BreachJob, 1);
+  job->db_path = g_strdup (att_db_get_path (self->db));
+  job->today = att_context_get_today (get_context (self));
+  job->serial = self->breach_serial;
+  task = g_task_new (self, NULL, breaches_done, NULL);
+  g_task_set_source_tag (task, load_breaches);
+  g_task_set_task_data (task, job, (GDestroyNotify)breach_job_free);
+  g_task_run_in_thread (task, breach_thread);
+}
+
+/* A consideration recorded: its breach leaves the list, and the keyboard
+ * goes to the row in its place. */
+static void
+on_consideration_recorded (AttTodayPage *self)
+{
+  load_breaches (self);
+}
+
+static void
+consider_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AttTodayPage *self = ATT_TODAY_PAGE (widget);
+  AttConsiderationDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gint64 pupil_id;
+  gint32 met;
+
+  g_variant_get (parameter, "(xi)", &pupil_id, &met);
+  dialog = att_consideration_dialog_new (get_context (self), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         pupil_id, (AttDate)met);
+  if (dialog == NULL)
+    return;
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (on_consideration_recorded), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 update_registers (AttTodayPage *self)
 {
@@ -418,7 +628,6 @@ refresh (AttTodayPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) week = NULL;
   g_autoptr(GArray) year = NULL;
-  g_autoptr(GArray) breaches = NULL;
   g_autofree char *today_text = NULL;
   g_autofree char *text = NULL;
   g_autofree char *detail = NULL;
@@ -435,7 +644,9 @@ refresh (AttTodayPage *self)
   self->shown_date = today;
   today_text = att_date_format_long (today);
   gtk_label_set_label (self->date_label, today_text);
-  clear_threshold_list (self);
+  /* The breaches shown stay until they are counted again (below). */
+  if (self->db == NULL)
+    clear_threshold_list (self);
   update_registers (self);
   att_leave_card_update (self->leave_card, self->db, today);
 
@@ -612,21 +823,7 @@ refresh (AttTodayPage *self)
   gtk_label_set_label (self->pa_detail, detail);
   g_clear_pointer (&detail, g_free);
 
-  /* Penalty notice threshold */
-  breaches = att_threshold_check (self->db, today, &error);
-  if (breaches == NULL)
-    {
-      g_warning ("Could not check the penalty notice threshold: %s", error->message);
-      g_clear_error (&error);
-    }
-
-  /* The first rows now, so the card never says nobody has reached the
-   * threshold when someone has; the rest once the page is drawn. */
-  self->breaches = g_steal_pointer (&breaches);
-  if (append_breach_rows (self, BREACH_ROWS_FIRST))
-    self->breach_rows_id = g_idle_add_full (G_PRIORITY_LOW, on_breach_rows_idle, self, NULL);
-  else
-    g_clear_pointer (&self->breaches, g_array_unref);
+  load_breaches (self);
 }
 
 static void
@@ -742,6 +939,14 @@ att_today_page_get_threshold_list (AttTodayPage *self)
   return self->threshold_list;
 }
 
+gboolean
+att_today_page_is_counting_breaches (AttTodayPage *self)
+{
+  g_return_val_if_fail (ATT_IS_TODAY_PAGE (self), FALSE);
+
+  return self->counting;
+}
+
 GtkListBox *
 att_today_page_get_registers_list (AttTodayPage *self)
 {
@@ -784,7 +989,8 @@ att_today_page_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->breach_rows_id, g_source_remove);
-  g_clear_pointer (&self->breaches, g_array_unref);
+  g_clear_pointer (&self->breaches, g_ptr_array_unref);
+  self->disposed = TRUE;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_TODAY_PAGE);
 
@@ -839,10 +1045,14 @@ att_today_page_class_init (AttTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, registers_list);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, threshold_group);
   gtk_widget_class_bind_template_child (widget_class, AttTodayPage, threshold_list);
+  gtk_widget_class_bind_template_child (widget_class, AttTodayPage, threshold_placeholder);
+
+  gtk_widget_class_install_action (widget_class, "today.consider", "(xi)", consider_action);
 }
 
 static void
 att_today_page_init (AttTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->focus_breach = -1;
 }
