@@ -127,6 +127,25 @@ AttLetterBatch      *att_letter_batch_new_regenerated (AttDb            *db,
                                                      AttDate             letter_date,
                                                      GError            **error);
 
+/* One pupil's letter from the stored template @template_name (the newest
+ * version), dated @letter_date, one per recipient as ladder letters
+ * choose them (one per address of the contacts with parental
+ * responsibility who receive letters), merged with the pupil, the
+ * school, the signatory, the letter's date, the figures of the school
+ * year up to @letter_date, the rolling National Framework count and
+ * absences, and then @extra (which may be NULL) over them. The items'
+ * records have the template's name as their kind; a caller may change
+ * the kind before recording with att_letter_batch_record() as usual.
+ * A pupil with no one to write to gives an empty batch with the problem.
+ * Refused: ATT_ERROR_NOT_FOUND for no such pupil or template, a template
+ * whose fields @extra and the pupil's values do not fill. */
+AttLetterBatch      *att_letter_batch_new_for_pupil (AttDb              *db,
+                                                     gint64              pupil_id,
+                                                     const char         *template_name,
+                                                     const AttLetterValues *extra,
+                                                     AttDate             letter_date,
+                                                     GError            **error);
+
 /* A new batch of the items of @self sent by @delivery (their copies), with
  * the problems about those items' pupils. */
 AttLetterBatch      *att_letter_batch_select        (AttLetterBatch     *self,
