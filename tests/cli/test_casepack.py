@@ -242,6 +242,23 @@ def test_la_profile():
         t.cleanup()
 
 
+def test_demo_has_families_to_check_again():
+    # The demo school: every contact checked when it was added, but for a
+    # few families whose details are over six months old, for the referral
+    # pack to flag.
+    t = School()
+    try:
+        t.ok("demo", "--pupils", "200", "--years", "1", db=True, today=NOW)
+        stale = due = 0
+        for row in t.json("pupils", "list", today=NOW)[:100]:
+            for contact in t.json("pupils", "show", row["upn"], today=NOW)["contacts"]:
+                due += 1
+                stale += contact["details_stale"]
+        check(due > 0 and 0 < stale < due / 4, "%d of %d stale" % (stale, due))
+    finally:
+        t.cleanup()
+
+
 if __name__ == "__main__":
     # Only this file's tests: test_cli's own are run by their own file.
     import test_cli
