@@ -457,6 +457,10 @@ test_upgrade_keyed_by_pupil (void)
   demo = demo_new ();
   before = att_stats_all (demo->db, D (2024, 9, 1), AS_OF, &error);
   g_assert_no_error (error);
+  /* The demo's penalty notices go with their table, taken away below
+   * with the later migrations: the breaches are compared without them. */
+  g_assert_true (att_db_exec (demo->db, "DELETE FROM penalty_notices", &error));
+  g_assert_no_error (error);
   breaches_before = att_threshold_check (demo->db, AS_OF, &error);
   g_assert_no_error (error);
 
@@ -472,12 +476,12 @@ test_upgrade_keyed_by_pupil (void)
                               "DROP TABLE mark_years;"
                               "ALTER TABLE old_years RENAME TO mark_years;"
                               /* And the later migrations' tables. */
-                              "DROP TABLE case_meetings; DROP TABLE case_support;"
                               "DROP TABLE penalty_notices; DROP TABLE penalty_improvements;"
                               "ALTER TABLE penalty_decisions DROP COLUMN support_offered;"
                               "ALTER TABLE penalty_decisions DROP COLUMN notice_best_tool;"
                               "ALTER TABLE penalty_decisions DROP COLUMN equality;"
                               "ALTER TABLE penalty_decisions DROP COLUMN agencies;"
+                              "DROP TABLE case_meetings; DROP TABLE case_support;"
                               "DROP TABLE letters;"
                               "DROP TABLE leave_reviews; DROP TABLE leave_sessions;"
                               "DROP TABLE leave_requests; DROP TABLE exam_periods;"

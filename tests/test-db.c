@@ -99,19 +99,19 @@ test_migrations (void)
 
 /* The day each contact's details were checked, taken away again. */
 #define UNDO_CONTACTS_CHECKED "ALTER TABLE contacts DROP COLUMN details_checked_date; "
-/* What the penalty core's migration added, taken away again (with what
- * came after it). */
-#define UNDO_PENALTY UNDO_CONTACTS_CHECKED \
+/* What the casework's migration made (meetings refer to letters), with
+ * the contacts' checked date, which came after it. */
+#define UNDO_CASEWORK UNDO_CONTACTS_CHECKED "DROP TABLE case_meetings; DROP TABLE case_support; "
+/* What the penalty core's migration added, taken away again. */
+#define UNDO_PENALTY \
   "DROP TABLE penalty_notices; DROP TABLE penalty_improvements; " \
   "ALTER TABLE penalty_decisions DROP COLUMN support_offered; " \
   "ALTER TABLE penalty_decisions DROP COLUMN notice_best_tool; " \
   "ALTER TABLE penalty_decisions DROP COLUMN equality; " \
   "ALTER TABLE penalty_decisions DROP COLUMN agencies; "
-/* What the casework's migration made (meetings refer to letters). */
-#define UNDO_CASEWORK UNDO_PENALTY "DROP TABLE case_meetings; DROP TABLE case_support; "
 /* What the migration of the letter log made, undone: it came after
  * every migration the tests below take away. */
-#define UNDO_LETTERS UNDO_CASEWORK "DROP TABLE letters; "
+#define UNDO_LETTERS UNDO_PENALTY UNDO_CASEWORK "DROP TABLE letters; "
 /* What the migration of the ladder, the stored templates and the due
  * list's holds added, taken away again. */
 #define UNDO_LADDER \

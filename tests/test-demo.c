@@ -795,6 +795,40 @@ test_attendance (void)
   g_assert_cmpuint (amended, >, 0);
 }
 
+/* The demo's penalty cases, made through the penalty core: every
+ * consideration is of a breach on its day and weighs the Equality Act,
+ * and there is one of each kind of record the Penalty Notices page
+ * shows. */
+static void
+test_penalty (void)
+{
+  g_autoptr(Demo) demo = demo_new (7, 400, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) considerations = att_penalty_considerations (demo->db, 0, &error);
+  g_autoptr(GPtrArray) improvements = att_penalty_improve_list (demo->db, 0, &error);
+  g_autoptr(GPtrArray) notices = att_penalty_notices (demo->db, 0, &error);
+  g_autoptr(GPtrArray) waiting = att_penalty_unconsidered (demo->db, AS_OF, &error);
+  gboolean decided[ATT_PENALTY_N_DECISIONS] = { FALSE };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < considerations->len; i++)
+    {
+      const AttPenaltyConsideration *c = g_ptr_array_index (considerations, i);
+
+      g_assert_cmpuint (c->sessions, >=, ATT_THRESHOLD_SESSIONS);
+      g_assert_cmpstr (c->equality, !=, "");
+      decided[c->decision] = TRUE;
+    }
+  g_assert_true (decided[ATT_PENALTY_SUPPORT]);
+  g_assert_true (decided[ATT_PENALTY_NOTICE_TO_IMPROVE]);
+  g_assert_true (decided[ATT_PENALTY_PENALTY_NOTICE]);
+  g_assert_cmpuint (improvements->len, >=, 1);
+  g_assert_cmpuint (notices->len, ==, 1);
+  g_assert_cmpint (((AttPenaltyNotice *)g_ptr_array_index (notices, 0))->status, ==, ATT_PENALTY_NOTICE_ISSUED);
+  /* Some breaches wait for the school's consideration. */
+  g_assert_cmpuint (waiting->len, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -809,6 +843,7 @@ main (int    argc,
   g_test_add_func ("/demo/secondary", test_secondary);
   g_test_add_func ("/demo/pupils", test_pupils);
   g_test_add_func ("/demo/attendance", test_attendance);
+  g_test_add_func ("/demo/penalty", test_penalty);
 
   return g_test_run ();
 }

@@ -926,13 +926,9 @@ test_improve_letter (Fixture       *f,
   g_assert_nonnull (strstr (plain, "no unauthorised absence at all"));
   /* 10 sessions of unauthorised absence in the ten school weeks. */
   g_assert_nonnull (strstr (plain, "10 sessions of unauthorised absence"));
-  {
-    g_autofree char *end = att_date_format_long (D (2024, 11, 22));
-    g_autofree char *start = att_date_format_long (D (2024, 10, 21));
-
-    g_assert_nonnull (strstr (plain, end));
-    g_assert_nonnull (strstr (plain, start));
-  }
+  /* The period: from Monday 21 October, the school day after the notice,
+   * to Friday 22 November. */
+  g_assert_nonnull (strstr (plain, "from Monday 21 October 2024 to Friday 22 November 2024"));
 
   /* Recorded, the letter is noted with the notice. */
   g_assert_true (att_letter_batch_record (f->db, f->officer, batch, ATT_LETTER_POST,
@@ -945,6 +941,47 @@ test_improve_letter (Fixture       *f,
 
     g_assert_cmpint (notice->letter_id, ==, item->record->id);
   }
+}
+
+/* "Support offered so far", drafted from the case's chronology: the
+ * support entries, not the calls. */
+static void
+test_support_summary (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttCaseSupport) nurse = att_case_support_new ();
+  g_autoptr(AttCaseSupport) club = att_case_support_new ();
+  g_autofree char *summary = NULL;
+  g_autofree char *before = NULL;
+  gint64 tom = add_pupil (f, "Tom", "Ten");
+
+  nurse->pupil_id = tom;
+  nurse->date = D (2024, 10, 1);
+  nurse->kind = ATT_CASE_SUPPORT_AGENCY;
+  nurse->agency = g_strdup ("School nurse");
+  nurse->detail = g_strdup ("Asthma plan reviewed");
+  g_assert_cmpint (att_case_support_add (f->db, f->officer, nurse, &error), >, 0);
+  g_assert_no_error (error);
+  club->pupil_id = tom;
+  club->date = D (2024, 10, 14);
+  club->kind = ATT_CASE_SUPPORT_SUPPORT;
+  club->detail = g_strdup ("Breakfast club place offered");
+  g_assert_cmpint (att_case_support_add (f->db, f->officer, club, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* As of Fri 8 Nov: both, oldest first, one line each. */
+  summary = att_penalty_support_summary (f->db, tom, D (2024, 11, 8), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (summary, "2024-10-01: "));
+  g_assert_nonnull (strstr (summary, "(Asthma plan reviewed)\n2024-10-14: "));
+  g_assert_nonnull (strstr (summary, "(Breakfast club place offered)"));
+  /* As of Mon 7 Oct: only the nurse. */
+  before = att_penalty_support_summary (f->db, tom, D (2024, 10, 7), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (before, "Asthma plan reviewed"));
+  g_assert_null (strstr (before, "Breakfast"));
+  g_assert_null (strchr (before, '\n'));
 }
 
 int
@@ -966,6 +1003,7 @@ main (int   argc,
   ADD ("/penalty/improve-end", test_improve_end);
   ADD ("/penalty/improve", test_improve);
   ADD ("/penalty/improve-letter", test_improve_letter);
+  ADD ("/penalty/support-summary", test_support_summary);
 
   return g_test_run ();
 }

@@ -319,6 +319,27 @@ int att_cli_parse_letter_ids     (AttCliContext  *ctx,
 /* Sends the letters `letters email` asks for (att-cli-mail-send.c). */
 int att_cli_letters_email_send   (AttCliContext *ctx,
                                   const AttUser *user);
+/* att-cli-penalty.c */
+int att_cli_cmd_penalty_consider (AttCliContext *ctx);
+int att_cli_cmd_penalty_list     (AttCliContext *ctx);
+int att_cli_cmd_penalty_notice   (AttCliContext *ctx);
+int att_cli_cmd_penalty_notices  (AttCliContext *ctx);
+int att_cli_cmd_penalty_outcome  (AttCliContext *ctx);
+int att_cli_cmd_penalty_improve  (AttCliContext *ctx);
+int att_cli_cmd_penalty_improve_outcome (AttCliContext *ctx);
+int att_cli_cmd_penalty_improvements (AttCliContext *ctx);
+int att_cli_cmd_penalty_unconsidered (AttCliContext *ctx);
+/* Starts a notice to improve for @pupil_id issued on @issued (@weeks, 0:
+ * the school's setting) and writes its letter to @path, logged as sent
+ * by @user, all or nothing (att-cli-penalty-pdf.c; handed to
+ * attendance-cli-print). */
+int att_cli_penalty_improve_pdf  (AttCliContext *ctx,
+                                  const AttUser *user,
+                                  gint64         pupil_id,
+                                  AttDate        issued,
+                                  guint          weeks,
+                                  const char    *path);
+
 /* Runs attendance-cli-print with the same command line in place of this
  * program (att-cli-pdf-exec.c); returns only when it could not. */
 int att_cli_run_print_program    (AttCliContext *ctx);

@@ -181,12 +181,10 @@ read_calls (AttDb    *db,
       AttDate date;
       gint time;
 
-      moment_split (call->at, &date, &time);
-      if (date == ATT_DATE_NONE)
-        {
-          date = call->date;
-          time = -1;
-        }
+      /* On the day the call is about, with its time when it was logged
+       * that day (a call logged later about an earlier day has none). */
+      date = call->date;
+      time = time_on (call->at, date);
       title = call->reason != ATT_CALL_REASON_NONE
         /* Translators: "Call from Mrs Khan: Illness" */
         ? g_strdup_printf (call->direction == ATT_CALL_IN ? _("Call from %s: %s") : _("Call to %s: %s"),
@@ -237,12 +235,8 @@ read_calls (AttDb    *db,
 
       att_call_channel_parse ((const char *)sqlite3_column_text (stmt, 3), &channel, NULL);
       att_attempt_outcome_parse ((const char *)sqlite3_column_text (stmt, 4), &outcome, NULL);
-      moment_split (sqlite3_column_int64 (stmt, 2), &date, &time);
-      if (date == ATT_DATE_NONE)
-        {
-          date = sqlite3_column_int (stmt, 1);
-          time = -1;
-        }
+      date = sqlite3_column_int (stmt, 1);
+      time = time_on (sqlite3_column_int64 (stmt, 2), date);
       /* Translators: "Attempt to reach the family (Telephone): No answer" */
       title = g_strdup_printf (_("Attempt to reach the family (%s): %s"), att_call_channel_describe (channel),
                                att_attempt_outcome_describe (outcome));

@@ -661,9 +661,6 @@ att_penalty_improve_letter (AttDb    *db,
   g_autoptr(AttNoticeToImprove) notice = NULL;
   g_autoptr(AttPenaltyConsideration) consideration = NULL;
   g_autoptr(AttLetterValues) extra = NULL;
-  g_autofree char *issued = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
   AttCalendar *calendar;
   const AttSessionSlot *slots;
   guint n_slots, k;
@@ -686,14 +683,10 @@ att_penalty_improve_letter (AttDb    *db,
   calendar = att_db_get_calendar (db);
   slots = att_calendar_get_sessions (calendar, &n_slots);
   k = att_calendar_session_index (calendar, notice->issued + 1);
-  issued = att_date_format_long (notice->issued);
-  start = att_date_format_long (k < n_slots ? (AttDate)slots[k].date : notice->issued + 1);
-  end = att_date_format_long (notice->period_end);
-
   extra = att_letter_values_new ();
-  att_letter_values_set (extra, "improve.issued", issued);
-  att_letter_values_set (extra, "improve.start", start);
-  att_letter_values_set (extra, "improve.end", end);
+  att_letter_values_set_date (extra, "improve.issued", notice->issued);
+  att_letter_values_set_date (extra, "improve.start", k < n_slots ? (AttDate)slots[k].date : notice->issued + 1);
+  att_letter_values_set_date (extra, "improve.end", notice->period_end);
   att_letter_values_set_printf (extra, "improve.weeks",
                                 ngettext ("%u school week", "%u school weeks", notice->weeks),
                                 notice->weeks);

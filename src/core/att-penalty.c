@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "att-audit.h"
+#include "att-case.h"
 #include "att-db-private.h"
 #include "att-error.h"
 #include "att-penalty-private.h"
@@ -505,4 +506,53 @@ att_penalty_consideration_get (AttDb    *db,
       return NULL;
     }
   return g_ptr_array_steal_index (found, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Support offered so far                                              */
+
+char *
+att_penalty_support_summary (AttDb    *db,
+                             gint64    pupil_id,
+                             AttDate   as_of,
+                             GError  **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  GString *out;
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+
+  if (as_of == ATT_DATE_NONE)
+    as_of = att_date_today ();
+  events = att_case_chronology (db, pupil_id, ATT_DATE_NONE, as_of, error);
+  if (events == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const AttCaseEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *date = NULL;
+      g_autofree char *detail = NULL;
+      char *newline;
+
+      /* What the school offered and who it involved: support and agency
+       * entries, meetings and letters; calls report absences rather than
+       * offer help, and decisions are the consideration's own. */
+      if (event->kind != ATT_CASE_EVENT_SUPPORT && event->kind != ATT_CASE_EVENT_MEETING &&
+          event->kind != ATT_CASE_EVENT_LETTER)
+        continue;
+      date = att_date_format (event->date);
+      detail = g_strstrip (g_strdup (event->detail != NULL ? event->detail : ""));
+      newline = strchr (detail, '\n');
+      if (newline != NULL)
+        *newline = '\0';
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      if (*detail != '\0')
+        /* Translators: a line of "support offered so far": date, what, detail */
+        g_string_append_printf (out, _("%s: %s (%s)"), date, event->title, detail);
+      else
+        g_string_append_printf (out, _("%s: %s"), date, event->title);
+    }
+  return g_string_free (out, FALSE);
 }

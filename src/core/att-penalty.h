@@ -108,9 +108,10 @@ void          att_penalty_consideration_free (AttPenaltyConsideration *considera
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttPenaltyConsideration, att_penalty_consideration_free)
 
 /* "Support offered so far" for the consideration dialog to prefill:
- * the support, agency, meeting, call and letter entries of the pupil's
- * case chronology up to @as_of, one line each, newest last. A new string
- * (empty when there is none). */
+ * the support, agency, meeting and letter entries of the pupil's case
+ * chronology (att_case_chronology()) up to @as_of (ATT_DATE_NONE: today),
+ * one line each ("2024-10-14: Meeting held (...)"), oldest first. A new
+ * string (empty when there is none). */
 char         *att_penalty_support_summary    (AttDb             *db,
                                               gint64             pupil_id,
                                               AttDate            as_of,

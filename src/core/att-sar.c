@@ -372,6 +372,15 @@ static const struct
     hold_fields, G_N_ELEMENTS (hold_fields),
     "SELECT h.stage, h.kind, h.as_of, h.until, h.reason, a.name, h.at FROM letter_holds h "
     "JOIN actors a ON a.id = h.actor_id WHERE h.pupil_id = ?1 ORDER BY h.id" },
+  { "penalty_improvements", N_("Notices to improve and their outcome"), FALSE,
+    improvement_fields, G_N_ELEMENTS (improvement_fields),
+    "SELECT i.issued, i.weeks, i.period_end, i.outcome, i.outcome_date, i.outcome_note, "
+    "a.name, i.at FROM penalty_improvements i "
+    "JOIN actors a ON a.id = i.actor_id WHERE i.pupil_id = ?1 ORDER BY i.id" },
+  { "penalty_notices", N_("Penalty notices requested and what became of them"), FALSE,
+    notice_fields, G_N_ELEMENTS (notice_fields),
+    "SELECT n.parent, n.kind, n.requested, n.status, n.status_date, n.note, a.name, n.at "
+    "FROM penalty_notices n JOIN actors a ON a.id = n.actor_id WHERE n.pupil_id = ?1 ORDER BY n.id" },
   { "case_meetings", N_("Meetings with the family"), FALSE,
     meeting_fields, G_N_ELEMENTS (meeting_fields),
     "SELECT m.id, m.date, m.time, m.place, m.invitation_letter_id, m.attended, m.absent, m.notes, "
@@ -382,15 +391,6 @@ static const struct
     support_fields, G_N_ELEMENTS (support_fields),
     "SELECT s.date, s.kind, s.agency, s.detail, a.name, s.at FROM case_support s "
     "JOIN actors a ON a.id = s.actor_id WHERE s.pupil_id = ?1 ORDER BY s.id" },
-  { "penalty_improvements", N_("Notices to improve and their outcome"), FALSE,
-    improvement_fields, G_N_ELEMENTS (improvement_fields),
-    "SELECT i.issued, i.weeks, i.period_end, i.outcome, i.outcome_date, i.outcome_note, "
-    "a.name, i.at FROM penalty_improvements i "
-    "JOIN actors a ON a.id = i.actor_id WHERE i.pupil_id = ?1 ORDER BY i.id" },
-  { "penalty_notices", N_("Penalty notices requested and what became of them"), FALSE,
-    notice_fields, G_N_ELEMENTS (notice_fields),
-    "SELECT n.parent, n.kind, n.requested, n.status, n.status_date, n.note, a.name, n.at "
-    "FROM penalty_notices n JOIN actors a ON a.id = n.actor_id WHERE n.pupil_id = ?1 ORDER BY n.id" },
 };
 
 static void

@@ -38,5 +38,5 @@
 #include "att-letter-templates.h"
 #include "att-ladder.h"
 #include "att-letters-due.h"
-#include "att-case.h"
 #include "att-penalty.h"
+#include "att-case.h"

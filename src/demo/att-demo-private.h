@@ -389,6 +389,12 @@ gboolean  att_demo_write_leave          (AttDemo        *demo,
 gboolean  att_demo_write_letters        (AttDemo        *demo,
                                          GError        **error);
 
+/* att-demo-penalty.c: considerations of the pupils at the penalty notice
+ * threshold, notices to improve and a penalty notice, through the
+ * penalty core. */
+gboolean  att_demo_write_penalty        (AttDemo        *demo,
+                                         GError        **error);
+
 /* att-demo-casepack.c: a few families whose details were last checked
  * over six months before the demo's day, through the core's contacts
  * functions. */
