@@ -134,12 +134,16 @@ add_parents (AttFlow     *flow,
       g_autofree char *checked = NULL;
       g_autoptr(GString) phones = g_string_new (NULL);
 
-      if (c->phone_mobile != NULL)
-        g_string_append_printf (phones, _("mobile %s"), c->phone_mobile);
-      if (c->phone_home != NULL)
-        g_string_append_printf (phones, "%s%s", phones->len ? ", " : "", c->phone_home);
-      if (c->phone_work != NULL)
-        g_string_append_printf (phones, _("%swork %s"), phones->len ? ", " : "", c->phone_work);
+      {
+        /* Translators: the kinds of a contact's telephone numbers, as in
+         * "mobile 07700 900123, home 0161 496 0000" */
+        const char *labels[] = { _("mobile"), _("home"), _("work") };
+        const char *numbers[] = { c->phone_mobile, c->phone_home, c->phone_work };
+
+        for (guint k = 0; k < G_N_ELEMENTS (numbers); k++)
+          if (numbers[k] != NULL && numbers[k][0] != '\0')
+            g_string_append_printf (phones, "%s%s %s", phones->len > 0 ? ", " : "", labels[k], numbers[k]);
+      }
 
       if (c->details_checked == ATT_DATE_NONE)
         checked = g_strdup (_("Never recorded: RE-CHECK with the family"));
