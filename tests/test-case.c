@@ -593,7 +593,10 @@ test_chronology_order (Fixture       *f,
     { D (2024, 9, 5), 14 * 60, ATT_CASE_EVENT_MEETING, "Meeting arranged for Tue 10 Sep 2024 15:30, the library" },
     { D (2024, 9, 10), 15 * 60 + 30, ATT_CASE_EVENT_MEETING, "Meeting held: Review meeting" },
     { D (2024, 9, 10), -1, ATT_CASE_EVENT_SUPPORT, "Early help: Early help team" },
-    { D (2024, 9, 12), 11 * 60, ATT_CASE_EVENT_CONSIDERATION, "Penalty notice considered: more support" },
+    { D (2024, 9, 12), 11 * 60, ATT_CASE_EVENT_CONSIDERATION, "Penalty notice considered: More support, no notice" },
+    { D (2024, 9, 12), 12 * 60, ATT_CASE_EVENT_IMPROVE, "Notice to improve issued" },
+    { D (2024, 9, 13), 16 * 60, ATT_CASE_EVENT_NOTICE, "Penalty notice 5 requested: First notice" },
+    { D (2024, 9, 13), 16 * 60, ATT_CASE_EVENT_NOTICE, "Penalty notice 5: Issued" },
   };
 
   g_assert_no_error (error);
@@ -652,6 +655,22 @@ test_chronology_order (Fixture       *f,
                          f->amira, D (2024, 9, 23), D (2024, 9, 24), D (2024, 9, 2), actor,
                          moment (2024, 9, 2, 9, 0), actor, moment (2024, 9, 4, 12, 0));
   exec (f, sql);
+  g_clear_pointer (&sql, g_free);
+  /* A notice to improve of 4 school weeks issued on Thursday 12 September
+   * at 12:00; penalty notice 5 requested on Friday 13th at 16:00 and
+   * issued in the same minute (its change in the audit log, stamped
+   * 16:00): the request reads first. */
+  sql = g_strdup_printf ("INSERT INTO penalty_improvements (pupil_id, issued, weeks, period_end, actor_id, at) "
+                         "VALUES (%" G_GINT64_FORMAT ", %d, 4, %d, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ");"
+                         "INSERT INTO penalty_notices (id, pupil_id, parent, kind, requested, status, status_date, "
+                         "actor_id, at) VALUES (5, %" G_GINT64_FORMAT ", 'Mrs Sana Khan', 'first', %d, 'issued', "
+                         "%d, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                         f->amira, D (2024, 9, 12), D (2024, 10, 10), actor, moment (2024, 9, 12, 12, 0),
+                         f->amira, D (2024, 9, 13), D (2024, 9, 13), actor, moment (2024, 9, 13, 16, 0));
+  exec (f, sql);
+  g_assert_true (att_audit_record (f->s.db, f->s.officer, ATT_AUDIT_PENALTY, f->amira, "penalty.notice-status",
+                                   "penalty notice 5 issued on 2024-09-13", NULL, NULL, &error));
+  g_assert_no_error (error);
 
   events = att_case_chronology (f->s.db, f->amira, ATT_DATE_NONE, ATT_DATE_NONE, &error);
   g_assert_no_error (error);
@@ -671,6 +690,10 @@ test_chronology_order (Fixture       *f,
                             "Target: 8 sessions a week\nReview: Fri 27 Sep 2024"));
   g_assert_nonnull (strstr (((AttCaseEvent *)g_ptr_array_index (events, 1))->detail,
                             "Reasons for the decision: Not exceptional"));
+  g_assert_cmpstr (((AttCaseEvent *)g_ptr_array_index (events, 8))->detail, ==,
+                   "Improvement period: 4 school weeks, to Thu 10 Oct 2024");
+  g_assert_cmpstr (((AttCaseEvent *)g_ptr_array_index (events, 9))->detail, ==,
+                   "Parent: Mrs Sana Khan\nAmount: £80 if paid within 21 days, £160 within 28 days");
   g_clear_pointer (&events, g_ptr_array_unref);
 
   /* From Thursday 5 to Tuesday 10 September: entries 3 to 7. */
@@ -739,6 +762,32 @@ test_chronology_csv (void)
   g_rmdir (dir);
 }
 
+/* A pupil with a meeting or a support entry on file is kept: deleting
+ * them is refused, naming what is held, and nothing goes. */
+static void
+test_pupil_kept (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttCaseSupport) s = att_case_support_new ();
+  g_autoptr(AttUser) head = att_test_add_user (f->s.db, "Hana Head", ATT_ROLE_HEADTEACHER, "Headteacher");
+  gint64 eve = att_test_school_add_pupil (&f->s, "Eve", "Evans", D (2013, 2, 1));
+
+  s->pupil_id = eve;
+  s->kind = ATT_CASE_SUPPORT_AGENCY;
+  s->date = D (2024, 9, 12);
+  s->agency = g_strdup ("School nurse");
+  s->detail = g_strdup ("Referred");
+  g_assert_cmpint (att_case_support_add (f->s.db, f->s.officer, s, &error), >, 0);
+  g_assert_no_error (error);
+  plan (f, eve, D (2024, 9, 19), 9 * 60);
+
+  g_assert_false (att_pupils_delete (f->s.db, head, eve, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  assert_refused (error, "has 1 meeting with the family and 1 support or agency entry on file");
+  g_assert_nonnull (att_pupils_get (f->s.db, eve));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -752,6 +801,7 @@ main (int    argc,
   ADD ("/case/meeting/record", test_meeting_record);
   ADD ("/case/meeting/letters", test_meeting_letters);
   ADD ("/case/support", test_support);
+  ADD ("/case/pupil-kept", test_pupil_kept);
   ADD ("/case/chronology/order", test_chronology_order);
 #undef ADD
   g_test_add_func ("/case/chronology/sort", test_chronology_sort);

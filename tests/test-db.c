@@ -111,7 +111,7 @@ test_migrations (void)
   "ALTER TABLE penalty_decisions DROP COLUMN agencies; "
 /* What the migration of the letter log made, undone: it came after
  * every migration the tests below take away. */
-#define UNDO_LETTERS UNDO_PENALTY UNDO_CASEWORK "DROP TABLE letters; "
+#define UNDO_LETTERS UNDO_CASEWORK UNDO_PENALTY "DROP TABLE letters; "
 /* What the migration of the ladder, the stored templates and the due
  * list's holds added, taken away again. */
 #define UNDO_LADDER \

@@ -829,6 +829,64 @@ test_penalty (void)
   g_assert_cmpuint (waiting->len, >, 0);
 }
 
+/* A few cases of the most worrying pupils: support offered, meetings
+ * with their outcomes (a contract and a support plan with their letters
+ * in the log), one planned after the as-of date, and each in its pupil's
+ * chronology. */
+static void
+test_casework (void)
+{
+  g_autoptr(Demo) demo = demo_new (7, 120, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = att_case_meetings (demo->db, 0, &error);
+  g_autoptr(GPtrArray) support = att_case_support (demo->db, 0, &error);
+  guint held = 0, planned = 0, contracts = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (meetings->len, >=, 4);
+  g_assert_cmpuint (support->len, >=, 3);
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      AttMeeting *m = g_ptr_array_index (meetings, i);
+      AttPupil *pupil = att_pupils_get (demo->db, m->pupil_id);
+
+      g_assert_true (att_pupil_on_roll (pupil, AS_OF));
+      if (att_meeting_is_held (m))
+        {
+          held++;
+          /* Nothing is recorded before it happens. */
+          g_assert_cmpint (m->date, <=, AS_OF);
+          g_assert_cmpint (m->recorded_time, >=, m->at_time);
+        }
+      else
+        {
+          planned++;
+          g_assert_cmpint (m->date, >, AS_OF);
+        }
+      if (m->outcome == ATT_MEETING_OUTCOME_CONTRACT)
+        {
+          g_autoptr(AttLetterRecord) letter = NULL;
+          g_autoptr(GPtrArray) events = NULL;
+          gboolean has_support = FALSE;
+
+          contracts++;
+          g_assert_cmpuint (m->target_sessions_per_week, ==, 8);
+          g_assert_cmpint (m->review_date, >, m->date);
+          letter = att_letters_get (demo->db, m->outcome_letter_id, &error);
+          g_assert_no_error (error);
+          g_assert_cmpstr (letter->kind, ==, ATT_CASE_LETTER_CONTRACT);
+          events = att_case_chronology (demo->db, m->pupil_id, ATT_DATE_NONE, ATT_DATE_NONE, &error);
+          g_assert_no_error (error);
+          for (guint e = 0; e < events->len; e++)
+            has_support |= ((AttCaseEvent *)g_ptr_array_index (events, e))->kind == ATT_CASE_EVENT_SUPPORT;
+          g_assert_true (has_support);
+        }
+    }
+  g_assert_cmpuint (held, >=, 3);
+  g_assert_cmpuint (planned, >=, 1);
+  g_assert_cmpuint (contracts, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -844,6 +902,7 @@ main (int    argc,
   g_test_add_func ("/demo/pupils", test_pupils);
   g_test_add_func ("/demo/attendance", test_attendance);
   g_test_add_func ("/demo/penalty", test_penalty);
+  g_test_add_func ("/demo/casework", test_casework);
 
   return g_test_run ();
 }

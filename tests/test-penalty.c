@@ -458,6 +458,7 @@ test_unconsidered (Fixture       *f,
   gint64 ruth = add_pupil (f, "Ruth", "Rolling");
   gint64 sam = add_pupil (f, "Sam", "Second");
   gint64 nina = add_pupil (f, "Nina", "Nine");
+  gint64 tia = add_pupil (f, "Tia", "Third");
 
   today ("2024-11-22");
 
@@ -472,20 +473,24 @@ test_unconsidered (Fixture       *f,
   mark_sessions (f, sam, D (2024, 7, 15), ATT_SESSION_AM, 10, ATT_CODE_G);
   consider (f, sam, D (2024, 7, 19), ATT_PENALTY_SUPPORT);
   mark_sessions (f, sam, D (2024, 11, 18), ATT_SESSION_AM, 10, ATT_CODE_O);
-  /* Nina: 9, never a breach. */
+  /* Nina: 9, never a breach. Tia: 10 the week of Mon 18 Nov, never
+   * considered: met on Fri 22 Nov as Sam's is. */
   mark_sessions (f, nina, D (2024, 11, 18), ATT_SESSION_AM, 9, ATT_CODE_O);
+  mark_sessions (f, tia, D (2024, 11, 18), ATT_SESSION_AM, 10, ATT_CODE_U);
 
-  /* Ruth is not on the penalty list now (0 sessions), Sam is. */
+  /* Ruth is not on the penalty list now (0 sessions), Sam and Tia are. */
   rows = list_as_of (f, D (2024, 11, 22));
-  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpint (ROW (rows, 0)->pupil_id, ==, sam);
-  g_assert_cmpint (ROW (rows, 1)->pupil_id, ==, nina);
+  g_assert_cmpint (ROW (rows, 1)->pupil_id, ==, tia);
+  g_assert_cmpint (ROW (rows, 2)->pupil_id, ==, nina);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
-  /* Both are on the dashboard: Ruth's breach as of Fri 15 Nov (window
-   * from Mon 2 Sep), Sam's as of Fri 22 Nov; equal counts, by name. */
+  /* All three are on the dashboard: Ruth's breach as of Fri 15 Nov
+   * (window from Mon 2 Sep), Sam's and Tia's as of Fri 22 Nov; equal
+   * counts, by name. */
   rows = unconsidered_as_of (f, D (2024, 11, 22));
-  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpuint (rows->len, ==, 3);
   g_assert_cmpint (ROW (rows, 0)->pupil_id, ==, ruth);
   g_assert_cmpint (ROW (rows, 0)->met, ==, D (2024, 11, 15));
   g_assert_cmpuint (ROW (rows, 0)->breach.sessions, ==, 10);
@@ -494,6 +499,12 @@ test_unconsidered (Fixture       *f,
   g_assert_cmpint (ROW (rows, 1)->pupil_id, ==, sam);
   g_assert_cmpint (ROW (rows, 1)->met, ==, D (2024, 11, 22));
   g_assert_cmpint (ROW (rows, 1)->breach.window_start, ==, D (2024, 9, 9));
+  g_assert_false (ROW (rows, 1)->breach.considered);
+  g_assert_cmpint (ROW (rows, 2)->pupil_id, ==, tia);
+  g_assert_cmpint (ROW (rows, 2)->met, ==, D (2024, 11, 22));
+  g_assert_cmpuint (ROW (rows, 2)->breach.sessions, ==, 10);
+  g_assert_cmpuint (ROW (rows, 2)->breach.codes[ATT_CODE_U], ==, 10);
+  g_assert_cmpuint (ROW (rows, 2)->breach.school_weeks, ==, 10);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   /* A consideration of Ruth's breach as of Fri 6 Sep, the day it was
@@ -501,12 +512,14 @@ test_unconsidered (Fixture       *f,
    * her. */
   consider (f, ruth, D (2024, 9, 6), ATT_PENALTY_SUPPORT);
   rows = unconsidered_as_of (f, D (2024, 11, 22));
-  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpint (ROW (rows, 0)->pupil_id, ==, sam);
+  g_assert_cmpint (ROW (rows, 1)->pupil_id, ==, tia);
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   /* Sam's, as of the day shown, clears him. */
   consider (f, sam, D (2024, 11, 22), ATT_PENALTY_PENALTY_NOTICE);
+  consider (f, tia, D (2024, 11, 22), ATT_PENALTY_SUPPORT);
   rows = unconsidered_as_of (f, D (2024, 11, 22));
   g_assert_cmpuint (rows->len, ==, 0);
 }

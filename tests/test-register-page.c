@@ -178,21 +178,30 @@ test_opens_on_group (void)
   g_assert_cmpint (att_grid_get_column (grid, FRI_AM)->closed, ==, TRUE);
 
   /* The columns in order: pupil, group, flags, the ten sessions headed
-   * on two lines (day, then session), then the figures. */
+   * on two lines (day, then session), then the figures. One column
+   * draws the sessions, with a heading for each above its cells. */
   {
     GListModel *columns = gtk_column_view_get_columns (att_register_page_get_column_view (page));
-    const char *expected[] = { "Pupil", "Group", "Flags", "Mon\nAM", "Mon\nPM", "Tue\nAM" };
+    const char *expected[] = { "Pupil", "Group", "Flags" };
+    const char *sessions[] = { "Mon\nAM", "Mon\nPM", "Tue\nAM" };
 
-    g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 3 + 10 + 2);
+    g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 3 + 1 + 2);
     for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
       {
         g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
         g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, expected[i]);
       }
-    {
-      g_autoptr(GtkColumnViewColumn) last = g_list_model_get_item (columns, 12);
-      g_assert_cmpstr (gtk_column_view_column_get_title (last), ==, "Fri\nPM");
-    }
+    for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
+      {
+        GtkWidget *heading = att_register_page_get_session_heading (page, i);
+
+        g_assert_nonnull (heading);
+        g_assert_true (gtk_widget_get_mapped (heading));
+        g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (heading)), ==, sessions[i]);
+      }
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (att_register_page_get_session_heading (page, 9))),
+                     ==, "Fri\nPM");
+    g_assert_null (att_register_page_get_session_heading (page, 10));
   }
 
   /* The view remembers the group and the mode. */
@@ -202,9 +211,32 @@ test_opens_on_group (void)
   g_assert_cmpstr (mode, ==, "week");
 }
 
-/* Every mark cell (an AttRegisterCell of a session) drawn in @widget, with
- * the number of them that show @text, each checked to tell a screen
- * reader what it means. */
+/* A session as drawn: the row's widget that draws it, and its column. */
+typedef struct
+{
+  AttRegisterSessions *row;
+  guint                column;
+} SessionCell;
+
+/* What a screen reader is told of the row of @cell is what the row's
+ * widget says of each of its sessions, this one's meaning among them. */
+static void
+assert_session_told (const SessionCell *cell)
+{
+  const char *description = att_register_sessions_get_description (cell->row);
+  const char *meaning = att_register_sessions_get_meaning (cell->row, cell->column);
+  const char *reason = att_register_sessions_get_reason (cell->row, cell->column);
+  g_autofree char *said = reason != NULL ? g_strdup_printf ("%s (%s)", meaning, reason) : g_strdup (meaning);
+
+  g_assert_nonnull (description);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       description);
+  g_assert_nonnull (strstr (description, said));
+}
+
+/* Every mark cell (a session of an AttRegisterSessions) drawn in
+ * @widget, with the number of them that show @text, each checked to
+ * tell a screen reader what it means. */
 static guint
 check_cell_labels (GtkWidget  *widget,
                    const char *text,
@@ -212,17 +244,22 @@ check_cell_labels (GtkWidget  *widget,
 {
   guint n = 0;
 
-  if (ATT_IS_REGISTER_CELL (widget)
-      && att_register_cell_get_kind (ATT_REGISTER_CELL (widget)) == ATT_REGISTER_CELL_SESSION)
+  if (ATT_IS_REGISTER_SESSIONS (widget))
     {
-      GtkLabel *label = att_register_cell_get_label (ATT_REGISTER_CELL (widget));
+      AttRegisterSessions *row = ATT_REGISTER_SESSIONS (widget);
 
-      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "register-cell"));
-      if (g_strcmp0 (gtk_label_get_label (label), text) == 0)
+      for (guint i = 0; i < att_register_sessions_get_n_columns (row); i++)
         {
-          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                               meaning);
-          n++;
+          g_autofree char *shown = att_register_sessions_dup_text (row, i);
+          SessionCell cell = { row, i };
+
+          g_assert_true (att_register_sessions_has_class (row, i, "register-cell"));
+          if (g_strcmp0 (shown, text) == 0)
+            {
+              g_assert_cmpstr (att_register_sessions_get_meaning (row, i), ==, meaning);
+              assert_session_told (&cell);
+              n++;
+            }
         }
       return n;
     }
@@ -1041,58 +1078,81 @@ test_advance_direction (void)
 }
 
 /* The first session cell drawn with @css_class, or NULL. */
-static GtkWidget *
+static SessionCell *
 find_cell_with_class (GtkWidget  *widget,
                       const char *css_class)
 {
-  if (ATT_IS_REGISTER_CELL (widget)
-      && att_register_cell_get_kind (ATT_REGISTER_CELL (widget)) == ATT_REGISTER_CELL_SESSION)
-    {
-      GtkWidget *label = GTK_WIDGET (att_register_cell_get_label (ATT_REGISTER_CELL (widget)));
+  static SessionCell found;
 
-      return gtk_widget_has_css_class (label, css_class) ? label : NULL;
+  if (ATT_IS_REGISTER_SESSIONS (widget))
+    {
+      AttRegisterSessions *row = ATT_REGISTER_SESSIONS (widget);
+
+      for (guint i = 0; i < att_register_sessions_get_n_columns (row); i++)
+        if (att_register_sessions_has_class (row, i, css_class))
+          {
+            found = (SessionCell) { row, i };
+            return &found;
+          }
+      return NULL;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_cell_with_class (child, css_class);
-      if (found != NULL)
-        return found;
+      SessionCell *cell = find_cell_with_class (child, css_class);
+      if (cell != NULL)
+        return cell;
     }
   return NULL;
 }
 
 /* The session cell drawn for the pupil called @name on @date's @session,
  * or NULL. */
-static GtkWidget *
+static SessionCell *
 find_session_cell (GtkWidget  *widget,
                    const char *name,
                    AttDate     date,
                    AttSession  session)
 {
-  if (ATT_IS_REGISTER_CELL (widget))
-    {
-      AttRegisterCell *cell = ATT_REGISTER_CELL (widget);
-      AttRegisterRow *row = att_register_cell_get_row (cell);
+  static SessionCell found;
 
-      if (att_register_cell_get_kind (cell) == ATT_REGISTER_CELL_SESSION && row != NULL
-          && g_strcmp0 (att_pupil_get_display_name (att_register_row_get_pupil (row)), name) == 0
-          && att_register_cell_get_column (cell)
-             == att_grid_find_column (att_register_row_get_grid (row), date, session))
-        return GTK_WIDGET (att_register_cell_get_label (cell));
-      return NULL;
+  if (ATT_IS_REGISTER_SESSIONS (widget))
+    {
+      AttRegisterSessions *sessions = ATT_REGISTER_SESSIONS (widget);
+      AttRegisterRow *row = att_register_sessions_get_row (sessions);
+      int column;
+
+      if (row == NULL
+          || g_strcmp0 (att_pupil_get_display_name (att_register_row_get_pupil (row)), name) != 0)
+        return NULL;
+      column = att_grid_find_column (att_register_row_get_grid (row), date, session);
+      if (column < 0)
+        return NULL;
+      found = (SessionCell) { sessions, column };
+      return &found;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_session_cell (child, name, date, session);
-      if (found != NULL)
-        return found;
+      SessionCell *cell = find_session_cell (child, name, date, session);
+      if (cell != NULL)
+        return cell;
     }
   return NULL;
 }
 
-static const char *cell_tooltip (GtkWidget *label);
+/* The tooltip of a session cell. */
+static const char *
+session_tooltip (SessionCell *cell)
+{
+  static char *text;
+
+  g_assert_nonnull (cell);
+  g_free (text);
+  text = att_register_sessions_dup_tooltip (cell->row, cell->column);
+  return text;
+}
+
 static void settle (void);
 
 /* A holiday refused in advance: on its sessions, left blank or marked N,
@@ -1149,24 +1209,24 @@ test_refused_leave_suggests_g (void)
   settle ();
 
   /* Monday morning, N: the suggestion after what N means. */
-  g_assert_nonnull (strstr (cell_tooltip (find_session_cell (view, "Fay Ford", D (2024, 9, 9), ATT_SESSION_AM)),
+  g_assert_nonnull (strstr (session_tooltip (find_session_cell (view, "Fay Ford", D (2024, 9, 9), ATT_SESSION_AM)),
                             request));
   /* Monday afternoon, blank: the suggestion alone. */
-  g_assert_true (g_str_has_prefix (cell_tooltip (find_session_cell (view, "Fay Ford", D (2024, 9, 9),
+  g_assert_true (g_str_has_prefix (session_tooltip (find_session_cell (view, "Fay Ford", D (2024, 9, 9),
                                                                     ATT_SESSION_PM)),
                                    request));
   /* Tuesday morning, present: nothing suggested. */
-  g_assert_null (strstr (cell_tooltip (find_session_cell (view, "Fay Ford", D (2024, 9, 10), ATT_SESSION_AM)),
+  g_assert_null (strstr (session_tooltip (find_session_cell (view, "Fay Ford", D (2024, 9, 10), ATT_SESSION_AM)),
                          "Leave refused"));
   /* Gus asked for nothing. */
-  g_assert_null (cell_tooltip (find_session_cell (view, "Gus Gray", D (2024, 9, 9), ATT_SESSION_PM)));
+  g_assert_null (session_tooltip (find_session_cell (view, "Gus Gray", D (2024, 9, 9), ATT_SESSION_PM)));
 
   /* G written: the suggestion is taken, so no longer made. */
   att_register_write (t->db, officer, &g, 1, "test", ATT_WRITE_DEFAULT, &error);
   g_assert_no_error (error);
   att_test_flush_events ();
   settle ();
-  g_assert_null (strstr (cell_tooltip (find_session_cell (view, "Fay Ford", D (2024, 9, 9), ATT_SESSION_AM)),
+  g_assert_null (strstr (session_tooltip (find_session_cell (view, "Fay Ford", D (2024, 9, 9), ATT_SESSION_AM)),
                          "Leave refused"));
 }
 
@@ -1179,7 +1239,7 @@ test_past_sessions (void)
   GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
   AttGrid *grid;
   GPtrArray *gaps;
-  GtkWidget *cell;
+  SessionCell *overdue;
   const AttRegisterGap *monday = NULL;
 
   /* 7B (Eve alone, never marked) in the week of 9 September, on Tuesday
@@ -1194,11 +1254,12 @@ test_past_sessions (void)
   g_assert_false (att_grid_get_column (grid, THU_AM)->overdue);
 
   /* Monday's blanks are drawn as missed, telling a screen reader why. */
-  cell = find_cell_with_class (view, "overdue");
-  g_assert_nonnull (cell);
-  g_assert_true (gtk_widget_has_css_class (cell, "register-cell"));
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "The register for this session has closed without a mark");
+  overdue = find_cell_with_class (view, "overdue");
+  g_assert_nonnull (overdue);
+  g_assert_true (att_register_sessions_has_class (overdue->row, overdue->column, "register-cell"));
+  g_assert_cmpstr (att_register_sessions_get_reason (overdue->row, overdue->column), ==,
+                   "The register for this session has closed without a mark");
+  assert_session_told (overdue);
 
   /* The earlier sessions listed with the incomplete registers come from
    * the register's status module: Monday morning is among them, with 7B
@@ -1251,7 +1312,7 @@ find_cell (GtkWidget           *widget,
 
       if (att_register_cell_get_kind (cell) == kind && row != NULL
           && g_strcmp0 (att_pupil_get_display_name (att_register_row_get_pupil (row)), name) == 0)
-        return GTK_WIDGET (att_register_cell_get_label (cell));
+        return GTK_WIDGET (cell);
       return NULL;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -1264,14 +1325,14 @@ find_cell (GtkWidget           *widget,
   return NULL;
 }
 
-/* The tooltip of the cell whose label is @label. */
+/* The tooltip of @cell. */
 static const char *
-cell_tooltip (GtkWidget *label)
+cell_tooltip (GtkWidget *cell)
 {
   static char *text;
 
   g_free (text);
-  text = att_register_cell_dup_tooltip (ATT_REGISTER_CELL (gtk_widget_get_parent (label)));
+  text = att_register_cell_dup_tooltip (ATT_REGISTER_CELL (cell));
   return text;
 }
 
@@ -1313,14 +1374,14 @@ test_flags_and_names (void)
   g_assert_nonnull (cell);
   g_assert_true (gtk_widget_has_css_class (cell, "leaver"));
   cell = find_cell (view, ATT_REGISTER_CELL_FLAGS, "Lee Left");
-  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (cell)), "Left"));
+  g_assert_nonnull (strstr (att_register_cell_get_text (ATT_REGISTER_CELL (cell)), "Left"));
   g_assert_nonnull (strstr (cell_tooltip (cell), "Has left the school: Fri 6 Sep 2024"));
 
   /* The medical note: an alert flag whose tooltip is the note. */
   cell = find_cell (view, ATT_REGISTER_CELL_FLAGS, long_name);
   g_assert_nonnull (cell);
   g_assert_true (gtk_widget_has_css_class (cell, "medical"));
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (cell)), "Medical"));
+  g_assert_true (g_str_has_prefix (att_register_cell_get_text (ATT_REGISTER_CELL (cell)), "Medical"));
   g_assert_nonnull (strstr (cell_tooltip (cell), "Asthma: inhaler in the office"));
   cell = find_cell (view, ATT_REGISTER_CELL_NAME, long_name);
   g_assert_false (gtk_widget_has_css_class (cell, "leaver"));
@@ -1334,9 +1395,8 @@ test_flags_and_names (void)
     const char *text;
 
     g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (title), "name"));
-    for (int i = 0; i < 3; i++)
-      title = gtk_widget_get_next_sibling (title);
-    g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, "Mon 2 Sep 2024 AM");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (att_register_page_get_session_heading (page, 0)), ==,
+                     "Mon 2 Sep 2024 AM");
     title = gtk_widget_get_last_child (header);
     text = gtk_widget_get_tooltip_text (title);
     g_assert_nonnull (text);
@@ -1360,9 +1420,10 @@ test_flags_and_names (void)
     g_assert_true (att_register_write (t->db, officer, &w, 1, NULL, ATT_WRITE_DEFAULT, &error));
     g_assert_no_error (error);
     settle ();
-    cell = find_cell_with_class (view, "code-authorised");
-    g_assert_nonnull (cell);
-    g_assert_cmpstr (cell_tooltip (cell), ==, att_code_describe (ATT_CODE_I));
+    SessionCell *authorised = find_cell_with_class (view, "code-authorised");
+
+    g_assert_nonnull (authorised);
+    g_assert_cmpstr (session_tooltip (authorised), ==, att_code_describe (ATT_CODE_I));
   }
 
   /* Severe absence is said as SA, as on every other page: Lee's only
@@ -1385,7 +1446,7 @@ test_flags_and_names (void)
     settle ();
     cell = find_cell (view, ATT_REGISTER_CELL_YTD, "Lee Left");
     g_assert_nonnull (cell);
-    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cell)), ==, "0.0% SA");
+    g_assert_cmpstr (att_register_cell_get_text (ATT_REGISTER_CELL (cell)), ==, "0.0% SA");
   }
 }
 
@@ -1492,24 +1553,31 @@ settle (void)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* The cursor's cell as drawn (the label of the session cell that has the
- * cursor), or NULL when no such cell is on screen. */
-static GtkWidget *
+/* The cursor's cell as drawn (the session of a mapped row's widget that
+ * has the cursor), or NULL when no such cell is on screen. */
+static SessionCell *
 find_cursor_cell (GtkWidget *widget)
 {
-  if (ATT_IS_REGISTER_CELL (widget)
-      && att_register_cell_get_kind (ATT_REGISTER_CELL (widget)) == ATT_REGISTER_CELL_SESSION)
-    {
-      GtkWidget *label = GTK_WIDGET (att_register_cell_get_label (ATT_REGISTER_CELL (widget)));
+  static SessionCell found;
 
-      return gtk_widget_has_css_class (label, "cursor") && gtk_widget_get_mapped (label) ? label : NULL;
+  if (ATT_IS_REGISTER_SESSIONS (widget))
+    {
+      AttRegisterSessions *row = ATT_REGISTER_SESSIONS (widget);
+
+      for (guint i = 0; i < att_register_sessions_get_n_columns (row); i++)
+        if (att_register_sessions_has_class (row, i, "cursor") && gtk_widget_get_mapped (widget))
+          {
+            found = (SessionCell) { row, i };
+            return &found;
+          }
+      return NULL;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_cursor_cell (child);
-      if (found != NULL)
-        return found;
+      SessionCell *cell = find_cursor_cell (child);
+      if (cell != NULL)
+        return cell;
     }
   return NULL;
 }
@@ -1523,14 +1591,16 @@ assert_cursor_visible_at (int line)
 {
   GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
   GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *cell;
-  graphene_rect_t bounds;
+  SessionCell *cell;
+  graphene_rect_t bounds, row_bounds;
 
   settle ();
   g_test_message ("cursor visible, line %d", line);
   cell = find_cursor_cell (view);
   g_assert_nonnull (cell);
-  g_assert_true (gtk_widget_compute_bounds (cell, scrolled, &bounds));
+  att_register_sessions_get_cell_bounds (cell->row, cell->column, &bounds);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (cell->row), scrolled, &row_bounds));
+  bounds.origin.y += row_bounds.origin.y;
   /* Below the headings (HEADER_HEIGHT, 34 pixels, less a pixel of
    * rounding), and above the bottom of the scrolled window. */
   g_assert_cmpfloat (bounds.origin.y, >=, HEADER_HEIGHT - 1);
@@ -1679,6 +1749,171 @@ test_scroll_and_focus (void)
   g_log_set_always_fatal (fatal);
 }
 
+/* The pointer on the sessions, which one widget a row draws: a click puts
+ * the cursor on a session, a drag selects from there to another row's
+ * session, and the grid sorts by the cursor's session. */
+static void
+test_pointer_and_session_sort (void)
+{
+  g_autoptr(AttGridFilter) filter = att_grid_filter_new_group ("7A");
+  g_autoptr(GError) error = NULL;
+  GtkColumnView *view = att_register_page_get_column_view (page);
+  GListModel *model = att_register_page_get_view_model (page);
+  AttMarkWrite marks[] = {
+    { amy, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_O, -1, NULL },
+    { ben, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL },
+    { cara, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_I, -1, NULL },
+    { dan, D (2024, 9, 3), ATT_SESSION_AM, ATT_CODE_B, -1, NULL },
+  };
+  /* By Tuesday morning: present first, then an approved activity (B),
+   * authorised absence (I), unauthorised (O), whatever the names. */
+  const gint64 sorted[] = { ben, dan, cara, amy };
+  SessionCell from, to, *cell;
+  AttRegisterRow *amy_row, *ben_row, *cara_row;
+  guint pos, col;
+
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  att_register_page_show (page, filter, D (2024, 9, 2), TRUE);
+  settle ();
+
+  /* A click on Amy's Tuesday morning puts the cursor there. */
+  cell = find_session_cell (GTK_WIDGET (view), "Amy Able", D (2024, 9, 3), ATT_SESSION_AM);
+  g_assert_nonnull (cell);
+  from = *cell;
+  g_assert_cmpuint (from.column, ==, TUE_AM);
+  g_signal_emit_by_name (from.row, "pressed", (int)TUE_AM, (guint)GDK_BUTTON_PRIMARY, (GdkModifierType)0);
+  att_register_page_get_cursor (page, &pos, &col);
+  g_assert_cmpuint (pos, ==, position_of (amy));
+  g_assert_cmpuint (col, ==, TUE_AM);
+  g_assert_true (att_register_sessions_has_class (from.row, TUE_AM, "cursor"));
+
+  /* Dragged on to Ben's Wednesday morning: Tuesday morning to Wednesday
+   * morning (three sessions) of Amy and of Ben are selected, drawn so,
+   * and nothing of Cara's. */
+  cell = find_session_cell (GTK_WIDGET (view), "Ben Brown", D (2024, 9, 4), ATT_SESSION_AM);
+  g_assert_nonnull (cell);
+  to = *cell;
+  g_signal_emit_by_name (from.row, "dragged", (int)WED_AM, to.row);
+  att_register_page_get_cursor (page, &pos, &col);
+  g_assert_cmpuint (pos, ==, position_of (ben));
+  g_assert_cmpuint (col, ==, WED_AM);
+  amy_row = att_register_sessions_get_row (from.row);
+  ben_row = att_register_sessions_get_row (to.row);
+  cell = find_session_cell (GTK_WIDGET (view), "Cara Cole", D (2024, 9, 3), ATT_SESSION_AM);
+  g_assert_nonnull (cell);
+  cara_row = att_register_sessions_get_row (cell->row);
+  for (guint c = MON_AM; c <= FRI_PM; c++)
+    {
+      gboolean inside = c >= TUE_AM && c <= WED_AM;
+
+      g_assert_cmpint (att_register_row_is_selected (amy_row, c), ==, inside);
+      g_assert_cmpint (att_register_row_is_selected (ben_row, c), ==, inside);
+      g_assert_cmpint (att_register_sessions_has_class (from.row, c, "selected"), ==, inside);
+      g_assert_cmpint (att_register_sessions_has_class (to.row, c, "selected"), ==, inside);
+      g_assert_false (att_register_row_is_selected (cara_row, c));
+    }
+
+  /* Sorted by the cursor's session, Tuesday morning, from the menu. */
+  g_assert_true (att_register_write (t->db, officer, marks, G_N_ELEMENTS (marks), "Corrected",
+                                     ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  att_test_flush_events ();
+  att_register_page_set_cursor (page, position_of (amy), TUE_AM);
+  gtk_widget_activate_action (GTK_WIDGET (page), "register.sort-by", "s", "session");
+  att_test_flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (sorted));
+  for (guint i = 0; i < G_N_ELEMENTS (sorted); i++)
+    {
+      g_autoptr(AttRegisterRow) row = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (att_register_row_get_pupil (row)->id, ==, sorted[i]);
+    }
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  att_test_flush_events ();
+}
+
+/* The text nodes drawn under @node: one a code shown. */
+static guint
+count_text_nodes (GskRenderNode *node)
+{
+  guint n = 0;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      return 1;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_text_nodes (gsk_container_node_get_child (node, i));
+      return n;
+    case GSK_TRANSFORM_NODE:
+      return count_text_nodes (gsk_transform_node_get_child (node));
+    case GSK_CLIP_NODE:
+      return count_text_nodes (gsk_clip_node_get_child (node));
+    case GSK_ROUNDED_CLIP_NODE:
+      return count_text_nodes (gsk_rounded_clip_node_get_child (node));
+    case GSK_OPACITY_NODE:
+      return count_text_nodes (gsk_opacity_node_get_child (node));
+    case GSK_SHADOW_NODE:
+      return count_text_nodes (gsk_shadow_node_get_child (node));
+    default:
+      return 0;
+    }
+}
+
+/* What a row's widget draws: the code of each session that has one, and
+ * nothing for a blank. */
+static void
+test_sessions_drawn (void)
+{
+  g_autoptr(AttGridFilter) filter = att_grid_filter_new_group ("7E");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view = GTK_WIDGET (att_register_page_get_column_view (page));
+  gint64 ida = add_pupil ("Ida", "Inman", "7E");
+  AttPupil *late = att_test_pupil_new ("Ola", "Orme", 7, "7E", D (2013, 5, 1), D (2024, 9, 4));
+  AttMarkWrite marks[] = {
+    { ida, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_PRESENT_AM, -1, NULL },
+    { ida, D (2024, 9, 3), ATT_SESSION_PM, ATT_CODE_I, -1, NULL },
+  };
+  struct { const char *name; guint codes; } rows[] = {
+    /* Ida: two marks, eight blanks. */
+    { "Ida Inman", 2 },
+    /* Ola, on roll from Wednesday 4th: Monday's and Tuesday's four
+     * sessions drawn "–", six blanks. */
+    { "Ola Orme", 4 },
+  };
+
+  att_test_save_pupil (t->db, late);
+  g_assert_true (att_register_write (t->db, officer, marks, G_N_ELEMENTS (marks), NULL,
+                                     ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  att_test_flush_events ();
+  att_register_page_show (page, filter, D (2024, 9, 2), TRUE);
+  settle ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      SessionCell *cell = find_session_cell (view, rows[i].name, D (2024, 9, 2), ATT_SESSION_AM);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+
+      g_assert_nonnull (cell);
+      g_assert_cmpuint (att_register_sessions_get_n_columns (cell->row), ==, 10);
+      GTK_WIDGET_GET_CLASS (cell->row)->snapshot (GTK_WIDGET (cell->row), snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_assert_nonnull (node);
+      g_assert_cmpuint (count_text_nodes (node), ==, rows[i].codes);
+    }
+  {
+    SessionCell *cell = find_session_cell (view, "Ola Orme", D (2024, 9, 3), ATT_SESSION_PM);
+    g_autofree char *text = att_register_sessions_dup_text (cell->row, cell->column);
+
+    g_assert_cmpstr (text, ==, "–");
+    g_assert_true (att_register_sessions_has_class (cell->row, cell->column, "off-roll"));
+    g_assert_cmpstr (att_register_sessions_get_meaning (cell->row, cell->column), ==, "Not on roll");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1748,6 +1983,8 @@ main (int   argc,
   g_test_add_func ("/register-page/flags-and-names", test_flags_and_names);
   g_test_add_func ("/register-page/group-chooser", test_group_chooser);
   g_test_add_func ("/register-page/scroll-and-focus", test_scroll_and_focus);
+  g_test_add_func ("/register-page/pointer-and-session-sort", test_pointer_and_session_sort);
+  g_test_add_func ("/register-page/sessions-drawn", test_sessions_drawn);
   result = g_test_run ();
 
   gtk_window_destroy (window);

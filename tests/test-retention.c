@@ -445,9 +445,8 @@ test_subject_access (void)
    * entries (N, then I), no decisions, one call, one attempt, one late
    * arrival, one notice to the LA, his addition in the log, no letters,
    * one request for leave with its one session and one review, and
-   * nothing about letters held back or medical evidence, no notice to
-   * improve nor penalty notice; one meeting with his family and one
-   * support entry. */
+   * nothing about letters held back or medical evidence, no notices;
+   * one meeting with his family and one support entry. */
   const guint counts[] = { 1, 0, 1, 2, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1 };
 
   school_init (&s);
@@ -504,8 +503,7 @@ test_subject_access (void)
                                        "\"audit_log\":1,\"letters\":0,\"leave_requests\":1,"
                                        "\"leave_sessions\":1,\"leave_reviews\":1,\"medical_evidence\":0,"
                    "\"letters_do_not_send\":0,\"letter_holds\":0,"
-                   "\"penalty_improvements\":0,\"penalty_notices\":0,"
-                   "\"case_meetings\":1,\"case_support\":1}");
+                   "\"penalty_improvements\":0,\"penalty_notices\":0,\"case_meetings\":1,\"case_support\":1}");
   }
   school_clear (&s);
 }

@@ -81,7 +81,8 @@ gboolean      att_audit_record          (AttDb          *db,
                                          GError        **error);
 
 /* A row of @table ("pupils", "contacts", "users", "terms", "closures",
- * "penalty_decisions", "leave_requests" or "exam_periods") as a JSON
+ * "penalty_decisions", "leave_requests", "exam_periods", or the
+ * casework's "case_meetings" and "case_support") as a JSON
  * object of its columns, for the before and after of a change: dates as YYYY-MM-DD, times as
  * YYYY-MM-DD HH:MM:SS, no binary columns. Sets *json to NULL when there
  * is no such row. */

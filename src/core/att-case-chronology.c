@@ -23,6 +23,7 @@
 #include "att-import.h"
 #include "att-leave.h"
 #include "att-letters.h"
+#include "att-penalty.h"
 #include "att-pupils.h"
 
 AttCaseEvent *
@@ -308,12 +309,8 @@ read_meetings (AttDb    *db,
                GError  **error)
 {
   g_autoptr(GPtrArray) meetings = att_case_meetings (db, pupil_id, error);
-  sqlite3_stmt *stmt;
 
   if (meetings == NULL)
-    return FALSE;
-  stmt = att_db_prepare (db, "SELECT at FROM case_meetings WHERE id = ?", error);
-  if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < meetings->len; i++)
     {
@@ -322,14 +319,10 @@ read_meetings (AttDb    *db,
       g_autofree char *time = meeting->time >= 0 ? att_time_format (meeting->time) : NULL;
       g_autofree char *title = NULL;
       g_autofree char *when = time != NULL ? g_strdup_printf ("%s %s", day, time) : g_strdup (day);
-      gint64 at = 0;
       AttDate date;
       gint minute;
 
-      sqlite3_bind_int64 (stmt, 1, meeting->id);
-      if (!att_db_query_int (db, stmt, &at, _("read the meetings"), error))
-        return FALSE;
-      moment_split (at, &date, &minute);
+      moment_split (meeting->at_time, &date, &minute);
       /* Translators: "Meeting arranged for Thu 19 Sep 2024 15:30, the library" */
       title = g_strdup_printf (_("Meeting arranged for %s, %s"), when, meeting->place);
       {
@@ -459,18 +452,6 @@ read_leave (AttDb    *db,
   return TRUE;
 }
 
-static const char *
-decision_describe (const char *decision)
-{
-  if (g_strcmp0 (decision, "support") == 0)
-    return _("more support");
-  if (g_strcmp0 (decision, "notice-to-improve") == 0)
-    return _("a notice to improve");
-  if (g_strcmp0 (decision, "penalty-notice") == 0)
-    return _("a penalty notice request");
-  return _("another legal step");
-}
-
 static gboolean
 read_considerations (AttDb    *db,
                      gint64    pupil_id,
@@ -481,7 +462,8 @@ read_considerations (AttDb    *db,
   int rc;
 
   stmt = att_db_prepare (db,
-                         "SELECT d.id, d.as_of, d.sessions, d.decision, d.rationale, d.withdrawn, d.at, a.name "
+                         "SELECT d.id, d.as_of, d.sessions, d.decision, d.rationale, d.withdrawn, d.at, a.name, "
+                         "d.support_offered, d.notice_best_tool, d.equality, d.agencies "
                          "FROM penalty_decisions d JOIN actors a ON a.id = d.actor_id WHERE d.pupil_id = ?",
                          error);
   if (stmt == NULL)
@@ -491,11 +473,12 @@ read_considerations (AttDb    *db,
     {
       g_autoptr(GString) detail = g_string_new (NULL);
       g_autofree char *title = NULL;
+      AttPenaltyDecision decision = ATT_PENALTY_OTHER;
       AttDate as_of = sqlite3_column_int (stmt, 1);
 
-      /* Translators: "Penalty notice considered: a notice to improve" */
-      title = g_strdup_printf (_("Penalty notice considered: %s"),
-                               decision_describe ((const char *)sqlite3_column_text (stmt, 3)));
+      att_penalty_decision_parse ((const char *)sqlite3_column_text (stmt, 3), &decision, NULL);
+      /* Translators: "Penalty notice considered: Notice to improve" */
+      title = g_strdup_printf (_("Penalty notice considered: %s"), att_penalty_decision_describe (decision));
       if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
         {
           g_autofree char *sessions = g_strdup_printf (_("%d unauthorised sessions in the 10 school weeks"),
@@ -503,6 +486,10 @@ read_considerations (AttDb    *db,
 
           detail_line (detail, _("Threshold"), sessions);
         }
+      detail_line (detail, _("Support offered"), (const char *)sqlite3_column_text (stmt, 8));
+      detail_line (detail, _("Is a notice the best tool"), (const char *)sqlite3_column_text (stmt, 9));
+      detail_line (detail, _("Equality Act"), (const char *)sqlite3_column_text (stmt, 10));
+      detail_line (detail, _("Agencies"), (const char *)sqlite3_column_text (stmt, 11));
       detail_line (detail, _("Rationale"), (const char *)sqlite3_column_text (stmt, 4));
       if (sqlite3_column_int (stmt, 5))
         detail_line (detail, NULL, _("Withdrawn."));
@@ -516,6 +503,181 @@ read_considerations (AttDb    *db,
       att_db_set_sqlite_error (db, error, _("read the penalty decisions"));
       return FALSE;
     }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Notices to improve and penalty notices                             */
+/* ------------------------------------------------------------------ */
+
+static gboolean
+read_improvements (AttDb    *db,
+                   gint64    pupil_id,
+                   Collect  *c,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = att_db_prepare (db,
+                         "SELECT i.id, i.issued, i.weeks, i.period_end, i.outcome, i.outcome_date, i.outcome_note, "
+                         "i.letter_id, i.at, a.name, o.name FROM penalty_improvements i "
+                         "JOIN actors a ON a.id = i.actor_id LEFT JOIN actors o ON o.id = i.outcome_actor_id "
+                         "WHERE i.pupil_id = ?",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pupil_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GString) detail = g_string_new (NULL);
+      g_autofree char *end = att_date_format_long (sqlite3_column_int (stmt, 3));
+      g_autofree char *period = NULL;
+      AttImproveOutcome outcome = ATT_IMPROVE_NONE;
+      AttDate issued = sqlite3_column_int (stmt, 1);
+      int weeks = sqlite3_column_int (stmt, 2);
+
+      period = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d school week, to %s", "%d school weeks, to %s",
+                                             weeks), weeks, end);
+      detail_line (detail, _("Improvement period"), period);
+      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+        {
+          g_autofree char *letter = g_strdup_printf (_("letter %" G_GINT64_FORMAT " of the log"),
+                                                     (gint64)sqlite3_column_int64 (stmt, 7));
+
+          detail_line (detail, _("Letter"), letter);
+        }
+      add (c, att_case_event_new (issued, time_on (sqlite3_column_int64 (stmt, 8), issued), ATT_CASE_EVENT_IMPROVE,
+                                  _("Notice to improve issued"), detail->str,
+                                  (const char *)sqlite3_column_text (stmt, 9), sqlite3_column_int64 (stmt, 0)));
+
+      att_improve_outcome_parse ((const char *)sqlite3_column_text (stmt, 4), &outcome, NULL);
+      if (outcome != ATT_IMPROVE_NONE && sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        {
+          /* Translators: "Notice to improve: Improved" */
+          g_autofree char *title = g_strdup_printf (_("Notice to improve: %s"),
+                                                    att_improve_outcome_describe (outcome));
+
+          add (c, att_case_event_new (sqlite3_column_int (stmt, 5), -1, ATT_CASE_EVENT_IMPROVE, title,
+                                      (const char *)sqlite3_column_text (stmt, 6),
+                                      (const char *)sqlite3_column_text (stmt, 10), sqlite3_column_int64 (stmt, 0)));
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the notices to improve"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+notice_amounts (AttPenaltyNoticeKind kind)
+{
+  return kind == ATT_PENALTY_NOTICE_FIRST ? _("£80 if paid within 21 days, £160 within 28 days")
+                                          : _("£160, paid within 28 days");
+}
+
+/* Each notice's request, and each change of its status: the audit log
+ * keeps every change ("penalty notice 7 issued on 2024-11-20"); a notice
+ * whose changes it no longer holds shows its status as it stands. */
+static gboolean
+read_notices (AttDb    *db,
+              gint64    pupil_id,
+              Collect  *c,
+              GError  **error)
+{
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  /* The changes go after the requests, so that a notice requested and
+   * issued in the same minute reads in that order (the sort is stable). */
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify)att_case_event_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = att_db_prepare (db,
+                         "SELECT l.detail, l.at, a.name FROM audit_log l JOIN actors a ON a.id = l.actor_id "
+                         "WHERE l.pupil_id = ? AND l.action = 'penalty.notice-status'",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pupil_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *text = (const char *)sqlite3_column_text (stmt, 0);
+      AttPenaltyNoticeStatus status;
+      g_auto(GStrv) words = text != NULL ? g_strsplit (text, " ", -1) : NULL;
+      g_autofree char *title = NULL;
+      gint64 *key;
+      AttDate date;
+      guint64 id;
+
+      /* "penalty notice ID STATUS on DATE" */
+      if (words == NULL || g_strv_length (words) != 6 || g_strcmp0 (words[4], "on") != 0
+          || !g_ascii_string_to_unsigned (words[2], 10, 1, G_MAXINT64, &id, NULL)
+          || !att_penalty_notice_status_parse (words[3], &status, NULL)
+          || (date = att_date_parse_iso (words[5], NULL)) == ATT_DATE_NONE)
+        continue;
+      key = g_new (gint64, 1);
+      *key = (gint64)id;
+      g_hash_table_add (changed, key);
+      /* Translators: "Penalty notice 7: Issued" */
+      title = g_strdup_printf (_("Penalty notice %" G_GINT64_FORMAT ": %s"), (gint64)id,
+                               att_penalty_notice_status_describe (status));
+      g_ptr_array_add (changes, att_case_event_new (date, time_on (sqlite3_column_int64 (stmt, 1), date),
+                                                    ATT_CASE_EVENT_NOTICE, title, "",
+                                                    (const char *)sqlite3_column_text (stmt, 2), (gint64)id));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the audit log"));
+      return FALSE;
+    }
+
+  stmt = att_db_prepare (db,
+                         "SELECT n.id, n.parent, n.kind, n.requested, n.status, n.status_date, n.note, n.at, a.name "
+                         "FROM penalty_notices n JOIN actors a ON a.id = n.actor_id WHERE n.pupil_id = ?",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pupil_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      AttPenaltyNoticeKind kind = ATT_PENALTY_NOTICE_FIRST;
+      AttPenaltyNoticeStatus status = ATT_PENALTY_NOTICE_REQUESTED;
+      g_autoptr(GString) detail = g_string_new (NULL);
+      g_autofree char *title = NULL;
+      AttDate requested = sqlite3_column_int (stmt, 3);
+
+      att_penalty_notice_kind_parse ((const char *)sqlite3_column_text (stmt, 2), &kind, NULL);
+      att_penalty_notice_status_parse ((const char *)sqlite3_column_text (stmt, 4), &status, NULL);
+      /* Translators: "Penalty notice 7 requested: First notice" */
+      title = g_strdup_printf (_("Penalty notice %" G_GINT64_FORMAT " requested: %s"), id,
+                               att_penalty_notice_kind_describe (kind));
+      detail_line (detail, _("Parent"), (const char *)sqlite3_column_text (stmt, 1));
+      detail_line (detail, _("Amount"), notice_amounts (kind));
+      detail_line (detail, _("Note"), (const char *)sqlite3_column_text (stmt, 6));
+      add (c, att_case_event_new (requested, time_on (sqlite3_column_int64 (stmt, 7), requested),
+                                  ATT_CASE_EVENT_NOTICE, title, detail->str,
+                                  (const char *)sqlite3_column_text (stmt, 8), id));
+      if (status != ATT_PENALTY_NOTICE_REQUESTED && !g_hash_table_contains (changed, &id))
+        {
+          g_autofree char *now = g_strdup_printf (_("Penalty notice %" G_GINT64_FORMAT ": %s"), id,
+                                                  att_penalty_notice_status_describe (status));
+
+          add (c, att_case_event_new (sqlite3_column_int (stmt, 5), -1, ATT_CASE_EVENT_NOTICE, now, "", "", id));
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the penalty notices"));
+      return FALSE;
+    }
+  for (guint i = 0; i < changes->len; i++)
+    add (c, g_ptr_array_steal_index (changes, i--));
   return TRUE;
 }
 
@@ -550,6 +712,8 @@ att_case_chronology (AttDb   *db,
        && read_meetings (db, pupil_id, &c, error)
        && read_leave (db, pupil_id, &c, error)
        && read_considerations (db, pupil_id, &c, error)
+       && read_improvements (db, pupil_id, &c, error)
+       && read_notices (db, pupil_id, &c, error)
        && read_support (db, pupil_id, &c, error);
   att_db_end_read (db, begun);
   if (!ok)

@@ -424,7 +424,7 @@ att_case_meeting_add (AttDb             *db,
     sqlite3_bind_null (stmt, 4);
   sqlite3_bind_text (stmt, 5, g_strstrip (g_strdup (meeting->place)), -1, g_free);
   sqlite3_bind_int64 (stmt, 6, actor);
-  sqlite3_bind_int64 (stmt, 7, att_audit_now ());
+  sqlite3_bind_int64 (stmt, 7, meeting->at_time != 0 ? meeting->at_time : att_audit_now ());
   if (!att_db_step_done (db, stmt, error))
     goto failed;
   id = sqlite3_last_insert_rowid (att_db_get_handle (db));
@@ -569,7 +569,7 @@ att_case_meeting_record (AttDb             *db,
     sqlite3_bind_null (stmt, 8);
   sqlite3_bind_text (stmt, 9, outcome_names[meeting->outcome], -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 10, actor);
-  sqlite3_bind_int64 (stmt, 11, att_audit_now ());
+  sqlite3_bind_int64 (stmt, 11, meeting->recorded_time != 0 ? meeting->recorded_time : att_audit_now ());
   sqlite3_bind_int64 (stmt, 12, stored->id);
   if (!att_db_step_done (db, stmt, error)
       || !att_audit_snapshot (db, "case_meetings", stored->id, &after, error))
@@ -610,7 +610,8 @@ meeting_from_row (sqlite3_stmt *stmt)
   meeting->time = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 6);
   meeting->place = att_db_column_dup (stmt, 7);
   meeting->user = att_db_column_dup (stmt, 8);
-  meeting->at = _att_case_moment (sqlite3_column_int64 (stmt, 9));
+  meeting->at_time = sqlite3_column_int64 (stmt, 9);
+  meeting->at = _att_case_moment (meeting->at_time);
   meeting->attended = att_db_column_dup (stmt, 10);
   meeting->absent = att_db_column_dup (stmt, 11);
   meeting->notes = att_db_column_dup (stmt, 12);
@@ -622,8 +623,9 @@ meeting_from_row (sqlite3_stmt *stmt)
                                        ATT_MEETING_N_OUTCOMES);
   meeting->outcome_letter_id = sqlite3_column_int64 (stmt, 18);
   meeting->recorded_by = att_db_column_dup (stmt, 19);
+  meeting->recorded_time = sqlite3_column_int64 (stmt, 20);
   meeting->recorded_at = sqlite3_column_type (stmt, 20) == SQLITE_NULL
-                         ? NULL : _att_case_moment (sqlite3_column_int64 (stmt, 20));
+                         ? NULL : _att_case_moment (meeting->recorded_time);
   return meeting;
 }
 
@@ -778,7 +780,7 @@ att_case_support_add (AttDb                 *db,
                      g_free);
   sqlite3_bind_text (stmt, 5, support->detail, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 6, actor);
-  sqlite3_bind_int64 (stmt, 7, att_audit_now ());
+  sqlite3_bind_int64 (stmt, 7, support->at_time != 0 ? support->at_time : att_audit_now ());
   if (!att_db_step_done (db, stmt, error))
     goto failed;
   id = sqlite3_last_insert_rowid (att_db_get_handle (db));
@@ -811,7 +813,8 @@ support_from_row (sqlite3_stmt *stmt)
   support->agency = att_db_column_dup (stmt, 4);
   support->detail = att_db_column_dup (stmt, 5);
   support->user = att_db_column_dup (stmt, 6);
-  support->at = _att_case_moment (sqlite3_column_int64 (stmt, 7));
+  support->at_time = sqlite3_column_int64 (stmt, 7);
+  support->at = _att_case_moment (support->at_time);
   return support;
 }
 

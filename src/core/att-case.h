@@ -101,6 +101,13 @@ typedef struct
   gint64             outcome_letter_id;     /* the letters log's outcome letter, 0 none */
   char              *recorded_by;
   char              *recorded_at;
+
+  /* The same moments in seconds since 1970, read back. Given to
+   * att_case_meeting_add() (at_time) or att_case_meeting_record()
+   * (recorded_time), a meeting entered afterwards says when it was
+   * arranged or recorded; 0 is now. */
+  gint64             at_time;
+  gint64             recorded_time;
 } AttMeeting;
 
 AttMeeting        *att_meeting_new               (void);   /* time -1, the rest empty */
@@ -216,6 +223,7 @@ typedef struct
   char               *detail;     /* what was offered or done */
   char               *user;
   char               *at;         /* "YYYY-MM-DD HH:MM:SS" */
+  gint64              at_time;    /* the same in seconds; given to att_case_support_add(), 0 is now */
 } AttCaseSupport;
 
 AttCaseSupport    *att_case_support_new          (void);

@@ -221,6 +221,8 @@ unconsidered (AttDb    *db,
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) found_days = g_array_new (FALSE, FALSE, sizeof (AttDate));
   g_autofree guint *total = NULL;
+  g_autoptr(GHashTable) on_last = NULL;
+  AttDate last_day = ATT_DATE_NONE;
   Span span;
 
   att_register_sync (db);
@@ -310,14 +312,63 @@ unconsidered (AttDb    *db,
   span_clear (&span);
 
   att_pupils_prefetch (db, (const gint64 *)found->data, found->len);
+
+  /* Most breaches are still met on the last school day: those pupils are
+   * counted by one check of that day, which reads a few weeks of the
+   * register for the whole school rather than each pupil's years. */
+  if (found_days->len > 1)
+    {
+      AttDate last = 0;
+      guint n_last = 0;
+      g_autoptr(GArray) counts = NULL;
+
+      for (guint i = 0; i < found_days->len; i++)
+        last = MAX (last, g_array_index (found_days, AttDate, i));
+      for (guint i = 0; i < found_days->len; i++)
+        n_last += g_array_index (found_days, AttDate, i) == last;
+      if (n_last > 1)
+        {
+          counts = att_threshold_counts (db, last, ATT_THRESHOLD_SESSIONS, error);
+          if (counts == NULL)
+            return NULL;
+          on_last = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+          for (guint i = 0; i < counts->len; i++)
+            {
+              AttBreach *b = g_memdup2 (&g_array_index (counts, AttBreach, i), sizeof (AttBreach));
+
+              g_hash_table_insert (on_last, &b->pupil_id, b);
+            }
+        }
+      last_day = last;
+    }
+
   for (guint i = 0; i < found->len; i++)
     {
       g_autoptr(AttPenaltyRow) row = g_new0 (AttPenaltyRow, 1);
+      const AttBreach *counted = NULL;
 
       row->pupil_id = g_array_index (found, gint64, i);
       row->met = g_array_index (found_days, AttDate, i);
+      if (on_last != NULL && row->met == last_day)
+        counted = g_hash_table_lookup (on_last, &row->pupil_id);
       /* The threshold's own count of that day. */
-      if (!att_threshold_pupil (db, row->pupil_id, row->met, &row->breach, error))
+      if (counted != NULL)
+        {
+          g_autoptr(GError) local = NULL;
+          gint64 id = 0;
+
+          row->breach = *counted;
+          if (!att_threshold_consideration (db, &row->breach, row->met, &id, error))
+            return NULL;
+          row->breach.considered = id != 0;
+          row->breach.notices_3y = att_penalty_notices_3y (db, row->pupil_id, 0, row->met, &local);
+          if (local != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return NULL;
+            }
+        }
+      else if (!att_threshold_pupil (db, row->pupil_id, row->met, &row->breach, error))
         return NULL;
       if (row->breach.sessions < ATT_THRESHOLD_SESSIONS)
         {

@@ -389,6 +389,13 @@ gboolean  att_demo_write_leave          (AttDemo        *demo,
 gboolean  att_demo_write_letters        (AttDemo        *demo,
                                          GError        **error);
 
+/* att-demo-case.c: a few cases of the pupils whose attendance gives the
+ * most concern (support offered, agencies, meetings with their outcomes
+ * and letters, a meeting planned), through the core's casework
+ * functions, once the registers and letters are written. */
+gboolean  att_demo_write_cases          (AttDemo        *demo,
+                                         GError        **error);
+
 /* att-demo-penalty.c: considerations of the pupils at the penalty notice
  * threshold, notices to improve and a penalty notice, through the
  * penalty core. */

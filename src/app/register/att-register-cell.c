@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The column view recycles cells as the grid scrolls: a cell is made once
- * for its column (its kind, and the grid column of a session) and shows
- * one row after another.
+ * for its column and shows one row after another. The sessions are drawn
+ * by one widget a row (att-register-sessions.c).
  */
 #include "config.h"
 
@@ -20,10 +20,13 @@ struct _AttRegisterCell
 {
   GtkWidget            parent_instance;
 
-  /* The one child, made in code rather than from a template: the grid
-   * makes some 3,000 cells (200 rows of 15 columns), and a GtkBuilder a
-   * cell cost both time and memory. */
-  GtkLabel            *label;
+  /* The text, drawn by the cell itself rather than by a label in it:
+   * the grid makes some 1,000 cells (200 rows of 5 columns), and a label
+   * a cell doubled their widgets and their memory. */
+  char                *text;
+  PangoLayout         *layout;   /* of the text, in the cell's font */
+  float                xalign;
+  gboolean             ellipsize;
 
   AttRegisterCellKind  kind;
   int                  column;
@@ -44,7 +47,6 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   PRESSED,
-  LONG_PRESSED,
   N_SIGNALS
 };
 
@@ -120,9 +122,24 @@ flags_tooltip (guint     flags,
 }
 
 static void
+set_text (AttRegisterCell *self,
+          const char      *text)
+{
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, text, -1);
+  /* A screen reader reads the text, as it would a label's. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
 update (AttRegisterCell *self)
 {
-  GtkWidget *label = GTK_WIDGET (self->label);
+  GtkWidget *widget = GTK_WIDGET (self);
   AttRegisterRow *row = self->row;
   AttGrid *grid = att_register_row_get_grid (row);
   guint index = att_register_row_get_index (row);
@@ -140,12 +157,12 @@ update (AttRegisterCell *self)
       if (att_grid_has_left (grid, index))
         classes[n++] = "leaver";
       classes[n] = NULL;
-      gtk_widget_set_css_classes (label, classes);
-      gtk_label_set_text (GTK_LABEL (label), att_pupil_get_display_name (pupil));
+      gtk_widget_set_css_classes (widget, classes);
+      set_text (self, att_pupil_get_display_name (pupil));
       break;
 
     case ATT_REGISTER_CELL_GROUP:
-      gtk_label_set_text (GTK_LABEL (label), pupil->reg_group ? pupil->reg_group : "");
+      set_text (self, pupil->reg_group ? pupil->reg_group : "");
       break;
 
     case ATT_REGISTER_CELL_FLAGS:
@@ -160,77 +177,11 @@ update (AttRegisterCell *self)
          * the medical flag is an alert, its tooltip the note. */
         text = lead[0] != '\0' && rest[0] != '\0' ? g_strdup_printf ("%s %s", lead, rest)
                                                    : g_strdup (lead[0] != '\0' ? lead : rest);
-        gtk_label_set_text (GTK_LABEL (label), text);
+        set_text (self, text);
         if (flags & (1u << ATT_FLAG_MEDICAL))
-          gtk_widget_add_css_class (label, "medical");
+          gtk_widget_add_css_class (widget, "medical");
         else
-          gtk_widget_remove_css_class (label, "medical");
-      }
-      break;
-
-    case ATT_REGISTER_CELL_SESSION:
-      if ((guint)self->column >= att_grid_get_n_columns (grid))
-        {
-          /* A column about to go (from a week to a day). */
-          gtk_label_set_text (GTK_LABEL (label), "");
-          break;
-        }
-      {
-        AttCode code = att_grid_get_code (grid, index, self->column);
-        guint flags = att_grid_get_flags (grid, index, self->column);
-        const char *group = att_code_palette_css_class (code);
-        const char *text = code != ATT_CODE_NONE ? att_code_to_string (code) : "";
-        gboolean cursor = att_register_row_get_cursor (row) == self->column;
-        gboolean overdue;
-
-        classes[n++] = "register-cell";
-        if (group != NULL)
-          classes[n++] = group;
-        if (!(flags & ATT_GRID_CELL_SCHOOL))
-          classes[n++] = "no-session";
-        if (!(flags & ATT_GRID_CELL_ON_ROLL))
-          {
-            classes[n++] = "off-roll";
-            text = "–";
-          }
-        /* A blank left after its register closed is a mark missed, not
-         * one still to come: it is drawn, and described, differently. */
-        overdue = code == ATT_CODE_NONE && (flags & ATT_GRID_CELL_ON_ROLL) && (flags & ATT_GRID_CELL_SCHOOL)
-                  && att_grid_get_column (grid, self->column)->overdue;
-        if (overdue)
-          classes[n++] = "overdue";
-        if (flags & ATT_GRID_CELL_AMENDED)
-          classes[n++] = "amended";
-        if (att_register_row_is_selected (row, self->column))
-          classes[n++] = "selected";
-        if (cursor)
-          {
-            classes[n++] = "cursor";
-            if (att_register_row_get_pending (row) != NULL)
-              {
-                g_snprintf (buffer, sizeof buffer, "%s…", att_register_row_get_pending (row));
-                text = buffer;
-                classes[n++] = "pending";
-              }
-          }
-        classes[n] = NULL;
-        gtk_widget_set_css_classes (label, classes);
-        gtk_label_set_text (GTK_LABEL (label), text);
-        /* A screen reader says what the code means, not "slash". */
-        gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        !(flags & ATT_GRID_CELL_ON_ROLL) ? _("Not on roll")
-                                        : code != ATT_CODE_NONE ? att_code_describe (code)
-                                        : (flags & ATT_GRID_CELL_SCHOOL) ? _("Not marked")
-                                        : _("No session"),
-                                        -1);
-        if (overdue)
-          gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                          _("The register for this session has closed without a mark"),
-                                          -1);
-        else
-          gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+          gtk_widget_remove_css_class (widget, "medical");
       }
       break;
 
@@ -242,9 +193,9 @@ update (AttRegisterCell *self)
         if (figures->persistent)
           classes[n++] = "persistent";
         classes[n] = NULL;
-        gtk_widget_set_css_classes (label, classes);
+        gtk_widget_set_css_classes (widget, classes);
         if (figures->possible == 0)
-          gtk_label_set_text (GTK_LABEL (label), "–");
+          set_text (self, "–");
         else
           {
             /* Persistent and severe absence are also said in words, not
@@ -255,7 +206,7 @@ update (AttRegisterCell *self)
                                                          : ATT_FLAG_PERSISTENT)->label);
             else
               g_snprintf (buffer, sizeof buffer, "%.1f%%", figures->attendance_pct);
-            gtk_label_set_text (GTK_LABEL (label), buffer);
+            set_text (self, buffer);
           }
       }
       break;
@@ -268,9 +219,9 @@ update (AttRegisterCell *self)
         if (figures->unauthorised >= ATT_THRESHOLD_SESSIONS)
           classes[n++] = "threshold";
         classes[n] = NULL;
-        gtk_widget_set_css_classes (label, classes);
+        gtk_widget_set_css_classes (widget, classes);
         g_snprintf (buffer, sizeof buffer, "%u", figures->unauthorised);
-        gtk_label_set_text (GTK_LABEL (label), buffer);
+        set_text (self, buffer);
       }
       break;
 
@@ -298,15 +249,6 @@ on_click_pressed (GtkGestureClick *gesture,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
   g_signal_emit (self, signals[PRESSED], 0, button, state);
-}
-
-static void
-on_long_pressed (GtkGestureLongPress *gesture,
-                 double               x,
-                 double               y,
-                 AttRegisterCell     *self)
-{
-  g_signal_emit (self, signals[LONG_PRESSED], 0);
 }
 
 GtkWidget *
@@ -361,39 +303,84 @@ att_register_cell_set_row (AttRegisterCell *self,
     }
 }
 
-GtkLabel *
-att_register_cell_get_label (AttRegisterCell *self)
+const char *
+att_register_cell_get_text (AttRegisterCell *self)
 {
   g_return_val_if_fail (ATT_IS_REGISTER_CELL (self), NULL);
 
-  return self->label;
+  return self->text != NULL ? self->text : "";
 }
 
-/* On a session of refused leave left blank or marked N, the code the
- * core suggests for an absence: G for a holiday, otherwise O. NULL when
- * there is nothing to suggest. */
-static char *
-refused_leave_hint (AttGrid *grid,
-                    guint    index,
-                    guint    column,
-                    AttCode  code)
+static PangoLayout *
+get_layout (AttRegisterCell *self)
 {
-  const AttGridColumn *info = att_grid_get_column (grid, column);
-  guint flags = att_grid_get_flags (grid, index, column);
-  gint64 leave_id = 0;
-  AttCode suggested;
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+      if (self->ellipsize)
+        pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+    }
+  return self->layout;
+}
 
-  if (!(flags & ATT_GRID_CELL_SCHOOL) || !(flags & ATT_GRID_CELL_ON_ROLL))
-    return NULL;
-  if (code != ATT_CODE_NONE && att_code_info (code)->meaning != ATT_MEANING_UNAUTHORISED)
-    return NULL;
-  suggested = att_leave_suggest_code (att_grid_get_db (grid), att_grid_get_pupil_id (grid, index),
-                                      info->date, info->session, &leave_id);
-  if (suggested == ATT_CODE_NONE || suggested == code)
-    return NULL;
-  /* Translators: the request's number, then a code and what it means */
-  return g_strdup_printf (_("Leave refused (request %" G_GINT64_FORMAT "): if absent, %s, %s"),
-                          leave_id, att_code_to_string (suggested), att_code_describe (suggested));
+static void
+att_register_cell_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  AttRegisterCell *self = ATT_REGISTER_CELL (widget);
+  PangoLayout *layout = get_layout (self);
+  int width, height;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* A name or flags too long for the column end in an ellipsis. */
+      *minimum = self->ellipsize ? 0 : width;
+      *natural = width;
+    }
+  else
+    *minimum = *natural = height;
+}
+
+static void
+att_register_cell_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  AttRegisterCell *self = ATT_REGISTER_CELL (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  PangoLayout *layout;
+  int text_width, text_height;
+
+  if (self->text == NULL || self->text[0] == '\0')
+    return;
+  layout = get_layout (self);
+  pango_layout_set_width (layout, self->ellipsize ? width * PANGO_SCALE : -1);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget),
+                              MAX (0, (width - text_width) * self->xalign), (height - text_height) / 2,
+                              layout);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/* A class that changes the font (the cursor's row in bold, a leaver in
+ * italics) lays the text out again. */
+static void
+att_register_cell_css_changed (GtkWidget         *widget,
+                               GtkCssStyleChange *change)
+{
+  AttRegisterCell *self = ATT_REGISTER_CELL (widget);
+
+  GTK_WIDGET_CLASS (att_register_cell_parent_class)->css_changed (widget, change);
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (widget);
 }
 
 char *
@@ -418,20 +405,6 @@ att_register_cell_dup_tooltip (AttRegisterCell *self)
     case ATT_REGISTER_CELL_FLAGS:
       return flags_tooltip (cell_flags (grid, index, att_register_row_get_pupil (row)),
                             att_register_row_get_pupil (row));
-    case ATT_REGISTER_CELL_SESSION:
-      if ((guint)self->column < att_grid_get_n_columns (grid))
-        {
-          AttCode code = att_grid_get_code (grid, index, self->column);
-          g_autofree char *leave = refused_leave_hint (grid, index, self->column, code);
-
-          /* The pointer is told what the code means too. */
-          if (code != ATT_CODE_NONE && leave != NULL)
-            return g_strdup_printf ("%s\n%s", att_code_describe (code), leave);
-          if (code != ATT_CODE_NONE)
-            return g_strdup (att_code_describe (code));
-          return g_steal_pointer (&leave);
-        }
-      return NULL;
     default:
       return NULL;
     }
@@ -459,47 +432,34 @@ static void
 att_register_cell_constructed (GObject *object)
 {
   AttRegisterCell *self = ATT_REGISTER_CELL (object);
-  GtkWidget *label = GTK_WIDGET (self->label);
+  GtkWidget *widget = GTK_WIDGET (self);
 
   G_OBJECT_CLASS (att_register_cell_parent_class)->constructed (object);
 
-  if (self->kind == ATT_REGISTER_CELL_NAME || self->kind == ATT_REGISTER_CELL_FLAGS
-      || self->kind == ATT_REGISTER_CELL_SESSION)
+  if (self->kind == ATT_REGISTER_CELL_NAME || self->kind == ATT_REGISTER_CELL_FLAGS)
     {
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+      gtk_widget_set_has_tooltip (widget, TRUE);
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
     }
 
   switch (self->kind)
     {
     case ATT_REGISTER_CELL_NAME:
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      self->xalign = 0.0;
+      self->ellipsize = TRUE;
       break;
     case ATT_REGISTER_CELL_FLAGS:
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "register-flags");
+      self->xalign = 0.0;
+      self->ellipsize = TRUE;
+      gtk_widget_add_css_class (widget, "register-flags");
       break;
     case ATT_REGISTER_CELL_YTD:
     case ATT_REGISTER_CELL_UNAUTH:
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      break;
-    case ATT_REGISTER_CELL_SESSION:
-      gtk_widget_add_css_class (label, "register-cell");
+      self->xalign = 1.0;
       break;
     case ATT_REGISTER_CELL_GROUP:
     default:
       break;
-    }
-
-  /* Holding a session cell on a touch screen opens its history. */
-  if (self->kind == ATT_REGISTER_CELL_SESSION)
-    {
-      GtkGesture *press = gtk_gesture_long_press_new ();
-      gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
-      g_signal_connect (press, "pressed", G_CALLBACK (on_long_pressed), self);
-      gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (press));
     }
 }
 
@@ -509,11 +469,8 @@ att_register_cell_dispose (GObject *object)
   AttRegisterCell *self = ATT_REGISTER_CELL (object);
 
   att_register_cell_set_row (self, NULL);
-  if (self->label != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->label));
-      self->label = NULL;
-    }
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (att_register_cell_parent_class)->dispose (object);
 }
@@ -585,12 +542,11 @@ att_register_cell_class_init (AttRegisterCellClass *klass)
     g_signal_new ("pressed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, GDK_TYPE_MODIFIER_TYPE);
-  signals[LONG_PRESSED] =
-    g_signal_new ("long-pressed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = att_register_cell_measure;
+  widget_class->snapshot = att_register_cell_snapshot;
+  widget_class->css_changed = att_register_cell_css_changed;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
   gtk_widget_class_set_css_name (widget_class, "registercell");
 }
 
@@ -600,11 +556,9 @@ att_register_cell_init (AttRegisterCell *self)
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->column = -1;
-  self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
+  self->xalign = 0.5;
 
-  /* Any button: the page moves its cursor, and the secondary button
-   * opens the mark's history. */
+  /* Any button: the page moves its cursor to the row. */
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));

@@ -24,11 +24,10 @@ typedef enum
 #define ATT_TYPE_REGISTER_CELL (att_register_cell_get_type ())
 G_DECLARE_FINAL_TYPE (AttRegisterCell, att_register_cell, ATT, REGISTER_CELL, GtkWidget)
 
-/* A cell of @kind; @column is the grid column of a session cell, -1 for
- * the others. The cell shows its row, follows the row's changes, and
- * says what a mark means to a screen reader. It emits "pressed" (button,
- * modifier state) when clicked and "long-pressed" when a session cell is
- * held on a touch screen; the page moves its cursor from them. */
+/* A cell of @kind other than a session (AttRegisterSessions draws those);
+ * @column is -1. The cell shows its row and follows the row's changes.
+ * It emits "pressed" (button, modifier state) when clicked; the page
+ * moves its cursor from it. */
 GtkWidget           *att_register_cell_new        (AttRegisterCellKind  kind,
                                                    int                  column);
 AttRegisterCellKind  att_register_cell_get_kind   (AttRegisterCell     *self);
@@ -37,9 +36,9 @@ int                  att_register_cell_get_column (AttRegisterCell     *self);
 AttRegisterRow      *att_register_cell_get_row    (AttRegisterCell     *self);
 void                 att_register_cell_set_row    (AttRegisterCell     *self,
                                                    AttRegisterRow      *row);
-/* The label that shows the text, with the cell's style classes and what a
- * screen reader is told. */
-GtkLabel            *att_register_cell_get_label  (AttRegisterCell     *self);
+/* The text the cell draws, which is also what a screen reader is told;
+ * the cell's style classes are its own. */
+const char          *att_register_cell_get_text   (AttRegisterCell     *self);
 /* What the cell's tooltip says (the name, the flags spelled out, what a
  * code means), or NULL. */
 char                *att_register_cell_dup_tooltip (AttRegisterCell    *self);

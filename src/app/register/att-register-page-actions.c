@@ -350,8 +350,14 @@ action_sort_by (GtkWidget  *widget,
     column = g_list_model_get_item (columns, 1);
   else if (g_strcmp0 (key, "flags") == 0)
     column = g_list_model_get_item (columns, 2);
-  else if (g_strcmp0 (key, "session") == 0 && self->cursor_col < self->session_columns->len)
-    column = g_object_ref (g_ptr_array_index (self->session_columns, self->cursor_col));
+  else if (g_strcmp0 (key, "session") == 0 && self->cursor_col < self->n_sessions)
+    {
+      /* One column holds every session: it sorts by the cursor's. */
+      self->sessions_info->column = self->cursor_col;
+      gtk_sorter_changed (gtk_column_view_column_get_sorter (self->sessions_column),
+                          GTK_SORTER_CHANGE_DIFFERENT);
+      column = g_object_ref (self->sessions_column);
+    }
   else if (g_strcmp0 (key, "year") == 0)
     column = g_object_ref (self->ytd_column);
   else if (g_strcmp0 (key, "unauthorised") == 0)

@@ -29,7 +29,6 @@ on_cell_pressed (AttRegisterCell *cell,
                  GtkListItem     *item)
 {
   AttRegisterPage *self = ATT_REGISTER_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (cell), ATT_TYPE_REGISTER_PAGE));
-  AttRegisterCellKind kind = att_register_cell_get_kind (cell);
   guint position = gtk_list_item_get_position (item);
   gboolean stop = FALSE;
 
@@ -37,22 +36,65 @@ on_cell_pressed (AttRegisterCell *cell,
     return;
 
   _att_register_page_commit_pending (self, FALSE, &stop);
-  _att_register_page_set_cursor_internal (self, position,
-                                          kind == ATT_REGISTER_CELL_SESSION
-                                          ? (guint)att_register_cell_get_column (cell) : self->cursor_col,
+  _att_register_page_set_cursor_internal (self, position, self->cursor_col,
                                           (state & GDK_SHIFT_MASK) != 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-
-  if (button == GDK_BUTTON_SECONDARY && kind == ATT_REGISTER_CELL_SESSION)
-    att_register_page_show_history (self);
 }
 
 static void
-on_cell_long_pressed (AttRegisterCell *cell,
-                      gpointer         user_data)
+on_sessions_pressed (AttRegisterSessions *sessions,
+                     int                  column,
+                     guint                button,
+                     GdkModifierType      state,
+                     GtkListItem         *item)
 {
-  AttRegisterPage *self = ATT_REGISTER_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (cell), ATT_TYPE_REGISTER_PAGE));
+  AttRegisterPage *self = ATT_REGISTER_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (sessions), ATT_TYPE_REGISTER_PAGE));
+  guint position = gtk_list_item_get_position (item);
+  gboolean stop = FALSE;
 
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  _att_register_page_commit_pending (self, FALSE, &stop);
+  _att_register_page_set_cursor_internal (self, position, column, (state & GDK_SHIFT_MASK) != 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+
+  if (button == GDK_BUTTON_SECONDARY)
+    att_register_page_show_history (self);
+}
+
+/* Dragged from a session to @column of the row @over: the selection
+ * runs from where the drag began to there. */
+static void
+on_sessions_dragged (AttRegisterSessions *sessions,
+                     int                  column,
+                     AttRegisterSessions *over,
+                     GtkListItem         *item)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (sessions), ATT_TYPE_REGISTER_PAGE));
+  AttRegisterRow *row = att_register_sessions_get_row (over);
+  guint position;
+
+  if (row == NULL)
+    return;
+  position = _att_register_page_find_shown (self, row);
+  if (position == GTK_INVALID_LIST_POSITION
+      || (position == self->cursor_pos && (guint)column == self->cursor_col))
+    return;
+  _att_register_page_set_cursor_internal (self, position, column, TRUE);
+}
+
+static void
+on_sessions_long_pressed (AttRegisterSessions *sessions,
+                          int                  column,
+                          GtkListItem         *item)
+{
+  AttRegisterPage *self = ATT_REGISTER_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (sessions), ATT_TYPE_REGISTER_PAGE));
+  guint position = gtk_list_item_get_position (item);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  _att_register_page_set_cursor_internal (self, position, column, FALSE);
   att_register_page_show_history (self);
 }
 
@@ -61,10 +103,20 @@ cell_setup (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             const CellInfo           *info)
 {
-  GtkWidget *cell = att_register_cell_new (info->kind, info->column);
+  GtkWidget *cell;
 
-  g_signal_connect (cell, "pressed", G_CALLBACK (on_cell_pressed), item);
-  g_signal_connect (cell, "long-pressed", G_CALLBACK (on_cell_long_pressed), NULL);
+  if (info->kind == ATT_REGISTER_CELL_SESSION)
+    {
+      cell = att_register_sessions_new (SESSION_WIDTH);
+      g_signal_connect (cell, "pressed", G_CALLBACK (on_sessions_pressed), item);
+      g_signal_connect (cell, "dragged", G_CALLBACK (on_sessions_dragged), item);
+      g_signal_connect (cell, "long-pressed", G_CALLBACK (on_sessions_long_pressed), item);
+    }
+  else
+    {
+      cell = att_register_cell_new (info->kind, info->column);
+      g_signal_connect (cell, "pressed", G_CALLBACK (on_cell_pressed), item);
+    }
   gtk_list_item_set_child (item, cell);
 }
 
@@ -73,8 +125,12 @@ cell_bind (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            const CellInfo           *info)
 {
-  att_register_cell_set_row (ATT_REGISTER_CELL (gtk_list_item_get_child (item)),
-                             gtk_list_item_get_item (item));
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  if (ATT_IS_REGISTER_SESSIONS (cell))
+    att_register_sessions_set_row (ATT_REGISTER_SESSIONS (cell), gtk_list_item_get_item (item));
+  else
+    att_register_cell_set_row (ATT_REGISTER_CELL (cell), gtk_list_item_get_item (item));
 }
 
 static void
@@ -82,7 +138,12 @@ cell_unbind (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              const CellInfo           *info)
 {
-  att_register_cell_set_row (ATT_REGISTER_CELL (gtk_list_item_get_child (item)), NULL);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  if (ATT_IS_REGISTER_SESSIONS (cell))
+    att_register_sessions_set_row (ATT_REGISTER_SESSIONS (cell), NULL);
+  else
+    att_register_cell_set_row (ATT_REGISTER_CELL (cell), NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -283,6 +344,8 @@ _att_register_page_make_column (AttRegisterPage *self,
 
   info->kind = kind;
   info->column = column;
+  if (kind == ATT_REGISTER_CELL_SESSION)
+    self->sessions_info = info;
   /* The column's sorter owns the column's CellInfo. */
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), info);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), info);
@@ -321,15 +384,13 @@ column_title (AttRegisterPage *self,
   }
 }
 
-/* What a column heading means, said in its tooltip. */
+/* What a column heading means, said in its tooltip; the sessions'
+ * headings say their own. */
 static char *
 column_tooltip (AttRegisterPage *self,
                 guint            index,
                 guint            n_columns)
 {
-  AttGrid *grid = _att_register_page_get_grid (self);
-  guint n_sessions = self->session_columns->len;
-
   if (index == 0)
     return g_strdup (_("The pupil’s name. Sort by any column from the menu (Sort By)"));
   if (index == 1)
@@ -337,12 +398,6 @@ column_tooltip (AttRegisterPage *self,
   if (index == 2)
     return g_strdup (_("Flags: SEN, free school meals, English as an additional language, "
                        "looked after, social worker, young carer, a medical note, a leaver"));
-  if (index < 3 + n_sessions && grid != NULL && index - 3 < att_grid_get_n_columns (grid))
-    {
-      const AttGridColumn *column = att_grid_get_column (grid, index - 3);
-
-      return _att_register_page_describe_session (column->date, column->session);
-    }
   if (index == n_columns - 2)
     return g_strdup (_("Attendance this school year; PA: persistently absent (10% or more of "
                        "possible sessions missed)"));
@@ -352,8 +407,49 @@ column_tooltip (AttRegisterPage *self,
   return NULL;
 }
 
-/* GTK 4.8 gives column headings no tooltip of their own: the headings
- * are the column view's first child, one a column, in order. */
+/* A click on a session's heading sorts by that session: the heading of
+ * the column sorts by the session chosen here, first going up. */
+static void
+on_heading_pressed (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    AttRegisterPage *self)
+{
+  int column = (int)(x / SESSION_WIDTH);
+
+  if (column < 0 || (guint)column >= self->n_sessions || column == self->sessions_info->column)
+    return;
+  self->sessions_info->column = column;
+  gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+}
+
+/* GTK 4.8 gives column headings no tooltip of their own, and one title
+ * of text each: the headings are the column view's first child, one a
+ * column, in order, each a box holding its title. The sessions column's
+ * title gives way to a heading for each session, as wide as its cells. */
+static void
+place_session_headings (AttRegisterPage *self,
+                        GtkWidget       *title)
+{
+  GtkWidget *box = gtk_widget_get_first_child (title);
+  GtkWidget *label = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+  GtkGesture *click;
+
+  if (self->session_headings != NULL || !GTK_IS_BOX (box) || !GTK_IS_LABEL (label))
+    return;
+  self->session_headings = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_set_homogeneous (GTK_BOX (self->session_headings), TRUE);
+  gtk_widget_set_hexpand (self->session_headings, TRUE);
+  gtk_widget_add_css_class (self->session_headings, "register-session-headings");
+  gtk_widget_add_css_class (title, "register-sessions-title");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_insert_child_after (GTK_BOX (box), self->session_headings, label);
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_heading_pressed), self);
+  gtk_widget_add_controller (self->session_headings, GTK_EVENT_CONTROLLER (click));
+}
+
 void
 _att_register_page_update_header_tooltips (AttRegisterPage *self)
 {
@@ -368,6 +464,8 @@ _att_register_page_update_header_tooltips (AttRegisterPage *self)
     {
       g_autofree char *tooltip = column_tooltip (self, i, n_columns);
 
+      if (i == 3)
+        place_session_headings (self, title);
       gtk_widget_set_tooltip_text (title, tooltip);
     }
 }
@@ -377,32 +475,45 @@ _att_register_page_sync_session_columns (AttRegisterPage *self)
 {
   AttGrid *grid = _att_register_page_get_grid (self);
   guint wanted = grid != NULL ? att_grid_get_n_columns (grid) : 0;
+  GtkWidget *label;
 
-  /* Columns are kept when their number stays the same (switching group
-   * or week): only their titles change, so no cell is rebuilt. */
-  while (self->session_columns->len > wanted)
-    {
-      GtkColumnViewColumn *column = g_ptr_array_index (self->session_columns,
-                                                       self->session_columns->len - 1);
-      gtk_column_view_remove_column (self->column_view, column);
-      g_ptr_array_remove_index (self->session_columns, self->session_columns->len - 1);
-    }
-  while (self->session_columns->len < wanted)
-    {
-      guint index = self->session_columns->len;
-      GtkColumnViewColumn *column = _att_register_page_make_column (self, "", ATT_REGISTER_CELL_SESSION, index, SESSION_WIDTH);
+  /* One column draws every session; its width follows their number. */
+  self->n_sessions = wanted;
+  gtk_column_view_column_set_fixed_width (self->sessions_column, MAX (wanted, 1) * SESSION_WIDTH);
+  gtk_column_view_column_set_visible (self->sessions_column, wanted > 0);
+  if ((guint)self->sessions_info->column >= MAX (wanted, 1))
+    self->sessions_info->column = 0;
 
-      /* After name, group and flags. */
-      gtk_column_view_insert_column (self->column_view, 3 + index, column);
-      g_ptr_array_add (self->session_columns, column);
-    }
+  _att_register_page_update_header_tooltips (self);
+  if (self->session_headings == NULL)
+    return;
+  /* A heading a session: kept when their number stays the same
+   * (switching group or week), only their text changes. */
+  {
+    guint count = 0;
 
+    for (label = gtk_widget_get_first_child (self->session_headings); label != NULL;
+         label = gtk_widget_get_next_sibling (label))
+      count++;
+    for (; count > wanted; count--)
+      gtk_box_remove (GTK_BOX (self->session_headings),
+                      gtk_widget_get_last_child (self->session_headings));
+  }
+  label = gtk_widget_get_first_child (self->session_headings);
   for (guint i = 0; i < wanted; i++)
     {
       const AttGridColumn *column = att_grid_get_column (grid, i);
       g_autofree char *title = column_title (self, column);
+      g_autofree char *tooltip = _att_register_page_describe_session (column->date, column->session);
 
-      gtk_column_view_column_set_title (g_ptr_array_index (self->session_columns, i), title);
+      if (label == NULL)
+        {
+          label = gtk_label_new (NULL);
+          gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+          gtk_box_append (GTK_BOX (self->session_headings), label);
+        }
+      gtk_label_set_text (GTK_LABEL (label), title);
+      gtk_widget_set_tooltip_text (label, tooltip);
+      label = gtk_widget_get_next_sibling (label);
     }
-  _att_register_page_update_header_tooltips (self);
 }

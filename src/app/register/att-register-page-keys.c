@@ -89,22 +89,21 @@ _att_register_page_find_shown (AttRegisterPage *self,
 static void cell_rect_from_widths (AttRegisterPage *self,
                                    GdkRectangle    *rect);
 
-/* The label of the session cell drawn with the cursor, or NULL. */
-static GtkWidget *
-find_cursor_label (GtkWidget *widget)
+/* The row's widget that draws the cursor's session, or NULL. */
+static AttRegisterSessions *
+find_cursor_row (GtkWidget *widget)
 {
-  if (ATT_IS_REGISTER_CELL (widget))
+  if (ATT_IS_REGISTER_SESSIONS (widget))
     {
-      GtkWidget *label = GTK_WIDGET (att_register_cell_get_label (ATT_REGISTER_CELL (widget)));
+      AttRegisterRow *row = att_register_sessions_get_row (ATT_REGISTER_SESSIONS (widget));
 
-      return att_register_cell_get_kind (ATT_REGISTER_CELL (widget)) == ATT_REGISTER_CELL_SESSION
-             && gtk_widget_has_css_class (label, "cursor") && gtk_widget_get_mapped (label)
-             ? label : NULL;
+      return row != NULL && att_register_row_get_cursor (row) >= 0 && gtk_widget_get_mapped (widget)
+             ? ATT_REGISTER_SESSIONS (widget) : NULL;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_cursor_label (child);
+      AttRegisterSessions *found = find_cursor_row (child);
       if (found != NULL)
         return found;
     }
@@ -115,18 +114,23 @@ void
 _att_register_page_cell_rect (AttRegisterPage *self,
                               GdkRectangle    *rect)
 {
-  GtkWidget *label = find_cursor_label (GTK_WIDGET (self->column_view));
-  graphene_rect_t bounds;
+  AttRegisterSessions *row = find_cursor_row (GTK_WIDGET (self->column_view));
+  graphene_rect_t cell, bounds;
 
   /* Where the cursor's cell is drawn: the name and flags columns widen
    * with the window, so the widths alone do not say. */
-  if (label != NULL && gtk_widget_compute_bounds (label, GTK_WIDGET (self), &bounds))
+  if (row != NULL)
     {
-      rect->x = bounds.origin.x;
-      rect->y = bounds.origin.y;
-      rect->width = bounds.size.width;
-      rect->height = bounds.size.height;
-      return;
+      att_register_sessions_get_cell_bounds (row, att_register_row_get_cursor (att_register_sessions_get_row (row)),
+                                             &cell);
+      if (gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self), &bounds))
+        {
+          rect->x = bounds.origin.x + cell.origin.x;
+          rect->y = bounds.origin.y + cell.origin.y;
+          rect->width = cell.size.width;
+          rect->height = cell.size.height;
+          return;
+        }
     }
   cell_rect_from_widths (self, rect);
 }

@@ -211,14 +211,13 @@ reload_now (AttRegisterPage *self)
       if (grid == NULL)
         _att_register_page_show_message (self, error->message);
     }
-  /* Columns that go are removed before the rows change, and new ones
-   * added after, so no cell ever shows a column the grid lacks. */
-  while (self->session_columns->len > (grid != NULL ? att_grid_get_n_columns (grid) : 0))
+  /* The sessions column narrows before the rows change, and widens
+   * after, so no row ever shows a column the grid lacks. */
+  if (self->n_sessions > (grid != NULL ? att_grid_get_n_columns (grid) : 0))
     {
-      gtk_column_view_remove_column (self->column_view,
-                                     g_ptr_array_index (self->session_columns,
-                                                        self->session_columns->len - 1));
-      g_ptr_array_remove_index (self->session_columns, self->session_columns->len - 1);
+      self->n_sessions = grid != NULL ? att_grid_get_n_columns (grid) : 0;
+      gtk_column_view_column_set_fixed_width (self->sessions_column,
+                                              MAX (self->n_sessions, 1) * SESSION_WIDTH);
     }
   att_register_model_set_grid (self->model, grid);
   _att_register_page_sync_session_columns (self);

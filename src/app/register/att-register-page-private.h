@@ -10,6 +10,7 @@
 #include "att-filter-dialog.h"
 #include "att-register-model.h"
 #include "att-register-page.h"
+#include "att-register-sessions.h"
 
 G_BEGIN_DECLS
 
@@ -65,6 +66,10 @@ gboolean        att_register_page_export_pdf       (AttRegisterPage  *self,
 gboolean        att_register_page_export_rollcall_pdf (AttRegisterPage  *self,
                                                        const char       *path,
                                                        GError          **error);
+/* The heading of session @column (a GtkLabel in the sessions column's
+ * heading: "Mon\nAM"), or NULL. */
+GtkWidget      *att_register_page_get_session_heading (AttRegisterPage *self,
+                                                       guint            column);
 /* The selection and the date shown. */
 const AttGridFilter *att_register_page_get_filter  (AttRegisterPage  *self);
 AttDate         att_register_page_get_date         (AttRegisterPage  *self);
@@ -152,7 +157,10 @@ struct _AttRegisterPage
   GtkFilterListModel  *filter_model;
   GtkCustomFilter     *name_filter;
   GtkNoSelection      *selection;
-  GPtrArray           *session_columns;   /* GtkColumnViewColumn */
+  GtkColumnViewColumn *sessions_column;   /* every session: AttRegisterSessions */
+  CellInfo            *sessions_info;     /* its sorter's: the session it sorts by */
+  GtkWidget           *session_headings;  /* a GtkBox in its heading, a GtkLabel a session */
+  guint                n_sessions;        /* the sessions it shows */
   GtkColumnViewColumn *ytd_column;
   GtkColumnViewColumn *unauth_column;
 

@@ -277,6 +277,22 @@ att_register_page_get_view_model (AttRegisterPage *self)
   return G_LIST_MODEL (self->filter_model);
 }
 
+GtkWidget *
+att_register_page_get_session_heading (AttRegisterPage *self,
+                                       guint            column)
+{
+  GtkWidget *label;
+
+  g_return_val_if_fail (ATT_IS_REGISTER_PAGE (self), NULL);
+
+  if (self->session_headings == NULL || column >= self->n_sessions)
+    return NULL;
+  label = gtk_widget_get_first_child (self->session_headings);
+  for (guint i = 0; label != NULL && i < column; i++)
+    label = gtk_widget_get_next_sibling (label);
+  return label;
+}
+
 GtkColumnView *
 att_register_page_get_column_view (AttRegisterPage *self)
 {
@@ -409,7 +425,7 @@ att_register_page_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->name_filter);
   g_clear_object (&self->model);
-  g_clear_pointer (&self->session_columns, g_ptr_array_unref);
+  g_clear_object (&self->sessions_column);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);
 
@@ -567,7 +583,6 @@ att_register_page_init (AttRegisterPage *self)
   self->filter = att_grid_filter_new ();
   self->choices = g_ptr_array_new_with_free_func ((GDestroyNotify)att_grid_filter_free);
   self->selected_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->session_columns = g_ptr_array_new ();
   self->undo = att_register_undo_new ();
   self->along_row = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -591,6 +606,9 @@ att_register_page_init (AttRegisterPage *self)
     g_autoptr(GtkColumnViewColumn) name = _att_register_page_make_column (self, _("Pupil"), ATT_REGISTER_CELL_NAME, -1, NAME_WIDTH);
     g_autoptr(GtkColumnViewColumn) group = _att_register_page_make_column (self, _("Group"), ATT_REGISTER_CELL_GROUP, -1, GROUP_WIDTH);
     g_autoptr(GtkColumnViewColumn) flags = _att_register_page_make_column (self, _("Flags"), ATT_REGISTER_CELL_FLAGS, -1, FLAGS_WIDTH);
+    /* Translators: the heading of the register's sessions, shown only
+     * where the heading of each session cannot be */
+    GtkColumnViewColumn *sessions = _att_register_page_make_column (self, _("Sessions"), ATT_REGISTER_CELL_SESSION, 0, SESSION_WIDTH);
     /* Translators: year-to-date attendance, a column heading */
     g_autoptr(GtkColumnViewColumn) ytd = _att_register_page_make_column (self, _("Year %"), ATT_REGISTER_CELL_YTD, -1, FIGURE_WIDTH);
     /* Translators: unauthorised sessions in the rolling ten school weeks */
@@ -603,6 +621,9 @@ att_register_page_init (AttRegisterPage *self)
     gtk_column_view_append_column (self->column_view, name);
     gtk_column_view_append_column (self->column_view, group);
     gtk_column_view_append_column (self->column_view, flags);
+    gtk_column_view_append_column (self->column_view, sessions);
+    gtk_column_view_column_set_visible (sessions, FALSE);
+    self->sessions_column = sessions;
     gtk_column_view_append_column (self->column_view, ytd);
     gtk_column_view_append_column (self->column_view, unauth);
     self->ytd_column = ytd;
