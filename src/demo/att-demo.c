@@ -85,6 +85,7 @@ write_school (AttDemo  *demo,
          att_demo_write_letters (demo, error) &&
          att_demo_write_cases (demo, error) &&
          att_demo_write_penalty (demo, error) &&
+         att_demo_write_contact_checks (demo, error) &&
          att_audit_log (demo->db, att_user_system (), "demo", detail, error);
 }
 
