@@ -172,6 +172,10 @@ typedef struct
   char     *address_2;
   char     *town;
   char     *postcode;
+  /* The day the contact was added, its details last changed (an edit or
+   * an import) or confirmed as still right (att_contacts_confirm());
+   * ATT_DATE_NONE when not known. See att-contacts.h. */
+  AttDate   details_checked;
 } AttContact;
 
 #define ATT_TYPE_CONTACT (att_contact_get_type ())
