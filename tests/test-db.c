@@ -97,6 +97,8 @@ test_migrations (void)
   }
 }
 
+/* The day each contact's details were checked, taken away again. */
+#define UNDO_CONTACTS_CHECKED "ALTER TABLE contacts DROP COLUMN details_checked_date; "
 /* What the migration of the letter log made, undone: it came after
  * every migration the tests below take away. */
 #define UNDO_LETTERS "DROP TABLE letters; "
@@ -104,7 +106,7 @@ test_migrations (void)
  * list's holds added, taken away again. */
 #define UNDO_LADDER \
   "DROP TABLE letter_templates; DROP TABLE ladder_stages; DROP TABLE letter_holds; " \
-  "DROP TABLE letters_do_not_send; DROP TABLE medical_evidence; "
+  "DROP TABLE letters_do_not_send; DROP TABLE medical_evidence; " UNDO_CONTACTS_CHECKED
 /* What the leave of absence's migration added, taken away again. */
 #define UNDO_LEAVE \
   "DROP TABLE leave_reviews; DROP TABLE leave_sessions; DROP TABLE leave_requests; " \
@@ -317,6 +319,44 @@ test_upgrade_to_calls (void)
   steps = att_firstday_procedure (again, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (steps->len, ==, 9);
+}
+
+/* A database made before contacts kept the day their details were
+ * checked keeps its contacts, with that day not known: flagged for
+ * re-checking. */
+static void
+test_upgrade_to_contacts_checked (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(AttContact) mother = att_contact_new ();
+  g_autofree char *undo = g_strdup_printf (UNDO_CONTACTS_CHECKED "PRAGMA user_version = %u",
+                                           att_db_n_migrations () - 1);
+  gint64 pupil = att_test_add_pupil (t->db, "Amina", "Khan", 7, D (2012, 10, 1), D (2024, 9, 2),
+                                     ATT_DATE_NONE);
+  AttContact *read;
+
+  mother->pupil_id = pupil;
+  mother->surname = g_strdup ("Khan");
+  mother->relationship = g_strdup ("Mother");
+  g_assert_cmpint (att_contacts_save (t->db, att_user_system (), mother, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (mother->details_checked, !=, ATT_DATE_NONE);
+  g_assert_true (att_db_exec (t->db, undo, &error));
+  g_assert_no_error (error);
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  contacts = att_contacts_for_pupil (again, pupil, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  read = g_ptr_array_index (contacts, 0);
+  g_assert_cmpstr (read->surname, ==, "Khan");
+  g_assert_cmpint (read->details_checked, ==, ATT_DATE_NONE);
 }
 
 /* The sort key of pupil @id as the database keeps it, or NULL. */
@@ -979,6 +1019,7 @@ main (int   argc,
   g_test_add_func ("/db/upgrade-from-2", test_upgrade_from_2);
   g_test_add_func ("/db/upgrade-audit-log", test_upgrade_audit_log);
   g_test_add_func ("/db/upgrade-to-calls", test_upgrade_to_calls);
+  g_test_add_func ("/db/upgrade-to-contacts-checked", test_upgrade_to_contacts_checked);
   g_test_add_func ("/db/backup-before-migration", test_backup_before_migration);
   g_test_add_func ("/db/no-migration-without-backup", test_no_migration_without_backup);
   g_test_add_func ("/db/reopen", test_reopen);

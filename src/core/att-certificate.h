@@ -140,7 +140,7 @@ guint               att_certificate_get_n_outside_age (AttCertificate         *s
  * order. Borrowed. */
 GArray             *att_certificate_get_problems    (AttCertificate           *self);
 /* TRUE when the certificate may be finalised; otherwise an
- * ATT_ERROR_INVALID naming the first few sessions (date and AM/PM) and
+ * ATT_ERROR_RULE naming the first few sessions (date and AM/PM) and
  * how many more, saying to correct the register first. */
 gboolean            att_certificate_can_finalise    (AttCertificate           *self,
                                                      GError                  **error);

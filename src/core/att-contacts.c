@@ -51,6 +51,7 @@ att_contact_copy (const AttContact *contact)
   copy->address_2 = g_strdup (contact->address_2);
   copy->town = g_strdup (contact->town);
   copy->postcode = g_strdup (contact->postcode);
+  copy->details_checked = contact->details_checked;
   return copy;
 }
 
@@ -200,7 +201,8 @@ att_contact_validate (const AttContact  *contact,
 #define CONTACT_COLUMNS \
   "id, pupil_id, priority, title, forename, surname, relationship, " \
   "parental_responsibility, lives_with, receives_letters, phone_home, " \
-  "phone_mobile, phone_work, email, address_1, address_2, town, postcode"
+  "phone_mobile, phone_work, email, address_1, address_2, town, postcode, " \
+  "details_checked_date"
 
 static gpointer
 contact_from_row (sqlite3_stmt *stmt)
@@ -225,6 +227,7 @@ contact_from_row (sqlite3_stmt *stmt)
   contact->address_2 = att_db_column_dup (stmt, 15);
   contact->town = att_db_column_dup (stmt, 16);
   contact->postcode = att_db_column_dup (stmt, 17);
+  contact->details_checked = (AttDate)sqlite3_column_int64 (stmt, 18);
   return contact;
 }
 
@@ -268,6 +271,66 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
 }
 
+/* Whether @a and @b hold the same details: who the contact is, how they
+ * stand to the pupil, and how to reach them (the priority is only the
+ * order of calling). */
+static gboolean
+same_details (const AttContact *a,
+              const AttContact *b)
+{
+  return g_strcmp0 (a->title, b->title) == 0 &&
+         g_strcmp0 (a->forename, b->forename) == 0 &&
+         g_strcmp0 (a->surname, b->surname) == 0 &&
+         g_strcmp0 (a->relationship, b->relationship) == 0 &&
+         !a->parental_responsibility == !b->parental_responsibility &&
+         !a->lives_with == !b->lives_with &&
+         !a->receives_letters == !b->receives_letters &&
+         g_strcmp0 (a->phone_home, b->phone_home) == 0 &&
+         g_strcmp0 (a->phone_mobile, b->phone_mobile) == 0 &&
+         g_strcmp0 (a->phone_work, b->phone_work) == 0 &&
+         g_strcmp0 (a->email, b->email) == 0 &&
+         g_strcmp0 (a->address_1, b->address_1) == 0 &&
+         g_strcmp0 (a->address_2, b->address_2) == 0 &&
+         g_strcmp0 (a->town, b->town) == 0 &&
+         g_strcmp0 (a->postcode, b->postcode) == 0;
+}
+
+/* The day the details of @contact, about to be saved, were last checked:
+ * today for a new contact or changed details, else what the database
+ * holds. */
+static gboolean
+checked_date_for (AttDb             *db,
+                  const AttContact  *contact,
+                  AttDate           *checked,
+                  GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *checked = att_date_today ();
+  if (contact->id == 0)
+    return TRUE;
+  stmt = att_db_prepare (db, "SELECT " CONTACT_COLUMNS " FROM contacts WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contact->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autoptr(AttContact) stored = contact_from_row (stmt);
+
+      if (same_details (stored, contact))
+        *checked = stored->details_checked;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the contacts"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gint64
 att_contacts_save (AttDb          *db,
                    const AttUser  *user,
@@ -281,6 +344,7 @@ att_contacts_save (AttDb          *db,
   AttPupil *pupil;
   sqlite3_stmt *stmt;
   gint64 id;
+  AttDate checked = ATT_DATE_NONE;
   int rc;
 
   g_return_val_if_fail (ATT_IS_DB (db), 0);
@@ -348,15 +412,17 @@ att_contacts_save (AttDb          *db,
   /* The audit log keeps the record as it was and as it becomes. */
   if (contact->id != 0 && !att_audit_snapshot (db, "contacts", contact->id, &before, error))
     goto failed;
+  if (!checked_date_for (db, contact, &checked, error))
+    goto failed;
 
   if (contact->id == 0)
     stmt = att_db_prepare (db,
                            "INSERT INTO contacts (pupil_id, priority, title, forename, "
                            "surname, relationship, parental_responsibility, lives_with, "
                            "receives_letters, phone_home, phone_mobile, phone_work, email, "
-                           "address_1, address_2, town, postcode) "
+                           "address_1, address_2, town, postcode, details_checked_date) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                           "?13, ?14, ?15, ?16, ?17)",
+                           "?13, ?14, ?15, ?16, ?17, ?19)",
                            error);
   else
     stmt = att_db_prepare (db,
@@ -365,7 +431,8 @@ att_contacts_save (AttDb          *db,
                            "parental_responsibility = ?7, lives_with = ?8, "
                            "receives_letters = ?9, phone_home = ?10, phone_mobile = ?11, "
                            "phone_work = ?12, email = ?13, address_1 = ?14, "
-                           "address_2 = ?15, town = ?16, postcode = ?17 WHERE id = ?18",
+                           "address_2 = ?15, town = ?16, postcode = ?17, "
+                           "details_checked_date = ?19 WHERE id = ?18",
                            error);
   if (stmt == NULL)
     goto failed;
@@ -389,6 +456,10 @@ att_contacts_save (AttDb          *db,
   bind_text_or_null (stmt, 17, contact->postcode);
   if (contact->id != 0)
     sqlite3_bind_int64 (stmt, 18, contact->id);
+  if (checked != ATT_DATE_NONE)
+    sqlite3_bind_int64 (stmt, 19, checked);
+  else
+    sqlite3_bind_null (stmt, 19);
 
   if (!att_db_step_done (db, stmt, error))
     goto failed;
@@ -418,6 +489,7 @@ att_contacts_save (AttDb          *db,
     return 0;
 
   contact->id = id;
+  contact->details_checked = checked;
   return id;
 
 failed:

@@ -532,6 +532,11 @@ static const char * const migrations[] = {
   "  CHECK (from_date <= to_date)"
   ");"
   "CREATE INDEX medical_evidence_by_pupil ON medical_evidence (pupil_id, from_date);",
+
+  /* The day a contact's details were last added, changed or confirmed
+   * with the family (an AttDate); NULL for the contacts already held,
+   * whose last check is not known. */
+  "ALTER TABLE contacts ADD COLUMN details_checked_date INTEGER;",
 };
 
 /* The keys of the pupils already on file: folding names and collating
