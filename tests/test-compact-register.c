@@ -472,6 +472,7 @@ test_upgrade_keyed_by_pupil (void)
                               "DROP TABLE mark_years;"
                               "ALTER TABLE old_years RENAME TO mark_years;"
                               /* And the later migrations' tables. */
+                              "DROP TABLE case_meetings; DROP TABLE case_support;"
                               "DROP TABLE letters;"
                               "DROP TABLE leave_reviews; DROP TABLE leave_sessions;"
                               "DROP TABLE leave_requests; DROP TABLE exam_periods;"

@@ -99,9 +99,11 @@ test_migrations (void)
 
 /* The day each contact's details were checked, taken away again. */
 #define UNDO_CONTACTS_CHECKED "ALTER TABLE contacts DROP COLUMN details_checked_date; "
+/* What the casework's migration made (meetings refer to letters). */
+#define UNDO_CASEWORK "DROP TABLE case_meetings; DROP TABLE case_support; "
 /* What the migration of the letter log made, undone: it came after
  * every migration the tests below take away. */
-#define UNDO_LETTERS "DROP TABLE letters; "
+#define UNDO_LETTERS UNDO_CASEWORK "DROP TABLE letters; "
 /* What the migration of the ladder, the stored templates and the due
  * list's holds added, taken away again. */
 #define UNDO_LADDER \
@@ -179,6 +181,33 @@ test_upgrade_to_sign_in (void)
   g_assert_false (att_users_has_password (again, jo->id));
   g_assert_cmpint (db_int (again, "SELECT failed_sign_ins FROM users"), ==, 0);
 }
+/* A database made before casework (meetings and support) is brought up
+ * to date when opened: the two tables appear, empty, and the pupils and
+ * letters it held are still there. */
+static void
+test_upgrade_to_casework (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autofree char *sql = g_strdup_printf (UNDO_CONTACTS_CHECKED UNDO_CASEWORK "PRAGMA user_version = %u",
+                                          migration_with ("CREATE TABLE case_meetings"));
+
+  att_test_add_pupil (t->db, "Amira", "Khan", 7, att_date_from_ymd (2012, 10, 1),
+                      att_date_from_ymd (2024, 9, 2), ATT_DATE_NONE);
+  g_assert_true (att_db_exec (t->db, sql, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (t->db, "SELECT count(*) FROM sqlite_master WHERE name = 'case_meetings'"), ==, 0);
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM case_meetings"), ==, 0);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM case_support"), ==, 0);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM pupils WHERE legal_surname = 'Khan'"), ==, 1);
+}
+
 /* A database made before the index of amended marks (version 1) is
  * brought up to date when opened, and keeps what it holds. */
 static void
@@ -1034,6 +1063,7 @@ main (int   argc,
   g_test_add_func ("/db/damaged-files", test_damaged_files);
   /* Last: it starts a thread, after which setenv() is not safe. */
   g_test_add_func ("/db/busy", test_busy);
+  g_test_add_func ("/db/upgrade-to-casework", test_upgrade_to_casework);
 
   return g_test_run ();
 }

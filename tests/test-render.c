@@ -28,6 +28,7 @@
 
 #include "att-register-document.h"
 #include "att-call-log-document.h"
+#include "att-chronology-document.h"
 #include "att-rollcall-document.h"
 #include "att-sar-document.h"
 #include "att-test-util.h"
@@ -651,6 +652,84 @@ test_call_log (Fixture       *f,
   g_assert_true (contains (late_pages[0], "Nothing to list."));
 }
 
+
+/* The chronology: one row per entry, its detail wrapped under its title,
+ * never cut; a long chronology goes on with its headings on every page. */
+static void
+test_chronology (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify)att_case_event_free);
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func ((GDestroyNotify)att_case_event_free);
+  g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func ((GDestroyNotify)att_case_event_free);
+  g_autoptr(AttDocument) document = NULL;
+  g_autoptr(AttDocument) long_document = NULL;
+  g_autoptr(AttDocument) empty = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_auto(GStrv) long_pages = NULL;
+  g_auto(GStrv) empty_pages = NULL;
+  guint n_pages = 0;
+
+  g_ptr_array_add (events, att_case_event_new (D (2024, 9, 3), 9 * 60 + 10, ATT_CASE_EVENT_CALL,
+                                               "Call from Mrs Able: Illness", "How: Telephone",
+                                               "Olive Officer", 1));
+  g_ptr_array_add (events, att_case_event_new (D (2024, 9, 10), 15 * 60 + 30, ATT_CASE_EVENT_MEETING,
+                                               "Meeting held: Attendance contract",
+                                               "Attended: Mrs Able, Amy\nAgreed actions: a mentor meets Amy "
+                                               "at the gate every morning at 08:40 and walks with her to "
+                                               "her form room, where her tutor checks in with her before "
+                                               "registration closes; the family makes sure she is in bed "
+                                               "by nine on school nights\nTarget: 8 sessions a week",
+                                               "Olive Officer", 2));
+  g_ptr_array_add (events, att_case_event_new (D (2024, 9, 11), -1, ATT_CASE_EVENT_SUPPORT,
+                                               "Agency involved: School nurse", "Headaches", "Olive Officer", 3));
+  document = att_chronology_document_new (events, "Riverside Academy", "Amy Able", "A123", D (2024, 9, 1),
+                                          D (2024, 9, 20));
+  g_assert_cmpint (att_document_get_orientation (document), ==, ATT_PAGE_PORTRAIT);
+  g_assert_cmpstr (att_document_get_title (document), ==, "Chronology: Amy Able (UPN A123)");
+  pages = write_and_read (f, document, "chronology.pdf", &n_pages);
+  g_assert_cmpuint (n_pages, ==, 1);
+  g_assert_true (contains (pages[0], "Chronology: Amy Able (UPN A123)"));
+  g_assert_true (contains (pages[0], "Riverside Academy: from Sun 1 Sep 2024 to Fri 20 Sep 2024"));
+  g_assert_true (matches (pages[0], "^\\s*Date\\s+Time\\s+Kind\\s+What happened\\s+By"));
+  g_assert_true (matches (pages[0], "^\\s*Tue 3 Sep 2024\\s+09:10\\s+Call\\s+Call from Mrs Able: Illness\\s+Olive Officer"));
+  g_assert_true (matches (pages[0], "^\\s*Tue 10 Sep 2024\\s+15:30\\s+Meeting\\s+Meeting held: Attendance contract"));
+  g_assert_true (matches (pages[0], "^\\s*Wed 11 Sep 2024\\s+Support\\s+Agency involved: School nurse"));
+  /* The long detail is wrapped, whole: its last words are there. */
+  g_assert_true (contains (pages[0], "by nine on school nights"));
+  g_assert_true (contains (pages[0], "Target: 8 sessions a week"));
+  g_assert_true (contains (pages[0], "Printed on Fri 20 Sep 2024; 3 entries"));
+
+  /* 120 entries with two lines of detail each: more than a page; every
+   * page has the headings, and the last entry is on the last page. */
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Letter number %03u", i + 1);
+
+      g_ptr_array_add (many, att_case_event_new (D (2024, 9, 2) + i / 5, 9 * 60, ATT_CASE_EVENT_LETTER, title,
+                                                 "To: Mrs Able (First-class post)\nSent: not yet", "Olive Officer",
+                                                 i + 1));
+    }
+  long_document = att_chronology_document_new (many, NULL, "Amy Able", "A123", ATT_DATE_NONE, ATT_DATE_NONE);
+  long_pages = write_and_read (f, long_document, "chronology-long.pdf", &n_pages);
+  g_assert_cmpuint (n_pages, >, 1);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", p + 1, n_pages);
+
+      g_assert_true (matches (long_pages[p], "^\\s*Date\\s+Time\\s+Kind\\s+What happened\\s+By"));
+      g_assert_true (contains (long_pages[p], number));
+    }
+  g_assert_true (contains (long_pages[0], "every record"));
+  g_assert_true (contains (long_pages[0], "Letter number 001"));
+  g_assert_true (contains (long_pages[n_pages - 1], "Letter number 120"));
+
+  empty = att_chronology_document_new (none, NULL, "Amy Able", "A123", ATT_DATE_NONE, ATT_DATE_NONE);
+  empty_pages = write_and_read (f, empty, "chronology-empty.pdf", &n_pages);
+  g_assert_cmpuint (n_pages, ==, 1);
+  g_assert_true (contains (empty_pages[0], "Nothing is recorded about this case"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +749,7 @@ main (int   argc,
   ADD ("sar/pdf", test_sar);
   ADD ("sar/pages", test_sar_pages);
   ADD ("call-log", test_call_log);
+  ADD ("chronology", test_chronology);
 #undef ADD
 
   return g_test_run ();

@@ -212,6 +212,27 @@ on_changed (AttDb *db,
   *out |= changes;
 }
 
+/* One meeting with the family (recorded, a review) and one support
+ * entry about @pupil, on 1 July 2018. */
+static void
+add_case_records (AttDb  *db,
+                  gint64  pupil)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO case_meetings (pupil_id, date, time, place, attended, target, review_date, outcome, "
+    "  actor_id, at, recorded_actor_id, recorded_at) "
+    "  VALUES (%1$" G_GINT64_FORMAT ", %2$d, 540, 'the office', 'Mrs Baker', 8, %3$d, 'review', "
+    "          (SELECT min(id) FROM actors), 1530432000, (SELECT min(id) FROM actors), 1530432000);"
+    "INSERT INTO case_support (pupil_id, date, kind, agency, detail, actor_id, at) "
+    "  VALUES (%1$" G_GINT64_FORMAT ", %2$d, 'agency', 'School nurse', 'Headaches', "
+    "          (SELECT min(id) FROM actors), 1530432000);",
+    pupil, (int)D (2018, 7, 1), (int)D (2018, 7, 8));
+
+  g_assert_true (att_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
 /* One of each record the calls keep about @pupil: a call linked to the
  * pupil's first register entry, an attempt on it, a late arrival and a
  * notice to the local authority, all on 1 July 2018. */
@@ -281,6 +302,7 @@ test_purge (void)
   ada_upn = g_strdup (upn_of (&s, s.ada));
   ben_upn = g_strdup (upn_of (&s, s.ben));
   add_call_records (s.db, s.ben);
+  add_case_records (s.db, s.ben);
   add_leave_records (s.db, s.ben);
   pupils = count_rows (s.db, "SELECT count(*) FROM pupils");
   history = count_rows (s.db, "SELECT count(*) FROM mark_history");
@@ -347,6 +369,9 @@ test_purge (void)
   g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM leave_requests"), ==, 0);
   g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM leave_sessions"), ==, 0);
   g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM leave_reviews"), ==, 0);
+  /* And the meeting with his family and the support offered. */
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM case_meetings"), ==, 0);
+  g_assert_cmpint (count_rows (s.db, "SELECT count(*) FROM case_support"), ==, 0);
 
   /* The window sees them go, with their register. */
   g_assert_true (att_db_poll (other));
@@ -414,16 +439,19 @@ test_subject_access (void)
   const char *keys[] = { "details", "contacts", "marks", "register_history", "penalty_decisions",
                          "calls", "call_attempts", "late_book", "la_notifications", "audit_log",
                          "letters", "leave_requests", "leave_sessions", "leave_reviews",
-                         "medical_evidence", "letters_do_not_send", "letter_holds" };
+                         "medical_evidence", "letters_do_not_send", "letter_holds",
+                         "case_meetings", "case_support" };
   /* Ben: his details, no contacts, one mark (I, amended once), its two
    * entries (N, then I), no decisions, one call, one attempt, one late
    * arrival, one notice to the LA, his addition in the log, no letters,
    * one request for leave with its one session and one review, and
-   * nothing about letters held back or medical evidence. */
-  const guint counts[] = { 1, 0, 1, 2, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 0 };
+   * nothing about letters held back or medical evidence; one meeting
+   * with his family and one support entry. */
+  const guint counts[] = { 1, 0, 1, 2, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1 };
 
   school_init (&s);
   add_call_records (s.db, s.ben);
+  add_case_records (s.db, s.ben);
   add_leave_records (s.db, s.ben);
   today ("2024-09-02");
 
@@ -474,7 +502,7 @@ test_subject_access (void)
                                        "\"call_attempts\":1,\"late_book\":1,\"la_notifications\":1,"
                                        "\"audit_log\":1,\"letters\":0,\"leave_requests\":1,"
                                        "\"leave_sessions\":1,\"leave_reviews\":1,\"medical_evidence\":0,"
-                   "\"letters_do_not_send\":0,\"letter_holds\":0}");
+                   "\"letters_do_not_send\":0,\"letter_holds\":0,\"case_meetings\":1,\"case_support\":1}");
   }
   school_clear (&s);
 }

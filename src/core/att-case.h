@@ -155,6 +155,9 @@ GPtrArray         *att_case_meetings             (AttDb             *db,
 void               att_case_meeting_values       (const AttMeeting  *meeting,
                                                   AttLetterValues   *values);
 
+/* Adds the meeting.* fields above to the letters' registry (once). */
+void               att_case_register_fields      (void);
+
 /* The invitation to meeting @id from the stored "meeting" template, one
  * letter per recipient, dated @letter_date, logged as kind
  * ATT_CASE_LETTER_INVITATION once recorded (att_case_meeting_letter_record()). */

@@ -533,6 +533,42 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX medical_evidence_by_pupil ON medical_evidence (pupil_id, from_date);",
 
+  /* Casework (att-case.h): meetings with a family, planned then recorded,
+   * with their letters, and the support and agencies of a case. */
+  "CREATE TABLE case_meetings ("
+  "  id                   INTEGER PRIMARY KEY,"
+  "  pupil_id             INTEGER NOT NULL REFERENCES pupils (id),"
+  "  invitation_letter_id INTEGER REFERENCES letters (id),"
+  "  date                 INTEGER NOT NULL,"
+  "  time                 INTEGER CHECK (time BETWEEN 0 AND 1439),"
+  "  place                TEXT NOT NULL,"
+  "  attended             TEXT NOT NULL DEFAULT '',"
+  "  absent               TEXT NOT NULL DEFAULT '',"
+  "  notes                TEXT NOT NULL DEFAULT '',"
+  "  barriers             TEXT NOT NULL DEFAULT '',"
+  "  actions              TEXT NOT NULL DEFAULT '',"
+  "  target               INTEGER NOT NULL DEFAULT 0 CHECK (target BETWEEN 0 AND 10),"
+  "  review_date          INTEGER,"
+  "  outcome              TEXT NOT NULL DEFAULT 'none' CHECK (outcome IN ('none', 'review', 'support-plan', 'contract', 'closed')),"
+  "  outcome_letter_id    INTEGER REFERENCES letters (id),"
+  "  actor_id             INTEGER NOT NULL REFERENCES actors (id),"
+  "  at                   INTEGER NOT NULL,"
+  "  recorded_actor_id    INTEGER REFERENCES actors (id),"
+  "  recorded_at          INTEGER"
+  ");"
+  "CREATE INDEX case_meetings_by_pupil ON case_meetings (pupil_id, date);"
+  "CREATE TABLE case_support ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  pupil_id   INTEGER NOT NULL REFERENCES pupils (id),"
+  "  date       INTEGER NOT NULL,"
+  "  kind       TEXT NOT NULL CHECK (kind IN ('early-help', 'agency', 'support')),"
+  "  agency     TEXT NOT NULL DEFAULT '',"
+  "  detail     TEXT NOT NULL,"
+  "  actor_id   INTEGER NOT NULL REFERENCES actors (id),"
+  "  at         INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX case_support_by_pupil ON case_support (pupil_id, date);",
+
   /* The day a contact's details were last added, changed or confirmed
    * with the family (an AttDate); NULL for the contacts already held,
    * whose last check is not known. */

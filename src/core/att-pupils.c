@@ -1184,9 +1184,15 @@ kept_record_count (guint  kind,
     case 4:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu penalty-notice decision",
                                            "%lu penalty-notice decisions", count), count);
-    default:
+    case 5:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu notice to the local authority",
                                            "%lu notices to the local authority", count), count);
+    case 6:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu meeting with the family",
+                                           "%lu meetings with the family", count), count);
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu support or agency entry",
+                                           "%lu support or agency entries", count), count);
     }
 }
 
@@ -1200,6 +1206,7 @@ kept_records_text (AttDb   *db,
 {
   static const char *tables[] = {
     "calls", "late_book", "letters", "leave_requests", "penalty_decisions", "la_notifications",
+    "case_meetings", "case_support",
   };
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   GString *text = g_string_new (NULL);

@@ -228,6 +228,36 @@ static const AttSarField letter_fields[] = {
   { "when", N_("When"), ATT_SAR_TIME, 2.4 },
 };
 
+static const AttSarField meeting_fields[] = {
+  { "id", N_("Meeting"), ATT_SAR_INT, 1 },
+  { "date", N_("Date"), ATT_SAR_DATE, 2.2 },
+  { "time", N_("Time (minutes after midnight)"), ATT_SAR_INT, 1.2 },
+  { "place", N_("Place"), ATT_SAR_TEXT, 2.4 },
+  { "invitation_letter", N_("Invitation letter"), ATT_SAR_INT, 1.2 },
+  { "attended", N_("Attended"), ATT_SAR_TEXT, 3 },
+  { "absent", N_("Did not attend"), ATT_SAR_TEXT, 2.4 },
+  { "notes", N_("Notes"), ATT_SAR_TEXT, 4 },
+  { "barriers", N_("Barriers"), ATT_SAR_TEXT, 3 },
+  { "actions", N_("Agreed actions"), ATT_SAR_TEXT, 4 },
+  { "target_sessions_per_week", N_("Target (sessions a week)"), ATT_SAR_INT, 1.2 },
+  { "review_date", N_("Review"), ATT_SAR_DATE, 2.2 },
+  { "outcome", N_("Outcome"), ATT_SAR_TEXT, 1.8 },
+  { "outcome_letter", N_("Outcome letter"), ATT_SAR_INT, 1.2 },
+  { "who", N_("Arranged by"), ATT_SAR_TEXT, 2 },
+  { "when", N_("Arranged"), ATT_SAR_TIME, 2.4 },
+  { "recorded_by", N_("Recorded by"), ATT_SAR_TEXT, 2 },
+  { "recorded", N_("Recorded"), ATT_SAR_TIME, 2.4 },
+};
+
+static const AttSarField support_fields[] = {
+  { "date", N_("Date"), ATT_SAR_DATE, 2.2 },
+  { "kind", N_("Kind"), ATT_SAR_TEXT, 1.6 },
+  { "agency", N_("Agency"), ATT_SAR_TEXT, 2.4 },
+  { "detail", N_("Detail"), ATT_SAR_TEXT, 4 },
+  { "who", N_("Recorded by"), ATT_SAR_TEXT, 2 },
+  { "when", N_("Recorded"), ATT_SAR_TIME, 2.4 },
+};
+
 /* The sections, in the order of the file and the printed document. Each
  * reads one table about pupil ?1, its columns in the order of its
  * fields. A table that holds more about pupils (calls, leave requests,
@@ -315,6 +345,16 @@ static const struct
     hold_fields, G_N_ELEMENTS (hold_fields),
     "SELECT h.stage, h.kind, h.as_of, h.until, h.reason, a.name, h.at FROM letter_holds h "
     "JOIN actors a ON a.id = h.actor_id WHERE h.pupil_id = ?1 ORDER BY h.id" },
+  { "case_meetings", N_("Meetings with the family"), FALSE,
+    meeting_fields, G_N_ELEMENTS (meeting_fields),
+    "SELECT m.id, m.date, m.time, m.place, m.invitation_letter_id, m.attended, m.absent, m.notes, "
+    "m.barriers, m.actions, m.target, m.review_date, m.outcome, m.outcome_letter_id, a.name, m.at, "
+    "r.name, m.recorded_at FROM case_meetings m JOIN actors a ON a.id = m.actor_id "
+    "LEFT JOIN actors r ON r.id = m.recorded_actor_id WHERE m.pupil_id = ?1 ORDER BY m.id" },
+  { "case_support", N_("Support offered and agencies involved"), FALSE,
+    support_fields, G_N_ELEMENTS (support_fields),
+    "SELECT s.date, s.kind, s.agency, s.detail, a.name, s.at FROM case_support s "
+    "JOIN actors a ON a.id = s.actor_id WHERE s.pupil_id = ?1 ORDER BY s.id" },
 };
 
 static void

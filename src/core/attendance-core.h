@@ -38,3 +38,4 @@
 #include "att-letter-templates.h"
 #include "att-ladder.h"
 #include "att-letters-due.h"
+#include "att-case.h"
