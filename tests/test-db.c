@@ -97,10 +97,10 @@ test_migrations (void)
   }
 }
 
-/* The day each contact's details were checked, taken away again. */
-#define UNDO_CONTACTS_CHECKED "ALTER TABLE contacts DROP COLUMN details_checked_date; "
 /* What the casework's migration made (meetings refer to letters). */
 #define UNDO_CASEWORK "DROP TABLE case_meetings; DROP TABLE case_support; "
+/* The day each contact's details were checked, taken away again. */
+#define UNDO_CONTACTS_CHECKED "ALTER TABLE contacts DROP COLUMN details_checked_date; "
 /* What the migration of the letter log made, undone: it came after
  * every migration the tests below take away. */
 #define UNDO_LETTERS UNDO_CASEWORK "DROP TABLE letters; "
@@ -190,7 +190,7 @@ test_upgrade_to_casework (void)
   g_autoptr(AttTestDb) t = att_test_db_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(AttDb) again = NULL;
-  g_autofree char *sql = g_strdup_printf (UNDO_CONTACTS_CHECKED UNDO_CASEWORK "PRAGMA user_version = %u",
+  g_autofree char *sql = g_strdup_printf (UNDO_CASEWORK "PRAGMA user_version = %u",
                                           migration_with ("CREATE TABLE case_meetings"));
 
   att_test_add_pupil (t->db, "Amira", "Khan", 7, att_date_from_ymd (2012, 10, 1),

@@ -568,7 +568,6 @@ static const char * const migrations[] = {
   "  at         INTEGER NOT NULL"
   ");"
   "CREATE INDEX case_support_by_pupil ON case_support (pupil_id, date);",
-
   /* The day a contact's details were last added, changed or confirmed
    * with the family (an AttDate); NULL for the contacts already held,
    * whose last check is not known. */
