@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 
+#include "att-case.h"
+#include "att-casepack-document.h"
 #include "att-certificate-document.h"
 #include "att-contacts.h"
 #include "att-test-util.h"
@@ -203,6 +205,145 @@ test_certificate_draft_over_pages (Fixture       *f,
   g_assert_nonnull (strstr (text, "Fri 8 Nov 2024"));
 }
 
+static gint64
+add_contact (Fixture    *f,
+             gint64      pupil,
+             int         priority,
+             const char *title,
+             const char *forename,
+             const char *surname,
+             const char *email)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttContact) c = att_contact_new ();
+  gint64 id;
+
+  c->pupil_id = pupil;
+  c->priority = priority;
+  c->title = g_strdup (title);
+  c->forename = g_strdup (forename);
+  c->surname = g_strdup (surname);
+  c->relationship = g_strdup (priority == 1 ? "Mother" : "Father");
+  c->parental_responsibility = TRUE;
+  c->lives_with = TRUE;
+  c->address_1 = g_strdup ("12 Mill Lane");
+  c->postcode = g_strdup ("RV1 2AB");
+  c->email = g_strdup (email);
+  id = att_contacts_save (f->db, att_user_system (), c, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The full pack: every section's heading, in the profile's order; the
+ * father's details, checked on 1 March, flagged for re-checking; the
+ * mother's, checked on 1 October, not; Ben Khan on roll as a brother. */
+static void
+test_casepack_pdf (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttLetterhead) head = att_letterhead_load (f->db);
+  g_autoptr(AttDocument) document = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *text = NULL;
+  AttLaProfile profile;
+  const char *last = NULL;
+  gint64 ben = att_test_add_pupil (f->db, "Ben", "Khan", 9, D (2010, 10, 1), D (2021, 9, 1), ATT_DATE_NONE);
+  guint n_pages = 0;
+
+  g_setenv ("ATTENDANCE_TODAY", "2024-03-01", TRUE);
+  add_contact (f, f->pupil, 2, "Mr", "Tariq", "Khan", NULL);
+  g_setenv ("ATTENDANCE_TODAY", "2024-10-01", TRUE);
+  add_contact (f, f->pupil, 1, "Mrs", "Sana", "Khan", "sana@example.org");
+  add_contact (f, ben, 1, "Mrs", "Sana", "Khan", "sana@example.org");
+  g_setenv ("ATTENDANCE_TODAY", "2024-11-08", TRUE);
+  {
+    g_autoptr(AttCaseSupport) support = att_case_support_new ();
+
+    support->pupil_id = f->pupil;
+    support->date = D (2024, 10, 3);
+    support->kind = ATT_CASE_SUPPORT_EARLY_HELP;
+    support->agency = g_strdup ("Riverside Early Help Team");
+    support->detail = g_strdup ("Family offered an early help assessment");
+    g_assert_cmpint (att_case_support_add (f->db, f->head, support, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  document = att_casepack_document_new (f->db, f->pupil, D (2024, 11, 7), head, &error);
+  g_assert_no_error (error);
+  pages = write_and_read (f, document, "casepack.pdf", &n_pages);
+  text = all_text (pages);
+
+  g_assert_nonnull (strstr (pages[0], "Riverside Academy"));
+  g_assert_nonnull (strstr (pages[0], "Referral pack: Amina Khan"));
+  g_assert_true (att_la_profile_load (f->db, &profile, NULL));
+  for (guint i = 0; i < profile.n_sections; i++)
+    {
+      g_autofree char *heading = g_strdup_printf ("%u. %s", i + 1,
+                                                  att_casepack_section_describe (profile.sections[i]));
+      const char *at = strstr (text, heading);
+
+      g_test_message ("%s", heading);
+      g_assert_nonnull (at);
+      g_assert_true (last == NULL || at > last);
+      last = at;
+    }
+  g_assert_true (g_regex_match_simple ("Sana Khan", text, 0, 0));
+  g_assert_true (g_regex_match_simple ("Fri 1 Mar 2024, over six months ago: RE-CHECK", text, 0, 0));
+  g_assert_true (g_regex_match_simple ("Details checked +Tue 1 Oct 2024\n", text, 0, 0));
+  g_assert_nonnull (strstr (text, "Ben Khan"));
+  /* Early help, in its section and in the chronology. */
+  g_assert_nonnull (strstr (text, "Riverside Early"));
+  g_assert_nonnull (strstr (text, "Family offered"));
+  g_assert_nonnull (strstr (text, "Thu 3 Oct 2024"));
+  /* The certificate of this year and the last, and the declaration. */
+  g_assert_nonnull (strstr (text, "Registration certificate"));
+  g_assert_nonnull (strstr (text, "03/06/2024"));
+  g_assert_nonnull (strstr (text, "Helen Head"));
+  g_assert_null (strstr (text, "DRAFT"));
+}
+
+/* A short pack in the profile's own order; refused while the certificate
+ * holds an N, naming the session. */
+static void
+test_casepack_profile_and_refusal (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttLetterhead) head = att_letterhead_load (f->db);
+  g_autoptr(AttDocument) document = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *text = NULL;
+  AttDocument *refused;
+  AttLaProfile profile;
+  AttMarkWrite w = { f->pupil, D (2024, 10, 1), ATT_SESSION_PM, ATT_CODE_N, -1, NULL };
+  guint n_pages = 0;
+
+  g_assert_true (att_la_profile_preset ("short", &profile, NULL));
+  g_assert_true (att_la_profile_parse_sections (&profile, "letters,pupil,certificate", NULL));
+  g_assert_true (att_la_profile_save (f->db, f->head, &profile, &error));
+  g_assert_no_error (error);
+
+  document = att_casepack_document_new (f->db, f->pupil, D (2024, 11, 7), head, &error);
+  g_assert_no_error (error);
+  pages = write_and_read (f, document, "short.pdf", &n_pages);
+  text = all_text (pages);
+  g_assert_nonnull (strstr (text, "1. Letters sent"));
+  g_assert_nonnull (strstr (text, "2. The pupil"));
+  g_assert_nonnull (strstr (text, "3. Registration certificate"));
+  g_assert_null (strstr (text, "Parents and carers"));
+  g_assert_null (strstr (text, "declaration"));
+  /* The last 60 sessions up to Thursday 7 November. */
+  g_assert_nonnull (strstr (text, "The last 60 sessions"));
+
+  g_assert_true (att_register_write (f->db, att_user_system (), &w, 1, "test", ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  refused = att_casepack_document_new (f->db, f->pupil, D (2024, 11, 7), head, &error);
+  g_assert_null (refused);
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "Tue 1 Oct 2024 PM (N)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +354,8 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/casepack-document/certificate", test_certificate_pdf);
   ADD ("/casepack-document/certificate-draft-over-pages", test_certificate_draft_over_pages);
+  ADD ("/casepack-document/casepack", test_casepack_pdf);
+  ADD ("/casepack-document/profile-and-refusal", test_casepack_profile_and_refusal);
 #undef ADD
 
   return g_test_run ();

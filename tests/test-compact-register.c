@@ -473,6 +473,11 @@ test_upgrade_keyed_by_pupil (void)
                               "ALTER TABLE old_years RENAME TO mark_years;"
                               /* And the later migrations' tables. */
                               "DROP TABLE case_meetings; DROP TABLE case_support;"
+                              "DROP TABLE penalty_notices; DROP TABLE penalty_improvements;"
+                              "ALTER TABLE penalty_decisions DROP COLUMN support_offered;"
+                              "ALTER TABLE penalty_decisions DROP COLUMN notice_best_tool;"
+                              "ALTER TABLE penalty_decisions DROP COLUMN equality;"
+                              "ALTER TABLE penalty_decisions DROP COLUMN agencies;"
                               "DROP TABLE letters;"
                               "DROP TABLE leave_reviews; DROP TABLE leave_sessions;"
                               "DROP TABLE leave_requests; DROP TABLE exam_periods;"

@@ -97,10 +97,18 @@ test_migrations (void)
   }
 }
 
-/* What the casework's migration made (meetings refer to letters). */
-#define UNDO_CASEWORK "DROP TABLE case_meetings; DROP TABLE case_support; "
 /* The day each contact's details were checked, taken away again. */
 #define UNDO_CONTACTS_CHECKED "ALTER TABLE contacts DROP COLUMN details_checked_date; "
+/* What the penalty core's migration added, taken away again (with what
+ * came after it). */
+#define UNDO_PENALTY UNDO_CONTACTS_CHECKED \
+  "DROP TABLE penalty_notices; DROP TABLE penalty_improvements; " \
+  "ALTER TABLE penalty_decisions DROP COLUMN support_offered; " \
+  "ALTER TABLE penalty_decisions DROP COLUMN notice_best_tool; " \
+  "ALTER TABLE penalty_decisions DROP COLUMN equality; " \
+  "ALTER TABLE penalty_decisions DROP COLUMN agencies; "
+/* What the casework's migration made (meetings refer to letters). */
+#define UNDO_CASEWORK UNDO_PENALTY "DROP TABLE case_meetings; DROP TABLE case_support; "
 /* What the migration of the letter log made, undone: it came after
  * every migration the tests below take away. */
 #define UNDO_LETTERS UNDO_CASEWORK "DROP TABLE letters; "
@@ -108,7 +116,7 @@ test_migrations (void)
  * list's holds added, taken away again. */
 #define UNDO_LADDER \
   "DROP TABLE letter_templates; DROP TABLE ladder_stages; DROP TABLE letter_holds; " \
-  "DROP TABLE letters_do_not_send; DROP TABLE medical_evidence; " UNDO_CONTACTS_CHECKED
+  "DROP TABLE letters_do_not_send; DROP TABLE medical_evidence; "
 /* What the leave of absence's migration added, taken away again. */
 #define UNDO_LEAVE \
   "DROP TABLE leave_reviews; DROP TABLE leave_sessions; DROP TABLE leave_requests; " \

@@ -46,9 +46,9 @@ test_builtin_templates (void)
         }
     }
   /* Our eleven letters, the text, the half-termly report with its five
-   * notes, the meeting's outcome letter and the attendance contract, and
-   * the five leave letters: 11 + 1 + 1 + 5 + 2 + 5 = 25. */
-  g_assert_cmpuint (n, ==, 25);
+   * notes, the meeting's outcome letter and the attendance contract, the
+   * notice to improve, and the five leave letters: 11 + 1 + 1 + 5 + 2 + 1 + 5 = 26. */
+  g_assert_cmpuint (n, ==, 26);
   g_assert_null (att_letter_templates_builtin ("no-such-letter"));
   g_assert_null (att_letter_templates_describe ("no-such-letter"));
 }

@@ -440,14 +440,15 @@ test_subject_access (void)
                          "calls", "call_attempts", "late_book", "la_notifications", "audit_log",
                          "letters", "leave_requests", "leave_sessions", "leave_reviews",
                          "medical_evidence", "letters_do_not_send", "letter_holds",
-                         "case_meetings", "case_support" };
+                         "case_meetings", "case_support", "penalty_improvements", "penalty_notices" };
   /* Ben: his details, no contacts, one mark (I, amended once), its two
    * entries (N, then I), no decisions, one call, one attempt, one late
    * arrival, one notice to the LA, his addition in the log, no letters,
    * one request for leave with its one session and one review, and
    * nothing about letters held back or medical evidence; one meeting
-   * with his family and one support entry. */
-  const guint counts[] = { 1, 0, 1, 2, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1 };
+   * with his family and one support entry; no notice to improve or
+   * penalty notice. */
+  const guint counts[] = { 1, 0, 1, 2, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0 };
 
   school_init (&s);
   add_call_records (s.db, s.ben);
@@ -502,7 +503,8 @@ test_subject_access (void)
                                        "\"call_attempts\":1,\"late_book\":1,\"la_notifications\":1,"
                                        "\"audit_log\":1,\"letters\":0,\"leave_requests\":1,"
                                        "\"leave_sessions\":1,\"leave_reviews\":1,\"medical_evidence\":0,"
-                   "\"letters_do_not_send\":0,\"letter_holds\":0,\"case_meetings\":1,\"case_support\":1}");
+                   "\"letters_do_not_send\":0,\"letter_holds\":0,\"case_meetings\":1,\"case_support\":1,"
+                   "\"penalty_improvements\":0,\"penalty_notices\":0}");
   }
   school_clear (&s);
 }

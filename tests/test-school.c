@@ -40,7 +40,7 @@ test_keys (void)
   static const char * const expected[] = {
     "name", "urn", "la", "address", "phone", "email", "headteacher",
     "attendance_lead", "am_open", "am_close", "pm_open", "pm_close",
-    "threshold_counts_n", "n_resolve_days", "lock_minutes", NULL
+    "threshold_counts_n", "n_resolve_days", "lock_minutes", "penalty_improvement_weeks", NULL
   };
 
   g_assert_true (g_strv_equal ((const char * const *)expected, att_school_keys ()));

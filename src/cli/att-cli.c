@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "att-cli-private.h"
+#include "att-cli-casepack.h"
 
 /* Every option any command knows, and whether it takes a value. Which
  * command accepts which is listed in the command table below. */
@@ -96,6 +97,10 @@ static const AttCliOption all_options[] = {
   { "delivery", TRUE },
   { "posted", TRUE },
   { "texts", TRUE },
+  { "span", TRUE },
+  { "contact", TRUE },
+  { "sections", TRUE },
+  { "draft", FALSE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -271,6 +276,21 @@ static const AttCliCommand commands[] = {
   { "letters regenerate", "ID... --out FILE.pdf [--date DATE] [--delivery post|hand] [--posted DATE] --user NAME",
     "out date delivery posted user", 1, 10000,
     att_cli_cmd_letters_regenerate, N_("make logged letters not yet posted again with the figures as they are now, dated DATE (today), and log them") },
+  { "certificate", "UPN --out FILE.pdf [--from DATE --to DATE | --sessions N | --span this-year|two-years] [--as-of DATE] [--draft]",
+    "out from to sessions span as-of draft", 1, 1,
+    att_cli_cmd_certificate, N_("the pupil's registration certificate (by default the local authority's span up to today); refused while it holds N or unmarked sessions, which it names, unless --draft marks it DRAFT") },
+  { "casepack", "UPN --out FILE.pdf [--as-of DATE] --user NAME", "out as-of user", 1, 1,
+    att_cli_cmd_casepack, N_("the referral pack for the local authority, its sections as its profile orders them; refused while the certificate holds N or unmarked sessions; logged as made by NAME") },
+  { "la-profile show", "[--json]", "json", 0, 0,
+    att_cli_cmd_la_profile_show, N_("the sections of the local authority's referral pack, in order, and the certificate's span") },
+  { "la-profile set", "[--sections NAME,NAME,...] [--span SPAN] --user NAME", "sections span user", 0, 0,
+    att_cli_cmd_la_profile_set, N_("change the referral pack's sections and order, or the certificate's span (sessions:60, this-year, two-years, range:FIRST:LAST)") },
+  { "la-profile preset", "NAME --user NAME", "user", 1, 1,
+    att_cli_cmd_la_profile_preset, N_("use one of the presets (la-profile presets lists them) as the local authority's profile") },
+  { "la-profile presets", "[--json]", "json", 0, 0,
+    att_cli_cmd_la_profile_presets, N_("the referral pack's presets, with their sections and span") },
+  { "contacts confirm", "UPN --contact ID [--date DATE] --user NAME", "contact date user", 1, 1,
+    att_cli_cmd_contacts_confirm, N_("record that a contact's details were checked with the family (today by default)") },
 };
 
 static const AttCliOption *

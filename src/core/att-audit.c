@@ -385,6 +385,7 @@ att_audit_snapshot (AttDb       *db,
   static const char * const tables[] = {
     "pupils", "contacts", "users", "terms", "closures", "penalty_decisions",
     "leave_requests", "exam_periods", "case_meetings", "case_support",
+    "penalty_improvements", "penalty_notices",
   };
   g_autofree char *sql = NULL;
   g_autoptr(GString) out = NULL;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "att-audit.h"
+#include "att-case.h"
 #include "att-casepack.h"
 #include "att-contacts.h"
 #include "att-db-private.h"
@@ -101,8 +102,24 @@ att_casepack_collect (AttDb               *db,
   if (pack->letters == NULL)
     return NULL;
 
-  pack->support = g_ptr_array_new ();
-  pack->chronology = g_ptr_array_new ();
+  if (wants (pack, ATT_CASEPACK_SUPPORT))
+    pack->support = att_case_support (db, pupil_id, error);
+  else
+    pack->support = g_ptr_array_new_with_free_func ((GDestroyNotify)att_case_support_free);
+  if (pack->support == NULL)
+    return NULL;
+  /* What was recorded up to the pack's day. */
+  for (guint i = pack->support->len; i > 0; i--)
+    if (((AttCaseSupport *)g_ptr_array_index (pack->support, i - 1))->date > as_of)
+      g_ptr_array_remove_index (pack->support, i - 1);
+
+  if (wants (pack, ATT_CASEPACK_CHRONOLOGY))
+    pack->chronology = att_case_chronology (db, pupil_id, ATT_DATE_NONE, as_of, error);
+  else
+    pack->chronology = g_ptr_array_new_with_free_func ((GDestroyNotify)att_case_event_free);
+  if (pack->chronology == NULL)
+    return NULL;
+
   pack->considerations = g_ptr_array_new ();
   pack->improve = g_ptr_array_new ();
 

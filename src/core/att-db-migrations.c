@@ -568,6 +568,49 @@ static const char * const migrations[] = {
   "  at         INTEGER NOT NULL"
   ");"
   "CREATE INDEX case_support_by_pupil ON case_support (pupil_id, date);",
+
+  /* The school's consideration of a breach of the National Framework
+   * threshold in full; notices to improve with their improvement period
+   * and outcome; requests for penalty notices, per parent per child, and
+   * what became of them. A notice keeps the parent's name as it was, so
+   * it still reads when the contact is removed. */
+  "ALTER TABLE penalty_decisions ADD COLUMN support_offered TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE penalty_decisions ADD COLUMN notice_best_tool TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE penalty_decisions ADD COLUMN equality TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE penalty_decisions ADD COLUMN agencies TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE penalty_improvements ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  pupil_id          INTEGER NOT NULL REFERENCES pupils (id),"
+  "  decision_id       INTEGER REFERENCES penalty_decisions (id),"
+  "  issued            INTEGER NOT NULL,"
+  "  weeks             INTEGER NOT NULL CHECK (weeks BETWEEN 3 AND 6),"
+  "  period_end        INTEGER NOT NULL,"
+  "  outcome           TEXT NOT NULL DEFAULT 'none' CHECK (outcome IN ('none', 'improved', 'not-improved')),"
+  "  outcome_date      INTEGER,"
+  "  outcome_note      TEXT NOT NULL DEFAULT '',"
+  "  outcome_actor_id  INTEGER REFERENCES actors (id),"
+  "  letter_id         INTEGER REFERENCES letters (id),"
+  "  actor_id          INTEGER NOT NULL REFERENCES actors (id),"
+  "  at                INTEGER NOT NULL,"
+  "  CHECK (issued < period_end)"
+  ");"
+  "CREATE INDEX penalty_improvements_by_pupil ON penalty_improvements (pupil_id, issued);"
+  "CREATE TABLE penalty_notices ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  pupil_id          INTEGER NOT NULL REFERENCES pupils (id),"
+  "  contact_id        INTEGER REFERENCES contacts (id) ON DELETE SET NULL,"
+  "  parent            TEXT NOT NULL,"
+  "  decision_id       INTEGER REFERENCES penalty_decisions (id),"
+  "  kind              TEXT NOT NULL CHECK (kind IN ('first', 'second')),"
+  "  requested         INTEGER NOT NULL,"
+  "  status            TEXT NOT NULL DEFAULT 'requested' CHECK (status IN ('requested', 'issued', 'paid', 'withdrawn', 'prosecuted')),"
+  "  status_date       INTEGER NOT NULL,"
+  "  note              TEXT NOT NULL DEFAULT '',"
+  "  actor_id          INTEGER NOT NULL REFERENCES actors (id),"
+  "  at                INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX penalty_notices_by_pupil ON penalty_notices (pupil_id, requested);",
+
   /* The day a contact's details were last added, changed or confirmed
    * with the family (an AttDate); NULL for the contacts already held,
    * whose last check is not known. */

@@ -324,6 +324,45 @@ const AttBuiltinTemplate att_builtin_templates[] = {
        "Signed (parent or carer): ______________________________   Date: ______________\n"
        "\n"
        "Yours sincerely,") },
+  { "notice-to-improve",
+    N_("Notice to improve before a penalty notice"),
+    N_("Notice to improve: {pupil.name}’s attendance"),
+    N_("{recipient.salutation},\n"
+       "\n"
+       "This letter is a notice to improve. It is the school’s formal and final request, before a "
+       "penalty notice is considered, that {pupil.forename} attends school regularly.\n"
+       "\n"
+       "Our register shows {rolling.sessions} sessions of unauthorised absence for {pupil.forename} "
+       "in the ten school weeks {rolling.period}. Together they reach the national threshold of ten "
+       "unauthorised sessions within ten school weeks, and they are the absences this notice is "
+       "about:\n"
+       "\n"
+       "{absences.table}\n"
+       "\n"
+       "{pupil.forename}’s attendance from {figures.period} is {figures.attendance}: "
+       "{figures.attended} of {figures.possible} sessions.\n"
+       "\n"
+       "As a parent you have a legal duty to make sure that your child of compulsory school age "
+       "receives a suitable full-time education (section 7 of the Education Act 1996). When a child "
+       "registered at a school does not attend regularly, the parent commits an offence under "
+       "section 444 of the same Act.\n"
+       "\n"
+       "The support we have given and offered so far: {improve.support} That offer stands, and "
+       "{school.attendance_lead} will gladly meet you to agree what else would help. Please call "
+       "{school.phone}.\n"
+       "\n"
+       "The improvement period is {improve.weeks}, from {improve.start} to {improve.end}. Sufficient "
+       "improvement means that {pupil.forename} has no unauthorised absence at all in that period: "
+       "every absence must be for a reason the school accepts, such as illness, reported on the "
+       "first day.\n"
+       "\n"
+       "Please be clear: if there is any further unauthorised absence during the improvement "
+       "period, or at its end attendance has not improved as set out above, the school may ask the "
+       "local authority to issue a penalty notice without further warning. A penalty notice may be "
+       "requested before the period ends if {pupil.forename} has an unauthorised absence during it, "
+       "including a holiday taken in term time without the school’s agreement.\n"
+       "\n"
+       "Yours sincerely,") },
 };
 
 const guint att_n_builtin_templates = G_N_ELEMENTS (att_builtin_templates);

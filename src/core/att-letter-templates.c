@@ -14,6 +14,7 @@
 #include "att-error.h"
 #include "att-leave.h"
 #include "att-case.h"
+#include "att-penalty.h"
 #include "att-letter-templates.h"
 #include "att-letter-templates-private.h"
 #include "att-letters.h"
@@ -51,6 +52,7 @@ att_letter_templates_register_fields (void)
   static gsize registered = 0;
 
   att_case_register_fields ();
+  att_penalty_register_letter_fields ();
   if (g_once_init_enter (&registered))
     {
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)

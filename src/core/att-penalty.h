@@ -63,9 +63,11 @@ typedef struct
   gboolean   over;               /* at or over the threshold; FALSE: within
                                   * ATT_PENALTY_NEAR_SESSIONS of it */
   gint64     consideration_id;   /* the consideration of this breach, 0 none */
-  AttDate    met;                /* att_penalty_unconsidered(): the school
-                                  * day the breach was met; otherwise
-                                  * ATT_DATE_NONE */
+  AttDate    met;                /* att_penalty_unconsidered(): the last
+                                  * school day the unconsidered breach was
+                                  * met, the day breach is counted on (a
+                                  * consideration as of it clears the
+                                  * row); otherwise ATT_DATE_NONE */
   /* A notice to improve whose period is running on the as-of date. */
   gint64     improvement_id;     /* 0: none running */
   AttDate    improvement_end;
@@ -135,9 +137,13 @@ AttPenaltyConsideration *
 
 /* What the Today dashboard shows: an AttPenaltyRow for every pupil whose
  * breach was met on a school day in the last 10 school weeks to @as_of
- * with no consideration recorded as of that day or later, whether or not
- * the count is still over the threshold (breach is the count on the day
- * it was met; met is that day). In the order of att_penalty_list(). */
+ * (a pupil of compulsory school age on @as_of, counting the sessions
+ * while of that age) with no consideration recorded since,
+ * whether or not the count is still over the threshold: a breach met on
+ * day D is considered by a consideration as of a day from the start of
+ * D's rolling window on (the rule of AttBreach's considered), so the row
+ * stays until one is recorded. breach is counted as of met, the last
+ * such day. Sorted as att_penalty_list() sorts. */
 GPtrArray    *att_penalty_unconsidered       (AttDb             *db,
                                               AttDate            as_of,
                                               GError           **error);
@@ -244,6 +250,12 @@ AttNoticeToImprove *
               att_penalty_improve_get        (AttDb             *db,
                                               gint64             id,
                                               GError           **error);
+/* The stored template of the notice to improve's letter, and its merge
+ * fields (improve.issued, improve.start, improve.end, improve.weeks,
+ * improve.support), registered once with att_letter_field_register(). */
+#define ATT_PENALTY_IMPROVE_TEMPLATE "notice-to-improve"
+void          att_penalty_register_letter_fields (void);
+
 /* The notice to improve's letter for @notice_id, one per recipient,
  * from the stored template "notice-to-improve" with the period's merge
  * fields; record it with att_letter_batch_record(), then note it with

@@ -86,8 +86,34 @@ static const AttSarField penalty_fields[] = {
   { "decision", N_("Decision"), ATT_SAR_TEXT, 2 },
   { "rationale", N_("Rationale"), ATT_SAR_TEXT, 5 },
   { "withdrawn", N_("Withdrawn"), ATT_SAR_BOOL, 1 },
+  { "support_offered", N_("Support offered"), ATT_SAR_TEXT, 4 },
+  { "notice_best_tool", N_("Whether a notice is the best tool"), ATT_SAR_TEXT, 3 },
+  { "equality", N_("Equality Act considerations"), ATT_SAR_TEXT, 3 },
+  { "agencies", N_("Agencies involved"), ATT_SAR_TEXT, 2 },
   { "who", N_("Who"), ATT_SAR_TEXT, 2 },
   { "position", N_("Position"), ATT_SAR_TEXT, 2 },
+  { "when", N_("When"), ATT_SAR_TIME, 2.4 },
+};
+
+static const AttSarField improvement_fields[] = {
+  { "issued", N_("Issued"), ATT_SAR_DATE, 2.2 },
+  { "weeks", N_("School weeks"), ATT_SAR_INT, 1 },
+  { "period_end", N_("Period ends"), ATT_SAR_DATE, 2.2 },
+  { "outcome", N_("Outcome"), ATT_SAR_TEXT, 2 },
+  { "outcome_date", N_("Outcome recorded"), ATT_SAR_DATE, 2.2 },
+  { "outcome_note", N_("Note"), ATT_SAR_TEXT, 4 },
+  { "who", N_("Who"), ATT_SAR_TEXT, 2 },
+  { "when", N_("When"), ATT_SAR_TIME, 2.4 },
+};
+
+static const AttSarField notice_fields[] = {
+  { "parent", N_("Parent"), ATT_SAR_TEXT, 3 },
+  { "kind", N_("Notice"), ATT_SAR_TEXT, 1.4 },
+  { "requested", N_("Requested"), ATT_SAR_DATE, 2.2 },
+  { "status", N_("Status"), ATT_SAR_TEXT, 1.8 },
+  { "status_date", N_("Since"), ATT_SAR_DATE, 2.2 },
+  { "note", N_("Note"), ATT_SAR_TEXT, 4 },
+  { "who", N_("Who"), ATT_SAR_TEXT, 2 },
   { "when", N_("When"), ATT_SAR_TIME, 2.4 },
 };
 
@@ -291,7 +317,8 @@ static const struct
   { "penalty_decisions", N_("Penalty notice decisions"), FALSE,
     penalty_fields, G_N_ELEMENTS (penalty_fields),
     "SELECT d.as_of, d.window_start, d.window_end, d.sessions, d.decision, d.rationale, "
-    "d.withdrawn, a.name, a.position, d.at FROM penalty_decisions d "
+    "d.withdrawn, d.support_offered, d.notice_best_tool, d.equality, d.agencies, "
+    "a.name, a.position, d.at FROM penalty_decisions d "
     "JOIN actors a ON a.id = d.actor_id WHERE d.pupil_id = ?1 ORDER BY d.id" },
   { "calls", N_("Calls about absence"), FALSE, call_fields, G_N_ELEMENTS (call_fields),
     "SELECT c.date, c.caller, c.channel, c.direction, c.reason, c.outcome, c.note, "
@@ -355,6 +382,15 @@ static const struct
     support_fields, G_N_ELEMENTS (support_fields),
     "SELECT s.date, s.kind, s.agency, s.detail, a.name, s.at FROM case_support s "
     "JOIN actors a ON a.id = s.actor_id WHERE s.pupil_id = ?1 ORDER BY s.id" },
+  { "penalty_improvements", N_("Notices to improve and their outcome"), FALSE,
+    improvement_fields, G_N_ELEMENTS (improvement_fields),
+    "SELECT i.issued, i.weeks, i.period_end, i.outcome, i.outcome_date, i.outcome_note, "
+    "a.name, i.at FROM penalty_improvements i "
+    "JOIN actors a ON a.id = i.actor_id WHERE i.pupil_id = ?1 ORDER BY i.id" },
+  { "penalty_notices", N_("Penalty notices requested and what became of them"), FALSE,
+    notice_fields, G_N_ELEMENTS (notice_fields),
+    "SELECT n.parent, n.kind, n.requested, n.status, n.status_date, n.note, a.name, n.at "
+    "FROM penalty_notices n JOIN actors a ON a.id = n.actor_id WHERE n.pupil_id = ?1 ORDER BY n.id" },
 };
 
 static void

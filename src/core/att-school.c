@@ -26,6 +26,7 @@ typedef enum
   KIND_BOOL,
   KIND_DAYS,
   KIND_MINUTES,
+  KIND_WEEKS,   /* an improvement period, 3 to 6 school weeks */
 } KeyKind;
 
 typedef struct
@@ -52,12 +53,13 @@ static const KeyInfo key_info[] = {
   { "threshold_counts_n", KIND_BOOL, "yes" },
   { "n_resolve_days", KIND_DAYS, "5" },
   { "lock_minutes", KIND_MINUTES, "10" },
+  { "penalty_improvement_weeks", KIND_WEEKS, "4" },
 };
 
 static const char * const key_names[] = {
   "name", "urn", "la", "address", "phone", "email", "headteacher",
   "attendance_lead", "am_open", "am_close", "pm_open", "pm_close",
-  "threshold_counts_n", "n_resolve_days", "lock_minutes", NULL
+  "threshold_counts_n", "n_resolve_days", "lock_minutes", "penalty_improvement_weeks", NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (key_names) == G_N_ELEMENTS (key_info) + 1);
@@ -257,6 +259,21 @@ normalise (const KeyInfo  *info,
         return g_strdup_printf ("%d", minutes);
       }
 
+    case KIND_WEEKS:
+      {
+        int weeks;
+
+        /* The National Framework's improvement period: 3 to 6 weeks. */
+        if (!parse_whole (text, 6, &weeks) || weeks < 3)
+          {
+            g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                         _("“%s” is not an improvement period: %s takes a whole number of school weeks from 3 to 6"),
+                         text, info->key);
+            return NULL;
+          }
+        return g_strdup_printf ("%d", weeks);
+      }
+
     default:
       g_return_val_if_reached (NULL);
     }
@@ -355,7 +372,7 @@ att_school_get (AttDb      *db,
   if (info == NULL)
     return NULL;
   if (info->kind == KIND_TIME || info->kind == KIND_BOOL || info->kind == KIND_DAYS ||
-      info->kind == KIND_MINUTES)
+      info->kind == KIND_MINUTES || info->kind == KIND_WEEKS)
     return get_normalised (db, info);
   else
     {

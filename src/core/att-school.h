@@ -43,7 +43,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttSchool, att_school_free)
 
 /* The keys `school set` takes, NULL-terminated: name, urn, la, address,
  * phone, email, headteacher, attendance_lead, am_open, am_close, pm_open,
- * pm_close, threshold_counts_n, n_resolve_days, lock_minutes. */
+ * pm_close, threshold_counts_n, n_resolve_days, lock_minutes,
+ * penalty_improvement_weeks (3 to 6, the notice to improve's period). */
 const char * const *att_school_keys     (void);
 
 /* Validates and stores one setting (role checked, audited). Register times

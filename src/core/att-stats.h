@@ -71,7 +71,8 @@ typedef struct
   guint     school_weeks;     /* window weeks with the pupil on roll */
   guint     codes[ATT_CODE_N_CODES];
   gboolean  includes_n;
-  guint     notices_3y;       /* penalty notices in the 3 years to as-of */
+  guint     notices_3y;       /* penalty notices requested in the 3 years
+                               * to as-of, withdrawn ones left out */
   gboolean  considered;       /* a decision is recorded for this breach */
 } AttBreach;
 
@@ -97,6 +98,18 @@ GArray   *att_threshold_check      (AttDb             *db,
 GArray   *att_threshold_counts     (AttDb             *db,
                                     AttDate            as_of,
                                     guint              min_sessions,
+                                    GError           **error);
+
+/* Whether N counts towards the threshold (the school's setting
+ * threshold_counts_n, on by default). */
+gboolean  att_threshold_counts_n   (AttDb             *db);
+/* The decision that considered @breach as of @as_of: the newest one
+ * recorded as of a day from the window's start to @as_of; 0 in *id for
+ * none. This is the rule of AttBreach's considered. */
+gboolean  att_threshold_consideration (AttDb          *db,
+                                    const AttBreach   *breach,
+                                    AttDate            as_of,
+                                    gint64            *id,
                                     GError           **error);
 
 G_END_DECLS

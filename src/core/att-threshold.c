@@ -9,6 +9,7 @@
 
 #include "att-calendar.h"
 #include "att-error.h"
+#include "att-penalty.h"
 #include "att-pupils-private.h"
 #include "att-register-private.h"
 #include "att-stats.h"
@@ -274,52 +275,57 @@ count_pupil (AttDb               *db,
   breach->includes_n = breach->codes[ATT_CODE_N] > 0;
 }
 
-/* Penalty notices in the 3 years to the as-of date, and whether a
- * decision has been recorded since the window began. */
-static gboolean
-read_decisions (AttDb      *db,
-                AttDate     as_of,
-                AttBreach  *breach,
-                GError    **error)
+gboolean
+att_threshold_counts_n (AttDb *db)
+{
+  return counts_n (db);
+}
+
+gboolean
+att_threshold_consideration (AttDb            *db,
+                             const AttBreach  *breach,
+                             AttDate           as_of,
+                             gint64           *id,
+                             GError          **error)
 {
   sqlite3_stmt *stmt;
-  GDate three_years;
-  gint64 value = 0;
 
-  g_date_clear (&three_years, 1);
-  g_date_set_julian (&three_years, (guint32)as_of);
-  g_date_subtract_years (&three_years, 3);
-
-  stmt = att_db_prepare (db,
-                         "SELECT count(*) FROM penalty_decisions "
-                         "WHERE pupil_id = ? AND decision = 'penalty-notice' "
-                         "AND withdrawn = 0 AND as_of > ? AND as_of <= ?",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, breach->pupil_id);
-  sqlite3_bind_int (stmt, 2, (int)g_date_get_julian (&three_years));
-  sqlite3_bind_int (stmt, 3, as_of);
-  if (!att_db_query_int (db, stmt, &value, _("read the penalty-notice decisions"), error))
-    return FALSE;
-  breach->notices_3y = (guint)value;
-
-  breach->considered = FALSE;
+  *id = 0;
   if (breach->window_start == ATT_DATE_NONE)
     return TRUE;
-
   stmt = att_db_prepare (db,
-                         "SELECT EXISTS (SELECT 1 FROM penalty_decisions "
-                         "WHERE pupil_id = ? AND as_of BETWEEN ? AND ?)",
+                         "SELECT coalesce (max (id), 0) FROM penalty_decisions "
+                         "WHERE pupil_id = ? AND as_of BETWEEN ? AND ?",
                          error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, breach->pupil_id);
   sqlite3_bind_int (stmt, 2, breach->window_start);
   sqlite3_bind_int (stmt, 3, as_of);
-  if (!att_db_query_int (db, stmt, &value, _("read the penalty-notice decisions"), error))
+  return att_db_query_int (db, stmt, id, _("read the penalty-notice decisions"), error);
+}
+
+/* Penalty notices requested in the 3 years to the as-of date (not
+ * withdrawn), and whether a decision has been recorded since the window
+ * began. */
+static gboolean
+read_decisions (AttDb      *db,
+                AttDate     as_of,
+                AttBreach  *breach,
+                GError    **error)
+{
+  g_autoptr(GError) local = NULL;
+  gint64 id = 0;
+
+  breach->notices_3y = att_penalty_notices_3y (db, breach->pupil_id, 0, as_of, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (!att_threshold_consideration (db, breach, as_of, &id, error))
     return FALSE;
-  breach->considered = value != 0;
+  breach->considered = id != 0;
   return TRUE;
 }
 

@@ -39,3 +39,4 @@
 #include "att-ladder.h"
 #include "att-letters-due.h"
 #include "att-case.h"
+#include "att-penalty.h"

@@ -331,7 +331,8 @@ _att_certificate_document_add (AttFlow        *flow,
       AttPupil *pupil = att_certificate_get_pupil (cert);
       g_autofree char *text = NULL;
 
-      att_flow_heading (flow, _("Headteacher's declaration"));
+      /* The declaration, its name and its lines to sign, kept together. */
+      att_flow_heading_keep (flow, _("Headteacher's declaration"), 5);
       /* Translators: the school's name, then the pupil's name and UPN */
       text = g_strdup_printf (_("I declare that the attendance shown above for %2$s (%3$s) is a true "
                                 "copy of the entries in the attendance register of %1$s, which the "

@@ -52,6 +52,11 @@ void     att_flow_title        (AttFlow             *self,
 /* A section's heading, kept on the page of what follows it. */
 void     att_flow_heading      (AttFlow             *self,
                                 const char          *text);
+/* The same, kept on one page with the @n_blocks blocks that follow it
+ * (a declaration with its lines to sign) when they fit on a page. */
+void     att_flow_heading_keep (AttFlow             *self,
+                                const char          *text,
+                                guint                n_blocks);
 /* A paragraph, wrapped to the width of the page. */
 void     att_flow_text         (AttFlow             *self,
                                 AttFlowFont          font,

@@ -39,6 +39,7 @@ typedef struct
   guint        table;
   gboolean     shaded;
   double       space;
+  guint        keep;      /* HEADING: the blocks kept on its page, 0 for the first line of one */
   double       height;    /* as last laid out */
 } Block;
 
@@ -235,6 +236,14 @@ att_flow_heading (AttFlow    *self,
                   const char *text)
 {
   add_block (self, BLOCK_HEADING, F_HEADING, text);
+}
+
+void
+att_flow_heading_keep (AttFlow    *self,
+                       const char *text,
+                       guint       n_blocks)
+{
+  add_block (self, BLOCK_HEADING, F_HEADING, text)->keep = n_blocks;
 }
 
 void
@@ -479,8 +488,16 @@ paginate (AttFlow *self,
         }
       else if (block->kind == BLOCK_HEADING || block->kind == BLOCK_TITLE)
         {
-          /* A heading stays with the first line of what follows. */
-          if (i + 1 < self->blocks->len)
+          /* A heading stays with the first line of what follows, or
+           * with as many blocks as it keeps. */
+          if (block->keep > 0)
+            {
+              for (guint k = i + 1; k <= i + block->keep && k < self->blocks->len; k++)
+                need += block_height (self, &g_array_index (self->blocks, Block, k), width);
+              if (need > bottom - page_top (self, 1))
+                need = block->height;
+            }
+          else if (i + 1 < self->blocks->len)
             {
               Block *next = &g_array_index (self->blocks, Block, i + 1);
 
