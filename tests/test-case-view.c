@@ -31,6 +31,7 @@
 #include "att-certificate-dialog.h"
 #include "att-meeting-dialog.h"
 #include "att-pupil-view.h"
+#include "att-support-dialog.h"
 #include "att-pupils-page-private.h"
 #include "att-register-page-private.h"
 #include "att-test-util.h"
@@ -237,6 +238,66 @@ test_case_chronology (void)
   g_assert_cmpuint (n_rows (att_case_view_get_meetings_list (view)), ==, 1);
   g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (att_case_view_get_support_list (view), 0))),
                                    "Early help"));
+}
+
+/* Export CSV writes the chronology as shown: a header, then the three
+ * entries in date order, 5 September first. */
+static void
+test_case_export (void)
+{
+  AttCaseView *view = open_case ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (s.t->dir, "chronology.csv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (att_case_view_export_chronology (view, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "date,time,kind,title,detail,user"));
+  g_assert_true (g_str_has_prefix (lines[1], "2024-09-05,"));
+  g_assert_true (g_str_has_prefix (lines[2], "2024-09-11,"));
+  g_assert_nonnull (lines[3]);
+  g_assert_nonnull (strstr (lines[3], ",meeting,"));
+}
+
+/* Add Support from the keyboard: the kind chosen, the agency and what was
+ * offered typed; a day in the future is refused in place, today saved;
+ * the list has the entry last (the latest date). */
+static void
+test_case_add_support (void)
+{
+  AttCaseView *view = open_case ();
+  GtkWindow *dialog;
+  GtkListBox *list = att_case_view_get_support_list (view);
+  guint before = n_rows (list);
+  AdwActionRow *last;
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "case.add-support", NULL);
+  att_test_flush_events ();
+  dialog = find_window (ATT_TYPE_SUPPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  tab_to (dialog, "_Date");
+  type_over (dialog, "07/10/2024");
+  tab_to (dialog, "_Agency");
+  type_over (dialog, "Educational psychologist");
+  tab_to (dialog, "_What was offered");
+  type_over (dialog, "Assessment booked for Amina");
+  press_ctrl_return (dialog, "support-form.save");
+  /* Saturday 5 October is today: the 7th has not come. */
+  g_assert_true (find_window (ATT_TYPE_SUPPORT_DIALOG) == dialog);
+  g_assert_nonnull (att_support_dialog_get_error (ATT_SUPPORT_DIALOG (dialog)));
+
+  tab_to (dialog, "_Date");
+  type_over (dialog, "05/10/2024");
+  press_ctrl_return (dialog, "support-form.save");
+  g_assert_null (find_window (ATT_TYPE_SUPPORT_DIALOG));
+  g_assert_cmpuint (n_rows (list), ==, before + 1);
+  last = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (list, before));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (last)),
+                            "Educational psychologist"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (last), "Assessment booked for Amina"));
 }
 
 /* Rita Reception may read the case but not record in it: the buttons
@@ -617,11 +678,13 @@ main (int   argc,
   g_assert_cmpstr (att_window_get_state_name (window), ==, "main");
 
   g_test_add_func ("/case/chronology", test_case_chronology);
+  g_test_add_func ("/case/export", test_case_export);
   g_test_add_func ("/case/rights", test_case_rights);
   g_test_add_func ("/case/record-meeting", test_case_record_meeting);
   g_test_add_func ("/case/certificate-n", test_case_certificate_n);
   g_test_add_func ("/case/certificate-pdf", test_case_certificate_pdf);
   g_test_add_func ("/case/referral-pack", test_case_referral_pack);
+  g_test_add_func ("/case/add-support", test_case_add_support);
   result = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
