@@ -141,7 +141,18 @@ save (AttMeetingDialog *self)
   meeting = self->meeting != NULL ? att_meeting_copy (self->meeting) : att_meeting_new ();
   if (!fill_meeting (self, meeting, &error))
     {
+      GtkWidget *rows[] = {
+        GTK_WIDGET (self->date_row), GTK_WIDGET (self->time_row), GTK_WIDGET (self->review_row),
+      };
+
       show_error (self, error->message);
+      /* The field typed wrong takes the focus, to be typed again. */
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        if (gtk_widget_has_css_class (rows[i], "error"))
+          {
+            gtk_widget_grab_focus (rows[i]);
+            break;
+          }
       return;
     }
 
