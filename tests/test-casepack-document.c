@@ -11,6 +11,7 @@
 #include "att-casepack-document.h"
 #include "att-certificate-document.h"
 #include "att-contacts.h"
+#include "att-penalty.h"
 #include "att-test-util.h"
 
 typedef struct
@@ -344,6 +345,66 @@ test_casepack_profile_and_refusal (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Tue 1 Oct 2024 PM (N)"));
 }
 
+/* A breach considered on 7 November, deciding a notice to improve, and
+ * the notice issued that day: both in the pack, with the school's
+ * reasons and the improvement period. Amina's O marks: every session of
+ * 14 to 18 October (10). The ten school weeks up to 7 November run from
+ * the week of 15 July (half term and the summer have no school week):
+ * those 10 and the G of 6 September are 11; the O of 17 June is before. */
+static void
+test_casepack_penalty_sections (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttLetterhead) head = att_letterhead_load (f->db);
+  g_autoptr(AttDocument) document = NULL;
+  g_autoptr(GArray) writes = g_array_new (FALSE, FALSE, sizeof (AttMarkWrite));
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *text = NULL;
+  AttPenaltyConsideration consideration = { 0, };
+  guint n_pages = 0;
+  gint64 id;
+
+  for (AttDate d = D (2024, 10, 14); d <= D (2024, 10, 18); d++)
+    for (int s = ATT_SESSION_AM; s <= ATT_SESSION_PM; s++)
+      {
+        AttMarkWrite w = { f->pupil, d, s, ATT_CODE_O, -1, NULL };
+
+        g_array_append_val (writes, w);
+      }
+  g_assert_true (att_register_write (f->db, att_user_system (), (AttMarkWrite *)(void *)writes->data,
+                                     writes->len, "test", ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+
+  consideration.pupil_id = f->pupil;
+  consideration.as_of = D (2024, 11, 7);
+  consideration.support_offered = (char *)"A meeting with the family on 21 October";
+  consideration.notice_best_tool = (char *)"Not yet: a notice to improve first";
+  consideration.equality = (char *)"No protected characteristic bears on the absence";
+  consideration.agencies = (char *)"None";
+  consideration.decision = ATT_PENALTY_NOTICE_TO_IMPROVE;
+  consideration.rationale = (char *)"A week of holiday in term time, first offence";
+  id = att_penalty_consider (f->db, f->head, &consideration, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  id = att_penalty_improve_start (f->db, f->head, f->pupil, D (2024, 11, 7), 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  document = att_casepack_document_new (f->db, f->pupil, D (2024, 11, 7), head, &error);
+  g_assert_no_error (error);
+  pages = write_and_read (f, document, "penalty.pdf", &n_pages);
+  text = all_text (pages);
+  g_assert_nonnull (strstr (text, "8. The school's consideration"));
+  g_assert_nonnull (strstr (text, "11 unauthorised sessions between"));
+  g_assert_nonnull (strstr (text, "No protected characteristic"));
+  g_assert_nonnull (strstr (text, "A week of holiday in term time"));
+  g_assert_nonnull (strstr (text, att_penalty_decision_describe (ATT_PENALTY_NOTICE_TO_IMPROVE)));
+  g_assert_nonnull (strstr (text, "9. Notice to improve"));
+  g_assert_true (g_regex_match_simple ("Improvement period +4 school weeks, to ", text, 0, 0));
+  g_assert_nonnull (strstr (text, att_improve_outcome_describe (ATT_IMPROVE_NONE)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +417,7 @@ main (int   argc,
   ADD ("/casepack-document/certificate-draft-over-pages", test_certificate_draft_over_pages);
   ADD ("/casepack-document/casepack", test_casepack_pdf);
   ADD ("/casepack-document/profile-and-refusal", test_casepack_profile_and_refusal);
+  ADD ("/casepack-document/penalty-sections", test_casepack_penalty_sections);
 #undef ADD
 
   return g_test_run ();

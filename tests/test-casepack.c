@@ -5,9 +5,11 @@
  */
 #include "config.h"
 
+#include "att-case.h"
 #include "att-casepack.h"
 #include "att-contacts.h"
 #include "att-la-profile.h"
+#include "att-db-private.h"
 #include "att-import-private.h"
 #include "att-test-util.h"
 
@@ -265,6 +267,9 @@ test_checked_date_kept (Fixture       *f,
   g_assert_cmpint (c->details_checked, ==, D (2024, 9, 20));
 
   g_assert_cmpuint (count_audit (f, "contacts.confirm"), ==, 1);
+  g_assert_cmpint (att_audit_kind_for_action ("contacts.confirm"), ==, ATT_AUDIT_CONTACT);
+  g_assert_cmpstr (att_audit_describe_action ("contacts.confirm"), ==,
+                   "Contact’s details checked with the family");
 }
 
 /* An import that changes a contact's details checks them that day; one
@@ -358,6 +363,72 @@ test_siblings_rule (Fixture       *f,
   g_assert_cmpint (((AttPupil *)g_ptr_array_index (siblings, 1))->id, ==, fin);
 }
 
+/* The pack reads what its profile asks for, up to its day: a short
+ * profile reads no support and no certificate beyond its own; the
+ * support recorded after the as-of day is left out; two contacts, one
+ * checked in March (stale in October), one never (stale). Only those who
+ * do casework record that the pack was made, and it is logged. */
+static void
+test_collect (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttCasepack) pack = NULL;
+  g_autoptr(AttCasepack) full = NULL;
+  AttLaProfile profile;
+  gint64 pupil = att_test_add_pupil (f->db, "Amina", "Khan", 7, D (2012, 10, 1), D (2023, 9, 4),
+                                     ATT_DATE_NONE);
+  gint64 id;
+
+  g_setenv ("ATTENDANCE_TODAY", "2024-03-15", TRUE);
+  add_contact (f, pupil, 1, "Khan", "B1 1AA", NULL, NULL);
+  g_setenv ("ATTENDANCE_TODAY", "2024-09-20", TRUE);
+  id = add_contact (f, pupil, 2, "Khan", "B1 1AA", NULL, NULL);
+  g_assert_true (att_db_exec (f->db, "UPDATE contacts SET details_checked_date = NULL WHERE priority = 2", NULL));
+  g_assert_cmpint (id, >, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(AttCaseSupport) support = att_case_support_new ();
+
+      support->pupil_id = pupil;
+      support->date = i == 0 ? D (2024, 9, 10) : D (2024, 9, 19);
+      support->kind = ATT_CASE_SUPPORT_AGENCY;
+      support->agency = g_strdup ("School nurse");
+      support->detail = g_strdup ("Referred");
+      g_assert_cmpint (att_case_support_add (f->db, f->officer, support, &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (att_la_profile_preset ("short", &profile, NULL));
+  pack = att_casepack_collect (f->db, pupil, D (2024, 9, 18), &profile, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pack->contacts->len, ==, 2);
+  g_assert_cmpuint (pack->support->len, ==, 0);       /* not in the short pack */
+  g_assert_cmpuint (pack->siblings->len, ==, 0);
+  g_assert_nonnull (pack->certificate);
+  g_assert_cmpstr (pack->headteacher, ==, "Helen Head");
+  /* 15 March + 6 months = 15 September: stale from the 16th; the other
+   * never checked. */
+  g_assert_cmpuint (att_casepack_n_stale_contacts (pack), ==, 2);
+  /* Nothing is marked from 2 to 18 September: 26 sessions with no mark. */
+  g_assert_false (att_casepack_can_finalise (pack, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_clear_error (&error);
+
+  full = att_casepack_collect (f->db, pupil, D (2024, 9, 18), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (full->profile.n_sections, ==, ATT_CASEPACK_N_SECTIONS);
+  g_assert_cmpuint (full->support->len, ==, 1);       /* the 19th is after the pack's day */
+
+  g_assert_false (att_casepack_record_export (f->db, f->receptionist, pack, "/tmp/pack.pdf", &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (att_casepack_record_export (f->db, f->officer, pack, "/tmp/pack.pdf", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_audit (f, "export.casepack"), ==, 1);
+  g_assert_cmpint (att_audit_kind_for_action ("export.casepack"), ==, ATT_AUDIT_EXPORT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +442,7 @@ main (int   argc,
   ADD ("/casepack/contacts/checked-date-kept", test_checked_date_kept);
   ADD ("/casepack/contacts/checked-date-by-import", test_checked_date_by_import);
   ADD ("/casepack/siblings", test_siblings_rule);
+  ADD ("/casepack/collect", test_collect);
 #undef ADD
   g_test_add_func ("/casepack/contacts/stale-at-six-months", test_stale_at_six_months);
 

@@ -370,7 +370,7 @@ test_upgrade_to_contacts_checked (void)
   g_autoptr(GPtrArray) contacts = NULL;
   g_autoptr(AttContact) mother = att_contact_new ();
   g_autofree char *undo = g_strdup_printf (UNDO_CONTACTS_CHECKED "PRAGMA user_version = %u",
-                                           att_db_n_migrations () - 1);
+                                           migration_with ("details_checked_date"));
   gint64 pupil = att_test_add_pupil (t->db, "Amina", "Khan", 7, D (2012, 10, 1), D (2024, 9, 2),
                                      ATT_DATE_NONE);
   AttContact *read;

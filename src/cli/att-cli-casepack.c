@@ -291,7 +291,7 @@ att_cli_cmd_contacts_confirm (AttCliContext *ctx)
   int status;
 
   if (contact == NULL)
-    return att_cli_usage (ctx, _("--contact ID is required: the contact whose details were checked (“pupils show UPN” lists them)"));
+    return att_cli_usage (ctx, _("--contact ID is required: the contact whose details were checked (“pupils show UPN --json” gives their ids)"));
   if (!g_ascii_string_to_unsigned (contact, 10, 1, G_MAXINT64, &id, NULL))
     return att_cli_usage (ctx, _("--contact: “%s” is not a contact's id"), contact);
   if ((status = att_cli_opt_date_or_today (ctx, "date", &date)) != ATT_CLI_OK)

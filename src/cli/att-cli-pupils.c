@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "att-cli-private.h"
+#include "att-contacts.h"
 
 int
 att_cli_run_import (AttCliContext *ctx,
@@ -206,6 +207,10 @@ json_contact (AttCliJson       *writer,
   att_cli_json_string (writer, "address_2", contact->address_2);
   att_cli_json_string (writer, "town", contact->town);
   att_cli_json_string (writer, "postcode", contact->postcode);
+  /* When the details were last checked, and whether they are due to be
+   * checked again today (att-contacts.h). */
+  att_cli_json_date (writer, "details_checked", contact->details_checked);
+  att_cli_json_bool (writer, "details_stale", att_contact_details_stale (contact, att_date_today ()));
   att_cli_json_end_object (writer);
 }
 

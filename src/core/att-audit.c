@@ -223,6 +223,9 @@ att_audit_describe_action (const char *action)
     { "leave.review", N_("Part-time timetable reviewed") },
     { "calendar.exams.add", N_("Exam period added") },
     { "calendar.exams.remove", N_("Exam period removed") },
+    { "contacts.confirm", N_("Contact’s details checked with the family") },
+    { "school.la-profile", N_("Referral pack’s sections changed") },
+    { "export.casepack", N_("Referral pack made for the local authority") },
   };
 
   g_return_val_if_fail (action != NULL, "");

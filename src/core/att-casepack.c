@@ -14,6 +14,7 @@
 #include "att-db-private.h"
 #include "att-error.h"
 #include "att-letters.h"
+#include "att-penalty.h"
 #include "att-users.h"
 
 void
@@ -120,8 +121,25 @@ att_casepack_collect (AttDb               *db,
   if (pack->chronology == NULL)
     return NULL;
 
-  pack->considerations = g_ptr_array_new ();
-  pack->improve = g_ptr_array_new ();
+  if (wants (pack, ATT_CASEPACK_CONSIDERATIONS))
+    pack->considerations = att_penalty_considerations (db, pupil_id, error);
+  else
+    pack->considerations = g_ptr_array_new_with_free_func ((GDestroyNotify)att_penalty_consideration_free);
+  if (pack->considerations == NULL)
+    return NULL;
+  for (guint i = pack->considerations->len; i > 0; i--)
+    if (((AttPenaltyConsideration *)g_ptr_array_index (pack->considerations, i - 1))->as_of > as_of)
+      g_ptr_array_remove_index (pack->considerations, i - 1);
+
+  if (wants (pack, ATT_CASEPACK_NOTICE_TO_IMPROVE))
+    pack->improve = att_penalty_improve_list (db, pupil_id, error);
+  else
+    pack->improve = g_ptr_array_new_with_free_func ((GDestroyNotify)att_notice_to_improve_free);
+  if (pack->improve == NULL)
+    return NULL;
+  for (guint i = pack->improve->len; i > 0; i--)
+    if (((AttNoticeToImprove *)g_ptr_array_index (pack->improve, i - 1))->issued > as_of)
+      g_ptr_array_remove_index (pack->improve, i - 1);
 
   pack->headteacher = att_certificate_headteacher_name (db, error);
   if (pack->headteacher == NULL && error != NULL && *error != NULL)

@@ -97,7 +97,7 @@ att_contacts_confirm (AttDb          *db,
   if (contact == NULL)
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
-                   _("%s (%s) has no contact with id %" G_GINT64_FORMAT ": “contacts UPN” lists the pupil's contacts with their ids"),
+                   _("%s (%s) has no contact with id %" G_GINT64_FORMAT ": “pupils show UPN --json” gives the pupil's contacts with their ids"),
                    att_pupil_get_display_name (pupil), pupil->upn, contact_id);
       goto failed;
     }

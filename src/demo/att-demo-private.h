@@ -389,4 +389,10 @@ gboolean  att_demo_write_leave          (AttDemo        *demo,
 gboolean  att_demo_write_letters        (AttDemo        *demo,
                                          GError        **error);
 
+/* att-demo-casepack.c: a few families whose details were last checked
+ * over six months before the demo's day, through the core's contacts
+ * functions. */
+gboolean  att_demo_write_contact_checks (AttDemo        *demo,
+                                         GError        **error);
+
 G_END_DECLS

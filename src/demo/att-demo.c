@@ -83,6 +83,7 @@ write_school (AttDemo  *demo,
          att_demo_write_calls (demo, error) &&
          att_demo_write_leave (demo, error) &&
          att_demo_write_letters (demo, error) &&
+         att_demo_write_contact_checks (demo, error) &&
          att_audit_log (demo->db, att_user_system (), "demo", detail, error);
 }
 

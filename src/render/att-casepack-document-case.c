@@ -1,6 +1,6 @@
 /* att-casepack-document-case.c: the referral pack's sections about the
- * case: early help and agencies, the chronology, the school's
- * considerations and the notices to improve
+ * case: early help and agencies and the chronology (the penalty's are in
+ * att-casepack-document-penalty.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -81,11 +81,8 @@ _att_casepack_document_add_case_section (AttFlow            *flow,
       add_chronology (flow, pack);
       break;
     case ATT_CASEPACK_CONSIDERATIONS:
-      att_flow_text (flow, ATT_FLOW_BODY,
-                     _("The school has not recorded a consideration of a penalty notice for this pupil."));
-      break;
     case ATT_CASEPACK_NOTICE_TO_IMPROVE:
-      att_flow_text (flow, ATT_FLOW_BODY, _("No notice to improve has been issued to this pupil's parents."));
+      _att_casepack_document_add_penalty_section (flow, pack, section);
       break;
     case ATT_CASEPACK_PUPIL:
     case ATT_CASEPACK_PARENTS:

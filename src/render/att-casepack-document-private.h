@@ -17,4 +17,9 @@ void _att_casepack_document_add_case_section (AttFlow            *flow,
                                               AttCasepack        *pack,
                                               AttCasepackSection  section);
 
+/* The same for ATT_CASEPACK_CONSIDERATIONS and _NOTICE_TO_IMPROVE. */
+void _att_casepack_document_add_penalty_section (AttFlow            *flow,
+                                                 AttCasepack        *pack,
+                                                 AttCasepackSection  section);
+
 G_END_DECLS

@@ -173,11 +173,16 @@ def test_casepack():
         check(UPN_A in rows[0][0] and out in rows[0][0], rows[0][0])
 
         # The mother's details checked with her today: no longer flagged.
-        contact = sql(t, "SELECT c.id FROM contacts c JOIN pupils p ON p.id = c.pupil_id "
-                         "WHERE p.upn = ?", UPN_A)[0][0]
+        shown = t.json("pupils", "show", UPN_A, today=NOW)["contacts"][0]
+        equal(shown["details_checked"], "2024-04-01", "checked when imported")
+        equal(shown["details_stale"], True, "over six months ago")
+        contact = shown["id"]
         t.refused("contacts", "confirm", UPN_A, "--contact", str(contact), "--user", RECEPTION, today=NOW)
         r = t.ok("contacts", "confirm", UPN_A, "--contact", str(contact), "--user", OFFICER, today=NOW)
         check("Fri 8 Nov 2024" in r.out, r.out)
+        shown = t.json("pupils", "show", UPN_A, today=NOW)["contacts"][0]
+        equal(shown["details_checked"], NOW, "confirmed today")
+        equal(shown["details_stale"], False, "current")
         t.refused("contacts", "confirm", UPN_B, "--contact", str(contact), "--user", OFFICER, today=NOW)
         r = t.ok("casepack", UPN_A, "--out", out, "--user", OFFICER, today=NOW)
         check("over six months old" not in r.err, r.err)
@@ -233,6 +238,23 @@ def test_la_profile():
         # And the certificate's span by default.
         r = t.ok("certificate", UPN_A, "--out", t.path("c.pdf"), today=NOW)
         check("Mon 2 Sep 2024 to Fri 8 Nov 2024" in r.out, r.out)
+    finally:
+        t.cleanup()
+
+
+def test_demo_has_families_to_check_again():
+    # The demo school: every contact checked when it was added, but for a
+    # few families whose details are over six months old, for the referral
+    # pack to flag.
+    t = School()
+    try:
+        t.ok("demo", "--pupils", "200", "--years", "1", db=True, today=NOW)
+        stale = due = 0
+        for row in t.json("pupils", "list", today=NOW)[:100]:
+            for contact in t.json("pupils", "show", row["upn"], today=NOW)["contacts"]:
+                due += 1
+                stale += contact["details_stale"]
+        check(due > 0 and 0 < stale < due / 4, "%d of %d stale" % (stale, due))
     finally:
         t.cleanup()
 
