@@ -136,7 +136,7 @@ actions_update (AttWindow *self)
   const AttUser *user = att_context_get_user (self->context);
   static const char * const page_actions[] = {
     "win.show-page", "win.show-pupil", "win.show-register", "win.show-register-pupil",
-    "win.show-register-day", "win.search",
+    "win.show-register-day", "win.search", "win.show-register-pupil-day",
   };
 
   /* While the sign-in covers the window (nobody signed in, or locked),
@@ -803,6 +803,35 @@ show_register_pupil_action (GtkWidget  *widget,
     att_register_page_focus_pupil (page, pupil_id);
 }
 
+/* A pupil (an int64) on a day of their register (an AttDate), their row
+ * in focus: a session the registration certificate cannot go with. */
+static void
+show_register_pupil_day_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  AttDb *db = att_context_get_db (self->context);
+  g_autoptr(AttGridFilter) filter = NULL;
+  AttRegisterPage *page;
+  gint64 pupil_id;
+  gint32 date;
+  AttPupil *pupil;
+
+  g_variant_get (parameter, "(xi)", &pupil_id, &date);
+  if (db == NULL || (pupil = att_pupils_get (db, pupil_id)) == NULL)
+    return;
+
+  if (pupil->reg_group != NULL && pupil->reg_group[0] != '\0')
+    filter = att_grid_filter_new_group (pupil->reg_group);
+  else
+    filter = att_grid_filter_new ();
+
+  page = show_register_day (self, filter, date);
+  if (page != NULL)
+    att_register_page_focus_pupil (page, pupil_id);
+}
+
 /* The new-call form, from anywhere in the window (Ctrl+Shift+N): the
  * Calls page opens it, so its rights and its refresh are the page's. */
 static void
@@ -1101,6 +1130,8 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-call", NULL, new_call_action);
   gtk_widget_class_install_action (widget_class, "win.show-leave", "s", show_leave_action);
   gtk_widget_class_install_action (widget_class, "win.mail-settings", NULL, mail_settings_action);
+  gtk_widget_class_install_action (widget_class, "win.show-register-pupil-day", "(xi)",
+                                   show_register_pupil_day_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

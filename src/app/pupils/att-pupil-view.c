@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "att-call-history.h"
+#include "att-case-view.h"
+#include "att-page.h"
 #include "att-pupil-flags.h"
 #include "att-pupil-view.h"
 
@@ -17,6 +19,8 @@ struct _AttPupilView
   AttDate              today;
 
   /* Template widgets */
+  GtkStack            *stack;
+  AttCaseView         *case_view;
   GtkScrolledWindow   *scrolled;
   AdwAvatar           *avatar;
   GtkLabel            *name_label;
@@ -402,6 +406,26 @@ fill_contacts (AttPupilView *self,
     }
 }
 
+/* The case is read from the page's context (its user decides what may
+ * be recorded), when its page is shown. */
+static void
+show_case (AttPupilView *self)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), ATT_TYPE_PAGE);
+
+  att_case_view_show (self->case_view, page != NULL ? att_page_get_context (ATT_PAGE (page)) : NULL,
+                      self->pupil_id);
+}
+
+static void
+on_visible_child_changed (AttPupilView *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+
+  if (child != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
+}
+
 void
 att_pupil_view_show (AttPupilView *self,
                      AttDb        *db,
@@ -439,6 +463,7 @@ att_pupil_view_show (AttPupilView *self,
       gtk_label_set_label (self->summary_label, "");
       adw_avatar_set_text (self->avatar, NULL);
       gtk_widget_set_visible (self->flags, FALSE);
+      show_case (self);
       return;
     }
 
@@ -471,6 +496,7 @@ att_pupil_view_show (AttPupilView *self,
   fill_details (self, pupil);
   fill_contacts (self, db);
   att_call_history_show (self->call_history, db, pupil_id);
+  show_case (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0.0);
 }
@@ -503,7 +529,10 @@ static gboolean
 att_pupil_view_grab_focus (GtkWidget *widget)
 {
   AttPupilView *self = ATT_PUPIL_VIEW (widget);
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
 
+  if (child == GTK_WIDGET (self->case_view))
+    return gtk_widget_grab_focus (child);
   return gtk_widget_child_focus (GTK_WIDGET (self->scrolled), GTK_DIR_TAB_FORWARD);
 }
 
@@ -511,8 +540,12 @@ static void
 att_pupil_view_dispose (GObject *object)
 {
   AttPupilView *self = ATT_PUPIL_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_PUPIL_VIEW);
+  /* The box holding the record and the case has no name of its own. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (att_pupil_view_parent_class)->dispose (object);
 }
@@ -540,10 +573,13 @@ att_pupil_view_class_init (AttPupilViewClass *klass)
   widget_class->grab_focus = att_pupil_view_grab_focus;
 
   g_type_ensure (ATT_TYPE_CALL_HISTORY);
+  g_type_ensure (ATT_TYPE_CASE_VIEW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/schoolattendance/Attendance/pupils/att-pupil-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AttPupilView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilView, case_view);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, avatar);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, name_label);
@@ -554,6 +590,7 @@ att_pupil_view_class_init (AttPupilViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, export_button);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, call_history);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
 }
 
 static void
@@ -574,4 +611,21 @@ att_pupil_view_set_export_tooltip (AttPupilView *self,
   g_return_if_fail (ATT_IS_PUPIL_VIEW (self));
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_button), text);
+}
+
+void
+att_pupil_view_show_case (AttPupilView *self,
+                          gboolean      case_shown)
+{
+  g_return_if_fail (ATT_IS_PUPIL_VIEW (self));
+
+  gtk_stack_set_visible_child_name (self->stack, case_shown ? "case" : "record");
+}
+
+AttCaseView *
+att_pupil_view_get_case_view (AttPupilView *self)
+{
+  g_return_val_if_fail (ATT_IS_PUPIL_VIEW (self), NULL);
+
+  return self->case_view;
 }

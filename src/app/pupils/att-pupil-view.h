@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "att-case-view.h"
 #include "attendance-core.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,11 @@ GtkGrid    *att_pupil_view_get_figures_grid (AttPupilView *self);
  * or why it is disabled. */
 void        att_pupil_view_set_export_tooltip (AttPupilView *self,
                                                const char   *text);
+
+/* Shows the pupil's case (TRUE) or their record (FALSE): the "Case" and
+ * "Record" buttons above them. */
+void         att_pupil_view_show_case     (AttPupilView *self,
+                                           gboolean      case_shown);
+AttCaseView *att_pupil_view_get_case_view (AttPupilView *self);
 
 G_END_DECLS
