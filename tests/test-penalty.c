@@ -255,13 +255,18 @@ test_consider (Fixture       *f,
   g_assert_error (error, ATT_ERROR, ATT_ERROR_PERMISSION);
   g_clear_error (&error);
 
-  /* The Equality Act considerations and the rationale are required. */
+  /* A consideration without the Equality Act considerations is not
+   * complete (the window's form refuses it); the rationale is required. */
   c.equality = (char *)"  ";
-  g_assert_cmpint (att_penalty_consider (f->db, f->head, &c, &error), ==, 0);
+  g_assert_false (att_penalty_consideration_check_complete (&c, &error));
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Equality Act"));
   g_clear_error (&error);
+  g_assert_cmpstr (att_penalty_consideration_describe_equality (&c), ==, "Not recorded");
   c.equality = (char *)"Tom has an EHC plan: the school weighed it";
+  g_assert_true (att_penalty_consideration_check_complete (&c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (att_penalty_consideration_describe_equality (&c), ==, c.equality);
   c.rationale = NULL;
   g_assert_cmpint (att_penalty_consider (f->db, f->head, &c, &error), ==, 0);
   g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);

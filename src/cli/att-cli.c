@@ -296,7 +296,7 @@ static const AttCliCommand commands[] = {
     "out date delivery posted user", 1, 10000,
     att_cli_cmd_letters_regenerate, N_("make logged letters not yet posted again with the figures as they are now, dated DATE (today), and log them") },
   { "penalty consider", "UPN --decision support|notice-to-improve|penalty-notice|other --rationale TEXT "
-    "--equality TEXT [--support TEXT] [--best-tool TEXT] [--agencies TEXT] [--as-of DATE] --user NAME",
+    "[--equality TEXT] [--support TEXT] [--best-tool TEXT] [--agencies TEXT] [--as-of DATE] --user NAME",
     "decision rationale equality support best-tool agencies as-of user", 1, 1,
     att_cli_cmd_penalty_consider, N_("record the school’s consideration of the breach as of DATE (today); the headteacher or their deputy; without --support, the support in the case’s chronology") },
   { "penalty list", "[--as-of DATE] [--json]", "as-of json", 0, 0,

@@ -303,6 +303,31 @@ trimmed (const char *text)
   return text != NULL ? g_strstrip (g_strdup (text)) : g_strdup ("");
 }
 
+gboolean
+att_penalty_consideration_check_complete (const AttPenaltyConsideration  *consideration,
+                                          GError                        **error)
+{
+  g_return_val_if_fail (consideration != NULL, FALSE);
+
+  if (blank (consideration->equality))
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Record the Equality Act considerations: the school must weigh its equality duties (a disability, special educational needs, a protected characteristic) before it decides"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+att_penalty_consideration_describe_equality (const AttPenaltyConsideration *consideration)
+{
+  g_return_val_if_fail (consideration != NULL, NULL);
+
+  if (blank (consideration->equality))
+    return _("Not recorded");
+  return consideration->equality;
+}
+
 gint64
 att_penalty_consider (AttDb                          *db,
                       const AttUser                  *user,
@@ -338,12 +363,6 @@ att_penalty_consider (AttDb                          *db,
     {
       g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
                    _("The decision is not one of support, notice-to-improve, penalty-notice or other"));
-      return 0;
-    }
-  if (blank (consideration->equality))
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
-                   _("Record the Equality Act considerations: the school must weigh its equality duties (a disability, special educational needs, a protected characteristic) before it decides"));
       return 0;
     }
   if (blank (consideration->rationale))

@@ -120,12 +120,24 @@ char         *att_penalty_support_summary    (AttDb             *db,
 /* Records a consideration (the id, window, sessions, user and at of
  * @consideration are ignored: the breach is counted again as of its
  * as_of). Needs ATT_PERM_PENALTY; refused for a pupil not at the threshold
- * on as_of, and without Equality Act considerations or a rationale.
+ * on as_of, and without a rationale. A consideration without Equality Act
+ * considerations is recorded (the command line's contract does not ask
+ * for them) but is not complete: see
+ * att_penalty_consideration_check_complete().
  * Audited as penalty.consider. Returns the new id, or 0. */
 gint64        att_penalty_consider           (AttDb             *db,
                                               const AttUser     *user,
                                               const AttPenaltyConsideration *consideration,
                                               GError           **error);
+/* Whether @consideration is complete: the school must weigh its
+ * Equality Act duties before it decides, so a consideration without them
+ * is not. The window's form refuses one; attendance-cli records it and
+ * says so. FALSE with the reason when it is not. */
+gboolean      att_penalty_consideration_check_complete (const AttPenaltyConsideration *consideration,
+                                                        GError           **error);
+/* What a consideration says of the Equality Act: its text, or "Not
+ * recorded" (translated). */
+const char   *att_penalty_consideration_describe_equality (const AttPenaltyConsideration *consideration);
 /* A pupil's considerations, oldest first (0 for every pupil): a new
  * array of AttPenaltyConsideration. */
 GPtrArray    *att_penalty_considerations     (AttDb             *db,

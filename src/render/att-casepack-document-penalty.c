@@ -45,7 +45,7 @@ add_considerations (AttFlow     *flow,
       att_flow_field (flow, _("The breach"), breach);
       att_flow_field (flow, _("Support offered so far"), c->support_offered);
       att_flow_field (flow, _("Is a notice the best tool?"), c->notice_best_tool);
-      att_flow_field (flow, _("Equality Act considerations"), c->equality);
+      att_flow_field (flow, _("Equality Act considerations"), att_penalty_consideration_describe_equality (c));
       att_flow_field (flow, _("Agencies involved"), c->agencies);
       att_flow_field (flow, _("Decision"), att_penalty_decision_describe (c->decision));
       att_flow_field (flow, _("Why"), c->rationale);

@@ -103,9 +103,7 @@ def test_penalty_consider_and_list():
         check("9 (near)" in table and UPN_D not in table, table)
 
         # What the command needs, and who may decide.
-        r = t.usage("penalty", "consider", UPN_A, "--decision", "penalty-notice",
-                    "--rationale", "Why", "--user", HEAD, today=NOW)
-        check("--equality" in r.err and "--support, --best-tool and --agencies are optional" in r.err, r.err)
+        t.usage("penalty", "consider", UPN_A, "--decision", "penalty-notice", "--user", HEAD, today=NOW)
         t.usage("penalty", "consider", UPN_A, "--rationale", "Why", "--equality", "None",
                 "--user", HEAD, today=NOW)
         t.usage("penalty", "consider", UPN_A, "--decision", "fine", "--rationale", "Why",
@@ -128,6 +126,14 @@ def test_penalty_consider_and_list():
 
         a = t.json("penalty", "list", today=NOW)[0]
         equal((a["id"], a["considered"]), (1, True), "A considered")
+        check("Not complete" not in r.err, r.err)
+
+        # The command as cli.md gives it, without --equality: recorded, and
+        # the office told that it is not complete.
+        r = t.ok("penalty", "consider", UPN_A, "--decision", "support",
+                 "--rationale", "A second look after the meeting", "--user", HEAD, today=NOW)
+        check("Consideration 2 recorded for Amina Khan" in r.out, r.out)
+        check("Not complete: Record the Equality Act considerations" in r.err, r.err)
         a = t.json("threshold", "--as-of", NOW, today=NOW)[0]
         equal(a["considered"], True, "threshold: considered")
 

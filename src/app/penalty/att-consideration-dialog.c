@@ -155,14 +155,17 @@ record (AttConsiderationDialog *self)
   consideration.equality = equality;
   consideration.agencies = agencies;
   consideration.rationale = rationale;
+  if (!att_penalty_consideration_check_complete (&consideration, &error))
+    {
+      show_error (self, self->equality_error, GTK_WIDGET (self->equality_view), error->message);
+      return;
+    }
   id = att_penalty_consider (get_db (self), att_context_get_user (self->context), &consideration, &error);
   if (id == 0)
     {
       /* The core says what is missing; the form puts it where it is
        * missing. */
-      if (equality[0] == '\0')
-        show_error (self, self->equality_error, GTK_WIDGET (self->equality_view), error->message);
-      else if (rationale[0] == '\0')
+      if (rationale[0] == '\0')
         show_error (self, self->rationale_error, GTK_WIDGET (self->rationale_view), error->message);
       else
         show_error (self, self->error_label, NULL, error->message);

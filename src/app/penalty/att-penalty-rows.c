@@ -211,7 +211,7 @@ att_penalty_consideration_row_new (const AttPenaltyConsideration *c)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fact_row (_("Support offered so far"), c->support_offered));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fact_row (_("Is a notice the best tool?"), c->notice_best_tool));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fact_row (_("Equality Act"), c->equality));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fact_row (_("Equality Act"), att_penalty_consideration_describe_equality (c)));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fact_row (_("Agencies involved"), c->agencies));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), fact_row (_("Rationale"), c->rationale));
   return row;
