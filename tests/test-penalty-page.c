@@ -690,7 +690,27 @@ test_third_notice_refused (void)
     att_test_flush_events ();
     dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
-    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "LA ref 2024/117");
+    /* A day that does not exist is refused, naming the date, and
+     * nothing changes. */
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "date-entry")), "31/02/2024");
+    adw_message_dialog_response (dialog, "record");
+    att_test_flush_events ();
+    g_assert_nonnull (strstr (att_penalty_case_get_error (att_penalty_page_get_case (page)),
+                              "The date of the change"));
+    notice = att_penalty_notice_get (s.db, notice_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (notice->status, ==, ATT_PENALTY_NOTICE_REQUESTED);
+    g_clear_pointer (&notice, att_penalty_notice_free);
+
+    /* Again, on the day the dialog offers (today), with a note. */
+    gtk_widget_activate_action (GTK_WIDGET (att_penalty_page_get_case (page)), "case.notice-status",
+                                "(xs)", notice_id, "issued");
+    att_test_flush_events ();
+    dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "date-entry"))),
+                     ==, "2024-10-04");
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "note-entry")), "LA ref 2024/117");
     adw_message_dialog_response (dialog, "record");
     att_test_flush_events ();
     notice = att_penalty_notice_get (s.db, notice_id, &error);

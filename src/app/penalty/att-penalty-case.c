@@ -375,23 +375,36 @@ improve_outcome_action (GtkWidget  *widget,
   gtk_widget_grab_focus (entry);
 }
 
-/* A penalty notice moved on: issued, paid, withdrawn or prosecuted,
- * today, with a note. */
+/* A penalty notice moved on: issued, paid, withdrawn or prosecuted, on
+ * the day the office gives (today unless it says otherwise: a payment
+ * the local authority reports a week late happened on its own day), with
+ * a note. */
 static void
 on_status_response (AdwMessageDialog *dialog,
                     const char       *response,
                     AttPenaltyCase   *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "note-entry");
+  GtkEditable *date_entry = g_object_get_data (G_OBJECT (dialog), "date-entry");
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "notice-id"));
   AttPenaltyNoticeStatus status = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "status"));
   g_autoptr(GError) error = NULL;
+  AttDate date;
 
   if (g_strcmp0 (response, "record") != 0)
     return;
+  date = att_date_parse (gtk_editable_get_text (date_entry), &error);
+  if (date == ATT_DATE_NONE)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says what is wrong with the date typed */
+      message = g_strdup_printf (_("The date of the change: %s"), error->message);
+      show_error (self, message);
+      return;
+    }
   if (!att_penalty_notice_set_status (get_db (self), att_context_get_user (self->context), id, status,
-                                      att_context_get_today (self->context),
-                                      gtk_editable_get_text (entry), &error))
+                                      date, gtk_editable_get_text (entry), &error))
     {
       show_error (self, error->message);
       return;
@@ -412,8 +425,8 @@ notice_status_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *today = att_date_format_long (att_context_get_today (self->context));
-  GtkWidget *dialog, *entry;
+  g_autofree char *today = att_date_format (att_context_get_today (self->context));
+  GtkWidget *dialog, *entry, *date_entry, *box;
 
   g_variant_get (parameter, "(x&s)", &id, &name);
   if (!att_penalty_notice_status_parse (name, &status, &error)
@@ -424,16 +437,27 @@ notice_status_action (GtkWidget  *widget,
     }
   /* Translators: %s is a penalty notice's new status, as in "Paid" */
   heading = g_strdup_printf (_("Mark the Notice %s?"), att_penalty_notice_status_describe (status));
-  /* Translators: the parent's name, then today's date */
-  body = g_strdup_printf (_("The penalty notice to %s is recorded as changed today, %s."),
-                          notice->parent != NULL ? notice->parent : "", today);
+  /* Translators: the parent's name */
+  body = g_strdup_printf (_("The penalty notice to %s is recorded as changed on the day below."),
+                          notice->parent != NULL ? notice->parent : "");
   dialog = adw_message_dialog_new (get_window (self), heading, body);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  date_entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (date_entry), today);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (date_entry), _("The day of the change, such as 2026-11-20"));
+  gtk_entry_set_activates_default (GTK_ENTRY (date_entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (date_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The day of the change"), -1);
+  gtk_box_append (GTK_BOX (box), date_entry);
   entry = gtk_entry_new ();
+  gtk_box_append (GTK_BOX (box), entry);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("A note, such as the local authority’s reference (optional)"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("A note on the change"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  g_object_set_data (G_OBJECT (dialog), "note-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "date-entry", date_entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "record", _("_Record"),
