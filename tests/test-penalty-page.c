@@ -663,12 +663,22 @@ test_third_notice_refused (void)
   att_notice_dialog_set_parent (form, 1);
   g_assert_cmpstr (att_notice_dialog_get_kind_text (form), ==,
                    "First notice: £80 within 21 days, £160 within 28 days");
+  /* The date offered is today; one that does not exist is refused in
+   * place, and one typed as the office writes it is taken. */
+  g_assert_cmpstr (gtk_editable_get_text (att_notice_dialog_get_date (form)), ==, "2024-10-04");
+  gtk_editable_set_text (att_notice_dialog_get_date (form), "2024-13-01");
+  gtk_widget_activate_action (GTK_WIDGET (form), "notice.request", NULL);
+  att_test_flush_events ();
+  g_assert_cmpint (att_notice_dialog_get_recorded (form), ==, 0);
+  g_assert_nonnull (strstr (att_notice_dialog_get_error (form), "The date of the request"));
+  gtk_editable_set_text (att_notice_dialog_get_date (form), "04/10/2024");
   gtk_widget_activate_action (GTK_WIDGET (form), "notice.request", NULL);
   att_test_flush_events ();
   g_clear_pointer (&notices, g_ptr_array_unref);
   notices = att_penalty_notices (s.db, amina, NULL);
   g_assert_cmpuint (notices->len, ==, 1);
   g_assert_cmpint (((AttPenaltyNotice *)g_ptr_array_index (notices, 0))->contact_id, ==, amina_dad);
+  g_assert_cmpint (((AttPenaltyNotice *)g_ptr_array_index (notices, 0))->requested, ==, D (2024, 10, 4));
   g_assert_null (find_window (ATT_TYPE_NOTICE_DIALOG));
 
   /* Her case shows both considerations, the notice to improve and the

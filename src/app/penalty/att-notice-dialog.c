@@ -28,6 +28,7 @@ struct _AttNoticeDialog
   GtkButton      *request_button;
   GtkLabel       *heading_label;
   AdwComboRow    *parent_row;
+  AdwEntryRow    *date_row;
   AdwActionRow   *kind_row;
   AdwActionRow   *earlier_row;
   GtkLabel       *error_label;
@@ -137,11 +138,25 @@ request_action (GtkWidget  *widget,
   AttContact *parent = get_parent (self);
   g_autoptr(GError) error = NULL;
   gint64 id;
+  AttDate requested;
 
   if (parent == NULL || self->recorded != 0)
     return;
+  /* The day the request went to the local authority: today unless the
+   * office records one made earlier; the core checks it. */
+  requested = att_date_parse (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), &error);
+  if (requested == ATT_DATE_NONE)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says what is wrong with the date typed */
+      message = g_strdup_printf (_("The date of the request: %s"), error->message);
+      show_error (self, message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+      return;
+    }
   id = att_penalty_notice_request (get_db (self), att_context_get_user (self->context), self->pupil_id,
-                                   parent->id, self->kind, att_context_get_today (self->context), &error);
+                                   parent->id, self->kind, requested, &error);
   if (id == 0)
     {
       show_error (self, error->message);
@@ -194,6 +209,7 @@ att_notice_dialog_class_init (AttNoticeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttNoticeDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, AttNoticeDialog, request_button);
   gtk_widget_class_bind_template_child (widget_class, AttNoticeDialog, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, AttNoticeDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, AttNoticeDialog, parent_row);
   gtk_widget_class_bind_template_child (widget_class, AttNoticeDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, AttNoticeDialog, earlier_row);
@@ -235,6 +251,11 @@ att_notice_dialog_new (AttContext *context,
   self->context = g_object_ref (context);
   self->pupil_id = pupil_id;
 
+  {
+    g_autofree char *today = att_date_format (att_context_get_today (context));
+
+    gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
+  }
   pupil = att_pupils_get (get_db (self), pupil_id);
   gtk_label_set_label (self->heading_label, pupil != NULL ? att_pupil_get_display_name (pupil) : "");
   user = att_context_get_user (context);
@@ -311,4 +332,12 @@ att_notice_dialog_get_error (AttNoticeDialog *self)
   g_return_val_if_fail (ATT_IS_NOTICE_DIALOG (self), NULL);
 
   return self->error;
+}
+
+GtkEditable *
+att_notice_dialog_get_date (AttNoticeDialog *self)
+{
+  g_return_val_if_fail (ATT_IS_NOTICE_DIALOG (self), NULL);
+
+  return GTK_EDITABLE (self->date_row);
 }

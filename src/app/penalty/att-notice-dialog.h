@@ -29,5 +29,7 @@ const char      *att_notice_dialog_get_kind_text (AttNoticeDialog *self);
 gint64           att_notice_dialog_get_recorded  (AttNoticeDialog *self);
 /* The refusal shown in place, or NULL. */
 const char      *att_notice_dialog_get_error     (AttNoticeDialog *self);
+/* The date entry, for the tests. */
+GtkEditable     *att_notice_dialog_get_date      (AttNoticeDialog *self);
 
 G_END_DECLS
