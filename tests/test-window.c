@@ -465,6 +465,18 @@ test_window_search (void)
         found = found || pupil->id == accented->id;
       }
     g_assert_true (found);
+
+    /* Return in the search opens the first pupil found. */
+    {
+      g_autoptr(AttPupil) first = g_list_model_get_item (model, 0);
+
+      g_signal_emit_by_name (entry, "activate");
+      att_test_flush_events ();
+      g_assert_cmpint (att_pupil_view_get_pupil_id (att_pupils_page_get_pupil_view (pupils_page ())),
+                       ==, first->id);
+      gtk_widget_activate_action (GTK_WIDGET (pupils_page ()), "page.go-back", NULL);
+      att_test_flush_events ();
+    }
   }
 
   /* Nothing matches: the list is empty. */

@@ -614,6 +614,22 @@ on_activate (GtkColumnView *view,
     att_pupils_page_show_pupil (self, pupil->id);
 }
 
+/* Return in the search opens the pupil found: the one selected, or the
+ * first of the list, as a search in a GNOME app opens its first result. */
+static void
+on_search_activate (GtkSearchEntry *entry,
+                    AttPupilsPage  *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (n == 0)
+    return;
+  if (position == GTK_INVALID_LIST_POSITION || position >= n)
+    position = 0;
+  on_activate (self->column_view, position, self);
+}
+
 static void
 att_pupils_page_go_back (AttPage *page)
 {
@@ -1059,4 +1075,5 @@ att_pupils_page_init (AttPupilsPage *self)
                     G_CALLBACK (on_filtered_items_changed), self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (on_search_activate), self, 0);
 }
