@@ -119,9 +119,9 @@ attempt_from_row (sqlite3_stmt *stmt)
   attempt->pupil_id = sqlite3_column_int64 (stmt, 2);
   attempt->date = sqlite3_column_int (stmt, 3);
   attempt->at = sqlite3_column_int64 (stmt, 4);
-  attempt->channel = _att_calls_lookup_name ((const char *)sqlite3_column_text (stmt, 5),
+  attempt->channel = att_text_name_index ((const char *)sqlite3_column_text (stmt, 5),
                                   att_call_channel_names, ATT_CALL_N_CHANNELS);
-  attempt->outcome = _att_calls_lookup_name ((const char *)sqlite3_column_text (stmt, 6),
+  attempt->outcome = att_text_name_index ((const char *)sqlite3_column_text (stmt, 6),
                                   att_call_outcome_names, ATT_ATTEMPT_N_OUTCOMES);
   attempt->contact_id = sqlite3_column_int64 (stmt, 7);
   attempt->note = att_db_column_dup (stmt, 8);
@@ -183,11 +183,11 @@ call_from_row (sqlite3_stmt *stmt)
   call->at = sqlite3_column_int64 (stmt, 3);
   call->contact_id = sqlite3_column_int64 (stmt, 4);
   call->caller = att_db_column_dup (stmt, 5);
-  call->channel = _att_calls_lookup_name ((const char *)sqlite3_column_text (stmt, 6),
+  call->channel = att_text_name_index ((const char *)sqlite3_column_text (stmt, 6),
                                att_call_channel_names, ATT_CALL_N_CHANNELS);
   call->direction = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 7), "out") == 0
                     ? ATT_CALL_OUT : ATT_CALL_IN;
-  call->reason = reason != NULL ? _att_calls_lookup_name (reason, att_call_reason_names, ATT_CALL_N_REASONS)
+  call->reason = reason != NULL ? att_text_name_index (reason, att_call_reason_names, ATT_CALL_N_REASONS)
                                 : ATT_CALL_REASON_NONE;
   call->outcome = att_db_column_dup (stmt, 9);
   call->note = att_db_column_dup (stmt, 10);

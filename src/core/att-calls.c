@@ -36,33 +36,6 @@ const char * const att_call_outcome_names[ATT_ATTEMPT_N_OUTCOMES] = {
   "reached", "no-answer", "voicemail", "not-working", "wrong-person", "sent",
 };
 
-/* Finds @text among @names (the first @skip are not offered); on failure
- * the error lists what is known. */
-static gboolean
-parse_name (const char         *text,
-            const char * const *names,
-            guint               n_names,
-            guint               skip,
-            const char         *what,
-            guint              *out,
-            GError            **error)
-{
-  g_autoptr(GString) known = g_string_new (NULL);
-
-  for (guint i = skip; text != NULL && i < n_names; i++)
-    if (g_ascii_strcasecmp (text, names[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  for (guint i = skip; i < n_names; i++)
-    g_string_append_printf (known, "%s%s", known->len > 0 ? ", " : "", names[i]);
-  /* Translators: "“fax” is not a channel: use one of phone, text, ..." */
-  g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID, _("“%s” is not a %s: use one of %s"),
-               text != NULL ? text : "", what, known->str);
-  return FALSE;
-}
-
 const char *
 att_call_channel_to_string (AttCallChannel channel)
 {
@@ -94,7 +67,7 @@ att_call_channel_parse (const char      *text,
 {
   guint i;
 
-  if (!parse_name (text, att_call_channel_names, ATT_CALL_N_CHANNELS, 0, _("channel"), &i, error))
+  if (!att_text_parse_name (text, att_call_channel_names, ATT_CALL_N_CHANNELS, 0, _("a channel"), &i, error))
     return FALSE;
   *channel = i;
   return TRUE;
@@ -114,7 +87,7 @@ att_call_direction_parse (const char        *text,
   static const char * const names[] = { "in", "out" };
   guint i;
 
-  if (!parse_name (text, names, G_N_ELEMENTS (names), 0, _("direction"), &i, error))
+  if (!att_text_parse_name (text, names, G_N_ELEMENTS (names), 0, _("a direction"), &i, error))
     return FALSE;
   *direction = i == 1 ? ATT_CALL_OUT : ATT_CALL_IN;
   return TRUE;
@@ -154,7 +127,7 @@ att_call_reason_parse (const char     *text,
 {
   guint i;
 
-  if (!parse_name (text, att_call_reason_names, ATT_CALL_N_REASONS, 1, _("reason category"), &i, error))
+  if (!att_text_parse_name (text, att_call_reason_names, ATT_CALL_N_REASONS, 1, _("a reason category"), &i, error))
     return FALSE;
   *reason = i;
   return TRUE;
@@ -190,7 +163,7 @@ att_attempt_outcome_parse (const char         *text,
 {
   guint i;
 
-  if (!parse_name (text, att_call_outcome_names, ATT_ATTEMPT_N_OUTCOMES, 0, _("call outcome"), &i, error))
+  if (!att_text_parse_name (text, att_call_outcome_names, ATT_ATTEMPT_N_OUTCOMES, 0, _("a call outcome"), &i, error))
     return FALSE;
   *outcome = i;
   return TRUE;
@@ -220,17 +193,6 @@ att_call_reason_code (AttCallReason reason)
       /* The office decides later: O, G, or leave granted. */
       return ATT_CODE_N;
     }
-}
-
-guint
-_att_calls_lookup_name (const char         *text,
-                        const char * const *names,
-                        guint               n)
-{
-  for (guint i = 0; text != NULL && i < n; i++)
-    if (strcmp (text, names[i]) == 0)
-      return i;
-  return 0;
 }
 
 /* ------------------------------------------------------------------ */

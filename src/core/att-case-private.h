@@ -8,10 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* The index of @text in @names, 0 when it is not there. */
-guint     _att_case_lookup              (const char         *text,
-                                         const char * const *names,
-                                         guint               n);
 /* "YYYY-MM-DD HH:MM:SS" of a moment in seconds, local time; "" for 0. */
 char     *_att_case_moment              (gint64              at);
 /* Keeps @letter_id on meeting @id as its outcome letter (@outcome) or

@@ -37,41 +37,6 @@ static const char * const event_names[ATT_CASE_EVENT_N_KINDS] = {
   "call", "letter", "meeting", "leave", "consideration", "improve", "notice", "support",
 };
 
-static gboolean
-parse_name (const char         *text,
-            const char * const *names,
-            guint               n_names,
-            const char         *what,
-            guint              *out,
-            GError            **error)
-{
-  g_autoptr(GString) known = g_string_new (NULL);
-
-  for (guint i = 0; text != NULL && i < n_names; i++)
-    if (g_ascii_strcasecmp (text, names[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  for (guint i = 0; i < n_names; i++)
-    g_string_append_printf (known, "%s%s", known->len > 0 ? ", " : "", names[i]);
-  /* Translators: "“agreed” is not a meeting outcome: use one of none, review, ..." */
-  g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID, _("“%s” is not %s: use one of %s"),
-               text != NULL ? text : "", what, known->str);
-  return FALSE;
-}
-
-guint
-_att_case_lookup (const char         *text,
-                  const char * const *names,
-                  guint               n)
-{
-  for (guint i = 0; text != NULL && i < n; i++)
-    if (strcmp (text, names[i]) == 0)
-      return i;
-  return 0;
-}
-
 const char *
 att_meeting_outcome_to_string (AttMeetingOutcome outcome)
 {
@@ -102,7 +67,7 @@ att_meeting_outcome_parse (const char         *text,
 {
   guint i;
 
-  if (!parse_name (text, outcome_names, ATT_MEETING_N_OUTCOMES, _("a meeting outcome"), &i, error))
+  if (!att_text_parse_name (text, outcome_names, ATT_MEETING_N_OUTCOMES, 0, _("a meeting outcome"), &i, error))
     return FALSE;
   *outcome = i;
   return TRUE;
@@ -152,7 +117,7 @@ att_case_support_kind_parse (const char          *text,
 {
   guint i;
 
-  if (!parse_name (text, support_names, ATT_CASE_SUPPORT_N_KINDS, _("a kind of support"), &i, error))
+  if (!att_text_parse_name (text, support_names, ATT_CASE_SUPPORT_N_KINDS, 0, _("a kind of support"), &i, error))
     return FALSE;
   *kind = i;
   return TRUE;
@@ -191,7 +156,7 @@ att_case_event_kind_parse (const char        *text,
 {
   guint i;
 
-  if (!parse_name (text, event_names, ATT_CASE_EVENT_N_KINDS, _("a kind of entry"), &i, error))
+  if (!att_text_parse_name (text, event_names, ATT_CASE_EVENT_N_KINDS, 0, _("a kind of entry"), &i, error))
     return FALSE;
   *kind = i;
   return TRUE;
@@ -619,7 +584,7 @@ meeting_from_row (sqlite3_stmt *stmt)
   meeting->actions = att_db_column_dup (stmt, 14);
   meeting->target_sessions_per_week = (guint)sqlite3_column_int (stmt, 15);
   meeting->review_date = sqlite3_column_int (stmt, 16);
-  meeting->outcome = _att_case_lookup ((const char *)sqlite3_column_text (stmt, 17), outcome_names,
+  meeting->outcome = att_text_name_index ((const char *)sqlite3_column_text (stmt, 17), outcome_names,
                                        ATT_MEETING_N_OUTCOMES);
   meeting->outcome_letter_id = sqlite3_column_int64 (stmt, 18);
   meeting->recorded_by = att_db_column_dup (stmt, 19);
@@ -808,7 +773,7 @@ support_from_row (sqlite3_stmt *stmt)
   support->id = sqlite3_column_int64 (stmt, 0);
   support->pupil_id = sqlite3_column_int64 (stmt, 1);
   support->date = sqlite3_column_int (stmt, 2);
-  support->kind = _att_case_lookup ((const char *)sqlite3_column_text (stmt, 3), support_names,
+  support->kind = att_text_name_index ((const char *)sqlite3_column_text (stmt, 3), support_names,
                                     ATT_CASE_SUPPORT_N_KINDS);
   support->agency = att_db_column_dup (stmt, 4);
   support->detail = att_db_column_dup (stmt, 5);

@@ -516,7 +516,7 @@ extended_leave (AttDb        *db,
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 2) != SQLITE_NULL)
     {
       id = sqlite3_column_int64 (stmt, 0);
-      *type = _att_leave_lookup ((const char *)sqlite3_column_text (stmt, 1),
+      *type = att_text_name_index ((const char *)sqlite3_column_text (stmt, 1),
                                  _att_leave_type_names, ATT_LEAVE_N_TYPES);
       last_key = sqlite3_column_int (stmt, 2);
     }
@@ -565,7 +565,7 @@ att_leave_suggest_code (AttDb      *db,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
-      type = _att_leave_lookup ((const char *)sqlite3_column_text (stmt, 1),
+      type = att_text_name_index ((const char *)sqlite3_column_text (stmt, 1),
                                 _att_leave_type_names, ATT_LEAVE_N_TYPES);
     }
   sqlite3_reset (stmt);

@@ -12,11 +12,6 @@ extern const char * const _att_leave_type_names[ATT_LEAVE_N_TYPES];
 extern const char * const _att_leave_status_names[ATT_LEAVE_N_STATUSES];
 extern const char * const _att_leave_state_names[3];
 
-/* The index of @text in @names, 0 when not found. */
-guint         _att_leave_lookup          (const char         *text,
-                                          const char * const *names,
-                                          guint               n);
-
 /* The columns att_leave_list() and att_leave_get() read, and the row
  * they make of them (without its sessions). */
 #define ATT_LEAVE_COLUMNS \

@@ -487,7 +487,7 @@ take_snapshot (AttDb             *db,
   sqlite3_bind_int64 (stmt, 1, pupil_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AttLeaveStatus status = _att_leave_lookup ((const char *)sqlite3_column_text (stmt, 0),
+      AttLeaveStatus status = att_text_name_index ((const char *)sqlite3_column_text (stmt, 0),
                                                  _att_leave_status_names, ATT_LEAVE_N_STATUSES);
       guint n = sqlite3_column_int (stmt, 1);
 
@@ -750,9 +750,9 @@ leave_from_row (sqlite3_stmt *stmt)
   leave->id = sqlite3_column_int64 (stmt, 0);
   leave->group_id = sqlite3_column_int64 (stmt, 1);
   leave->pupil_id = sqlite3_column_int64 (stmt, 2);
-  leave->type = _att_leave_lookup ((const char *)sqlite3_column_text (stmt, 3),
+  leave->type = att_text_name_index ((const char *)sqlite3_column_text (stmt, 3),
                                    _att_leave_type_names, ATT_LEAVE_N_TYPES);
-  leave->status = _att_leave_lookup ((const char *)sqlite3_column_text (stmt, 4),
+  leave->status = att_text_name_index ((const char *)sqlite3_column_text (stmt, 4),
                                      _att_leave_status_names, ATT_LEAVE_N_STATUSES);
   leave->first_date = sqlite3_column_int (stmt, 5);
   leave->first_session = sqlite3_column_int (stmt, 6);
@@ -813,7 +813,7 @@ _att_leave_load_sessions (AttDb     *db,
 
       row.date = sqlite3_column_int (stmt, 0);
       row.session = sqlite3_column_int (stmt, 1);
-      row.state = _att_leave_lookup ((const char *)sqlite3_column_text (stmt, 2), _att_leave_state_names, 3);
+      row.state = att_text_name_index ((const char *)sqlite3_column_text (stmt, 2), _att_leave_state_names, 3);
       row.history_id = sqlite3_column_int64 (stmt, 3);
       g_array_append_val (leave->sessions, row);
     }

@@ -33,41 +33,6 @@ static const char * const letter_names[ATT_LEAVE_N_LETTERS] = {
   "leave-unauthorised",
 };
 
-static gboolean
-parse_name (const char         *text,
-            const char * const *names,
-            guint               n_names,
-            const char         *what,
-            guint              *out,
-            GError            **error)
-{
-  g_autoptr(GString) known = g_string_new (NULL);
-
-  for (guint i = 0; text != NULL && i < n_names; i++)
-    if (g_ascii_strcasecmp (text, names[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  for (guint i = 0; i < n_names; i++)
-    g_string_append_printf (known, "%s%s", known->len > 0 ? ", " : "", names[i]);
-  /* Translators: "“cruise” is not a type of leave: use one of exceptional, ..." */
-  g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID, _("“%s” is not a %s: use one of %s"),
-               text != NULL ? text : "", what, known->str);
-  return FALSE;
-}
-
-guint
-_att_leave_lookup (const char         *text,
-                   const char * const *names,
-                   guint               n)
-{
-  for (guint i = 0; text != NULL && i < n; i++)
-    if (strcmp (text, names[i]) == 0)
-      return i;
-  return 0;
-}
-
 const char *
 att_leave_type_to_string (AttLeaveType type)
 {
@@ -99,7 +64,7 @@ att_leave_type_parse (const char    *text,
 {
   guint i;
 
-  if (!parse_name (text, _att_leave_type_names, ATT_LEAVE_N_TYPES, _("type of leave"), &i, error))
+  if (!att_text_parse_name (text, _att_leave_type_names, ATT_LEAVE_N_TYPES, 0, _("a type of leave"), &i, error))
     return FALSE;
   *type = i;
   return TRUE;
@@ -134,7 +99,7 @@ att_leave_status_parse (const char      *text,
 {
   guint i;
 
-  if (!parse_name (text, _att_leave_status_names, ATT_LEAVE_N_STATUSES, _("request status"), &i, error))
+  if (!att_text_parse_name (text, _att_leave_status_names, ATT_LEAVE_N_STATUSES, 0, _("a request status"), &i, error))
     return FALSE;
   *status = i;
   return TRUE;

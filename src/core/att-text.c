@@ -131,3 +131,39 @@ att_text_escape (const char *text)
     }
   return g_string_free (out, FALSE);
 }
+
+guint
+att_text_name_index (const char         *text,
+                     const char * const *names,
+                     guint               n_names)
+{
+  for (guint i = 0; text != NULL && i < n_names; i++)
+    if (strcmp (text, names[i]) == 0)
+      return i;
+  return 0;
+}
+
+gboolean
+att_text_parse_name (const char         *text,
+                     const char * const *names,
+                     guint               n_names,
+                     guint               first,
+                     const char         *what,
+                     guint              *out,
+                     GError            **error)
+{
+  g_autoptr(GString) known = g_string_new (NULL);
+
+  for (guint i = first; text != NULL && i < n_names; i++)
+    if (g_ascii_strcasecmp (text, names[i]) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  for (guint i = first; i < n_names; i++)
+    g_string_append_printf (known, "%s%s", known->len > 0 ? ", " : "", names[i]);
+  /* Translators: "“fax” is not a channel: use one of phone, text, ..." */
+  g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID, _("“%s” is not %s: use one of %s"),
+               text != NULL ? text : "", what, known->str);
+  return FALSE;
+}

@@ -50,4 +50,25 @@ gboolean    att_text_check_mark    (const char    *comment,
  * the cursor, clear the screen or forge a line of output. */
 char       *att_text_escape        (const char    *text);
 
+/* Names of an enumeration, as the database and the command line write
+ * them (an array indexed by the enumeration's values). */
+
+/* The index of @text among @names, matched exactly, or 0 when it is not
+ * one of them: for a name read back from the database, which only ever
+ * holds names written from the same array. */
+guint       att_text_name_index    (const char         *text,
+                                    const char * const *names,
+                                    guint               n_names);
+/* The index of @text among @names from @first on, in any case, in @out.
+ * Otherwise an ATT_ERROR_INVALID such as "“fax” is not a channel: use one
+ * of phone, text, e-mail", @what being the translated phrase with its
+ * article ("a channel"). */
+gboolean    att_text_parse_name    (const char         *text,
+                                    const char * const *names,
+                                    guint               n_names,
+                                    guint               first,
+                                    const char         *what,
+                                    guint              *out,
+                                    GError            **error);
+
 G_END_DECLS
