@@ -194,16 +194,8 @@ att_cli_cmd_meeting_list (AttCliContext *ctx)
   g_autoptr(AttCliTable) table = NULL;
   gint64 pupil_id = 0;
 
-  if (att_cli_open_db (ctx) == NULL)
+  if (!att_cli_optional_pupil (ctx, &pupil_id))
     return ATT_CLI_REFUSED;
-  if (att_cli_n_args (ctx) > 0)
-    {
-      AttPupil *pupil = att_cli_find_pupil (ctx->db, att_cli_arg (ctx, 0));
-
-      if (pupil == NULL)
-        return ATT_CLI_REFUSED;
-      pupil_id = pupil->id;
-    }
   list = att_case_meetings (ctx->db, pupil_id, &error);
   if (list == NULL)
     return att_cli_refuse (error);

@@ -346,15 +346,7 @@ att_cli_cmd_penalty_notices (AttCliContext *ctx)
   g_autoptr(AttCliTable) table = NULL;
   gint64 pupil_id = 0;
 
-  if (att_cli_n_args (ctx) > 0)
-    {
-      AttPupil *pupil = pupil_arg (ctx);
-
-      if (pupil == NULL)
-        return ATT_CLI_REFUSED;
-      pupil_id = pupil->id;
-    }
-  else if (att_cli_open_db (ctx) == NULL)
+  if (!att_cli_optional_pupil (ctx, &pupil_id))
     return ATT_CLI_REFUSED;
   list = att_penalty_notices (ctx->db, pupil_id, &error);
   if (list == NULL)
@@ -528,15 +520,7 @@ att_cli_cmd_penalty_improvements (AttCliContext *ctx)
   g_autoptr(AttCliTable) table = NULL;
   gint64 pupil_id = 0;
 
-  if (att_cli_n_args (ctx) > 0)
-    {
-      AttPupil *pupil = pupil_arg (ctx);
-
-      if (pupil == NULL)
-        return ATT_CLI_REFUSED;
-      pupil_id = pupil->id;
-    }
-  else if (att_cli_open_db (ctx) == NULL)
+  if (!att_cli_optional_pupil (ctx, &pupil_id))
     return ATT_CLI_REFUSED;
   list = att_penalty_improve_list (ctx->db, pupil_id, &error);
   if (list == NULL)

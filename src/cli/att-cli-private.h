@@ -99,6 +99,12 @@ int         att_cli_parse_session (AttCliContext  *ctx,
 /* Finds a pupil by UPN; prints a refusal when there is none. */
 AttPupil   *att_cli_find_pupil    (AttDb          *db,
                                    const char     *upn);
+/* For a list of one pupil or every pupil ("[UPN]"): opens the database
+ * and sets @pupil_id to the pupil of the first argument, or to 0 when
+ * there is none. FALSE, with the refusal printed, when the database
+ * cannot be opened or the UPN is not on file. */
+gboolean    att_cli_optional_pupil (AttCliContext *ctx,
+                                    gint64        *pupil_id);
 /* "year:N", "Year N", "all" or a registration group: TRUE when @pupil
  * belongs to it. */
 gboolean    att_cli_group_matches (const char     *group,

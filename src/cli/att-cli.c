@@ -720,6 +720,24 @@ att_cli_find_pupil (AttDb      *db,
 }
 
 gboolean
+att_cli_optional_pupil (AttCliContext *ctx,
+                        gint64        *pupil_id)
+{
+  AttPupil *pupil;
+
+  *pupil_id = 0;
+  if (att_cli_open_db (ctx) == NULL)
+    return FALSE;
+  if (att_cli_n_args (ctx) == 0)
+    return TRUE;
+  pupil = att_cli_find_pupil (ctx->db, att_cli_arg (ctx, 0));
+  if (pupil == NULL)
+    return FALSE;
+  *pupil_id = pupil->id;
+  return TRUE;
+}
+
+gboolean
 att_cli_group_matches (const char *group,
                        AttPupil   *pupil)
 {
