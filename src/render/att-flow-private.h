@@ -88,6 +88,20 @@ void     att_flow_field        (AttFlow             *self,
                                 const char          *label,
                                 const char          *value);
 
+/* Draws a picture @height points high across the width of the page. */
+typedef void (*AttFlowDrawFunc) (cairo_t  *cr,
+                                 double    width,
+                                 double    height,
+                                 gpointer  data);
+
+/* A picture (a chart) of @height points, drawn by @func when its page is
+ * drawn; @destroy frees @data with the flow. */
+void     att_flow_drawing      (AttFlow             *self,
+                                double               height,
+                                AttFlowDrawFunc      func,
+                                gpointer             data,
+                                GDestroyNotify       destroy);
+
 /* The pages needed on a printable area @width x @height points, and
  * page @page drawn there. */
 guint    att_flow_count_pages  (AttFlow             *self,

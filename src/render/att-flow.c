@@ -29,6 +29,7 @@ typedef enum
   BLOCK_ROW,
   BLOCK_SPACE,
   BLOCK_BREAK,
+  BLOCK_DRAWING,
 } BlockKind;
 
 typedef struct
@@ -41,6 +42,9 @@ typedef struct
   double       space;
   guint        keep;      /* HEADING: the blocks kept on its page, 0 for the first line of one */
   double       height;    /* as last laid out */
+  AttFlowDrawFunc draw;   /* DRAWING */
+  gpointer     data;
+  GDestroyNotify destroy;
 } Block;
 
 typedef struct
@@ -113,6 +117,8 @@ static void
 block_clear (Block *block)
 {
   g_strfreev (block->cells);
+  if (block->destroy != NULL)
+    block->destroy (block->data);
 }
 
 static void
@@ -265,6 +271,21 @@ void
 att_flow_page_break (AttFlow *self)
 {
   add_block (self, BLOCK_BREAK, ATT_FLOW_BODY, NULL);
+}
+
+void
+att_flow_drawing (AttFlow         *self,
+                  double           height,
+                  AttFlowDrawFunc  func,
+                  gpointer         data,
+                  GDestroyNotify   destroy)
+{
+  Block *block = add_block (self, BLOCK_DRAWING, ATT_FLOW_BODY, NULL);
+
+  block->space = height;
+  block->draw = func;
+  block->data = data;
+  block->destroy = destroy;
 }
 
 guint
@@ -430,6 +451,7 @@ block_height (AttFlow *self,
       return row_height (self, &g_array_index (self->tables, Table, block->table),
                          (const char *const *)block->cells, FALSE, width);
     case BLOCK_SPACE:
+    case BLOCK_DRAWING:
       return block->space;
     case BLOCK_BREAK:
     default:
@@ -743,6 +765,13 @@ att_flow_draw_page (AttFlow *self,
 
               att_render_line (cr, 0, line_y, width, line_y, 0.6);
             }
+        }
+      else if (block->kind == BLOCK_DRAWING && block->draw != NULL)
+        {
+          cairo_save (cr);
+          cairo_translate (cr, 0, y);
+          block->draw (cr, width, block->height, block->data);
+          cairo_restore (cr);
         }
       y += block->height;
     }
