@@ -226,6 +226,87 @@ test_demo_weeks (void)
   g_assert_cmpuint (holidays, >=, 12);
 }
 
+/* The lists of this school year's report, against each pupil's own
+ * figures from att_stats_pupil(): newly persistent as of today and not
+ * as of the Monday of this school week; the falls since the Monday of
+ * the school week 3 before it, largest first; the threshold list most
+ * sessions first. On Wed 12 Mar 2025 the school weeks are those of 10,
+ * 3, 24 and 17 February (half term, 17 February, has none). */
+static void
+test_demo_lists (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttReport) report = NULL;
+  const AttReportListEntry *list;
+  AttCalendar *calendar;
+  const AttSessionSlot *slots;
+  AttDate today = att_date_today (), from, to, this_monday, before_4;
+  guint n, last, first;
+  double fall = G_MAXDOUBLE;
+
+  demo_open ();
+  calendar = att_db_get_calendar (demo.db);
+  slots = att_calendar_get_sessions (calendar, &n);
+  last = att_calendar_session_index (calendar, today + 1) - 1;
+  this_monday = att_date_monday (slots[last].date);
+  first = last;
+  while (slots[first - 1].week + 3 >= slots[last].week)
+    first--;
+  before_4 = att_date_monday (slots[first].date);
+  g_assert_cmpint (this_monday, ==, D (2025, 3, 10));
+  g_assert_cmpint (before_4, ==, D (2025, 2, 10));
+
+  g_assert_true (att_report_period_range (demo.db, ATT_REPORT_PERIOD_THIS_YEAR, today, &from, &to, &error));
+  report = att_report_new (demo.db, from, to, ATT_REPORT_NONE, &error);
+  g_assert_no_error (error);
+
+  list = att_report_get_list (report, ATT_REPORT_LIST_NEW_PERSISTENT, &n);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      AttFigures now, before;
+
+      g_assert_true (att_stats_pupil (demo.db, list[i].pupil_id, from, today, &now, &error));
+      g_assert_true (att_stats_pupil (demo.db, list[i].pupil_id, from, this_monday - 1, &before, &error));
+      g_assert_true (att_figures_persistent (&now));
+      g_assert_false (att_figures_persistent (&before));
+      g_assert_cmpfloat (list[i].value, ==, att_figures_attendance_pct (&now));
+      g_assert_cmpfloat (list[i].before, ==, att_figures_attendance_pct (&before));
+      g_assert_cmpuint (list[i].possible, ==, now.possible);
+    }
+
+  list = att_report_get_list (report, ATT_REPORT_LIST_FALLING, &n);
+  g_assert_cmpuint (n, ==, 25);
+  for (guint i = 0; i < n; i++)
+    {
+      AttFigures now, before;
+      double was, is;
+
+      g_assert_true (att_stats_pupil (demo.db, list[i].pupil_id, from, today, &now, &error));
+      g_assert_true (att_stats_pupil (demo.db, list[i].pupil_id, from, before_4 - 1, &before, &error));
+      g_assert_cmpfloat (list[i].value, ==, att_figures_attendance_pct (&now));
+      g_assert_cmpfloat (list[i].before, ==, att_figures_attendance_pct (&before));
+      was = (double)att_figures_attended (&before) / before.possible;
+      is = (double)att_figures_attended (&now) / now.possible;
+      g_assert_cmpfloat (is, <, was);
+      g_assert_cmpfloat (was - is, <=, fall);
+      fall = was - is;
+    }
+
+  list = att_report_get_list (report, ATT_REPORT_LIST_THRESHOLD, &n);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      AttBreach breach;
+
+      g_assert_true (att_threshold_pupil (demo.db, list[i].pupil_id, today, &breach, &error));
+      g_assert_cmpfloat (list[i].value, ==, breach.sessions);
+      g_assert_cmpuint (breach.sessions, >=, ATT_THRESHOLD_SESSIONS - 2);
+      if (i > 0)
+        g_assert_cmpfloat (list[i].value, <=, list[i - 1].value);
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* A small school whose figures are worked out by hand                 */
 
@@ -864,6 +945,7 @@ main (int    argc,
 
   g_test_add_func ("/report/demo/sums", test_demo_sums);
   g_test_add_func ("/report/demo/weeks", test_demo_weeks);
+  g_test_add_func ("/report/demo/lists", test_demo_lists);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/report/pupil-year", test_pupil_year);
   ADD ("/report/week", test_week);
