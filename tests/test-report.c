@@ -934,6 +934,50 @@ test_target (Fixture       *f,
   g_assert_cmpfloat (att_report_get_target (after), ==, 96.5);
 }
 
+/* The census of the autumn term 2024 on Fri 20 Sep: a row for each
+ * pupil aged 5 to 15 on 31 August 2024 with a possible session, not Ria
+ * (4) nor Olly (left in July); a term the calendar does not hold is
+ * refused and leaves the file as it was. */
+static void
+test_census (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("att-census-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "census.csv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  Pupils p;
+
+  make_school (f, &p);
+  g_assert_true (att_census_write_csv (f->db, ATT_CENSUS_AUTUMN, 2024, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "upn,surname,forename,dob,term,from,to,possible,authorised,unauthorised,C1,M,"));
+  /* Adams, Brown, Clark, Dixon; then the empty string after the last
+   * line break. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  /* Amy: 28 possible, her I; Dan: 28, the U and 8 G. */
+  g_assert_true (g_str_has_suffix (lines[1], ",autumn,2024-09-02,2024-12-20,28,1,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0"));
+  g_assert_nonnull (strstr (lines[1], "Adams,Amy,2013-01-10"));
+  g_assert_nonnull (strstr (lines[4], "Dixon,Dan,2012-05-05,autumn,2024-09-02,2024-12-20,28,0,9,"));
+  g_assert_null (strstr (text, "Reception"));
+  g_assert_null (strstr (text, "Olly"));
+
+  g_assert_false (att_census_write_csv (f->db, ATT_CENSUS_SPRING, 2024, path, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "spring"));
+  {
+    g_autofree char *again = NULL;
+
+    g_assert_true (g_file_get_contents (path, &again, NULL, NULL));
+    g_assert_cmpstr (again, ==, text);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -953,6 +997,7 @@ main (int    argc,
   ADD ("/report/periods", test_periods);
   ADD ("/report/until-today", test_until_today);
   ADD ("/report/target", test_target);
+  ADD ("/report/census", test_census);
 
   status = g_test_run ();
   demo_close ();
