@@ -431,12 +431,16 @@ weekday_points (AttReport *report,
 
   att_report_get_weekdays (report, possible, attended);
   for (guint day = 0; day < 5; day++)
-    add_point (points, g_strdup (weekday_name (day)),
-               /* Translators: a weekday in a chart's table, "Monday (1,210 sessions possible)" */
-               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u session possible)",
-                                             "%s (%u sessions possible)", possible[day]),
-                                weekday_name (day), possible[day]),
-               pct (attended[day], possible[day]), possible[day] == 0);
+    {
+      g_autofree char *count = att_chart_format_value (ATT_CHART_REASONS, possible[day]);
+
+      add_point (points, g_strdup (weekday_name (day)),
+                 /* Translators: a weekday in a chart's table, "Monday (1,210 sessions possible)" */
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%s session possible)",
+                                               "%s (%s sessions possible)", possible[day]),
+                                  weekday_name (day), count),
+                 pct (attended[day], possible[day]), possible[day] == 0);
+    }
 }
 
 GArray *
