@@ -352,7 +352,6 @@ att_year_calendar_draw (cairo_t             *cr,
 
       row_month (school_year, row, &yy, &mm);
       {
-        AttDate first = att_date_from_ymd (yy, mm, 1);
         g_autofree char *name = NULL;
         g_autoptr(GDateTime) time = g_date_time_new_utc (yy, mm, 1, 12, 0, 0);
 
@@ -375,7 +374,6 @@ att_year_calendar_draw (cairo_t             *cr,
                 cairo_fill (cr);
               }
           }
-        (void)first;
       }
       /* A rule between the months. */
       _att_chart_set_source (cr, &palette->grid);
