@@ -11,7 +11,7 @@
 #include "att-error.h"
 #include "att-pupils-private.h"
 #include "att-register-private.h"
-#include "att-stats.h"
+#include "att-stats-private.h"
 
 void
 att_figures_add (AttFigures       *sum,
@@ -112,6 +112,51 @@ att_figures_absence_pct (const AttFigures *figures)
   return t / 10.0;
 }
 
+/* What each code counted means, added up: the one place the meanings of
+ * att-codes.h become figures. */
+void
+att_figures_set_counts (AttFigures  *figures,
+                        const guint  counts[ATT_CODE_N_CODES])
+{
+  figures->missing = counts[ATT_CODE_NONE];
+  for (guint c = 1; c < ATT_CODE_N_CODES; c++)
+    {
+      const AttCodeInfo *info;
+
+      if (counts[c] == 0)
+        continue;
+      figures->codes[c] = counts[c];
+      info = att_code_info ((AttCode)c);
+      if (!info->possible)
+        {
+          figures->not_possible += counts[c];
+          continue;
+        }
+      figures->possible += counts[c];
+      switch (info->meaning)
+        {
+        case ATT_MEANING_PRESENT:
+          figures->present += counts[c];
+          break;
+        case ATT_MEANING_AEA:
+          figures->aea += counts[c];
+          break;
+        case ATT_MEANING_AUTHORISED:
+          figures->authorised += counts[c];
+          break;
+        case ATT_MEANING_UNAUTHORISED:
+          figures->unauthorised += counts[c];
+          break;
+        case ATT_MEANING_NOT_POSSIBLE:
+        default:
+          /* A possible code always has one of the meanings above. */
+          g_assert_not_reached ();
+        }
+    }
+  figures->late = counts[ATT_CODE_L];
+  figures->late_after_close = counts[ATT_CODE_U];
+}
+
 /* Counts every school session of [from, to] (already clamped to today)
  * while the pupil is on roll. The loop only counts codes; what each code
  * means is added up afterwards. */
@@ -159,43 +204,7 @@ compute (AttDb               *db,
       counts[codes != NULL ? codes[att_register_slot (year_start, date, slots[i].session)] : 0]++;
     }
 
-  figures->missing = counts[ATT_CODE_NONE];
-  for (guint c = 1; c < ATT_CODE_N_CODES; c++)
-    {
-      const AttCodeInfo *info;
-
-      if (counts[c] == 0)
-        continue;
-      figures->codes[c] = counts[c];
-      info = att_code_info ((AttCode)c);
-      if (!info->possible)
-        {
-          figures->not_possible += counts[c];
-          continue;
-        }
-      figures->possible += counts[c];
-      switch (info->meaning)
-        {
-        case ATT_MEANING_PRESENT:
-          figures->present += counts[c];
-          break;
-        case ATT_MEANING_AEA:
-          figures->aea += counts[c];
-          break;
-        case ATT_MEANING_AUTHORISED:
-          figures->authorised += counts[c];
-          break;
-        case ATT_MEANING_UNAUTHORISED:
-          figures->unauthorised += counts[c];
-          break;
-        case ATT_MEANING_NOT_POSSIBLE:
-        default:
-          /* A possible code always has one of the meanings above. */
-          g_assert_not_reached ();
-        }
-    }
-  figures->late = counts[ATT_CODE_L];
-  figures->late_after_close = counts[ATT_CODE_U];
+  att_figures_set_counts (figures, counts);
 }
 
 /* The range asked for, with the defaults of att-stats.h. */
