@@ -451,22 +451,25 @@ static gboolean
 write_sheets (AttXlsx  *x,
               GError  **error)
 {
-  _att_xlsx_stage (x, 0.0, 0.1, _("Summary"));
+  /* Each part's share of the bar is its share of the time a school
+   * year of 2,000 pupils takes (attendance-bench-xlsx): zipping the
+   * sheets up at the end takes about half. */
+  _att_xlsx_stage (x, 0.0, 0.05, _("Summary"));
   if (!_att_xlsx_write_report (x, error))
     return FALSE;
-  _att_xlsx_stage (x, 0.1, 0.25, _("Pupils"));
+  _att_xlsx_stage (x, 0.05, 0.1, _("Pupils"));
   if (!_att_xlsx_write_pupils (x, error))
     return FALSE;
-  _att_xlsx_stage (x, 0.35, 0.45, _("Register"));
+  _att_xlsx_stage (x, 0.15, 0.35, _("Register"));
   if (!_att_xlsx_write_register (x, error))
     return FALSE;
-  _att_xlsx_stage (x, 0.8, 0.03, _("Letters"));
+  _att_xlsx_stage (x, 0.5, 0.01, _("Letters"));
   if (!_att_xlsx_write_letters (x, error))
     return FALSE;
-  _att_xlsx_stage (x, 0.83, 0.03, _("Calls"));
+  _att_xlsx_stage (x, 0.51, 0.03, _("Calls"));
   if (!_att_xlsx_write_calls (x, error))
     return FALSE;
-  _att_xlsx_stage (x, 0.86, 0.02, _("Leave decisions"));
+  _att_xlsx_stage (x, 0.54, 0.01, _("Leave decisions"));
   if (!_att_xlsx_write_leave (x, error))
     return FALSE;
   for (guint i = 0; i < x->sheets->len; i++)
@@ -575,7 +578,7 @@ att_xlsx_export_write (AttDb           *db,
     }
 
   if (progress != NULL)
-    progress (0.9, _("Saving"), user_data);
+    progress (0.55, _("Saving"), user_data);
   status = workbook_close (x.workbook);
   g_ptr_array_unref (x.sheets);
   if (status != LXW_NO_ERROR)
