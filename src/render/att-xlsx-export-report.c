@@ -169,7 +169,8 @@ write_summary (AttXlsx  *x,
   _att_xlsx_text (sheet, 1, period, NULL);
   _att_xlsx_next_row (sheet);
   _att_xlsx_text (sheet, 0, _("Counted to"), x->bold);
-  _att_xlsx_text (sheet, 1, until, NULL);
+  _att_xlsx_text (sheet, 1, x->until >= x->from ? until : _("Nothing yet: the period starts after today"),
+                  NULL);
   _att_xlsx_next_row (sheet);
   _att_xlsx_text (sheet, 0, _("Same period last year"), x->bold);
   if (x->last_year != NULL)
