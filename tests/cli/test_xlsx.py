@@ -268,6 +268,92 @@ def test_report_sheets():
         t.cleanup()
 
 
+def pct_of(value, pct, what):
+    """A fraction of the workbook against the JSON's percentage, which is
+    rounded to one decimal place."""
+    if pct is None:
+        equal(value, None, what)
+    else:
+        check(value is not None and abs(value * 100 - pct) <= 0.05 + 1e-9,
+              "%s: %r against %r%%" % (what, value, pct))
+
+
+def test_workbook_matches_report_json():
+    # The demo school: every figure of the report's sheets is the one
+    # `attendance-cli report --json` gives for the same period.
+    t = School()
+    try:
+        t.ok("demo", "--pupils", "150", "--years", "2", db=True, today=NOW)
+        path, wb = export(t)
+        report = t.json("report", today=NOW)
+        equal(report["from"], "2024-09-01", "this school year")
+        school = report["school"]
+        ws = wb["Summary"]
+        every = [r for r in ws.iter_rows(values_only=True)]
+        rows = {r[0]: r for r in every[:[r[0] for r in every].index("Definitions")] if r[0]}
+        for measure, key, last in (("Pupils counted", "pupils", 2),
+                                   ("Possible sessions", "possible", 2),
+                                   ("Persistently absent pupils", "persistent", 2),
+                                   ("Severely absent pupils", "severe", 2),
+                                   ("Late sessions (L and U)", "lates", 2)):
+            equal(rows[measure][1], school[key], measure)
+            equal(rows[measure][last], school["last_year"][key], measure + " last year")
+        for measure, key in (("Attendance", "attendance_pct"),
+                             ("Authorised absence rate", "authorised_pct"),
+                             ("Unauthorised absence rate", "unauthorised_pct"),
+                             ("Persistent absence rate", "persistent_pct"),
+                             ("Severe absence rate", "severe_pct")):
+            pct_of(rows[measure][1], school[key], measure)
+            pct_of(rows[measure][2], school["last_year"][key], measure + " last year")
+
+        for sheet, by, first in (("Year groups", "year", "Year group"),
+                                 ("Registration groups", "group", "Registration group"),
+                                 ("Cohorts", "cohort", "Cohort")):
+            got = rows_by(wb[sheet], first)
+            want = {g["label"]: g for g in report["by"][by]}
+            equal(list(got), list(want), sheet + " in the report's order")
+            for label, g in want.items():
+                row = got[label]
+                equal((row["Pupils"], row["Possible sessions"], row["Attended"],
+                       row["Authorised absence"], row["Unauthorised absence"],
+                       row["Persistently absent"], row["Severely absent"],
+                       row["Late sessions (L and U)"]),
+                      (g["pupils"], g["possible"], g["attended"], g["authorised"],
+                       g["unauthorised"], g["persistent"], g["severe"], g["lates"]),
+                      "%s %s" % (sheet, label))
+                pct_of(row["Attendance"], g["attendance_pct"], label)
+                pct_of(row["Persistent absence rate"], g["persistent_pct"], label)
+                if g.get("last_year"):
+                    pct_of(row["Attendance last year"], g["last_year"]["attendance_pct"],
+                           label + " last year")
+
+        codes = rows_by(wb["Codes"], "Code")
+        for code, n in report["codes"].items():
+            equal(codes[code]["Sessions"], n, "code " + code)
+        weeks = {r[0].date().isoformat(): r for r in wb["Weekly trend"].iter_rows(
+            min_row=2, values_only=True)}
+        equal(sorted(weeks), sorted(w["monday"] for w in report["weeks"]), "the weeks")
+        for w in report["weeks"]:
+            row = weeks[w["monday"]]
+            equal(row[1], "Yes" if w["school"] else "No", w["monday"])
+            if w["school"]:
+                equal((row[2], row[3]), (w["possible"], w["attended"]), w["monday"])
+            pct_of(row[4], w["attendance_pct"], w["monday"])
+
+        pa = rows_by(wb["Persistent and severe absence"], "UPN")
+        equal(sorted(pa), sorted(p["upn"] for p in report["lists"]["persistent"]), "PA list")
+        check(len(pa) > 0, "the demo has persistently absent pupils")
+        equal(sorted(u for u, r in pa.items() if r["Severely absent"] == "Yes"),
+              sorted(p["upn"] for p in report["lists"]["severe"]), "SA list")
+        window = rows_by(wb["Threshold"], "UPN")
+        equal(list(window), [p["upn"] for p in report["lists"]["threshold"]], "threshold list")
+        for p in report["lists"]["threshold"]:
+            equal(window[p["upn"]]["Unauthorised sessions in the window"],
+                  p["unauthorised_sessions"], p["upn"])
+    finally:
+        t.cleanup()
+
+
 def test_register_sheet():
     t = school()
     try:
