@@ -52,7 +52,7 @@ sheet_name (const char *name)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (strchr ("[]:*?/\\", (int)c) != NULL && c < 128)
+      if (c < 128 && strchr ("[]:*?/\\", (int)c) != NULL)
         g_string_append_c (out, ' ');
       else
         g_string_append_unichar (out, c);

@@ -113,6 +113,11 @@ def test_pupils_sheet_against_stats():
                       "Absence rate", "Persistently absent", "Severely absent", "/", "O"):
             check(title in titles, "%s in %r" % (title, titles))
         equal(ws.freeze_panes, "D2", "the header and the names stay in view")
+        # Columns fit what they hold: a UPN is 13 characters; a title
+        # such as "Possible sessions" (17) with its filter button.
+        check(ws.column_dimensions["A"].width >= 13, ws.column_dimensions["A"].width)
+        column = openpyxl.utils.get_column_letter(titles.index("Possible sessions") + 1)
+        check(ws.column_dimensions[column].width >= 17, ws.column_dimensions[column].width)
         check(ws.auto_filter.ref.startswith("A1:"), ws.auto_filter.ref)
 
         sheet = rows_by(ws, "UPN")
