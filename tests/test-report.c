@@ -978,6 +978,38 @@ test_census (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* The threshold list counts only sessions of compulsory school age: Rio,
+ * in Reception and 4 until 31 December, is never listed however many
+ * G he has, while Sam in Year 7 with the same marks is; both are
+ * persistently absent. */
+static void
+test_threshold_compulsory (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(AttReport) report = NULL;
+  const AttReportListEntry *list;
+  guint n;
+  gint64 rio, sam;
+
+  rio = add_pupil (f, "Rio", "Reception", 0, "RA", 'M', D (2019, 10, 15), D (2024, 9, 2), ATT_DATE_NONE);
+  sam = add_pupil (f, "Sam", "Seven", 7, "7A", 'M', D (2013, 1, 10), D (2024, 9, 2), ATT_DATE_NONE);
+  mark_range (f, rio, D (2024, 9, 16), D (2024, 9, 20), ATT_CODE_G);
+  mark_range (f, sam, D (2024, 9, 16), D (2024, 9, 20), ATT_CODE_G);
+
+  report = report_for (f, D (2024, 9, 16), D (2024, 9, 20), ATT_REPORT_NONE);
+  list = att_report_get_list (report, ATT_REPORT_LIST_THRESHOLD, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (list[0].pupil_id, ==, sam);
+  g_assert_cmpfloat (list[0].value, ==, 10.0);
+  /* Sam was on roll for 3 of the window's 10 school weeks. */
+  g_assert_cmpfloat (list[0].before, ==, 3.0);
+  /* Both are severely absent: 10 of 10 sessions. */
+  list = att_report_get_list (report, ATT_REPORT_LIST_SEVERE, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (list[0].pupil_id, ==, rio);
+  g_assert_cmpint (list[1].pupil_id, ==, sam);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -998,6 +1030,7 @@ main (int    argc,
   ADD ("/report/until-today", test_until_today);
   ADD ("/report/target", test_target);
   ADD ("/report/census", test_census);
+  ADD ("/report/threshold-compulsory", test_threshold_compulsory);
 
   status = g_test_run ();
   demo_close ();

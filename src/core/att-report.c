@@ -529,11 +529,11 @@ static const char * const year_keys[ATT_YEAR_MAX + 1] = {
   "R", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14",
 };
 
+/* A registration group's name and its key for sorting. */
 typedef struct
 {
   const char *name;
   char       *key;
-  guint       index;
 } RegGroupKey;
 
 static int
@@ -601,8 +601,7 @@ make_groups (AttReport        *self,
       if (!g_hash_table_contains (reg_index, pupil->reg_group))
         {
           RegGroupKey key = { pupil->reg_group,
-                              g_utf8_collate_key_for_filename (pupil->reg_group, -1),
-                              reg_keys->len };
+                              g_utf8_collate_key_for_filename (pupil->reg_group, -1) };
 
           g_hash_table_insert (reg_index, (gpointer)pupil->reg_group, GUINT_TO_POINTER (reg_keys->len));
           g_array_append_val (reg_keys, key);
