@@ -20,7 +20,9 @@ att_cli_xlsx_write (AttCliContext *ctx,
   g_autofree char *first = att_date_format (from);
   g_autofree char *last = att_date_format (to);
 
-  if (!att_xlsx_export_write (ctx->db, path, from, to, NULL, NULL, NULL, &error))
+  AttReportFlags flags = att_cli_flag (ctx, "ages-5-15") ? ATT_REPORT_AGES_5_TO_15 : ATT_REPORT_NONE;
+
+  if (!att_xlsx_export_write_full (ctx->db, path, from, to, flags, NULL, NULL, NULL, &error))
     return att_cli_refuse (error);
   g_print (_("Wrote the workbook of %s to %s to %s\n"), first, last, path);
   return ATT_CLI_OK;

@@ -368,7 +368,7 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_report, N_("the Reports page's figures for a period (this school year unless given): the whole school and its year groups, registration groups and cohorts beside the same period last year, the weekly trend, weekdays, codes and the lists of pupils to act on") },
   { "export census", "FILE.csv --term autumn|spring|summer [--year YYYY]", "term year", 1, 1,
     att_cli_cmd_export_census, N_("the school census attendance figures of a term (of the school year starting in YYYY, this one unless given) for pupils aged 5 to 15, the summer's two half terms apart") },
-  { "export xlsx", "FILE.xlsx [--from DATE] [--to DATE]", "from to", 1, 1,
+  { "export xlsx", "FILE.xlsx [--from DATE] [--to DATE] [--ages-5-15]", "from to ages-5-15", 1, 1,
     att_cli_cmd_export_xlsx, N_("the Excel summary workbook of the period (by default this school year to today): summary, breakdowns, lists, codes, weekly trend, every pupil's figures and the register") },
   { "pupils calendar", "UPN --out FILE.pdf [--year YYYY] [--as-of DATE]", "out year as-of", 1, 1,
     att_cli_cmd_pupils_calendar, N_("a pupil's school year at a glance on one page (the school year starting in YYYY, this one unless given): every session shaped and coloured by its code's group, the terms, holidays and rolling window marked") },

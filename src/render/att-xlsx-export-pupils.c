@@ -118,7 +118,8 @@ _att_xlsx_write_pupils (AttXlsx  *x,
   /* A column for each code marked in the period, in the table's order. */
   for (guint c = ATT_CODE_NONE + 1; c < ATT_CODE_N_CODES; c++)
     for (guint i = 0; i < all->len; i++)
-      if (g_array_index (all, AttFigures, i).codes[c] > 0)
+      if (g_array_index (all, AttFigures, i).codes[c] > 0 &&
+          _att_xlsx_counts_pupil (x, g_array_index (all, AttFigures, i).pupil_id))
         {
           used[n_used] = c;
           titles[N_PUPIL_COLUMNS + n_used] = att_code_to_string (c);
@@ -139,7 +140,7 @@ _att_xlsx_write_pupils (AttXlsx  *x,
 
       if (!_att_xlsx_step (x, (double)i / all->len, error))
         return FALSE;
-      if (pupil == NULL)
+      if (pupil == NULL || !_att_xlsx_counts_pupil (x, pupil->id))
         continue;
 
       year = att_year_group_format (pupil->year_group);
@@ -273,13 +274,16 @@ _att_xlsx_write_register (AttXlsx  *x,
   for (guint i = 0; i < pupils->len; i++)
     {
       AttPupil *pupil = g_ptr_array_index (pupils, i);
-      g_autofree char *name = g_strdup_printf ("%s, %s", att_pupil_get_surname (pupil),
-                                               att_pupil_get_forename (pupil));
+      g_autofree char *name = NULL;
       const guint8 *codes = NULL;
       int year = 0;
 
       if (!_att_xlsx_step (x, (double)i / pupils->len, error))
         return FALSE;
+      if (!_att_xlsx_counts_pupil (x, pupil->id))
+        continue;
+      name = g_strdup_printf ("%s, %s", att_pupil_get_surname (pupil),
+                              att_pupil_get_forename (pupil));
       _att_xlsx_text (sheet, REG_UPN, pupil->upn, NULL);
       _att_xlsx_text (sheet, REG_NAME, name, NULL);
       _att_xlsx_text (sheet, REG_GROUP, pupil->reg_group, NULL);

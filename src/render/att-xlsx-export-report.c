@@ -168,6 +168,11 @@ write_summary (AttXlsx  *x,
   _att_xlsx_text (sheet, 0, _("Period"), x->bold);
   _att_xlsx_text (sheet, 1, period, NULL);
   _att_xlsx_next_row (sheet);
+  _att_xlsx_text (sheet, 0, _("Pupils included"), x->bold);
+  _att_xlsx_text (sheet, 1, (x->flags & ATT_REPORT_AGES_5_TO_15)
+                              ? _("Aged 5 to 15 on 31 August, as national statistics count")
+                              : _("Every pupil on roll"), NULL);
+  _att_xlsx_next_row (sheet);
   _att_xlsx_text (sheet, 0, _("Counted to"), x->bold);
   _att_xlsx_text (sheet, 1, x->until >= x->from ? until : _("Nothing yet: the period starts after today"),
                   NULL);
@@ -655,15 +660,27 @@ _att_xlsx_write_report (AttXlsx  *x,
   AttDate last_from = ATT_DATE_NONE, last_to = ATT_DATE_NONE;
   g_autoptr(GError) last_error = NULL;
 
-  x->report = att_report_new (x->db, x->from, x->to, ATT_REPORT_NONE, error);
+  x->report = att_report_new (x->db, x->from, x->to, x->flags, error);
   if (x->report == NULL)
     return FALSE;
+  if (x->flags & ATT_REPORT_AGES_5_TO_15)
+    {
+      const AttReportPupil *pupils;
+      guint n_pupils;
+
+      pupils = att_report_get_pupils (x->report, &n_pupils);
+      x->counted = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < n_pupils; i++)
+        g_hash_table_add (x->counted, (gpointer)&pupils[i].pupil_id);
+    }
   if (!_att_xlsx_step (x, 0.6, error))
     return FALSE;
   /* Last year's figures are beside this year's only where there are
    * any: a school new to the program has no register for last year. */
   att_report_period_last_year (x->db, x->from, x->to, &last_from, &last_to);
-  x->last_year = att_report_new (x->db, last_from, last_to, ATT_REPORT_FIGURES_ONLY, &last_error);
+  x->last_year = att_report_new (x->db, last_from, last_to,
+                                 ATT_REPORT_FIGURES_ONLY | (x->flags & ATT_REPORT_AGES_5_TO_15),
+                                 &last_error);
   if (x->last_year != NULL && att_report_get_school (x->last_year)->figures.possible == 0)
     g_clear_pointer (&x->last_year, att_report_unref);
 

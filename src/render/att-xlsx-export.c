@@ -478,6 +478,7 @@ static void
 clear_reports (AttXlsx *x)
 {
   g_clear_pointer (&x->report, att_report_unref);
+  g_clear_pointer (&x->counted, g_hash_table_unref);
   g_clear_pointer (&x->last_year, att_report_unref);
 }
 
@@ -490,6 +491,21 @@ att_xlsx_export_write (AttDb           *db,
                        gpointer         user_data,
                        GCancellable    *cancellable,
                        GError         **error)
+{
+  return att_xlsx_export_write_full (db, path, from, to, ATT_REPORT_NONE, progress, user_data,
+                                     cancellable, error);
+}
+
+gboolean
+att_xlsx_export_write_full (AttDb           *db,
+                            const char      *path,
+                            AttDate          from,
+                            AttDate          to,
+                            AttReportFlags   flags,
+                            AttXlsxProgress  progress,
+                            gpointer         user_data,
+                            GCancellable    *cancellable,
+                            GError         **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
@@ -541,6 +557,7 @@ att_xlsx_export_write (AttDb           *db,
 
   x.db = db;
   x.from = from;
+  x.flags = flags & ATT_REPORT_AGES_5_TO_15;
   x.to = to;
   x.until = MIN (to, today);
   x.progress = progress;

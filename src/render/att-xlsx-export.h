@@ -16,6 +16,7 @@
 #include <gio/gio.h>
 
 #include "att-date.h"
+#include "att-report.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,18 @@ gboolean     att_xlsx_export_write (AttDb           *db,
                                     const char      *path,
                                     AttDate          from,
                                     AttDate          to,
+                                    AttXlsxProgress  progress,
+                                    gpointer         user_data,
+                                    GCancellable    *cancellable,
+                                    GError         **error);
+/* The same with the report's flags: ATT_REPORT_AGES_5_TO_15 counts, and
+ * lists on every sheet, only the pupils aged 5 to 15 on 31 August before
+ * the period's school year, as the Reports page's switch does. */
+gboolean     att_xlsx_export_write_full (AttDb          *db,
+                                    const char      *path,
+                                    AttDate          from,
+                                    AttDate          to,
+                                    AttReportFlags   flags,
                                     AttXlsxProgress  progress,
                                     gpointer         user_data,
                                     GCancellable    *cancellable,

@@ -363,6 +363,40 @@ def test_workbook_matches_report_json():
         t.cleanup()
 
 
+
+def test_ages_5_to_15():
+    # With --ages-5-15 the workbook counts and lists only the pupils aged
+    # 5 to 15 on 31 August, as `report --ages-5-15` does: in the demo
+    # primary school every Reception child is 4 on 31 August 2024, so no
+    # Reception row is left on the Pupils sheet or the Register, and the
+    # summary's pupils are the report's.
+    t = School()
+    try:
+        t.ok("demo", "--pupils", "150", "--years", "1", db=True, today=NOW)
+        _, every = export(t)
+        years = [r["Year"] for r in rows_by(every["Pupils"], "UPN").values()]
+        check("R" in years, "the whole school's workbook lists Reception")
+        path, wb = export(t, "--ages-5-15")
+        pupils = rows_by(wb["Pupils"], "UPN")
+        check(len(pupils) > 0, "pupils listed")
+        equal([u for u, r in pupils.items() if r["Year"] == "R"], [], "no Reception pupil")
+        report = t.json("report", "--ages-5-15", today=NOW)
+        def figures(book):
+            every = [r for r in book["Summary"].iter_rows(values_only=True)]
+            return {r[0]: r for r in every[:[r[0] for r in every].index("Definitions")] if r[0]}
+
+        summary = figures(wb)
+        equal(summary["Pupils counted"][1], report["school"]["pupils"], "pupils counted")
+        equal(summary["Pupils included"][1],
+              "Aged 5 to 15 on 31 August, as national statistics count", "the rule named")
+        whole = figures(every)
+        check(summary["Pupils counted"][1] < whole["Pupils counted"][1],
+              "fewer pupils than the whole school's %r" % (whole["Pupils counted"][1],))
+        register = rows_by(wb["Register"], "UPN", first=3, header_row=2)
+        equal(sorted(register), sorted(pupils), "the register lists the same pupils")
+    finally:
+        t.cleanup()
+
 def test_register_sheet():
     t = school()
     try:
