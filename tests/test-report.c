@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "att-demo.h"
+#include "att-pupil-year.h"
 #include "att-report.h"
 #include "att-test-util.h"
 
@@ -225,6 +226,191 @@ test_demo_weeks (void)
   g_assert_cmpuint (holidays, >=, 12);
 }
 
+/* ------------------------------------------------------------------ */
+/* A small school whose figures are worked out by hand                 */
+
+/* The calendar:
+ *   Summer 2 2024   Mon 3 Jun 2024 .. Fri 19 Jul 2024  (7 school weeks)
+ *   Autumn 1 2024   Mon 2 Sep 2024 .. Fri 25 Oct 2024
+ *   INSET day       Fri 13 Sep 2024 (no sessions)
+ *   Autumn 2 2024   Mon 4 Nov 2024 .. Fri 20 Dec 2024
+ * "Today" is Fri 20 Sep 2024 unless a test says otherwise: from Mon 2
+ * Sep to today there are 14 school days, 28 sessions. */
+typedef struct
+{
+  AttTestDb *t;
+  AttDb     *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("ATTENDANCE_TODAY", "2024-09-20", TRUE);
+  f->t = att_test_db_new ();
+  f->db = f->t->db;
+  att_test_add_term (f->db, "Summer 2 2024", D (2024, 6, 3), D (2024, 7, 19));
+  att_test_add_term (f->db, "Autumn 1 2024", D (2024, 9, 2), D (2024, 10, 25));
+  att_test_add_term (f->db, "Autumn 2 2024", D (2024, 11, 4), D (2024, 12, 20));
+  att_calendar_add_closure (f->db, (AttUser *)att_user_system (), D (2024, 9, 13), D (2024, 9, 13),
+                            -1, "INSET day", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  att_test_db_free (f->t);
+  g_setenv ("ATTENDANCE_TODAY", "2025-03-12", TRUE);
+}
+
+static void
+mark (Fixture    *f,
+      gint64      pupil,
+      AttDate     date,
+      AttSession  session,
+      AttCode     code)
+{
+  g_autoptr(GError) error = NULL;
+  AttMarkWrite w = { pupil, date, session, code, -1, NULL };
+
+  g_assert_true (att_register_write (f->db, att_user_system (), &w, 1, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+}
+
+/* Marks every school session from @from to @to with @code (a slash is
+ * turned into the session's own). Returns how many were marked. */
+static G_GNUC_UNUSED guint
+mark_range (Fixture *f,
+            gint64   pupil,
+            AttDate  from,
+            AttDate  to,
+            AttCode  code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) writes = g_array_new (FALSE, FALSE, sizeof (AttMarkWrite));
+  AttCalendar *calendar = att_db_get_calendar (f->db);
+
+  for (AttDate d = from; d <= to; d++)
+    for (int s = ATT_SESSION_AM; s <= ATT_SESSION_PM; s++)
+      if (att_calendar_is_school_session (calendar, d, s))
+        {
+          AttMarkWrite w = { pupil, d, s, code, -1, NULL };
+
+          if (code == ATT_CODE_PRESENT_AM && s == ATT_SESSION_PM)
+            w.code = ATT_CODE_PRESENT_PM;
+          g_array_append_val (writes, w);
+        }
+  g_assert_true (att_register_write (f->db, att_user_system (), (AttMarkWrite *)(void *)writes->data,
+                                     writes->len, NULL, ATT_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  return writes->len;
+}
+
+/* The year at a glance of a Reception child who becomes of compulsory
+ * school age on 31 December, and of a Year 7 pupil whose rolling window
+ * reaches back into the summer term. */
+static void
+test_pupil_year (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttPupilYear) year = NULL;
+  const AttPupilYearSession *sessions;
+  const AttPupilYearTerm *terms;
+  const AttFigures *figures;
+  guint n_sessions, n_terms;
+  AttDate start, end;
+  gint64 ria, yusuf;
+
+  /* Ria turns 5 on 15 October 2024: of compulsory school age from the
+   * first of 31 December, 31 March and 31 August after it, 31 December. */
+  ria = att_test_add_pupil (f->db, "Ria", "Reception", 0, D (2019, 10, 15), D (2024, 9, 2), ATT_DATE_NONE);
+  yusuf = att_test_add_pupil (f->db, "Yusuf", "Seven", 7, D (2013, 1, 10), D (2023, 9, 4), ATT_DATE_NONE);
+  mark (f, ria, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_PRESENT_AM);
+  mark (f, ria, D (2024, 9, 2), ATT_SESSION_PM, ATT_CODE_N);
+  mark (f, yusuf, D (2024, 9, 2), ATT_SESSION_AM, ATT_CODE_O);
+
+  year = att_pupil_year_new (f->db, ria, 2024, D (2024, 9, 20), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (att_pupil_year_get_title (year), "Ria Reception ("));
+  g_assert_cmpint (att_pupil_year_get_school_year (year), ==, 2024);
+  g_assert_cmpint (att_pupil_year_get_as_of (year), ==, D (2024, 9, 20));
+
+  /* Mon 2 Sep 2024 to Fri 29 Aug 2025 is 52 weeks: 260 weekdays, 520
+   * sessions. */
+  sessions = att_pupil_year_get_sessions (year, &n_sessions);
+  g_assert_cmpuint (n_sessions, ==, 520);
+  g_assert_cmpint (sessions[0].date, ==, D (2024, 9, 2));
+  g_assert_cmpint (sessions[0].session, ==, ATT_SESSION_AM);
+  g_assert_cmpint (sessions[1].session, ==, ATT_SESSION_PM);
+  g_assert_cmpint (sessions[519].date, ==, D (2025, 8, 29));
+  g_assert_cmpint (sessions[0].code, ==, ATT_CODE_PRESENT_AM);
+  g_assert_cmpint (sessions[1].code, ==, ATT_CODE_N);
+  g_assert_cmpint (sessions[2].code, ==, ATT_CODE_NONE);
+  g_assert_cmpuint (sessions[0].flags, ==, ATT_PUPIL_YEAR_SCHOOL | ATT_PUPIL_YEAR_ON_ROLL);
+  /* Fri 13 Sep, the INSET day, is the 10th weekday: sessions 18 and 19. */
+  g_assert_cmpint (sessions[18].date, ==, D (2024, 9, 13));
+  g_assert_cmpuint (sessions[18].flags, ==, ATT_PUPIL_YEAR_CLOSED | ATT_PUPIL_YEAR_ON_ROLL);
+  /* Mon 23 Sep is after as-of. */
+  g_assert_cmpint (sessions[30].date, ==, D (2024, 9, 23));
+  g_assert_true (sessions[30].flags & ATT_PUPIL_YEAR_FUTURE);
+  g_assert_false (sessions[29].flags & ATT_PUPIL_YEAR_FUTURE);
+  /* Mon 28 Oct, 8 weeks on: the October half term. */
+  g_assert_cmpint (sessions[80].date, ==, D (2024, 10, 28));
+  g_assert_cmpuint (sessions[80].flags, ==, ATT_PUPIL_YEAR_HOLIDAY | ATT_PUPIL_YEAR_ON_ROLL |
+                                            ATT_PUPIL_YEAR_FUTURE);
+  /* Mon 30 Dec (17 weeks on, the 86th weekday) and Tue 31 Dec. */
+  g_assert_cmpint (sessions[170].date, ==, D (2024, 12, 30));
+  g_assert_false (sessions[170].flags & ATT_PUPIL_YEAR_COMPULSORY);
+  g_assert_cmpint (sessions[172].date, ==, D (2024, 12, 31));
+  g_assert_true (sessions[172].flags & ATT_PUPIL_YEAR_COMPULSORY);
+  g_assert_true (sessions[519].flags & ATT_PUPIL_YEAR_COMPULSORY);
+  /* Not of compulsory school age in the window: no window. */
+  att_pupil_year_get_window (year, &start, &end);
+  g_assert_cmpint (start, ==, ATT_DATE_NONE);
+  g_assert_cmpint (end, ==, ATT_DATE_NONE);
+  for (guint i = 0; i < n_sessions; i++)
+    g_assert_false (sessions[i].flags & ATT_PUPIL_YEAR_WINDOW);
+
+  /* Two of the terms fall in the year. */
+  terms = att_pupil_year_get_terms (year, &n_terms);
+  g_assert_cmpuint (n_terms, ==, 2);
+  g_assert_cmpstr (terms[0].name, ==, "Autumn 1 2024");
+  g_assert_cmpint (terms[1].end, ==, D (2024, 12, 20));
+
+  /* To Fri 20 Sep: 28 sessions, one present and one N marked, 26 not
+   * marked yet. */
+  figures = att_pupil_year_get_figures (year);
+  g_assert_cmpuint (figures->possible, ==, 2);
+  g_assert_cmpuint (figures->present, ==, 1);
+  g_assert_cmpuint (figures->unauthorised, ==, 1);
+  g_assert_cmpuint (figures->missing, ==, 26);
+  g_clear_pointer (&year, att_pupil_year_unref);
+
+  /* Yusuf's window: the 3 school weeks of September and the 7 of the
+   * summer term before, from Mon 3 Jun 2024 to as-of. */
+  year = att_pupil_year_new (f->db, yusuf, 2024, D (2024, 9, 20), &error);
+  g_assert_no_error (error);
+  att_pupil_year_get_window (year, &start, &end);
+  g_assert_cmpint (start, ==, D (2024, 6, 3));
+  g_assert_cmpint (end, ==, D (2024, 9, 20));
+  sessions = att_pupil_year_get_sessions (year, NULL);
+  g_assert_cmpuint (sessions[0].flags, ==, ATT_PUPIL_YEAR_SCHOOL | ATT_PUPIL_YEAR_ON_ROLL |
+                                           ATT_PUPIL_YEAR_WINDOW | ATT_PUPIL_YEAR_COMPULSORY);
+  g_assert_cmpint (sessions[0].code, ==, ATT_CODE_O);
+  g_assert_false (sessions[30].flags & ATT_PUPIL_YEAR_WINDOW);
+  g_clear_pointer (&year, att_pupil_year_unref);
+
+  /* No such pupil. */
+  year = att_pupil_year_new (f->db, 9999, 2024, D (2024, 9, 20), &error);
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND);
+  g_assert_null (year);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -236,6 +422,8 @@ main (int    argc,
 
   g_test_add_func ("/report/demo/sums", test_demo_sums);
   g_test_add_func ("/report/demo/weeks", test_demo_weeks);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/report/pupil-year", test_pupil_year);
 
   status = g_test_run ();
   demo_close ();
