@@ -277,13 +277,14 @@ mark (Fixture    *f,
   g_autoptr(GError) error = NULL;
   AttMarkWrite w = { pupil, date, session, code, -1, NULL };
 
-  g_assert_true (att_register_write (f->db, att_user_system (), &w, 1, NULL, ATT_WRITE_DEFAULT, &error));
+  /* A reason, for a mark that changes one of mark_range(). */
+  g_assert_true (att_register_write (f->db, att_user_system (), &w, 1, "Corrected", ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
 }
 
 /* Marks every school session from @from to @to with @code (a slash is
  * turned into the session's own). Returns how many were marked. */
-static G_GNUC_UNUSED guint
+static guint
 mark_range (Fixture *f,
             gint64   pupil,
             AttDate  from,
@@ -305,7 +306,7 @@ mark_range (Fixture *f,
           g_array_append_val (writes, w);
         }
   g_assert_true (att_register_write (f->db, att_user_system (), (AttMarkWrite *)(void *)writes->data,
-                                     writes->len, NULL, ATT_WRITE_DEFAULT, &error));
+                                     writes->len, "Corrected", ATT_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
   return writes->len;
 }
@@ -411,6 +412,447 @@ test_pupil_year (Fixture       *f,
   g_assert_null (year);
 }
 
+/* A pupil of @year in @group, born @dob, admitted @admission. */
+static gint64
+add_pupil (Fixture    *f,
+           const char *forename,
+           const char *surname,
+           int         year,
+           const char *group,
+           char        sex,
+           AttDate     dob,
+           AttDate     admission,
+           AttDate     leaving)
+{
+  AttPupil *pupil = att_test_pupil_new (forename, surname, year, group, dob, admission);
+
+  pupil->sex = sex;
+  pupil->leaving = leaving;
+  return att_test_save_pupil (f->db, pupil);
+}
+
+typedef struct
+{
+  gint64 amy, ben, cara, dan, ria;
+} Pupils;
+
+/* This week, Mon 16 to Fri 20 Sep 2024 (today):
+ *   Amy   Y7 7A F FSM    present but Mon AM I:          10 possible, 9 attended
+ *   Ben   Y7 7B M        joins Wed 18 Sep; Fri PM O:      6 possible, 5 attended
+ *   Cara  Y7 7A F SEN K  leaves Tue 17 Sep; Mon AM L:     4 possible, 4 attended
+ *   Dan   Y8 8A M EHC EAL Mon AM /, Tue AM U, 8 G:       10 possible, 1 attended
+ *   Ria   R  RA F (4 on 31 Aug 2024) Thu M M:            10 possible, 8 attended
+ * Amy, Dan and Ria were present every session of 2 to 12 Sep too (18
+ * sessions); Olly left in July and is not counted. */
+static void
+make_school (Fixture *f,
+             Pupils  *p)
+{
+  g_autoptr(AttPupil) amy = NULL;
+  gint64 olly;
+
+  p->amy = add_pupil (f, "Amy", "Adams", 7, "7A", 'F', D (2013, 1, 10), D (2023, 9, 4), ATT_DATE_NONE);
+  amy = g_object_ref (att_pupils_get (f->db, p->amy));
+  {
+    AttPupil *copy = att_pupil_copy (amy);
+
+    copy->fsm = TRUE;
+    att_test_save_pupil (f->db, copy);
+  }
+  p->ben = add_pupil (f, "Ben", "Brown", 7, "7B", 'M', D (2013, 3, 3), D (2024, 9, 18), ATT_DATE_NONE);
+  {
+    AttPupil *cara = att_test_pupil_new ("Cara", "Clark", 7, "7A", D (2013, 4, 4), D (2023, 9, 4));
+
+    cara->sen = ATT_SEN_SUPPORT;
+    cara->leaving = D (2024, 9, 17);
+    p->cara = att_test_save_pupil (f->db, cara);
+  }
+  {
+    AttPupil *dan = att_test_pupil_new ("Dan", "Dixon", 8, "8A", D (2012, 5, 5), D (2023, 9, 4));
+
+    dan->sex = 'M';
+    dan->sen = ATT_SEN_EHCP;
+    dan->eal = TRUE;
+    p->dan = att_test_save_pupil (f->db, dan);
+  }
+  p->ria = add_pupil (f, "Ria", "Reception", 0, "RA", 'F', D (2019, 10, 15), D (2024, 9, 2), ATT_DATE_NONE);
+  olly = add_pupil (f, "Olly", "Old", 7, "7A", 'M', D (2012, 2, 2), D (2023, 9, 4), D (2024, 7, 19));
+  mark (f, olly, D (2024, 7, 19), ATT_SESSION_AM, ATT_CODE_O);
+
+  mark_range (f, p->amy, D (2024, 9, 2), D (2024, 9, 20), ATT_CODE_PRESENT_AM);
+  mark (f, p->amy, D (2024, 9, 16), ATT_SESSION_AM, ATT_CODE_I);
+  mark_range (f, p->ben, D (2024, 9, 18), D (2024, 9, 20), ATT_CODE_PRESENT_AM);
+  mark (f, p->ben, D (2024, 9, 20), ATT_SESSION_PM, ATT_CODE_O);
+  mark_range (f, p->cara, D (2024, 9, 16), D (2024, 9, 17), ATT_CODE_PRESENT_AM);
+  mark (f, p->cara, D (2024, 9, 16), ATT_SESSION_AM, ATT_CODE_L);
+  mark_range (f, p->dan, D (2024, 9, 2), D (2024, 9, 12), ATT_CODE_PRESENT_AM);
+  mark_range (f, p->dan, D (2024, 9, 16), D (2024, 9, 20), ATT_CODE_G);
+  mark (f, p->dan, D (2024, 9, 16), ATT_SESSION_AM, ATT_CODE_PRESENT_AM);
+  mark (f, p->dan, D (2024, 9, 17), ATT_SESSION_AM, ATT_CODE_U);
+  mark_range (f, p->ria, D (2024, 9, 2), D (2024, 9, 20), ATT_CODE_PRESENT_AM);
+  mark_range (f, p->ria, D (2024, 9, 19), D (2024, 9, 19), ATT_CODE_M);
+}
+
+static AttReport *
+report_for (Fixture        *f,
+            AttDate         from,
+            AttDate         to,
+            AttReportFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  AttReport *report = att_report_new (f->db, from, to, flags, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static const AttReportGroup *
+find_group (AttReport   *report,
+            AttReportBy  by,
+            const char  *key)
+{
+  const AttReportGroup *groups;
+  guint n;
+
+  groups = att_report_get_groups (report, by, &n);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (groups[i].key, key) == 0)
+      return &groups[i];
+  g_assert_not_reached ();
+}
+
+static void
+test_week (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(AttReport) report = NULL;
+  g_autofree char *working = NULL;
+  const AttReportGroup *school, *groups, *g;
+  const AttReportPupil *pupils;
+  const AttReportListEntry *list;
+  guint possible[5], attended[5], n;
+  Pupils p;
+
+  make_school (f, &p);
+  report = report_for (f, D (2024, 9, 16), D (2024, 9, 20), ATT_REPORT_NONE);
+
+  /* Possible 10 + 6 + 4 + 10 + 10 = 40; attended 9 + 5 + 4 + 1 + 8 =
+   * 27; authorised Amy's I and Ria's two M, 3; unauthorised Ben's O and
+   * Dan's U and 8 G, 10. */
+  school = att_report_get_school (report);
+  g_assert_cmpuint (school->pupils, ==, 5);
+  g_assert_cmpuint (school->figures.possible, ==, 40);
+  g_assert_cmpuint (att_figures_attended (&school->figures), ==, 27);
+  g_assert_cmpuint (school->figures.authorised, ==, 3);
+  g_assert_cmpuint (school->figures.unauthorised, ==, 10);
+  /* 27 / 40 = 67.5%; 3 / 40 = 7.5%; 10 / 40 = 25.0%. */
+  g_assert_cmpfloat (att_report_group_attendance_pct (school), ==, 67.5);
+  g_assert_cmpfloat (att_report_group_authorised_pct (school), ==, 7.5);
+  g_assert_cmpfloat (att_report_group_unauthorised_pct (school), ==, 25.0);
+  /* Persistent: Amy at exactly 90.0% (1 of 10), Ben 1 of 6, Dan 9 of
+   * 10, Ria 2 of 10; not Cara: 4 of 5 = 80.0%. Severe: Dan, 20.0%. */
+  g_assert_cmpuint (school->persistent, ==, 4);
+  g_assert_cmpuint (school->severe, ==, 1);
+  g_assert_cmpfloat (att_report_group_persistent_pct (school), ==, 80.0);
+  g_assert_cmpfloat (att_report_group_severe_pct (school), ==, 20.0);
+  /* Cara's L and Dan's U. */
+  g_assert_cmpuint (att_report_group_lates (school), ==, 2);
+  g_assert_cmpuint (att_report_get_codes (report)[ATT_CODE_G], ==, 8);
+  g_assert_cmpuint (att_report_get_codes (report)[ATT_CODE_M], ==, 2);
+  g_assert_cmpuint (att_report_get_codes (report)[ATT_CODE_U], ==, 1);
+
+  /* Amy at exactly 90.0% is persistently absent and reads 90.0%. */
+  pupils = att_report_get_pupils (report, &n);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpint (pupils[0].pupil_id, ==, p.amy);
+  g_assert_cmpstr (pupils[0].name, ==, "Adams, Amy");
+  g_assert_true (pupils[0].persistent);
+  g_assert_false (pupils[0].severe);
+  g_assert_cmpfloat (att_figures_attendance_pct (&pupils[0].figures), ==, 90.0);
+  g_assert_cmpuint (pupils[0].cohorts, ==, (1u << ATT_COHORT_FEMALE) | (1u << ATT_COHORT_FSM) |
+                                          (1u << ATT_COHORT_NO_SEN));
+  /* Ben joined on Wednesday, Cara left on Tuesday. */
+  g_assert_cmpuint (pupils[1].figures.possible, ==, 6);
+  g_assert_cmpuint (pupils[2].figures.possible, ==, 4);
+  g_assert_false (pupils[2].persistent);
+
+  /* Year groups in year order: R, 7, 8. Year 7: 20 possible, 18
+   * attended, Amy and Ben persistent. */
+  groups = att_report_get_groups (report, ATT_REPORT_BY_YEAR, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpstr (groups[0].key, ==, "R");
+  g_assert_cmpstr (groups[0].label, ==, "Reception");
+  g_assert_cmpstr (groups[1].label, ==, "Year 7");
+  g_assert_cmpuint (groups[1].figures.possible, ==, 20);
+  g_assert_cmpuint (att_figures_attended (&groups[1].figures), ==, 18);
+  g_assert_cmpuint (groups[1].persistent, ==, 2);
+  g_assert_cmpstr (groups[2].key, ==, "8");
+
+  groups = att_report_get_groups (report, ATT_REPORT_BY_GROUP, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpstr (groups[0].key, ==, "7A");
+  g_assert_cmpstr (groups[1].key, ==, "7B");
+  g_assert_cmpstr (groups[2].key, ==, "8A");
+  g_assert_cmpstr (groups[3].key, ==, "RA");
+  g_assert_cmpuint (groups[0].pupils, ==, 2);
+  g_assert_cmpuint (groups[0].figures.possible, ==, 14);
+
+  /* Boys: Ben and Dan, 16 possible; girls 24. */
+  g = find_group (report, ATT_REPORT_BY_COHORT, "male");
+  g_assert_cmpuint (g->pupils, ==, 2);
+  g_assert_cmpuint (g->figures.possible, ==, 16);
+  g_assert_cmpuint (find_group (report, ATT_REPORT_BY_COHORT, "female")->figures.possible, ==, 24);
+  g_assert_cmpuint (find_group (report, ATT_REPORT_BY_COHORT, "fsm")->pupils, ==, 1);
+  g_assert_cmpuint (find_group (report, ATT_REPORT_BY_COHORT, "not-fsm")->pupils, ==, 4);
+  g_assert_cmpuint (find_group (report, ATT_REPORT_BY_COHORT, "sen-support")->figures.possible, ==, 4);
+  g_assert_cmpuint (find_group (report, ATT_REPORT_BY_COHORT, "ehc-plan")->severe, ==, 1);
+  g_assert_cmpuint (find_group (report, ATT_REPORT_BY_COHORT, "eal")->pupils, ==, 1);
+  g_assert_cmpuint (find_group (report, ATT_REPORT_BY_COHORT, "young-carer")->pupils, ==, 0);
+
+  /* Weekdays: Monday 8 possible (Amy, Cara, Dan, Ria), 6 attended
+   * (Amy's I, Dan's G); Thursday 8 and 4 (Dan's two G, Ria's two M);
+   * Friday 8 and 5. */
+  att_report_get_weekdays (report, possible, attended);
+  g_assert_cmpuint (possible[0], ==, 8);
+  g_assert_cmpuint (attended[0], ==, 6);
+  g_assert_cmpuint (attended[1], ==, 6);
+  g_assert_cmpuint (attended[2], ==, 6);
+  g_assert_cmpuint (possible[3], ==, 8);
+  g_assert_cmpuint (attended[3], ==, 4);
+  g_assert_cmpuint (attended[4], ==, 5);
+
+  /* The lists: persistent by absence, most first: Dan 9/10, Ria 2/10,
+   * Ben 1/6, Amy 1/10. */
+  list = att_report_get_list (report, ATT_REPORT_LIST_PERSISTENT, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpint (list[0].pupil_id, ==, p.dan);
+  g_assert_cmpfloat (list[0].value, ==, 10.0);
+  g_assert_cmpint (list[1].pupil_id, ==, p.ria);
+  g_assert_cmpint (list[2].pupil_id, ==, p.ben);
+  g_assert_cmpint (list[3].pupil_id, ==, p.amy);
+  g_assert_cmpuint (list[3].absent, ==, 1);
+  list = att_report_get_list (report, ATT_REPORT_LIST_SEVERE, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (list[0].pupil_id, ==, p.dan);
+
+  /* Newly persistent this week, over the year to date: Dan 9 absent of
+   * 28 (attendance 19 / 28 = 67.9%, 100% a week ago) and Ben 1 of 6 (no
+   * session before); not Amy (1 of 28) nor Ria (2 of 28). */
+  list = att_report_get_list (report, ATT_REPORT_LIST_NEW_PERSISTENT, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (list[0].pupil_id, ==, p.dan);
+  g_assert_cmpfloat (list[0].value, ==, 67.9);
+  g_assert_cmpfloat (list[0].before, ==, 100.0);
+  g_assert_cmpuint (list[0].possible, ==, 28);
+  g_assert_cmpuint (list[0].absent, ==, 9);
+  g_assert_cmpint (list[1].pupil_id, ==, p.ben);
+
+  /* The last 4 school weeks reach back before the school year's start:
+   * there is no earlier attendance this year to fall from. */
+  att_report_get_list (report, ATT_REPORT_LIST_FALLING, &n);
+  g_assert_cmpuint (n, ==, 0);
+
+  /* Dan's 9 unauthorised sessions are within 2 of the threshold: the
+   * window is 10 school weeks, 7 of them last summer, and of its
+   * sessions only this year's 28 are marked. */
+  list = att_report_get_list (report, ATT_REPORT_LIST_THRESHOLD, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (list[0].pupil_id, ==, p.dan);
+  g_assert_cmpfloat (list[0].value, ==, 9.0);
+  g_assert_cmpfloat (list[0].before, ==, 10.0);
+  g_assert_cmpuint (list[0].possible, ==, 28);
+
+  working = att_report_group_working (report, school);
+  g_assert_nonnull (strstr (working, "divided by 40 possible = 67.5%"));
+  g_assert_nonnull (strstr (working, "4 of 5 pupils"));
+  g_assert_nonnull (strstr (working, "G N O U"));
+  g_assert_null (strstr (working, "aged 5 to 15"));
+}
+
+/* National statistics count pupils aged 5 to 15 on 31 August before the
+ * school year: Ria, 4 then, is left out; so are pupils born on 1
+ * September 2019 (4) and 31 August 2008 (16), not those born on 31
+ * August 2019 (5) and 1 September 2008 (15). */
+static void
+test_ages (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(AttReport) report = NULL;
+  g_autofree char *working = NULL;
+  const AttReportGroup *school;
+  const AttReportPupil *pupils;
+  guint n;
+  Pupils p;
+  gint64 young, five, fifteen, sixteen;
+
+  make_school (f, &p);
+  young = add_pupil (f, "Young", "Zed", 0, "RA", 'F', D (2019, 9, 1), D (2024, 9, 2), ATT_DATE_NONE);
+  five = add_pupil (f, "Five", "Zed", 1, "1A", 'F', D (2019, 8, 31), D (2024, 9, 2), ATT_DATE_NONE);
+  fifteen = add_pupil (f, "Fifteen", "Zed", 11, "11A", 'F', D (2008, 9, 1), D (2024, 9, 2), ATT_DATE_NONE);
+  sixteen = add_pupil (f, "Sixteen", "Zed", 12, "12A", 'F', D (2008, 8, 31), D (2024, 9, 2), ATT_DATE_NONE);
+  for (gint64 id = young; id <= sixteen; id++)
+    mark_range (f, id, D (2024, 9, 16), D (2024, 9, 20), ATT_CODE_PRESENT_AM);
+
+  report = report_for (f, D (2024, 9, 16), D (2024, 9, 20), ATT_REPORT_AGES_5_TO_15);
+  pupils = att_report_get_pupils (report, &n);
+  /* Amy, Ben, Cara, Dan, Fifteen and Five. */
+  g_assert_cmpuint (n, ==, 6);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpint (pupils[i].pupil_id, !=, p.ria);
+      g_assert_cmpint (pupils[i].pupil_id, !=, young);
+      g_assert_cmpint (pupils[i].pupil_id, !=, sixteen);
+    }
+  g_assert_cmpint (pupils[4].pupil_id, ==, fifteen);
+  g_assert_cmpint (pupils[5].pupil_id, ==, five);
+  /* 40 - 10 (Ria) + 20 = 50 possible; persistent Amy, Ben, Dan. */
+  school = att_report_get_school (report);
+  g_assert_cmpuint (school->figures.possible, ==, 50);
+  g_assert_cmpuint (school->persistent, ==, 3);
+  working = att_report_group_working (report, school);
+  g_assert_nonnull (strstr (working, "aged 5 to 15"));
+}
+
+/* The periods on Fri 20 Sep 2024, and the same periods a year before. */
+static void
+test_periods (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AttDate today = D (2024, 9, 20), from, to, last_from, last_to;
+  static const struct
+  {
+    AttReportPeriod period;
+    AttDate         from, to;
+  } cases[] = {
+    { ATT_REPORT_PERIOD_THIS_WEEK, 0, 0 },
+    { ATT_REPORT_PERIOD_LAST_WEEK, 0, 0 },
+    { ATT_REPORT_PERIOD_THIS_HALF_TERM, 0, 0 },
+    { ATT_REPORT_PERIOD_THIS_TERM, 0, 0 },
+    { ATT_REPORT_PERIOD_THIS_YEAR, 0, 0 },
+    { ATT_REPORT_PERIOD_LAST_YEAR, 0, 0 },
+  };
+  AttDate want[G_N_ELEMENTS (cases)][2] = {
+    { D (2024, 9, 16), D (2024, 9, 20) },
+    { D (2024, 9, 9), D (2024, 9, 13) },
+    { D (2024, 9, 2), D (2024, 10, 25) },   /* Autumn 1 2024 */
+    { D (2024, 9, 2), D (2024, 12, 20) },   /* Autumn 1 and 2 */
+    { D (2024, 9, 1), D (2024, 9, 20) },
+    { D (2023, 9, 1), D (2024, 8, 31) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      AttReportPeriod back;
+
+      g_assert_true (att_report_period_range (f->db, cases[i].period, today, &from, &to, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (from, ==, want[i][0]);
+      g_assert_cmpint (to, ==, want[i][1]);
+      g_assert_true (att_report_period_from_string (att_report_period_to_string (cases[i].period), &back));
+      g_assert_cmpint (back, ==, cases[i].period);
+    }
+  g_assert_false (att_report_period_range (f->db, ATT_REPORT_PERIOD_CUSTOM, today, &from, &to, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (att_report_period_from_string ("fortnight", &(AttReportPeriod) { 0 }));
+
+  /* In the summer holiday the half term is the last one before. */
+  g_assert_true (att_report_period_range (f->db, ATT_REPORT_PERIOD_THIS_HALF_TERM, D (2024, 8, 10),
+                                          &from, &to, &error));
+  g_assert_cmpint (from, ==, D (2024, 6, 3));
+  g_assert_cmpint (to, ==, D (2024, 7, 19));
+  /* Before the calendar's first term there is none, and the error says
+   * which. */
+  g_assert_false (att_report_period_range (f->db, ATT_REPORT_PERIOD_THIS_TERM, D (2024, 1, 10),
+                                           &from, &to, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+  g_assert_nonnull (strstr (error->message, "this term"));
+  g_clear_error (&error);
+
+  /* A week: the same weekdays 52 weeks before, Mon 18 to Fri 22 Sep
+   * 2023. */
+  att_report_period_last_year (f->db, D (2024, 9, 16), D (2024, 9, 20), &last_from, &last_to);
+  g_assert_cmpint (last_from, ==, D (2023, 9, 18));
+  g_assert_cmpint (last_to, ==, D (2023, 9, 22));
+  /* A half term whose school year before has no such term in the
+   * calendar: the same dates a year before. */
+  att_report_period_last_year (f->db, D (2024, 9, 2), D (2024, 10, 25), &last_from, &last_to);
+  g_assert_cmpint (last_from, ==, D (2023, 9, 2));
+  g_assert_cmpint (last_to, ==, D (2023, 10, 25));
+  /* 29 February becomes 28 February. */
+  att_report_period_last_year (f->db, D (2024, 2, 29), D (2024, 3, 5), &last_from, &last_to);
+  g_assert_cmpint (last_from, ==, D (2023, 2, 28));
+  g_assert_cmpint (last_to, ==, D (2023, 3, 5));
+
+  /* With last year's autumn in the calendar: the first half term and
+   * the whole term of autumn 2023. */
+  att_test_add_term (f->db, "Autumn 1 2023", D (2023, 9, 4), D (2023, 10, 20));
+  att_test_add_term (f->db, "Autumn 2 2023", D (2023, 10, 30), D (2023, 12, 20));
+  att_report_period_last_year (f->db, D (2024, 9, 2), D (2024, 10, 25), &last_from, &last_to);
+  g_assert_cmpint (last_from, ==, D (2023, 9, 4));
+  g_assert_cmpint (last_to, ==, D (2023, 10, 20));
+  att_report_period_last_year (f->db, D (2024, 9, 2), D (2024, 12, 20), &last_from, &last_to);
+  g_assert_cmpint (last_from, ==, D (2023, 9, 4));
+  g_assert_cmpint (last_to, ==, D (2023, 12, 20));
+  /* The year so far: 1 Sep to 20 Sep 2023. */
+  att_report_period_last_year (f->db, D (2024, 9, 1), D (2024, 9, 20), &last_from, &last_to);
+  g_assert_cmpint (last_from, ==, D (2023, 9, 1));
+  g_assert_cmpint (last_to, ==, D (2023, 9, 20));
+}
+
+/* A period after today counts nothing; one ending after today counts to
+ * today; a backwards one is refused. */
+static void
+test_until_today (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttReport) term = NULL;
+  g_autoptr(AttReport) later = NULL;
+  AttReport *none;
+  Pupils p;
+
+  make_school (f, &p);
+  /* Autumn 1 to today: Amy 28 possible, 1 absent. */
+  term = report_for (f, D (2024, 9, 2), D (2024, 10, 25), ATT_REPORT_NONE);
+  g_assert_cmpint (att_report_get_until (term), ==, D (2024, 9, 20));
+  g_assert_cmpuint (att_report_get_pupils (term, NULL)[0].figures.possible, ==, 28);
+  g_assert_cmpuint (att_report_get_pupils (term, NULL)[0].figures.missing, ==, 0);
+
+  later = report_for (f, D (2024, 11, 4), D (2024, 11, 8), ATT_REPORT_NONE);
+  g_assert_cmpuint (att_report_get_school (later)->figures.possible, ==, 0);
+  g_assert_cmpuint (att_report_get_school (later)->pupils, ==, 0);
+
+  none = att_report_new (f->db, D (2024, 9, 20), D (2024, 9, 16), ATT_REPORT_NONE, &error);
+  g_assert_null (none);
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+}
+
+/* The school's attendance target. */
+static void
+test_target (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttReport) before = NULL;
+  g_autoptr(AttReport) after = NULL;
+  guint n;
+
+  before = report_for (f, D (2024, 9, 16), D (2024, 9, 20), ATT_REPORT_FIGURES_ONLY);
+  g_assert_cmpfloat (att_report_get_target (before), ==, 0.0);
+  /* Figures only: no weekly trend and no lists. */
+  att_report_get_weeks (before, &n);
+  g_assert_cmpuint (n, ==, 0);
+  att_report_get_list (before, ATT_REPORT_LIST_PERSISTENT, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_true (att_school_set (f->db, att_user_system (), "attendance_target", "96.5", &error));
+  g_assert_no_error (error);
+  after = report_for (f, D (2024, 9, 16), D (2024, 9, 20), ATT_REPORT_NONE);
+  g_assert_cmpfloat (att_report_get_target (after), ==, 96.5);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -424,6 +866,11 @@ main (int    argc,
   g_test_add_func ("/report/demo/weeks", test_demo_weeks);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/report/pupil-year", test_pupil_year);
+  ADD ("/report/week", test_week);
+  ADD ("/report/ages", test_ages);
+  ADD ("/report/periods", test_periods);
+  ADD ("/report/until-today", test_until_today);
+  ADD ("/report/target", test_target);
 
   status = g_test_run ();
   demo_close ();

@@ -40,7 +40,8 @@ test_keys (void)
   static const char * const expected[] = {
     "name", "urn", "la", "address", "phone", "email", "headteacher",
     "attendance_lead", "am_open", "am_close", "pm_open", "pm_close",
-    "threshold_counts_n", "n_resolve_days", "lock_minutes", "penalty_improvement_weeks", NULL
+    "threshold_counts_n", "n_resolve_days", "lock_minutes", "penalty_improvement_weeks",
+    "attendance_target", NULL
   };
 
   g_assert_true (g_strv_equal ((const char * const *)expected, att_school_keys ()));
@@ -265,6 +266,49 @@ test_roles (void)
   assert_setting (t->db, "am_close", "09:10");
 }
 
+/* The attendance target: a percentage from 50 to 100 with at most one
+ * decimal place kept, or nothing for none. */
+static void
+test_attendance_target (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  static const char * const refused[] = { "49.9", "100.1", "abc", "96%", "-96", "9 6", "96,5", "1e2" };
+  const AttUser *system = att_user_system ();
+
+  assert_setting (t->db, "attendance_target", "");
+  g_assert_cmpfloat (att_school_attendance_target (t->db), ==, 0.0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (att_school_set (t->db, system, "attendance_target", refused[i], &error));
+      g_assert_error (error, ATT_ERROR, ATT_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "attendance_target"));
+    }
+  assert_setting (t->db, "attendance_target", "");
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (att_school_set (t->db, system, "attendance_target", " 96 ", &error));
+    g_assert_no_error (error);
+    assert_setting (t->db, "attendance_target", "96");
+    g_assert_cmpfloat (att_school_attendance_target (t->db), ==, 96.0);
+    /* 96.54 is kept to one decimal place, 96.5. */
+    g_assert_true (att_school_set (t->db, system, "attendance_target", "96.54", &error));
+    assert_setting (t->db, "attendance_target", "96.5");
+    g_assert_cmpfloat (att_school_attendance_target (t->db), ==, 96.5);
+    g_assert_true (att_school_set (t->db, system, "attendance_target", "50", &error));
+    g_assert_true (att_school_set (t->db, system, "attendance_target", "100", &error));
+    g_assert_cmpfloat (att_school_attendance_target (t->db), ==, 100.0);
+    /* Nothing removes the target. */
+    g_assert_true (att_school_set (t->db, system, "attendance_target", "", &error));
+    g_assert_no_error (error);
+    g_assert_cmpfloat (att_school_attendance_target (t->db), ==, 0.0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/school/both-ends", test_moving_both_ends);
   g_test_add_func ("/school/validation", test_validation);
   g_test_add_func ("/school/roles", test_roles);
+  g_test_add_func ("/school/attendance-target", test_attendance_target);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "att-cli-private.h"
 #include "att-cli-case.h"
 #include "att-cli-casepack.h"
+#include "att-cli-xlsx.h"
 
 /* Every option any command knows, and whether it takes a value. Which
  * command accepts which is listed in the command table below. */
@@ -356,6 +357,8 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_la_profile_presets, N_("the referral pack's presets, with their sections and span") },
   { "contacts confirm", "UPN --contact ID [--date DATE] --user NAME", "contact date user", 1, 1,
     att_cli_cmd_contacts_confirm, N_("record that a contact's details were checked with the family (today by default)") },
+  { "export xlsx", "FILE.xlsx [--from DATE] [--to DATE]", "from to", 1, 1,
+    att_cli_cmd_export_xlsx, N_("the Excel summary workbook of the period (by default this school year to today): summary, breakdowns, lists, codes, weekly trend, every pupil's figures and the register") },
 };
 
 static const AttCliOption *

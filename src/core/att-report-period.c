@@ -465,7 +465,9 @@ att_report_period_last_year (AttDb    *db,
     {
       const AttTerm *before = term_at_place (calendar, att_date_school_year (from) - 1, place);
 
-      if (before != NULL)
+      /* Of the same season too: a calendar that starts part way through
+       * last year has its terms in other places. */
+      if (before != NULL && _att_report_term_season (before) == _att_report_term_season (term))
         {
           *last_from = before->start;
           *last_to = before->end;

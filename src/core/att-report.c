@@ -20,6 +20,7 @@
 #include "att-pupils-private.h"
 #include "att-register-private.h"
 #include "att-report-private.h"
+#include "att-school.h"
 #include "att-stats-private.h"
 
 G_DEFINE_BOXED_TYPE (AttReport, att_report, att_report_ref, att_report_unref)
@@ -865,24 +866,6 @@ make_threshold_list (AttReport   *self,
 /* ------------------------------------------------------------------ */
 /* The report                                                          */
 
-static double
-read_target (AttDb *db)
-{
-  g_autofree char *text = att_db_get_setting (db, "attendance_target");
-  char *end = NULL;
-  double value;
-
-  if (text == NULL)
-    return 0.0;
-  g_strstrip (text);
-  if (*text == '\0')
-    return 0.0;
-  value = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || value < 0.0 || value > 100.0)
-    return 0.0;
-  return value;
-}
-
 static AttReport *
 report_new (AttDb           *db,
             AttDate          from,
@@ -905,7 +888,7 @@ report_new (AttDb           *db,
   self->to = to;
   self->until = MIN (to, att_date_today ());
   self->flags = flags;
-  self->target = read_target (db);
+  self->target = att_school_attendance_target (db);
 
   end = self->until >= from ? self->until : to;
   self->school_year = att_date_school_year (end);

@@ -27,6 +27,7 @@ typedef enum
   KIND_DAYS,
   KIND_MINUTES,
   KIND_WEEKS,   /* an improvement period, 3 to 6 school weeks */
+  KIND_PERCENT, /* a target, 50 to 100 percent, or empty for none */
 } KeyKind;
 
 typedef struct
@@ -54,12 +55,14 @@ static const KeyInfo key_info[] = {
   { "n_resolve_days", KIND_DAYS, "5" },
   { "lock_minutes", KIND_MINUTES, "10" },
   { "penalty_improvement_weeks", KIND_WEEKS, "4" },
+  { "attendance_target", KIND_PERCENT, "" },
 };
 
 static const char * const key_names[] = {
   "name", "urn", "la", "address", "phone", "email", "headteacher",
   "attendance_lead", "am_open", "am_close", "pm_open", "pm_close",
-  "threshold_counts_n", "n_resolve_days", "lock_minutes", "penalty_improvement_weeks", NULL
+  "threshold_counts_n", "n_resolve_days", "lock_minutes", "penalty_improvement_weeks",
+  "attendance_target", NULL
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (key_names) == G_N_ELEMENTS (key_info) + 1);
@@ -103,6 +106,46 @@ parse_bool (const char *text,
         return TRUE;
       }
   return FALSE;
+}
+
+/* The lowest attendance target a school may set: a target is what the
+ * school aims for, and below half is no aim at all. */
+#define MIN_TARGET_PERCENT 50
+
+/* A percentage from MIN_TARGET_PERCENT to 100 written with digits and at
+ * most one point ("96", "96.5"), rounded to one decimal place. */
+static gboolean
+parse_percent (const char *text,
+               double     *value)
+{
+  gboolean point = FALSE;
+  char *end = NULL;
+  double v;
+
+  if (!g_ascii_isdigit (*text))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '.' && !point)
+      point = TRUE;
+    else if (!g_ascii_isdigit (*p))
+      return FALSE;
+  v = g_ascii_strtod (text, &end);
+  if (*end != '\0')
+    return FALSE;
+  v = (double)(gint64)(v * 10.0 + 0.5) / 10.0;
+  if (v < MIN_TARGET_PERCENT || v > 100.0)
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
+/* "96" for a whole percentage, else "96.5". */
+static char *
+format_percent (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, (gint64)(value * 10.0 + 0.5) % 10 == 0 ? "%.0f" : "%.1f", value));
 }
 
 static gboolean
@@ -274,6 +317,22 @@ normalise (const KeyInfo  *info,
         return g_strdup_printf ("%d", weeks);
       }
 
+    case KIND_PERCENT:
+      {
+        double percent;
+
+        if (*text == '\0')
+          return g_steal_pointer (&text);
+        if (!parse_percent (text, &percent))
+          {
+            g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                         _("“%s” is not an attendance target: %s takes a percentage from %d to 100, such as 96 or 96.5, or nothing for no target"),
+                         text, info->key, MIN_TARGET_PERCENT);
+            return NULL;
+          }
+        return format_percent (percent);
+      }
+
     default:
       g_return_val_if_reached (NULL);
     }
@@ -372,7 +431,7 @@ att_school_get (AttDb      *db,
   if (info == NULL)
     return NULL;
   if (info->kind == KIND_TIME || info->kind == KIND_BOOL || info->kind == KIND_DAYS ||
-      info->kind == KIND_MINUTES || info->kind == KIND_WEEKS)
+      info->kind == KIND_MINUTES || info->kind == KIND_WEEKS || info->kind == KIND_PERCENT)
     return get_normalised (db, info);
   else
     {
@@ -579,4 +638,21 @@ att_school_set_demonstration (AttDb          *db,
     }
   att_db_note_change (db, ATT_CHANGE_SETTINGS);
   return att_db_commit (db, error);
+}
+
+double
+att_school_attendance_target (AttDb *db)
+{
+  g_autofree char *stored = NULL;
+  double value = 0.0;
+
+  g_return_val_if_fail (ATT_IS_DB (db), 0.0);
+
+  stored = att_db_get_setting (db, "attendance_target");
+  if (stored == NULL)
+    return 0.0;
+  g_strstrip (stored);
+  if (!parse_percent (stored, &value))
+    return 0.0;
+  return value;
 }

@@ -44,7 +44,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttSchool, att_school_free)
 /* The keys `school set` takes, NULL-terminated: name, urn, la, address,
  * phone, email, headteacher, attendance_lead, am_open, am_close, pm_open,
  * pm_close, threshold_counts_n, n_resolve_days, lock_minutes,
- * penalty_improvement_weeks (3 to 6, the notice to improve's period). */
+ * penalty_improvement_weeks (3 to 6, the notice to improve's period),
+ * attendance_target (a percentage from 50 to 100, or empty for none). */
 const char * const *att_school_keys     (void);
 
 /* Validates and stores one setting (role checked, audited). Register times
@@ -76,5 +77,9 @@ gboolean            att_school_is_demonstration  (AttDb         *db);
 gboolean            att_school_set_demonstration (AttDb         *db,
                                                   const AttUser *user,
                                                   GError       **error);
+
+/* The school's attendance target, a percentage (the setting
+ * attendance_target); 0 when none is set. */
+double              att_school_attendance_target (AttDb        *db);
 
 G_END_DECLS

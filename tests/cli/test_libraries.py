@@ -9,7 +9,8 @@
 # files with plain reads, so GIO must not come back by any path: linked
 # directly or through another library. The printed documents (cairo and
 # Pango, which load GIO) are attendance-cli-print's, not this program's,
-# and so is libcurl, which only the commands that send e-mail need.
+# and so are libcurl, which only the commands that send e-mail need, and
+# libxlsxwriter, which only export xlsx needs.
 #
 # Run with --tap for TAP output (meson does).
 
@@ -41,7 +42,7 @@ def main():
         if not any(name.startswith(needed + ".so") for name in libs):
             problems.append("ldd does not list %s: %r" % (needed, libs))
     for unwanted in ("libgio-2.0", "libmount", "libgmodule-2.0", "libcairo", "libpango-1.0",
-                     "libcurl"):
+                     "libcurl", "libxlsxwriter"):
         for name in libs:
             if name.startswith(unwanted + ".so"):
                 problems.append("attendance-cli loads %s" % name)
