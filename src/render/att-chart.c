@@ -838,9 +838,13 @@ draw_weekly (Chart     *chart,
   guint every = 1;
   gboolean open = FALSE;
 
+  guint shown = 0;
+
+  for (guint i = 0; i < points->len; i++)
+    shown += !g_array_index (points, AttChartPoint, i).gap;
   value_range (chart, points, target, 0);
   place_vertical (chart, chart->em * 1.2, chart->em);
-  if (points->len == 0 || chart->x1 <= chart->x0 || chart->y1 <= chart->y0)
+  if (shown == 0 || chart->x1 <= chart->x0 || chart->y1 <= chart->y0)
     {
       draw_no_figures (chart);
       return;
@@ -1046,6 +1050,8 @@ draw_bars (Chart     *chart,
   bar = MIN (slot * 0.7, chart->em * 1.6);
 
   draw_value_axis_bottom (chart);
+  if (!reasons)
+    draw_target (chart, reference, FALSE);
   pango_layout_set_ellipsize (chart->tick, PANGO_ELLIPSIZE_END);
   pango_layout_set_width (chart->tick, (int)((chart->x0 - PAD - chart->em * TICK_GAP) * PANGO_SCALE));
   pango_layout_set_alignment (chart->tick, PANGO_ALIGN_RIGHT);
@@ -1090,8 +1096,19 @@ draw_bars (Chart     *chart,
               hatch_rect (cr, colour, chart->x0, cy - bar / 2, x - chart->x0, bar, 4);
             }
         }
-      _att_chart_set_source (cr, &chart->palette->ink);
-      _att_chart_text (cr, chart->value, value, x + 4, cy, 0, 0.5);
+      /* The figure, on the background so a line behind it does not
+       * cross it. */
+      {
+        double vw, vh;
+
+        pango_layout_set_text (chart->value, value, -1);
+        _att_chart_text_size (chart->value, &vw, &vh);
+        _att_chart_set_source (cr, &chart->palette->background);
+        cairo_rectangle (cr, x + 2, cy - vh / 2, vw + 4, vh);
+        cairo_fill (cr);
+        _att_chart_set_source (cr, &chart->palette->ink);
+        _att_chart_text (cr, chart->value, value, x + 4, cy, 0, 0.5);
+      }
     }
   pango_layout_set_width (chart->tick, -1);
   pango_layout_set_alignment (chart->tick, PANGO_ALIGN_LEFT);
@@ -1110,7 +1127,6 @@ draw_bars (Chart     *chart,
       /* Translators: the key of the dashed line on the persistent absence chart, "Whole school 18.2%" */
       g_autofree char *text = g_strdup_printf (_("Whole school %.1f%%"), reference);
 
-      draw_target (chart, reference, FALSE);
       draw_key_item (chart, chart->x1, PAD + chart->em * 0.5, KEY_DASH, &chart->palette->target, text);
     }
 }

@@ -572,7 +572,7 @@ att_report_document_new (AttReport  *report,
   running = school_name != NULL && school_name[0] != '\0'
             ? g_strdup_printf ("%s · %s", school_name, self->title) : g_strdup (self->title);
   att_flow_set_running_title (flow, running);
-  att_flow_set_footer (flow, with_names ? _("Names pupils: keep it as the school's records are kept.")
+  att_flow_set_footer (flow, with_names ? _("Names pupils: keep it as securely as the school's records.")
                                         : _("Counts only: no pupil is named."));
 
   add_introduction (flow, report, last_year, school_name);
