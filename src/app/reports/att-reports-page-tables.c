@@ -350,7 +350,6 @@ _att_reports_page_init_tables (AttReportsPage *self)
   self->working_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->working_label, TRUE);
   gtk_label_set_max_width_chars (self->working_label, 60);
-  gtk_label_set_selectable (self->working_label, TRUE);
   gtk_label_set_xalign (self->working_label, 0.0);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_margin_start (box, 6);
