@@ -152,8 +152,13 @@ static void
 att_year_glance_dispose (GObject *object)
 {
   AttYearGlance *self = ATT_YEAR_GLANCE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_YEAR_GLANCE);
+  /* The box holding the rest has no name of its own. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (att_year_glance_parent_class)->dispose (object);

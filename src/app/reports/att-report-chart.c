@@ -238,8 +238,13 @@ static void
 att_report_chart_dispose (GObject *object)
 {
   AttReportChart *self = ATT_REPORT_CHART (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATT_TYPE_REPORT_CHART);
+  /* The box holding the rest has no name of its own. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
   g_clear_pointer (&self->report, att_report_unref);
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_object (&self->labels);
