@@ -19,7 +19,8 @@ struct _AttReportFigure
   GtkWidget      parent_instance;
 
   /* Template widgets */
-  GtkMenuButton *button;
+  GtkButton     *button;
+  GtkPopover    *popover;
   GtkLabel      *title_label;
   GtkLabel      *value_label;
   GtkLabel      *last_label;
@@ -52,6 +53,7 @@ update_accessible (AttReportFigure *self)
     text = g_strdup_printf (_("%s: %s"), gtk_label_get_label (self->title_label),
                             gtk_label_get_label (self->value_label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Opens how the figure is worked out"),
@@ -101,6 +103,38 @@ att_report_figure_grab_focus (GtkWidget *widget)
 }
 
 static void
+on_clicked (AttReportFigure *self)
+{
+  gtk_popover_popup (self->popover);
+}
+
+/* The button fills the figure, and the popover points at it. */
+static void
+att_report_figure_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  AttReportFigure *self = ATT_REPORT_FIGURE (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->button), width, height, baseline, NULL);
+  gtk_popover_present (self->popover);
+}
+
+static void
+att_report_figure_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (ATT_REPORT_FIGURE (widget)->button), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
 att_report_figure_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), ATT_TYPE_REPORT_FIGURE);
@@ -118,21 +152,24 @@ att_report_figure_class_init (AttReportFigureClass *klass)
   object_class->get_property = att_report_figure_get_property;
   object_class->set_property = att_report_figure_set_property;
   widget_class->grab_focus = att_report_figure_grab_focus;
+  widget_class->size_allocate = att_report_figure_size_allocate;
+  widget_class->measure = att_report_figure_measure;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reportfigure");
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/schoolattendance/Attendance/reports/att-report-figure.ui");
   gtk_widget_class_bind_template_child (widget_class, AttReportFigure, button);
+  gtk_widget_class_bind_template_child (widget_class, AttReportFigure, popover);
   gtk_widget_class_bind_template_child (widget_class, AttReportFigure, title_label);
   gtk_widget_class_bind_template_child (widget_class, AttReportFigure, value_label);
   gtk_widget_class_bind_template_child (widget_class, AttReportFigure, last_label);
   gtk_widget_class_bind_template_child (widget_class, AttReportFigure, working_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_clicked);
 }
 
 static void
@@ -207,5 +244,5 @@ att_report_figure_show_working (AttReportFigure *self)
 {
   g_return_if_fail (ATT_IS_REPORT_FIGURE (self));
 
-  gtk_menu_button_popup (self->button);
+  gtk_popover_popup (self->popover);
 }
