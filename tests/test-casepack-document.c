@@ -302,6 +302,12 @@ test_casepack_pdf (Fixture       *f,
   g_assert_nonnull (strstr (text, "03/06/2024"));
   g_assert_nonnull (strstr (text, "Helen Head"));
   g_assert_null (strstr (text, "DRAFT"));
+  /* The school year at a glance, to the pack's day: its months and key. */
+  g_assert_nonnull (strstr (text, "Every session of the school year 2024/25 to Thu 7 Nov 2024"));
+  g_assert_nonnull (strstr (text, "Sep 2024"));
+  g_assert_nonnull (strstr (text, "Aug 2025"));
+  g_assert_nonnull (strstr (text, "Unauthorised absence"));
+  g_assert_nonnull (strstr (text, "Rolling window"));
 }
 
 /* A short pack in the profile's own order; refused while the certificate
@@ -334,6 +340,7 @@ test_casepack_profile_and_refusal (Fixture       *f,
   g_assert_nonnull (strstr (text, "3. Registration certificate"));
   g_assert_null (strstr (text, "Parents and carers"));
   g_assert_null (strstr (text, "declaration"));
+  g_assert_null (strstr (text, "at a glance"));
   /* The last 60 sessions up to Thursday 7 November. */
   g_assert_nonnull (strstr (text, "The last 60 sessions"));
 
@@ -395,12 +402,12 @@ test_casepack_penalty_sections (Fixture       *f,
   g_assert_no_error (error);
   pages = write_and_read (f, document, "penalty.pdf", &n_pages);
   text = all_text (pages);
-  g_assert_nonnull (strstr (text, "8. The school's consideration"));
+  g_assert_nonnull (strstr (text, "9. The school's consideration"));
   g_assert_nonnull (strstr (text, "11 unauthorised sessions between"));
   g_assert_nonnull (strstr (text, "No protected characteristic"));
   g_assert_nonnull (strstr (text, "A week of holiday in term time"));
   g_assert_nonnull (strstr (text, att_penalty_decision_describe (ATT_PENALTY_NOTICE_TO_IMPROVE)));
-  g_assert_nonnull (strstr (text, "9. Notice to improve"));
+  g_assert_nonnull (strstr (text, "10. Notice to improve"));
   g_assert_true (g_regex_match_simple ("Improvement period +4 school weeks, to ", text, 0, 0));
   g_assert_nonnull (strstr (text, att_improve_outcome_describe (ATT_IMPROVE_NONE)));
 }

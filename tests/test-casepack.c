@@ -124,7 +124,9 @@ test_profile_default_and_presets (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (profile.n_sections, ==, ATT_CASEPACK_N_SECTIONS);
   g_assert_cmpint (profile.sections[0], ==, ATT_CASEPACK_PUPIL);
-  g_assert_cmpint (profile.sections[9], ==, ATT_CASEPACK_DECLARATION);
+  /* The year at a glance after the certificate; the declaration last. */
+  g_assert_cmpint (profile.sections[5], ==, ATT_CASEPACK_YEAR_CALENDAR);
+  g_assert_cmpint (profile.sections[10], ==, ATT_CASEPACK_DECLARATION);
   g_assert_cmpint (profile.span.kind, ==, ATT_CERTIFICATE_SPAN_THIS_AND_LAST);
 
   g_assert_true (att_la_profile_preset ("short", &profile, &error));

@@ -17,6 +17,7 @@
 #include "att-db-private.h"
 #include "att-demo.h"
 #include "att-report-document.h"
+#include "att-year-calendar.h"
 #include "att-test-util.h"
 
 /* ------------------------------------------------------------------ */
@@ -465,6 +466,160 @@ test_report_document (void)
   g_assert_cmpuint (n_counts, <, n_pages);
 }
 
+/* ------------------------------------------------------------------ */
+/* The year at a glance                                               */
+/* ------------------------------------------------------------------ */
+
+/* The first pupil persistently absent this year: one with absences to
+ * draw. */
+static AttPupilYear *
+absent_pupil_year (void)
+{
+  g_autoptr(GError) error = NULL;
+  const AttReportListEntry *entries;
+  AttPupilYear *year;
+  guint n;
+
+  entries = att_report_get_list (demo.report, ATT_REPORT_LIST_PERSISTENT, &n);
+  g_assert_cmpuint (n, >, 0);
+  year = att_pupil_year_new (demo.db, entries[0].pupil_id, 2025, att_date_today (), &error);
+  g_assert_no_error (error);
+  return year;
+}
+
+#define LIGHT_PRESENT      0x26a269
+#define LIGHT_UNAUTHORISED 0xc01c28
+#define DARK_PRESENT       0x57e389
+
+static void
+test_calendar_image (void)
+{
+  g_autoptr(AttPupilYear) year = NULL;
+  const AttFigures *figures;
+
+  demo_open ();
+  year = absent_pupil_year ();
+  figures = att_pupil_year_get_figures (year);
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      AttChartStyle style = { dark, NULL, 0, TRUE };
+      double height = att_year_calendar_height (960);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 960, (int)ceil (height));
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *name = g_strdup_printf ("calendar-%s.png", dark ? "dark" : "light");
+      g_autofree char *path = output_path (name);
+
+      att_year_calendar_draw (cr, year, 960, height, &style);
+      cairo_destroy (cr);
+      g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+      /* At 960 wide: months' names 76.8, 31 days of 28.5, rows of 22.8
+       * (0.8 of a day, at most 26): 12 rows and the days' numbers (18)
+       * and the key (three lines of 16, 4 and 10 above it) make 335.6. */
+      g_assert_cmpfloat_with_epsilon (height, 18 + 12 * 0.8 * (960 - 76.8) / 31 + 10 + 3 * 16 + 4, 1e-6);
+      /* Present sessions filled green, the unauthorised ones red. */
+      g_assert_cmpuint (count_pixels (surface, dark ? DARK_PRESENT : LIGHT_PRESENT), >, figures->present * 20);
+      if (!dark && figures->unauthorised > 0)
+        g_assert_cmpuint (count_pixels (surface, LIGHT_UNAUTHORISED), >, figures->unauthorised * 20);
+      g_assert_cmpuint (count_pixels (surface, dark ? LIGHT_PRESENT : DARK_PRESENT), ==, 0);
+      g_assert_cmpuint (count_colours (surface, 20), >=, 6);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* A click on the box of any session finds that session again; a click on
+ * a weekend, a month's name or a day a month lacks finds none. */
+static void
+test_calendar_hit (void)
+{
+  g_autoptr(AttPupilYear) year = NULL;
+  const AttPupilYearSession *sessions;
+  AttDate date;
+  AttSession session;
+  double width = 700, height = 400, x, y, w, h;
+  double row_h, day_w;
+  guint n;
+
+  demo_open ();
+  year = absent_pupil_year ();
+  sessions = att_pupil_year_get_sessions (year, &n);
+  /* 1 September 2025 to 31 August 2026: 261 weekdays, two sessions each. */
+  g_assert_cmpuint (n, ==, 2 * 261);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (att_year_calendar_session_box (year, width, height, sessions[i].date, sessions[i].session,
+                                                    &x, &y, &w, &h));
+      g_assert_cmpfloat (w, >, 2);
+      g_assert_cmpfloat (h, >, 2);
+      g_assert_true (att_year_calendar_hit (year, width, height, x + w / 2, y + h / 2, &date, &session));
+      g_assert_cmpint (date, ==, sessions[i].date);
+      g_assert_cmpint (session, ==, sessions[i].session);
+      /* The edges of the box too. */
+      g_assert_true (att_year_calendar_hit (year, width, height, x + 0.1, y + 0.1, &date, &session));
+      g_assert_cmpint (date, ==, sessions[i].date);
+      g_assert_cmpint (session, ==, sessions[i].session);
+      g_assert_true (att_year_calendar_hit (year, width, height, x + w - 0.1, y + h - 0.1, &date, &session));
+      g_assert_cmpint (date, ==, sessions[i].date);
+      g_assert_cmpint (session, ==, sessions[i].session);
+    }
+
+  /* Saturday 6 September 2025 is no session, nor is it drawn. */
+  g_assert_false (att_year_calendar_session_box (year, width, height, D (2025, 9, 6), ATT_SESSION_AM,
+                                                 NULL, NULL, NULL, NULL));
+  g_assert_true (att_year_calendar_session_box (year, width, height, D (2025, 9, 5), ATT_SESSION_PM,
+                                                &x, &y, &w, &h));
+  day_w = w * 2;
+  g_assert_false (att_year_calendar_hit (year, width, height, x + day_w, y + h / 2, &date, &session));
+  /* The month's name, left of 1 September. */
+  g_assert_true (att_year_calendar_session_box (year, width, height, D (2025, 9, 1), ATT_SESSION_AM,
+                                                &x, &y, &w, &h));
+  g_assert_false (att_year_calendar_hit (year, width, height, x - 10, y + h / 2, &date, &session));
+  /* 31 September does not exist: right of Tuesday 30 September. */
+  g_assert_true (att_year_calendar_session_box (year, width, height, D (2025, 9, 30), ATT_SESSION_PM,
+                                                &x, &y, &w, &h));
+  g_assert_false (att_year_calendar_hit (year, width, height, x + w * 2, y + h / 2, &date, &session));
+  /* Below August's row: the key. */
+  g_assert_true (att_year_calendar_session_box (year, width, height, D (2026, 8, 3), ATT_SESSION_AM,
+                                                &x, &y, &w, &h));
+  g_assert_true (att_year_calendar_session_box (year, width, height, D (2026, 7, 3), ATT_SESSION_AM,
+                                                NULL, &row_h, NULL, NULL));
+  row_h = y - row_h;
+  g_assert_false (att_year_calendar_hit (year, width, height, x + w / 2, y + row_h, &date, &session));
+  /* Another school year is not drawn. */
+  g_assert_false (att_year_calendar_session_box (year, width, height, D (2026, 9, 1), ATT_SESSION_AM,
+                                                 NULL, NULL, NULL, NULL));
+}
+
+static void
+test_calendar_document (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttPupilYear) year = NULL;
+  g_autoptr(AttYearCalendarDocument) document = NULL;
+  g_autofree char *path = output_path ("year-calendar.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *figures = NULL;
+  guint n_pages = 0;
+
+  demo_open ();
+  year = absent_pupil_year ();
+  document = att_year_calendar_document_new (year, "Millbrook Primary");
+  g_assert_cmpint (att_document_get_orientation (ATT_DOCUMENT (document)), ==, ATT_PAGE_LANDSCAPE);
+  g_assert_true (att_document_write_pdf (ATT_DOCUMENT (document), path, &n_pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, ==, 1);
+  text = pdf_text (path);
+  title = g_strdup_printf ("Attendance 2025/26: %s", att_pupil_year_get_title (year));
+  g_assert_nonnull (strstr (text, title));
+  g_assert_nonnull (strstr (text, "Millbrook Primary"));
+  figures = g_strdup_printf ("Attendance %.1f%%", att_figures_attendance_pct (att_pupil_year_get_figures (year)));
+  g_assert_nonnull (strstr (text, figures));
+  g_assert_nonnull (strstr (text, "Sep 2025"));
+  g_assert_nonnull (strstr (text, "Aug 2026"));
+  g_assert_nonnull (strstr (text, "Unauthorised absence"));
+  g_assert_nonnull (strstr (text, "Rolling window"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +635,9 @@ main (int   argc,
   g_test_add_func ("/charts/images", test_chart_images);
   g_test_add_func ("/charts/empty", test_chart_empty);
   g_test_add_func ("/charts/report-document", test_report_document);
+  g_test_add_func ("/charts/calendar-image", test_calendar_image);
+  g_test_add_func ("/charts/calendar-hit", test_calendar_hit);
+  g_test_add_func ("/charts/calendar-document", test_calendar_document);
   status = g_test_run ();
   demo_close ();
   return status;

@@ -226,6 +226,87 @@ test_demo_weeks (void)
   g_assert_cmpuint (holidays, >=, 12);
 }
 
+/* The lists of this school year's report, against each pupil's own
+ * figures from att_stats_pupil(): newly persistent as of today and not
+ * as of the Monday of this school week; the falls since the Monday of
+ * the school week 3 before it, largest first; the threshold list most
+ * sessions first. On Wed 12 Mar 2025 the school weeks are those of 10,
+ * 3, 24 and 17 February (half term, 17 February, has none). */
+static void
+test_demo_lists (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttReport) report = NULL;
+  const AttReportListEntry *list;
+  AttCalendar *calendar;
+  const AttSessionSlot *slots;
+  AttDate today = att_date_today (), from, to, this_monday, before_4;
+  guint n, last, first;
+  double fall = G_MAXDOUBLE;
+
+  demo_open ();
+  calendar = att_db_get_calendar (demo.db);
+  slots = att_calendar_get_sessions (calendar, &n);
+  last = att_calendar_session_index (calendar, today + 1) - 1;
+  this_monday = att_date_monday (slots[last].date);
+  first = last;
+  while (slots[first - 1].week + 3 >= slots[last].week)
+    first--;
+  before_4 = att_date_monday (slots[first].date);
+  g_assert_cmpint (this_monday, ==, D (2025, 3, 10));
+  g_assert_cmpint (before_4, ==, D (2025, 2, 10));
+
+  g_assert_true (att_report_period_range (demo.db, ATT_REPORT_PERIOD_THIS_YEAR, today, &from, &to, &error));
+  report = att_report_new (demo.db, from, to, ATT_REPORT_NONE, &error);
+  g_assert_no_error (error);
+
+  list = att_report_get_list (report, ATT_REPORT_LIST_NEW_PERSISTENT, &n);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      AttFigures now, before;
+
+      g_assert_true (att_stats_pupil (demo.db, list[i].pupil_id, from, today, &now, &error));
+      g_assert_true (att_stats_pupil (demo.db, list[i].pupil_id, from, this_monday - 1, &before, &error));
+      g_assert_true (att_figures_persistent (&now));
+      g_assert_false (att_figures_persistent (&before));
+      g_assert_cmpfloat (list[i].value, ==, att_figures_attendance_pct (&now));
+      g_assert_cmpfloat (list[i].before, ==, att_figures_attendance_pct (&before));
+      g_assert_cmpuint (list[i].possible, ==, now.possible);
+    }
+
+  list = att_report_get_list (report, ATT_REPORT_LIST_FALLING, &n);
+  g_assert_cmpuint (n, ==, 25);
+  for (guint i = 0; i < n; i++)
+    {
+      AttFigures now, before;
+      double was, is;
+
+      g_assert_true (att_stats_pupil (demo.db, list[i].pupil_id, from, today, &now, &error));
+      g_assert_true (att_stats_pupil (demo.db, list[i].pupil_id, from, before_4 - 1, &before, &error));
+      g_assert_cmpfloat (list[i].value, ==, att_figures_attendance_pct (&now));
+      g_assert_cmpfloat (list[i].before, ==, att_figures_attendance_pct (&before));
+      was = (double)att_figures_attended (&before) / before.possible;
+      is = (double)att_figures_attended (&now) / now.possible;
+      g_assert_cmpfloat (is, <, was);
+      g_assert_cmpfloat (was - is, <=, fall);
+      fall = was - is;
+    }
+
+  list = att_report_get_list (report, ATT_REPORT_LIST_THRESHOLD, &n);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      AttBreach breach;
+
+      g_assert_true (att_threshold_pupil (demo.db, list[i].pupil_id, today, &breach, &error));
+      g_assert_cmpfloat (list[i].value, ==, breach.sessions);
+      g_assert_cmpuint (breach.sessions, >=, ATT_THRESHOLD_SESSIONS - 2);
+      if (i > 0)
+        g_assert_cmpfloat (list[i].value, <=, list[i - 1].value);
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* A small school whose figures are worked out by hand                 */
 
@@ -853,6 +934,82 @@ test_target (Fixture       *f,
   g_assert_cmpfloat (att_report_get_target (after), ==, 96.5);
 }
 
+/* The census of the autumn term 2024 on Fri 20 Sep: a row for each
+ * pupil aged 5 to 15 on 31 August 2024 with a possible session, not Ria
+ * (4) nor Olly (left in July); a term the calendar does not hold is
+ * refused and leaves the file as it was. */
+static void
+test_census (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("att-census-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "census.csv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  Pupils p;
+
+  make_school (f, &p);
+  g_assert_true (att_census_write_csv (f->db, ATT_CENSUS_AUTUMN, 2024, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "upn,surname,forename,dob,term,from,to,possible,authorised,unauthorised,C1,M,"));
+  /* Adams, Brown, Clark, Dixon; then the empty string after the last
+   * line break. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  /* Amy: 28 possible, her I; Dan: 28, the U and 8 G. */
+  g_assert_true (g_str_has_suffix (lines[1], ",autumn,2024-09-02,2024-12-20,28,1,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0"));
+  g_assert_nonnull (strstr (lines[1], "Adams,Amy,2013-01-10"));
+  g_assert_nonnull (strstr (lines[4], "Dixon,Dan,2012-05-05,autumn,2024-09-02,2024-12-20,28,0,9,"));
+  g_assert_null (strstr (text, "Reception"));
+  g_assert_null (strstr (text, "Olly"));
+
+  g_assert_false (att_census_write_csv (f->db, ATT_CENSUS_SPRING, 2024, path, &error));
+  g_assert_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "spring"));
+  {
+    g_autofree char *again = NULL;
+
+    g_assert_true (g_file_get_contents (path, &again, NULL, NULL));
+    g_assert_cmpstr (again, ==, text);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The threshold list counts only sessions of compulsory school age: Rio,
+ * in Reception and 4 until 31 December, is never listed however many
+ * G he has, while Sam in Year 7 with the same marks is; both are
+ * persistently absent. */
+static void
+test_threshold_compulsory (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(AttReport) report = NULL;
+  const AttReportListEntry *list;
+  guint n;
+  gint64 rio, sam;
+
+  rio = add_pupil (f, "Rio", "Reception", 0, "RA", 'M', D (2019, 10, 15), D (2024, 9, 2), ATT_DATE_NONE);
+  sam = add_pupil (f, "Sam", "Seven", 7, "7A", 'M', D (2013, 1, 10), D (2024, 9, 2), ATT_DATE_NONE);
+  mark_range (f, rio, D (2024, 9, 16), D (2024, 9, 20), ATT_CODE_G);
+  mark_range (f, sam, D (2024, 9, 16), D (2024, 9, 20), ATT_CODE_G);
+
+  report = report_for (f, D (2024, 9, 16), D (2024, 9, 20), ATT_REPORT_NONE);
+  list = att_report_get_list (report, ATT_REPORT_LIST_THRESHOLD, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (list[0].pupil_id, ==, sam);
+  g_assert_cmpfloat (list[0].value, ==, 10.0);
+  /* Sam was on roll for 3 of the window's 10 school weeks. */
+  g_assert_cmpfloat (list[0].before, ==, 3.0);
+  /* Both are severely absent: 10 of 10 sessions. */
+  list = att_report_get_list (report, ATT_REPORT_LIST_SEVERE, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (list[0].pupil_id, ==, rio);
+  g_assert_cmpint (list[1].pupil_id, ==, sam);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -864,6 +1021,7 @@ main (int    argc,
 
   g_test_add_func ("/report/demo/sums", test_demo_sums);
   g_test_add_func ("/report/demo/weeks", test_demo_weeks);
+  g_test_add_func ("/report/demo/lists", test_demo_lists);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/report/pupil-year", test_pupil_year);
   ADD ("/report/week", test_week);
@@ -871,6 +1029,8 @@ main (int    argc,
   ADD ("/report/periods", test_periods);
   ADD ("/report/until-today", test_until_today);
   ADD ("/report/target", test_target);
+  ADD ("/report/census", test_census);
+  ADD ("/report/threshold-compulsory", test_threshold_compulsory);
 
   status = g_test_run ();
   demo_close ();

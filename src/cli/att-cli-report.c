@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "att-cli-report.h"
+#include "att-cli-charts.h"
 
 /* The period of the command line: --period, else --from and --to (a
  * custom period), else this school year. */
@@ -346,6 +347,7 @@ att_cli_cmd_report (AttCliContext *ctx)
   g_autoptr(AttReport) report = NULL;
   g_autoptr(AttReport) last = NULL;
   const char *by_name = att_cli_opt (ctx, "by");
+  const char *pdf = att_cli_opt (ctx, "pdf");
   AttReportFlags flags = ATT_REPORT_NONE;
   AttReportPeriod period;
   AttDate from, to, last_from, last_to;
@@ -354,6 +356,10 @@ att_cli_cmd_report (AttCliContext *ctx)
 
   if (by_name != NULL && (!att_report_by_from_string (by_name, &by) || by == ATT_REPORT_BY_SCHOOL))
     return att_cli_usage (ctx, _("--by takes year, group or cohort, not “%s”"), by_name);
+  if (pdf != NULL && (att_cli_flag (ctx, "json") || by_name != NULL))
+    return att_cli_usage (ctx, _("--pdf writes the whole report with every breakdown: leave out --json and --by"));
+  if (pdf == NULL && att_cli_flag (ctx, "no-names"))
+    return att_cli_usage (ctx, _("--no-names leaves the pupils' names out of the PDF: give --pdf FILE.pdf too"));
   if ((status = report_range (ctx, &period, &from, &to)) != ATT_CLI_OK)
     return status;
   if (att_cli_open_db (ctx) == NULL)
@@ -361,6 +367,9 @@ att_cli_cmd_report (AttCliContext *ctx)
 
   if (att_cli_flag (ctx, "ages-5-15"))
     flags |= ATT_REPORT_AGES_5_TO_15;
+  /* The governors' report: counted and drawn by attendance-cli-print. */
+  if (pdf != NULL)
+    return att_cli_report_pdf (ctx, from, to, flags, pdf, !att_cli_flag (ctx, "no-names"));
   report = att_report_new (ctx->db, from, to, flags, &error);
   if (report == NULL)
     return att_cli_refuse (error);

@@ -32,6 +32,7 @@ att_casepack_free (AttCasepack *pack)
   g_clear_pointer (&pack->considerations, g_ptr_array_unref);
   g_clear_pointer (&pack->improve, g_ptr_array_unref);
   g_free (pack->headteacher);
+  g_clear_pointer (&pack->year, att_pupil_year_unref);
   g_free (pack);
 }
 
@@ -89,6 +90,13 @@ att_casepack_collect (AttDb               *db,
     {
       pack->certificate = att_certificate_new (db, pupil_id, &pack->profile.span, as_of, error);
       if (pack->certificate == NULL)
+        return NULL;
+    }
+
+  if (wants (pack, ATT_CASEPACK_YEAR_CALENDAR))
+    {
+      pack->year = att_pupil_year_new (db, pupil_id, att_date_school_year (as_of), as_of, error);
+      if (pack->year == NULL)
         return NULL;
     }
 

@@ -13,6 +13,7 @@
 
 #include "att-certificate.h"
 #include "att-la-profile.h"
+#include "att-pupil-year.h"
 #include "att-pupils.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,8 @@ typedef struct
   GPtrArray       *considerations;  /* AttPenaltyConsideration (att-penalty.h) */
   GPtrArray       *improve;         /* AttNoticeToImprove (att-penalty.h) */
   char            *headteacher;     /* who makes the declaration, or NULL */
+  AttPupilYear    *year;            /* the school year holding as_of, to
+                                     * as_of (att-pupil-year.h), or NULL */
 } AttCasepack;
 
 /* Reads the pack of @pupil_id on @as_of for @profile (NULL: the school's

@@ -81,45 +81,97 @@ absence_codes (AttCode codes[ATT_CODE_N_CODES])
   return n;
 }
 
-static gboolean
-write_part (AttDb       *db,
-            const Part  *part,
-            int          school_year,
-            const AttCode *codes,
-            guint        n_codes,
-            GString     *out,
-            GError     **error)
+static void
+write_row (AttPupil         *pupil,
+           const Part       *part,
+           const AttFigures *f,
+           const AttCode    *codes,
+           guint             n_codes,
+           GString          *out)
 {
-  g_autoptr(GArray) all = att_stats_all (db, part->from, part->to, error);
-  char from[ATT_DATE_TEXT_SIZE], to[ATT_DATE_TEXT_SIZE], dob[ATT_DATE_TEXT_SIZE];
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  char date[ATT_DATE_TEXT_SIZE];
 
-  if (all == NULL)
-    return FALSE;
-  att_date_format_to (part->from, from);
-  att_date_format_to (part->to, to);
-  for (guint i = 0; i < all->len; i++)
+  g_ptr_array_add (cells, g_strdup (pupil->upn));
+  g_ptr_array_add (cells, g_strdup (pupil->legal_surname));
+  g_ptr_array_add (cells, g_strdup (pupil->legal_forename));
+  g_ptr_array_add (cells, g_strdup (att_date_format_to (pupil->dob, date)));
+  g_ptr_array_add (cells, g_strdup (part->name));
+  g_ptr_array_add (cells, g_strdup (att_date_format_to (part->from, date)));
+  g_ptr_array_add (cells, g_strdup (att_date_format_to (part->to, date)));
+  g_ptr_array_add (cells, g_strdup_printf ("%u", f->possible));
+  g_ptr_array_add (cells, g_strdup_printf ("%u", f->authorised));
+  g_ptr_array_add (cells, g_strdup_printf ("%u", f->unauthorised));
+  for (guint c = 0; c < n_codes; c++)
+    g_ptr_array_add (cells, g_strdup_printf ("%u", f->codes[codes[c]]));
+  att_csv_append_row (out, (const char * const *)cells->pdata, cells->len);
+}
+
+/* Every pupil aged 5 to 15 with a possible session in the term, in name
+ * order, with a row for each part of it (the summer's two, even when
+ * one of them holds none of the pupil's sessions). */
+static gboolean
+write_rows (AttDb          *db,
+            const Part     *parts,
+            guint           n_parts,
+            int             school_year,
+            const AttCode  *codes,
+            guint           n_codes,
+            GString        *out,
+            GError        **error)
+{
+  GArray *all[2] = { NULL, NULL };
+  GHashTable *index[2] = { NULL, NULL };
+  g_autoptr(GPtrArray) pupils = NULL;
+  gboolean ok = FALSE;
+
+  for (guint p = 0; p < n_parts; p++)
     {
-      const AttFigures *f = &g_array_index (all, AttFigures, i);
-      AttPupil *pupil = att_pupils_get (db, f->pupil_id);
-      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      all[p] = att_stats_all (db, parts[p].from, parts[p].to, error);
+      if (all[p] == NULL)
+        goto out;
+      index[p] = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < all[p]->len; i++)
+        {
+          AttFigures *f = &g_array_index (all[p], AttFigures, i);
 
-      if (pupil == NULL || f->possible == 0 || !_att_report_age_5_to_15 (pupil->dob, school_year))
-        continue;
-      g_ptr_array_add (cells, g_strdup (pupil->upn));
-      g_ptr_array_add (cells, g_strdup (pupil->legal_surname));
-      g_ptr_array_add (cells, g_strdup (pupil->legal_forename));
-      g_ptr_array_add (cells, g_strdup (att_date_format_to (pupil->dob, dob)));
-      g_ptr_array_add (cells, g_strdup (part->name));
-      g_ptr_array_add (cells, g_strdup (from));
-      g_ptr_array_add (cells, g_strdup (to));
-      g_ptr_array_add (cells, g_strdup_printf ("%u", f->possible));
-      g_ptr_array_add (cells, g_strdup_printf ("%u", f->authorised));
-      g_ptr_array_add (cells, g_strdup_printf ("%u", f->unauthorised));
-      for (guint c = 0; c < n_codes; c++)
-        g_ptr_array_add (cells, g_strdup_printf ("%u", f->codes[codes[c]]));
-      att_csv_append_row (out, (const char * const *)cells->pdata, cells->len);
+          g_hash_table_insert (index[p], &f->pupil_id, f);
+        }
     }
-  return TRUE;
+
+  pupils = att_pupils_list_on_roll (db, parts[0].from, parts[n_parts - 1].to, error);
+  if (pupils == NULL)
+    goto out;
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i);
+      const AttFigures *figures[2] = { NULL, NULL };
+      static const AttFigures none = { 0 };
+      guint possible = 0;
+
+      if (!_att_report_age_5_to_15 (pupil->dob, school_year))
+        continue;
+      for (guint p = 0; p < n_parts; p++)
+        {
+          figures[p] = g_hash_table_lookup (index[p], &pupil->id);
+          if (figures[p] == NULL)
+            figures[p] = &none;
+          possible += figures[p]->possible;
+        }
+      if (possible == 0)
+        continue;
+      for (guint p = 0; p < n_parts; p++)
+        write_row (pupil, &parts[p], figures[p], codes, n_codes, out);
+    }
+  ok = TRUE;
+
+out:
+  for (guint p = 0; p < 2; p++)
+    {
+      g_clear_pointer (&index[p], g_hash_table_unref);
+      g_clear_pointer (&all[p], g_array_unref);
+    }
+  return ok;
 }
 
 static gboolean
@@ -161,10 +213,7 @@ census_write (AttDb          *db,
     g_ptr_array_add (header, (gpointer)att_code_to_string (codes[c]));
   att_csv_append_row (out, (const char * const *)header->pdata, header->len);
 
-  for (guint p = 0; p < n_parts; p++)
-    if (!write_part (db, &parts[p], year, codes, n_codes, out, error))
-      return FALSE;
-  return TRUE;
+  return write_rows (db, parts, n_parts, year, codes, n_codes, out, error);
 }
 
 gboolean

@@ -31,6 +31,7 @@ static const struct
   [ATT_CASEPACK_CONSIDERATIONS] = { "considerations", N_("The school's consideration") },
   [ATT_CASEPACK_NOTICE_TO_IMPROVE] = { "notice-to-improve", N_("Notice to improve") },
   [ATT_CASEPACK_DECLARATION] = { "declaration", N_("Headteacher's declaration") },
+  [ATT_CASEPACK_YEAR_CALENDAR] = { "year-calendar", N_("The school year at a glance") },
 };
 
 const char *
@@ -95,7 +96,7 @@ static const struct
 } presets[] = {
   { "full",
     N_("Everything the school holds on the case, with this school year and the last on the certificate"),
-    "pupil,parents,siblings,support,certificate,letters,chronology,considerations,"
+    "pupil,parents,siblings,support,certificate,year-calendar,letters,chronology,considerations,"
     "notice-to-improve,declaration",
     { ATT_CERTIFICATE_SPAN_THIS_AND_LAST, 0, ATT_DATE_NONE, ATT_DATE_NONE } },
   { "short",

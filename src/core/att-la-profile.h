@@ -33,11 +33,13 @@ typedef enum
   ATT_CASEPACK_CONSIDERATIONS,    /* the school's penalty consideration(s) */
   ATT_CASEPACK_NOTICE_TO_IMPROVE, /* notices to improve and their outcomes */
   ATT_CASEPACK_DECLARATION,       /* the headteacher's declaration */
+  ATT_CASEPACK_YEAR_CALENDAR,     /* the school year at a glance */
   ATT_CASEPACK_N_SECTIONS
 } AttCasepackSection;
 
 /* "pupil", "parents", "siblings", "support", "certificate", "letters",
- * "chronology", "considerations", "notice-to-improve", "declaration" */
+ * "chronology", "considerations", "notice-to-improve", "declaration",
+ * "year-calendar" */
 const char         *att_casepack_section_to_string (AttCasepackSection  section);
 /* The section's heading, translated: "Parents and carers". */
 const char         *att_casepack_section_describe  (AttCasepackSection  section);

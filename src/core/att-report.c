@@ -66,6 +66,14 @@ typedef struct
   guint absent[N_PARTS];
 } Parts;
 
+/* What the lists and the breakdowns need of each pupil beside the
+ * report's row. */
+typedef struct
+{
+  Parts    parts;
+  int      year;      /* the year group, as a number */
+} PupilExtra;
+
 /* What each code is, as lookup tables for the loop. */
 typedef struct
 {
@@ -513,14 +521,19 @@ pupil_cohorts (AttPupil *pupil)
 static char *
 list_name (AttPupil *pupil)
 {
-  return g_strdup_printf ("%s, %s", att_pupil_get_surname (pupil), att_pupil_get_forename (pupil));
+  return g_strconcat (att_pupil_get_surname (pupil), ", ", att_pupil_get_forename (pupil), NULL);
 }
 
+/* att_year_group_format ()'s keys, without formatting each pupil's. */
+static const char * const year_keys[ATT_YEAR_MAX + 1] = {
+  "R", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14",
+};
+
+/* A registration group's name and its key for sorting. */
 typedef struct
 {
   const char *name;
   char       *key;
-  guint       index;
 } RegGroupKey;
 
 static int
@@ -534,7 +547,8 @@ compare_reg_groups (gconstpointer a,
 
 /* The breakdowns, from the pupils' figures. */
 static void
-make_groups (AttReport *self)
+make_groups (AttReport        *self,
+             const PupilExtra *extras)
 {
   AttReportGroup *school;
   AttReportGroup *years[ATT_YEAR_MAX + 1] = { NULL };
@@ -556,10 +570,9 @@ make_groups (AttReport *self)
   /* Year groups present, in year order. */
   for (guint i = 0; i < self->pupils->len; i++)
     {
-      const AttReportPupil *pupil = &g_array_index (self->pupils, AttReportPupil, i);
-      int year = 0;
+      int year = extras[i].year;
 
-      if (!att_year_group_parse (pupil->year_group, &year, NULL) || year < 0 || year > ATT_YEAR_MAX)
+      if (year < 0 || year > ATT_YEAR_MAX)
         continue;
       present[year] = TRUE;
     }
@@ -588,8 +601,7 @@ make_groups (AttReport *self)
       if (!g_hash_table_contains (reg_index, pupil->reg_group))
         {
           RegGroupKey key = { pupil->reg_group,
-                              g_utf8_collate_key_for_filename (pupil->reg_group, -1),
-                              reg_keys->len };
+                              g_utf8_collate_key_for_filename (pupil->reg_group, -1) };
 
           g_hash_table_insert (reg_index, (gpointer)pupil->reg_group, GUINT_TO_POINTER (reg_keys->len));
           g_array_append_val (reg_keys, key);
@@ -609,12 +621,11 @@ make_groups (AttReport *self)
   for (guint i = 0; i < self->pupils->len; i++)
     {
       const AttReportPupil *pupil = &g_array_index (self->pupils, AttReportPupil, i);
-      int year = -1;
+      int year = extras[i].year;
       guint reg;
 
       group_add_pupil (school, pupil);
-      if (att_year_group_parse (pupil->year_group, &year, NULL) && year >= 0 &&
-          year <= ATT_YEAR_MAX && years[year] != NULL)
+      if (year >= 0 && year <= ATT_YEAR_MAX && years[year] != NULL)
         group_add_pupil (years[year], pupil);
       reg = GPOINTER_TO_UINT (g_hash_table_lookup (reg_index, pupil->reg_group));
       group_add_pupil (&g_array_index (self->groups[ATT_REPORT_BY_GROUP], AttReportGroup, reg), pupil);
@@ -626,12 +637,6 @@ make_groups (AttReport *self)
 
 /* ------------------------------------------------------------------ */
 /* The lists                                                           */
-
-/* What the lists need of each pupil beside the report's row. */
-typedef struct
-{
-  Parts    parts;
-} PupilExtra;
 
 static void
 parts_sum (const Parts *parts,
@@ -896,6 +901,11 @@ report_new (AttDb           *db,
   year_end = att_date_from_ymd (self->school_year + 1, 8, 31);
   first_monday = att_date_monday (year_start);
 
+  /* The pupils from the database's list of every pupil, read once and
+   * kept while nothing changes: the page asks again for each period and
+   * for last year's beside it. */
+  if (att_pupils_list (db, error) == NULL)
+    return NULL;
   pupils = att_pupils_list_on_roll (db, from, to, error);
   if (pupils == NULL)
     return NULL;
@@ -960,7 +970,10 @@ report_new (AttDb           *db,
       row.pupil_id = pupil->id;
       row.upn = g_strdup (pupil->upn);
       row.name = list_name (pupil);
-      row.year_group = att_year_group_format (pupil->year_group);
+      row.year_group = pupil->year_group >= 0 && pupil->year_group <= ATT_YEAR_MAX
+                       ? g_strdup (year_keys[pupil->year_group])
+                       : att_year_group_format (pupil->year_group);
+      extra->year = pupil->year_group;
       row.reg_group = g_strdup (pupil->reg_group != NULL ? pupil->reg_group : "");
       row.cohorts = pupil_cohorts (pupil);
       row.persistent = att_figures_persistent (&row.figures);
@@ -970,7 +983,7 @@ report_new (AttDb           *db,
     }
   scan_clear (&scan);
 
-  make_groups (self);
+  make_groups (self, extras);
   if (!figures_only)
     {
       make_lists (self, extras, before_1 != ATT_DATE_NONE);

@@ -12,6 +12,7 @@
 #include "att-certificate-document-private.h"
 #include "att-contacts.h"
 #include "att-flow-private.h"
+#include "att-year-calendar.h"
 
 struct _AttCasepackDocument
 {
@@ -321,6 +322,36 @@ att_casepack_document_iface_init (AttDocumentInterface *iface)
 }
 
 static void
+draw_year (cairo_t *cr,
+           double   width,
+           double   height,
+           gpointer data)
+{
+  AttChartStyle style = { FALSE, NULL, 6.0, FALSE };
+
+  att_year_calendar_draw (cr, data, width, height, &style);
+}
+
+/* The year at a glance across the page, with what it shows. */
+static void
+add_year (AttFlow     *flow,
+          AttCasepack *pack)
+{
+  double width = ATT_DOCUMENT_A4_SHORT - 2 * ATT_DOCUMENT_PDF_MARGIN;
+  int school_year = att_pupil_year_get_school_year (pack->year);
+  g_autofree char *as_of = att_date_format_long (pack->as_of);
+  /* Translators: under the year at a glance in the referral pack */
+  g_autofree char *text = g_strdup_printf (_("Every session of the school year %d/%02d to %s, shaped and "
+                                             "coloured by its code's group; weekends and holidays shaded; "
+                                             "the rolling window of the National Framework boxed."),
+                                           school_year, (school_year + 1) % 100, as_of);
+
+  att_flow_text (flow, ATT_FLOW_SMALL, text);
+  att_flow_drawing (flow, att_year_calendar_height (width), draw_year, att_pupil_year_ref (pack->year),
+                    (GDestroyNotify)att_pupil_year_unref);
+}
+
+static void
 add_section (AttFlow            *flow,
              AttCasepack        *pack,
              AttCasepackSection  section,
@@ -342,6 +373,8 @@ add_section (AttFlow            *flow,
 
   if (section == ATT_CASEPACK_DECLARATION)
     att_flow_heading_keep (flow, heading, 5);
+  else if (section == ATT_CASEPACK_YEAR_CALENDAR)
+    att_flow_heading_keep (flow, heading, 2);
   else
     att_flow_heading (flow, heading);
   switch (section)
@@ -360,6 +393,10 @@ add_section (AttFlow            *flow,
       break;
     case ATT_CASEPACK_DECLARATION:
       add_declaration (flow, pack, school);
+      break;
+    case ATT_CASEPACK_YEAR_CALENDAR:
+      if (pack->year != NULL)
+        add_year (flow, pack);
       break;
     case ATT_CASEPACK_SUPPORT:
     case ATT_CASEPACK_CHRONOLOGY:

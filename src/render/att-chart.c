@@ -431,12 +431,16 @@ weekday_points (AttReport *report,
 
   att_report_get_weekdays (report, possible, attended);
   for (guint day = 0; day < 5; day++)
-    add_point (points, g_strdup (weekday_name (day)),
-               /* Translators: a weekday in a chart's table, "Monday (1,210 sessions possible)" */
-               g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u session possible)",
-                                             "%s (%u sessions possible)", possible[day]),
-                                weekday_name (day), possible[day]),
-               pct (attended[day], possible[day]), possible[day] == 0);
+    {
+      g_autofree char *count = att_chart_format_value (ATT_CHART_REASONS, possible[day]);
+
+      add_point (points, g_strdup (weekday_name (day)),
+                 /* Translators: a weekday in a chart's table, "Monday (1,210 sessions possible)" */
+                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%s session possible)",
+                                               "%s (%s sessions possible)", possible[day]),
+                                  weekday_name (day), count),
+                 pct (attended[day], possible[day]), possible[day] == 0);
+    }
 }
 
 GArray *
@@ -522,7 +526,8 @@ static void
 value_range (Chart        *chart,
              const GArray *points,
              double        target,
-             double        reference)
+             double        reference,
+             int           n_ticks)
 {
   double min = G_MAXDOUBLE, max = 0;
 
@@ -539,12 +544,16 @@ value_range (Chart        *chart,
     {
       max = MAX (max, reference);
       chart->lo = 0;
-      chart->step = nice_step (MAX (max, chart->kind == ATT_CHART_REASONS ? 5 : 10), 5);
+      chart->step = nice_step (MAX (max, chart->kind == ATT_CHART_REASONS ? 5 : 10), n_ticks);
       if (chart->kind == ATT_CHART_REASONS)
         chart->step = MAX (chart->step, 1);
       chart->hi = ceil (max / chart->step) * chart->step;
       if (chart->hi <= max * 1.02 || chart->hi == 0)
         chart->hi += chart->step;
+      /* Few wide steps would leave the bars short: the axis ends a little
+       * past the longest, between two ticks. */
+      if (max > 0 && chart->hi > max * 1.3)
+        chart->hi = MAX (max * 1.12, chart->step);
       if (chart->kind == ATT_CHART_PERSISTENT)
         chart->hi = MIN (chart->hi, 100);
       return;
@@ -842,7 +851,7 @@ draw_weekly (Chart     *chart,
 
   for (guint i = 0; i < points->len; i++)
     shown += !g_array_index (points, AttChartPoint, i).gap;
-  value_range (chart, points, target, 0);
+  value_range (chart, points, target, 0, 5);
   place_vertical (chart, chart->em * 1.2, chart->em);
   if (shown == 0 || chart->x1 <= chart->x0 || chart->y1 <= chart->y0)
     {
@@ -928,6 +937,25 @@ draw_weekly (Chart     *chart,
   }
 }
 
+static char *
+column_short_label (AttChartKind  kind,
+                    guint         index,
+                    const char   *label)
+{
+  const char *space;
+
+  if (kind == ATT_CHART_WEEKDAYS && index < 5)
+    {
+      const char *const names[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri") };
+
+      return g_strdup (_(names[index]));
+    }
+  space = strrchr (label, ' ');
+  if (space != NULL)
+    return g_strdup (space + 1);
+  return g_utf8_substring (label, 0, MIN (3, g_utf8_strlen (label, -1)));
+}
+
 /* Columns, for year groups and weekdays. */
 static void
 draw_columns (Chart     *chart,
@@ -938,8 +966,9 @@ draw_columns (Chart     *chart,
   double target = att_report_get_target (report);
   double slot, bar;
   guint shown = 0;
+  gboolean shorten = FALSE;
 
-  value_range (chart, points, target, 0);
+  value_range (chart, points, target, 0, 5);
   place_vertical (chart, target > 0 ? chart->em * 1.2 : 0, chart->em);
   for (guint i = 0; i < points->len; i++)
     shown += !g_array_index (points, AttChartPoint, i).gap;
@@ -950,6 +979,9 @@ draw_columns (Chart     *chart,
     }
   slot = (chart->x1 - chart->x0) / points->len;
   bar = MIN (slot * 0.62, chart->em * 5);
+  for (guint i = 0; i < points->len; i++)
+    if (text_width (chart->tick, g_array_index (points, AttChartPoint, i).label) > slot - chart->em * 0.4)
+      shorten = TRUE;
 
   draw_value_axis_left (chart);
   draw_category_title (chart);
@@ -961,15 +993,13 @@ draw_columns (Chart     *chart,
       g_autofree char *value = NULL;
       double y;
 
-      /* A label too wide for its slot gives way to a short one: "Year 10"
-       * to "10". */
-      if (text_width (chart->tick, label) > slot - 2)
-        {
-          const char *space = strrchr (label, ' ');
+      g_autofree char *short_label = NULL;
 
-          if (space != NULL)
-            label = space + 1;
-        }
+      /* When a label is too wide for its slot, every label gives way to
+       * a short one: "Year 10" to "10", "Reception" to "Rec", "Wednesday"
+       * to "Wed". */
+      if (shorten)
+        label = short_label = column_short_label (chart->kind, i, label);
       _att_chart_set_source (cr, &chart->palette->muted);
       _att_chart_text (cr, chart->tick, label, cx, chart->y1 + chart->em * TICK_GAP, 0.5, 0);
       if (point->gap)
@@ -1025,7 +1055,7 @@ draw_bars (Chart     *chart,
       draw_no_figures (chart);
       return;
     }
-  value_range (chart, points, 0, reference);
+  value_range (chart, points, 0, reference, 5);
   pango_layout_set_text (chart->label, "Ag", -1);
   _att_chart_text_size (chart->label, NULL, &title_h);
   for (guint i = 0; i < points->len; i++)
@@ -1046,6 +1076,16 @@ draw_bars (Chart     *chart,
   chart->y1 = chart->height - PAD / 2 - title_h - chart->em * 0.4 - chart->em - chart->em * TICK_GAP;
   if (chart->x1 <= chart->x0 || chart->y1 <= chart->y0)
     return;
+  /* Fewer ticks across a narrow plot, so their labels never touch. */
+  for (int n = 4; n >= 1; n--)
+    {
+      double tick_w = widest_tick (chart);
+      double ticks = round ((chart->hi - chart->lo) / chart->step) + 1;
+
+      if (ticks * (tick_w + chart->em) <= chart->x1 - chart->x0)
+        break;
+      value_range (chart, points, 0, reference, n);
+    }
   slot = (chart->y1 - chart->y0) / points->len;
   bar = MIN (slot * 0.7, chart->em * 1.6);
 

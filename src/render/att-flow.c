@@ -515,7 +515,15 @@ paginate (AttFlow *self,
           if (block->keep > 0)
             {
               for (guint k = i + 1; k <= i + block->keep && k < self->blocks->len; k++)
-                need += block_height (self, &g_array_index (self->blocks, Block, k), width);
+                {
+                  Block *kept = &g_array_index (self->blocks, Block, k);
+                  Block *before = &g_array_index (self->blocks, Block, k - 1);
+
+                  need += block_height (self, kept, width);
+                  /* A table kept starts with its header. */
+                  if (kept->kind == BLOCK_ROW && (before->kind != BLOCK_ROW || before->table != kept->table))
+                    need += g_array_index (self->tables, Table, kept->table).header_height;
+                }
               if (need > bottom - page_top (self, 1))
                 need = block->height;
             }

@@ -56,13 +56,23 @@ change_text (double now,
   return g_strdup_printf (d > 0 ? _("+%.1f points") : _("−%.1f points"), d > 0 ? d : -d);
 }
 
+/* "1,204" */
+static char *
+count_text (guint n)
+{
+  return att_chart_format_value (ATT_CHART_REASONS, n);
+}
+
 static char *
 count_change_text (guint now,
                    guint before)
 {
+  g_autofree char *change = NULL;
+
   if (now == before)
     return g_strdup (_("no change"));
-  return g_strdup_printf (now > before ? "+%u" : "−%u", now > before ? now - before : before - now);
+  change = count_text (now > before ? now - before : before - now);
+  return g_strconcat (now > before ? "+" : "−", change, NULL);
 }
 
 /* "23 (4.5%)" */
@@ -107,7 +117,7 @@ add_introduction (AttFlow    *flow,
   /* Translators: the period of the governors' report: "Mon 1 Sep 2025 to Fri 17 Oct 2025, counted to Wed 15 Oct 2025" */
   period = g_strdup_printf (_("%s, counted to %s."), range, until);
   att_flow_text (flow, ATT_FLOW_BODY, period);
-  if (last_year != NULL)
+  if (last_year != NULL && att_report_get_school (last_year)->figures.possible > 0)
     {
       g_autofree char *before = range_text (att_report_get_from (last_year), att_report_get_to (last_year));
       /* Translators: the governors' report's comparison, "Beside each figure, the same period last year: ..." */
@@ -155,12 +165,18 @@ add_headline (AttFlow   *flow,
   const AttReportGroup *then = last_year != NULL ? att_report_get_school (last_year) : NULL;
   guint table;
 
+  /* Last year's school with no pupil (before the register was kept here)
+   * has nothing to set beside this year's figures. */
+  if (then != NULL && then->figures.possible == 0)
+    then = NULL;
   att_flow_heading (flow, _("Headline figures"));
+  if (last_year != NULL && then == NULL)
+    att_flow_text (flow, ATT_FLOW_BODY, _("The register holds no figures for the same period last year."));
   table = att_flow_table (flow, then != NULL ? 4 : 2, widths, header, TRUE, ATT_FLOW_BODY);
 #define ROW(label, fmt_now, fmt_then, change)                                       \
   add_headline_row (flow, table, label, fmt_now, then != NULL ? fmt_then : NULL,     \
                     then != NULL ? change : NULL)
-  ROW (_("Pupils counted"), g_strdup_printf ("%u", now->pupils), g_strdup_printf ("%u", then->pupils),
+  ROW (_("Pupils counted"), count_text (now->pupils), count_text (then->pupils),
        count_change_text (now->pupils, then->pupils));
   ROW (_("Attendance"), pct_text (att_report_group_attendance_pct (now)),
        pct_text (att_report_group_attendance_pct (then)),
@@ -177,11 +193,11 @@ add_headline (AttFlow   *flow,
   ROW (_("Severely absent pupils"), count_pct_text (now->severe, att_report_group_severe_pct (now)),
        count_pct_text (then->severe, att_report_group_severe_pct (then)),
        change_text (att_report_group_severe_pct (now), att_report_group_severe_pct (then)));
-  ROW (_("Late sessions"), g_strdup_printf ("%u", att_report_group_lates (now)),
-       g_strdup_printf ("%u", att_report_group_lates (then)),
+  ROW (_("Late sessions"), count_text (att_report_group_lates (now)),
+       count_text (att_report_group_lates (then)),
        count_change_text (att_report_group_lates (now), att_report_group_lates (then)));
-  ROW (_("Possible sessions"), g_strdup_printf ("%u", now->figures.possible),
-       g_strdup_printf ("%u", then->figures.possible),
+  ROW (_("Possible sessions"), count_text (now->figures.possible),
+       count_text (then->figures.possible),
        count_change_text (now->figures.possible, then->figures.possible));
 #undef ROW
 }
@@ -274,7 +290,13 @@ add_charts (AttFlow   *flow,
       data = g_new0 (ChartData, 1);
       data->report = att_report_ref (report);
       data->kind = kind;
-      att_flow_heading_keep (flow, att_chart_title (kind), 1);
+      /* The heading, the chart and a short table on one page. */
+      {
+        g_autoptr(GArray) points = att_chart_points (report, kind);
+        guint rows = points->len > LONG_TABLE ? (points->len + 2) / 3 : points->len;
+
+        att_flow_heading_keep (flow, att_chart_title (kind), rows <= 16 ? 1 + MAX (rows, 1) : 1);
+      }
       att_flow_drawing (flow, CHART_HEIGHT, draw_chart_block, data, (GDestroyNotify)chart_data_free);
       add_points_table (flow, report, kind);
     }
@@ -327,13 +349,13 @@ add_breakdown (AttFlow     *flow,
     {
       const AttReportGroup *g = &groups[i];
       const AttReportGroup *before = find_group (last_year, by, g->key);
-      g_autofree char *pupils = g_strdup_printf ("%u", g->pupils);
+      g_autofree char *pupils = count_text (g->pupils);
       g_autofree char *att = pct_text (att_report_group_attendance_pct (g));
       g_autofree char *auth = pct_text (att_report_group_authorised_pct (g));
       g_autofree char *unauth = pct_text (att_report_group_unauthorised_pct (g));
       g_autofree char *pa = count_pct_text (g->persistent, att_report_group_persistent_pct (g));
       g_autofree char *sa = g_strdup_printf ("%u", g->severe);
-      g_autofree char *lates = g_strdup_printf ("%u", att_report_group_lates (g));
+      g_autofree char *lates = count_text (att_report_group_lates (g));
       g_autofree char *last = before != NULL && before->pupils > 0
                               ? pct_text (att_report_group_attendance_pct (before)) : g_strdup ("–");
       const char *cells[] = { g->label, pupils, att, auth, unauth, pa, sa, lates, last };

@@ -64,12 +64,15 @@ geometry (double    width,
   g->day_w = MAX (width - g->label_w, 1) / N_DAYS;
   g->header_h = CLAMP (g->day_w * 0.9, 12, 18);
   row_pref = CLAMP (g->day_w * 0.8, 12, 26);
-  g->key_columns = CLAMP ((guint)(width / 170), 1, 5);
+  g->key_columns = CLAMP ((guint)(width / 210), 1, 5);
   key_rows = (N_KEY_ITEMS + g->key_columns - 1) / g->key_columns;
   g->key_h = key_rows * KEY_LINE_H + 4;
   g->top = g->header_h;
+  /* Given more height than it wants, the rows grow a little; given less,
+   * they shrink. */
   if (height > 0)
-    g->row_h = MIN (row_pref, MAX (height - g->header_h - 10 - g->key_h, N_MONTHS * 4.0) / N_MONTHS);
+    g->row_h = MIN (MAX (row_pref, MIN (g->day_w * 1.1, 32)),
+                    MAX (height - g->header_h - 10 - g->key_h, N_MONTHS * 4.0) / N_MONTHS);
   else
     g->row_h = row_pref;
   g->key_top = g->top + N_MONTHS * g->row_h + 10;
@@ -470,6 +473,39 @@ att_year_calendar_hit (AttPupilYear *year,
   return TRUE;
 }
 
+gboolean
+att_year_calendar_session_box (AttPupilYear *year,
+                               double        width,
+                               double        height,
+                               AttDate       date,
+                               AttSession    session,
+                               double       *x,
+                               double       *y,
+                               double       *box_width,
+                               double       *box_height)
+{
+  Geometry g;
+  double bx, by, bw, bh;
+  int row, day;
+
+  g_return_val_if_fail (year != NULL, FALSE);
+
+  row = date_row (date, att_pupil_year_get_school_year (year), &day);
+  if (date == ATT_DATE_NONE || row < 0 || row >= N_MONTHS || att_date_weekday (date) > 5)
+    return FALSE;
+  geometry (width, height, &g);
+  session_box (&g, row, day, session, &bx, &by, &bw, &bh);
+  if (x != NULL)
+    *x = bx;
+  if (y != NULL)
+    *y = by;
+  if (box_width != NULL)
+    *box_width = bw;
+  if (box_height != NULL)
+    *box_height = bh;
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* The one-page document                                              */
 /* ------------------------------------------------------------------ */
@@ -633,7 +669,7 @@ draw_page (AttDocument *document,
       y += h + 2;
     }
   y += 8;
-  cal_h = MIN (att_year_calendar_height (width), height - y);
+  cal_h = height - y;
   cairo_translate (cr, 0, y);
   att_year_calendar_draw (cr, self->year, width, cal_h, &style);
   cairo_restore (cr);

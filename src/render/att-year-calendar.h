@@ -38,6 +38,19 @@ gboolean     att_year_calendar_hit    (AttPupilYear        *year,
                                        AttDate             *date,
                                        AttSession          *session);
 
+/* The box drawn for the session @session of @date in a drawing @width x
+ * @height (for a focus ring round it); FALSE when the calendar does not
+ * show that session (a weekend, another school year). */
+gboolean     att_year_calendar_session_box (AttPupilYear   *year,
+                                            double          width,
+                                            double          height,
+                                            AttDate         date,
+                                            AttSession      session,
+                                            double         *x,
+                                            double         *y,
+                                            double         *box_width,
+                                            double         *box_height);
+
 /* A document of one landscape page: the pupil's name, the year's figures,
  * the calendar and its key. */
 #define ATT_TYPE_YEAR_CALENDAR_DOCUMENT (att_year_calendar_document_get_type ())

@@ -160,8 +160,9 @@ def test_casepack():
         check("Referral pack: Amina Khan" in text, text)
         headings = ["1. The pupil", "2. Parents and carers", "3. Brothers and sisters on roll",
                     "4. Early help and agencies involved", "5. Registration certificate",
-                    "6. Letters sent", "7. Chronology", "8. The school's consideration",
-                    "9. Notice to improve", "10. Headteacher's declaration"]
+                    "6. The school year at a glance", "7. Letters sent", "8. Chronology",
+                    "9. The school's consideration", "10. Notice to improve",
+                    "11. Headteacher's declaration"]
         positions = [text.find(h) for h in headings]
         check(all(p >= 0 for p in positions), "every section\n" + text)
         equal(positions, sorted(positions), "in the profile's order")
@@ -197,7 +198,7 @@ def test_la_profile():
     try:
         profile = t.json("la-profile", "show", today=NOW)
         equal(profile["sections"][0], "pupil", "the full pack first")
-        equal(len(profile["sections"]), 10, "every section")
+        equal(len(profile["sections"]), 11, "every section")
         equal(profile["span"], "two-years", "this year and the last")
 
         # Settings are for the headteacher and the administrators.

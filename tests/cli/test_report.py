@@ -197,15 +197,21 @@ def test_export_census():
         t.ok("calendar", "term", "add", "Summer 2025", "2025-04-22", "2025-07-18", "--user", HEAD)
         marks = t.write("summer-marks.csv", [["upn", "date", "session", "code"],
                                              [UPN_A, "2025-05-19", "am", "I"],
-                                             [UPN_A, "2025-06-02", "am", "O"]])
+                                             [UPN_A, "2025-06-02", "am", "O"],
+                                             [UPN_B, "2025-05-19", "am", "/"]])
         t.ok("marks", "import", marks, "--user", HEAD, today="2025-07-18")
         path = t.path("summer.csv")
         t.ok("export", "census", path, "--term", "summer", today="2025-07-18")
         with open(path, newline="") as f:
-            rows = [r for r in csv.DictReader(f) if r["upn"] == UPN_A]
-        equal([(r["term"], r["from"], r["to"], r["possible"], r["I"], r["O"]) for r in rows],
-              [("summer-1", "2025-04-22", "2025-05-25", "1", "1", "0"),
-               ("summer-2", "2025-05-26", "2025-07-18", "1", "0", "1")], "A's two halves")
+            rows = list(csv.DictReader(f))
+        # Each pupil with a possible session in the summer has both rows,
+        # in name order: A (Khan), then B (Smith), whose second half holds
+        # none; C and D, with no mark, have none.
+        equal([(r["upn"], r["term"], r["from"], r["to"], r["possible"], r["I"], r["O"]) for r in rows],
+              [(UPN_A, "summer-1", "2025-04-22", "2025-05-25", "1", "1", "0"),
+               (UPN_A, "summer-2", "2025-05-26", "2025-07-18", "1", "0", "1"),
+               (UPN_B, "summer-1", "2025-04-22", "2025-05-25", "1", "0", "0"),
+               (UPN_B, "summer-2", "2025-05-26", "2025-07-18", "0", "0", "0")], "the two halves")
     finally:
         t.cleanup()
 
