@@ -18,12 +18,10 @@ att_cli_xlsx_write (AttCliContext *ctx,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *first = att_date_format (from);
-  g_autofree char *last = NULL;
-  AttDate until = MIN (to, att_date_today ());
+  g_autofree char *last = att_date_format (to);
 
   if (!att_xlsx_export_write (ctx->db, path, from, to, NULL, NULL, NULL, &error))
     return att_cli_refuse (error);
-  last = att_date_format (MAX (from, until));
   g_print (_("Wrote the workbook of %s to %s to %s\n"), first, last, path);
   return ATT_CLI_OK;
 }

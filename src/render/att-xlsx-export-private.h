@@ -32,6 +32,7 @@ typedef struct
   double         *widths;     /* in characters, per column */
   lxw_row_t       header_row; /* the row of the table's header */
   gboolean        table;      /* whether it has a table to filter */
+  gboolean        no_freeze;  /* a header that scrolls away with the rest */
 } AttXlsxSheet;
 
 typedef struct
@@ -60,6 +61,8 @@ typedef struct
   lxw_format       *percent;
   lxw_format       *count;
   lxw_format       *decimal;
+  lxw_format       *change_count;  /* +1, -1 */
+  lxw_format       *change_rate;   /* +1.2%, -0.4% */
   lxw_format       *code_group[ATT_N_GROUPS];
   lxw_format       *persistent; /* the conditional formats' fills */
   lxw_format       *severe;
@@ -74,13 +77,20 @@ AttXlsxSheet *_att_xlsx_sheet_new        (AttXlsx            *x,
                                           const char         *name,
                                           GError            **error);
 /* Writes a table's header row at the sheet's next row, bold, and freezes
- * the rows above it and it and the first @frozen_columns columns. */
+ * the rows above it and it and the first @frozen_columns columns (unless
+ * the sheet's no_freeze is set). */
 void          _att_xlsx_sheet_header     (AttXlsx            *x,
                                           AttXlsxSheet       *sheet,
                                           const char * const *titles,
                                           guint               n_titles,
                                           guint               frozen_columns);
-/* Sets the autofilter over the table and fits every column. */
+/* Sets the autofilter over the table, which ends with the row before
+ * the sheet's next row: called where rows that are not part of it
+ * follow. */
+void          _att_xlsx_sheet_end_table  (AttXlsx            *x,
+                                          AttXlsxSheet       *sheet);
+/* Sets the autofilter over the table, if it has none yet, and fits every
+ * column. */
 void          _att_xlsx_sheet_finish     (AttXlsx            *x,
                                           AttXlsxSheet       *sheet);
 void          _att_xlsx_sheet_set_width  (AttXlsxSheet       *sheet,
@@ -141,6 +151,11 @@ gboolean      _att_xlsx_step             (AttXlsx            *x,
                                           GError            **error);
 
 /* The sheets, in the order they appear */
+/* Summary, Year groups, Registration groups, Cohorts, Persistent and
+ * severe absence, Threshold, Codes and Weekly trend, from the period's
+ * report (and last year's), which it keeps in @x. */
+gboolean      _att_xlsx_write_report     (AttXlsx            *x,
+                                          GError            **error);
 gboolean      _att_xlsx_write_pupils     (AttXlsx            *x,
                                           GError            **error);
 gboolean      _att_xlsx_write_register   (AttXlsx            *x,

@@ -11,6 +11,7 @@
 import os
 import stat
 import sys
+import zipfile
 
 # openpyxl is Debian's python3-openpyxl (tools/setup-debian.sh): when the
 # python3 first on the PATH is another one, the system's is used.
@@ -62,6 +63,20 @@ def school():
     return t
 
 
+def rounded(value):
+    """Excel keeps 15 significant digits and libxlsxwriter writes 16: a
+    fraction read back is compared to 12 decimal places."""
+    if isinstance(value, float):
+        return round(value, 12)
+    if isinstance(value, (tuple, list)):
+        return type(value)(rounded(v) for v in value)
+    return value
+
+
+def near(actual, expected, what=""):
+    equal(rounded(actual), rounded(expected), what)
+
+
 def header(ws, row=1):
     return [c.value for c in ws[row]]
 
@@ -98,6 +113,11 @@ def test_pupils_sheet_against_stats():
                       "Absence rate", "Persistently absent", "Severely absent", "/", "O"):
             check(title in titles, "%s in %r" % (title, titles))
         equal(ws.freeze_panes, "D2", "the header and the names stay in view")
+        # Columns fit what they hold: a UPN is 13 characters; a title
+        # such as "Possible sessions" (17) with its filter button.
+        check(ws.column_dimensions["A"].width >= 13, ws.column_dimensions["A"].width)
+        column = openpyxl.utils.get_column_letter(titles.index("Possible sessions") + 1)
+        check(ws.column_dimensions[column].width >= 17, ws.column_dimensions[column].width)
         check(ws.auto_filter.ref.startswith("A1:"), ws.auto_filter.ref)
 
         sheet = rows_by(ws, "UPN")
@@ -141,6 +161,200 @@ def test_pupils_sheet_against_stats():
 
         equal(wb.properties.title, "Attendance report", "document title")
         check("Riverside Primary" in (wb.properties.subject or ""), wb.properties.subject)
+    finally:
+        t.cleanup()
+
+
+SHEETS = ["Summary", "Year groups", "Registration groups", "Cohorts",
+          "Persistent and severe absence", "Threshold", "Codes", "Weekly trend", "Pupils",
+          "Register"]
+
+
+def test_report_sheets():
+    t = school()
+    try:
+        t.ok("school", "set", "attendance_target", "96", "--user", HEAD)
+        path, wb = export(t, "--from", FROM, "--to", TO)
+        # Every sheet, in order; no letters, calls or leave in the period.
+        near(wb.sheetnames, SHEETS, "sheets")
+        for ws in wb:
+            check(ws.auto_filter.ref, "%s has an autofilter" % ws.title)
+
+        # Worked by hand from school()'s marks. Possible: A 20, B 20, C 20,
+        # D 18, E 20 = 98. Attended: A 17, B 18, C 19, D 10, E 10 = 74.
+        # Authorised: A 2 (I), B 2 (M) = 4. Unauthorised: A 1 (G), C 1,
+        # D 8, E 10 = 20. Absence: A 15%, B 10%, C 5%, D 44.4%, E 50%:
+        # persistent A, B, D, E (4 of 5); severe E (1). Lates: A's L.
+        ws = wb["Summary"]
+        every = [r for r in ws.iter_rows(values_only=True)]
+        split = [r[0] for r in every].index("Definitions")
+        rows = {r[0]: r for r in every[:split] if r[0]}
+        definitions = {r[0]: r[1] for r in every[split + 1:] if r[0]}
+        check(rows["Attendance report: Riverside Primary"], "title")
+        near(rows["Period"][1], "Mon 16 Sep 2024 to Fri 27 Sep 2024", "period")
+        near(rows["Attendance target"][1], 0.96, "target")
+        near(rows["Pupils counted"][1], 5, "pupils")
+        near(rows["Possible sessions"][1], 98, "possible")
+        near(rows["Attendance"][1], 74 / 98, "attendance")
+        near(rows["Authorised absence rate"][1], 4 / 98, "authorised")
+        near(rows["Unauthorised absence rate"][1], 20 / 98, "unauthorised")
+        near((rows["Persistently absent pupils"][1], rows["Persistent absence rate"][1]),
+              (4, 4 / 5), "persistent")
+        near((rows["Severely absent pupils"][1], rows["Severe absence rate"][1]), (1, 1 / 5),
+              "severe")
+        near(rows["Late sessions (L and U)"][1], 1, "lates")
+        # No register a year before: nothing beside the figures.
+        near(rows["Same period last year"][1], "No register for it", "last year")
+        near(rows["Attendance"][2], None, "no last year's figure")
+        check("10% or more" in definitions["Persistently absent"], definitions)
+        for measure in ("Possible sessions", "Attendance", "Authorised absence rate",
+                        "Unauthorised absence rate", "Severely absent", "Cohorts", "Threshold"):
+            check(definitions.get(measure), "%s is defined" % measure)
+        cell = next(c for c in ws["B"] if c.value == 74 / 98)
+        near(cell.number_format, "0.0%", "a percentage")
+
+        # The same figures by year group (all five in Year 4), by
+        # registration group (E alone in "@4K", a text) and by cohort
+        # (boys B and D: 20 + 18 = 38 possible, 18 + 10 = 28 attended;
+        # girls A, C and E: 60 possible, 17 + 19 + 10 = 46 attended).
+        year = rows_by(wb["Year groups"], "Year group")
+        near(list(year), ["Year 4"], "year groups")
+        near((year["Year 4"]["Possible sessions"], year["Year 4"]["Attended"],
+               year["Year 4"]["Persistently absent"]), (98, 74, 4), "Year 4")
+        groups = rows_by(wb["Registration groups"], "Registration group")
+        near(sorted(groups), ["4K", "@4K"], "registration groups")
+        near((groups["@4K"]["Pupils"], groups["@4K"]["Severe absence rate"]), (1, 1.0), "@4K")
+        cohorts = rows_by(wb["Cohorts"], "Cohort")
+        near((cohorts["Boys"]["Possible sessions"], cohorts["Boys"]["Attended"]), (38, 28), "boys")
+        near((cohorts["Girls"]["Possible sessions"], cohorts["Girls"]["Attended"]), (60, 46),
+              "girls")
+
+        pa = rows_by(wb["Persistent and severe absence"], "UPN")
+        near(sorted(pa), sorted([UPN_A, UPN_B, UPN_D, UPN_E]), "persistently absent")
+        near([pa[u]["Severely absent"] for u in (UPN_A, UPN_E)], ["No", "Yes"], "severe")
+        near(pa[UPN_D]["Absence rate"], 8 / 18, "D's absence")
+
+        # The threshold on 27 September: E has 10 O, D 8 (within 2).
+        window = rows_by(wb["Threshold"], "UPN")
+        near(sorted(window), sorted([UPN_D, UPN_E]), "threshold list")
+        near((window[UPN_E]["Unauthorised sessions in the window"], window[UPN_E]["At the threshold"],
+              window[UPN_D]["Unauthorised sessions in the window"], window[UPN_D]["At the threshold"]),
+              (10, "Yes", 8, "No"), "counts")
+
+        codes = rows_by(wb["Codes"], "Code")
+        near((codes["O"]["Sessions"], codes["I"]["Sessions"], codes["G"]["Sessions"],
+               codes["L"]["Sessions"]), (19, 2, 1, 1), "codes")
+        near(codes["O"]["Counted as"], "Unauthorised absence", "O's meaning")
+        near(codes["O"]["Share of possible"], 19 / 98, "O's share")
+        near(codes["X"]["Sessions"], 0, "every code, used or not")
+
+        # Weekly trend: the week of 16 September holds 50 possible
+        # sessions and 27 attended (A 8, B 8, C 9, D 2, E 0); the week of
+        # 23 September 48 and 47 (D's last two not marked; A's G). The
+        # half term is a gap; a line chart with the target beside it.
+        ws = wb["Weekly trend"]
+        weeks = {r[0].date().isoformat(): r for r in ws.iter_rows(min_row=2, values_only=True)}
+        near(weeks["2024-09-16"][1:6], ("Yes", 50, 27, 27 / 50, 0.96), "week 1")
+        near(weeks["2024-09-23"][1:5], ("Yes", 48, 47, 47 / 48), "week 2")
+        near(weeks["2024-10-28"][1:5], ("No", None, None, None), "half term")
+        near(len(ws._charts), 1, "a chart")
+        chart = ws._charts[0]
+        near(chart.tagname, "lineChart", "a line chart")
+        near(len(chart.series), 2, "attendance and the target")
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("xl/charts/chart1.xml").decode()
+        # Blank cells are gaps: Excel's own choice when the chart names
+        # none, and libxlsxwriter writes none for gaps.
+        check("dispBlanksAs" not in xml or '<c:dispBlanksAs val="gap"/>' in xml,
+              "holidays are gaps")
+        check('<a:prstDash val="dash"/>' in xml, "the target is dashed")
+        check("Week beginning" in xml and "Weekly attendance" in xml, "titled axes")
+    finally:
+        t.cleanup()
+
+
+def pct_of(value, pct, what):
+    """A fraction of the workbook against the JSON's percentage, which is
+    rounded to one decimal place."""
+    if pct is None:
+        equal(value, None, what)
+    else:
+        check(value is not None and abs(value * 100 - pct) <= 0.05 + 1e-9,
+              "%s: %r against %r%%" % (what, value, pct))
+
+
+def test_workbook_matches_report_json():
+    # The demo school: every figure of the report's sheets is the one
+    # `attendance-cli report --json` gives for the same period.
+    t = School()
+    try:
+        t.ok("demo", "--pupils", "150", "--years", "2", db=True, today=NOW)
+        path, wb = export(t)
+        report = t.json("report", today=NOW)
+        equal(report["from"], "2024-09-01", "this school year")
+        school = report["school"]
+        ws = wb["Summary"]
+        every = [r for r in ws.iter_rows(values_only=True)]
+        rows = {r[0]: r for r in every[:[r[0] for r in every].index("Definitions")] if r[0]}
+        for measure, key, last in (("Pupils counted", "pupils", 2),
+                                   ("Possible sessions", "possible", 2),
+                                   ("Persistently absent pupils", "persistent", 2),
+                                   ("Severely absent pupils", "severe", 2),
+                                   ("Late sessions (L and U)", "lates", 2)):
+            equal(rows[measure][1], school[key], measure)
+            equal(rows[measure][last], school["last_year"][key], measure + " last year")
+        for measure, key in (("Attendance", "attendance_pct"),
+                             ("Authorised absence rate", "authorised_pct"),
+                             ("Unauthorised absence rate", "unauthorised_pct"),
+                             ("Persistent absence rate", "persistent_pct"),
+                             ("Severe absence rate", "severe_pct")):
+            pct_of(rows[measure][1], school[key], measure)
+            pct_of(rows[measure][2], school["last_year"][key], measure + " last year")
+
+        for sheet, by, first in (("Year groups", "year", "Year group"),
+                                 ("Registration groups", "group", "Registration group"),
+                                 ("Cohorts", "cohort", "Cohort")):
+            got = rows_by(wb[sheet], first)
+            want = {g["label"]: g for g in report["by"][by]}
+            equal(list(got), list(want), sheet + " in the report's order")
+            for label, g in want.items():
+                row = got[label]
+                equal((row["Pupils"], row["Possible sessions"], row["Attended"],
+                       row["Authorised absence"], row["Unauthorised absence"],
+                       row["Persistently absent"], row["Severely absent"],
+                       row["Late sessions (L and U)"]),
+                      (g["pupils"], g["possible"], g["attended"], g["authorised"],
+                       g["unauthorised"], g["persistent"], g["severe"], g["lates"]),
+                      "%s %s" % (sheet, label))
+                pct_of(row["Attendance"], g["attendance_pct"], label)
+                pct_of(row["Persistent absence rate"], g["persistent_pct"], label)
+                if g.get("last_year"):
+                    pct_of(row["Attendance last year"], g["last_year"]["attendance_pct"],
+                           label + " last year")
+
+        codes = rows_by(wb["Codes"], "Code")
+        for code, n in report["codes"].items():
+            equal(codes[code]["Sessions"], n, "code " + code)
+        weeks = {r[0].date().isoformat(): r for r in wb["Weekly trend"].iter_rows(
+            min_row=2, values_only=True)}
+        equal(sorted(weeks), sorted(w["monday"] for w in report["weeks"]), "the weeks")
+        for w in report["weeks"]:
+            row = weeks[w["monday"]]
+            equal(row[1], "Yes" if w["school"] else "No", w["monday"])
+            if w["school"]:
+                equal((row[2], row[3]), (w["possible"], w["attended"]), w["monday"])
+            pct_of(row[4], w["attendance_pct"], w["monday"])
+
+        pa = rows_by(wb["Persistent and severe absence"], "UPN")
+        equal(sorted(pa), sorted(p["upn"] for p in report["lists"]["persistent"]), "PA list")
+        check(len(pa) > 0, "the demo has persistently absent pupils")
+        equal(sorted(u for u, r in pa.items() if r["Severely absent"] == "Yes"),
+              sorted(p["upn"] for p in report["lists"]["severe"]), "SA list")
+        window = rows_by(wb["Threshold"], "UPN")
+        equal(list(window), [p["upn"] for p in report["lists"]["threshold"]], "threshold list")
+        for p in report["lists"]["threshold"]:
+            equal(window[p["upn"]]["Unauthorised sessions in the window"],
+                  p["unauthorised_sessions"], p["upn"])
     finally:
         t.cleanup()
 
