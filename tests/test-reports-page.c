@@ -608,6 +608,20 @@ test_reports_year_glance (void)
   /* Last school year from the chooser. */
   att_year_glance_set_school_year (glance, 2025);
   g_assert_cmpint (att_pupil_year_get_school_year (att_year_calendar_view_get_year (view)), ==, 2025);
+
+  /* The year shown, on one page of PDF. */
+  {
+    g_autofree char *path = g_build_filename (tmp_dir, "year.pdf", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr(GError) error = NULL;
+    gsize length = 0;
+
+    g_assert_true (att_year_glance_save_pdf (glance, path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF"));
+    g_assert_cmpuint (length, >, 1000);
+  }
 }
 
 /* The window, and with it the page, goes without leaking. */

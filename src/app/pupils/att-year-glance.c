@@ -6,11 +6,16 @@
  * The core reads one pupil's year (att_pupil_year_new(): a few thousand
  * bytes of their compact register, so on the spot); the calendar view
  * draws it, and the line under it gives the year's figures to today.
+ * The same drawing prints on one page (AttYearCalendarDocument, as
+ * `attendance-cli pupils calendar` writes it) through the shared print
+ * operation.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "att-print-operation.h"
+#include "att-year-calendar.h"
 #include "att-year-glance.h"
 
 struct _AttYearGlance
@@ -43,12 +48,16 @@ load_year (AttYearGlance *self)
   if (self->db == NULL || self->pupil_id == 0)
     {
       att_year_calendar_view_set_year (self->view, NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "glance.print", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "glance.save-pdf", FALSE);
       gtk_label_set_label (self->figures_label, "");
       return;
     }
 
   year = att_pupil_year_new (self->db, self->pupil_id, self->school_year, self->today, &error);
   att_year_calendar_view_set_year (self->view, year);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "glance.print", year != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "glance.save-pdf", year != NULL);
   if (year == NULL)
     {
       gtk_label_set_label (self->figures_label, error->message);
@@ -65,6 +74,109 @@ load_year (AttYearGlance *self)
                             figures->possible, figures->authorised, figures->unauthorised,
                             figures->late + figures->late_after_close);
   gtk_label_set_label (self->figures_label, text);
+}
+
+static GtkWindow *
+get_window (AttYearGlance *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static AttDocument *
+year_document (AttYearGlance *self)
+{
+  AttPupilYear *year = att_year_calendar_view_get_year (self->view);
+  g_autoptr(AttSchool) school = NULL;
+
+  if (year == NULL || self->db == NULL)
+    return NULL;
+  school = att_school_load (self->db);
+  return ATT_DOCUMENT (att_year_calendar_document_new (year, school != NULL ? school->name : NULL));
+}
+
+/* Failures are said where the figures are, under the calendar. */
+static void
+show_error (AttYearGlance *self,
+            const GError  *error)
+{
+  gtk_label_set_label (self->figures_label, error->message);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AttYearGlance *self = ATT_YEAR_GLANCE (widget);
+  g_autoptr(AttDocument) document = year_document (self);
+  g_autoptr(GError) error = NULL;
+
+  if (document != NULL && !att_print_operation_print (document, get_window (self), &error))
+    show_error (self, error);
+}
+
+gboolean
+att_year_glance_save_pdf (AttYearGlance  *self,
+                          const char     *path,
+                          GError        **error)
+{
+  g_autoptr(AttDocument) document = NULL;
+
+  g_return_val_if_fail (ATT_IS_YEAR_GLANCE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  document = year_document (self);
+  if (document == NULL)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID, _("No pupil’s year is shown to save"));
+      return FALSE;
+    }
+  return att_print_operation_export_pdf (document, get_window (self), path, error);
+}
+
+static void
+on_pdf_response (GtkNativeDialog *dialog,
+                 int              response,
+                 AttYearGlance   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL && !att_year_glance_save_pdf (self, path, &error))
+        show_error (self, error);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+save_pdf_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AttYearGlance *self = ATT_YEAR_GLANCE (widget);
+  AttPupilYear *year = att_year_calendar_view_get_year (self->view);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  AttPupil *pupil;
+
+  if (year == NULL || self->db == NULL)
+    return;
+  pupil = att_pupils_get (self->db, self->pupil_id);
+  name = g_strdup_printf ("year-%s-%d.pdf", pupil != NULL && pupil->upn != NULL ? pupil->upn : "pupil",
+                          self->school_year);
+  chooser = gtk_file_chooser_native_new (_("Save the Year at a Glance"), get_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_pdf_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -180,6 +292,9 @@ att_year_glance_class_init (AttYearGlanceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttYearGlance, view);
   gtk_widget_class_bind_template_child (widget_class, AttYearGlance, figures_label);
   gtk_widget_class_bind_template_callback (widget_class, on_year_selected);
+
+  gtk_widget_class_install_action (widget_class, "glance.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "glance.save-pdf", NULL, save_pdf_action);
 }
 
 static void

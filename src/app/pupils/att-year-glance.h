@@ -27,5 +27,9 @@ int                  att_year_glance_get_school_year (AttYearGlance *self);
 void                 att_year_glance_set_school_year (AttYearGlance *self,
                                                       int            school_year);
 AttYearCalendarView *att_year_glance_get_view       (AttYearGlance *self);
+/* Writes the year shown on one page of PDF, as "Save as PDF…" does. */
+gboolean             att_year_glance_save_pdf       (AttYearGlance  *self,
+                                                     const char     *path,
+                                                     GError        **error);
 
 G_END_DECLS

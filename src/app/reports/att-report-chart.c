@@ -177,6 +177,9 @@ att_report_chart_constructed (GObject *object)
    * the chart's title */
   description = g_strdup_printf (_("Show “%s” as a table of figures"), att_chart_title (self->kind));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->table_button), description);
+  /* Five buttons say "Show as Table": each names its chart. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
   gtk_column_view_column_set_title (self->value_column, att_chart_value_label (self->kind));
   gtk_column_view_column_set_title (self->label_column, point_heading (self->kind));
 
