@@ -624,6 +624,66 @@ test_reports_year_glance (void)
   }
 }
 
+/* A school whose calendar holds no term: "This term" is refused with
+ * the core's own message, said on the page, and nothing is exported or
+ * printed; "This school year" is counted all the same (no pupils). */
+static void
+test_reports_no_term (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  AttReportsPage *page = g_object_ref_sink (g_object_new (ATT_TYPE_REPORTS_PAGE, NULL));
+  AttDate from, to;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (att_report_period_range (t->db, ATT_REPORT_PERIOD_THIS_TERM, att_date_today (),
+                                           &from, &to, &error));
+  g_assert_nonnull (error);
+
+  att_context_set_db (att_page_get_context (ATT_PAGE (page)), t->db);
+  att_reports_page_set_period (page, ATT_REPORT_PERIOD_THIS_TERM);
+  {
+    gboolean reached = FALSE;
+    guint id = g_timeout_add (20000, timeout_reached, &reached);
+
+    while (!reached && att_reports_page_is_loading (page))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (reached);
+    g_source_remove (id);
+  }
+  g_assert_cmpstr (att_reports_page_get_state (page), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_description (page->empty_page), ==, error->message);
+  g_assert_null (att_reports_page_get_report (page));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (page->export_button)));
+  {
+    g_autoptr(GError) pdf_error = NULL;
+    g_autofree char *path = g_build_filename (tmp_dir, "none.pdf", NULL);
+
+    g_assert_false (att_reports_page_save_pdf (page, path, TRUE, &pdf_error));
+    g_assert_error (pdf_error, ATT_ERROR, ATT_ERROR_INVALID);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+
+  att_reports_page_set_period (page, ATT_REPORT_PERIOD_THIS_YEAR);
+  {
+    gboolean reached = FALSE;
+    guint id = g_timeout_add (20000, timeout_reached, &reached);
+
+    while (!reached && att_reports_page_is_loading (page))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (reached);
+    g_source_remove (id);
+  }
+  g_assert_cmpstr (att_reports_page_get_state (page), ==, "report");
+  g_assert_cmpuint (att_report_get_school (att_reports_page_get_report (page))->pupils, ==, 0);
+  /* Nothing possible: 0.0%, and no figures last year to set beside it. */
+  g_assert_cmpstr (att_report_figure_get_value (att_reports_page_get_figure (page, 0)), ==, "0.0%");
+  g_assert_cmpstr (att_report_figure_get_last_year (att_reports_page_get_figure (page, 0)), ==, "");
+
+  att_context_set_db (att_page_get_context (ATT_PAGE (page)), NULL);
+  att_test_flush_events ();
+  g_assert_finalize_object (page);
+}
+
 /* The window, and with it the page, goes without leaking. */
 static void
 test_reports_finalize (void)
@@ -731,6 +791,7 @@ main (int   argc,
   g_test_add_func ("/reports/xlsx", test_reports_xlsx);
   g_test_add_func ("/reports/list-opens-pupil", test_reports_list_opens_pupil);
   g_test_add_func ("/reports/year-glance", test_reports_year_glance);
+  g_test_add_func ("/reports/no-term", test_reports_no_term);
   g_test_add_func ("/reports/finalize", test_reports_finalize);
 
   result = g_test_run ();
