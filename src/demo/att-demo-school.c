@@ -196,19 +196,22 @@ att_demo_write_settings (AttDemo  *demo,
 {
   const char *keys[] = {
     "name", "urn", "la", "address", "phone", "email", "headteacher",
-    "attendance_lead", "am_open", "am_close", "pm_open", "pm_close", NULL,
+    "attendance_lead", "am_open", "am_close", "pm_open", "pm_close",
+    "attendance_target", NULL,
   };
   const char *primary_values[] = {
     "Millbrook Primary School", "190412", "Millshire",
     "Brook Lane, Millbrook, Millshire MB4 2QT", "01632 960100",
     "office@millbrook-primary.example.org", "Helen Carter",
-    "Daniel Osei (Deputy Headteacher)", "08:45", "09:15", "13:00", "13:15", NULL,
+    "Daniel Osei (Deputy Headteacher)", "08:45", "09:15", "13:00", "13:15",
+    "96", NULL,
   };
   const char *secondary_values[] = {
     "Millbrook Academy", "190877", "Millshire",
     "Weavers Row, Millbrook, Millshire MB2 6HL", "01632 960200",
     "office@millbrook-academy.example.org", "Helen Carter",
-    "Daniel Osei (Deputy Headteacher)", "08:35", "09:00", "13:40", "13:55", NULL,
+    "Daniel Osei (Deputy Headteacher)", "08:35", "09:00", "13:40", "13:55",
+    "95", NULL,
   };
 
   demo->am_open = demo->primary ? 8 * 60 + 45 : 8 * 60 + 35;
