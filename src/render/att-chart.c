@@ -922,6 +922,30 @@ draw_weekly (Chart     *chart,
     }
   cairo_restore (cr);
 
+  /* The latest week's figure, above its dot. */
+  for (guint i = points->len; i > 0; i--)
+    {
+      const AttChartPoint *point = &g_array_index (points, AttChartPoint, i - 1);
+      g_autofree char *value = NULL;
+      double x, y, vw, vh;
+
+      if (point->gap)
+        continue;
+      value = att_chart_format_value (chart->kind, point->value);
+      pango_layout_set_text (chart->value, value, -1);
+      _att_chart_text_size (chart->value, &vw, &vh);
+      x = MIN (chart->x0 + (i - 0.5) * slot, chart->x1 - vw / 2);
+      y = value_y (chart, point->value) - 5;
+      if (y - vh < chart->y0)
+        y = value_y (chart, point->value) + 5 + vh;
+      _att_chart_set_source (cr, &chart->palette->background);
+      cairo_rectangle (cr, x - vw / 2 - 1, y - vh, vw + 2, vh);
+      cairo_fill (cr);
+      _att_chart_set_source (cr, &chart->palette->ink);
+      _att_chart_text (cr, chart->value, value, x, y, 0.5, 1);
+      break;
+    }
+
   /* The key. */
   {
     double right = chart->x1, y = PAD + chart->em * 0.5;

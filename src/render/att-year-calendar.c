@@ -49,7 +49,7 @@ typedef enum
   SHAPE_NONE,
 } Shape;
 
-#define N_KEY_ITEMS 9
+#define N_KEY_ITEMS 10
 #define KEY_LINE_H  16.0
 
 static void
@@ -127,8 +127,9 @@ session_box (const Geometry *g,
 
   *w = half - pad - gap / 2;
   *x = g->label_w + (day - 1) * g->day_w + (session == ATT_SESSION_AM ? pad : half + gap / 2);
-  *h = MIN (g->row_h * 0.7, *w * 1.9);
-  *y = g->top + row * g->row_h + (g->row_h - *h) / 2;
+  /* The top seven tenths of the row, the term's bar below. */
+  *h = MIN (g->row_h * 0.62, *w * 1.9);
+  *y = g->top + row * g->row_h + g->row_h * 0.08 + (g->row_h * 0.7 - *h) / 2;
 }
 
 static Shape
@@ -258,6 +259,7 @@ draw_key (cairo_t               *cr,
     { SHAPE_FUTURE, N_("To come") },
     { SHAPE_NONE, N_("Weekend or holiday") },
     { SHAPE_NONE, N_("Rolling window (10 school weeks)") },
+    { SHAPE_NONE, N_("Term (a bar under its days)") },
   };
   double column_w = width / g->key_columns;
   double sw = 7, sh = 11;
@@ -282,6 +284,12 @@ draw_key (cairo_t               *cr,
           cairo_set_line_width (cr, 2);
           cairo_rectangle (cr, x + 1, y + 2, sw * 2, KEY_LINE_H - 4);
           cairo_stroke (cr);
+        }
+      else if (i == 9)
+        {
+          _att_chart_set_source (cr, &palette->accent);
+          cairo_rectangle (cr, x + 1, cy + sh / 2 - 2, sw * 2 + 1, 2.5);
+          cairo_fill (cr);
         }
       else
         {
@@ -352,7 +360,6 @@ att_year_calendar_draw (cairo_t             *cr,
 
       row_month (school_year, row, &yy, &mm);
       {
-        AttDate first = att_date_from_ymd (yy, mm, 1);
         g_autofree char *name = NULL;
         g_autoptr(GDateTime) time = g_date_time_new_utc (yy, mm, 1, 12, 0, 0);
 
@@ -375,7 +382,6 @@ att_year_calendar_draw (cairo_t             *cr,
                 cairo_fill (cr);
               }
           }
-        (void)first;
       }
       /* A rule between the months. */
       _att_chart_set_source (cr, &palette->grid);
@@ -426,6 +432,32 @@ att_year_calendar_draw (cairo_t             *cr,
           window_x1[row] = MAX (window_x1[row], left + g.day_w);
         }
     }
+
+  /* The terms: a bar under their days, every other term lighter, so
+   * where one ends and the next begins shows. */
+  {
+    const AttPupilYearTerm *terms;
+    guint n_terms;
+
+    terms = att_pupil_year_get_terms (year, &n_terms);
+    for (guint t = 0; t < n_terms; t++)
+      {
+        AttRgba colour = palette->accent;
+
+        colour.a = t % 2 == 0 ? 1.0 : 0.55;
+        _att_chart_set_source (cr, &colour);
+        for (AttDate d = terms[t].start; d <= terms[t].end; d++)
+          {
+            int day, row = date_row (d, school_year, &day);
+
+            if (row < 0 || row >= N_MONTHS || att_date_weekday (d) > 5)
+              continue;
+            cairo_rectangle (cr, g.label_w + (day - 1) * g.day_w, g.top + row * g.row_h + g.row_h * 0.8 - 1.25,
+                             g.day_w, 2.5);
+          }
+        cairo_fill (cr);
+      }
+  }
 
   /* The rolling window, boxed on each month it covers. */
   _att_chart_set_source (cr, &palette->window);
