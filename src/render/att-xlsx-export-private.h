@@ -60,7 +60,6 @@ typedef struct
   lxw_format       *datetime;
   lxw_format       *percent;
   lxw_format       *count;
-  lxw_format       *decimal;
   lxw_format       *change_count;  /* +1, -1 */
   lxw_format       *change_rate;   /* +1.2%, -0.4% */
   lxw_format       *code_group[ATT_N_GROUPS];

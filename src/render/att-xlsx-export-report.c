@@ -280,6 +280,33 @@ write_summary (AttXlsx  *x,
 /* ------------------------------------------------------------------ */
 /* Breakdowns                                                         */
 
+/* Colours the attendance in @column of [first_row, last_row] that is
+ * below the school's target, when it has one. */
+static void
+below_target (AttXlsx      *x,
+              AttXlsxSheet *sheet,
+              lxw_row_t     first_row,
+              guint         column)
+{
+  double target = att_report_get_target (x->report);
+  lxw_conditional_format rule = { 0 };
+  g_autofree char *formula = NULL;
+  char cell[16];
+  char value[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (target <= 0 || sheet->row <= first_row)
+    return;
+  lxw_rowcol_to_cell (cell, first_row, column);
+  g_ascii_formatd (value, sizeof value, "%.6g", target / 100);
+  /* A blank (nothing possible) is not below anything. */
+  formula = g_strdup_printf ("=AND(ISNUMBER(%s),%s<%s)", cell, cell, value);
+  rule.type = LXW_CONDITIONAL_TYPE_FORMULA;
+  rule.value_string = formula;
+  rule.format = x->persistent;
+  worksheet_conditional_format_range (sheet->sheet, first_row, column, sheet->row - 1, column,
+                                      &rule);
+}
+
 enum
 {
   GROUP_LABEL,
@@ -380,6 +407,7 @@ write_breakdown (AttXlsx      *x,
         }
       _att_xlsx_next_row (sheet);
     }
+  below_target (x, sheet, sheet->header_row + 1, GROUP_ATTENDANCE);
   return TRUE;
 }
 
@@ -582,6 +610,7 @@ write_weeks (AttXlsx  *x,
   last = sheet->row - 1;
   if (n == 0)
     return TRUE;
+  below_target (x, sheet, first, 4);
 
   chart = workbook_add_chart (x->workbook, LXW_CHART_LINE);
   series = chart_add_series (chart, NULL, NULL);

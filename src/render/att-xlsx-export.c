@@ -397,9 +397,6 @@ add_formats (AttXlsx *x)
   x->count = workbook_add_format (wb);
   format_set_num_format (x->count, "#,##0");
 
-  x->decimal = workbook_add_format (wb);
-  format_set_num_format (x->decimal, "0.0");
-
   x->change_count = workbook_add_format (wb);
   format_set_num_format (x->change_count, "+#,##0;-#,##0;0");
   x->change_rate = workbook_add_format (wb);

@@ -217,6 +217,10 @@ def test_report_sheets():
         # registration group (E alone in "@4K", a text) and by cohort
         # (boys B and D: 20 + 18 = 38 possible, 18 + 10 = 28 attended;
         # girls A, C and E: 60 possible, 17 + 19 + 10 = 46 attended).
+        # Attendance below the target of 96% stands out.
+        rules = [r for rng in wb["Year groups"].conditional_formatting for r in rng.rules]
+        near([f for r in rules for f in r.formula], ["AND(ISNUMBER(G2),G2<0.96)"],
+             "below the target")
         year = rows_by(wb["Year groups"], "Year group")
         near(list(year), ["Year 4"], "year groups")
         near((year["Year 4"]["Possible sessions"], year["Year 4"]["Attended"],
