@@ -423,6 +423,17 @@ test_report_document (void)
   g_assert_nonnull (strstr (text, "Year group"));
   g_assert_nonnull (strstr (text, "Day of the week"));
   g_assert_nonnull (strstr (text, "Target 96.0%"));
+  /* The weekly table: the half-term week a holiday, a school week its
+   * figure (week 1, 1 September, as the points give it). */
+  g_assert_true (g_regex_match_simple ("27 Oct +holiday", text, 0, 0));
+  {
+    g_autoptr(GArray) weekly = att_chart_points (demo.report, ATT_CHART_WEEKLY);
+    g_autofree char *first = att_chart_format_value (ATT_CHART_WEEKLY,
+                                                     g_array_index (weekly, AttChartPoint, 0).value);
+    g_autofree char *pattern = g_strdup_printf ("1 Sep +%s", first);
+
+    g_assert_true (g_regex_match_simple (pattern, text, 0, 0));
+  }
 
   /* The headline: this year's attendance beside last year's. */
   school = att_report_get_school (demo.report);

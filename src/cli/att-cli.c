@@ -13,8 +13,8 @@
 #include "att-cli-private.h"
 #include "att-cli-case.h"
 #include "att-cli-casepack.h"
-#include "att-cli-xlsx.h"
 #include "att-cli-report.h"
+#include "att-cli-xlsx.h"
 #include "att-cli-charts.h"
 
 /* Every option any command knows, and whether it takes a value. Which
@@ -363,13 +363,13 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_la_profile_presets, N_("the referral pack's presets, with their sections and span") },
   { "contacts confirm", "UPN --contact ID [--date DATE] --user NAME", "contact date user", 1, 1,
     att_cli_cmd_contacts_confirm, N_("record that a contact's details were checked with the family (today by default)") },
-  { "export xlsx", "FILE.xlsx [--from DATE] [--to DATE]", "from to", 1, 1,
-    att_cli_cmd_export_xlsx, N_("the Excel summary workbook of the period (by default this school year to today): summary, breakdowns, lists, codes, weekly trend, every pupil's figures and the register") },
   { "report", "[--period this-week|last-week|this-half-term|this-term|this-year|last-year|custom] [--from DATE] [--to DATE] [--by year|group|cohort] [--ages-5-15] [--json] [--pdf FILE.pdf [--no-names]]",
     "period from to by ages-5-15 json pdf no-names", 0, 0,
     att_cli_cmd_report, N_("the Reports page's figures for a period (this school year unless given): the whole school and its year groups, registration groups and cohorts beside the same period last year, the weekly trend, weekdays, codes and the lists of pupils to act on") },
   { "export census", "FILE.csv --term autumn|spring|summer [--year YYYY]", "term year", 1, 1,
     att_cli_cmd_export_census, N_("the school census attendance figures of a term (of the school year starting in YYYY, this one unless given) for pupils aged 5 to 15, the summer's two half terms apart") },
+  { "export xlsx", "FILE.xlsx [--from DATE] [--to DATE]", "from to", 1, 1,
+    att_cli_cmd_export_xlsx, N_("the Excel summary workbook of the period (by default this school year to today): summary, breakdowns, lists, codes, weekly trend, every pupil's figures and the register") },
   { "pupils calendar", "UPN --out FILE.pdf [--year YYYY] [--as-of DATE]", "out year as-of", 1, 1,
     att_cli_cmd_pupils_calendar, N_("a pupil's school year at a glance on one page (the school year starting in YYYY, this one unless given): every session shaped and coloured by its code's group, the terms, holidays and rolling window marked") },
 };

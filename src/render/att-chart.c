@@ -866,12 +866,19 @@ draw_weekly (Chart     *chart,
   while (every * slot < widest_label + chart->em * 0.8 && every < points->len)
     every++;
 
-  /* Holidays as shaded bands, behind everything. */
-  _att_chart_set_source (cr, &chart->palette->band);
-  for (guint i = 0; i < points->len; i++)
-    if (g_array_index (points, AttChartPoint, i).gap)
-      cairo_rectangle (cr, chart->x0 + i * slot, chart->y0, slot, chart->y1 - chart->y0);
-  cairo_fill (cr);
+  /* Holidays as shaded bands, behind everything (a school week with
+   * nothing possible is a gap in the line, but no holiday). */
+  {
+    const AttReportWeek *weeks;
+    guint n_weeks;
+
+    weeks = att_report_get_weeks (report, &n_weeks);
+    _att_chart_set_source (cr, &chart->palette->band);
+    for (guint i = 0; i < points->len && i < n_weeks; i++)
+      if (!weeks[i].school)
+        cairo_rectangle (cr, chart->x0 + i * slot, chart->y0, slot, chart->y1 - chart->y0);
+    cairo_fill (cr);
+  }
 
   draw_value_axis_left (chart);
   for (guint i = 0; i < points->len; i += every)

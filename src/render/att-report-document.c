@@ -234,6 +234,8 @@ add_points_table (AttFlow      *flow,
                   AttChartKind  kind)
 {
   g_autoptr(GArray) points = att_chart_points (report, kind);
+  const AttReportWeek *weeks;
+  guint n_weeks;
   guint n_pairs = points->len > LONG_TABLE ? 3 : 1;
   guint rows = (points->len + n_pairs - 1) / n_pairs;
   double widths[6];
@@ -245,6 +247,8 @@ add_points_table (AttFlow      *flow,
       att_flow_text (flow, ATT_FLOW_SMALL, _("No figures for this period."));
       return;
     }
+  /* The weekly points are the school year's weeks from its first. */
+  weeks = att_report_get_weeks (report, &n_weeks);
   for (guint p = 0; p < n_pairs; p++)
     {
       widths[2 * p] = (n_pairs == 1 ? 0.7 : 0.22);
@@ -268,8 +272,12 @@ add_points_table (AttFlow      *flow,
             continue;
           point = &g_array_index (points, AttChartPoint, i);
           cells[2 * p] = g_strdup (n_pairs == 1 ? point->long_label : point->label);
-          cells[2 * p + 1] = point->gap ? g_strdup (kind == ATT_CHART_WEEKLY ? _("holiday") : "–")
-                                        : att_chart_format_value (kind, point->value);
+          if (!point->gap)
+            cells[2 * p + 1] = att_chart_format_value (kind, point->value);
+          else if (kind == ATT_CHART_WEEKLY && i < n_weeks && !weeks[i].school)
+            cells[2 * p + 1] = g_strdup (_("holiday"));
+          else
+            cells[2 * p + 1] = g_strdup ("–");
         }
       att_flow_row (flow, table, (const char *const *)cells, FALSE);
       for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
