@@ -274,6 +274,20 @@ test_reports_breakdown (void)
                               bounds.origin.y - 50);
     att_test_flush_events ();
   }
+  /* The keyboard on the rows, as Tab takes it there, then Enter. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+  att_test_flush_events ();
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (view)));
+  /* Until the row in focus is laid out where the popover points. */
+  {
+    gboolean reached = FALSE;
+    guint id = g_timeout_add (5000, timeout_reached, &reached);
+
+    while (!reached && gtk_widget_get_width (gtk_root_get_focus (GTK_ROOT (window))) == 0)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (reached);
+    g_source_remove (id);
+  }
   g_signal_emit_by_name (view, "activate", 1);
   att_test_flush_events ();
   {
@@ -516,6 +530,31 @@ test_reports_xlsx (void)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (memcmp (contents, "PK", 2) == 0);
+
+  /* Cancel, pressed as the workbook starts (the thread is still opening
+   * its connection), leaves no file, and the page says so. */
+  {
+    g_autofree char *cancelled = g_build_filename (tmp_dir, "cancelled.xlsx", NULL);
+
+    att_reports_page_export_xlsx (page, cancelled);
+    gtk_widget_activate_action (GTK_WIDGET (page), "reports.cancel-export", NULL);
+    reached = FALSE;
+    id = g_timeout_add (60000, timeout_reached, &reached);
+    while (!reached && att_reports_page_is_exporting (page))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (reached);
+    g_source_remove (id);
+    g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
+    /* Nor the temporary it was being written to beside it. */
+    {
+      g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        g_assert_null (strstr (name, "cancelled"));
+    }
+    g_assert_false (gtk_revealer_get_reveal_child (page->export_revealer));
+  }
 }
 
 /* A point of the drawing on the session (@date, @session). */

@@ -190,7 +190,11 @@ on_breakdown_activate (GtkColumnView  *view,
   /* The row in focus is the row activated. */
   focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (view)));
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (view))
-      && gtk_widget_compute_bounds (focus, GTK_WIDGET (view), &bounds))
+      && gtk_widget_compute_bounds (focus, GTK_WIDGET (view), &bounds)
+      /* A row not laid out yet points nowhere: the popover points at the
+       * table instead. */
+      && bounds.size.width > 0 && bounds.size.height > 0
+      && bounds.origin.y >= 0 && bounds.origin.y < gtk_widget_get_height (GTK_WIDGET (view)))
     {
       GdkRectangle rect = {
         (int)bounds.origin.x, (int)bounds.origin.y,
