@@ -17,6 +17,7 @@
 #include "att-purge-dialog.h"
 #include "att-pupils-page.h"
 #include "att-register-page.h"
+#include "att-reports-page.h"
 #include "att-sign-in-view.h"
 #include "att-today-page.h"
 #include "att-users-dialog.h"
@@ -44,6 +45,7 @@ static const AttWindowPageInfo page_infos[] = {
   { "leave", N_("Leave"), "x-office-calendar-symbolic", att_leave_page_get_type },
   { "letters", N_("Letters"), "mail-unread-symbolic", att_letters_page_get_type },
   { "penalty", N_("Penalty Notices"), "dialog-warning-symbolic", att_penalty_page_get_type },
+  { "reports", N_("Reports"), "x-office-presentation-symbolic", att_reports_page_get_type },
 };
 
 struct _AttWindow

@@ -11,6 +11,7 @@
 #include "att-page.h"
 #include "att-pupil-flags.h"
 #include "att-pupil-view.h"
+#include "att-year-glance.h"
 
 struct _AttPupilView
 {
@@ -31,6 +32,7 @@ struct _AttPupilView
   AdwPreferencesGroup *contacts_group;
   GtkButton           *export_button;
   AttCallHistory      *call_history;
+  AttYearGlance       *year_glance;
 
   GtkWidget           *flags;
   GPtrArray           *detail_rows;
@@ -449,6 +451,7 @@ att_pupil_view_show (AttPupilView *self,
   clear_rows (self->details_group, self->detail_rows);
   clear_rows (self->contacts_group, self->contact_rows);
   att_call_history_show (self->call_history, NULL, 0);
+  att_year_glance_show (self->year_glance, NULL, 0, today);
   clear_grid (self->figures_grid);
   g_clear_pointer (&self->upn, g_free);
   self->upn_value = NULL;
@@ -493,6 +496,7 @@ att_pupil_view_show (AttPupilView *self,
   gtk_widget_set_visible (self->flags, TRUE);
 
   fill_figures (self, db);
+  att_year_glance_show (self->year_glance, db, pupil_id, today);
   fill_details (self, pupil);
   fill_contacts (self, db);
   att_call_history_show (self->call_history, db, pupil_id);
@@ -574,6 +578,7 @@ att_pupil_view_class_init (AttPupilViewClass *klass)
 
   g_type_ensure (ATT_TYPE_CALL_HISTORY);
   g_type_ensure (ATT_TYPE_CASE_VIEW);
+  g_type_ensure (ATT_TYPE_YEAR_GLANCE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -590,6 +595,7 @@ att_pupil_view_class_init (AttPupilViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, export_button);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, call_history);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilView, year_glance);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
 }
 
@@ -620,6 +626,14 @@ att_pupil_view_show_case (AttPupilView *self,
   g_return_if_fail (ATT_IS_PUPIL_VIEW (self));
 
   gtk_stack_set_visible_child_name (self->stack, case_shown ? "case" : "record");
+}
+
+AttYearGlance *
+att_pupil_view_get_year_glance (AttPupilView *self)
+{
+  g_return_val_if_fail (ATT_IS_PUPIL_VIEW (self), NULL);
+
+  return self->year_glance;
 }
 
 AttCaseView *

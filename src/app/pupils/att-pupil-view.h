@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "att-case-view.h"
+#include "att-year-glance.h"
 #include "attendance-core.h"
 
 G_BEGIN_DECLS
@@ -39,5 +40,7 @@ void        att_pupil_view_set_export_tooltip (AttPupilView *self,
 void         att_pupil_view_show_case     (AttPupilView *self,
                                            gboolean      case_shown);
 AttCaseView *att_pupil_view_get_case_view (AttPupilView *self);
+/* The school year at a glance, under the figures. */
+AttYearGlance *att_pupil_view_get_year_glance (AttPupilView *self);
 
 G_END_DECLS
