@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Part of AttReportsPage (att-reports-page-private.h). The workbook of
- * the period shown is written by att_xlsx_export_write() on a thread with
+ * the period shown is written by att_xlsx_export_write_full() on a thread with
  * a connection of its own, as the Today page counts its breaches: the
  * page shows its progress and a Cancel button, and a cancelled workbook
  * leaves nothing behind.
@@ -25,6 +25,7 @@ typedef struct
   char         *path;
   AttDate       from;
   AttDate       to;
+  AttReportFlags flags;
   GCancellable *cancellable;
   AttReportsPage *self;    /* the task's source object keeps it alive */
 } ExportJob;
@@ -98,8 +99,8 @@ export_thread (GTask        *task,
 
   if (db != NULL)
     {
-      ok = att_xlsx_export_write (db, job->path, job->from, job->to,
-                                  on_export_progress, job, job->cancellable, &error);
+      ok = att_xlsx_export_write_full (db, job->path, job->from, job->to, job->flags,
+                                       on_export_progress, job, job->cancellable, &error);
       att_db_close (db);
       g_object_unref (db);
     }
@@ -160,6 +161,8 @@ att_reports_page_export_xlsx (AttReportsPage *self,
   job->path = g_strdup (path);
   job->from = att_report_get_from (self->report);
   job->to = att_report_get_to (self->report);
+  /* The pupils the page counts: every one, or those aged 5 to 15. */
+  job->flags = att_report_get_flags (self->report) & ATT_REPORT_AGES_5_TO_15;
   job->cancellable = g_object_ref (self->export_cancellable);
   job->self = self;
 
