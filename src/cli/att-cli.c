@@ -559,7 +559,7 @@ att_cli_open_db (AttCliContext *ctx)
   if (ctx->db == NULL)
     att_cli_refuse (error);
   else
-    att_db_read_mapped (ctx->db);
+    att_db_read_once (ctx->db);
   return ctx->db;
 }
 

@@ -87,6 +87,16 @@ att_db_read_mapped (AttDb *self)
 }
 
 void
+att_db_read_once (AttDb *self)
+{
+  g_return_if_fail (ATT_IS_DB (self));
+
+  if (!att_db_exec (self, "PRAGMA mmap_size = 0", NULL) ||
+      !att_db_exec (self, "PRAGMA cache_size = 64", NULL))
+    g_debug ("The database is read with SQLite's usual cache");
+}
+
+void
 att_db_close (AttDb *self)
 {
   g_return_if_fail (ATT_IS_DB (self));
