@@ -42,7 +42,6 @@ struct _AttCalendar
   AttDate          day0;
   guint            n_days;
   gint32          *slot;          /* [day * 2 + session]: session index or -1 */
-  const char     **closed;        /* [day * 2 + session]: why a term weekday has no session */
   gint32          *term;          /* [day]: index into terms or -1 */
   guint32         *next;          /* [day]: first session index on or after the day */
   guint32         *weeks_so_far;  /* [day]: school weeks starting on or before the day */
@@ -73,7 +72,6 @@ att_calendar_unref (AttCalendar *self)
   g_array_unref (self->sessions);
   g_array_unref (self->weeks);
   g_free (self->slot);
-  g_free (self->closed);
   g_free (self->term);
   g_free (self->next);
   g_free (self->weeks_so_far);
@@ -95,6 +93,7 @@ build_tables (AttCalendar *self)
 {
   AttDate first = G_MAXINT32, last = 0;
   guint32 n_weeks = 0;
+  g_autofree guint8 *shut = NULL;
 
   for (guint i = 0; i < self->n_terms; i++)
     {
@@ -107,7 +106,6 @@ build_tables (AttCalendar *self)
   self->day0 = att_date_monday (first);
   self->n_days = att_date_monday (last) + 7 - self->day0;
   self->slot = g_new (gint32, self->n_days * 2);
-  self->closed = g_new0 (const char *, self->n_days * 2);
   self->term = g_new (gint32, self->n_days);
   self->next = g_new (guint32, self->n_days);
   self->weeks_so_far = g_new (guint32, self->n_days);
@@ -122,17 +120,18 @@ build_tables (AttCalendar *self)
       self->term[date - self->day0] = (gint32)i;
 
   /* A weekday in a term is closed when it is a bank holiday or falls in a
-   * planned closure; the earliest closure names it. */
+   * planned closure: shut[d] has bit 1 << session set for a closed
+   * session. Why is asked of att_calendar_closure_reason (), rarely,
+   * rather than kept for every day: a program that reads one day's
+   * register touches fewer pages of memory. */
+  shut = g_new0 (guint8, self->n_days);
   for (guint d = 0; d < self->n_days; d++)
     {
       AttDate date = self->day0 + (AttDate)d;
-      const char *holiday;
 
-      if (self->term[d] < 0 || att_date_weekday (date) > 5)
-        continue;
-      holiday = att_bank_holiday_name (date);
-      if (holiday != NULL)
-        self->closed[d * 2] = self->closed[d * 2 + 1] = holiday;
+      if (self->term[d] >= 0 && att_date_weekday (date) <= 5 &&
+          att_bank_holiday_name (date) != NULL)
+        shut[d] = 3;
     }
   for (guint i = 0; i < self->n_closures; i++)
     {
@@ -145,10 +144,17 @@ build_tables (AttCalendar *self)
           if (self->term[d] < 0 || att_date_weekday (date) > 5)
             continue;
           for (int s = 0; s < 2; s++)
-            if ((c->session < 0 || c->session == s) && self->closed[d * 2 + s] == NULL)
-              self->closed[d * 2 + s] = c->reason;
+            if (c->session < 0 || c->session == s)
+              shut[d] |= (guint8)(1 << s);
         }
     }
+
+  /* At most two sessions a day, and a school week for every seven days:
+   * the lists are made their full size at once rather than grown. */
+  g_array_unref (self->sessions);
+  self->sessions = g_array_sized_new (FALSE, FALSE, sizeof (AttSessionSlot), self->n_days * 2);
+  g_array_unref (self->weeks);
+  self->weeks = g_array_sized_new (FALSE, FALSE, sizeof (SchoolWeek), self->n_days / 7 + 1);
 
   /* Sessions, school weeks, and the running tables, in one pass. */
   for (guint d = 0; d < self->n_days; d++)
@@ -162,7 +168,7 @@ build_tables (AttCalendar *self)
           AttSessionSlot slot;
 
           if (self->term[d] < 0 || att_date_weekday (date) > 5 ||
-              self->closed[d * 2 + s] != NULL)
+              (shut[d] & (1 << s)) != 0)
             continue;
 
           if (n_weeks == 0 ||
@@ -398,9 +404,28 @@ att_calendar_closure_reason (AttCalendar *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
+  const char *holiday;
+  guint d;
+
   if (!in_table (self, date) || (guint)session > 1)
     return NULL;
-  return self->closed[(date - self->day0) * 2 + session];
+  d = date - self->day0;
+  if (self->term[d] < 0 || att_date_weekday (date) > 5 || self->slot[d * 2 + session] >= 0)
+    return NULL;
+
+  /* A bank holiday closes both sessions; otherwise the earliest closure
+   * that holds the session names it (they are in order of their start). */
+  holiday = att_bank_holiday_name (date);
+  if (holiday != NULL)
+    return holiday;
+  for (guint i = 0; i < self->n_closures; i++)
+    {
+      const AttClosure *c = &self->closures[i];
+
+      if (c->start <= date && date <= c->end && (c->session < 0 || c->session == (int)session))
+        return c->reason;
+    }
+  return NULL;
 }
 
 gboolean
