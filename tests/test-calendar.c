@@ -330,6 +330,53 @@ test_closure_names (Fixture       *f,
   }
 }
 
+/* A program that writes one mark asks whether its session is a school
+ * session without building the calendar: the answer read from the terms
+ * and closures is the calendar's, for every session from 1 April to 30
+ * November 2025 (weekends, Easter Monday, the bank holiday in term, the
+ * half term, the INSET day, the closed afternoon, the summer holiday),
+ * with the closures of test_closure_names () added too. */
+static void
+test_school_session_unbuilt (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) other = NULL;
+  AttDb *db = f->t->db;
+  AttUser *system = (AttUser *)att_user_system ();
+  AttCalendar *cal;
+  guint open = 0;
+
+  g_assert_cmpint (att_calendar_add_closure (db, system, D (2025, 9, 15), D (2025, 9, 19), -1, "Boiler repairs", &error), >, 0);
+  g_assert_cmpint (att_calendar_add_closure (db, system, D (2025, 9, 22), D (2025, 9, 22), ATT_SESSION_PM, "Sports day", &error), >, 0);
+  g_assert_no_error (error);
+  cal = att_db_get_calendar (db);
+
+  other = att_db_open (f->t->path, &error);
+  g_assert_no_error (error);
+  for (AttDate date = D (2025, 4, 1); date <= D (2025, 11, 30); date++)
+    for (int s = ATT_SESSION_AM; s <= ATT_SESSION_PM; s++)
+      {
+        gboolean answer;
+
+        other->sessions_asked = 0;
+        answer = att_db_is_school_session (other, date, s);
+        g_assert_null (other->calendar);
+        g_assert_cmpint (answer, ==, att_calendar_is_school_session (cal, date, s));
+        open += answer;
+      }
+  /* The fixture's 193 sessions less the 10 of the boiler repairs and the
+   * afternoon of the sports day. */
+  g_assert_cmpuint (open, ==, 182);
+
+  /* After a few questions the calendar is built and answers. */
+  for (guint i = 0; i < 20; i++)
+    g_assert_true (att_db_is_school_session (other, D (2025, 6, 3), ATT_SESSION_AM));
+  g_assert_nonnull (other->calendar);
+  g_assert_false (att_db_is_school_session (other, D (2025, 6, 2), ATT_SESSION_AM));
+  g_assert_false (att_db_is_school_session (other, D (2025, 6, 3), 2));
+}
+
 /* The Today page's sentence for a day or session with no school; the
  * dates and term names come from the fixture, worked out by hand. */
 static void
@@ -703,6 +750,7 @@ main (int   argc,
   g_test_add ("/calendar/sessions", Fixture, NULL, fixture_set_up, test_sessions_counted, fixture_tear_down);
   g_test_add ("/calendar/closed", Fixture, NULL, fixture_set_up, test_closed_sessions, fixture_tear_down);
   g_test_add ("/calendar/closure-names", Fixture, NULL, fixture_set_up, test_closure_names, fixture_tear_down);
+  g_test_add ("/calendar/school-session-unbuilt", Fixture, NULL, fixture_set_up, test_school_session_unbuilt, fixture_tear_down);
   g_test_add ("/calendar/describe-no-school", Fixture, NULL, fixture_set_up, test_describe_no_school, fixture_tear_down);
   g_test_add ("/calendar/school-weeks", Fixture, NULL, fixture_set_up, test_school_weeks, fixture_tear_down);
   g_test_add ("/calendar/window", Fixture, NULL, fixture_set_up, test_rolling_window, fixture_tear_down);

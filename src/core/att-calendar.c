@@ -86,6 +86,17 @@ in_table (AttCalendar *self,
          (guint)(date - self->day0) < self->n_days;
 }
 
+/* The rule for a school session: a weekday in a term that is neither a
+ * bank holiday nor in a planned closure of that session. */
+static gboolean
+school_session_rule (gboolean in_term,
+                     AttDate  date,
+                     gboolean in_closure)
+{
+  return in_term && att_date_weekday (date) <= 5 && !in_closure &&
+         att_bank_holiday_name (date) == NULL;
+}
+
 /* Fills the per-day tables, the session list and the week list from the
  * terms and closures already loaded. */
 static void
@@ -119,20 +130,11 @@ build_tables (AttCalendar *self)
     for (AttDate date = self->terms[i].start; date <= self->terms[i].end; date++)
       self->term[date - self->day0] = (gint32)i;
 
-  /* A weekday in a term is closed when it is a bank holiday or falls in a
-   * planned closure: shut[d] has bit 1 << session set for a closed
-   * session. Why is asked of att_calendar_closure_reason (), rarely,
-   * rather than kept for every day: a program that reads one day's
-   * register touches fewer pages of memory. */
+  /* The sessions in a planned closure: shut[d] has bit 1 << session set.
+   * Why a session is closed is asked of att_calendar_closure_reason (),
+   * rarely, rather than kept for every day: a program that reads one
+   * day's register touches fewer pages of memory. */
   shut = g_new0 (guint8, self->n_days);
-  for (guint d = 0; d < self->n_days; d++)
-    {
-      AttDate date = self->day0 + (AttDate)d;
-
-      if (self->term[d] >= 0 && att_date_weekday (date) <= 5 &&
-          att_bank_holiday_name (date) != NULL)
-        shut[d] = 3;
-    }
   for (guint i = 0; i < self->n_closures; i++)
     {
       const AttClosure *c = &self->closures[i];
@@ -167,8 +169,7 @@ build_tables (AttCalendar *self)
         {
           AttSessionSlot slot;
 
-          if (self->term[d] < 0 || att_date_weekday (date) > 5 ||
-              (shut[d] & (1 << s)) != 0)
+          if (!school_session_rule (self->term[d] >= 0, date, (shut[d] & (1 << s)) != 0))
             continue;
 
           if (n_weeks == 0 ||
@@ -381,6 +382,55 @@ att_calendar_is_school_session (AttCalendar *self,
                                 AttSession   session)
 {
   return att_calendar_find_session (self, date, session) >= 0;
+}
+
+/* Questions answered from the terms and closures before the calendar is
+ * built: a write of a few marks asks a few; a longer one builds it. */
+#define SESSIONS_ASKED_MAX 16
+
+gboolean
+att_db_is_school_session (AttDb      *db,
+                          AttDate     date,
+                          AttSession  session)
+{
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+
+  if ((guint)session > ATT_SESSION_PM)
+    return FALSE;
+
+  if (db->calendar == NULL && db->sessions_asked < SESSIONS_ASKED_MAX)
+    {
+      sqlite3_stmt *stmt;
+      gboolean in_term = FALSE, in_closure = FALSE;
+      int rc = SQLITE_ERROR;
+
+      stmt = att_db_prepare (db,
+                             "SELECT EXISTS (SELECT 1 FROM terms "
+                             "               WHERE start_date <= ?1 AND end_date >= ?1), "
+                             "       EXISTS (SELECT 1 FROM closures "
+                             "               WHERE start_date <= ?1 AND end_date >= ?1 "
+                             "               AND session IN (-1, ?2))",
+                             NULL);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int (stmt, 1, date);
+          sqlite3_bind_int (stmt, 2, session);
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            {
+              in_term = sqlite3_column_int (stmt, 0) != 0;
+              in_closure = sqlite3_column_int (stmt, 1) != 0;
+            }
+          sqlite3_reset (stmt);
+        }
+      /* Should the tables not answer, the calendar does (or says why). */
+      if (rc == SQLITE_ROW)
+        {
+          db->sessions_asked++;
+          return school_session_rule (in_term, date, in_closure);
+        }
+    }
+  return att_calendar_is_school_session (att_db_get_calendar (db), date, session);
 }
 
 guint

@@ -149,7 +149,6 @@ void          att_register_set_error        (GError     **error,
 typedef struct
 {
   AttDb         *db;
-  AttCalendar   *calendar;      /* a reference */
   AttWriteFlags  flags;
   AttDate        today;         /* the register clock */
   int            clock;
