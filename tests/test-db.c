@@ -614,6 +614,26 @@ test_read_once (void)
   g_assert_cmpint (db_int (again, "SELECT sum(length(value)) FROM settings WHERE key LIKE 'test.%'"), ==, 600000);
 }
 
+/* Opening reads the schema's tables and where the logs end in one read
+ * transaction, which has ended when the database is handed over: the
+ * connection sees what others commit after that (here, a setting
+ * written by a second connection). */
+static void
+test_open_ends_its_read (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(AttDb) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sqlite3_get_autocommit (att_db_get_handle (again)));
+  put (t->db, "name", "Riverside Primary School");
+  value = att_db_get_setting (again, "name");
+  g_assert_cmpstr (value, ==, "Riverside Primary School");
+}
+
 static void
 test_reopen (void)
 {
@@ -1096,6 +1116,7 @@ main (int   argc,
   g_test_add_func ("/db/close", test_close);
   g_test_add_func ("/db/read-mapped", test_read_mapped);
   g_test_add_func ("/db/read-once", test_read_once);
+  g_test_add_func ("/db/open-ends-its-read", test_open_ends_its_read);
   g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/db/upgrade-to-sign-in", test_upgrade_to_sign_in);
   g_test_add_func ("/db/upgrade-from-2", test_upgrade_from_2);

@@ -33,8 +33,13 @@ att_mark_rules_init (AttMarkRules  *rules,
   att_clock_get (&now);
   rules->today = now.date;
   rules->clock = now.minutes;
-  for (guint s = 0; s < 2; s++)
-    att_register_times (db, (AttSession)s, &rules->open[s], &rules->close[s]);
+  {
+    /* The school's settings read once for both sessions. */
+    g_autoptr(AttSchool) school = att_school_load (db);
+
+    for (guint s = 0; s < 2; s++)
+      att_register_times_of (school, (AttSession)s, &rules->open[s], &rules->close[s]);
+  }
 }
 
 void
