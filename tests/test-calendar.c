@@ -279,6 +279,104 @@ test_closed_sessions (Fixture       *f,
   g_assert_null (att_calendar_closure_reason (f->cal, D (2025, 8, 25), ATT_SESSION_AM));
 }
 
+/* Which closure names a closed session, when closures overlap: a bank
+ * holiday keeps its own name; otherwise the closure that starts first
+ * (then a whole day before a single session, then the one added first).
+ * Added to the fixture's calendar:
+ *   Mon 15 - Fri 19 Sep 2025   whole days   "Boiler repairs"
+ *   Wed 17 Sep                 whole day    "Polling station"  (inside it)
+ *   Mon 22 Sep                 afternoon    "Sports day"
+ *   Mon 22 Sep                 whole day    "Heating off"      (added later)
+ *   Mon 5 - Tue 6 May          whole days   "Flood"  (5 May a bank holiday) */
+static void
+test_closure_names (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AttDb *db = f->t->db;
+  AttUser *system = (AttUser *)att_user_system ();
+  AttCalendar *cal;
+
+  g_assert_cmpint (att_calendar_add_closure (db, system, D (2025, 9, 15), D (2025, 9, 19), -1, "Boiler repairs", &error), >, 0);
+  g_assert_cmpint (att_calendar_add_closure (db, system, D (2025, 9, 17), D (2025, 9, 17), -1, "Polling station", &error), >, 0);
+  g_assert_cmpint (att_calendar_add_closure (db, system, D (2025, 9, 22), D (2025, 9, 22), ATT_SESSION_PM, "Sports day", &error), >, 0);
+  g_assert_cmpint (att_calendar_add_closure (db, system, D (2025, 9, 22), D (2025, 9, 22), -1, "Heating off", &error), >, 0);
+  g_assert_cmpint (att_calendar_add_closure (db, system, D (2025, 5, 5), D (2025, 5, 6), -1, "Flood", &error), >, 0);
+  g_assert_no_error (error);
+  cal = att_db_get_calendar (db);
+
+  g_assert_cmpstr (att_calendar_closure_reason (cal, D (2025, 9, 15), ATT_SESSION_AM), ==, "Boiler repairs");
+  g_assert_cmpstr (att_calendar_closure_reason (cal, D (2025, 9, 17), ATT_SESSION_PM), ==, "Boiler repairs");
+  g_assert_cmpstr (att_calendar_closure_reason (cal, D (2025, 9, 19), ATT_SESSION_PM), ==, "Boiler repairs");
+  /* Same start: the whole day (session -1) is ordered before the
+   * afternoon, though added after it. */
+  g_assert_cmpstr (att_calendar_closure_reason (cal, D (2025, 9, 22), ATT_SESSION_AM), ==, "Heating off");
+  g_assert_cmpstr (att_calendar_closure_reason (cal, D (2025, 9, 22), ATT_SESSION_PM), ==, "Heating off");
+  g_assert_cmpstr (att_calendar_closure_reason (cal, D (2025, 5, 5), ATT_SESSION_AM), ==, "Early May bank holiday");
+  g_assert_cmpstr (att_calendar_closure_reason (cal, D (2025, 5, 6), ATT_SESSION_PM), ==, "Flood");
+  /* The days either side are open: no reason, and sessions. */
+  g_assert_null (att_calendar_closure_reason (cal, D (2025, 9, 12), ATT_SESSION_AM));
+  g_assert_null (att_calendar_closure_reason (cal, D (2025, 9, 23), ATT_SESSION_PM));
+  g_assert_true (att_calendar_is_school_session (cal, D (2025, 9, 23), ATT_SESSION_AM));
+  /* Saturday 20 September is in the closure but was never a session. */
+  g_assert_null (att_calendar_closure_reason (cal, D (2025, 9, 20), ATT_SESSION_AM));
+  /* 8 whole days closed less the bank holiday already so: the 193
+   * sessions of the fixture less 2 x 7 = 14, 179 in all. */
+  {
+    guint n_sessions = 0;
+
+    att_calendar_get_sessions (cal, &n_sessions);
+    g_assert_cmpuint (n_sessions, ==, 179);
+  }
+}
+
+/* A program that writes one mark asks whether its session is a school
+ * session without building the calendar: the answer read from the terms
+ * and closures is the calendar's, for every session from 1 April to 30
+ * November 2025 (weekends, Easter Monday, the bank holiday in term, the
+ * half term, the INSET day, the closed afternoon, the summer holiday),
+ * with the closures of test_closure_names () added too. */
+static void
+test_school_session_unbuilt (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) other = NULL;
+  AttDb *db = f->t->db;
+  AttUser *system = (AttUser *)att_user_system ();
+  AttCalendar *cal;
+  guint open = 0;
+
+  g_assert_cmpint (att_calendar_add_closure (db, system, D (2025, 9, 15), D (2025, 9, 19), -1, "Boiler repairs", &error), >, 0);
+  g_assert_cmpint (att_calendar_add_closure (db, system, D (2025, 9, 22), D (2025, 9, 22), ATT_SESSION_PM, "Sports day", &error), >, 0);
+  g_assert_no_error (error);
+  cal = att_db_get_calendar (db);
+
+  other = att_db_open (f->t->path, &error);
+  g_assert_no_error (error);
+  for (AttDate date = D (2025, 4, 1); date <= D (2025, 11, 30); date++)
+    for (int s = ATT_SESSION_AM; s <= ATT_SESSION_PM; s++)
+      {
+        gboolean answer;
+
+        other->sessions_asked = 0;
+        answer = att_db_is_school_session (other, date, s);
+        g_assert_null (other->calendar);
+        g_assert_cmpint (answer, ==, att_calendar_is_school_session (cal, date, s));
+        open += answer;
+      }
+  /* The fixture's 193 sessions less the 10 of the boiler repairs and the
+   * afternoon of the sports day. */
+  g_assert_cmpuint (open, ==, 182);
+
+  /* After a few questions the calendar is built and answers. */
+  for (guint i = 0; i < 20; i++)
+    g_assert_true (att_db_is_school_session (other, D (2025, 6, 3), ATT_SESSION_AM));
+  g_assert_nonnull (other->calendar);
+  g_assert_false (att_db_is_school_session (other, D (2025, 6, 2), ATT_SESSION_AM));
+  g_assert_false (att_db_is_school_session (other, D (2025, 6, 3), 2));
+}
+
 /* The Today page's sentence for a day or session with no school; the
  * dates and term names come from the fixture, worked out by hand. */
 static void
@@ -651,6 +749,8 @@ main (int   argc,
   g_test_add ("/calendar/terms-and-closures", Fixture, NULL, fixture_set_up, test_terms_and_closures, fixture_tear_down);
   g_test_add ("/calendar/sessions", Fixture, NULL, fixture_set_up, test_sessions_counted, fixture_tear_down);
   g_test_add ("/calendar/closed", Fixture, NULL, fixture_set_up, test_closed_sessions, fixture_tear_down);
+  g_test_add ("/calendar/closure-names", Fixture, NULL, fixture_set_up, test_closure_names, fixture_tear_down);
+  g_test_add ("/calendar/school-session-unbuilt", Fixture, NULL, fixture_set_up, test_school_session_unbuilt, fixture_tear_down);
   g_test_add ("/calendar/describe-no-school", Fixture, NULL, fixture_set_up, test_describe_no_school, fixture_tear_down);
   g_test_add ("/calendar/school-weeks", Fixture, NULL, fixture_set_up, test_school_weeks, fixture_tear_down);
   g_test_add ("/calendar/window", Fixture, NULL, fixture_set_up, test_rolling_window, fixture_tear_down);

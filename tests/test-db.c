@@ -554,7 +554,7 @@ test_close (void)
   g_assert_cmpstr (value, ==, "Riverside Primary School");
 }
 
-/* attendance-cli reads the file mapped into memory: SQLite is told to
+/* A connection may read the file mapped into memory: SQLite is told to
  * map up to 1 GiB (1,073,741,824 bytes), and what is read is the same. */
 static void
 test_read_mapped (void)
@@ -567,6 +567,70 @@ test_read_mapped (void)
   att_db_read_mapped (t->db);
   g_assert_cmpint (db_int (t->db, "PRAGMA mmap_size"), ==, 1073741824);
   value = att_db_get_setting (t->db, "name");
+  g_assert_cmpstr (value, ==, "Riverside Primary School");
+}
+
+/* attendance-cli reads a page at a time into a cache of 64 pages and
+ * maps nothing. A transaction larger than that cache still commits
+ * whole: 300 settings of 2,000 bytes are some 600,000 bytes, about 150
+ * pages of 4,096 bytes, so SQLite writes pages to the write-ahead log
+ * before the commit; every one of them is read back afterwards, through
+ * the same small cache and from a new connection. */
+static void
+test_read_once (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(AttDb) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_value = g_strnfill (2000, 'x');
+
+  att_db_read_mapped (t->db);
+  att_db_read_once (t->db);
+  g_assert_cmpint (db_int (t->db, "PRAGMA mmap_size"), ==, 0);
+  g_assert_cmpint (db_int (t->db, "PRAGMA cache_size"), ==, 64);
+
+  g_assert_true (att_db_begin (t->db, &error));
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("test.%03u", i);
+
+      g_assert_true (att_db_put_setting (t->db, key, long_value, &error));
+    }
+  g_assert_true (att_db_commit (t->db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (t->db, "SELECT count(*) FROM settings WHERE key LIKE 'test.%'"), ==, 300);
+  g_assert_cmpint (db_int (t->db, "PRAGMA page_count"), >, 150);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  att_db_read_once (again);
+  for (guint i = 0; i < 300; i += 37)
+    {
+      g_autofree char *key = g_strdup_printf ("test.%03u", i);
+      g_autofree char *value = att_db_get_setting (again, key);
+
+      g_assert_cmpstr (value, ==, long_value);
+    }
+  g_assert_cmpint (db_int (again, "SELECT sum(length(value)) FROM settings WHERE key LIKE 'test.%'"), ==, 600000);
+}
+
+/* Opening reads the schema's tables and where the logs end in one read
+ * transaction, which has ended when the database is handed over: the
+ * connection sees what others commit after that (here, a setting
+ * written by a second connection). */
+static void
+test_open_ends_its_read (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(AttDb) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sqlite3_get_autocommit (att_db_get_handle (again)));
+  put (t->db, "name", "Riverside Primary School");
+  value = att_db_get_setting (again, "name");
   g_assert_cmpstr (value, ==, "Riverside Primary School");
 }
 
@@ -1051,6 +1115,8 @@ main (int   argc,
   g_test_add_func ("/db/migrations", test_migrations);
   g_test_add_func ("/db/close", test_close);
   g_test_add_func ("/db/read-mapped", test_read_mapped);
+  g_test_add_func ("/db/read-once", test_read_once);
+  g_test_add_func ("/db/open-ends-its-read", test_open_ends_its_read);
   g_test_add_func ("/db/upgrade-from-1", test_upgrade_from_1);
   g_test_add_func ("/db/upgrade-to-sign-in", test_upgrade_to_sign_in);
   g_test_add_func ("/db/upgrade-from-2", test_upgrade_from_2);

@@ -9,6 +9,9 @@
  */
 #include "config.h"
 
+#include "att-db-private.h"
+#include "att-register-status.h"
+#include "att-school.h"
 #include "att-test-util.h"
 
 static void
@@ -144,6 +147,51 @@ test_late_code_for (void)
   g_assert_cmpint (att_register_late_code_for (790, 820, 30), ==, ATT_CODE_U);
 }
 
+/* The register times from the settings read once (as a write of marks
+ * reads them for both sessions) are those read session by session: the
+ * school's 08:50-09:05 (530-545) and 13:20-13:35 (800-815), and without
+ * a school the usual 08:40-09:10 (520-550) and 13:10-13:40 (790-820).
+ * The settings are read in one transaction, which has ended. */
+static void
+test_times_of (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttSchool) school = NULL;
+  AttDb *db = t->db;
+  int open, close, open_of, close_of;
+
+  att_school_set (db, att_user_system (), "am_open", "08:50", &error);
+  att_school_set (db, att_user_system (), "am_close", "09:05", &error);
+  att_school_set (db, att_user_system (), "pm_open", "13:20", &error);
+  att_school_set (db, att_user_system (), "pm_close", "13:35", &error);
+  g_assert_no_error (error);
+
+  school = att_school_load (db);
+  g_assert_nonnull (school);
+  g_assert_true (sqlite3_get_autocommit (att_db_get_handle (db)));
+  for (int s = ATT_SESSION_AM; s <= ATT_SESSION_PM; s++)
+    {
+      att_register_times (db, s, &open, &close);
+      att_register_times_of (school, s, &open_of, &close_of);
+      g_assert_cmpint (open_of, ==, open);
+      g_assert_cmpint (close_of, ==, close);
+    }
+  att_register_times_of (school, ATT_SESSION_AM, &open, &close);
+  g_assert_cmpint (open, ==, 530);
+  g_assert_cmpint (close, ==, 545);
+  att_register_times_of (school, ATT_SESSION_PM, &open, &close);
+  g_assert_cmpint (open, ==, 800);
+  g_assert_cmpint (close, ==, 815);
+
+  att_register_times_of (NULL, ATT_SESSION_AM, &open, &close);
+  g_assert_cmpint (open, ==, 520);
+  g_assert_cmpint (close, ==, 550);
+  att_register_times_of (NULL, ATT_SESSION_PM, &open, &close);
+  g_assert_cmpint (open, ==, 790);
+  g_assert_cmpint (close, ==, 820);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,5 +199,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/register-status/incomplete-past", test_incomplete_past);
   g_test_add_func ("/register-status/late-code-for", test_late_code_for);
+  g_test_add_func ("/register-status/times-of", test_times_of);
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "att-db-private.h"
+#include "att-register-private.h"
 #include "att-test-util.h"
 
 typedef struct
@@ -467,6 +468,108 @@ test_decisions (Fixture       *f,
   g_assert_true (b.considered);
 }
 
+/* The check of every pupil from a connection that has read nothing of
+ * the register yet: each year's compact copy is read from the file as
+ * the pupils are counted, in the order of their numbers, and the
+ * breaches still come in the order of the list (by name). As of Fri 8 Nov
+ * 2024 the window runs from Mon 15 Jul 2024 to Fri 8 Nov 2024, in the
+ * school years 2023-24 and 2024-25:
+ *   Zara Young, added first:  12 O from Mon 15 Jul AM: the 10 sessions of
+ *       that week (2023-24), then Mon 2 Sep AM and PM (2024-25)      12
+ *   Adam Abbot, second:       10 G from Mon 2 Sep AM to Fri 6 Sep PM;
+ *       his copy of 2024-25 ends there, two months before the window  10
+ *   Mia Moss, third:          12 N, Fri 25 Oct AM and PM and Mon 4 Nov AM
+ *       to Fri 8 Nov PM; then the byte of Mon 4 Nov AM in the file is
+ *       made one that is no code (a damaged copy): it reads as none   11
+ *   Ned Nash, fourth:         9 U from Mon 2 Sep AM: under the threshold.
+ * Listed: Adam Abbot, Mia Moss, Zara Young. */
+static void
+test_read_from_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) in_memory = NULL;
+  g_autoptr(GArray) from_file = NULL;
+  g_autoptr(AttDb) other = NULL;
+  gint64 zara = add_pupil (f, "Zara", "Young", D (2023, 9, 4));
+  gint64 adam = add_pupil (f, "Adam", "Abbot", D (2023, 9, 4));
+  gint64 mia = add_pupil (f, "Mia", "Moss", D (2023, 9, 4));
+  gint64 ned = add_pupil (f, "Ned", "Nash", D (2023, 9, 4));
+  guint slot = att_register_slot (D (2024, 9, 1), D (2024, 11, 4), ATT_SESSION_AM);
+  const AttBreach *b;
+  sqlite3_stmt *stmt;
+  GByteArray *codes;
+
+  mark_sessions (f, zara, D (2024, 7, 15), ATT_SESSION_AM, 12, ATT_CODE_O);
+  mark_sessions (f, adam, D (2024, 9, 2), ATT_SESSION_AM, 10, ATT_CODE_G);
+  mark_sessions (f, mia, D (2024, 10, 25), ATT_SESSION_AM, 12, ATT_CODE_N);
+  mark_sessions (f, ned, D (2024, 9, 2), ATT_SESSION_AM, 9, ATT_CODE_U);
+
+  in_memory = att_threshold_check (f->db, D (2024, 11, 8), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (in_memory->len, ==, 3);
+
+  /* Mon 4 Nov AM is slot (30 + 31 + 3) x 2 = 128 of 2024-25's array. */
+  g_assert_cmpuint (slot, ==, 128);
+  other = att_db_open (f->t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (att_db_get_handle (other),
+                                       "SELECT codes FROM mark_years WHERE pupil_id = ? AND year = 2024",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, mia);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  codes = g_byte_array_new ();
+  g_byte_array_append (codes, sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (codes->len, >, slot);
+  g_assert_cmpuint (codes->data[slot], ==, ATT_CODE_N);
+  codes->data[slot] = 200;
+  g_assert_cmpint (sqlite3_prepare_v2 (att_db_get_handle (other),
+                                       "UPDATE mark_years SET codes = ?2 WHERE pupil_id = ?1 AND year = 2024",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, mia);
+  sqlite3_bind_blob (stmt, 2, codes->data, codes->len, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_byte_array_unref (codes);
+
+  from_file = att_threshold_check (other, D (2024, 11, 8), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (from_file->len, ==, 3);
+
+  b = &g_array_index (from_file, AttBreach, 0);
+  g_assert_cmpint (b->pupil_id, ==, adam);
+  g_assert_cmpuint (b->sessions, ==, 10);
+  g_assert_cmpuint (b->codes[ATT_CODE_G], ==, 10);
+  g_assert_cmpmem (b, sizeof *b, &g_array_index (in_memory, AttBreach, 0), sizeof *b);
+
+  b = &g_array_index (from_file, AttBreach, 1);
+  g_assert_cmpint (b->pupil_id, ==, mia);
+  g_assert_cmpuint (b->sessions, ==, 11);
+  g_assert_cmpuint (b->codes[ATT_CODE_N], ==, 11);
+  g_assert_true (b->includes_n);
+  g_assert_cmpint (g_array_index (in_memory, AttBreach, 1).pupil_id, ==, mia);
+  g_assert_cmpuint (g_array_index (in_memory, AttBreach, 1).sessions, ==, 12);
+
+  b = &g_array_index (from_file, AttBreach, 2);
+  g_assert_cmpint (b->pupil_id, ==, zara);
+  g_assert_cmpuint (b->sessions, ==, 12);
+  g_assert_cmpuint (b->codes[ATT_CODE_O], ==, 12);
+  g_assert_cmpuint (b->school_weeks, ==, 10);
+  g_assert_cmpmem (b, sizeof *b, &g_array_index (in_memory, AttBreach, 2), sizeof *b);
+
+  /* The counts for the penalty list, read the same way: Ned too. */
+  g_clear_pointer (&from_file, g_array_unref);
+  from_file = att_threshold_counts (other, D (2024, 11, 8), 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (from_file->len, ==, 4);
+  g_assert_cmpint (g_array_index (from_file, AttBreach, 0).pupil_id, ==, adam);
+  g_assert_cmpint (g_array_index (from_file, AttBreach, 1).pupil_id, ==, mia);
+  g_assert_cmpint (g_array_index (from_file, AttBreach, 2).pupil_id, ==, ned);
+  g_assert_cmpuint (g_array_index (from_file, AttBreach, 2).sessions, ==, 9);
+  g_assert_cmpint (g_array_index (from_file, AttBreach, 3).pupil_id, ==, zara);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -484,6 +587,7 @@ main (int   argc,
   ADD ("/threshold/decisions", test_decisions);
   ADD ("/threshold/compulsory-age-only", test_compulsory_age_only);
   ADD ("/threshold/bank-holiday-monday", test_bank_holiday_monday);
+  ADD ("/threshold/read-from-file", test_read_from_file);
 
   return g_test_run ();
 }

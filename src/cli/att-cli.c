@@ -575,7 +575,7 @@ att_cli_open_db (AttCliContext *ctx)
   if (ctx->db == NULL)
     att_cli_refuse (error);
   else
-    att_db_read_mapped (ctx->db);
+    att_db_read_once (ctx->db);
   return ctx->db;
 }
 
@@ -783,6 +783,35 @@ att_cli_group_matches (const char *group,
 
 /* Parsing */
 
+/* How many words a command's name has (@command_words, one space
+ * between them) when they are the first of @words; 0 when they are not.
+ * Compared in place: every run matches its command against all of them. */
+static guint
+command_words_match (const char *command_words,
+                     GPtrArray  *words)
+{
+  const char *p = command_words;
+  guint n = 0;
+
+  while (*p != '\0')
+    {
+      const char *space = strchr (p, ' ');
+      gsize len = space != NULL ? (gsize)(space - p) : strlen (p);
+      const char *word;
+
+      if (n >= words->len)
+        return 0;
+      word = g_ptr_array_index (words, n);
+      if (strncmp (word, p, len) != 0 || word[len] != '\0')
+        return 0;
+      n++;
+      p += len;
+      if (*p == ' ')
+        p++;
+    }
+  return n;
+}
+
 static const AttCliCommand *
 match_command (GPtrArray *words,
                guint     *n_words)
@@ -792,13 +821,9 @@ match_command (GPtrArray *words,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(GStrv) parts = g_strsplit (commands[i].words, " ", -1);
-      guint n = g_strv_length (parts);
-      gboolean match = n <= words->len;
+      guint n = command_words_match (commands[i].words, words);
 
-      for (guint j = 0; match && j < n; j++)
-        match = strcmp (parts[j], g_ptr_array_index (words, j)) == 0;
-      if (match && n > best_n)
+      if (n > best_n)
         {
           best = &commands[i];
           best_n = n;

@@ -12,9 +12,15 @@
 #define FIRST_YEAR 2019
 #define LAST_YEAR  2030
 
-/* One name per day from 1 January FIRST_YEAR to 31 December LAST_YEAR,
- * NULL on ordinary days; built once, read from any thread. */
-static const char **table;
+/* For each day from 1 January FIRST_YEAR to 31 December LAST_YEAR, 0 on
+ * an ordinary day, else 1 + the holiday's place in names; built once,
+ * read from any thread. A byte a day rather than a name: some 4 KiB, one
+ * page of memory for a program that asks about a single date rather
+ * than nine. */
+#define MAX_NAMES 255
+static guint8 *table;
+static const char *names[MAX_NAMES];
+static guint n_names;
 static AttDate table_start;
 static AttDate table_end;
 
@@ -43,7 +49,9 @@ put (AttDate     date,
      const char *name)
 {
   g_assert (date >= table_start && date <= table_end);
-  table[date - table_start] = name;
+  g_assert (n_names < MAX_NAMES);
+  names[n_names++] = name;
+  table[date - table_start] = (guint8)n_names;
 }
 
 static void
@@ -129,7 +137,7 @@ ensure_table (void)
     {
       table_start = att_date_from_ymd (FIRST_YEAR, 1, 1);
       table_end = att_date_from_ymd (LAST_YEAR, 12, 31);
-      table = g_new0 (const char *, table_end - table_start + 1);
+      table = g_new0 (guint8, table_end - table_start + 1);
       for (int year = FIRST_YEAR; year <= LAST_YEAR; year++)
         fill_year (year);
       g_once_init_leave (&initialised, 1);
@@ -141,9 +149,9 @@ att_bank_holiday_name (AttDate date)
 {
   ensure_table ();
 
-  if (date < table_start || date > table_end)
+  if (date < table_start || date > table_end || table[date - table_start] == 0)
     return NULL;
-  return table[date - table_start];
+  return names[table[date - table_start] - 1];
 }
 
 gboolean

@@ -42,7 +42,6 @@ struct _AttCalendar
   AttDate          day0;
   guint            n_days;
   gint32          *slot;          /* [day * 2 + session]: session index or -1 */
-  const char     **closed;        /* [day * 2 + session]: why a term weekday has no session */
   gint32          *term;          /* [day]: index into terms or -1 */
   guint32         *next;          /* [day]: first session index on or after the day */
   guint32         *weeks_so_far;  /* [day]: school weeks starting on or before the day */
@@ -73,7 +72,6 @@ att_calendar_unref (AttCalendar *self)
   g_array_unref (self->sessions);
   g_array_unref (self->weeks);
   g_free (self->slot);
-  g_free (self->closed);
   g_free (self->term);
   g_free (self->next);
   g_free (self->weeks_so_far);
@@ -88,6 +86,17 @@ in_table (AttCalendar *self,
          (guint)(date - self->day0) < self->n_days;
 }
 
+/* The rule for a school session: a weekday in a term that is neither a
+ * bank holiday nor in a planned closure of that session. */
+static gboolean
+school_session_rule (gboolean in_term,
+                     AttDate  date,
+                     gboolean in_closure)
+{
+  return in_term && att_date_weekday (date) <= 5 && !in_closure &&
+         att_bank_holiday_name (date) == NULL;
+}
+
 /* Fills the per-day tables, the session list and the week list from the
  * terms and closures already loaded. */
 static void
@@ -95,6 +104,7 @@ build_tables (AttCalendar *self)
 {
   AttDate first = G_MAXINT32, last = 0;
   guint32 n_weeks = 0;
+  g_autofree guint8 *shut = NULL;
 
   for (guint i = 0; i < self->n_terms; i++)
     {
@@ -107,7 +117,6 @@ build_tables (AttCalendar *self)
   self->day0 = att_date_monday (first);
   self->n_days = att_date_monday (last) + 7 - self->day0;
   self->slot = g_new (gint32, self->n_days * 2);
-  self->closed = g_new0 (const char *, self->n_days * 2);
   self->term = g_new (gint32, self->n_days);
   self->next = g_new (guint32, self->n_days);
   self->weeks_so_far = g_new (guint32, self->n_days);
@@ -121,19 +130,11 @@ build_tables (AttCalendar *self)
     for (AttDate date = self->terms[i].start; date <= self->terms[i].end; date++)
       self->term[date - self->day0] = (gint32)i;
 
-  /* A weekday in a term is closed when it is a bank holiday or falls in a
-   * planned closure; the earliest closure names it. */
-  for (guint d = 0; d < self->n_days; d++)
-    {
-      AttDate date = self->day0 + (AttDate)d;
-      const char *holiday;
-
-      if (self->term[d] < 0 || att_date_weekday (date) > 5)
-        continue;
-      holiday = att_bank_holiday_name (date);
-      if (holiday != NULL)
-        self->closed[d * 2] = self->closed[d * 2 + 1] = holiday;
-    }
+  /* The sessions in a planned closure: shut[d] has bit 1 << session set.
+   * Why a session is closed is asked of att_calendar_closure_reason (),
+   * rarely, rather than kept for every day: a program that reads one
+   * day's register touches fewer pages of memory. */
+  shut = g_new0 (guint8, self->n_days);
   for (guint i = 0; i < self->n_closures; i++)
     {
       const AttClosure *c = &self->closures[i];
@@ -145,10 +146,17 @@ build_tables (AttCalendar *self)
           if (self->term[d] < 0 || att_date_weekday (date) > 5)
             continue;
           for (int s = 0; s < 2; s++)
-            if ((c->session < 0 || c->session == s) && self->closed[d * 2 + s] == NULL)
-              self->closed[d * 2 + s] = c->reason;
+            if (c->session < 0 || c->session == s)
+              shut[d] |= (guint8)(1 << s);
         }
     }
+
+  /* At most two sessions a day, and a school week for every seven days:
+   * the lists are made their full size at once rather than grown. */
+  g_array_unref (self->sessions);
+  self->sessions = g_array_sized_new (FALSE, FALSE, sizeof (AttSessionSlot), self->n_days * 2);
+  g_array_unref (self->weeks);
+  self->weeks = g_array_sized_new (FALSE, FALSE, sizeof (SchoolWeek), self->n_days / 7 + 1);
 
   /* Sessions, school weeks, and the running tables, in one pass. */
   for (guint d = 0; d < self->n_days; d++)
@@ -161,8 +169,7 @@ build_tables (AttCalendar *self)
         {
           AttSessionSlot slot;
 
-          if (self->term[d] < 0 || att_date_weekday (date) > 5 ||
-              self->closed[d * 2 + s] != NULL)
+          if (!school_session_rule (self->term[d] >= 0, date, (shut[d] & (1 << s)) != 0))
             continue;
 
           if (n_weeks == 0 ||
@@ -377,6 +384,55 @@ att_calendar_is_school_session (AttCalendar *self,
   return att_calendar_find_session (self, date, session) >= 0;
 }
 
+/* Questions answered from the terms and closures before the calendar is
+ * built: a write of a few marks asks a few; a longer one builds it. */
+#define SESSIONS_ASKED_MAX 16
+
+gboolean
+att_db_is_school_session (AttDb      *db,
+                          AttDate     date,
+                          AttSession  session)
+{
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+
+  if ((guint)session > ATT_SESSION_PM)
+    return FALSE;
+
+  if (db->calendar == NULL && db->sessions_asked < SESSIONS_ASKED_MAX)
+    {
+      sqlite3_stmt *stmt;
+      gboolean in_term = FALSE, in_closure = FALSE;
+      int rc = SQLITE_ERROR;
+
+      stmt = att_db_prepare (db,
+                             "SELECT EXISTS (SELECT 1 FROM terms "
+                             "               WHERE start_date <= ?1 AND end_date >= ?1), "
+                             "       EXISTS (SELECT 1 FROM closures "
+                             "               WHERE start_date <= ?1 AND end_date >= ?1 "
+                             "               AND session IN (-1, ?2))",
+                             NULL);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int (stmt, 1, date);
+          sqlite3_bind_int (stmt, 2, session);
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            {
+              in_term = sqlite3_column_int (stmt, 0) != 0;
+              in_closure = sqlite3_column_int (stmt, 1) != 0;
+            }
+          sqlite3_reset (stmt);
+        }
+      /* Should the tables not answer, the calendar does (or says why). */
+      if (rc == SQLITE_ROW)
+        {
+          db->sessions_asked++;
+          return school_session_rule (in_term, date, in_closure);
+        }
+    }
+  return att_calendar_is_school_session (att_db_get_calendar (db), date, session);
+}
+
 guint
 att_calendar_day_sessions (AttCalendar *self,
                            AttDate      date)
@@ -398,9 +454,28 @@ att_calendar_closure_reason (AttCalendar *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
+  const char *holiday;
+  guint d;
+
   if (!in_table (self, date) || (guint)session > 1)
     return NULL;
-  return self->closed[(date - self->day0) * 2 + session];
+  d = date - self->day0;
+  if (self->term[d] < 0 || att_date_weekday (date) > 5 || self->slot[d * 2 + session] >= 0)
+    return NULL;
+
+  /* A bank holiday closes both sessions; otherwise the earliest closure
+   * that holds the session names it (they are in order of their start). */
+  holiday = att_bank_holiday_name (date);
+  if (holiday != NULL)
+    return holiday;
+  for (guint i = 0; i < self->n_closures; i++)
+    {
+      const AttClosure *c = &self->closures[i];
+
+      if (c->start <= date && date <= c->end && (c->session < 0 || c->session == (int)session))
+        return c->reason;
+    }
+  return NULL;
 }
 
 gboolean

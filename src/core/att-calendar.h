@@ -88,6 +88,14 @@ int                   att_calendar_find_session      (AttCalendar   *self,
 gboolean              att_calendar_is_school_session (AttCalendar   *self,
                                                       AttDate        date,
                                                       AttSession     session);
+/* Whether @date's @session is a school session, as the calendar says,
+ * for a program that asks about a day or two (one mark written): until
+ * the calendar is built, the terms and closures that hold the date are
+ * read rather than every term's tables made. After a few questions the
+ * calendar is built and answers. */
+gboolean              att_db_is_school_session       (AttDb         *db,
+                                                      AttDate        date,
+                                                      AttSession     session);
 /* Bit 0 for AM, bit 1 for PM; 0 when @date is not a school day. */
 guint                 att_calendar_day_sessions      (AttCalendar   *self,
                                                       AttDate        date);

@@ -30,6 +30,7 @@ struct _AttDb
 
   /* Caches, each rebuilt from the tables when they change. */
   AttCalendar  *calendar;       /* NULL until asked for */
+  guint         sessions_asked; /* att_db_is_school_session() without it */
   GPtrArray    *pupils;         /* AttPupil, by surname; NULL until asked */
   GHashTable   *pupils_by_id;   /* id -> AttPupil, every one read (owned) */
   GHashTable   *pupils_by_upn;  /* upn -> AttPupil (borrowed) */

@@ -87,6 +87,16 @@ att_db_read_mapped (AttDb *self)
 }
 
 void
+att_db_read_once (AttDb *self)
+{
+  g_return_if_fail (ATT_IS_DB (self));
+
+  if (!att_db_exec (self, "PRAGMA mmap_size = 0", NULL) ||
+      !att_db_exec (self, "PRAGMA cache_size = 64", NULL))
+    g_debug ("The database is read with SQLite's usual cache");
+}
+
+void
 att_db_close (AttDb *self)
 {
   g_return_if_fail (ATT_IS_DB (self));
@@ -785,6 +795,32 @@ has_every_table (AttDb   *self,
     "contacts", "marks", "mark_history", "mark_years", "penalty_decisions",
   };
   sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* One look at the schema for all of them; one each only to name the
+   * one missing. */
+  {
+    g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM sqlite_master "
+                                           "WHERE type = 'table' AND name IN (?");
+
+    for (guint i = 1; i < G_N_ELEMENTS (tables); i++)
+      g_string_append (sql, ", ?");
+    g_string_append (sql, ")");
+    if (sqlite3_prepare_v2 (self->handle, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+      {
+        att_db_set_sqlite_error (self, error, _("be read"));
+        return FALSE;
+      }
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    sqlite3_bind_text (stmt, (int)i + 1, tables[i], -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == (int)G_N_ELEMENTS (tables))
+    {
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+  sqlite3_finalize (stmt);
 
   if (sqlite3_prepare_v2 (self->handle,
                           "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
@@ -795,8 +831,6 @@ has_every_table (AttDb   *self,
     }
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
-      int rc;
-
       sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, tables[i], -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
@@ -880,6 +914,7 @@ open_database (const char  *path,
 {
   g_autoptr(AttDb) self = g_object_new (ATT_TYPE_DB, NULL);
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  gboolean begun, ok;
   int rc;
 
   if (create)
@@ -957,10 +992,18 @@ open_database (const char  *path,
       return NULL;
     }
 
-  if (!migrate (self, error) || !has_every_table (self, error))
+  if (!migrate (self, error))
     return NULL;
 
-  remember_logs (self);
+  /* The tables and the logs' ends read in one transaction rather than a
+   * transaction each: every one takes and drops the log's read lock. */
+  begun = att_db_begin_read (self);
+  ok = has_every_table (self, error);
+  if (ok)
+    remember_logs (self);
+  att_db_end_read (self, begun);
+  if (!ok)
+    return NULL;
   return g_steal_pointer (&self);
 }
 

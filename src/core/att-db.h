@@ -97,5 +97,17 @@ void        att_db_close            (AttDb        *self);
  * a school year and ends (attendance-cli), at the price of the mapped
  * pages counting in its memory. */
 void        att_db_read_mapped      (AttDb        *self);
+/* Reads the file as a program that answers one question and ends
+ * (attendance-cli) is best served: a page at a time with a system call
+ * each into a small cache whose buffers are reused (64 pages), neither
+ * mapped from the file nor kept. Such a program spends more on the pages
+ * of memory it touches for the first time (each a page fault, on the
+ * file's mapping or on a new buffer) than on the system calls: measured
+ * on the 2,000-pupil, 6-year demo, `threshold` reads 240 pages of the
+ * file and touches 230 fewer pages of memory this way than with the
+ * file mapped, and is a fifth faster. A long write is not slowed: SQLite
+ * writes the pages it cannot keep to the write-ahead log early, which it
+ * does in any case for a transaction larger than the cache. */
+void        att_db_read_once        (AttDb        *self);
 
 G_END_DECLS

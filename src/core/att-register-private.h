@@ -63,6 +63,34 @@ const guint8 *att_year_slice_get            (const AttYearSlice *slice,
 void          att_year_slice_free           (AttYearSlice *slice);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttYearSlice, att_year_slice_free)
 
+/* The same sessions read as a count goes, pupil after pupil in the order
+ * of their numbers, with nothing copied: a check of every pupil touches
+ * no memory for them but SQLite's own. */
+typedef struct _AttYearStream AttYearStream;
+
+/* Sessions [@first_slot, @first_slot + @n_slots) of @school_year's
+ * arrays, for pupils asked for in increasing order of their numbers;
+ * NULL on a database error. */
+AttYearStream *att_register_year_stream     (AttDb       *db,
+                                             int          school_year,
+                                             guint        first_slot,
+                                             guint        n_slots,
+                                             GError     **error);
+/* @pupil_id's codes, of which *@n_codes are there (those after them, up
+ * to @n_slots, are none); NULL when the pupil has no mark that year or
+ * on an error (see att_year_stream_check()). A byte may hold a value
+ * the program does not know as a code (a damaged copy): the caller reads
+ * it as none. Valid until the next call; @pupil_id must be greater than
+ * the last asked for. */
+const guint8  *att_year_stream_get          (AttYearStream *stream,
+                                             gint64         pupil_id,
+                                             guint         *n_codes);
+/* FALSE, with @error set, when reading the copy failed. */
+gboolean       att_year_stream_check        (AttYearStream *stream,
+                                             GError       **error);
+void           att_year_stream_free         (AttYearStream *stream);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AttYearStream, att_year_stream_free)
+
 /* The last day GDate (and so AttDate) can hold: 31 December 9999. */
 #define ATT_REGISTER_LAST_DATE 3652059
 
@@ -121,7 +149,6 @@ void          att_register_set_error        (GError     **error,
 typedef struct
 {
   AttDb         *db;
-  AttCalendar   *calendar;      /* a reference */
   AttWriteFlags  flags;
   AttDate        today;         /* the register clock */
   int            clock;

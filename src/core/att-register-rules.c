@@ -29,19 +29,24 @@ att_mark_rules_init (AttMarkRules  *rules,
   AttClockTime now;
 
   rules->db = db;
-  rules->calendar = att_calendar_ref (att_db_get_calendar (db));
   rules->flags = flags;
   att_clock_get (&now);
   rules->today = now.date;
   rules->clock = now.minutes;
-  for (guint s = 0; s < 2; s++)
-    att_register_times (db, (AttSession)s, &rules->open[s], &rules->close[s]);
+  {
+    /* The school's settings read once for both sessions. */
+    g_autoptr(AttSchool) school = att_school_load (db);
+
+    for (guint s = 0; s < 2; s++)
+      att_register_times_of (school, (AttSession)s, &rules->open[s], &rules->close[s]);
+  }
 }
 
 void
 att_mark_rules_clear (AttMarkRules *rules)
 {
-  g_clear_pointer (&rules->calendar, att_calendar_unref);
+  /* Nothing is held: the calendar is the database's, asked when needed. */
+  rules->db = NULL;
 }
 
 /* Why a date and session hold no school session, for the error. */
@@ -138,9 +143,11 @@ att_mark_rules_check (const AttMarkRules  *rules,
       return FALSE;
     }
 
-  if (!att_calendar_is_school_session (rules->calendar, w->date, session))
+  /* One mark (the usual write of attendance-cli) asks about its session
+   * without the whole calendar being built. */
+  if (!att_db_is_school_session (db, w->date, session))
     {
-      g_autofree char *why = explain_no_session (rules->calendar, w->date, session);
+      g_autofree char *why = explain_no_session (att_db_get_calendar (db), w->date, session);
       att_register_set_error (error, ATT_ERROR_RULE, db, w->pupil_id, w->date, session, "%s", why);
       return FALSE;
     }

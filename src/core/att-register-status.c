@@ -29,6 +29,15 @@ att_register_times (AttDb      *db,
   g_return_if_fail (ATT_IS_DB (db));
 
   school = att_school_load (db);
+  att_register_times_of (school, session, open, close);
+}
+
+void
+att_register_times_of (const AttSchool *school,
+                       AttSession       session,
+                       int             *open,
+                       int             *close)
+{
   if (school == NULL)
     {
       /* A school that cannot be read goes by the usual times. */

@@ -9,6 +9,7 @@
 
 #include "att-codes.h"
 #include "att-date.h"
+#include "att-school.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,12 @@ typedef struct _AttDb AttDb;
  * minutes after midnight (school settings am_open, am_close, pm_open,
  * pm_close). */
 void                 att_register_times       (AttDb               *db,
+                                               AttSession           session,
+                                               int                 *open,
+                                               int                 *close);
+/* The same from the settings already read (@school may be NULL: a school
+ * that cannot be read goes by the usual times). */
+void                 att_register_times_of    (const AttSchool     *school,
                                                AttSession           session,
                                                int                 *open,
                                                int                 *close);

@@ -445,6 +445,86 @@ att_year_slice_free (AttYearSlice *slice)
   g_free (slice);
 }
 
+struct _AttYearStream
+{
+  AttDb        *db;
+  sqlite3_stmt *stmt;       /* its own: two years may be read at once */
+  guint         n_slots;
+  int           rc;         /* of the last step; SQLITE_ROW before the first */
+  gint64        id;         /* the pupil of the current row, 0 before the first */
+  GError       *error;      /* of a step that failed */
+};
+
+AttYearStream *
+att_register_year_stream (AttDb   *db,
+                          int      school_year,
+                          guint    first_slot,
+                          guint    n_slots,
+                          GError **error)
+{
+  g_autoptr(AttYearStream) stream = g_new0 (AttYearStream, 1);
+
+  g_return_val_if_fail (ATT_IS_DB (db), NULL);
+  g_return_val_if_fail (first_slot + n_slots <= ATT_REGISTER_YEAR_SLOTS, NULL);
+
+  stream->db = db;
+  stream->n_slots = n_slots;
+  stream->rc = SQLITE_ROW;
+  if (sqlite3_prepare_v2 (att_db_get_handle (db),
+                          "SELECT pupil_id, substr (codes, ?2, ?3) FROM mark_years "
+                          "WHERE year = ?1 ORDER BY pupil_id",
+                          -1, &stream->stmt, NULL) != SQLITE_OK)
+    {
+      att_db_set_sqlite_error (db, error, _("read the register"));
+      return NULL;
+    }
+  sqlite3_bind_int (stream->stmt, 1, school_year);
+  sqlite3_bind_int (stream->stmt, 2, (int)first_slot + 1);
+  sqlite3_bind_int (stream->stmt, 3, (int)n_slots);
+  return g_steal_pointer (&stream);
+}
+
+const guint8 *
+att_year_stream_get (AttYearStream *stream,
+                     gint64         pupil_id,
+                     guint         *n_codes)
+{
+  *n_codes = 0;
+  while (stream->rc == SQLITE_ROW && stream->id < pupil_id)
+    {
+      stream->rc = sqlite3_step (stream->stmt);
+      if (stream->rc == SQLITE_ROW)
+        stream->id = sqlite3_column_int64 (stream->stmt, 0);
+      else if (stream->rc != SQLITE_DONE)
+        att_db_set_sqlite_error (stream->db, &stream->error, _("read the register"));
+    }
+  if (stream->rc != SQLITE_ROW || stream->id != pupil_id)
+    return NULL;
+  *n_codes = MIN ((guint)sqlite3_column_bytes (stream->stmt, 1), stream->n_slots);
+  /* An empty copy is no copy: the same as a pupil with no mark. */
+  return *n_codes > 0 ? sqlite3_column_blob (stream->stmt, 1) : NULL;
+}
+
+gboolean
+att_year_stream_check (AttYearStream  *stream,
+                       GError        **error)
+{
+  if (stream->error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (stream->error));
+  return FALSE;
+}
+
+void
+att_year_stream_free (AttYearStream *stream)
+{
+  if (stream == NULL)
+    return;
+  sqlite3_finalize (stream->stmt);
+  g_clear_error (&stream->error);
+  g_free (stream);
+}
+
 const guint8 *
 att_register_year_codes (AttDb  *db,
                          gint64  pupil_id,

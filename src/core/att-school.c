@@ -361,9 +361,13 @@ att_school_load (AttDb *db)
 {
   AttSchool *school;
   char **text_fields[8];
+  gboolean begun;
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
 
+  /* Every setting read in one transaction: one snapshot of the school,
+   * and the write-ahead log's read lock taken once, not once a setting. */
+  begun = att_db_begin_read (db);
   school = g_new0 (AttSchool, 1);
   text_fields[0] = &school->name;
   text_fields[1] = &school->urn;
@@ -400,6 +404,7 @@ att_school_load (AttDb *db)
     school->lock_minutes = atoi (lock);
   }
 
+  att_db_end_read (db, begun);
   return school;
 }
 

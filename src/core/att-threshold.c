@@ -25,7 +25,9 @@ typedef struct
   guint                 last;       /* one past the end (up to as_of) */
   guint                 weeks_end;  /* one past the last session of the last
                                      * school week, which may be after as_of */
-  gboolean              counted[ATT_CODE_N_CODES];
+  /* Whether a code counts, for every byte a copy may hold: a value that
+   * is no code (a damaged copy) counts as none does. */
+  gboolean              counted[256];
 
   /* For each session of [first, weeks_end): the school weeks begun up to
    * it from the window's start, and (up to last) its school year, 0 for
@@ -37,9 +39,10 @@ typedef struct
   int                   years[2];
 
   /* For a check of every pupil, the window's sessions of each year read
-   * from the file (NULL: from the arrays in memory), starting at
+   * from the file as the pupils are counted, in the order of their
+   * numbers (NULL: from the arrays in memory), starting at
    * slice_first[y] in that year's array. */
-  AttYearSlice         *slices[2];
+  AttYearStream        *streams[2];
   guint                 slice_first[2];
 } Window;
 
@@ -49,19 +52,19 @@ window_clear (Window *window)
   g_clear_pointer (&window->weeks_before, g_free);
   g_clear_pointer (&window->year_of, g_free);
   g_clear_pointer (&window->slot_of, g_free);
-  g_clear_pointer (&window->slices[0], att_year_slice_free);
-  g_clear_pointer (&window->slices[1], att_year_slice_free);
+  g_clear_pointer (&window->streams[0], att_year_stream_free);
+  g_clear_pointer (&window->streams[1], att_year_stream_free);
 }
 
-/* Reads the window's sessions of the years not in memory yet, for every
- * pupil at once: a few weeks of each pupil's year rather than the whole
- * of it, as a check of every pupil in a command that runs once reads
- * them only here. A year in memory (the window keeps the register open)
- * is read from there. */
+/* Reads the window's sessions of the years not in memory yet as the
+ * pupils are counted: a few weeks of each pupil's year rather than the
+ * whole of it, as a check of every pupil in a command that runs once
+ * reads them only here. A year in memory (the window keeps the register
+ * open) is read from there. */
 static gboolean
-window_read_slices (AttDb   *db,
-                    Window  *window,
-                    GError **error)
+window_open_streams (AttDb   *db,
+                     Window  *window,
+                     GError **error)
 {
   for (guint y = 0; y < 2; y++)
     {
@@ -78,8 +81,8 @@ window_read_slices (AttDb   *db,
         }
       if (lo > hi || att_register_year_loaded (db, window->years[y]))
         continue;
-      window->slices[y] = att_register_year_slice (db, window->years[y], lo, hi - lo + 1, error);
-      if (window->slices[y] == NULL)
+      window->streams[y] = att_register_year_stream (db, window->years[y], lo, hi - lo + 1, error);
+      if (window->streams[y] == NULL)
         return FALSE;
       window->slice_first[y] = lo;
     }
@@ -87,16 +90,31 @@ window_read_slices (AttDb   *db,
 }
 
 /* @pupil_id's codes of the window's year @y, indexed by slot_of minus
- * slice_first[y]; NULL when the pupil has no mark that year. */
+ * slice_first[y], of which *@n_codes are there; NULL when the pupil has
+ * no mark that year. With the year read from the file, pupils are asked
+ * for in the order of their numbers. */
 static const guint8 *
 window_codes (AttDb        *db,
               const Window *window,
               guint         y,
-              gint64        pupil_id)
+              gint64        pupil_id,
+              guint        *n_codes)
 {
-  if (window->slices[y] != NULL)
-    return att_year_slice_get (window->slices[y], pupil_id);
+  if (window->streams[y] != NULL)
+    return att_year_stream_get (window->streams[y], pupil_id, n_codes);
+  *n_codes = ATT_REGISTER_YEAR_SLOTS;
   return att_register_year_codes_fast (db, pupil_id, window->years[y]);
+}
+
+/* FALSE, with @error set, when a year read from the file failed. */
+static gboolean
+window_check_streams (const Window  *window,
+                      GError       **error)
+{
+  for (guint y = 0; y < 2; y++)
+    if (window->streams[y] != NULL && !att_year_stream_check (window->streams[y], error))
+      return FALSE;
+  return TRUE;
 }
 
 /* Counting N is a school setting, on unless the school turned it off. */
@@ -219,6 +237,7 @@ count_pupil (AttDb               *db,
              AttBreach           *breach)
 {
   const guint8 *codes[2] = { NULL, NULL };
+  guint n_codes[2] = { 0, 0 };
   AttDate from, to;
   guint lo, hi, end;
 
@@ -252,11 +271,12 @@ count_pupil (AttDb               *db,
     {
       guint k = i - window->first;
       guint y = window->year_of[k];
-      AttCode code;
+      guint at;
+      guint8 code;
 
       if (codes[y] == NULL)
         {
-          codes[y] = window_codes (db, window, y, pupil->id);
+          codes[y] = window_codes (db, window, y, pupil->id, &n_codes[y]);
           if (codes[y] == NULL)
             {
               /* No mark that year: skip to the next year's sessions. */
@@ -265,7 +285,9 @@ count_pupil (AttDb               *db,
               continue;
             }
         }
-      code = codes[y][window->slot_of[k] - window->slice_first[y]];
+      /* A copy ends with the pupil's last mark: none after it. */
+      at = window->slot_of[k] - window->slice_first[y];
+      code = at < n_codes[y] ? codes[y][at] : ATT_CODE_NONE;
       if (window->counted[code])
         {
           breach->sessions++;
@@ -366,6 +388,106 @@ att_threshold_pupil (AttDb       *db,
   return read_decisions (db, as_of, breach, error);
 }
 
+/* A pupil's number and place in the list (the order of names). */
+typedef struct
+{
+  gint64 id;
+  guint  place;
+} PupilPlace;
+
+/* A pupil counted, and their place in the list. */
+typedef struct
+{
+  guint     place;
+  AttBreach breach;
+} Counted;
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = ((const PupilPlace *)a)->id;
+  gint64 y = ((const PupilPlace *)b)->id;
+
+  return (x > y) - (x < y);
+}
+
+static int
+compare_places (gconstpointer a,
+                gconstpointer b)
+{
+  guint x = ((const Counted *)a)->place;
+  guint y = ((const Counted *)b)->place;
+
+  return (x > y) - (x < y);
+}
+
+/* Every pupil on roll in the window, of compulsory school age on the
+ * as-of date, with at least @min_sessions sessions that count (1 or
+ * more), in the order of the pupils' list; with their penalty-notice
+ * decisions when @decisions. */
+static GArray *
+count_every_pupil (AttDb     *db,
+                   Window    *window,
+                   guint      min_sessions,
+                   gboolean   decisions,
+                   GError   **error)
+{
+  g_autoptr(GArray) pupils = NULL;
+  g_autoptr(GArray) counted = NULL;
+  g_autofree PupilPlace *order = NULL;
+  GArray *result;
+
+  /* A pupil off roll for the whole window has no session in it. Only
+   * the dates of those on roll are read: the pupils themselves only for
+   * those found, whom the caller lists. */
+  pupils = att_pupils_on_roll_dates (db, window->start, window->end, error);
+  if (pupils == NULL || !window_open_streams (db, window, error))
+    return NULL;
+
+  /* Counted in the order of the pupils' numbers, which is the order of
+   * the compact register's rows, then put back in the list's order. */
+  order = g_new (PupilPlace, MAX (pupils->len, 1));
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      order[i].id = g_array_index (pupils, AttPupilDates, i).id;
+      order[i].place = i;
+    }
+  qsort (order, pupils->len, sizeof (PupilPlace), compare_ids);
+
+  counted = g_array_new (FALSE, FALSE, sizeof (Counted));
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      const AttPupilDates *pupil = &g_array_index (pupils, AttPupilDates, order[i].place);
+      AttDate csa_first, csa_last;
+      Counted c;
+
+      /* A pupil who is not of compulsory school age on the as-of date is
+       * never listed: no notice can be given for them. */
+      if (pupil->dob == ATT_DATE_NONE)
+        continue;
+      att_compulsory_school_age (pupil->dob, &csa_first, &csa_last);
+      if (window->as_of < csa_first || window->as_of > csa_last)
+        continue;
+      count_pupil (db, window, pupil, csa_first, csa_last, &c.breach);
+      if (c.breach.sessions < MAX (min_sessions, 1))
+        continue;
+      /* Only breaches need the decisions: few pupils, one query each. */
+      if (decisions && !read_decisions (db, window->as_of, &c.breach, error))
+        return NULL;
+      c.place = order[i].place;
+      g_array_append_val (counted, c);
+    }
+  if (!window_check_streams (window, error))
+    return NULL;
+
+  g_array_sort (counted, compare_places);
+  result = g_array_sized_new (FALSE, FALSE, sizeof (AttBreach), counted->len);
+  for (guint i = 0; i < counted->len; i++)
+    g_array_append_val (result, g_array_index (counted, Counted, i).breach);
+  return result;
+}
+
 static GArray *threshold_check (AttDb    *db,
                                 AttDate   as_of,
                                 GError  **error);
@@ -392,9 +514,7 @@ threshold_check (AttDb    *db,
                  AttDate   as_of,
                  GError  **error)
 {
-  g_autoptr(GArray) result = NULL;
-  g_autoptr(GArray) pupils = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *result;
   Window window;
 
   g_return_val_if_fail (ATT_IS_DB (db), NULL);
@@ -404,52 +524,23 @@ threshold_check (AttDb    *db,
 
   att_register_sync (db);
   window_init (db, as_of, &window);
-
-  result = g_array_new (FALSE, FALSE, sizeof (AttBreach));
   if (window.start == ATT_DATE_NONE)
     {
       window_clear (&window);
-      return g_steal_pointer (&result);
+      return g_array_new (FALSE, FALSE, sizeof (AttBreach));
     }
 
-  /* A pupil off roll for the whole window has no session in it. Only
-   * the dates of those on roll are read: the pupils themselves only for
-   * those found, whom the caller lists. */
-  pupils = att_pupils_on_roll_dates (db, window.start, window.end, error);
-  if (pupils == NULL || !window_read_slices (db, &window, error))
-    {
-      window_clear (&window);
-      return NULL;
-    }
-
-  for (guint i = 0; i < pupils->len; i++)
-    {
-      const AttPupilDates *pupil = &g_array_index (pupils, AttPupilDates, i);
-      AttDate csa_first, csa_last;
-      AttBreach breach;
-
-      /* A pupil who is not of compulsory school age on the as-of date is
-       * never listed: no notice can be given for them. */
-      if (pupil->dob == ATT_DATE_NONE)
-        continue;
-      att_compulsory_school_age (pupil->dob, &csa_first, &csa_last);
-      if (as_of < csa_first || as_of > csa_last)
-        continue;
-      count_pupil (db, &window, pupil, csa_first, csa_last, &breach);
-      if (breach.sessions < ATT_THRESHOLD_SESSIONS)
-        continue;
-      /* Only breaches need the decisions: few pupils, one query each. */
-      if (!read_decisions (db, as_of, &breach, error))
-        {
-          window_clear (&window);
-          return NULL;
-        }
-      g_array_append_val (result, breach);
-      g_array_append_val (ids, breach.pupil_id);
-    }
+  result = count_every_pupil (db, &window, ATT_THRESHOLD_SESSIONS, TRUE, error);
   window_clear (&window);
-  att_pupils_prefetch (db, (const gint64 *)ids->data, ids->len);
-  return g_steal_pointer (&result);
+  if (result != NULL)
+    {
+      g_autofree gint64 *ids = g_new (gint64, MAX (result->len, 1));
+
+      for (guint i = 0; i < result->len; i++)
+        ids[i] = g_array_index (result, AttBreach, i).pupil_id;
+      att_pupils_prefetch (db, ids, result->len);
+    }
+  return result;
 }
 
 static GArray *
@@ -458,8 +549,7 @@ threshold_counts (AttDb    *db,
                   guint     min_sessions,
                   GError  **error)
 {
-  g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (AttBreach));
-  g_autoptr(GArray) pupils = NULL;
+  GArray *result;
   Window window;
 
   att_register_sync (db);
@@ -467,31 +557,11 @@ threshold_counts (AttDb    *db,
   if (window.start == ATT_DATE_NONE)
     {
       window_clear (&window);
-      return g_steal_pointer (&result);
+      return g_array_new (FALSE, FALSE, sizeof (AttBreach));
     }
-  pupils = att_pupils_on_roll_dates (db, window.start, window.end, error);
-  if (pupils == NULL || !window_read_slices (db, &window, error))
-    {
-      window_clear (&window);
-      return NULL;
-    }
-  for (guint i = 0; i < pupils->len; i++)
-    {
-      const AttPupilDates *pupil = &g_array_index (pupils, AttPupilDates, i);
-      AttDate csa_first, csa_last;
-      AttBreach breach;
-
-      if (pupil->dob == ATT_DATE_NONE)
-        continue;
-      att_compulsory_school_age (pupil->dob, &csa_first, &csa_last);
-      if (as_of < csa_first || as_of > csa_last)
-        continue;
-      count_pupil (db, &window, pupil, csa_first, csa_last, &breach);
-      if (breach.sessions >= MAX (min_sessions, 1))
-        g_array_append_val (result, breach);
-    }
+  result = count_every_pupil (db, &window, min_sessions, FALSE, error);
   window_clear (&window);
-  return g_steal_pointer (&result);
+  return result;
 }
 
 GArray *

@@ -235,6 +235,10 @@ def test_usage_errors():
         t.usage()                                            # no command
         t.usage("frobnicate")                                # unknown command
         t.usage("users", "frobnicate")                       # unknown sub-command
+        t.usage("thresholds")                                # a command's name and more
+        t.usage("threshol")                                  # the start of one
+        t.usage("users", "lists")                            # a sub-command's and more
+        t.usage("users", "lis")                              # the start of one
         t.usage("users", "list", "--frobnicate")             # unknown option
         t.usage("users", "list", "--role", "admin")          # option of another command
         t.usage("users", "add", "Zed")                       # missing --role
