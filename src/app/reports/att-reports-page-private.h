@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _AttReportsCounter AttReportsCounter;
+
 struct _AttReportsPage
 {
   AttPage          parent_instance;
@@ -60,6 +62,7 @@ struct _AttReportsPage
   AttReportBy      by;
   AttReport       *report;
   AttReport       *last_year;
+  AttReportsCounter *counter;  /* the counts' own connection */
   guint            serial;
   guint            start_id;                   /* the count waiting to start */
   GdkFrameClock   *frame_clock;

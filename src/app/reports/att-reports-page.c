@@ -224,8 +224,70 @@ show_empty (AttReportsPage *self,
 /* ------------------------------------------------------------------ */
 /* Counting                                                            */
 
+/* The connection the counts are made on. It is kept from one count to
+ * the next, so that another period is counted from the register already
+ * in memory rather than read again from the file (about 0.2 s for 2,000
+ * pupils on a connection of its own, a few milliseconds after), and one
+ * count at a time uses it. The page and every count running hold a
+ * reference. */
+struct _AttReportsCounter
+{
+  GMutex   lock;
+  char    *db_path;
+  AttDb   *db;
+};
+
+static void
+counter_clear (AttReportsCounter *counter)
+{
+  if (counter->db != NULL)
+    {
+      att_db_close (counter->db);
+      g_clear_object (&counter->db);
+    }
+  g_free (counter->db_path);
+  g_mutex_clear (&counter->lock);
+}
+
+static AttReportsCounter *
+counter_new (void)
+{
+  AttReportsCounter *counter = g_atomic_rc_box_new0 (AttReportsCounter);
+
+  g_mutex_init (&counter->lock);
+  return counter;
+}
+
+static void
+counter_unref (AttReportsCounter *counter)
+{
+  g_atomic_rc_box_release_full (counter, (GDestroyNotify)counter_clear);
+}
+
+/* The counter's connection to @db_path, opened when it has none or one to
+ * another file. Call with the lock held. */
+static AttDb *
+counter_get_db (AttReportsCounter  *counter,
+                const char         *db_path,
+                GError            **error)
+{
+  if (counter->db != NULL && g_strcmp0 (counter->db_path, db_path) != 0)
+    {
+      att_db_close (counter->db);
+      g_clear_object (&counter->db);
+    }
+  if (counter->db == NULL)
+    {
+      counter->db = att_db_open (db_path, error);
+      g_free (counter->db_path);
+      counter->db_path = g_strdup (db_path);
+    }
+  return counter->db;
+}
+
 typedef struct
 {
+  AttReportsCounter *counter;
   char            *db_path;
   AttReportPeriod  period;
   AttDate          today;
@@ -241,6 +303,7 @@ static void
 count_job_free (CountJob *job)
 {
   g_free (job->db_path);
+  g_clear_pointer (&job->counter, counter_unref);
   g_clear_pointer (&job->report, att_report_unref);
   g_clear_pointer (&job->last_year, att_report_unref);
   g_free (job);
@@ -254,7 +317,8 @@ count_thread (GTask        *task,
 {
   CountJob *job = data;
   GError *error = NULL;
-  AttDb *db = att_db_open (job->db_path, &error);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&job->counter->lock);
+  AttDb *db = counter_get_db (job->counter, job->db_path, &error);
 
   if (db == NULL)
     {
@@ -277,8 +341,6 @@ count_thread (GTask        *task,
                                        job->flags | ATT_REPORT_FIGURES_ONLY, NULL);
     }
 
-  att_db_close (db);
-  g_object_unref (db);
   if (job->report == NULL)
     g_task_return_error (task, error);
   else
@@ -340,6 +402,9 @@ start_count (gpointer data)
     return G_SOURCE_REMOVE;
 
   job = g_new0 (CountJob, 1);
+  if (self->counter == NULL)
+    self->counter = counter_new ();
+  job->counter = g_atomic_rc_box_acquire (self->counter);
   job->db_path = g_strdup (att_db_get_path (self->db));
   job->period = self->period;
   job->today = att_context_get_today (get_context (self));
@@ -622,6 +687,7 @@ att_reports_page_dispose (GObject *object)
 
   g_clear_pointer (&self->report, att_report_unref);
   g_clear_pointer (&self->last_year, att_report_unref);
+  g_clear_pointer (&self->counter, counter_unref);
 
   G_OBJECT_CLASS (att_reports_page_parent_class)->dispose (object);
 }
