@@ -95,6 +95,22 @@ test_escape (void)
   }
 }
 
+static void
+test_count (void)
+{
+  struct { guint64 n; const char *text; } cases[] = {
+    { 0, "0" }, { 7, "7" }, { 999, "999" }, { 1000, "1,000" }, { 2050, "2,050" },
+    { 245402, "245,402" }, { 1234567, "1,234,567" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = att_text_count (cases[i].n);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -103,6 +119,7 @@ main (int   argc,
 
   g_test_add_func ("/text/check", test_check);
   g_test_add_func ("/text/escape", test_escape);
+  g_test_add_func ("/text/count", test_count);
 
   return g_test_run ();
 }

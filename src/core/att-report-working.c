@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "att-report-private.h"
+#include "att-text.h"
 
 /* The codes of the current table with @meaning, as "/ \ L". */
 static char *
@@ -91,42 +92,57 @@ att_report_group_working (AttReport            *report,
     }
   g_string_append_c (text, '\n');
 
-  g_string_append_printf (text,
-                          _("Possible sessions: %u, each session on roll from the pupil’s own admission date with a code that is a possible session (not %s)"),
-                          f->possible, not_possible_codes);
-  if (f->missing > 0)
-    {
-      g_string_append (text, "; ");
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u session not marked yet is left out until it is",
-                                           "%u sessions not marked yet are left out until they are",
-                                           f->missing),
-                              f->missing);
-    }
-  g_string_append_c (text, '\n');
+  {
+    g_autofree char *possible = att_text_count (f->possible);
+    g_autofree char *missing = att_text_count (f->missing);
+    g_autofree char *present = att_text_count (f->present);
+    g_autofree char *aea = att_text_count (f->aea);
+    g_autofree char *attended = att_text_count (att_figures_attended (f));
+    g_autofree char *n_authorised = att_text_count (f->authorised);
+    g_autofree char *n_unauthorised = att_text_count (f->unauthorised);
+    g_autofree char *n_persistent = att_text_count (group->persistent);
+    g_autofree char *n_severe = att_text_count (group->severe);
+    g_autofree char *pupils = att_text_count (group->pupils);
+    g_autofree char *late = att_text_count (f->late);
+    g_autofree char *late_after = att_text_count (f->late_after_close);
+    g_autofree char *lates = att_text_count (att_report_group_lates (group));
 
-  g_string_append_printf (text,
-                          _("Attendance: present %u (%s) + approved educational activity %u (%s) = %u, divided by %u possible = %s"),
-                          f->present, present_codes, f->aea, aea_codes,
-                          att_figures_attended (f), f->possible, attendance);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Authorised absence: %u sessions (%s), divided by %u possible = %s"),
-                          f->authorised, authorised_codes, f->possible, authorised);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, _("Unauthorised absence: %u sessions (%s), divided by %u possible = %s"),
-                          f->unauthorised, unauthorised_codes, f->possible, unauthorised);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text,
-                          _("Persistent absence: %u of %u pupils absent (authorised or not) for 10%% or more of their own possible sessions in the period = %s"),
-                          group->persistent, group->pupils, persistent);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text,
-                          _("Severe absence: %u of %u pupils absent for 50%% or more of their own possible sessions in the period = %s"),
-                          group->severe, group->pupils, severe);
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text,
-                          _("Lates: %u L (arrived before the register closed, counted present) + %u U (after it closed, unauthorised absence) = %u"),
-                          f->late, f->late_after_close, att_report_group_lates (group));
+    g_string_append_printf (text,
+                            _("Possible sessions: %s, each session on roll from the pupil’s own admission date with a code that is a possible session (not %s)"),
+                            possible, not_possible_codes);
+    if (f->missing > 0)
+      {
+        g_string_append (text, "; ");
+        g_string_append_printf (text,
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             "%s session not marked yet is left out until it is",
+                                             "%s sessions not marked yet are left out until they are",
+                                             f->missing),
+                                missing);
+      }
+    g_string_append_c (text, '\n');
+
+    g_string_append_printf (text,
+                            _("Attendance: present %s (%s) + approved educational activity %s (%s) = %s, divided by %s possible = %s"),
+                            present, present_codes, aea, aea_codes, attended, possible, attendance);
+    g_string_append_c (text, '\n');
+    g_string_append_printf (text, _("Authorised absence: %s sessions (%s), divided by %s possible = %s"),
+                            n_authorised, authorised_codes, possible, authorised);
+    g_string_append_c (text, '\n');
+    g_string_append_printf (text, _("Unauthorised absence: %s sessions (%s), divided by %s possible = %s"),
+                            n_unauthorised, unauthorised_codes, possible, unauthorised);
+    g_string_append_c (text, '\n');
+    g_string_append_printf (text,
+                            _("Persistent absence: %s of %s pupils absent (authorised or not) for 10%% or more of their own possible sessions in the period = %s"),
+                            n_persistent, pupils, persistent);
+    g_string_append_c (text, '\n');
+    g_string_append_printf (text,
+                            _("Severe absence: %s of %s pupils absent for 50%% or more of their own possible sessions in the period = %s"),
+                            n_severe, pupils, severe);
+    g_string_append_c (text, '\n');
+    g_string_append_printf (text,
+                            _("Lates: %s L (arrived before the register closed, counted present) + %s U (after it closed, unauthorised absence) = %s"),
+                            late, late_after, lates);
+  }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -167,3 +167,23 @@ att_text_parse_name (const char         *text,
                text != NULL ? text : "", what, known->str);
   return FALSE;
 }
+
+char *
+att_text_count (guint64 n)
+{
+  char digits[32];
+  GString *text;
+  int len, lead;
+
+  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, n);
+  len = strlen (digits);
+  lead = len % 3 == 0 ? 3 : len % 3;
+  text = g_string_new_len (digits, lead);
+  for (int i = lead; i < len; i += 3)
+    {
+      /* Translators: the mark between thousands in a count, "245,402" */
+      g_string_append (text, C_("thousands", ","));
+      g_string_append_len (text, digits + i, 3);
+    }
+  return g_string_free (text, FALSE);
+}

@@ -71,4 +71,7 @@ gboolean    att_text_parse_name    (const char         *text,
                                     guint              *out,
                                     GError            **error);
 
+/* A count as a reader expects it, its thousands marked: "245,402". */
+char       *att_text_count         (guint64        n);
+
 G_END_DECLS

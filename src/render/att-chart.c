@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "att-chart-private.h"
+#include "att-text.h"
 
 #define PAD          8.0    /* round the plot, as a fraction of the font */
 #define TICK_GAP     0.5    /* between a tick label and the axis, in ems */
@@ -225,25 +226,12 @@ char *
 att_chart_format_value (AttChartKind kind,
                         double       value)
 {
-  GString *text;
-  char digits[32];
-  int len, lead;
-
   if (is_percentage (kind))
     /* Translators: a percentage in a chart or its table, "94.2%" */
     return g_strdup_printf (_("%.1f%%"), value);
 
   /* Sessions, with their thousands marked: "1,204". */
-  g_snprintf (digits, sizeof digits, "%.0f", MAX (value, 0));
-  len = strlen (digits);
-  lead = len % 3 == 0 ? 3 : len % 3;
-  text = g_string_new_len (digits, lead);
-  for (int i = lead; i < len; i += 3)
-    {
-      g_string_append_c (text, ',');
-      g_string_append_len (text, digits + i, 3);
-    }
-  return g_string_free (text, FALSE);
+  return att_text_count ((guint64)MAX (value + 0.5, 0));
 }
 
 /* ------------------------------------------------------------------ */

@@ -14,6 +14,7 @@
 
 #include "att-report-item.h"
 #include "att-reports-page-private.h"
+#include "att-text.h"
 
 typedef enum
 {
@@ -73,7 +74,7 @@ breakdown_text (AttReportItem   *item,
     case COL_GROUP:
       return g_strdup (group->label);
     case COL_PUPILS:
-      return g_strdup_printf ("%u", group->pupils);
+      return att_text_count (group->pupils);
     case COL_ATTENDANCE:
       return pct_text (att_report_group_attendance_pct (group));
     case COL_AUTHORISED:
@@ -81,12 +82,19 @@ breakdown_text (AttReportItem   *item,
     case COL_UNAUTHORISED:
       return pct_text (att_report_group_unauthorised_pct (group));
     case COL_PERSISTENT:
-      return g_strdup_printf (_("%u (%.1f%%)"), group->persistent,
-                              att_report_group_persistent_pct (group));
+      {
+        g_autofree char *n = att_text_count (group->persistent);
+
+        return g_strdup_printf (_("%s (%.1f%%)"), n, att_report_group_persistent_pct (group));
+      }
     case COL_SEVERE:
-      return g_strdup_printf (_("%u (%.1f%%)"), group->severe, att_report_group_severe_pct (group));
+      {
+        g_autofree char *n = att_text_count (group->severe);
+
+        return g_strdup_printf (_("%s (%.1f%%)"), n, att_report_group_severe_pct (group));
+      }
     case COL_LATES:
-      return g_strdup_printf ("%u", att_report_group_lates (group));
+      return att_text_count (att_report_group_lates (group));
     case COL_LAST_YEAR:
       if (last == NULL || last->pupils == 0)
         return g_strdup ("—");
@@ -129,9 +137,9 @@ list_text (AttReportItem *item,
         return g_strdup_printf ("%.0f", entry->before);
       return pct_text (entry->before);
     case LCOL_POSSIBLE:
-      return g_strdup_printf ("%u", entry->possible);
+      return att_text_count (entry->possible);
     case LCOL_ABSENT:
-      return g_strdup_printf ("%u", entry->absent);
+      return att_text_count (entry->absent);
     case N_LIST_COLUMNS:
     default:
       return g_strdup ("");

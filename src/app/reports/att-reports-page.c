@@ -80,8 +80,10 @@ static char *
 format_count_pct (guint  count,
                   double pct)
 {
+  g_autofree char *n = att_text_count (count);
+
   /* Translators: pupils and their share, "212 (11.3%)" */
-  return g_strdup_printf (_("%u (%.1f%%)"), count, pct);
+  return g_strdup_printf (_("%s (%.1f%%)"), n, pct);
 }
 
 static char *
@@ -146,8 +148,8 @@ fill_figures (AttReportsPage *self)
                            : NULL,
               working);
   set_figure (self->lates_figure,
-              g_strdup_printf ("%u", att_report_group_lates (school)),
-              last != NULL ? last_text (g_strdup_printf ("%u", att_report_group_lates (last))) : NULL,
+              att_text_count (att_report_group_lates (school)),
+              last != NULL ? last_text (att_text_count (att_report_group_lates (last))) : NULL,
               working);
 }
 
@@ -157,16 +159,17 @@ fill_range (AttReportsPage *self)
   const AttReportGroup *school = att_report_get_school (self->report);
   g_autofree char *until = att_date_format_long (att_report_get_until (self->report));
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *pupils = att_text_count (school->pupils);
 
   /* Translators: the line over the Reports page's figures: the pupils
-   * counted and the last day counted, as in "1874 pupils, sessions
+   * counted and the last day counted, as in "1,874 pupils, sessions
    * counted to Fri 20 Nov 2026" */
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE,
-                                       "%u pupil, sessions counted to %s",
-                                       "%u pupils, sessions counted to %s",
+                                       "%s pupil, sessions counted to %s",
+                                       "%s pupils, sessions counted to %s",
                                        school->pupils),
-                          school->pupils, until);
+                          pupils, until);
   if (att_report_get_flags (self->report) & ATT_REPORT_AGES_5_TO_15)
     g_string_append_printf (text, " · %s",
                             _("only pupils aged 5 to 15 on 31 August before the school year"));
