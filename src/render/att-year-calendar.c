@@ -258,8 +258,8 @@ draw_key (cairo_t               *cr,
     { SHAPE_UNMARKED, N_("Not yet marked") },
     { SHAPE_FUTURE, N_("To come") },
     { SHAPE_NONE, N_("Weekend or holiday") },
-    { SHAPE_NONE, N_("Rolling window (10 school weeks)") },
-    { SHAPE_NONE, N_("Term (a bar under its days)") },
+    { SHAPE_NONE, N_("Last 10 school weeks") },
+    { SHAPE_NONE, N_("Term") },
   };
   double column_w = width / g->key_columns;
   double sw = 7, sh = 11;
