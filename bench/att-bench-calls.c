@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "att-bench-util.h"
 #include "attendance-core.h"
 #include "att-demo.h"
 
@@ -37,48 +38,6 @@ static const GOptionEntry entries[] = {
 };
 
 static gboolean all_pass = TRUE;
-
-static double
-now_ms (void)
-{
-  return (double)g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *what,
-        GArray     *times,
-        double      target_ms)
-{
-  double m;
-  gboolean pass;
-
-  g_array_sort (times, compare_doubles);
-  m = times->len % 2 == 1 ? g_array_index (times, double, times->len / 2)
-      : (g_array_index (times, double, times->len / 2 - 1) + g_array_index (times, double, times->len / 2)) / 2.0;
-  pass = m < target_ms;
-  all_pass &= pass;
-  printf ("%-4s %-64s %10.3f ms  (target < %.0f ms, median of %u, slowest %.3f ms)\n",
-          pass ? "PASS" : "SLOW", what, m, target_ms, times->len,
-          g_array_index (times, double, times->len - 1));
-  fflush (stdout);
-}
-
-static void
-die (const char *what,
-     GError     *error)
-{
-  fprintf (stderr, "attendance-bench-calls: %s: %s\n", what, error ? error->message : "failed");
-  exit (1);
-}
 
 int
 main (int    argc,
@@ -101,7 +60,7 @@ main (int    argc,
   context = g_option_context_new ("— time the calls, the first-day list and the pupil finder");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    die ("options", error);
+    att_bench_die ("options", error);
   runs = MAX (runs, 1);
 
   /* A fixed day in term, at 10:00, after the morning register closed. */
@@ -115,30 +74,30 @@ main (int    argc,
     {
       dir = g_dir_make_tmp ("attendance-bench-calls-XXXXXX", &error);
       if (dir == NULL)
-        die ("making a temporary folder", error);
+        att_bench_die ("making a temporary folder", error);
       path = g_build_filename (dir, "bench.db", NULL);
     }
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       AttDemoOptions options;
-      double start = now_ms ();
+      double start = att_bench_now_ms ();
 
       att_demo_options_init (&options);
       options.pupils = (guint)n_pupils;
       options.years = (guint)n_years;
       options.as_of = as_of;
       if (!att_demo_create (path, &options, &error))
-        die ("making the demo school", error);
+        att_bench_die ("making the demo school", error);
       printf ("     made the %d-pupil, %d-year demo in %.2f s\n", n_pupils, n_years,
-              (now_ms () - start) / 1000.0);
+              (att_bench_now_ms () - start) / 1000.0);
     }
 
   db = att_db_open (path, &error);
   if (db == NULL)
-    die ("opening the database", error);
+    att_bench_die ("opening the database", error);
   users = att_users_list (db, &error);
   if (users == NULL)
-    die ("listing users", error);
+    att_bench_die ("listing users", error);
   for (guint i = 0; i < users->len && user == NULL; i++)
     {
       AttUser *u = g_ptr_array_index (users, i);
@@ -147,7 +106,7 @@ main (int    argc,
     }
   g_ptr_array_unref (users);
   if (user == NULL)
-    die ("finding the attendance officer", NULL);
+    att_bench_die ("finding the attendance officer", NULL);
 
   /* The first-day list at 10:00, read again from the database each time
    * (the caches of the register and the pupils are warm, as in the
@@ -155,28 +114,28 @@ main (int    argc,
   times = g_array_new (FALSE, FALSE, sizeof (double));
   for (int i = 0; i < runs; i++)
     {
-      double start = now_ms (), t;
+      double start = att_bench_now_ms (), t;
       g_autoptr(GPtrArray) rows = att_firstday_list (db, as_of, 10 * 60, &error);
 
       if (rows == NULL)
-        die ("the first-day list", error);
-      t = now_ms () - start;
+        att_bench_die ("the first-day list", error);
+      t = att_bench_now_ms () - start;
       listed = rows->len;
       g_array_append_val (times, t);
     }
   {
     g_autofree char *what = g_strdup_printf ("the first-day list (%u pupils to call)", listed);
-    report (what, times, 10.0);
+    all_pass &= att_bench_report_median (what, times, 10.0);
   }
 
   /* The pupil finder: made once for the form, then a search per
    * keystroke of a surname, a UPN and a group. */
   finder = att_pupil_finder_new (db, as_of, &error);
   if (finder == NULL)
-    die ("the pupil finder", error);
+    att_bench_die ("the pupil finder", error);
   on_roll = att_pupils_list_on_roll (db, as_of, as_of, &error);
   if (on_roll == NULL || on_roll->len < 20)
-    die ("the pupils on roll", error);
+    att_bench_die ("the pupils on roll", error);
   g_array_set_size (times, 0);
   for (int i = 0; i < runs; i++)
     {
@@ -187,14 +146,14 @@ main (int    argc,
         for (glong len = 1; len <= g_utf8_strlen (typed[k], -1) && len <= 8; len++)
           {
             g_autofree char *prefix = g_utf8_substring (typed[k], 0, len);
-            double start = now_ms (), t;
+            double start = att_bench_now_ms (), t;
             g_autoptr(GPtrArray) found = att_pupil_finder_search (finder, prefix, 50);
 
-            t = now_ms () - start;
+            t = att_bench_now_ms () - start;
             g_array_append_val (times, t);
           }
     }
-  report ("the pupil finder, one keystroke (50 results at most)", times, 2.0);
+  all_pass &= att_bench_report_median ("the pupil finder, one keystroke (50 results at most)", times, 2.0);
 
   /* A call that writes 10 sessions: illness from Monday 23 November,
    * back on Monday 30th (23 to 27 November, 5 school days), for a new
@@ -218,16 +177,16 @@ main (int    argc,
       r.expected_return = as_of + 10;
       r.cover = ATT_CALL_COVER_TO_RETURN;
       r.keep_other = TRUE;
-      start = now_ms ();
+      start = att_bench_now_ms ();
       if (!att_calls_log (db, user, &r, &report_, &error))
-        die ("saving a call", error);
-      t = now_ms () - start;
+        att_bench_die ("saving a call", error);
+      t = att_bench_now_ms () - start;
       if (report_.marks->len != 10)
         printf ("     (a call wrote %u sessions, not 10)\n", report_.marks->len);
       att_call_report_clear (&report_);
       g_array_append_val (times, t);
     }
-  report ("saving a call that writes 10 sessions", times, 5.0);
+  all_pass &= att_bench_report_median ("saving a call that writes 10 sessions", times, 5.0);
 
   /* For comparison, the floor under it: the register's own audited
    * write of the same 10 sessions for other pupils, with no call (most
@@ -244,17 +203,17 @@ main (int    argc,
           writes[k] = (AttMarkWrite) { p->id, as_of + 3 + (AttDate)(k / 2), (AttSession)(k % 2),
                                        ATT_CODE_I, -1, NULL };
         }
-      start = now_ms ();
+      start = att_bench_now_ms ();
       if (!att_register_write (db, user, writes, 10, NULL, ATT_WRITE_BLANK_ONLY, &error))
-        die ("writing 10 sessions", error);
-      t = now_ms () - start;
+        att_bench_die ("writing 10 sessions", error);
+      t = att_bench_now_ms () - start;
       g_array_append_val (times, t);
     }
   {
     /* A reference, not a target of the calls. */
     gboolean kept = all_pass;
 
-    report ("for comparison: the register's write of 10 sessions, no call", times, 5.0);
+    all_pass &= att_bench_report_median ("for comparison: the register's write of 10 sessions, no call", times, 5.0);
     all_pass = kept;
   }
 

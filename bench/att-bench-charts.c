@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "att-bench-util.h"
 #include "attendance-core.h"
 #include "att-chart.h"
 #include "att-demo.h"
@@ -45,56 +46,19 @@ static const GOptionEntry entries[] = {
 
 static gboolean all_pass = TRUE;
 
-static double
-now_ms (void)
-{
-  return (double)g_get_monotonic_time () / 1000.0;
-}
-
-static double
-cpu_ms (void)
-{
-  return 1000.0 * (double)clock () / CLOCKS_PER_SEC;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return times->len % 2 == 1 ? g_array_index (times, double, times->len / 2)
-         : (g_array_index (times, double, times->len / 2 - 1) + g_array_index (times, double, times->len / 2)) / 2.0;
-}
-
 static void
 print_timing (const char *what,
               GArray     *times,
               GArray     *cpu,
               double      target_ms)
 {
-  double m = median (times), c = median (cpu);
+  double m = att_bench_median (times), c = att_bench_median (cpu);
   gboolean pass = m < target_ms;
 
   all_pass &= pass;
   printf ("%-4s %-48s %9.1f ms  (processor %.1f ms; target < %.0f ms, median of %u)\n",
           pass ? "PASS" : "SLOW", what, m, c, target_ms, times->len);
   fflush (stdout);
-}
-
-static void
-die (const char *what,
-     GError     *error)
-{
-  fprintf (stderr, "attendance-bench-charts: %s: %s\n", what, error ? error->message : "failed");
-  exit (1);
 }
 
 static AttReport *
@@ -106,10 +70,10 @@ this_year (AttDb   *db,
   AttReport *report;
 
   if (!att_report_period_range (db, ATT_REPORT_PERIOD_THIS_YEAR, as_of, &from, &to, &error))
-    die ("the period", error);
+    att_bench_die ("the period", error);
   report = att_report_new (db, from, to, ATT_REPORT_NONE, &error);
   if (report == NULL)
-    die ("the report", error);
+    att_bench_die ("the report", error);
   return report;
 }
 
@@ -133,7 +97,7 @@ main (int    argc,
   context = g_option_context_new ("— time the charts and the governors' report");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    die ("options", error);
+    att_bench_die ("options", error);
   runs = MAX (runs, 1);
 
   g_setenv ("ATTENDANCE_TODAY", AS_OF_TEXT, TRUE);
@@ -142,25 +106,25 @@ main (int    argc,
 
   dir = g_dir_make_tmp ("attendance-bench-charts-XXXXXX", &error);
   if (dir == NULL)
-    die ("making a temporary folder", error);
+    att_bench_die ("making a temporary folder", error);
   path = db_path != NULL ? g_strdup (db_path) : g_build_filename (dir, "bench.db", NULL);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       AttDemoOptions options;
-      double start = now_ms ();
+      double start = att_bench_now_ms ();
 
       att_demo_options_init (&options);
       options.pupils = (guint)n_pupils;
       options.years = (guint)n_years;
       options.as_of = as_of;
       if (!att_demo_create (path, &options, &error))
-        die ("making the demo school", error);
+        att_bench_die ("making the demo school", error);
       printf ("     made the %d-pupil, %d-year demo in %.2f s\n", n_pupils, n_years,
-              (now_ms () - start) / 1000.0);
+              (att_bench_now_ms () - start) / 1000.0);
     }
   db = att_db_open (path, &error);
   if (db == NULL)
-    die ("opening the database", error);
+    att_bench_die ("opening the database", error);
   out_dir = g_strdup (dir);
   pdf = g_build_filename (out_dir, "report.pdf", NULL);
 
@@ -177,12 +141,12 @@ main (int    argc,
         {
           AttChartStyle style = { i % 2 == 1, NULL, 0, TRUE };
           cairo_t *cr = cairo_create (surface);
-          double start = now_ms (), cstart = cpu_ms (), t, c;
+          double start = att_bench_now_ms (), cstart = att_bench_cpu_ms (), t, c;
 
           att_chart_draw (cr, report, kind, 800, 360, &style);
           cairo_surface_flush (surface);
-          t = now_ms () - start;
-          c = cpu_ms () - cstart;
+          t = att_bench_now_ms () - start;
+          c = att_bench_cpu_ms () - cstart;
           cairo_destroy (cr);
           g_array_append_val (times, t);
           g_array_append_val (cpu, c);
@@ -200,7 +164,7 @@ main (int    argc,
       g_autoptr(AttReport) now = NULL;
       g_autoptr(AttReport) last = NULL;
       g_autoptr(AttReportDocument) document = NULL;
-      double start = now_ms (), cstart = cpu_ms (), t, c;
+      double start = att_bench_now_ms (), cstart = att_bench_cpu_ms (), t, c;
       AttDate last_from, last_to;
       guint n_pages = 0;
 
@@ -208,12 +172,12 @@ main (int    argc,
       att_report_period_last_year (db, att_report_get_from (now), att_report_get_to (now), &last_from, &last_to);
       last = att_report_new (db, last_from, last_to, ATT_REPORT_FIGURES_ONLY, &error);
       if (last == NULL)
-        die ("last year's report", error);
+        att_bench_die ("last year's report", error);
       document = att_report_document_new (now, last, "Millbrook Academy", TRUE);
       if (!att_document_write_pdf (ATT_DOCUMENT (document), pdf, &n_pages, &error))
-        die ("writing the PDF", error);
-      t = now_ms () - start;
-      c = cpu_ms () - cstart;
+        att_bench_die ("writing the PDF", error);
+      t = att_bench_now_ms () - start;
+      c = att_bench_cpu_ms () - cstart;
       g_array_append_val (times, t);
       g_array_append_val (cpu, c);
     }
@@ -224,7 +188,7 @@ main (int    argc,
     g_autoptr(GPtrArray) on_roll = att_pupils_list_on_roll (db, as_of, as_of, &error);
 
     if (on_roll == NULL || on_roll->len == 0)
-      die ("the pupils on roll", error);
+      att_bench_die ("the pupils on roll", error);
     g_array_set_size (times, 0);
     g_array_set_size (cpu, 0);
     for (int i = 0; i < runs; i++)
@@ -232,16 +196,16 @@ main (int    argc,
         AttPupil *pupil = g_ptr_array_index (on_roll, ((guint)i * 97u) % on_roll->len);
         g_autoptr(AttPupilYear) year = NULL;
         g_autoptr(AttYearCalendarDocument) document = NULL;
-        double start = now_ms (), cstart = cpu_ms (), t, c;
+        double start = att_bench_now_ms (), cstart = att_bench_cpu_ms (), t, c;
 
         year = att_pupil_year_new (db, pupil->id, att_date_school_year (as_of), as_of, &error);
         if (year == NULL)
-          die ("the year at a glance", error);
+          att_bench_die ("the year at a glance", error);
         document = att_year_calendar_document_new (year, "Millbrook Academy");
         if (!att_document_write_pdf (ATT_DOCUMENT (document), pdf, NULL, &error))
-          die ("writing the PDF", error);
-        t = now_ms () - start;
-        c = cpu_ms () - cstart;
+          att_bench_die ("writing the PDF", error);
+        t = att_bench_now_ms () - start;
+        c = att_bench_cpu_ms () - cstart;
         g_array_append_val (times, t);
         g_array_append_val (cpu, c);
       }

@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "att-bench-util.h"
 #include "attendance-core.h"
 #include "att-demo.h"
 #include "att-letter-batch-document.h"
@@ -83,29 +84,6 @@ static const char *body =
 
 static gboolean all_pass = TRUE;
 
-static double
-now_ms (void)
-{
-  return (double)g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return times->len % 2 == 1 ? g_array_index (times, double, times->len / 2)
-         : (g_array_index (times, double, times->len / 2 - 1) + g_array_index (times, double, times->len / 2)) / 2.0;
-}
-
 static void
 report (const char *what,
         double      value,
@@ -121,35 +99,6 @@ report (const char *what,
   else
     printf ("     %-60s %10.1f %s\n", what, value, unit);
   fflush (stdout);
-}
-
-static void
-die (const char *what,
-     GError     *error)
-{
-  fprintf (stderr, "attendance-bench-letters: %s: %s\n", what, error ? error->message : "failed");
-  exit (1);
-}
-
-/* The processor time the process has used, in ms: on a machine shared
- * with other work the clock on the wall says more about the others. */
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0
-         + usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
-}
-
-static double
-peak_mib (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;   /* kilobytes on Linux */
 }
 
 typedef struct
@@ -177,7 +126,7 @@ lowest_attendance (AttDb   *db,
   GArray *low = g_array_new (FALSE, FALSE, sizeof (Low));
 
   if (all == NULL)
-    die ("the figures", error);
+    att_bench_die ("the figures", error);
   for (guint i = 0; i < all->len; i++)
     {
       AttFigures *f = &g_array_index (all, AttFigures, i);
@@ -208,7 +157,7 @@ make_batch (AttDb             *db,
   g_autoptr(AttLetterhead) head = att_letterhead_load (db);
   g_autoptr(AttLetterDocument) document = att_letter_document_new (head, "Letters of concern");
   AttDate half_term = as_of - 27;   /* about the half term so far */
-  double start = now_ms ();
+  double start = att_bench_now_ms ();
   guint letters = 0;
 
   for (guint i = 0; i < low->len && letters < (guint)n_letters; i++)
@@ -218,7 +167,7 @@ make_batch (AttDb             *db,
       g_autoptr(AttLetterValues) values = att_letter_values_new ();
 
       if (recipients == NULL)
-        die ("the recipients", error);
+        att_bench_die ("the recipients", error);
       if (recipients->len == 0)
         continue;
       att_letter_values_set_pupil (values, att_pupils_get (db, pupil_id));
@@ -227,7 +176,7 @@ make_batch (AttDb             *db,
       att_letter_values_set_letter_date (values, as_of);
       if (!att_letter_values_set_figures (values, db, pupil_id, ATT_DATE_NONE, as_of, &error) ||
           !att_letter_values_set_absences (values, db, pupil_id, half_term, as_of, &error))
-        die ("the figures", error);
+        att_bench_die ("the figures", error);
       for (guint r = 0; r < recipients->len && letters < (guint)n_letters; r++)
         {
           AttLetterRecipient *recipient = g_ptr_array_index (recipients, r);
@@ -237,7 +186,7 @@ make_batch (AttDb             *db,
           att_letter_values_set_recipient (values, recipient);
           text = att_letter_template_merge (tmpl, values, &error);
           if (text == NULL)
-            die ("merging", error);
+            att_bench_die ("merging", error);
           content.address = (const char * const *)recipient->address;
           content.date = as_of;
           content.text = text;
@@ -245,13 +194,13 @@ make_batch (AttDb             *db,
           letters++;
         }
     }
-  *merge_ms = now_ms () - start;
+  *merge_ms = att_bench_now_ms () - start;
 
   /* A preview's first page: page 1 drawn at the screen's 96 dots to the
    * inch as soon as the batch is made; the letters are laid out only as
    * far as that page asks. */
-  start = now_ms ();
-  *preview_cpu_ms = cpu_ms ();
+  start = att_bench_now_ms ();
+  *preview_cpu_ms = att_bench_cpu_ms ();
   {
     double width, height;
     cairo_surface_t *surface;
@@ -264,19 +213,19 @@ make_batch (AttDb             *db,
     att_document_draw_page (ATT_DOCUMENT (document), cr, width, height, 0);
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
-    *preview_ms = now_ms () - start;
-    *preview_cpu_ms = cpu_ms () - *preview_cpu_ms;
+    *preview_ms = att_bench_now_ms () - start;
+    *preview_cpu_ms = att_bench_cpu_ms () - *preview_cpu_ms;
 
     /* The print dialog's page count: every letter laid out. */
-    start = now_ms ();
+    start = att_bench_now_ms ();
     att_document_count_pages (ATT_DOCUMENT (document), width, height);
-    *paginate_ms = now_ms () - start;
+    *paginate_ms = att_bench_now_ms () - start;
   }
 
-  start = now_ms ();
+  start = att_bench_now_ms ();
   if (!att_document_write_pdf (ATT_DOCUMENT (document), path, n_pages, &error))
-    die ("writing the PDF", error);
-  *pdf_ms = now_ms () - start;
+    att_bench_die ("writing the PDF", error);
+  *pdf_ms = att_bench_now_ms () - start;
   return letters;
 }
 
@@ -298,20 +247,20 @@ half_term_batch (AttDb      *db,
   g_autoptr(AttLetterBatch) batch = NULL;
   g_autoptr(AttLetterhead) head = att_letterhead_load (db);
   g_autoptr(AttDocument) document = NULL;
-  double start = now_ms ();
+  double start = att_bench_now_ms ();
   GPtrArray *items;
 
   batch = att_letter_batch_new_half_term (db, as_of, &error);
   if (batch == NULL)
-    die ("the half-termly reports", error);
-  *make_ms = now_ms () - start;
+    att_bench_die ("the half-termly reports", error);
+  *make_ms = att_bench_now_ms () - start;
   *made = att_letter_batch_get_n_items (batch);
   items = att_letter_batch_get_items (batch);
   while (items->len > (guint)n_letters)
     att_letter_batch_remove_pupil (batch, ((AttLetterBatchItem *)g_ptr_array_index (items, items->len - 1))->pupil_id);
   *letters = items->len;
 
-  start = now_ms ();
+  start = att_bench_now_ms ();
   document = att_letter_batch_document_new (batch, head);
   {
     double width, height;
@@ -326,12 +275,12 @@ half_term_batch (AttDb      *db,
     cairo_destroy (cr);
     cairo_surface_destroy (surface);
   }
-  *preview_ms = now_ms () - start;
+  *preview_ms = att_bench_now_ms () - start;
 
-  start = now_ms ();
+  start = att_bench_now_ms ();
   if (!att_document_write_pdf (document, path, n_pages, &error))
-    die ("writing the PDF", error);
-  *pdf_ms = now_ms () - start;
+    att_bench_die ("writing the PDF", error);
+  *pdf_ms = att_bench_now_ms () - start;
 }
 
 /* The due list of the whole school under the school's ladder (a new
@@ -349,13 +298,13 @@ time_due_list (AttDb   *db,
 
   for (int run = 0; run <= runs; run++)
     {
-      double start = now_ms (), cpu = cpu_ms (), ms;
+      double start = att_bench_now_ms (), cpu = att_bench_cpu_ms (), ms;
       g_autoptr(GPtrArray) list = att_letters_due (db, as_of, &error);
 
       if (list == NULL)
-        die ("the due list", error);
-      ms = now_ms () - start;
-      cpu = cpu_ms () - cpu;
+        att_bench_die ("the due list", error);
+      ms = att_bench_now_ms () - start;
+      cpu = att_bench_cpu_ms () - cpu;
       if (run == 0)
         {
           rows = list->len;
@@ -370,8 +319,8 @@ time_due_list (AttDb   *db,
         }
     }
   what = g_strdup_printf ("letters due for the whole school (%u rows, %u due)", rows, due);
-  report (what, median (times), "ms", 20);
-  report ("the same, processor time", median (cpus), "ms", 0);
+  report (what, att_bench_median (times), "ms", 20);
+  report ("the same, processor time", att_bench_median (cpus), "ms", 0);
 }
 
 int
@@ -403,7 +352,7 @@ main (int    argc,
   context = g_option_context_new ("— time a batch of letters to one PDF");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    die ("options", error);
+    att_bench_die ("options", error);
   runs = MAX (runs, 1);
 
   g_setenv ("ATTENDANCE_TODAY", AS_OF_TEXT, TRUE);
@@ -412,37 +361,37 @@ main (int    argc,
 
   dir = g_dir_make_tmp ("attendance-bench-letters-XXXXXX", &error);
   if (dir == NULL)
-    die ("making a temporary folder", error);
+    att_bench_die ("making a temporary folder", error);
   path = db_path != NULL ? g_strdup (db_path) : g_build_filename (dir, "bench.db", NULL);
   pdf = out_path != NULL ? g_strdup (out_path) : g_build_filename (dir, "letters.pdf", NULL);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       AttDemoOptions options;
-      double start = now_ms ();
+      double start = att_bench_now_ms ();
 
       att_demo_options_init (&options);
       options.pupils = (guint)n_pupils;
       options.years = (guint)n_years;
       options.as_of = as_of;
       if (!att_demo_create (path, &options, &error))
-        die ("making the demo school", error);
+        att_bench_die ("making the demo school", error);
       printf ("     made the %d-pupil, %d-year demo in %.2f s\n", n_pupils, n_years,
-              (now_ms () - start) / 1000.0);
+              (att_bench_now_ms () - start) / 1000.0);
     }
 
   db = att_db_open (path, &error);
   if (db == NULL)
-    die ("opening the database", error);
+    att_bench_die ("opening the database", error);
   tmpl = att_letter_template_new ("concern", 1, subject, body);
   if (!att_letter_template_check (tmpl, &error))
-    die ("the template", error);
+    att_bench_die ("the template", error);
   low = lowest_attendance (db, as_of);
   time_due_list (db, as_of);
-  before_mib = peak_mib ();
+  before_mib = att_bench_peak_mib ();
 
   for (int run = 0; run < runs; run++)
     {
-      double merge_ms, preview_ms, preview_cpu, paginate_ms, pdf_ms, total, cpu = cpu_ms ();
+      double merge_ms, preview_ms, preview_cpu, paginate_ms, pdf_ms, total, cpu = att_bench_cpu_ms ();
 
       letters = make_batch (db, tmpl, low, as_of, pdf, &merge_ms, &preview_ms, &preview_cpu,
                             &paginate_ms, &pdf_ms, &pages);
@@ -450,7 +399,7 @@ main (int    argc,
       g_array_append_val (previews, preview_ms);
       g_array_append_val (preview_cpus, preview_cpu);
       total = merge_ms + preview_ms + paginate_ms + pdf_ms;
-      cpu = cpu_ms () - cpu;
+      cpu = att_bench_cpu_ms () - cpu;
       g_array_append_val (cpus, cpu);
       g_array_append_val (merges, merge_ms);
       g_array_append_val (pdfs, pdf_ms);
@@ -458,17 +407,17 @@ main (int    argc,
     }
 
   what = g_strdup_printf ("merging %u letters (figures, absences, recipients)", letters);
-  report (what, median (merges), "ms", 0);
+  report (what, att_bench_median (merges), "ms", 0);
   g_free (what);
-  report ("a preview's first page drawn (letters laid out as far as it asks)", median (previews), "ms", 200);
-  report ("the same, processor time", median (preview_cpus), "ms", 0);
-  report ("the rest of the batch laid out (the print dialog's page count)", median (paginations), "ms", 0);
+  report ("a preview's first page drawn (letters laid out as far as it asks)", att_bench_median (previews), "ms", 200);
+  report ("the same, processor time", att_bench_median (preview_cpus), "ms", 0);
+  report ("the rest of the batch laid out (the print dialog's page count)", att_bench_median (paginations), "ms", 0);
   what = g_strdup_printf ("writing the PDF (%u pages)", pages);
-  report (what, median (pdfs), "ms", 0);
+  report (what, att_bench_median (pdfs), "ms", 0);
   g_free (what);
   what = g_strdup_printf ("%u letters to one PDF, in all", letters);
-  report (what, median (totals), "ms", 1500);
-  report ("the same, processor time", median (cpus), "ms", 0);
+  report (what, att_bench_median (totals), "ms", 1500);
+  report ("the same, processor time", att_bench_median (cpus), "ms", 0);
 
   /* The same through the core's batch and its document. */
   {
@@ -490,17 +439,17 @@ main (int    argc,
         g_array_append_val (sums, sum);
       }
     what = g_strdup_printf ("the half-termly reports to every family (%u letters), made", made);
-    report (what, median (makes), "ms", 0);
+    report (what, att_bench_median (makes), "ms", 0);
     g_clear_pointer (&what, g_free);
-    report ("their batch's preview: the first page drawn", median (firsts), "ms", 200);
+    report ("their batch's preview: the first page drawn", att_bench_median (firsts), "ms", 200);
     what = g_strdup_printf ("%u of them to one PDF (%u pages)", cut, batch_pages);
-    report (what, median (writes), "ms", 0);
+    report (what, att_bench_median (writes), "ms", 0);
     g_clear_pointer (&what, g_free);
     what = g_strdup_printf ("%u reports made, previewed and written, in all", cut);
-    report (what, median (sums), "ms", 1500);
+    report (what, att_bench_median (sums), "ms", 1500);
     g_clear_pointer (&what, g_free);
   }
-  report ("peak memory of the process", peak_mib (), "MiB", 150);
+  report ("peak memory of the process", att_bench_peak_mib (), "MiB", 150);
   report ("peak memory before the first batch", before_mib, "MiB", 0);
   if (g_stat (pdf, &st) == 0)
     report ("the PDF's size", st.st_size / 1024.0, "KiB", 0);

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "att-bench-util.h"
 #include "attendance-core.h"
 #include "att-demo.h"
 #include "att-pupil-year.h"
@@ -42,48 +43,6 @@ static const GOptionEntry entries[] = {
 
 static gboolean all_pass = TRUE;
 
-static double
-now_ms (void)
-{
-  return (double)g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *what,
-        GArray     *times,
-        double      target_ms)
-{
-  double m;
-  gboolean pass;
-
-  g_array_sort (times, compare_doubles);
-  m = times->len % 2 == 1 ? g_array_index (times, double, times->len / 2)
-      : (g_array_index (times, double, times->len / 2 - 1) + g_array_index (times, double, times->len / 2)) / 2.0;
-  pass = m < target_ms;
-  all_pass &= pass;
-  printf ("%-4s %-64s %10.3f ms  (target < %.0f ms, median of %u, slowest %.3f ms)\n",
-          pass ? "PASS" : "SLOW", what, m, target_ms, times->len,
-          g_array_index (times, double, times->len - 1));
-  fflush (stdout);
-}
-
-static void
-die (const char *what,
-     GError     *error)
-{
-  fprintf (stderr, "attendance-bench-report: %s: %s\n", what, error ? error->message : "failed");
-  exit (1);
-}
-
 /* The page's figures for one period: the report and last year's beside
  * it, as the page computes them. */
 static AttReport *
@@ -99,11 +58,11 @@ page_figures (AttDb           *db,
 
   report = att_report_new (db, from, to, flags, &error);
   if (report == NULL)
-    die ("the report", error);
+    att_bench_die ("the report", error);
   att_report_period_last_year (db, from, to, &last_from, &last_to);
   last = att_report_new (db, last_from, last_to, flags | ATT_REPORT_FIGURES_ONLY, &error);
   if (last == NULL)
-    die ("last year's report", error);
+    att_bench_die ("last year's report", error);
   return report;
 }
 
@@ -123,7 +82,7 @@ main (int    argc,
   context = g_option_context_new ("— time the Reports page's figures for every period");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    die ("options", error);
+    att_bench_die ("options", error);
   runs = MAX (runs, 1);
 
   g_setenv ("ATTENDANCE_TODAY", AS_OF_TEXT, TRUE);
@@ -136,27 +95,27 @@ main (int    argc,
     {
       dir = g_dir_make_tmp ("attendance-bench-report-XXXXXX", &error);
       if (dir == NULL)
-        die ("making a temporary folder", error);
+        att_bench_die ("making a temporary folder", error);
       path = g_build_filename (dir, "bench.db", NULL);
     }
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       AttDemoOptions options;
-      double start = now_ms ();
+      double start = att_bench_now_ms ();
 
       att_demo_options_init (&options);
       options.pupils = (guint)n_pupils;
       options.years = (guint)n_years;
       options.as_of = as_of;
       if (!att_demo_create (path, &options, &error))
-        die ("making the demo school", error);
+        att_bench_die ("making the demo school", error);
       printf ("     made the %d-pupil, %d-year demo in %.2f s\n", n_pupils, n_years,
-              (now_ms () - start) / 1000.0);
+              (att_bench_now_ms () - start) / 1000.0);
     }
 
   db = att_db_open (path, &error);
   if (db == NULL)
-    die ("opening the database", error);
+    att_bench_die ("opening the database", error);
 
   times = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint p = 0; p < ATT_REPORT_PERIOD_CUSTOM; p++)
@@ -170,11 +129,11 @@ main (int    argc,
         double start, first;
 
         if (!att_report_period_range (db, p, as_of, &from, &to, &error))
-          die ("the period", error);
+          att_bench_die ("the period", error);
 
-        start = now_ms ();
+        start = att_bench_now_ms ();
         cold = page_figures (db, from, to, flags);
-        first = now_ms () - start;
+        first = att_bench_now_ms () - start;
         att_report_unref (cold);
 
         g_array_set_size (times, 0);
@@ -183,16 +142,16 @@ main (int    argc,
             g_autoptr(AttReport) r = NULL;
             double t;
 
-            start = now_ms ();
+            start = att_bench_now_ms ();
             r = page_figures (db, from, to, flags);
-            t = now_ms () - start;
+            t = att_bench_now_ms () - start;
             n_pupils_counted = att_report_get_school (r)->pupils;
             g_array_append_val (times, t);
           }
         what = g_strdup_printf ("%s%s and last year (%u pupils; first %.1f ms)",
                                 att_report_period_to_string (p), ages ? ", ages 5 to 15," : "",
                                 n_pupils_counted, first);
-        report (what, times, 50.0);
+        all_pass &= att_bench_report_median (what, times, 50.0);
       }
 
   /* A pupil's year at a glance, for the pupil view. */
@@ -200,21 +159,21 @@ main (int    argc,
     g_autoptr(GPtrArray) on_roll = att_pupils_list_on_roll (db, as_of, as_of, &error);
 
     if (on_roll == NULL || on_roll->len == 0)
-      die ("the pupils on roll", error);
+      att_bench_die ("the pupils on roll", error);
     g_array_set_size (times, 0);
     for (int i = 0; i < runs; i++)
       {
         AttPupil *pupil = g_ptr_array_index (on_roll, ((guint)i * 97u) % on_roll->len);
         g_autoptr(AttPupilYear) year = NULL;
-        double start = now_ms (), t;
+        double start = att_bench_now_ms (), t;
 
         year = att_pupil_year_new (db, pupil->id, att_date_school_year (as_of), as_of, &error);
         if (year == NULL)
-          die ("the year at a glance", error);
-        t = now_ms () - start;
+          att_bench_die ("the year at a glance", error);
+        t = att_bench_now_ms () - start;
         g_array_append_val (times, t);
       }
-    report ("a pupil's year at a glance", times, 10.0);
+    all_pass &= att_bench_report_median ("a pupil's year at a glance", times, 10.0);
   }
 
   g_object_unref (db);

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "att-bench-util.h"
 #include "attendance-core.h"
 #include "att-demo.h"
 #include "att-xlsx-export.h"
@@ -43,30 +44,6 @@ static const GOptionEntry entries[] = {
 
 static gboolean all_pass = TRUE;
 
-static double
-now_ms (void)
-{
-  return (double)g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return times->len % 2 == 1 ? g_array_index (times, double, times->len / 2)
-         : (g_array_index (times, double, times->len / 2 - 1) +
-            g_array_index (times, double, times->len / 2)) / 2.0;
-}
-
 static void
 report (const char *what,
         double      value,
@@ -82,35 +59,6 @@ report (const char *what,
   else
     printf ("     %-60s %10.1f %s\n", what, value, unit);
   fflush (stdout);
-}
-
-static void
-die (const char *what,
-     GError     *error)
-{
-  fprintf (stderr, "attendance-bench-xlsx: %s: %s\n", what, error ? error->message : "failed");
-  exit (1);
-}
-
-/* The processor time the process has used, in ms: on a machine shared
- * with other work the clock on the wall says more about the others. */
-static double
-cpu_ms (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0
-         + usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
-}
-
-static double
-peak_mib (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;   /* kilobytes on Linux */
 }
 
 /* The time each part took, from one progress report to the next. */
@@ -147,7 +95,7 @@ progress (double      fraction,
           gpointer    user_data)
 {
   Parts *parts = user_data;
-  double now = now_ms ();
+  double now = att_bench_now_ms ();
 
   if (g_strcmp0 (what, parts->what) == 0)
     return;
@@ -178,7 +126,7 @@ main (int    argc,
   context = g_option_context_new ("— time the Excel summary workbook of a school year");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    die ("options", error);
+    att_bench_die ("options", error);
   runs = MAX (runs, 1);
 
   g_setenv ("ATTENDANCE_TODAY", AS_OF_TEXT, TRUE);
@@ -189,48 +137,48 @@ main (int    argc,
 
   dir = g_dir_make_tmp ("attendance-bench-xlsx-XXXXXX", &error);
   if (dir == NULL)
-    die ("making a temporary folder", error);
+    att_bench_die ("making a temporary folder", error);
   path = db_path != NULL ? g_strdup (db_path) : g_build_filename (dir, "bench.db", NULL);
   xlsx = out_path != NULL ? g_strdup (out_path) : g_build_filename (dir, "report.xlsx", NULL);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       AttDemoOptions options;
-      double start = now_ms ();
+      double start = att_bench_now_ms ();
 
       att_demo_options_init (&options);
       options.pupils = (guint)n_pupils;
       options.years = (guint)n_years;
       options.as_of = as_of;
       if (!att_demo_create (path, &options, &error))
-        die ("making the demo school", error);
+        att_bench_die ("making the demo school", error);
       printf ("     made the %d-pupil, %d-year demo in %.2f s\n", n_pupils, n_years,
-              (now_ms () - start) / 1000.0);
+              (att_bench_now_ms () - start) / 1000.0);
     }
 
   db = att_db_open (path, &error);
   if (db == NULL)
-    die ("opening the database", error);
-  before_mib = peak_mib ();
+    att_bench_die ("opening the database", error);
+  before_mib = att_bench_peak_mib ();
 
   parts.parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify)g_array_unref);
   parts.order = g_ptr_array_new_with_free_func (g_free);
   for (int run = 0; run < runs; run++)
     {
-      double start = now_ms (), cpu = cpu_ms (), total;
+      double start = att_bench_now_ms (), cpu = att_bench_cpu_ms (), total;
 
       if (!att_xlsx_export_write (db, xlsx, from, to, progress, &parts, NULL, &error))
-        die ("writing the workbook", error);
-      total = now_ms () - start;
-      cpu = cpu_ms () - cpu;
+        att_bench_die ("writing the workbook", error);
+      total = att_bench_now_ms () - start;
+      cpu = att_bench_cpu_ms () - cpu;
       g_array_append_val (totals, total);
       g_array_append_val (cpus, cpu);
-      part_done (&parts, now_ms ());
+      part_done (&parts, att_bench_now_ms ());
       g_clear_pointer (&parts.what, g_free);
     }
 
   if (g_stat (xlsx, &st) != 0)
-    die ("reading the workbook's size", NULL);
+    att_bench_die ("reading the workbook's size", NULL);
   printf ("     the workbook of 2025-26 for %d pupils: %.1f MB\n", n_pupils,
           st.st_size / 1e6);
   for (guint i = 0; i < parts.order->len; i++)
@@ -238,11 +186,11 @@ main (int    argc,
       const char *what = g_ptr_array_index (parts.order, i);
       g_autofree char *label = g_strdup_printf ("  %s", what);
 
-      report (label, median (g_hash_table_lookup (parts.parts, what)), "ms", 0);
+      report (label, att_bench_median (g_hash_table_lookup (parts.parts, what)), "ms", 0);
     }
-  report ("the whole workbook, a school year (median)", median (totals), "ms", 1500);
-  report ("  of which processor time (median)", median (cpus), "ms", 0);
-  report ("peak memory of the process", peak_mib (), "MiB", 150);
+  report ("the whole workbook, a school year (median)", att_bench_median (totals), "ms", 1500);
+  report ("  of which processor time (median)", att_bench_median (cpus), "ms", 0);
+  report ("peak memory of the process", att_bench_peak_mib (), "MiB", 150);
   report ("  of which the database and the demo before the workbook", before_mib, "MiB", 0);
 
   g_hash_table_unref (parts.parts);
