@@ -307,7 +307,7 @@ test_casepack_pdf (Fixture       *f,
   g_assert_nonnull (strstr (text, "Sep 2024"));
   g_assert_nonnull (strstr (text, "Aug 2025"));
   g_assert_nonnull (strstr (text, "Unauthorised absence"));
-  g_assert_nonnull (strstr (text, "Rolling window"));
+  g_assert_nonnull (strstr (text, "Last 10 school weeks"));
 }
 
 /* A short pack in the profile's own order; refused while the certificate

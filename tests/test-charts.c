@@ -628,7 +628,7 @@ test_calendar_document (void)
   g_assert_nonnull (strstr (text, "Sep 2025"));
   g_assert_nonnull (strstr (text, "Aug 2026"));
   g_assert_nonnull (strstr (text, "Unauthorised absence"));
-  g_assert_nonnull (strstr (text, "Rolling window"));
+  g_assert_nonnull (strstr (text, "Last 10 school weeks"));
 }
 
 int

@@ -86,7 +86,7 @@ def test_pupils_calendar():
         for month in ("Sep 2024", "Dec 2024", "Aug 2025"):
             check(month in page, "the months down the side: " + month)
         for key in ("Present", "Authorised absence", "Unauthorised absence", "Not a possible session",
-                    "Rolling window"):
+                    "Last 10 school weeks"):
             check(key in page, "the key: " + key)
         check("Autumn 1 2 Sep–25 Oct; Autumn 2 4 Nov–20 Dec" in page, "the terms")
 
