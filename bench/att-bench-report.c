@@ -98,24 +98,7 @@ main (int    argc,
         att_bench_die ("making a temporary folder", error);
       path = g_build_filename (dir, "bench.db", NULL);
     }
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      AttDemoOptions options;
-      double start = att_bench_now_ms ();
-
-      att_demo_options_init (&options);
-      options.pupils = (guint)n_pupils;
-      options.years = (guint)n_years;
-      options.as_of = as_of;
-      if (!att_demo_create (path, &options, &error))
-        att_bench_die ("making the demo school", error);
-      printf ("     made the %d-pupil, %d-year demo in %.2f s\n", n_pupils, n_years,
-              (att_bench_now_ms () - start) / 1000.0);
-    }
-
-  db = att_db_open (path, &error);
-  if (db == NULL)
-    att_bench_die ("opening the database", error);
+  db = att_bench_open_demo (path, n_pupils, n_years, as_of);
 
   times = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint p = 0; p < ATT_REPORT_PERIOD_CUSTOM; p++)
@@ -179,12 +162,7 @@ main (int    argc,
   g_object_unref (db);
   if (dir != NULL)
     {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_unlink (wal);
-      g_unlink (shm);
-      g_unlink (path);
+      att_bench_remove_db (path);
       g_rmdir (dir);
     }
   return all_pass ? 0 : 1;

@@ -8,7 +8,11 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include <glib/gstdio.h>
+
 #include "att-bench-util.h"
+#include "att-db.h"
+#include "att-demo.h"
 
 double
 att_bench_now_ms (void)
@@ -79,4 +83,44 @@ att_bench_die (const char *what,
   fprintf (stderr, "%s: %s: %s\n", program != NULL ? program : "attendance-bench", what,
            error != NULL ? error->message : "failed");
   exit (1);
+}
+
+AttDb *
+att_bench_open_demo (const char *path,
+                     int         n_pupils,
+                     int         n_years,
+                     AttDate     as_of)
+{
+  g_autoptr(GError) error = NULL;
+  AttDb *db;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      AttDemoOptions options;
+      double start = att_bench_now_ms ();
+
+      att_demo_options_init (&options);
+      options.pupils = (guint)n_pupils;
+      options.years = (guint)n_years;
+      options.as_of = as_of;
+      if (!att_demo_create (path, &options, &error))
+        att_bench_die ("making the demo school", error);
+      printf ("     made the %d-pupil, %d-year demo in %.2f s\n", n_pupils, n_years,
+              (att_bench_now_ms () - start) / 1000.0);
+    }
+  db = att_db_open (path, &error);
+  if (db == NULL)
+    att_bench_die ("opening the database", error);
+  return db;
+}
+
+void
+att_bench_remove_db (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
 }

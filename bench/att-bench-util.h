@@ -6,6 +6,10 @@
 
 #include <glib.h>
 
+#include "att-date.h"
+
+typedef struct _AttDb AttDb;
+
 G_BEGIN_DECLS
 
 /* The monotonic clock, in ms. */
@@ -22,6 +26,15 @@ double    att_bench_median        (GArray      *times);
 gboolean  att_bench_report_median (const char  *what,
                                    GArray      *times,
                                    double       target_ms);
+/* The school at @path, made first as a demo of @n_pupils over @n_years
+ * of registers up to @as_of when there is no such file (the time it took
+ * is printed). Exits, saying why, when it cannot be made or opened. */
+AttDb    *att_bench_open_demo     (const char  *path,
+                                   int          n_pupils,
+                                   int          n_years,
+                                   AttDate      as_of);
+/* Removes a database file the benchmark made, with its -wal and -shm. */
+void      att_bench_remove_db     (const char  *path);
 /* Says what failed, on stderr, and exits with status 1. */
 void      att_bench_die           (const char  *what,
                                    GError      *error) G_GNUC_NORETURN;
