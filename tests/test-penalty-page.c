@@ -31,6 +31,7 @@
 #include "att-notice-dialog.h"
 #include "att-penalty-page-private.h"
 #include "att-penalty.h"
+#include "att-test-keys.h"
 #include "att-test-util.h"
 #include "att-today-page-private.h"
 #include "att-today-page.h"
@@ -112,101 +113,6 @@ wait_loaded (void)
 /* ------------------------------------------------------------------ */
 /* The keyboard                                                        */
 
-/* Whether @trigger is the key @keyval with exactly @state. */
-static gboolean
-trigger_matches (GtkShortcutTrigger *trigger,
-                 guint               keyval,
-                 GdkModifierType     state)
-{
-  if (GTK_IS_KEYVAL_TRIGGER (trigger))
-    return gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-           && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state;
-  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, state)
-           || trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, state);
-  return FALSE;
-}
-
-/* Whether a controller of @widget in @phase takes the key. */
-static gboolean
-deliver (GtkWidget       *widget,
-         GtkPropagationPhase phase,
-         guint            keyval,
-         GdkModifierType  state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-      gboolean handled = FALSE;
-
-      if (gtk_event_controller_get_propagation_phase (controller) != phase)
-        continue;
-      if (GTK_IS_SHORTCUT_CONTROLLER (controller))
-        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; j++)
-          {
-            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-            if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, state))
-              handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                      GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                      gtk_shortcut_get_arguments (shortcut));
-          }
-      else if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
-               && gtk_event_controller_key_get_im_context (GTK_EVENT_CONTROLLER_KEY (controller)) != NULL)
-        {
-          /* A box of text takes Return (and Ctrl+Return) as a new line. */
-          if (GTK_IS_TEXT_VIEW (widget) && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter))
-            {
-              g_signal_emit_by_name (gtk_event_controller_key_get_im_context (GTK_EVENT_CONTROLLER_KEY (controller)),
-                                     "commit", "\n");
-              handled = TRUE;
-            }
-        }
-      else if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-      if (handled)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* A key pressed: delivered as GTK delivers it, to the key bindings and
- * key controllers of the window and each widget down to the focused one
- * in the capture phase, then of the focused widget and each parent up
- * to the window, until one takes it. The window's own bindings move the
- * focus on Tab and the arrow keys; a button's activate it on Return and
- * Space; a box of text takes Return as a new line. */
-static gboolean
-press_key (GtkWindow       *w,
-           guint            keyval,
-           GdkModifierType  state)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (w));
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-  gboolean handled = FALSE;
-  gboolean reached = FALSE;
-
-  for (GtkWidget *widget = focus != NULL ? focus : GTK_WIDGET (w); widget != NULL;
-       widget = gtk_widget_get_parent (widget))
-    g_ptr_array_add (chain, widget);
-  for (guint i = chain->len; i > 0 && !handled; i--)
-    handled = deliver (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, keyval, state);
-  for (guint i = 0; i < chain->len && !handled; i++)
-    handled = deliver (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, keyval, state);
-  if (!handled)
-    return FALSE;
-
-  /* A button activated from the keyboard shows itself pressed for a
-   * moment before it is clicked. */
-  g_timeout_add (keyval == GDK_KEY_Return || keyval == GDK_KEY_space ? 400 : 1, timeout_reached, &reached);
-  while (!reached)
-    g_main_context_iteration (NULL, TRUE);
-  att_test_flush_events ();
-  return TRUE;
-}
-
 /* Text typed into the focused line or box: each character committed by
  * the input method of its key controller, as a keyboard's keys are. */
 static void
@@ -268,7 +174,7 @@ key_to (GtkWindow  *w,
     {
       if (g_str_has_prefix (focus_title (w), prefix))
         return;
-      g_assert_true (press_key (w, keyval, 0));
+      g_assert_true (att_test_press_key (w, keyval, 0));
     }
   g_error ("The keys never reached “%s”; the focus is on “%s”", prefix, focus_title (w));
 }
@@ -401,9 +307,9 @@ test_today_keyboard (void)
 
   /* Tab into the card, onto Amina's row, then its button. */
   key_to (today_window, GDK_KEY_Tab, "Amina Khan");
-  g_assert_true (press_key (today_window, GDK_KEY_Tab, 0));
+  g_assert_true (att_test_press_key (today_window, GDK_KEY_Tab, 0));
   g_assert_cmpstr (focus_title (today_window), ==, "_Consider…");
-  g_assert_true (press_key (today_window, GDK_KEY_Return, 0));
+  g_assert_true (att_test_press_key (today_window, GDK_KEY_Return, 0));
   form = find_window (ATT_TYPE_CONSIDERATION_DIALOG);
   g_assert_nonnull (form);
   g_assert_null (att_consideration_dialog_get_denied (ATT_CONSIDERATION_DIALOG (form)));
@@ -421,25 +327,25 @@ test_today_keyboard (void)
   }
   type_text (form, "Phone call to mother on 30 September.");
 
-  g_assert_true (press_key (form, GDK_KEY_Tab, 0));
+  g_assert_true (att_test_press_key (form, GDK_KEY_Tab, 0));
   g_assert_cmpstr (focus_title (form), ==, "best_tool_view");
   type_text (form, "Not yet: a final chance first.");
-  g_assert_true (press_key (form, GDK_KEY_Tab, 0));
+  g_assert_true (att_test_press_key (form, GDK_KEY_Tab, 0));
   g_assert_cmpstr (focus_title (form), ==, "equality_view");
   type_text (form, "No disability or SEN known; no young carer.");
-  g_assert_true (press_key (form, GDK_KEY_Tab, 0));
+  g_assert_true (att_test_press_key (form, GDK_KEY_Tab, 0));
   g_assert_cmpstr (focus_title (form), ==, "_Agencies");
   type_text (form, "None");
 
   /* Tab to the decision, Down to the notice to improve, Space. */
   key_to (form, GDK_KEY_Tab, "More _support");
   key_to (form, GDK_KEY_Down, "A _notice to improve");
-  g_assert_true (press_key (form, GDK_KEY_space, 0));
+  g_assert_true (att_test_press_key (form, GDK_KEY_space, 0));
   key_to (form, GDK_KEY_Tab, "rationale_view");
   type_text (form, "A first holiday in term time; the family engages.");
 
   /* Ctrl+Return records, from the box of text the keyboard is in. */
-  g_assert_true (press_key (form, GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_true (att_test_press_key (form, GDK_KEY_Return, GDK_CONTROL_MASK));
   g_assert_null (find_window (ATT_TYPE_CONSIDERATION_DIALOG));
 
   /* Recorded as typed, for the breach as counted today: 12 sessions. */
@@ -527,10 +433,10 @@ test_missing_field (void)
   g_assert_true (g_str_has_prefix (att_consideration_dialog_get_error (form), "Choose the decision"));
 
   key_to (GTK_WINDOW (form), GDK_KEY_Tab, "More _support");
-  g_assert_true (press_key (GTK_WINDOW (form), GDK_KEY_space, 0));
+  g_assert_true (att_test_press_key (GTK_WINDOW (form), GDK_KEY_space, 0));
   key_to (GTK_WINDOW (form), GDK_KEY_Tab, "rationale_view");
   type_text (GTK_WINDOW (form), "Support first: a new family worker.");
-  g_assert_true (press_key (GTK_WINDOW (form), GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_true (att_test_press_key (GTK_WINDOW (form), GDK_KEY_Return, GDK_CONTROL_MASK));
   g_assert_nonnull (att_consideration_dialog_get_error (form));
   g_assert_cmpint (att_consideration_dialog_get_recorded (form), ==, 0);
   g_assert_cmpstr (focus_title (GTK_WINDOW (form)), ==, "equality_view");
@@ -584,10 +490,10 @@ test_improve (void)
     g_assert_cmpuint (n_rows (att_penalty_case_get_improve_list (view)), ==, 1);
     key_to (window, GDK_KEY_Tab, "Start a Notice to _Improve");
     opener = gtk_root_get_focus (GTK_ROOT (window));
-    g_assert_true (press_key (window, GDK_KEY_Return, 0));
+    g_assert_true (att_test_press_key (window, GDK_KEY_Return, 0));
     form = ATT_IMPROVE_DIALOG (find_window (ATT_TYPE_IMPROVE_DIALOG));
     g_assert_nonnull (form);
-    g_assert_true (press_key (GTK_WINDOW (form), GDK_KEY_Escape, 0));
+    g_assert_true (att_test_press_key (GTK_WINDOW (form), GDK_KEY_Escape, 0));
     g_assert_null (find_window (ATT_TYPE_IMPROVE_DIALOG));
     g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == opener);
     gtk_widget_activate_action (GTK_WIDGET (page), "page.go-back", NULL);

@@ -26,6 +26,7 @@
 #include "att-report-item.h"
 #include "att-reports-page-private.h"
 #include "att-sign-in-view-private.h"
+#include "att-test-keys.h"
 #include "att-test-util.h"
 #include "att-window-private.h"
 #include "att-year-calendar.h"
@@ -68,78 +69,6 @@ wait_loaded (void)
   g_assert_false (reached);
   g_source_remove (id);
   att_test_flush_events ();
-}
-
-/* The keyboard, as GTK delivers a key: to the shortcuts and key
- * controllers of each widget from the window down to the focus in the
- * capture phase, then back up, until one takes it. */
-static gboolean
-trigger_matches (GtkShortcutTrigger *trigger,
-                 guint               keyval,
-                 GdkModifierType     state)
-{
-  if (GTK_IS_KEYVAL_TRIGGER (trigger))
-    return gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-           && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == state;
-  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, state)
-           || trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, state);
-  return FALSE;
-}
-
-static gboolean
-deliver (GtkWidget          *widget,
-         GtkPropagationPhase phase,
-         guint               keyval,
-         GdkModifierType     state)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-      gboolean handled = FALSE;
-
-      if (gtk_event_controller_get_propagation_phase (controller) != phase)
-        continue;
-      if (GTK_IS_SHORTCUT_CONTROLLER (controller))
-        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; j++)
-          {
-            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-            if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, state))
-              handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                      GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                      gtk_shortcut_get_arguments (shortcut));
-          }
-      else if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
-               && gtk_event_controller_key_get_im_context (GTK_EVENT_CONTROLLER_KEY (controller)) == NULL)
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-      if (handled)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-press_key (guint           keyval,
-           GdkModifierType state)
-{
-  GtkWidget *focus = NULL;
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-  gboolean handled = FALSE;
-  GtkRoot *root = GTK_ROOT (window);
-
-  focus = gtk_root_get_focus (root);
-  for (GtkWidget *widget = focus != NULL ? focus : GTK_WIDGET (window); widget != NULL;
-       widget = gtk_widget_get_parent (widget))
-    g_ptr_array_add (chain, widget);
-  for (guint i = chain->len; i > 0 && !handled; i--)
-    handled = deliver (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, keyval, state);
-  for (guint i = 0; i < chain->len && !handled; i++)
-    handled = deliver (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, keyval, state);
-  att_test_flush_events ();
-  return handled;
 }
 
 /* "94.2%", as the page and the breakdown write a rate. */
@@ -379,7 +308,7 @@ test_reports_period_keyboard (void)
   AttReport *shown;
 
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (page->period_dropdown)));
-  g_assert_true (press_key (GDK_KEY_space, 0));
+  g_assert_true (att_test_press_key (GTK_WINDOW (window), GDK_KEY_space, 0));
   /* The choices open in a popover, which takes the keyboard once shown. */
   {
     gboolean reached = FALSE;
@@ -394,9 +323,9 @@ test_reports_period_keyboard (void)
     att_test_flush_events ();
   }
   /* End goes to the last choice, "Chosen dates"; Up to the one before. */
-  g_assert_true (press_key (GDK_KEY_End, 0));
-  g_assert_true (press_key (GDK_KEY_Up, 0));
-  g_assert_true (press_key (GDK_KEY_Return, 0));
+  g_assert_true (att_test_press_key (GTK_WINDOW (window), GDK_KEY_End, 0));
+  g_assert_true (att_test_press_key (GTK_WINDOW (window), GDK_KEY_Up, 0));
+  g_assert_true (att_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
   g_assert_cmpint (att_reports_page_get_period (page), ==, ATT_REPORT_PERIOD_LAST_YEAR);
   wait_loaded ();
   shown = att_reports_page_get_report (page);
@@ -631,16 +560,16 @@ test_reports_year_glance (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pupils");
   att_test_flush_events ();
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
-  g_assert_true (press_key (GDK_KEY_Left, 0));
+  g_assert_true (att_test_press_key (GTK_WINDOW (window), GDK_KEY_Left, 0));
   g_assert_true (att_year_calendar_view_get_cursor (view, &date, &session));
   g_assert_cmpint (date, ==, D (2026, 10, 6));
   g_assert_cmpint (session, ==, ATT_SESSION_PM);
   /* Down is the same place a month on: Friday 6 November's afternoon. */
-  g_assert_true (press_key (GDK_KEY_Down, 0));
+  g_assert_true (att_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0));
   g_assert_true (att_year_calendar_view_get_cursor (view, &date, &session));
   g_assert_cmpint (date, ==, D (2026, 11, 6));
   g_assert_cmpint (session, ==, ATT_SESSION_PM);
-  g_assert_true (press_key (GDK_KEY_Return, 0));
+  g_assert_true (att_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
   g_assert_cmpstr (att_window_get_visible_page_name (window), ==, "register");
   g_assert_cmpint (att_register_page_get_date (register_page), ==, D (2026, 11, 6));
 

@@ -1,0 +1,21 @@
+/* att-test-keys.h: keys pressed in the widget tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A key pressed: delivered as GTK delivers it, to the key bindings and
+ * key controllers of the window and each widget down to the focused one
+ * in the capture phase, then of the focused widget and each parent up to
+ * the window, until one takes it; then the events that follow are run.
+ * A button activated from the keyboard is given its moment pressed. A box
+ * of text takes Return as a new line. Whether a controller took the key. */
+gboolean  att_test_press_key (GtkWindow       *window,
+                              guint            keyval,
+                              GdkModifierType  state);
+
+G_END_DECLS
