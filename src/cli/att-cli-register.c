@@ -240,7 +240,7 @@ att_cli_cmd_register (AttCliContext *ctx)
           {
             RegisterSlot slot = { d, s, closed[s] && !(mask & (1u << s)),
                                   att_date_school_year (d),
-                                  (guint)(d - att_date_school_year_start (d)) * 2 + (guint)s };
+                                  att_register_slot (att_date_school_year_start (d), d, s) };
             g_array_append_val (slots, slot);
           }
       if (first == ATT_DATE_NONE)

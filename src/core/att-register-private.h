@@ -253,13 +253,4 @@ GArray       *att_register_changes_since    (AttDb              *db,
  * that changed them, so views read the new marks once it commits. */
 void          att_register_store_reload     (AttDb              *db);
 
-/* The slot of a session in a school year's array. */
-static inline guint
-att_register_slot (AttDate     year_start,
-                   AttDate     date,
-                   AttSession  session)
-{
-  return (guint)(date - year_start) * 2 + (guint)session;
-}
-
 G_END_DECLS

@@ -180,6 +180,16 @@ const guint8 *att_register_year_codes (AttDb               *db,
                                        gint64               pupil_id,
                                        int                  school_year);
 
+/* The slot of a session in the array of the school year starting on
+ * @year_start (1 September). */
+static inline guint
+att_register_slot (AttDate     year_start,
+                   AttDate     date,
+                   AttSession  session)
+{
+  return (guint)(date - year_start) * 2 + (guint)session;
+}
+
 /* An entry in a session's history: the first entry has old_code
  * ATT_CODE_NONE and no reason. */
 typedef struct

@@ -220,8 +220,8 @@ _att_xlsx_write_register (AttXlsx  *x,
        i < n_sessions && sessions[i].date <= x->until; i++)
     {
       Slot slot = { sessions[i].date, sessions[i].session, att_date_school_year (sessions[i].date),
-                    (guint)(sessions[i].date - att_date_school_year_start (sessions[i].date)) * 2 +
-                    sessions[i].session };
+                    att_register_slot (att_date_school_year_start (sessions[i].date),
+                                       sessions[i].date, sessions[i].session) };
 
       g_array_append_val (slots, slot);
     }
