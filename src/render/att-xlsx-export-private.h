@@ -70,17 +70,7 @@ typedef struct
   AttReport        *report;     /* the period's figures, or NULL */
   AttReport        *last_year;  /* the same period last year, or NULL */
   AttReportFlags    flags;      /* ATT_REPORT_AGES_5_TO_15 or none */
-  GHashTable       *counted;    /* with that flag, the report's pupils'
-                                 * ids: the only pupils listed */
 } AttXlsx;
-
-/* Whether a pupil is listed on the Pupils and Register sheets. */
-static inline gboolean
-_att_xlsx_counts_pupil (AttXlsx *x,
-                        gint64   pupil_id)
-{
-  return x->counted == NULL || g_hash_table_contains (x->counted, &pupil_id);
-}
 
 /* Sheets */
 AttXlsxSheet *_att_xlsx_sheet_new        (AttXlsx            *x,

@@ -15,19 +15,18 @@
 #include "att-stats.h"
 #include "att-xlsx-export-private.h"
 
-/* The pupils on roll in the period, by id (borrowed from @pupils). */
-static GHashTable *
-pupils_by_id (GPtrArray *pupils)
+/* The pupil of a row of the report when the sheets list them: on roll by
+ * the last day counted (a pupil who joins after today, in a period that
+ * runs on, has nothing to show yet); NULL otherwise. Borrowed. */
+static AttPupil *
+listed_pupil (AttXlsx              *x,
+              const AttReportPupil *row)
 {
-  GHashTable *table = g_hash_table_new (g_int64_hash, g_int64_equal);
+  AttPupil *pupil = att_pupils_get (x->db, row->pupil_id);
 
-  for (guint i = 0; i < pupils->len; i++)
-    {
-      AttPupil *pupil = g_ptr_array_index (pupils, i);
-
-      g_hash_table_insert (table, &pupil->id, pupil);
-    }
-  return table;
+  if (pupil == NULL || !att_pupil_on_roll_between (pupil, x->from, x->until))
+    return NULL;
+  return pupil;
 }
 
 enum
@@ -99,27 +98,21 @@ _att_xlsx_write_pupils (AttXlsx  *x,
     [COL_PERSISTENT] = _("Persistently absent"),
     [COL_SEVERE] = _("Severely absent"),
   };
-  g_autoptr(GArray) all = NULL;
-  g_autoptr(GPtrArray) pupils = NULL;
-  g_autoptr(GHashTable) by_id = NULL;
+  const AttReportPupil *rows;
+  guint n_rows;
   AttCode used[ATT_CODE_N_CODES];
   guint n_used = 0;
   AttXlsxSheet *sheet;
   lxw_row_t first_row;
 
-  all = att_stats_all (x->db, x->from, x->until, error);
-  if (all == NULL)
-    return FALSE;
-  pupils = att_pupils_list_on_roll (x->db, x->from, x->until, error);
-  if (pupils == NULL)
-    return FALSE;
-  by_id = pupils_by_id (pupils);
+  /* Every pupil's figures are the report's: counted once, for the
+   * pupils it counts (aged 5 to 15 only when it does). */
+  rows = att_report_get_pupils (x->report, &n_rows);
 
   /* A column for each code marked in the period, in the table's order. */
   for (guint c = ATT_CODE_NONE + 1; c < ATT_CODE_N_CODES; c++)
-    for (guint i = 0; i < all->len; i++)
-      if (g_array_index (all, AttFigures, i).codes[c] > 0 &&
-          _att_xlsx_counts_pupil (x, g_array_index (all, AttFigures, i).pupil_id))
+    for (guint i = 0; i < n_rows; i++)
+      if (rows[i].figures.codes[c] > 0)
         {
           used[n_used] = c;
           titles[N_PUPIL_COLUMNS + n_used] = att_code_to_string (c);
@@ -132,15 +125,15 @@ _att_xlsx_write_pupils (AttXlsx  *x,
   _att_xlsx_sheet_header (x, sheet, titles, N_PUPIL_COLUMNS + n_used, COL_FORENAME + 1);
   first_row = sheet->row;
 
-  for (guint i = 0; i < all->len; i++)
+  for (guint i = 0; i < n_rows; i++)
     {
-      const AttFigures *f = &g_array_index (all, AttFigures, i);
-      AttPupil *pupil = g_hash_table_lookup (by_id, &f->pupil_id);
+      const AttFigures *f = &rows[i].figures;
+      AttPupil *pupil = listed_pupil (x, &rows[i]);
       g_autofree char *year = NULL;
 
-      if (!_att_xlsx_step (x, (double)i / all->len, error))
+      if (!_att_xlsx_step (x, (double)i / n_rows, error))
         return FALSE;
-      if (pupil == NULL || !_att_xlsx_counts_pupil (x, pupil->id))
+      if (pupil == NULL)
         continue;
 
       year = att_year_group_format (pupil->year_group);
@@ -208,7 +201,8 @@ _att_xlsx_write_register (AttXlsx  *x,
   static const char *weekdays[7] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
                                      N_("Sat"), N_("Sun") };
   g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (Slot));
-  g_autoptr(GPtrArray) pupils = NULL;
+  const AttReportPupil *rows;
+  guint n_rows;
   g_autofree const char **titles = NULL;
   AttCalendar *calendar = att_db_get_calendar (x->db);
   const AttSessionSlot *sessions;
@@ -237,9 +231,7 @@ _att_xlsx_write_register (AttXlsx  *x,
       return FALSE;
     }
 
-  pupils = att_pupils_list_on_roll (x->db, x->from, x->until, error);
-  if (pupils == NULL)
-    return FALSE;
+  rows = att_report_get_pupils (x->report, &n_rows);
   if ((sheet = _att_xlsx_sheet_new (x, _("Register"), error)) == NULL)
     return FALSE;
 
@@ -271,16 +263,16 @@ _att_xlsx_write_register (AttXlsx  *x,
   for (guint j = 0; j < slots->len; j++)
     _att_xlsx_sheet_set_width (sheet, N_REGISTER_COLUMNS + j, 4);
 
-  for (guint i = 0; i < pupils->len; i++)
+  for (guint i = 0; i < n_rows; i++)
     {
-      AttPupil *pupil = g_ptr_array_index (pupils, i);
+      AttPupil *pupil = listed_pupil (x, &rows[i]);
       g_autofree char *name = NULL;
       const guint8 *codes = NULL;
       int year = 0;
 
-      if (!_att_xlsx_step (x, (double)i / pupils->len, error))
+      if (!_att_xlsx_step (x, (double)i / n_rows, error))
         return FALSE;
-      if (!_att_xlsx_counts_pupil (x, pupil->id))
+      if (pupil == NULL)
         continue;
       name = g_strdup_printf ("%s, %s", att_pupil_get_surname (pupil),
                               att_pupil_get_forename (pupil));

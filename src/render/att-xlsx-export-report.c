@@ -663,16 +663,6 @@ _att_xlsx_write_report (AttXlsx  *x,
   x->report = att_report_new (x->db, x->from, x->to, x->flags, error);
   if (x->report == NULL)
     return FALSE;
-  if (x->flags & ATT_REPORT_AGES_5_TO_15)
-    {
-      const AttReportPupil *pupils;
-      guint n_pupils;
-
-      pupils = att_report_get_pupils (x->report, &n_pupils);
-      x->counted = g_hash_table_new (g_int64_hash, g_int64_equal);
-      for (guint i = 0; i < n_pupils; i++)
-        g_hash_table_add (x->counted, (gpointer)&pupils[i].pupil_id);
-    }
   if (!_att_xlsx_step (x, 0.6, error))
     return FALSE;
   /* Last year's figures are beside this year's only where there are

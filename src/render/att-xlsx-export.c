@@ -478,7 +478,6 @@ static void
 clear_reports (AttXlsx *x)
 {
   g_clear_pointer (&x->report, att_report_unref);
-  g_clear_pointer (&x->counted, g_hash_table_unref);
   g_clear_pointer (&x->last_year, att_report_unref);
 }
 
