@@ -10,6 +10,9 @@
 
 #include "att-page.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
 typedef struct
 {
   AttContext *context;
@@ -332,4 +335,72 @@ static void
 att_page_init (AttPage *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.go-back", FALSE);
+}
+
+typedef struct
+{
+  GWeakRef  page;
+  char     *action;
+  GVariant *target;
+} AttPageUndo;
+
+static void
+undo_free (gpointer data,
+           GClosure *closure)
+{
+  AttPageUndo *undo = data;
+
+  g_weak_ref_clear (&undo->page);
+  g_free (undo->action);
+  g_clear_pointer (&undo->target, g_variant_unref);
+  g_free (undo);
+}
+
+static void
+undo_clicked_cb (AdwToast    *toast,
+                 AttPageUndo *undo)
+{
+  g_autoptr(GtkWidget) page = g_weak_ref_get (&undo->page);
+
+  if (page != NULL)
+    gtk_widget_activate_action_variant (page, undo->action, undo->target);
+}
+
+void
+att_page_add_toast (AttPage    *self,
+                    const char *message,
+                    const char *undo_action,
+                    GVariant   *undo_target)
+{
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  g_return_if_fail (ATT_IS_PAGE (self));
+  g_return_if_fail (message != NULL);
+
+  if (undo_target != NULL)
+    g_variant_ref_sink (undo_target);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_clear_pointer (&undo_target, g_variant_unref);
+      return;
+    }
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  if (undo_action != NULL)
+    {
+      AttPageUndo *undo = g_new0 (AttPageUndo, 1);
+
+      g_weak_ref_init (&undo->page, self);
+      undo->action = g_strdup (undo_action);
+      undo->target = undo_target;
+      undo_target = NULL;
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
+                             undo, undo_free, 0);
+    }
+  g_clear_pointer (&undo_target, g_variant_unref);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }

@@ -62,4 +62,14 @@ gboolean     att_page_is_waiting      (AttPage    *self);
  * refreshes when it is first shown, before the frame that shows it. */
 void         att_page_refresh_when_shown (AttPage *self);
 
+/* Reports a finished action in a toast over the window. With
+ * @undo_action (a detailed action name such as "page.undo-leaver", with
+ * @undo_target or NULL), the toast has an Undo button that activates it
+ * on the page, so the page's own actions serve. Outside a window's toast
+ * overlay (a test of the page alone) the message goes nowhere. */
+void         att_page_add_toast       (AttPage    *self,
+                                       const char *message,
+                                       const char *undo_action,
+                                       GVariant   *undo_target);
+
 G_END_DECLS
