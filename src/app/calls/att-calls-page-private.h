@@ -40,6 +40,8 @@ struct _AttCallsPage
   gulong           changed_id;
   AttDate          date;           /* the day shown: today */
   GPtrArray       *firstday;       /* AttFirstdayRow, as the rows */
+  guint            firstday_shown; /* how many of them have their row yet */
+  guint            firstday_rows_id; /* the idle that makes the rest */
   GPtrArray       *calls;          /* AttCall, as the log's rows */
   GPtrArray       *log_texts;      /* folded text each log row is searched in */
   GPtrArray       *late;           /* AttLateEntry, as the rows */
@@ -54,6 +56,9 @@ struct _AttCallsPage
 
 /* The first-day list (att-calls-page-firstday.c). */
 void      _att_calls_page_load_firstday   (AttCallsPage      *self);
+/* Makes the rows still waiting for the idle up to @index (-1: all). */
+void      _att_calls_page_firstday_rows_to (AttCallsPage     *self,
+                                            int               index);
 /* The outcome key pressed on the first-day list: logs the attempt on
  * the selected row's next contact and moves on. TRUE when used. */
 gboolean  _att_calls_page_firstday_key    (AttCallsPage      *self,

@@ -695,6 +695,7 @@ att_calls_page_dispose (GObject *object)
   if (self->db != NULL)
     g_clear_signal_handler (&self->changed_id, self->db);
   g_clear_object (&self->db);
+  g_clear_handle_id (&self->firstday_rows_id, g_source_remove);
   g_clear_pointer (&self->firstday, g_ptr_array_unref);
   g_clear_pointer (&self->calls, g_ptr_array_unref);
   g_clear_pointer (&self->log_texts, g_ptr_array_unref);
@@ -814,6 +815,7 @@ att_calls_page_get_view (AttCallsPage *self)
 GtkListBox *
 att_calls_page_get_firstday_list (AttCallsPage *self)
 {
+  _att_calls_page_firstday_rows_to (self, -1);
   return self->firstday_list;
 }
 
