@@ -16,7 +16,7 @@
  *
  * With --first-frame it times instead the start of the whole window on
  * each of its pages (Today, the register with the whole school a week at
- * a time, Pupils, Calls): from the start of a fresh process to the first
+ * a time, Pupils, Calls, Leave, Letters, Penalty Notices, Reports): from the start of a fresh process to the first
  * frame drawn, median of --runs starts, and the memory the process holds
  * once the page has settled, against the same window on an empty school
  * (with one user). The targets are 500 ms and 30 MiB more than the empty
@@ -392,6 +392,10 @@ time_first_frames (const char *self_path)
     { "register", "Register, whole school, a week" },
     { "pupils", "Pupils" },
     { "calls", "Calls" },
+    { "leave", "Leave" },
+    { "letters", "Letters" },
+    { "penalty", "Penalty Notices" },
+    { "reports", "Reports" },
     { "sign-in", "The sign-in, before anyone signs in" },
   };
   g_autoptr(GError) error = NULL;
