@@ -735,7 +735,6 @@ write_backup (sqlite3        *src,
 {
   g_autofree char *final = NULL;
   g_autofree char *tmp = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *dir = NULL;
   sqlite3 *dest = NULL;
   int fd, rc;
@@ -752,9 +751,7 @@ write_backup (sqlite3        *src,
 
   /* A hidden temporary file of our own, readable by its owner only,
    * given the backup's name only once it is whole and checked. */
-  base = g_path_get_basename (final);
-  tmp = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, ATT_FILE_MODE);
+  fd = att_file_open_beside (final, O_RDWR, &tmp);
   if (fd < 0)
     {
       int saved = errno;

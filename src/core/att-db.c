@@ -1048,8 +1048,7 @@ att_db_backup (AttDb       *self,
   /* Written to a new temporary file of our own beside the destination
    * (readable by its owner only) and moved into place at the end, so a
    * backup that fails part way never looks like a good one. */
-  tmp_path = g_strconcat (dest_path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, ATT_FILE_MODE);
+  fd = att_file_open_beside (dest_path, O_RDWR, &tmp_path);
   if (fd < 0)
     {
       int saved = errno;

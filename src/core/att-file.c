@@ -38,6 +38,36 @@ att_file_save_private (const char  *path,
   return TRUE;
 }
 
+int
+att_file_open_beside (const char  *path,
+                      int          flags,
+                      char       **temp_path)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  char *temp;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, -1);
+  g_return_val_if_fail (temp_path != NULL, -1);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (temp, flags | O_CLOEXEC, ATT_FILE_MODE);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_free (temp);
+      errno = saved;
+      *temp_path = NULL;
+      return -1;
+    }
+  *temp_path = temp;
+  return fd;
+}
+
 gboolean
 att_file_create_private (const char  *path,
                          GError     **error)

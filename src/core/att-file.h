@@ -32,6 +32,15 @@ gboolean    att_file_create_private    (const char   *path,
 gboolean    att_file_move_new          (const char   *from,
                                         const char   *to,
                                         GError      **error);
+/* Creates a new file beside @path, hidden (".NAME.XXXXXX" in the same
+ * folder, so that renaming it over @path is one atomic step) and readable
+ * by its owner only, and opens it with @flags (open()'s; O_CLOEXEC is
+ * added). Returns the descriptor and the file's name in @temp_path, or
+ * -1 with errno set: each caller says what it was writing. Every file the
+ * product writes whole before it appears is made here. */
+int         att_file_open_beside       (const char   *path,
+                                        int           flags,
+                                        char        **temp_path);
 /* A sentence saying that others than the owner may read or change @path
  * (a file, or a folder when @folder), or NULL when they may not or when
  * there is nothing at @path. */

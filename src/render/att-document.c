@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "att-document.h"
+#include "att-file.h"
 #include "att-error.h"
 #include "att-render-private.h"
 
@@ -183,8 +184,7 @@ att_document_write_pdf (AttDocument  *self,
   display = g_filename_display_name (path);
 
   /* Created for its owner only: the file names pupils. */
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  stream.fd = g_mkstemp_full (tmp_path, O_WRONLY, 0600);
+  stream.fd = att_file_open_beside (path, O_WRONLY, &tmp_path);
   if (stream.fd < 0)
     {
       int saved = errno;

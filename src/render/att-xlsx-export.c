@@ -507,7 +507,6 @@ att_xlsx_export_write_full (AttDb           *db,
                             GError         **error)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *temp = NULL;
   lxw_workbook_options options = { 0 };
   AttXlsx x = { 0 };
@@ -541,9 +540,7 @@ att_xlsx_export_write_full (AttDb           *db,
    * cancel leaves nothing. mkstemp makes it readable by its owner only,
    * as every file the product writes. */
   dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (temp, O_RDWR, ATT_FILE_MODE);
+  fd = att_file_open_beside (path, O_RDWR, &temp);
   if (fd < 0)
     {
       int saved = errno;

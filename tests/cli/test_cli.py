@@ -1341,7 +1341,7 @@ def test_backup_never_replaces_or_removes_a_file():
         for name in ("backup.db.part", "backup.db.tmp"):
             with open(t.path(name)) as f:
                 equal(f.read(), "not ours", name + " is untouched")
-        leftovers = [n for n in os.listdir(t.dir) if n.startswith("backup.db.")]
+        leftovers = [n for n in os.listdir(t.dir) if n.lstrip(".").startswith("backup.db.")]
         equal(sorted(leftovers), ["backup.db.part", "backup.db.tmp"], "no temporary file left")
         # Our own backups are not replaced either: a new name each time.
         t.refused("backup", copy)
