@@ -109,3 +109,55 @@ att_test_press_key (GtkWindow       *w,
   att_test_flush_events ();
   return TRUE;
 }
+
+void
+att_test_wait (guint ms)
+{
+  gboolean reached = FALSE;
+
+  g_timeout_add (ms, timeout_reached, &reached);
+  while (!reached)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+GtkWidget *
+att_test_focus_of (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_assert_nonnull (focus);
+  return focus;
+}
+
+void
+att_test_type_text (GtkWindow  *window,
+                    const char *text)
+{
+  GtkWidget *focus = att_test_focus_of (window);
+  int position;
+
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  position = gtk_editable_get_position (GTK_EDITABLE (focus));
+  gtk_editable_insert_text (GTK_EDITABLE (focus), text, -1, &position);
+  att_test_flush_events ();
+}
+
+void
+att_test_press_enter (GtkWindow *window)
+{
+  GtkWidget *focus = att_test_focus_of (window);
+
+  if (GTK_IS_TEXT (focus))
+    g_signal_emit_by_name (focus, "activate");
+  else
+    gtk_widget_activate (focus);
+  att_test_wait (400);
+  att_test_flush_events ();
+}
+
+void
+att_test_press_tab (GtkWindow *window)
+{
+  gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+  att_test_flush_events ();
+}

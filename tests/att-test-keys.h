@@ -18,4 +18,19 @@ gboolean  att_test_press_key (GtkWindow       *window,
                               guint            keyval,
                               GdkModifierType  state);
 
+/* Runs the main loop for @ms milliseconds. */
+void        att_test_wait         (guint       ms);
+/* What a keyboard acts on: the window's focus, which must be somewhere.
+ * No control of a form is reached by name. */
+GtkWidget  *att_test_focus_of     (GtkWindow  *window);
+/* @text typed where the focus is (a line or box of text), at its cursor. */
+void        att_test_type_text    (GtkWindow  *window,
+                                   const char *text);
+/* Enter or Space: the focused widget's activation; in a line of text,
+ * its "activate" signal, which GtkText binds to Enter. A button activated
+ * from the keyboard is given its moment pressed before it is clicked. */
+void        att_test_press_enter  (GtkWindow  *window);
+/* Tab: the focus moves to the next control. */
+void        att_test_press_tab    (GtkWindow  *window);
+
 G_END_DECLS

@@ -33,6 +33,7 @@
 #include "att-db-private.h"
 #include "att-pupil-search.h"
 #include "att-table-document.h"
+#include "att-test-keys.h"
 #include "att-test-util.h"
 
 void attendance_register_resource (void);
@@ -98,58 +99,6 @@ find_call_dialog (void)
     if (ATT_IS_CALL_DIALOG (l->data) && gtk_widget_get_visible (l->data))
       return l->data;
   return NULL;
-}
-
-/* What a keyboard does, on whatever has the focus: no widget of the form
- * is reached by name. */
-static GtkWidget *
-focus_of (GtkWindow *w)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (w));
-
-  g_assert_nonnull (focus);
-  return focus;
-}
-
-static void
-type_text (GtkWindow  *w,
-           const char *text)
-{
-  GtkWidget *focus = focus_of (w);
-  int position;
-
-  g_assert_true (GTK_IS_EDITABLE (focus));
-  position = gtk_editable_get_position (GTK_EDITABLE (focus));
-  gtk_editable_insert_text (GTK_EDITABLE (focus), text, -1, &position);
-  att_test_flush_events ();
-}
-
-/* Enter or Space: the focused widget's activation; in a line of text,
- * its "activate" signal, which GtkText binds to Enter. */
-static void
-press_enter (GtkWindow *w)
-{
-  GtkWidget *focus = focus_of (w);
-
-  gboolean reached = FALSE;
-
-  if (GTK_IS_TEXT (focus))
-    g_signal_emit_by_name (focus, "activate");
-  else
-    gtk_widget_activate (focus);
-  /* A button activated from the keyboard shows itself pressed for a
-   * moment before it is clicked. */
-  g_timeout_add (400, timeout_reached, &reached);
-  while (!reached)
-    g_main_context_iteration (NULL, TRUE);
-  att_test_flush_events ();
-}
-
-static void
-press_tab (GtkWindow *w)
-{
-  gtk_widget_child_focus (GTK_WIDGET (w), GTK_DIR_TAB_FORWARD);
-  att_test_flush_events ();
 }
 
 /* A key pressed on the first-day list, delivered through its own key
@@ -227,8 +176,8 @@ test_call_for_siblings (void)
 
   /* The form opens on the search: type part of the surname. The entry
    * searches after a short pause. */
-  type_text (GTK_WINDOW (dialog), "khan");
-  search = ATT_PUPIL_SEARCH (gtk_widget_get_ancestor (focus_of (GTK_WINDOW (dialog)),
+  att_test_type_text (GTK_WINDOW (dialog), "khan");
+  search = ATT_PUPIL_SEARCH (gtk_widget_get_ancestor (att_test_focus_of (GTK_WINDOW (dialog)),
                                                       ATT_TYPE_PUPIL_SEARCH));
   id = g_timeout_add (5000, timeout_reached, &reached);
   /* Amina and Bilal. */
@@ -239,15 +188,15 @@ test_call_for_siblings (void)
 
   /* Enter takes the first match, Amina (by name); her brother is offered
    * ticked, and the focus goes to the reasons, on Illness. */
-  press_enter (GTK_WINDOW (dialog));
-  g_assert_true (GTK_IS_CHECK_BUTTON (focus_of (GTK_WINDOW (dialog))));
-  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (focus_of (GTK_WINDOW (dialog)))), ==, "_Illness");
+  att_test_press_enter (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_CHECK_BUTTON (att_test_focus_of (GTK_WINDOW (dialog))));
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (att_test_focus_of (GTK_WINDOW (dialog)))), ==, "_Illness");
   /* Space picks it; Tab goes to the details; Enter saves. */
-  press_enter (GTK_WINDOW (dialog));
-  press_tab (GTK_WINDOW (dialog));
-  g_assert_nonnull (gtk_widget_get_ancestor (focus_of (GTK_WINDOW (dialog)), ADW_TYPE_ENTRY_ROW));
-  type_text (GTK_WINDOW (dialog), "Temperature");
-  press_enter (GTK_WINDOW (dialog));
+  att_test_press_enter (GTK_WINDOW (dialog));
+  att_test_press_tab (GTK_WINDOW (dialog));
+  g_assert_nonnull (gtk_widget_get_ancestor (att_test_focus_of (GTK_WINDOW (dialog)), ADW_TYPE_ENTRY_ROW));
+  att_test_type_text (GTK_WINDOW (dialog), "Temperature");
+  att_test_press_enter (GTK_WINDOW (dialog));
 
   /* The form shows exactly the sessions that changed: both of Amina's
    * (N amended, the afternoon blank) and both of Bilal's (blank). */
@@ -307,8 +256,8 @@ test_call_for_siblings (void)
     g_assert_cmpint (g_array_index (call_a->marks, AttCallMark, i).history_id, !=, 0);
 
   /* The focus is on Close; Enter closes the form. */
-  g_assert_true (GTK_IS_BUTTON (focus_of (GTK_WINDOW (dialog))));
-  press_enter (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_BUTTON (att_test_focus_of (GTK_WINDOW (dialog))));
+  att_test_press_enter (GTK_WINDOW (dialog));
   g_assert_null (find_call_dialog ());
 
   /* The page: two calls in the log; the Khans have left the first-day
@@ -382,14 +331,14 @@ test_work_firstday_list (void)
   g_assert_true (press_key (GDK_KEY_r, 0));
   dialog = find_call_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (focus_of (GTK_WINDOW (dialog)))), ==, "_Illness");
-  press_enter (GTK_WINDOW (dialog));
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (att_test_focus_of (GTK_WINDOW (dialog)))), ==, "_Illness");
+  att_test_press_enter (GTK_WINDOW (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "call.save", NULL);
   att_test_flush_events ();
   g_assert_cmpstr (att_call_dialog_get_summary (dialog), ==,
                    "Cara Jones, Mon 16 Sep 2024, morning: N → I\n"
                    "Cara Jones, Mon 16 Sep 2024, afternoon: blank → I");
-  press_enter (GTK_WINDOW (dialog));
+  att_test_press_enter (GTK_WINDOW (dialog));
   g_assert_null (find_call_dialog ());
 
   /* The call is out, from her mother; the attempt that reached her is
@@ -428,21 +377,21 @@ test_amendment_reason (void)
   att_test_flush_events ();
   dialog = find_call_dialog ();
   g_assert_nonnull (dialog);
-  type_text (GTK_WINDOW (dialog), "jones");
-  search = ATT_PUPIL_SEARCH (gtk_widget_get_ancestor (focus_of (GTK_WINDOW (dialog)),
+  att_test_type_text (GTK_WINDOW (dialog), "jones");
+  search = ATT_PUPIL_SEARCH (gtk_widget_get_ancestor (att_test_focus_of (GTK_WINDOW (dialog)),
                                                       ATT_TYPE_PUPIL_SEARCH));
   id = g_timeout_add (5000, timeout_reached, &reached);
   while (!reached && att_pupil_search_get_n_matches (search) != 1)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (reached);
   g_source_remove (id);
-  press_enter (GTK_WINDOW (dialog));
+  att_test_press_enter (GTK_WINDOW (dialog));
 
   /* Right, from Illness to "Medical or dental"; Space picks it. */
   gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_RIGHT);
-  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (focus_of (GTK_WINDOW (dialog)))), ==,
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (att_test_focus_of (GTK_WINDOW (dialog)))), ==,
                    "_Medical or dental");
-  press_enter (GTK_WINDOW (dialog));
+  att_test_press_enter (GTK_WINDOW (dialog));
 
   /* Ctrl+Return: refused, the marks untouched, the focus on the reason
    * for the change. */
@@ -450,9 +399,9 @@ test_amendment_reason (void)
   att_test_flush_events ();
   g_assert_null (att_call_dialog_get_summary (dialog));
   g_assert_cmpint (att_register_code (s.db, cara, TODAY, ATT_SESSION_AM), ==, ATT_CODE_I);
-  g_assert_nonnull (gtk_widget_get_ancestor (focus_of (GTK_WINDOW (dialog)), ADW_TYPE_ENTRY_ROW));
-  type_text (GTK_WINDOW (dialog), "Not ill: at the dentist");
-  press_enter (GTK_WINDOW (dialog));
+  g_assert_nonnull (gtk_widget_get_ancestor (att_test_focus_of (GTK_WINDOW (dialog)), ADW_TYPE_ENTRY_ROW));
+  att_test_type_text (GTK_WINDOW (dialog), "Not ill: at the dentist");
+  att_test_press_enter (GTK_WINDOW (dialog));
 
   g_assert_cmpstr (att_call_dialog_get_summary (dialog), ==,
                    "Cara Jones, Mon 16 Sep 2024, morning: I → M\n"
@@ -465,7 +414,7 @@ test_amendment_reason (void)
   g_assert_cmpint (last->old_code, ==, ATT_CODE_I);
   g_assert_cmpint (last->new_code, ==, ATT_CODE_M);
   g_assert_cmpstr (last->reason, ==, "Not ill: at the dentist");
-  press_enter (GTK_WINDOW (dialog));
+  att_test_press_enter (GTK_WINDOW (dialog));
   g_assert_null (find_call_dialog ());
 }
 
@@ -556,8 +505,8 @@ test_late_arrival (void)
   dialog = find_late_dialog ();
   g_assert_nonnull (dialog);
 
-  type_text (GTK_WINDOW (dialog), "patel");
-  search = ATT_PUPIL_SEARCH (gtk_widget_get_ancestor (focus_of (GTK_WINDOW (dialog)),
+  att_test_type_text (GTK_WINDOW (dialog), "patel");
+  search = ATT_PUPIL_SEARCH (gtk_widget_get_ancestor (att_test_focus_of (GTK_WINDOW (dialog)),
                                                       ATT_TYPE_PUPIL_SEARCH));
   id = g_timeout_add (5000, timeout_reached, &reached);
   while (!reached && att_pupil_search_get_n_matches (search) != 1)
@@ -566,9 +515,9 @@ test_late_arrival (void)
   g_source_remove (id);
   /* Enter takes Dev and goes to the reason; Enter there saves and
    * closes the form. */
-  press_enter (GTK_WINDOW (dialog));
-  type_text (GTK_WINDOW (dialog), "Bus late");
-  press_enter (GTK_WINDOW (dialog));
+  att_test_press_enter (GTK_WINDOW (dialog));
+  att_test_type_text (GTK_WINDOW (dialog), "Bus late");
+  att_test_press_enter (GTK_WINDOW (dialog));
   att_test_flush_events ();
   g_assert_null (find_late_dialog ());
 
@@ -654,7 +603,7 @@ tab_to (GtkWindow  *w,
 
       if (row != NULL && g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title))
         return TRUE;
-      press_tab (w);
+      att_test_press_tab (w);
     }
   return FALSE;
 }
@@ -664,11 +613,11 @@ static void
 retype (GtkWindow  *w,
         const char *text)
 {
-  GtkWidget *focus = focus_of (w);
+  GtkWidget *focus = att_test_focus_of (w);
 
   g_assert_true (GTK_IS_EDITABLE (focus));
   gtk_editable_set_text (GTK_EDITABLE (focus), "");
-  type_text (w, text);
+  att_test_type_text (w, text);
 }
 
 /* The first-day procedure, the text message and the safeguarding lead,
@@ -706,17 +655,17 @@ test_firstday_settings (void)
   /* The first step (a text at the register's close): opened with Enter,
    * then Tab to its deadline. */
   row = att_firstday_dialog_get_step_row (dialog, 0);
-  for (guint i = 0; i < 10 && !gtk_widget_is_ancestor (focus_of (GTK_WINDOW (dialog)), row); i++)
-    press_tab (GTK_WINDOW (dialog));
-  g_assert_true (gtk_widget_is_ancestor (focus_of (GTK_WINDOW (dialog)), row));
-  press_enter (GTK_WINDOW (dialog));
+  for (guint i = 0; i < 10 && !gtk_widget_is_ancestor (att_test_focus_of (GTK_WINDOW (dialog)), row); i++)
+    att_test_press_tab (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_is_ancestor (att_test_focus_of (GTK_WINDOW (dialog)), row));
+  att_test_press_enter (GTK_WINDOW (dialog));
   g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
   due_title = "D_ue By (12:00, close or close+60)";
   g_assert_true (tab_to (GTK_WINDOW (dialog), ADW_TYPE_ENTRY_ROW, due_title));
 
   /* 25:00 is no time of day: refused, the row marked, nothing stored. */
   retype (GTK_WINDOW (dialog), "25:00");
-  press_enter (GTK_WINDOW (dialog));
+  att_test_press_enter (GTK_WINDOW (dialog));
   g_assert_nonnull (att_firstday_dialog_get_error (dialog));
   g_assert_nonnull (strstr (att_firstday_dialog_get_error (dialog), "Line 1 of the procedure, due: “25:00”"));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
@@ -728,7 +677,7 @@ test_firstday_settings (void)
 
   /* 08:55 is: saved, the row shows it. */
   retype (GTK_WINDOW (dialog), "08:55");
-  press_enter (GTK_WINDOW (dialog));
+  att_test_press_enter (GTK_WINDOW (dialog));
   g_assert_null (att_firstday_dialog_get_error (dialog));
   g_assert_false (gtk_widget_has_css_class (row, "error"));
   steps = att_firstday_procedure (s.db, &error);
@@ -743,11 +692,11 @@ test_firstday_settings (void)
   att_test_flush_events ();
   g_assert_true (tab_to (GTK_WINDOW (dialog), ADW_TYPE_ENTRY_ROW, "_Message"));
   retype (GTK_WINDOW (dialog), "{forenme} is not in school");
-  press_enter (GTK_WINDOW (dialog));
+  att_test_press_enter (GTK_WINDOW (dialog));
   g_assert_nonnull (strstr (att_firstday_dialog_get_error (dialog), "“{forenme}”"));
   g_assert_null (att_firstday_setting_get (s.db, ATT_FIRSTDAY_TEXT_KEY));
   retype (GTK_WINDOW (dialog), "{forename} is not in school: please call {phone}");
-  press_enter (GTK_WINDOW (dialog));
+  att_test_press_enter (GTK_WINDOW (dialog));
   g_assert_null (att_firstday_dialog_get_error (dialog));
   template = att_firstday_text_template (s.db);
   g_assert_cmpstr (template, ==, "{forename} is not in school: please call {phone}");
@@ -755,7 +704,7 @@ test_firstday_settings (void)
   /* The lead, the next line down. */
   g_assert_true (tab_to (GTK_WINDOW (dialog), ADW_TYPE_ENTRY_ROW, "Designated _Safeguarding Lead"));
   retype (GTK_WINDOW (dialog), "Dee Lead");
-  press_enter (GTK_WINDOW (dialog));
+  att_test_press_enter (GTK_WINDOW (dialog));
   lead = att_firstday_safeguarding_lead (s.db);
   g_assert_cmpstr (lead, ==, "Dee Lead");
   g_assert_cmpint (count_audit (s.db, "firstday.setting"), ==, 2);
@@ -764,7 +713,7 @@ test_firstday_settings (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   att_test_flush_events ();
   g_assert_null (find_firstday_dialog ());
-  g_assert_nonnull (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (gtk_widget_get_ancestor (att_test_focus_of (window), GTK_TYPE_MENU_BUTTON));
 
   att_context_set_user (context, s.officer);
   att_test_flush_events ();

@@ -24,6 +24,7 @@
 #include "att-leave-page-private.h"
 #include "att-letters.h"
 #include "att-pupil-search.h"
+#include "att-test-keys.h"
 #include "att-test-util.h"
 
 void attendance_register_resource (void);
@@ -52,50 +53,6 @@ find_window (GType type)
   return NULL;
 }
 
-/* What a keyboard does, on whatever has the focus: no control of a form
- * is reached by name. */
-static GtkWidget *
-focus_of (GtkWindow *w)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (w));
-
-  g_assert_nonnull (focus);
-  return focus;
-}
-
-static void
-type_text (GtkWindow  *w,
-           const char *text)
-{
-  GtkWidget *focus = focus_of (w);
-  int position;
-
-  g_assert_true (GTK_IS_EDITABLE (focus));
-  position = gtk_editable_get_position (GTK_EDITABLE (focus));
-  gtk_editable_insert_text (GTK_EDITABLE (focus), text, -1, &position);
-  att_test_flush_events ();
-}
-
-/* Enter or Space: the focused widget's activation; in a line of text,
- * its "activate" signal, which GtkText binds to Enter. */
-static void
-press_enter (GtkWindow *w)
-{
-  GtkWidget *focus = focus_of (w);
-  gboolean reached = FALSE;
-
-  if (GTK_IS_TEXT (focus))
-    g_signal_emit_by_name (focus, "activate");
-  else
-    gtk_widget_activate (focus);
-  /* A button activated from the keyboard shows itself pressed for a
-   * moment before it is clicked. */
-  g_timeout_add (400, timeout_reached, &reached);
-  while (!reached)
-    g_main_context_iteration (NULL, TRUE);
-  att_test_flush_events ();
-}
-
 /* Escape: what the window binds to it. */
 static void
 press_escape (GtkWindow *w)
@@ -109,7 +66,7 @@ press_escape (GtkWindow *w)
 static const char *
 focus_title (GtkWindow *w)
 {
-  GtkWidget *focus = focus_of (w);
+  GtkWidget *focus = att_test_focus_of (w);
   GtkWidget *row = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW);
 
   if (GTK_IS_CHECK_BUTTON (focus) && gtk_check_button_get_label (GTK_CHECK_BUTTON (focus)) != NULL)
@@ -211,8 +168,8 @@ test_record_request (void)
   g_assert_nonnull (dialog);
 
   /* The form opens on the search; the entry searches after a pause. */
-  type_text (GTK_WINDOW (dialog), "amina");
-  search = ATT_PUPIL_SEARCH (gtk_widget_get_ancestor (focus_of (GTK_WINDOW (dialog)),
+  att_test_type_text (GTK_WINDOW (dialog), "amina");
+  search = ATT_PUPIL_SEARCH (gtk_widget_get_ancestor (att_test_focus_of (GTK_WINDOW (dialog)),
                                                       ATT_TYPE_PUPIL_SEARCH));
   id = g_timeout_add (5000, timeout_reached, &reached);
   while (!reached && att_pupil_search_get_n_matches (search) != 1)
@@ -221,30 +178,30 @@ test_record_request (void)
   g_source_remove (id);
 
   /* Enter takes Amina; the focus goes on to the first day. */
-  press_enter (GTK_WINDOW (dialog));
+  att_test_press_enter (GTK_WINDOW (dialog));
   g_assert_true (g_str_has_prefix (focus_title (GTK_WINDOW (dialog)), "_First day"));
-  type_text (GTK_WINDOW (dialog), "30/09/2024");
+  att_test_type_text (GTK_WINDOW (dialog), "30/09/2024");
 
   /* Her brother is offered, not ticked: back up to him, Space ticks. */
   tab_to (GTK_WINDOW (dialog), GTK_DIR_TAB_BACKWARD, "Bilal Khan");
-  press_enter (GTK_WINDOW (dialog));
+  att_test_press_enter (GTK_WINDOW (dialog));
 
   tab_to (GTK_WINDOW (dialog), GTK_DIR_TAB_FORWARD, "_Last day");
-  type_text (GTK_WINDOW (dialog), "01/10/2024");
+  att_test_type_text (GTK_WINDOW (dialog), "01/10/2024");
   tab_to (GTK_WINDOW (dialog), GTK_DIR_TAB_FORWARD, "_Reason");
-  type_text (GTK_WINDOW (dialog), "Grandmother’s funeral in Lahore");
+  att_test_type_text (GTK_WINDOW (dialog), "Grandmother’s funeral in Lahore");
   tab_to (GTK_WINDOW (dialog), GTK_DIR_TAB_FORWARD, "_Evidence");
-  type_text (GTK_WINDOW (dialog), "Letter from the mosque");
+  att_test_type_text (GTK_WINDOW (dialog), "Letter from the mosque");
 
   /* The core's warning, under the form: too little notice. */
   g_assert_nonnull (att_leave_dialog_get_warnings (dialog));
   g_assert_nonnull (strstr (att_leave_dialog_get_warnings (dialog), "notice"));
 
   /* Enter saves; the focus is on Close, and Enter closes. */
-  press_enter (GTK_WINDOW (dialog));
+  att_test_press_enter (GTK_WINDOW (dialog));
   g_assert_cmpuint (att_leave_dialog_get_leave_ids (dialog)->len, ==, 2);
-  g_assert_true (GTK_IS_BUTTON (focus_of (GTK_WINDOW (dialog))));
-  press_enter (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_BUTTON (att_test_focus_of (GTK_WINDOW (dialog))));
+  att_test_press_enter (GTK_WINDOW (dialog));
   g_assert_null (find_window (ATT_TYPE_LEAVE_DIALOG));
 
   /* Two requests, one each, waiting, linked by one form. */
@@ -271,9 +228,9 @@ test_record_request (void)
 
   /* The list shows both; the focus came back to the new request's row. */
   g_assert_cmpuint (n_rows (list), ==, 2);
-  g_assert_true (GTK_IS_LIST_BOX_ROW (focus_of (window)));
-  g_assert_true (gtk_widget_get_parent (focus_of (window)) == GTK_WIDGET (list));
-  g_assert_true (g_str_has_prefix (row_title (list, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus_of (window)))),
+  g_assert_true (GTK_IS_LIST_BOX_ROW (att_test_focus_of (window)));
+  g_assert_true (gtk_widget_get_parent (att_test_focus_of (window)) == GTK_WIDGET (list));
+  g_assert_true (g_str_has_prefix (row_title (list, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (att_test_focus_of (window)))),
                                    "Amina Khan"));
   g_assert_cmpuint (n_rows (att_leave_page_get_queue_list (page)), ==, 2);
 
@@ -298,7 +255,7 @@ test_officer_may_not_decide (void)
   att_leave_page_show_view (page, "queue");
   att_test_flush_events ();
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (queue, 0)));
-  press_enter (window);
+  att_test_press_enter (window);
   dialog = find_window (ATT_TYPE_LEAVE_DECISION_DIALOG);
   g_assert_nonnull (dialog);
   button = find_button (GTK_WIDGET (dialog), "_Decide");
@@ -306,7 +263,7 @@ test_officer_may_not_decide (void)
   g_assert_false (gtk_widget_is_sensitive (button));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, error->message);
   /* The focus waits on Close. */
-  button = gtk_widget_get_ancestor (focus_of (dialog), GTK_TYPE_BUTTON);
+  button = gtk_widget_get_ancestor (att_test_focus_of (dialog), GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Close");
   press_escape (dialog);
@@ -318,7 +275,7 @@ test_officer_may_not_decide (void)
     g_assert_cmpuint (waiting->len, ==, 2);
   }
   /* The focus is back on the row it left. */
-  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (queue, 0)) == focus_of (window));
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (queue, 0)) == att_test_focus_of (window));
 }
 
 /* The headteacher decides, from the queue, with the keyboard: Amina's
@@ -355,28 +312,28 @@ test_decide (void)
 
   /* Enter on Amina's row opens her request on the decision. */
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (queue, 0)));
-  press_enter (window);
+  att_test_press_enter (window);
   decision = ATT_LEAVE_DECISION_DIALOG (find_window (ATT_TYPE_LEAVE_DECISION_DIALOG));
   g_assert_nonnull (decision);
   g_assert_cmpstr (focus_title (GTK_WINDOW (decision)), ==, "Agree _all the sessions asked for");
 
   /* Agree some: every session is ticked; untick Monday afternoon. */
   tab_to (GTK_WINDOW (decision), GTK_DIR_TAB_FORWARD, "Agree _some");
-  press_enter (GTK_WINDOW (decision));
+  att_test_press_enter (GTK_WINDOW (decision));
   tab_to (GTK_WINDOW (decision), GTK_DIR_TAB_FORWARD, "Mon 30 Sep 2024, afternoon");
-  press_enter (GTK_WINDOW (decision));
+  att_test_press_enter (GTK_WINDOW (decision));
   tab_to (GTK_WINDOW (decision), GTK_DIR_TAB_FORWARD, "R_easons");
-  type_text (GTK_WINDOW (decision), "A family funeral abroad: exceptional; the Monday afternoon is for travel and is not");
+  att_test_type_text (GTK_WINDOW (decision), "A family funeral abroad: exceptional; the Monday afternoon is for travel and is not");
 
   /* Enter without the reason for changing the M: refused, nothing
    * written, and the focus goes to the reason. */
-  press_enter (GTK_WINDOW (decision));
+  att_test_press_enter (GTK_WINDOW (decision));
   g_assert_null (att_leave_decision_dialog_get_summary (decision));
   g_assert_cmpint (att_register_code (s.db, amina, D (2024, 9, 30), ATT_SESSION_AM), ==, ATT_CODE_NONE);
   g_assert_cmpint (att_register_code (s.db, amina, D (2024, 10, 1), ATT_SESSION_PM), ==, ATT_CODE_M);
   g_assert_true (g_str_has_prefix (focus_title (GTK_WINDOW (decision)), "Reason for changing"));
-  type_text (GTK_WINDOW (decision), "The appointment is moved to after the leave");
-  press_enter (GTK_WINDOW (decision));
+  att_test_type_text (GTK_WINDOW (decision), "The appointment is moved to after the leave");
+  att_test_press_enter (GTK_WINDOW (decision));
 
   /* Exactly the three sessions agreed, with C (exceptional
    * circumstances); Monday afternoon is left blank. */
@@ -401,7 +358,7 @@ test_decide (void)
 
   /* The letter, partly agreed, to her mother: Tab reaches it, and it is
    * saved as PDF through the print operation and logged. */
-  g_assert_true (GTK_IS_BUTTON (focus_of (GTK_WINDOW (decision))));
+  g_assert_true (GTK_IS_BUTTON (att_test_focus_of (GTK_WINDOW (decision))));
   {
     GtkWidget *pdf_button = find_button (GTK_WIDGET (decision), "Save as P_DF…");
 
@@ -453,21 +410,21 @@ test_decide (void)
   press_escape (GTK_WINDOW (decision));
   g_assert_null (find_window (ATT_TYPE_LEAVE_DECISION_DIALOG));
   g_assert_cmpuint (n_rows (queue), ==, 1);
-  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (queue, 0)) == focus_of (window));
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (queue, 0)) == att_test_focus_of (window));
   g_assert_true (g_str_has_prefix (row_title (queue, 0), "Bilal Khan"));
 
   /* Bilal's, its own decision: refused. */
-  press_enter (window);
+  att_test_press_enter (window);
   decision = ATT_LEAVE_DECISION_DIALOG (find_window (ATT_TYPE_LEAVE_DECISION_DIALOG));
   g_assert_nonnull (decision);
   tab_to (GTK_WINDOW (decision), GTK_DIR_TAB_FORWARD, "_Refuse");
-  press_enter (GTK_WINDOW (decision));
+  att_test_press_enter (GTK_WINDOW (decision));
   tab_to (GTK_WINDOW (decision), GTK_DIR_TAB_FORWARD, "R_easons");
-  type_text (GTK_WINDOW (decision), "Bilal has exams that week");
-  press_enter (GTK_WINDOW (decision));
+  att_test_type_text (GTK_WINDOW (decision), "Bilal has exams that week");
+  att_test_press_enter (GTK_WINDOW (decision));
   g_assert_cmpstr (att_leave_decision_dialog_get_summary (decision), ==,
                    "No session was agreed: the register is unchanged.");
-  press_enter (GTK_WINDOW (decision));
+  att_test_press_enter (GTK_WINDOW (decision));
   g_assert_null (find_window (ATT_TYPE_LEAVE_DECISION_DIALOG));
 
   bilal_leave = att_leave_get (s.db, bilal_id, &error);
@@ -518,8 +475,8 @@ test_withdraw_and_filter (void)
   att_test_flush_events ();
   confirm = find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
-  type_text (confirm, "Phoned the office");
-  press_enter (confirm);
+  att_test_type_text (confirm, "Phoned the office");
+  att_test_press_enter (confirm);
   press_escape (decision);
 
   leave = att_leave_get (s.db, g_array_index (ids, gint64, 0), &error);
@@ -586,10 +543,10 @@ test_part_time_review (void)
   decision = find_window (ATT_TYPE_LEAVE_DECISION_DIALOG);
   g_assert_nonnull (decision);
   g_assert_cmpstr (focus_title (decision), ==, "Agree _all the sessions asked for");
-  press_enter (decision);
+  att_test_press_enter (decision);
   tab_to (decision, GTK_DIR_TAB_FORWARD, "R_easons");
-  type_text (decision, "Agreed with the family and the school nurse");
-  press_enter (decision);
+  att_test_type_text (decision, "Agreed with the family and the school nurse");
+  att_test_press_enter (decision);
   /* Six school weeks of afternoons, Mon 16 September to Fri 25 October:
    * 6 × 5 = 30 sessions, every one blank before. */
   {
@@ -600,7 +557,7 @@ test_part_time_review (void)
     g_assert_cmpstr (lines[0], ==, "Mon 16 Sep 2024, afternoon: blank → C2");
     g_assert_cmpstr (lines[29], ==, "Fri 25 Oct 2024, afternoon: blank → C2");
   }
-  press_enter (decision);
+  att_test_press_enter (decision);
   g_assert_null (find_window (ATT_TYPE_LEAVE_DECISION_DIALOG));
 
   g_assert_cmpint (att_register_code (s.db, cara, D (2024, 9, 16), ATT_SESSION_AM), ==, ATT_CODE_NONE);
@@ -624,8 +581,8 @@ test_part_time_review (void)
   confirm = find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
   g_assert_true (g_str_has_prefix (focus_title (confirm), "_What was decided"));
-  type_text (confirm, "Going well: afternoons stay out until half term");
-  press_enter (confirm);
+  att_test_type_text (confirm, "Going well: afternoons stay out until half term");
+  att_test_press_enter (confirm);
   g_assert_null (find_window (ADW_TYPE_MESSAGE_DIALOG));
 
   leave = att_leave_get (s.db, id, &error);
@@ -634,7 +591,7 @@ test_part_time_review (void)
   att_leave_card_update (card, s.db, D (2024, 9, 16));
   g_assert_cmpuint (att_leave_card_get_counts (card)->reviews_due, ==, 0);
   /* The focus is back on the timetable's row. */
-  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)) == focus_of (window));
+  g_assert_true (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)) == att_test_focus_of (window));
   g_assert_finalize_object (card);
 }
 
@@ -679,20 +636,20 @@ test_form_warnings (void)
   att_test_flush_events ();
   dialog = ATT_LEAVE_DIALOG (find_window (ATT_TYPE_LEAVE_DIALOG));
   g_assert_nonnull (dialog);
-  type_text (GTK_WINDOW (dialog), "cara");
-  search = ATT_PUPIL_SEARCH (gtk_widget_get_ancestor (focus_of (GTK_WINDOW (dialog)),
+  att_test_type_text (GTK_WINDOW (dialog), "cara");
+  search = ATT_PUPIL_SEARCH (gtk_widget_get_ancestor (att_test_focus_of (GTK_WINDOW (dialog)),
                                                       ATT_TYPE_PUPIL_SEARCH));
   id = g_timeout_add (5000, timeout_reached, &reached);
   while (!reached && att_pupil_search_get_n_matches (search) != 1)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (reached);
   g_source_remove (id);
-  press_enter (GTK_WINDOW (dialog));
-  type_text (GTK_WINDOW (dialog), "08/10/2024");
+  att_test_press_enter (GTK_WINDOW (dialog));
+  att_test_type_text (GTK_WINDOW (dialog), "08/10/2024");
   tab_to (GTK_WINDOW (dialog), GTK_DIR_TAB_FORWARD, "_Last day");
-  type_text (GTK_WINDOW (dialog), "08/10/2024");
+  att_test_type_text (GTK_WINDOW (dialog), "08/10/2024");
   tab_to (GTK_WINDOW (dialog), GTK_DIR_TAB_FORWARD, "_Reason");
-  type_text (GTK_WINDOW (dialog), "A family emergency");
+  att_test_type_text (GTK_WINDOW (dialog), "A family emergency");
 
   /* Her mother asked: only the exam period. */
   g_assert_nonnull (strstr (att_leave_dialog_get_warnings (dialog), "exam period “Year 11 mocks”"));
@@ -705,15 +662,15 @@ test_form_warnings (void)
                               g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (asker))) - 1);
   att_test_flush_events ();
   tab_to (GTK_WINDOW (dialog), GTK_DIR_TAB_FORWARD, "Their _name");
-  type_text (GTK_WINDOW (dialog), "Pat Neighbour");
+  att_test_type_text (GTK_WINDOW (dialog), "Pat Neighbour");
   g_assert_nonnull (strstr (att_leave_dialog_get_warnings (dialog), "exam period"));
   g_assert_nonnull (strstr (att_leave_dialog_get_warnings (dialog), "normally lives with"));
 
   press_escape (GTK_WINDOW (dialog));
   g_assert_null (find_window (ATT_TYPE_LEAVE_DIALOG));
   /* The focus is back on the button that opened the form. */
-  g_assert_nonnull (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_BUTTON));
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_widget_get_ancestor (focus_of (window), GTK_TYPE_BUTTON))),
+  g_assert_nonnull (gtk_widget_get_ancestor (att_test_focus_of (window), GTK_TYPE_BUTTON));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_widget_get_ancestor (att_test_focus_of (window), GTK_TYPE_BUTTON))),
                    ==, "leave.new-request");
   after = list_requests (-1);
   g_assert_cmpuint (after->len, ==, before->len);
