@@ -34,6 +34,7 @@
 #include "att-support-dialog.h"
 #include "att-pupils-page-private.h"
 #include "att-register-page-private.h"
+#include "att-test-app.h"
 #include "att-test-util.h"
 #include "att-window-private.h"
 
@@ -650,29 +651,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int result;
 
-  g_setenv ("ATTENDANCE_TODAY", "2024-10-05", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (att_test_ignore_session_bus, NULL);
-
+  att_test_widget_init (&argc, &argv, "2024-10-05");
   make_school ();
-
-  /* The app opens $ATTENDANCE_DB rather than the user's own school. */
-  g_setenv ("ATTENDANCE_DB", s.t->path, TRUE);
-  app = g_object_new (ATT_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/schoolattendance/Attendance",
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-
-  window = ATT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  att_test_flush_events ();
+  window = att_test_open_window (s.t->path, &app);
   att_context_set_user (att_window_get_context (window), s.officer);
   att_test_flush_events ();
   g_assert_cmpstr (att_window_get_state_name (window), ==, "main");

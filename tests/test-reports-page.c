@@ -27,6 +27,7 @@
 #include "att-reports-page-private.h"
 #include "att-sign-in-view-private.h"
 #include "att-test-keys.h"
+#include "att-test-app.h"
 #include "att-test-util.h"
 #include "att-window-private.h"
 #include "att-year-calendar.h"
@@ -687,66 +688,21 @@ sign_in (void)
   g_assert_cmpstr (att_window_get_state_name (window), ==, "main");
 }
 
-static void
-remove_dir (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_dir (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (folder);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  AttDemoOptions options;
   int result;
 
-  g_setenv ("ATTENDANCE_TODAY", TODAY_TEXT, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (att_test_ignore_session_bus, NULL);
-
+  att_test_widget_init (&argc, &argv, TODAY_TEXT);
   tmp_dir = g_dir_make_tmp ("attendance-reports-XXXXXX", &error);
   g_assert_no_error (error);
-  db_path = g_build_filename (tmp_dir, "demo.db", NULL);
-
-  att_auth_use_fast_hashing_for_tests ();
-  att_demo_options_init (&options);
-  options.pupils = 80;
-  options.years = 2;
-  options.seed = 42;
-  options.as_of = att_date_from_ymd (2026, 11, 20);
-  att_demo_create (db_path, &options, &error);
-  g_assert_no_error (error);
+  db_path = att_test_demo_create (tmp_dir, "demo.db", 80, 2, 42, att_date_from_ymd (2026, 11, 20));
   check_db = att_db_open (db_path, &error);
   g_assert_no_error (error);
-
-  g_setenv ("ATTENDANCE_DB", db_path, TRUE);
-  app = g_object_new (ATT_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/schoolattendance/Attendance",
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = ATT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
+  window = att_test_open_window (db_path, &app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
   att_test_flush_events ();
   sign_in ();
 
@@ -769,7 +725,7 @@ main (int   argc,
   att_test_flush_events ();
   g_clear_object (&app);
   g_clear_object (&check_db);
-  remove_dir (tmp_dir);
+  att_test_remove_dir (tmp_dir);
   g_free (db_path);
   g_free (tmp_dir);
   return result;

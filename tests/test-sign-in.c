@@ -13,6 +13,7 @@
 #include "att-demo.h"
 #include "att-register-page-private.h"
 #include "att-sign-in-view-private.h"
+#include "att-test-app.h"
 #include "att-test-util.h"
 #include "att-users-dialog-private.h"
 #include "att-window-private.h"
@@ -431,70 +432,25 @@ test_users_dialog (void)
   att_test_flush_events ();
 }
 
-static void
-remove_tmp_dir (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (tmp_dir);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AttDb) empty = NULL;
-  AttDemoOptions options;
   int result;
 
-  g_setenv ("ATTENDANCE_TODAY", TODAY_TEXT, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (att_test_ignore_session_bus, NULL);
-  att_auth_use_fast_hashing_for_tests ();
-
+  att_test_widget_init (&argc, &argv, TODAY_TEXT);
   tmp_dir = g_dir_make_tmp ("attendance-sign-in-XXXXXX", &error);
   g_assert_no_error (error);
   empty_path = g_build_filename (tmp_dir, "empty.db", NULL);
-  demo_path = g_build_filename (tmp_dir, "demo.db", NULL);
-
   empty = att_db_create (empty_path, &error);
   g_assert_no_error (error);
   g_clear_object (&empty);
-
-  att_demo_options_init (&options);
-  options.pupils = 40;
-  options.years = 1;
-  options.seed = 7;
-  options.as_of = att_date_from_ymd (2026, 11, 20);
-  att_demo_create (demo_path, &options, &error);
-  g_assert_no_error (error);
+  demo_path = att_test_demo_create (tmp_dir, "demo.db", 40, 1, 7, att_date_from_ymd (2026, 11, 20));
   check_db = att_db_open (demo_path, &error);
   g_assert_no_error (error);
-
-  g_setenv ("ATTENDANCE_DB", empty_path, TRUE);
-  app = g_object_new (ATT_TYPE_APPLICATION,
-                      "application-id", APPLICATION_ID,
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", "/io/github/schoolattendance/Attendance",
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-
-  window = ATT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  att_test_flush_events ();
+  window = att_test_open_window (empty_path, &app);
 
   g_test_add_func ("/sign-in/first-run", test_first_run);
   g_test_add_func ("/sign-in/sign-in", test_sign_in);
@@ -508,7 +464,7 @@ main (int   argc,
   att_test_flush_events ();
   g_clear_object (&app);
   g_clear_object (&check_db);
-  remove_tmp_dir ();
+  att_test_remove_dir (tmp_dir);
   g_free (empty_path);
   g_free (demo_path);
   g_free (tmp_dir);
