@@ -241,8 +241,9 @@ def manifest_checks(root, path, devel, checks):
     if builder is not None:
         with tempfile.TemporaryDirectory() as home:
             env = dict(os.environ, HOME=home, XDG_CACHE_HOME=home)
-            run = subprocess.run([builder, "--show-manifest", path], capture_output=True,
-                                 text=True, env=env)
+            # Its state folder (.flatpak-builder) is made where it runs.
+            run = subprocess.run([builder, "--show-manifest", os.path.abspath(path)],
+                                 capture_output=True, text=True, env=env, cwd=home)
         problems = []
         if run.returncode != 0:
             problems.append("flatpak-builder --show-manifest failed: %s" % run.stderr.strip())
