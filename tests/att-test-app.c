@@ -49,7 +49,9 @@ att_test_wait (guint ms)
 }
 
 static void
-sign_in (AttTestApp *t)
+sign_in (AttTestApp *t,
+         AttRole     first_role,
+         AttRole     last_role)
 {
   AttSignInView *view = att_window_get_sign_in_view (t->window);
   GtkListBox *list = att_sign_in_view_get_users_list (view);
@@ -60,7 +62,7 @@ sign_in (AttTestApp *t)
 
   g_assert_no_error (error);
   users = att_users_list (db, NULL);
-  for (AttRole role = ATT_ROLE_ADMIN; index < 0 && role >= ATT_ROLE_HEADTEACHER; role--)
+  for (AttRole role = first_role; index < 0 && role >= last_role; role--)
     for (guint i = 0; index < 0 && i < users->len; i++)
       if (((AttUser *)g_ptr_array_index (users, i))->role == role)
         index = (int)i;
@@ -73,6 +75,28 @@ sign_in (AttTestApp *t)
     g_main_context_iteration (NULL, TRUE);
   att_test_flush_events ();
   g_assert_cmpstr (att_window_get_state_name (t->window), ==, "main");
+}
+
+static void
+open_app (AttTestApp *t)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("ATTENDANCE_DB", t->db_path, TRUE);
+  t->app = g_object_new (ATT_TYPE_APPLICATION,
+                         "application-id", APPLICATION_ID,
+                         "flags", G_APPLICATION_NON_UNIQUE,
+                         "resource-base-path", "/io/github/schoolattendance/Attendance",
+                         NULL);
+  g_application_register (G_APPLICATION (t->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (t->app));
+
+  t->window = ATT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (t->app)));
+  g_assert_nonnull (t->window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (t->window)))
+    g_main_context_iteration (NULL, TRUE);
+  att_test_flush_events ();
 }
 
 AttTestApp *
@@ -95,22 +119,20 @@ att_test_app_new (guint pupils)
   att_demo_create (t->db_path, &options, &error);
   g_assert_no_error (error);
 
-  g_setenv ("ATTENDANCE_DB", t->db_path, TRUE);
-  t->app = g_object_new (ATT_TYPE_APPLICATION,
-                         "application-id", APPLICATION_ID,
-                         "flags", G_APPLICATION_NON_UNIQUE,
-                         "resource-base-path", "/io/github/schoolattendance/Attendance",
-                         NULL);
-  g_application_register (G_APPLICATION (t->app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (t->app));
+  open_app (t);
+  sign_in (t, ATT_ROLE_ADMIN, ATT_ROLE_HEADTEACHER);
+  return t;
+}
 
-  t->window = ATT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (t->app)));
-  g_assert_nonnull (t->window);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (t->window)))
-    g_main_context_iteration (NULL, TRUE);
-  att_test_flush_events ();
-  sign_in (t);
+AttTestApp *
+att_test_app_open (const char *db_path,
+                   AttRole     role)
+{
+  AttTestApp *t = g_new0 (AttTestApp, 1);
+
+  t->db_path = g_strdup (db_path);
+  open_app (t);
+  sign_in (t, role, role);
   return t;
 }
 
@@ -147,7 +169,8 @@ att_test_app_free (AttTestApp *t)
   /* The day's backup is made on a thread; let it finish before removing
    * its folder. */
   att_test_wait (200);
-  remove_dir (t->dir);
+  if (t->dir != NULL)
+    remove_dir (t->dir);
   g_free (t->db_path);
   g_free (t->dir);
   g_free (t);

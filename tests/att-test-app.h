@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "att-application.h"
+#include "attendance-core.h"
 #include "att-window.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,10 @@ typedef struct
  * shown, signed in as the school's first administrator (else its first
  * headteacher) with the demo password. */
 AttTestApp *att_test_app_new  (guint       pupils);
+/* The application on the school at @db_path, signed in as its first user
+ * of @role with the demo password; the database is left as it is. */
+AttTestApp *att_test_app_open (const char *db_path,
+                               AttRole     role);
 void        att_test_app_free (AttTestApp *t);
 
 /* Shows the page called @name and runs the main loop until it has read
