@@ -1057,11 +1057,31 @@ att_window_setup (AttWindow *self)
     }
 }
 
+/* Whether a control inside @widget can take the focus. */
+static gboolean
+has_focusable_child (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child) || !gtk_widget_is_sensitive (child))
+        continue;
+      if ((GTK_IS_BUTTON (child) || GTK_IS_MENU_BUTTON (child) || GTK_IS_SWITCH (child)
+           || GTK_IS_CHECK_BUTTON (child) || GTK_IS_DROP_DOWN (child) || GTK_IS_TEXT (child))
+          && gtk_widget_get_focusable (child))
+        return TRUE;
+      if (has_focusable_child (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Tab leaves a list of rows (a GtkListView, GtkColumnView or GtkGridView)
  * for the next control, as it leaves a GtkListBox: GTK 4.8 moves Tab from
  * row to row, 2,000 presses through the whole school. The list is made
  * unfocusable for a moment, so the window's focus chain passes over it;
- * at the end of the chain the focus comes round to the start. The
+ * at the end of the chain the focus comes round to the start. A row with
+ * buttons of its own keeps GTK's Tab, which goes through them. The
  * register's grid has its own Tab, which first saves the code typed. */
 static gboolean
 on_key_tab (GtkEventControllerKey *controller,
@@ -1070,20 +1090,24 @@ on_key_tab (GtkEventControllerKey *controller,
             GdkModifierType        state,
             AttWindow             *self)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   GtkDirectionType direction;
   GtkWidget *list = NULL;
 
   if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
-      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || focus == NULL)
     return GDK_EVENT_PROPAGATE;
-  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (self)); w != NULL; w = gtk_widget_get_parent (w))
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
     {
       if (ATT_IS_REGISTER_PAGE (w))
         return GDK_EVENT_PROPAGATE;
       if (GTK_IS_LIST_VIEW (w) || GTK_IS_COLUMN_VIEW (w) || GTK_IS_GRID_VIEW (w))
         list = w;
     }
-  if (list == NULL)
+  if (list == NULL || has_focusable_child (focus))
+    return GDK_EVENT_PROPAGATE;
+  /* On a row's own button, Tab goes on to the row's next button or row. */
+  if (!GTK_IS_LIST_VIEW (gtk_widget_get_parent (focus)) && !GTK_IS_GRID_VIEW (gtk_widget_get_parent (focus)))
     return GDK_EVENT_PROPAGATE;
 
   direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0
