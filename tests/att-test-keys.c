@@ -118,6 +118,7 @@ att_test_wait (guint ms)
   g_timeout_add (ms, timeout_reached, &reached);
   while (!reached)
     g_main_context_iteration (NULL, TRUE);
+  att_test_flush_events ();
 }
 
 GtkWidget *

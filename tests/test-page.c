@@ -25,6 +25,7 @@ struct _TestPage
   guint   n_go_back;
   guint   n_actions_update;
   guint   n_refresh;
+  char   *undone;      /* the target of the last test.undo */
 };
 
 G_DEFINE_FINAL_TYPE (TestPage, test_page, ATT_TYPE_PAGE)
@@ -49,8 +50,28 @@ test_page_refresh (AttPage *page)
 }
 
 static void
+test_page_undo (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TestPage *self = TEST_PAGE (widget);
+
+  g_free (self->undone);
+  self->undone = g_variant_dup_string (parameter, NULL);
+}
+
+static void
+test_page_finalize (GObject *object)
+{
+  g_free (TEST_PAGE (object)->undone);
+  G_OBJECT_CLASS (test_page_parent_class)->finalize (object);
+}
+
+static void
 test_page_class_init (TestPageClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = test_page_finalize;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "test.undo", "s", test_page_undo);
   ATT_PAGE_CLASS (klass)->refresh = test_page_refresh;
   ATT_PAGE_CLASS (klass)->go_back = test_page_go_back;
   ATT_PAGE_CLASS (klass)->actions_update = test_page_actions_update;
@@ -382,6 +403,80 @@ test_late_popover (void)
   g_free (c.reason);
 }
 
+/* The widget in @top that is a button labelled @label, or a label saying
+ * @label (with @button FALSE). */
+static GtkWidget *
+find_text (GtkWidget  *top,
+           const char *label,
+           gboolean    button)
+{
+  if (button && GTK_IS_BUTTON (top) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (top)), label) == 0)
+    return top;
+  if (!button && GTK_IS_LABEL (top) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (top)), label) == 0)
+    return top;
+  for (GtkWidget *child = gtk_widget_get_first_child (top);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text (child, label, button);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A page's toast shows over the window, and its Undo button activates the
+ * page's own action with the target given; a toast without an undo action
+ * has no button, and a page outside a window drops its toast. */
+static void
+test_page_toast (void)
+{
+  TestPage *alone = g_object_ref_sink (g_object_new (TEST_TYPE_PAGE, NULL));
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  TestPage *page = g_object_new (TEST_TYPE_PAGE, NULL);
+  GtkWidget *undo, *shown;
+
+  att_page_add_toast (ATT_PAGE (alone), "Nowhere to show this", "test.undo",
+                      g_variant_new_string ("lost"));
+  g_assert_null (alone->undone);
+  g_assert_finalize_object (alone);
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (page));
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  att_test_flush_events ();
+
+  att_page_add_toast (ATT_PAGE (page), "Pupil added", "test.undo", g_variant_new_string ("1001"));
+  att_test_flush_events ();
+  g_assert_nonnull (find_text (overlay, "Pupil added", FALSE));
+  undo = find_text (overlay, "_Undo", TRUE);
+  g_assert_nonnull (undo);
+  g_assert_true (gtk_widget_get_mapped (undo));
+  g_assert_null (page->undone);
+
+  /* A button activated shows itself pressed for a moment, then is clicked. */
+  gtk_widget_activate (undo);
+  for (gint64 end = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+       page->undone == NULL && g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  att_test_flush_events ();
+  g_assert_cmpstr (page->undone, ==, "1001");
+
+  /* Once its button is used the toast goes; the next has no Undo. */
+  att_page_add_toast (ATT_PAGE (page), "Register printed", NULL, NULL);
+  att_test_flush_events ();
+  shown = find_text (overlay, "Register printed", FALSE);
+  g_assert_nonnull (shown);
+  while (gtk_widget_get_parent (shown) != overlay)
+    shown = gtk_widget_get_parent (shown);
+  undo = find_text (shown, "_Undo", TRUE);
+  g_assert_true (undo == NULL || !gtk_widget_get_visible (undo));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  att_test_flush_events ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +497,7 @@ main (int   argc,
   g_test_add_func ("/context/user", test_context_user);
   g_test_add_func ("/context/clock", test_context_clock);
   g_test_add_func ("/late-popover/codes", test_late_popover);
+  g_test_add_func ("/page/toast", test_page_toast);
 
   return g_test_run ();
 }

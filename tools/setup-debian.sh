@@ -36,6 +36,7 @@ packages=(
   libclang-rt-14-dev
   libcurl4-openssl-dev
   openssl
+  flatpak-builder
 )
 
 missing=()

@@ -9,6 +9,7 @@
 
 #include "att-application.h"
 #include "att-demo.h"
+#include "att-release-notes.h"
 #include "att-window.h"
 
 /* From the compiled resources (registered by hand: the app is a static
@@ -341,6 +342,31 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* The release notes of this version, from the metainfo (one translation
+ * for both), as the About window's AppStream markup. */
+static char *
+release_notes_markup (void)
+{
+  GString *markup = g_string_new (NULL);
+  gboolean in_list = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (att_release_notes); i++)
+    {
+      gboolean item = g_str_equal (att_release_notes[i].tag, "li");
+      g_autofree char *text = g_markup_escape_text (_(att_release_notes[i].text), -1);
+
+      if (item && !in_list)
+        g_string_append (markup, "<ul>");
+      else if (!item && in_list)
+        g_string_append (markup, "</ul>");
+      in_list = item;
+      g_string_append_printf (markup, item ? "<li>%s</li>" : "<p>%s</p>", text);
+    }
+  if (in_list)
+    g_string_append (markup, "</ul>");
+  return g_string_free (markup, FALSE);
+}
+
 static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
@@ -349,8 +375,12 @@ about_activated (GSimpleAction *action,
   AttApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *developers[] = { _("The Attendance developers"), NULL };
-  GtkWidget *about;
+  const char *built_with[] = { "GTK", "libadwaita", "SQLite", "libsodium", "libxlsxwriter",
+                               "libcurl", "cairo", "Pango", NULL };
+  g_autofree char *release_notes = release_notes_markup ();
+  AdwAboutWindow *about;
 
+  /* The project has no web site or issue tracker of its own to link to. */
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", parent,
                         "modal", TRUE,
@@ -361,10 +391,14 @@ about_activated (GSimpleAction *action,
                         "developers", developers,
                         "comments", _("Registers, absence follow-up and attendance figures "
                                       "for the school office"),
+                        "copyright", _("© The Attendance developers"),
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        "release-notes-version", ATT_RELEASE_NOTES_VERSION,
+                        "release-notes", release_notes,
                         /* Translators: put your names here, one per line */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  adw_about_window_add_acknowledgement_section (about, _("Built With"), built_with);
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -29,5 +29,7 @@ gboolean     att_window_is_locked             (AttWindow  *self);
  * less the school's lock_minutes; returns whether it locked. */
 gboolean     att_window_check_idle            (AttWindow  *self,
                                                gint64      now);
+/* The name of the area at @index in sidebar order, or NULL past the last. */
+const char  *att_window_get_page_name         (guint       index);
 
 G_END_DECLS

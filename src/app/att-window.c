@@ -1057,6 +1057,68 @@ att_window_setup (AttWindow *self)
     }
 }
 
+/* Whether a control inside @widget can take the focus. */
+static gboolean
+has_focusable_child (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child) || !gtk_widget_is_sensitive (child))
+        continue;
+      if ((GTK_IS_BUTTON (child) || GTK_IS_MENU_BUTTON (child) || GTK_IS_SWITCH (child)
+           || GTK_IS_CHECK_BUTTON (child) || GTK_IS_DROP_DOWN (child) || GTK_IS_TEXT (child))
+          && gtk_widget_get_focusable (child))
+        return TRUE;
+      if (has_focusable_child (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Tab leaves a list of rows (a GtkListView, GtkColumnView or GtkGridView)
+ * for the next control, as it leaves a GtkListBox: GTK 4.8 moves Tab from
+ * row to row, 2,000 presses through the whole school. The list is made
+ * unfocusable for a moment, so the window's focus chain passes over it;
+ * at the end of the chain the focus comes round to the start. A row with
+ * buttons of its own keeps GTK's Tab, which goes through them. The
+ * register's grid has its own Tab, which first saves the code typed. */
+static gboolean
+on_key_tab (GtkEventControllerKey *controller,
+            guint                  keyval,
+            guint                  keycode,
+            GdkModifierType        state,
+            AttWindow             *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkDirectionType direction;
+  GtkWidget *list = NULL;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || focus == NULL)
+    return GDK_EVENT_PROPAGATE;
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      if (ATT_IS_REGISTER_PAGE (w))
+        return GDK_EVENT_PROPAGATE;
+      if (GTK_IS_LIST_VIEW (w) || GTK_IS_COLUMN_VIEW (w) || GTK_IS_GRID_VIEW (w))
+        list = w;
+    }
+  if (list == NULL || has_focusable_child (focus))
+    return GDK_EVENT_PROPAGATE;
+  /* On a row's own button, Tab goes on to the row's next button or row. */
+  if (!GTK_IS_LIST_VIEW (gtk_widget_get_parent (focus)) && !GTK_IS_GRID_VIEW (gtk_widget_get_parent (focus)))
+    return GDK_EVENT_PROPAGATE;
+
+  direction = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0
+              ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  gtk_widget_set_can_focus (list, FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (self), direction))
+    gtk_widget_child_focus (GTK_WIDGET (self), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return GDK_EVENT_STOP;
+}
+
 static void
 att_window_dispose (GObject *object)
 {
@@ -1156,6 +1218,10 @@ att_window_init (AttWindow *self)
   controller = gtk_event_controller_legacy_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "event", G_CALLBACK (on_any_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_tab), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
   self->last_input = g_get_monotonic_time ();
   self->idle_id = g_timeout_add_seconds (15, on_idle_tick, self);
@@ -1271,4 +1337,12 @@ att_window_is_locked (AttWindow *self)
   g_return_val_if_fail (ATT_IS_WINDOW (self), FALSE);
 
   return self->locked;
+}
+
+/* The areas' names in sidebar order (the order of Alt+1, Alt+2, ...), for
+ * the tests that visit every page; NULL past the last. */
+const char *
+att_window_get_page_name (guint index)
+{
+  return index < G_N_ELEMENTS (page_infos) ? page_infos[index].name : NULL;
 }

@@ -129,6 +129,19 @@ on_entry_key (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* Escape in the entry clears what was typed; in an empty entry it closes
+ * the window, as Escape does anywhere else in a dialog (the search entry
+ * would otherwise keep the key to itself). */
+static void
+on_stop_search (GtkSearchEntry *entry,
+                AttPupilSearch *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "window.close", NULL);
+}
+
 static void
 att_pupil_search_dispose (GObject *object)
 {
@@ -171,6 +184,7 @@ att_pupil_search_class_init (AttPupilSearchClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_key);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 }
 
 static void
