@@ -282,7 +282,7 @@ test_plan_and_apply (Fixture       *f,
   g_autoptr(GError) error = NULL;
   AttCtfPupilPlan *amelia_plan;
   AttCtfYearPlan *year_plan;
-  AttPreviousAttendance *row;
+  AttPreviousYear *row;
   AttPupil *amelia, *kacper;
   g_autofree char *differences = NULL;
 

@@ -15,7 +15,7 @@
 #include "att-error.h"
 
 void
-att_previous_attendance_free (AttPreviousAttendance *row)
+att_previous_year_free (AttPreviousYear *row)
 {
   if (row == NULL)
     return;
@@ -38,7 +38,7 @@ column_count (sqlite3_stmt *stmt,
 static gpointer
 row_from_statement (sqlite3_stmt *stmt)
 {
-  AttPreviousAttendance *row = g_new0 (AttPreviousAttendance, 1);
+  AttPreviousYear *row = g_new0 (AttPreviousYear, 1);
 
   row->id = sqlite3_column_int64 (stmt, 0);
   row->pupil_id = sqlite3_column_int64 (stmt, 1);
@@ -84,7 +84,7 @@ att_previous_attendance_for_pupil (AttDb   *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, pupil_id);
   return att_db_collect (db, stmt, row_from_statement,
-                         (GDestroyNotify)att_previous_attendance_free,
+                         (GDestroyNotify)att_previous_year_free,
                          _("read the attendance at previous schools"), error);
 }
 
@@ -123,7 +123,7 @@ _att_ctf_differences (int file_possible,
 }
 
 char *
-att_previous_attendance_differences (const AttPreviousAttendance *row)
+att_previous_attendance_differences (const AttPreviousYear *row)
 {
   g_autoptr(GPtrArray) differences = NULL;
 
@@ -218,7 +218,7 @@ _att_ctf_insert_previous (AttDb            *db,
 /* Whether @row holds what @year says: the same school, start, marks and
  * totals. */
 gboolean
-_att_ctf_year_is_held (const AttPreviousAttendance *row,
+_att_ctf_year_is_held (const AttPreviousYear *row,
                        const AttCtfYear            *year)
 {
   return g_strcmp0 (row->school_name, year->school_name ? year->school_name : "") == 0 &&

@@ -29,7 +29,7 @@ gboolean      _att_ctf_insert_previous (AttDb            *db,
                                         const AttCtfYear *year,
                                         const char       *source_file,
                                         GError          **error);
-gboolean      _att_ctf_year_is_held    (const AttPreviousAttendance *row,
+gboolean      _att_ctf_year_is_held    (const AttPreviousYear *row,
                                         const AttCtfYear            *year);
 
 G_END_DECLS

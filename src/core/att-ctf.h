@@ -320,15 +320,15 @@ typedef struct
   char         *source_file;
   char         *who;
   gint64        at;
-} AttPreviousAttendance;
+} AttPreviousYear;
 
-void          att_previous_attendance_free (AttPreviousAttendance *row);
+void          att_previous_year_free (AttPreviousYear *row);
 /* A pupil's previous schools' attendance, by start date (owned). */
 GPtrArray    *att_previous_attendance_for_pupil (AttDb   *db,
                                                  gint64   pupil_id,
                                                  GError **error);
 /* "possible 20 in the file, 21 from the marks; ..." or NULL when the
  * totals agree (or there are no marks to count). */
-char         *att_previous_attendance_differences (const AttPreviousAttendance *row);
+char         *att_previous_attendance_differences (const AttPreviousYear *row);
 
 G_END_DECLS
