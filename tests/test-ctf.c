@@ -605,6 +605,39 @@ test_ctf24_marks_and_sar (Fixture       *f,
   }
 }
 
+/* A leaver's previous schools' attendance goes with their other records
+ * at the end of retention: Isla, imported in September 2018, left on 19
+ * July 2019; six years on, from 20 July 2025, her records may go. */
+static void
+test_purged_with_the_leaver (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(AttCtfPlan) plan = NULL;
+  g_autoptr(AttPupil) isla = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("ATTENDANCE_TODAY", "2018-09-03", TRUE);
+  plan = plan_fixture (f, "ctf24-gender.xml");
+  att_ctf_plan_set_admission (plan, D (2018, 9, 3));
+  g_assert_true (att_ctf_plan_apply (f->db, f->admin, plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM previous_attendance"), ==, 1);
+
+  g_setenv ("ATTENDANCE_TODAY", "2019-07-19", TRUE);
+  isla = att_pupil_copy (att_pupils_find (f->db, UPN_ISLA));
+  isla->leaving = D (2019, 7, 19);
+  g_assert_cmpint (att_pupils_save (f->db, f->admin, isla, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_setenv ("ATTENDANCE_TODAY", "2025-09-01", TRUE);
+  g_array_append_val (ids, isla->id);
+  g_assert_true (att_retention_purge (f->db, f->admin, D (2025, 9, 1), ids, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM previous_attendance"), ==, 0);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM pupils"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +655,8 @@ main (int   argc,
   g_test_add ("/ctf/plan/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
   g_test_add ("/ctf/plan/ctf24-and-subject-access", Fixture, NULL, fixture_set_up,
               test_ctf24_marks_and_sar, fixture_tear_down);
+  g_test_add ("/ctf/plan/purged-with-the-leaver", Fixture, NULL, fixture_set_up,
+              test_purged_with_the_leaver, fixture_tear_down);
 
   return g_test_run ();
 }
