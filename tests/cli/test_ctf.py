@@ -114,6 +114,21 @@ def test_ctf_bad_files():
         r = t.refused("import", "ctf", MALFORMED, "--user", HEAD, today=NOW)
         check("ctf-malformed.xml is not a whole, well-formed XML file" in r.err, r.err)
         check("line 10" in r.err, r.err)
+        # A pupil without a valid UPN refuses the whole file, naming the
+        # pupil and the element; the first pupil is not imported either.
+        bad = t.path("bad-upn.xml")
+        with open(bad, "w") as f:
+            f.write("<CTfile><Header><CTFversion>25.0</CTFversion></Header><CTFpupilData>"
+                    "<Pupil><UPN>" + AMELIA + "</UPN><Surname>Thornbury</Surname>"
+                    "<Forename>Amelia</Forename><DOB>2014-03-11</DOB><Sex>F</Sex>"
+                    "<BasicDetails><NCyearActual>6</NCyearActual></BasicDetails></Pupil>"
+                    "<Pupil><Surname>Lee</Surname><Forename>Sam</Forename>"
+                    "<DOB>2014-01-02</DOB><Sex>M</Sex></Pupil>"
+                    "</CTFpupilData></CTfile>")
+        r = t.refused("import", "ctf", bad, "--user", HEAD, "--json", today=NOW)
+        equal(r.out, "", "nothing on stdout")
+        check("bad-upn.xml was not imported (nothing was changed): pupil 2, <UPN>" in r.err, r.err)
+        equal(counts(t), before, "nothing written")
         t.usage("import", "ctf", CTF25, today=NOW)
         r = t.usage("import", "ctf", CTF25, "--user", HEAD, "--admission", "03/09/2025", today=NOW)
         equal(counts(t), before, "nothing written")
