@@ -556,6 +556,20 @@ test_bad_files (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "line 10"));
   g_clear_error (&error);
 
+  /* Found by fuzz-ctf: the parser quotes a name that is not UTF-8, with
+   * a line break; the message is one line of valid text all the same. */
+  {
+    g_autofree char *broken = fixture_path ("fuzz-not-utf8-name.xml");
+
+    plan = att_ctf_plan_new (f->db, broken, &error);
+    g_assert_null (plan);
+    g_assert_error (error, ATT_ERROR, ATT_ERROR_IMPORT);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    g_assert_null (strchr (error->message, '\n'));
+    g_assert_nonnull (strstr (error->message, "line 32"));
+    g_clear_error (&error);
+  }
+
   g_assert_true (g_file_set_contents (html, "<html><body>Not a CTF</body></html>", -1, NULL));
   plan = att_ctf_plan_new (f->db, html, &error);
   g_assert_null (plan);

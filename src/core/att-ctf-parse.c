@@ -1144,6 +1144,30 @@ reader_clear (Reader *reader)
   g_free (reader->in_care);
 }
 
+/* The XML parser's message as one line of text: it quotes what it could
+ * not read as it was, bytes that are not UTF-8 and line breaks too. At
+ * most 400 characters. */
+static char *
+parser_message (const char *message)
+{
+  g_autofree char *valid = g_utf8_make_valid (message, -1);
+  GString *line = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = valid; *p != '\0' && n < 400; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (line, ' ');
+      else
+        g_string_append_unichar (line, c);
+    }
+  if (n == 400)
+    g_string_append (line, "…");
+  return g_string_free (line, FALSE);
+}
+
 AttCtfFile *
 att_ctf_parse (const char  *data,
                gsize        length,
@@ -1182,10 +1206,14 @@ att_ctf_parse (const char  *data,
       if (g_error_matches (local, ATT_ERROR, ATT_ERROR_IMPORT))
         g_propagate_error (error, g_steal_pointer (&local));
       else
-        g_set_error (error, ATT_ERROR, ATT_ERROR_IMPORT,
-                     /* Translators: the second %s is the XML parser's own message, with its line */
-                     _("%s is not a whole, well-formed XML file (%s): ask the previous school for the Common Transfer File again"),
-                     name, local->message);
+        {
+          g_autofree char *said = parser_message (local->message);
+
+          g_set_error (error, ATT_ERROR, ATT_ERROR_IMPORT,
+                       /* Translators: the second %s is the XML parser's own message, with its line */
+                       _("%s is not a whole, well-formed XML file (%s): ask the previous school for the Common Transfer File again"),
+                       name, said);
+        }
       g_markup_parse_context_free (reader.context);
       reader_clear (&reader);
       return NULL;
