@@ -97,8 +97,11 @@ test_migrations (void)
   }
 }
 
+/* Previous schools' attendance, which came after the contacts' checked
+ * date. */
+#define UNDO_PREVIOUS_ATTENDANCE "DROP TABLE previous_attendance; "
 /* The day each contact's details were checked, taken away again. */
-#define UNDO_CONTACTS_CHECKED "ALTER TABLE contacts DROP COLUMN details_checked_date; "
+#define UNDO_CONTACTS_CHECKED UNDO_PREVIOUS_ATTENDANCE "ALTER TABLE contacts DROP COLUMN details_checked_date; "
 /* What the casework's migration made (meetings refer to letters), with
  * the contacts' checked date, which came after it. */
 #define UNDO_CASEWORK UNDO_CONTACTS_CHECKED "DROP TABLE case_meetings; DROP TABLE case_support; "
@@ -1106,6 +1109,30 @@ test_upgrade_audit_log (void)
   g_assert_cmpint (db_int (again, "SELECT count(*) FROM audit_log"), ==, 3);
 }
 
+/* A database made before previous schools' attendance was kept (the
+ * version before previous_attendance) gains the empty table when opened,
+ * its pupils as they were. */
+static void
+test_upgrade_to_previous_attendance (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autofree char *undo = g_strdup_printf (UNDO_PREVIOUS_ATTENDANCE "PRAGMA user_version = %u",
+                                           migration_with ("CREATE TABLE previous_attendance"));
+
+  att_test_add_pupil (t->db, "Amina", "Khan", 7, D (2012, 10, 1), D (2024, 9, 2), ATT_DATE_NONE);
+  g_assert_true (att_db_exec (t->db, undo, &error));
+  g_assert_no_error (error);
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM previous_attendance"), ==, 0);
+  g_assert_cmpint (db_int (again, "SELECT count(*) FROM pupils WHERE legal_surname = 'Khan'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1138,6 +1165,7 @@ main (int   argc,
   /* Last: it starts a thread, after which setenv() is not safe. */
   g_test_add_func ("/db/busy", test_busy);
   g_test_add_func ("/db/upgrade-to-casework", test_upgrade_to_casework);
+  g_test_add_func ("/db/upgrade-to-previous-attendance", test_upgrade_to_previous_attendance);
 
   return g_test_run ();
 }

@@ -440,14 +440,16 @@ test_subject_access (void)
                          "calls", "call_attempts", "late_book", "la_notifications", "audit_log",
                          "letters", "leave_requests", "leave_sessions", "leave_reviews",
                          "medical_evidence", "letters_do_not_send", "letter_holds",
-                         "penalty_improvements", "penalty_notices", "case_meetings", "case_support" };
+                         "penalty_improvements", "penalty_notices", "case_meetings", "case_support",
+                         "previous_attendance" };
   /* Ben: his details, no contacts, one mark (I, amended once), its two
    * entries (N, then I), no decisions, one call, one attempt, one late
    * arrival, one notice to the LA, his addition in the log, no letters,
    * one request for leave with its one session and one review, and
    * nothing about letters held back or medical evidence, no notices;
-   * one meeting with his family and one support entry. */
-  const guint counts[] = { 1, 0, 1, 2, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1 };
+   * one meeting with his family and one support entry; no attendance at a
+   * previous school. */
+  const guint counts[] = { 1, 0, 1, 2, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0 };
 
   school_init (&s);
   add_call_records (s.db, s.ben);
@@ -503,7 +505,8 @@ test_subject_access (void)
                                        "\"audit_log\":1,\"letters\":0,\"leave_requests\":1,"
                                        "\"leave_sessions\":1,\"leave_reviews\":1,\"medical_evidence\":0,"
                    "\"letters_do_not_send\":0,\"letter_holds\":0,"
-                   "\"penalty_improvements\":0,\"penalty_notices\":0,\"case_meetings\":1,\"case_support\":1}");
+                   "\"penalty_improvements\":0,\"penalty_notices\":0,\"case_meetings\":1,\"case_support\":1,"
+                   "\"previous_attendance\":0}");
   }
   school_clear (&s);
 }

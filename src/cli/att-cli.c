@@ -16,6 +16,7 @@
 #include "att-cli-report.h"
 #include "att-cli-xlsx.h"
 #include "att-cli-charts.h"
+#include "att-cli-ctf.h"
 
 /* Every option any command knows, and whether it takes a value. Which
  * command accepts which is listed in the command table below. */
@@ -127,6 +128,7 @@ static const AttCliOption all_options[] = {
   { "ages-5-15", FALSE },
   { "term", TRUE },
   { "no-names", FALSE },
+  { "admission", TRUE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -372,6 +374,8 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_export_xlsx, N_("the Excel summary workbook of the period (by default this school year to today): summary, breakdowns, lists, codes, weekly trend, every pupil's figures and the register") },
   { "pupils calendar", "UPN --out FILE.pdf [--year YYYY] [--as-of DATE]", "out year as-of", 1, 1,
     att_cli_cmd_pupils_calendar, N_("a pupil's school year at a glance on one page (the school year starting in YYYY, this one unless given): every session shaped and coloured by its code's group, the terms, holidays and rolling window marked") },
+  { "import ctf", "FILE.xml [--dry-run] --user NAME [--admission DATE] [--json]", "dry-run user admission json", 1, 1,
+    att_cli_cmd_import_ctf, N_("pupils, contacts and past attendance from a Common Transfer File (CTF 24 or 25): prints what changes (new pupils, each changed field, contacts, each previous school's totals and any difference from its marks), then writes it unless --dry-run; new pupils are admitted on --admission (today unless given)") },
 };
 
 static const AttCliOption *

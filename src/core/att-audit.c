@@ -226,6 +226,8 @@ att_audit_describe_action (const char *action)
     { "contacts.confirm", N_("Contact’s details checked with the family") },
     { "school.la-profile", N_("Referral pack’s sections changed") },
     { "export.casepack", N_("Referral pack made for the local authority") },
+    { "ctf.import", N_("Common Transfer File imported") },
+    { "ctf.previous-attendance", N_("Attendance at a previous school kept") },
   };
 
   g_return_val_if_fail (action != NULL, "");
@@ -388,7 +390,7 @@ att_audit_snapshot (AttDb       *db,
   static const char * const tables[] = {
     "pupils", "contacts", "users", "terms", "closures", "penalty_decisions",
     "leave_requests", "exam_periods", "penalty_improvements", "penalty_notices",
-    "case_meetings", "case_support",
+    "case_meetings", "case_support", "previous_attendance",
   };
   g_autofree char *sql = NULL;
   g_autoptr(GString) out = NULL;

@@ -614,6 +614,33 @@ static const char * const migrations[] = {
    * with the family (an AttDate); NULL for the contacts already held,
    * whose last check is not known. */
   "ALTER TABLE contacts ADD COLUMN details_checked_date INTEGER;",
+
+  /* A previous school's attendance, from a Common Transfer File: kept
+   * apart from this school's register, which it never enters. The
+   * totals as the file gave them (NULL when absent) and as counted from
+   * the marks string (NULL when there was none). */
+  "CREATE TABLE previous_attendance ("
+  "  id                    INTEGER PRIMARY KEY,"
+  "  pupil_id              INTEGER NOT NULL REFERENCES pupils (id),"
+  "  school_name           TEXT NOT NULL DEFAULT '',"
+  "  school_laestab        TEXT NOT NULL DEFAULT '',"
+  "  school_urn            TEXT NOT NULL DEFAULT '',"
+  "  year                  INTEGER,"
+  "  start_date            INTEGER,"
+  "  sessions_possible     INTEGER,"
+  "  sessions_attended     INTEGER,"
+  "  sessions_authorised   INTEGER,"
+  "  sessions_unauthorised INTEGER,"
+  "  marks                 TEXT NOT NULL DEFAULT '',"
+  "  counted_possible      INTEGER,"
+  "  counted_attended      INTEGER,"
+  "  counted_authorised    INTEGER,"
+  "  counted_unauthorised  INTEGER,"
+  "  source_file           TEXT NOT NULL,"
+  "  actor_id              INTEGER NOT NULL REFERENCES actors (id),"
+  "  at                    INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX previous_attendance_by_pupil ON previous_attendance (pupil_id, start_date);",
 };
 
 /* The keys of the pupils already on file: folding names and collating

@@ -46,6 +46,7 @@ static const char * const purge_sql[] = {
   "DELETE FROM letters_do_not_send WHERE pupil_id = ?1",
   "DELETE FROM medical_evidence WHERE pupil_id = ?1",
   "DELETE FROM contacts WHERE pupil_id = ?1",
+  "DELETE FROM previous_attendance WHERE pupil_id = ?1",
   "DELETE FROM pupils WHERE id = ?1",
 };
 

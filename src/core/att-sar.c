@@ -284,6 +284,22 @@ static const AttSarField support_fields[] = {
   { "when", N_("Recorded"), ATT_SAR_TIME, 2.4 },
 };
 
+static const AttSarField previous_attendance_fields[] = {
+  { "school", N_("Previous school"), ATT_SAR_TEXT, 3 },
+  { "laestab", N_("LAESTAB"), ATT_SAR_TEXT, 1.4 },
+  { "urn", N_("URN"), ATT_SAR_TEXT, 1.2 },
+  { "year", N_("School year from"), ATT_SAR_INT, 1.2 },
+  { "start_date", N_("Marks from"), ATT_SAR_DATE, 2.2 },
+  { "possible", N_("Possible"), ATT_SAR_INT, 1.2 },
+  { "attended", N_("Attended"), ATT_SAR_INT, 1.2 },
+  { "authorised", N_("Authorised"), ATT_SAR_INT, 1.2 },
+  { "unauthorised", N_("Unauthorised"), ATT_SAR_INT, 1.2 },
+  { "marks", N_("Marks"), ATT_SAR_TEXT, 5 },
+  { "source_file", N_("From the file"), ATT_SAR_TEXT, 2.4 },
+  { "who", N_("Imported by"), ATT_SAR_TEXT, 2 },
+  { "when", N_("Imported"), ATT_SAR_TIME, 2.4 },
+};
+
 /* The sections, in the order of the file and the printed document. Each
  * reads one table about pupil ?1, its columns in the order of its
  * fields. A table that holds more about pupils (calls, leave requests,
@@ -391,6 +407,12 @@ static const struct
     support_fields, G_N_ELEMENTS (support_fields),
     "SELECT s.date, s.kind, s.agency, s.detail, a.name, s.at FROM case_support s "
     "JOIN actors a ON a.id = s.actor_id WHERE s.pupil_id = ?1 ORDER BY s.id" },
+  { "previous_attendance", N_("Attendance at previous schools (from Common Transfer Files)"), FALSE,
+    previous_attendance_fields, G_N_ELEMENTS (previous_attendance_fields),
+    "SELECT p.school_name, p.school_laestab, p.school_urn, p.year, p.start_date, "
+    "p.sessions_possible, p.sessions_attended, p.sessions_authorised, p.sessions_unauthorised, "
+    "p.marks, p.source_file, a.name, p.at FROM previous_attendance p "
+    "JOIN actors a ON a.id = p.actor_id WHERE p.pupil_id = ?1 ORDER BY p.start_date, p.id" },
 };
 
 static void

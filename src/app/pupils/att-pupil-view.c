@@ -12,6 +12,7 @@
 #include "att-pupil-flags.h"
 #include "att-pupil-view.h"
 #include "att-year-glance.h"
+#include "att-previous-attendance.h"
 
 struct _AttPupilView
 {
@@ -452,6 +453,7 @@ att_pupil_view_show (AttPupilView *self,
   clear_rows (self->contacts_group, self->contact_rows);
   att_call_history_show (self->call_history, NULL, 0);
   att_year_glance_show (self->year_glance, NULL, 0, today);
+  att_previous_attendance_show_after (GTK_WIDGET (self->year_glance), db, pupil_id);
   clear_grid (self->figures_grid);
   g_clear_pointer (&self->upn, g_free);
   self->upn_value = NULL;
