@@ -614,6 +614,10 @@ static const char * const migrations[] = {
    * with the family (an AttDate); NULL for the contacts already held,
    * whose last check is not known. */
   "ALTER TABLE contacts ADD COLUMN details_checked_date INTEGER;",
+
+  /* Where a leaver went, as the office recorded it with the leaving date
+   * (att_pupils_leave()); NULL for the leavers already held. */
+  "ALTER TABLE pupils ADD COLUMN leaving_destination TEXT;",
 };
 
 /* The keys of the pupils already on file: folding names and collating
