@@ -83,6 +83,23 @@ test_leave (void)
   g_assert_cmpint (pupil->leaving, ==, ATT_DATE_NONE);
   g_assert_null (pupil->leaving_destination);
 
+  /* The same answer without saving, naming the field at fault, for the
+   * window's dialog. */
+  {
+    const char *field = NULL;
+
+    g_assert_false (att_pupils_leave_check (school.db, id, D (2024, 9, 27), "Abroad", &field, &error));
+    g_assert_error (error, ATT_ERROR, ATT_ERROR_RULE);
+    g_assert_cmpstr (field, ==, "leaving_date");
+    g_clear_error (&error);
+    g_assert_false (att_pupils_leave_check (school.db, id, D (2024, 10, 1), "", &field, &error));
+    g_assert_cmpstr (field, ==, "leaving_destination");
+    g_clear_error (&error);
+    g_assert_true (att_pupils_leave_check (school.db, id, D (2024, 10, 1), "Abroad", &field, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (att_pupils_get (school.db, id)->leaving, ==, ATT_DATE_NONE);
+  }
+
   /* Both the date and the destination are needed, and the destination is
    * text like any other: one line, no control characters. */
   g_assert_false (att_pupils_leave (school.db, school.officer, id, D (2024, 10, 1), "  ", &error));
@@ -487,6 +504,12 @@ test_fields (void)
 
   g_assert_true (att_pupil_set_field (pupil, "dob", "01/10/2012", &error));
   g_assert_no_error (error);
+  g_assert_cmpint (pupil->dob, ==, D (2012, 10, 1));
+  /* A date cleared is no date: the record's checks say whether it may
+   * be without one. */
+  g_assert_true (att_pupil_set_field (pupil, "dob", " ", &error));
+  g_assert_cmpint (pupil->dob, ==, ATT_DATE_NONE);
+  g_assert_true (att_pupil_set_field (pupil, "dob", "2012-10-01", &error));
   g_assert_cmpint (pupil->dob, ==, D (2012, 10, 1));
   g_assert_true (att_pupil_set_field (pupil, "year_group", "R", &error));
   g_assert_cmpint (pupil->year_group, ==, 0);

@@ -10,6 +10,7 @@
 #include "att-error.h"
 #include "att-import.h"
 #include "att-pupil-fields.h"
+#include "att-pupils-private.h"
 
 static const char * const pupil_fields[] = {
   "upn", "surname", "forename", "preferred_surname", "preferred_forename", "dob", "sex",
@@ -71,12 +72,16 @@ read_date (const char  *name,
            GError     **error)
 {
   g_autoptr(GError) local = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (value));
   AttDate date;
 
+  value = text;
+  /* Cleared: whether the record may be without it is for the record's
+   * checks to say ("Date of birth is missing"). */
   if (*value == '\0')
     {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID, _("%s: a date is required"), name);
-      return FALSE;
+      *out = ATT_DATE_NONE;
+      return TRUE;
     }
   date = att_date_parse (value, &local);
   if (date == ATT_DATE_NONE)
@@ -255,4 +260,27 @@ att_contact_set_field (AttContact  *contact,
   if (strcmp (name, "receives_letters") == 0)
     return read_bool (name, value, &contact->receives_letters, error);
   return unknown_field (name, contact_fields, error);
+}
+
+gboolean
+att_pupil_validate_at (AttDb        *db,
+                       AttPupil     *pupil,
+                       const char  **field,
+                       GError      **error)
+{
+  g_return_val_if_fail (ATT_IS_PUPIL (pupil), FALSE);
+
+  if (!att_pupil_check (pupil, field, error))
+    return FALSE;
+  return db == NULL || att_pupil_check_roll (db, pupil, field, error);
+}
+
+gboolean
+att_contact_validate_at (const AttContact  *contact,
+                         const char       **field,
+                         GError           **error)
+{
+  g_return_val_if_fail (contact != NULL, FALSE);
+
+  return att_contact_check (contact, field, error);
 }

@@ -24,8 +24,9 @@ G_BEGIN_DECLS
 const char * const *att_pupil_field_names   (void);
 /* Sets the field @name of @pupil from @value: dates as YYYY-MM-DD or
  * DD/MM/YYYY, yes/no as Y/N (1/0, yes/no, true/false), a year group as R
- * or 1 to 14, sex M or F, SEN N, K or E; an empty value clears an
- * optional field. Refuses, naming the field, a value that cannot be read
+ * or 1 to 14, sex M or F, SEN N, K or E; an empty value clears a text
+ * or a date (which the record's checks may then refuse: "Date of birth is
+ * missing"). Refuses, naming the field, a value that cannot be read
  * or a field not known; @pupil is then unchanged. */
 gboolean      att_pupil_set_field       (AttPupil        *pupil,
                                          const char      *name,
@@ -45,5 +46,19 @@ gboolean      att_contact_set_field     (AttContact      *contact,
  * phone_mobile, phone_work, email): what att_contacts_save_numbers()
  * changes, and a receptionist may. */
 gboolean      att_contact_field_is_number (const char    *name);
+
+/* For an editor that shows each problem beside its field: like
+ * att_pupil_validate(), and then, when @db is given, the roll-date rule
+ * of att_pupils_save() (never an admission or leaving date over recorded
+ * marks); sets @field to the field at fault, named as above
+ * ("admission_date", ...). */
+gboolean      att_pupil_validate_at     (AttDb           *db,
+                                         AttPupil        *pupil,
+                                         const char     **field,
+                                         GError         **error);
+/* Like att_contact_validate(), naming the field at fault. */
+gboolean      att_contact_validate_at   (const AttContact *contact,
+                                         const char     **field,
+                                         GError         **error);
 
 G_END_DECLS

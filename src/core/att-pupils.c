@@ -1198,6 +1198,67 @@ att_pupils_save (AttDb          *db,
   return save_pupil (db, user, pupil, NULL, error);
 }
 
+/* The pupil @pupil_id as att_pupils_leave() would save it, or NULL. */
+static AttPupil *
+leaver (AttDb       *db,
+        gint64       pupil_id,
+        AttDate      leaving,
+        const char  *destination,
+        const char **field,
+        GError     **error)
+{
+  g_autoptr(AttPupil) pupil = NULL;
+  AttPupil *stored;
+
+  stored = att_pupils_get_or_error (db, pupil_id, error);
+  if (stored == NULL)
+    return NULL;
+  if (leaving == ATT_DATE_NONE)
+    {
+      *field = "leaving_date";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Leaving date is missing: give the last day %s is on roll"),
+                   att_pupil_get_display_name (stored));
+      return NULL;
+    }
+  if (is_blank (destination))
+    {
+      *field = "leaving_destination";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Destination is empty: say where %s is going (another school’s name or URN, elective home education, moved abroad, or what else is known)"),
+                   att_pupil_get_display_name (stored));
+      return NULL;
+    }
+
+  pupil = att_pupil_copy (stored);
+  pupil->leaving = leaving;
+  g_free (pupil->leaving_destination);
+  pupil->leaving_destination = g_strstrip (g_strdup (destination));
+  if (!att_pupil_check (pupil, field, error) ||
+      !att_pupil_check_roll (db, pupil, field, error))
+    return NULL;
+  return g_steal_pointer (&pupil);
+}
+
+gboolean
+att_pupils_leave_check (AttDb        *db,
+                        gint64        pupil_id,
+                        AttDate       leaving,
+                        const char   *destination,
+                        const char  **field,
+                        GError      **error)
+{
+  g_autoptr(AttPupil) pupil = NULL;
+  const char *at = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+
+  pupil = leaver (db, pupil_id, leaving, destination, &at, error);
+  if (field != NULL)
+    *field = at;
+  return pupil != NULL;
+}
+
 gboolean
 att_pupils_leave (AttDb          *db,
                   const AttUser  *user,
@@ -1207,35 +1268,16 @@ att_pupils_leave (AttDb          *db,
                   GError        **error)
 {
   g_autoptr(AttPupil) pupil = NULL;
-  AttPupil *stored;
+  const char *field = NULL;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
 
   if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))
     return FALSE;
-  stored = att_pupils_get_or_error (db, pupil_id, error);
-  if (stored == NULL)
+  pupil = leaver (db, pupil_id, leaving, destination, &field, error);
+  if (pupil == NULL)
     return FALSE;
-  if (leaving == ATT_DATE_NONE)
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
-                   _("Leaving date is missing: give the last day %s is on roll"),
-                   att_pupil_get_display_name (stored));
-      return FALSE;
-    }
-  if (is_blank (destination))
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
-                   _("Destination is empty: say where %s is going (another school’s name or URN, elective home education, moved abroad, or what else is known)"),
-                   att_pupil_get_display_name (stored));
-      return FALSE;
-    }
-
-  pupil = att_pupil_copy (stored);
-  pupil->leaving = leaving;
-  g_free (pupil->leaving_destination);
-  pupil->leaving_destination = g_strdup (destination);
   return save_pupil (db, user, pupil, "pupils.leave", error) != 0;
 }
 

@@ -158,6 +158,15 @@ gboolean      att_pupils_leave          (AttDb         *db,
                                          AttDate        leaving,
                                          const char    *destination,
                                          GError       **error);
+/* Whether att_pupils_leave() would accept @leaving and @destination for
+ * @pupil_id, without saving: for a dialog that shows the problem beside
+ * its field ("leaving_date" or "leaving_destination" in @field). */
+gboolean      att_pupils_leave_check    (AttDb         *db,
+                                         gint64         pupil_id,
+                                         AttDate        leaving,
+                                         const char    *destination,
+                                         const char   **field,
+                                         GError       **error);
 /* Puts a leaver back on roll: clears their leaving date and destination
  * (a leaver recorded by mistake, or who did not go). Refused while the
  * register holds marks after the leaving date (which only older data can
