@@ -316,6 +316,30 @@ att_cli_cmd_contacts_reorder (AttCliContext *ctx)
     }
   if ((status = pupil_and_user (ctx, &pupil, &user)) != ATT_CLI_OK)
     return status;
+
+  /* --by-priority: the numbers are the contacts' places in the order as
+   * it stands ("2,1,3" swaps the first two), each read to its contact's
+   * id; the core then checks the list as any other. */
+  if (att_cli_flag (ctx, "by-priority"))
+    {
+      g_autoptr(GPtrArray) contacts = att_contacts_for_pupil (ctx->db, pupil->id, &error);
+
+      if (contacts == NULL)
+        return att_cli_refuse (error);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 priority = g_array_index (ids, gint64, i);
+          gint64 id = 0;
+
+          for (guint j = 0; j < contacts->len; j++)
+            if (((AttContact *)g_ptr_array_index (contacts, j))->priority == priority)
+              id = ((AttContact *)g_ptr_array_index (contacts, j))->id;
+          if (id == 0)
+            return att_cli_refuse_msg (_("%s has no contact with priority %" G_GINT64_FORMAT ": nothing was changed"),
+                                       att_pupil_get_display_name (pupil), priority);
+          g_array_index (ids, gint64, i) = id;
+        }
+    }
   if (!att_contacts_reorder (ctx->db, user, pupil->id, (const gint64 *)ids->data, ids->len, &error))
     return att_cli_refuse (error);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u contact of %s (%s) in the new order\n",

@@ -137,6 +137,7 @@ static const AttCliOption all_options[] = {
   { "relationship", TRUE },
   { "title", TRUE },
   { "priority", TRUE },
+  { "by-priority", FALSE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -397,8 +398,8 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_contacts_set, N_("change one field of a contact, named as the contacts' CSV columns; a receptionist may change phone_home, phone_mobile, phone_work and email") },
   { "contacts remove", "UPN ID --user NAME", "user", 2, 2,
     att_cli_cmd_contacts_remove, N_("remove a contact: those after them move up; calls and letters keep their record") },
-  { "contacts reorder", "UPN ID[,ID...] --user NAME", "user", 2, 2,
-    att_cli_cmd_contacts_reorder, N_("put a pupil's contacts in the order to call them, naming each contact's id once") },
+  { "contacts reorder", "UPN ID[,ID...] [--by-priority] --user NAME", "by-priority user", 2, 2,
+    att_cli_cmd_contacts_reorder, N_("put a pupil's contacts in the order to call them, naming each contact's id once (or, with --by-priority, each one's place in the order as it stands)") },
 };
 
 static const AttCliOption *

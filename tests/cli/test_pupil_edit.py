@@ -156,6 +156,16 @@ def test_contacts_by_hand():
         t.usage("contacts", "reorder", UPN_A, "first,second", "--user", OFFICER)
         equal([(p, f) for _, p, f in contact_ids(t, UPN_A)], [(1, "Nur"), (2, "Sara"), (3, "Omar")],
               "refusals changed nothing")
+        # By the places as they stand: 2,1,3 swaps the first two (Sara 1, Nur 2, Omar 3),
+        # and a place nobody holds changes nothing.
+        t.ok("contacts", "reorder", UPN_A, "2,1,3", "--by-priority", "--user", OFFICER)
+        equal([(p, f) for _, p, f in contact_ids(t, UPN_A)], [(1, "Sara"), (2, "Nur"), (3, "Omar")],
+              "after reorder by priority")
+        r = t.refused("contacts", "reorder", UPN_A, "1,2,4", "--by-priority", "--user", OFFICER)
+        check("no contact with priority 4" in r.err, r.err)
+        t.ok("contacts", "reorder", UPN_A, "2,1,3", "--by-priority", "--user", OFFICER)
+        equal([(p, f) for _, p, f in contact_ids(t, UPN_A)], [(1, "Nur"), (2, "Sara"), (3, "Omar")],
+              "and back")
 
         # The receptionist corrects a number, not a name.
         t.ok("contacts", "set", UPN_A, str(sara), "phone_mobile", "07700 900461", "--user", RECEPTION)
