@@ -489,7 +489,8 @@ test_upgrade_keyed_by_pupil (void)
                               "DROP TABLE letter_holds; DROP TABLE letters_do_not_send;"
                               "DROP TABLE medical_evidence;"
                               "ALTER TABLE contacts DROP COLUMN details_checked_date;"
-                              "DROP TABLE previous_attendance;",
+                              "DROP TABLE previous_attendance;"
+                              "ALTER TABLE pupils DROP COLUMN leaving_destination;",
                               &error));
   g_assert_no_error (error);
   {

@@ -97,9 +97,12 @@ test_migrations (void)
   }
 }
 
+/* The leavers' destination, which came after previous schools'
+ * attendance. */
+#define UNDO_LEAVING_DESTINATION "ALTER TABLE pupils DROP COLUMN leaving_destination; "
 /* Previous schools' attendance, which came after the contacts' checked
  * date. */
-#define UNDO_PREVIOUS_ATTENDANCE "DROP TABLE previous_attendance; "
+#define UNDO_PREVIOUS_ATTENDANCE UNDO_LEAVING_DESTINATION "DROP TABLE previous_attendance; "
 /* The day each contact's details were checked, taken away again. */
 #define UNDO_CONTACTS_CHECKED UNDO_PREVIOUS_ATTENDANCE "ALTER TABLE contacts DROP COLUMN details_checked_date; "
 /* What the casework's migration made (meetings refer to letters), with
@@ -397,6 +400,34 @@ test_upgrade_to_contacts_checked (void)
   read = g_ptr_array_index (contacts, 0);
   g_assert_cmpstr (read->surname, ==, "Khan");
   g_assert_cmpint (read->details_checked, ==, ATT_DATE_NONE);
+}
+
+/* A database made before leavers kept their destination keeps its
+ * leavers, their leaving dates with them, the destination not known. */
+static void
+test_upgrade_to_leaving_destination (void)
+{
+  g_autoptr(AttTestDb) t = att_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttDb) again = NULL;
+  g_autofree char *undo = g_strdup_printf (UNDO_LEAVING_DESTINATION "PRAGMA user_version = %u",
+                                           migration_with ("leaving_destination"));
+  gint64 pupil = att_test_add_pupil (t->db, "Amina", "Khan", 7, D (2012, 10, 1), D (2024, 9, 2),
+                                     D (2024, 12, 20));
+  AttPupil *read;
+
+  g_assert_true (att_db_exec (t->db, undo, &error));
+  g_assert_no_error (error);
+  g_clear_object (&t->db);
+
+  again = att_db_open (t->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (db_int (again, "PRAGMA user_version"), ==, ATT_DB_SCHEMA_VERSION);
+  read = att_pupils_get (again, pupil);
+  g_assert_nonnull (read);
+  g_assert_cmpstr (read->legal_surname, ==, "Khan");
+  g_assert_cmpint (read->leaving, ==, D (2024, 12, 20));
+  g_assert_null (read->leaving_destination);
 }
 
 /* The sort key of pupil @id as the database keeps it, or NULL. */
@@ -1166,6 +1197,7 @@ main (int   argc,
   g_test_add_func ("/db/busy", test_busy);
   g_test_add_func ("/db/upgrade-to-casework", test_upgrade_to_casework);
   g_test_add_func ("/db/upgrade-to-previous-attendance", test_upgrade_to_previous_attendance);
+  g_test_add_func ("/db/upgrade-to-leaving-destination", test_upgrade_to_leaving_destination);
 
   return g_test_run ();
 }

@@ -87,6 +87,8 @@ test_matrix (void)
     { ATT_PERM_READ_AUDIT,       { FALSE, FALSE, FALSE, TRUE } },
     { ATT_PERM_PURGE,            { FALSE, FALSE, FALSE, TRUE } },
     { ATT_PERM_SUBJECT_ACCESS,   { FALSE, TRUE,  TRUE, TRUE  } },
+    /* Reception takes the family's new number at the desk. */
+    { ATT_PERM_EDIT_CONTACT_NUMBERS, { TRUE, TRUE, TRUE, TRUE  } },
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (matrix) == ATT_N_PERMS);

@@ -398,6 +398,9 @@ att_page_add_toast (AttPage    *self,
       undo->target = undo_target;
       undo_target = NULL;
       adw_toast_set_button_label (toast, _("_Undo"));
+      /* Undo is offered for the change just made: its toast is shown at
+       * once, not queued behind those before it. */
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
                              undo, undo_free, 0);
     }

@@ -700,6 +700,25 @@ show_pupil_action (GtkWidget  *widget,
   att_pupils_page_show_pupil (page, g_variant_get_int64 (parameter));
 }
 
+/* The Pupils page with its editor of a new pupil over it. */
+static void
+add_pupil_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  AttPupilsPage *page;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+  page = get_pupils_page (self);
+  if (page == NULL)
+    return;
+  gtk_stack_set_visible_child (self->pages_stack, GTK_WIDGET (page));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_activate_action (GTK_WIDGET (page), "pupils.add", NULL);
+}
+
 static AttRegisterPage *
 get_register_page (AttWindow *self)
 {
@@ -1196,6 +1215,7 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.mail-settings", NULL, mail_settings_action);
   gtk_widget_class_install_action (widget_class, "win.show-register-pupil-day", "(xi)",
                                    show_register_pupil_day_action);
+  gtk_widget_class_install_action (widget_class, "win.add-pupil", NULL, add_pupil_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

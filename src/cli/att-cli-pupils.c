@@ -264,6 +264,7 @@ att_cli_cmd_pupils_show (AttCliContext *ctx)
       att_cli_json_string (writer, "legal_forename", pupil->legal_forename);
       att_cli_json_string (writer, "legal_surname", pupil->legal_surname);
       att_cli_json_string (writer, "medical_note", pupil->medical_note);
+      att_cli_json_string (writer, "leaving_destination", pupil->leaving_destination);
 
       att_cli_json_member (writer, "contacts");
       att_cli_json_begin_array (writer);
@@ -318,6 +319,8 @@ att_cli_cmd_pupils_show (AttCliContext *ctx)
       att_cli_table_add_row (details, _("Sex"), sex, NULL);
       att_cli_table_add_row (details, _("Admitted"), admitted, NULL);
       att_cli_table_add_row (details, _("Left"), left, NULL);
+      if (pupil->leaving_destination != NULL)
+        att_cli_table_add_row (details, _("Destination"), pupil->leaving_destination, NULL);
       att_cli_table_add_row (details, _("Flags"), flag_text, NULL);
       att_cli_table_add_row (details, _("Medical note"), pupil->medical_note ? pupil->medical_note : "", NULL);
       att_cli_table_add_row (details, _("Figures for"), period, NULL);

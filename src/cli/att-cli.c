@@ -13,6 +13,7 @@
 #include "att-cli-private.h"
 #include "att-cli-case.h"
 #include "att-cli-casepack.h"
+#include "att-cli-pupils-edit.h"
 #include "att-cli-report.h"
 #include "att-cli-xlsx.h"
 #include "att-cli-charts.h"
@@ -129,6 +130,15 @@ static const AttCliOption all_options[] = {
   { "term", TRUE },
   { "no-names", FALSE },
   { "admission", TRUE },
+  { "surname", TRUE },
+  { "forename", TRUE },
+  { "dob", TRUE },
+  { "sex", TRUE },
+  { "destination", TRUE },
+  { "relationship", TRUE },
+  { "title", TRUE },
+  { "priority", TRUE },
+  { "by-priority", FALSE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -376,6 +386,23 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_pupils_calendar, N_("a pupil's school year at a glance on one page (the school year starting in YYYY, this one unless given): every session shaped and coloured by its code's group, the terms, holidays and rolling window marked") },
   { "import ctf", "FILE.xml [--dry-run] --user NAME [--admission DATE] [--json]", "dry-run user admission json", 1, 1,
     att_cli_cmd_import_ctf, N_("pupils, contacts and past attendance from a Common Transfer File (CTF 24 or 25): prints what changes (new pupils, each changed field, contacts, each previous school's totals and any difference from its marks), then writes it unless --dry-run; new pupils are admitted on --admission (today unless given)") },
+  { "pupils add", "UPN --surname S --forename F --dob DATE --sex M|F --year R|1..14 --group G --admission DATE --user NAME",
+    "surname forename dob sex year group admission user", 1, 1,
+    att_cli_cmd_pupils_add, N_("add a pupil joining the school (pupils set changes the other fields)") },
+  { "pupils set", "UPN FIELD VALUE --user NAME", "user", 3, 3,
+    att_cli_cmd_pupils_set, N_("change one field of a pupil, named as the pupils' CSV columns (surname, dob, reg_group, admission_date, fsm, ...); never a roll date over recorded marks") },
+  { "pupils leave", "UPN DATE --destination TEXT --user NAME | UPN --clear --user NAME",
+    "destination clear user", 1, 2,
+    att_cli_cmd_pupils_leave, N_("record a leaver: their last day on roll and where they went (another school's name or URN, elective home education, moved abroad, ...); --clear puts them back on roll") },
+  { "contacts add", "UPN --surname S --relationship R [--forename F] [--title T] [--priority N] --user NAME",
+    "surname relationship forename title priority user", 1, 1,
+    att_cli_cmd_contacts_add, N_("add a contact to a pupil, called after the others unless --priority says (contacts set fills in the rest)") },
+  { "contacts set", "UPN ID FIELD VALUE --user NAME", "user", 4, 4,
+    att_cli_cmd_contacts_set, N_("change one field of a contact, named as the contacts' CSV columns; a receptionist may change phone_home, phone_mobile, phone_work and email") },
+  { "contacts remove", "UPN ID --user NAME", "user", 2, 2,
+    att_cli_cmd_contacts_remove, N_("remove a contact: those after them move up; calls and letters keep their record") },
+  { "contacts reorder", "UPN ID[,ID...] [--by-priority] --user NAME", "by-priority user", 2, 2,
+    att_cli_cmd_contacts_reorder, N_("put a pupil's contacts in the order to call them, naming each contact's id once (or, with --by-priority, each one's place in the order as it stands)") },
 };
 
 static const AttCliOption *

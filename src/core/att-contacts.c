@@ -496,3 +496,418 @@ failed:
   att_db_rollback (db);
   return 0;
 }
+
+/* Reading one contact */
+
+/* The contact @id as the database holds it, in *contact (owned); an
+ * ATT_ERROR_NOT_FOUND when there is none, or when @pupil_id (unless 0)
+ * is not its pupil. */
+static gboolean
+read_contact (AttDb       *db,
+              gint64       pupil_id,
+              gint64       id,
+              AttContact **contact,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *contact = NULL;
+  stmt = att_db_prepare (db, "SELECT " CONTACT_COLUMNS " FROM contacts WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *contact = contact_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the contacts"));
+      return FALSE;
+    }
+  if (*contact == NULL || (pupil_id != 0 && (*contact)->pupil_id != pupil_id))
+    {
+      AttPupil *pupil = pupil_id != 0 ? att_pupils_get (db, pupil_id) : NULL;
+
+      g_clear_pointer (contact, att_contact_free);
+      if (pupil != NULL)
+        g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                     _("Contact %" G_GINT64_FORMAT " is not one of %s’s contacts: nothing was changed"),
+                     id, att_pupil_get_display_name (pupil));
+      else
+        g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                     _("There is no contact %" G_GINT64_FORMAT ": nothing was changed"), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Phone numbers and e-mail */
+
+gboolean
+att_contacts_save_numbers (AttDb             *db,
+                           const AttUser     *user,
+                           const AttContact  *contact,
+                           GError           **error)
+{
+  g_autoptr(AttContact) stored = NULL;
+  g_autoptr(AttContact) wanted = NULL;
+  g_autoptr(AttContact) changed = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AttPupil *pupil;
+  sqlite3_stmt *stmt;
+  const char *kept = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (contact != NULL, FALSE);
+
+  if (!att_user_require (user, ATT_PERM_EDIT_CONTACT_NUMBERS, error))
+    return FALSE;
+  if (!read_contact (db, 0, contact->id, &stored, error))
+    return FALSE;
+
+  wanted = att_contact_copy (contact);
+  tidy_text (&wanted->title);
+  tidy_text (&wanted->forename);
+  tidy_text (&wanted->surname);
+  tidy_text (&wanted->relationship);
+  tidy_text (&wanted->phone_home);
+  tidy_text (&wanted->phone_mobile);
+  tidy_text (&wanted->phone_work);
+  tidy_text (&wanted->email);
+  tidy_text (&wanted->address_1);
+  tidy_text (&wanted->address_2);
+  tidy_text (&wanted->town);
+  tidy_text (&wanted->postcode);
+
+  /* Only the ways of reaching the contact change here: who they are, how
+   * they stand to the pupil, where they live and when they are called
+   * stay as an attendance officer or an administrator keeps them. */
+  if (wanted->pupil_id != stored->pupil_id)
+    kept = _("pupil");
+  else if (wanted->priority != stored->priority)
+    kept = _("priority");
+  else if (g_strcmp0 (wanted->title, stored->title) != 0)
+    kept = _("title");
+  else if (g_strcmp0 (wanted->forename, stored->forename) != 0)
+    kept = _("forename");
+  else if (g_strcmp0 (wanted->surname, stored->surname) != 0)
+    kept = _("surname");
+  else if (g_strcmp0 (wanted->relationship, stored->relationship) != 0)
+    kept = _("relationship");
+  else if (!wanted->parental_responsibility != !stored->parental_responsibility)
+    kept = _("parental responsibility");
+  else if (!wanted->lives_with != !stored->lives_with)
+    kept = _("lives with");
+  else if (!wanted->receives_letters != !stored->receives_letters)
+    kept = _("receives letters");
+  else if (g_strcmp0 (wanted->address_1, stored->address_1) != 0 ||
+           g_strcmp0 (wanted->address_2, stored->address_2) != 0 ||
+           g_strcmp0 (wanted->town, stored->town) != 0 ||
+           g_strcmp0 (wanted->postcode, stored->postcode) != 0)
+    kept = _("address");
+  name = att_contact_dup_name (stored);
+  if (kept != NULL)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_PERMISSION,
+                   /* Translators: the second %s is a field: "surname", "address", ... */
+                   _("Only the phone numbers and e-mail address of %s change here, not the %s: an attendance officer or an administrator changes the rest"),
+                   name, kept);
+      return FALSE;
+    }
+
+  changed = att_contact_copy (stored);
+  g_free (changed->phone_home);
+  changed->phone_home = g_strdup (wanted->phone_home);
+  g_free (changed->phone_mobile);
+  changed->phone_mobile = g_strdup (wanted->phone_mobile);
+  g_free (changed->phone_work);
+  changed->phone_work = g_strdup (wanted->phone_work);
+  g_free (changed->email);
+  changed->email = g_strdup (wanted->email);
+  if (!att_contact_validate (changed, error))
+    return FALSE;
+  if (same_details (stored, changed))
+    return TRUE;
+
+  pupil = att_pupils_get_or_error (db, stored->pupil_id, error);
+  if (pupil == NULL)
+    return FALSE;
+
+  if (!att_db_begin (db, error))
+    return FALSE;
+  if (!att_audit_snapshot (db, "contacts", stored->id, &before, error))
+    goto failed;
+  stmt = att_db_prepare (db,
+                         "UPDATE contacts SET phone_home = ?1, phone_mobile = ?2, "
+                         "phone_work = ?3, email = ?4, details_checked_date = ?5 "
+                         "WHERE id = ?6",
+                         error);
+  if (stmt == NULL)
+    goto failed;
+  bind_text_or_null (stmt, 1, changed->phone_home);
+  bind_text_or_null (stmt, 2, changed->phone_mobile);
+  bind_text_or_null (stmt, 3, changed->phone_work);
+  bind_text_or_null (stmt, 4, changed->email);
+  sqlite3_bind_int64 (stmt, 5, att_date_today ());
+  sqlite3_bind_int64 (stmt, 6, stored->id);
+  if (!att_db_step_done (db, stmt, error))
+    goto failed;
+  att_db_note_change (db, ATT_CHANGE_CONTACTS);
+
+  detail = g_strdup_printf ("%s: %d %s (%s)", pupil->upn, stored->priority, name,
+                            stored->relationship);
+  if (!att_audit_snapshot (db, "contacts", stored->id, &after, error) ||
+      !att_audit_record (db, user, ATT_AUDIT_CONTACT, stored->pupil_id, "contacts.numbers",
+                         detail, before, after, error))
+    goto failed;
+  return att_db_commit (db, error);
+
+failed:
+  att_db_rollback (db);
+  return FALSE;
+}
+
+/* The order of calling */
+
+/* Moves the priorities of @pupil_id's contacts out of the way, above
+ * every priority they hold, so that each can then be given its new one
+ * without two sharing a priority for a moment (the table keeps them
+ * unique row by row). */
+static gboolean
+lift_priorities (AttDb   *db,
+                 gint64   pupil_id,
+                 GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 highest = 0;
+
+  stmt = att_db_prepare (db, "SELECT coalesce (max (priority), 0) FROM contacts WHERE pupil_id = ?",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pupil_id);
+  if (!att_db_query_int (db, stmt, &highest, _("read the contacts"), error))
+    return FALSE;
+  stmt = att_db_prepare (db, "UPDATE contacts SET priority = priority + ? WHERE pupil_id = ?",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, highest);
+  sqlite3_bind_int64 (stmt, 2, pupil_id);
+  return att_db_step_done (db, stmt, error);
+}
+
+static gboolean
+set_priority (AttDb   *db,
+              gint64   id,
+              int      priority,
+              GError **error)
+{
+  sqlite3_stmt *stmt = att_db_prepare (db, "UPDATE contacts SET priority = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, priority);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return att_db_step_done (db, stmt, error);
+}
+
+/* {"order":"1 Mrs Amina Khan (Mother), 2 Mr Idris Khan (Father)"}: the
+ * calling order as it stands, for the audit log. */
+static char *
+order_json (GPtrArray *contacts)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      AttContact *c = g_ptr_array_index (contacts, i);
+      g_autofree char *name = att_contact_dup_name (c);
+
+      g_string_append_printf (text, "%s%d %s (%s)", i > 0 ? ", " : "", c->priority, name,
+                              c->relationship);
+    }
+  return att_audit_json_pair ("order", text->str);
+}
+
+gboolean
+att_contacts_reorder (AttDb          *db,
+                      const AttUser  *user,
+                      gint64          pupil_id,
+                      const gint64   *ids_in_order,
+                      guint           n_ids,
+                      GError        **error)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GPtrArray) reordered = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *detail = NULL;
+  AttPupil *pupil;
+  gboolean same = TRUE;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (ids_in_order != NULL || n_ids == 0, FALSE);
+
+  if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))
+    return FALSE;
+  pupil = att_pupils_get_or_error (db, pupil_id, error);
+  if (pupil == NULL)
+    return FALSE;
+
+  if (!att_db_begin (db, error))
+    return FALSE;
+  contacts = att_contacts_for_pupil (db, pupil_id, error);
+  if (contacts == NULL)
+    goto failed;
+
+  /* The new order names each of the pupil's contacts once, and no one
+   * else: a list read before another change (a contact added or removed
+   * since) is refused rather than half applied. */
+  if (n_ids != contacts->len)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s has %u contact, and the new order names %u: name each contact once",
+                                "%s has %u contacts, and the new order names %u: name each contact once",
+                                contacts->len),
+                   att_pupil_get_display_name (pupil), contacts->len, n_ids);
+      goto failed;
+    }
+  reordered = g_ptr_array_new ();
+  for (guint i = 0; i < n_ids; i++)
+    {
+      AttContact *found = NULL;
+
+      for (guint j = 0; j < contacts->len && found == NULL; j++)
+        if (((AttContact *)g_ptr_array_index (contacts, j))->id == ids_in_order[i])
+          found = g_ptr_array_index (contacts, j);
+      if (found == NULL)
+        {
+          g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                       _("Contact %" G_GINT64_FORMAT " is not one of %s’s contacts: nothing was changed"),
+                       ids_in_order[i], att_pupil_get_display_name (pupil));
+          goto failed;
+        }
+      for (guint k = 0; k < i; k++)
+        if (ids_in_order[k] == ids_in_order[i])
+          {
+            g_autofree char *name = att_contact_dup_name (found);
+
+            g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                         _("The new order names %s twice: name each contact once"), name);
+            goto failed;
+          }
+      g_ptr_array_add (reordered, found);
+      if (found->priority != (int)i + 1)
+        same = FALSE;
+    }
+  if (same)
+    return att_db_commit (db, error);
+
+  before = order_json (contacts);
+  if (!lift_priorities (db, pupil_id, error))
+    goto failed;
+  for (guint i = 0; i < reordered->len; i++)
+    {
+      AttContact *c = g_ptr_array_index (reordered, i);
+
+      if (!set_priority (db, c->id, i + 1, error))
+        goto failed;
+      c->priority = i + 1;
+    }
+  att_db_note_change (db, ATT_CHANGE_CONTACTS);
+
+  after = order_json (reordered);
+  detail = g_strdup_printf ("%s %s", pupil->upn, att_pupil_get_display_name (pupil));
+  if (!att_audit_record (db, user, ATT_AUDIT_CONTACT, pupil_id, "contacts.reorder", detail,
+                         before, after, error))
+    goto failed;
+  return att_db_commit (db, error);
+
+failed:
+  att_db_rollback (db);
+  return FALSE;
+}
+
+/* Removing a contact */
+
+gboolean
+att_contacts_remove (AttDb          *db,
+                     const AttUser  *user,
+                     gint64          pupil_id,
+                     gint64          contact_id,
+                     GError        **error)
+{
+  g_autoptr(AttContact) stored = NULL;
+  g_autoptr(GPtrArray) rest = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *before = NULL;
+  AttPupil *pupil;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+
+  if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))
+    return FALSE;
+  pupil = att_pupils_get_or_error (db, pupil_id, error);
+  if (pupil == NULL)
+    return FALSE;
+
+  if (!att_db_begin (db, error))
+    return FALSE;
+  if (!read_contact (db, pupil_id, contact_id, &stored, error) ||
+      !att_audit_snapshot (db, "contacts", contact_id, &before, error))
+    goto failed;
+
+  /* What was done with the contact stays on file: the calls, attempts,
+   * leave requests and penalty notices that named them keep their record
+   * with the contact left blank (the schema's ON DELETE SET NULL), the
+   * letters and notices keep the name they were addressed to, and the
+   * audit row below keeps the whole contact as it was. A contact who must
+   * no longer be called (a court order, a parent who moved away) is taken
+   * off the calling list at once. */
+  stmt = att_db_prepare (db, "DELETE FROM contacts WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, contact_id);
+  if (!att_db_step_done (db, stmt, error))
+    goto failed;
+
+  /* Those after them move up: the priorities stay 1, 2, 3, ... */
+  rest = att_contacts_for_pupil (db, pupil_id, error);
+  if (rest == NULL)
+    goto failed;
+  for (guint i = 0; i < rest->len; i++)
+    if (((AttContact *)g_ptr_array_index (rest, i))->priority != (int)i + 1)
+      {
+        if (!lift_priorities (db, pupil_id, error))
+          goto failed;
+        for (guint j = 0; j < rest->len; j++)
+          if (!set_priority (db, ((AttContact *)g_ptr_array_index (rest, j))->id, j + 1, error))
+            goto failed;
+        break;
+      }
+  att_db_note_change (db, ATT_CHANGE_CONTACTS);
+
+  name = att_contact_dup_name (stored);
+  detail = g_strdup_printf ("%s: %d %s (%s)", pupil->upn, stored->priority, name,
+                            stored->relationship);
+  if (!att_audit_record (db, user, ATT_AUDIT_CONTACT, pupil_id, "contacts.remove", detail,
+                         before, NULL, error))
+    goto failed;
+  return att_db_commit (db, error);
+
+failed:
+  att_db_rollback (db);
+  return FALSE;
+}

@@ -641,6 +641,9 @@ static const char * const migrations[] = {
   "  at                    INTEGER NOT NULL"
   ");"
   "CREATE INDEX previous_attendance_by_pupil ON previous_attendance (pupil_id, start_date);",
+  /* Where a leaver went, as the office recorded it with the leaving date
+   * (att_pupils_leave()); NULL for the leavers already held. */
+  "ALTER TABLE pupils ADD COLUMN leaving_destination TEXT;",
 };
 
 /* The keys of the pupils already on file: folding names and collating

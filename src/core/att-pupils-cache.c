@@ -35,7 +35,7 @@
   "id, upn, legal_surname, legal_forename, preferred_surname, " \
   "preferred_forename, dob, sex, year_group, reg_group, admission_date, " \
   "leaving_date, fsm, sen, eal, looked_after, social_worker, young_carer, " \
-  "medical_note, sort_key"
+  "medical_note, sort_key, leaving_destination"
 
 #define SORT_KEY_COLUMN 19
 
@@ -67,6 +67,7 @@ pupil_from_row (sqlite3_stmt *stmt)
   pupil->social_worker = sqlite3_column_int (stmt, 16) != 0;
   pupil->young_carer = sqlite3_column_int (stmt, 17) != 0;
   pupil->medical_note = att_db_column_dup (stmt, 18);
+  pupil->leaving_destination = att_db_column_dup (stmt, 20);
   return pupil;
 }
 
@@ -483,6 +484,23 @@ att_pupils_find_or_error (AttDb       *db,
 
 /* The sort keys in the table */
 
+/* What a sort key is made of, and nothing else: a migration writes the
+ * keys (version 2) before the later columns of PUPIL_COLUMNS exist. */
+static gpointer
+names_from_row (sqlite3_stmt *stmt)
+{
+  AttPupil *pupil = att_pupil_new ();
+
+  pupil->id = sqlite3_column_int64 (stmt, 0);
+  pupil->legal_surname = att_db_column_dup (stmt, 1);
+  pupil->legal_forename = att_db_column_dup (stmt, 2);
+  pupil->preferred_surname = att_db_column_dup (stmt, 3);
+  pupil->preferred_forename = att_db_column_dup (stmt, 4);
+  return pupil;
+}
+
+#define NAME_COLUMNS "id, legal_surname, legal_forename, preferred_surname, preferred_forename"
+
 /* The keys of every pupil, or of those without one. */
 static gboolean
 write_sort_keys (AttDb    *db,
@@ -496,12 +514,12 @@ write_sort_keys (AttDb    *db,
   /* Read first, then written: the table is not changed under a reading
    * statement. */
   stmt = att_db_prepare (db,
-                         missing_only ? "SELECT " PUPIL_COLUMNS " FROM pupils WHERE sort_key IS NULL"
-                                      : "SELECT " PUPIL_COLUMNS " FROM pupils",
+                         missing_only ? "SELECT " NAME_COLUMNS " FROM pupils WHERE sort_key IS NULL"
+                                      : "SELECT " NAME_COLUMNS " FROM pupils",
                          error);
   if (stmt == NULL)
     return FALSE;
-  pupils = att_db_collect (db, stmt, (AttDbRowFunc)pupil_from_row, g_object_unref,
+  pupils = att_db_collect (db, stmt, names_from_row, g_object_unref,
                            _("read the pupils"), error);
   if (pupils == NULL)
     return FALSE;

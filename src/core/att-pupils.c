@@ -44,6 +44,7 @@ att_pupil_finalize (GObject *object)
   g_free (self->preferred_forename);
   g_free (self->reg_group);
   g_free (self->medical_note);
+  g_free (self->leaving_destination);
   g_free (self->display_name);
   g_free (self->sort_key);
 
@@ -144,6 +145,7 @@ att_pupil_copy (AttPupil *self)
   copy->social_worker = self->social_worker;
   copy->young_carer = self->young_carer;
   copy->medical_note = g_strdup (self->medical_note);
+  copy->leaving_destination = g_strdup (self->leaving_destination);
   copy->display_name = g_strdup (self->display_name);
   copy->sort_key = g_strdup (self->sort_key);
   return copy;
@@ -687,6 +689,7 @@ att_pupil_check (AttPupil     *pupil,
     { "preferred_forename", _("Preferred forename"), pupil->preferred_forename, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE },
     { "reg_group", _("Registration group"), pupil->reg_group, ATT_TEXT_SHORT_MAX, ATT_TEXT_ONE_LINE },
     { "medical_note", _("Medical note"), pupil->medical_note, ATT_TEXT_NOTE_MAX, ATT_TEXT_LINES },
+    { "leaving_destination", _("Destination"), pupil->leaving_destination, ATT_TEXT_LINE_MAX, ATT_TEXT_ONE_LINE },
   };
 
   if (!att_upn_validate (pupil->upn, NULL, &local))
@@ -838,6 +841,16 @@ marks_in_the_way (AttDb         *db,
   return TRUE;
 }
 
+/* "Amina Khan (UPN L201234567890)", from the fields as they are (the
+ * derived names of a pupil being edited may not be made yet). */
+static char *
+pupil_name_and_upn (AttPupil *pupil)
+{
+  /* Translators: a pupil's forename, surname and UPN */
+  return g_strdup_printf (_("%s %s (UPN %s)"), att_pupil_get_forename (pupil),
+                          att_pupil_get_surname (pupil), pupil->upn);
+}
+
 gboolean
 att_pupil_check_roll (AttDb       *db,
                       AttPupil    *pupil,
@@ -846,6 +859,7 @@ att_pupil_check_roll (AttDb       *db,
 {
   g_autofree char *list = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *who = NULL;
   guint count;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
@@ -854,6 +868,10 @@ att_pupil_check_roll (AttDb       *db,
   /* A new pupil has no marks yet. */
   if (pupil->id == 0)
     return TRUE;
+
+  /* The message names the pupil, so that it reads on its own in a list of
+   * an import's problems or beside a field of the editor. */
+  who = pupil_name_and_upn (pupil);
 
   if (!marks_in_the_way (db,
                          "SELECT date, session, code FROM marks "
@@ -867,10 +885,11 @@ att_pupil_check_roll (AttDb       *db,
         *field = "admission_date";
       g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "The register holds %u mark before the new admission date %s (%s): keep the admission date, or correct that mark first",
-                                "The register holds %u marks before the new admission date %s (%s): keep the admission date, or correct those marks first",
+                                /* Translators: "Amina Khan (UPN L201234567890): the register holds 2 marks before ..." */
+                                "%s: the register holds %u mark before the new admission date %s (%s): keep the admission date, or correct that mark first",
+                                "%s: the register holds %u marks before the new admission date %s (%s): keep the admission date, or correct those marks first",
                                 count),
-                   count, date, list);
+                   who, count, date, list);
       return FALSE;
     }
   g_clear_pointer (&list, g_free);
@@ -889,10 +908,10 @@ att_pupil_check_roll (AttDb       *db,
         *field = "leaving_date";
       g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "The register holds %u mark after the new leaving date %s (%s): keep the leaving date, or correct that mark first",
-                                "The register holds %u marks after the new leaving date %s (%s): keep the leaving date, or correct those marks first",
+                                "%s: the register holds %u mark after the new leaving date %s (%s): keep the leaving date, or correct that mark first",
+                                "%s: the register holds %u marks after the new leaving date %s (%s): keep the leaving date, or correct those marks first",
                                 count),
-                   count, date, list);
+                   who, count, date, list);
       return FALSE;
     }
   return TRUE;
@@ -985,7 +1004,7 @@ tidy_pupil (AttPupil *pupil)
   char **texts[] = {
     &pupil->upn, &pupil->legal_surname, &pupil->legal_forename,
     &pupil->preferred_surname, &pupil->preferred_forename,
-    &pupil->reg_group, &pupil->medical_note,
+    &pupil->reg_group, &pupil->medical_note, &pupil->leaving_destination,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -994,6 +1013,10 @@ tidy_pupil (AttPupil *pupil)
       g_free (*texts[i]);
       *texts[i] = clean;
     }
+  /* A pupil on roll has no destination: one back on roll (their leaving
+   * date cleared, by hand or by an import) loses the old one. */
+  if (pupil->leaving == ATT_DATE_NONE)
+    g_clear_pointer (&pupil->leaving_destination, g_free);
   if (pupil->upn != NULL)
     {
       char *upper = g_ascii_strup (pupil->upn, -1);
@@ -1002,11 +1025,14 @@ tidy_pupil (AttPupil *pupil)
     }
 }
 
-gint64
-att_pupils_save (AttDb          *db,
-                 const AttUser  *user,
-                 AttPupil       *pupil,
-                 GError        **error)
+/* att_pupils_save(), audited as @action ("pupils.leave", ...), or as an
+ * addition or an update when @action is NULL. */
+static gint64
+save_pupil (AttDb          *db,
+            const AttUser  *user,
+            AttPupil       *pupil,
+            const char     *action,
+            GError        **error)
 {
   g_autofree char *detail = NULL;
   g_autofree char *before = NULL;
@@ -1068,9 +1094,10 @@ att_pupils_save (AttDb          *db,
                            "INSERT INTO pupils (upn, legal_surname, legal_forename, "
                            "preferred_surname, preferred_forename, dob, sex, year_group, "
                            "reg_group, admission_date, leaving_date, fsm, sen, eal, "
-                           "looked_after, social_worker, young_carer, medical_note, sort_key) "
+                           "looked_after, social_worker, young_carer, medical_note, sort_key, "
+                           "leaving_destination) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                           "?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+                           "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
                            error);
   else
     stmt = att_db_prepare (db,
@@ -1079,8 +1106,8 @@ att_pupils_save (AttDb          *db,
                            "preferred_forename = ?5, dob = ?6, sex = ?7, year_group = ?8, "
                            "reg_group = ?9, admission_date = ?10, leaving_date = ?11, "
                            "fsm = ?12, sen = ?13, eal = ?14, looked_after = ?15, "
-                           "social_worker = ?16, young_carer = ?17, medical_note = ?18 "
-                           "WHERE id = ?19",
+                           "social_worker = ?16, young_carer = ?17, medical_note = ?18, "
+                           "leaving_destination = ?20 WHERE id = ?19",
                            error);
   if (stmt == NULL)
     goto failed;
@@ -1109,6 +1136,7 @@ att_pupils_save (AttDb          *db,
     sqlite3_bind_int (stmt, 16, pupil->social_worker ? 1 : 0);
     sqlite3_bind_int (stmt, 17, pupil->young_carer ? 1 : 0);
     bind_text_or_null (stmt, 18, pupil->medical_note);
+    bind_text_or_null (stmt, 20, pupil->leaving_destination);
     if (pupil->id != 0)
       sqlite3_bind_int64 (stmt, 19, pupil->id);
     else
@@ -1146,7 +1174,7 @@ att_pupils_save (AttDb          *db,
                             pupil->legal_surname);
   if (!att_audit_snapshot (db, "pupils", id, &after, error) ||
       !att_audit_record (db, user, ATT_AUDIT_PUPIL, id,
-                         pupil->id == 0 ? "pupils.add" : "pupils.update",
+                         action != NULL ? action : pupil->id == 0 ? "pupils.add" : "pupils.update",
                          detail, before, after, error))
     goto failed;
 
@@ -1159,6 +1187,155 @@ att_pupils_save (AttDb          *db,
 failed:
   att_db_rollback (db);
   return 0;
+}
+
+gint64
+att_pupils_save (AttDb          *db,
+                 const AttUser  *user,
+                 AttPupil       *pupil,
+                 GError        **error)
+{
+  return save_pupil (db, user, pupil, NULL, error);
+}
+
+/* The pupil @pupil_id as att_pupils_leave() would save it, or NULL. */
+static AttPupil *
+leaver (AttDb       *db,
+        gint64       pupil_id,
+        AttDate      leaving,
+        const char  *destination,
+        const char **field,
+        GError     **error)
+{
+  g_autoptr(AttPupil) pupil = NULL;
+  AttPupil *stored;
+
+  stored = att_pupils_get_or_error (db, pupil_id, error);
+  if (stored == NULL)
+    return NULL;
+  if (leaving == ATT_DATE_NONE)
+    {
+      *field = "leaving_date";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Leaving date is missing: give the last day %s is on roll"),
+                   att_pupil_get_display_name (stored));
+      return NULL;
+    }
+  if (is_blank (destination))
+    {
+      *field = "leaving_destination";
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("Destination is empty: say where %s is going (another school’s name or URN, elective home education, moved abroad, or what else is known)"),
+                   att_pupil_get_display_name (stored));
+      return NULL;
+    }
+
+  pupil = att_pupil_copy (stored);
+  pupil->leaving = leaving;
+  g_free (pupil->leaving_destination);
+  pupil->leaving_destination = g_strstrip (g_strdup (destination));
+  if (!att_pupil_check (pupil, field, error) ||
+      !att_pupil_check_roll (db, pupil, field, error))
+    return NULL;
+  return g_steal_pointer (&pupil);
+}
+
+gboolean
+att_pupils_leave_check (AttDb        *db,
+                        gint64        pupil_id,
+                        AttDate       leaving,
+                        const char   *destination,
+                        const char  **field,
+                        GError      **error)
+{
+  g_autoptr(AttPupil) pupil = NULL;
+  const char *at = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+
+  pupil = leaver (db, pupil_id, leaving, destination, &at, error);
+  if (field != NULL)
+    *field = at;
+  return pupil != NULL;
+}
+
+gboolean
+att_pupils_leave (AttDb          *db,
+                  const AttUser  *user,
+                  gint64          pupil_id,
+                  AttDate         leaving,
+                  const char     *destination,
+                  GError        **error)
+{
+  g_autoptr(AttPupil) pupil = NULL;
+  const char *field = NULL;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+
+  if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))
+    return FALSE;
+  pupil = leaver (db, pupil_id, leaving, destination, &field, error);
+  if (pupil == NULL)
+    return FALSE;
+  return save_pupil (db, user, pupil, "pupils.leave", error) != 0;
+}
+
+gboolean
+att_pupils_clear_leaving (AttDb          *db,
+                          const AttUser  *user,
+                          gint64          pupil_id,
+                          GError        **error)
+{
+  g_autoptr(AttPupil) pupil = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *date = NULL;
+  AttPupil *stored;
+  guint count;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+
+  if (!att_user_require (user, ATT_PERM_EDIT_PUPILS, error))
+    return FALSE;
+  stored = att_pupils_get_or_error (db, pupil_id, error);
+  if (stored == NULL)
+    return FALSE;
+  if (stored->leaving == ATT_DATE_NONE)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("%s (UPN %s) has no leaving date: they are on roll"),
+                   att_pupil_get_display_name (stored), stored->upn);
+      return FALSE;
+    }
+
+  /* The register refuses marks after a leaving date, so only older data
+   * or another program can have left some there. Whatever they are, they
+   * were not written for a pupil on roll: the office looks at them before
+   * the pupil comes back. */
+  if (!marks_in_the_way (db,
+                         "SELECT date, session, code FROM marks "
+                         "WHERE pupil_id = ? AND date > ? ORDER BY date, session",
+                         stored->id, stored->leaving, &count, &list, error))
+    return FALSE;
+  if (count > 0)
+    {
+      g_autofree char *who = pupil_name_and_upn (stored);
+
+      date = att_date_format (stored->leaving);
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: the register holds %u mark after the leaving date %s (%s), written while off roll: correct that mark before putting them back on roll",
+                                "%s: the register holds %u marks after the leaving date %s (%s), written while off roll: correct those marks before putting them back on roll",
+                                count),
+                   who, count, date, list);
+      return FALSE;
+    }
+
+  pupil = att_pupil_copy (stored);
+  pupil->leaving = ATT_DATE_NONE;
+  g_clear_pointer (&pupil->leaving_destination, g_free);
+  return save_pupil (db, user, pupil, "pupils.return", error) != 0;
 }
 
 /* "2 calls", "1 leave request": n records of the kind at index kind of

@@ -57,6 +57,11 @@ struct _AttPupil
   /* Derived, filled by att_pupil_update_names(). */
   char    *display_name;        /* "Preferred-forename Preferred-surname" */
   char    *sort_key;            /* surname, forename, collated */
+
+  /* Where a leaver went (another school's name or URN, elective home
+   * education, abroad, ...), as the office wrote it; NULL while on roll
+   * or when not known (a leaver from an import). */
+  char    *leaving_destination;
 };
 
 AttPupil     *att_pupil_new             (void);
@@ -141,6 +146,35 @@ gint64        att_pupils_save           (AttDb         *db,
                                          const AttUser *user,
                                          AttPupil      *pupil,
                                          GError       **error);
+/* Records that pupil @pupil_id leaves the roll on @leaving (their last
+ * day on roll) for @destination: another school's name or URN,
+ * elective home education, moved abroad, or whatever else is known; both
+ * are required. The roll-date rule of att_pupils_save() holds: a leaving
+ * date is never put before marks the register holds. ATT_PERM_EDIT_PUPILS,
+ * audited as "pupils.leave". */
+gboolean      att_pupils_leave          (AttDb         *db,
+                                         const AttUser *user,
+                                         gint64         pupil_id,
+                                         AttDate        leaving,
+                                         const char    *destination,
+                                         GError       **error);
+/* Whether att_pupils_leave() would accept @leaving and @destination for
+ * @pupil_id, without saving: for a dialog that shows the problem beside
+ * its field ("leaving_date" or "leaving_destination" in @field). */
+gboolean      att_pupils_leave_check    (AttDb         *db,
+                                         gint64         pupil_id,
+                                         AttDate        leaving,
+                                         const char    *destination,
+                                         const char   **field,
+                                         GError       **error);
+/* Puts a leaver back on roll: clears their leaving date and destination
+ * (a leaver recorded by mistake, or who did not go). Refused while the
+ * register holds marks after the leaving date (which only older data can
+ * have left). ATT_PERM_EDIT_PUPILS, audited as "pupils.return". */
+gboolean      att_pupils_clear_leaving  (AttDb         *db,
+                                         const AttUser *user,
+                                         gint64         pupil_id,
+                                         GError       **error);
 /* Removes a pupil with no marks (a pupil with marks leaves the roll with a
  * leaving date instead: the register is kept). Role checked. */
 gboolean      att_pupils_delete         (AttDb         *db,
@@ -197,6 +231,35 @@ gint64        att_contacts_save         (AttDb         *db,
                                          AttContact    *contact,
                                          GError       **error);
 gboolean      att_contact_validate      (const AttContact *contact,
+                                         GError       **error);
+/* Changes only the phone numbers and e-mail address of the saved contact
+ * @contact->id to those of @contact (ATT_PERM_EDIT_CONTACT_NUMBERS, which
+ * a receptionist has); refused, naming the field, when any other field
+ * of @contact differs from what is saved. Audited as
+ * "contacts.numbers"; the details count as checked today. */
+gboolean      att_contacts_save_numbers (AttDb         *db,
+                                         const AttUser *user,
+                                         const AttContact *contact,
+                                         GError       **error);
+/* Puts @pupil_id's contacts in the order of @ids_in_order, which names
+ * each of them once: priorities 1 to @n_ids, in one transaction, audited
+ * as "contacts.reorder" with the order before and after. Refused, with
+ * nothing changed, when an id is missing, repeated or another pupil's.
+ * ATT_PERM_EDIT_PUPILS. */
+gboolean      att_contacts_reorder      (AttDb         *db,
+                                         const AttUser *user,
+                                         gint64         pupil_id,
+                                         const gint64  *ids_in_order,
+                                         guint          n_ids,
+                                         GError       **error);
+/* Removes the contact @contact_id of @pupil_id; those called after it
+ * move up a place. What was done with the contact stays on file (calls,
+ * letters and notices keep their record; the audit row keeps the whole
+ * contact). ATT_PERM_EDIT_PUPILS, audited as "contacts.remove". */
+gboolean      att_contacts_remove       (AttDb         *db,
+                                         const AttUser *user,
+                                         gint64         pupil_id,
+                                         gint64         contact_id,
                                          GError       **error);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ static const AttSarField details_fields[] = {
   { "social_worker", N_("Has a social worker"), ATT_SAR_BOOL, 1 },
   { "young_carer", N_("Young carer"), ATT_SAR_BOOL, 1 },
   { "medical_note", N_("Medical note"), ATT_SAR_TEXT, 1 },
+  { "leaving_destination", N_("Destination on leaving"), ATT_SAR_TEXT, 1 },
 };
 
 static const AttSarField contact_fields[] = {
@@ -317,7 +318,7 @@ static const struct
   { "details", N_("Details"), TRUE, details_fields, G_N_ELEMENTS (details_fields),
     "SELECT upn, legal_surname, legal_forename, preferred_surname, preferred_forename, dob, "
     "sex, year_group, reg_group, admission_date, leaving_date, fsm, sen, eal, looked_after, "
-    "social_worker, young_carer, medical_note FROM pupils WHERE id = ?1" },
+    "social_worker, young_carer, medical_note, leaving_destination FROM pupils WHERE id = ?1" },
   { "contacts", N_("Contacts"), FALSE, contact_fields, G_N_ELEMENTS (contact_fields),
     "SELECT priority, title, forename, surname, relationship, parental_responsibility, "
     "lives_with, receives_letters, phone_home, phone_mobile, phone_work, email, address_1, "

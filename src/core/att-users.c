@@ -75,7 +75,8 @@ static const char * const role_names[ATT_N_ROLES] = {
 
 /* Who may do what: the one table. Each role may do what the one before
  * it may, and more: a receptionist marks (and puts right today's marks),
- * logs calls and records leave requests; an attendance officer also
+ * logs calls, records leave requests and changes a contact's phone
+ * numbers and e-mail address (never who the contact is); an attendance officer also
  * amends earlier days' marks, marks in bulk, keeps pupils, contacts and
  * the calendar, runs letters and records casework; the headteacher may
  * do everything, and alone decides leave and penalty cases (or a deputy
@@ -85,7 +86,7 @@ static const char * const role_names[ATT_N_ROLES] = {
  * leavers' records at the end of their retention) and may do what an attendance
  * officer does, but takes none of the headteacher's decisions. */
 #define RECEPTIONIST_PERMS (BIT (ATT_PERM_MARK) | BIT (ATT_PERM_LOG_CALLS) | \
-                            BIT (ATT_PERM_RECORD_LEAVE))
+                            BIT (ATT_PERM_RECORD_LEAVE) | BIT (ATT_PERM_EDIT_CONTACT_NUMBERS))
 #define OFFICER_PERMS (RECEPTIONIST_PERMS | BIT (ATT_PERM_AMEND) | BIT (ATT_PERM_BULK_MARK) | \
                        BIT (ATT_PERM_EDIT_PUPILS) | BIT (ATT_PERM_CALENDAR) | \
                        BIT (ATT_PERM_LETTERS) | BIT (ATT_PERM_CASEWORK) | \
@@ -239,6 +240,8 @@ permission_action (AttPermission perm)
       return _("delete pupils’ records at the end of their retention");
     case ATT_PERM_SUBJECT_ACCESS:
       return _("export everything held about a pupil");
+    case ATT_PERM_EDIT_CONTACT_NUMBERS:
+      return _("change a contact’s phone numbers or e-mail address");
     case ATT_N_PERMS:
     default:
       return "";

@@ -46,6 +46,7 @@ typedef enum
   ATT_PERM_READ_AUDIT,      /* read and export the audit log */
   ATT_PERM_PURGE,           /* delete leavers' records once their retention ends */
   ATT_PERM_SUBJECT_ACCESS,  /* export everything held about one pupil */
+  ATT_PERM_EDIT_CONTACT_NUMBERS, /* a contact's phone numbers and e-mail only */
   ATT_N_PERMS
 } AttPermission;
 

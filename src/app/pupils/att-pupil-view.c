@@ -32,12 +32,17 @@ struct _AttPupilView
   AdwPreferencesGroup *details_group;
   AdwPreferencesGroup *contacts_group;
   GtkButton           *export_button;
+  GtkWidget           *edit_button;
+  GtkWidget           *leaver_button;
+  GtkWidget           *return_button;
+  GtkWidget           *add_contact_button;
   AttCallHistory      *call_history;
   AttYearGlance       *year_glance;
 
   GtkWidget           *flags;
   GPtrArray           *detail_rows;
   GPtrArray           *contact_rows;
+  GArray              *contact_ids;  /* gint64, the contact of each row */
   gint64               pupil_id;
   char                *upn;
   GtkLabel            *upn_value;   /* in a detail row */
@@ -307,6 +312,9 @@ fill_details (AttPupilView *self,
   add_detail_take (self, _("Leaving date"),
                    pupil->leaving != ATT_DATE_NONE ? att_date_format_long (pupil->leaving)
                                                    : g_strdup (_("On roll")));
+  if (pupil->leaving != ATT_DATE_NONE)
+    add_detail (self, _("Destination"),
+                pupil->leaving_destination != NULL ? pupil->leaving_destination : _("Not recorded"));
   add_detail (self, _("Free school meals"), yes_no (pupil->fsm));
 
   switch (pupil->sen)
@@ -342,6 +350,68 @@ add_contact_detail (GtkWidget  *expander,
     return;
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), value_row (title, value, selectable, NULL));
+}
+
+/* An icon button of a contact's row, named for a screen reader. */
+static GtkWidget *
+contact_button (const char *icon,
+                const char *label,
+                const char *action,
+                gint64      contact_id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (contact_id));
+  return button;
+}
+
+/* Edit, and move up or down the calling order, on the contact's row; and
+ * Alt+Up and Alt+Down while the row has the focus. The actions are the
+ * Pupils page's, enabled from the user's rights. */
+static void
+add_contact_buttons (GtkWidget        *row,
+                     const AttContact *contact,
+                     const char       *name,
+                     gboolean          first,
+                     gboolean          last)
+{
+  g_autofree char *edit = NULL;
+  g_autofree char *up = NULL;
+  g_autofree char *down = NULL;
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  GtkWidget *button;
+
+  /* Translators: a contact's name */
+  edit = g_strdup_printf (_("Edit %s"), name);
+  /* Translators: a contact's name: called one place earlier */
+  up = g_strdup_printf (_("Call %s Earlier"), name);
+  /* Translators: a contact's name: called one place later */
+  down = g_strdup_printf (_("Call %s Later"), name);
+
+  button = contact_button ("go-up-symbolic", up, "pupils.contact-up", contact->id);
+  gtk_widget_set_sensitive (button, !first);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  button = contact_button ("go-down-symbolic", down, "pupils.contact-down", contact->id);
+  gtk_widget_set_sensitive (button, !last);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               contact_button ("document-edit-symbolic", edit, "pupils.edit-contact",
+                                               contact->id));
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
+                                                                         gtk_named_action_new ("pupils.contact-up"),
+                                                                         "x", contact->id));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
+                                                                         gtk_named_action_new ("pupils.contact-down"),
+                                                                         "x", contact->id));
+  gtk_widget_add_controller (row, shortcuts);
 }
 
 static void
@@ -403,9 +473,11 @@ fill_contacts (AttPupilView *self,
       add_contact_detail (row, _("Work phone"), contact->phone_work, TRUE);
       add_contact_detail (row, _("Email"), contact->email, TRUE);
       add_contact_detail (row, _("Address"), address->str, TRUE);
+      add_contact_buttons (row, contact, name, i == 0, i + 1 == contacts->len);
 
       adw_preferences_group_add (self->contacts_group, row);
       g_ptr_array_add (self->contact_rows, row);
+      g_array_append_val (self->contact_ids, contact->id);
     }
 }
 
@@ -443,14 +515,34 @@ att_pupil_view_show (AttPupilView *self,
   AttCalendar *calendar;
   AttDate first, last;
   gboolean have_figures = FALSE;
+  gint64 focused_contact;
 
   g_return_if_fail (ATT_IS_PUPIL_VIEW (self));
   g_return_if_fail (db == NULL || ATT_IS_DB (db));
 
   self->today = today;
 
+  /* A contact's row with the keyboard focus has it again once the rows
+   * are made anew (after an edit, or another program's change). */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    focused_contact = 0;
+    for (guint i = 0; focus != NULL && i < self->contact_rows->len; i++)
+      {
+        GtkWidget *row = g_ptr_array_index (self->contact_rows, i);
+
+        if (i < self->contact_ids->len && (focus == row || gtk_widget_is_ancestor (focus, row)))
+          focused_contact = g_array_index (self->contact_ids, gint64, i);
+      }
+    if (pupil_id != self->pupil_id)
+      focused_contact = 0;
+  }
+
   clear_rows (self->details_group, self->detail_rows);
   clear_rows (self->contacts_group, self->contact_rows);
+  g_array_set_size (self->contact_ids, 0);
   att_call_history_show (self->call_history, NULL, 0);
   att_year_glance_show (self->year_glance, NULL, 0, today);
   att_previous_attendance_show_after (GTK_WIDGET (self->year_glance), db, pupil_id);
@@ -474,6 +566,8 @@ att_pupil_view_show (AttPupilView *self,
 
   self->pupil_id = pupil_id;
   self->upn = g_strdup (pupil->upn);
+  gtk_widget_set_visible (self->leaver_button, pupil->leaving == ATT_DATE_NONE);
+  gtk_widget_set_visible (self->return_button, pupil->leaving != ATT_DATE_NONE);
 
   adw_avatar_set_text (self->avatar, att_pupil_get_display_name (pupil));
   gtk_label_set_label (self->name_label, att_pupil_get_display_name (pupil));
@@ -504,7 +598,10 @@ att_pupil_view_show (AttPupilView *self,
   att_call_history_show (self->call_history, db, pupil_id);
   show_case (self);
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0.0);
+  if (focused_contact != 0)
+    att_pupil_view_focus_contact (self, focused_contact);
+  else
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0.0);
 }
 
 gint64
@@ -563,6 +660,7 @@ att_pupil_view_finalize (GObject *object)
 
   g_clear_pointer (&self->detail_rows, g_ptr_array_unref);
   g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->contact_ids, g_array_unref);
   g_free (self->upn);
 
   G_OBJECT_CLASS (att_pupil_view_parent_class)->finalize (object);
@@ -596,6 +694,10 @@ att_pupil_view_class_init (AttPupilViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, details_group);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilView, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilView, leaver_button);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilView, return_button);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilView, add_contact_button);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, call_history);
   gtk_widget_class_bind_template_child (widget_class, AttPupilView, year_glance);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
@@ -608,6 +710,7 @@ att_pupil_view_init (AttPupilView *self)
 
   self->detail_rows = g_ptr_array_new ();
   self->contact_rows = g_ptr_array_new ();
+  self->contact_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->flags = att_pupil_flags_new ();
   gtk_box_append (self->flags_slot, self->flags);
 }
@@ -644,4 +747,69 @@ att_pupil_view_get_case_view (AttPupilView *self)
   g_return_val_if_fail (ATT_IS_PUPIL_VIEW (self), NULL);
 
   return self->case_view;
+}
+
+GtkWidget *
+att_pupil_view_get_contact_row (AttPupilView *self,
+                                gint64        contact_id)
+{
+  g_return_val_if_fail (ATT_IS_PUPIL_VIEW (self), NULL);
+
+  for (guint i = 0; i < self->contact_ids->len; i++)
+    if (g_array_index (self->contact_ids, gint64, i) == contact_id)
+      return g_ptr_array_index (self->contact_rows, i);
+  return NULL;
+}
+
+guint
+att_pupil_view_get_n_contacts (AttPupilView *self)
+{
+  g_return_val_if_fail (ATT_IS_PUPIL_VIEW (self), 0);
+
+  return self->contact_ids->len;
+}
+
+gint64
+att_pupil_view_get_contact_id (AttPupilView *self,
+                               guint         i)
+{
+  g_return_val_if_fail (ATT_IS_PUPIL_VIEW (self), 0);
+  g_return_val_if_fail (i < self->contact_ids->len, 0);
+
+  return g_array_index (self->contact_ids, gint64, i);
+}
+
+void
+att_pupil_view_focus_contact (AttPupilView *self,
+                              gint64        contact_id)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (ATT_IS_PUPIL_VIEW (self));
+
+  row = att_pupil_view_get_contact_row (self, contact_id);
+  /* An expander row takes the focus on its header, the line a user
+   * reaches with Tab. */
+  if (row != NULL)
+    {
+      if (!gtk_widget_grab_focus (row))
+        gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
+    }
+  else
+    gtk_widget_grab_focus (self->add_contact_button);
+}
+
+void
+att_pupil_view_set_edit_tooltip (AttPupilView *self,
+                                 const char   *why)
+{
+  g_return_if_fail (ATT_IS_PUPIL_VIEW (self));
+
+  gtk_widget_set_tooltip_text (self->edit_button, why != NULL ? why : _("Change the pupil’s details"));
+  gtk_widget_set_tooltip_text (self->leaver_button,
+                               why != NULL ? why : _("Record the last day on roll and where the pupil goes"));
+  gtk_widget_set_tooltip_text (self->return_button,
+                               why != NULL ? why : _("Clear the leaving date: the pupil is on roll again"));
+  gtk_widget_set_tooltip_text (self->add_contact_button,
+                               why != NULL ? why : _("Add someone to call about the pupil, after the others"));
 }

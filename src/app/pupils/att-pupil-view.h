@@ -43,4 +43,20 @@ AttCaseView *att_pupil_view_get_case_view (AttPupilView *self);
 /* The school year at a glance, under the figures. */
 AttYearGlance *att_pupil_view_get_year_glance (AttPupilView *self);
 
+/* What the buttons that change the pupil or their contacts say when
+ * hovered while they are disabled: why (NULL: their own tooltips). */
+void           att_pupil_view_set_edit_tooltip (AttPupilView *self,
+                                                const char   *why);
+/* The contacts' rows, in the order of calling: the row of a contact
+ * (NULL when it is not shown), their number and the contact of each. */
+GtkWidget     *att_pupil_view_get_contact_row (AttPupilView *self,
+                                               gint64        contact_id);
+guint          att_pupil_view_get_n_contacts  (AttPupilView *self);
+gint64         att_pupil_view_get_contact_id  (AttPupilView *self,
+                                               guint         i);
+/* Puts the keyboard focus on a contact's row (back from its editor, or
+ * after it moved), or on Add Contact when it is not shown. */
+void           att_pupil_view_focus_contact   (AttPupilView *self,
+                                               gint64        contact_id);
+
 G_END_DECLS

@@ -21,4 +21,11 @@ gboolean        att_pupils_page_is_counting      (AttPupilsPage *self);
 const char     *att_pupils_page_get_shown_attendance (AttPupilsPage *self,
                                                       gint64         pupil_id);
 
+/* The page's changes (att-pupils-page-edit.c): its actions, installed
+ * by the class, and enabled from the user's rights with the Add Pupil
+ * button's tooltip saying why not. */
+void            _att_pupils_page_install_edit_actions (GtkWidgetClass *widget_class);
+void            _att_pupils_page_edit_actions_update  (AttPupilsPage  *self,
+                                                       GtkWidget      *add_button);
+
 G_END_DECLS

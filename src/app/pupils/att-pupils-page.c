@@ -21,6 +21,7 @@ struct _AttPupilsPage
   GtkSearchEntry     *search_entry;
   GtkCheckButton     *leavers_check;
   GtkLabel           *count_label;
+  GtkWidget          *add_button;
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
@@ -831,6 +832,7 @@ att_pupils_page_actions_update (AttPage *page)
   att_pupil_view_set_export_tooltip (self->pupil_view,
                                      error != NULL ? error->message
                                                    : _("Save everything held about this pupil as a PDF and a JSON file"));
+  _att_pupils_page_edit_actions_update (self, self->add_button);
 }
 
 void
@@ -1018,6 +1020,7 @@ att_pupils_page_class_init (AttPupilsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, leavers_check);
   gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, AttPupilsPage, empty_page);
@@ -1030,6 +1033,7 @@ att_pupils_page_class_init (AttPupilsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.go-back", NULL);
   gtk_widget_class_install_action (widget_class, "pupils.subject-access", NULL, subject_access_action);
   gtk_widget_class_install_action (widget_class, "pupils.do-not-send", NULL, do_not_send_action);
+  _att_pupils_page_install_edit_actions (widget_class);
 }
 
 static void
