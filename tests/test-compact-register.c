@@ -488,7 +488,8 @@ test_upgrade_keyed_by_pupil (void)
                               "DROP TABLE letter_templates; DROP TABLE ladder_stages;"
                               "DROP TABLE letter_holds; DROP TABLE letters_do_not_send;"
                               "DROP TABLE medical_evidence;"
-                              "ALTER TABLE contacts DROP COLUMN details_checked_date;",
+                              "ALTER TABLE contacts DROP COLUMN details_checked_date;"
+                              "DROP TABLE import_mappings;",
                               &error));
   g_assert_no_error (error);
   {

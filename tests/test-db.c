@@ -97,8 +97,11 @@ test_migrations (void)
   }
 }
 
-/* The day each contact's details were checked, taken away again. */
-#define UNDO_CONTACTS_CHECKED "ALTER TABLE contacts DROP COLUMN details_checked_date; "
+/* The columns remembered for files of each shape, taken away again. */
+#define UNDO_IMPORT_MAPPINGS "DROP TABLE import_mappings; "
+/* The day each contact's details were checked, taken away again, with
+ * what came after it. */
+#define UNDO_CONTACTS_CHECKED UNDO_IMPORT_MAPPINGS "ALTER TABLE contacts DROP COLUMN details_checked_date; "
 /* What the casework's migration made (meetings refer to letters), with
  * the contacts' checked date, which came after it. */
 #define UNDO_CASEWORK UNDO_CONTACTS_CHECKED "DROP TABLE case_meetings; DROP TABLE case_support; "

@@ -226,6 +226,7 @@ att_audit_describe_action (const char *action)
     { "contacts.confirm", N_("Contact’s details checked with the family") },
     { "school.la-profile", N_("Referral pack’s sections changed") },
     { "export.casepack", N_("Referral pack made for the local authority") },
+    { "import.mapping", N_("Columns of a kind of file remembered") },
   };
 
   g_return_val_if_fail (action != NULL, "");

@@ -614,6 +614,17 @@ static const char * const migrations[] = {
    * with the family (an AttDate); NULL for the contacts already held,
    * whose last check is not known. */
   "ALTER TABLE contacts ADD COLUMN details_checked_date INTEGER;",
+
+  /* The columns a person chose for a kind of file (att-import-mapping.h),
+   * by the file's shape (a checksum of its column names), offered first
+   * for the next file of that shape. */
+  "CREATE TABLE import_mappings ("
+  "  kind         TEXT NOT NULL CHECK (kind IN ('pupils', 'contacts', 'marks')),"
+  "  shape        TEXT NOT NULL,"
+  "  our_column   TEXT NOT NULL,"
+  "  file_column  TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, shape, our_column)"
+  ") WITHOUT ROWID;",
 };
 
 /* The keys of the pupils already on file: folding names and collating
