@@ -490,7 +490,8 @@ test_upgrade_keyed_by_pupil (void)
                               "DROP TABLE medical_evidence;"
                               "ALTER TABLE contacts DROP COLUMN details_checked_date;"
                               "DROP TABLE previous_attendance;"
-                              "ALTER TABLE pupils DROP COLUMN leaving_destination;",
+                              "ALTER TABLE pupils DROP COLUMN leaving_destination;"
+                              "DROP TABLE import_mappings;",
                               &error));
   g_assert_no_error (error);
   {

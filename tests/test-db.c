@@ -97,13 +97,16 @@ test_migrations (void)
   }
 }
 
+/* The columns remembered for files of each shape, taken away again. */
+#define UNDO_IMPORT_MAPPINGS "DROP TABLE import_mappings; "
 /* The leavers' destination, which came after previous schools'
  * attendance. */
-#define UNDO_LEAVING_DESTINATION "ALTER TABLE pupils DROP COLUMN leaving_destination; "
+#define UNDO_LEAVING_DESTINATION UNDO_IMPORT_MAPPINGS "ALTER TABLE pupils DROP COLUMN leaving_destination; "
 /* Previous schools' attendance, which came after the contacts' checked
  * date. */
 #define UNDO_PREVIOUS_ATTENDANCE UNDO_LEAVING_DESTINATION "DROP TABLE previous_attendance; "
-/* The day each contact's details were checked, taken away again. */
+/* The day each contact's details were checked, taken away again, with
+ * what came after it. */
 #define UNDO_CONTACTS_CHECKED UNDO_PREVIOUS_ATTENDANCE "ALTER TABLE contacts DROP COLUMN details_checked_date; "
 /* What the casework's migration made (meetings refer to letters), with
  * the contacts' checked date, which came after it. */

@@ -8,6 +8,8 @@
 
 #include "att-audit-window.h"
 #include "att-backups-dialog.h"
+#include "att-ctf-dialog.h"
+#include "att-import-dialog.h"
 #include "att-mail-dialog.h"
 #include "att-calls-page.h"
 #include "att-leave-page.h"
@@ -169,6 +171,11 @@ actions_update (AttWindow *self)
   /* The Mail Server dialog shows the settings to anyone signed in, and
    * says there who may change them. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mail-settings", main && user != NULL);
+  /* Importing is an administrator's and the headteacher's (the core's
+   * rule); the menu shows it only to them. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
+                                 main && user != NULL && att_context_get_db (self->context) != NULL &&
+                                 att_user_can (user, ATT_PERM_IMPORT));
 }
 
 static void
@@ -922,6 +929,30 @@ backups_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* "pupils", "contacts" or "marks": the CSV import of that kind of file;
+ * "ctf": a Common Transfer File. */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+  const char *what = g_variant_get_string (parameter, NULL);
+  AttImportType type;
+
+  if (g_strcmp0 (what, "ctf") == 0)
+    {
+      gtk_window_present (GTK_WINDOW (att_ctf_dialog_new (GTK_WINDOW (self), self->context)));
+      return;
+    }
+  if (!att_import_type_parse (what, &type))
+    {
+      g_warning ("win.import: “%s” is not a kind of file", what);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (att_import_dialog_new (GTK_WINDOW (self), self->context, type)));
+}
+
 static void
 mail_settings_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1216,6 +1247,7 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-register-pupil-day", "(xi)",
                                    show_register_pupil_day_action);
   gtk_widget_class_install_action (widget_class, "win.add-pupil", NULL, add_pupil_action);
+  gtk_widget_class_install_action (widget_class, "win.import", "s", import_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

@@ -64,10 +64,100 @@ att_cli_run_import (AttCliContext *ctx,
   return ATT_CLI_OK;
 }
 
+/* Every --map OURS=THEIRS of the command line (the option may be given
+ * once for each column). */
+static int
+parse_maps (AttCliContext     *ctx,
+            AttImportMapping **mapping)
+{
+  for (guint i = 1; ctx->argv[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *text = NULL;
+
+      if (strcmp (ctx->argv[i], "--") == 0)
+        break;
+      if (strcmp (ctx->argv[i], "--map") == 0 && ctx->argv[i + 1] != NULL)
+        text = ctx->argv[++i];
+      else if (g_str_has_prefix (ctx->argv[i], "--map="))
+        text = ctx->argv[i] + strlen ("--map=");
+      else if (g_str_has_prefix (ctx->argv[i], "--") && ctx->argv[i + 1] != NULL &&
+               strchr (ctx->argv[i], '=') == NULL && att_cli_opt (ctx, ctx->argv[i] + 2) != NULL &&
+               *att_cli_opt (ctx, ctx->argv[i] + 2) != '\0')
+        {
+          i++;  /* another option's value, which may itself look like --map */
+          continue;
+        }
+      if (text == NULL)
+        continue;
+      if (*mapping == NULL)
+        *mapping = att_import_mapping_new (ATT_IMPORT_PUPILS);
+      if (!att_import_mapping_parse (*mapping, text, &error))
+        return att_cli_usage (ctx, "--map: %s", error->message);
+    }
+  return ATT_CLI_OK;
+}
+
 int
 att_cli_cmd_pupils_import (AttCliContext *ctx)
 {
-  return att_cli_run_import (ctx, att_import_pupils, _("Pupils"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AttUser) user = NULL;
+  g_autoptr(AttImportMapping) mapping = NULL;
+  g_autoptr(AttImportReport) report = NULL;
+  AttImportOptions options = ATT_IMPORT_OPTIONS_INIT;
+  const char *file = att_cli_arg (ctx, 0);
+  int status;
+
+  /* Without the new options, the command is what it always was. */
+  if (att_cli_opt (ctx, "leavers-on") == NULL && att_cli_opt (ctx, "map") == NULL)
+    return att_cli_run_import (ctx, att_import_pupils, _("Pupils"));
+
+  if ((status = att_cli_opt_date (ctx, "leavers-on", &options.leavers_on)) != ATT_CLI_OK ||
+      (status = parse_maps (ctx, &mapping)) != ATT_CLI_OK)
+    return status;
+  if (att_cli_opt (ctx, "user") == NULL)
+    return att_cli_usage (ctx, _("--user NAME is required for a change: say who makes it"));
+  if (att_cli_open_db (ctx) == NULL)
+    return ATT_CLI_REFUSED;
+  if ((status = att_cli_get_user (ctx, TRUE, &user)) != ATT_CLI_OK)
+    return status;
+
+  options.dry_run = att_cli_flag (ctx, "dry-run");
+  options.mapping = mapping;
+  report = att_import_report_new ();
+  if (!att_import_file (ctx->db, user, ATT_IMPORT_PUPILS, file, &options, report, &error))
+    {
+      g_autofree char *base = g_path_get_basename (file);
+
+      if (report->problems->len > 0 && g_error_matches (error, ATT_ERROR, ATT_ERROR_IMPORT))
+        {
+          g_autofree char *list = att_import_report_format_problems (report);
+
+          return att_cli_refuse_msg (_("%s was not imported (nothing was changed): %s"),
+                                     base, list);
+        }
+      return att_cli_refuse (error);
+    }
+
+  for (guint i = 0; i < report->notices->len; i++)
+    {
+      g_autofree char *text = att_import_problem_format (g_ptr_array_index (report->notices, i));
+      g_print (_("Notice: %s\n"), text);
+    }
+  if (report->more_notices > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Notice: and %u more notice\n",
+                          "Notice: and %u more notices\n", report->more_notices),
+             report->more_notices);
+  if (options.leavers_on != ATT_DATE_NONE)
+    g_print (_("Pupils: %u rows: %u added, %u updated, %u unchanged, %u left%s\n"),
+             report->rows, report->added, report->updated, report->unchanged, report->left,
+             options.dry_run ? _(" (dry run: nothing was written)") : "");
+  else
+    g_print (_("%s: %u rows: %u added, %u updated, %u unchanged%s\n"),
+             _("Pupils"), report->rows, report->added, report->updated, report->unchanged,
+             options.dry_run ? _(" (dry run: nothing was written)") : "");
+  return ATT_CLI_OK;
 }
 
 int

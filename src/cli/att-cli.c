@@ -139,6 +139,8 @@ static const AttCliOption all_options[] = {
   { "title", TRUE },
   { "priority", TRUE },
   { "by-priority", FALSE },
+  { "leavers-on", TRUE },
+  { "map", TRUE },
 };
 
 /* The commands, most specific words first where they share a prefix.
@@ -164,8 +166,9 @@ static const AttCliCommand commands[] = {
     att_cli_cmd_closure_add, N_("add a planned closure: its sessions are marked '#'") },
   { "calendar show", "[--from DATE] [--to DATE] [--json]", "from to json", 0, 0,
     att_cli_cmd_calendar_show, N_("school days, sessions and school-week numbers") },
-  { "pupils import", "FILE.csv [--dry-run] --user NAME", "dry-run user", 1, 1,
-    att_cli_cmd_pupils_import, N_("add or update pupils from a CSV file") },
+  { "pupils import", "FILE.csv [--dry-run] --user NAME [--leavers-on DATE] [--map OURS=THEIRS ...]",
+    "dry-run user leavers-on map", 1, 1,
+    att_cli_cmd_pupils_import, N_("add or update pupils from a CSV file; --leavers-on DATE: the file lists every pupil on roll, and those it does not list leave on DATE; --map dob=\"Date of Birth\" reads a column of another name") },
   { "pupils list", "[--group G] [--year N] [--json]", "group year json", 0, 0,
     att_cli_cmd_pupils_list, N_("list the pupils") },
   { "pupils show", "UPN [--json]", "json", 1, 1,

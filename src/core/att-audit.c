@@ -233,6 +233,7 @@ att_audit_describe_action (const char *action)
     { "export.casepack", N_("Referral pack made for the local authority") },
     { "ctf.import", N_("Common Transfer File imported") },
     { "ctf.previous-attendance", N_("Attendance at a previous school kept") },
+    { "import.mapping", N_("Columns of a kind of file remembered") },
   };
 
   g_return_val_if_fail (action != NULL, "");

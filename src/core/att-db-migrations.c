@@ -644,6 +644,16 @@ static const char * const migrations[] = {
   /* Where a leaver went, as the office recorded it with the leaving date
    * (att_pupils_leave()); NULL for the leavers already held. */
   "ALTER TABLE pupils ADD COLUMN leaving_destination TEXT;",
+  /* The columns a person chose for a kind of file (att-import-mapping.h),
+   * by the file's shape (a checksum of its column names), offered first
+   * for the next file of that shape. */
+  "CREATE TABLE import_mappings ("
+  "  kind         TEXT NOT NULL CHECK (kind IN ('pupils', 'contacts', 'marks')),"
+  "  shape        TEXT NOT NULL,"
+  "  our_column   TEXT NOT NULL,"
+  "  file_column  TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, shape, our_column)"
+  ") WITHOUT ROWID;",
 };
 
 /* The keys of the pupils already on file: folding names and collating

@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * @ATT_ERROR_MAIL: the mail server could not be reached, secured or
  *   signed in to, or refused the message
  * @ATT_ERROR_MAIL_RECIPIENT: the mail server refused the recipient's address
+ * @ATT_ERROR_CANCELLED: the person stopped it, and nothing was changed
  *
  * Messages carried by these errors are meant for a person in a school
  * office: they say what was wrong and, where possible, what to do.
@@ -37,6 +38,7 @@ typedef enum
   ATT_ERROR_IMPORT,
   ATT_ERROR_MAIL,
   ATT_ERROR_MAIL_RECIPIENT,
+  ATT_ERROR_CANCELLED,
 } AttError;
 
 GQuark att_error_quark (void);

@@ -34,19 +34,67 @@ reader_problem (AttImporter *imp,
   _att_importer_problem (imp, column, error->message);
 }
 
-/* Finds the columns of the file from its header. */
+/* The columns a mapping chooses: each of ours that it names is the
+ * file's column of that header (or none), and such a column is no longer
+ * looked for by its own name. */
+static void
+importer_apply_mapping (AttImporter *imp,
+                        gboolean    *claimed,
+                        gboolean    *used)
+{
+  const AttImportMapping *mapping = imp->options->mapping;
+  const AttImportColumn *specs = imp->specs;
+
+  if (mapping == NULL)
+    return;
+
+  imp->line = 0;
+  for (guint s = 0; s < imp->n_specs; s++)
+    {
+      const char *theirs = att_import_mapping_get (mapping, specs[s].name);
+      g_autofree char *wanted = NULL;
+      gboolean found = FALSE;
+
+      if (theirs == NULL)
+        continue;
+      claimed[s] = TRUE;
+      if (*theirs == '\0')
+        continue;
+      wanted = att_csv_normalise_header (theirs);
+      for (guint h = 0; h < imp->headers->len && !found; h++)
+        if (strcmp (g_ptr_array_index (imp->headers, h), wanted) == 0)
+          {
+            imp->columns[s] = (int)h;
+            used[h] = TRUE;
+            found = TRUE;
+          }
+      if (!found)
+        _att_importer_problemf (imp, specs[s].name,
+                                _("the file has no column “%s”, which was chosen for this one"),
+                                theirs);
+    }
+}
+
+/* Finds the columns of the file from its header (and the caller's
+ * mapping, when there is one). */
 static void
 importer_map_columns (AttImporter *imp)
 {
   const AttImportColumn *specs = imp->specs;
+  g_autofree gboolean *used = g_new0 (gboolean, imp->headers->len);
+  gboolean claimed[G_N_ELEMENTS (imp->columns)] = { FALSE, };
+
+  importer_apply_mapping (imp, claimed, used);
 
   for (guint h = 0; h < imp->headers->len; h++)
     {
       const char *header = g_ptr_array_index (imp->headers, h);
-      gboolean known = FALSE;
+      gboolean known = used[h];
 
-      for (guint s = 0; s < imp->n_specs; s++)
+      for (guint s = 0; s < imp->n_specs && !used[h]; s++)
         {
+          if (claimed[s])
+            continue;
           if (strcmp (header, specs[s].name) != 0 &&
               g_strcmp0 (header, specs[s].alias) != 0)
             continue;
@@ -78,7 +126,15 @@ importer_map_columns (AttImporter *imp)
   for (guint s = 0; s < imp->n_specs; s++)
     if (specs[s].required && imp->columns[s] < 0)
       {
-        if (specs[s].alias != NULL)
+        const char *theirs = imp->options->mapping != NULL
+          ? att_import_mapping_get (imp->options->mapping, specs[s].name) : NULL;
+
+        if (theirs != NULL && *theirs == '\0')
+          _att_importer_problemf (imp, specs[s].name,
+                                  _("no column of the file was chosen for this one, which is required"));
+        else if (theirs != NULL)
+          ;  /* said above: the column chosen is not in the file */
+        else if (specs[s].alias != NULL)
           _att_importer_problemf (imp, specs[s].name,
                                   _("the file has no “%s” column (or “%s”), which is required"),
                                   specs[s].name, specs[s].alias);
@@ -240,6 +296,9 @@ importer_open (AttImporter         *imp,
   if (importer_wrong_separator (imp))
     return TRUE;
   importer_map_columns (imp);
+  if (imp->options->preview != NULL)
+    for (guint s = 0; s < imp->n_specs; s++)
+      imp->options->preview->mapped[s] = imp->columns[s] >= 0;
   if (imp->report->problems->len > 0)
     return TRUE;
 
@@ -325,10 +384,27 @@ _att_importer_start (AttImporter           *imp,
                      AttImportReport       *report,
                      GError               **error)
 {
+  return _att_importer_start_full (imp, db, user, perm, source, kind, NULL, report, error);
+}
+
+gboolean
+_att_importer_start_full (AttImporter            *imp,
+                          AttDb                  *db,
+                          const AttUser          *user,
+                          AttPermission           perm,
+                          const AttImportSource  *source,
+                          const AttImportKind    *kind,
+                          const AttImportOptions *options,
+                          AttImportReport        *report,
+                          GError                **error)
+{
   g_autoptr(AttCsvReader) reader = NULL;
   g_autofree char *name = NULL;
+  AttImportOptions defaults = ATT_IMPORT_OPTIONS_INIT;
 
   memset (imp, 0, sizeof *imp);
+  imp->defaults = defaults;
+  imp->options = options != NULL ? options : &imp->defaults;
   /* Importing is the administrator's (and the headteacher's), whatever
    * the file brings; what it brings needs its own right too. */
   if (!att_user_require (user, ATT_PERM_IMPORT, error) ||
@@ -387,6 +463,17 @@ _att_importer_next_row (AttImporter *imp)
   GPtrArray *row;
   guint n_headers = imp->headers->len;
 
+  imp->preview_row = NULL;
+  /* Between rows, the caller may stop the import: nothing is written. */
+  if (imp->options->cancelled != NULL && imp->options->cancelled (imp->options->cancel_data))
+    {
+      imp->row = NULL;
+      imp->cancelled = TRUE;
+      return FALSE;
+    }
+  if (imp->n_rows > 0 && imp->report->rows % 64 == 0)
+    _att_importer_progress (imp, (double)imp->report->rows / imp->n_rows);
+
   if (!att_csv_reader_next (imp->reader, &row, &imp->line, &local))
     {
       imp->row = NULL;
@@ -409,6 +496,27 @@ _att_importer_next_row (AttImporter *imp)
   imp->row = row;
   imp->row_problems = 0;
   imp->report->rows++;
+
+  /* The first rows, as the import reads them, for a preview. */
+  if (imp->options->preview != NULL &&
+      imp->options->preview->rows->len < imp->options->preview_rows)
+    {
+      AttImportPreviewRow *shown = g_new0 (AttImportPreviewRow, 1);
+
+      shown->row = imp->line;
+      shown->values = g_new0 (char *, imp->n_specs + 1);
+      for (guint s = 0; s < imp->n_specs; s++)
+        {
+          int column = imp->columns[s];
+
+          shown->values[s] = g_strdup (column >= 0 && (guint)column < row->len
+                                       ? att_csv_unprotect (g_ptr_array_index (row, column))
+                                       : "");
+        }
+      shown->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)_att_import_problem_free);
+      g_ptr_array_add (imp->options->preview->rows, shown);
+      imp->preview_row = shown;
+    }
 
   /* Empty values after the last column are harmless (a trailing comma);
    * anything else there usually means a comma inside an unquoted value,

@@ -27,8 +27,8 @@
 
 /* Reports */
 
-static void
-problem_free (AttImportProblem *problem)
+void
+_att_import_problem_free (AttImportProblem *problem)
 {
   g_free (problem->column);
   g_free (problem->message);
@@ -40,8 +40,8 @@ att_import_report_new (void)
 {
   AttImportReport *report = g_new0 (AttImportReport, 1);
 
-  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
-  report->notices = g_ptr_array_new_with_free_func ((GDestroyNotify)problem_free);
+  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)_att_import_problem_free);
+  report->notices = g_ptr_array_new_with_free_func ((GDestroyNotify)_att_import_problem_free);
   return report;
 }
 
@@ -225,6 +225,33 @@ static const AttImportKind mark_kind = {
   N_("the file has more than 1,000,000 rows, the most a marks file may have (a school year of marks for 2,600 pupils): export the marks a term at a time and import each file"),
 };
 
+const AttImportKind *
+_att_import_kind (AttImportType type)
+{
+  switch (type)
+    {
+    case ATT_IMPORT_PUPILS:
+      return &pupil_kind;
+    case ATT_IMPORT_CONTACTS:
+      return &contact_kind;
+    case ATT_IMPORT_MARKS:
+      return &mark_kind;
+    case ATT_IMPORT_N_TYPES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+_att_importer_progress (AttImporter *imp,
+                        double       fraction)
+{
+  /* Without writing, the checks are the whole of it; otherwise half. */
+  if (imp->options->progress != NULL)
+    imp->options->progress (imp->options->dry_run ? fraction : fraction / 2,
+                            imp->options->progress_data);
+}
+
 void
 _att_importer_problem (AttImporter *imp,
                        const char  *column,
@@ -232,6 +259,14 @@ _att_importer_problem (AttImporter *imp,
 {
   add_item (imp->report->problems, &imp->report->more_problems, imp->line, column, message);
   imp->row_problems++;
+  /* A previewed row keeps all of its own problems, whatever the report
+   * had room for. */
+  if (imp->preview_row != NULL && imp->preview_row->row == imp->line)
+    {
+      guint more = 0;
+
+      add_item (imp->preview_row->problems, &more, imp->line, column, message);
+    }
 }
 
 void
@@ -490,7 +525,7 @@ importer_refuse (AttImporter *imp,
   g_autofree char *list = att_import_report_format_problems (imp->report);
   guint n = imp->report->problems->len + imp->report->more_problems;
 
-  imp->report->added = imp->report->updated = imp->report->unchanged = 0;
+  imp->report->added = imp->report->updated = imp->report->unchanged = imp->report->left = 0;
   g_set_error (error, ATT_ERROR, ATT_ERROR_IMPORT,
                /* Translators: "pupils.csv: 2 problems, nothing was imported: row 4, dob: ...; row 7, upn: ..." */
                g_dngettext (GETTEXT_PACKAGE,
@@ -506,7 +541,7 @@ importer_fail (AttImporter *imp,
                GError     **error)
 {
   g_prefix_error (error, _("%s: nothing was imported: "), imp->name);
-  imp->report->added = imp->report->updated = imp->report->unchanged = 0;
+  imp->report->added = imp->report->updated = imp->report->unchanged = imp->report->left = 0;
   _att_importer_clear (imp);
 }
 
@@ -514,16 +549,32 @@ importer_fail (AttImporter *imp,
 static char *
 import_summary (AttImporter *imp)
 {
+  if (imp->options->leavers_on != ATT_DATE_NONE)
+    return g_strdup_printf ("%s: %u rows, %u added, %u updated, %u unchanged, %u left",
+                            imp->name, imp->report->rows, imp->report->added,
+                            imp->report->updated, imp->report->unchanged, imp->report->left);
   return g_strdup_printf ("%s: %u rows, %u added, %u updated, %u unchanged",
                           imp->name, imp->report->rows, imp->report->added,
                           imp->report->updated, imp->report->unchanged);
+}
+
+/* Whether the caller stopped the import: FALSE, or TRUE with @error. */
+static gboolean
+importer_cancelled (AttImporter  *imp,
+                    GError      **error)
+{
+  if (imp->options->cancelled == NULL || !imp->options->cancelled (imp->options->cancel_data))
+    return FALSE;
+  g_set_error_literal (error, ATT_ERROR, ATT_ERROR_CANCELLED, _("the import was cancelled"));
+  return TRUE;
 }
 
 /* Writes what an import found to change, in one transaction with its
  * line in the audit log, or refuses the whole file when it found any
  * problem. @write writes @data; @n_changes is how many changes there are.
  * Clears the importer either way. */
-typedef gboolean (*ImportWriteFunc) (AttDb          *db,
+typedef gboolean (*ImportWriteFunc) (AttImporter    *imp,
+                                     AttDb          *db,
                                      const AttUser  *user,
                                      gpointer        data,
                                      GError        **error);
@@ -541,6 +592,15 @@ importer_finish (AttImporter    *imp,
 {
   g_autofree char *summary = NULL;
 
+  /* Stopped between rows: what was read is not all of the file, and
+   * none of it is written. */
+  if (imp->cancelled || importer_cancelled (imp, error))
+    {
+      if (imp->cancelled)
+        g_set_error_literal (error, ATT_ERROR, ATT_ERROR_CANCELLED, _("the import was cancelled"));
+      goto failed;
+    }
+
   if (imp->report->problems->len > 0)
     {
       importer_refuse (imp, error);
@@ -550,14 +610,18 @@ importer_finish (AttImporter    *imp,
 
   if (dry_run || n_changes == 0)
     {
+      _att_importer_progress (imp, 1.0);
+      if (!dry_run && imp->options->progress != NULL)
+        imp->options->progress (1.0, imp->options->progress_data);
       _att_importer_clear (imp);
       return TRUE;
     }
 
+  _att_importer_progress (imp, 1.0);
   if (!att_db_begin (db, error))
     goto failed;
   summary = import_summary (imp);
-  if (!write (db, user, data, error) ||
+  if (!write (imp, db, user, data, error) ||
       !att_audit_log (db, user, action, summary, error))
     {
       att_db_rollback (db);
@@ -566,12 +630,29 @@ importer_finish (AttImporter    *imp,
   if (!att_db_commit (db, error))
     goto failed;
 
+  if (imp->options->progress != NULL)
+    imp->options->progress (1.0, imp->options->progress_data);
   _att_importer_clear (imp);
   return TRUE;
 
 failed:
   importer_fail (imp, error);
   return FALSE;
+}
+
+/* While writing @done of @n changes: the second half of the progress,
+ * and the caller's cancel, which rolls the whole import back. */
+static gboolean
+importer_writing (AttImporter  *imp,
+                  guint         done,
+                  guint         n,
+                  GError      **error)
+{
+  if (importer_cancelled (imp, error))
+    return FALSE;
+  if (imp->options->progress != NULL && n > 0 && done % 16 == 0)
+    imp->options->progress (0.5 + 0.5 * done / n, imp->options->progress_data);
+  return TRUE;
 }
 
 /* Pupils */
@@ -710,7 +791,8 @@ read_pupil_row (AttImporter *imp,
 }
 
 static gboolean
-save_pupils (AttDb          *db,
+save_pupils (AttImporter    *imp,
+             AttDb          *db,
              const AttUser  *user,
              gpointer        data,
              GError        **error)
@@ -718,26 +800,89 @@ save_pupils (AttDb          *db,
   GPtrArray *pupils = data;
 
   for (guint i = 0; i < pupils->len; i++)
-    if (att_pupils_save (db, user, g_ptr_array_index (pupils, i), error) == 0)
+    if (!importer_writing (imp, i, pupils->len, error) ||
+        att_pupils_save (db, user, g_ptr_array_index (pupils, i), error) == 0)
       return FALSE;
   return TRUE;
 }
 
+/* A file that lists the whole roll: each pupil on roll on @leavers_on
+ * whom it does not list leaves on that day, saved as any change of a
+ * pupil is, and never over marks the register holds after it (such a
+ * pupil is a problem naming them and the marks, and nothing is written). */
 static gboolean
-import_pupils (AttDb                 *db,
-               const AttUser         *user,
-               const AttImportSource *source,
-               gboolean               dry_run,
-               AttImportReport       *report,
-               GError               **error)
+read_leavers (AttImporter *imp,
+              AttDb       *db,
+              GHashTable  *upn_rows,
+              AttDate      leavers_on,
+              GPtrArray   *changes,
+              GError     **error)
 {
+  g_autofree char *day = att_date_format (leavers_on);
+  GPtrArray *pupils = att_pupils_list (db, error);
+
+  if (pupils == NULL)
+    return FALSE;
+
+  imp->line = 0;
+  for (guint i = 0; i < pupils->len; i++)
+    {
+      AttPupil *pupil = g_ptr_array_index (pupils, i);
+      g_autoptr(AttPupil) leaver = NULL;
+      g_autoptr(GError) local = NULL;
+      g_autofree char *message = NULL;
+      const char *field = NULL;
+
+      if (pupil->admission > leavers_on ||
+          (pupil->leaving != ATT_DATE_NONE && pupil->leaving <= leavers_on) ||
+          g_hash_table_contains (upn_rows, pupil->upn))
+        continue;
+
+      leaver = att_pupil_copy (pupil);
+      leaver->leaving = leavers_on;
+      if (!att_pupil_check (leaver, &field, &local) ||
+          !att_pupil_check_roll (db, leaver, &field, &local))
+        {
+          if (!g_error_matches (local, ATT_ERROR, ATT_ERROR_RULE) &&
+              !g_error_matches (local, ATT_ERROR, ATT_ERROR_INVALID))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          /* Translators: "Amina Khan (UPN E383210413001) is not in the
+           * file, so would leave on 2025-03-03: The register holds ..." */
+          _att_importer_problemf (imp, NULL, _("%s (UPN %s) is not in the file, so would leave on %s: %s"),
+                                  att_pupil_get_display_name (pupil), pupil->upn, day,
+                                  local->message);
+          continue;
+        }
+
+      message = g_strdup_printf (_("%s (UPN %s) is not in the file: leaves on %s"),
+                                 att_pupil_get_display_name (pupil), pupil->upn, day);
+      _att_importer_notice (imp, 0, NULL, message);
+      imp->report->left++;
+      g_ptr_array_add (changes, g_steal_pointer (&leaver));
+    }
+  return TRUE;
+}
+
+static gboolean
+import_pupils (AttDb                  *db,
+               const AttUser          *user,
+               const AttImportSource  *source,
+               const AttImportOptions *options,
+               AttImportReport        *report,
+               GError                **error)
+{
+  gboolean dry_run = options->dry_run;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) upn_rows = NULL;
   AttImporter imp;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
-  if (!_att_importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, source, &pupil_kind, report, error))
+  if (!_att_importer_start_full (&imp, db, user, ATT_PERM_EDIT_PUPILS, source, &pupil_kind, options,
+                                 report, error))
     return FALSE;
 
   changes = g_ptr_array_new_with_free_func (g_object_unref);
@@ -751,6 +896,13 @@ import_pupils (AttDb                 *db,
         if (pupil != NULL)
           g_ptr_array_add (changes, pupil);
       }
+
+  if (options->leavers_on != ATT_DATE_NONE && _att_importer_usable (&imp) && !imp.cancelled &&
+      !read_leavers (&imp, db, upn_rows, options->leavers_on, changes, error))
+    {
+      importer_fail (&imp, error);
+      return FALSE;
+    }
 
   return importer_finish (&imp, db, user, dry_run, changes->len, save_pupils, changes,
                           "pupils.import", error);
@@ -915,7 +1067,8 @@ read_contact_row (AttImporter *imp,
 }
 
 static gboolean
-save_contacts (AttDb          *db,
+save_contacts (AttImporter    *imp,
+               AttDb          *db,
                const AttUser  *user,
                gpointer        data,
                GError        **error)
@@ -923,19 +1076,21 @@ save_contacts (AttDb          *db,
   GPtrArray *contacts = data;
 
   for (guint i = 0; i < contacts->len; i++)
-    if (att_contacts_save (db, user, g_ptr_array_index (contacts, i), error) == 0)
+    if (!importer_writing (imp, i, contacts->len, error) ||
+        att_contacts_save (db, user, g_ptr_array_index (contacts, i), error) == 0)
       return FALSE;
   return TRUE;
 }
 
 static gboolean
-import_contacts (AttDb                 *db,
-                 const AttUser         *user,
-                 const AttImportSource *source,
-                 gboolean               dry_run,
-                 AttImportReport       *report,
-                 GError               **error)
+import_contacts (AttDb                  *db,
+                 const AttUser          *user,
+                 const AttImportSource  *source,
+                 const AttImportOptions *options,
+                 AttImportReport        *report,
+                 GError                **error)
 {
+  gboolean dry_run = options->dry_run;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GHashTable) keys = NULL;
   g_autoptr(GHashTable) by_pupil = NULL;
@@ -943,7 +1098,8 @@ import_contacts (AttDb                 *db,
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
-  if (!_att_importer_start (&imp, db, user, ATT_PERM_EDIT_PUPILS, source, &contact_kind, report, error))
+  if (!_att_importer_start_full (&imp, db, user, ATT_PERM_EDIT_PUPILS, source, &contact_kind, options,
+                                 report, error))
     return FALSE;
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify)att_contact_free);
@@ -1112,25 +1268,29 @@ read_mark_row (AttImporter   *imp,
 }
 
 static gboolean
-write_marks (AttDb          *db,
+write_marks (AttImporter    *imp,
+             AttDb          *db,
              const AttUser  *user,
              gpointer        data,
              GError        **error)
 {
   MarkImport *marks = data;
 
+  if (!importer_writing (imp, 0, marks->writes->len, error))
+    return FALSE;
   return att_register_write (db, user, (const AttMarkWrite *)(gpointer)marks->writes->data,
                              marks->writes->len, marks->reason, ATT_WRITE_IMPORT, error);
 }
 
 static gboolean
-import_marks (AttDb                 *db,
-              const AttUser         *user,
-              const AttImportSource *source,
-              gboolean               dry_run,
-              AttImportReport       *report,
-              GError               **error)
+import_marks (AttDb                  *db,
+              const AttUser          *user,
+              const AttImportSource  *source,
+              const AttImportOptions *options,
+              AttImportReport        *report,
+              GError                **error)
 {
+  gboolean dry_run = options->dry_run;
   MarkImport marks = { NULL, };
   gboolean ok = FALSE;
   AttImporter imp;
@@ -1139,7 +1299,8 @@ import_marks (AttDb                 *db,
   g_return_val_if_fail (user != NULL, FALSE);
   /* att_register_write() checks the right too, but saying it once, up
    * front, reads better than on every row. */
-  if (!_att_importer_start (&imp, db, user, ATT_PERM_BULK_MARK, source, &mark_kind, report, error))
+  if (!_att_importer_start_full (&imp, db, user, ATT_PERM_BULK_MARK, source, &mark_kind, options,
+                                 report, error))
     return FALSE;
 
   marks.writes = g_array_new (FALSE, FALSE, sizeof (AttMarkWrite));
@@ -1189,12 +1350,14 @@ att_import_pupils (AttDb            *db,
                    GError          **error)
 {
   AttImportSource source = { path, NULL, NULL, 0 };
+  AttImportOptions options = ATT_IMPORT_OPTIONS_INIT;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return import_pupils (db, user, &source, dry_run, report, error);
+  options.dry_run = dry_run;
+  return import_pupils (db, user, &source, &options, report, error);
 }
 
 gboolean
@@ -1206,12 +1369,14 @@ att_import_contacts (AttDb            *db,
                      GError          **error)
 {
   AttImportSource source = { path, NULL, NULL, 0 };
+  AttImportOptions options = ATT_IMPORT_OPTIONS_INIT;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return import_contacts (db, user, &source, dry_run, report, error);
+  options.dry_run = dry_run;
+  return import_contacts (db, user, &source, &options, report, error);
 }
 
 gboolean
@@ -1223,12 +1388,14 @@ att_import_marks (AttDb            *db,
                   GError          **error)
 {
   AttImportSource source = { path, NULL, NULL, 0 };
+  AttImportOptions options = ATT_IMPORT_OPTIONS_INIT;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return import_marks (db, user, &source, dry_run, report, error);
+  options.dry_run = dry_run;
+  return import_marks (db, user, &source, &options, report, error);
 }
 
 /* The same from bytes in memory, which the fuzz targets feed. */
@@ -1241,10 +1408,12 @@ import_data (AttDb            *db,
              gboolean          dry_run,
              AttImportReport  *report,
              gboolean        (*import) (AttDb *, const AttUser *, const AttImportSource *,
-                                        gboolean, AttImportReport *, GError **),
+                                        const AttImportOptions *, AttImportReport *,
+                                        GError **),
              GError          **error)
 {
   AttImportSource source = { NULL, name, NULL, 0 };
+  AttImportOptions options = ATT_IMPORT_OPTIONS_INIT;
 
   g_return_val_if_fail (ATT_IS_DB (db), FALSE);
   g_return_val_if_fail (user != NULL, FALSE);
@@ -1253,7 +1422,8 @@ import_data (AttDb            *db,
 
   source.data = data ? data : "";
   source.length = length;
-  return import (db, user, &source, dry_run, report, error);
+  options.dry_run = dry_run;
+  return import (db, user, &source, &options, report, error);
 }
 
 gboolean
@@ -1293,4 +1463,31 @@ att_import_marks_data (AttDb            *db,
                        GError          **error)
 {
   return import_data (db, user, name, data, length, dry_run, report, import_marks, error);
+}
+
+gboolean
+att_import_file (AttDb                  *db,
+                 const AttUser          *user,
+                 AttImportType           type,
+                 const char             *path,
+                 const AttImportOptions *options,
+                 AttImportReport        *report,
+                 GError                **error)
+{
+  static gboolean (* const imports[]) (AttDb *, const AttUser *, const AttImportSource *,
+                                      const AttImportOptions *, AttImportReport *,
+                                      GError **) = {
+    [ATT_IMPORT_PUPILS] = import_pupils,
+    [ATT_IMPORT_CONTACTS] = import_contacts,
+    [ATT_IMPORT_MARKS] = import_marks,
+  };
+  AttImportSource source = { path, NULL, NULL, 0 };
+  AttImportOptions defaults = ATT_IMPORT_OPTIONS_INIT;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail ((guint)type < ATT_IMPORT_N_TYPES, FALSE);
+
+  return imports[type] (db, user, &source, options != NULL ? options : &defaults, report, error);
 }

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "att-date.h"
+
 G_BEGIN_DECLS
 
 typedef struct _AttDb AttDb;
@@ -68,6 +70,8 @@ typedef struct
                            * the first ATT_IMPORT_MAX_PROBLEMS only */
   guint       more_problems;  /* problems found after those, counted only */
   guint       more_notices;
+  guint       left;       /* pupils given a leaving date because the file
+                           * listing the whole roll no longer lists them */
 } AttImportReport;
 
 /* A file that is not what it should be (the wrong file, or a huge one)
@@ -109,5 +113,76 @@ gboolean    att_import_marks       (AttDb            *db,
                                     gboolean          dry_run,
                                     AttImportReport  *report,
                                     GError          **error);
+
+/* The kinds of file, as att_import_file() takes them. */
+typedef enum
+{
+  ATT_IMPORT_PUPILS,
+  ATT_IMPORT_CONTACTS,
+  ATT_IMPORT_MARKS,
+  ATT_IMPORT_N_TYPES
+} AttImportType;
+
+/* "pupils", "contacts", "marks" */
+const char *att_import_type_to_string (AttImportType type);
+gboolean    att_import_type_parse  (const char       *text,
+                                    AttImportType    *type);
+
+/* One of our columns of a kind of file. */
+typedef struct
+{
+  const char *name;       /* "dob": the column's own header */
+  const char *alias;      /* another header read as it ("date_of_birth"), or NULL */
+  gboolean    required;
+} AttImportField;
+
+/* Our columns of @type, in the order of the file the CLI documents. */
+const AttImportField *att_import_fields (AttImportType  type,
+                                         guint         *n_fields);
+/* What a column holds, for people: "Date of birth". */
+const char *att_import_field_describe (const char     *name);
+
+typedef struct _AttImportMapping AttImportMapping;
+typedef struct _AttImportPreview AttImportPreview;
+
+/* Called as the import goes on, from 0 to 1: the rows checked, then
+ * written. */
+typedef void (*AttImportProgressFunc) (double    fraction,
+                                       gpointer  user_data);
+
+typedef struct
+{
+  gboolean                 dry_run;
+  /* Which of the file's columns is each of ours (att-import-mapping.h);
+   * NULL reads the file's own headers, as always. */
+  const AttImportMapping  *mapping;
+  /* Pupils: the file lists every pupil on roll, so each pupil on roll on
+   * this date whom it does not list leaves on it (ATT_DATE_NONE: no). */
+  AttDate                  leavers_on;
+  AttImportProgressFunc    progress;
+  gpointer                 progress_data;
+  /* Asked between rows and between writes, on the import's thread: TRUE
+   * stops the import, which then writes nothing and fails with
+   * ATT_ERROR_CANCELLED. The window asks its GCancellable; the core
+   * itself never loads GIO, which attendance-cli must start without. */
+  gboolean               (*cancelled) (gpointer cancel_data);
+  gpointer                 cancel_data;
+  /* When set, filled with the first @preview_rows rows of the file and
+   * each one's problems. */
+  AttImportPreview        *preview;
+  guint                    preview_rows;
+} AttImportOptions;
+
+#define ATT_IMPORT_OPTIONS_INIT { FALSE, NULL, ATT_DATE_NONE, NULL, NULL, NULL, NULL, NULL, 0 }
+
+/* As att_import_pupils() and the others, with @options (NULL for the
+ * defaults, which make it the same as those). */
+gboolean    att_import_file        (AttDb                  *db,
+                                    const AttUser          *user,
+                                    AttImportType           type,
+                                    const char             *path,
+                                    const AttImportOptions *options,
+                                    AttImportReport        *report,
+                                    GError                **error);
 
 G_END_DECLS

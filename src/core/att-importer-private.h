@@ -10,17 +10,13 @@
 #pragma once
 
 #include "att-csv-private.h"
+#include "att-import-mapping.h"
 #include "att-users.h"
 
 G_BEGIN_DECLS
 
 /* A column of one kind of file. */
-typedef struct
-{
-  const char *name;
-  const char *alias;
-  gboolean    required;
-} AttImportColumn;
+typedef AttImportField AttImportColumn;
 
 /* What one kind of file is: its columns, and the most rows it may have.
  * The importer reads a file one row at a time and keeps only what will
@@ -61,9 +57,20 @@ typedef struct
   guint                  line;          /* its row number in the file */
   guint                  row_problems;  /* problems found in that row */
   guint                  n_rows;        /* rows found by the first reading */
+  const AttImportOptions *options;      /* never NULL once started */
+  AttImportOptions       defaults;      /* when the caller gave none */
+  AttImportPreviewRow   *preview_row;   /* the row being read, when previewed */
+  gboolean               cancelled;     /* the caller cancelled between rows */
 } AttImporter;
 
 /* att-import.c */
+
+void      _att_import_problem_free (AttImportProblem *problem);
+/* What the file of @type is: its columns and most rows. */
+const AttImportKind *_att_import_kind (AttImportType type);
+/* Tells the caller how far the import has gone (0 to 1). */
+void      _att_importer_progress  (AttImporter      *imp,
+                                   double            fraction);
 
 /* A problem with the current row (or, with imp->line 0, the file). */
 void      _att_importer_problem   (AttImporter      *imp,
@@ -94,6 +101,16 @@ gboolean  _att_importer_start     (AttImporter            *imp,
                                    const AttImportKind    *kind,
                                    AttImportReport        *report,
                                    GError                **error);
+/* The same with the caller's options (NULL for the defaults). */
+gboolean  _att_importer_start_full (AttImporter            *imp,
+                                    AttDb                  *db,
+                                    const AttUser          *user,
+                                    AttPermission           perm,
+                                    const AttImportSource  *source,
+                                    const AttImportKind    *kind,
+                                    const AttImportOptions *options,
+                                    AttImportReport        *report,
+                                    GError                **error);
 /* Whether the rows can be checked: the file was read and has every
  * required column. */
 gboolean  _att_importer_usable    (AttImporter      *imp);

@@ -15,6 +15,7 @@
 #include "att-flags.h"
 #include "att-groups.h"
 #include "att-import.h"
+#include "att-import-mapping.h"
 #include "att-pupils.h"
 #include "att-register.h"
 #include "att-register-bulk.h"

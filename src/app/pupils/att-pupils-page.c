@@ -361,12 +361,23 @@ update_count (AttPupilsPage *self)
       adw_status_page_set_title (self->empty_page, _("No Pupils Yet"));
       adw_status_page_set_description (self->empty_page,
                                        _("Nobody is on the admission register. Import your pupils "
-                                         "from the school’s management system with "
-                                         "“attendance-cli pupils import FILE.csv”."));
+                                         "from the CSV file the school’s management system exports."));
+      if (adw_status_page_get_child (self->empty_page) == NULL)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Import Pupils…"));
+
+          gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.import");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "pupils");
+          gtk_widget_add_css_class (button, "pill");
+          gtk_widget_add_css_class (button, "suggested-action");
+          adw_status_page_set_child (self->empty_page, button);
+        }
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
   else
     {
+      adw_status_page_set_child (self->empty_page, NULL);
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Pupils Found"));
       adw_status_page_set_description (self->empty_page,
