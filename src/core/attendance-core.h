@@ -40,3 +40,4 @@
 #include "att-letters-due.h"
 #include "att-penalty.h"
 #include "att-case.h"
+#include "att-setup.h"
