@@ -18,4 +18,9 @@ gboolean  att_test_press_key (GtkWindow       *window,
                               guint            keyval,
                               GdkModifierType  state);
 
+/* @text typed into the focused field (through its input method, as
+ * typing reaches it); whether a field took it. */
+gboolean  att_test_type      (GtkWindow       *window,
+                              const char      *text);
+
 G_END_DECLS
