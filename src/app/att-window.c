@@ -14,6 +14,7 @@
 #include "att-letters-page.h"
 #include "att-page.h"
 #include "att-penalty-page.h"
+#include "att-preferences-window.h"
 #include "att-purge-dialog.h"
 #include "att-pupils-page.h"
 #include "att-register-page.h"
@@ -171,6 +172,9 @@ actions_update (AttWindow *self)
   /* The Mail Server dialog shows the settings to anyone signed in, and
    * says there who may change them. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mail-settings", main && user != NULL);
+  /* Preferences shows the settings to anyone signed in, and says there
+   * who may change each. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", main && user != NULL);
 }
 
 static void
@@ -947,6 +951,16 @@ mail_settings_action (GtkWidget  *widget,
 }
 
 static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (att_preferences_window_new (GTK_WINDOW (self), self->context)));
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -1164,6 +1178,7 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.mail-settings", NULL, mail_settings_action);
   gtk_widget_class_install_action (widget_class, "win.show-register-pupil-day", "(xi)",
                                    show_register_pupil_day_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
