@@ -185,6 +185,33 @@ test_calendar (Fixture       *f,
   g_assert_cmpuint (n, ==, 1);
 }
 
+/* The page shown last and the size are kept in GSettings, and the next
+ * window opens on that page. */
+static void
+test_window_state (Fixture       *f,
+                   gconstpointer  data)
+{
+  GSettings *settings;
+  g_autofree char *page = NULL;
+
+  open_as (f, f->admin);
+  settings = att_context_get_settings (f->context);
+  g_assert_nonnull (settings);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->window), "calendar");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 700, 650);
+  gtk_window_close (GTK_WINDOW (f->window));
+  att_test_flush_events ();
+  page = g_settings_get_string (settings, "preferences-page");
+  g_assert_cmpstr (page, ==, "calendar");
+  g_assert_cmpint (g_settings_get_int (settings, "preferences-width"), ==, 700);
+
+  f->window = att_preferences_window_new (NULL, f->context);
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (f->window)),
+                   ==, "calendar");
+  /* Back to the first page for the tests after. */
+  g_settings_reset (settings, "preferences-page");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +228,7 @@ main (int   argc,
   g_test_add ("/preferences/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/preferences/receptionist", Fixture, NULL, fixture_set_up, test_receptionist, fixture_tear_down);
   g_test_add ("/preferences/calendar", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
+  g_test_add ("/preferences/window-state", Fixture, NULL, fixture_set_up, test_window_state, fixture_tear_down);
 
   return g_test_run ();
 }
