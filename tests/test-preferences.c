@@ -136,6 +136,10 @@ test_receptionist (Fixture       *f,
   tip = gtk_widget_get_tooltip_text (field (f, "name"));
   g_assert_nonnull (tip);
   g_assert_nonnull (strstr (tip, "Rita Reception"));
+  /* Nor may she change the calendar: the core's reason on its fields. */
+  tip = gtk_widget_get_tooltip_text (field (f, "exam-name"));
+  g_assert_nonnull (tip);
+  g_assert_nonnull (strstr (tip, "Rita Reception"));
 }
 
 static void

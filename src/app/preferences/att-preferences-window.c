@@ -64,6 +64,7 @@ struct _AttPreferencesWindow
   GtkWidget            *exam_start_row;
   GtkWidget            *exam_end_row;
   GtkWidget            *la_sections_row;
+  GtkWidget            *users_row;
 
   GtkWindow            *parent;        /* weak */
   AttContext           *context;
@@ -412,8 +413,13 @@ fill (AttPreferencesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.remove-term", can_calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.remove-closure", can_calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.remove-exam", can_calendar);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.users",
-                                 user != NULL && att_user_can (user, ATT_PERM_USERS));
+  {
+    g_autoptr(GError) users_why = NULL;
+    gboolean can_users = user != NULL && att_user_require (user, ATT_PERM_USERS, &users_why);
+
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.users", can_users);
+    gtk_widget_set_tooltip_text (self->users_row, users_why ? users_why->message : NULL);
+  }
   fill_lists (self);
 }
 
@@ -794,6 +800,7 @@ att_preferences_window_class_init (AttPreferencesWindowClass *klass)
   BIND (exam_start_row);
   BIND (exam_end_row);
   BIND (la_sections_row);
+  BIND (users_row);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-term", NULL, add_term_action);
   gtk_widget_class_install_action (widget_class, "prefs.add-closure", NULL, add_closure_action);
