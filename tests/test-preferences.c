@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "att-auth-private.h"
+#include "att-letters.h"
 #include "att-preferences-window.h"
 #include "att-test-keys.h"
 #include "att-test-util.h"
@@ -189,6 +190,40 @@ test_calendar (Fixture       *f,
   g_assert_cmpuint (n, ==, 1);
 }
 
+/* The letterhead's logo shown as a preview, and removed through the
+ * core with its button's action. */
+static void
+test_letterhead (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pixels = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *png = g_build_filename (f->school.t->dir, "logo.png", NULL);
+  g_autoptr(AttLetterhead) after = NULL;
+  static const guint8 clear[4 * 2 * 4] = { 0 };   /* 4 by 2 transparent pixels */
+  GdkPaintable *shown;
+
+  pixels = g_bytes_new_static (clear, sizeof clear);
+  texture = gdk_memory_texture_new (4, 2, GDK_MEMORY_R8G8B8A8, pixels, 16);
+  g_assert_true (gdk_texture_save_to_png (texture, png));
+  g_assert_true (att_letters_set_setting (f->school.db, f->admin, "letters.logo", png, &error));
+  g_assert_no_error (error);
+
+  open_as (f, f->admin);
+  shown = gtk_picture_get_paintable (att_preferences_window_get_picture (f->window, "letters.logo"));
+  g_assert_nonnull (shown);
+  /* The image as drawn: 4 by 2 pixels. */
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (shown), ==, 4);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (shown), ==, 2);
+  g_assert_null (gtk_picture_get_paintable (att_preferences_window_get_picture (f->window, "letters.signature")));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "prefs.clear-image", "s", "letters.logo");
+  after = att_letterhead_load (f->school.db);
+  g_assert_null (after->logo);
+  g_assert_null (gtk_picture_get_paintable (att_preferences_window_get_picture (f->window, "letters.logo")));
+}
+
 /* The page shown last and the size are kept in GSettings, and the next
  * window opens on that page. */
 static void
@@ -232,6 +267,7 @@ main (int   argc,
   g_test_add ("/preferences/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
   g_test_add ("/preferences/receptionist", Fixture, NULL, fixture_set_up, test_receptionist, fixture_tear_down);
   g_test_add ("/preferences/calendar", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
+  g_test_add ("/preferences/letterhead", Fixture, NULL, fixture_set_up, test_letterhead, fixture_tear_down);
   g_test_add ("/preferences/window-state", Fixture, NULL, fixture_set_up, test_window_state, fixture_tear_down);
 
   return g_test_run ();

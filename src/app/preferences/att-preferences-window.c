@@ -923,3 +923,16 @@ att_preferences_window_get_field (AttPreferencesWindow *self,
       return MEMBER (self, others[i].offset);
   return NULL;
 }
+
+GtkPicture *
+att_preferences_window_get_picture (AttPreferencesWindow *self,
+                                    const char           *key)
+{
+  g_return_val_if_fail (ATT_IS_PREFERENCES_WINDOW (self), NULL);
+
+  if (g_strcmp0 (key, "letters.logo") == 0)
+    return self->logo_picture;
+  if (g_strcmp0 (key, "letters.signature") == 0)
+    return self->signature_picture;
+  return NULL;
+}

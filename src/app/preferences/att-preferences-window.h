@@ -33,5 +33,9 @@ const char           *att_preferences_window_get_error (AttPreferencesWindow *se
  * "exam-name", "exam-start", "exam-end"). */
 GtkWidget            *att_preferences_window_get_field (AttPreferencesWindow *self,
                                                         const char           *key);
+/* The preview of the letterhead image @key ("letters.logo" or
+ * "letters.signature"). */
+GtkPicture           *att_preferences_window_get_picture (AttPreferencesWindow *self,
+                                                          const char           *key);
 
 G_END_DECLS
