@@ -142,6 +142,13 @@ test_first_run (void)
   g_assert_true (has_focus (field ("name")));
   g_assert_false (gtk_widget_is_sensitive (field ("continue")));
   g_assert_true (att_test_type (GTK_WINDOW (window), "Riverside Primary"));
+  /* Back to the welcome and on again: what was typed is still there. */
+  press (GDK_KEY_Escape, 0);
+  g_assert_cmpstr (page (), ==, "welcome");
+  press (GDK_KEY_Return, 0);
+  g_assert_cmpstr (page (), ==, "school");
+  g_assert_cmpstr (text ("name"), ==, "Riverside Primary");
+  press (GDK_KEY_End, 0);
   tab_to ("urn");
   g_assert_true (att_test_type (GTK_WINDOW (window), "12345"));
   g_assert_cmpstr (att_setup_view_get_message (view ()), ==,

@@ -63,6 +63,7 @@ struct _AttSetupView
   GPtrArray            *holiday_rows;  /* AdwActionRow in holidays_group */
   GArray               *closures;      /* AttClosure, with the terms shown */
   GHashTable           *touched;       /* the rows typed in since they were filled */
+  gboolean              filled;        /* the fields were read once */
   gboolean              filling;
   gboolean              show_all;      /* Continue was tried: say every problem */
 };
@@ -539,6 +540,7 @@ fill_from_school (AttSetupView *self)
 {
   AttDb *db = get_db (self);
 
+  self->filled = TRUE;
   self->filled_from = db;
   for (guint i = 0; i < G_N_ELEMENTS (school_fields); i++)
     {
@@ -653,7 +655,7 @@ att_setup_view_resume (AttSetupView *self)
   g_return_if_fail (ATT_IS_SETUP_VIEW (self));
 
   db = get_db (self);
-  if (db != self->filled_from || db == NULL)
+  if (!self->filled || db != self->filled_from)
     fill_from_school (self);
   if (db == NULL)
     {
