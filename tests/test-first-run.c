@@ -194,6 +194,11 @@ test_first_run (void)
   g_assert_cmpstr (text ("term-0-name"), ==, "Autumn 1 2025");
   g_assert_cmpstr (text ("term-0-start"), ==, "2025-09-01");
   g_assert_cmpstr (text ("term-5-end"), ==, "2026-07-20");
+  /* England's bank holidays of 2025-26, listed: Christmas Day and Boxing
+   * Day (Thursday 25 and Friday 26 December), New Year's Day (Thursday),
+   * Good Friday (3 April), Easter Monday (6 April), the early May (4 May),
+   * spring (25 May) and summer (31 August) bank holidays: 8. */
+  g_assert_cmpuint (att_setup_view_get_n_bank_holidays (view ()), ==, 8);
 
   /* Quit half way, before the terms are confirmed, and come back: the
    * terms' step again, the school and the times as confirmed. */

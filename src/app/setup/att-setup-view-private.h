@@ -18,5 +18,7 @@ const char *att_setup_view_get_message   (AttSetupView *self);
  * "continue", "start", "import-pupils" and "import-ctf". */
 GtkWidget  *att_setup_view_get_field     (AttSetupView *self,
                                           const char   *key);
+/* The bank holidays the terms' page lists. */
+guint       att_setup_view_get_n_bank_holidays (AttSetupView *self);
 
 G_END_DECLS

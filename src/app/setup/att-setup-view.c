@@ -1024,3 +1024,11 @@ att_setup_view_get_field (AttSetupView *self,
     }
   return NULL;
 }
+
+guint
+att_setup_view_get_n_bank_holidays (AttSetupView *self)
+{
+  g_return_val_if_fail (ATT_IS_SETUP_VIEW (self), 0);
+
+  return self->holiday_rows->len;
+}
