@@ -162,3 +162,34 @@ att_test_press_tab (GtkWindow *window)
   gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
   att_test_flush_events ();
 }
+
+/* Text typed at the keyboard: committed by the input method of the
+ * focused widget, as GTK delivers typing to a field, so that the text
+ * replaces the selection and goes in at the cursor. */
+gboolean
+att_test_type (GtkWindow  *w,
+               const char *text)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (w));
+
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+          GtkIMContext *im;
+
+          if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+            continue;
+          im = gtk_event_controller_key_get_im_context (GTK_EVENT_CONTROLLER_KEY (controller));
+          if (im == NULL)
+            continue;
+          g_signal_emit_by_name (im, "commit", text);
+          att_test_flush_events ();
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

@@ -32,5 +32,9 @@ void        att_test_type_text    (GtkWindow  *window,
 void        att_test_press_enter  (GtkWindow  *window);
 /* Tab: the focus moves to the next control. */
 void        att_test_press_tab    (GtkWindow  *window);
+/* @text typed into the focused field (through its input method, as
+ * typing reaches it); whether a field took it. */
+gboolean  att_test_type      (GtkWindow       *window,
+                              const char      *text);
 
 G_END_DECLS

@@ -418,6 +418,7 @@ att_application_startup (GApplication *app)
   static const char *back_accels[] = { "<Alt>Left", NULL };
   static const char *lock_accels[] = { "<Control>l", NULL };
   static const char *new_call_accels[] = { "<Control><Shift>n", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (att_application_parent_class)->startup (app);
 
@@ -443,6 +444,7 @@ att_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.back", back_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.lock", lock_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-call", new_call_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences", preferences_accels);
 }
 
 static void

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "att-setup-view.h"
 #include "att-sign-in-view.h"
 #include "att-window.h"
 
@@ -18,7 +19,7 @@ GtkWidget   *att_window_get_page              (AttWindow  *self,
 gboolean     att_window_has_page              (AttWindow  *self,
                                                const char *name);
 const char  *att_window_get_visible_page_name (AttWindow  *self);
-/* "main", "sign-in", "no-school", "creating" or "error". */
+/* "main", "sign-in", "setup", "creating" or "error". */
 const char  *att_window_get_state_name        (AttWindow  *self);
 /* The text of the "Signed in as" line. */
 const char  *att_window_get_user_text         (AttWindow  *self);
@@ -31,5 +32,7 @@ gboolean     att_window_check_idle            (AttWindow  *self,
                                                gint64      now);
 /* The name of the area at @index in sidebar order, or NULL past the last. */
 const char  *att_window_get_page_name         (guint       index);
+/* The first run's steps, shown while a school is set up. */
+AttSetupView *att_window_get_setup_view       (AttWindow  *self);
 
 G_END_DECLS

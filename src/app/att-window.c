@@ -16,10 +16,12 @@
 #include "att-letters-page.h"
 #include "att-page.h"
 #include "att-penalty-page.h"
+#include "att-preferences-window.h"
 #include "att-purge-dialog.h"
 #include "att-pupils-page.h"
 #include "att-register-page.h"
 #include "att-reports-page.h"
+#include "att-setup-view.h"
 #include "att-sign-in-view.h"
 #include "att-today-page.h"
 #include "att-users-dialog.h"
@@ -62,14 +64,14 @@ struct _AttWindow
   GtkStack             *pages_stack;
   AdwWindowTitle       *content_title;
   GtkButton            *back_button;
-  AdwStatusPage        *no_school_page;
   AdwStatusPage        *error_page;
-  GtkButton            *demo_button;
   AdwToastOverlay      *toast_overlay;
 
   AttApplication       *application;
   AttContext           *context;
   AttSignInView        *sign_in_view;
+  AttSetupView         *setup_view;
+  gpointer              setup_db;            /* compared only: the school it resumed */
   gboolean              locked;
   GtkWidget            *focus_before_lock;   /* weak */
   GPtrArray            *hidden_by_lock;      /* GtkWindow, shown again on unlock */
@@ -154,7 +156,8 @@ actions_update (AttWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
                                  main && (folded || page_can_go_back (self->current_page)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.create-demo",
-                                 g_strcmp0 (state, "no-school") == 0);
+                                 g_strcmp0 (state, "setup") == 0 &&
+                                 att_context_get_db (self->context) == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry",
                                  g_strcmp0 (state, "error") == 0);
   /* The audit log and the end of retention are an administrator's. */
@@ -176,6 +179,9 @@ actions_update (AttWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
                                  main && user != NULL && att_context_get_db (self->context) != NULL &&
                                  att_user_can (user, ATT_PERM_IMPORT));
+  /* Preferences shows the settings to anyone signed in, and says there
+   * who may change each. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", main && user != NULL);
 }
 
 static void
@@ -329,9 +335,25 @@ show_main_or_sign_in (AttWindow *self)
 {
   const AttUser *user = att_context_get_user (self->context);
   const char *shown = gtk_stack_get_visible_child_name (self->main_stack);
+  AttDb *db = att_context_get_db (self->context);
+  AttSetupStep step = db != NULL ? att_setup_get_step (db) : ATT_SETUP_DONE;
 
   if (user == NULL)
     self->locked = FALSE;
+  /* A school being set up shows its steps: those before the
+   * administrator to nobody in particular, the pupils to them once they
+   * are signed in. */
+  if (step < ATT_SETUP_PUPILS || (step == ATT_SETUP_PUPILS && user != NULL && !self->locked))
+    {
+      gboolean shown_already = g_strcmp0 (shown, "setup") == 0;
+
+      gtk_stack_set_visible_child_name (self->main_stack, "setup");
+      if (!shown_already || self->setup_db != (gpointer)db)
+        att_setup_view_resume (self->setup_view);
+      self->setup_db = db;
+      actions_update (self);
+      return;
+    }
   if (user == NULL || self->locked)
     {
       if (g_strcmp0 (shown, "sign-in") != 0)
@@ -359,16 +381,13 @@ update_state (AttWindow *self)
   switch (state)
     {
     case ATT_APPLICATION_STATE_NO_SCHOOL:
-      description =
-        g_strdup_printf (_("Attendance keeps the school’s registers in a database, and there is "
-                           "none at %s yet.\n\n"
-                           "To try the app, create a demonstration school with made-up pupils "
-                           "and two years of marks. To set up your own school, run "
-                           "“attendance-cli init --school NAME” and import your pupils with "
-                           "“attendance-cli pupils import”."),
-                         path != NULL ? path : "");
-      adw_status_page_set_description (self->no_school_page, description);
-      gtk_stack_set_visible_child_name (self->main_stack, "no-school");
+      /* The first run: set a school up, or explore the demonstration
+       * school. */
+      att_context_set_db (self->context, NULL);
+      att_setup_view_set_db_path (self->setup_view, path);
+      gtk_stack_set_visible_child_name (self->main_stack, "setup");
+      att_setup_view_resume (self->setup_view);
+      self->setup_db = NULL;
       break;
 
     case ATT_APPLICATION_STATE_ERROR:
@@ -458,6 +477,23 @@ on_signed_in (AttSignInView *view,
   if (focus != NULL && gtk_widget_get_root (focus) == GTK_ROOT (self))
     gtk_widget_grab_focus (focus);
   g_clear_weak_pointer (&self->focus_before_lock);
+}
+
+/* The school's first step is confirmed: the window opens the database
+ * just made, as when the app starts. */
+static void
+on_school_created (AttSetupView *view,
+                   AttWindow    *self)
+{
+  att_application_load (self->application);
+}
+
+static void
+on_setup_finished (AttSetupView *view,
+                   AttWindow    *self)
+{
+  show_main_or_sign_in (self);
+  show_page (self, "today");
 }
 
 static void
@@ -609,7 +645,7 @@ demo_created_cb (GObject      *source,
       text = g_strdup_printf (_("The demonstration school could not be created: %s"),
                               error->message);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-      gtk_stack_set_visible_child_name (self->main_stack, "no-school");
+      gtk_stack_set_visible_child_name (self->main_stack, "setup");
     }
 }
 
@@ -965,6 +1001,16 @@ mail_settings_action (GtkWidget  *widget,
 }
 
 static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AttWindow *self = ATT_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (att_preferences_window_new (GTK_WINDOW (self), self->context)));
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -1215,9 +1261,7 @@ att_window_class_init (AttWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AttWindow, pages_stack);
   gtk_widget_class_bind_template_child (widget_class, AttWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, AttWindow, back_button);
-  gtk_widget_class_bind_template_child (widget_class, AttWindow, no_school_page);
   gtk_widget_class_bind_template_child (widget_class, AttWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, AttWindow, demo_button);
   gtk_widget_class_bind_template_child (widget_class, AttWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
@@ -1248,6 +1292,7 @@ att_window_class_init (AttWindowClass *klass)
                                    show_register_pupil_day_action);
   gtk_widget_class_install_action (widget_class, "win.add-pupil", NULL, add_pupil_action);
   gtk_widget_class_install_action (widget_class, "win.import", "s", import_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -1265,6 +1310,10 @@ att_window_init (AttWindow *self)
   self->sign_in_view = att_sign_in_view_new (self->context);
   gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->sign_in_view), "sign-in");
   g_signal_connect_object (self->sign_in_view, "signed-in", G_CALLBACK (on_signed_in), self, 0);
+  self->setup_view = att_setup_view_new (self->context, NULL);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->setup_view), "setup");
+  g_signal_connect_object (self->setup_view, "school-created", G_CALLBACK (on_school_created), self, 0);
+  g_signal_connect_object (self->setup_view, "finished", G_CALLBACK (on_setup_finished), self, 0);
 
   /* Use of the window, seen before any widget takes it, for the lock. */
   controller = gtk_event_controller_legacy_new ();
@@ -1397,4 +1446,12 @@ const char *
 att_window_get_page_name (guint index)
 {
   return index < G_N_ELEMENTS (page_infos) ? page_infos[index].name : NULL;
+}
+
+AttSetupView *
+att_window_get_setup_view (AttWindow *self)
+{
+  g_return_val_if_fail (ATT_IS_WINDOW (self), NULL);
+
+  return self->setup_view;
 }

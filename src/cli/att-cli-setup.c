@@ -11,38 +11,22 @@
 #include "att-cli-private.h"
 #include "att-demo.h"
 
-/* Removes a database that could not be set up, so a refused init leaves
- * nothing behind. */
-static void
-remove_database_files (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-}
-
 int
 att_cli_cmd_init (AttCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AttDb) db = NULL;
   const char *school = att_cli_opt (ctx, "school");
   const struct { const char *option; const char *key; } settings[] = {
     { "school", "name" },
     { "urn", "urn" },
     { "la", "la" },
   };
+  const char *keys[G_N_ELEMENTS (settings) + 1] = { NULL };
+  const char *values[G_N_ELEMENTS (settings) + 1] = { NULL };
+  guint n = 0;
 
   if (school == NULL)
     return att_cli_usage (ctx, _("--school NAME is required: the school's name"));
-
-  db = att_db_create (ctx->db_path, &error);
-  if (db == NULL)
-    return att_cli_refuse (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
     {
@@ -50,13 +34,14 @@ att_cli_cmd_init (AttCliContext *ctx)
 
       if (value == NULL)
         continue;
-      if (!att_school_set (db, att_user_system (), settings[i].key, value, &error))
-        {
-          g_clear_object (&db);
-          remove_database_files (ctx->db_path);
-          return att_cli_refuse (error);
-        }
+      keys[n] = settings[i].key;
+      values[n++] = value;
     }
+
+  /* The window's first run makes a school through the same function: the
+   * whole school is there afterwards, or nothing is. */
+  if (!att_school_create (ctx->db_path, keys, values, &error))
+    return att_cli_refuse (error);
 
   g_print (_("Created the database of %s at %s\n"), school, ctx->db_path);
   return ATT_CLI_OK;

@@ -738,6 +738,64 @@ check_dates (AttDate   start,
   return TRUE;
 }
 
+gboolean
+att_calendar_check_term (const char  *name,
+                         AttDate      start,
+                         AttDate      end,
+                         GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+  g_autofree char *range = NULL;
+
+  if (*clean == '\0')
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("A term needs a name, for example “Autumn 1 2024”"));
+      return FALSE;
+    }
+  if (!att_text_check (_("The term's name"), clean, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE, error))
+    return FALSE;
+  if (!check_dates (start, end, error))
+    return FALSE;
+  range = describe_range (start, end);
+  if (end - start + 1 > MAX_TERM_DAYS)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("The term “%s” (%s) is longer than a year: check the dates"),
+                   clean, range);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+att_calendar_check_terms (const AttTerm  *terms,
+                          guint           n_terms,
+                          GError        **error)
+{
+  g_return_val_if_fail (terms != NULL || n_terms == 0, FALSE);
+
+  for (guint i = 0; i < n_terms; i++)
+    if (!att_calendar_check_term (terms[i].name, terms[i].start, terms[i].end, error))
+      return FALSE;
+  /* The same rule as a term added to the table: no two overlap. */
+  for (guint i = 0; i < n_terms; i++)
+    for (guint j = i + 1; j < n_terms; j++)
+      if (terms[i].start <= terms[j].end && terms[j].start <= terms[i].end)
+        {
+          g_autofree char *a = describe_range (terms[j].start, terms[j].end);
+          g_autofree char *b = describe_range (terms[i].start, terms[i].end);
+          g_autofree char *name_a = g_strstrip (g_strdup (terms[j].name));
+          g_autofree char *name_b = g_strstrip (g_strdup (terms[i].name));
+
+          g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                       _("The term “%s” (%s) overlaps the term “%s” (%s): terms may not overlap"),
+                       name_a, a, name_b, b);
+          return FALSE;
+        }
+  return TRUE;
+}
+
 gint64
 att_calendar_add_term (AttDb       *db,
                        AttUser     *user,
@@ -759,25 +817,10 @@ att_calendar_add_term (AttDb       *db,
   if (!att_user_require (user, ATT_PERM_CALENDAR, error))
     return 0;
 
-  clean = g_strstrip (g_strdup (name ? name : ""));
-  if (*clean == '\0')
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
-                   _("A term needs a name, for example “Autumn 1 2024”"));
-      return 0;
-    }
-  if (!att_text_check (_("The term's name"), clean, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE, error))
+  if (!att_calendar_check_term (name, start, end, error))
     return 0;
-  if (!check_dates (start, end, error))
-    return 0;
+  clean = g_strstrip (g_strdup (name));
   range = describe_range (start, end);
-  if (end - start + 1 > MAX_TERM_DAYS)
-    {
-      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
-                   _("The term “%s” (%s) is longer than a year: check the dates"),
-                   clean, range);
-      return 0;
-    }
 
   if (!att_db_begin (db, error))
     return 0;
@@ -992,4 +1035,232 @@ att_calendar_add_closure (AttDb       *db,
 failed:
   att_db_rollback (db);
   return 0;
+}
+
+/* Deletes row @id of @table ("terms" or "closures") in the caller's
+ * transaction, with its audit row. */
+static gboolean
+delete_audited (AttDb         *db,
+                const AttUser *user,
+                const char    *table,
+                gint64         id,
+                const char    *action,
+                const char    *detail,
+                GError       **error)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
+  sqlite3_stmt *stmt;
+
+  if (!att_audit_snapshot (db, table, id, &before, error))
+    return FALSE;
+  stmt = att_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!att_db_step_done (db, stmt, error))
+    return FALSE;
+  return att_audit_record (db, user, ATT_AUDIT_CALENDAR, 0, action, detail, before, NULL, error);
+}
+
+/* The number of marks recorded from @start to @end. */
+static gboolean
+count_marks (AttDb    *db,
+             AttDate   start,
+             AttDate   end,
+             gint64   *marked,
+             GError  **error)
+{
+  sqlite3_stmt *stmt = att_db_prepare (db,
+                                       "SELECT count(*) FROM marks WHERE date BETWEEN ?1 AND ?2",
+                                       error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, start);
+  sqlite3_bind_int (stmt, 2, end);
+  return att_db_query_int (db, stmt, marked, _("read the register"), error);
+}
+
+gboolean
+att_calendar_remove_term (AttDb          *db,
+                          const AttUser  *user,
+                          gint64          id,
+                          GError        **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *detail = NULL;
+  g_autoptr(GArray) inside = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  AttDate start, end;
+  gint64 marked = 0;
+  int rc;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+
+  if (!att_user_require (user, ATT_PERM_CALENDAR, error) ||
+      !att_db_begin (db, error))
+    return FALSE;
+
+  stmt = att_db_prepare (db, "SELECT name, start_date, end_date FROM terms WHERE id = ?", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                     _("There is no such term: it was removed meanwhile"));
+      else
+        att_db_set_sqlite_error (db, error, _("read the terms"));
+      goto failed;
+    }
+  name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  start = sqlite3_column_int (stmt, 1);
+  end = sqlite3_column_int (stmt, 2);
+  sqlite3_reset (stmt);
+  range = describe_range (start, end);
+
+  /* The register keeps every entry: a term with marks stays. */
+  if (!count_marks (db, start, end, &marked, error))
+    goto failed;
+  if (marked > 0)
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                   ngettext ("The term “%s” (%s) cannot be removed: %lld session in it is "
+                             "already marked, and the register keeps every entry",
+                             "The term “%s” (%s) cannot be removed: %lld sessions in it are "
+                             "already marked, and the register keeps every entry",
+                             (unsigned long) marked),
+                   name, range, (long long) marked);
+      goto failed;
+    }
+
+  /* Its closures go with it; one that runs on into another term would
+   * be left outside any term, so it is removed first by hand. */
+  stmt = att_db_prepare (db,
+                         "SELECT id, start_date, end_date, reason FROM closures "
+                         "WHERE start_date <= ?2 AND end_date >= ?1 ORDER BY start_date",
+                         error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int (stmt, 1, start);
+  sqlite3_bind_int (stmt, 2, end);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 closure = sqlite3_column_int64 (stmt, 0);
+      AttDate from = sqlite3_column_int (stmt, 1);
+      AttDate to = sqlite3_column_int (stmt, 2);
+
+      if (from < start || to > end)
+        {
+          g_autofree char *other = describe_range (from, to);
+
+          g_set_error (error, ATT_ERROR, ATT_ERROR_RULE,
+                       _("The term “%s” (%s) cannot be removed: the closure “%s” (%s) runs past "
+                         "its ends; remove that closure first"),
+                       name, range, (const char *)sqlite3_column_text (stmt, 3), other);
+          sqlite3_reset (stmt);
+          goto failed;
+        }
+      g_array_append_val (inside, closure);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      att_db_set_sqlite_error (db, error, _("read the closures"));
+      goto failed;
+    }
+
+  for (guint i = 0; i < inside->len; i++)
+    if (!delete_audited (db, user, "closures", g_array_index (inside, gint64, i),
+                         "calendar.closure.remove", range, error))
+      goto failed;
+  detail = g_strdup_printf ("%s, %s", name, range);
+  if (!delete_audited (db, user, "terms", id, "calendar.term.remove", detail, error))
+    goto failed;
+
+  att_db_note_change (db, ATT_CHANGE_CALENDAR);
+  att_calendar_cache_drop (db);
+  return att_db_commit (db, error);
+
+failed:
+  att_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+att_calendar_remove_closure (AttDb          *db,
+                             const AttUser  *user,
+                             gint64          id,
+                             GError        **error)
+{
+  g_autofree char *detail = NULL;
+  sqlite3_stmt *stmt;
+  AttDate start, end;
+  int session;
+  int rc;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+
+  if (!att_user_require (user, ATT_PERM_CALENDAR, error) ||
+      !att_db_begin (db, error))
+    return FALSE;
+
+  stmt = att_db_prepare (db, "SELECT start_date, end_date, session, reason FROM closures WHERE id = ?",
+                         error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, ATT_ERROR, ATT_ERROR_NOT_FOUND,
+                     _("There is no such closure: it was removed meanwhile"));
+      else
+        att_db_set_sqlite_error (db, error, _("read the closures"));
+      goto failed;
+    }
+  start = sqlite3_column_int (stmt, 0);
+  end = sqlite3_column_int (stmt, 1);
+  session = sqlite3_column_int (stmt, 2);
+  {
+    g_autofree char *range = describe_range (start, end);
+
+    detail = g_strdup_printf ("%s, %s, %s", range,
+                              session < 0 ? "day" : att_session_to_string (session),
+                              (const char *)sqlite3_column_text (stmt, 3));
+  }
+  sqlite3_reset (stmt);
+
+  /* Its days become school days again, to be marked as any other. */
+  if (!delete_audited (db, user, "closures", id, "calendar.closure.remove", detail, error))
+    goto failed;
+
+  att_db_note_change (db, ATT_CHANGE_CALENDAR);
+  att_calendar_cache_drop (db);
+  return att_db_commit (db, error);
+
+failed:
+  att_db_rollback (db);
+  return FALSE;
+}
+
+GArray *
+att_bank_holidays_between (AttDate from,
+                           AttDate to)
+{
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (AttDate));
+
+  for (AttDate d = from; d <= to && d != ATT_DATE_NONE; d++)
+    if (att_is_bank_holiday (d))
+      g_array_append_val (days, d);
+  return days;
 }

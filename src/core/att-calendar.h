@@ -152,4 +152,53 @@ gboolean              att_calendar_term_range        (AttCalendar   *self,
 const char           *att_bank_holiday_name          (AttDate        date);
 gboolean              att_is_bank_holiday            (AttDate        date);
 
+/* Whether a term named @name from @start to @end may be added, leaving
+ * aside the terms already kept: a name, both dates in order, no longer
+ * than a year. The error says what is wrong as att_calendar_add_term ()
+ * would. */
+gboolean              att_calendar_check_term        (const char    *name,
+                                                      AttDate        start,
+                                                      AttDate        end,
+                                                      GError       **error);
+/* The same for each of @terms, and that no two of them overlap. */
+gboolean              att_calendar_check_terms       (const AttTerm *terms,
+                                                      guint          n_terms,
+                                                      GError       **error);
+/* Removes term @id with the closures inside it (role checked, audited,
+ * one transaction). Refused while any session in it is marked, since the
+ * register keeps every entry, or while a closure runs past its ends. */
+gboolean              att_calendar_remove_term       (AttDb         *db,
+                                                      const AttUser *user,
+                                                      gint64         id,
+                                                      GError       **error);
+/* Removes closure @id: its days are school days again (role checked,
+ * audited). */
+gboolean              att_calendar_remove_closure    (AttDb         *db,
+                                                      const AttUser *user,
+                                                      gint64         id,
+                                                      GError       **error);
+/* The bank holidays from @from to @to, in order (AttDate). */
+GArray               *att_bank_holidays_between      (AttDate        from,
+                                                      AttDate        to);
+
+/* England's usual term dates for the school year starting in September
+ * of @year, as a suggestion the school then corrects from its local
+ * authority's list: with @half_terms, six half terms ("Autumn 1 2025" to
+ * "Summer 2 2026"), else three terms with a closure for each half-term
+ * week. Autumn starts on the first weekday of September and breaks for
+ * the week of the last Monday of October; Christmas from the last
+ * weekday on or before 20 December to the first Monday from 3 January;
+ * a week in mid-February (the week of the Monday on or after 11
+ * February); two weeks round Easter (Holy Week and Easter week); the
+ * week of the late May bank holiday; and the summer from the weekday
+ * that gives 195 days in term (190 with pupils and 5 training days),
+ * kept between 15 and 24 July. Returns AttTerm (with NULL @closures,
+ * AttClosure with the half-term weeks too); free with
+ * att_calendar_suggestion_free (). */
+GArray               *att_calendar_suggest_terms     (int            year,
+                                                      gboolean       half_terms,
+                                                      GArray       **closures);
+void                  att_calendar_suggestion_free   (GArray        *terms,
+                                                      GArray        *closures);
+
 G_END_DECLS

@@ -475,32 +475,19 @@ check_register (AttSession   session,
   return TRUE;
 }
 
-gboolean
-att_school_set_many (AttDb              *db,
-                     const AttUser      *user,
-                     const char * const *keys,
-                     const char * const *values,
-                     GError            **error)
+/* Checks @keys and @values as a change to @school (the settings as they
+ * stand, changed in place to what they would become) and appends the
+ * text to store for each value to @clean. */
+static gboolean
+validate_many (AttSchool          *school,
+               const char * const *keys,
+               const char * const *values,
+               guint               n,
+               GPtrArray          *clean,
+               GError            **error)
 {
-  g_autoptr(AttSchool) school = NULL;
-  g_autoptr(GPtrArray) clean = NULL;
   gboolean am_changed = FALSE;
   gboolean pm_changed = FALSE;
-  guint n;
-
-  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
-  g_return_val_if_fail (user != NULL, FALSE);
-  g_return_val_if_fail (keys != NULL, FALSE);
-  g_return_val_if_fail (values != NULL, FALSE);
-
-  n = g_strv_length ((char **)keys);
-  g_return_val_if_fail (g_strv_length ((char **)values) == n, FALSE);
-
-  if (!att_user_require (user, ATT_PERM_SETTINGS, error))
-    return FALSE;
-
-  school = att_school_load (db);
-  clean = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < n; i++)
     {
@@ -560,6 +547,96 @@ att_school_set_many (AttDb              *db,
                    am_close, pm_open);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* The settings of a school that has stored none: every key's fallback. */
+static void
+school_defaults (AttSchool *school)
+{
+  int *times[] = { &school->am_open, &school->am_close, &school->pm_open, &school->pm_close };
+  const char *keys[] = { "am_open", "am_close", "pm_open", "pm_close" };
+
+  memset (school, 0, sizeof *school);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      const KeyInfo *info = find_key (keys[i]);
+
+      *times[i] = info != NULL ? att_time_parse (info->fallback, NULL) : 0;
+    }
+}
+
+gboolean
+att_school_check_many (const char * const *keys,
+                       const char * const *values,
+                       GError            **error)
+{
+  g_autoptr(GPtrArray) clean = g_ptr_array_new_with_free_func (g_free);
+  AttSchool school;
+  guint n;
+
+  g_return_val_if_fail (keys != NULL, FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+
+  n = g_strv_length ((char **)keys);
+  g_return_val_if_fail (g_strv_length ((char **)values) == n, FALSE);
+
+  school_defaults (&school);
+  return validate_many (&school, keys, values, n, clean, error);
+}
+
+gboolean
+att_school_check (const char  *key,
+                  const char  *value,
+                  GError     **error)
+{
+  const char *keys[2] = { key, NULL };
+  const char *values[2] = { value, NULL };
+  g_autofree char *clean = NULL;
+  const KeyInfo *info;
+
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  info = find_key (key);
+  if (info == NULL)
+    return att_school_check_many (keys, values, error);
+  /* A field left empty is left unset when a school is made: only the
+   * name is needed. */
+  if (info->kind != KIND_NAME && value[strspn (value, " \t")] == '\0')
+    return TRUE;
+  /* The value alone: a register's times are checked against each other
+   * by att_school_check_many (). */
+  clean = normalise (info, value, error);
+  return clean != NULL;
+}
+
+gboolean
+att_school_set_many (AttDb              *db,
+                     const AttUser      *user,
+                     const char * const *keys,
+                     const char * const *values,
+                     GError            **error)
+{
+  g_autoptr(AttSchool) school = NULL;
+  g_autoptr(GPtrArray) clean = NULL;
+  guint n;
+
+  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (keys != NULL, FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+
+  n = g_strv_length ((char **)keys);
+  g_return_val_if_fail (g_strv_length ((char **)values) == n, FALSE);
+
+  if (!att_user_require (user, ATT_PERM_SETTINGS, error))
+    return FALSE;
+
+  school = att_school_load (db);
+  clean = g_ptr_array_new_with_free_func (g_free);
+  if (!validate_many (school, keys, values, n, clean, error))
+    return FALSE;
 
   if (!att_db_begin (db, error))
     return FALSE;
@@ -660,4 +737,12 @@ att_school_attendance_target (AttDb *db)
   if (!parse_percent (stored, &value))
     return 0.0;
   return value;
+}
+
+const char *
+att_school_get_default (const char *key)
+{
+  const KeyInfo *info = find_key (key);
+
+  return info != NULL ? info->fallback : NULL;
 }

@@ -82,4 +82,22 @@ gboolean            att_school_set_demonstration (AttDb         *db,
  * attendance_target); 0 when none is set. */
 double              att_school_attendance_target (AttDb        *db);
 
+/* Checks one value as att_school_set () would, without storing it, for a
+ * form that says what is wrong beside the field: the value alone (a time
+ * is a time; whether a register's times fit together is
+ * att_school_check_many ()'s). An empty value passes for every key but
+ * the name: a new school leaves it unset. */
+gboolean            att_school_check      (const char         *key,
+                                           const char         *value,
+                                           GError            **error);
+/* Checks several values together, as att_school_set_many () would on a
+ * school with no settings stored (the register times against each
+ * other, the others at their defaults). */
+gboolean            att_school_check_many (const char * const *keys,
+                                           const char * const *values,
+                                           GError            **error);
+/* What a setting is while it is not set ("08:45" for am_open, "" for the
+ * address); NULL for a key that is not one. */
+const char         *att_school_get_default (const char         *key);
+
 G_END_DECLS

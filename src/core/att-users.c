@@ -756,3 +756,19 @@ att_audit_log (AttDb          *db,
   return att_audit_record (db, user, att_audit_kind_for_action (action), 0,
                            action, detail, NULL, NULL, error);
 }
+
+gboolean
+att_users_check_name (const char  *name,
+                      GError     **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+
+  /* The same words as att_users_add (), which checks them again. */
+  if (*clean == '\0')
+    {
+      g_set_error (error, ATT_ERROR, ATT_ERROR_INVALID,
+                   _("A user needs a name"));
+      return FALSE;
+    }
+  return att_text_check (_("The user's name"), clean, ATT_TEXT_NAME_MAX, ATT_TEXT_ONE_LINE, error);
+}

@@ -153,4 +153,10 @@ gint64        att_audit_actor       (AttDb          *db,
                                      const AttUser  *user,
                                      GError        **error);
 
+/* Whether @name may be a user's name (not empty, one line, not too long),
+ * for a form that says so beside the field; att_users_add () checks it
+ * again, and that the name is not taken. */
+gboolean      att_users_check_name  (const char     *name,
+                                     GError        **error);
+
 G_END_DECLS

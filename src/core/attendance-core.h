@@ -41,3 +41,4 @@
 #include "att-letters-due.h"
 #include "att-penalty.h"
 #include "att-case.h"
+#include "att-setup.h"

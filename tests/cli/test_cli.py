@@ -2168,6 +2168,25 @@ def test_help_says_no_password():
         t.cleanup()
 
 
+def test_init_makes_the_whole_school_or_nothing():
+    # init makes its school as the window's first run does: the database
+    # is written beside its path with the settings and moved into place,
+    # so the folder holds the database alone afterwards, and a refused
+    # init (a URN of 5 digits) leaves the folder as it was.
+    t = School()
+    try:
+        t.refused("init", "--school", "Riverside Primary", "--urn", "12345", "--la", "Testshire")
+        equal(sorted(os.listdir(t.dir)), [], "nothing left by the refusal")
+        t.ok("init", "--school", "Riverside Primary", "--urn", "123456", "--la", "Testshire")
+        equal(sorted(os.listdir(t.dir)), [os.path.basename(t.db)], "the database alone")
+        school = t.json("school", "show")
+        equal((school["name"], school["urn"], school["la"]),
+              ("Riverside Primary", "123456", "Testshire"), "the settings given")
+        equal(school["am_open"], "08:45", "the register times at their defaults")
+    finally:
+        t.cleanup()
+
+
 def main():
     tests = [(name, fn) for name, fn in globals().items()
              if name.startswith("test_") and callable(fn)]
