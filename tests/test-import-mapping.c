@@ -467,7 +467,7 @@ test_leaver_over_marks_refused (Fixture       *f,
   g_assert_cmpuint (problem->row, ==, 0);
   g_assert_cmpstr (problem->message, ==,
                    "Ben Smith (UPN " UPN_2 ") is not in the file, so would leave on 2025-02-28: "
-                   "The register holds 2 marks after the new leaving date 2025-02-28 "
+                   "the register holds 2 marks after the new leaving date 2025-02-28 "
                    "(Mon 3 Mar 2025 am /, Mon 3 Mar 2025 pm \\): keep the leaving date, or correct those marks first");
   g_assert_cmpuint (again->left, ==, 0);
   /* Nothing written: Ben on roll, Amina still in 4K, no new log rows. */

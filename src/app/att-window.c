@@ -175,9 +175,11 @@ actions_update (AttWindow *self)
    * says there who may change them. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mail-settings", main && user != NULL);
   /* Importing is an administrator's and the headteacher's (the core's
-   * rule); the menu shows it only to them. */
+   * rule); the menu shows it only to them. The first run's last step
+   * brings the pupils in, once its administrator is signed in. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
-                                 main && user != NULL && att_context_get_db (self->context) != NULL &&
+                                 (main || g_strcmp0 (state, "setup") == 0) &&
+                                 user != NULL && att_context_get_db (self->context) != NULL &&
                                  att_user_can (user, ATT_PERM_IMPORT));
   /* Preferences shows the settings to anyone signed in, and says there
    * who may change each. */

@@ -849,11 +849,18 @@ read_leavers (AttImporter *imp,
               g_propagate_error (error, g_steal_pointer (&local));
               return FALSE;
             }
-          /* Translators: "Amina Khan (UPN E383210413001) is not in the
-           * file, so would leave on 2025-03-03: The register holds ..." */
-          _att_importer_problemf (imp, NULL, _("%s (UPN %s) is not in the file, so would leave on %s: %s"),
-                                  att_pupil_get_display_name (pupil), pupil->upn, day,
-                                  local->message);
+          {
+            /* The roll-date rule names the pupil itself; said once. */
+            g_autofree char *named = g_strdup_printf ("%s (UPN %s): ", att_pupil_get_display_name (pupil),
+                                                      pupil->upn);
+            const char *why = g_str_has_prefix (local->message, named)
+                              ? local->message + strlen (named) : local->message;
+
+            /* Translators: "Amina Khan (UPN E383210413001) is not in the
+             * file, so would leave on 2025-03-03: the register holds ..." */
+            _att_importer_problemf (imp, NULL, _("%s (UPN %s) is not in the file, so would leave on %s: %s"),
+                                    att_pupil_get_display_name (pupil), pupil->upn, day, why);
+          }
           continue;
         }
 
