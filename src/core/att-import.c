@@ -1356,15 +1356,10 @@ att_import_pupils (AttDb            *db,
                    AttImportReport  *report,
                    GError          **error)
 {
-  AttImportSource source = { path, NULL, NULL, 0 };
   AttImportOptions options = ATT_IMPORT_OPTIONS_INIT;
 
-  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
-  g_return_val_if_fail (user != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
   options.dry_run = dry_run;
-  return import_pupils (db, user, &source, &options, report, error);
+  return att_import_file (db, user, ATT_IMPORT_PUPILS, path, &options, report, error);
 }
 
 gboolean
@@ -1375,15 +1370,10 @@ att_import_contacts (AttDb            *db,
                      AttImportReport  *report,
                      GError          **error)
 {
-  AttImportSource source = { path, NULL, NULL, 0 };
   AttImportOptions options = ATT_IMPORT_OPTIONS_INIT;
 
-  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
-  g_return_val_if_fail (user != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
   options.dry_run = dry_run;
-  return import_contacts (db, user, &source, &options, report, error);
+  return att_import_file (db, user, ATT_IMPORT_CONTACTS, path, &options, report, error);
 }
 
 gboolean
@@ -1394,15 +1384,10 @@ att_import_marks (AttDb            *db,
                   AttImportReport  *report,
                   GError          **error)
 {
-  AttImportSource source = { path, NULL, NULL, 0 };
   AttImportOptions options = ATT_IMPORT_OPTIONS_INIT;
 
-  g_return_val_if_fail (ATT_IS_DB (db), FALSE);
-  g_return_val_if_fail (user != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
   options.dry_run = dry_run;
-  return import_marks (db, user, &source, &options, report, error);
+  return att_import_file (db, user, ATT_IMPORT_MARKS, path, &options, report, error);
 }
 
 /* The same from bytes in memory, which the fuzz targets feed. */

@@ -101,19 +101,8 @@ validate (AttContactEditor *self)
   contact = build_contact (self, &field, &error);
   self->valid = contact != NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", self->valid);
-  if (self->valid || field == NULL)
-    {
-      att_field_rows_set_problem (self->rows, NULL, NULL);
-      return;
-    }
-  {
-    g_autofree char *value = att_field_rows_get (self->rows, field);
-
-    if (self->tried || *g_strstrip (value) != '\0' || self->original != NULL)
-      att_field_rows_set_problem (self->rows, field, error->message);
-    else
-      att_field_rows_set_problem (self->rows, NULL, NULL);
-  }
+  att_field_rows_show_check (self->rows, self->valid, field, error != NULL ? error->message : NULL,
+                             self->tried || self->original != NULL);
 }
 
 static void

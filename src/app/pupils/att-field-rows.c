@@ -263,6 +263,27 @@ att_field_rows_set_problem (AttFieldRows *rows,
     }
 }
 
+void
+att_field_rows_show_check (AttFieldRows *rows,
+                           gboolean      valid,
+                           const char   *field,
+                           const char   *message,
+                           gboolean      insist)
+{
+  g_autofree char *value = NULL;
+
+  if (valid || field == NULL)
+    {
+      att_field_rows_set_problem (rows, NULL, NULL);
+      return;
+    }
+  value = att_field_rows_get (rows, field);
+  if (insist || *g_strstrip (value) != '\0')
+    att_field_rows_set_problem (rows, field, message);
+  else
+    att_field_rows_set_problem (rows, NULL, NULL);
+}
+
 const char *
 att_field_rows_get_problem (AttFieldRows *rows,
                             const char   *name)

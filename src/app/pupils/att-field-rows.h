@@ -62,6 +62,15 @@ void          att_field_rows_set_problem (AttFieldRows       *rows,
                                          const char          *name,
                                          const char          *message);
 /* The message shown under @name, or NULL. */
+/* What an editor shows after checking its record: nothing when @valid or
+ * when the check named no field; else @message under @field, once the
+ * field holds something or @insist (Save was tried, or the record is an
+ * existing one): a field not filled in yet is not a mistake until then. */
+void          att_field_rows_show_check (AttFieldRows       *rows,
+                                         gboolean            valid,
+                                         const char         *field,
+                                         const char         *message,
+                                         gboolean            insist);
 const char   *att_field_rows_get_problem (AttFieldRows       *rows,
                                          const char          *name);
 /* Whether the user may change the field: a row that may not still shows
