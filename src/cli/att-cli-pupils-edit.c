@@ -239,7 +239,7 @@ att_cli_cmd_contacts_set (AttCliContext *ctx)
   g_autofree char *name = NULL;
   const char *field = att_cli_arg (ctx, 2);
   AttPupil *pupil = NULL;
-  gint64 id;
+  gint64 id = 0;
   int status;
 
   if ((status = parse_id (ctx, att_cli_arg (ctx, 1), &id)) != ATT_CLI_OK)
@@ -275,7 +275,7 @@ att_cli_cmd_contacts_remove (AttCliContext *ctx)
   g_autoptr(AttContact) contact = NULL;
   g_autofree char *name = NULL;
   AttPupil *pupil = NULL;
-  gint64 id;
+  gint64 id = 0;
   int status;
 
   if ((status = parse_id (ctx, att_cli_arg (ctx, 1), &id)) != ATT_CLI_OK)
