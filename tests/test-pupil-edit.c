@@ -290,7 +290,7 @@ contact_of (AttTestSchool *school,
   for (guint i = 0; i < contacts->len; i++)
     if (((AttContact *)g_ptr_array_index (contacts, i))->id == id)
       return att_contact_copy (g_ptr_array_index (contacts, i));
-  return NULL;
+  g_error ("The pupil has no contact %" G_GINT64_FORMAT, id);
 }
 
 static void
