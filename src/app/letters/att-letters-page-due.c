@@ -235,26 +235,24 @@ due_loaded (AttLettersPage *self,
   gtk_list_view_set_model (self->due_list, GTK_SELECTION_MODEL (self->due_selection));
 }
 
-static void
-due_done (GObject      *source,
-          GAsyncResult *result,
-          gpointer      data)
+static gboolean
+due_show_idle (gpointer data)
 {
-  AttLettersPage *self = ATT_LETTERS_PAGE (source);
-  DueJob *job = g_task_get_task_data (G_TASK (result));
+  GTask *task = data;
+  AttLettersPage *self = g_task_get_source_object (task);
+  DueJob *job = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  /* The page was disposed, or a newer load was asked for, meanwhile. */
-  self->due_n_arrived++;
+  /* A newer load was asked for, or the page went, meanwhile. */
   if (self->due_store == NULL || job->serial != self->due_serial)
     {
       self->due_n_dropped++;
-      return;
+      return G_SOURCE_REMOVE;
     }
   self->due_loading = FALSE;
   gtk_spinner_stop (self->due_spinner);
   self->due_loaded_date = job->date;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (task, &error))
     {
       due_clear (self);
       self->due_error = g_strdup (error->message);
@@ -264,6 +262,28 @@ due_done (GObject      *source,
   update_state (self);
   _att_letters_page_update_subtitle (self);
   att_page_actions_update (ATT_PAGE (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+due_done (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  AttLettersPage *self = ATT_LETTERS_PAGE (source);
+  DueJob *job = g_task_get_task_data (G_TASK (result));
+
+  /* The page was disposed, or a newer load was asked for, meanwhile. */
+  self->due_n_arrived++;
+  if (self->due_store == NULL || job->serial != self->due_serial)
+    {
+      self->due_n_dropped++;
+      return;
+    }
+  /* The rows are made once the frame that was waiting is drawn: a
+   * template for each of some 200 rows would hold back the page's first
+   * frame (or the next one) by a fifth of a second. */
+  g_idle_add_full (G_PRIORITY_LOW, due_show_idle, g_object_ref (result), g_object_unref);
 }
 
 void
