@@ -188,18 +188,18 @@ show_rows (AttPenaltyPage *self,
     gtk_widget_grab_focus (focus_row);
 }
 
-static void
-list_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      data)
+static gboolean
+list_show_idle (gpointer data)
 {
-  AttPenaltyPage *self = ATT_PENALTY_PAGE (source);
-  ListJob *job = g_task_get_task_data (G_TASK (result));
+  GTask *task = data;
+  AttPenaltyPage *self = g_task_get_source_object (task);
+  ListJob *job = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  GAsyncResult *result = G_ASYNC_RESULT (task);
 
   /* The page was disposed, or a newer load was asked for, meanwhile. */
   if (self->disposed || job->serial != self->serial)
-    return;
+    return G_SOURCE_REMOVE;
   self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -212,6 +212,18 @@ list_done (GObject      *source,
   else
     show_rows (self, job->rows);
   update_subtitle (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The rows are made once the frame that was waiting is drawn: a row for
+ * each of some hundreds of pupils near the threshold would hold back the
+ * page's first frame by a third of a second. */
+static void
+list_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_idle_add_full (G_PRIORITY_LOW, list_show_idle, g_object_ref (result), g_object_unref);
 }
 
 static void
