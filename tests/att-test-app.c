@@ -27,6 +27,9 @@ const AttTestDialog att_test_dialogs[] = {
   { "firstday", "calls", "calls.firstday-settings" },
   { "rules", "letters", "letters.rules" },
   { "preferences", NULL, "win.preferences" },
+  { "import-pupils", NULL, "win.import", "pupils" },
+  { "import-ctf", NULL, "win.import", "ctf" },
+  { "add-pupil", NULL, "win.add-pupil" },
   { NULL, NULL, NULL },
 };
 
@@ -200,7 +203,9 @@ att_test_app_open_dialog (AttTestApp          *t,
       return opened;
     }
 
-  if (!gtk_widget_activate_action (target, dialog->action, NULL))
+  if (dialog->target != NULL
+      ? !gtk_widget_activate_action (target, dialog->action, "s", dialog->target)
+      : !gtk_widget_activate_action (target, dialog->action, NULL))
     return NULL;
   att_test_wait (300);
 

@@ -42,6 +42,7 @@ typedef struct
   const char *name;
   const char *page;      /* the page whose action opens it, or NULL */
   const char *action;    /* on the page, or on the window */
+  const char *target;    /* the action's string target, or NULL for none */
 } AttTestDialog;
 
 extern const AttTestDialog att_test_dialogs[];
