@@ -63,35 +63,16 @@ new_context (void)
   return context;
 }
 
-static gboolean
-timeout_reached (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean reached = FALSE;
-
-  g_timeout_add (ms, timeout_reached, &reached);
-  while (!reached)
-    g_main_context_iteration (NULL, TRUE);
-  att_test_flush_events ();
-}
-
 static AttImportDialog *
 open_dialog (AttContext *context,
              const char *path)
 {
   AttImportDialog *dialog = att_import_dialog_new (NULL, context, ATT_IMPORT_PUPILS);
-  gboolean reached = FALSE;
 
   gtk_window_present (GTK_WINDOW (dialog));
   /* Until the window is on the screen, where a popover can be placed. */
-  g_timeout_add (300, timeout_reached, &reached);
-  while (!reached || !gtk_widget_get_mapped (GTK_WIDGET (dialog)))
+  att_test_wait (300);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (dialog)))
     g_main_context_iteration (NULL, TRUE);
   att_test_flush_events ();
   g_assert_cmpstr (att_import_dialog_get_step (dialog), ==, "file");
@@ -111,7 +92,7 @@ press_on (AttImportDialog *dialog,
   gtk_widget_grab_focus (widget);
   g_assert_true (gtk_widget_has_focus (widget) || gtk_widget_get_focus_child (widget) != NULL);
   /* The page scrolls to what has the keyboard. */
-  wait_ms (200);
+  att_test_wait (200);
   att_test_press_key (GTK_WINDOW (dialog), key, 0);
   att_test_flush_events ();
 }

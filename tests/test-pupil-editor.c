@@ -63,19 +63,10 @@ find_window (GType type)
   return NULL;
 }
 
-static GtkWidget *
-focus_of (GtkWindow *w)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (w));
-
-  g_assert_nonnull (focus);
-  return focus;
-}
-
 static const char *
 focus_title (GtkWindow *w)
 {
-  GtkWidget *focus = focus_of (w);
+  GtkWidget *focus = att_test_focus_of (w);
   GtkWidget *row = gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW);
 
   return row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : "";
@@ -102,7 +93,7 @@ static void
 type_over (GtkWindow  *w,
            const char *text)
 {
-  GtkWidget *focus = focus_of (w);
+  GtkWidget *focus = att_test_focus_of (w);
 
   g_assert_true (GTK_IS_EDITABLE (focus));
   gtk_editable_set_text (GTK_EDITABLE (focus), text);
